@@ -1,0 +1,51 @@
+// Composition root: one data directory → one database and the core services over it. Every
+// shell (Electron, browser host, CLI) builds its handlers from this, so behaviour is identical.
+import type { Database } from 'better-sqlite3';
+import fs from 'node:fs';
+import { CampaignRepo } from '../core/campaigns/campaign-repo';
+import { TemplateCatalog } from '../core/campaigns/templates';
+import { databasePath, openDatabase } from '../core/db/connection';
+import { EntryRepo } from '../core/entries/entry-repo';
+import { AssetRepo } from '../core/media/asset-repo';
+import { SettingsRepo } from '../core/settings/settings-repo';
+import path from 'node:path';
+
+export type ShellKind = 'electron' | 'browser' | 'cli';
+
+export interface ContextOptions {
+  dataDir: string;
+  resourcesDir: string;
+  shell: ShellKind;
+  /** better_sqlite3.node built for Electron's ABI, when running inside Electron. */
+  nativeBinding?: string;
+}
+
+export interface AppContext {
+  readonly dataDir: string;
+  readonly resourcesDir: string;
+  readonly shell: ShellKind;
+  readonly db: Database;
+  readonly templates: TemplateCatalog;
+  readonly campaigns: CampaignRepo;
+  readonly entries: EntryRepo;
+  readonly assets: AssetRepo;
+  readonly settings: SettingsRepo;
+  close(): void;
+}
+
+export function createAppContext(options: ContextOptions): AppContext {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(databasePath(options.dataDir), { nativeBinding: options.nativeBinding });
+  return {
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    shell: options.shell,
+    db,
+    templates: new TemplateCatalog(path.join(options.resourcesDir, 'templates')),
+    campaigns: new CampaignRepo(db),
+    entries: new EntryRepo(db),
+    assets: new AssetRepo(db),
+    settings: new SettingsRepo(db),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,39 @@
+// Every contract channel, implemented once. Shells never add logic: they only carry requests here.
+import type { Handlers, TemplateSummary } from '../contract';
+import { latestSchemaVersion } from '../core/db/connection';
+import { loadDemo } from '../core/demo/load-demo';
+import type { AppContext } from './context';
+import { APP_VERSION } from './version';
+
+export function createHandlers(ctx: AppContext): Handlers {
+  return {
+    'app:info': () => ({
+      version: APP_VERSION,
+      shell: ctx.shell,
+      dataDir: ctx.dataDir,
+      schemaVersion: latestSchemaVersion,
+    }),
+    'settings:get': () => ctx.settings.get(),
+    'settings:update': (patch) => ctx.settings.update(patch),
+    'template:list': () =>
+      ctx.templates.list().map(
+        (t): TemplateSummary => ({
+          id: t.id,
+          kind: t.definition.kind,
+          name: t.definition.name,
+          description: t.description,
+          timeZone: t.definition.timeZone,
+          deadline: new Date(t.definition.deadline).toISOString(),
+        }),
+      ),
+    'campaign:list': () => ctx.campaigns.list(),
+    'campaign:get': ({ campaignId }) => ctx.campaigns.detail(campaignId),
+    'campaign:create': ({ templateId, name }) => {
+      const template = ctx.templates.get(templateId);
+      return ctx.campaigns.create(template.id, template.definition, name);
+    },
+    'entry:list': (request) => ctx.entries.list(request),
+    'entry:get': ({ entryId }) => ctx.entries.get(entryId),
+    'demo:load': () => loadDemo(ctx),
+  };
+}

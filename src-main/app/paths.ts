@@ -1,0 +1,40 @@
+// Where things live when no shell says otherwise: the per-user data folder and the resources
+// folder shipped with the app (found by walking up, so it works from src-main via tsx and from
+// the bundles in out/).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const APP_FOLDER_NAME = 'Kepu Review';
+
+/** KEPU_DATA_DIR, else the platform's per-user application-data folder. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.KEPU_DATA_DIR) return path.resolve(env.KEPU_DATA_DIR);
+  const home = os.homedir();
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER_NAME);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_FOLDER_NAME);
+}
+
+export function findUp(startDir: string, relative: string): string | null {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    const candidate = path.join(dir, relative);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+export function defaultResourcesDir(fromDir: string): string {
+  const templates = findUp(fromDir, path.join('resources', 'templates'));
+  if (!templates) throw new Error(`paths: resources/templates not found above ${fromDir}`);
+  return path.dirname(templates);
+}
+
+/** The built renderer (index.html and assets) produced by `electron-vite build`. */
+export function defaultRendererDir(fromDir: string): string | null {
+  const index = findUp(fromDir, path.join('out', 'renderer', 'index.html'));
+  return index ? path.dirname(index) : null;
+}

@@ -1,0 +1,42 @@
+// What every CLI command needs: the app context for --data-dir, a dispatcher over the same
+// handlers the UI uses, and printing of results in the user's language.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChannelName, RequestOf, ResponseOf } from '../contract';
+import { type AppContext, createAppContext } from '../app/context';
+import { createDispatch, type Dispatch } from '../app/dispatch';
+import { createHandlers } from '../app/handlers';
+import { defaultDataDir, defaultResourcesDir } from '../app/paths';
+import type { i18n } from 'i18next';
+import { translateError } from '../app/translate';
+
+export const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Raised when a handler returned an error: the message is already translated (exit 1). */
+export class InputProblem extends Error {}
+
+export interface CliRuntime {
+  ctx: AppContext;
+  dispatch: Dispatch;
+  call<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>>;
+  close(): void;
+}
+
+export function openRuntime(dataDir: string | undefined, t: i18n['t']): CliRuntime {
+  const ctx = createAppContext({
+    dataDir: dataDir ? path.resolve(dataDir) : defaultDataDir(),
+    resourcesDir: defaultResourcesDir(here),
+    shell: 'cli',
+  });
+  const dispatch = createDispatch(createHandlers(ctx));
+  return {
+    ctx,
+    dispatch,
+    async call(channel, request) {
+      const result = await dispatch(channel, request);
+      if (!result.ok) throw new InputProblem(translateError(t, result.error));
+      return result.value as ResponseOf<typeof channel>;
+    },
+    close: () => ctx.close(),
+  };
+}

@@ -1,0 +1,20 @@
+// Types of the transport, derived from the channel map. The preload implements `KepuBridge` as
+// `window.kepu`; the HTTP host implements the same call shape over fetch.
+import type { ChannelName } from './channel-names';
+import type { RequestOf, ResponseOf } from './channels';
+import type { Result } from './errors';
+
+export interface KepuBridge {
+  invoke<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>>;
+  /** URL the renderer can put in <video>/<img> for an asset (kepu-media: in Electron). */
+  mediaUrl(assetId: number): string;
+  shell: 'electron';
+}
+
+/** The handler map the app implements: a missing channel is a type error. */
+export type Handlers = {
+  [K in ChannelName]: (request: import('./channels').ParsedRequestOf<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+
+export const HTTP_TOKEN_HEADER = 'x-kepu-token';
+export const MEDIA_SCHEME = 'kepu-media';

@@ -1,0 +1,20 @@
+// The channel names alone, without schemas, so the preload can allow-list them without bundling
+// zod. channels.ts is checked against this list in both directions by the type system.
+export const channelNames = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'template:list',
+  'campaign:list',
+  'campaign:get',
+  'campaign:create',
+  'entry:list',
+  'entry:get',
+  'demo:load',
+] as const;
+
+export type ChannelName = (typeof channelNames)[number];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (channelNames as readonly string[]).includes(value);
+}

@@ -1,0 +1,149 @@
+// The API, declared once: every channel's request and response schema. Handlers (src-main/app),
+// the preload bridge, the HTTP host and the renderer's api.ts all derive their types from here.
+import { z } from 'zod';
+import type { ChannelName } from './channel-names';
+import {
+  CampaignDefinition,
+  CampaignKind,
+  EntrantType,
+  EntryKind,
+  Language,
+  LocalizedText,
+} from './domain';
+
+const Empty = z.object({}).strict();
+const Id = z.string().min(1).max(100);
+
+export const AppInfo = z.object({
+  version: z.string(),
+  shell: z.enum(['electron', 'browser', 'cli']),
+  dataDir: z.string(),
+  schemaVersion: z.number().int(),
+});
+
+export const Settings = z.object({
+  /** null: follow the system language. */
+  language: Language.nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const TemplateSummary = z.object({
+  id: z.string(),
+  kind: CampaignKind,
+  name: LocalizedText,
+  description: LocalizedText,
+  timeZone: z.string(),
+  deadline: z.string(),
+});
+export type TemplateSummary = z.infer<typeof TemplateSummary>;
+
+export const CampaignSummary = z.object({
+  id: z.string(),
+  templateId: z.string(),
+  kind: CampaignKind,
+  name: LocalizedText,
+  timeZone: z.string(),
+  deadline: z.string(),
+  entryCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type CampaignSummary = z.infer<typeof CampaignSummary>;
+
+export const CampaignDetail = CampaignSummary.extend({
+  definition: CampaignDefinition,
+  counts: z.object({
+    byKind: z.record(z.string(), z.number().int()),
+    late: z.number().int(),
+    assets: z.number().int(),
+  }),
+});
+export type CampaignDetail = z.infer<typeof CampaignDetail>;
+
+export const entrySortFields = ['regNo', 'title', 'kind', 'entrant', 'submittedAt'] as const;
+export type EntrySortField = (typeof entrySortFields)[number];
+
+export const EntryListRequest = z.object({
+  campaignId: Id,
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+  sort: z
+    .object({ field: z.enum(entrySortFields), direction: z.enum(['asc', 'desc']) })
+    .default({ field: 'regNo', direction: 'asc' }),
+  filter: z
+    .object({
+      kind: EntryKind.optional(),
+      late: z.boolean().optional(),
+      query: z.string().trim().max(200).optional(),
+    })
+    .default({}),
+});
+export type EntryListRequest = z.input<typeof EntryListRequest>;
+
+export const EntryRow = z.object({
+  id: z.number().int(),
+  regNo: z.string(),
+  kind: EntryKind,
+  category: z.string().nullable(),
+  title: z.string(),
+  entrantName: z.string(),
+  entrantUnit: z.string().nullable(),
+  entrantType: EntrantType,
+  submittedAt: z.string().nullable(),
+  late: z.boolean(),
+  assetCount: z.number().int(),
+});
+export type EntryRow = z.infer<typeof EntryRow>;
+
+export const AssetInfo = z.object({
+  id: z.number().int(),
+  role: z.enum(['video', 'image', 'document', 'screenshot']),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+});
+export type AssetInfo = z.infer<typeof AssetInfo>;
+
+export const EntryDetail = EntryRow.extend({
+  campaignId: z.string(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  reason: z.string().nullable(),
+  fields: z.record(z.string(), z.string()),
+  assets: z.array(AssetInfo),
+});
+export type EntryDetail = z.infer<typeof EntryDetail>;
+
+export interface ChannelDef {
+  request: z.ZodType;
+  response: z.ZodType;
+}
+
+export const channels = {
+  'app:info': { request: Empty, response: AppInfo },
+  'settings:get': { request: Empty, response: Settings },
+  'settings:update': { request: Settings.partial().strict(), response: Settings },
+  'template:list': { request: Empty, response: z.array(TemplateSummary) },
+  'campaign:list': { request: Empty, response: z.array(CampaignSummary) },
+  'campaign:get': { request: z.object({ campaignId: Id }).strict(), response: CampaignDetail },
+  'campaign:create': {
+    request: z.object({ templateId: Id, name: LocalizedText.optional() }).strict(),
+    response: CampaignSummary,
+  },
+  'entry:list': {
+    request: EntryListRequest,
+    response: z.object({ total: z.number().int(), rows: z.array(EntryRow) }),
+  },
+  'entry:get': { request: z.object({ entryId: z.number().int().positive() }).strict(), response: EntryDetail },
+  'demo:load': { request: Empty, response: CampaignSummary },
+} as const satisfies Record<ChannelName, ChannelDef>;
+
+export type Channels = typeof channels;
+// The reverse check: a key in `channels` that is missing from channelNames fails here.
+type _NoExtraChannels = Exclude<keyof Channels, ChannelName> extends never ? true : never;
+export const _channelsMatchNames: _NoExtraChannels = true;
+
+/** What a caller sends (defaults may be omitted). */
+export type RequestOf<K extends ChannelName> = z.input<Channels[K]['request']>;
+/** What a handler receives, after parsing and defaults. */
+export type ParsedRequestOf<K extends ChannelName> = z.output<Channels[K]['request']>;
+export type ResponseOf<K extends ChannelName> = z.output<Channels[K]['response']>;

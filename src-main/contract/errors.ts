@@ -1,0 +1,56 @@
+// Stable error codes that cross every boundary (IPC, HTTP, CLI JSON). The UI translates the code
+// (locale key `errors.<CODE>`) with `params`; `message` is an English fallback for logs and CLIs.
+// Policy: codes are never renamed or reused once shipped; add new ones at the end of their group.
+
+export const errorCodes = [
+  // transport and validation
+  'INVALID_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'UNAUTHORIZED',
+  'FORBIDDEN_ORIGIN',
+  'NOT_FOUND',
+  'INTERNAL',
+  // database
+  'DB_NEWER_VERSION',
+  'DB_UNREADABLE',
+  'DB_MIGRATION_FAILED',
+  // campaigns
+  'TEMPLATE_UNKNOWN',
+  'TEMPLATE_INVALID',
+  'CAMPAIGN_NOT_FOUND',
+  'ENTRY_NOT_FOUND',
+  'ASSET_NOT_FOUND',
+  'MEDIA_FILE_MISSING',
+  // sample data
+  'DEMO_RESOURCES_MISSING',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export interface AppErrorBody {
+  code: ErrorCode;
+  message: string;
+  params?: ErrorParams;
+}
+
+/** The envelope every handler result travels in. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorBody };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, params?: ErrorParams): Result<never> {
+  return { ok: false, error: params ? { code, message, params } : { code, message } };
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
+
+/** For exhaustive switches: a new union member becomes a compile error here. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`contract: unexpected ${what}: ${String(value)}`);
+}

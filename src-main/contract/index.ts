@@ -1,0 +1,6 @@
+// The contract: the one API declaration, domain types and error codes. Pure TypeScript + zod.
+export * from './errors';
+export * from './domain';
+export * from './channel-names';
+export * from './channels';
+export * from './bridge';

@@ -1,0 +1,113 @@
+// Campaign rows: created from a template's definition, which is copied (not referenced) so a
+// later template change never alters a running campaign.
+import type { Database } from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import {
+  CampaignDefinition,
+  type CampaignDetail,
+  type CampaignSummary,
+  type LocalizedText,
+} from '../../contract';
+import { KepuError } from '../errors';
+import { nowIso, toUtcIso } from '../time';
+
+interface CampaignDbRow {
+  id: string;
+  template_id: string;
+  kind: 'works' | 'committee';
+  name_zh: string;
+  name_en: string;
+  time_zone: string;
+  deadline_at: string;
+  definition_json: string;
+  created_at: string;
+  entry_count: number;
+}
+
+const SUMMARY_SQL = `
+  SELECT c.*, (SELECT count(*) FROM entries e WHERE e.campaign_id = c.id) AS entry_count
+  FROM campaigns c`;
+
+export class CampaignRepo {
+  constructor(private readonly db: Database) {}
+
+  create(templateId: string, definition: CampaignDefinition, name?: LocalizedText): CampaignSummary {
+    const def: CampaignDefinition = name ? { ...definition, name } : definition;
+    const id = `${templateId}-${randomBytes(3).toString('hex')}`;
+    const now = nowIso();
+    const insertCampaign = this.db.prepare(`
+      INSERT INTO campaigns (id, template_id, kind, name_zh, name_en, time_zone, deadline_at,
+                             definition_json, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertDimension = this.db.prepare(`
+      INSERT INTO rubric_dimensions (campaign_id, key, position, label_zh, label_en, weight,
+                                     scale_min, scale_max, scale_step, anchors_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertAudit = this.db.prepare(
+      `INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'campaign.create', ?, ?)`,
+    );
+    this.db.transaction(() => {
+      insertCampaign.run(id, templateId, def.kind, def.name['zh-CN'], def.name.en, def.timeZone,
+        toUtcIso(def.deadline), JSON.stringify(def), now, now);
+      def.rubric.forEach((d, position) => {
+        insertDimension.run(id, d.key, position, d.label['zh-CN'], d.label.en, d.weight, d.scale.min,
+          d.scale.max, d.scale.step, JSON.stringify(d.anchors));
+      });
+      insertAudit.run(now, id, JSON.stringify({ templateId }));
+    })();
+    return this.summary(id);
+  }
+
+  list(): CampaignSummary[] {
+    const rows = this.db.prepare(`${SUMMARY_SQL} ORDER BY c.created_at DESC, c.rowid DESC`).all() as CampaignDbRow[];
+    return rows.map(toSummary);
+  }
+
+  summary(id: string): CampaignSummary {
+    return toSummary(this.row(id));
+  }
+
+  detail(id: string): CampaignDetail {
+    const row = this.row(id);
+    const byKind: Record<string, number> = {};
+    for (const r of this.db
+      .prepare('SELECT kind, count(*) AS n FROM entries WHERE campaign_id = ? GROUP BY kind')
+      .all(id) as { kind: string; n: number }[]) {
+      byKind[r.kind] = r.n;
+    }
+    const late = (this.db
+      .prepare('SELECT count(*) AS n FROM entries WHERE campaign_id = ? AND is_late = 1')
+      .get(id) as { n: number }).n;
+    const assets = (this.db
+      .prepare('SELECT count(*) AS n FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?')
+      .get(id) as { n: number }).n;
+    return {
+      ...toSummary(row),
+      definition: CampaignDefinition.parse(JSON.parse(row.definition_json)),
+      counts: { byKind, late, assets },
+    };
+  }
+
+  definition(id: string): CampaignDefinition {
+    return CampaignDefinition.parse(JSON.parse(this.row(id).definition_json));
+  }
+
+  private row(id: string): CampaignDbRow {
+    const row = this.db.prepare(`${SUMMARY_SQL} WHERE c.id = ?`).get(id) as CampaignDbRow | undefined;
+    if (!row) throw new KepuError('CAMPAIGN_NOT_FOUND', `campaigns: no campaign "${id}"`, { id });
+    return row;
+  }
+}
+
+function toSummary(row: CampaignDbRow): CampaignSummary {
+  return {
+    id: row.id,
+    templateId: row.template_id,
+    kind: row.kind,
+    name: { 'zh-CN': row.name_zh, en: row.name_en },
+    timeZone: row.time_zone,
+    deadline: row.deadline_at,
+    entryCount: row.entry_count,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,117 @@
+// Opens the one SQLite file of a data directory and brings its schema up to date.
+// Policy: refuse (never touch) a file that is not SQLite or that a newer app version wrote;
+// copy the file aside before migrating an existing database; run all pending migrations in one
+// transaction so a failure leaves the file exactly as it was.
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { KepuError } from '../errors';
+import { latestSchemaVersion, migrations } from './migrations';
+import type { Migration } from './migration';
+
+export const DATABASE_FILE_NAME = 'kepu.sqlite';
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for another runtime (the Electron shell passes one). */
+  nativeBinding?: string;
+  /** For tests of the migration runner. */
+  migrations?: readonly Migration[];
+}
+
+export function databasePath(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE_NAME);
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const steps = options.migrations ?? migrations;
+  const target = steps.length ? steps[steps.length - 1].version : 0;
+  assertLooksLikeSqlite(file);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  try {
+    const found = db.pragma('user_version', { simple: true }) as number;
+    if (found > target) {
+      throw new KepuError(
+        'DB_NEWER_VERSION',
+        `db: ${file} has schema version ${found}; this app supports up to ${target}. Update the app.`,
+        { file, found, supported: target },
+      );
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // FULL: a commit the UI reported as saved survives a power cut, not only a crash.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    if (found < target) migrate(db, file, found, steps);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof KepuError) throw error;
+    throw unreadable(file, error);
+  }
+}
+
+function migrate(db: Db, file: string, from: number, steps: readonly Migration[]): void {
+  if (from > 0) backupBeforeMigrating(db, file, from);
+  const pending = steps.filter((m) => m.version > from);
+  const run = db.transaction(() => {
+    for (const step of pending) {
+      try {
+        step.up(db);
+      } catch (error) {
+        throw new KepuError(
+          'DB_MIGRATION_FAILED',
+          `db: migration ${step.version}-${step.name} failed: ${(error as Error).message}`,
+          { file, version: step.version, name: step.name },
+        );
+      }
+      db.pragma(`user_version = ${step.version}`);
+    }
+  });
+  run();
+}
+
+function backupBeforeMigrating(db: Db, file: string, version: number): void {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const copy = `${file}.v${version}.${stamp}.bak`;
+  // VACUUM INTO writes a consistent copy including anything still in the WAL.
+  db.prepare('VACUUM INTO ?').run(copy);
+}
+
+function assertLooksLikeSqlite(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // a new database
+    throw unreadable(file, error);
+  }
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    if (read === 0) return; // an empty file is a fresh database to SQLite
+    if (read < head.length || !head.equals(SQLITE_HEADER)) {
+      throw new KepuError('DB_UNREADABLE', `db: ${file} is not a Kepu Review database (not SQLite)`, {
+        file,
+        reason: 'not-sqlite',
+      });
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function unreadable(file: string, error: unknown): KepuError {
+  if (error instanceof KepuError) return error;
+  const reason = (error as Error)?.message ?? String(error);
+  return new KepuError('DB_UNREADABLE', `db: cannot open ${file}: ${reason}`, { file, reason });
+}
+
+export { latestSchemaVersion };

@@ -1,0 +1,7 @@
+// The schema history, listed explicitly and in order. Append only.
+import type { Migration } from '../migration';
+import { migration0001 } from './0001-initial';
+
+export const migrations: readonly Migration[] = [migration0001];
+
+export const latestSchemaVersion = migrations[migrations.length - 1].version;

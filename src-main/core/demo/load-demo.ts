@@ -1,0 +1,92 @@
+// `kepu demo` and the "load sample campaign" button: two campaigns from the built-in templates,
+// filled with the sample registrations and real media copied into the data directory.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CampaignSummary } from '../../contract';
+import type { CampaignRepo } from '../campaigns/campaign-repo';
+import type { TemplateCatalog } from '../campaigns/templates';
+import type { EntryRepo, NewEntry } from '../entries/entry-repo';
+import { KepuError } from '../errors';
+import type { AssetRepo, NewAsset } from '../media/asset-repo';
+import { sha256File } from '../media/hash';
+import { localToUtcIso } from '../time';
+import { cacaSampleApplicants, type SampleEntry, sichuanSampleEntries } from './sample-data';
+
+export interface DemoDeps {
+  dataDir: string;
+  resourcesDir: string;
+  templates: TemplateCatalog;
+  campaigns: CampaignRepo;
+  entries: EntryRepo;
+  assets: AssetRepo;
+}
+
+/** Returns the works campaign (the one a new user looks at first). */
+export async function loadDemo(deps: DemoDeps): Promise<CampaignSummary> {
+  const mediaDir = await copySampleMedia(deps);
+  // The committee first, so the works campaign is the newest and tops the list.
+  await createSampleCampaign(deps, 'caca-committee-2021', cacaSampleApplicants(), 'CACA21', mediaDir);
+  const works = await createSampleCampaign(deps, 'sichuan-influence-2023', sichuanSampleEntries(), 'SC2023', mediaDir);
+  return deps.campaigns.summary(works.id);
+}
+
+async function createSampleCampaign(
+  deps: DemoDeps,
+  templateId: string,
+  samples: SampleEntry[],
+  regPrefix: string,
+  mediaDir: string,
+): Promise<CampaignSummary> {
+  const template = deps.templates.get(templateId);
+  const def = template.definition;
+  const campaign = deps.campaigns.create(templateId, def, {
+    'zh-CN': `【示例】${def.name['zh-CN']}`,
+    en: `Sample: ${def.name.en}`,
+  });
+  const rows: NewEntry[] = samples.map((s, i) => ({
+    regNo: `${regPrefix}-${String(i + 1).padStart(4, '0')}`,
+    kind: s.kind,
+    category: s.category,
+    title: s.title,
+    entrantType: s.entrantType,
+    entrantName: s.entrantName,
+    entrantUnit: s.entrantUnit,
+    contactPhone: s.fields.phone ?? null,
+    contactEmail: s.fields.email ?? null,
+    reason: s.reason,
+    fields: s.fields,
+    submittedAt: localToUtcIso(s.submittedLocal, def.timeZone),
+  }));
+  const ids = deps.entries.insertMany(campaign.id, new Date(def.deadline).toISOString(), rows);
+  const facts = new Map<string, { sha256: string; size: number; mtimeMs: number }>();
+  const assets: NewAsset[] = [];
+  for (const [i, sample] of samples.entries()) {
+    for (const [position, m] of sample.media.entries()) {
+      const file = path.join(mediaDir, m.file);
+      let fact = facts.get(file);
+      if (!fact) {
+        const stat = fs.statSync(file);
+        fact = { sha256: await sha256File(file), size: stat.size, mtimeMs: stat.mtimeMs };
+        facts.set(file, fact);
+      }
+      assets.push({ entryId: ids[i], role: m.role, position, path: file, sha256: fact.sha256, sizeBytes: fact.size, mtimeMs: fact.mtimeMs });
+    }
+  }
+  deps.assets.insertMany(assets);
+  return deps.campaigns.summary(campaign.id);
+}
+
+async function copySampleMedia(deps: DemoDeps): Promise<string> {
+  const source = path.join(deps.resourcesDir, 'sample');
+  if (!fs.existsSync(source)) {
+    throw new KepuError('DEMO_RESOURCES_MISSING', `demo: sample media not found in ${source}`, { dir: source });
+  }
+  const target = path.join(deps.dataDir, 'media', 'sample');
+  fs.mkdirSync(target, { recursive: true });
+  for (const name of fs.readdirSync(source)) {
+    if (name === 'README.md') continue;
+    const to = path.join(target, name);
+    if (!fs.existsSync(to)) fs.copyFileSync(path.join(source, name), to);
+  }
+  return target;
+}

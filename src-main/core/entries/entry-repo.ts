@@ -1,0 +1,163 @@
+// Entry rows: batched inserts (one transaction per batch) and the paged, sorted, filtered list
+// the virtualized entry table asks for. Every list query is served by an index on campaign_id.
+import type { Database } from 'better-sqlite3';
+import path from 'node:path';
+import {
+  type AssetInfo,
+  type EntrantType,
+  type EntryDetail,
+  type EntryKind,
+  EntryListRequest,
+  type EntryRow,
+  type EntrySortField,
+} from '../../contract';
+import { KepuError } from '../errors';
+import { nowIso } from '../time';
+
+export interface NewEntry {
+  regNo: string;
+  kind: EntryKind;
+  category: string | null;
+  title: string;
+  entrantType: EntrantType;
+  entrantName: string;
+  entrantUnit: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  reason: string | null;
+  fields: Record<string, string>;
+  /** UTC ISO instant, or null when the registration carried no time. */
+  submittedAt: string | null;
+}
+
+interface EntryDbRow {
+  id: number;
+  campaign_id: string;
+  reg_no: string;
+  kind: EntryKind;
+  category: string | null;
+  title: string;
+  entrant_type: EntrantType;
+  entrant_name: string;
+  entrant_unit: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  reason: string | null;
+  fields_json: string;
+  submitted_at: string | null;
+  is_late: number;
+}
+
+const SORT_COLUMNS: Record<EntrySortField, string> = {
+  regNo: 'reg_no',
+  title: 'title',
+  kind: 'kind',
+  entrant: 'entrant_name',
+  submittedAt: 'submitted_at',
+};
+
+export class EntryRepo {
+  constructor(private readonly db: Database) {}
+
+  /** Inserts in one transaction; a late flag is derived from the deadline, never a drop. */
+  insertMany(campaignId: string, deadlineUtc: string, entries: readonly NewEntry[]): number[] {
+    const insert = this.db.prepare(`
+      INSERT INTO entries (campaign_id, reg_no, kind, category, title, entrant_type, entrant_name,
+        entrant_unit, contact_phone, contact_email, reason, fields_json, submitted_at, is_late,
+        created_at, updated_at)
+      VALUES (@campaignId, @regNo, @kind, @category, @title, @entrantType, @entrantName,
+        @entrantUnit, @contactPhone, @contactEmail, @reason, @fieldsJson, @submittedAt, @late,
+        @now, @now)`);
+    const now = nowIso();
+    const deadline = Date.parse(deadlineUtc);
+    return this.db.transaction(() =>
+      entries.map((e) => {
+        const late = e.submittedAt !== null && Date.parse(e.submittedAt) > deadline ? 1 : 0;
+        const info = insert.run({ ...e, campaignId, fieldsJson: JSON.stringify(e.fields), late, now });
+        return Number(info.lastInsertRowid);
+      }),
+    )();
+  }
+
+  list(input: EntryListRequest): { total: number; rows: EntryRow[] } {
+    const req = EntryListRequest.parse(input);
+    const where: string[] = ['campaign_id = @campaignId'];
+    const params: Record<string, unknown> = { campaignId: req.campaignId };
+    if (req.filter.kind) {
+      where.push('kind = @kind');
+      params.kind = req.filter.kind;
+    }
+    if (req.filter.late !== undefined) {
+      where.push('is_late = @late');
+      params.late = req.filter.late ? 1 : 0;
+    }
+    if (req.filter.query) {
+      where.push(`(title LIKE @q ESCAPE '\\' OR reg_no LIKE @q ESCAPE '\\' OR entrant_name LIKE @q ESCAPE '\\'
+        OR entrant_unit LIKE @q ESCAPE '\\')`);
+      params.q = `%${req.filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    const whereSql = where.join(' AND ');
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM entries WHERE ${whereSql}`).get(params) as {
+      n: number;
+    }).n;
+    const column = SORT_COLUMNS[req.sort.field];
+    const direction = req.sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM entries WHERE ${whereSql}
+         ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: req.limit, offset: req.offset }) as EntryDbRow[];
+    const counts = this.assetCounts(rows.map((r) => r.id));
+    return { total, rows: rows.map((r) => toRow(r, counts.get(r.id) ?? 0)) };
+  }
+
+  get(entryId: number): EntryDetail {
+    const row = this.db.prepare('SELECT * FROM entries WHERE id = ?').get(entryId) as EntryDbRow | undefined;
+    if (!row) throw new KepuError('ENTRY_NOT_FOUND', `entries: no entry #${entryId}`, { id: entryId });
+    const assets = this.db
+      .prepare('SELECT id, role, path, size_bytes, sha256 FROM assets WHERE entry_id = ? ORDER BY position, id')
+      .all(entryId) as { id: number; role: AssetInfo['role']; path: string; size_bytes: number; sha256: string }[];
+    return {
+      ...toRow(row, assets.length),
+      campaignId: row.campaign_id,
+      contactPhone: row.contact_phone,
+      contactEmail: row.contact_email,
+      reason: row.reason,
+      fields: JSON.parse(row.fields_json) as Record<string, string>,
+      assets: assets.map((a) => ({
+        id: a.id,
+        role: a.role,
+        fileName: path.basename(a.path),
+        sizeBytes: a.size_bytes,
+        sha256: a.sha256,
+      })),
+    };
+  }
+
+  private assetCounts(ids: number[]): Map<number, number> {
+    const counts = new Map<number, number>();
+    if (ids.length === 0) return counts;
+    const rows = this.db
+      .prepare(`SELECT entry_id, count(*) AS n FROM assets WHERE entry_id IN (SELECT value FROM json_each(?)) GROUP BY entry_id`)
+      .all(JSON.stringify(ids)) as { entry_id: number; n: number }[];
+    for (const r of rows) counts.set(r.entry_id, r.n);
+    return counts;
+  }
+}
+
+function toRow(r: EntryDbRow, assetCount: number): EntryRow {
+  return {
+    id: r.id,
+    regNo: r.reg_no,
+    kind: r.kind,
+    category: r.category,
+    title: r.title,
+    entrantName: r.entrant_name,
+    entrantUnit: r.entrant_unit,
+    entrantType: r.entrant_type,
+    submittedAt: r.submitted_at,
+    late: r.is_late === 1,
+    assetCount,
+  };
+}

@@ -1,0 +1,46 @@
+// The one window, locked down: no Node in the page, sandboxed, isolated context, no navigation
+// away from the app, no pop-ups, no permission prompts (camera, notifications…) ever granted.
+import { BrowserWindow, session, shell } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface WindowPaths {
+  preload: string;
+  rendererIndex: string;
+}
+
+export function rendererUrlPrefix(rendererIndex: string): string {
+  return pathToFileURL(path.dirname(rendererIndex)).href + '/';
+}
+
+export function createMainWindow(paths: WindowPaths, title: string): BrowserWindow {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title,
+    show: false,
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  const allowed = rendererUrlPrefix(paths.rendererIndex);
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(allowed)) event.preventDefault();
+  });
+  // Links the user clicks (e.g. an entrant's account URL) open in the system browser, never here.
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(paths.rendererIndex);
+  return win;
+}

@@ -1,0 +1,186 @@
+// The browser shell: the built renderer and the same contract handlers over HTTP on 127.0.0.1.
+// Used by the end-to-end tests and by people who cannot run Electron. No logic lives here.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { type AppErrorBody, type ErrorCode, HTTP_TOKEN_HEADER } from '../contract';
+import type { AppContext } from '../app/context';
+import type { Dispatch } from '../app/dispatch';
+import { toErrorBody } from '../app/dispatch';
+import { openAssetStream } from '../app/media';
+import { contentTypeFor } from '../core/media/range';
+import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
+
+export interface HostOptions {
+  ctx: AppContext;
+  dispatch: Dispatch;
+  /** Folder with the built renderer (out/renderer); null serves the API only. */
+  rendererDir: string | null;
+  port?: number;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1 << 20;
+const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
+  INVALID_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN_ORIGIN: 403,
+  UNKNOWN_CHANNEL: 404,
+  NOT_FOUND: 404,
+  ASSET_NOT_FOUND: 404,
+  MEDIA_FILE_MISSING: 404,
+  INTERNAL: 500,
+};
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? ((line: string) => console.error(line));
+  let port = options.port ?? 0;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      const body = toErrorBody('host', error, log);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: body });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
+      return sendError(res, 'FORBIDDEN_ORIGIN', 'host: request from a foreign host or origin refused');
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
+    if (url.pathname.startsWith('/media/')) return handleMedia(req, res, url);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'NOT_FOUND', 'host: no such route');
+    return serveStatic(res, url.pathname);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (!tokenMatches(headerValue(req.headers[HTTP_TOKEN_HEADER]), token)) {
+      return sendError(res, 'UNAUTHORIZED', 'host: missing or wrong token');
+    }
+    if (req.method !== 'POST') return sendError(res, 'INVALID_REQUEST', 'host: API calls are POST', { path: '(method)' });
+    const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    let payload: unknown;
+    try {
+      const text = await readBody(req);
+      payload = text.length ? JSON.parse(text) : {};
+    } catch (error) {
+      return sendError(res, 'INVALID_REQUEST', `host: request body is not JSON: ${(error as Error).message}`, {
+        path: '(body)',
+      });
+    }
+    const result = await options.dispatch(channel, payload);
+    sendJson(res, result.ok ? 200 : (STATUS_FOR[result.error.code] ?? 422), result);
+  }
+
+  async function handleMedia(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    // <video> and <img> cannot send headers, so media URLs carry the token as a query parameter.
+    if (!tokenMatches(url.searchParams.get('token'), token)) return sendError(res, 'UNAUTHORIZED', 'host: missing or wrong token');
+    const assetId = Number(url.pathname.slice('/media/'.length));
+    if (!Number.isInteger(assetId) || assetId <= 0) return sendError(res, 'NOT_FOUND', 'host: bad media id');
+    let reply;
+    try {
+      reply = openAssetStream(options.ctx, assetId, headerValue(req.headers.range));
+    } catch (error) {
+      const body = toErrorBody('media', error, log);
+      return sendJson(res, STATUS_FOR[body.code] ?? 500, { ok: false, error: body });
+    }
+    res.writeHead(reply.status, reply.headers);
+    if (req.method === 'HEAD' || !reply.body) {
+      reply.body?.destroy();
+      res.end();
+      return;
+    }
+    reply.body.pipe(res);
+    res.on('close', () => reply.body?.destroy());
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    if (!options.rendererDir) return sendError(res, 'NOT_FOUND', 'host: renderer not built (run npm run build)');
+    const root = path.resolve(options.rendererDir);
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, relative);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      return sendError(res, 'NOT_FOUND', `host: no file ${pathname}`);
+    }
+    res.writeHead(200, {
+      'Content-Type': contentTypeForStatic(file),
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Cache-Control': 'no-cache',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function contentTypeForStatic(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.html') return 'text/html; charset=utf-8';
+  if (ext === '.js' || ext === '.mjs') return 'text/javascript; charset=utf-8';
+  if (ext === '.css') return 'text/css; charset=utf-8';
+  if (ext === '.svg') return 'image/svg+xml';
+  if (ext === '.json') return 'application/json';
+  if (ext === '.woff2') return 'font/woff2';
+  return contentTypeFor(file);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error(`body over ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendError(res: http.ServerResponse, code: ErrorCode, message: string, params?: AppErrorBody['params']): void {
+  sendJson(res, STATUS_FOR[code] ?? 400, { ok: false, error: params ? { code, message, params } : { code, message } });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,74 @@
+// The only module that talks to the transport: window.kepu (Electron preload) or fetch to the
+// browser shell. Everything else in the renderer calls `invoke` and gets typed values or ApiError.
+import type {
+  AppErrorBody,
+  ChannelName,
+  ErrorCode,
+  ErrorParams,
+  KepuBridge,
+  RequestOf,
+  ResponseOf,
+  Result,
+} from '../../src-main/contract';
+
+declare global {
+  interface Window {
+    kepu?: KepuBridge;
+  }
+}
+
+/** Same value as HTTP_TOKEN_HEADER in the contract (the renderer imports only its types). */
+const TOKEN_HEADER = 'x-kepu-token';
+const TOKEN_KEY = 'kepu.token';
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  constructor(body: AppErrorBody) {
+    super(body.message);
+    this.code = body.code;
+    this.params = body.params ?? {};
+  }
+}
+
+/** The browser shell hands the token in the URL once; keep it for reloads, hide it from the bar. */
+function browserToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    window.history.replaceState(null, '', window.location.pathname);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+const token = window.kepu ? '' : browserToken();
+
+export function shellKind(): 'electron' | 'browser' {
+  return window.kepu ? 'electron' : 'browser';
+}
+
+export async function call<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>> {
+  if (window.kepu) return window.kepu.invoke(channel, request);
+  try {
+    const response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify(request),
+    });
+    return (await response.json()) as Result<ResponseOf<K>>;
+  } catch (error) {
+    return { ok: false, error: { code: 'INTERNAL', message: `api: ${(error as Error).message}` } };
+  }
+}
+
+export async function invoke<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
+  const result = await call(channel, request);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}
+
+export function mediaUrl(assetId: number): string {
+  if (window.kepu) return window.kepu.mediaUrl(assetId);
+  return `/media/${assetId}?token=${encodeURIComponent(token)}`;
+}

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TemplateSummary } from '../../../src-main/contract';
+import { invoke } from '../api';
+import { formatCount, formatInstant, localized } from '../format';
+import { useAppStore } from '../stores/useAppStore';
+
+export function CampaignListView() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const campaigns = useAppStore((s) => s.campaigns);
+  const { go, run, refreshCampaigns, busy } = useAppStore();
+  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    void run(() => invoke('template:list', {})).then((list) => list && setTemplates(list));
+  }, [run]);
+
+  async function loadSample() {
+    const campaign = await run(() => invoke('demo:load', {}));
+    if (!campaign) return;
+    await refreshCampaigns();
+    go({ name: 'campaign', campaignId: campaign.id });
+  }
+
+  async function create(templateId: string) {
+    const campaign = await run(() => invoke('campaign:create', { templateId }));
+    if (!campaign) return;
+    setCreating(false);
+    await refreshCampaigns();
+    go({ name: 'campaign', campaignId: campaign.id });
+  }
+
+  if (campaigns === null) return <p className="muted">{t('common.loading')}</p>;
+
+  const templatePicker = (
+    <section className="panel" aria-labelledby="templates-heading">
+      <h2 id="templates-heading">{t('campaigns.chooseTemplate')}</h2>
+      <div className="template-grid">
+        {templates.map((tpl) => (
+          <article key={tpl.id} className="template-card" data-testid={`template-${tpl.id}`}>
+            <span className={`kind-badge kind-${tpl.kind}`}>{t(`campaignKinds.${tpl.kind}`)}</span>
+            <h3>{localized(tpl.name, lang)}</h3>
+            <p>{localized(tpl.description, lang)}</p>
+            <p className="muted small">
+              {t('campaigns.deadline')}: {formatInstant(tpl.deadline, tpl.timeZone)}
+            </p>
+            <button type="button" className="primary" disabled={busy} onClick={() => void create(tpl.id)}>
+              {t('campaigns.createFromThis')}
+            </button>
+          </article>
+        ))}
+      </div>
+    </section>
+  );
+
+  if (campaigns.length === 0) {
+    return (
+      <div className="empty-start">
+        <section className="hero panel">
+          <h1>{t('start.title')}</h1>
+          <p>{t('start.intro')}</p>
+          <div className="hero-actions">
+            <button type="button" className="primary large" disabled={busy} onClick={() => void loadSample()} data-testid="load-sample">
+              {t('start.loadSample')}
+            </button>
+          </div>
+          <p className="muted small">{t('start.sampleHint')}</p>
+        </section>
+        {templatePicker}
+      </div>
+    );
+  }
+
+  return (
+    <div className="campaign-list">
+      <div className="view-header">
+        <h1>{t('campaigns.title')}</h1>
+        <div className="actions">
+          <button type="button" onClick={() => void loadSample()} disabled={busy}>
+            {t('start.loadSample')}
+          </button>
+          <button type="button" className="primary" onClick={() => setCreating((v) => !v)}>
+            {t('campaigns.new')}
+          </button>
+        </div>
+      </div>
+      {creating && templatePicker}
+      <table className="data-table" data-testid="campaign-table">
+        <thead>
+          <tr>
+            <th>{t('campaigns.name')}</th>
+            <th>{t('campaigns.kind')}</th>
+            <th>{t('campaigns.deadline')}</th>
+            <th className="num">{t('campaigns.entries')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {campaigns.map((c) => (
+            <tr key={c.id} className="clickable" onClick={() => go({ name: 'campaign', campaignId: c.id })}>
+              <td>
+                <button type="button" className="link" onClick={() => go({ name: 'campaign', campaignId: c.id })}>
+                  {localized(c.name, lang)}
+                </button>
+              </td>
+              <td>{t(`campaignKinds.${c.kind}`)}</td>
+              <td>{formatInstant(c.deadline, c.timeZone)}</td>
+              <td className="num">{formatCount(c.entryCount, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail } from '../../../src-main/contract';
+import { formatCount, formatInstant, localized } from '../format';
+
+export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const def = campaign.definition;
+  const video = def.mediaRules.video;
+  const sizeLimit =
+    video.maxSizeBytes === null
+      ? t('overview.noLimit')
+      : video.sizeUnit === 'MB'
+        ? t('overview.sizeMB', { value: formatCount(video.maxSizeBytes / 1e6, lang), bytes: formatCount(video.maxSizeBytes, lang) })
+        : t('overview.sizeMiB', { value: formatCount(video.maxSizeBytes / 2 ** 20, lang), bytes: formatCount(video.maxSizeBytes, lang) });
+
+  return (
+    <div className="overview" data-testid="campaign-overview">
+      <section className="panel facts">
+        <h2>{t('overview.facts')}</h2>
+        <dl>
+          <dt>{t('campaigns.kind')}</dt>
+          <dd>{t(`campaignKinds.${def.kind}`)}</dd>
+          <dt>{t('overview.organizers')}</dt>
+          <dd>
+            <ul className="plain">
+              {def.organizers.map((o) => (
+                <li key={o.en}>{localized(o, lang)}</li>
+              ))}
+            </ul>
+          </dd>
+          <dt>{t('overview.window')}</dt>
+          <dd>
+            {def.opensAt ? formatInstant(def.opensAt, def.timeZone, false) : '—'} –{' '}
+            {formatInstant(def.deadline, def.timeZone)}
+          </dd>
+          <dt>{t('overview.timeZone')}</dt>
+          <dd>{def.timeZone}</dd>
+          <dt>{t('overview.judgesPerEntry')}</dt>
+          <dd>{def.judgesPerEntry}</dd>
+          <dt>{t('overview.blindReview')}</dt>
+          <dd>{def.blindReview ? t('common.yes') : t('common.no')}</dd>
+        </dl>
+      </section>
+
+      <section className="panel">
+        <h2>{t('overview.registrations')}</h2>
+        <ul className="stat-row">
+          {def.entryKinds.map((k) => (
+            <li key={k.kind} className="stat">
+              <span className="stat-value">{formatCount(campaign.counts.byKind[k.kind] ?? 0, lang)}</span>
+              <span className="stat-label">{localized(k.label, lang)}</span>
+            </li>
+          ))}
+          <li className="stat warn">
+            <span className="stat-value">{formatCount(campaign.counts.late, lang)}</span>
+            <span className="stat-label">{t('overview.late')}</span>
+          </li>
+          <li className="stat">
+            <span className="stat-value">{formatCount(campaign.counts.assets, lang)}</span>
+            <span className="stat-label">{t('overview.mediaFiles')}</span>
+          </li>
+        </ul>
+      </section>
+
+      <section className="panel wide">
+        <h2>{t('overview.rubric')}</h2>
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th>{t('overview.dimension')}</th>
+              <th className="num">{t('overview.weight')}</th>
+              <th>{t('overview.scale')}</th>
+              <th>{t('overview.anchors')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {def.rubric.map((d) => (
+              <tr key={d.key}>
+                <td>
+                  <strong>{localized(d.label, lang)}</strong>
+                  <div className="muted small">{localized(d.description, lang)}</div>
+                </td>
+                <td className="num">{Math.round(d.weight * 100)}%</td>
+                <td>{t('overview.scaleRange', { min: d.scale.min, max: d.scale.max, step: d.scale.step })}</td>
+                <td className="small">
+                  {d.anchors.map((a) => `${a.score}: ${localized(a.label, lang)}`).join(' · ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {def.eligibility.length > 0 && (
+        <section className="panel wide">
+          <h2>{t('overview.eligibility')}</h2>
+          <ol className="eligibility">
+            {def.eligibility.map((item) => (
+              <li key={item.key}>
+                {localized(item.label, lang)}
+                <div className="muted small">
+                  {t('overview.evidence')}: {localized(item.evidence, lang)}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <section className="panel">
+        <h2>{t('overview.mediaRules')}</h2>
+        <dl>
+          <dt>{t('overview.videoFormat')}</dt>
+          <dd>{video.containers.map((c) => c.toUpperCase()).join(', ')}</dd>
+          <dt>{t('overview.videoMaxSize')}</dt>
+          <dd>{sizeLimit}</dd>
+          <dt>{t('overview.videoMaxDuration')}</dt>
+          <dd>
+            {video.maxDurationSeconds === null
+              ? t('overview.noLimit')
+              : t('overview.minutes', { count: video.maxDurationSeconds / 60 })}
+          </dd>
+          <dt>{t('overview.playableCodecs')}</dt>
+          <dd>{[...video.playableVideoCodecs, ...video.playableAudioCodecs].join(', ')}</dd>
+          <dt>{t('overview.imageMinimum')}</dt>
+          <dd>
+            {def.mediaRules.image.minWidth} × {def.mediaRules.image.minHeight} px
+          </dd>
+        </dl>
+      </section>
+
+      <section className="panel">
+        <h2>{t('overview.certificates')}</h2>
+        <ul>
+          {def.certificates.map((c) => (
+            <li key={c.key}>
+              {localized(c.label, lang)} —{' '}
+              {c.validityMonths === null ? t('overview.noExpiry') : t('overview.validMonths', { count: c.validityMonths })}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, EntryKind, EntrySortField } from '../../../src-main/contract';
+import { formatCount, localized } from '../format';
+import { useEntryPages } from '../hooks/useEntryPages';
+import { EntryDetailPanel } from './EntryDetailPanel';
+import { EntryTable } from './EntryTable';
+
+export interface SortState {
+  field: EntrySortField;
+  direction: 'asc' | 'desc';
+}
+
+export function EntryBrowser({ campaign }: { campaign: CampaignDetail }) {
+  const { t, i18n } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const [kind, setKind] = useState<EntryKind | ''>('');
+  const [lateOnly, setLateOnly] = useState(false);
+  const [sort, setSort] = useState<SortState>({ field: 'regNo', direction: 'asc' });
+  const [selected, setSelected] = useState<number | null>(null);
+
+  // Typing should not fire a query per keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(search.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  const pages = useEntryPages({
+    campaignId: campaign.id,
+    sort,
+    filter: { ...(kind ? { kind } : {}), ...(lateOnly ? { late: true } : {}), ...(query ? { query } : {}) },
+  });
+
+  return (
+    <div className={`entry-browser ${selected !== null ? 'with-detail' : ''}`}>
+      <div className="filter-bar">
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t('entries.searchPlaceholder')}
+          aria-label={t('entries.search')}
+          data-testid="entry-search"
+        />
+        <select value={kind} onChange={(e) => setKind(e.target.value as EntryKind | '')} aria-label={t('entries.kind')}>
+          <option value="">{t('entries.allKinds')}</option>
+          {campaign.definition.entryKinds.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {localized(k.label, i18n.language)}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox">
+          <input type="checkbox" checked={lateOnly} onChange={(e) => setLateOnly(e.target.checked)} />
+          {t('entries.lateOnly')}
+        </label>
+        <span className="muted count" data-testid="entry-count">
+          {pages.total === null ? t('common.loading') : t('entries.count', { count: pages.total, formatted: formatCount(pages.total, i18n.language) })}
+        </span>
+      </div>
+      <div className="entry-split">
+        <EntryTable campaign={campaign} pages={pages} sort={sort} onSort={setSort} selected={selected} onSelect={setSelected} />
+        {selected !== null && (
+          <EntryDetailPanel key={selected} entryId={selected} campaign={campaign} onClose={() => setSelected(null)} />
+        )}
+      </div>
+    </div>
+  );
+}

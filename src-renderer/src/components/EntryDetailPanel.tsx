@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssetInfo, CampaignDetail, EntryDetail } from '../../../src-main/contract';
+import { invoke, mediaUrl } from '../api';
+import { formatBytes, formatInstant, localized } from '../format';
+import { useAppStore } from '../stores/useAppStore';
+
+interface Props {
+  entryId: number;
+  campaign: CampaignDetail;
+  onClose(): void;
+}
+
+export function EntryDetailPanel({ entryId, campaign, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const run = useAppStore((s) => s.run);
+  const [entry, setEntry] = useState<EntryDetail | null>(null);
+
+  useEffect(() => {
+    void run(() => invoke('entry:get', { entryId })).then((e) => e && setEntry(e));
+  }, [entryId, run]);
+
+  if (!entry) return <aside className="detail-panel muted">{t('common.loading')}</aside>;
+  const kindDef = campaign.definition.entryKinds.find((k) => k.kind === entry.kind);
+  const fieldLabel = (key: string) => {
+    const def = kindDef?.fields.find((f) => f.key === key);
+    return def ? localized(def.label, lang) : t(`entries.extraFields.${key}`, { defaultValue: key });
+  };
+  const choiceLabel = (key: string, value: string) => {
+    const choice = kindDef?.fields.find((f) => f.key === key)?.choices?.find((c) => c.key === value);
+    return choice ? localized(choice.label, lang) : value;
+  };
+
+  return (
+    <aside className="detail-panel" data-testid="entry-detail" aria-label={t('entries.detail')}>
+      <div className="detail-head">
+        <span className="mono muted">{entry.regNo}</span>
+        <button type="button" onClick={onClose} aria-label={t('common.close')}>
+          ×
+        </button>
+      </div>
+      <h2>{entry.title}</h2>
+      {entry.late && <p className="badge warn">{t('entries.lateExplained')}</p>}
+      <dl>
+        <dt>{t('entries.columns.entrant')}</dt>
+        <dd>
+          {entry.entrantName} ({t(`entrantTypes.${entry.entrantType}`)})
+        </dd>
+        {entry.entrantUnit && (
+          <>
+            <dt>{t('entries.unit')}</dt>
+            <dd>{entry.entrantUnit}</dd>
+          </>
+        )}
+        <dt>{t('entries.columns.submittedAt')}</dt>
+        <dd>{formatInstant(entry.submittedAt, campaign.timeZone)}</dd>
+        {entry.reason && (
+          <>
+            <dt>{t('entries.reason')}</dt>
+            <dd>{entry.reason}</dd>
+          </>
+        )}
+        {Object.entries(entry.fields).map(([key, value]) => (
+          <FieldRow key={key} label={fieldLabel(key)} value={choiceLabel(key, value)} />
+        ))}
+      </dl>
+      <h3>{t('entries.media', { count: entry.assets.length })}</h3>
+      {entry.assets.length === 0 && <p className="muted">{t('entries.noMedia')}</p>}
+      <div className="asset-list">
+        {entry.assets.map((a) => (
+          <AssetPreview key={a.id} asset={a} lang={lang} />
+        ))}
+      </div>
+    </aside>
+  );
+}
+
+function FieldRow({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+function AssetPreview({ asset, lang }: { asset: AssetInfo; lang: string }) {
+  const url = mediaUrl(asset.id);
+  return (
+    <figure className="asset">
+      {asset.role === 'video' && <video src={url} controls preload="metadata" data-testid="asset-video" />}
+      {(asset.role === 'image' || asset.role === 'screenshot') && <img src={url} alt={asset.fileName} loading="lazy" />}
+      <figcaption>
+        <span>{asset.fileName}</span>
+        <span className="muted small">
+          {formatBytes(asset.sizeBytes, lang)} · SHA-256 {asset.sha256.slice(0, 12)}…
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiError, call } from './api';
+import { App } from './components/App';
+import { initI18n, systemLanguage } from './i18n';
+import { useAppStore } from './stores/useAppStore';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  const settings = await call('settings:get', {});
+  const language = (settings.ok && settings.value.language) || systemLanguage();
+  await initI18n(language);
+  useAppStore.setState({ language });
+  if (!settings.ok) useAppStore.setState({ error: new ApiError(settings.error) });
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,51 @@
+// Where the user is and what went wrong last: the app-level UI state.
+import { create } from 'zustand';
+import type { CampaignSummary, Language } from '../../../src-main/contract';
+import { ApiError, invoke } from '../api';
+import { applyLanguage } from '../i18n';
+
+export type View = { name: 'campaigns' } | { name: 'campaign'; campaignId: string } | { name: 'settings' };
+
+interface AppState {
+  view: View;
+  language: Language;
+  campaigns: CampaignSummary[] | null;
+  error: ApiError | null;
+  busy: boolean;
+  go(view: View): void;
+  setLanguage(language: Language): Promise<void>;
+  refreshCampaigns(): Promise<void>;
+  run<T>(work: () => Promise<T>): Promise<T | undefined>;
+  clearError(): void;
+}
+
+export const useAppStore = create<AppState>((set, get) => ({
+  view: { name: 'campaigns' },
+  language: 'zh-CN',
+  campaigns: null,
+  error: null,
+  busy: false,
+  go: (view) => set({ view, error: null }),
+  async setLanguage(language) {
+    await applyLanguage(language);
+    set({ language });
+    await get().run(() => invoke('settings:update', { language }));
+  },
+  async refreshCampaigns() {
+    const campaigns = await get().run(() => invoke('campaign:list', {}));
+    if (campaigns) set({ campaigns });
+  },
+  /** Runs a call, turning a failure into the translated error banner instead of a crash. */
+  async run(work) {
+    set({ busy: true });
+    try {
+      return await work();
+    } catch (error) {
+      set({ error: error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) }) });
+      return undefined;
+    } finally {
+      set({ busy: false });
+    }
+  },
+  clearError: () => set({ error: null }),
+}));
