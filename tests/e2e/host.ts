@@ -14,8 +14,11 @@ export interface ServedApp {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export async function serveApp(env: Record<string, string> = {}): Promise<ServedApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-e2e-'));
+export function newDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-e2e-'));
+}
+
+export async function serveApp(dataDir = newDataDir(), env: Record<string, string> = {}): Promise<ServedApp> {
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin/kepu.mjs'), 'serve', '--data-dir', dataDir], {
     cwd: root,
     env: { ...process.env, KEPU_LANG: 'en', ...env },

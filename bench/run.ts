@@ -1,0 +1,19 @@
+// `npm run bench`: every scenario, results as JSON in bench/results/latest.json (and on stdout).
+// Later issues add their scenario modules to the list below.
+import path from 'node:path';
+import { foundationBench } from './foundation';
+import { type BenchResult, writeResults } from './harness';
+
+const suites: [string, () => Promise<BenchResult[]>][] = [['foundation', foundationBench]];
+
+const only = process.argv[2];
+const results: BenchResult[] = [];
+for (const [name, run] of suites) {
+  if (only && only !== name) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  results.push(...(await run()));
+}
+const out = path.resolve(import.meta.dirname, 'results', 'latest.json');
+writeResults(results, out);
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+process.stderr.write(`bench: wrote ${out}\n`);

@@ -1,0 +1,20 @@
+// Shared test helpers: temporary data folders and a real app context over a real SQLite file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppContext, type AppContext } from '../src-main/app/context';
+import { createDispatch } from '../src-main/app/dispatch';
+import { createHandlers } from '../src-main/app/handlers';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..');
+export const resourcesDir = path.join(repoRoot, 'resources');
+
+export function tempDir(prefix = 'kepu-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function openTestApp(dataDir = tempDir()) {
+  const ctx: AppContext = createAppContext({ dataDir, resourcesDir, shell: 'cli' });
+  const dispatch = createDispatch(createHandlers(ctx), () => {});
+  return { ctx, dispatch, dataDir };
+}

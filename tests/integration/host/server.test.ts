@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignSummary, EntryDetail, EntryRow } from '../../../src-main/contract';
+import { startHost, type RunningHost } from '../../../src-main/host/server';
+import { openTestApp, tempDir } from '../../helpers';
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function request(port: number, pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('the browser shell host', () => {
+  const app = openTestApp();
+  const rendererDir = tempDir();
+  let host: RunningHost;
+  const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
+    request(host.port, `/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kepu-token': host.token, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const json = (r: Reply) => JSON.parse(r.body.toString());
+
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+    fs.writeFileSync(path.join(path.dirname(rendererDir), 'secret.txt'), 'outside');
+    host = await startHost({ ctx: app.ctx, dispatch: app.dispatch, rendererDir, log: () => {} });
+  });
+  afterAll(async () => {
+    await host.close();
+    app.ctx.close();
+  });
+
+  it('listens on 127.0.0.1 and prints a URL with a long random token', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+  });
+
+  it('answers a valid call with the Result envelope', async () => {
+    const reply = await api('template:list', {});
+    expect(reply.status).toBe(200);
+    expect(json(reply).ok).toBe(true);
+    expect(json(reply).value).toHaveLength(2);
+  });
+
+  it('refuses calls without or with a wrong token', async () => {
+    const missing = await request(host.port, '/api/template:list', { method: 'POST', body: '{}' });
+    expect(missing.status).toBe(401);
+    expect(JSON.parse(missing.body.toString())).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect((await api('template:list', {}, { 'x-kepu-token': 'guess' })).status).toBe(401);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) or Origin and changes nothing', async () => {
+    const rebinding = await api('campaign:create', { templateId: 'sichuan-influence-2023' }, { host: `evil.example:${host.port}` });
+    expect(rebinding.status).toBe(403);
+    expect(json(rebinding).error.code).toBe('FORBIDDEN_ORIGIN');
+    const origin = await api('campaign:create', { templateId: 'sichuan-influence-2023' }, { origin: 'http://evil.example' });
+    expect(origin.status).toBe(403);
+    expect(app.ctx.db.prepare('SELECT count(*) FROM campaigns').pluck().get()).toBe(0);
+  });
+
+  it('reports a malformed body or payload with INVALID_REQUEST', async () => {
+    const notJson = await api('campaign:create', '{"templateId":');
+    expect(notJson.status).toBe(400);
+    expect(json(notJson).error).toMatchObject({ code: 'INVALID_REQUEST', params: { path: '(body)' } });
+    const wrongType = await api('entry:get', { entryId: 'one' });
+    expect(json(wrongType).error).toMatchObject({ code: 'INVALID_REQUEST', params: { path: 'entryId' } });
+    expect((await api('no:such', {})).status).toBe(404);
+  });
+
+  it('serves media with byte ranges so a video can seek', async () => {
+    const works = json(await api('demo:load', {})).value as CampaignSummary;
+    const list = json(await api('entry:list', { campaignId: works.id, filter: { query: '洗手' } })).value.rows as EntryRow[];
+    const entry = json(await api('entry:get', { entryId: list[0].id })).value as EntryDetail;
+    const asset = entry.assets[0];
+    const file = fs.readFileSync(path.join(app.dataDir, 'media', 'sample', asset.fileName));
+    const whole = await request(host.port, `/media/${asset.id}?token=${host.token}`);
+    expect(whole.status).toBe(200);
+    expect(whole.headers['content-type']).toBe('video/mp4');
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(whole.body.equals(file)).toBe(true);
+    const part = await request(host.port, `/media/${asset.id}?token=${host.token}`, { headers: { range: 'bytes=1000-1999' } });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 1000-1999/${file.length}`);
+    expect(part.body.equals(file.subarray(1000, 2000))).toBe(true);
+    const beyond = await request(host.port, `/media/${asset.id}?token=${host.token}`, { headers: { range: `bytes=${file.length + 10}-` } });
+    expect(beyond.status).toBe(416);
+    expect((await request(host.port, `/media/${asset.id}`)).status).toBe(401);
+    expect((await request(host.port, `/media/999999?token=${host.token}`)).status).toBe(404);
+  });
+
+  it('serves the renderer with a strict CSP and never a file outside it', async () => {
+    const index = await request(host.port, '/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("default-src 'self'");
+    expect((await request(host.port, '/../secret.txt')).status).toBe(404);
+    expect((await request(host.port, '/%2e%2e/secret.txt')).status).toBe(404);
+  });
+});

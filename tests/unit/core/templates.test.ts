@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTemplateFile, TemplateCatalog } from '../../../src-main/core/campaigns/templates';
+import { resourcesDir, tempDir } from '../../helpers';
+
+const catalog = new TemplateCatalog(path.join(resourcesDir, 'templates'));
+
+describe('built-in campaign templates', () => {
+  it('ships the two programmes from the seeds', () => {
+    expect(catalog.list().map((t) => t.id).sort()).toEqual(['caca-committee-2021', 'sichuan-influence-2023']);
+  });
+
+  it('encodes the Sichuan works competition: deadline in UTC+8, MP4 ≤ 100 MB (10^6) and ≤ 10 minutes', () => {
+    const def = catalog.get('sichuan-influence-2023').definition;
+    expect(def.kind).toBe('works');
+    expect(new Date(def.deadline).toISOString()).toBe('2023-12-25T10:00:00.000Z');
+    expect(def.timeZone).toBe('Asia/Shanghai');
+    expect(def.mediaRules.video).toMatchObject({ containers: ['mp4'], maxSizeBytes: 100_000_000, sizeUnit: 'MB', maxDurationSeconds: 600 });
+    expect(def.rubric.map((d) => d.key)).toEqual(['content', 'creativity', 'communication']);
+    expect(def.rubric.reduce((sum, d) => sum + d.weight, 0)).toBeCloseTo(1);
+    expect(def.entryKinds.map((k) => k.kind)).toEqual(['work', 'account', 'individual']);
+    expect(def.entryKinds[0].categories.map((c) => c.key)).toEqual(['graphic', 'cartoon', 'video', 'other']);
+    const account = def.entryKinds[1].fields.map((f) => f.key);
+    expect(account).toEqual(expect.arrayContaining(['platform', 'account_name', 'link']));
+  });
+
+  it('encodes the CACA committee selection: window, six criteria plus identity check, 2-year certificate', () => {
+    const def = catalog.get('caca-committee-2021').definition;
+    expect(def.kind).toBe('committee');
+    expect(new Date(def.opensAt!).toISOString()).toBe('2021-10-17T16:00:00.000Z');
+    expect(def.eligibility).toHaveLength(7);
+    expect(def.eligibility.map((e) => e.key)).toContain('attending_or_above');
+    expect(def.certificates).toEqual([expect.objectContaining({ key: 'membership', validityMonths: 24 })]);
+    expect(def.judgesPerEntry).toBe(5);
+    const nomination = def.entryKinds[0].fields.find((f) => f.key === 'nomination');
+    expect(nomination?.choices?.map((c) => c.key)).toEqual(['self', 'unit']);
+  });
+
+  it('is bilingual everywhere a person reads', () => {
+    for (const t of catalog.list()) {
+      const texts: unknown[] = [t.definition.name, ...t.definition.rubric.map((d) => d.label), ...t.definition.eligibility.map((e) => e.label)];
+      for (const text of texts) expect(text).toEqual({ 'zh-CN': expect.any(String), en: expect.any(String) });
+    }
+  });
+
+  it('names the file and the failing path of a broken template', () => {
+    const file = path.join(tempDir(), 'broken.json');
+    const good = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'templates', 'sichuan-influence-2023.json'), 'utf8'));
+    good.definition.rubric[1].weight = -1;
+    fs.writeFileSync(file, JSON.stringify(good));
+    expect(() => parseTemplateFile(file)).toThrow(
+      expect.objectContaining({ code: 'TEMPLATE_INVALID', params: { file: 'broken.json', path: 'definition.rubric.1.weight' } }),
+    );
+    fs.writeFileSync(file, '{ not json');
+    expect(() => parseTemplateFile(file)).toThrow(expect.objectContaining({ code: 'TEMPLATE_INVALID' }));
+  });
+
+  it('refuses an unknown template id with the known ones listed', () => {
+    expect(() => catalog.get('nope')).toThrow(
+      expect.objectContaining({ code: 'TEMPLATE_UNKNOWN', params: { id: 'nope', known: 'caca-committee-2021, sichuan-influence-2023' } }),
+    );
+  });
+});
