@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChannelName, RequestOf, ResponseOf } from '../contract';
-import { type AppContext, createAppContext } from '../app/context';
+import { type AppContext, createAppContext, type ShellKind } from '../app/context';
 import { createDispatch, type Dispatch } from '../app/dispatch';
 import { createHandlers } from '../app/handlers';
 import { defaultDataDir, defaultResourcesDir } from '../app/paths';
@@ -22,11 +22,11 @@ export interface CliRuntime {
   close(): void;
 }
 
-export function openRuntime(dataDir: string | undefined, t: i18n['t']): CliRuntime {
+export function openRuntime(dataDir: string | undefined, t: i18n['t'], shell: ShellKind = 'cli'): CliRuntime {
   const ctx = createAppContext({
     dataDir: dataDir ? path.resolve(dataDir) : defaultDataDir(),
     resourcesDir: defaultResourcesDir(here),
-    shell: 'cli',
+    shell,
   });
   const dispatch = createDispatch(createHandlers(ctx));
   return {

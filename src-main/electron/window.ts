@@ -1,6 +1,6 @@
 // The one window, locked down: no Node in the page, sandboxed, isolated context, no navigation
 // away from the app, no pop-ups, no permission prompts (camera, notifications…) ever granted.
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -35,11 +35,8 @@ export function createMainWindow(paths: WindowPaths, title: string): BrowserWind
   win.webContents.on('will-navigate', (event, url) => {
     if (!url.startsWith(allowed)) event.preventDefault();
   });
-  // Links the user clicks (e.g. an entrant's account URL) open in the system browser, never here.
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // No pop-ups and no hand-off to a browser: entrants' links are shown as text (DESIGN.md §3).
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.once('ready-to-show', () => win.show());
   void win.loadFile(paths.rendererIndex);
   return win;

@@ -33,6 +33,9 @@ test.describe('a coordinator on a Chinese system', () => {
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
     await expect(page.getByTestId('language-switch')).toHaveValue('en');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByText('Browser shell')).toBeVisible();
+    await expect(page.getByText(app.dataDir)).toBeVisible();
   });
 
   test('filters and searches the list and plays a sample video from the entry panel', async ({ page }) => {

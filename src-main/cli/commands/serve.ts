@@ -12,7 +12,7 @@ export async function runServe(argv: string[], t: i18n['t']): Promise<number> {
     port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(t('cli.badPort', { port: values.port }));
   }
-  const rt = openRuntime(values['data-dir'] as string | undefined, t);
+  const rt = openRuntime(values['data-dir'] as string | undefined, t, 'browser');
   const rendererDir = defaultRendererDir(here);
   if (!rendererDir) process.stderr.write(`kepu: ${t('cli.rendererMissing')}\n`);
   const host = await startHost({ ctx: rt.ctx, dispatch: rt.dispatch, rendererDir, port });

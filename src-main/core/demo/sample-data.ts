@@ -1,20 +1,14 @@
 // The sample registrations behind `kepu demo`: realistic, deterministic, every entry kind, a few
 // late submissions (after the deadline, flagged and kept) and media of each sort from resources/sample.
-import type { EntrantType, EntryKind } from '../../contract';
+import type { NewEntry } from '../entries/entry-repo';
 
-export interface SampleEntry {
-  kind: EntryKind;
-  category: string | null;
-  title: string;
-  entrantType: EntrantType;
-  entrantName: string;
-  entrantUnit: string | null;
+/** A registration as the organiser received it: local submission time, media by file name. */
+export type SampleEntry = Omit<NewEntry, 'regNo' | 'submittedAt' | 'contactPhone' | 'contactEmail' | 'reason'> & {
   reason: string;
-  fields: Record<string, string>;
   /** Local Beijing time of submission, e.g. "2023-12-12 09:30". */
   submittedLocal: string;
   media: { file: string; role: 'video' | 'image' | 'document' | 'screenshot' }[];
-}
+};
 
 const HOSPITALS = [
   '四川大学华西医院',

@@ -1,0 +1,65 @@
+// The Electron binary cannot run here, so Electron's API objects are replaced by recorders (the
+// only mocks in the suite); the shell code under them, the handlers and the database are real.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { channelNames, type CampaignSummary, type EntryDetail, type EntryRow } from '../../../src-main/contract';
+import { openTestApp } from '../../helpers';
+
+const recorded = vi.hoisted(() => ({
+  ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+  protocols: new Map<string, (request: { url: string; headers: Headers }) => Response>(),
+}));
+
+vi.mock('electron', () => ({
+  ipcMain: { handle: (channel: string, fn: never) => recorded.ipc.set(channel, fn) },
+  protocol: {
+    registerSchemesAsPrivileged: () => {},
+    handle: (scheme: string, fn: never) => recorded.protocols.set(scheme, fn),
+  },
+}));
+
+const { registerIpc } = await import('../../../src-main/electron/ipc');
+const { handleMediaProtocol } = await import('../../../src-main/electron/media-protocol');
+
+describe('the Electron shell', () => {
+  it('registers every contract channel and answers only our own renderer frame', async () => {
+    const calls: unknown[] = [];
+    const trusted = 'file:///opt/kepu/out/renderer/';
+    registerIpc(
+      async (channel, payload) => (calls.push([channel, payload]), { ok: true, value: 'done' }),
+      (url) => url.startsWith(trusted),
+    );
+    expect([...recorded.ipc.keys()].sort()).toEqual([...channelNames].sort());
+    const handler = recorded.ipc.get('campaign:list')!;
+    expect(await handler({ senderFrame: { url: `${trusted}index.html` } }, {})).toEqual({ ok: true, value: 'done' });
+    const refused = await handler({ senderFrame: { url: 'https://example.com/' } }, {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
+    expect(await handler({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
+    expect(calls).toEqual([['campaign:list', {}]]);
+  });
+
+  it('serves kepu-media://asset/<id> with byte ranges', async () => {
+    const app = openTestApp();
+    handleMediaProtocol(app.ctx);
+    const serve = recorded.protocols.get('kepu-media')!;
+    const works = (await app.dispatch('demo:load', {})) as { value: CampaignSummary };
+    const list = (await app.dispatch('entry:list', { campaignId: works.value.id, filter: { query: '心肺复苏' } })) as { value: { rows: EntryRow[] } };
+    const entry = (await app.dispatch('entry:get', { entryId: list.value.rows[0].id })) as { value: EntryDetail };
+    const asset = entry.value.assets[0];
+    const bytes = fs.readFileSync(path.join(app.dataDir, 'media', 'sample', asset.fileName));
+
+    const part = serve({ url: `kepu-media://asset/${asset.id}`, headers: new Headers({ range: 'bytes=10-19' }) });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 10-19/${bytes.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(10, 20))).toBe(true);
+
+    const whole = serve({ url: `kepu-media://asset/${asset.id}`, headers: new Headers() });
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer()).length).toBe(bytes.length);
+
+    expect(serve({ url: 'kepu-media://asset/999999', headers: new Headers() }).status).toBe(404);
+    expect(serve({ url: 'kepu-media://elsewhere/1', headers: new Headers() }).status).toBe(404);
+    app.ctx.close();
+  });
+});
