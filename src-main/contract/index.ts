@@ -4,3 +4,4 @@ export * from './domain';
 export * from './channel-names';
 export * from './channels';
 export * from './bridge';
+export * from './media';
