@@ -23,6 +23,14 @@ export const errorCodes = [
   'MEDIA_FILE_MISSING',
   // sample data
   'DEMO_RESOURCES_MISSING',
+  // intake
+  'IMPORT_UNSUPPORTED_FORMAT',
+  'IMPORT_FILE_UNREADABLE',
+  'IMPORT_SHEET_NOT_FOUND',
+  'IMPORT_NO_HEADER',
+  'IMPORT_MAPPING_INCOMPLETE',
+  'MEDIA_FOLDER_NOT_FOUND',
+  'JOB_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

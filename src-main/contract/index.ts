@@ -5,3 +5,4 @@ export * from './channel-names';
 export * from './channels';
 export * from './bridge';
 export * from './media';
+export * from './intake';

@@ -79,6 +79,41 @@ export class EntryRepo {
     )();
   }
 
+  /**
+   * Adds new registration numbers and updates changed ones, in the caller's transaction. Returns,
+   * per input, whether it was added, updated or already identical.
+   */
+  upsertMany(campaignId: string, deadlineUtc: string, entries: readonly NewEntry[]): ('added' | 'updated' | 'unchanged')[] {
+    const existing = new Map<string, { id: number; signature: string }>();
+    const rows = this.db
+      .prepare(`SELECT id, reg_no, kind, category, title, entrant_type, entrant_name, entrant_unit, contact_phone,
+                       contact_email, reason, fields_json, submitted_at FROM entries WHERE campaign_id = ?`)
+      .all(campaignId) as EntryDbRow[];
+    for (const r of rows) existing.set(r.reg_no, { id: r.id, signature: signatureOfRow(r) });
+    const update = this.db.prepare(`
+      UPDATE entries SET kind = @kind, category = @category, title = @title, entrant_type = @entrantType,
+        entrant_name = @entrantName, entrant_unit = @entrantUnit, contact_phone = @contactPhone,
+        contact_email = @contactEmail, reason = @reason, fields_json = @fieldsJson, submitted_at = @submittedAt,
+        is_late = @late, updated_at = @now
+      WHERE id = @id`);
+    const deadline = Date.parse(deadlineUtc);
+    const now = nowIso();
+    const toInsert: NewEntry[] = [];
+    const outcome = entries.map((e) => {
+      const found = existing.get(e.regNo);
+      if (!found) {
+        toInsert.push(e);
+        return 'added' as const;
+      }
+      if (found.signature === signatureOfEntry(e)) return 'unchanged' as const;
+      const late = e.submittedAt !== null && Date.parse(e.submittedAt) > deadline ? 1 : 0;
+      update.run({ ...e, id: found.id, fieldsJson: JSON.stringify(e.fields), late, now });
+      return 'updated' as const;
+    });
+    if (toInsert.length) this.insertMany(campaignId, deadlineUtc, toInsert);
+    return outcome;
+  }
+
   list(input: EntryListRequest): { total: number; rows: EntryRow[] } {
     const req = EntryListRequest.parse(input);
     const where: string[] = ['campaign_id = @campaignId'];
@@ -144,6 +179,16 @@ export class EntryRepo {
     for (const r of rows) counts.set(r.entry_id, r.n);
     return counts;
   }
+}
+
+function signatureOfEntry(e: NewEntry): string {
+  return JSON.stringify([e.kind, e.category, e.title, e.entrantType, e.entrantName, e.entrantUnit, e.contactPhone,
+    e.contactEmail, e.reason, JSON.stringify(e.fields), e.submittedAt]);
+}
+
+function signatureOfRow(r: EntryDbRow): string {
+  return JSON.stringify([r.kind, r.category, r.title, r.entrant_type, r.entrant_name, r.entrant_unit, r.contact_phone,
+    r.contact_email, r.reason, r.fields_json, r.submitted_at]);
 }
 
 function toRow(r: EntryDbRow, assetCount: number): EntryRow {

@@ -1,7 +1,8 @@
 // The schema history, listed explicitly and in order. Append only.
 import type { Migration } from '../migration';
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-intake';
 
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

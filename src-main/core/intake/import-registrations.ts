@@ -1,0 +1,205 @@
+// Registration import, from bytes to rows in the database. Policy: a bad row is reported (with
+// its spreadsheet row number and what is wrong) and never blocks the others; the accepted rows of
+// one file go in as one transaction, so a crash leaves all of them or none; re-importing the same
+// file updates entries by registration number instead of duplicating them.
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { ColumnMapping, ImportPreview, ImportReport, RowError } from '../../contract';
+import type { CampaignRepo } from '../campaigns/campaign-repo';
+import type { EntryRepo, NewEntry } from '../entries/entry-repo';
+import { KepuError } from '../errors';
+import { nowIso } from '../time';
+import { parseCsv } from './csv';
+import { type CsvEncoding, decodeText } from './decode';
+import { createRowReader } from './rows';
+import { autoMap, findHeaderRow, headerSignature, mappingTargets, type Target } from './targets';
+import { readXlsx } from './xlsx';
+
+export interface ImportInput {
+  fileName: string;
+  bytes: Uint8Array;
+  encoding?: CsvEncoding | 'auto';
+  sheet?: string;
+  mapping?: ColumnMapping;
+}
+
+export interface IntakeDeps {
+  db: Database;
+  campaigns: CampaignRepo;
+  entries: EntryRepo;
+}
+
+interface LoadedTable {
+  format: 'csv' | 'xlsx';
+  encoding: CsvEncoding | null;
+  sheets: string[];
+  sheet: string | null;
+  rows: string[][];
+}
+
+async function loadTable(input: ImportInput): Promise<LoadedTable> {
+  const ext = path.extname(input.fileName).toLowerCase();
+  const zip = input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
+  if (ext === '.xlsx' || (zip && ext !== '.csv')) {
+    const table = await readXlsx(input.bytes, input.fileName, input.sheet);
+    return { format: 'xlsx', encoding: null, sheets: table.sheets, sheet: table.sheet, rows: table.rows };
+  }
+  if (ext === '.xls' || (input.bytes[0] === 0xd0 && input.bytes[1] === 0xcf)) {
+    throw new KepuError('IMPORT_UNSUPPORTED_FORMAT', `intake: ${input.fileName} is an old .xls workbook; save it as .xlsx or CSV`, {
+      file: input.fileName,
+    });
+  }
+  if (!['.csv', '.txt', '.tsv', ''].includes(ext)) {
+    throw new KepuError('IMPORT_UNSUPPORTED_FORMAT', `intake: ${input.fileName}: only CSV and XLSX can be imported`, { file: input.fileName });
+  }
+  const decoded = decodeText(input.bytes, input.encoding && input.encoding !== 'auto' ? input.encoding : undefined);
+  return { format: 'csv', encoding: decoded.encoding, sheets: [], sheet: null, rows: parseCsv(decoded.text) };
+}
+
+interface Prepared {
+  table: LoadedTable;
+  targets: Target[];
+  headerIndex: number;
+  headers: string[];
+  mapping: ColumnMapping;
+  mappingSource: ImportPreview['mappingSource'];
+  /** [spreadsheet row number, cells] for every non-empty data row. */
+  dataRows: [number, string[]][];
+}
+
+async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput): Promise<Prepared> {
+  const def = deps.campaigns.definition(campaignId);
+  const table = await loadTable(input);
+  const targets = mappingTargets(def);
+  const isBlank = (r: string[]) => r.every((c) => c.trim() === '');
+  const header = findHeaderRow(table.rows, targets);
+  const headerIndex = header.matches > 0 ? header.index : table.rows.findIndex((r) => !isBlank(r));
+  if (headerIndex === -1) {
+    throw new KepuError('IMPORT_NO_HEADER', `intake: ${input.fileName} has no rows`, { file: input.fileName });
+  }
+  const headers = table.rows[headerIndex].map((h) => h.trim());
+  let mapping: ColumnMapping;
+  let mappingSource: ImportPreview['mappingSource'];
+  const saved = deps.db
+    .prepare('SELECT mapping_json FROM import_mappings WHERE campaign_id = ? AND header_signature = ?')
+    .pluck()
+    .get(campaignId, headerSignature(headers)) as string | undefined;
+  if (input.mapping) {
+    mapping = input.mapping;
+    mappingSource = 'given';
+  } else if (saved) {
+    mapping = JSON.parse(saved) as ColumnMapping;
+    mappingSource = 'saved';
+  } else {
+    mapping = autoMap(headers, targets);
+    mappingSource = 'auto';
+  }
+  // Only known targets, only columns that exist.
+  const clean: ColumnMapping = {};
+  for (const t of targets) {
+    const column = mapping[t.key];
+    clean[t.key] = typeof column === 'number' && column < headers.length ? column : null;
+  }
+  const dataRows: [number, string[]][] = [];
+  for (let i = headerIndex + 1; i < table.rows.length; i++) if (!isBlank(table.rows[i])) dataRows.push([i + 1, table.rows[i]]);
+  return { table, targets, headerIndex, headers, mapping: clean, mappingSource, dataRows };
+}
+
+/** Reads every row (so the rejected count is for the whole file) and returns the first few. */
+export async function previewImport(deps: IntakeDeps, campaignId: string, input: ImportInput, limit = 20): Promise<ImportPreview> {
+  const p = await prepare(deps, campaignId, input);
+  const outcomes = readAll(deps, campaignId, p);
+  return {
+    fileName: input.fileName,
+    format: p.table.format,
+    encoding: p.table.encoding,
+    sheets: p.table.sheets,
+    sheet: p.table.sheet,
+    headerRow: p.headerIndex + 1,
+    headers: p.headers,
+    targets: p.targets.map(({ key, label, required }) => ({ key, label, required })),
+    mapping: p.mapping,
+    mappingSource: p.mappingSource,
+    unmappedRequired: unmappedRequired(p),
+    totalRows: p.dataRows.length,
+    rows: outcomes.slice(0, limit).map((o) => ({ row: o.row, cells: o.cells, errors: o.errors })),
+    rejectedCount: outcomes.filter((o) => !o.entry).length,
+  };
+}
+
+export async function importRegistrations(deps: IntakeDeps, campaignId: string, input: ImportInput): Promise<ImportReport> {
+  const p = await prepare(deps, campaignId, input);
+  const missing = unmappedRequired(p);
+  if (missing.length) {
+    throw new KepuError('IMPORT_MAPPING_INCOMPLETE', `intake: ${input.fileName}: no column for ${missing.join(', ')}`, {
+      file: input.fileName,
+      targets: missing.join(', '),
+    });
+  }
+  const outcomes = readAll(deps, campaignId, p);
+  const accepted = outcomes.filter((o): o is typeof o & { entry: NewEntry } => o.entry !== null);
+  const deadline = deps.campaigns.summary(campaignId).deadline;
+  const report: Omit<ImportReport, 'importId'> = {
+    fileName: input.fileName,
+    format: p.table.format,
+    encoding: p.table.encoding,
+    sheet: p.table.sheet,
+    headerRow: p.headerIndex + 1,
+    totalRows: p.dataRows.length,
+    added: [],
+    updated: [],
+    unchanged: [],
+    rejected: outcomes.filter((o) => !o.entry).map((o) => ({ row: o.row, regNo: o.regNo, errors: o.errors })),
+    late: accepted.filter((o) => o.entry.submittedAt !== null && o.entry.submittedAt > deadline).map((o) => o.row),
+  };
+  const now = nowIso();
+  const importId = deps.db.transaction(() => {
+    const statuses = deps.entries.upsertMany(campaignId, deadline, accepted.map((o) => o.entry));
+    statuses.forEach((s, i) => report[s].push(accepted[i].row));
+    deps.db
+      .prepare(`INSERT INTO import_mappings (campaign_id, header_signature, mapping_json, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (campaign_id, header_signature) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`)
+      .run(campaignId, headerSignature(p.headers), JSON.stringify(p.mapping), now);
+    const summary = { added: report.added.length, updated: report.updated.length, unchanged: report.unchanged.length, rejected: report.rejected.length };
+    deps.db
+      .prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'intake.import', ?, ?)`)
+      .run(now, campaignId, JSON.stringify({ file: input.fileName, ...summary }));
+    const sha = createHash('sha256').update(input.bytes).digest('hex');
+    return Number(
+      deps.db
+        .prepare('INSERT INTO imports (campaign_id, file_name, file_sha256, imported_at, report_json) VALUES (?, ?, ?, ?, ?)')
+        .run(campaignId, input.fileName, sha, now, JSON.stringify(report)).lastInsertRowid,
+    );
+  })();
+  return { importId, ...report };
+}
+
+function unmappedRequired(p: Prepared): string[] {
+  return p.targets.filter((t) => t.required && p.mapping[t.key] === null).map((t) => t.key);
+}
+
+interface RowOutcome {
+  row: number;
+  cells: string[];
+  regNo: string | null;
+  entry: NewEntry | null;
+  errors: RowError[];
+}
+
+function readAll(deps: IntakeDeps, campaignId: string, p: Prepared): RowOutcome[] {
+  const reader = createRowReader(deps.campaigns.definition(campaignId), p.targets, p.mapping);
+  const firstRowOf = new Map<string, number>();
+  return p.dataRows.map(([row, cells]) => {
+    const { entry, regNo, errors } = reader.read(cells);
+    if (regNo) {
+      const first = firstRowOf.get(regNo);
+      if (first !== undefined) {
+        errors.push({ code: 'ROW_DUPLICATE_REG_NO', target: 'sys.regNo', column: p.mapping['sys.regNo'] ?? null, value: `${regNo} (${first})` });
+        return { row, cells, regNo, entry: null, errors };
+      }
+      firstRowOf.set(regNo, row);
+    }
+    return { row, cells, regNo, entry: errors.length ? null : entry, errors };
+  });
+}

@@ -1,0 +1,155 @@
+// One registration row → an entry, or the list of what is wrong with it. Nothing here throws:
+// every problem becomes a RowError with a code, the mapping target and the offending value.
+import type { CampaignDefinition, EntrantType, EntryKind, EntryKindDef, RowError, RowErrorCode } from '../../contract';
+import type { NewEntry } from '../entries/entry-repo';
+import { normaliseHeader, type Target } from './targets';
+import { isEmail, isUrl, normalisePhone, parseEntrantType, parseSubmissionTime } from './values';
+
+export interface RowReader {
+  read(cells: string[]): { entry: NewEntry | null; regNo: string | null; errors: RowError[] };
+}
+
+const KIND_WORDS: Record<EntryKind, string[]> = {
+  work: ['作品', '科普作品', '作品类', 'work', 'works'],
+  account: ['账号', '帐号', '科普账号', '账号类', 'account', 'accounts', 'accountnumber'],
+  individual: ['个人', '科普个人', 'individual', 'person'],
+  applicant: ['申报人', '委员申报人', '委员', 'applicant', 'candidate'],
+};
+
+export function createRowReader(def: CampaignDefinition, targets: Target[], mapping: Record<string, number | null>): RowReader {
+  const kindByWord = new Map<string, EntryKind>();
+  const categoryByWord = new Map<string, { kind: EntryKind; category: string }>();
+  for (const k of def.entryKinds) {
+    for (const w of [k.kind, k.label['zh-CN'], k.label.en, ...KIND_WORDS[k.kind]]) kindByWord.set(normaliseHeader(w), k.kind);
+    for (const c of k.categories) {
+      for (const w of [c.key, c.label['zh-CN'], c.label.en]) categoryByWord.set(normaliseHeader(w), { kind: k.kind, category: c.key });
+    }
+  }
+  const fieldTargets = targets.filter((t) => t.field);
+
+  return {
+    read(cells) {
+      const errors: RowError[] = [];
+      const value = (key: string) => {
+        const column = mapping[key];
+        return column === null || column === undefined ? '' : (cells[column] ?? '').trim();
+      };
+      const problem = (code: RowErrorCode, target: string) =>
+        errors.push({ code, target, column: mapping[target] ?? null, value: value(target) });
+
+      const regNo = value('sys.regNo') || null;
+      if (!regNo) problem('ROW_MISSING_FIELD', 'sys.regNo');
+
+      // Kind: the only one, or read from its column; a category word ("视频") implies a work.
+      let kind: EntryKind | null = def.entryKinds.length === 1 ? def.entryKinds[0].kind : null;
+      let category: string | null = null;
+      const kindText = normaliseHeader(value('sys.kind'));
+      if (kindText) {
+        const byWord = kindByWord.get(kindText) ?? categoryByWord.get(kindText)?.kind;
+        if (byWord && def.entryKinds.some((k) => k.kind === byWord)) {
+          kind = byWord;
+          category = categoryByWord.get(kindText)?.category ?? null;
+        } else problem('ROW_UNKNOWN_KIND', 'sys.kind');
+      } else if (!kind) problem('ROW_MISSING_FIELD', 'sys.kind');
+      const kindDef = def.entryKinds.find((k) => k.kind === kind);
+
+      if (kindDef && kindDef.categories.length > 0 && mapping['sys.category'] != null) {
+        const text = normaliseHeader(value('sys.category'));
+        const found = categoryByWord.get(text);
+        if (!text) {
+          if (!category) problem('ROW_MISSING_FIELD', 'sys.category');
+        } else if (found && found.kind === kind) category = found.category;
+        else problem('ROW_UNKNOWN_CATEGORY', 'sys.category');
+      }
+
+      const fields: Record<string, string> = {};
+      if (kindDef) {
+        for (const target of fieldTargets) {
+          const field = kindDef.fields.find((f) => f.key === target.field!.key);
+          if (!field) continue; // a column for another kind of entry
+          const raw = value(target.key);
+          if (!raw) {
+            if (field.required) problem('ROW_MISSING_FIELD', target.key);
+            continue;
+          }
+          const checked = checkField(field, raw, def.timeZone);
+          if (typeof checked === 'string') fields[field.key] = checked;
+          else problem(checked.code, target.key);
+        }
+      }
+
+      let submittedAt: string | null = null;
+      const submittedText = value('sys.submittedAt');
+      if (submittedText) {
+        submittedAt = parseSubmissionTime(submittedText, def.timeZone);
+        if (!submittedAt) problem('ROW_BAD_DATE', 'sys.submittedAt');
+      }
+
+      let explicitType: EntrantType | null = null;
+      if (value('sys.entrantType')) explicitType = parseEntrantType(value('sys.entrantType'));
+
+      if (errors.length > 0 || !kindDef || !regNo) return { entry: null, regNo, errors };
+      const entry = composeEntry(kindDef, regNo, category, fields, submittedAt, explicitType);
+      if (!entry.title) {
+        errors.push({ code: 'ROW_MISSING_FIELD', target: 'field.title', column: mapping['field.title'] ?? null, value: '' });
+        return { entry: null, regNo, errors };
+      }
+      return { entry, regNo, errors };
+    },
+  };
+}
+
+function checkField(field: EntryKindDef['fields'][number], raw: string, timeZone: string): string | { code: RowErrorCode } {
+  switch (field.type) {
+    case 'text':
+    case 'longtext':
+      return raw;
+    case 'phone':
+      return normalisePhone(raw) ?? { code: 'ROW_BAD_PHONE' };
+    case 'email':
+      return isEmail(raw) ? raw : { code: 'ROW_BAD_EMAIL' };
+    case 'url':
+      return isUrl(raw) ? raw : { code: 'ROW_BAD_URL' };
+    case 'datetime':
+      return parseSubmissionTime(raw, timeZone) ? raw : { code: 'ROW_BAD_DATE' };
+    case 'choice': {
+      const text = normaliseHeader(raw);
+      const choice = field.choices?.find((c) => [c.key, c.label['zh-CN'], c.label.en].some((w) => normaliseHeader(w) === text));
+      return choice ? choice.key : { code: 'ROW_BAD_CHOICE' };
+    }
+  }
+}
+
+/** Title, entrant and contact columns from the kind's fields; everything else stays in `fields`. */
+function composeEntry(
+  kindDef: EntryKindDef,
+  regNo: string,
+  category: string | null,
+  fields: Record<string, string>,
+  submittedAt: string | null,
+  explicitType: EntrantType | null,
+): NewEntry {
+  const f = (key: string) => fields[key] || null;
+  const unit = f('unit') ?? f('hospital');
+  const personal = f('name') ?? f('authors');
+  const entrantType: EntrantType =
+    explicitType ?? (kindDef.kind === 'individual' || kindDef.kind === 'applicant' ? 'individual' : unit ? 'unit' : 'individual');
+  let title = f('title');
+  if (!title && kindDef.kind === 'account') title = [f('platform'), f('account_name')].filter(Boolean).join(' · ');
+  if (!title && personal) title = [personal, unit, f('department')].filter(Boolean).join(' · ');
+  const { title: _t, reason: _r, ...rest } = fields;
+  return {
+    regNo,
+    kind: kindDef.kind,
+    category,
+    title: title ?? '',
+    entrantType,
+    entrantName: (entrantType === 'unit' ? unit ?? personal : personal ?? f('account_name') ?? unit) ?? '',
+    entrantUnit: unit,
+    contactPhone: f('phone'),
+    contactEmail: f('email'),
+    reason: f('reason'),
+    fields: rest,
+    submittedAt,
+  };
+}
