@@ -2,6 +2,7 @@
 import type { Handlers, TemplateSummary } from '../contract';
 import { latestSchemaVersion } from '../core/db/connection';
 import { loadDemo } from '../core/demo/load-demo';
+import { importRegistrations, type ImportInput, previewImport } from '../core/intake/import-registrations';
 import type { AppContext } from './context';
 import { APP_VERSION } from './version';
 
@@ -35,5 +36,14 @@ export function createHandlers(ctx: AppContext): Handlers {
     'entry:list': (request) => ctx.entries.list(request),
     'entry:get': ({ entryId }) => ctx.entries.get(entryId),
     'demo:load': () => loadDemo(ctx),
+    'intake:preview': ({ campaignId, source, options }) => previewImport(ctx, campaignId, importInput(source, options)),
+    'intake:import': ({ campaignId, source, options }) => importRegistrations(ctx, campaignId, importInput(source, options)),
   };
+}
+
+function importInput(
+  source: { fileName: string; contentBase64: string },
+  options: { encoding: ImportInput['encoding']; sheet?: string; mapping?: ImportInput['mapping'] },
+): ImportInput {
+  return { fileName: source.fileName, bytes: Buffer.from(source.contentBase64, 'base64'), ...options };
 }

@@ -7,6 +7,7 @@ import { nodeLanguage, createNodeI18n, translateError } from '../app/translate';
 import { InputProblem } from './runtime';
 import { runCampaign, runDemo, runTemplate } from './commands/campaign';
 import { runServe } from './commands/serve';
+import { runImport } from './commands/import';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -36,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCampaign(rest, t);
       case 'template':
         return await runTemplate(rest, t);
+      case 'import':
+        return await runImport(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

@@ -11,6 +11,8 @@ export const channelNames = [
   'entry:list',
   'entry:get',
   'demo:load',
+  'intake:preview',
+  'intake:import',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -2,6 +2,7 @@
 // the preload bridge, the HTTP host and the renderer's api.ts all derive their types from here.
 import { z } from 'zod';
 import type { ChannelName } from './channel-names';
+import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
 import {
   CampaignDefinition,
   CampaignKind,
@@ -135,6 +136,14 @@ export const channels = {
   },
   'entry:get': { request: z.object({ entryId: z.number().int().positive() }).strict(), response: EntryDetail },
   'demo:load': { request: Empty, response: CampaignSummary },
+  'intake:preview': {
+    request: z.object({ campaignId: Id, source: ImportSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),
+    response: ImportPreview,
+  },
+  'intake:import': {
+    request: z.object({ campaignId: Id, source: ImportSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),
+    response: ImportReport,
+  },
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 export type Channels = typeof channels;

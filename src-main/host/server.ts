@@ -30,7 +30,8 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1 << 20;
+// Registration files travel inline (base64) in import requests; 150 MB covers a 100 MB spreadsheet.
+const MAX_BODY_BYTES = 150 * (1 << 20);
 const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
   INVALID_REQUEST: 400,
   UNAUTHORIZED: 401,
