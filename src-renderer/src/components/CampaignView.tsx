@@ -6,18 +6,21 @@ import { localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { CampaignOverview } from './CampaignOverview';
 import { EntryBrowser } from './EntryBrowser';
+import { ImportView } from './ImportView';
 
-type Tab = 'overview' | 'entries';
+type Tab = 'entries' | 'import' | 'overview';
 
 export function CampaignView({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation();
   const { run, go } = useAppStore();
+  const refreshCampaigns = useAppStore((s) => s.refreshCampaigns);
   const [campaign, setCampaign] = useState<CampaignDetail | null>(null);
   const [tab, setTab] = useState<Tab>('entries');
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     void run(() => invoke('campaign:get', { campaignId })).then((c) => c && setCampaign(c));
-  }, [campaignId, run]);
+  }, [campaignId, run, version]);
 
   if (!campaign) return <p className="muted">{t('common.loading')}</p>;
   return (
@@ -30,7 +33,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           <h1 data-testid="campaign-title">{localized(campaign.name, i18n.language)}</h1>
         </div>
         <div className="tabs" role="tablist">
-          {(['entries', 'overview'] as const).map((name) => (
+          {(['entries', 'import', 'overview'] as const).map((name) => (
             <button
               key={name}
               type="button"
@@ -44,7 +47,17 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           ))}
         </div>
       </div>
-      {tab === 'overview' ? <CampaignOverview campaign={campaign} /> : <EntryBrowser campaign={campaign} />}
+      {tab === 'overview' && <CampaignOverview campaign={campaign} />}
+      {tab === 'entries' && <EntryBrowser key={version} campaign={campaign} />}
+      {tab === 'import' && (
+        <ImportView
+          campaign={campaign}
+          onImported={() => {
+            setVersion((v) => v + 1);
+            void refreshCampaigns();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportReport, MappingTarget } from '../../../src-main/contract';
+import { useRowErrorText } from '../hooks/useRowErrorText';
+
+export function ImportReportView({ report, targets, onAnother }: { report: ImportReport; targets: MappingTarget[]; onAnother(): void }) {
+  const { t } = useTranslation();
+  const describe = useRowErrorText(targets);
+  const stats = [
+    ['added', report.added.length],
+    ['updated', report.updated.length],
+    ['unchanged', report.unchanged.length],
+    ['rejected', report.rejected.length],
+    ['late', report.late.length],
+  ] as const;
+  return (
+    <section className="panel" data-testid="import-report" aria-labelledby="report-heading">
+      <div className="section-head">
+        <h2 id="report-heading">{t('intake.reportTitle', { file: report.fileName })}</h2>
+        <button type="button" onClick={onAnother}>
+          {t('intake.importAnother')}
+        </button>
+      </div>
+      <ul className="stat-row">
+        {stats.map(([key, value]) => (
+          <li key={key} className={`stat ${key === 'rejected' && value ? 'bad' : ''} ${key === 'late' && value ? 'warn' : ''}`}>
+            <span className="stat-value" data-testid={`report-${key}`}>
+              {value}
+            </span>
+            <span className="stat-label">{t(`intake.report.${key}`)}</span>
+          </li>
+        ))}
+      </ul>
+      {report.late.length > 0 && <p className="muted">{t('intake.lateRows', { rows: report.late.join(', ') })}</p>}
+      {report.rejected.length > 0 && (
+        <table className="data-table compact" data-testid="rejected-rows">
+          <thead>
+            <tr>
+              <th>{t('intake.row')}</th>
+              <th>{t('entries.columns.regNo')}</th>
+              <th>{t('intake.problems')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rejected.map((r) => (
+              <tr key={r.row}>
+                <td className="num">{r.row}</td>
+                <td className="mono">{r.regNo ?? '—'}</td>
+                <td>{r.errors.map(describe).join(';')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
