@@ -9,6 +9,7 @@ import { EntryRepo } from '../core/entries/entry-repo';
 import { AssetRepo } from '../core/media/asset-repo';
 import { SettingsRepo } from '../core/settings/settings-repo';
 import path from 'node:path';
+import { JobRegistry } from './jobs';
 
 export type ShellKind = 'electron' | 'browser' | 'cli';
 
@@ -30,12 +31,14 @@ export interface AppContext {
   readonly entries: EntryRepo;
   readonly assets: AssetRepo;
   readonly settings: SettingsRepo;
+  readonly jobs: JobRegistry;
   close(): void;
 }
 
 export function createAppContext(options: ContextOptions): AppContext {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(databasePath(options.dataDir), { nativeBinding: options.nativeBinding });
+  const jobs = new JobRegistry();
   return {
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
@@ -46,6 +49,10 @@ export function createAppContext(options: ContextOptions): AppContext {
     entries: new EntryRepo(db),
     assets: new AssetRepo(db),
     settings: new SettingsRepo(db),
-    close: () => db.close(),
+    jobs,
+    close: () => {
+      jobs.cancelAll();
+      db.close();
+    },
   };
 }

@@ -3,6 +3,9 @@ import type { Handlers, TemplateSummary } from '../contract';
 import { latestSchemaVersion } from '../core/db/connection';
 import { loadDemo } from '../core/demo/load-demo';
 import { importRegistrations, type ImportInput, previewImport } from '../core/intake/import-registrations';
+import { complianceReport } from '../core/media/compliance';
+import { linkAndCheckFolder } from '../core/media/link-and-check';
+import { exportCompliance } from './compliance-export';
 import type { AppContext } from './context';
 import { APP_VERSION } from './version';
 
@@ -38,6 +41,16 @@ export function createHandlers(ctx: AppContext): Handlers {
     'demo:load': () => loadDemo(ctx),
     'intake:preview': ({ campaignId, source, options }) => previewImport(ctx, campaignId, importInput(source, options)),
     'intake:import': ({ campaignId, source, options }) => importRegistrations(ctx, campaignId, importInput(source, options)),
+    'media:link': ({ campaignId, folder, pattern }) => {
+      ctx.campaigns.summary(campaignId); // an unknown campaign fails now, not inside the job
+      return ctx.jobs.start('media.link', ({ signal, progress }) =>
+        linkAndCheckFolder(ctx, campaignId, folder, { pattern, signal, onProgress: progress }),
+      );
+    },
+    'job:status': ({ jobId }) => ctx.jobs.status(jobId),
+    'job:cancel': ({ jobId }) => ctx.jobs.cancel(jobId),
+    'compliance:report': ({ campaignId, filter, limit }) => complianceReport(ctx, campaignId, filter, limit),
+    'compliance:export': ({ campaignId, format }) => exportCompliance(ctx, campaignId, format),
   };
 }
 

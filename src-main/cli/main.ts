@@ -6,6 +6,7 @@ import { UsageError } from './args';
 import { nodeLanguage, createNodeI18n, translateError } from '../app/translate';
 import { InputProblem } from './runtime';
 import { runCampaign, runDemo, runTemplate } from './commands/campaign';
+import { runProbe } from './commands/probe';
 import { runServe } from './commands/serve';
 import { runImport } from './commands/import';
 
@@ -37,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCampaign(rest, t);
       case 'template':
         return await runTemplate(rest, t);
+      case 'probe':
+        return await runProbe(rest, t);
       case 'import':
         return await runImport(rest, t);
       default:

@@ -8,6 +8,8 @@ export interface KepuBridge {
   invoke<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>>;
   /** URL the renderer can put in <video>/<img> for an asset (kepu-media: in Electron). */
   mediaUrl(assetId: number): string;
+  /** The OS folder picker; null when the user cancels. */
+  pickFolder(): Promise<string | null>;
   shell: 'electron';
 }
 
@@ -18,3 +20,5 @@ export type Handlers = {
 
 export const HTTP_TOKEN_HEADER = 'x-kepu-token';
 export const MEDIA_SCHEME = 'kepu-media';
+/** IPC channel of the folder picker: a shell concern (a native dialog), not an app handler. */
+export const PICK_FOLDER_CHANNEL = 'dialog:pick-folder';

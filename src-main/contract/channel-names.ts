@@ -13,6 +13,11 @@ export const channelNames = [
   'demo:load',
   'intake:preview',
   'intake:import',
+  'media:link',
+  'job:status',
+  'job:cancel',
+  'compliance:report',
+  'compliance:export',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ChannelName } from './channel-names';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
+import { ComplianceFilter, ComplianceReport, ExportFile, exportFormats, JobStatus } from './compliance';
 import {
   CampaignDefinition,
   CampaignKind,
@@ -143,6 +144,20 @@ export const channels = {
   'intake:import': {
     request: z.object({ campaignId: Id, source: ImportSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),
     response: ImportReport,
+  },
+  'media:link': {
+    request: z.object({ campaignId: Id, folder: z.string().min(1).max(4096), pattern: z.string().max(200).optional() }).strict(),
+    response: JobStatus,
+  },
+  'job:status': { request: z.object({ jobId: Id }).strict(), response: JobStatus },
+  'job:cancel': { request: z.object({ jobId: Id }).strict(), response: JobStatus },
+  'compliance:report': {
+    request: z.object({ campaignId: Id, filter: ComplianceFilter.default({}), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    response: ComplianceReport,
+  },
+  'compliance:export': {
+    request: z.object({ campaignId: Id, format: z.enum(exportFormats) }).strict(),
+    response: ExportFile,
   },
 } as const satisfies Record<ChannelName, ChannelDef>;
 

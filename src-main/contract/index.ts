@@ -6,3 +6,4 @@ export * from './channels';
 export * from './bridge';
 export * from './media';
 export * from './intake';
+export * from './compliance';

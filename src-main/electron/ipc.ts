@@ -1,7 +1,7 @@
 // Registers every contract channel on ipcMain. The only caller accepted is our own renderer page:
 // a frame from anywhere else (a navigated-away or injected frame) gets FORBIDDEN_ORIGIN.
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channelNames, fail } from '../contract';
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { channelNames, fail, PICK_FOLDER_CHANNEL } from '../contract';
 import type { Dispatch } from '../app/dispatch';
 
 export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => boolean): void {
@@ -14,4 +14,11 @@ export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => b
       return dispatch(channel, payload);
     });
   }
+  ipcMain.handle(PICK_FOLDER_CHANNEL, async (event: IpcMainInvokeEvent) => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '')) return null;
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = { properties: ['openDirectory' as const] };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  });
 }

@@ -2,7 +2,7 @@
 // window.kepu and nothing else (no raw ipcRenderer). Unknown channels never reach IPC.
 import { contextBridge, ipcRenderer } from 'electron';
 import { channelNames, type ChannelName } from '../contract/channel-names';
-import type { KepuBridge } from '../contract/bridge';
+import { type KepuBridge, PICK_FOLDER_CHANNEL } from '../contract/bridge';
 
 const allowed = new Set<string>(channelNames);
 
@@ -15,6 +15,7 @@ const bridge: KepuBridge = {
     return ipcRenderer.invoke(channel, request);
   },
   mediaUrl: (assetId: number) => `kepu-media://asset/${Math.trunc(assetId)}`,
+  pickFolder: () => ipcRenderer.invoke(PICK_FOLDER_CHANNEL) as Promise<string | null>,
 } as KepuBridge;
 
 contextBridge.exposeInMainWorld('kepu', bridge);

@@ -68,6 +68,12 @@ export async function invoke<K extends ChannelName>(channel: K, request: Request
   return result.value;
 }
 
+/** The OS folder picker in the desktop app; null in the browser shell (type the path instead). */
+export function folderPicker(): (() => Promise<string | null>) | null {
+  const bridge = window.kepu;
+  return bridge ? () => bridge.pickFolder() : null;
+}
+
 export function mediaUrl(assetId: number): string {
   if (window.kepu) return window.kepu.mediaUrl(assetId);
   return `/media/${assetId}?token=${encodeURIComponent(token)}`;

@@ -7,12 +7,16 @@ import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { TemplateCatalog } from '../campaigns/templates';
 import type { EntryRepo, NewEntry } from '../entries/entry-repo';
 import { KepuError } from '../errors';
+import type { Database } from 'better-sqlite3';
 import type { AssetRepo, NewAsset } from '../media/asset-repo';
+import { ProbeCache } from '../media/probe-cache';
+import { checkFiles } from '../media/probe-queue';
 import { sha256File } from '../media/hash';
 import { localToUtcIso } from '../time';
 import { cacaSampleApplicants, type SampleEntry, sichuanSampleEntries } from './sample-data';
 
 export interface DemoDeps {
+  db: Database;
   dataDir: string;
   resourcesDir: string;
   templates: TemplateCatalog;
@@ -27,6 +31,9 @@ export async function loadDemo(deps: DemoDeps): Promise<CampaignSummary> {
   // The committee first, so the works campaign is the newest and tops the list.
   await createSampleCampaign(deps, 'caca-committee-2021', cacaSampleApplicants(), 'CACA21', mediaDir);
   const works = await createSampleCampaign(deps, 'sichuan-influence-2023', sichuanSampleEntries(), 'SC2023', mediaDir);
+  // Probe the sample media once, so the compliance report has facts to show straight away.
+  const files = fs.readdirSync(mediaDir).map((name) => path.join(mediaDir, name));
+  await checkFiles(files, { rules: deps.templates.get('sichuan-influence-2023').definition.mediaRules, cache: new ProbeCache(deps.db) });
   return deps.campaigns.summary(works.id);
 }
 

@@ -7,8 +7,9 @@ import { useAppStore } from '../stores/useAppStore';
 import { CampaignOverview } from './CampaignOverview';
 import { EntryBrowser } from './EntryBrowser';
 import { ImportView } from './ImportView';
+import { MediaView } from './MediaView';
 
-type Tab = 'entries' | 'import' | 'overview';
+type Tab = 'entries' | 'import' | 'media' | 'overview';
 
 export function CampaignView({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation();
@@ -17,6 +18,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
   const [campaign, setCampaign] = useState<CampaignDetail | null>(null);
   const [tab, setTab] = useState<Tab>('entries');
   const [version, setVersion] = useState(0);
+  const [openEntry, setOpenEntry] = useState<number | null>(null);
 
   useEffect(() => {
     void run(() => invoke('campaign:get', { campaignId })).then((c) => c && setCampaign(c));
@@ -33,14 +35,17 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           <h1 data-testid="campaign-title">{localized(campaign.name, i18n.language)}</h1>
         </div>
         <div className="tabs" role="tablist">
-          {(['entries', 'import', 'overview'] as const).map((name) => (
+          {(['entries', 'import', 'media', 'overview'] as const).map((name) => (
             <button
               key={name}
               type="button"
               role="tab"
               aria-selected={tab === name}
               className={tab === name ? 'active' : ''}
-              onClick={() => setTab(name)}
+              onClick={() => {
+                setOpenEntry(null);
+                setTab(name);
+              }}
             >
               {t(`campaign.tabs.${name}`)}
             </button>
@@ -48,7 +53,17 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         </div>
       </div>
       {tab === 'overview' && <CampaignOverview campaign={campaign} />}
-      {tab === 'entries' && <EntryBrowser key={version} campaign={campaign} />}
+      {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
+      {tab === 'media' && (
+        <MediaView
+          campaign={campaign}
+          onChanged={() => setVersion((v) => v + 1)}
+          onOpenEntry={(id) => {
+            setOpenEntry(id);
+            setTab('entries');
+          }}
+        />
+      )}
       {tab === 'import' && (
         <ImportView
           campaign={campaign}

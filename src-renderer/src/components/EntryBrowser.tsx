@@ -11,14 +11,14 @@ export interface SortState {
   direction: 'asc' | 'desc';
 }
 
-export function EntryBrowser({ campaign }: { campaign: CampaignDetail }) {
+export function EntryBrowser({ campaign, initialSelected = null }: { campaign: CampaignDetail; initialSelected?: number | null }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<EntryKind | ''>('');
   const [lateOnly, setLateOnly] = useState(false);
   const [sort, setSort] = useState<SortState>({ field: 'regNo', direction: 'asc' });
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(initialSelected);
 
   // Typing should not fire a query per keystroke.
   useEffect(() => {

@@ -29,7 +29,7 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
               return (
                 <tr key={row.row} className={row.errors.length ? 'row-error' : ''}>
                   <td className="num">{row.row}</td>
-                  <td className="problems">{row.errors.length ? row.errors.map(describe).join(';') : '✓'}</td>
+                  <td className={`problems ${row.errors.length ? '' : 'ok'}`}>{row.errors.length ? row.errors.map(describe).join(';') : '✓'}</td>
                   {preview.headers.map((_, i) => (
                     <td key={i} className={bad.has(i) ? 'cell-error' : ''} title={bad.get(i)}>
                       {row.cells[i] ?? ''}

@@ -12,6 +12,8 @@ const recorded = vi.hoisted(() => ({
 }));
 
 vi.mock('electron', () => ({
+  BrowserWindow: { fromWebContents: () => null },
+  dialog: { showOpenDialog: async () => ({ canceled: false, filePaths: ['/picked/folder'] }) },
   ipcMain: { handle: (channel: string, fn: never) => recorded.ipc.set(channel, fn) },
   protocol: {
     registerSchemesAsPrivileged: () => {},
@@ -30,7 +32,10 @@ describe('the Electron shell', () => {
       async (channel, payload) => (calls.push([channel, payload]), { ok: true, value: 'done' }),
       (url) => url.startsWith(trusted),
     );
-    expect([...recorded.ipc.keys()].sort()).toEqual([...channelNames].sort());
+    expect([...recorded.ipc.keys()].sort()).toEqual([...channelNames, 'dialog:pick-folder'].sort());
+    const pick = recorded.ipc.get('dialog:pick-folder')!;
+    expect(await pick({ senderFrame: { url: `${trusted}index.html` }, sender: {} }, undefined)).toBe('/picked/folder');
+    expect(await pick({ senderFrame: { url: 'https://example.com/' }, sender: {} }, undefined)).toBeNull();
     const handler = recorded.ipc.get('campaign:list')!;
     expect(await handler({ senderFrame: { url: `${trusted}index.html` } }, {})).toEqual({ ok: true, value: 'done' });
     const refused = await handler({ senderFrame: { url: 'https://example.com/' } }, {});

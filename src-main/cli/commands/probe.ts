@@ -1,0 +1,154 @@
+// kepu probe <file-or-folder>... [--template <id> | --campaign <id>] [--json] [--data-dir D]
+// Checks media files against a campaign's rules without importing anything. Policy: works without a
+// database (rules from a built-in template, default sichuan-influence-2023); a database is opened
+// only for --campaign or an explicit --data-dir, and then its probe cache is used. Folders are
+// walked recursively in name order, skipping dot-files and not following symlinked folders. A path
+// that does not exist is reported as unreadable. Exit 0 when every file passes, 1 when any fails or
+// is unreadable, 2 for usage errors. Ctrl+C stops starting new probes and reports what finished.
+import type { i18n } from 'i18next';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MediaRules, Violation } from '../../contract';
+import { assertNever } from '../../contract';
+import { TemplateCatalog } from '../../core/campaigns/templates';
+import { ProbeCache } from '../../core/media/probe-cache';
+import { type CheckedFile, checkFiles } from '../../core/media/probe-queue';
+import { defaultResourcesDir } from '../../app/paths';
+import { parseCommand, UsageError } from '../args';
+import { type CliRuntime, here, openRuntime } from '../runtime';
+
+type T = i18n['t'];
+
+export const DEFAULT_PROBE_TEMPLATE = 'sichuan-influence-2023';
+
+export async function runProbe(argv: string[], t: T): Promise<number> {
+  const { values, positionals } = parseCommand(argv, { template: { type: 'string' }, campaign: { type: 'string' } });
+  if (positionals.length === 0) {
+    throw new UsageError(t('cli.probe.missingPath', { defaultValue: 'missing file or folder to probe: kepu probe <file-or-folder>...' }));
+  }
+  if (values.template && values.campaign) {
+    throw new UsageError(t('cli.probe.oneRuleSource', { defaultValue: 'use either --template or --campaign, not both' }));
+  }
+  const dataDir = values['data-dir'] as string | undefined;
+  const rt: CliRuntime | null = values.campaign || dataDir ? openRuntime(dataDir, t) : null;
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const rules = rulesFor(values, rt);
+    const files = expandInputs(positionals);
+    const showProgress = !values.json && process.stderr.isTTY === true;
+    const { results, cancelled } = await checkFiles(files, {
+      rules,
+      cache: rt ? new ProbeCache(rt.ctx.db) : undefined,
+      signal: controller.signal,
+      onProgress: showProgress
+        ? (p) => process.stderr.write(`\r${t('cli.probe.progress', { done: p.done, total: p.total, defaultValue: 'probing {{done}}/{{total}}…' })}`)
+        : undefined,
+    });
+    if (showProgress) process.stderr.write('\r\x1b[K');
+    if (values.json) process.stdout.write(`${JSON.stringify(results.map(toJson), null, 2)}\n`);
+    else printTable(t, results);
+    if (cancelled) {
+      process.stderr.write(`${t('cli.probe.cancelled', { done: results.length, total: files.length, defaultValue: 'cancelled after {{done}} of {{total}} files' })}\n`);
+      return 1;
+    }
+    return results.every((r) => r.verdict === 'pass') ? 0 : 1;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    rt?.close();
+  }
+}
+
+function rulesFor(values: Record<string, string | boolean | undefined>, rt: CliRuntime | null): MediaRules {
+  if (typeof values.campaign === 'string') {
+    if (!rt) throw new Error('cli: --campaign needs the database');
+    return rt.ctx.campaigns.definition(values.campaign).mediaRules;
+  }
+  const id = typeof values.template === 'string' ? values.template : DEFAULT_PROBE_TEMPLATE;
+  const catalog = rt?.ctx.templates ?? new TemplateCatalog(path.join(defaultResourcesDir(here), 'templates'));
+  return catalog.get(id).definition.mediaRules;
+}
+
+/** Files as given, folders walked recursively (sorted, no dot-files). Missing paths stay in. */
+export function expandInputs(inputs: readonly string[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.push(full);
+      else if (entry.isSymbolicLink() && isFile(full)) files.push(full);
+    }
+  };
+  for (const input of inputs) {
+    let stat: fs.Stats | null = null;
+    try {
+      stat = fs.statSync(input);
+    } catch {
+      stat = null;
+    }
+    if (stat?.isDirectory()) walk(input);
+    else files.push(input);
+  }
+  return files;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function toJson(r: CheckedFile) {
+  return {
+    path: r.path,
+    mediaClass: r.mediaClass,
+    verdict: r.verdict,
+    violations: r.violations.map((v) => ({ code: v.code, limit: v.limit, actual: v.actual })),
+    facts: r.facts,
+    ...(r.sha256 ? { sha256: r.sha256 } : {}),
+  };
+}
+
+function printTable(t: T, results: readonly CheckedFile[]): void {
+  const count = { pass: 0, fail: 0, unreadable: 0 };
+  for (const r of results) {
+    count[r.verdict] += 1;
+    const verdict = t(`cli.probe.verdict.${r.verdict}`, { defaultValue: r.verdict.toUpperCase() });
+    const problems = r.violations.map((v) => describeViolation(t, v)).join('; ');
+    process.stdout.write(`${verdict}\t${r.path}${problems ? `\t${problems}` : ''}\n`);
+  }
+  process.stdout.write(
+    `${t('cli.probe.summary', { total: results.length, ...count, defaultValue: '{{total}} files: {{pass}} pass, {{fail}} fail, {{unreadable}} unreadable' })}\n`,
+  );
+}
+
+function describeViolation(t: T, v: Violation): string {
+  const params = { code: v.code, actual: String(v.actual ?? ''), limit: String(v.limit ?? '') };
+  switch (v.code) {
+    case 'MEDIA_TOO_LARGE':
+    case 'MEDIA_TOO_LONG':
+      return t('cli.probe.violation.exceeds', { ...params, defaultValue: '{{code}} {{actual}} > {{limit}}' });
+    case 'MEDIA_IMAGE_TOO_SMALL':
+      return t('cli.probe.violation.below', { ...params, defaultValue: '{{code}} {{actual}} < {{limit}}' });
+    case 'MEDIA_CONTAINER_NOT_ALLOWED':
+    case 'MEDIA_VIDEO_CODEC_UNPLAYABLE':
+    case 'MEDIA_AUDIO_CODEC_UNPLAYABLE':
+      return t('cli.probe.violation.notAllowed', { ...params, defaultValue: '{{code}} {{actual}} (allowed: {{limit}})' });
+    case 'MEDIA_EXTENSION_MISMATCH':
+      return t('cli.probe.violation.mismatch', { ...params, defaultValue: '{{code}} content is {{actual}}, name says .{{limit}}' });
+    case 'MEDIA_EMPTY':
+      return t('cli.probe.violation.empty', { ...params, defaultValue: '{{code}} 0 bytes' });
+    case 'MEDIA_NOT_MEDIA':
+    case 'MEDIA_TRUNCATED':
+    case 'MEDIA_DUPLICATE':
+      return t('cli.probe.violation.detail', { ...params, defaultValue: '{{code}} {{actual}}' });
+    default:
+      return assertNever(v.code, 'violation code');
+  }
+}

@@ -1,0 +1,90 @@
+// The compliance report: every linked file of a campaign with its verdict under the campaign's
+// current rules (re-evaluated from cached probe facts, so a rule change needs no re-probe), plus
+// the one rule that needs all files at once: the same file (same SHA-256) under two entries.
+import type { Database } from 'better-sqlite3';
+import path from 'node:path';
+import type { ComplianceReport, ComplianceRow, EntryKind, ReportVerdict, ViolationCode } from '../../contract';
+import type { CampaignRepo } from '../campaigns/campaign-repo';
+import { ProbeCache } from './probe-cache';
+import { checkFacts } from './rules';
+import { violationTexts } from './violation-text';
+
+export interface ComplianceFilterInput {
+  verdict?: ReportVerdict;
+  code?: ViolationCode;
+  kind?: EntryKind;
+}
+
+interface AssetJoinRow {
+  id: number;
+  entry_id: number;
+  path: string;
+  size_bytes: number;
+  mtime_ms: number;
+  sha256: string;
+  role: string;
+  reg_no: string;
+  title: string;
+  kind: EntryKind;
+  category: string | null;
+}
+
+export function complianceRows(deps: { db: Database; campaigns: CampaignRepo }, campaignId: string): ComplianceRow[] {
+  const def = deps.campaigns.definition(campaignId);
+  const unit = def.mediaRules.video.sizeUnit;
+  const cache = new ProbeCache(deps.db);
+  const assets = deps.db
+    .prepare(`SELECT a.id, a.entry_id, a.path, a.size_bytes, a.mtime_ms, a.sha256, a.role, e.reg_no, e.title, e.kind, e.category
+              FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ? ORDER BY e.reg_no, a.position, a.id`)
+    .all(campaignId) as AssetJoinRow[];
+  const rows: ComplianceRow[] = assets.map((a) => {
+    const cached = cache.get(a.path, a.size_bytes, a.mtime_ms);
+    const base = { assetId: a.id, entryId: a.entry_id, regNo: a.reg_no, title: a.title, kind: a.kind, category: a.category, fileName: path.basename(a.path), path: a.path, sha256: a.sha256 };
+    if (!cached) return { ...base, mediaClass: null, verdict: 'unchecked', violations: [], facts: null };
+    const check = checkFacts(a.path, cached.outcome, def.mediaRules, { document: a.role === 'document' });
+    const violations = check.violations.map((v) => ({ ...v, ...violationTexts(v, unit) }));
+    return { ...base, mediaClass: check.mediaClass, verdict: check.verdict, violations, facts: check.facts };
+  });
+  // Same bytes under different entries: someone submitted one work twice, or a file was misfiled.
+  const entriesByHash = new Map<string, Map<number, string>>();
+  for (const r of rows) {
+    if (!r.sha256) continue;
+    const owners = entriesByHash.get(r.sha256) ?? new Map<number, string>();
+    owners.set(r.entryId, r.regNo);
+    entriesByHash.set(r.sha256, owners);
+  }
+  for (const r of rows) {
+    const owners = entriesByHash.get(r.sha256);
+    if (!owners || owners.size < 2) continue;
+    const others = [...owners].filter(([id]) => id !== r.entryId).map(([, reg]) => reg).sort();
+    r.violations.push({ code: 'MEDIA_DUPLICATE', limit: null, actual: others.join(', '), limitText: '', actualText: others.join(', ') });
+    if (r.verdict === 'pass') r.verdict = 'fail';
+  }
+  return rows;
+}
+
+export function complianceReport(
+  deps: { db: Database; campaigns: CampaignRepo },
+  campaignId: string,
+  filter: ComplianceFilterInput,
+  limit: number,
+): ComplianceReport {
+  const all = complianceRows(deps, campaignId);
+  const byVerdict: Record<string, number> = { pass: 0, fail: 0, unreadable: 0, unchecked: 0 };
+  const byCode: Record<string, number> = {};
+  for (const r of all) {
+    byVerdict[r.verdict] += 1;
+    for (const v of r.violations) byCode[v.code] = (byCode[v.code] ?? 0) + 1;
+  }
+  const matching = all.filter(
+    (r) =>
+      (!filter.verdict || r.verdict === filter.verdict) &&
+      (!filter.kind || r.kind === filter.kind) &&
+      (!filter.code || r.violations.some((v) => v.code === filter.code)),
+  );
+  return {
+    summary: { files: all.length, byVerdict, byCode, sizeUnit: deps.campaigns.definition(campaignId).mediaRules.video.sizeUnit },
+    total: matching.length,
+    rows: matching.slice(0, limit),
+  };
+}

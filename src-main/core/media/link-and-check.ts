@@ -1,0 +1,108 @@
+// The "link media" job: find the works in a folder, match them to registrations, hash and probe
+// each one (bounded concurrency, cached by path+size+mtime), and record them as the entries'
+// assets. Re-linking the same folder updates the same asset rows; nothing is duplicated.
+import type { Database } from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AssetInfo, EntryKind, MediaClass, MediaLinkReport } from '../../contract';
+import type { CampaignRepo } from '../campaigns/campaign-repo';
+import { nowIso } from '../time';
+import { listFiles, matchFiles } from './link-folder';
+import { ProbeCache } from './probe-cache';
+import { type CheckProgress, checkFiles } from './probe-queue';
+
+export interface LinkDeps {
+  db: Database;
+  campaigns: CampaignRepo;
+}
+
+export interface LinkOptions {
+  pattern?: string;
+  signal?: AbortSignal;
+  concurrency?: number;
+  onProgress?: (progress: CheckProgress) => void;
+}
+
+export async function linkAndCheckFolder(deps: LinkDeps, campaignId: string, folder: string, options: LinkOptions = {}): Promise<MediaLinkReport> {
+  const def = deps.campaigns.definition(campaignId);
+  const root = path.resolve(folder);
+  const files = listFiles(root);
+  const entries = deps.db.prepare('SELECT id, reg_no, kind FROM entries WHERE campaign_id = ?').all(campaignId) as {
+    id: number;
+    reg_no: string;
+    kind: EntryKind;
+  }[];
+  const match = matchFiles(root, files, entries.map((e) => e.reg_no), options.pattern);
+  const toCheck = [...match.byRegNo.values()].flat();
+  options.onProgress?.({ done: 0, total: toCheck.length, failed: 0, unreadable: 0, etaSeconds: null });
+  const checked = await checkFiles(toCheck, {
+    rules: def.mediaRules,
+    cache: new ProbeCache(deps.db),
+    hash: true,
+    signal: options.signal,
+    concurrency: options.concurrency,
+    onProgress: options.onProgress,
+  });
+  const byPath = new Map(checked.results.map((r) => [r.path, r]));
+  const entryByReg = new Map(entries.map((e) => [e.reg_no, e]));
+  const upsert = deps.db.prepare(`
+    INSERT INTO assets (entry_id, role, position, path, sha256, size_bytes, mtime_ms)
+    VALUES (@entryId, @role, @position, @path, @sha256, @sizeBytes, @mtimeMs)
+    ON CONFLICT (entry_id, path) DO UPDATE SET role = excluded.role, position = excluded.position,
+      sha256 = excluded.sha256, size_bytes = excluded.size_bytes, mtime_ms = excluded.mtime_ms`);
+  let filesLinked = 0;
+  const linkedEntries = new Set<number>();
+  deps.db.transaction(() => {
+    for (const [regNo, list] of match.byRegNo) {
+      const entry = entryByReg.get(regNo)!;
+      list.forEach((file, position) => {
+        const result = byPath.get(file);
+        if (!result?.sha256) return; // not checked (cancelled) or vanished meanwhile
+        const stat = fs.statSync(file, { throwIfNoEntry: false });
+        if (!stat) return;
+        upsert.run({
+          entryId: entry.id,
+          role: roleFor(result.mediaClass, entry.kind),
+          position,
+          path: file,
+          sha256: result.sha256,
+          sizeBytes: stat.size,
+          mtimeMs: Math.trunc(stat.mtimeMs),
+        });
+        filesLinked += 1;
+        linkedEntries.add(entry.id);
+      });
+    }
+    deps.db
+      .prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'media.link', ?, ?)`)
+      .run(nowIso(), campaignId, JSON.stringify({ folder: root, filesLinked, cancelled: checked.cancelled }));
+  })();
+  const withFiles = new Set(
+    deps.db.prepare('SELECT DISTINCT entry_id FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?').pluck().all(campaignId) as number[],
+  );
+  const count = (v: string) => checked.results.filter((r) => r.verdict === v).length;
+  return {
+    folder: root,
+    filesFound: files.length,
+    filesLinked,
+    entriesLinked: linkedEntries.size,
+    unmatchedFiles: match.unmatched.map((f) => path.relative(root, f)),
+    entriesWithoutFiles: entries.filter((e) => !withFiles.has(e.id)).map((e) => e.reg_no),
+    checked: { pass: count('pass'), fail: count('fail'), unreadable: count('unreadable') },
+    cancelled: checked.cancelled,
+  };
+}
+
+/** Asset roles the viewer knows; an account's pictures are screenshots of the account page. */
+function roleFor(mediaClass: MediaClass, kind: EntryKind): AssetInfo['role'] {
+  switch (mediaClass) {
+    case 'video':
+    case 'audio':
+      return 'video';
+    case 'image':
+      return kind === 'account' ? 'screenshot' : 'image';
+    case 'document':
+    case 'other':
+      return 'document';
+  }
+}

@@ -1,0 +1,150 @@
+// The compliance report: counts by verdict, filters (verdict, problem, entry type), one row per
+// file with every violated rule as measured value vs limit, exports for the office.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  CampaignDetail,
+  ComplianceReport,
+  EntryKind,
+  ReportVerdict,
+  ShownViolation,
+  ViolationCode,
+} from '../../../src-main/contract';
+import { invoke } from '../api';
+import { downloadBase64 } from '../files';
+import { formatBytes, localized } from '../format';
+import { useAppStore } from '../stores/useAppStore';
+
+const VERDICTS: ReportVerdict[] = ['pass', 'fail', 'unreadable', 'unchecked'];
+
+export function ComplianceReportView({ campaign, version, onOpenEntry }: { campaign: CampaignDetail; version: number; onOpenEntry(id: number): void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const run = useAppStore((s) => s.run);
+  const [report, setReport] = useState<ComplianceReport | null>(null);
+  const [verdict, setVerdict] = useState<ReportVerdict | ''>('');
+  const [code, setCode] = useState<ViolationCode | ''>('');
+  const [kind, setKind] = useState<EntryKind | ''>('');
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const filter = { ...(verdict ? { verdict } : {}), ...(code ? { code } : {}), ...(kind ? { kind } : {}) };
+    const result = await run(() => invoke('compliance:report', { campaignId: campaign.id, filter }));
+    if (result) setReport(result);
+  }, [campaign.id, verdict, code, kind, run]);
+
+  useEffect(() => {
+    void load();
+  }, [load, version]);
+
+  async function exportAs(format: 'csv' | 'xlsx' | 'html') {
+    const file = await run(() => invoke('compliance:export', { campaignId: campaign.id, format }));
+    if (!file) return;
+    downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    setNotice(t('compliance.exported', { file: file.fileName, path: file.savedTo }));
+  }
+
+  const describe = (v: ShownViolation) => t(`compliance.rules.${v.code}`, { limit: v.limitText, actual: v.actualText });
+  if (!report) return <p className="muted">{t('common.loading')}</p>;
+  const codes = Object.keys(report.summary.byCode) as ViolationCode[];
+
+  return (
+    <section className="panel" aria-labelledby="compliance-heading" data-testid="compliance-report">
+      <div className="section-head">
+        <h2 id="compliance-heading">{t('compliance.reportTitle')}</h2>
+        <div className="actions">
+          {(['csv', 'xlsx', 'html'] as const).map((f) => (
+            <button key={f} type="button" onClick={() => void exportAs(f)} data-testid={`export-${f}`}>
+              {t('compliance.export')} {f.toUpperCase()}
+            </button>
+          ))}
+        </div>
+      </div>
+      {notice && <p className="muted small" data-testid="export-notice">{notice}</p>}
+      <p className="muted small">{t(`compliance.sizeUnit.${report.summary.sizeUnit}`)}</p>
+      <ul className="stat-row">
+        {VERDICTS.map((v) => (
+          <li key={v} className={`stat verdict-${v}`}>
+            <span className="stat-value" data-testid={`verdict-count-${v}`}>
+              {report.summary.byVerdict[v] ?? 0}
+            </span>
+            <span className="stat-label">{t(`compliance.verdicts.${v}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="filter-bar">
+        <label>
+          {t('compliance.filterVerdict')}{' '}
+          <select value={verdict} onChange={(e) => setVerdict(e.target.value as ReportVerdict | '')} data-testid="filter-verdict">
+            <option value="">{t('compliance.all')}</option>
+            {VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {t(`compliance.verdicts.${v}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('compliance.filterCode')}{' '}
+          <select value={code} onChange={(e) => setCode(e.target.value as ViolationCode | '')} data-testid="filter-code">
+            <option value="">{t('compliance.all')}</option>
+            {codes.map((c) => (
+              <option key={c} value={c}>
+                {c} ({report.summary.byCode[c]})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('compliance.filterKind')}{' '}
+          <select value={kind} onChange={(e) => setKind(e.target.value as EntryKind | '')}>
+            <option value="">{t('compliance.all')}</option>
+            {campaign.definition.entryKinds.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {localized(k.label, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted count">{t('compliance.showing', { shown: report.rows.length, total: report.total })}</span>
+      </div>
+      {report.summary.files === 0 ? (
+        <p className="muted">{t('compliance.noFiles')}</p>
+      ) : (
+        <div className="preview-scroll tall">
+          <table className="data-table compact compliance-table" data-testid="compliance-table">
+            <thead>
+              <tr>
+                {(['regNo', 'title', 'fileName', 'verdict', 'problems', 'container', 'durationShort', 'sizeShort', 'codecs', 'resolution'] as const).map((c) => (
+                  <th key={c}>{t(`compliance.columns.${c}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((r) => (
+                <tr key={r.assetId} className={`verdict-${r.verdict}`}>
+                  <td className="mono">
+                    <button type="button" className="link" onClick={() => onOpenEntry(r.entryId)} title={t('compliance.openEntry')}>
+                      {r.regNo}
+                    </button>
+                  </td>
+                  <td className="clip" title={r.title}>{r.title}</td>
+                  <td className="clip mono" title={r.path}>{r.fileName}</td>
+                  <td>
+                    <span className={`badge verdict-${r.verdict}`}>{t(`compliance.verdicts.${r.verdict}`)}</span>
+                  </td>
+                  <td className="problems-cell">{r.violations.map(describe).join(';')}</td>
+                  <td>{r.facts?.container ?? '—'}</td>
+                  <td className="num">{r.facts?.durationSeconds != null ? `${r.facts.durationSeconds.toFixed(1)} s` : '—'}</td>
+                  <td className="num">{r.facts ? formatBytes(r.facts.sizeBytes, lang) : '—'}</td>
+                  <td>{[r.facts?.videoCodec, r.facts?.audioCodec].filter(Boolean).join(' + ') || '—'}</td>
+                  <td>{r.facts?.width && r.facts?.height ? `${r.facts.width}×${r.facts.height}` : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

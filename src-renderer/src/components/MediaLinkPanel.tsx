@@ -1,0 +1,102 @@
+// Link a folder of works to the campaign's registrations and check every file, with progress,
+// ETA and cancel; the result lists files that match nothing and entries that got no file.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, JobStatus } from '../../../src-main/contract';
+import { folderPicker, invoke } from '../api';
+import { useJobPolling } from '../hooks/useJobPolling';
+import { useAppStore } from '../stores/useAppStore';
+
+export function MediaLinkPanel({ campaign, onChecked }: { campaign: CampaignDetail; onChecked(): void }) {
+  const { t } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const [folder, setFolder] = useState('');
+  const [pattern, setPattern] = useState('');
+  const { job, setJob } = useJobPolling((status: JobStatus) => {
+    if (status.state === 'failed' && status.error) useAppStore.setState({ error: status.error as never });
+    onChecked();
+  });
+  const pick = folderPicker();
+  const running = job?.state === 'running';
+  const p = job?.progress;
+  const result = job?.result;
+
+  async function start() {
+    const status = await run(() =>
+      invoke('media:link', { campaignId: campaign.id, folder: folder.trim(), ...(pattern.trim() ? { pattern: pattern.trim() } : {}) }),
+    );
+    if (status) setJob(status);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="link-heading">
+      <h2 id="link-heading">{t('compliance.linkTitle')}</h2>
+      <p className="muted">{t('compliance.linkHint')}</p>
+      <div className="link-form">
+        <label className="grow">
+          <span>{t('compliance.folder')}</span>
+          <input
+            type="text"
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            placeholder={t('compliance.folderPlaceholder')}
+            data-testid="media-folder"
+            spellCheck={false}
+          />
+        </label>
+        {pick && (
+          <button type="button" onClick={() => void pick().then((f) => f && setFolder(f))}>
+            {t('compliance.browse')}
+          </button>
+        )}
+        <label>
+          <span>{t('compliance.pattern')}</span>
+          <input type="text" value={pattern} onChange={(e) => setPattern(e.target.value)} title={t('compliance.patternHint')} spellCheck={false} />
+        </label>
+        {running ? (
+          <button type="button" onClick={() => job && void run(() => invoke('job:cancel', { jobId: job.jobId }))} data-testid="media-cancel">
+            {t('compliance.cancel')}
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={!folder.trim()} onClick={() => void start()} data-testid="media-link">
+            {t('compliance.linkStart')}
+          </button>
+        )}
+      </div>
+      {p && (running || !result) && (
+        <div className="progress" data-testid="media-progress" role="status">
+          <progress max={Math.max(1, p.total)} value={p.done} />
+          <span>
+            {t('compliance.progress', p)}
+            {running && p.etaSeconds !== null && ` · ${t('compliance.eta', { seconds: Math.ceil(p.etaSeconds) })}`}
+          </span>
+        </div>
+      )}
+      {result && (
+        <div className="link-result" data-testid="media-link-result">
+          <p>
+            {result.cancelled
+              ? t('compliance.linkCancelled', { linked: result.filesLinked })
+              : t('compliance.linkDone', { linked: result.filesLinked, entries: result.entriesLinked, found: result.filesFound })}
+          </p>
+          {result.unmatchedFiles.length > 0 && (
+            <details>
+              <summary>{t('compliance.unmatchedFiles', { count: result.unmatchedFiles.length })}</summary>
+              <ul className="mono small file-list">
+                {result.unmatchedFiles.map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {result.entriesWithoutFiles.length > 0 && (
+            <details>
+              <summary>{t('compliance.entriesWithoutFiles', { count: result.entriesWithoutFiles.length })}</summary>
+              <p className="mono small">{result.entriesWithoutFiles.join(', ')}</p>
+            </details>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
