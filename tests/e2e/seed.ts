@@ -1,4 +1,5 @@
 // Seeds a data folder with a large campaign straight through the core (no UI), for scale tests.
+import fs from 'node:fs';
 import path from 'node:path';
 import { CampaignRepo } from '../../src-main/core/campaigns/campaign-repo';
 import { TemplateCatalog } from '../../src-main/core/campaigns/templates';
@@ -41,4 +42,37 @@ export function seedLargeCampaign(dataDir: string, count: number): string {
   } finally {
     db.close();
   }
+}
+
+/** A Sichuan campaign with the registrations of the intake fixture, imported through the core. */
+export async function seedImportedCampaign(dataDir: string): Promise<string> {
+  const { importRegistrations } = await import('../../src-main/core/intake/import-registrations');
+  const fs = await import('node:fs');
+  const db = openDatabase(databasePath(dataDir));
+  try {
+    const template = new TemplateCatalog(path.join(root, 'resources', 'templates')).get('sichuan-influence-2023');
+    const campaigns = new CampaignRepo(db);
+    const campaign = campaigns.create(template.id, template.definition);
+    const file = path.join(root, 'tests/fixtures/intake/sichuan-registrations.utf8-bom.csv');
+    await importRegistrations({ db, campaigns, entries: new EntryRepo(db) }, campaign.id, { fileName: 'r.csv', bytes: fs.readFileSync(file) });
+    return campaign.id;
+  } finally {
+    db.close();
+  }
+}
+
+/** A folder of works named by registration number, built from the media fixtures. */
+export function worksFolder(target: string): string {
+  const media = path.join(root, 'tests/fixtures/media');
+  const put = (fixture: string, name: string) => {
+    fs.mkdirSync(path.dirname(path.join(target, name)), { recursive: true });
+    fs.copyFileSync(path.join(media, fixture), path.join(target, name));
+  };
+  put('compliant.mp4', 'SC-0001_七步洗手法.mp4');
+  put('photo.jpg', 'SC-0002/page-1.jpg');
+  put('small.png', 'SC-0002/page-2.png');
+  put('webm-renamed.mp4', 'SC-0005-流感.mp4');
+  put('truncated.mp4', 'SC-0010/剧.mp4');
+  put('article.txt', 'misc/说明.txt');
+  return target;
 }
