@@ -82,4 +82,34 @@ describe('the database file', () => {
     expect(db.prepare('SELECT x FROM t').all()).toEqual([{ x: 1 }]);
     db.close();
   });
+
+  it('upgrades a version-1 database with data to the latest schema, keeping every row', async () => {
+    const dir = tempDir();
+    const file = databasePath(dir);
+    const v1 = openDatabase(file, { migrations: migrations.slice(0, 1) });
+    v1.exec(`INSERT INTO campaigns VALUES ('c1', 't', 'works', '名', 'Name', 'Asia/Shanghai', '2023-12-25T10:00:00.000Z', '{}', 'x', 'x');
+             INSERT INTO entries (campaign_id, reg_no, kind, title, entrant_type, entrant_name, created_at, updated_at)
+             VALUES ('c1', 'R1', 'work', '标题', 'unit', '单位', 'x', 'x');`);
+    v1.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
+    expect(db.prepare('SELECT reg_no, title FROM entries').all()).toEqual([{ reg_no: 'R1', title: '标题' }]);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name IN ('import_mappings', 'imports')`).pluck().get()).toBe(2);
+    db.close();
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('kepu.sqlite.v1.'))).toHaveLength(1);
+  });
+
+  it('builds the same schema whether migrated step by step or in one go', () => {
+    const schema = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      const rows = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`).all();
+      db.close();
+      return rows;
+    };
+    const stepwise = databasePath(tempDir());
+    for (let n = 1; n <= migrations.length; n++) openDatabase(stepwise, { migrations: migrations.slice(0, n) }).close();
+    const direct = databasePath(tempDir());
+    openDatabase(direct).close();
+    expect(schema(stepwise)).toEqual(schema(direct));
+  });
 });
