@@ -10,6 +10,8 @@ import { AssetRepo } from '../core/media/asset-repo';
 import { SettingsRepo } from '../core/settings/settings-repo';
 import path from 'node:path';
 import { JobRegistry } from './jobs';
+import { JudgeRepo } from '../core/review/judge-repo';
+import { ReviewService } from '../core/review/review-service';
 
 export type ShellKind = 'electron' | 'browser' | 'cli';
 
@@ -32,6 +34,8 @@ export interface AppContext {
   readonly assets: AssetRepo;
   readonly settings: SettingsRepo;
   readonly jobs: JobRegistry;
+  readonly judges: JudgeRepo;
+  readonly reviews: ReviewService;
   close(): void;
 }
 
@@ -39,14 +43,19 @@ export function createAppContext(options: ContextOptions): AppContext {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(databasePath(options.dataDir), { nativeBinding: options.nativeBinding });
   const jobs = new JobRegistry();
+  const campaigns = new CampaignRepo(db);
+  const entries = new EntryRepo(db);
+  const judges = new JudgeRepo(db);
   return {
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
     shell: options.shell,
     db,
     templates: new TemplateCatalog(path.join(options.resourcesDir, 'templates')),
-    campaigns: new CampaignRepo(db),
-    entries: new EntryRepo(db),
+    campaigns,
+    entries,
+    judges,
+    reviews: new ReviewService(db, campaigns, judges, entries),
     assets: new AssetRepo(db),
     settings: new SettingsRepo(db),
     jobs,

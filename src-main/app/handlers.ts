@@ -6,6 +6,7 @@ import { importRegistrations, type ImportInput, previewImport } from '../core/in
 import { complianceReport } from '../core/media/compliance';
 import { linkAndCheckFolder } from '../core/media/link-and-check';
 import { exportCompliance } from './compliance-export';
+import { reviewHandlers } from './review-handlers';
 import type { AppContext } from './context';
 import { APP_VERSION } from './version';
 
@@ -51,6 +52,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'job:cancel': ({ jobId }) => ctx.jobs.cancel(jobId),
     'compliance:report': ({ campaignId, filter, limit }) => complianceReport(ctx, campaignId, filter, limit),
     'compliance:export': ({ campaignId, format }) => exportCompliance(ctx, campaignId, format),
+    ...reviewHandlers(ctx),
   };
 }
 

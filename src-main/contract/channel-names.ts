@@ -18,6 +18,16 @@ export const channelNames = [
   'job:cancel',
   'compliance:report',
   'compliance:export',
+  'judge:list',
+  'judge:create',
+  'judge:activate',
+  'review:queue',
+  'review:get',
+  'review:score',
+  'review:comment',
+  'review:eligibility',
+  'review:conflict',
+  'review:complete',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

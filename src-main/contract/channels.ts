@@ -2,7 +2,9 @@
 // the preload bridge, the HTTP host and the renderer's api.ts all derive their types from here.
 import { z } from 'zod';
 import type { ChannelName } from './channel-names';
+import { AssetInfo } from './assets';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
+import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, ExportFile, exportFormats, JobStatus } from './compliance';
 import {
   CampaignDefinition,
@@ -96,14 +98,6 @@ export const EntryRow = z.object({
 });
 export type EntryRow = z.infer<typeof EntryRow>;
 
-export const AssetInfo = z.object({
-  id: z.number().int(),
-  role: z.enum(['video', 'image', 'document', 'screenshot']),
-  fileName: z.string(),
-  sizeBytes: z.number().int(),
-  sha256: z.string(),
-});
-export type AssetInfo = z.infer<typeof AssetInfo>;
 
 export const EntryDetail = EntryRow.extend({
   campaignId: z.string(),
@@ -159,6 +153,36 @@ export const channels = {
     request: z.object({ campaignId: Id, format: z.enum(exportFormats) }).strict(),
     response: ExportFile,
   },
+  'judge:list': {
+    request: z.object({ campaignId: Id }).strict(),
+    response: z.object({ judges: z.array(Judge), activeJudgeId: z.string().nullable() }),
+  },
+  'judge:create': {
+    request: z
+      .object({
+        campaignId: Id,
+        name: z.string().trim().min(1).max(100),
+        institution: z.string().trim().max(200).optional(),
+        /** Single-machine review: the new judge gets every entry of the campaign. */
+        assignAll: z.boolean().default(false),
+      })
+      .strict(),
+    response: Judge,
+  },
+  'judge:activate': { request: z.object({ campaignId: Id, judgeId: Id }).strict(), response: z.object({ activeJudgeId: z.string() }) },
+  'review:queue': {
+    request: z.object({ campaignId: Id, judgeId: Id, filter: QueueFilter.default({}) }).strict(),
+    response: Queue,
+  },
+  'review:get': {
+    request: z.object({ campaignId: Id, judgeId: Id, entryId: z.number().int().positive() }).strict(),
+    response: ReviewState,
+  },
+  'review:score': { request: reviewRequests.score, response: SaveAck },
+  'review:comment': { request: reviewRequests.comment, response: SaveAck },
+  'review:eligibility': { request: reviewRequests.eligibility, response: SaveAck },
+  'review:conflict': { request: reviewRequests.conflict, response: SaveAck },
+  'review:complete': { request: reviewRequests.complete, response: SaveAck },
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 export type Channels = typeof channels;

@@ -1,5 +1,6 @@
 // Media linking (a background job) and the compliance report built on the probe results.
 import { z } from 'zod';
+import { AssetInfo } from './assets';
 import { EntryKind } from './domain';
 import { MediaClass, MediaFacts, Verdict, Violation, ViolationCode } from './media';
 
@@ -52,6 +53,8 @@ export const ComplianceRow = z.object({
   category: z.string().nullable(),
   fileName: z.string(),
   path: z.string(),
+  role: AssetInfo.shape.role,
+  sizeBytes: z.number().int(),
   mediaClass: MediaClass.nullable(),
   verdict: ReportVerdict,
   violations: z.array(ShownViolation),

@@ -31,6 +31,15 @@ export const errorCodes = [
   'IMPORT_MAPPING_INCOMPLETE',
   'MEDIA_FOLDER_NOT_FOUND',
   'JOB_NOT_FOUND',
+  // review
+  'JUDGE_NOT_FOUND',
+  'NOT_ASSIGNED',
+  'SCORE_OUT_OF_RANGE',
+  'DIMENSION_UNKNOWN',
+  'ELIGIBILITY_ITEM_UNKNOWN',
+  'REVIEW_INCOMPLETE',
+  'REVIEW_CONFLICT_DECLARED',
+  'CONFLICT_REASON_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

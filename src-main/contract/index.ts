@@ -7,3 +7,5 @@ export * from './bridge';
 export * from './media';
 export * from './intake';
 export * from './compliance';
+export * from './assets';
+export * from './review';

@@ -9,10 +9,10 @@ import type { i18n } from 'i18next';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MediaRules, Violation } from '../../contract';
-import { assertNever } from '../../contract';
 import { TemplateCatalog } from '../../core/campaigns/templates';
 import { ProbeCache } from '../../core/media/probe-cache';
 import { type CheckedFile, checkFiles } from '../../core/media/probe-queue';
+import { violationTexts } from '../../core/media/violation-text';
 import { defaultResourcesDir } from '../../app/paths';
 import { parseCommand, UsageError } from '../args';
 import { type CliRuntime, here, openRuntime } from '../runtime';
@@ -48,7 +48,7 @@ export async function runProbe(argv: string[], t: T): Promise<number> {
     });
     if (showProgress) process.stderr.write('\r\x1b[K');
     if (values.json) process.stdout.write(`${JSON.stringify(results.map(toJson), null, 2)}\n`);
-    else printTable(t, results);
+    else printTable(t, results, rules.video.sizeUnit);
     if (cancelled) {
       process.stderr.write(`${t('cli.probe.cancelled', { done: results.length, total: files.length, defaultValue: 'cancelled after {{done}} of {{total}} files' })}\n`);
       return 1;
@@ -115,12 +115,12 @@ function toJson(r: CheckedFile) {
   };
 }
 
-function printTable(t: T, results: readonly CheckedFile[]): void {
+function printTable(t: T, results: readonly CheckedFile[], sizeUnit: MediaRules['video']['sizeUnit']): void {
   const count = { pass: 0, fail: 0, unreadable: 0 };
   for (const r of results) {
     count[r.verdict] += 1;
     const verdict = t(`cli.probe.verdict.${r.verdict}`, { defaultValue: r.verdict.toUpperCase() });
-    const problems = r.violations.map((v) => describeViolation(t, v)).join('; ');
+    const problems = r.violations.map((v) => describeViolation(t, v, sizeUnit)).join('; ');
     process.stdout.write(`${verdict}\t${r.path}${problems ? `\t${problems}` : ''}\n`);
   }
   process.stdout.write(
@@ -128,27 +128,8 @@ function printTable(t: T, results: readonly CheckedFile[]): void {
   );
 }
 
-function describeViolation(t: T, v: Violation): string {
-  const params = { code: v.code, actual: String(v.actual ?? ''), limit: String(v.limit ?? '') };
-  switch (v.code) {
-    case 'MEDIA_TOO_LARGE':
-    case 'MEDIA_TOO_LONG':
-      return t('cli.probe.violation.exceeds', { ...params, defaultValue: '{{code}} {{actual}} > {{limit}}' });
-    case 'MEDIA_IMAGE_TOO_SMALL':
-      return t('cli.probe.violation.below', { ...params, defaultValue: '{{code}} {{actual}} < {{limit}}' });
-    case 'MEDIA_CONTAINER_NOT_ALLOWED':
-    case 'MEDIA_VIDEO_CODEC_UNPLAYABLE':
-    case 'MEDIA_AUDIO_CODEC_UNPLAYABLE':
-      return t('cli.probe.violation.notAllowed', { ...params, defaultValue: '{{code}} {{actual}} (allowed: {{limit}})' });
-    case 'MEDIA_EXTENSION_MISMATCH':
-      return t('cli.probe.violation.mismatch', { ...params, defaultValue: '{{code}} content is {{actual}}, name says .{{limit}}' });
-    case 'MEDIA_EMPTY':
-      return t('cli.probe.violation.empty', { ...params, defaultValue: '{{code}} 0 bytes' });
-    case 'MEDIA_NOT_MEDIA':
-    case 'MEDIA_TRUNCATED':
-    case 'MEDIA_DUPLICATE':
-      return t('cli.probe.violation.detail', { ...params, defaultValue: '{{code}} {{actual}}' });
-    default:
-      return assertNever(v.code, 'violation code');
-  }
+/** The same wording as the compliance report in the UI (compliance.rules.<CODE>), code first for grep. */
+function describeViolation(t: T, v: Violation, sizeUnit: MediaRules['video']['sizeUnit']): string {
+  const { limitText, actualText } = violationTexts(v, sizeUnit);
+  return `${v.code}: ${t(`compliance.rules.${v.code}`, { limit: limitText, actual: actualText })}`;
 }

@@ -11,6 +11,7 @@ import type { Database } from 'better-sqlite3';
 import type { AssetRepo, NewAsset } from '../media/asset-repo';
 import { ProbeCache } from '../media/probe-cache';
 import { checkFiles } from '../media/probe-queue';
+import type { JudgeRepo } from '../review/judge-repo';
 import { sha256File } from '../media/hash';
 import { localToUtcIso } from '../time';
 import { cacaSampleApplicants, type SampleEntry, sichuanSampleEntries } from './sample-data';
@@ -23,6 +24,7 @@ export interface DemoDeps {
   campaigns: CampaignRepo;
   entries: EntryRepo;
   assets: AssetRepo;
+  judges: JudgeRepo;
 }
 
 /** Returns the works campaign (the one a new user looks at first). */
@@ -65,6 +67,14 @@ async function createSampleCampaign(
     submittedAt: localToUtcIso(s.submittedLocal, def.timeZone),
   }));
   const ids = deps.entries.insertMany(campaign.id, new Date(def.deadline).toISOString(), rows);
+  // Judge profiles from institutions no sample entrant belongs to; each entry gets the campaign's
+  // number of judges in turn (a stand-in until assignment proper is run).
+  const judges = SAMPLE_JUDGES.map(([name, institution]) => deps.judges.create(campaign.id, name, institution));
+  const perEntry = Math.min(def.judgesPerEntry, judges.length);
+  deps.judges.assign(
+    ids.flatMap((entryId, i) => Array.from({ length: perEntry }, (_, j) => ({ entryId, judgeId: judges[(i + j) % judges.length].id }))),
+    'auto',
+  );
   const facts = new Map<string, { sha256: string; size: number; mtimeMs: number }>();
   const assets: NewAsset[] = [];
   for (const [i, sample] of samples.entries()) {
@@ -82,6 +92,14 @@ async function createSampleCampaign(
   deps.assets.insertMany(assets);
   return deps.campaigns.summary(campaign.id);
 }
+
+const SAMPLE_JUDGES: [string, string][] = [
+  ['王立新', '四川省医学会'],
+  ['陈雪梅', '成都医学院'],
+  ['刘振华', '四川省疾病预防控制中心'],
+  ['Zhang Wei', '西南交通大学医学院'],
+  ['赵敏', '成都商报-红星新闻'],
+];
 
 async function copySampleMedia(deps: DemoDeps): Promise<string> {
   const source = path.join(deps.resourcesDir, 'sample');

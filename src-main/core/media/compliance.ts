@@ -22,24 +22,26 @@ interface AssetJoinRow {
   size_bytes: number;
   mtime_ms: number;
   sha256: string;
-  role: string;
+  role: ComplianceRow['role'];
   reg_no: string;
   title: string;
   kind: EntryKind;
   category: string | null;
 }
 
-export function complianceRows(deps: { db: Database; campaigns: CampaignRepo }, campaignId: string): ComplianceRow[] {
+/** All linked files of a campaign, or only one entry's (with duplicates still found campaign-wide). */
+export function complianceRows(deps: { db: Database; campaigns: CampaignRepo }, campaignId: string, entryId?: number): ComplianceRow[] {
   const def = deps.campaigns.definition(campaignId);
   const unit = def.mediaRules.video.sizeUnit;
   const cache = new ProbeCache(deps.db);
   const assets = deps.db
     .prepare(`SELECT a.id, a.entry_id, a.path, a.size_bytes, a.mtime_ms, a.sha256, a.role, e.reg_no, e.title, e.kind, e.category
-              FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ? ORDER BY e.reg_no, a.position, a.id`)
-    .all(campaignId) as AssetJoinRow[];
+              FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = @campaignId ${entryId === undefined ? '' : 'AND e.id = @entryId'}
+              ORDER BY e.reg_no, a.position, a.id`)
+    .all({ campaignId, entryId }) as AssetJoinRow[];
   const rows: ComplianceRow[] = assets.map((a) => {
     const cached = cache.get(a.path, a.size_bytes, a.mtime_ms);
-    const base = { assetId: a.id, entryId: a.entry_id, regNo: a.reg_no, title: a.title, kind: a.kind, category: a.category, fileName: path.basename(a.path), path: a.path, sha256: a.sha256 };
+    const base = { assetId: a.id, entryId: a.entry_id, regNo: a.reg_no, title: a.title, kind: a.kind, category: a.category, fileName: path.basename(a.path), path: a.path, role: a.role, sizeBytes: a.size_bytes, sha256: a.sha256 };
     if (!cached) return { ...base, mediaClass: null, verdict: 'unchecked', violations: [], facts: null };
     const check = checkFacts(a.path, cached.outcome, def.mediaRules, { document: a.role === 'document' });
     const violations = check.violations.map((v) => ({ ...v, ...violationTexts(v, unit) }));
@@ -47,16 +49,23 @@ export function complianceRows(deps: { db: Database; campaigns: CampaignRepo }, 
   });
   // Same bytes under different entries: someone submitted one work twice, or a file was misfiled.
   const entriesByHash = new Map<string, Map<number, string>>();
-  for (const r of rows) {
+  const owners: { sha256: string; entryId: number; regNo: string }[] =
+    entryId === undefined
+      ? rows
+      : (deps.db
+          .prepare(`SELECT a.sha256, e.id AS entryId, e.reg_no AS regNo FROM assets a JOIN entries e ON e.id = a.entry_id
+                    WHERE e.campaign_id = ? AND a.sha256 IN (SELECT value FROM json_each(?))`)
+          .all(campaignId, JSON.stringify(rows.map((r) => r.sha256))) as { sha256: string; entryId: number; regNo: string }[]);
+  for (const r of owners) {
     if (!r.sha256) continue;
-    const owners = entriesByHash.get(r.sha256) ?? new Map<number, string>();
-    owners.set(r.entryId, r.regNo);
-    entriesByHash.set(r.sha256, owners);
+    const byEntry = entriesByHash.get(r.sha256) ?? new Map<number, string>();
+    byEntry.set(r.entryId, r.regNo);
+    entriesByHash.set(r.sha256, byEntry);
   }
   for (const r of rows) {
-    const owners = entriesByHash.get(r.sha256);
-    if (!owners || owners.size < 2) continue;
-    const others = [...owners].filter(([id]) => id !== r.entryId).map(([, reg]) => reg).sort();
+    const sharing = entriesByHash.get(r.sha256);
+    if (!sharing || sharing.size < 2) continue;
+    const others = [...sharing].filter(([id]) => id !== r.entryId).map(([, reg]) => reg).sort();
     r.violations.push({ code: 'MEDIA_DUPLICATE', limit: null, actual: others.join(', '), limitText: '', actualText: others.join(', ') });
     if (r.verdict === 'pass') r.verdict = 'fail';
   }

@@ -69,11 +69,9 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
   let fatal: unknown = null;
 
   async function checkOne(file: string): Promise<{ check: CheckedFile; write: CacheWrite | null }> {
-    let stat: { size: number; mtimeMs: number };
-    try {
-      stat = await fs.stat(file);
-    } catch {
-      // Let the probe name the problem (not found, no permission); nothing to cache without a key.
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat || stat.isDirectory()) {
+      // Let the probe name the problem (not found, no permission, a folder); no key, no caching.
       return { check: checkFacts(file, await probe(file, { signal: run.signal }), options.rules), write: null };
     }
     const cached = options.cache?.get(file, stat.size, stat.mtimeMs) ?? null;
@@ -81,13 +79,14 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
     let sha256 = cached?.sha256;
     let changed = false;
     if (!outcome) {
-      outcome = isDocumentPath(file) ? unprobedOutcome(stat.size) : await probe(file, { signal: run.signal });
+      outcome = isDocumentPath(file) ? unprobedOutcome(stat.size) : await probe(file, { signal: run.signal, sizeBytes: stat.size });
       changed = true;
     }
     if (options.hash && !sha256) {
-      sha256 = await sha256File(file);
+      // A file that vanished or became unreadable since the stat simply has no hash.
+      sha256 = await sha256File(file).catch(() => undefined);
       if (run.signal.aborted) throw abortError();
-      changed = true;
+      if (sha256) changed = true;
     }
     const check: CheckedFile = checkFacts(file, outcome, options.rules);
     if (options.hash && sha256) check.sha256 = sha256;

@@ -25,6 +25,8 @@ export type UnreadableOutcome = Extract<ProbeOutcome, { ok: false }>;
 
 export interface ProbeOptions {
   signal?: AbortSignal;
+  /** The size from a stat the caller already made (the probe queue does, for the cache key). */
+  sizeBytes?: number;
   /** Replaces ffprobe (tests). */
   run?: (file: string, options: FfprobeOptions) => Promise<FfprobeRun>;
 }
@@ -36,25 +38,34 @@ const WEBM_CODECS = new Set(['vp8', 'vp9', 'av1', 'opus', 'vorbis', 'webvtt']);
 /** ffprobe "detects" plain text as an ANSI-art video; that is not media. */
 const NOT_MEDIA_FORMATS = new Set(['tty']);
 const HEAD_BYTES = 512;
+/** ftyp + major brand of HEIF still images (HEIC from phones, AVIF). */
+const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1', 'avif', 'avis'].map((b) => `ftyp${b}`));
+const HEIF_MAGIC = 'HEIF/AVIF image';
 
 export async function probeFile(file: string, options: ProbeOptions = {}): Promise<ProbeOutcome> {
-  let sizeBytes: number;
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) return unreadable('MEDIA_NOT_MEDIA', 'a folder, not a file');
-    sizeBytes = stat.size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return unreadable('MEDIA_NOT_MEDIA', code === 'ENOENT' ? 'file not found' : `cannot read: ${code ?? String(error)}`);
+  let sizeBytes = options.sizeBytes;
+  if (sizeBytes === undefined) {
+    try {
+      const stat = await fs.stat(file);
+      if (stat.isDirectory()) return unreadable('MEDIA_NOT_MEDIA', 'a folder, not a file');
+      sizeBytes = stat.size;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return unreadable('MEDIA_NOT_MEDIA', code === 'ENOENT' ? 'file not found' : `cannot read: ${code ?? String(error)}`);
+    }
   }
   if (sizeBytes === 0) return unreadable('MEDIA_EMPTY', '0 bytes');
-  const head = await readHead(file);
-  const magic = sniffMagic(head, sizeBytes);
   const run = options.run ?? runFfprobe;
-  const probed = await run(file, { signal: options.signal });
+  // Our own reads run while ffprobe does: they are off the critical path of a busy machine.
+  const [probed, shape] = await Promise.all([run(file, { signal: options.signal }), inspectStructure(file, sizeBytes)]);
   if (!probed.ok) {
-    return magic
-      ? unreadable('MEDIA_TRUNCATED', `${magic} data that ffprobe cannot read: ${probed.detail}`)
+    if (shape.magic === HEIF_MAGIC) {
+      // Intact HEIC/AVIF photos, which ffprobe-static 4.0 cannot parse: not "truncated". No
+      // better code exists yet, so they are unreadable with a detail that says why.
+      return unreadable('MEDIA_NOT_MEDIA', `${HEIF_MAGIC}: a format the probe cannot read (${probed.detail})`);
+    }
+    return shape.magic
+      ? unreadable('MEDIA_TRUNCATED', `${shape.magic} data that ffprobe cannot read: ${probed.detail}`)
       : unreadable('MEDIA_NOT_MEDIA', probed.detail);
   }
   const facts = factsFrom(probed.output, sizeBytes);
@@ -62,15 +73,25 @@ export async function probeFile(file: string, options: ProbeOptions = {}): Promi
     return unreadable('MEDIA_NOT_MEDIA', `ffprobe sees "${facts.formatName}", not audio, video or an image`);
   }
   if (!facts.videoCodec && !facts.audioCodec) {
-    return magic
-      ? unreadable('MEDIA_TRUNCATED', `${magic} data without a readable audio or video stream`)
+    return shape.magic
+      ? unreadable('MEDIA_TRUNCATED', `${shape.magic} data without a readable audio or video stream`)
       : unreadable('MEDIA_NOT_MEDIA', 'no audio, video or image stream');
   }
-  if (looksLikeIsoBmff(head) && isIsoBmffFormat(facts.formatName)) {
-    const walk = await walkTopLevelBoxes(file);
-    if (walk.truncated) return unreadable('MEDIA_TRUNCATED', walk.truncated);
-  }
+  if (shape.truncated && isIsoBmffFormat(facts.formatName)) return unreadable('MEDIA_TRUNCATED', shape.truncated);
   return { ok: true, facts };
+}
+
+/** Magic bytes, and for MP4/QuickTime whether the top-level boxes fit the file. */
+async function inspectStructure(file: string, sizeBytes: number): Promise<{ magic: string | null; truncated: string | null }> {
+  try {
+    const head = await readHead(file);
+    const magic = sniffMagic(head, sizeBytes);
+    if (!looksLikeIsoBmff(head)) return { magic, truncated: null };
+    return { magic, truncated: (await walkTopLevelBoxes(file)).truncated };
+  } catch {
+    // Gone or unreadable since the stat: ffprobe fails on it too and names the reason.
+    return { magic: null, truncated: null };
+  }
 }
 
 /** Outcome for a file that is judged without probing (documents): only its size is known. */
@@ -107,7 +128,7 @@ async function readHead(file: string): Promise<Buffer> {
 export function sniffMagic(head: Buffer, sizeBytes = Number.POSITIVE_INFINITY): string | null {
   const ascii = (start: number, end: number) => head.toString('latin1', start, end);
   const bytes = (...values: number[]) => values.every((v, i) => head[i] === v);
-  if (looksLikeIsoBmff(head)) return 'MP4/QuickTime';
+  if (looksLikeIsoBmff(head)) return HEIF_BRANDS.has(ascii(4, 12)) ? HEIF_MAGIC : 'MP4/QuickTime';
   if (bytes(0x1a, 0x45, 0xdf, 0xa3)) return 'Matroska/WebM';
   if (ascii(0, 4) === 'RIFF' && head.length >= 12) {
     const form = ascii(8, 12);

@@ -1,0 +1,73 @@
+// The judge workspace's channels. Judges and reviews live in core/review; this file only adds the
+// active-judge preference and the media verdicts shown next to each file.
+import type { Handlers } from '../contract';
+import { complianceRows } from '../core/media/compliance';
+import type { AppContext } from './context';
+
+type ReviewChannels =
+  | 'judge:list'
+  | 'judge:create'
+  | 'judge:activate'
+  | 'review:queue'
+  | 'review:get'
+  | 'review:score'
+  | 'review:comment'
+  | 'review:eligibility'
+  | 'review:conflict'
+  | 'review:complete';
+
+const activeKey = (campaignId: string) => `review.activeJudge.${campaignId}`;
+
+export function reviewHandlers(ctx: AppContext): Pick<Handlers, ReviewChannels> {
+  const activeJudge = (campaignId: string): string | null =>
+    (ctx.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(activeKey(campaignId)) as string | undefined) ?? null;
+  return {
+    'judge:list': ({ campaignId }) => {
+      ctx.campaigns.summary(campaignId);
+      const judges = ctx.judges.list(campaignId);
+      const active = activeJudge(campaignId);
+      return { judges, activeJudgeId: judges.some((j) => j.id === active) ? active : (judges[0]?.id ?? null) };
+    },
+    'judge:create': ({ campaignId, name, institution, assignAll }) => {
+      ctx.campaigns.summary(campaignId);
+      return ctx.db.transaction(() => {
+        const judge = ctx.judges.create(campaignId, name, institution || null);
+        if (assignAll) {
+          const ids = ctx.db.prepare('SELECT id FROM entries WHERE campaign_id = ?').pluck().all(campaignId) as number[];
+          ctx.judges.assign(ids.map((entryId) => ({ entryId, judgeId: judge.id })), 'manual');
+          judge.assigned = ids.length;
+        }
+        return judge;
+      })();
+    },
+    'judge:activate': ({ campaignId, judgeId }) => {
+      ctx.judges.assertInCampaign(campaignId, judgeId);
+      ctx.db
+        .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+        .run(activeKey(campaignId), judgeId);
+      return { activeJudgeId: judgeId };
+    },
+    'review:queue': ({ campaignId, judgeId, filter }) => ctx.reviews.queue(campaignId, judgeId, filter),
+    'review:get': (ref) => {
+      const state = ctx.reviews.state(ref);
+      const assets = complianceRows(ctx, ref.campaignId, ref.entryId).map((r) => ({
+        id: r.assetId,
+        role: r.role,
+        fileName: r.fileName,
+        sizeBytes: r.sizeBytes,
+        sha256: r.sha256,
+        verdict: r.verdict,
+        violations: r.violations,
+        durationSeconds: r.facts?.durationSeconds ?? null,
+        width: r.facts?.width ?? null,
+        height: r.facts?.height ?? null,
+      }));
+      return { ...state, assets };
+    },
+    'review:score': ({ dimension, value, ...ref }) => ctx.reviews.setScore(ref, dimension, value),
+    'review:comment': ({ body, ...ref }) => ctx.reviews.setComment(ref, body),
+    'review:eligibility': ({ item, answer, note, ...ref }) => ctx.reviews.setEligibility(ref, item, answer, note),
+    'review:conflict': ({ declare, reason, ...ref }) => ctx.reviews.setConflict(ref, declare, reason),
+    'review:complete': ({ complete, ...ref }) => ctx.reviews.setComplete(ref, complete),
+  };
+}

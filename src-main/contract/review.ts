@@ -1,0 +1,105 @@
+// The judge's workspace: judges, the review queue, the state of one review and the acknowledgement
+// of every autosaved change. A change is acknowledged only after its transaction committed; the
+// acknowledgement carries the entry's new revision, which the UI shows as "saved".
+import { z } from 'zod';
+import { AssetInfo } from './assets';
+import { ShownViolation, ReportVerdict } from './compliance';
+import { EntryKind } from './domain';
+
+export const Judge = z.object({
+  id: z.string(),
+  name: z.string(),
+  institution: z.string().nullable(),
+  assigned: z.number().int(),
+});
+export type Judge = z.infer<typeof Judge>;
+
+export const reviewStatuses = ['not_started', 'in_progress', 'complete', 'conflict'] as const;
+export const ReviewStatus = z.enum(reviewStatuses);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+export const QueueRow = z.object({
+  entryId: z.number().int(),
+  regNo: z.string(),
+  title: z.string(),
+  kind: EntryKind,
+  category: z.string().nullable(),
+  status: ReviewStatus,
+  /** Weighted total so far, on the rubric's scale; null before any score. */
+  total: z.number().nullable(),
+});
+export type QueueRow = z.infer<typeof QueueRow>;
+
+export const QueueProgress = z.object({
+  assigned: z.number().int(),
+  /** Complete or conflict declared: nothing left to do. */
+  finished: z.number().int(),
+  byGroup: z.array(z.object({ kind: EntryKind, category: z.string().nullable(), assigned: z.number().int(), finished: z.number().int() })),
+});
+
+export const QueueFilter = z.object({
+  status: ReviewStatus.optional(),
+  kind: EntryKind.optional(),
+  query: z.string().trim().max(200).optional(),
+});
+
+export const Queue = z.object({ rows: z.array(QueueRow), progress: QueueProgress });
+export type Queue = z.infer<typeof Queue>;
+
+export const ReviewAsset = AssetInfo.extend({
+  verdict: ReportVerdict,
+  violations: z.array(ShownViolation),
+  durationSeconds: z.number().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+export type ReviewAsset = z.infer<typeof ReviewAsset>;
+
+export const eligibilityAnswers = ['yes', 'no', 'unsure'] as const;
+export const EligibilityAnswer = z.enum(eligibilityAnswers);
+
+export const ReviewState = z.object({
+  entryId: z.number().int(),
+  judgeId: z.string(),
+  regNo: z.string(),
+  title: z.string(),
+  kind: EntryKind,
+  category: z.string().nullable(),
+  /** Hidden (null) in blind review. */
+  entrantName: z.string().nullable(),
+  entrantUnit: z.string().nullable(),
+  reason: z.string().nullable(),
+  fields: z.record(z.string(), z.string()),
+  blind: z.boolean(),
+  assets: z.array(ReviewAsset),
+  scores: z.record(z.string(), z.object({ value: z.number(), updatedAt: z.string() })),
+  comment: z.string(),
+  eligibility: z.record(z.string(), z.object({ answer: EligibilityAnswer, note: z.string() })),
+  conflict: z.object({ reason: z.string(), declaredAt: z.string() }).nullable(),
+  status: ReviewStatus,
+  revision: z.number().int(),
+  updatedAt: z.string().nullable(),
+  total: z.number().nullable(),
+  missing: z.array(z.string()),
+});
+export type ReviewState = z.infer<typeof ReviewState>;
+
+export const SaveAck = z.object({
+  entryId: z.number().int(),
+  revision: z.number().int(),
+  updatedAt: z.string(),
+  status: ReviewStatus,
+  total: z.number().nullable(),
+  missing: z.array(z.string()),
+});
+export type SaveAck = z.infer<typeof SaveAck>;
+
+const Ref = { campaignId: z.string().min(1).max(100), judgeId: z.string().min(1).max(100), entryId: z.number().int().positive() };
+
+export const reviewRequests = {
+  score: z.object({ ...Ref, dimension: z.string().min(1).max(60), value: z.number().finite().nullable() }).strict(),
+  comment: z.object({ ...Ref, body: z.string().max(20_000) }).strict(),
+  eligibility: z.object({ ...Ref, item: z.string().min(1).max(60), answer: EligibilityAnswer.nullable(), note: z.string().max(5_000).default('') }).strict(),
+  conflict: z.object({ ...Ref, declare: z.boolean(), reason: z.string().trim().max(2_000).default('') }).strict(),
+  complete: z.object({ ...Ref, complete: z.boolean() }).strict(),
+};

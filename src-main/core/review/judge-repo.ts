@@ -1,0 +1,46 @@
+// Judge profiles of a campaign. On a coordinator's machine several exist side by side and the
+// workspace picks the active one; the exchange issue adds keys and key cards to these rows.
+import type { Database } from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import type { Judge } from '../../contract';
+import { KepuError } from '../errors';
+import { nowIso } from '../time';
+
+export class JudgeRepo {
+  constructor(private readonly db: Database) {}
+
+  list(campaignId: string): Judge[] {
+    return this.db
+      .prepare(`SELECT j.id, j.name, j.institution,
+                  (SELECT count(*) FROM assignments a JOIN entries e ON e.id = a.entry_id
+                   WHERE a.judge_id = j.id AND e.campaign_id = cj.campaign_id) AS assigned
+                FROM campaign_judges cj JOIN judges j ON j.id = cj.judge_id
+                WHERE cj.campaign_id = ? ORDER BY j.name, j.id`)
+      .all(campaignId) as Judge[];
+  }
+
+  create(campaignId: string, name: string, institution: string | null): Judge {
+    const id = `j-${randomBytes(4).toString('hex')}`;
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO judges (id, name, institution, created_at) VALUES (?, ?, ?, ?)').run(id, name, institution, nowIso());
+      this.db.prepare('INSERT INTO campaign_judges (campaign_id, judge_id) VALUES (?, ?)').run(campaignId, id);
+    })();
+    return { id, name, institution, assigned: 0 };
+  }
+
+  assertInCampaign(campaignId: string, judgeId: string): void {
+    const found = this.db.prepare('SELECT 1 FROM campaign_judges WHERE campaign_id = ? AND judge_id = ?').get(campaignId, judgeId);
+    if (!found) throw new KepuError('JUDGE_NOT_FOUND', `review: judge ${judgeId} is not a judge of ${campaignId}`, { judgeId });
+  }
+
+  /** Assigns in one transaction; an existing (entry, judge) pair is left as it is. */
+  assign(pairs: readonly { entryId: number; judgeId: string }[], source: 'auto' | 'manual'): void {
+    const insert = this.db.prepare(
+      'INSERT INTO assignments (entry_id, judge_id, source, assigned_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    const now = nowIso();
+    this.db.transaction(() => {
+      for (const p of pairs) insert.run(p.entryId, p.judgeId, source, now);
+    })();
+  }
+}

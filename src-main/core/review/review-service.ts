@@ -1,0 +1,254 @@
+// One judge's reviews: the queue, the state of a review, and every autosaved change.
+// Policy (DESIGN.md §4, "never lose a score"):
+// - Each change is one IMMEDIATE transaction that writes the value, bumps the (entry, judge)
+//   revision and returns the acknowledgement; the UI shows "saved" only on that acknowledgement.
+// - Only assigned entries can be reviewed; a declared conflict freezes scoring until withdrawn;
+//   "complete" needs every rubric dimension (and, in committee campaigns, every eligibility item).
+import type { Database } from 'better-sqlite3';
+import type { CampaignDefinition, Queue, QueueRow, ReviewState, ReviewStatus, SaveAck } from '../../contract';
+import type { CampaignRepo } from '../campaigns/campaign-repo';
+import type { EntryRepo } from '../entries/entry-repo';
+import { KepuError } from '../errors';
+import { nowIso } from '../time';
+import type { JudgeRepo } from './judge-repo';
+import { partialTotal, validateScore } from './scoring';
+
+export interface ReviewRef {
+  campaignId: string;
+  judgeId: string;
+  entryId: number;
+}
+
+/** Fields that identify the entrant; hidden from judges in blind review. */
+const IDENTITY_FIELDS = new Set(['authors', 'unit', 'name', 'phone', 'email', 'hospital', 'department', 'account_name', 'link', 'platforms', 'published_link']);
+
+export class ReviewService {
+  constructor(
+    private readonly db: Database,
+    private readonly campaigns: CampaignRepo,
+    private readonly judges: JudgeRepo,
+    private readonly entries: EntryRepo,
+  ) {}
+
+  queue(campaignId: string, judgeId: string, filter: { status?: ReviewStatus; kind?: string; query?: string } = {}): Queue {
+    this.judges.assertInCampaign(campaignId, judgeId);
+    const def = this.campaigns.definition(campaignId);
+    const rows = this.db
+      .prepare(`SELECT e.id, e.reg_no, e.title, e.kind, e.category, r.status, c.entry_id IS NOT NULL AS conflict
+                FROM assignments a
+                JOIN entries e ON e.id = a.entry_id AND e.campaign_id = ?
+                LEFT JOIN reviews r ON r.entry_id = a.entry_id AND r.judge_id = a.judge_id
+                LEFT JOIN conflicts c ON c.entry_id = a.entry_id AND c.judge_id = a.judge_id
+                WHERE a.judge_id = ? ORDER BY e.reg_no`)
+      .all(campaignId, judgeId) as { id: number; reg_no: string; title: string; kind: QueueRow['kind']; category: string | null; status: string | null; conflict: number }[];
+    const scores = this.scoresByEntry(campaignId, judgeId);
+    const all: QueueRow[] = rows.map((r) => ({
+      entryId: r.id,
+      regNo: r.reg_no,
+      title: r.title,
+      kind: r.kind,
+      category: r.category,
+      status: r.conflict ? 'conflict' : ((r.status as ReviewStatus | null) ?? 'not_started'),
+      total: partialTotal(def.rubric, scores.get(r.id) ?? {}),
+    }));
+    const groups = new Map<string, { kind: QueueRow['kind']; category: string | null; assigned: number; finished: number }>();
+    for (const r of all) {
+      const key = `${r.kind}/${r.category ?? ''}`;
+      const g = groups.get(key) ?? { kind: r.kind, category: r.category, assigned: 0, finished: 0 };
+      g.assigned += 1;
+      if (r.status === 'complete' || r.status === 'conflict') g.finished += 1;
+      groups.set(key, g);
+    }
+    const query = filter.query?.toLowerCase();
+    return {
+      rows: all.filter(
+        (r) =>
+          (!filter.status || r.status === filter.status) &&
+          (!filter.kind || r.kind === filter.kind) &&
+          (!query || r.title.toLowerCase().includes(query) || r.regNo.toLowerCase().includes(query)),
+      ),
+      progress: {
+        assigned: all.length,
+        finished: all.filter((r) => r.status === 'complete' || r.status === 'conflict').length,
+        byGroup: [...groups.values()],
+      },
+    };
+  }
+
+  state(ref: ReviewRef): Omit<ReviewState, 'assets'> {
+    this.assertAssigned(ref);
+    const def = this.campaigns.definition(ref.campaignId);
+    const entry = this.entries.get(ref.entryId);
+    const scores = this.db
+      .prepare('SELECT dimension_key, value, updated_at FROM scores WHERE entry_id = ? AND judge_id = ?')
+      .all(ref.entryId, ref.judgeId) as { dimension_key: string; value: number; updated_at: string }[];
+    const eligibility = this.db
+      .prepare('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?')
+      .all(ref.entryId, ref.judgeId) as { item_key: string; answer: 'yes' | 'no' | 'unsure'; note: string | null }[];
+    const comment = this.db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ?').pluck().get(ref.entryId, ref.judgeId) as string | undefined;
+    const conflict = this.db.prepare('SELECT reason, declared_at FROM conflicts WHERE entry_id = ? AND judge_id = ?').get(ref.entryId, ref.judgeId) as
+      | { reason: string; declared_at: string }
+      | undefined;
+    const review = this.reviewRow(ref);
+    const blind = def.blindReview;
+    const fields = Object.fromEntries(Object.entries(entry.fields).filter(([k]) => !blind || !IDENTITY_FIELDS.has(k)));
+    const progress = this.progress(ref, def);
+    return {
+      entryId: entry.id,
+      judgeId: ref.judgeId,
+      regNo: entry.regNo,
+      title: entry.title,
+      kind: entry.kind,
+      category: entry.category,
+      entrantName: blind ? null : entry.entrantName,
+      entrantUnit: blind ? null : entry.entrantUnit,
+      reason: entry.reason,
+      fields,
+      blind,
+      scores: Object.fromEntries(scores.map((s) => [s.dimension_key, { value: s.value, updatedAt: s.updated_at }])),
+      comment: comment ?? '',
+      eligibility: Object.fromEntries(eligibility.map((e) => [e.item_key, { answer: e.answer, note: e.note ?? '' }])),
+      conflict: conflict ? { reason: conflict.reason, declaredAt: conflict.declared_at } : null,
+      status: conflict ? 'conflict' : (review?.status ?? 'not_started'),
+      revision: review?.revision ?? 0,
+      updatedAt: review?.updated_at ?? null,
+      total: progress.total,
+      missing: progress.missing,
+    };
+  }
+
+  setScore(ref: ReviewRef, dimension: string, value: number | null): SaveAck {
+    return this.mutate(ref, (def, now, revision) => {
+      const dim = def.rubric.find((d) => d.key === dimension);
+      if (!dim) throw new KepuError('DIMENSION_UNKNOWN', `review: no dimension ${dimension}`, { dimension });
+      if (value === null) {
+        this.db.prepare('DELETE FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key = ?').run(ref.entryId, ref.judgeId, dimension);
+        return;
+      }
+      validateScore(dim, value);
+      this.db
+        .prepare(`INSERT INTO scores (entry_id, judge_id, dimension_key, value, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (entry_id, judge_id, dimension_key) DO UPDATE SET value = excluded.value, revision = excluded.revision, updated_at = excluded.updated_at`)
+        .run(ref.entryId, ref.judgeId, dimension, value, revision, now);
+    });
+  }
+
+  setComment(ref: ReviewRef, body: string): SaveAck {
+    return this.mutate(ref, (_def, now) => {
+      this.db
+        .prepare(`INSERT INTO comments (entry_id, judge_id, body, updated_at) VALUES (?, ?, ?, ?)
+                  ON CONFLICT (entry_id, judge_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`)
+        .run(ref.entryId, ref.judgeId, body, now);
+    }, { allowInConflict: true });
+  }
+
+  setEligibility(ref: ReviewRef, item: string, answer: 'yes' | 'no' | 'unsure' | null, note: string): SaveAck {
+    return this.mutate(ref, (def, now) => {
+      if (!def.eligibility.some((e) => e.key === item)) throw new KepuError('ELIGIBILITY_ITEM_UNKNOWN', `review: no eligibility item ${item}`, { item });
+      if (answer === null) {
+        this.db.prepare('DELETE FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND item_key = ?').run(ref.entryId, ref.judgeId, item);
+        return;
+      }
+      this.db
+        .prepare(`INSERT INTO eligibility_answers (entry_id, judge_id, item_key, answer, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (entry_id, judge_id, item_key) DO UPDATE SET answer = excluded.answer, note = excluded.note, updated_at = excluded.updated_at`)
+        .run(ref.entryId, ref.judgeId, item, answer, note, now);
+    });
+  }
+
+  setConflict(ref: ReviewRef, declare: boolean, reason: string): SaveAck {
+    if (declare && !reason.trim()) throw new KepuError('CONFLICT_REASON_REQUIRED', 'review: a conflict needs a reason');
+    return this.mutate(ref, (_def, now) => {
+      if (declare) {
+        this.db
+          .prepare(`INSERT INTO conflicts (entry_id, judge_id, reason, declared_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (entry_id, judge_id) DO UPDATE SET reason = excluded.reason, declared_at = excluded.declared_at`)
+          .run(ref.entryId, ref.judgeId, reason.trim(), now);
+      } else this.db.prepare('DELETE FROM conflicts WHERE entry_id = ? AND judge_id = ?').run(ref.entryId, ref.judgeId);
+    }, { allowInConflict: true });
+  }
+
+  setComplete(ref: ReviewRef, complete: boolean): SaveAck {
+    return this.mutate(ref, () => {}, { complete });
+  }
+
+  private mutate(
+    ref: ReviewRef,
+    change: (def: CampaignDefinition, now: string, revision: number) => void,
+    options: { allowInConflict?: boolean; complete?: boolean } = {},
+  ): SaveAck {
+    const def = this.campaigns.definition(ref.campaignId);
+    const run = this.db.transaction((): SaveAck => {
+      this.assertAssigned(ref);
+      const inConflict = this.db.prepare('SELECT 1 FROM conflicts WHERE entry_id = ? AND judge_id = ?').get(ref.entryId, ref.judgeId);
+      if (inConflict && !options.allowInConflict) {
+        throw new KepuError('REVIEW_CONFLICT_DECLARED', `review: #${ref.entryId} has a declared conflict`, { entryId: ref.entryId });
+      }
+      const now = nowIso();
+      const previous = this.reviewRow(ref);
+      const revision = (previous?.revision ?? 0) + 1;
+      change(def, now, revision);
+      const { total, missing } = this.progress(ref, def);
+      let status: 'in_progress' | 'complete' = previous?.status ?? 'in_progress';
+      if (options.complete === true) {
+        if (missing.length) {
+          throw new KepuError('REVIEW_INCOMPLETE', `review: #${ref.entryId} still misses ${missing.join(', ')}`, { missing: missing.join(', ') });
+        }
+        status = 'complete';
+      } else if (options.complete === false || missing.length) status = 'in_progress';
+      this.db
+        .prepare(`INSERT INTO reviews (entry_id, judge_id, status, revision, updated_at) VALUES (?, ?, ?, ?, ?)
+                  ON CONFLICT (entry_id, judge_id) DO UPDATE SET status = excluded.status, revision = excluded.revision, updated_at = excluded.updated_at`)
+        .run(ref.entryId, ref.judgeId, status, revision, now);
+      const conflictNow = this.db.prepare('SELECT 1 FROM conflicts WHERE entry_id = ? AND judge_id = ?').get(ref.entryId, ref.judgeId);
+      return { entryId: ref.entryId, revision, updatedAt: now, status: conflictNow ? 'conflict' : status, total, missing };
+    });
+    return run.immediate();
+  }
+
+  private progress(ref: ReviewRef, def: CampaignDefinition): { total: number | null; missing: string[] } {
+    const scores = Object.fromEntries(
+      (this.db.prepare('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?').all(ref.entryId, ref.judgeId) as {
+        dimension_key: string;
+        value: number;
+      }[]).map((s) => [s.dimension_key, s.value]),
+    );
+    const answered = new Set(
+      this.db.prepare('SELECT item_key FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?').pluck().all(ref.entryId, ref.judgeId) as string[],
+    );
+    const missing = [
+      ...def.rubric.filter((d) => scores[d.key] === undefined).map((d) => d.key),
+      ...def.eligibility.filter((e) => !answered.has(e.key)).map((e) => `eligibility.${e.key}`),
+    ];
+    return { total: partialTotal(def.rubric, scores), missing };
+  }
+
+  private reviewRow(ref: ReviewRef) {
+    return this.db.prepare('SELECT status, revision, updated_at FROM reviews WHERE entry_id = ? AND judge_id = ?').get(ref.entryId, ref.judgeId) as
+      | { status: 'in_progress' | 'complete'; revision: number; updated_at: string }
+      | undefined;
+  }
+
+  private assertAssigned(ref: ReviewRef): void {
+    const row = this.db
+      .prepare('SELECT 1 FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE a.entry_id = ? AND a.judge_id = ? AND e.campaign_id = ?')
+      .get(ref.entryId, ref.judgeId, ref.campaignId);
+    if (!row) {
+      throw new KepuError('NOT_ASSIGNED', `review: entry #${ref.entryId} is not assigned to ${ref.judgeId}`, { entryId: ref.entryId, judgeId: ref.judgeId });
+    }
+  }
+
+  private scoresByEntry(campaignId: string, judgeId: string): Map<number, Record<string, number>> {
+    const rows = this.db
+      .prepare(`SELECT s.entry_id, s.dimension_key, s.value FROM scores s JOIN entries e ON e.id = s.entry_id
+                WHERE s.judge_id = ? AND e.campaign_id = ?`)
+      .all(judgeId, campaignId) as { entry_id: number; dimension_key: string; value: number }[];
+    const map = new Map<number, Record<string, number>>();
+    for (const r of rows) {
+      const scores = map.get(r.entry_id) ?? {};
+      scores[r.dimension_key] = r.value;
+      map.set(r.entry_id, scores);
+    }
+    return map;
+  }
+}
