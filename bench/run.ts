@@ -2,9 +2,15 @@
 // Later issues add their scenario modules to the list below.
 import path from 'node:path';
 import { foundationBench } from './foundation';
+import { intakeBench } from './intake';
 import { type BenchResult, writeResults } from './harness';
+import { mediaBench } from './media';
 
-const suites: [string, () => Promise<BenchResult[]>][] = [['foundation', foundationBench]];
+const suites: [string, () => Promise<BenchResult[]>][] = [
+  ['foundation', foundationBench],
+  ['intake', intakeBench],
+  ['media', mediaBench],
+];
 
 const only = process.argv[2];
 const results: BenchResult[] = [];

@@ -59,6 +59,7 @@ export function reviewHandlers(ctx: AppContext): Pick<Handlers, ReviewChannels> 
         verdict: r.verdict,
         violations: r.violations,
         durationSeconds: r.facts?.durationSeconds ?? null,
+        frameRate: r.facts?.frameRate ?? null,
         width: r.facts?.width ?? null,
         height: r.facts?.height ?? null,
       }));

@@ -50,6 +50,8 @@ export const ReviewAsset = AssetInfo.extend({
   verdict: ReportVerdict,
   violations: z.array(ShownViolation),
   durationSeconds: z.number().nullable(),
+  /** Frames per second, for frame-accurate stepping; null for stills or when unknown. */
+  frameRate: z.number().nullable(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
 });
