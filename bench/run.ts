@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { foundationBench } from './foundation';
 import { intakeBench } from './intake';
+import { reviewBench } from './review';
 import { type BenchResult, writeResults } from './harness';
 import { mediaBench } from './media';
 
@@ -10,6 +11,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['foundation', foundationBench],
   ['intake', intakeBench],
   ['media', mediaBench],
+  ['review', reviewBench],
 ];
 
 const only = process.argv[2];
