@@ -124,7 +124,12 @@ function printTable(t: T, results: readonly CheckedFile[], sizeUnit: MediaRules[
     process.stdout.write(`${verdict}\t${r.path}${problems ? `\t${problems}` : ''}\n`);
   }
   process.stdout.write(
-    `${t('cli.probe.summary', { total: results.length, ...count, defaultValue: '{{total}} files: {{pass}} pass, {{fail}} fail, {{unreadable}} unreadable' })}\n`,
+    `${t('cli.probe.summary', {
+      count: results.length,
+      ...count,
+      defaultValue_one: '{{count}} file: {{pass}} pass, {{fail}} fail, {{unreadable}} unreadable',
+      defaultValue_other: '{{count}} files: {{pass}} pass, {{fail}} fail, {{unreadable}} unreadable',
+    })}\n`,
   );
 }
 

@@ -88,20 +88,23 @@ export function runFfprobe(file: string, options: FfprobeOptions = {}): Promise<
           return;
         }
         if (error) {
-          const failure = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
-          if (typeof failure.code === 'string' && failure.code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-            reject(new Error(`media: cannot run ffprobe at ${binary}: ${failure.message}`));
-            return;
-          }
+          const failure = error as Error & { code?: string | number | null; killed?: boolean; signal?: string | null };
           if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
             resolve({ ok: false, reason: 'invalid-output', detail: `ffprobe printed more than ${MAX_OUTPUT_BYTES} bytes` });
             return;
           }
-          if (failure.killed) {
-            resolve({ ok: false, reason: 'timeout', detail: `ffprobe timed out after ${Math.round(timeout / 1000)} s` });
+          if (typeof failure.code === 'string') {
+            // ENOENT, EACCES…: the binary, not the file, is the problem.
+            reject(new Error(`media: cannot run ffprobe at ${binary}: ${failure.message}`));
             return;
           }
-          resolve({ ok: false, reason: 'exit', detail: stderrSummary(stderr) || `ffprobe exited with ${String(failure.code)}` });
+          if (failure.killed) {
+            resolve({ ok: false, reason: 'timeout', detail: `ffprobe timed out after ${timeout / 1000} s` });
+            return;
+          }
+          // A non-zero exit, or a crash on a hostile file (killed by a signal we did not send).
+          const how = failure.signal ? `was killed by ${failure.signal}` : `exited with ${String(failure.code)}`;
+          resolve({ ok: false, reason: 'exit', detail: stderrSummary(stderr) || `ffprobe ${how}` });
           return;
         }
         let json: unknown;

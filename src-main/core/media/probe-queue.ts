@@ -90,7 +90,8 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
     }
     const check: CheckedFile = checkFacts(file, outcome, options.rules);
     if (options.hash && sha256) check.sha256 = sha256;
-    const write = changed ? { path: file, sizeBytes: stat.size, mtimeMs: stat.mtimeMs, outcome, sha256 } : null;
+    const keep = changed && !(outcome.ok === false && outcome.transient);
+    const write = keep ? { path: file, sizeBytes: stat.size, mtimeMs: stat.mtimeMs, outcome, sha256 } : null;
     return { check, write };
   }
 

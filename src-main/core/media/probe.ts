@@ -18,7 +18,13 @@ export const unreadableOutcomeCodes = ['MEDIA_EMPTY', 'MEDIA_NOT_MEDIA', 'MEDIA_
 /** A probe's result; stored as-is (JSON) in the probe cache, so it is a zod schema too. */
 export const ProbeOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), facts: MediaFacts }),
-  z.object({ ok: z.literal(false), code: z.enum(unreadableOutcomeCodes), detail: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    code: z.enum(unreadableOutcomeCodes),
+    detail: z.string(),
+    /** ffprobe timed out: maybe the machine was busy, so the outcome is not cached. */
+    transient: z.boolean().optional(),
+  }),
 ]);
 export type ProbeOutcome = z.infer<typeof ProbeOutcome>;
 export type UnreadableOutcome = Extract<ProbeOutcome, { ok: false }>;
@@ -59,6 +65,10 @@ export async function probeFile(file: string, options: ProbeOptions = {}): Promi
   // Our own reads run while ffprobe does: they are off the critical path of a busy machine.
   const [probed, shape] = await Promise.all([run(file, { signal: options.signal }), inspectStructure(file, sizeBytes)]);
   if (!probed.ok) {
+    if (probed.reason === 'timeout') {
+      const code = shape.magic ? 'MEDIA_TRUNCATED' : 'MEDIA_NOT_MEDIA';
+      return { ...unreadable(code, probed.detail), transient: true };
+    }
     if (shape.magic === HEIF_MAGIC) {
       // Intact HEIC/AVIF photos, which ffprobe-static 4.0 cannot parse: not "truncated". No
       // better code exists yet, so they are unreadable with a detail that says why.

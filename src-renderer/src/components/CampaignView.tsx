@@ -8,8 +8,9 @@ import { CampaignOverview } from './CampaignOverview';
 import { EntryBrowser } from './EntryBrowser';
 import { ImportView } from './ImportView';
 import { MediaView } from './MediaView';
+import { ReviewWorkspace } from './review/ReviewWorkspace';
 
-type Tab = 'entries' | 'import' | 'media' | 'overview';
+type Tab = 'entries' | 'review' | 'import' | 'media' | 'overview';
 
 export function CampaignView({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation();
@@ -35,7 +36,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           <h1 data-testid="campaign-title">{localized(campaign.name, i18n.language)}</h1>
         </div>
         <div className="tabs" role="tablist">
-          {(['entries', 'import', 'media', 'overview'] as const).map((name) => (
+          {(['entries', 'review', 'import', 'media', 'overview'] as const).map((name) => (
             <button
               key={name}
               type="button"
@@ -54,6 +55,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
       </div>
       {tab === 'overview' && <CampaignOverview campaign={campaign} />}
       {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
+      {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
       {tab === 'media' && (
         <MediaView
           campaign={campaign}

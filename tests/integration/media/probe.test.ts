@@ -312,6 +312,30 @@ describe('checking many files', () => {
     }
   });
 
+  it.skipIf(process.platform === 'win32')('kills an ffprobe that runs past its timeout, and does not cache that outcome', async () => {
+    const dir = scratch();
+    const hanging = path.join(dir, 'hanging-ffprobe');
+    fs.writeFileSync(hanging, '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
+    expect(await runFfprobe(fixture('compliant.mp4'), { binary: hanging, timeoutMs: 100 })).toEqual({
+      ok: false, reason: 'timeout', detail: 'ffprobe timed out after 0.1 s',
+    });
+
+    const [file] = copies(['compliant.mp4']);
+    const timingOut = (f: string, o: ProbeOptions) => probeFile(f, { ...o, run: async () => ({ ok: false, reason: 'timeout', detail: 'ffprobe timed out after 30 s' }) });
+    const db = openDatabase(databasePath(scratch()));
+    try {
+      const cache = new ProbeCache(db);
+      const first = await checkFiles([file], { rules, cache, probe: timingOut });
+      expect(first.results[0].violations).toEqual([{ code: 'MEDIA_TRUNCATED', limit: null, actual: 'ffprobe timed out after 30 s' }]);
+      const counted = countingProbe();
+      const second = await checkFiles([file], { rules, cache, probe: counted.probe });
+      expect(counted.stats.calls).toBe(1);
+      expect(second.results[0].verdict).toBe('pass');
+    } finally {
+      db.close();
+    }
+  });
+
   it('hashes with SHA-256 on request and keeps the hash in the cache', async () => {
     const files = copies(['compliant.mp4', 'empty.mp4']);
     const db = openDatabase(databasePath(scratch()));
