@@ -1,5 +1,6 @@
 // `npm run bench`: every scenario, results as JSON in bench/results/latest.json (and on stdout).
 // Later issues add their scenario modules to the list below.
+import fs from 'node:fs';
 import path from 'node:path';
 import { foundationBench } from './foundation';
 import { intakeBench } from './intake';
@@ -22,6 +23,12 @@ for (const [name, run] of suites) {
   results.push(...(await run()));
 }
 const out = path.resolve(import.meta.dirname, 'results', 'latest.json');
+// Running one suite keeps the other suites' last figures (each result names its scenario).
+if (only && fs.existsSync(out)) {
+  const previous = (JSON.parse(fs.readFileSync(out, 'utf8')) as { results: BenchResult[] }).results ?? [];
+  const fresh = new Set(results.map((r) => r.scenario));
+  results.unshift(...previous.filter((r) => !fresh.has(r.scenario)));
+}
 writeResults(results, out);
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write(`bench: wrote ${out}\n`);

@@ -24,10 +24,10 @@ export const DEFAULT_PROBE_TEMPLATE = 'sichuan-influence-2023';
 export async function runProbe(argv: string[], t: T): Promise<number> {
   const { values, positionals } = parseCommand(argv, { template: { type: 'string' }, campaign: { type: 'string' } });
   if (positionals.length === 0) {
-    throw new UsageError(t('cli.probe.missingPath', { defaultValue: 'missing file or folder to probe: kepu probe <file-or-folder>...' }));
+    throw new UsageError(t('cli.probe.missingPath'));
   }
   if (values.template && values.campaign) {
-    throw new UsageError(t('cli.probe.oneRuleSource', { defaultValue: 'use either --template or --campaign, not both' }));
+    throw new UsageError(t('cli.probe.oneRuleSource'));
   }
   const dataDir = values['data-dir'] as string | undefined;
   const rt: CliRuntime | null = values.campaign || dataDir ? openRuntime(dataDir, t) : null;
@@ -43,14 +43,14 @@ export async function runProbe(argv: string[], t: T): Promise<number> {
       cache: rt ? new ProbeCache(rt.ctx.db) : undefined,
       signal: controller.signal,
       onProgress: showProgress
-        ? (p) => process.stderr.write(`\r${t('cli.probe.progress', { done: p.done, total: p.total, defaultValue: 'probing {{done}}/{{total}}…' })}`)
+        ? (p) => process.stderr.write(`\r${t('cli.probe.progress', { done: p.done, total: p.total })}`)
         : undefined,
     });
     if (showProgress) process.stderr.write('\r\x1b[K');
     if (values.json) process.stdout.write(`${JSON.stringify(results.map(toJson), null, 2)}\n`);
     else printTable(t, results, rules.video.sizeUnit);
     if (cancelled) {
-      process.stderr.write(`${t('cli.probe.cancelled', { done: results.length, total: files.length, defaultValue: 'cancelled after {{done}} of {{total}} files' })}\n`);
+      process.stderr.write(`${t('cli.probe.cancelled', { done: results.length, total: files.length })}\n`);
       return 1;
     }
     return results.every((r) => r.verdict === 'pass') ? 0 : 1;
@@ -119,7 +119,7 @@ function printTable(t: T, results: readonly CheckedFile[], sizeUnit: MediaRules[
   const count = { pass: 0, fail: 0, unreadable: 0 };
   for (const r of results) {
     count[r.verdict] += 1;
-    const verdict = t(`cli.probe.verdict.${r.verdict}`, { defaultValue: r.verdict.toUpperCase() });
+    const verdict = t(`cli.probe.verdict.${r.verdict}`);
     const problems = r.violations.map((v) => describeViolation(t, v, sizeUnit)).join('; ');
     process.stdout.write(`${verdict}\t${r.path}${problems ? `\t${problems}` : ''}\n`);
   }
@@ -127,8 +127,6 @@ function printTable(t: T, results: readonly CheckedFile[], sizeUnit: MediaRules[
     `${t('cli.probe.summary', {
       count: results.length,
       ...count,
-      defaultValue_one: '{{count}} file: {{pass}} pass, {{fail}} fail, {{unreadable}} unreadable',
-      defaultValue_other: '{{count}} files: {{pass}} pass, {{fail}} fail, {{unreadable}} unreadable',
     })}\n`,
   );
 }

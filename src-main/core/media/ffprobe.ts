@@ -4,7 +4,6 @@
 // hostile file cannot hang or flood us, and a lenient zod schema: every field optional, unknown
 // fields kept, a field of an unexpected type dropped rather than failing the whole probe — ffprobe
 // versions differ, the facts we need do not.
-// @ts-expect-error ffprobe-static ships no types (add @types/ffprobe-static, then drop this line).
 import ffprobeStatic from 'ffprobe-static';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
