@@ -10,7 +10,7 @@ import { openAssetStream } from '../app/media';
 /** Must run before app 'ready'. */
 export function registerMediaScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
 }
 
@@ -24,7 +24,9 @@ export function handleMediaProtocol(ctx: AppContext): void {
     try {
       const reply = openAssetStream(ctx, assetId, request.headers.get('range'));
       const body = reply.body ? (Readable.toWeb(reply.body) as ReadableStream<Uint8Array>) : null;
-      return new Response(body, { status: reply.status, headers: reply.headers });
+      // The page (file://, origin "null") reads documents with fetch(); the scheme exists only inside
+      // this app, so allowing any origin opens nothing to the outside.
+      return new Response(body, { status: reply.status, headers: { ...reply.headers, 'Access-Control-Allow-Origin': '*' } });
     } catch (error) {
       const body = toErrorBody('media', error, console.error);
       return new Response(JSON.stringify({ ok: false, error: body }), { status: 404 });

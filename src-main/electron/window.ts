@@ -14,7 +14,8 @@ export function rendererUrlPrefix(rendererIndex: string): string {
 }
 
 export function createMainWindow(paths: WindowPaths, title: string): BrowserWindow {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Only full screen (the gallery and video viewers) is ever granted; camera, mic, notifications… never.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'fullscreen'));
   const win = new BrowserWindow({
     width: 1366,
     height: 860,
@@ -29,11 +30,17 @@ export function createMainWindow(paths: WindowPaths, title: string): BrowserWind
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // The built-in PDF viewer for application PDFs (kepu-media: only; navigation stays locked).
+      plugins: true,
     },
   });
   const allowed = rendererUrlPrefix(paths.rendererIndex);
   win.webContents.on('will-navigate', (event, url) => {
     if (!url.startsWith(allowed)) event.preventDefault();
+  });
+  // A link clicked inside a previewed PDF must not take its frame anywhere.
+  win.webContents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !event.url.startsWith('kepu-media:') && !event.url.startsWith('about:')) event.preventDefault();
   });
   // No pop-ups and no hand-off to a browser: entrants' links are shown as text (DESIGN.md §3).
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -17,7 +17,12 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
   const { run, go } = useAppStore();
   const refreshCampaigns = useAppStore((s) => s.refreshCampaigns);
   const [campaign, setCampaign] = useState<CampaignDetail | null>(null);
-  const [tab, setTab] = useState<Tab>('entries');
+  const tabKey = `kepu.tab.${campaignId}`;
+  const [tab, setTabState] = useState<Tab>(() => (sessionStorage.getItem(tabKey) as Tab | null) ?? 'entries');
+  const setTab = (next: Tab) => {
+    sessionStorage.setItem(tabKey, next);
+    setTabState(next);
+  };
   const [version, setVersion] = useState(0);
   const [openEntry, setOpenEntry] = useState<number | null>(null);
 

@@ -19,13 +19,28 @@ interface AppState {
   clearError(): void;
 }
 
+// The current screen survives a reload (Ctrl+R, a crash of the page) within the same window.
+const VIEW_KEY = 'kepu.view';
+function savedView(): View {
+  try {
+    const raw = JSON.parse(sessionStorage.getItem(VIEW_KEY) ?? 'null') as View | null;
+    if (raw && (raw.name === 'campaigns' || raw.name === 'settings' || (raw.name === 'campaign' && typeof raw.campaignId === 'string'))) return raw;
+  } catch {
+    /* a damaged value: start at the campaign list */
+  }
+  return { name: 'campaigns' };
+}
+
 export const useAppStore = create<AppState>((set, get) => ({
-  view: { name: 'campaigns' },
+  view: savedView(),
   language: 'zh-CN',
   campaigns: null,
   error: null,
   busy: false,
-  go: (view) => set({ view, error: null }),
+  go: (view) => {
+    sessionStorage.setItem(VIEW_KEY, JSON.stringify(view));
+    set({ view, error: null });
+  },
   async setLanguage(language) {
     await applyLanguage(language);
     set({ language });

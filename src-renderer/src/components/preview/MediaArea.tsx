@@ -1,0 +1,98 @@
+// The files of an entry, each kind in its viewer: images and screenshots in the Gallery, videos in
+// the VideoPlayer, documents in the ArticleView. Several kinds get tabs, so each viewer has the whole
+// height and only the visible one answers the keyboard.
+import { useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EntryKind, ReviewAsset } from '../../../../src-main/contract';
+import { ArticleView } from './ArticleView';
+import { Gallery } from './Gallery';
+import type { FitMode } from './galleryMath';
+import { Icon } from './icons';
+import { VideoPlayer } from './VideoPlayer';
+
+type GroupKey = 'images' | 'videos' | 'documents';
+interface Group {
+  key: GroupKey;
+  label: string;
+  assets: ReviewAsset[];
+}
+
+interface Props {
+  assets: ReviewAsset[];
+  kind: EntryKind;
+  category: string | null;
+}
+
+/** Long graphics (长图) are read fitted to width; everything else starts fitted to the page. */
+function firstFit(assets: ReviewAsset[]): FitMode {
+  const first = assets[0];
+  return first?.width && first.height && first.height / first.width > 2 ? 'width' : 'page';
+}
+
+// Pages are files named page-1 … page-12: order them as people count, not as strings sort.
+const byFileName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+export function MediaArea({ assets: given, kind, category }: Props): JSX.Element {
+  const { t } = useTranslation();
+  const assets = [...given].sort((a, b) => byFileName.compare(a.fileName, b.fileName));
+  const images = assets.filter((a) => a.role === 'image' || a.role === 'screenshot');
+  const imageLabel =
+    kind === 'applicant'
+      ? t('preview.tabs.certificates')
+      : kind === 'account' || images.every((a) => a.role === 'screenshot')
+        ? t('preview.tabs.screenshots')
+        : category === 'graphic' || category === 'cartoon'
+          ? t('preview.tabs.pages')
+          : t('preview.tabs.images');
+  const all: Group[] = [
+    { key: 'images', label: imageLabel, assets: images },
+    { key: 'videos', label: t('preview.tabs.videos'), assets: assets.filter((a) => a.role === 'video') },
+    { key: 'documents', label: t('preview.tabs.documents'), assets: assets.filter((a) => a.role === 'document') },
+  ];
+  if (kind === 'work' && category === 'video') all.unshift(...all.splice(1, 1));
+  const groups = all.filter((g) => g.assets.length > 0);
+  const [selected, setSelected] = useState<GroupKey | null>(null);
+  const current = groups.find((g) => g.key === selected) ?? groups[0];
+
+  if (!current) {
+    return (
+      <div className="pv-media pv-empty pv-no-files" data-testid="preview-no-files">
+        <Icon name="file" size={36} />
+        <p>{t('preview.noFiles')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="pv-media">
+      {groups.length > 1 && (
+        <div className="pv-media-tabs" role="tablist" aria-label={t('preview.files')}>
+          {groups.map((g) => (
+            <button
+              key={g.key}
+              type="button"
+              role="tab"
+              id={`pv-tab-${g.key}`}
+              aria-selected={g === current}
+              aria-controls={`pv-panel-${g.key}`}
+              className={g === current ? 'active' : undefined}
+              onClick={() => setSelected(g.key)}
+            >
+              {g.label}
+              <span className="pv-count">{g.assets.length}</span>
+            </button>
+          ))}
+        </div>
+      )}
+      <div
+        className="pv-media-panel"
+        role={groups.length > 1 ? 'tabpanel' : undefined}
+        id={`pv-panel-${current.key}`}
+        aria-labelledby={groups.length > 1 ? `pv-tab-${current.key}` : undefined}
+      >
+        {current.key === 'images' && <Gallery assets={current.assets} label={current.label} initialFit={firstFit(current.assets)} />}
+        {current.key === 'videos' && <VideoPlayer assets={current.assets} />}
+        {current.key === 'documents' && <ArticleView assets={current.assets} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+// The judge's day: queue on the left, the work in the middle, the rubric on the right. The whole
+// loop works from the keyboard (see ShortcutSheet); entering an entry puts the focus on its first
+// score so digits work at once.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, Judge } from '../../../../src-main/contract';
+import { invoke } from '../../api';
+import { useAppStore } from '../../stores/useAppStore';
+import { useReviewStore } from '../../stores/useReviewStore';
+import { EntryPreview } from '../preview/EntryPreview';
+import { JudgeBar } from './JudgeBar';
+import { ReviewQueue } from './ReviewQueue';
+import { ScorePanel } from './ScorePanel';
+import { ShortcutSheet } from './ShortcutSheet';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
+  const { t } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const { open, review, step, judgeId } = useReviewStore();
+  const [judges, setJudges] = useState<Judge[] | null>(null);
+  const [help, setHelp] = useState(false);
+
+  async function loadJudges(pick?: string) {
+    const result = await run(() => invoke('judge:list', { campaignId: campaign.id }));
+    if (!result) return;
+    setJudges(result.judges);
+    const active = pick ?? result.activeJudgeId;
+    if (active) await open(campaign.id, active);
+  }
+
+  useEffect(() => {
+    void loadJudges();
+  }, [campaign.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Entering an entry: focus its first score so the judge can type at once.
+  useEffect(() => {
+    if (!review) return;
+    const first = document.querySelector<HTMLElement>('.score-panel [role="slider"]:not([aria-disabled="true"])');
+    if (first && !isTyping(document.activeElement)) first.focus();
+  }, [review?.entryId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      if (e.key === '?') {
+        setHelp((v) => !v);
+        e.preventDefault();
+      } else if (e.key === 'Escape') setHelp(false);
+      else if (e.key === 'n') void step(1);
+      else if (e.key === 'p') void step(-1);
+      else if (e.key === 'u') void step(1, true);
+      else if (e.key === 'c') document.querySelector<HTMLButtonElement>('[data-testid="mark-complete"]')?.click();
+      else return;
+      e.preventDefault();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
+
+  if (!judges) return <p className="muted">{t('common.loading')}</p>;
+  return (
+    <div className="review-workspace" data-testid="review-workspace">
+      <div className="review-top">
+        <JudgeBar
+          judges={judges}
+          activeJudgeId={judgeId}
+          onPick={(id) => {
+            void run(() => invoke('judge:activate', { campaignId: campaign.id, judgeId: id }));
+            void open(campaign.id, id);
+          }}
+          onCreate={async (name, institution, assignAll) => {
+            const judge = await run(() => invoke('judge:create', { campaignId: campaign.id, name, ...(institution ? { institution } : {}), assignAll }));
+            if (judge) {
+              await run(() => invoke('judge:activate', { campaignId: campaign.id, judgeId: judge.id }));
+              await loadJudges(judge.id);
+            }
+          }}
+        />
+        <button type="button" className="subtle" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          {t('review.shortcuts.title')} <kbd>?</kbd>
+        </button>
+      </div>
+      {judges.length === 0 ? (
+        <p className="panel muted">{t('review.noJudges')}</p>
+      ) : (
+        <div className="review-columns">
+          <ReviewQueue definition={campaign.definition} />
+          <section className="review-preview" aria-label={t('review.preview')}>
+            {review ? <EntryPreview key={review.entryId} state={review} definition={campaign.definition} /> : <p className="muted">{t('review.nothingSelected')}</p>}
+          </section>
+          {review && <ScorePanel key={review.entryId} review={review} definition={campaign.definition} />}
+        </div>
+      )}
+      {help && <ShortcutSheet onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+// The right-hand panel: rubric scores with a live weighted total, a comment, the eligibility
+// checklist (committee campaigns), conflict of interest and "mark complete". Every change is saved
+// at once; the header says "saved" only after the database acknowledged it.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDefinition, ReviewState } from '../../../../src-main/contract';
+import { invoke } from '../../api';
+import { localized } from '../../format';
+import { useReviewStore } from '../../stores/useReviewStore';
+import { ConflictBox } from './ConflictBox';
+import { EligibilityChecklist } from './EligibilityChecklist';
+import { SaveIndicator } from './SaveIndicator';
+import { ScoreControl } from './ScoreControl';
+
+const COMMENT_DEBOUNCE_MS = 600;
+
+export function ScorePanel({ review, definition }: { review: ReviewState; definition: CampaignDefinition }) {
+  const { t, i18n } = useTranslation();
+  const commit = useReviewStore((s) => s.commit);
+  const complete = useReviewStore((s) => s.complete);
+  const [comment, setComment] = useState(review.comment);
+  const [missingShown, setMissingShown] = useState(false);
+  const commentTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latestComment = useRef({ body: review.comment, saved: review.comment });
+  const entryId = review.entryId;
+  const frozen = review.status === 'conflict';
+
+  // Leaving the entry with an unsaved comment still saves it, to this entry.
+  useEffect(() => () => flushComment(), []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function flushComment() {
+    if (commentTimer.current) clearTimeout(commentTimer.current);
+    commentTimer.current = null;
+    const { body, saved } = latestComment.current;
+    if (body === saved) return;
+    latestComment.current.saved = body;
+    void commit((ref) => invoke('review:comment', { ...ref, body }), (r) => ({ ...r, comment: body }), entryId);
+  }
+
+  function score(dimension: string, value: number | null) {
+    setMissingShown(false);
+    void commit(
+      (ref) => invoke('review:score', { ...ref, dimension, value }),
+      (r) => {
+        const scores = { ...r.scores };
+        if (value === null) delete scores[dimension];
+        else scores[dimension] = { value, updatedAt: new Date().toISOString() };
+        return { ...r, scores };
+      },
+    );
+  }
+
+  const labelOf = (key: string) => {
+    const dim = definition.rubric.find((d) => d.key === key);
+    if (dim) return localized(dim.label, i18n.language);
+    const item = definition.eligibility.find((e) => `eligibility.${e.key}` === key);
+    return item ? localized(item.label, i18n.language) : key;
+  };
+
+  return (
+    <aside className="score-panel" aria-label={t('review.scoring')} data-testid="score-panel">
+      <div className="score-panel-head">
+        <div>
+          <div className="muted small">{t('review.total')}</div>
+          <div className="total" data-testid="review-total">
+            {review.total === null ? '–' : review.total.toFixed(2)}
+            <span className="muted small">
+              {' '}
+              {t('review.scoredOf', { scored: definition.rubric.length - review.missing.filter((m) => !m.startsWith('eligibility.')).length, total: definition.rubric.length })}
+            </span>
+          </div>
+        </div>
+        <SaveIndicator />
+      </div>
+      {frozen && review.conflict && <p className="badge warn conflict-note">{t('review.conflictDeclared', { reason: review.conflict.reason })}</p>}
+      <div className="score-list">
+        {definition.rubric.map((d) => (
+          <ScoreControl key={d.key} dimension={d} value={review.scores[d.key]?.value ?? null} disabled={frozen} onChange={(v) => score(d.key, v)} />
+        ))}
+      </div>
+      {definition.eligibility.length > 0 && (
+        <EligibilityChecklist
+          items={definition.eligibility}
+          review={review}
+          disabled={frozen}
+          onAnswer={(item, answer, note) =>
+            void commit(
+              (ref) => invoke('review:eligibility', { ...ref, item, answer, note }),
+              (r) => {
+                const eligibility = { ...r.eligibility };
+                if (answer === null) delete eligibility[item];
+                else eligibility[item] = { answer, note };
+                return { ...r, eligibility };
+              },
+            )
+          }
+        />
+      )}
+      <label className="comment">
+        <span>{t('review.comment')}</span>
+        <textarea
+          value={comment}
+          rows={3}
+          data-testid="review-comment"
+          onChange={(e) => {
+            const body = e.target.value;
+            setComment(body);
+            latestComment.current.body = body;
+            if (commentTimer.current) clearTimeout(commentTimer.current);
+            commentTimer.current = setTimeout(flushComment, COMMENT_DEBOUNCE_MS);
+          }}
+          onBlur={() => flushComment()}
+        />
+      </label>
+      <div className="complete-row">
+        {review.status === 'complete' ? (
+          <button type="button" onClick={() => void commit((ref) => invoke('review:complete', { ...ref, complete: false }))} data-testid="reopen">
+            ✓ {t('review.completed')} · {t('review.reopen')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            disabled={frozen}
+            data-testid="mark-complete"
+            onClick={() => {
+              // Waits for the scores just typed to be acknowledged before judging what is missing.
+              void complete().then((done) => setMissingShown(!done));
+            }}
+          >
+            {t('review.markComplete')} <kbd>c</kbd>
+          </button>
+        )}
+        <ConflictBox review={review} />
+      </div>
+      {missingShown && review.missing.length > 0 && (
+        <p className="missing" role="alert" data-testid="missing">
+          {t('review.missing', { list: review.missing.map(labelOf).join(i18n.language === 'zh-CN' ? '、' : ', ') })}
+        </p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,82 @@
+import { expect, type Page, test } from '@playwright/test';
+import { serveApp, type ServedApp } from './host';
+
+let app: ServedApp | null = null;
+test.afterEach(async () => {
+  await app?.stop();
+  app = null;
+});
+
+test.use({ locale: 'zh-CN' });
+
+/** Presses n until the entry shown is of the wanted category (keyboard only). */
+async function nextOfCategory(page: Page, label: string) {
+  for (let i = 0; i < 40; i++) {
+    if ((await page.locator('.pv-chip').first().textContent())?.includes(label)) return;
+    await page.keyboard.press('n');
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`no ${label} entry in the queue`);
+}
+
+test('a judge scores three entries of different kinds by keyboard only, declares a conflict on a fourth, and finds it all after a reload', async ({ page }, info) => {
+  app = await serveApp();
+  await page.goto(app.url);
+  await page.getByTestId('load-sample').click();
+  await page.getByRole('tab', { name: '评审' }).click();
+  const panel = page.getByTestId('score-panel');
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId('queue-progress')).toContainText('已完成 0/19');
+
+  const scored: { title: string; total: string }[] = [];
+  for (const [category, keys, total] of [
+    ['图文', ['8', 'Tab', '7', 'Tab', '9'], '8.00'],
+    ['漫画', ['6', 'ArrowUp', 'Tab', '5', 'Tab', '1', '0'], '7.10'],
+    ['视频', ['9', 'Tab', '9', 'Tab', '8', 'ArrowDown'], '8.55'],
+  ] as const) {
+    await nextOfCategory(page, category);
+    const title = (await page.getByTestId('preview-title').textContent())!.trim();
+    for (const key of keys) await page.keyboard.press(key);
+    await expect(page.getByTestId('review-total')).toContainText(`${total} 已评 3/3 项`);
+    await page.keyboard.press('c');
+    await expect(page.getByTestId('reopen')).toBeVisible();
+    await expect(page.getByTestId('save-indicator')).toContainText('已保存');
+    scored.push({ title, total });
+    await page.screenshot({ path: info.outputPath(`scored-${scored.length}.png`) });
+  }
+  await expect(page.getByTestId('queue-progress')).toContainText('已完成 3/19');
+
+  // A fourth entry: conflict of interest, declared from the keyboard.
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('reopen')).toHaveCount(0);
+  const conflictTitle = (await page.getByTestId('preview-title').textContent())!.trim();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  while (!(await page.getByTestId('declare-conflict').evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('本人曾指导该作品');
+  await page.keyboard.press('Enter');
+  await expect(panel).toContainText('已声明利益冲突:本人曾指导该作品');
+  await expect(page.getByTestId('queue-progress')).toContainText('已完成 4/19');
+
+  // "?" shows the shortcut sheet.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcut-sheet')).toContainText('为当前维度打分');
+  await page.keyboard.press('Escape');
+
+  await page.reload();
+  await expect(page.getByTestId('queue-progress')).toContainText('已完成 4/19');
+  for (const { title, total } of scored) {
+    const item = page.getByTestId('queue-item').filter({ hasText: title });
+    await expect(item).toHaveClass(/status-complete/);
+    await expect(item).toContainText(Number(total).toFixed(1));
+    await item.click();
+    await expect(page.getByTestId('review-total')).toContainText(total);
+    await expect(page.getByTestId('reopen')).toBeVisible();
+  }
+  const conflicted = page.getByTestId('queue-item').filter({ hasText: conflictTitle });
+  await expect(conflicted).toHaveClass(/status-conflict/);
+  await conflicted.click();
+  await expect(panel).toContainText('本人曾指导该作品');
+  await page.screenshot({ path: info.outputPath('after-reload.png') });
+});
