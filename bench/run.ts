@@ -2,6 +2,7 @@
 // Later issues add their scenario modules to the list below.
 import fs from 'node:fs';
 import path from 'node:path';
+import { assignmentBench } from './assignment';
 import { foundationBench } from './foundation';
 import { intakeBench } from './intake';
 import { reviewBench } from './review';
@@ -13,6 +14,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['intake', intakeBench],
   ['media', mediaBench],
   ['review', reviewBench],
+  ['assignment', assignmentBench],
 ];
 
 const only = process.argv[2];

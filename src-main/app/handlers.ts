@@ -7,6 +7,7 @@ import { complianceReport } from '../core/media/compliance';
 import { linkAndCheckFolder } from '../core/media/link-and-check';
 import { exportCompliance } from './compliance-export';
 import { reviewHandlers } from './review-handlers';
+import { assignmentHandlers } from './assignment-handlers';
 import type { AppContext } from './context';
 import { APP_VERSION } from './version';
 
@@ -53,6 +54,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'compliance:report': ({ campaignId, filter, limit }) => complianceReport(ctx, campaignId, filter, limit),
     'compliance:export': ({ campaignId, format }) => exportCompliance(ctx, campaignId, format),
     ...reviewHandlers(ctx),
+    ...assignmentHandlers(ctx),
   };
 }
 

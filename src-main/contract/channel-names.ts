@@ -28,6 +28,8 @@ export const channelNames = [
   'review:eligibility',
   'review:conflict',
   'review:complete',
+  'assignment:run',
+  'assignment:coverage',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

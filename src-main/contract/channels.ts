@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ChannelName } from './channel-names';
 import { AssetInfo } from './assets';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
+import { AssignmentRunResult, CoverageView } from './assignment';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, ExportFile, exportFormats, JobStatus } from './compliance';
 import {
@@ -183,6 +184,11 @@ export const channels = {
   'review:eligibility': { request: reviewRequests.eligibility, response: SaveAck },
   'review:conflict': { request: reviewRequests.conflict, response: SaveAck },
   'review:complete': { request: reviewRequests.complete, response: SaveAck },
+  'assignment:run': {
+    request: z.object({ campaignId: Id, seed: z.string().max(100).optional(), categoryMatching: z.boolean().default(false) }).strict(),
+    response: AssignmentRunResult,
+  },
+  'assignment:coverage': { request: z.object({ campaignId: Id }).strict(), response: CoverageView },
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 export type Channels = typeof channels;

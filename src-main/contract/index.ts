@@ -9,3 +9,4 @@ export * from './intake';
 export * from './compliance';
 export * from './assets';
 export * from './review';
+export * from './assignment';

@@ -31,9 +31,9 @@ const SUMMARY_SQL = `
 export class CampaignRepo {
   constructor(private readonly db: Database) {}
 
-  create(templateId: string, definition: CampaignDefinition, name?: LocalizedText): CampaignSummary {
+  /** `id` is given when the campaign comes from elsewhere (a judge opening a review package). */
+  create(templateId: string, definition: CampaignDefinition, name?: LocalizedText, id = `${templateId}-${randomBytes(3).toString('hex')}`): CampaignSummary {
     const def: CampaignDefinition = name ? { ...definition, name } : definition;
-    const id = `${templateId}-${randomBytes(3).toString('hex')}`;
     const now = nowIso();
     const insertCampaign = this.db.prepare(`
       INSERT INTO campaigns (id, template_id, kind, name_zh, name_en, time_zone, deadline_at,
@@ -86,6 +86,10 @@ export class CampaignRepo {
       definition: CampaignDefinition.parse(JSON.parse(row.definition_json)),
       counts: { byKind, late, assets },
     };
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(id) !== undefined;
   }
 
   definition(id: string): CampaignDefinition {

@@ -20,7 +20,7 @@ export interface ReviewRef {
 }
 
 /** Fields that identify the entrant; hidden from judges in blind review. */
-const IDENTITY_FIELDS = new Set(['authors', 'unit', 'name', 'phone', 'email', 'hospital', 'department', 'account_name', 'link', 'platforms', 'published_link']);
+export const IDENTITY_FIELDS = new Set(['authors', 'unit', 'name', 'phone', 'email', 'hospital', 'department', 'account_name', 'link', 'platforms', 'published_link']);
 
 export class ReviewService {
   constructor(

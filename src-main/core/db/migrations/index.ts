@@ -3,7 +3,8 @@ import type { Migration } from '../migration';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-intake';
 import { migration0003 } from './0003-reviews';
+import { migration0004 } from './0004-exchange';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -1,0 +1,25 @@
+// Assigning judges to entries: what a run reports and what the load/coverage view shows.
+import { z } from 'zod';
+
+export const AssignmentRunResult = z.object({
+  seed: z.string(),
+  added: z.number().int(),
+  shortfalls: z.array(z.object({ entryId: z.number().int(), assigned: z.number().int(), wanted: z.number().int(), reason: z.string() })),
+  stats: z.object({ entries: z.number().int(), judges: z.number().int(), minLoad: z.number().int(), maxLoad: z.number().int(), matchedBySpeciality: z.number().int() }),
+});
+
+export const CoverageView = z.object({
+  perEntry: z.number().int(),
+  judges: z.array(z.object({ judgeId: z.string(), name: z.string(), institution: z.string().nullable(), assigned: z.number().int() })),
+  totals: z.object({
+    entries: z.number().int(),
+    covered: z.number().int(),
+    partial: z.number().int(),
+    unassigned: z.number().int(),
+    missing: z.number().int(),
+    minLoad: z.number().int(),
+    maxLoad: z.number().int(),
+  }),
+  /** Entries below k judges, worst first (at most 200). */
+  short: z.array(z.object({ entryId: z.number().int(), regNo: z.string(), assigned: z.number().int(), wanted: z.number().int() })),
+});

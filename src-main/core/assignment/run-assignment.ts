@@ -1,0 +1,53 @@
+// Runs the assignment for a campaign against the database: existing pairs are kept (they count as
+// fixed: manual overrides and earlier runs), declared conflicts are respected, new pairs are stored
+// in one transaction with the seed recorded in the audit log so a run can be reproduced.
+import type { Database } from 'better-sqlite3';
+import type { CampaignRepo } from '../campaigns/campaign-repo';
+import type { JudgeRepo } from '../review/judge-repo';
+import { nowIso } from '../time';
+import { assignJudges, type AssignResult } from './assign';
+
+export function runAssignment(
+  deps: { db: Database; campaigns: CampaignRepo; judges: JudgeRepo },
+  campaignId: string,
+  options: { seed?: string; categoryMatching?: boolean } = {},
+): AssignResult & { seed: string } {
+  const def = deps.campaigns.definition(campaignId);
+  const db = deps.db;
+  const entries = db
+    .prepare('SELECT id, kind, category, entrant_name AS entrantName, entrant_unit AS entrantUnit FROM entries WHERE campaign_id = ?')
+    .all(campaignId) as { id: number; kind: string; category: string | null; entrantName: string; entrantUnit: string | null }[];
+  const judges = (db
+    .prepare(`SELECT j.id, j.institution, j.specialities_json FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ?`)
+    .all(campaignId) as { id: string; institution: string | null; specialities_json: string }[]).map((j) => ({
+    id: j.id,
+    institution: j.institution,
+    specialities: JSON.parse(j.specialities_json) as string[],
+  }));
+  const existing = db
+    .prepare(`SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?`)
+    .all(campaignId) as { entryId: number; judgeId: string }[];
+  const conflicts = db
+    .prepare(`SELECT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?`)
+    .all(campaignId) as { entryId: number; judgeId: string }[];
+  const judgeIds = new Set(judges.map((j) => j.id));
+  const seed = options.seed ?? campaignId;
+  const result = assignJudges({
+    entries,
+    judges,
+    perEntry: def.judgesPerEntry,
+    conflicts,
+    fixed: existing.filter((p) => judgeIds.has(p.judgeId)),
+    categoryMatching: options.categoryMatching ?? false,
+    seed,
+  });
+  db.transaction(() => {
+    deps.judges.assign(result.pairs, 'auto');
+    db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'assignment.run', ?, ?)`).run(
+      nowIso(),
+      campaignId,
+      JSON.stringify({ seed, categoryMatching: options.categoryMatching ?? false, added: result.pairs.length, shortfalls: result.shortfalls.length }),
+    );
+  })();
+  return { ...result, seed };
+}

@@ -1,0 +1,94 @@
+// The signed manifest of a review package (coordinator → judge) and the names of its media
+// members. Policy: the manifest is the only thing the judge's app trusts — it carries the campaign
+// definition as the coordinator holds it, the judge's entries (blind-review redaction already
+// applied by the caller), and for every media file its size and SHA-256. A media member is named
+// by its hash, `media/<sha256>.<ext>`, so names are safe by construction and a file shared by two
+// entries travels once.
+import path from 'node:path';
+import { z } from 'zod';
+import { CampaignDefinition, EntryKind } from '../../contract';
+import { KeyId, PublicKeyBase64 } from '../keys/identity';
+
+export const PACKAGE_PAYLOAD_TYPE = 'application/vnd.kepu.package+json';
+export const PACKAGE_EXTENSION = '.kepupkg';
+export const MANIFEST_MEMBER = 'manifest.json';
+
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
+
+export const PackageAsset = z.strictObject({
+  assetId: z.number().int().positive(),
+  role: z.enum(['video', 'image', 'document', 'screenshot']),
+  fileName: z.string().min(1).max(255),
+  sizeBytes: z.number().int().nonnegative(),
+  sha256: Sha256Hex,
+  /** True when the file travels inside the package; false: locate it by hash (e.g. on a USB stick). */
+  included: z.boolean(),
+});
+export type PackageAsset = z.infer<typeof PackageAsset>;
+
+export const PackageEntry = z.strictObject({
+  entryId: z.number().int().positive(),
+  regNo: z.string().min(1).max(100),
+  kind: EntryKind,
+  category: z.string().nullable(),
+  title: z.string(),
+  /** null in blind review. */
+  entrantName: z.string().nullable(),
+  entrantUnit: z.string().nullable(),
+  reason: z.string().nullable(),
+  fields: z.record(z.string(), z.string()),
+  assets: z.array(PackageAsset),
+});
+export type PackageEntry = z.infer<typeof PackageEntry>;
+
+export const PackageManifest = z
+  .strictObject({
+    v: z.literal(1),
+    kind: z.literal('kepu.package'),
+    packageId: z.string().min(1).max(100),
+    createdAt: z.iso.datetime({ offset: true }),
+    coordinator: z.strictObject({ keyId: KeyId, publicKey: PublicKeyBase64, name: z.string().min(1).max(200) }),
+    judge: z.strictObject({ id: z.string().min(1).max(100), name: z.string().min(1).max(200), keyId: KeyId.nullable() }),
+    campaign: CampaignDefinition.extend({ id: z.string().min(1).max(100) }),
+    entries: z.array(PackageEntry),
+  })
+  .superRefine((manifest, ctx) => {
+    const entryIds = new Set<number>();
+    const sizes = new Map<string, number>();
+    manifest.entries.forEach((entry, i) => {
+      if (entryIds.has(entry.entryId)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'entryId'], message: `entry ${entry.entryId} appears twice` });
+      entryIds.add(entry.entryId);
+      entry.assets.forEach((asset, j) => {
+        const size = sizes.get(asset.sha256);
+        if (size !== undefined && size !== asset.sizeBytes) {
+          ctx.addIssue({ code: 'custom', path: ['entries', i, 'assets', j, 'sizeBytes'], message: 'the same SHA-256 is listed with two sizes' });
+        }
+        sizes.set(asset.sha256, asset.sizeBytes);
+      });
+    });
+  });
+export type PackageManifest = z.infer<typeof PackageManifest>;
+
+export interface MediaMember {
+  name: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+/** `media/<sha256>.<ext>`, the extension (lower case, 1–10 letters or digits) from the file name. */
+export function mediaMemberName(sha256: string, fileName: string): string {
+  const ext = path.extname(fileName).toLowerCase();
+  return /^\.[a-z0-9]{1,10}$/.test(ext) ? `media/${sha256}${ext}` : `media/${sha256}`;
+}
+
+/** The media members a package must contain: one per distinct hash among included assets. */
+export function expectedMediaMembers(manifest: PackageManifest): Map<string, MediaMember> {
+  const byHash = new Map<string, MediaMember>();
+  for (const entry of manifest.entries) {
+    for (const asset of entry.assets) {
+      if (!asset.included || byHash.has(asset.sha256)) continue;
+      byHash.set(asset.sha256, { name: mediaMemberName(asset.sha256, asset.fileName), sha256: asset.sha256, sizeBytes: asset.sizeBytes });
+    }
+  }
+  return new Map([...byHash.values()].map((m) => [m.name, m]));
+}

@@ -1,0 +1,54 @@
+// Judge side: the current state of every review of an opened package, signed as the next revision
+// of this judge's result bundle. Revisions only go up, so the coordinator keeps the newest.
+import type { Database } from 'better-sqlite3';
+import type { KeyObject } from 'node:crypto';
+import { type BundlePayload, writeBundle } from '../exchange/bundle';
+import { KepuError } from '../errors';
+import { identityFromPrivateKey } from '../keys/identity';
+import { nowIso } from '../time';
+
+export function exportBundle(db: Database, packageId: string, privateKey: KeyObject): { bytes: Buffer; revision: number; entries: number } {
+  const opened = db.prepare('SELECT campaign_id, judge_id, last_bundle_revision FROM opened_packages WHERE id = ?').get(packageId) as
+    | { campaign_id: string; judge_id: string; last_bundle_revision: number }
+    | undefined;
+  if (!opened) throw new KepuError('NOT_FOUND', `packages: no opened package ${packageId}`);
+  const me = identityFromPrivateKey(privateKey);
+  const rows = db
+    .prepare(`SELECT m.remote_entry_id AS remoteId, m.entry_id AS entryId, e.reg_no AS regNo, r.status, r.revision
+              FROM opened_package_entries m JOIN entries e ON e.id = m.entry_id
+              LEFT JOIN reviews r ON r.entry_id = m.entry_id AND r.judge_id = ?
+              WHERE m.package_id = ? ORDER BY e.reg_no`)
+    .all(opened.judge_id, packageId) as { remoteId: number; entryId: number; regNo: string; status: string | null; revision: number | null }[];
+  const scores = db.prepare('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?');
+  const answers = db.prepare('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?');
+  const comment = db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ?').pluck();
+  const conflict = db.prepare('SELECT reason FROM conflicts WHERE entry_id = ? AND judge_id = ?').pluck();
+  const revision = opened.last_bundle_revision + 1;
+  const payload: BundlePayload = {
+    v: 1,
+    kind: 'kepu.bundle',
+    packageId,
+    campaignId: opened.campaign_id,
+    judgeKeyId: me.keyId,
+    revision,
+    createdAt: nowIso(),
+    entries: rows.map((r) => {
+      const reason = conflict.get(r.entryId, opened.judge_id) as string | undefined;
+      return {
+        regNo: r.regNo,
+        entryId: r.remoteId,
+        scores: Object.fromEntries((scores.all(r.entryId, opened.judge_id) as { dimension_key: string; value: number }[]).map((s) => [s.dimension_key, s.value])),
+        eligibility: Object.fromEntries(
+          (answers.all(r.entryId, opened.judge_id) as { item_key: string; answer: 'yes' | 'no' | 'unsure'; note: string | null }[]).map((a) => [a.item_key, { answer: a.answer, note: a.note ?? '' }]),
+        ),
+        conflict: reason === undefined ? null : { reason },
+        comment: (comment.get(r.entryId, opened.judge_id) as string | undefined) ?? '',
+        complete: r.status === 'complete',
+        revision: r.revision ?? 0,
+      };
+    }),
+  };
+  const bytes = writeBundle(payload, privateKey);
+  db.prepare('UPDATE opened_packages SET last_bundle_revision = ? WHERE id = ?').run(revision, packageId);
+  return { bytes, revision, entries: rows.length };
+}

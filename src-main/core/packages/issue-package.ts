@@ -1,0 +1,86 @@
+// Coordinator → judge: one review package per judge with that judge's entries (blind-review
+// redactions applied here, before anything leaves the machine), their media hashes and, if asked,
+// the media themselves; signed with the coordinator's key and recorded so returning bundles can be
+// checked against what was issued.
+import type { Database } from 'better-sqlite3';
+import { createHash, type KeyObject, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AssetInfo } from '../../contract';
+import type { CampaignRepo } from '../campaigns/campaign-repo';
+import { KepuError } from '../errors';
+import type { PackageManifest } from '../exchange/package-manifest';
+import { writePackage } from '../exchange/package-write';
+import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
+import { IDENTITY_FIELDS } from '../review/review-service';
+import { nowIso } from '../time';
+
+export interface IssueOptions {
+  campaignId: string;
+  judgeId: string;
+  withMedia: boolean;
+  outPath: string;
+  coordinator: { privateKey: KeyObject; name: string };
+}
+
+export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo }, options: IssueOptions) {
+  const { db } = deps;
+  const def = deps.campaigns.definition(options.campaignId);
+  const judge = db
+    .prepare(`SELECT j.id, j.name, j.key_id FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? AND j.id = ?`)
+    .get(options.campaignId, options.judgeId) as { id: string; name: string; key_id: string | null } | undefined;
+  if (!judge) throw new KepuError('JUDGE_NOT_FOUND', `packages: ${options.judgeId} is not a judge of ${options.campaignId}`, { judgeId: options.judgeId });
+  const rows = db
+    .prepare(`SELECT e.* FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE a.judge_id = ? AND e.campaign_id = ? ORDER BY e.reg_no`)
+    .all(judge.id, options.campaignId) as {
+    id: number; reg_no: string; kind: PackageManifest['entries'][number]['kind']; category: string | null; title: string;
+    entrant_name: string; entrant_unit: string | null; reason: string | null; fields_json: string;
+  }[];
+  const assetStmt = db.prepare('SELECT id, role, path, size_bytes, sha256 FROM assets WHERE entry_id = ? ORDER BY position, id');
+  const media = new Map<string, string>();
+  const blind = def.blindReview;
+  const entries = rows.map((e) => {
+    const fields = JSON.parse(e.fields_json) as Record<string, string>;
+    const assets = (assetStmt.all(e.id) as { id: number; role: AssetInfo['role']; path: string; size_bytes: number; sha256: string }[]).map((a) => {
+      if (options.withMedia) media.set(a.sha256, a.path);
+      return { assetId: a.id, role: a.role, fileName: path.basename(a.path), sizeBytes: a.size_bytes, sha256: a.sha256, included: options.withMedia };
+    });
+    return {
+      entryId: e.id,
+      regNo: e.reg_no,
+      kind: e.kind,
+      category: e.category,
+      title: e.title,
+      entrantName: blind ? null : e.entrant_name,
+      entrantUnit: blind ? null : e.entrant_unit,
+      reason: e.reason,
+      fields: Object.fromEntries(Object.entries(fields).filter(([k]) => !blind || !IDENTITY_FIELDS.has(k))),
+      assets,
+    };
+  });
+  const me = identityFromPrivateKey(options.coordinator.privateKey);
+  const packageId = `pkg-${randomBytes(8).toString('hex')}`;
+  const manifest: PackageManifest = {
+    v: 1,
+    kind: 'kepu.package',
+    packageId,
+    createdAt: nowIso(),
+    coordinator: { keyId: me.keyId, publicKey: publicKeyToBase64(me.publicKey), name: options.coordinator.name },
+    judge: { id: judge.id, name: judge.name, keyId: judge.key_id },
+    campaign: { ...def, id: options.campaignId },
+    entries,
+  };
+  const written = await writePackage(manifest, [...media].map(([sha256, p]) => ({ sha256, path: p })), options.outPath, options.coordinator.privateKey);
+  const fileSha = createHash('sha256').update(fs.readFileSync(options.outPath)).digest('hex');
+  db.transaction(() => {
+    db.prepare('INSERT INTO issued_packages (id, campaign_id, judge_id, created_at, entry_count, with_media, manifest_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      packageId, options.campaignId, judge.id, manifest.createdAt, entries.length, options.withMedia ? 1 : 0, fileSha,
+    );
+    const link = db.prepare('INSERT INTO issued_package_entries (package_id, entry_id) VALUES (?, ?)');
+    for (const e of entries) link.run(packageId, e.entryId);
+    db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'package.issue', ?, ?)`).run(
+      manifest.createdAt, options.campaignId, JSON.stringify({ packageId, judgeId: judge.id, entries: entries.length, withMedia: options.withMedia }),
+    );
+  })();
+  return { packageId, file: written.file, bytes: written.bytes, entries: entries.length };
+}

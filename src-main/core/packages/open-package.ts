@@ -1,0 +1,74 @@
+// Judge side: a verified review package becomes a local campaign the judge reviews with the same
+// workspace as on the coordinator's machine. The coordinator's entry ids are kept in a mapping so
+// the exported bundle answers in the coordinator's terms. Opening the same package again is a no-op.
+import type { Database } from 'better-sqlite3';
+import fs from 'node:fs';
+import type { CampaignRepo } from '../campaigns/campaign-repo';
+import type { EntryRepo } from '../entries/entry-repo';
+import type { OpenedPackage } from '../exchange/package-open';
+import type { AssetRepo } from '../media/asset-repo';
+import type { JudgeRepo } from '../review/judge-repo';
+import { nowIso } from '../time';
+
+export interface OpenDeps {
+  db: Database;
+  campaigns: CampaignRepo;
+  entries: EntryRepo;
+  assets: AssetRepo;
+  judges: JudgeRepo;
+}
+
+export function importOpenedPackage(deps: OpenDeps, opened: OpenedPackage): { campaignId: string; judgeId: string; entries: number; alreadyOpen: boolean } {
+  const { db } = deps;
+  const m = opened.manifest;
+  const campaignId = m.campaign.id;
+  const existing = db.prepare('SELECT judge_id FROM opened_packages WHERE id = ?').get(m.packageId) as { judge_id: string } | undefined;
+  if (existing) return { campaignId, judgeId: existing.judge_id, entries: m.entries.length, alreadyOpen: true };
+  const mediaByHash = new Map(opened.media.map((f) => [f.sha256, f.path]));
+  return db.transaction(() => {
+    if (!deps.campaigns.exists(campaignId)) {
+      const { id: _id, ...definition } = m.campaign;
+      deps.campaigns.create(`package:${m.packageId}`, definition, undefined, campaignId);
+    }
+    if (!db.prepare('SELECT 1 FROM judges WHERE id = ?').get(m.judge.id)) {
+      db.prepare('INSERT INTO judges (id, name, institution, key_id, created_at) VALUES (?, ?, NULL, ?, ?)').run(m.judge.id, m.judge.name, m.judge.keyId, nowIso());
+    }
+    db.prepare('INSERT OR IGNORE INTO campaign_judges (campaign_id, judge_id) VALUES (?, ?)').run(campaignId, m.judge.id);
+    const deadline = new Date(m.campaign.deadline).toISOString();
+    const localIds = deps.entries.insertMany(
+      campaignId,
+      deadline,
+      m.entries.map((e) => ({
+        regNo: e.regNo,
+        kind: e.kind,
+        category: e.category,
+        title: e.title,
+        entrantType: e.kind === 'individual' || e.kind === 'applicant' ? ('individual' as const) : ('unit' as const),
+        entrantName: e.entrantName ?? '',
+        entrantUnit: e.entrantUnit,
+        contactPhone: null,
+        contactEmail: null,
+        reason: e.reason,
+        fields: e.fields,
+        submittedAt: null,
+      })),
+    );
+    const link = db.prepare('INSERT INTO opened_package_entries (package_id, remote_entry_id, entry_id) VALUES (?, ?, ?)');
+    db.prepare(`INSERT INTO opened_packages (id, campaign_id, judge_id, coordinator_key_id, coordinator_name, opened_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+      m.packageId, campaignId, m.judge.id, opened.coordinatorKeyId, m.coordinator.name, nowIso(),
+    );
+    m.entries.forEach((e, i) => link.run(m.packageId, e.entryId, localIds[i]));
+    deps.judges.assign(localIds.map((entryId) => ({ entryId, judgeId: m.judge.id })), 'auto');
+    const assets = m.entries.flatMap((e, i) =>
+      e.assets.flatMap((a, position) => {
+        const file = mediaByHash.get(a.sha256);
+        if (!file) return []; // not shipped: located later by hash
+        const stat = fs.statSync(file);
+        return [{ entryId: localIds[i], role: a.role, position, path: file, sha256: a.sha256, sizeBytes: a.sizeBytes, mtimeMs: stat.mtimeMs }];
+      }),
+    );
+    // One file can belong to several entries (the same image in two works): each gets its row.
+    deps.assets.insertMany(assets);
+    return { campaignId, judgeId: m.judge.id, entries: m.entries.length, alreadyOpen: false };
+  })();
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importRegistrations } from '../../../src-main/core/intake/import-registrations';
+import { openTestApp, repoRoot } from '../../helpers';
+
+async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
+  const r = await promise;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as T;
+}
+
+describe('assigning judges to a campaign', () => {
+  it('gives every entry k judges from other institutions, keeps earlier pairs, and reports load and coverage', async () => {
+    const { ctx, dispatch } = openTestApp();
+    const template = ctx.templates.get('sichuan-influence-2023');
+    const campaign = ctx.campaigns.create(template.id, template.definition);
+    const csv = fs.readFileSync(path.join(repoRoot, 'tests/fixtures/intake/sichuan-registrations.utf8-bom.csv'));
+    await importRegistrations(ctx, campaign.id, { fileName: 'r.csv', bytes: csv });
+    const institutions = ['四川大学华西医院', '成都医学院', '四川省医学会', '成都市疾控中心', '西南交通大学医学院'];
+    const judges = institutions.map((inst, i) => ctx.judges.create(campaign.id, `评委${i + 1}`, inst));
+
+    const run = await ok<{ added: number; shortfalls: unknown[]; stats: { minLoad: number; maxLoad: number } }>(
+      dispatch('assignment:run', { campaignId: campaign.id, seed: 'test' }),
+    );
+    expect(run.added).toBe(6 * 3);
+    expect(run.shortfalls).toEqual([]);
+    expect(run.stats.maxLoad - run.stats.minLoad).toBeLessThanOrEqual(1);
+    // SC-0001 is entered by 四川大学华西医院: never reviewed by the judge from there.
+    const huaxi = judges[0].id;
+    const sc0001 = ctx.db.prepare(`SELECT id FROM entries WHERE reg_no = 'SC-0001'`).pluck().get() as number;
+    expect(ctx.db.prepare('SELECT judge_id FROM assignments WHERE entry_id = ?').pluck().all(sc0001)).not.toContain(huaxi);
+
+    const again = await ok<{ added: number }>(dispatch('assignment:run', { campaignId: campaign.id, seed: 'test' }));
+    expect(again.added).toBe(0);
+    const coverage = await ok<{ totals: { covered: number; missing: number }; judges: { assigned: number }[] }>(
+      dispatch('assignment:coverage', { campaignId: campaign.id }),
+    );
+    expect(coverage.totals).toMatchObject({ covered: 6, missing: 0 });
+    expect(coverage.judges.reduce((n, j) => n + j.assigned, 0)).toBe(18);
+    expect(ctx.db.prepare(`SELECT details_json FROM audit_log WHERE action = 'assignment.run'`).pluck().all()).toHaveLength(2);
+    ctx.close();
+  });
+
+  it('reports entries it cannot cover when too few judges are eligible', async () => {
+    const { ctx, dispatch } = openTestApp();
+    const template = ctx.templates.get('caca-committee-2021');
+    const campaign = ctx.campaigns.create(template.id, template.definition);
+    ctx.entries.insertMany(campaign.id, '2022-03-31T15:59:59.000Z', [
+      { regNo: 'C1', kind: 'applicant', category: null, title: 't', entrantType: 'individual', entrantName: '甲', entrantUnit: '某医院', contactPhone: null, contactEmail: null, reason: null, fields: {}, submittedAt: null },
+    ]);
+    ctx.judges.create(campaign.id, 'A', '甲医院');
+    ctx.judges.create(campaign.id, 'B', '乙医院');
+    const run = await ok<{ added: number; shortfalls: { wanted: number; assigned: number }[] }>(dispatch('assignment:run', { campaignId: campaign.id }));
+    expect(run.added).toBe(2);
+    expect(run.shortfalls).toEqual([expect.objectContaining({ wanted: 5, assigned: 2, reason: 'not_enough_eligible_judges' })]);
+    ctx.close();
+  });
+});

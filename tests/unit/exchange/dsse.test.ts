@@ -1,0 +1,105 @@
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../src-main/core/exchange/canonical-json';
+import { decodeBase64, encodeEnvelope, pae, parseEnvelope, signEnvelope, verifyEnvelope } from '../../../src-main/core/exchange/dsse';
+import { keyIdOf } from '../../../src-main/core/keys/identity';
+
+/** RFC 8032 §7.1 test 1: the private key seed and its public key. */
+const RFC8032_SEED = Buffer.from('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'hex');
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+const rfcKey = () => crypto.createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, RFC8032_SEED]), format: 'der', type: 'pkcs8' });
+
+describe('the DSSE pre-authentication encoding', () => {
+  it('matches the example of the DSSE specification', () => {
+    expect(pae('http://example.com/HelloWorld', Buffer.from('hello world')).toString('utf8')).toBe('DSSEv1 29 http://example.com/HelloWorld 11 hello world');
+  });
+
+  it('counts bytes, not characters', () => {
+    expect(pae('类型', Buffer.from('中文', 'utf8'))).toEqual(Buffer.concat([Buffer.from('DSSEv1 6 '), Buffer.from('类型'), Buffer.from(' 6 '), Buffer.from('中文')]));
+  });
+
+  it('is defined for an empty payload', () => {
+    expect(pae('t', Buffer.alloc(0)).toString()).toBe('DSSEv1 1 t 0 ');
+  });
+});
+
+describe('DSSE envelopes', () => {
+  it('sign with standard Ed25519: the RFC 8032 key signs the RFC message to the RFC signature', () => {
+    // Test 1 of RFC 8032 signs the empty message; Ed25519 is deterministic.
+    const sig = crypto.sign(null, Buffer.alloc(0), rfcKey());
+    expect(sig.toString('hex')).toBe(
+      'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b',
+    );
+  });
+
+  it('verify under the signing key and under no other', () => {
+    const key = rfcKey();
+    const envelope = signEnvelope('application/x-test', Buffer.from('{"a":1}'), key, keyIdOf(crypto.createPublicKey(key)));
+    expect(verifyEnvelope(envelope, crypto.createPublicKey(key))).toBe(true);
+    expect(verifyEnvelope(envelope, crypto.generateKeyPairSync('ed25519').publicKey)).toBe(false);
+  });
+
+  it('bind the payload type: the same signature under another type does not verify', () => {
+    const key = rfcKey();
+    const envelope = signEnvelope('application/x-a', Buffer.from('x'), key, 'k');
+    expect(verifyEnvelope({ ...envelope, payloadType: 'application/x-b' }, crypto.createPublicKey(key))).toBe(false);
+  });
+
+  it('round-trip through their canonical bytes', () => {
+    const envelope = signEnvelope('application/x-test', Buffer.from('hello'), rfcKey(), 'abc');
+    const bytes = encodeEnvelope(envelope);
+    expect(bytes.toString()).toMatch(/^\{"payload":"aGVsbG8=","payloadType":"application\/x-test","signatures":\[\{"keyid":"abc","sig":"[A-Za-z0-9+/]{86}=="\}\]\}$/);
+    const parsed = parseEnvelope(bytes);
+    expect(parsed).toMatchObject({ ok: true, envelope, payload: Buffer.from('hello') });
+  });
+
+  it('are refused when not in canonical form: spaces, a trailing newline, another key order, a BOM', () => {
+    const envelope = signEnvelope('application/x-test', Buffer.from('hello'), rfcKey(), 'abc');
+    const variants = [
+      JSON.stringify(envelope, null, 1),
+      `${encodeEnvelope(envelope).toString()}\n`,
+      JSON.stringify({ payloadType: envelope.payloadType, payload: envelope.payload, signatures: envelope.signatures }),
+      `\uFEFF${encodeEnvelope(envelope).toString()}`,
+    ];
+    for (const text of variants) expect(parseEnvelope(Buffer.from(text))).toMatchObject({ ok: false, problem: { path: '' } });
+  });
+
+  it('name the failing path of a structural problem', () => {
+    expect(parseEnvelope(Buffer.from('{"payload":"aGk=","payloadType":"t","signatures":[{"keyid":"k"}]}'))).toMatchObject({ ok: false, problem: { path: 'signatures.0.sig' } });
+    expect(parseEnvelope(Buffer.from('not json'))).toMatchObject({ ok: false, problem: { path: '', detail: expect.stringMatching(/^not JSON/) } });
+    expect(parseEnvelope(Buffer.from([0xff, 0xfe]))).toMatchObject({ ok: false, problem: { detail: 'not UTF-8 text' } });
+  });
+});
+
+describe('strict base64', () => {
+  it('accepts canonical text and refuses non-zero padding bits, missing padding and foreign characters', () => {
+    expect(decodeBase64('YQ==')).toEqual(Buffer.from('a'));
+    expect(decodeBase64('YR==')).toBeNull();
+    expect(decodeBase64('YQ')).toBeNull();
+    expect(decodeBase64('Y-Q=')).toBeNull();
+    expect(decodeBase64('')).toEqual(Buffer.alloc(0));
+  });
+});
+
+describe('canonical JSON', () => {
+  it('sorts keys at every depth and writes no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+  });
+
+  it('gives the same bytes for the same content whatever the insertion order', () => {
+    const one = { campaign: 'c', entries: [{ scores: { content: 8, creativity: 6.5 } }], revision: 2 };
+    const two = { revision: 2, entries: [{ scores: { creativity: 6.5, content: 8 } }], campaign: 'c' };
+    expect(canonicalJson(one)).toBe(canonicalJson(two));
+  });
+
+  it('sorts by UTF-16 code units and escapes like JSON.stringify (RFC 8785 for these values)', () => {
+    expect(canonicalJson({ 'é': 1, z: 2, 'Z': 3, '中': 4, '\u2028': '\n"' })).toBe('{"Z":3,"z":2,"é":1,"\u2028":"\\n\\"","中":4}');
+  });
+
+  it('skips undefined properties and refuses values JSON cannot hold', () => {
+    expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(/not a finite number/);
+    expect(() => canonicalJson({ a: new Date(0) })).toThrow(/not a plain object/);
+    expect(() => canonicalJson(10n)).toThrow(/bigint/);
+  });
+});
