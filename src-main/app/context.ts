@@ -10,6 +10,7 @@ import { AssetRepo } from '../core/media/asset-repo';
 import { SettingsRepo } from '../core/settings/settings-repo';
 import path from 'node:path';
 import { JobRegistry } from './jobs';
+import { IdentityService } from './identity';
 import { JudgeRepo } from '../core/review/judge-repo';
 import { ReviewService } from '../core/review/review-service';
 
@@ -21,6 +22,8 @@ export interface ContextOptions {
   shell: ShellKind;
   /** better_sqlite3.node built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
+  /** 32 bytes kept by the OS key store (Electron safeStorage) that seal the signing key. */
+  osSecret?: Buffer;
 }
 
 export interface AppContext {
@@ -36,6 +39,7 @@ export interface AppContext {
   readonly jobs: JobRegistry;
   readonly judges: JudgeRepo;
   readonly reviews: ReviewService;
+  readonly identity: IdentityService;
   close(): void;
 }
 
@@ -56,6 +60,7 @@ export function createAppContext(options: ContextOptions): AppContext {
     entries,
     judges,
     reviews: new ReviewService(db, campaigns, judges, entries),
+    identity: new IdentityService(options.dataDir, db, options.osSecret),
     assets: new AssetRepo(db),
     settings: new SettingsRepo(db),
     jobs,

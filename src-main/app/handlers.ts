@@ -8,6 +8,7 @@ import { linkAndCheckFolder } from '../core/media/link-and-check';
 import { exportCompliance } from './compliance-export';
 import { reviewHandlers } from './review-handlers';
 import { assignmentHandlers } from './assignment-handlers';
+import { exchangeHandlers } from './exchange-handlers';
 import type { AppContext } from './context';
 import { APP_VERSION } from './version';
 
@@ -55,6 +56,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'compliance:export': ({ campaignId, format }) => exportCompliance(ctx, campaignId, format),
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),
+    ...exchangeHandlers(ctx),
   };
 }
 

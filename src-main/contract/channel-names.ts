@@ -30,6 +30,16 @@ export const channelNames = [
   'review:complete',
   'assignment:run',
   'assignment:coverage',
+  'identity:status',
+  'identity:create',
+  'identity:unlock',
+  'identity:lock',
+  'identity:keycard',
+  'judge:registerKeyCard',
+  'package:export',
+  'package:open',
+  'bundle:export',
+  'bundle:merge',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -5,6 +5,7 @@ import type { ChannelName } from './channel-names';
 import { AssetInfo } from './assets';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
 import { AssignmentRunResult, CoverageView } from './assignment';
+import { exchangeChannels } from './exchange';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, ExportFile, exportFormats, JobStatus } from './compliance';
 import {
@@ -189,6 +190,7 @@ export const channels = {
     response: AssignmentRunResult,
   },
   'assignment:coverage': { request: z.object({ campaignId: Id }).strict(), response: CoverageView },
+  ...exchangeChannels,
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 export type Channels = typeof channels;

@@ -45,6 +45,8 @@ export const errorCodes = [
   'BUNDLE_UNKNOWN_SIGNER',
   'BUNDLE_WRONG_PACKAGE',
   'BUNDLE_ENTRY_NOT_ASSIGNED',
+  'KEY_LOCKED',
+  'NO_OPENED_PACKAGE',
   // exchange
   'KEY_NOT_FOUND',
   'KEY_EXISTS',

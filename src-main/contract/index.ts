@@ -10,3 +10,4 @@ export * from './compliance';
 export * from './assets';
 export * from './review';
 export * from './assignment';
+export * from './exchange';

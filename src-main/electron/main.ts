@@ -12,6 +12,7 @@ import { isKepuError } from '../core/errors';
 import { registerIpc } from './ipc';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { electronNativeBinding } from './native-binding';
+import { osSecret } from './os-secret';
 import { createMainWindow, rendererUrlPrefix } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,8 +30,10 @@ let ctx: AppContext | null = null;
 app.whenReady().then(() => {
   const i18n = createNodeI18n(app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
   try {
+    const dataDir = app.getPath('userData');
     ctx = createAppContext({
-      dataDir: app.getPath('userData'),
+      dataDir,
+      osSecret: osSecret(dataDir),
       resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : defaultResourcesDir(here),
       shell: 'electron',
       nativeBinding: electronNativeBinding(here, process.versions.electron),

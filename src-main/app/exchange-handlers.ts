@@ -1,0 +1,84 @@
+// Exchange channels: identity and key cards, registering judges by key card, issuing and opening
+// review packages, exporting and merging result bundles. The formats live in core/exchange; this
+// file only moves bytes between the transport and the core.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Handlers } from '../contract';
+import { openPackage } from '../core/exchange/package-open';
+import { exchangeBundleReader, mergeBundleFiles } from '../core/merge/merge-bundles';
+import { exportBundle } from '../core/packages/export-bundle';
+import { issuePackage } from '../core/packages/issue-package';
+import { importOpenedPackage } from '../core/packages/open-package';
+import { registerKeyCard } from '../core/packages/register-judge';
+import { KepuError } from '../core/errors';
+import { nowIso } from '../core/time';
+import type { AppContext } from './context';
+import { mergeReport } from './merge-report';
+
+type ExchangeChannels =
+  | 'identity:status' | 'identity:create' | 'identity:unlock' | 'identity:lock' | 'identity:keycard'
+  | 'judge:registerKeyCard' | 'package:export' | 'package:open' | 'bundle:export' | 'bundle:merge';
+
+function saveExport(ctx: AppContext, fileName: string, bytes: Buffer, mimeType: string) {
+  const dir = path.join(ctx.dataDir, 'exports');
+  fs.mkdirSync(dir, { recursive: true });
+  const savedTo = path.join(dir, fileName);
+  fs.writeFileSync(savedTo, bytes);
+  return { fileName, mimeType, contentBase64: bytes.toString('base64'), savedTo };
+}
+
+export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChannels> {
+  return {
+    'identity:status': () => ctx.identity.status(),
+    'identity:create': ({ name, institution, passphrase }) => ctx.identity.create(name, institution, passphrase),
+    'identity:unlock': ({ passphrase }) => ctx.identity.unlock(passphrase),
+    'identity:lock': () => ctx.identity.lock(),
+    'identity:keycard': () => {
+      const status = ctx.identity.status();
+      const bytes = ctx.identity.keyCard();
+      const safeName = (status.name ?? 'judge').replace(/[\\/:*?"<>|\s]+/g, '_');
+      return saveExport(ctx, `${safeName}-${status.fingerprint?.slice(0, 9) ?? 'key'}.kepukey`, bytes, 'application/json');
+    },
+    'judge:registerKeyCard': ({ campaignId, card, attachTo }) => {
+      ctx.campaigns.summary(campaignId);
+      return registerKeyCard(ctx.db, campaignId, Buffer.from(card.contentBase64, 'base64'), attachTo);
+    },
+    'package:export': async ({ campaignId, judgeId, withMedia, outDir }) => {
+      const dir = outDir ? path.resolve(outDir) : path.join(ctx.dataDir, 'exports');
+      fs.mkdirSync(dir, { recursive: true });
+      const judge = ctx.judges.list(campaignId).find((j) => j.id === judgeId);
+      const safe = (judge?.name ?? judgeId).replace(/[\\/:*?"<>|\s]+/g, '_');
+      const outPath = path.join(dir, `${safe}-${nowIso().slice(0, 10)}-${Date.now() % 100000}.kepupkg`);
+      const status = ctx.identity.status();
+      return issuePackage(ctx, {
+        campaignId,
+        judgeId,
+        withMedia,
+        outPath,
+        coordinator: { privateKey: ctx.identity.privateKey(), name: status.name ?? 'Coordinator' },
+      });
+    },
+    'package:open': async ({ path: file }) => {
+      const target = path.join(ctx.dataDir, 'packages', `${path.basename(file).replace(/[^\w.-]+/g, '_')}-${Date.now()}`);
+      const opened = await openPackage(path.resolve(file), { targetDir: target });
+      const result = importOpenedPackage(ctx, opened);
+      return { ...result, coordinatorFingerprint: opened.coordinatorFingerprint };
+    },
+    'bundle:export': ({ campaignId }) => {
+      const pkg = ctx.db.prepare('SELECT id FROM opened_packages WHERE campaign_id = ? ORDER BY opened_at DESC').pluck().get(campaignId) as string | undefined;
+      if (!pkg) throw new KepuError('NO_OPENED_PACKAGE', `exchange: ${campaignId} was not opened from a package`, { campaignId });
+      const bundle = exportBundle(ctx.db, pkg, ctx.identity.privateKey());
+      const name = (ctx.identity.status().name ?? 'judge').replace(/[\\/:*?"<>|\s]+/g, '_');
+      return { ...saveExport(ctx, `${name}-r${bundle.revision}.kepubundle`, bundle.bytes, 'application/json'), revision: bundle.revision };
+    },
+    'bundle:merge': ({ campaignId, files }) => {
+      ctx.campaigns.summary(campaignId);
+      const outcomes = mergeBundleFiles(
+        { ...ctx, reader: exchangeBundleReader() },
+        campaignId,
+        files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') })),
+      );
+      return mergeReport(ctx, campaignId, outcomes);
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// This installation's signing identity (Ed25519). The private key lives sealed in
+// <data>/keys/identity.json: by the OS key store in the desktop app (a 32-byte secret the shell
+// keeps with safeStorage), else by the user's passphrase (scrypt + AES-256-GCM). Once unlocked it
+// stays in memory for this run only, like an ssh agent; nothing else ever holds it.
+import type { Database } from 'better-sqlite3';
+import type { KeyObject } from 'node:crypto';
+import path from 'node:path';
+import type { IdentityStatus } from '../contract';
+import { KepuError } from '../core/errors';
+import { fingerprintOf, identityFromPrivateKey } from '../core/keys/identity';
+import { createKeyCard } from '../core/keys/key-card';
+import { createIdentityInStore, FileKeyStore, type KeySecret } from '../core/keys/key-store';
+
+export class IdentityService {
+  private readonly store: FileKeyStore;
+  private unlocked: KeyObject | null = null;
+
+  constructor(
+    dataDir: string,
+    private readonly db: Database,
+    /** Provided by the desktop shell: the OS-protected secret that seals the key file. */
+    private readonly osSecret?: Buffer,
+  ) {
+    this.store = new FileKeyStore(path.join(dataDir, 'keys', 'identity.json'));
+    if (osSecret && this.store.exists()) {
+      try {
+        this.unlocked = this.store.load({ kind: 'key', key: osSecret });
+      } catch {
+        // A key file sealed by a passphrase (made in the browser shell): unlock by hand.
+      }
+    }
+  }
+
+  status(): IdentityStatus {
+    const exists = this.store.exists();
+    const info = exists ? this.store.publicInfo() : null;
+    return {
+      exists,
+      unlocked: this.unlocked !== null,
+      protection: this.osSecret ? 'os' : 'passphrase',
+      keyId: info?.keyId ?? null,
+      fingerprint: info ? fingerprintOf(info.keyId) : null,
+      name: this.setting('identity.name'),
+      institution: this.setting('identity.institution'),
+    };
+  }
+
+  create(name: string, institution: string | undefined, passphrase: string | undefined): IdentityStatus {
+    const identity = createIdentityInStore(this.store, this.secret(passphrase));
+    this.unlocked = identity.privateKey;
+    this.setSetting('identity.name', name);
+    this.setSetting('identity.institution', institution ?? '');
+    return this.status();
+  }
+
+  unlock(passphrase: string | undefined): IdentityStatus {
+    this.unlocked = this.store.load(this.secret(passphrase));
+    return this.status();
+  }
+
+  lock(): IdentityStatus {
+    this.unlocked = null;
+    return this.status();
+  }
+
+  privateKey(): KeyObject {
+    if (!this.store.exists()) throw new KepuError('KEY_NOT_FOUND', 'identity: this installation has no signing key yet');
+    if (!this.unlocked) throw new KepuError('KEY_LOCKED', 'identity: the signing key is locked');
+    return this.unlocked;
+  }
+
+  keyCard(): Buffer {
+    const name = this.setting('identity.name') ?? '';
+    return createKeyCard(this.privateKey(), { name: name || 'Kepu Review', institution: this.setting('identity.institution') || null });
+  }
+
+  keyId(): string {
+    return identityFromPrivateKey(this.privateKey()).keyId;
+  }
+
+  private secret(passphrase: string | undefined): KeySecret {
+    if (this.osSecret) return { kind: 'key', key: this.osSecret };
+    if (!passphrase) throw new KepuError('KEY_PASSPHRASE_WRONG', 'identity: a passphrase is needed');
+    return { kind: 'passphrase', passphrase };
+  }
+
+  private setting(key: string): string | null {
+    return (this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) || null;
+  }
+
+  private setSetting(key: string, value: string): void {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}

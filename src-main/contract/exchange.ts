@@ -1,0 +1,70 @@
+// Keys, key cards, review packages and result bundles as the UI and CLI see them.
+import { z } from 'zod';
+import { ExportFile } from './compliance';
+import { ImportSource } from './intake';
+
+export const IdentityStatus = z.object({
+  exists: z.boolean(),
+  unlocked: z.boolean(),
+  /** 'os': sealed by the operating system's key store (desktop app); 'passphrase': a key file. */
+  protection: z.enum(['os', 'passphrase']),
+  keyId: z.string().nullable(),
+  fingerprint: z.string().nullable(),
+  name: z.string().nullable(),
+  institution: z.string().nullable(),
+});
+export type IdentityStatus = z.infer<typeof IdentityStatus>;
+
+export const Passphrase = z.string().min(8).max(1024);
+
+export const PackageExportResult = z.object({ packageId: z.string(), file: z.string(), bytes: z.number().int(), entries: z.number().int() });
+
+export const PackageOpenResult = z.object({
+  campaignId: z.string(),
+  judgeId: z.string(),
+  entries: z.number().int(),
+  alreadyOpen: z.boolean(),
+  coordinatorFingerprint: z.string(),
+});
+
+export const MergeFileOutcome = z.object({
+  fileName: z.string(),
+  status: z.enum(['accepted', 'duplicate', 'superseded', 'rejected']),
+  judgeName: z.string().nullable(),
+  revision: z.number().int().nullable(),
+  entries: z.number().int().nullable(),
+  error: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
+});
+
+export const MergeReport = z.object({
+  files: z.array(MergeFileOutcome),
+  coverage: z.object({ entries: z.number().int(), expected: z.number().int(), received: z.number().int(), complete: z.number().int() }),
+  missingJudges: z.array(z.object({ judgeId: z.string(), name: z.string() })),
+  disagreements: z.array(z.object({ entryId: z.number().int(), regNo: z.string(), title: z.string(), min: z.number(), max: z.number(), judges: z.number().int() })),
+});
+export type MergeReport = z.infer<typeof MergeReport>;
+
+export const exchangeChannels = {
+  'identity:status': { request: z.object({}).strict(), response: IdentityStatus },
+  'identity:create': {
+    request: z.object({ name: z.string().trim().min(1).max(200), institution: z.string().trim().max(200).optional(), passphrase: Passphrase.optional() }).strict(),
+    response: IdentityStatus,
+  },
+  'identity:unlock': { request: z.object({ passphrase: z.string().max(1024).optional() }).strict(), response: IdentityStatus },
+  'identity:lock': { request: z.object({}).strict(), response: IdentityStatus },
+  'identity:keycard': { request: z.object({}).strict(), response: ExportFile },
+  'judge:registerKeyCard': {
+    request: z.object({ campaignId: z.string().min(1).max(100), card: ImportSource, attachTo: z.string().max(100).optional() }).strict(),
+    response: z.object({ judgeId: z.string(), name: z.string(), institution: z.string().nullable(), fingerprint: z.string() }),
+  },
+  'package:export': {
+    request: z.object({ campaignId: z.string().min(1).max(100), judgeId: z.string().min(1).max(100), withMedia: z.boolean().default(true), outDir: z.string().max(4096).optional() }).strict(),
+    response: PackageExportResult,
+  },
+  'package:open': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: PackageOpenResult },
+  'bundle:export': { request: z.object({ campaignId: z.string().min(1).max(100) }).strict(), response: ExportFile.extend({ revision: z.number().int() }) },
+  'bundle:merge': {
+    request: z.object({ campaignId: z.string().min(1).max(100), files: z.array(ImportSource).min(1).max(500) }).strict(),
+    response: MergeReport,
+  },
+} as const;
