@@ -9,6 +9,7 @@ import { runCampaign, runDemo, runTemplate } from './commands/campaign';
 import { runProbe } from './commands/probe';
 import { runServe } from './commands/serve';
 import { runImport } from './commands/import';
+import { runBundle } from './commands/bundle';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -42,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runProbe(rest, t);
       case 'import':
         return await runImport(rest, t);
+      case 'bundle':
+        return await runBundle(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }
