@@ -34,7 +34,15 @@ export function createHandlers(ctx: AppContext): Handlers {
         }),
       ),
     'campaign:list': () => ctx.campaigns.list(),
-    'campaign:get': ({ campaignId }) => ctx.campaigns.detail(campaignId),
+    'campaign:get': ({ campaignId }) => {
+      const pkg = ctx.db
+        .prepare('SELECT id, coordinator_name, last_bundle_revision FROM opened_packages WHERE campaign_id = ? ORDER BY opened_at DESC')
+        .get(campaignId) as { id: string; coordinator_name: string; last_bundle_revision: number } | undefined;
+      return {
+        ...ctx.campaigns.detail(campaignId),
+        openedPackage: pkg ? { id: pkg.id, coordinatorName: pkg.coordinator_name, lastRevision: pkg.last_bundle_revision } : null,
+      };
+    },
     'campaign:create': ({ templateId, name }) => {
       const template = ctx.templates.get(templateId);
       return ctx.campaigns.create(template.id, template.definition, name);

@@ -57,6 +57,8 @@ export type CampaignSummary = z.infer<typeof CampaignSummary>;
 
 export const CampaignDetail = CampaignSummary.extend({
   definition: CampaignDefinition,
+  /** Set on a judge's machine when the campaign came from a review package. */
+  openedPackage: z.object({ id: z.string(), coordinatorName: z.string(), lastRevision: z.number().int() }).nullable(),
   counts: z.object({
     byKind: z.record(z.string(), z.number().int()),
     late: z.number().int(),

@@ -10,6 +10,8 @@ export const Judge = z.object({
   id: z.string(),
   name: z.string(),
   institution: z.string().nullable(),
+  /** Fingerprint of the registered signing key; null until a key card is imported. */
+  fingerprint: z.string().nullable(),
   assigned: z.number().int(),
 });
 export type Judge = z.infer<typeof Judge>;

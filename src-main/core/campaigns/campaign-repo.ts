@@ -67,7 +67,7 @@ export class CampaignRepo {
     return toSummary(this.row(id));
   }
 
-  detail(id: string): CampaignDetail {
+  detail(id: string): Omit<CampaignDetail, 'openedPackage'> {
     const row = this.row(id);
     const byKind: Record<string, number> = {};
     for (const r of this.db

@@ -1,6 +1,6 @@
 // Writing a review package: one ZIP file with the signed manifest first, then each included media
-// file once, stored (videos do not compress) and streamed from disk — a 100 MB video never sits
-// in memory. Policy: every media file is hashed while it is copied and must still be the file the
+// file once, all members stored (not deflated: see below; videos do not compress anyway) and media
+// streamed from disk — a 100 MB video never sits in memory. Policy: every media file is hashed while it is copied and must still be the file the
 // manifest describes; the package appears under its final name only when complete (temp file in
 // the same folder, fsync, rename), so a crash or a changed file never leaves a half package.
 import crypto, { type KeyObject } from 'node:crypto';
@@ -57,7 +57,10 @@ export async function writePackage(manifest: PackageManifest, mediaFiles: readon
   const envelope = encodeEnvelope(signEnvelope(PACKAGE_PAYLOAD_TYPE, canonicalJsonBytes(checked), privateKey, identity.keyId));
   const mtime = new Date(checked.createdAt);
   const zip = new yazl.ZipFile();
-  zip.addBuffer(envelope, MANIFEST_MEMBER, { mtime, mode: MEMBER_MODE, forceDosTimestamp: true, compress: true });
+  // Stored, not deflated: deflate has many encodings of the same bytes (a back-reference may point
+  // at any identical earlier run), so a compressed member would let some changed bytes through
+  // unnoticed. Stored, every byte of the package is covered by a signature, a hash or a cross-check.
+  zip.addBuffer(envelope, MANIFEST_MEMBER, { mtime, mode: MEMBER_MODE, forceDosTimestamp: true, compress: false });
   const failures: Promise<never>[] = [];
   for (const item of planned) {
     failures.push(

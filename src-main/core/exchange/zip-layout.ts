@@ -8,6 +8,8 @@
 // - every field stored twice (local header, central directory, data descriptor) agrees;
 // - fields stored once hold the only values we write (Unix "made by", mode 0100644, UTF-8 names,
 //   no comments or extra fields other than zip64 sizes).
+// Deflated members are still read (with their inflated size enforced) so that a later writer may
+// compress, but Kepu writes every member stored: deflate is not canonical, stored bytes are.
 // CRC-32 of the data is checked while the data is read (crc32 below). Module-local errors are
 // LayoutError; package.ts turns them into PACKAGE_MALFORMED.
 import type { FileHandle } from 'node:fs/promises';

@@ -11,7 +11,7 @@ export class JudgeRepo {
 
   list(campaignId: string): Judge[] {
     return this.db
-      .prepare(`SELECT j.id, j.name, j.institution,
+      .prepare(`SELECT j.id, j.name, j.institution, j.fingerprint,
                   (SELECT count(*) FROM assignments a JOIN entries e ON e.id = a.entry_id
                    WHERE a.judge_id = j.id AND e.campaign_id = cj.campaign_id) AS assigned
                 FROM campaign_judges cj JOIN judges j ON j.id = cj.judge_id
@@ -25,7 +25,7 @@ export class JudgeRepo {
       this.db.prepare('INSERT INTO judges (id, name, institution, created_at) VALUES (?, ?, ?, ?)').run(id, name, institution, nowIso());
       this.db.prepare('INSERT INTO campaign_judges (campaign_id, judge_id) VALUES (?, ?)').run(campaignId, id);
     })();
-    return { id, name, institution, assigned: 0 };
+    return { id, name, institution, fingerprint: null, assigned: 0 };
   }
 
   assertInCampaign(campaignId: string, judgeId: string): void {

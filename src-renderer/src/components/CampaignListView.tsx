@@ -4,6 +4,7 @@ import type { TemplateSummary } from '../../../src-main/contract';
 import { invoke } from '../api';
 import { formatCount, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
+import { OpenPackagePanel } from './exchange/OpenPackagePanel';
 
 export function CampaignListView() {
   const { t, i18n } = useTranslation();
@@ -69,6 +70,7 @@ export function CampaignListView() {
           <p className="muted small">{t('start.sampleHint')}</p>
         </section>
         {templatePicker}
+        <OpenPackagePanel />
       </div>
     );
   }
@@ -87,6 +89,7 @@ export function CampaignListView() {
         </div>
       </div>
       {creating && templatePicker}
+      {creating && <OpenPackagePanel />}
       <table className="data-table" data-testid="campaign-table">
         <thead>
           <tr>

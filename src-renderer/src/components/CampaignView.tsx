@@ -8,9 +8,10 @@ import { CampaignOverview } from './CampaignOverview';
 import { EntryBrowser } from './EntryBrowser';
 import { ImportView } from './ImportView';
 import { MediaView } from './MediaView';
+import { ExchangeView } from './exchange/ExchangeView';
 import { ReviewWorkspace } from './review/ReviewWorkspace';
 
-type Tab = 'entries' | 'review' | 'import' | 'media' | 'overview';
+type Tab = 'entries' | 'review' | 'import' | 'media' | 'exchange' | 'overview';
 
 export function CampaignView({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation();
@@ -27,8 +28,13 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
   const [openEntry, setOpenEntry] = useState<number | null>(null);
 
   useEffect(() => {
-    void run(() => invoke('campaign:get', { campaignId })).then((c) => c && setCampaign(c));
-  }, [campaignId, run, version]);
+    void run(() => invoke('campaign:get', { campaignId })).then((c) => {
+      if (!c) return;
+      setCampaign(c);
+      // A judge's campaign opened from a package starts where the work is.
+      if (c.openedPackage && !sessionStorage.getItem(tabKey)) setTabState('review');
+    });
+  }, [campaignId, run, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!campaign) return <p className="muted">{t('common.loading')}</p>;
   return (
@@ -41,7 +47,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           <h1 data-testid="campaign-title">{localized(campaign.name, i18n.language)}</h1>
         </div>
         <div className="tabs" role="tablist">
-          {(['entries', 'review', 'import', 'media', 'overview'] as const).map((name) => (
+          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', 'exchange', 'overview']) as Tab[]).map((name) => (
             <button
               key={name}
               type="button"
@@ -61,6 +67,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
       {tab === 'overview' && <CampaignOverview campaign={campaign} />}
       {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
       {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
+      {tab === 'exchange' && <ExchangeView campaign={campaign} />}
       {tab === 'media' && (
         <MediaView
           campaign={campaign}

@@ -4,6 +4,7 @@ import type { Language, ResponseOf } from '../../../src-main/contract';
 import { invoke } from '../api';
 import { applyLanguage, systemLanguage } from '../i18n';
 import { useAppStore } from '../stores/useAppStore';
+import { IdentityPanel } from './exchange/IdentityPanel';
 
 type Choice = Language | 'system';
 
@@ -42,6 +43,7 @@ export function SettingsView() {
         </select>
         <p className="muted small">{t('settings.languageHint')}</p>
       </section>
+      <IdentityPanel />
       <section className="panel">
         <h2>{t('settings.about')}</h2>
         {info && (

@@ -12,6 +12,7 @@ import { JudgeBar } from './JudgeBar';
 import { ReviewQueue } from './ReviewQueue';
 import { ScorePanel } from './ScorePanel';
 import { ShortcutSheet } from './ShortcutSheet';
+import { ExportBundleButton } from '../exchange/ExportBundleButton';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -81,6 +82,7 @@ export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
             }
           }}
         />
+        {campaign.openedPackage && <ExportBundleButton campaign={campaign} />}
         <button type="button" className="subtle" onClick={() => setHelp(true)} aria-keyshortcuts="?">
           {t('review.shortcuts.title')} <kbd>?</kbd>
         </button>

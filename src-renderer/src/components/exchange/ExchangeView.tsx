@@ -1,0 +1,158 @@
+// The coordinator's side of the exchange for one campaign: judges and their keys, assignment with
+// load and coverage, one signed review package per judge, and merging the bundles that come back.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, Judge, ResponseOf } from '../../../../src-main/contract';
+import { invoke } from '../../api';
+import { fileToBase64 } from '../../files';
+import { useAppStore } from '../../stores/useAppStore';
+import { MergePanel } from './MergePanel';
+
+type Coverage = ResponseOf<'assignment:coverage'>;
+
+export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
+  const { t } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const [judges, setJudges] = useState<Judge[]>([]);
+  const [keys, setKeys] = useState<Record<string, string | null>>({});
+  const [coverage, setCoverage] = useState<Coverage | null>(null);
+  const [attachTo, setAttachTo] = useState('');
+  const [matching, setMatching] = useState(false);
+  const [withMedia, setWithMedia] = useState(true);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function refresh() {
+    const list = await run(() => invoke('judge:list', { campaignId: campaign.id }));
+    if (list) setJudges(list.judges);
+    const cov = await run(() => invoke('assignment:coverage', { campaignId: campaign.id }));
+    if (cov) setCoverage(cov);
+  }
+  useEffect(() => {
+    void refresh();
+  }, [campaign.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  async function importCard(file: File | undefined) {
+    if (!file) return;
+    const card = { fileName: file.name, contentBase64: await fileToBase64(file) };
+    const judge = await run(() => invoke('judge:registerKeyCard', { campaignId: campaign.id, card, ...(attachTo ? { attachTo } : {}) }));
+    if (judge) {
+      setKeys((k) => ({ ...k, [judge.judgeId]: judge.fingerprint }));
+      setNotice(t('exchange.registered', { name: judge.name, fingerprint: judge.fingerprint }));
+      await refresh();
+    }
+  }
+
+  return (
+    <div className="exchange-view" data-testid="exchange-view">
+      <section className="panel">
+        <div className="section-head">
+          <h2>{t('exchange.judges')}</h2>
+        </div>
+        <div className="row">
+          <label>
+            {t('exchange.attachTo')}{' '}
+            <select value={attachTo} onChange={(e) => setAttachTo(e.target.value)} data-testid="attach-to">
+              <option value="">{t('exchange.newJudge')}</option>
+              {judges.map((j) => (
+                <option key={j.id} value={j.id}>
+                  {j.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="file-button">
+            {t('exchange.importCard')}
+            <input type="file" className="visually-hidden" accept=".kepukey,application/json" data-testid="keycard-file" onChange={(e) => void importCard(e.target.files?.[0])} />
+          </label>
+        </div>
+        {notice && <p className="muted small" data-testid="exchange-notice">{notice}</p>}
+        <table className="data-table compact" data-testid="judge-table">
+          <thead>
+            <tr>
+              <th>{t('review.judgeName')}</th>
+              <th>{t('review.judgeInstitution')}</th>
+              <th>{t('exchange.key')}</th>
+              <th className="num">{t('exchange.assignedHeader')}</th>
+              <th>{t('exchange.package')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {judges.map((j) => (
+              <tr key={j.id}>
+                <td>{j.name}</td>
+                <td>{j.institution ?? '—'}</td>
+                <td className="mono small">{keys[j.id] ?? (j.fingerprint ?? t('exchange.noKey'))}</td>
+                <td className="num">{j.assigned}</td>
+                <td>
+                  <button
+                    type="button"
+                    disabled={j.assigned === 0}
+                    data-testid={`export-package-${j.name}`}
+                    onClick={async () => {
+                      const pkg = await run(() => invoke('package:export', { campaignId: campaign.id, judgeId: j.id, withMedia }));
+                      if (pkg) setNotice(t('exchange.packageSaved', { name: j.name, entries: pkg.entries, file: pkg.file }));
+                    }}
+                  >
+                    {t('exchange.exportPackage')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <label className="checkbox small">
+          <input type="checkbox" checked={withMedia} onChange={(e) => setWithMedia(e.target.checked)} />
+          {t('exchange.withMedia')}
+        </label>
+      </section>
+
+      <section className="panel" data-testid="assignment-panel">
+        <div className="section-head">
+          <h2>{t('exchange.assignment')}</h2>
+          <div className="row">
+            <label className="checkbox">
+              <input type="checkbox" checked={matching} onChange={(e) => setMatching(e.target.checked)} />
+              {t('exchange.categoryMatching')}
+            </label>
+            <button
+              type="button"
+              className="primary"
+              data-testid="run-assignment"
+              onClick={async () => {
+                const r = await run(() => invoke('assignment:run', { campaignId: campaign.id, categoryMatching: matching }));
+                if (r) setNotice(t('exchange.assigned', { count: r.added }) + (r.shortfalls.length ? ` · ${t('exchange.shortfalls', { count: r.shortfalls.length })}` : ''));
+                await refresh();
+              }}
+            >
+              {t('exchange.runAssignment', { k: campaign.definition.judgesPerEntry })}
+            </button>
+          </div>
+        </div>
+        {coverage && (
+          <ul className="stat-row">
+            <li className="stat">
+              <span className="stat-value">{coverage.totals.covered}</span>
+              <span className="stat-label">{t('exchange.covered', { k: coverage.perEntry })}</span>
+            </li>
+            <li className={`stat ${coverage.totals.partial ? 'warn' : ''}`}>
+              <span className="stat-value">{coverage.totals.partial}</span>
+              <span className="stat-label">{t('exchange.partial')}</span>
+            </li>
+            <li className={`stat ${coverage.totals.unassigned ? 'bad' : ''}`}>
+              <span className="stat-value" data-testid="unassigned-count">{coverage.totals.unassigned}</span>
+              <span className="stat-label">{t('exchange.unassigned')}</span>
+            </li>
+            <li className="stat">
+              <span className="stat-value">
+                {coverage.totals.minLoad}–{coverage.totals.maxLoad}
+              </span>
+              <span className="stat-label">{t('exchange.load')}</span>
+            </li>
+          </ul>
+        )}
+      </section>
+
+      <MergePanel campaign={campaign} onMerged={() => void refresh()} />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// Dropping the judges' result bundles: each is verified and merged (or refused with the reason);
+// the report shows coverage, who has not sent anything yet, and where judges disagree strongly.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, MergeReport } from '../../../../src-main/contract';
+import { invoke } from '../../api';
+import { fileToBase64 } from '../../files';
+import { useAppStore } from '../../stores/useAppStore';
+
+export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; onMerged(): void }) {
+  const { t } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const [report, setReport] = useState<MergeReport | null>(null);
+
+  async function merge(list: FileList | null) {
+    if (!list || list.length === 0) return;
+    const files = await Promise.all([...list].map(async (f) => ({ fileName: f.name, contentBase64: await fileToBase64(f) })));
+    const r = await run(() => invoke('bundle:merge', { campaignId: campaign.id, files }));
+    if (r) {
+      setReport(r);
+      onMerged();
+    }
+  }
+
+  return (
+    <section className="panel" data-testid="merge-panel">
+      <div className="section-head">
+        <h2>{t('exchange.merge')}</h2>
+        <label className="file-button">
+          {t('exchange.chooseBundles')}
+          <input type="file" multiple className="visually-hidden" accept=".kepubundle,application/json" data-testid="bundle-files" onChange={(e) => void merge(e.target.files)} />
+        </label>
+      </div>
+      <p className="muted small">{t('exchange.mergeHint')}</p>
+      {report && (
+        <>
+          <table className="data-table compact" data-testid="merge-files">
+            <thead>
+              <tr>
+                <th>{t('compliance.columns.fileName')}</th>
+                <th>{t('exchange.status')}</th>
+                <th>{t('review.activeJudge')}</th>
+                <th className="num">{t('exchange.revision')}</th>
+                <th>{t('intake.problems')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.files.map((f, i) => (
+                <tr key={`${f.fileName}-${i}`} className={f.status === 'rejected' ? 'verdict-fail' : ''}>
+                  <td className="mono">{f.fileName}</td>
+                  <td>
+                    <span className={`badge ${f.status === 'accepted' ? 'verdict-pass' : f.status === 'rejected' ? 'verdict-fail' : 'verdict-unchecked'}`}>
+                      {t(`cli.bundle.status.${f.status}`)}
+                    </span>
+                  </td>
+                  <td>{f.judgeName ?? '—'}</td>
+                  <td className="num">{f.revision ?? '—'}</td>
+                  <td>{f.error ? t(`errors.${f.error.code}`, { ...f.error.params }) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p data-testid="merge-coverage">{t('cli.bundle.coverage', report.coverage)}</p>
+          {report.missingJudges.length > 0 && <p className="muted">{t('cli.bundle.missingJudges', { names: report.missingJudges.map((j) => j.name).join(', ') })}</p>}
+          {report.disagreements.length > 0 && (
+            <details>
+              <summary>{t('exchange.disagreements', { count: report.disagreements.length })}</summary>
+              <ul className="small">
+                {report.disagreements.map((d) => (
+                  <li key={d.entryId}>
+                    <span className="mono">{d.regNo}</span> {d.title}: {d.min}–{d.max} ({d.judges})
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
