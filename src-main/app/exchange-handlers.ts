@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../contract';
 import { openPackage } from '../core/exchange/package-open';
+import { ProbeCache } from '../core/media/probe-cache';
+import { checkFiles } from '../core/media/probe-queue';
 import { exchangeBundleReader, mergeBundleFiles } from '../core/merge/merge-bundles';
 import { exportBundle } from '../core/packages/export-bundle';
 import { issuePackage } from '../core/packages/issue-package';
@@ -62,6 +64,12 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
       const target = path.join(ctx.dataDir, 'packages', `${path.basename(file).replace(/[^\w.-]+/g, '_')}-${Date.now()}`);
       const opened = await openPackage(path.resolve(file), { targetDir: target });
       const result = importOpenedPackage(ctx, opened);
+      // Probe what arrived, so the judge sees the same media verdicts as the coordinator.
+      const files = ctx.db
+        .prepare('SELECT DISTINCT a.path FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?')
+        .pluck()
+        .all(result.campaignId) as string[];
+      await checkFiles(files, { rules: ctx.campaigns.definition(result.campaignId).mediaRules, cache: new ProbeCache(ctx.db) });
       return { ...result, coordinatorFingerprint: opened.coordinatorFingerprint };
     },
     'bundle:export': ({ campaignId }) => {

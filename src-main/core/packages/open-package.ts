@@ -3,6 +3,7 @@
 // the exported bundle answers in the coordinator's terms. Opening the same package again is a no-op.
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo } from '../entries/entry-repo';
 import type { OpenedPackage } from '../exchange/package-open';
@@ -16,6 +17,25 @@ export interface OpenDeps {
   entries: EntryRepo;
   assets: AssetRepo;
   judges: JudgeRepo;
+}
+
+/**
+ * The package stores media by hash; the judge should see the entrant's file names. A hard link
+ * (a copy where links are not possible) under <media>/<regNo>/<name> gives both without doubling
+ * the disk use. Names are reduced to a safe final path component.
+ */
+function underOriginalName(stored: string, regNo: string, fileName: string): string {
+  const safe = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^\.+/, '_').slice(0, 200) || '_';
+  const dir = path.join(path.dirname(stored), safe(regNo));
+  const target = path.join(dir, safe(path.basename(fileName)));
+  if (fs.existsSync(target)) return target;
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.linkSync(stored, target);
+  } catch {
+    fs.copyFileSync(stored, target);
+  }
+  return target;
 }
 
 export function importOpenedPackage(deps: OpenDeps, opened: OpenedPackage): { campaignId: string; judgeId: string; entries: number; alreadyOpen: boolean } {
@@ -61,8 +81,9 @@ export function importOpenedPackage(deps: OpenDeps, opened: OpenedPackage): { ca
     deps.judges.assign(localIds.map((entryId) => ({ entryId, judgeId: m.judge.id })), 'auto');
     const assets = m.entries.flatMap((e, i) =>
       e.assets.flatMap((a, position) => {
-        const file = mediaByHash.get(a.sha256);
-        if (!file) return []; // not shipped: located later by hash
+        const stored = mediaByHash.get(a.sha256);
+        if (!stored) return []; // not shipped: located later by hash
+        const file = underOriginalName(stored, e.regNo, a.fileName);
         const stat = fs.statSync(file);
         return [{ entryId: localIds[i], role: a.role, position, path: file, sha256: a.sha256, sizeBytes: a.sizeBytes, mtimeMs: stat.mtimeMs }];
       }),

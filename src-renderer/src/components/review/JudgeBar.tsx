@@ -5,11 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { Judge } from '../../../../src-main/contract';
 
 export function JudgeBar({
+  canAdd,
   judges,
   activeJudgeId,
   onPick,
   onCreate,
 }: {
+  /** False on a judge's machine: the package decides who reviews. */
+  canAdd: boolean;
   judges: Judge[];
   activeJudgeId: string | null;
   onPick(judgeId: string): void;
@@ -35,7 +38,7 @@ export function JudgeBar({
           </select>
         </label>
       )}
-      {adding ? (
+      {!canAdd ? null : adding ? (
         <form
           className="judge-form"
           onSubmit={(e) => {

@@ -68,6 +68,7 @@ export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
     <div className="review-workspace" data-testid="review-workspace">
       <div className="review-top">
         <JudgeBar
+          canAdd={!campaign.openedPackage}
           judges={judges}
           activeJudgeId={judgeId}
           onPick={(id) => {
