@@ -6,6 +6,7 @@ import { assignmentBench } from './assignment';
 import { foundationBench } from './foundation';
 import { intakeBench } from './intake';
 import { reviewBench } from './review';
+import { exchangeBench } from './exchange';
 import { type BenchResult, writeResults } from './harness';
 import { mediaBench } from './media';
 
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['intake', intakeBench],
   ['media', mediaBench],
   ['review', reviewBench],
+  ['exchange', exchangeBench],
   ['assignment', assignmentBench],
 ];
 

@@ -14,8 +14,7 @@ import crypto, { type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import fsp, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { z } from 'zod';
@@ -93,8 +92,10 @@ export async function openPackage(file: string, options: OpenPackageOptions): Pr
     // 3. The signed manifest.
     const manifestMember = members.find((m) => m.name === MANIFEST_MEMBER);
     if (!manifestMember) throw malformed('no manifest.json: this is not a Kepu review package');
-    const envelope = await readMember(zip, manifestMember, maxManifestBytes);
+    const { bytes: envelope, check } = await readMember(zip, manifestMember, maxManifestBytes);
+    // Signature before CRC: a changed manifest is reported as what it is, a broken signature.
     const { manifest, coordinatorKeyId } = verifyManifest(envelope);
+    check.assertIntact(manifestMember.record);
     if (options.trustedCoordinatorKeyIds && !options.trustedCoordinatorKeyIds.includes(coordinatorKeyId)) {
       throw new KepuError('PACKAGE_UNTRUSTED_SIGNER', `package: signed by ${coordinatorKeyId}, not by a coordinator this installation trusts`, { fingerprint: fingerprintOf(coordinatorKeyId) });
     }
@@ -144,7 +145,7 @@ function verifyManifest(bytes: Buffer): { manifest: PackageManifest; coordinator
   return { manifest: manifest.value, coordinatorKeyId: keyId };
 }
 
-async function readMember(zip: yauzl.ZipFile, member: Member, limit: number): Promise<Buffer> {
+async function readMember(zip: yauzl.ZipFile, member: Member, limit: number): Promise<{ bytes: Buffer; check: CheckingStream }> {
   const chunks: Buffer[] = [];
   const check = new CheckingStream(member.name, limit);
   await streamErrors(member, async () => {
@@ -153,8 +154,7 @@ async function readMember(zip: yauzl.ZipFile, member: Member, limit: number): Pr
       for await (const chunk of input) chunks.push(chunk);
     });
   });
-  check.assertIntact(member.record);
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks), check };
 }
 
 async function extractAll(zip: yauzl.ZipFile, media: { member: Member; expected: MediaMember }[], targetDir: string, limit: number): Promise<{ sha256: string; path: string }[]> {

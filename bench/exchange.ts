@@ -1,0 +1,83 @@
+// Exchange scenarios (issue: exchange): merging 200 result bundles that hold 250,000 entry reviews
+// (50,000 entries × 5 judges, 3 scores each) into a coordinator database, and verifying one bundle
+// (read + Ed25519 signature check). Aims: merge < 3 s; verify < 20 ms.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppContext } from '../src-main/app/context';
+import { type BundlePayload, readBundle, verifyBundle, writeBundle } from '../src-main/core/exchange/bundle';
+import { generateIdentity, publicKeyToBase64 } from '../src-main/core/keys/identity';
+import { exchangeBundleReader, mergeBundleFiles } from '../src-main/core/merge/merge-bundles';
+import { syntheticEntries } from '../tests/e2e/seed';
+import { type BenchResult, measure, summarize } from './harness';
+
+const root = path.resolve(import.meta.dirname, '..');
+const SIZE = 50_000;
+const JUDGES = 200;
+const PER_ENTRY = 5;
+
+export async function exchangeBench(): Promise<BenchResult[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-bench-exchange-'));
+  const ctx = createAppContext({ dataDir, resourcesDir: path.join(root, 'resources'), shell: 'cli' });
+  try {
+    const template = ctx.templates.get('sichuan-influence-2023');
+    const campaign = ctx.campaigns.create(template.id, template.definition);
+    const deadline = new Date(template.definition.deadline).toISOString();
+    const all = syntheticEntries(SIZE);
+    const ids: number[] = [];
+    for (let i = 0; i < all.length; i += 5000) ids.push(...ctx.entries.insertMany(campaign.id, deadline, all.slice(i, i + 5000)));
+    const regNo = new Map(ids.map((id, i) => [id, all[i].regNo]));
+    const keys = Array.from({ length: JUDGES }, () => generateIdentity());
+    const judges = keys.map((k, j) => {
+      const judge = ctx.judges.create(campaign.id, `评委${j}`, null);
+      ctx.db.prepare('UPDATE judges SET key_id = ?, public_key = ? WHERE id = ?').run(k.keyId, publicKeyToBase64(k.publicKey), judge.id);
+      return judge;
+    });
+    const perJudge = new Map<string, number[]>(judges.map((j) => [j.id, []]));
+    ids.forEach((entryId, i) => {
+      for (let k = 0; k < PER_ENTRY; k++) perJudge.get(judges[(i + k * 41) % JUDGES].id)!.push(entryId);
+    });
+    ctx.judges.assign([...perJudge].flatMap(([judgeId, list]) => list.map((entryId) => ({ entryId, judgeId }))), 'auto');
+    const now = new Date().toISOString();
+    const files = judges.map((judge, j) => {
+      const packageId = `pkg-${randomBytes(6).toString('hex')}`;
+      const entries = perJudge.get(judge.id)!;
+      ctx.db.transaction(() => {
+        ctx.db.prepare('INSERT INTO issued_packages (id, campaign_id, judge_id, created_at, entry_count, with_media, manifest_sha256) VALUES (?, ?, ?, ?, ?, 0, ?)').run(
+          packageId, campaign.id, judge.id, now, entries.length, '0'.repeat(64),
+        );
+        const link = ctx.db.prepare('INSERT INTO issued_package_entries (package_id, entry_id) VALUES (?, ?)');
+        for (const e of entries) link.run(packageId, e);
+      })();
+      const payload: BundlePayload = {
+        v: 1, kind: 'kepu.bundle', packageId, campaignId: campaign.id, judgeKeyId: keys[j].keyId, revision: 1, createdAt: now,
+        entries: entries.map((entryId, i) => ({
+          regNo: regNo.get(entryId)!, entryId, scores: { content: (i % 21) / 2, creativity: ((i + 3) % 21) / 2, communication: ((i + 7) % 21) / 2 },
+          eligibility: {}, conflict: null, comment: '', complete: true, revision: 3,
+        })),
+      };
+      return { fileName: `j${j}.kepubundle`, bytes: writeBundle(payload, keys[j].privateKey) };
+    });
+    const scores = [...perJudge.values()].reduce((n, l) => n + l.length, 0);
+
+    const merge = await measure(1, () => {
+      const outcomes = mergeBundleFiles({ ...ctx, reader: exchangeBundleReader() }, campaign.id, files);
+      if (outcomes.some((o) => o.status !== 'accepted')) throw new Error(`bench: merge refused ${JSON.stringify(outcomes.find((o) => o.status !== 'accepted'))}`);
+    });
+    const verify = await measure(50, (i) => {
+      const read = readBundle(files[i % files.length].bytes);
+      verifyBundle(read, keys[i % files.length].publicKey);
+    });
+    const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
+    return [
+      summarize('exchange.merge200Bundles', scores, 'entry reviews/s', merge, {
+        note: `${files.length} bundles, ${scores} entry reviews (${scores * 3} scores), ${(bytes / 1e6).toFixed(1)} MB, verified and applied; aim < 3 s`,
+      }),
+      summarize('exchange.verifyBundle', 1, 'bundles/s', verify, { note: `read + Ed25519 verify of a ${(files[0].bytes.length / 1e3).toFixed(0)} kB bundle (${perJudge.get(judges[0].id)!.length} entries); aim < 20 ms` }),
+    ];
+  } finally {
+    ctx.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
