@@ -1,5 +1,6 @@
 // kepu demo | kepu campaign create/list | kepu template list
 import type { i18n } from 'i18next';
+import path from 'node:path';
 import type { CampaignSummary } from '../../contract';
 import { parseCommand, UsageError } from '../args';
 import { openRuntime } from '../runtime';
@@ -21,6 +22,7 @@ export async function runDemo(argv: string[], t: T): Promise<number> {
     else {
       process.stdout.write(`${t('cli.demoLoaded', { dir: rt.ctx.dataDir })}\n`);
       for (const c of all) process.stdout.write(`  ${printCampaign(t, c)}\n`);
+      process.stdout.write(`${t('cli.demoBundles', { dir: path.join(rt.ctx.dataDir, 'sample-bundles'), campaign: campaign.id })}\n`);
     }
     return 0;
   } finally {

@@ -15,6 +15,7 @@ import type { JudgeRepo } from '../review/judge-repo';
 import { sha256File } from '../media/hash';
 import { localToUtcIso } from '../time';
 import { cacaSampleApplicants, type SampleEntry, sichuanSampleEntries } from './sample-data';
+import { prepareSampleExchange } from './sample-exchange';
 
 export interface DemoDeps {
   db: Database;
@@ -36,6 +37,7 @@ export async function loadDemo(deps: DemoDeps): Promise<CampaignSummary> {
   // Probe the sample media once, so the compliance report has facts to show straight away.
   const files = fs.readdirSync(mediaDir).map((name) => path.join(mediaDir, name));
   await checkFiles(files, { rules: deps.templates.get('sichuan-influence-2023').definition.mediaRules, cache: new ProbeCache(deps.db) });
+  await prepareSampleExchange(deps, works.id);
   return deps.campaigns.summary(works.id);
 }
 

@@ -1,0 +1,64 @@
+// The sample's exchange round, so a new user can try merging at once: three sample judges get a
+// signing key (generated here and thrown away: only their public halves are registered), a review
+// package each (signed by a throwaway sample coordinator key, written to sample-packages/), and a
+// signed result bundle each with plausible scores in sample-bundles/ — one judge also sent a
+// second, corrected revision. Nothing is merged: that is the user's step.
+import type { Database } from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CampaignRepo } from '../campaigns/campaign-repo';
+import { type BundlePayload, writeBundle } from '../exchange/bundle';
+import { fingerprintOf, generateIdentity, publicKeyToBase64 } from '../keys/identity';
+import { issuePackage } from '../packages/issue-package';
+import { nowIso } from '../time';
+
+export async function prepareSampleExchange(deps: { db: Database; campaigns: CampaignRepo; dataDir: string }, campaignId: string): Promise<string> {
+  const { db } = deps;
+  const def = deps.campaigns.definition(campaignId);
+  const coordinator = generateIdentity();
+  const packagesDir = path.join(deps.dataDir, 'sample-packages');
+  const bundlesDir = path.join(deps.dataDir, 'sample-bundles');
+  fs.mkdirSync(bundlesDir, { recursive: true });
+  const judges = db
+    .prepare('SELECT j.id, j.name FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.created_at, j.id LIMIT 3')
+    .all(campaignId) as { id: string; name: string }[];
+  for (const [index, judge] of judges.entries()) {
+    const key = generateIdentity();
+    db.prepare('UPDATE judges SET key_id = ?, public_key = ?, fingerprint = ? WHERE id = ?').run(key.keyId, publicKeyToBase64(key.publicKey), fingerprintOf(key.keyId), judge.id);
+    const issued = await issuePackage(deps, {
+      campaignId,
+      judgeId: judge.id,
+      withMedia: false,
+      outPath: path.join(packagesDir, `sample-${index + 1}.kepupkg`),
+      coordinator: { privateKey: coordinator.privateKey, name: 'Sample coordinator 示例组织方' },
+    });
+    const entries = db.prepare('SELECT e.id, e.reg_no FROM issued_package_entries p JOIN entries e ON e.id = p.entry_id WHERE p.package_id = ? ORDER BY e.reg_no').all(issued.packageId) as {
+      id: number;
+      reg_no: string;
+    }[];
+    const payload = (revision: number, shift: number): BundlePayload => ({
+      v: 1,
+      kind: 'kepu.bundle',
+      packageId: issued.packageId,
+      campaignId,
+      judgeKeyId: key.keyId,
+      revision,
+      createdAt: nowIso(),
+      entries: entries.map((e, i) => ({
+        regNo: e.reg_no,
+        entryId: e.id,
+        // Plausible, judge-specific and deterministic: whole points between 3 and 10.
+        scores: Object.fromEntries(def.rubric.map((d, k) => [d.key, Math.min(d.scale.max, 3 + ((e.id * 7 + index * 3 + k * 5 + shift) % 8))])),
+        eligibility: {},
+        conflict: null,
+        comment: i % 4 === 0 ? '选题贴近群众,表达清楚。' : '',
+        complete: i % 5 !== 4,
+        revision: 3 + revision,
+      })),
+    });
+    const safe = judge.name.replace(/[\\/:*?"<>|\s]+/g, '_');
+    fs.writeFileSync(path.join(bundlesDir, `${safe}-r1.kepubundle`), writeBundle(payload(1, 0), key.privateKey));
+    if (index === 0) fs.writeFileSync(path.join(bundlesDir, `${safe}-r2.kepubundle`), writeBundle(payload(2, 1), key.privateKey));
+  }
+  return bundlesDir;
+}
