@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, EntryRow } from '../../../src-main/contract';
 import { openTestApp } from '../../helpers';
@@ -94,5 +96,19 @@ describe('handlers over a real database', () => {
     await value(second.dispatch('settings:update', { language: null }));
     expect(await value(second.dispatch('settings:get', {}))).toEqual({ language: null });
     second.ctx.close();
+  });
+
+  it('ship the sample with signed result bundles that merge cleanly, newest revision winning', async () => {
+    const { ctx, dispatch, dataDir } = openTestApp();
+    const works = await value<CampaignSummary>(dispatch('demo:load', {}));
+    const dir = path.join(dataDir, 'sample-bundles');
+    const files = fs.readdirSync(dir).sort().map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(dir, f)).toString('base64') }));
+    expect(files).toHaveLength(4);
+    const report = await value<{ files: { status: string }[]; coverage: { received: number } }>(dispatch('bundle:merge', { campaignId: works.id, files }));
+    expect(report.files.map((f) => f.status).sort()).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    expect(report.coverage.received).toBeGreaterThan(0);
+    const again = await value<{ files: { status: string }[] }>(dispatch('bundle:merge', { campaignId: works.id, files: [files[1]] }));
+    expect(again.files[0].status).toBe('duplicate');
+    ctx.close();
   });
 });

@@ -11,6 +11,7 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
   const [report, setReport] = useState<MergeReport | null>(null);
+  const [dragging, setDragging] = useState(false);
 
   async function merge(list: FileList | null) {
     if (!list || list.length === 0) return;
@@ -23,7 +24,20 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
   }
 
   return (
-    <section className="panel" data-testid="merge-panel">
+    <section
+      className={`panel drop-zone ${dragging ? 'dragging' : ''}`}
+      data-testid="merge-panel"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void merge(e.dataTransfer.files);
+      }}
+    >
       <div className="section-head">
         <h2>{t('exchange.merge')}</h2>
         <label className="file-button">
