@@ -10,7 +10,7 @@ import { checkFiles } from '../core/media/probe-queue';
 import { exchangeBundleReader, mergeBundleFiles } from '../core/merge/merge-bundles';
 import { exportBundle } from '../core/packages/export-bundle';
 import { issuePackage } from '../core/packages/issue-package';
-import { importOpenedPackage } from '../core/packages/open-package';
+import { importOpenedPackage, linkLocatedMedia } from '../core/packages/open-package';
 import { registerKeyCard } from '../core/packages/register-judge';
 import { KepuError } from '../core/errors';
 import { nowIso } from '../core/time';
@@ -19,7 +19,7 @@ import { mergeReport } from './merge-report';
 
 type ExchangeChannels =
   | 'identity:status' | 'identity:create' | 'identity:unlock' | 'identity:lock' | 'identity:keycard'
-  | 'judge:registerKeyCard' | 'package:export' | 'package:open' | 'bundle:export' | 'bundle:merge';
+  | 'judge:registerKeyCard' | 'package:export' | 'package:open' | 'package:locateMedia' | 'bundle:export' | 'bundle:merge';
 
 function saveExport(ctx: AppContext, fileName: string, bytes: Buffer, mimeType: string) {
   const dir = path.join(ctx.dataDir, 'exports');
@@ -27,6 +27,15 @@ function saveExport(ctx: AppContext, fileName: string, bytes: Buffer, mimeType: 
   const savedTo = path.join(dir, fileName);
   fs.writeFileSync(savedTo, bytes);
   return { fileName, mimeType, contentBase64: bytes.toString('base64'), savedTo };
+}
+
+/** Probe what arrived, so the judge sees the same media verdicts as the coordinator. */
+async function probeCampaignMedia(ctx: AppContext, campaignId: string): Promise<void> {
+  const files = ctx.db
+    .prepare('SELECT DISTINCT a.path FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?')
+    .pluck()
+    .all(campaignId) as string[];
+  await checkFiles(files, { rules: ctx.campaigns.definition(campaignId).mediaRules, cache: new ProbeCache(ctx.db) });
 }
 
 export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChannels> {
@@ -64,13 +73,13 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
       const target = path.join(ctx.dataDir, 'packages', `${path.basename(file).replace(/[^\w.-]+/g, '_')}-${Date.now()}`);
       const opened = await openPackage(path.resolve(file), { targetDir: target });
       const result = importOpenedPackage(ctx, opened);
-      // Probe what arrived, so the judge sees the same media verdicts as the coordinator.
-      const files = ctx.db
-        .prepare('SELECT DISTINCT a.path FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?')
-        .pluck()
-        .all(result.campaignId) as string[];
-      await checkFiles(files, { rules: ctx.campaigns.definition(result.campaignId).mediaRules, cache: new ProbeCache(ctx.db) });
+      await probeCampaignMedia(ctx, result.campaignId);
       return { ...result, coordinatorFingerprint: opened.coordinatorFingerprint };
+    },
+    'package:locateMedia': async ({ campaignId, folder }) => {
+      const result = await linkLocatedMedia(ctx, campaignId, path.resolve(folder));
+      await probeCampaignMedia(ctx, campaignId);
+      return result;
     },
     'bundle:export': ({ campaignId }) => {
       const pkg = ctx.db.prepare('SELECT id FROM opened_packages WHERE campaign_id = ? ORDER BY opened_at DESC').pluck().get(campaignId) as string | undefined;

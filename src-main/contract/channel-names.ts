@@ -38,6 +38,7 @@ export const channelNames = [
   'judge:registerKeyCard',
   'package:export',
   'package:open',
+  'package:locateMedia',
   'bundle:export',
   'bundle:merge',
 ] as const;

@@ -62,6 +62,10 @@ export const exchangeChannels = {
     response: PackageExportResult,
   },
   'package:open': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: PackageOpenResult },
+  'package:locateMedia': {
+    request: z.object({ campaignId: z.string().min(1).max(100), folder: z.string().min(1).max(4096) }).strict(),
+    response: z.object({ found: z.number().int(), missing: z.array(z.string()) }),
+  },
   'bundle:export': { request: z.object({ campaignId: z.string().min(1).max(100) }).strict(), response: ExportFile.extend({ revision: z.number().int() }) },
   'bundle:merge': {
     request: z.object({ campaignId: z.string().min(1).max(100), files: z.array(ImportSource).min(1).max(500) }).strict(),

@@ -6,7 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo } from '../entries/entry-repo';
+import { locateMediaByHash } from '../exchange/locate-media';
+import { PackageManifest } from '../exchange/package-manifest';
 import type { OpenedPackage } from '../exchange/package-open';
+import { KepuError } from '../errors';
 import type { AssetRepo } from '../media/asset-repo';
 import type { JudgeRepo } from '../review/judge-repo';
 import { nowIso } from '../time';
@@ -36,6 +39,44 @@ function underOriginalName(stored: string, regNo: string, fileName: string): str
     fs.copyFileSync(stored, target);
   }
   return target;
+}
+
+/**
+ * Media of a package exported without them, found by hash in a folder (a USB stick): each file is
+ * copied into the package's media folder under its hash (the stick may go away) and linked to the
+ * entries that list it. Returns how many were found and which are still missing.
+ */
+export async function linkLocatedMedia(deps: OpenDeps, campaignId: string, folder: string): Promise<{ found: number; missing: string[] }> {
+  const { db } = deps;
+  const row = db.prepare('SELECT id, manifest_json, media_dir FROM opened_packages WHERE campaign_id = ? ORDER BY opened_at DESC').get(campaignId) as
+    | { id: string; manifest_json: string; media_dir: string }
+    | undefined;
+  if (!row) throw new KepuError('NO_OPENED_PACKAGE', `packages: ${campaignId} was not opened from a package`, { campaignId });
+  const manifest = PackageManifest.parse(JSON.parse(row.manifest_json));
+  const have = new Set(db.prepare('SELECT DISTINCT a.sha256 FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?').pluck().all(campaignId) as string[]);
+  const wanted = manifest.entries.flatMap((e) => e.assets.map((a) => a.sha256)).filter((h) => !have.has(h));
+  const result = await locateMediaByHash(manifest, [folder], { wanted });
+  const localId = new Map(
+    (db.prepare('SELECT remote_entry_id, entry_id FROM opened_package_entries WHERE package_id = ?').all(row.id) as { remote_entry_id: number; entry_id: number }[]).map((r) => [r.remote_entry_id, r.entry_id]),
+  );
+  fs.mkdirSync(row.media_dir, { recursive: true });
+  const stored = new Map<string, string>();
+  for (const f of result.found) {
+    const target = path.join(row.media_dir, `${f.sha256}${path.extname(f.path).toLowerCase()}`);
+    if (!fs.existsSync(target)) fs.copyFileSync(f.path, target);
+    stored.set(f.sha256, target);
+  }
+  const assets = manifest.entries.flatMap((e) =>
+    e.assets.flatMap((a, position) => {
+      const file = stored.get(a.sha256);
+      const entryId = localId.get(e.entryId);
+      if (!file || entryId === undefined) return [];
+      const named = underOriginalName(file, e.regNo, a.fileName);
+      return [{ entryId, role: a.role, position, path: named, sha256: a.sha256, sizeBytes: a.sizeBytes, mtimeMs: fs.statSync(named).mtimeMs }];
+    }),
+  );
+  db.transaction(() => deps.assets.insertMany(assets))();
+  return { found: result.found.length, missing: result.missing.map((m) => m.fileName) };
 }
 
 export function importOpenedPackage(deps: OpenDeps, opened: OpenedPackage): { campaignId: string; judgeId: string; entries: number; alreadyOpen: boolean } {
@@ -74,9 +115,9 @@ export function importOpenedPackage(deps: OpenDeps, opened: OpenedPackage): { ca
       })),
     );
     const link = db.prepare('INSERT INTO opened_package_entries (package_id, remote_entry_id, entry_id) VALUES (?, ?, ?)');
-    db.prepare(`INSERT INTO opened_packages (id, campaign_id, judge_id, coordinator_key_id, coordinator_name, opened_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
-      m.packageId, campaignId, m.judge.id, opened.coordinatorKeyId, m.coordinator.name, nowIso(),
-    );
+    db.prepare(
+      `INSERT INTO opened_packages (id, campaign_id, judge_id, coordinator_key_id, coordinator_name, opened_at, manifest_json, media_dir) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(m.packageId, campaignId, m.judge.id, opened.coordinatorKeyId, m.coordinator.name, nowIso(), JSON.stringify(m), opened.mediaDir);
     m.entries.forEach((e, i) => link.run(m.packageId, e.entryId, localIds[i]));
     deps.judges.assign(localIds.map((entryId) => ({ entryId, judgeId: m.judge.id })), 'auto');
     const assets = m.entries.flatMap((e, i) =>

@@ -1,6 +1,7 @@
 // The same round trip through the contract handlers both shells use: identities with passphrases,
 // a key card, a package written to disk, opened on the judge's machine, scored, a bundle exported
 // and merged, with the merge report's coverage and missing judges.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, ExportFile, IdentityStatus, MergeReport } from '../../../src-main/contract';
 import { openTestApp } from '../../helpers';
@@ -58,6 +59,30 @@ describe('exchange through the handlers', () => {
     const junk = await ok<MergeReport>(coord.dispatch('bundle:merge', { campaignId: works.id, files: [{ fileName: 'junk.kepubundle', contentBase64: Buffer.from('{}').toString('base64') }] }));
     expect(junk.files[0]).toMatchObject({ status: 'rejected', error: { params: { file: 'junk.kepubundle' } } });
     expect(await coord.dispatch('bundle:export', { campaignId: works.id })).toMatchObject({ ok: false, error: { code: 'NO_OPENED_PACKAGE' } });
+    coord.ctx.close();
+    judge.ctx.close();
+  });
+
+  it('finds the media of a package exported without them on a "USB stick" by hash', async () => {
+    const coord = openTestApp();
+    const judge = openTestApp();
+    const works = await ok<CampaignSummary>(coord.dispatch('demo:load', {}));
+    await ok(coord.dispatch('identity:create', { name: '组委会', passphrase: 'coordinator secret' }));
+    const judgeId = coord.ctx.judges.list(works.id).find((j) => j.name === '王立新')!.id;
+    const pkg = await ok<{ file: string }>(coord.dispatch('package:export', { campaignId: works.id, judgeId, withMedia: false }));
+    await ok(judge.dispatch('package:open', { path: pkg.file }));
+    expect(judge.ctx.db.prepare('SELECT count(*) FROM assets').pluck().get()).toBe(0);
+    // The coordinator's sample media folder stands in for the stick the files arrived on.
+    const stick = path.join(coord.dataDir, 'media', 'sample');
+    const located = await ok<{ found: number; missing: string[] }>(judge.dispatch('package:locateMedia', { campaignId: works.id, folder: stick }));
+    expect(located.found).toBeGreaterThan(0);
+    expect(located.missing).toEqual([]);
+    const linked = judge.ctx.db.prepare('SELECT count(*) FROM assets').pluck().get() as number;
+    expect(linked).toBeGreaterThan(0);
+    const again = await ok<{ found: number }>(judge.dispatch('package:locateMedia', { campaignId: works.id, folder: stick }));
+    expect(again.found).toBe(0);
+    expect(judge.ctx.db.prepare('SELECT count(*) FROM assets').pluck().get()).toBe(linked);
+    expect(await judge.dispatch('package:locateMedia', { campaignId: works.id, folder: path.join(stick, 'nope') })).toMatchObject({ ok: false, error: { code: 'MEDIA_FOLDER_NOT_FOUND' } });
     coord.ctx.close();
     judge.ctx.close();
   });

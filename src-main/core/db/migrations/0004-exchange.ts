@@ -36,7 +36,10 @@ export const migration0004: Migration = {
         coordinator_key_id TEXT NOT NULL,
         coordinator_name TEXT NOT NULL,
         opened_at TEXT NOT NULL,
-        last_bundle_revision INTEGER NOT NULL DEFAULT 0
+        last_bundle_revision INTEGER NOT NULL DEFAULT 0,
+        -- The verified manifest, to find media later by hash when the package came without them.
+        manifest_json TEXT NOT NULL,
+        media_dir TEXT NOT NULL
       ) STRICT;
 
       CREATE TABLE opened_package_entries (

@@ -13,6 +13,7 @@ import { ReviewQueue } from './ReviewQueue';
 import { ScorePanel } from './ScorePanel';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ExportBundleButton } from '../exchange/ExportBundleButton';
+import { LocateMedia } from '../exchange/LocateMedia';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -83,6 +84,7 @@ export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
             }
           }}
         />
+        {campaign.openedPackage && <LocateMedia campaign={campaign} />}
         {campaign.openedPackage && <ExportBundleButton campaign={campaign} />}
         <button type="button" className="subtle" onClick={() => setHelp(true)} aria-keyshortcuts="?">
           {t('review.shortcuts.title')} <kbd>?</kbd>
