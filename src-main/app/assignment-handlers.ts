@@ -3,9 +3,47 @@ import type { Handlers } from '../contract';
 import { summarizeCoverage } from '../core/assignment/coverage';
 import { runAssignment } from '../core/assignment/run-assignment';
 import type { AppContext } from './context';
+import { KepuError } from '../core/errors';
+import { nowIso } from '../core/time';
 
-export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:run' | 'assignment:coverage'> {
+function entryJudges(ctx: AppContext, campaignId: string, entryId: number) {
+  if (!ctx.db.prepare('SELECT 1 FROM entries WHERE id = ? AND campaign_id = ?').get(entryId, campaignId)) {
+    throw new KepuError('ENTRY_NOT_FOUND', `assignment: no entry #${entryId} in ${campaignId}`, { id: entryId });
+  }
+  const rows = ctx.db
+    .prepare(`SELECT j.id AS judgeId, j.name, j.institution, a.source,
+                EXISTS (SELECT 1 FROM reviews r WHERE r.entry_id = @entryId AND r.judge_id = j.id) AS started,
+                EXISTS (SELECT 1 FROM conflicts c WHERE c.entry_id = @entryId AND c.judge_id = j.id) AS conflict
+              FROM campaign_judges cj JOIN judges j ON j.id = cj.judge_id
+              LEFT JOIN assignments a ON a.entry_id = @entryId AND a.judge_id = j.id
+              WHERE cj.campaign_id = @campaignId ORDER BY a.source IS NULL, j.name`)
+    .all({ entryId, campaignId }) as { judgeId: string; name: string; institution: string | null; source: 'auto' | 'manual' | null; started: number; conflict: number }[];
   return {
+    entryId,
+    judges: rows.map((r) => ({ ...r, assigned: r.source !== null, started: r.started === 1, conflict: r.conflict === 1 })),
+  };
+}
+
+export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:run' | 'assignment:coverage' | 'assignment:entry' | 'assignment:set'> {
+  return {
+    'assignment:entry': ({ campaignId, entryId }) => entryJudges(ctx, campaignId, entryId),
+    // A coordinator's manual override: add any judge of the campaign, or remove one who has not
+    // started the review yet (a started review would otherwise vanish from the results).
+    'assignment:set': ({ campaignId, entryId, judgeId, assigned }) => {
+      ctx.judges.assertInCampaign(campaignId, judgeId);
+      const current = entryJudges(ctx, campaignId, entryId).judges.find((j) => j.judgeId === judgeId)!;
+      ctx.db.transaction(() => {
+        if (assigned && !current.assigned) ctx.judges.assign([{ entryId, judgeId }], 'manual');
+        if (!assigned && current.assigned) {
+          if (current.started) throw new KepuError('ASSIGNMENT_STARTED', `assignment: ${current.name} already started #${entryId}`, { judge: current.name });
+          ctx.db.prepare('DELETE FROM assignments WHERE entry_id = ? AND judge_id = ?').run(entryId, judgeId);
+        }
+        ctx.db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'assignment.set', ?, ?)`).run(
+          nowIso(), campaignId, JSON.stringify({ entryId, judgeId, assigned }),
+        );
+      })();
+      return entryJudges(ctx, campaignId, entryId);
+    },
     'assignment:run': ({ campaignId, seed, categoryMatching }) => {
       const r = runAssignment(ctx, campaignId, { seed, categoryMatching });
       return {

@@ -28,10 +28,10 @@ export function reviewHandlers(ctx: AppContext): Pick<Handlers, ReviewChannels> 
       const active = activeJudge(campaignId);
       return { judges, activeJudgeId: judges.some((j) => j.id === active) ? active : (judges[0]?.id ?? null) };
     },
-    'judge:create': ({ campaignId, name, institution, assignAll }) => {
+    'judge:create': ({ campaignId, name, institution, specialities, assignAll }) => {
       ctx.campaigns.summary(campaignId);
       return ctx.db.transaction(() => {
-        const judge = ctx.judges.create(campaignId, name, institution || null);
+        const judge = ctx.judges.create(campaignId, name, institution || null, specialities);
         if (assignAll) {
           const ids = ctx.db.prepare('SELECT id FROM entries WHERE campaign_id = ?').pluck().all(campaignId) as number[];
           ctx.judges.assign(ids.map((entryId) => ({ entryId, judgeId: judge.id })), 'manual');

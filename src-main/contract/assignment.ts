@@ -23,3 +23,19 @@ export const CoverageView = z.object({
   /** Entries below k judges, worst first (at most 200). */
   short: z.array(z.object({ entryId: z.number().int(), regNo: z.string(), assigned: z.number().int(), wanted: z.number().int() })),
 });
+
+export const EntryJudges = z.object({
+  entryId: z.number().int(),
+  judges: z.array(
+    z.object({
+      judgeId: z.string(),
+      name: z.string(),
+      institution: z.string().nullable(),
+      assigned: z.boolean(),
+      source: z.enum(['auto', 'manual']).nullable(),
+      /** The judge has started (or finished) this review: the assignment can no longer be removed. */
+      started: z.boolean(),
+      conflict: z.boolean(),
+    }),
+  ),
+});

@@ -30,6 +30,8 @@ export const channelNames = [
   'review:complete',
   'assignment:run',
   'assignment:coverage',
+  'assignment:entry',
+  'assignment:set',
   'identity:status',
   'identity:create',
   'identity:unlock',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ChannelName } from './channel-names';
 import { AssetInfo } from './assets';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
-import { AssignmentRunResult, CoverageView } from './assignment';
+import { AssignmentRunResult, CoverageView, EntryJudges } from './assignment';
 import { exchangeChannels } from './exchange';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, ExportFile, exportFormats, JobStatus } from './compliance';
@@ -167,6 +167,7 @@ export const channels = {
         campaignId: Id,
         name: z.string().trim().min(1).max(100),
         institution: z.string().trim().max(200).optional(),
+        specialities: z.array(z.string().min(1).max(40)).max(20).default([]),
         /** Single-machine review: the new judge gets every entry of the campaign. */
         assignAll: z.boolean().default(false),
       })
@@ -192,6 +193,11 @@ export const channels = {
     response: AssignmentRunResult,
   },
   'assignment:coverage': { request: z.object({ campaignId: Id }).strict(), response: CoverageView },
+  'assignment:entry': { request: z.object({ campaignId: Id, entryId: z.number().int().positive() }).strict(), response: EntryJudges },
+  'assignment:set': {
+    request: z.object({ campaignId: Id, entryId: z.number().int().positive(), judgeId: Id, assigned: z.boolean() }).strict(),
+    response: EntryJudges,
+  },
   ...exchangeChannels,
 } as const satisfies Record<ChannelName, ChannelDef>;
 

@@ -47,6 +47,7 @@ export const errorCodes = [
   'BUNDLE_ENTRY_NOT_ASSIGNED',
   'KEY_LOCKED',
   'NO_OPENED_PACKAGE',
+  'ASSIGNMENT_STARTED',
   // exchange
   'KEY_NOT_FOUND',
   'KEY_EXISTS',

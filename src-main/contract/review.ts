@@ -12,6 +12,8 @@ export const Judge = z.object({
   institution: z.string().nullable(),
   /** Fingerprint of the registered signing key; null until a key card is imported. */
   fingerprint: z.string().nullable(),
+  /** Entry kinds or categories the judge is expert in (assignment may prefer them). */
+  specialities: z.array(z.string()),
   assigned: z.number().int(),
 });
 export type Judge = z.infer<typeof Judge>;

@@ -10,22 +10,28 @@ export class JudgeRepo {
   constructor(private readonly db: Database) {}
 
   list(campaignId: string): Judge[] {
+    return this.rows(campaignId).map(({ specialities_json, ...j }) => ({ ...j, specialities: JSON.parse(specialities_json) as string[] }));
+  }
+
+  private rows(campaignId: string) {
     return this.db
-      .prepare(`SELECT j.id, j.name, j.institution, j.fingerprint,
+      .prepare(`SELECT j.id, j.name, j.institution, j.fingerprint, j.specialities_json,
                   (SELECT count(*) FROM assignments a JOIN entries e ON e.id = a.entry_id
                    WHERE a.judge_id = j.id AND e.campaign_id = cj.campaign_id) AS assigned
                 FROM campaign_judges cj JOIN judges j ON j.id = cj.judge_id
                 WHERE cj.campaign_id = ? ORDER BY j.name, j.id`)
-      .all(campaignId) as Judge[];
+      .all(campaignId) as (Omit<Judge, 'specialities'> & { specialities_json: string })[];
   }
 
-  create(campaignId: string, name: string, institution: string | null): Judge {
+  create(campaignId: string, name: string, institution: string | null, specialities: readonly string[] = []): Judge {
     const id = `j-${randomBytes(4).toString('hex')}`;
     this.db.transaction(() => {
-      this.db.prepare('INSERT INTO judges (id, name, institution, created_at) VALUES (?, ?, ?, ?)').run(id, name, institution, nowIso());
+      this.db
+        .prepare('INSERT INTO judges (id, name, institution, specialities_json, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(id, name, institution, JSON.stringify(specialities), nowIso());
       this.db.prepare('INSERT INTO campaign_judges (campaign_id, judge_id) VALUES (?, ?)').run(campaignId, id);
     })();
-    return { id, name, institution, fingerprint: null, assigned: 0 };
+    return { id, name, institution, fingerprint: null, specialities: [...specialities], assigned: 0 };
   }
 
   assertInCampaign(campaignId: string, judgeId: string): void {

@@ -4,6 +4,7 @@ import type { AssetInfo, CampaignDetail, EntryDetail } from '../../../src-main/c
 import { invoke, mediaUrl } from '../api';
 import { formatBytes, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
+import { EntryJudges } from './EntryJudges';
 
 interface Props {
   entryId: number;
@@ -65,6 +66,7 @@ export function EntryDetailPanel({ entryId, campaign, onClose }: Props) {
           <FieldRow key={key} label={fieldLabel(key)} value={choiceLabel(key, value)} />
         ))}
       </dl>
+      {!campaign.openedPackage && <EntryJudges campaignId={campaign.id} entryId={entry.id} />}
       <h3>{t('entries.media', { count: entry.assets.length })}</h3>
       {entry.assets.length === 0 && <p className="muted">{t('entries.noMedia')}</p>}
       <div className="asset-list">

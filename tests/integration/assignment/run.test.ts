@@ -56,4 +56,28 @@ describe('assigning judges to a campaign', () => {
     expect(run.shortfalls).toEqual([expect.objectContaining({ wanted: 5, assigned: 2, reason: 'not_enough_eligible_judges' })]);
     ctx.close();
   });
+
+  it('lets the coordinator override by hand, but not remove a judge who started the review', async () => {
+    const { ctx, dispatch } = openTestApp();
+    const works = await ok<{ id: string }>(dispatch('demo:load', {}));
+    const entryId = ctx.db.prepare(`SELECT id FROM entries WHERE reg_no = 'SC2023-0001'`).pluck().get() as number;
+    const before = await ok<{ judges: { judgeId: string; assigned: boolean; name: string }[] }>(dispatch('assignment:entry', { campaignId: works.id, entryId }));
+    const [first] = before.judges.filter((j) => j.assigned);
+    const outsider = before.judges.find((j) => !j.assigned)!;
+    const added = await ok<{ judges: { judgeId: string; assigned: boolean; source: string | null }[] }>(
+      dispatch('assignment:set', { campaignId: works.id, entryId, judgeId: outsider.judgeId, assigned: true }),
+    );
+    expect(added.judges.find((j) => j.judgeId === outsider.judgeId)).toMatchObject({ assigned: true, source: 'manual' });
+    await ok(dispatch('review:score', { campaignId: works.id, judgeId: first.judgeId, entryId, dimension: 'content', value: 6 }));
+    expect(await dispatch('assignment:set', { campaignId: works.id, entryId, judgeId: first.judgeId, assigned: false })).toMatchObject({
+      ok: false,
+      error: { code: 'ASSIGNMENT_STARTED', params: { judge: first.name } },
+    });
+    const removed = await ok<{ judges: { judgeId: string; assigned: boolean }[] }>(
+      dispatch('assignment:set', { campaignId: works.id, entryId, judgeId: outsider.judgeId, assigned: false }),
+    );
+    expect(removed.judges.find((j) => j.judgeId === outsider.judgeId)?.assigned).toBe(false);
+    expect(await dispatch('assignment:entry', { campaignId: works.id, entryId: 999999 })).toMatchObject({ ok: false, error: { code: 'ENTRY_NOT_FOUND' } });
+    ctx.close();
+  });
 });

@@ -80,7 +80,10 @@ export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
             {judges.map((j) => (
               <tr key={j.id}>
                 <td>{j.name}</td>
-                <td>{j.institution ?? '—'}</td>
+                <td>
+                  {j.institution ?? '—'}
+                  {j.specialities.length > 0 && <div className="muted small">{j.specialities.join(', ')}</div>}
+                </td>
                 <td className="mono small">{keys[j.id] ?? (j.fingerprint ?? t('exchange.noKey'))}</td>
                 <td className="num">{j.assigned}</td>
                 <td>

@@ -6,23 +6,27 @@ import type { Judge } from '../../../../src-main/contract';
 
 export function JudgeBar({
   canAdd,
+  specialityOptions,
   judges,
   activeJudgeId,
   onPick,
   onCreate,
 }: {
+  /** What a judge can be expert in: the campaign's categories and entry kinds. */
+  specialityOptions: { key: string; label: string }[];
   /** False on a judge's machine: the package decides who reviews. */
   canAdd: boolean;
   judges: Judge[];
   activeJudgeId: string | null;
   onPick(judgeId: string): void;
-  onCreate(name: string, institution: string, assignAll: boolean): void;
+  onCreate(name: string, institution: string, specialities: string[], assignAll: boolean): void;
 }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(judges.length === 0);
   const [name, setName] = useState('');
   const [institution, setInstitution] = useState('');
   const [assignAll, setAssignAll] = useState(true);
+  const [specialities, setSpecialities] = useState<string[]>([]);
   return (
     <div className="judge-bar">
       {judges.length > 0 && (
@@ -44,14 +48,28 @@ export function JudgeBar({
           onSubmit={(e) => {
             e.preventDefault();
             if (!name.trim()) return;
-            onCreate(name.trim(), institution.trim(), assignAll);
+            onCreate(name.trim(), institution.trim(), specialities, assignAll);
             setName('');
             setInstitution('');
+            setSpecialities([]);
             setAdding(false);
           }}
         >
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('review.judgeName')} aria-label={t('review.judgeName')} data-testid="judge-name" />
           <input value={institution} onChange={(e) => setInstitution(e.target.value)} placeholder={t('review.judgeInstitution')} aria-label={t('review.judgeInstitution')} />
+          <fieldset className="specialities">
+            <legend className="muted small">{t('review.specialities')}</legend>
+            {specialityOptions.map((o) => (
+              <label key={o.key} className="checkbox small">
+                <input
+                  type="checkbox"
+                  checked={specialities.includes(o.key)}
+                  onChange={(e) => setSpecialities((s) => (e.target.checked ? [...s, o.key] : s.filter((k) => k !== o.key)))}
+                />
+                {o.label}
+              </label>
+            ))}
+          </fieldset>
           <label className="checkbox">
             <input type="checkbox" checked={assignAll} onChange={(e) => setAssignAll(e.target.checked)} />
             {t('review.assignAll')}

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, Judge } from '../../../../src-main/contract';
 import { invoke } from '../../api';
+import { localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 import { useReviewStore } from '../../stores/useReviewStore';
 import { EntryPreview } from '../preview/EntryPreview';
@@ -21,7 +22,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
   const { open, review, step, judgeId } = useReviewStore();
   const [judges, setJudges] = useState<Judge[] | null>(null);
@@ -70,14 +71,17 @@ export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
       <div className="review-top">
         <JudgeBar
           canAdd={!campaign.openedPackage}
+          specialityOptions={campaign.definition.entryKinds.flatMap((k) =>
+            k.categories.length ? k.categories.map((c) => ({ key: c.key, label: localized(c.label, i18n.language) })) : [{ key: k.kind, label: localized(k.label, i18n.language) }],
+          )}
           judges={judges}
           activeJudgeId={judgeId}
           onPick={(id) => {
             void run(() => invoke('judge:activate', { campaignId: campaign.id, judgeId: id }));
             void open(campaign.id, id);
           }}
-          onCreate={async (name, institution, assignAll) => {
-            const judge = await run(() => invoke('judge:create', { campaignId: campaign.id, name, ...(institution ? { institution } : {}), assignAll }));
+          onCreate={async (name, institution, specialities, assignAll) => {
+            const judge = await run(() => invoke('judge:create', { campaignId: campaign.id, name, ...(institution ? { institution } : {}), specialities, assignAll }));
             if (judge) {
               await run(() => invoke('judge:activate', { campaignId: campaign.id, judgeId: judge.id }));
               await loadJudges(judge.id);
