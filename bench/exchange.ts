@@ -2,32 +2,22 @@
 // (50,000 entries × 5 judges, 3 scores each) into a coordinator database, and verifying one bundle
 // (read + Ed25519 signature check). Aims: merge < 3 s; verify < 20 ms.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createAppContext } from '../src-main/app/context';
 import { type BundlePayload, readBundle, verifyBundle, writeBundle } from '../src-main/core/exchange/bundle';
 import { generateIdentity, publicKeyToBase64 } from '../src-main/core/keys/identity';
 import { exchangeBundleReader, mergeBundleFiles } from '../src-main/core/merge/merge-bundles';
-import { syntheticEntries } from '../tests/e2e/seed';
 import { type BenchResult, measure, summarize } from './harness';
+import { largeCampaign } from './large-campaign';
 
-const root = path.resolve(import.meta.dirname, '..');
 const SIZE = 50_000;
 const JUDGES = 200;
 const PER_ENTRY = 5;
 
 export async function exchangeBench(): Promise<BenchResult[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-bench-exchange-'));
-  const ctx = createAppContext({ dataDir, resourcesDir: path.join(root, 'resources'), shell: 'cli' });
+  const large = largeCampaign('exchange', SIZE);
+  const { ctx, ids } = large;
+  const campaign = { id: large.campaignId };
   try {
-    const template = ctx.templates.get('sichuan-influence-2023');
-    const campaign = ctx.campaigns.create(template.id, template.definition);
-    const deadline = new Date(template.definition.deadline).toISOString();
-    const all = syntheticEntries(SIZE);
-    const ids: number[] = [];
-    for (let i = 0; i < all.length; i += 5000) ids.push(...ctx.entries.insertMany(campaign.id, deadline, all.slice(i, i + 5000)));
-    const regNo = new Map(ids.map((id, i) => [id, all[i].regNo]));
+    const regNo = new Map(ids.map((id, i) => [id, large.regNos[i]]));
     const keys = Array.from({ length: JUDGES }, () => generateIdentity());
     const judges = keys.map((k, j) => {
       const judge = ctx.judges.create(campaign.id, `评委${j}`, null);
@@ -77,7 +67,6 @@ export async function exchangeBench(): Promise<BenchResult[]> {
       summarize('exchange.verifyBundle', 1, 'bundles/s', verify, { note: `read + Ed25519 verify of a ${(files[0].bytes.length / 1e3).toFixed(0)} kB bundle (${perJudge.get(judges[0].id)!.length} entries); aim < 20 ms` }),
     ];
   } finally {
-    ctx.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    large.dispose();
   }
 }

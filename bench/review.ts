@@ -1,31 +1,21 @@
 // Review scenarios (issue: judge workspace), through the handler path the UI uses (dispatch with
 // zod validation) on a 50,000-entry campaign: saving one score (median and p99), opening the next
 // entry (review:get: entry, scores, media verdicts), and loading a judge's queue.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createAppContext } from '../src-main/app/context';
 import { createDispatch } from '../src-main/app/dispatch';
 import { createHandlers } from '../src-main/app/handlers';
-import { syntheticEntries } from '../tests/e2e/seed';
 import { type BenchResult, measure, summarize } from './harness';
+import { largeCampaign } from './large-campaign';
 
-const root = path.resolve(import.meta.dirname, '..');
 const SIZE = 50_000;
 const JUDGES = 200;
 const PER_ENTRY = 5;
 
 export async function reviewBench(): Promise<BenchResult[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-bench-review-'));
-  const ctx = createAppContext({ dataDir, resourcesDir: path.join(root, 'resources'), shell: 'cli' });
+  const large = largeCampaign('review', SIZE);
+  const { ctx, ids } = large;
+  const campaign = { id: large.campaignId };
   const dispatch = createDispatch(createHandlers(ctx));
   try {
-    const template = ctx.templates.get('sichuan-influence-2023');
-    const campaign = ctx.campaigns.create(template.id, template.definition);
-    const deadline = new Date(template.definition.deadline).toISOString();
-    const all = syntheticEntries(SIZE);
-    const ids: number[] = [];
-    for (let i = 0; i < all.length; i += 5000) ids.push(...ctx.entries.insertMany(campaign.id, deadline, all.slice(i, i + 5000)));
     const judges = Array.from({ length: JUDGES }, (_, j) => ctx.judges.create(campaign.id, `评委${j}`, null));
     ctx.judges.assign(ids.flatMap((entryId, i) => Array.from({ length: PER_ENTRY }, (_, k) => ({ entryId, judgeId: judges[(i + k * 41) % JUDGES].id }))), 'auto');
     const judgeId = judges[0].id;
@@ -50,7 +40,6 @@ export async function reviewBench(): Promise<BenchResult[]> {
       summarize('review.queue', 1, 'queues/s', queue, { note: `one judge's queue of ${mine.length} entries (${SIZE} × ${PER_ENTRY} over ${JUDGES} judges)` }),
     ];
   } finally {
-    ctx.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    large.dispose();
   }
 }

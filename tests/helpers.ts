@@ -18,3 +18,10 @@ export function openTestApp(dataDir = tempDir()) {
   const dispatch = createDispatch(createHandlers(ctx), () => {});
   return { ctx, dispatch, dataDir };
 }
+
+/** The value of an ok Result, or a test failure that shows the error code and message. */
+export async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}

@@ -2,13 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importRegistrations } from '../../../src-main/core/intake/import-registrations';
-import { openTestApp, repoRoot } from '../../helpers';
+import { openTestApp, repoRoot, ok } from '../../helpers';
 
-async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await promise;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 describe('assigning judges to a campaign', () => {
   it('gives every entry k judges from other institutions, keeps earlier pairs, and reports load and coverage', async () => {

@@ -3,18 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, ExportFile } from '../../../src-main/contract';
-import { openTestApp, repoRoot, tempDir } from '../../helpers';
+import { openTestApp, repoRoot, tempDir, ok } from '../../helpers';
 
 function kepu(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin/kepu.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, KEPU_LANG: 'en', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 describe('kepu bundle', () => {
   it('verifies a bundle against the registered judge, refuses a tampered one, and merges', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, ComplianceReport, ExportFile, JobStatus } from '../../../src-main/contract';
 import { importRegistrations } from '../../../src-main/core/intake/import-registrations';
-import { openTestApp, repoRoot, tempDir } from '../../helpers';
+import { openTestApp, repoRoot, tempDir, ok } from '../../helpers';
 
 const media = path.join(repoRoot, 'tests/fixtures/media');
 
@@ -35,11 +35,6 @@ async function setup() {
   return { ...app, campaign };
 }
 
-async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await promise;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 async function runLink(dispatch: ReturnType<typeof openTestApp>['dispatch'], campaignId: string, folder: string): Promise<JobStatus> {
   let status = await ok<JobStatus>(dispatch('media:link', { campaignId, folder }));

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, Queue, ReviewState, SaveAck } from '../../../src-main/contract';
-import { openTestApp } from '../../helpers';
+import { openTestApp, ok } from '../../helpers';
 
-async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await promise;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 async function setup() {
   const app = openTestApp();

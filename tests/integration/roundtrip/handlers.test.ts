@@ -4,13 +4,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, ExportFile, IdentityStatus, MergeReport } from '../../../src-main/contract';
-import { openTestApp } from '../../helpers';
+import { openTestApp, ok } from '../../helpers';
 
-async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await promise;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 describe('exchange through the handlers', () => {
   it('runs coordinator → judge → coordinator with passphrase-protected keys', async () => {
