@@ -153,6 +153,18 @@ export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
             </li>
           </ul>
         )}
+        {coverage && coverage.short.length > 0 && (
+          <details data-testid="short-entries">
+            <summary>{t('exchange.shortEntries', { count: coverage.totals.partial + coverage.totals.unassigned })}</summary>
+            <ul className="plain small">
+              {coverage.short.map((e) => (
+                <li key={e.entryId}>
+                  <span className="mono">{e.regNo}</span> {e.assigned}/{e.wanted}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </section>
 
       <MergePanel campaign={campaign} onMerged={() => void refresh()} />
