@@ -9,6 +9,7 @@ import { reviewBench } from './review';
 import { exchangeBench } from './exchange';
 import { type BenchResult, writeResults } from './harness';
 import { mediaBench } from './media';
+import { rankingBench } from './ranking';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['foundation', foundationBench],
@@ -17,6 +18,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['review', reviewBench],
   ['exchange', exchangeBench],
   ['assignment', assignmentBench],
+  ['ranking', rankingBench],
 ];
 
 const only = process.argv[2];

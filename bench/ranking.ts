@@ -1,0 +1,145 @@
+// Ranking scenarios (issue 6): 50,000 entries, 200 judges, 5 judges per entry = 250,000 reviews
+// × 3 dimension scores (750,000 rows), 2 % of the pairs conflicted and 1 % of the reviews left
+// incomplete. Every method separately (aggregate + rank every category, on in-memory inputs), the
+// stability figures once over the five methods' lists, the whole runRanking, a locked snapshot,
+// and load-scores from a real SQLite database of that size. Aim: < 1 s per method.
+import { mulberry32 } from '../src-main/core/assignment/seeded';
+import { aggregate, type ReviewPair, type ScoreRow } from '../src-main/core/ranking/aggregate';
+import { parseRankingConfig, type RankingMethod, rankingMethods } from '../src-main/core/ranking/config';
+import { type CampaignScores, type LoadedEntry, loadCampaignScores } from '../src-main/core/ranking/load-scores';
+import { type RankCandidate, rankCategory, type RankedList } from '../src-main/core/ranking/rank';
+import { runRanking } from '../src-main/core/ranking/run-ranking';
+import { buildSnapshot, snapshotBytes } from '../src-main/core/ranking/snapshot';
+import { categoryStability, judgeProfiles } from '../src-main/core/ranking/stability';
+import { nowIso } from '../src-main/core/time';
+import { syntheticEntries } from '../tests/e2e/seed';
+import { type BenchResult, measure, summarize } from './harness';
+import { largeCampaign } from './large-campaign';
+
+const ENTRIES = 50_000;
+const JUDGES = 200;
+const PER_ENTRY = 5;
+const RUNS = 5;
+const DIMENSIONS = ['content', 'creativity', 'communication'];
+
+interface Generated {
+  scores: ScoreRow[];
+  conflicts: ReviewPair[];
+}
+
+/** Scores on the 0–10 step 0.5 grid: entry quality + judge leniency + noise; seeded. */
+function generateScores(entryIds: readonly number[], judgeIds: readonly string[]): Generated {
+  const random = mulberry32(6);
+  const leniency = judgeIds.map(() => (random() - 0.5) * 2);
+  const grid = (v: number) => Math.min(10, Math.max(0, Math.round(v * 2) / 2));
+  const scores: ScoreRow[] = [];
+  const conflicts: ReviewPair[] = [];
+  entryIds.forEach((entryId, i) => {
+    const quality = 3 + random() * 6;
+    for (let k = 0; k < PER_ENTRY; k++) {
+      const j = (i + k * 41) % judgeIds.length;
+      const judgeId = judgeIds[j];
+      if (random() < 0.02) {
+        conflicts.push({ entryId, judgeId });
+        continue;
+      }
+      const skip = random() < 0.01 ? 2 : -1;
+      DIMENSIONS.forEach((dimension, d) => {
+        if (d !== skip) scores.push({ entryId, judgeId, dimension, value: grid(quality + leniency[j] + (random() - 0.5) * 3) });
+      });
+    }
+  });
+  return { scores, conflicts };
+}
+
+function groupCandidates(data: CampaignScores, byId: Map<number, ReturnType<typeof aggregate>['entries'][number]>): RankCandidate[][] {
+  const groups = new Map<string, RankCandidate[]>();
+  for (const e of data.entries) {
+    const key = `${e.kind}/${e.category ?? ''}`;
+    const list = groups.get(key) ?? [];
+    list.push({ entryId: e.entryId, regNo: e.regNo, submittedAt: e.submittedAt, aggregate: byId.get(e.entryId) ?? null, wantedJudges: PER_ENTRY, flags: [] });
+    groups.set(key, list);
+  }
+  return [...groups.values()];
+}
+
+export async function rankingBench(): Promise<BenchResult[]> {
+  const template = parseRankingConfig({ tiers: [{ key: 'influence', by: 'rank', count: 100 }, { key: 'excellent', by: 'percentile', percent: 10 }] });
+  const large = largeCampaign('ranking', ENTRIES);
+  const results: BenchResult[] = [];
+  try {
+    const { ctx, ids, campaignId } = large;
+    const judges = Array.from({ length: JUDGES }, (_, j) => ctx.judges.create(campaignId, `评委${j}`, null).id);
+    ctx.judges.assign(ids.flatMap((entryId, i) => Array.from({ length: PER_ENTRY }, (_, k) => ({ entryId, judgeId: judges[(i + k * 41) % JUDGES] }))), 'auto');
+    const generated = generateScores(ids, judges);
+    const now = nowIso();
+    const insertScore = ctx.db.prepare('INSERT INTO scores (entry_id, judge_id, dimension_key, value, revision, updated_at) VALUES (?, ?, ?, ?, 1, ?)');
+    const insertConflict = ctx.db.prepare('INSERT INTO conflicts (entry_id, judge_id, reason, declared_at) VALUES (?, ?, ?, ?)');
+    ctx.db.transaction(() => {
+      for (const s of generated.scores) insertScore.run(s.entryId, s.judgeId, s.dimension, s.value, now);
+      for (const c of generated.conflicts) insertConflict.run(c.entryId, c.judgeId, 'bench', now);
+    })();
+
+    // In-memory inputs, as load-scores gives them.
+    const definition = ctx.campaigns.definition(campaignId);
+    const synthetic = syntheticEntries(ENTRIES);
+    const entries: LoadedEntry[] = ids.map((entryId, i) => ({
+      entryId,
+      regNo: synthetic[i].regNo,
+      kind: synthetic[i].kind,
+      category: synthetic[i].category,
+      submittedAt: synthetic[i].submittedAt,
+      isLate: false,
+      assigned: PER_ENTRY,
+    }));
+    const data: CampaignScores = { campaignId, definition, entries, scores: generated.scores, conflicts: generated.conflicts, eligibility: [], bundles: [] };
+    const reviews = ENTRIES * PER_ENTRY;
+    const rows = `${generated.scores.length} score rows, ${generated.conflicts.length} conflicts`;
+
+    const lists: Partial<Record<RankingMethod, RankedList[]>> = {};
+    for (const method of rankingMethods) {
+      let ranked = 0;
+      const samples = await measure(RUNS, () => {
+        const result = aggregate({ rubric: definition.rubric, scores: data.scores, conflicts: data.conflicts, entryIds: ids }, { methods: [method], trimMinJudges: 5 });
+        const byId = new Map(result.entries.map((a) => [a.entryId, a]));
+        lists[method] = groupCandidates(data, byId).map((group) => rankCategory(group, { method, tieBreaks: [{ by: 'dimension', key: 'content' }, { by: 'submittedAt' }], tiers: template.tiers }));
+        ranked = (lists[method] as RankedList[]).reduce((n, l) => n + l.ranked.length, 0);
+      });
+      results.push(summarize(`ranking.method.${method}`, reviews, 'reviews/s', samples, { note: `aggregate (${method} only) + rank ${ranked} of ${ENTRIES} entries in 6 categories; ${rows}; aim < 1 s` }));
+    }
+
+    const all = aggregate({ rubric: definition.rubric, scores: data.scores, conflicts: data.conflicts, entryIds: ids });
+    const stability = await measure(RUNS, () => {
+      const byId = new Map(all.entries.map((a) => [a.entryId, a]));
+      const groups = groupCandidates(data, byId);
+      groups.forEach((group, g) => {
+        const perMethod = Object.fromEntries(rankingMethods.map((m) => [m, (lists[m] as RankedList[])[g]]));
+        categoryStability(perMethod, rankingMethods, group.map((c) => c.aggregate).filter((a) => a !== null), 10);
+      });
+      judgeProfiles(all.entries, { threshold: 1, minEntries: 5 });
+    });
+    results.push(summarize('ranking.stability', ENTRIES, 'entries/s', stability, { note: 'tau-b for 10 method pairs, movers, ICC(1) and W per category; judge bias and profiles over 200 judges' }));
+
+    let outcome = runRanking(data, template);
+    const full = await measure(3, () => {
+      outcome = runRanking(data, template);
+    });
+    results.push(summarize('ranking.runAll', reviews, 'reviews/s', full, { note: 'runRanking: aggregate with all 5 methods, 5 ranked lists per category, stability, judge profiles' }));
+
+    let bytes = 0;
+    const snapshot = await measure(3, () => {
+      bytes = snapshotBytes(buildSnapshot(data, outcome)).length;
+    });
+    results.push(summarize('ranking.snapshot', generated.scores.length, 'rows/s', snapshot, { note: `hash inputs (${rows}) + canonical JSON of the published lists: ${(bytes / 1e6).toFixed(1)} MB` }));
+
+    let loaded = 0;
+    const load = await measure(RUNS, () => {
+      loaded = loadCampaignScores(ctx.db, campaignId).scores.length;
+    });
+    if (loaded !== generated.scores.length) throw new Error(`bench: load-scores read ${loaded} of ${generated.scores.length} rows`);
+    results.push(summarize('ranking.loadScores', loaded, 'rows/s', load, { note: `SQLite: ${ENTRIES} entries, ${rows}, assignment counts; one query per table` }));
+    return results;
+  } finally {
+    large.dispose();
+  }
+}

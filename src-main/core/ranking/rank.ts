@@ -1,0 +1,217 @@
+// Ranking within one category (the caller groups entries by kind and category), pure. Policy:
+// - Flagged entries are held, not ranked: they are listed separately with their provisional score
+//   and the reasons, get no rank number and no tier. A rank number is a decision and moves every
+//   entry below it, so an entry with too few judges, non-compliant media or a late submission
+//   must be resolved (another judge, fixed media, accepted late) before it takes a place. Flags
+//   come from the caller, except two computed here: 'incomplete_coverage' (fewer counted judges
+//   than wanted) and 'no_score' (no judge counts for the ranking method).
+// - Order: the method's score, higher first; for the z-score, the mean z it is an increasing map
+//   of. Two entries are tied when those keys are equal at the published precision (6 decimals).
+//   Ties are broken by the configured rules in order, then by registration number (code-unit
+//   order, the final deterministic key). Every broken tie is explained between the two adjacent
+//   entries: "SC-0001 tied with SC-0003 on 8.25; ranked ahead by content 8.6 vs 8.1".
+// - Tiers are filled in order from the top (config.ts TierRule); percentile counts are
+//   floor(percent × ranked / 100), so a tier never exceeds its share.
+import type { EntryAggregate } from './aggregate';
+import type { EntryFlag, RankingMethod, TieBreak, TierRule } from './config';
+import { compareCodeUnits, formatScore, round6 } from './numbers';
+
+export interface RankCandidate {
+  entryId: number;
+  regNo: string;
+  /** ISO-8601 UTC instant, or null when unknown. */
+  submittedAt: string | null;
+  /** Null when no score row exists for the entry. */
+  aggregate: EntryAggregate | null;
+  /** Judges the entry should have (the campaign's judgesPerEntry). */
+  wantedJudges: number;
+  /** Judges assigned, shown with an incomplete-coverage flag (too few assigned, or reviews missing). */
+  assigned?: number;
+  /** Unresolved problems from the caller (media compliance, late submission…). */
+  flags: readonly EntryFlag[];
+}
+
+export interface RankOptions {
+  method: RankingMethod;
+  tieBreaks: readonly TieBreak[];
+  tiers: readonly TierRule[];
+}
+
+export type TieRule = TieBreak | { by: 'regNo' };
+
+export interface TieExplanation {
+  ahead: string;
+  behind: string;
+  /** The score both have by the ranking method. */
+  score: number;
+  rule: TieRule;
+  aheadValue: number | string | null;
+  behindValue: number | string | null;
+}
+
+export interface RankedEntry {
+  rank: number;
+  entryId: number;
+  regNo: string;
+  score: number;
+  judges: number;
+  tier: string | null;
+  /** The ties broken with the neighbours above and below (at most two). */
+  ties: TieExplanation[];
+}
+
+export interface HeldEntry {
+  entryId: number;
+  regNo: string;
+  score: number | null;
+  judges: number;
+  flags: EntryFlag[];
+}
+
+export interface RankedList {
+  method: RankingMethod;
+  ranked: RankedEntry[];
+  held: HeldEntry[];
+  tiers: { key: string; count: number }[];
+}
+
+interface Row {
+  c: RankCandidate;
+  a: EntryAggregate;
+  key: number;
+  score: number;
+  submittedMs: number | null;
+}
+
+export function rankKey(a: EntryAggregate, method: RankingMethod): number | null {
+  const key = method === 'zscore' ? a.zMean : a.scores[method];
+  return key === undefined || key === null ? null : round6(key);
+}
+
+export function rankCategory(candidates: readonly RankCandidate[], options: RankOptions): RankedList {
+  const rows: Row[] = [];
+  const held: HeldEntry[] = [];
+  for (const c of candidates) {
+    const a = c.aggregate;
+    const key = a ? rankKey(a, options.method) : null;
+    const flags: EntryFlag[] = [...c.flags];
+    const judges = a?.judges ?? 0;
+    if (key === null) flags.push({ code: 'no_score', params: { method: options.method } });
+    if (judges < c.wantedJudges) flags.push(coverageFlag(judges, c.wantedJudges, c.assigned));
+    if (flags.length > 0 || !a || key === null) {
+      held.push({ entryId: c.entryId, regNo: c.regNo, score: a?.scores[options.method] ?? null, judges, flags });
+      continue;
+    }
+    rows.push({ c, a, key, score: a.scores[options.method] as number, submittedMs: c.submittedAt === null ? null : Date.parse(c.submittedAt) });
+  }
+  const rules: TieRule[] = [...options.tieBreaks, { by: 'regNo' }];
+  rows.sort((x, y) => y.key - x.key || decide(x, y, rules).order);
+  held.sort((x, y) => compareCodeUnits(x.regNo, y.regNo));
+
+  const ranked: RankedEntry[] = rows.map((r, i) => ({
+    rank: i + 1,
+    entryId: r.c.entryId,
+    regNo: r.c.regNo,
+    score: r.score,
+    judges: r.a.judges,
+    tier: null,
+    ties: [],
+  }));
+  for (let i = 0; i + 1 < rows.length; i++) {
+    if (rows[i].key !== rows[i + 1].key) continue;
+    const { rule, aheadValue, behindValue } = decide(rows[i], rows[i + 1], rules);
+    const t: TieExplanation = { ahead: rows[i].c.regNo, behind: rows[i + 1].c.regNo, score: rows[i].score, rule, aheadValue, behindValue };
+    ranked[i].ties.push(t);
+    ranked[i + 1].ties.push(t);
+  }
+  return { method: options.method, ranked, held, tiers: assignTiers(ranked, options.tiers) };
+}
+
+export function coverageFlag(judges: number, wanted: number, assigned?: number): EntryFlag {
+  return { code: 'incomplete_coverage', params: assigned === undefined ? { judges, wanted } : { judges, wanted, assigned } };
+}
+
+/** The first rule that separates x and y: order < 0 puts x first. */
+function decide(x: Row, y: Row, rules: readonly TieRule[]): { order: number; rule: TieRule; aheadValue: number | string | null; behindValue: number | string | null } {
+  for (const rule of rules) {
+    let order = 0;
+    let vx: number | string | null = null;
+    let vy: number | string | null = null;
+    switch (rule.by) {
+      case 'dimension':
+        vx = x.a.dimensionMeans[rule.key] ?? null;
+        vy = y.a.dimensionMeans[rule.key] ?? null;
+        order = higherFirst(vx, vy);
+        break;
+      case 'method':
+        vx = x.a.scores[rule.method] ?? null;
+        vy = y.a.scores[rule.method] ?? null;
+        order = higherFirst(vx, vy);
+        break;
+      case 'submittedAt':
+        vx = x.c.submittedAt;
+        vy = y.c.submittedAt;
+        order = x.submittedMs === y.submittedMs ? 0 : x.submittedMs === null ? 1 : y.submittedMs === null ? -1 : x.submittedMs - y.submittedMs;
+        break;
+      case 'regNo':
+        vx = x.c.regNo;
+        vy = y.c.regNo;
+        order = compareCodeUnits(vx, vy);
+        break;
+    }
+    if (order !== 0) return order < 0 ? { order, rule, aheadValue: vx, behindValue: vy } : { order, rule, aheadValue: vy, behindValue: vx };
+  }
+  // Registration numbers are unique within a campaign; equal ones are the same entry.
+  return { order: 0, rule: { by: 'regNo' }, aheadValue: x.c.regNo, behindValue: y.c.regNo };
+}
+
+/** Higher first; a missing value goes after a present one. */
+function higherFirst(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return b - a;
+}
+
+function assignTiers(ranked: RankedEntry[], tiers: readonly TierRule[]): { key: string; count: number }[] {
+  const summary: { key: string; count: number }[] = [];
+  let next = 0;
+  for (const tier of tiers) {
+    let take: number;
+    switch (tier.by) {
+      case 'rank':
+        take = tier.count;
+        break;
+      case 'percentile':
+        // The epsilon keeps 10 % of 30 at 3 although 10 × 30 / 100 may come out as 2.9999….
+        take = Math.floor((tier.percent * ranked.length) / 100 + 1e-9);
+        break;
+      case 'threshold':
+        take = ranked.length;
+        break;
+    }
+    let count = 0;
+    while (count < take && next < ranked.length && (tier.minScore === undefined || ranked[next].score >= tier.minScore)) {
+      ranked[next++].tier = tier.key;
+      count++;
+    }
+    summary.push({ key: tier.key, count });
+  }
+  return summary;
+}
+
+/** An English sentence for logs, the CLI and tests; the UI translates the structured form. */
+export function describeTie(t: TieExplanation): string {
+  const head = `${t.ahead} tied with ${t.behind} on ${formatScore(t.score)}; ranked ahead by`;
+  const value = (v: number | string | null) => (v === null ? 'none' : typeof v === 'number' ? formatScore(v) : v);
+  switch (t.rule.by) {
+    case 'dimension':
+      return `${head} ${t.rule.key} ${value(t.aheadValue)} vs ${value(t.behindValue)}`;
+    case 'method':
+      return `${head} ${t.rule.method} ${value(t.aheadValue)} vs ${value(t.behindValue)}`;
+    case 'submittedAt':
+      return `${head} earlier submission ${value(t.aheadValue)} vs ${value(t.behindValue)}`;
+    case 'regNo':
+      return `${head} registration number`;
+  }
+}

@@ -1,0 +1,119 @@
+// The whole ranking of one campaign from its loaded scores: aggregate once over the campaign, rank
+// each category by every configured method (the published list is the primary method's), the
+// stability figures per category, judge profiles, and the committee selection for committee
+// campaigns. The app handler, the CLI, the bench and snapshot verification all call this one
+// function, so a locked result is recomputed exactly the way it was made. Policy:
+// - Categories are (kind, category) pairs in the definition's order; categories an entry uses but
+//   the definition does not list follow, in code-unit order.
+// - Default tie-breaks (config.tieBreaks null): every rubric dimension in rubric order, then earlier
+//   submission. Default bias threshold: 10 % of the rubric total's range (1 point on 0–10).
+// - An entry is held when the caller flags it, when it is late and holdLate is on, or (rank.ts)
+//   when it has fewer counted judges than the campaign's judgesPerEntry.
+import type { CampaignDefinition, EntryKind } from '../../contract';
+import { KepuError } from '../errors';
+import { aggregate, type AggregateResult, type EntryAggregate } from './aggregate';
+import { type CommitteeResult, selectCommittee } from './committee';
+import type { EntryFlag, RankingConfig, RankingMethod, TieBreak } from './config';
+import type { CampaignScores, LoadedEntry } from './load-scores';
+import { compareCodeUnits } from './numbers';
+import { coverageFlag, type RankCandidate, rankCategory, type RankedList } from './rank';
+import { type CategoryStability, categoryStability, type JudgeProfile, judgeProfiles } from './stability';
+
+export interface CategoryResult {
+  kind: EntryKind;
+  category: string | null;
+  /** One list per computed method; the published list is lists[config.primary]. */
+  lists: Partial<Record<RankingMethod, RankedList>>;
+  stability: CategoryStability;
+}
+
+export interface RankingOutcome {
+  campaignId: string;
+  /** The configuration as applied (defaults resolved). */
+  config: RankingConfig & { tieBreaks: TieBreak[]; bias: { threshold: number; minEntries: number } };
+  aggregate: AggregateResult;
+  categories: CategoryResult[];
+  judges: JudgeProfile[];
+  committee: CommitteeResult | null;
+}
+
+export function resolveConfig(definition: CampaignDefinition, config: RankingConfig): RankingOutcome['config'] {
+  const keys = new Set(definition.rubric.map((d) => d.key));
+  const tieBreaks: TieBreak[] = config.tieBreaks ?? [...definition.rubric.map((d): TieBreak => ({ by: 'dimension', key: d.key })), { by: 'submittedAt' }];
+  for (const t of tieBreaks) {
+    if (t.by === 'dimension' && !keys.has(t.key)) {
+      throw new KepuError('DIMENSION_UNKNOWN', `ranking: tie-break on unknown dimension ${t.key}`, { dimension: t.key });
+    }
+    if (t.by === 'method' && !config.methods.includes(t.method)) {
+      throw new KepuError('INVALID_REQUEST', `ranking: tie-break by ${t.method}, which is not computed`, { path: 'config.tieBreaks' });
+    }
+  }
+  const weightSum = definition.rubric.reduce((s, d) => s + d.weight, 0);
+  const range = definition.rubric.reduce((s, d) => s + d.weight * (d.scale.max - d.scale.min), 0) / weightSum;
+  const threshold = config.bias.threshold ?? Math.round(range * 0.1 * 1e6) / 1e6;
+  return { ...config, tieBreaks, bias: { threshold, minEntries: config.bias.minEntries } };
+}
+
+export function runRanking(data: CampaignScores, rawConfig: RankingConfig, flags: ReadonlyMap<number, readonly EntryFlag[]> = new Map()): RankingOutcome {
+  const def = data.definition;
+  const config = resolveConfig(def, rawConfig);
+  const result = aggregate(
+    { rubric: def.rubric, scores: data.scores, conflicts: data.conflicts, entryIds: data.entries.map((e) => e.entryId) },
+    { methods: config.methods, trimMinJudges: config.trimMinJudges, zscoreFallback: config.zscoreFallback },
+  );
+  const byId = new Map(result.entries.map((a) => [a.entryId, a]));
+  const flagsOf = (e: LoadedEntry): EntryFlag[] => {
+    const own = [...(flags.get(e.entryId) ?? [])];
+    if (config.holdLate && e.isLate && !own.some((f) => f.code === 'late')) own.push({ code: 'late', params: { submittedAt: e.submittedAt ?? '' } });
+    return own;
+  };
+
+  const groups = new Map<string, { kind: EntryKind; category: string | null; entries: LoadedEntry[] }>();
+  for (const e of data.entries) {
+    const key = `${e.kind}\u0000${e.category ?? ''}`;
+    const group = groups.get(key) ?? { kind: e.kind, category: e.category, entries: [] };
+    group.entries.push(e);
+    groups.set(key, group);
+  }
+  const categories: CategoryResult[] = [...groups.values()].sort(categoryOrder(def)).map((g) => {
+    const candidates: RankCandidate[] = g.entries.map((e) => ({
+      entryId: e.entryId,
+      regNo: e.regNo,
+      submittedAt: e.submittedAt,
+      aggregate: byId.get(e.entryId) ?? null,
+      wantedJudges: def.judgesPerEntry,
+      assigned: e.assigned,
+      flags: flagsOf(e),
+    }));
+    const lists: CategoryResult['lists'] = {};
+    for (const method of config.methods) lists[method] = rankCategory(candidates, { method, tieBreaks: config.tieBreaks, tiers: config.tiers });
+    const aggregates = g.entries.map((e) => byId.get(e.entryId)).filter((a): a is EntryAggregate => a !== undefined);
+    return { kind: g.kind, category: g.category, lists, stability: categoryStability(lists, config.methods, aggregates, config.topMovers) };
+  });
+
+  let committee: CommitteeResult | null = null;
+  if (def.kind === 'committee') {
+    const applicants = data.entries.map((e) => {
+      const a = byId.get(e.entryId) ?? null;
+      const own = flagsOf(e);
+      const judges = a?.judges ?? 0;
+      if (judges < def.judgesPerEntry) own.push(coverageFlag(judges, def.judgesPerEntry, e.assigned));
+      return { entryId: e.entryId, regNo: e.regNo, aggregate: a, flags: own };
+    });
+    committee = selectCommittee(applicants, def.eligibility.map((i) => i.key), data.eligibility, data.conflicts, config.committee);
+  }
+  return { campaignId: data.campaignId, config, aggregate: result, categories, judges: judgeProfiles(result.entries, config.bias), committee };
+}
+
+function categoryOrder(def: CampaignDefinition) {
+  const position = (kind: EntryKind, category: string | null): [number, number] => {
+    const k = def.entryKinds.findIndex((x) => x.kind === kind);
+    const c = k < 0 || category === null ? -1 : def.entryKinds[k].categories.findIndex((x) => x.key === category);
+    return [k < 0 ? Number.MAX_SAFE_INTEGER : k, category === null ? -1 : c < 0 ? Number.MAX_SAFE_INTEGER : c];
+  };
+  return (a: { kind: EntryKind; category: string | null }, b: { kind: EntryKind; category: string | null }) => {
+    const [ka, ca] = position(a.kind, a.category);
+    const [kb, cb] = position(b.kind, b.category);
+    return ka - kb || compareCodeUnits(a.kind, b.kind) || ca - cb || compareCodeUnits(a.category ?? '', b.category ?? '');
+  };
+}

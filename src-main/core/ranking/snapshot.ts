@@ -1,0 +1,242 @@
+// A locked ranking: the inputs' SHA-256 hashes, the configuration as applied, and the published
+// outputs, written as canonical JSON (exchange/canonical-json.ts: sorted keys, no whitespace) so
+// a recomputation from the same database gives the same bytes. Policy:
+// - Entries are named by registration number (stable across machines), judges by id.
+// - Each input is hashed as JSON arrays, one per line (each followed by \n), in canonical order:
+//   scores [regNo, judgeId, dimension, value] sorted by (regNo, judgeId, dimension) in code-unit
+//   order; conflicts [regNo, judgeId], eligibility [regNo, judgeId, item, answer] and entries
+//   [regNo, kind, category, submittedAt, isLate, assigned] sorted by their JSON text; the
+//   definition and the configuration as canonical JSON. The caller's flags and the accepted
+//   bundle ids are kept in clear, so a verification failure says what changed.
+// - Every object key in a snapshot is an identifier from this code (user data such as
+//   registration numbers only appears in values), so a copy with sorted keys written by
+//   JSON.stringify is canonical JSON, and cheaper than the general writer on the 20 MB a
+//   50,000-entry campaign gives (an integer-like key would break this and throws); a test checks
+//   both writers agree.
+// - Score values are rounded to 6 decimals before hashing and every output number already is
+//   (numbers.ts); the aggregation sums in a canonical order, so summation order cannot change
+//   the bytes.
+// - Signing is the caller's business (key management stays out): signSnapshot/verifySnapshotSignature
+//   are plain Ed25519 over the canonical bytes.
+import crypto, { type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { canonicalJson } from '../exchange/canonical-json';
+import { assertEd25519 } from '../exchange/dsse';
+import { EntryFlag, RankingConfig } from './config';
+import type { CampaignScores } from './load-scores';
+import { compareCodeUnits, PRECISION, round6 } from './numbers';
+import type { RankingOutcome } from './run-ranking';
+
+export const SNAPSHOT_FORMAT = 'kepu-ranking-snapshot/1';
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const RankingSnapshot = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  campaignId: z.string(),
+  precision: z.literal(PRECISION),
+  inputs: z.object({
+    definition: Sha256,
+    config: Sha256,
+    entries: Sha256,
+    scores: Sha256,
+    conflicts: Sha256,
+    eligibility: Sha256,
+    counts: z.object({ entries: z.number().int(), scores: z.number().int(), conflicts: z.number().int(), eligibility: z.number().int() }),
+    bundles: z.array(Sha256),
+    flags: z.array(z.object({ regNo: z.string(), flags: z.array(EntryFlag) })),
+  }),
+  config: RankingConfig,
+  /** Compared as a whole on verification; its shape is RankingOutcome's published part. */
+  outputs: z.record(z.string(), z.unknown()),
+});
+export type RankingSnapshot = z.infer<typeof RankingSnapshot>;
+
+export function buildSnapshot(data: CampaignScores, outcome: RankingOutcome, flags: ReadonlyMap<number, readonly EntryFlag[]> = new Map()): RankingSnapshot {
+  const regNo = new Map(data.entries.map((e) => [e.entryId, e.regNo]));
+  const reg = (entryId: number) => {
+    const r = regNo.get(entryId);
+    if (r === undefined) throw new Error(`ranking: entry #${entryId} is not in campaign ${data.campaignId}`);
+    return r;
+  };
+  const clearFlags = [...flags]
+    .filter(([entryId, list]) => list.length > 0 && regNo.has(entryId))
+    .map(([entryId, list]) => ({ regNo: reg(entryId), flags: list.map((f) => ({ code: f.code, params: { ...f.params } })) }))
+    .sort((a, b) => compareCodeUnits(a.regNo, b.regNo));
+  const scoreOf = new Map(outcome.aggregate.entries.map((a) => [a.entryId, a.scores]));
+  const primary = outcome.config.primary;
+  const outputs = {
+    categories: outcome.categories.map((c) => {
+      const list = c.lists[primary];
+      if (!list) throw new Error(`ranking: no ${primary} list for ${c.kind}/${c.category ?? ''}`);
+      return {
+        kind: c.kind,
+        category: c.category,
+        method: primary,
+        ranked: list.ranked.map((r) => ({ rank: r.rank, regNo: r.regNo, score: r.score, scores: scoreOf.get(r.entryId) ?? {}, judges: r.judges, tier: r.tier, ties: r.ties })),
+        held: list.held.map((h) => ({ regNo: h.regNo, score: h.score, judges: h.judges, flags: h.flags })),
+        tiers: list.tiers,
+      };
+    }),
+    committee: outcome.committee && {
+      members: outcome.committee.members.map((m) => ({ regNo: m.regNo, score: m.score, items: m.items })),
+      rejected: outcome.committee.rejected.map((m) => ({ regNo: m.regNo, score: m.score, items: m.items, reasons: m.reasons })),
+      held: outcome.committee.held.map((m) => ({ regNo: m.regNo, score: m.score, items: m.items, flags: m.flags })),
+    },
+  };
+  return normalise({
+    format: SNAPSHOT_FORMAT,
+    campaignId: data.campaignId,
+    precision: PRECISION,
+    inputs: {
+      definition: sha256(canonicalJson(data.definition)),
+      config: sha256(canonicalJson(outcome.config)),
+      entries: hashLines(data.entries.map((e) => [e.regNo, e.kind, e.category, e.submittedAt, e.isLate, e.assigned])),
+      scores: hashScores(data, reg),
+      conflicts: hashLines(data.conflicts.map((c) => [reg(c.entryId), c.judgeId])),
+      eligibility: hashLines(data.eligibility.map((a) => [reg(a.entryId), a.judgeId, a.item, a.answer])),
+      counts: { entries: data.entries.length, scores: data.scores.length, conflicts: data.conflicts.length, eligibility: data.eligibility.length },
+      bundles: [...data.bundles].sort(compareCodeUnits),
+      flags: clearFlags,
+    },
+    config: outcome.config,
+    outputs,
+  }) as RankingSnapshot;
+}
+
+export function snapshotBytes(snapshot: RankingSnapshot): Buffer {
+  return Buffer.from(JSON.stringify(normalise(snapshot)), 'utf8');
+}
+
+/**
+ * A deep copy as plain JSON data with every object's keys in code-unit order, undefined members
+ * dropped. Throws on what canonical JSON cannot hold, and on an integer-like key (JavaScript
+ * would enumerate it first, so JSON.stringify would not keep the sorted order).
+ */
+export function normalise(value: unknown, where = '$'): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`ranking: ${where} is not a finite number`);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => (item === undefined ? null : normalise(item, `${where}[${i}]`)));
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) throw new Error(`ranking: ${where} is not a plain object`);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort(compareCodeUnits)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined) continue;
+      if (/^(0|[1-9][0-9]*)$/.test(key)) throw new Error(`ranking: ${where} has the integer-like key "${key}"`);
+      out[key] = normalise(item, `${where}.${key}`);
+    }
+    return out;
+  }
+  throw new Error(`ranking: ${where} cannot be written as JSON (${typeof value})`);
+}
+
+/** Parses a snapshot read from a file (unknown JSON); INVALID_REQUEST-style problems throw. */
+export function parseSnapshot(raw: unknown): RankingSnapshot {
+  const parsed = RankingSnapshot.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`ranking: snapshot invalid at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
+
+export type SnapshotComparison = { equal: true } | { equal: false; path: string; locked: unknown; recomputed: unknown };
+
+/** Equal, or the first difference in canonical order (inputs before outputs, keys sorted). */
+export function verifySnapshot(locked: RankingSnapshot, recomputed: RankingSnapshot): SnapshotComparison {
+  return firstDifference(normalise(locked), normalise(recomputed), '') ?? { equal: true };
+}
+
+function firstDifference(a: unknown, b: unknown, path: string): SnapshotComparison | null {
+  const differ = (): SnapshotComparison => ({ equal: false, path: path || '(root)', locked: a, recomputed: b });
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return a.length === b.length ? null : { equal: false, path: `${path}.length`, locked: a.length, recomputed: b.length };
+  }
+  if (isObject(a) && isObject(b)) {
+    // Inputs first: a changed input explains changed outputs.
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort((x, y) => (x === 'inputs' ? -1 : y === 'inputs' ? 1 : compareCodeUnits(x, y)));
+    for (const key of keys) {
+      if (!(key in a) || !(key in b)) return { equal: false, path: path ? `${path}.${key}` : key, locked: a[key], recomputed: b[key] };
+      const d = firstDifference(a[key], b[key], path ? `${path}.${key}` : key);
+      if (d) return d;
+    }
+    return null;
+  }
+  return a === b ? null : differ();
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Ed25519 signature (base64) over the snapshot bytes. */
+export function signSnapshot(bytes: Buffer, privateKey: KeyObject): string {
+  assertEd25519(privateKey, 'private');
+  return crypto.sign(null, bytes, privateKey).toString('base64');
+}
+
+export function verifySnapshotSignature(bytes: Buffer, signature: string, publicKey: KeyObject): boolean {
+  assertEd25519(publicKey, 'public');
+  return crypto.verify(null, bytes, publicKey, Buffer.from(signature, 'base64'));
+}
+
+function sha256(text: string): string {
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** SHA-256 of the rows as JSON lines, sorted by their JSON text (code units). */
+function hashLines(rows: readonly (string | number | boolean | null)[][]): string {
+  const lines = rows.map((r) => JSON.stringify(r)).sort(compareCodeUnits);
+  const hash = crypto.createHash('sha256');
+  for (let i = 0; i < lines.length; i += 4096) hash.update(`${lines.slice(i, i + 4096).join('\n')}\n`, 'utf8');
+  return hash.digest('hex');
+}
+
+/**
+ * The score rows sorted by (regNo, judgeId, dimension) through numeric ranks, which is much faster
+ * than sorting 750,000 strings: pack (rank key, row index) into one double and sort a typed array.
+ */
+function hashScores(data: CampaignScores, reg: (entryId: number) => string): string {
+  const rows = data.scores;
+  const regRank = new Map([...data.entries].sort((a, b) => compareCodeUnits(a.regNo, b.regNo)).map((e, i) => [e.entryId, i]));
+  const judges = [...new Set(rows.map((r) => r.judgeId))].sort(compareCodeUnits);
+  const dims = [...new Set(rows.map((r) => r.dimension))].sort(compareCodeUnits);
+  const judgeRank = new Map(judges.map((j, i) => [j, i]));
+  const dimRank = new Map(dims.map((d, i) => [d, i]));
+  // Quoted once: JSON.stringify([a, b, c, v]) is `[${q(a)},${q(b)},${q(c)},${v}]` for finite v.
+  const quotedReg = new Map(data.entries.map((e) => [e.entryId, JSON.stringify(e.regNo)]));
+  const quotedJudge = judges.map((j) => JSON.stringify(j));
+  const quotedDim = dims.map((d) => JSON.stringify(d));
+  const n = rows.length;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const rank = regRank.get(r.entryId);
+    if (rank === undefined) reg(r.entryId);
+    const key = ((rank as number) * judges.length + (judgeRank.get(r.judgeId) as number)) * dims.length + (dimRank.get(r.dimension) as number);
+    packed[i] = key * n + i;
+  }
+  if (n > 0 && packed.reduce((m, v) => Math.max(m, v), 0) >= Number.MAX_SAFE_INTEGER) throw new Error('ranking: too many score rows to hash');
+  packed.sort();
+  const hash = crypto.createHash('sha256');
+  let chunk: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const r = rows[packed[k] % n];
+    const value = round6(r.value);
+    if (!Number.isFinite(value)) throw new Error(`ranking: score of #${r.entryId} is not a number`);
+    chunk.push(`[${quotedReg.get(r.entryId)},${quotedJudge[judgeRank.get(r.judgeId) as number]},${quotedDim[dimRank.get(r.dimension) as number]},${JSON.stringify(value)}]`);
+    if (chunk.length === 4096) {
+      hash.update(`${chunk.join('\n')}\n`, 'utf8');
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) hash.update(`${chunk.join('\n')}\n`, 'utf8');
+  return hash.digest('hex');
+}

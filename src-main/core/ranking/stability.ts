@@ -1,0 +1,144 @@
+// How much a category's ranking depends on the method, and how much its judges agree. Policy:
+// - Between every pair of computed methods: Kendall's tau-b on the methods' ranking keys over the
+//   entries both methods rank (held entries are out), ties counted as ties, not broken.
+// - Movers: over the entries every method ranks, move = highest rank − lowest rank across the
+//   methods (tie-broken positions); the `top` largest moves are listed, larger first, then by
+//   registration number. Entries that do not move are not listed.
+// - Agreement: ICC(1) always (the assignment design is unbalanced, agreement.ts); Kendall's W only
+//   over the entries scored by every judge who scored in the category, reported as unavailable
+//   ('no_complete_block') when fewer than two such entries or judges exist — the usual case when
+//   each entry has its own few judges out of many.
+// - Judge profiles (campaign-wide, for the "systematically high or low" list and the per-judge
+//   distribution chart): five-number summary of the judge's totals plus the bias of agreement.ts.
+import type { EntryAggregate } from './aggregate';
+import { icc1, type Icc1, judgeBias, type JudgeBias, kendallTauB, kendallW } from './agreement';
+import type { RankingMethod } from './config';
+import { compareCodeUnits, quantileOfSorted, round6, toFloat64, toMicro } from './numbers';
+import { rankKey, type RankedList } from './rank';
+
+export interface MethodPairTau {
+  a: RankingMethod;
+  b: RankingMethod;
+  tau: number | null;
+  entries: number;
+}
+
+export interface Mover {
+  entryId: number;
+  regNo: string;
+  ranks: Partial<Record<RankingMethod, number>>;
+  move: number;
+}
+
+export type KendallWResult = { value: number; judges: number; entries: number } | { value: null; reason: 'no_complete_block' | 'undefined'; judges: number; entries: number };
+
+export interface CategoryStability {
+  tau: MethodPairTau[];
+  movers: Mover[];
+  icc: Icc1 | null;
+  w: KendallWResult;
+}
+
+export function categoryStability(
+  lists: Partial<Record<RankingMethod, RankedList>>,
+  methods: readonly RankingMethod[],
+  aggregates: readonly EntryAggregate[],
+  top: number,
+): CategoryStability {
+  const byId = new Map(aggregates.map((a) => [a.entryId, a]));
+  const computed = methods.filter((m) => lists[m] !== undefined);
+  // Each method's ranking key per ranked entry, once.
+  const keys = computed.map((m) => {
+    const map = new Map<number, number>();
+    for (const r of (lists[m] as RankedList).ranked) map.set(r.entryId, rankKey(byId.get(r.entryId) as EntryAggregate, m) as number);
+    return map;
+  });
+  const tau: MethodPairTau[] = [];
+  for (let i = 0; i < computed.length; i++) {
+    for (let j = i + 1; j < computed.length; j++) {
+      const x: number[] = [];
+      const y: number[] = [];
+      for (const [entryId, kx] of keys[i]) {
+        const ky = keys[j].get(entryId);
+        if (ky === undefined) continue;
+        x.push(kx);
+        y.push(ky);
+      }
+      const t = kendallTauB(x, y);
+      tau.push({ a: computed[i], b: computed[j], tau: t === null ? null : round6(t), entries: x.length });
+    }
+  }
+  return { tau, movers: movers(lists, computed, top), icc: icc1(sortById(aggregates).map(micro)), w: categoryW(aggregates) };
+}
+
+function movers(lists: Partial<Record<RankingMethod, RankedList>>, methods: readonly RankingMethod[], top: number): Mover[] {
+  if (methods.length < 2 || top === 0) return [];
+  const ranks = new Map<number, { regNo: string; ranks: Partial<Record<RankingMethod, number>>; seen: number }>();
+  for (const m of methods) {
+    for (const r of (lists[m] as RankedList).ranked) {
+      const row = ranks.get(r.entryId) ?? { regNo: r.regNo, ranks: {}, seen: 0 };
+      row.ranks[m] = r.rank;
+      row.seen++;
+      ranks.set(r.entryId, row);
+    }
+  }
+  const all: Mover[] = [];
+  for (const [entryId, row] of ranks) {
+    if (row.seen !== methods.length) continue;
+    const values = Object.values(row.ranks) as number[];
+    const move = Math.max(...values) - Math.min(...values);
+    if (move > 0) all.push({ entryId, regNo: row.regNo, ranks: row.ranks, move });
+  }
+  return all.sort((x, y) => y.move - x.move || compareCodeUnits(x.regNo, y.regNo)).slice(0, top);
+}
+
+function categoryW(aggregates: readonly EntryAggregate[]): KendallWResult {
+  const judges = new Set<string>();
+  for (const a of aggregates) for (const t of a.totals) judges.add(t.judgeId);
+  const m = judges.size;
+  const block = sortById(aggregates).filter((a) => a.judges === m);
+  if (m < 2 || block.length < 2) return { value: null, reason: 'no_complete_block', judges: m, entries: block.length };
+  const order = [...judges].sort(compareCodeUnits);
+  const ratings = order.map((judgeId) => block.map((a) => (a.totals.find((t) => t.judgeId === judgeId) as { total: number }).total));
+  const w = kendallW(ratings);
+  return w === null ? { value: null, reason: 'undefined', judges: m, entries: block.length } : { value: round6(w), judges: m, entries: block.length };
+}
+
+export interface JudgeProfile extends JudgeBias {
+  /** Counted totals of the judge. */
+  scored: number;
+  min: number | null;
+  q1: number | null;
+  median: number | null;
+  q3: number | null;
+  max: number | null;
+}
+
+export function judgeProfiles(aggregates: readonly EntryAggregate[], options: { threshold: number; minEntries: number }): JudgeProfile[] {
+  const totals = new Map<string, number[]>();
+  for (const a of aggregates) {
+    for (const t of a.totals) {
+      const list = totals.get(t.judgeId) ?? [];
+      list.push(t.total);
+      totals.set(t.judgeId, list);
+    }
+  }
+  return judgeBias(aggregates, options).map((b) => {
+    const sorted = toFloat64(totals.get(b.judgeId) ?? []).sort();
+    const q = (p: number) => {
+      const v = quantileOfSorted(sorted, p);
+      return v === null ? null : round6(v);
+    };
+    return { ...b, scored: sorted.length, min: q(0), q1: q(0.25), median: q(0.5), q3: q(0.75), max: q(1) };
+  });
+}
+
+function sortById(aggregates: readonly EntryAggregate[]): EntryAggregate[] {
+  return [...aggregates].sort((a, b) => a.entryId - b.entryId);
+}
+
+function micro(a: EntryAggregate): Float64Array {
+  const out = new Float64Array(a.totals.length);
+  for (let i = 0; i < out.length; i++) out[i] = toMicro(a.totals[i].total);
+  return out;
+}
