@@ -10,6 +10,7 @@ import { runProbe } from './commands/probe';
 import { runServe } from './commands/serve';
 import { runImport } from './commands/import';
 import { runBundle } from './commands/bundle';
+import { runRank } from './commands/rank';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -45,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runImport(rest, t);
       case 'bundle':
         return await runBundle(rest, t);
+      case 'rank':
+        return await runRank(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

@@ -1,0 +1,82 @@
+// kepu rank --campaign <id> [--method m] [--json|--csv] [--lock <file>]  |  kepu rank --verify <file>
+// The ranking of a campaign from the merged scores, per category, with non-compliant media held
+// out; --lock writes the reproducible snapshot; --verify recomputes one and names the first change.
+import type { i18n } from 'i18next';
+import fs from 'node:fs';
+import path from 'node:path';
+import { complianceRows } from '../../core/media/compliance';
+import { type EntryFlag, parseRankingConfig, rankingMethods } from '../../core/ranking/config';
+import { loadCampaignScores } from '../../core/ranking/load-scores';
+import { runRanking } from '../../core/ranking/run-ranking';
+import { buildSnapshot, parseSnapshot, snapshotBytes } from '../../core/ranking/snapshot';
+import { verifyAgainstDatabase } from '../../core/ranking/verify';
+import { parseCommand, UsageError } from '../args';
+import { InputProblem, openRuntime } from '../runtime';
+
+type T = i18n['t'];
+
+export async function runRank(argv: string[], t: T): Promise<number> {
+  const { values } = parseCommand(argv, {
+    campaign: { type: 'string' },
+    method: { type: 'string' },
+    csv: { type: 'boolean' },
+    lock: { type: 'string' },
+    verify: { type: 'string' },
+  });
+  const rt = openRuntime(values['data-dir'] as string | undefined, t);
+  try {
+    if (values.verify) {
+      let snapshot;
+      try {
+        snapshot = parseSnapshot(JSON.parse(fs.readFileSync(path.resolve(values.verify as string), 'utf8')));
+      } catch (error) {
+        throw new InputProblem(t('cli.rank.badSnapshot', { file: values.verify as string, reason: (error as Error).message }));
+      }
+      const result = verifyAgainstDatabase(rt.ctx.db, snapshot);
+      if (result.equal) {
+        process.stdout.write(`${t('cli.rank.verified')}\n`);
+        return 0;
+      }
+      throw new InputProblem(t('cli.rank.differs', { path: result.path }));
+    }
+    if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
+    const method = (values.method as string | undefined) ?? 'trimmed';
+    if (!(rankingMethods as readonly string[]).includes(method)) throw new UsageError(t('cli.rank.badMethod', { method, choices: rankingMethods.join(', ') }));
+    const campaignId = values.campaign as string;
+    rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
+    // One flag per entry, naming every file that failed the media check.
+    const failing = new Map<number, string[]>();
+    for (const row of complianceRows(rt.ctx, campaignId)) {
+      if (row.verdict === 'fail' || row.verdict === 'unreadable') failing.set(row.entryId, [...(failing.get(row.entryId) ?? []), row.fileName]);
+    }
+    const flags = new Map<number, EntryFlag[]>(
+      [...failing].map(([entryId, files]) => [entryId, [{ code: 'non_compliant_media', params: { files: files.join(', '), count: files.length } }]]),
+    );
+    const data = loadCampaignScores(rt.ctx.db, campaignId);
+    const outcome = runRanking(data, parseRankingConfig({ primary: method, methods: [...new Set([method, 'mean'])] }), flags);
+    if (values.lock) {
+      fs.writeFileSync(path.resolve(values.lock as string), snapshotBytes(buildSnapshot(data, outcome, flags)));
+    }
+    const rows = outcome.categories.flatMap((c) =>
+      (c.lists[method as keyof typeof c.lists]?.ranked ?? []).map((r) => ({ kind: c.kind, category: c.category, ...r })),
+    );
+    const held = outcome.categories.flatMap((c) => (c.lists[method as keyof typeof c.lists]?.held ?? []).map((h) => ({ kind: c.kind, category: c.category, ...h })));
+    if (values.json) process.stdout.write(`${JSON.stringify({ method, ranked: rows, held }, null, 2)}\n`);
+    else if (values.csv) {
+      const quote = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+      process.stdout.write(`${['kind', 'category', 'rank', 'regNo', 'score', 'judges', 'tier'].join(',')}\n`);
+      for (const r of rows) process.stdout.write(`${[r.kind, r.category, r.rank, r.regNo, r.score, r.judges, r.tier].map(quote).join(',')}\n`);
+    } else {
+      for (const c of outcome.categories) {
+        const list = c.lists[method as keyof typeof c.lists];
+        if (!list) continue;
+        process.stdout.write(`\n${c.kind}${c.category ? `/${c.category}` : ''}\n`);
+        for (const r of list.ranked) process.stdout.write(`  ${String(r.rank).padStart(3)}  ${r.regNo}\t${r.score.toFixed(2)}\t${t('cli.rank.judges', { count: r.judges })}\n`);
+        if (list.held.length) process.stdout.write(`  ${t('cli.rank.held', { count: list.held.length, list: list.held.map((h) => `${h.regNo} (${h.flags.map((f) => f.code).join(', ')})`).join('; ') })}\n`);
+      }
+    }
+    return 0;
+  } finally {
+    rt.close();
+  }
+}
