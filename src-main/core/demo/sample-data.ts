@@ -7,7 +7,8 @@ export type SampleEntry = Omit<NewEntry, 'regNo' | 'submittedAt' | 'contactPhone
   reason: string;
   /** Local Beijing time of submission, e.g. "2023-12-12 09:30". */
   submittedLocal: string;
-  media: { file: string; role: 'video' | 'image' | 'document' | 'screenshot' }[];
+  /** `shared`: the very same file as another entry's (to show the duplicate check). */
+  media: { file: string; role: 'video' | 'image' | 'document' | 'screenshot'; shared?: boolean }[];
 };
 
 const HOSPITALS = [
@@ -37,9 +38,9 @@ const WORKS: [string, string, SampleEntry['media']][] = [
   ['cartoon', '漫话幽门螺杆菌', [{ file: 'cartoon-flu-2.jpg', role: 'image' }, { file: 'cartoon-flu-3.jpg', role: 'image' }]],
   ['cartoon', '熬夜的代价', [{ file: 'cartoon-flu-3.jpg', role: 'image' }]],
   ['video', '七步洗手法,你做对了吗', [{ file: 'video-handwashing.mp4', role: 'video' }]],
-  ['video', '失眠了怎么办:睡眠医生来支招', [{ file: 'video-sleep.mp4', role: 'video' }]],
+  ['video', '失眠了怎么办:睡眠医生来支招', [{ file: 'video-sleep.mp4', role: 'video', shared: true }]],
   ['video', '三分钟学会心肺复苏', [{ file: 'video-heart.mp4', role: 'video' }]],
-  ['video', '孕期营养那些事', [{ file: 'video-sleep.mp4', role: 'video' }]],
+  ['video', '孕期营养那些事', [{ file: 'video-sleep.mp4', role: 'video', shared: true }]],
   ['video', '骨质疏松早知道', [{ file: 'video-heart.mp4', role: 'video' }, { file: 'video-handwashing.mp4', role: 'video' }]],
   ['video', '春季过敏性鼻炎防护', [{ file: 'video-handwashing.mp4', role: 'video' }]],
   ['other', '健康科普情景剧《家庭药箱》', []],

@@ -1,4 +1,4 @@
-// The sample's exchange round, so a new user can try merging at once: three sample judges get a
+// The sample's exchange round, so a new user can try merging at once: every sample judge gets a
 // signing key (generated here and thrown away: only their public halves are registered), a review
 // package each (signed by a throwaway sample coordinator key, written to sample-packages/), and a
 // signed result bundle each with plausible scores in sample-bundles/ — one judge also sent a
@@ -20,7 +20,7 @@ export async function prepareSampleExchange(deps: { db: Database; campaigns: Cam
   const bundlesDir = path.join(deps.dataDir, 'sample-bundles');
   fs.mkdirSync(bundlesDir, { recursive: true });
   const judges = db
-    .prepare('SELECT j.id, j.name FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.created_at, j.id LIMIT 3')
+    .prepare('SELECT j.id, j.name FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.created_at, j.id')
     .all(campaignId) as { id: string; name: string }[];
   for (const [index, judge] of judges.entries()) {
     const key = generateIdentity();

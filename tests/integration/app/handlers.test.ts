@@ -98,9 +98,9 @@ describe('handlers over a real database', () => {
     const works = await ok<CampaignSummary>(dispatch('demo:load', {}));
     const dir = path.join(dataDir, 'sample-bundles');
     const files = fs.readdirSync(dir).sort().map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(dir, f)).toString('base64') }));
-    expect(files).toHaveLength(4);
+    expect(files).toHaveLength(6);
     const report = await ok<{ files: { status: string }[]; coverage: { received: number } }>(dispatch('bundle:merge', { campaignId: works.id, files }));
-    expect(report.files.map((f) => f.status).sort()).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    expect(report.files.map((f) => f.status).sort()).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
     expect(report.coverage.received).toBeGreaterThan(0);
     const again = await ok<{ files: { status: string }[] }>(dispatch('bundle:merge', { campaignId: works.id, files: [files[1]] }));
     expect(again.files[0].status).toBe('duplicate');

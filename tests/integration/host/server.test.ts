@@ -87,7 +87,7 @@ describe('the browser shell host', () => {
     const list = json(await api('entry:list', { campaignId: works.id, filter: { query: '洗手' } })).value.rows as EntryRow[];
     const entry = json(await api('entry:get', { entryId: list[0].id })).value as EntryDetail;
     const asset = entry.assets[0];
-    const file = fs.readFileSync(path.join(app.dataDir, 'media', 'sample', asset.fileName));
+    const file = fs.readFileSync(app.ctx.assets.location(asset.id).path);
     const whole = await request(host.port, `/media/${asset.id}?token=${host.token}`);
     expect(whole.status).toBe(200);
     expect(whole.headers['content-type']).toBe('video/mp4');

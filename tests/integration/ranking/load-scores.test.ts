@@ -79,8 +79,8 @@ describe('loading a campaign for ranking from a real database', () => {
 
     const config = parseRankingConfig({ tiers: [{ key: 'influence', by: 'rank', count: 3 }] });
     const data = loadCampaignScores(app.ctx.db, works.id);
-    // Four bundle files, one a second revision of another: three stay accepted.
-    expect(data.bundles).toHaveLength(3);
+    // Six bundle files (one per sample judge, one a second revision): five stay accepted.
+    expect(data.bundles).toHaveLength(5);
     expect(data.scores.length).toBeGreaterThan(0);
     const flags = new Map([[data.entries[0].entryId, [{ code: 'non_compliant_media' as const, params: { violations: 'MEDIA_TOO_LONG' } }]]]);
     const locked = buildSnapshot(data, runRanking(data, config, flags), flags);

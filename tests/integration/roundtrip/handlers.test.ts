@@ -46,8 +46,8 @@ describe('exchange through the handlers', () => {
     expect(report.files).toEqual([expect.objectContaining({ status: 'accepted', judgeName: '林晓', revision: 1 })]);
     expect(report.coverage.complete).toBe(1);
     expect(report.coverage.expected).toBe(32 * 3);
-    // The sample's three pre-issued packages have not come back yet; 林晓's has.
-    expect(report.missingJudges).toHaveLength(3);
+    // The sample's five pre-issued packages have not come back yet; 林晓's has.
+    expect(report.missingJudges).toHaveLength(5);
     expect(report.missingJudges.map((j) => j.name)).not.toContain('林晓');
     const again = await ok<MergeReport>(coord.dispatch('bundle:merge', { campaignId: works.id, files: [{ fileName: 'again', contentBase64: bundle.contentBase64 }] }));
     expect(again.files[0].status).toBe('duplicate');

@@ -52,7 +52,7 @@ describe('the Electron shell', () => {
     const list = (await app.dispatch('entry:list', { campaignId: works.value.id, filter: { query: '心肺复苏' } })) as { value: { rows: EntryRow[] } };
     const entry = (await app.dispatch('entry:get', { entryId: list.value.rows[0].id })) as { value: EntryDetail };
     const asset = entry.value.assets[0];
-    const bytes = fs.readFileSync(path.join(app.dataDir, 'media', 'sample', asset.fileName));
+    const bytes = fs.readFileSync(app.ctx.assets.location(asset.id).path);
 
     const part = serve({ url: `kepu-media://asset/${asset.id}`, headers: new Headers({ range: 'bytes=10-19' }) });
     expect(part.status).toBe(206);
