@@ -1,7 +1,6 @@
 // The Electron binary cannot run here, so Electron's API objects are replaced by recorders (the
 // only mocks in the suite); the shell code under them, the handlers and the database are real.
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { channelNames, type CampaignSummary, type EntryDetail, type EntryRow } from '../../../src-main/contract';
 import { openTestApp } from '../../helpers';
