@@ -4,6 +4,7 @@
 // snapshot stores the resolved configuration and a recomputation cannot pick up different ones.
 // These schemas are meant to move to the contract verbatim when the ranking channels are added.
 import { z } from 'zod';
+import { LocalizedText } from '../../contract/domain';
 import { KepuError } from '../errors';
 
 export const rankingMethods = ['mean', 'trimmed', 'median', 'zscore', 'borda'] as const;
@@ -24,15 +25,15 @@ export const TieBreak = z.discriminatedUnion('by', [
 export type TieBreak = z.infer<typeof TieBreak>;
 
 /**
- * An award tier. Tiers are filled in order from the top of the ranked list, each from where the
+ * An award tier (label: what certificates and reports print; the key when absent). Tiers are filled in order from the top of the ranked list, each from where the
  * previous one ended: `rank` takes the next `count` entries, `percentile` the next
  * floor(percent × ranked / 100) entries, `threshold` every following entry scoring ≥ minScore.
  * `minScore` on a rank or percentile tier additionally stops the tier at the first entry below it.
  */
 export const TierRule = z.discriminatedUnion('by', [
-  z.object({ key: Key, by: z.literal('rank'), count: z.number().int().positive(), minScore: z.number().optional() }),
-  z.object({ key: Key, by: z.literal('percentile'), percent: z.number().positive().max(100), minScore: z.number().optional() }),
-  z.object({ key: Key, by: z.literal('threshold'), minScore: z.number() }),
+  z.object({ key: Key, label: LocalizedText.optional(), by: z.literal('rank'), count: z.number().int().positive(), minScore: z.number().optional() }),
+  z.object({ key: Key, label: LocalizedText.optional(), by: z.literal('percentile'), percent: z.number().positive().max(100), minScore: z.number().optional() }),
+  z.object({ key: Key, label: LocalizedText.optional(), by: z.literal('threshold'), minScore: z.number() }),
 ]);
 export type TierRule = z.infer<typeof TierRule>;
 
