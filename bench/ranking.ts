@@ -3,6 +3,9 @@
 // incomplete. Every method separately (aggregate + rank every category, on in-memory inputs), the
 // stability figures once over the five methods' lists, the whole runRanking, a locked snapshot,
 // and load-scores from a real SQLite database of that size. Aim: < 1 s per method.
+import { spawnSync } from 'node:child_process';
+import { createDispatch } from '../src-main/app/dispatch';
+import { createHandlers } from '../src-main/app/handlers';
 import { mulberry32 } from '../src-main/core/assignment/seeded';
 import { aggregate, type ReviewPair, type ScoreRow } from '../src-main/core/ranking/aggregate';
 import { parseRankingConfig, type RankingMethod, rankingMethods } from '../src-main/core/ranking/config';
@@ -63,6 +66,33 @@ function groupCandidates(data: CampaignScores, byId: Map<number, ReturnType<type
   return [...groups.values()];
 }
 
+/**
+ * The peer for the mean: the same ranking as one SQL query in Debian's sqlite3 shell over the same
+ * database file (weighted totals of complete, unconflicted reviews; mean per entry; RANK() per
+ * category). It reads from SQLite where ours works on loaded rows, so ranking.loadScores is the
+ * other half of a fair comparison.
+ */
+function sqliteMeanRanking(dbFile: string, rubric: { key: string; weight: number }[], reviews: number): BenchResult['peer'] {
+  if (spawnSync('sqlite3', ['-version']).status !== 0) return null;
+  const weightSum = rubric.reduce((a, d) => a + d.weight, 0);
+  const weight = `CASE s.dimension_key ${rubric.map((d) => `WHEN '${d.key}' THEN ${d.weight / weightSum}`).join(' ')} END`;
+  const sql = `WITH totals AS (
+  SELECT s.entry_id, s.judge_id, SUM(s.value * ${weight}) AS total, COUNT(*) AS n FROM scores s
+  WHERE NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.entry_id = s.entry_id AND c.judge_id = s.judge_id)
+  GROUP BY s.entry_id, s.judge_id HAVING n = ${rubric.length}),
+means AS (SELECT entry_id, AVG(total) AS mean FROM totals GROUP BY entry_id)
+SELECT count(*), max(r) FROM (SELECT RANK() OVER (PARTITION BY e.kind, e.category ORDER BY m.mean DESC, e.reg_no) AS r FROM means m JOIN entries e ON e.id = m.entry_id);`;
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = process.hrtime.bigint();
+    const run = spawnSync('sqlite3', ['-readonly', dbFile, sql]);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (run.status !== 0) return null;
+  }
+  samples.sort((a, b) => a - b);
+  return { tool: 'sqlite3 CLI: the mean ranking as one SQL query (GROUP BY + RANK() window) on the same file', medianMs: Math.round(samples[1] * 100) / 100, opsPerSec: Math.round((reviews / samples[1]) * 1000) };
+}
+
 export async function rankingBench(): Promise<BenchResult[]> {
   const template = parseRankingConfig({ tiers: [{ key: 'influence', by: 'rank', count: 100 }, { key: 'excellent', by: 'percentile', percent: 10 }] });
   const large = largeCampaign('ranking', ENTRIES);
@@ -105,7 +135,8 @@ export async function rankingBench(): Promise<BenchResult[]> {
         lists[method] = groupCandidates(data, byId).map((group) => rankCategory(group, { method, tieBreaks: [{ by: 'dimension', key: 'content' }, { by: 'submittedAt' }], tiers: template.tiers }));
         ranked = (lists[method] as RankedList[]).reduce((n, l) => n + l.ranked.length, 0);
       });
-      results.push(summarize(`ranking.method.${method}`, reviews, 'reviews/s', samples, { note: `aggregate (${method} only) + rank ${ranked} of ${ENTRIES} entries in 6 categories; ${rows}; aim < 1 s` }));
+      const peer = method === 'mean' ? sqliteMeanRanking(ctx.db.name, definition.rubric, reviews) : undefined;
+      results.push(summarize(`ranking.method.${method}`, reviews, 'reviews/s', samples, { note: `aggregate (${method} only) + rank ${ranked} of ${ENTRIES} entries in 6 categories; ${rows}; aim < 1 s`, ...(peer !== undefined ? { peer } : {}) }));
     }
 
     const all = aggregate({ rubric: definition.rubric, scores: data.scores, conflicts: data.conflicts, entryIds: ids });
@@ -138,6 +169,35 @@ export async function rankingBench(): Promise<BenchResult[]> {
     });
     if (loaded !== generated.scores.length) throw new Error(`bench: load-scores read ${loaded} of ${generated.scores.length} rows`);
     results.push(summarize('ranking.loadScores', loaded, 'rows/s', load, { note: `SQLite: ${ENTRIES} entries, ${rows}, assignment counts; one query per table` }));
+
+    // What the Ranking tab waits for, through the same dispatch as the UI: the first summary
+    // (load + compliance flags + all methods + stability), a page of a category's list, an
+    // entry's details (both from the cached computation), and the exports.
+    const dispatch = createDispatch(createHandlers(ctx));
+    const summary = await measure(3, async () => {
+      const r = await dispatch('ranking:summary', { campaignId, refresh: true });
+      if (!r.ok) throw new Error(`bench: ranking:summary failed: ${JSON.stringify(r.error)}`);
+    });
+    results.push(summarize('ranking.ui.summary', reviews, 'reviews/s', summary, { note: `ranking:summary with refresh at ${ENTRIES} entries: load, compliance flags, 5 methods, stability, judge profiles` }));
+    const page = await measure(20, async () => {
+      const r = await dispatch('ranking:list', { campaignId, kind: 'work', category: 'graphic', section: 'ranked', method: 'median', offset: 4000, limit: 200 });
+      if (!r.ok) throw new Error('bench: ranking:list failed');
+    });
+    results.push(summarize('ranking.ui.listPage', 1, 'pages/s', page, { note: 'ranking:list, 200 rows at offset 4,000 of a 4,167-entry category, ordered by median, cached computation' }));
+    const entry = await measure(20, async () => {
+      const r = await dispatch('ranking:entry', { campaignId, entryId: ids[1234] });
+      if (!r.ok) throw new Error('bench: ranking:entry failed');
+    });
+    results.push(summarize('ranking.ui.entry', 1, 'queries/s', entry, { note: 'ranking:entry (judges’ totals, dimension means, ranks by every method)' }));
+    for (const format of ['csv', 'xlsx', 'pdf'] as const) {
+      let size = 0;
+      const exported = await measure(1, async () => {
+        const r = await dispatch('ranking:export', { campaignId, format });
+        if (!r.ok) throw new Error(`bench: ranking:export ${format} failed`);
+        size = (r.value as { contentBase64: string }).contentBase64.length * 0.75;
+      });
+      results.push(summarize(`ranking.export.${format}`, ENTRIES, 'entries/s', exported, { note: `${ENTRIES} entries, ${(size / 1e6).toFixed(1)} MB` }));
+    }
     return results;
   } finally {
     large.dispose();

@@ -10,6 +10,7 @@ import { exchangeBench } from './exchange';
 import { type BenchResult, writeResults } from './harness';
 import { mediaBench } from './media';
 import { rankingBench } from './ranking';
+import { certificatesBench } from './certificates';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['foundation', foundationBench],
@@ -19,6 +20,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['exchange', exchangeBench],
   ['assignment', assignmentBench],
   ['ranking', rankingBench],
+  ['certificates', certificatesBench],
 ];
 
 const only = process.argv[2];

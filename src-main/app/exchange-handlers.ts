@@ -16,18 +16,12 @@ import { KepuError } from '../core/errors';
 import { nowIso } from '../core/time';
 import type { AppContext } from './context';
 import { mergeReport } from './merge-report';
+import { saveExport } from './export-file';
 
 type ExchangeChannels =
   | 'identity:status' | 'identity:create' | 'identity:unlock' | 'identity:lock' | 'identity:keycard'
   | 'judge:registerKeyCard' | 'package:export' | 'package:open' | 'package:locateMedia' | 'bundle:export' | 'bundle:merge';
 
-function saveExport(ctx: AppContext, fileName: string, bytes: Buffer, mimeType: string) {
-  const dir = path.join(ctx.dataDir, 'exports');
-  fs.mkdirSync(dir, { recursive: true });
-  const savedTo = path.join(dir, fileName);
-  fs.writeFileSync(savedTo, bytes);
-  return { fileName, mimeType, contentBase64: bytes.toString('base64'), savedTo };
-}
 
 /** Probe what arrived, so the judge sees the same media verdicts as the coordinator. */
 async function probeCampaignMedia(ctx: AppContext, campaignId: string): Promise<void> {

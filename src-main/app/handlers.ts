@@ -9,6 +9,8 @@ import { exportCompliance } from './compliance-export';
 import { reviewHandlers } from './review-handlers';
 import { assignmentHandlers } from './assignment-handlers';
 import { exchangeHandlers } from './exchange-handlers';
+import { rankingHandlers } from './ranking-handlers';
+import { certificateHandlers } from './certificate-handlers';
 import type { AppContext } from './context';
 import { APP_VERSION } from './version';
 
@@ -65,6 +67,8 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),
     ...exchangeHandlers(ctx),
+    ...rankingHandlers(ctx),
+    ...certificateHandlers(ctx),
   };
 }
 

@@ -11,6 +11,7 @@ import { runServe } from './commands/serve';
 import { runImport } from './commands/import';
 import { runBundle } from './commands/bundle';
 import { runRank } from './commands/rank';
+import { runCertificates } from './commands/certificates';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -48,6 +49,9 @@ export async function main(argv: string[]): Promise<number> {
         return await runBundle(rest, t);
       case 'rank':
         return await runRank(rest, t);
+      case 'certificates':
+      case 'certificate':
+        return await runCertificates(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

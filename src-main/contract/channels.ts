@@ -6,6 +6,8 @@ import { AssetInfo } from './assets';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
 import { AssignmentRunResult, CoverageView, EntryJudges } from './assignment';
 import { exchangeChannels } from './exchange';
+import { rankingChannels } from './ranking';
+import { certificateChannels } from './certificates';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, ExportFile, exportFormats, JobStatus } from './compliance';
 import {
@@ -199,6 +201,8 @@ export const channels = {
     response: EntryJudges,
   },
   ...exchangeChannels,
+  ...rankingChannels,
+  ...certificateChannels,
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 export type Channels = typeof channels;

@@ -11,3 +11,5 @@ export * from './assets';
 export * from './review';
 export * from './assignment';
 export * from './exchange';
+export * from './ranking';
+export * from './certificates';

@@ -53,3 +53,13 @@ export function localToUtcIso(local: string, timeZone: string): string | null {
   utc = wall - zoneOffsetMinutes(timeZone, utc) * 60000;
   return new Date(utc).toISOString();
 }
+
+/** "2023-12-25 18:00 UTC+08:00": an instant as wall-clock time in `timeZone`, for reports. */
+export function formatInZone(iso: string, timeZone: string): string {
+  const ms = Date.parse(iso);
+  const offset = zoneOffsetMinutes(timeZone, ms);
+  const wall = new Date(ms + offset * 60000).toISOString();
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${wall.slice(0, 10)} ${wall.slice(11, 16)} UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

@@ -4,11 +4,12 @@
 import type { i18n } from 'i18next';
 import fs from 'node:fs';
 import path from 'node:path';
-import { complianceRows } from '../../core/media/compliance';
-import { type EntryFlag, parseRankingConfig, rankingMethods } from '../../core/ranking/config';
+import { complianceFlags, storedConfig } from '../../app/ranking-service';
+import { parseRankingConfig, rankingMethods } from '../../core/ranking/config';
+import { readLockFile } from '../../core/ranking/lock-file';
 import { loadCampaignScores } from '../../core/ranking/load-scores';
 import { runRanking } from '../../core/ranking/run-ranking';
-import { buildSnapshot, parseSnapshot, snapshotBytes } from '../../core/ranking/snapshot';
+import { buildSnapshot, snapshotBytes } from '../../core/ranking/snapshot';
 import { verifyAgainstDatabase } from '../../core/ranking/verify';
 import { parseCommand, UsageError } from '../args';
 import { InputProblem, openRuntime } from '../runtime';
@@ -28,7 +29,7 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     if (values.verify) {
       let snapshot;
       try {
-        snapshot = parseSnapshot(JSON.parse(fs.readFileSync(path.resolve(values.verify as string), 'utf8')));
+        snapshot = readLockFile(fs.readFileSync(path.resolve(values.verify as string), 'utf8'));
       } catch (error) {
         throw new InputProblem(t('cli.rank.badSnapshot', { file: values.verify as string, reason: (error as Error).message }));
       }
@@ -40,20 +41,16 @@ export async function runRank(argv: string[], t: T): Promise<number> {
       throw new InputProblem(t('cli.rank.differs', { path: result.path }));
     }
     if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
-    const method = (values.method as string | undefined) ?? 'trimmed';
+    const method = (values.method as string | undefined) ?? storedConfig(rt.ctx, values.campaign as string).config.primary;
     if (!(rankingMethods as readonly string[]).includes(method)) throw new UsageError(t('cli.rank.badMethod', { method, choices: rankingMethods.join(', ') }));
     const campaignId = values.campaign as string;
     rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
-    // One flag per entry, naming every file that failed the media check.
-    const failing = new Map<number, string[]>();
-    for (const row of complianceRows(rt.ctx, campaignId)) {
-      if (row.verdict === 'fail' || row.verdict === 'unreadable') failing.set(row.entryId, [...(failing.get(row.entryId) ?? []), row.fileName]);
-    }
-    const flags = new Map<number, EntryFlag[]>(
-      [...failing].map(([entryId, files]) => [entryId, [{ code: 'non_compliant_media', params: { files: files.join(', '), count: files.length } }]]),
-    );
+    const flags = complianceFlags(rt.ctx, campaignId);
     const data = loadCampaignScores(rt.ctx.db, campaignId);
-    const outcome = runRanking(data, parseRankingConfig({ primary: method, methods: [...new Set([method, 'mean'])] }), flags);
+    // The campaign's stored settings (tiers, tie-breaks…), ranked by the method asked for.
+    const stored = storedConfig(rt.ctx, campaignId).config;
+    const config = parseRankingConfig({ ...stored, primary: method, methods: [...new Set([...stored.methods, method])] });
+    const outcome = runRanking(data, config, flags);
     if (values.lock) {
       fs.writeFileSync(path.resolve(values.lock as string), snapshotBytes(buildSnapshot(data, outcome, flags)));
     }

@@ -32,12 +32,13 @@ export interface DemoDeps {
 export async function loadDemo(deps: DemoDeps): Promise<CampaignSummary> {
   const mediaDir = await copySampleMedia(deps);
   // The committee first, so the works campaign is the newest and tops the list.
-  await createSampleCampaign(deps, 'caca-committee-2021', cacaSampleApplicants(), 'CACA21', mediaDir);
+  const committee = await createSampleCampaign(deps, 'caca-committee-2021', cacaSampleApplicants(), 'CACA21', mediaDir);
   const works = await createSampleCampaign(deps, 'sichuan-influence-2023', sichuanSampleEntries(), 'SC2023', mediaDir);
   // Probe the sample media once, so the compliance report has facts to show straight away.
   const files = deps.db.prepare('SELECT DISTINCT path FROM assets').pluck().all() as string[];
   await checkFiles(files, { rules: deps.templates.get('sichuan-influence-2023').definition.mediaRules, cache: new ProbeCache(deps.db) });
   await prepareSampleExchange(deps, works.id);
+  await prepareSampleExchange(deps, committee.id, 'sample-bundles-committee');
   return deps.campaigns.summary(works.id);
 }
 

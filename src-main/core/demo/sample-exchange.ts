@@ -2,7 +2,9 @@
 // signing key (generated here and thrown away: only their public halves are registered), a review
 // package each (signed by a throwaway sample coordinator key, written to sample-packages/), and a
 // signed result bundle each with plausible scores in sample-bundles/ — one judge also sent a
-// second, corrected revision. Nothing is merged: that is the user's step.
+// second, corrected revision. Nothing is merged: that is the user's step. For a committee
+// selection the bundles also carry eligibility answers, mostly yes, so the member list has both
+// admitted and rejected applicants to show (applicant 3 lacks the membership item on purpose).
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,12 +14,17 @@ import { fingerprintOf, generateIdentity, publicKeyToBase64 } from '../keys/iden
 import { issuePackage } from '../packages/issue-package';
 import { nowIso } from '../time';
 
-export async function prepareSampleExchange(deps: { db: Database; campaigns: CampaignRepo; dataDir: string }, campaignId: string): Promise<string> {
+export async function prepareSampleExchange(
+  deps: { db: Database; campaigns: CampaignRepo; dataDir: string },
+  campaignId: string,
+  folder = 'sample-bundles',
+): Promise<string> {
   const { db } = deps;
   const def = deps.campaigns.definition(campaignId);
   const coordinator = generateIdentity();
   const packagesDir = path.join(deps.dataDir, 'sample-packages');
-  const bundlesDir = path.join(deps.dataDir, 'sample-bundles');
+  const bundlesDir = path.join(deps.dataDir, folder);
+  const committee = def.kind === 'committee';
   fs.mkdirSync(bundlesDir, { recursive: true });
   const judges = db
     .prepare('SELECT j.id, j.name FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.created_at, j.id')
@@ -29,7 +36,7 @@ export async function prepareSampleExchange(deps: { db: Database; campaigns: Cam
       campaignId,
       judgeId: judge.id,
       withMedia: false,
-      outPath: path.join(packagesDir, `sample-${index + 1}.kepupkg`),
+      outPath: path.join(packagesDir, `${folder}-${index + 1}.kepupkg`),
       coordinator: { privateKey: coordinator.privateKey, name: 'Sample coordinator 示例组织方' },
     });
     const entries = db.prepare('SELECT e.id, e.reg_no FROM issued_package_entries p JOIN entries e ON e.id = p.entry_id WHERE p.package_id = ? ORDER BY e.reg_no').all(issued.packageId) as {
@@ -49,10 +56,16 @@ export async function prepareSampleExchange(deps: { db: Database; campaigns: Cam
         entryId: e.id,
         // Plausible, judge-specific and deterministic: whole points between 3 and 10.
         scores: Object.fromEntries(def.rubric.map((d, k) => [d.key, Math.min(d.scale.max, 3 + ((e.id * 7 + index * 3 + k * 5 + shift) % 8))])),
-        eligibility: {},
+        eligibility: Object.fromEntries(
+          def.eligibility.map((item, k) => {
+            const roll = (e.id * 3 + index * 5 + k * 7) % 11;
+            const answer = i === 2 && k === 0 && index < 3 ? 'no' : roll === 0 ? 'no' : roll === 1 ? 'unsure' : 'yes';
+            return [item.key, { answer, note: answer === 'yes' ? '' : '材料未能证明 / evidence missing' }];
+          }),
+        ),
         conflict: null,
         comment: i % 4 === 0 ? '选题贴近群众,表达清楚。' : '',
-        complete: i % 5 !== 4,
+        complete: committee ? !(index === 4 && i === 0) : i % 5 !== 4,
         revision: 3 + revision,
       })),
     });

@@ -4,6 +4,8 @@ import { CampaignListView } from './CampaignListView';
 import { CampaignView } from './CampaignView';
 import { ErrorBanner } from './ErrorBanner';
 import { SettingsView } from './SettingsView';
+import { VerifyCertificate } from './certificates/VerifyCertificate';
+import './certificates/certificates.css';
 import { TopBar } from './TopBar';
 
 export function App() {
@@ -21,6 +23,7 @@ export function App() {
         {view.name === 'campaigns' && <CampaignListView />}
         {view.name === 'campaign' && <CampaignView key={view.campaignId} campaignId={view.campaignId} />}
         {view.name === 'settings' && <SettingsView />}
+        {view.name === 'verify' && <VerifyCertificate />}
       </main>
     </div>
   );

@@ -9,9 +9,11 @@ import { EntryBrowser } from './EntryBrowser';
 import { ImportView } from './ImportView';
 import { MediaView } from './MediaView';
 import { ExchangeView } from './exchange/ExchangeView';
+import { RankingView } from './ranking/RankingView';
+import { CertificatesView } from './certificates/CertificatesView';
 import { ReviewWorkspace } from './review/ReviewWorkspace';
 
-type Tab = 'entries' | 'review' | 'import' | 'media' | 'exchange' | 'overview';
+type Tab = 'entries' | 'review' | 'import' | 'media' | 'exchange' | 'ranking' | 'certificates' | 'overview';
 
 export function CampaignView({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation();
@@ -47,7 +49,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           <h1 data-testid="campaign-title">{localized(campaign.name, i18n.language)}</h1>
         </div>
         <div className="tabs" role="tablist">
-          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', 'exchange', 'overview']) as Tab[]).map((name) => (
+          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', 'exchange', 'ranking', 'certificates', 'overview']) as Tab[]).map((name) => (
             <button
               key={name}
               type="button"
@@ -68,6 +70,8 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
       {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
       {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
       {tab === 'exchange' && <ExchangeView campaign={campaign} />}
+      {tab === 'ranking' && <RankingView key={version} campaign={campaign} />}
+      {tab === 'certificates' && <CertificatesView key={version} campaign={campaign} />}
       {tab === 'media' && (
         <MediaView
           campaign={campaign}

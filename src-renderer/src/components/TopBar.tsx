@@ -15,10 +15,13 @@ export function TopBar() {
       <nav className="topnav" aria-label={t('nav.label')}>
         <button
           type="button"
-          className={view.name !== 'settings' ? 'active' : ''}
+          className={view.name === 'campaigns' || view.name === 'campaign' ? 'active' : ''}
           onClick={() => go({ name: 'campaigns' })}
         >
           {t('nav.campaigns')}
+        </button>
+        <button type="button" className={view.name === 'verify' ? 'active' : ''} onClick={() => go({ name: 'verify' })} data-testid="nav-verify">
+          {t('nav.verify')}
         </button>
         <button type="button" className={view.name === 'settings' ? 'active' : ''} onClick={() => go({ name: 'settings' })}>
           {t('nav.settings')}

@@ -4,7 +4,7 @@ import type { CampaignSummary, Language } from '../../../src-main/contract';
 import { ApiError, invoke } from '../api';
 import { applyLanguage } from '../i18n';
 
-export type View = { name: 'campaigns' } | { name: 'campaign'; campaignId: string } | { name: 'settings' };
+export type View = { name: 'campaigns' } | { name: 'campaign'; campaignId: string } | { name: 'settings' } | { name: 'verify' };
 
 interface AppState {
   view: View;
@@ -24,7 +24,7 @@ const VIEW_KEY = 'kepu.view';
 function savedView(): View {
   try {
     const raw = JSON.parse(sessionStorage.getItem(VIEW_KEY) ?? 'null') as View | null;
-    if (raw && (raw.name === 'campaigns' || raw.name === 'settings' || (raw.name === 'campaign' && typeof raw.campaignId === 'string'))) return raw;
+    if (raw && (raw.name === 'campaigns' || raw.name === 'settings' || raw.name === 'verify' || (raw.name === 'campaign' && typeof raw.campaignId === 'string'))) return raw;
   } catch {
     /* a damaged value: start at the campaign list */
   }

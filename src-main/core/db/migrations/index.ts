@@ -5,7 +5,8 @@ import { migration0002 } from './0002-intake';
 import { migration0003 } from './0003-reviews';
 import { migration0004 } from './0004-exchange';
 import { migration0005 } from './0005-ranking';
+import { migration0006 } from './0006-certificates';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

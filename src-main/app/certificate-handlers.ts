@@ -1,0 +1,164 @@
+// Certificate channels: settings and images, the lists of a campaign, preview, export as a
+// background job (progress, cancel), the register (reissue, revoke) and verification. The work
+// is in core/certificates; this file supplies the issuer key, the wording (locale files) and the
+// job bookkeeping.
+//
+// Export jobs have their own small registry and channels (certificates:job / cancelJob) rather
+// than the shared job:status, whose JobStatus schema is typed for media-link reports; folding
+// them together needs a union result in contract/compliance.ts (a change for its owner).
+import { createPublicKey, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { i18n } from 'i18next';
+import type { CertificateJob, CertificateList, Handlers } from '../contract';
+import type { Wording } from '../core/certificates/content';
+import { exportList, previewCertificate } from '../core/certificates/export';
+import { getCertificate, type Issuer, listCertificates, reissueCertificate, revokeCertificate, toRow } from '../core/certificates/issue';
+import { certificateList, certificateLists } from '../core/certificates/lists';
+import { getSettings, imageInfos, removeImage, saveSettings, setImage } from '../core/certificates/settings';
+import { verifyCode, verifyFile } from '../core/certificates/verify';
+import { KepuError } from '../core/errors';
+import type { AppContext } from './context';
+import { toErrorBody } from './dispatch';
+import { createNodeI18n } from './translate';
+
+type CertificateChannels =
+  | 'certificates:settings' | 'certificates:saveSettings' | 'certificates:setImage' | 'certificates:lists' | 'certificates:preview'
+  | 'certificates:export' | 'certificates:job' | 'certificates:cancelJob' | 'certificates:jobFile' | 'certificates:issued' | 'certificates:reissue'
+  | 'certificates:revoke' | 'certificates:verify';
+
+let translators: Record<'zh-CN' | 'en', i18n> | null = null;
+
+/** Certificate wording from the locale files, both languages (a certificate can print both). */
+export function certificateWording(): Wording {
+  translators ??= { 'zh-CN': createNodeI18n('zh-CN'), en: createNodeI18n('en') };
+  const t = translators;
+  return (language, key, vars) => t[language].t(key, { ...vars }) as string;
+}
+
+interface Job {
+  status: CertificateJob;
+  controller: AbortController;
+}
+
+const jobsOf = new WeakMap<AppContext, Map<string, Job>>();
+
+function jobs(ctx: AppContext): Map<string, Job> {
+  let map = jobsOf.get(ctx);
+  if (!map) {
+    map = new Map();
+    jobsOf.set(ctx, map);
+  }
+  return map;
+}
+
+function job(ctx: AppContext, jobId: string): Job {
+  const found = jobs(ctx).get(jobId);
+  if (!found) throw new KepuError('JOB_NOT_FOUND', `certificates: no job ${jobId}`, { jobId });
+  return found;
+}
+
+function issuer(ctx: AppContext): Issuer {
+  const privateKey = ctx.identity.privateKey(); // KEY_NOT_FOUND / KEY_LOCKED before any work starts
+  return { privateKey, name: ctx.identity.status().name ?? 'Kepu Review' };
+}
+
+function settingsView(ctx: AppContext, campaignId: string) {
+  return { settings: getSettings(ctx.db, campaignId), images: imageInfos(ctx.db, campaignId) };
+}
+
+export function certificateHandlers(ctx: AppContext): Pick<Handlers, CertificateChannels> {
+  const wording = certificateWording();
+  return {
+    'certificates:settings': ({ campaignId }) => settingsView(ctx, campaignId),
+    'certificates:saveSettings': ({ campaignId, settings }) => {
+      saveSettings(ctx.db, campaignId, settings);
+      return settingsView(ctx, campaignId);
+    },
+    'certificates:setImage': ({ campaignId, role, image, path: file, remove }) => {
+      if (remove) removeImage(ctx.db, campaignId, role);
+      else {
+        let bytes: Buffer;
+        if (image) bytes = Buffer.from(image.contentBase64, 'base64');
+        else if (file) {
+          try {
+            bytes = fs.readFileSync(path.resolve(file));
+          } catch {
+            throw new KepuError('CERTIFICATE_FILE_UNREADABLE', `certificates: cannot read ${file}`, { file });
+          }
+        } else throw new KepuError('INVALID_REQUEST', 'certificates: give an image, a path or remove', { path: 'image', detail: 'missing' });
+        setImage(ctx.db, campaignId, role, bytes);
+      }
+      return settingsView(ctx, campaignId);
+    },
+    'certificates:lists': ({ campaignId }) => {
+      const issued = ctx.db
+        .prepare(`SELECT list_name, count(*) AS n FROM certificates WHERE campaign_id = ? AND status = 'valid' GROUP BY list_name`)
+        .all(campaignId) as { list_name: string; n: number }[];
+      const count = new Map(issued.map((r) => [r.list_name, r.n]));
+      return certificateLists(ctx.db, campaignId, wording).map(
+        (l): CertificateList => ({ name: l.name, type: l.type, kind: l.kind, label: l.label, holders: l.holders.length, issued: count.get(l.name) ?? 0, validityMonths: l.validityMonths }),
+      );
+    },
+    'certificates:preview': ({ campaignId, list, subject, template }) => previewCertificate(ctx.db, campaignId, list, subject, wording, template),
+    'certificates:export': ({ campaignId, list, outDir, mode, template }) => {
+      const signer = issuer(ctx);
+      certificateList(ctx.db, campaignId, list, wording); // unknown list or no ranking: fail now, not in the job
+      const dir = outDir ? path.resolve(outDir) : path.join(ctx.dataDir, 'exports', 'certificates', campaignId);
+      const jobId = randomBytes(8).toString('hex');
+      const entry: Job = { status: { jobId, state: 'running', progress: null, result: null, error: null }, controller: new AbortController() };
+      jobs(ctx).set(jobId, entry);
+      setImmediate(() => {
+        exportList(ctx.db, {
+          campaignId,
+          listName: list,
+          outDir: dir,
+          mode,
+          template,
+          issuer: signer,
+          wording,
+          signal: entry.controller.signal,
+          onProgress: (done, total) => {
+            entry.status = { ...entry.status, progress: { done, total } };
+          },
+        })
+          .then((result) => {
+            entry.status = { ...entry.status, state: result.cancelled ? 'cancelled' : 'done', result };
+          })
+          .catch((error: unknown) => {
+            entry.status = { ...entry.status, state: 'failed', error: toErrorBody('certificates:export', error, console.error) };
+          });
+      });
+      return entry.status;
+    },
+    'certificates:job': ({ jobId }) => job(ctx, jobId).status,
+    'certificates:cancelJob': ({ jobId }) => {
+      const found = job(ctx, jobId);
+      if (found.status.state === 'running') found.controller.abort();
+      return found.status;
+    },
+    'certificates:jobFile': ({ jobId, file }) => {
+      const result = job(ctx, jobId).status.result;
+      if (!result || !result.files.includes(file)) throw new KepuError('NOT_FOUND', `certificates: job ${jobId} wrote no file ${file}`);
+      return { fileName: path.basename(file), mimeType: 'application/pdf', contentBase64: fs.readFileSync(file).toString('base64'), savedTo: file };
+    },
+    'certificates:issued': ({ campaignId, list, status, query, offset, limit }) => {
+      getSettings(ctx.db, campaignId); // CAMPAIGN_NOT_FOUND
+      return listCertificates(ctx.db, campaignId, { list, status, query }, offset, limit);
+    },
+    'certificates:reissue': ({ serial, reason }) => {
+      getCertificate(ctx.db, serial);
+      return toRow(reissueCertificate(ctx.db, serial, issuer(ctx), wording, reason ?? null));
+    },
+    'certificates:revoke': ({ serial, reason }) => toRow(revokeCertificate(ctx.db, serial, reason)),
+    'certificates:verify': ({ text, file }) => {
+      const trusted = [];
+      try {
+        trusted.push(createPublicKey(ctx.identity.privateKey()));
+      } catch {
+        // No key or locked: the issuers recorded in the database still count.
+      }
+      return file ? verifyFile(ctx.db, Buffer.from(file.contentBase64, 'base64'), { trusted }) : verifyCode(ctx.db, text ?? '', { trusted });
+    },
+  };
+}

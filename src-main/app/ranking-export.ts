@@ -1,0 +1,149 @@
+// Exports of the ranking for people who work in spreadsheets, on paper or who audit: CSV (UTF-8
+// with BOM for Excel/WPS), XLSX (a sheet per category, held entries, committee, judges,
+// stability), a printable bilingual PDF report (ranking-report-pdf.ts), and the signed locked
+// snapshot (what `kepu rank --verify` checks). Texts come from the UI's locale files.
+import ExcelJS from 'exceljs';
+import type { ExportFile, RankingRow } from '../contract';
+import { buildSnapshot, snapshotBytes } from '../core/ranking/snapshot';
+import { latestSnapshotInfo, loadSnapshot } from '../core/ranking/snapshot-store';
+import { KepuError } from '../core/errors';
+import { nowIso } from '../core/time';
+import crypto from 'node:crypto';
+import type { AppContext } from './context';
+import { saveExport } from './export-file';
+import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
+import { rankingReportPdf } from './ranking-report-pdf';
+import { categoryRows, type ComputedRanking, computeRanking } from './ranking-service';
+import { both, describeFlag, describeTie, tEn, tZh } from './ranking-texts';
+
+const num = (v: number | null | undefined, digits = 3) => (v === null || v === undefined ? '' : Number(v.toFixed(digits)));
+
+interface FlatRow {
+  category: string;
+  section: 'ranked' | 'held';
+  row: RankingRow;
+}
+
+function flatRows(computed: ComputedRanking): FlatRow[] {
+  const primary = computed.outcome.config.primary;
+  return computed.outcome.categories.flatMap((c) => {
+    const label = categoryLabel(computed, c.kind, c.category);
+    const category = `${label['zh-CN']} / ${label.en}`;
+    return [
+      ...categoryRows(computed, c, 'ranked', primary).map((row) => ({ category, section: 'ranked' as const, row })),
+      ...categoryRows(computed, c, 'held', primary).map((row) => ({ category, section: 'held' as const, row })),
+    ];
+  });
+}
+
+function columns(computed: ComputedRanking) {
+  const methods = computed.outcome.config.methods;
+  const headers = [
+    '类别 / Category',
+    both('ranking.columns.rank'),
+    both('ranking.columns.tier'),
+    both('ranking.columns.regNo'),
+    both('ranking.columns.title'),
+    both('ranking.columns.entrant'),
+    `${tZh('ranking.columns.entrant')}单位 / Unit`,
+    `${both('ranking.columns.score')} (${tEn(`ranking.methods.${computed.outcome.config.primary}`)})`,
+    ...methods.flatMap((m) => [`${tZh(`ranking.methods.${m}`)} / ${tEn(`ranking.methods.${m}`)}`, `${tZh('ranking.columns.rank')} / Rank (${m})`]),
+    both('ranking.columns.judges'),
+    `最低 / Lowest`,
+    `最高 / Highest`,
+    both('ranking.columns.sd'),
+    both('ranking.columns.reasons'),
+  ];
+  const cells = ({ category, row }: FlatRow): (string | number)[] => {
+    const tier = row.tier ? tierLabel(computed, row.tier) : null;
+    return [
+      category,
+      row.rank ?? '',
+      row.tier ? (tier ? `${tier['zh-CN']} / ${tier.en}` : row.tier) : '',
+      row.regNo,
+      row.title,
+      row.entrantName,
+      row.entrantUnit ?? '',
+      num(row.score),
+      ...methods.flatMap((m) => [num(row.methods[m]?.score), row.methods[m]?.rank ?? '']),
+      row.judges,
+      num(row.low),
+      num(row.high),
+      num(row.sd),
+      [...row.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`), ...row.ties.map((t) => describeTie(tEn, t, computed, 'en'))].join('\n'),
+    ];
+  };
+  return { headers, cells };
+}
+
+export async function exportRanking(ctx: AppContext, campaignId: string, format: 'csv' | 'xlsx' | 'pdf' | 'snapshot', snapshotId?: string): Promise<ExportFile> {
+  const stamp = nowIso().slice(0, 10);
+  const base = `ranking-${campaignId}-${stamp}`;
+  if (format === 'snapshot') {
+    const id = snapshotId ?? latestSnapshotInfo(ctx.db, campaignId)?.id;
+    if (!id) throw new KepuError('RANKING_SNAPSHOT_NOT_FOUND', `ranking: campaign ${campaignId} has no published result`, { snapshotId: '—' });
+    const loaded = loadSnapshot(ctx.db, campaignId, id);
+    const lock = {
+      format: 'kepu-ranking-lock/1',
+      snapshot: JSON.parse(loaded.bytes.toString('utf8')),
+      sha256: loaded.info.sha256,
+      signature: loaded.signature,
+      signerKeyId: loaded.info.signerKeyId,
+      signerPublicKey: ctx.db.prepare('SELECT signer_public_key FROM ranking_snapshots WHERE id = ?').pluck().get(id) as string,
+      signerName: loaded.info.signerName,
+      lockedAt: loaded.info.lockedAt,
+    };
+    return saveExport(ctx, `ranking-${campaignId}-${id}.kepurank.json`, Buffer.from(`${JSON.stringify(lock, null, 2)}\n`, 'utf8'), 'application/json');
+  }
+  const computed = computeRanking(ctx, campaignId);
+  if (format === 'pdf') {
+    const latest = latestSnapshotInfo(ctx.db, campaignId);
+    const current = crypto.createHash('sha256').update(snapshotBytes(buildSnapshot(computed.data, computed.outcome, computed.flags))).digest('hex');
+    const bytes = await rankingReportPdf(ctx, computed, latest ? { ...latest, matches: latest.sha256 === current } : null);
+    return saveExport(ctx, `${base}.pdf`, bytes, 'application/pdf');
+  }
+  const { headers, cells } = columns(computed);
+  const rows = flatRows(computed);
+  if (format === 'csv') {
+    const quote = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
+    const lines = [headers.map(quote).join(','), ...rows.map((r) => cells(r).map(quote).join(','))];
+    return saveExport(ctx, `${base}.csv`, Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8'), 'text/csv');
+  }
+  const workbook = new ExcelJS.Workbook();
+  const used = new Set<string>();
+  for (const c of computed.outcome.categories) {
+    const label = categoryLabel(computed, c.kind, c.category);
+    // Sheet names: ≤ 31 characters, no []:*?/\ and unique.
+    let name = `${label['zh-CN']} ${label.en}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28);
+    for (let i = 2; used.has(name); i++) name = `${name.slice(0, 26)} ${i}`;
+    used.add(name);
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow(headers).font = { bold: true };
+    for (const r of rows.filter((x) => x.category === `${label['zh-CN']} / ${label.en}`)) sheet.addRow(cells(r));
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    sheet.columns.forEach((col, i) => (col.width = i === 4 ? 36 : i === headers.length - 1 ? 60 : 14));
+  }
+  const committee = committeeApplicants(computed);
+  if (committee) {
+    const sheet = workbook.addWorksheet('委员名单 Committee');
+    sheet.addRow(['结果 / Decision', both('ranking.columns.regNo'), both('ranking.columns.entrant'), `单位 / Unit`, both('ranking.columns.score'), both('ranking.columns.reasons')]).font = { bold: true };
+    const reasons = (a: (typeof committee.members)[number]) =>
+      [...a.reasons.map((r) => `${tZh(`ranking.committee.reasons.${r.code}`, r.params)} / ${tEn(`ranking.committee.reasons.${r.code}`, r.params)}`), ...a.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`)].join('\n');
+    for (const [key, list] of [['members', committee.members], ['rejected', committee.rejected], ['held', committee.held]] as const) {
+      for (const a of list) sheet.addRow([both(`ranking.committee.${key}`, { count: list.length }), a.regNo, a.name, a.unit ?? '', num(a.score), reasons(a)]);
+    }
+    sheet.columns.forEach((col, i) => (col.width = i === 5 ? 70 : 20));
+  }
+  const judges = workbook.addWorksheet('评委 Judges');
+  judges.addRow(['评委 / Judge', '评分数 / Scored', '最低 / Min', 'Q1', '中位 / Median', 'Q3', '最高 / Max', '偏差 / Bias', 'SD', '提示 / Flag']).font = { bold: true };
+  for (const j of computed.outcome.judges) {
+    judges.addRow([computed.judgeNames.get(j.judgeId) ?? j.judgeId, j.scored, num(j.min), num(j.q1), num(j.median), num(j.q3), num(j.max), num(j.bias), num(j.sd), j.flag ? both(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) }) : '']);
+  }
+  const stability = workbook.addWorksheet('稳定性 Stability');
+  stability.addRow(['类别 / Category', 'A', 'B', 'Kendall τ', 'W', 'ICC(1)', 'ICC(k)']).font = { bold: true };
+  for (const c of computed.outcome.categories) {
+    const label = categoryLabel(computed, c.kind, c.category);
+    for (const t of c.stability.tau) stability.addRow([`${label['zh-CN']} / ${label.en}`, t.a, t.b, num(t.tau), num(c.stability.w.value), num(c.stability.icc?.icc1), num(c.stability.icc?.icc1k)]);
+  }
+  return saveExport(ctx, `${base}.xlsx`, Buffer.from(await workbook.xlsx.writeBuffer()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+}

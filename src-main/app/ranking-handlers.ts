@@ -1,0 +1,129 @@
+// Ranking channels: configuration, the computed summary and lists (ranking-service.ts caches one
+// computation per campaign), per-entry details, the committee list, publishing (a signed locked
+// snapshot), verification of a locked snapshot against the database, and exports.
+import type { CategorySummary, Handlers, RankingMethod, SnapshotInfo } from '../contract';
+import { buildSnapshot } from '../core/ranking/snapshot';
+import { latestSnapshotInfo, listSnapshots, loadSnapshot, type StoredSnapshot, storeSnapshot } from '../core/ranking/snapshot-store';
+import { recomputeSnapshot } from '../core/ranking/verify';
+import { verifySnapshot } from '../core/ranking/snapshot';
+import { KepuError } from '../core/errors';
+import type { AppContext } from './context';
+import { exportRanking } from './ranking-export';
+import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
+import { categoryRows, type ComputedRanking, computeRanking, findCategory, saveConfig, scaleOf, storedConfig } from './ranking-service';
+
+type RankingChannels =
+  | 'ranking:config' | 'ranking:configure' | 'ranking:summary' | 'ranking:list' | 'ranking:entry'
+  | 'ranking:committee' | 'ranking:lock' | 'ranking:snapshots' | 'ranking:verify' | 'ranking:export';
+
+
+
+function snapshotView(s: StoredSnapshot): SnapshotInfo {
+  return { id: s.id, lockedAt: s.lockedAt, sha256: s.sha256, method: s.method, rankedCount: s.rankedCount, heldCount: s.heldCount, signerName: s.signerName, signerFingerprint: s.signerFingerprint };
+}
+
+function categorySummaries(computed: ComputedRanking): CategorySummary[] {
+  const { min, max } = scaleOf(computed);
+  const primary = computed.outcome.config.primary;
+  return computed.outcome.categories.map((c) => {
+    const list = c.lists[primary]!;
+    const counts = new Array<number>(20).fill(0);
+    for (const r of list.ranked) counts[Math.min(19, Math.max(0, Math.floor(((r.score - min) / (max - min)) * 20)))]++;
+    return {
+      kind: c.kind,
+      category: c.category,
+      label: categoryLabel(computed, c.kind, c.category),
+      ranked: list.ranked.length,
+      held: list.held.length,
+      tiers: list.tiers.map((t) => ({ key: t.key, label: tierLabel(computed, t.key), count: t.count })),
+      stability: {
+        tau: c.stability.tau,
+        movers: c.stability.movers.map((m) => ({ ...m, title: computed.info.get(m.entryId)?.title ?? '' })),
+        icc: c.stability.icc,
+        w: c.stability.w,
+      },
+      histogram: { min, max, counts },
+    };
+  });
+}
+
+
+export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels> {
+  return {
+    'ranking:config': ({ campaignId }) => storedConfig(ctx, campaignId),
+    'ranking:configure': ({ campaignId, config }) => saveConfig(ctx, campaignId, config),
+    'ranking:summary': ({ campaignId, refresh }) => {
+      const computed = computeRanking(ctx, campaignId, refresh ?? false);
+      const { outcome } = computed;
+      const primary = outcome.config.primary;
+      const counts = outcome.aggregate.counts;
+      const ranked = outcome.categories.reduce((s, c) => s + (c.lists[primary]?.ranked.length ?? 0), 0);
+      const latest = latestSnapshotInfo(ctx.db, campaignId);
+      return {
+        campaignId,
+        computedAt: computed.computedAt,
+        config: storedConfig(ctx, campaignId).config,
+        applied: { tieBreaks: outcome.config.tieBreaks, biasThreshold: outcome.config.bias.threshold },
+        scale: scaleOf(computed),
+        counts: { entries: computed.data.entries.length, ranked, held: computed.data.entries.length - ranked, counted: counts.counted, incomplete: counts.incomplete, conflicted: counts.conflicted },
+        categories: categorySummaries(computed),
+        judges: outcome.judges.map((j) => ({ ...j, name: computed.judgeNames.get(j.judgeId) ?? j.judgeId })),
+        committee: outcome.committee ? { members: outcome.committee.members.length, rejected: outcome.committee.rejected.length, held: outcome.committee.held.length } : null,
+        latestLock: latest ? snapshotView(latest) : null,
+      };
+    },
+    'ranking:list': ({ campaignId, kind, category, section, method, offset, limit }) => {
+      const computed = computeRanking(ctx, campaignId);
+      const rows = categoryRows(computed, findCategory(computed, kind, category), section, method ?? computed.outcome.config.primary);
+      return { total: rows.length, rows: rows.slice(offset, offset + limit) };
+    },
+    'ranking:entry': ({ campaignId, entryId }) => {
+      const computed = computeRanking(ctx, campaignId);
+      const entry = computed.data.entries.find((e) => e.entryId === entryId);
+      if (!entry) throw new KepuError('ENTRY_NOT_FOUND', `ranking: entry #${entryId} is not in campaign ${campaignId}`, { id: entryId });
+      const c = findCategory(computed, entry.kind, entry.category);
+      const primary = computed.outcome.config.primary;
+      const row =
+        categoryRows(computed, c, 'ranked', primary).find((r) => r.entryId === entryId) ??
+        categoryRows(computed, c, 'held', primary).find((r) => r.entryId === entryId)!;
+      const a = computed.aggregates.get(entryId);
+      const name = (id: string) => computed.judgeNames.get(id) ?? id;
+      return {
+        row,
+        totals: (a?.totals ?? []).map((t) => ({ ...t, name: name(t.judgeId) })),
+        excluded: (a?.excluded ?? []).map((x) => ({ ...x, name: name(x.judgeId) })),
+        dimensionMeans: a?.dimensionMeans ?? {},
+        trimmed: a?.trimmed ?? null,
+      };
+    },
+    'ranking:committee': ({ campaignId }) => committeeApplicants(computeRanking(ctx, campaignId)),
+    'ranking:lock': ({ campaignId }) => {
+      const computed = computeRanking(ctx, campaignId, true);
+      if (computed.outcome.aggregate.counts.counted === 0) {
+        throw new KepuError('RANKING_NOTHING_TO_RANK', `ranking: campaign ${campaignId} has no counted review`, { campaignId });
+      }
+      const key = ctx.identity.privateKey(); // KEY_LOCKED / KEY_NOT_FOUND, translated by the UI
+      const signer = ctx.identity.status().name ?? '';
+      const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags);
+      return snapshotView(storeSnapshot(ctx.db, snapshot, key, signer));
+    },
+    'ranking:snapshots': ({ campaignId }) => {
+      ctx.campaigns.summary(campaignId);
+      return listSnapshots(ctx.db, campaignId).map(snapshotView);
+    },
+    'ranking:verify': ({ campaignId, snapshotId }) => {
+      const loaded = loadSnapshot(ctx.db, campaignId, snapshotId);
+      const result = verifySnapshot(loaded.snapshot, recomputeSnapshot(ctx.db, loaded.snapshot));
+      const json = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v).slice(0, 500));
+      return {
+        snapshot: snapshotView(loaded.info),
+        signatureValid: loaded.signatureValid,
+        equal: result.equal,
+        difference: result.equal ? null : { path: result.path, locked: json(result.locked), recomputed: json(result.recomputed) },
+      };
+    },
+    'ranking:export': ({ campaignId, format, snapshotId }) => exportRanking(ctx, campaignId, format, snapshotId),
+  };
+}
+
+export type { RankingMethod };

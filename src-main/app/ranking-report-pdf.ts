@@ -1,0 +1,253 @@
+// The printable ranking report: A4 portrait, bilingual (Chinese and English labels side by side),
+// with the method and tie-breaks, whether it matches the published (locked) result, then per
+// category the score histogram, the agreement and stability figures, the ranked list with each
+// entry's spread of judges' totals drawn inline, the held entries with their reasons, the
+// judges' score distributions as box plots and, for committee selections, the member list with
+// the reasons for each rejection. The font is embedded (subset) so it prints anywhere and the
+// text stays searchable.
+import PDFDocument from 'pdfkit';
+import { FONT, useAppFonts } from '../core/pdf/fonts';
+import type { StoredSnapshot } from '../core/ranking/snapshot-store';
+import { formatInZone } from '../core/time';
+import type { AppContext } from './context';
+import { both, describeFlag, describeTie, tEn, tZh } from './ranking-texts';
+import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
+import { categoryRows, type ComputedRanking, scaleOf } from './ranking-service';
+
+type Doc = InstanceType<typeof PDFDocument>;
+const M = 42; // page margin
+const INK = '#1f2933';
+const MUTED = '#66707a';
+const ACCENT = '#1d5fa8';
+const RULE = '#d5dbe1';
+
+export async function rankingReportPdf(ctx: AppContext, computed: ComputedRanking, lock: (StoredSnapshot & { matches: boolean }) | null): Promise<Buffer> {
+  const def = computed.data.definition;
+  const tz = def.timeZone;
+  const summary = ctx.campaigns.summary(computed.data.campaignId);
+  const doc = new PDFDocument({ size: 'A4', margin: M, bufferPages: true, info: { Title: `${tZh('ranking.report.title')} / ${tEn('ranking.report.title')} — ${summary.name}`, Creator: 'Kepu Review' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  useAppFonts(doc);
+  const width = doc.page.width - 2 * M;
+  const bottom = () => doc.page.height - M - 16;
+  const ensure = (h: number) => {
+    if (doc.y + h > bottom()) {
+      doc.addPage();
+      doc.y = M;
+    }
+  };
+  const heading = (text: string, size = 13) => {
+    ensure(size * 3);
+    doc.moveDown(0.6).font(FONT.bold).fontSize(size).fillColor(INK).text(text, M, doc.y, { width });
+    doc.moveTo(M, doc.y + 2).lineTo(M + width, doc.y + 2).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc.moveDown(0.4).font(FONT.regular).fontSize(9);
+  };
+  const para = (text: string, color = INK, size = 9) => {
+    ensure(size * 2);
+    doc.font(FONT.regular).fontSize(size).fillColor(color).text(text, M, doc.y, { width });
+  };
+
+  // Title block.
+  doc.font(FONT.bold).fontSize(20).fillColor(INK).text(`${tZh('ranking.report.title')}  ${tEn('ranking.report.title')}`, M, M, { width });
+  doc.moveDown(0.3).font(FONT.regular).fontSize(11).text(def.name['zh-CN'], { width });
+  doc.fontSize(10).fillColor(MUTED).text(def.name.en, { width });
+  doc.text(def.organizers.map((o) => `${o['zh-CN']} / ${o.en}`).join(' · '), { width });
+  doc.moveDown(0.6);
+  const config = computed.outcome.config;
+  const meta: [string, string][] = [
+    [both('ranking.report.method'), `${tZh(`ranking.methods.${config.primary}`)} / ${tEn(`ranking.methods.${config.primary}`)} — ${tEn(`ranking.methodHelp.${config.primary}`, { n: config.trimMinJudges })}`],
+    [both('ranking.report.methods'), config.methods.map((m) => `${tZh(`ranking.methods.${m}`)} / ${tEn(`ranking.methods.${m}`)}`).join(', ')],
+    [both('ranking.report.tieBreaks'), config.tieBreaks.map((t) => tieBreakText(computed, t)).join(' → ')],
+    [both('ranking.report.computedAt'), formatInZone(computed.computedAt, tz)],
+    [
+      both('ranking.report.lockedAs'),
+      lock
+        ? `${tZh(lock.matches ? 'ranking.report.matchesLock' : 'ranking.report.differsLock', { hash: lock.sha256.slice(0, 16), time: formatInZone(lock.lockedAt, tz) })}\n${tEn(lock.matches ? 'ranking.report.matchesLock' : 'ranking.report.differsLock', { hash: lock.sha256.slice(0, 16), time: formatInZone(lock.lockedAt, tz) })}\n${lock.signerName} · ${lock.signerFingerprint}`
+        : both('ranking.report.notLocked'),
+    ],
+  ];
+  for (const [label, value] of meta) {
+    ensure(24);
+    const y = doc.y;
+    doc.font(FONT.bold).fontSize(8.5).fillColor(MUTED).text(label, M, y, { width: 150 });
+    doc.font(FONT.regular).fontSize(8.5).fillColor(lock && !lock.matches && label === meta[4][0] ? '#b42318' : INK).text(value, M + 156, y, { width: width - 156 });
+    doc.y = Math.max(doc.y, y + 12) + 3;
+  }
+
+  const scale = scaleOf(computed);
+  for (const c of computed.outcome.categories) {
+    const label = categoryLabel(computed, c.kind, c.category);
+    const ranked = categoryRows(computed, c, 'ranked', config.primary);
+    const held = categoryRows(computed, c, 'held', config.primary);
+    ensure(190); // heading, figures and the first rows stay together
+    heading(`${label['zh-CN']}  ${label.en}`);
+    para(`${tZh('ranking.categoryCount', { ranked: ranked.length, held: held.length })} · ${tEn('ranking.categoryCount', { ranked: ranked.length, held: held.length })}`, MUTED);
+    // Histogram and figures side by side.
+    ensure(110);
+    const top = doc.y + 4;
+    histogram(doc, M, top, 230, 80, ranked.map((r) => r.score ?? 0), scale, `${tZh('ranking.charts.histogram', { method: tZh(`ranking.methods.${config.primary}`) })} / ${tEn('ranking.charts.histogram', { method: tEn(`ranking.methods.${config.primary}`) })}`);
+    const s = c.stability;
+    const figures = [
+      `${both('ranking.stability.w')}: ${s.w.value === null ? tEn('ranking.stability.wNone') : `${s.w.value.toFixed(3)} (${s.w.judges} × ${s.w.entries})`}`,
+      `${both('ranking.stability.icc')}: ${s.icc ? `${s.icc.icc1.toFixed(3)} / ${s.icc.icc1k === null ? '—' : s.icc.icc1k.toFixed(3)}` : '—'}`,
+      `${both('ranking.stability.tau')}:`,
+      ...s.tau.map((t) => `   ${tEn(`ranking.methods.${t.a}`)} ↔ ${tEn(`ranking.methods.${t.b}`)}: ${t.tau === null ? '—' : t.tau.toFixed(3)}`),
+    ];
+    doc.font(FONT.regular).fontSize(7.5).fillColor(INK).text(figures.join('\n'), M + 250, top, { width: width - 250, height: 100, ellipsis: true });
+    doc.y = top + 106;
+    if (s.movers.length > 0) {
+      para(`${both('ranking.stability.movers')}: ${s.movers.slice(0, 5).map((m) => `${m.regNo} (${config.methods.map((x) => `${x} ${m.ranks[x] ?? '—'}`).join(', ')})`).join('; ')}`, MUTED, 7.5);
+    }
+    // The ranked list.
+    const cols = [
+      { key: 'rank', w: 28 },
+      { key: 'tier', w: 62 },
+      { key: 'regNo', w: 62 },
+      { key: 'title', w: 130 },
+      { key: 'entrant', w: 90 },
+      { key: 'score', w: 34 },
+      { key: 'judges', w: 32 },
+      { key: 'spread', w: width - 438 },
+    ];
+    const header = () => {
+      ensure(30);
+      let x = M;
+      const y = doc.y + 4;
+      doc.font(FONT.bold).fontSize(7).fillColor(MUTED);
+      for (const col of cols) {
+        doc.text(`${tZh(`ranking.columns.${col.key}`)}\n${tEn(`ranking.columns.${col.key}`)}`, x, y, { width: col.w - 4, lineBreak: true });
+        x += col.w;
+      }
+      doc.y = y + 20;
+      doc.moveTo(M, doc.y - 2).lineTo(M + width, doc.y - 2).lineWidth(0.5).strokeColor(RULE).stroke();
+    };
+    header();
+    for (const r of ranked) {
+      if (doc.y + 13 > bottom()) {
+        doc.addPage();
+        doc.y = M;
+        header();
+      }
+      const y = doc.y;
+      const tier = r.tier ? tierLabel(computed, r.tier) : null;
+      const values: Record<string, string> = {
+        rank: String(r.rank),
+        tier: r.tier ? (tier ? `${tier['zh-CN']}` : r.tier) : '',
+        regNo: r.regNo,
+        title: r.title,
+        entrant: r.entrantName,
+        score: r.score === null ? '—' : r.score.toFixed(2),
+        judges: String(r.judges),
+      };
+      let x = M;
+      doc.font(FONT.regular).fontSize(7.5).fillColor(INK);
+      for (const col of cols) {
+        if (col.key === 'spread') spread(doc, x, y + 2, col.w - 6, 7, r.low, r.high, r.score, scale);
+        else doc.text(values[col.key], x, y, { width: col.w - 4, height: 10, lineBreak: false, ellipsis: true });
+        x += col.w;
+      }
+      doc.y = y + 12;
+      for (const tie of r.ties.filter((t) => t.behind === r.regNo)) {
+        ensure(10);
+        doc.font(FONT.regular).fontSize(6.5).fillColor(MUTED).text(`↳ ${describeTie(tZh, tie, computed, 'zh-CN')} / ${describeTie(tEn, tie, computed, 'en')}`, M + 30, doc.y, { width: width - 30 });
+      }
+    }
+    if (held.length > 0) {
+      ensure(30);
+      doc.moveDown(0.4).font(FONT.bold).fontSize(9).fillColor(INK).text(`${tZh('ranking.sections.held', { count: held.length })} · ${tEn('ranking.sections.held', { count: held.length })}`, M, doc.y, { width });
+      para(`${tZh('ranking.heldHelp')} ${tEn('ranking.heldHelp')}`, MUTED, 7.5);
+      for (const h of held) {
+        para(`${h.regNo}  ${h.title} — ${h.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`).join('; ')}`, INK, 7.5);
+      }
+    }
+  }
+
+  // Judges.
+  if (computed.outcome.judges.length > 0) {
+    heading(`${tZh('ranking.charts.judges')}  ${tEn('ranking.charts.judges')}`, 11);
+    for (const j of computed.outcome.judges) {
+      ensure(16);
+      const y = doc.y;
+      const name = computed.judgeNames.get(j.judgeId) ?? j.judgeId;
+      doc.font(FONT.regular).fontSize(7.5).fillColor(INK).text(name, M, y, { width: 110, height: 10, lineBreak: false, ellipsis: true });
+      doc.fillColor(MUTED).text(`${tZh('ranking.charts.scored', { count: j.scored })}`, M + 112, y, { width: 50, lineBreak: false });
+      boxPlot(doc, M + 165, y + 1, width - 165 - 120, 8, j, scale);
+      const flag = j.flag ? `${tZh(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) })} / ${tEn(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) })}` : '';
+      doc.fillColor(j.flag ? '#b54708' : MUTED).text(flag, M + width - 115, y, { width: 115, height: 10, lineBreak: false, ellipsis: true });
+      doc.y = y + 14;
+    }
+  }
+
+  // Committee.
+  const committee = committeeApplicants(computed);
+  if (committee) {
+    heading(`${tZh('ranking.committee.title')}  ${tEn('ranking.committee.title')}`, 11);
+    para(`${tZh('ranking.committee.rule', { rule: tZh(`ranking.committee.rules.${committee.rule}`) })} / ${tEn('ranking.committee.rule', { rule: tEn(`ranking.committee.rules.${committee.rule}`) })}`, MUTED, 8);
+    const eligibility = new Map(def.eligibility.map((i) => [i.key, i.label]));
+    const reasonText = (t: typeof tZh, lang: 'zh-CN' | 'en', r: { code: string; params: Record<string, string | number> }) =>
+      t(`ranking.committee.reasons.${r.code}`, { ...r.params, item: eligibility.get(String(r.params.item))?.[lang] ?? r.params.item, score: typeof r.params.score === 'number' ? r.params.score.toFixed(2) : r.params.score });
+    for (const key of ['members', 'rejected', 'held'] as const) {
+      const list = committee[key];
+      ensure(24);
+      doc.moveDown(0.3).font(FONT.bold).fontSize(9).fillColor(INK).text(`${tZh(`ranking.committee.${key}`, { count: list.length })} · ${tEn(`ranking.committee.${key}`, { count: list.length })}`, M, doc.y, { width });
+      for (const a of list) {
+        const why = [...a.reasons.map((r) => `${reasonText(tZh, 'zh-CN', r)} / ${reasonText(tEn, 'en', r)}`), ...a.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`)];
+        para(`${a.regNo}  ${a.name}${a.unit ? `(${a.unit})` : ''}  ${a.score === null ? '' : a.score.toFixed(2)}${why.length ? ` — ${why.join('; ')}` : ''}`, INK, 7.5);
+      }
+    }
+  }
+
+  // Page numbers.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    doc.font(FONT.regular).fontSize(7).fillColor(MUTED).text(`${summary.name} · ${tZh('ranking.report.page', { page: i + 1 })} / ${tEn('ranking.report.page', { page: i + 1 })}`, M, doc.page.height - M + 8, { width, align: 'center', lineBreak: false });
+  }
+  doc.end();
+  return done;
+}
+
+function tieBreakText(computed: ComputedRanking, t: ComputedRanking['outcome']['config']['tieBreaks'][number]): string {
+  if (t.by === 'dimension') {
+    const d = computed.data.definition.rubric.find((x) => x.key === t.key)?.label;
+    return `${tZh('ranking.settings.tieBy.dimension', { dimension: d?.['zh-CN'] ?? t.key })} / ${tEn('ranking.settings.tieBy.dimension', { dimension: d?.en ?? t.key })}`;
+  }
+  if (t.by === 'method') return `${tZh('ranking.settings.tieBy.method', { method: tZh(`ranking.methods.${t.method}`) })} / ${tEn('ranking.settings.tieBy.method', { method: tEn(`ranking.methods.${t.method}`) })}`;
+  return both('ranking.settings.tieBy.submittedAt');
+}
+
+function histogram(doc: Doc, x: number, y: number, w: number, h: number, scores: number[], scale: { min: number; max: number }, title: string): void {
+  const bins = new Array<number>(20).fill(0);
+  for (const s of scores) bins[Math.min(19, Math.max(0, Math.floor(((s - scale.min) / (scale.max - scale.min)) * 20)))]++;
+  const peak = Math.max(1, ...bins);
+  doc.font(FONT.regular).fontSize(7).fillColor(MUTED).text(title, x, y, { width: w, lineBreak: false, ellipsis: true });
+  const top = y + 12;
+  const plotH = h - 22;
+  const barW = w / 20;
+  bins.forEach((n, i) => {
+    const bh = (n / peak) * plotH;
+    if (n > 0) doc.rect(x + i * barW + 0.5, top + plotH - bh, barW - 1, bh).fill(ACCENT);
+  });
+  doc.moveTo(x, top + plotH).lineTo(x + w, top + plotH).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc.font(FONT.regular).fontSize(6.5).fillColor(MUTED);
+  doc.text(String(scale.min), x, top + plotH + 2, { lineBreak: false });
+  doc.text(String(scale.max), x + w - 12, top + plotH + 2, { lineBreak: false });
+}
+
+function spread(doc: Doc, x: number, y: number, w: number, h: number, low: number | null, high: number | null, score: number | null, scale: { min: number; max: number }): void {
+  const at = (v: number) => x + ((v - scale.min) / (scale.max - scale.min)) * w;
+  doc.moveTo(x, y + h / 2).lineTo(x + w, y + h / 2).lineWidth(0.3).strokeColor(RULE).stroke();
+  if (low !== null && high !== null) doc.moveTo(at(low), y + h / 2).lineTo(at(high) + 0.01, y + h / 2).lineWidth(2).strokeColor('#8fb3dd').stroke();
+  if (score !== null) doc.circle(at(score), y + h / 2, 1.8).fill(ACCENT);
+}
+
+function boxPlot(doc: Doc, x: number, y: number, w: number, h: number, j: { min: number | null; q1: number | null; median: number | null; q3: number | null; max: number | null }, scale: { min: number; max: number }): void {
+  const at = (v: number) => x + ((v - scale.min) / (scale.max - scale.min)) * w;
+  doc.moveTo(x, y + h / 2).lineTo(x + w, y + h / 2).lineWidth(0.3).strokeColor(RULE).stroke();
+  if (j.min === null || j.max === null || j.q1 === null || j.q3 === null || j.median === null) return;
+  doc.moveTo(at(j.min), y + h / 2).lineTo(at(j.max) + 0.01, y + h / 2).lineWidth(0.8).strokeColor(INK).stroke();
+  doc.rect(at(j.q1), y, Math.max(0.8, at(j.q3) - at(j.q1)), h).fillAndStroke('#dbe7f5', INK);
+  doc.moveTo(at(j.median), y).lineTo(at(j.median), y + h).lineWidth(1.2).strokeColor(ACCENT).stroke();
+}

@@ -1,0 +1,44 @@
+// Views of a computed ranking shared by the channels and the exports: labels from the campaign
+// definition, and the committee decisions with the applicants' names.
+import type { CommitteeApplicant, LocalizedText } from '../contract';
+import type { CommitteeDecision, RejectionReason } from '../core/ranking/committee';
+import type { ComputedRanking } from './ranking-service';
+
+export function categoryLabel(computed: ComputedRanking, kind: string, category: string | null): LocalizedText {
+  const k = computed.data.definition.entryKinds.find((x) => x.kind === kind);
+  const c = category === null ? undefined : k?.categories.find((x) => x.key === category);
+  if (c) return c.label;
+  if (k) return category === null ? k.label : { 'zh-CN': `${k.label['zh-CN']} · ${category}`, en: `${k.label.en} · ${category}` };
+  return { 'zh-CN': category ?? kind, en: category ?? kind };
+}
+
+export function tierLabel(computed: ComputedRanking, key: string): LocalizedText | null {
+  return computed.outcome.config.tiers.find((t) => t.key === key)?.label ?? null;
+}
+
+export function committeeApplicants(computed: ComputedRanking) {
+  const committee = computed.outcome.committee;
+  if (!committee) return null;
+  const view = (d: CommitteeDecision, reasons: RejectionReason[] = [], flags: CommitteeApplicant['flags'] = []): CommitteeApplicant => {
+    const info = computed.info.get(d.entryId);
+    return {
+      entryId: d.entryId,
+      regNo: d.regNo,
+      name: info?.entrantName ?? '',
+      unit: info?.entrantUnit ?? null,
+      score: d.score,
+      items: d.items,
+      reasons: reasons.map(({ code, ...params }) => ({ code, params: params as Record<string, string | number> })),
+      flags,
+    };
+  };
+  const c = computed.outcome.config.committee;
+  return {
+    rule: c.rule,
+    minScore: c.minScore,
+    method: c.method,
+    members: committee.members.map((m) => view(m)),
+    rejected: committee.rejected.map((m) => view(m, m.reasons)),
+    held: committee.held.map((m) => view(m, [], m.flags)),
+  };
+}

@@ -1,0 +1,140 @@
+// kepu certificates export --campaign <id> --list <name> --out <dir> [--single|--per-holder|--both]
+// kepu certificate verify <code|file.png|file.jpg|file.pdf>
+// Export issues (or re-uses) the list's certificates with this installation's key, unlocked with
+// the passphrase in the environment variable named by --passphrase-env (default KEPU_PASSPHRASE:
+// a passphrase on the command line would end up in shell history and `ps`). Ctrl+C cancels; the
+// files already written are complete. Verify exits 0 only for a valid certificate.
+import type { i18n } from 'i18next';
+import fs from 'node:fs';
+import path from 'node:path';
+import { certificateLanguages, orientations } from '../../contract/certificates';
+import { certificateWording } from '../../app/certificate-handlers';
+import { exportList, type ExportMode } from '../../core/certificates/export';
+import { verifyCode, verifyFile } from '../../core/certificates/verify';
+import { parseCommand, UsageError } from '../args';
+import { InputProblem, openRuntime } from '../runtime';
+
+type T = i18n['t'];
+
+export async function runCertificates(argv: string[], t: T): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === 'export') return exportCommand(rest, t);
+  if (sub === 'verify') return verifyCommand(rest, t);
+  throw new UsageError(t('cli.unknownCommand', { command: `certificates ${sub ?? ''}`.trim() }));
+}
+
+function choice<C extends string>(value: string | undefined, choices: readonly C[], option: string, t: T): C | undefined {
+  if (value === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(t('cli.certificates.badChoice', { option, choices: choices.join(', '), value }));
+  return value as C;
+}
+
+async function exportCommand(argv: string[], t: T): Promise<number> {
+  const { values, positionals } = parseCommand(argv, {
+    campaign: { type: 'string' },
+    list: { type: 'string' },
+    out: { type: 'string' },
+    single: { type: 'boolean' },
+    'per-holder': { type: 'boolean' },
+    both: { type: 'boolean' },
+    language: { type: 'string' },
+    orientation: { type: 'string' },
+    'passphrase-env': { type: 'string' },
+  });
+  if (positionals.length) throw new UsageError(t('cli.certificates.exportUsage'));
+  for (const [option, name] of [['campaign', '--campaign <id>'], ['list', '--list <name>'], ['out', '--out <dir>']] as const) {
+    if (!values[option]) throw new UsageError(t('cli.missingOption', { option: name }));
+  }
+  const modes = (['single', 'per-holder', 'both'] as const).filter((m) => values[m]);
+  if (modes.length > 1) throw new UsageError(t('cli.certificates.oneMode'));
+  const mode: ExportMode = modes[0] === 'single' ? 'single' : modes[0] === 'per-holder' ? 'perHolder' : 'both';
+  const language = choice(values.language as string | undefined, certificateLanguages, '--language', t);
+  const orientation = choice(values.orientation as string | undefined, orientations, '--orientation', t);
+  const envName = (values['passphrase-env'] as string | undefined) ?? 'KEPU_PASSPHRASE';
+  const passphrase = process.env[envName];
+  if (values['passphrase-env'] && passphrase === undefined) throw new UsageError(t('cli.certificates.passphraseEnvMissing', { name: envName }));
+
+  const rt = openRuntime(values['data-dir'] as string | undefined, t);
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    const campaignId = values.campaign as string;
+    rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
+    const status = rt.ctx.identity.status();
+    if (status.exists && !status.unlocked && passphrase !== undefined) rt.ctx.identity.unlock(passphrase);
+    const issuer = { privateKey: rt.ctx.identity.privateKey(), name: status.name ?? 'Kepu Review' };
+    let shown = 0;
+    const report = await exportList(rt.ctx.db, {
+      campaignId,
+      listName: values.list as string,
+      outDir: path.resolve(values.out as string),
+      mode,
+      template: { ...(language ? { language } : {}), ...(orientation ? { orientation } : {}) },
+      issuer,
+      wording: certificateWording(),
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        if (process.stderr.isTTY && (done === total || Date.now() - shown > 250)) {
+          shown = Date.now();
+          process.stderr.write(`\r${t('cli.certificates.progress', { done, total })}`);
+        }
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      process.stdout.write(`${t('cli.certificates.exported', { list: report.listName, certificates: report.certificates, newlyIssued: report.newlyIssued, dir: report.outDir })}\n`);
+      for (const file of report.files) process.stdout.write(`  ${path.basename(file)}\n`);
+    }
+    if (report.cancelled) throw new InputProblem(t('cli.certificates.cancelled'));
+    return 0;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    rt.close();
+  }
+}
+
+async function verifyCommand(argv: string[], t: T): Promise<number> {
+  const { values, positionals } = parseCommand(argv, {});
+  if (positionals.length !== 1) throw new UsageError(t('cli.certificates.verifyUsage'));
+  const input = positionals[0];
+  const looksLikeCode = /^kp1\./i.test(input.trim());
+  let bytes: Buffer | null = null;
+  if (!looksLikeCode) {
+    try {
+      bytes = fs.readFileSync(path.resolve(input));
+    } catch {
+      throw new InputProblem(t('errors.CERTIFICATE_FILE_UNREADABLE', { file: input }));
+    }
+  }
+  const rt = openRuntime(values['data-dir'] as string | undefined, t);
+  try {
+    const result = bytes ? verifyFile(rt.ctx.db, bytes) : verifyCode(rt.ctx.db, input);
+    if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      const lines = [t(`certificates.status.${result.status}`)];
+      if (result.reason) lines.push(t('cli.certificates.field.reason', { value: t(`certificates.reason.${result.reason}`) }));
+      const f = result.fields;
+      if (f) {
+        lines.push(t('cli.certificates.field.serial', { value: f.serial }));
+        lines.push(t('cli.certificates.field.holder', { value: f.holderName }));
+        lines.push(t('cli.certificates.field.kind', { value: f.kind }));
+        lines.push(t('cli.certificates.field.campaign', { value: f.campaignId }));
+        lines.push(t('cli.certificates.field.issued', { value: f.issueDate }));
+        lines.push(f.validUntil ? t('cli.certificates.field.validUntil', { value: f.validUntil }) : t('cli.certificates.field.noExpiry'));
+      }
+      if (result.issuerName) lines.push(t('cli.certificates.field.issuer', { value: result.issuerName }));
+      if (result.replacedBy) lines.push(t('cli.certificates.field.replacedBy', { value: result.replacedBy }));
+      if (result.revokeReason) lines.push(t('cli.certificates.field.revokeReason', { value: result.revokeReason }));
+      if (result.others.length) {
+        lines.push(t('cli.certificates.others', { count: result.others.length }));
+        for (const o of result.others) lines.push(`  ${o.serial ?? '?'}\t${t(`certificates.status.${o.status}`)}`);
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+    }
+    return result.status === 'valid' ? 0 : 1;
+  } finally {
+    rt.close();
+  }
+}

@@ -1,0 +1,268 @@
+// Ranking: the configuration a coordinator chooses (methods, tie-breaks, tiers, committee rule),
+// the per-entry flags that hold an entry out of a list, and what the ranking channels return. The
+// configuration arrives from the UI, the CLI and locked snapshots, so it is parsed at that
+// boundary; defaults live here so a snapshot stores the resolved configuration and a
+// recomputation cannot pick up different ones.
+import { z } from 'zod';
+import { ExportFile } from './compliance';
+import { LocalizedText } from './domain';
+
+export const rankingMethods = ['mean', 'trimmed', 'median', 'zscore', 'borda'] as const;
+export const RankingMethod = z.enum(rankingMethods);
+export type RankingMethod = z.infer<typeof RankingMethod>;
+
+const Key = z.string().regex(/^[a-z][a-z0-9_]*$/);
+
+/** Applied in order after the method score; the registration number is always the final key. */
+export const TieBreak = z.discriminatedUnion('by', [
+  /** Higher mean of this rubric dimension (over the judges counted for the entry) first. */
+  z.object({ by: z.literal('dimension'), key: Key }),
+  /** Higher score by another method first (e.g. the median behind a trimmed mean). */
+  z.object({ by: z.literal('method'), method: RankingMethod }),
+  /** Earlier submission first; an entry without a submission time goes after those with one. */
+  z.object({ by: z.literal('submittedAt') }),
+]);
+export type TieBreak = z.infer<typeof TieBreak>;
+
+/**
+ * An award tier (label: what certificates and reports print; the key when absent). Tiers are filled in order from the top of the ranked list, each from where the
+ * previous one ended: `rank` takes the next `count` entries, `percentile` the next
+ * floor(percent × ranked / 100) entries, `threshold` every following entry scoring ≥ minScore.
+ * `minScore` on a rank or percentile tier additionally stops the tier at the first entry below it.
+ */
+export const TierRule = z.discriminatedUnion('by', [
+  z.object({ key: Key, label: LocalizedText.optional(), by: z.literal('rank'), count: z.number().int().positive(), minScore: z.number().optional() }),
+  z.object({ key: Key, label: LocalizedText.optional(), by: z.literal('percentile'), percent: z.number().positive().max(100), minScore: z.number().optional() }),
+  z.object({ key: Key, label: LocalizedText.optional(), by: z.literal('threshold'), minScore: z.number() }),
+]);
+export type TierRule = z.infer<typeof TierRule>;
+
+export const eligibilityRules = ['majority', 'unanimous', 'any'] as const;
+export const EligibilityRule = z.enum(eligibilityRules);
+export type EligibilityRule = z.infer<typeof EligibilityRule>;
+
+export const CommitteeConfig = z.object({
+  rule: EligibilityRule.default('majority'),
+  /** The works score an applicant needs (on `method`); null: no score requirement. */
+  minScore: z.number().nullable().default(null),
+  method: RankingMethod.default('mean'),
+});
+export type CommitteeConfig = z.infer<typeof CommitteeConfig>;
+
+export const RankingConfig = z
+  .object({
+    /** Methods computed and shown side by side. */
+    methods: z.array(RankingMethod).min(1).default([...rankingMethods]),
+    /** The method the published list is ranked by. */
+    primary: RankingMethod.default('trimmed'),
+    /** Trimmed mean: drop the highest and lowest total when at least this many judges scored. */
+    trimMinJudges: z.number().int().min(3).default(5),
+    /** Z-scores: a judge with one entry or identical totals cannot be normalised. */
+    zscoreFallback: z.enum(['exclude', 'raw']).default('exclude'),
+    /** null: the rubric dimensions in rubric order, then earlier submission. */
+    tieBreaks: z.array(TieBreak).nullable().default(null),
+    tiers: z.array(TierRule).default([]),
+    /** Late entries are held out of the ranked list until the coordinator accepts them. */
+    holdLate: z.boolean().default(true),
+    committee: CommitteeConfig.default({ rule: 'majority', minScore: null, method: 'mean' }),
+    bias: z
+      .object({
+        /** |mean deviation| that flags a judge; null: 10 % of the rubric's total range. */
+        threshold: z.number().positive().nullable().default(null),
+        minEntries: z.number().int().positive().default(5),
+      })
+      .default({ threshold: null, minEntries: 5 }),
+    /** How many of the entries whose rank moves most between methods to list per category. */
+    topMovers: z.number().int().nonnegative().default(10),
+  })
+  .refine((c) => c.methods.includes(c.primary), { message: 'primary must be one of methods', path: ['primary'] })
+  .refine((c) => c.methods.includes(c.committee.method), { message: 'committee.method must be one of methods', path: ['committee', 'method'] });
+export type RankingConfig = z.infer<typeof RankingConfig>;
+export type RankingConfigInput = z.input<typeof RankingConfig>;
+
+export const flagCodes = ['incomplete_coverage', 'no_score', 'non_compliant_media', 'late'] as const;
+/** Why an entry is held out of the ranked list; `params` are for the translated message. */
+export const EntryFlag = z.object({
+  code: z.enum(flagCodes),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type EntryFlag = z.infer<typeof EntryFlag>;
+
+
+// ---- What the ranking channels return --------------------------------------------------------
+
+const Id = z.string().min(1).max(100);
+const Num = z.number();
+const NullableNum = z.number().nullable();
+const ByMethod = <T extends z.ZodType>(value: T) => z.partialRecord(RankingMethod, value);
+
+export const TieExplanation = z.object({
+  ahead: z.string(),
+  behind: z.string(),
+  score: Num,
+  rule: z.union([TieBreak, z.object({ by: z.literal('regNo') })]),
+  aheadValue: z.union([z.number(), z.string()]).nullable(),
+  behindValue: z.union([z.number(), z.string()]).nullable(),
+});
+export type TieExplanation = z.infer<typeof TieExplanation>;
+
+export const SnapshotInfo = z.object({
+  id: z.string(),
+  lockedAt: z.string(),
+  sha256: z.string(),
+  method: RankingMethod,
+  rankedCount: z.number().int(),
+  heldCount: z.number().int(),
+  signerName: z.string(),
+  signerFingerprint: z.string(),
+});
+export type SnapshotInfo = z.infer<typeof SnapshotInfo>;
+
+export const CategoryStabilityView = z.object({
+  tau: z.array(z.object({ a: RankingMethod, b: RankingMethod, tau: NullableNum, entries: z.number().int() })),
+  movers: z.array(z.object({ entryId: z.number().int(), regNo: z.string(), title: z.string(), ranks: ByMethod(z.number().int()), move: z.number().int() })),
+  icc: z.object({ icc1: Num, icc1k: NullableNum, k0: Num, entries: z.number().int(), ratings: z.number().int() }).nullable(),
+  w: z.object({ value: NullableNum, reason: z.enum(['no_complete_block', 'undefined']).optional(), judges: z.number().int(), entries: z.number().int() }),
+});
+
+export const CategorySummary = z.object({
+  kind: z.string(),
+  category: z.string().nullable(),
+  label: LocalizedText,
+  ranked: z.number().int(),
+  held: z.number().int(),
+  tiers: z.array(z.object({ key: z.string(), label: LocalizedText.nullable(), count: z.number().int() })),
+  stability: CategoryStabilityView,
+  /** Histogram of the primary method's scores of ranked entries: 20 equal bins over the rubric scale. */
+  histogram: z.object({ min: Num, max: Num, counts: z.array(z.number().int()) }),
+});
+export type CategorySummary = z.infer<typeof CategorySummary>;
+
+export const JudgeProfileView = z.object({
+  judgeId: z.string(),
+  name: z.string(),
+  scored: z.number().int(),
+  min: NullableNum,
+  q1: NullableNum,
+  median: NullableNum,
+  q3: NullableNum,
+  max: NullableNum,
+  entries: z.number().int(),
+  bias: NullableNum,
+  sd: NullableNum,
+  flag: z.enum(['high', 'low']).nullable(),
+});
+export type JudgeProfileView = z.infer<typeof JudgeProfileView>;
+
+export const RankingSummary = z.object({
+  campaignId: z.string(),
+  computedAt: z.string(),
+  config: RankingConfig,
+  /** The tie-breaks and bias threshold as applied (defaults resolved from the rubric). */
+  applied: z.object({ tieBreaks: z.array(TieBreak), biasThreshold: Num }),
+  scale: z.object({ min: Num, max: Num }),
+  counts: z.object({ entries: z.number().int(), ranked: z.number().int(), held: z.number().int(), counted: z.number().int(), incomplete: z.number().int(), conflicted: z.number().int() }),
+  categories: z.array(CategorySummary),
+  judges: z.array(JudgeProfileView),
+  committee: z.object({ members: z.number().int(), rejected: z.number().int(), held: z.number().int() }).nullable(),
+  latestLock: SnapshotInfo.nullable(),
+});
+export type RankingSummary = z.infer<typeof RankingSummary>;
+
+export const RankingRow = z.object({
+  entryId: z.number().int(),
+  regNo: z.string(),
+  title: z.string(),
+  entrantName: z.string(),
+  entrantUnit: z.string().nullable(),
+  /** By the method the list is ordered by; null for held entries. */
+  rank: z.number().int().nullable(),
+  score: NullableNum,
+  tier: z.string().nullable(),
+  judges: z.number().int(),
+  /** Every computed method's rank (null when held) and score, side by side. */
+  methods: ByMethod(z.object({ rank: z.number().int().nullable(), score: NullableNum })),
+  /** The judges' weighted totals: lowest, highest, sd (per-entry spread). */
+  low: NullableNum,
+  high: NullableNum,
+  sd: NullableNum,
+  ties: z.array(TieExplanation),
+  flags: z.array(EntryFlag),
+});
+export type RankingRow = z.infer<typeof RankingRow>;
+
+export const RankingList = z.object({ total: z.number().int(), rows: z.array(RankingRow) });
+
+export const RankingEntryDetail = z.object({
+  row: RankingRow,
+  totals: z.array(z.object({ judgeId: z.string(), name: z.string(), total: Num, z: NullableNum, borda: NullableNum })),
+  excluded: z.array(z.object({ judgeId: z.string(), name: z.string(), reason: z.enum(['conflict', 'incomplete']), missing: z.array(z.string()) })),
+  dimensionMeans: z.record(z.string(), Num),
+  trimmed: z.enum(['applied', 'plain_mean']).nullable(),
+});
+export type RankingEntryDetail = z.infer<typeof RankingEntryDetail>;
+
+const ItemVotes = z.object({ item: z.string(), yes: z.number().int(), no: z.number().int(), unsure: z.number().int(), passed: z.boolean() });
+const RejectionReason = z.object({ code: z.enum(['item_failed', 'no_answers', 'score_below', 'no_score']), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+const CommitteeApplicant = z.object({
+  entryId: z.number().int(),
+  regNo: z.string(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  score: NullableNum,
+  items: z.array(ItemVotes),
+  reasons: z.array(RejectionReason),
+  flags: z.array(EntryFlag),
+});
+export type CommitteeApplicant = z.infer<typeof CommitteeApplicant>;
+
+export const CommitteeView = z.object({
+  rule: EligibilityRule,
+  minScore: NullableNum,
+  method: RankingMethod,
+  members: z.array(CommitteeApplicant),
+  rejected: z.array(CommitteeApplicant),
+  held: z.array(CommitteeApplicant),
+});
+export type CommitteeView = z.infer<typeof CommitteeView>;
+
+export const SnapshotVerification = z.object({
+  snapshot: SnapshotInfo,
+  signatureValid: z.boolean(),
+  equal: z.boolean(),
+  /** The first difference, when not equal: a path into the snapshot and both values as JSON. */
+  difference: z.object({ path: z.string(), locked: z.string(), recomputed: z.string() }).nullable(),
+});
+export type SnapshotVerification = z.infer<typeof SnapshotVerification>;
+
+const CampaignRequest = z.object({ campaignId: Id }).strict();
+
+export const rankingChannels = {
+  'ranking:config': { request: CampaignRequest, response: z.object({ config: RankingConfig, saved: z.boolean() }) },
+  'ranking:configure': { request: z.object({ campaignId: Id, config: z.unknown() }).strict(), response: z.object({ config: RankingConfig, saved: z.boolean() }) },
+  'ranking:summary': { request: z.object({ campaignId: Id, refresh: z.boolean().optional() }).strict(), response: RankingSummary },
+  'ranking:list': {
+    request: z
+      .object({
+        campaignId: Id,
+        kind: z.string().max(40),
+        category: z.string().max(100).nullable(),
+        section: z.enum(['ranked', 'held']),
+        /** The method the list is ordered by; the primary method when absent. */
+        method: RankingMethod.optional(),
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(500),
+      })
+      .strict(),
+    response: RankingList,
+  },
+  'ranking:entry': { request: z.object({ campaignId: Id, entryId: z.number().int() }).strict(), response: RankingEntryDetail },
+  'ranking:committee': { request: CampaignRequest, response: CommitteeView.nullable() },
+  'ranking:lock': { request: CampaignRequest, response: SnapshotInfo },
+  'ranking:snapshots': { request: CampaignRequest, response: z.array(SnapshotInfo) },
+  'ranking:verify': { request: z.object({ campaignId: Id, snapshotId: Id }).strict(), response: SnapshotVerification },
+  'ranking:export': {
+    request: z.object({ campaignId: Id, format: z.enum(['csv', 'xlsx', 'pdf', 'snapshot']), snapshotId: Id.optional() }).strict(),
+    response: ExportFile,
+  },
+} as const;

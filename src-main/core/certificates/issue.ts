@@ -1,0 +1,234 @@
+// Issuing, reissuing and revoking certificates: the register in `certificates`, every change in
+// the audit log. Policy:
+// - Issuing a list is idempotent: a holder (subject) who already has a valid certificate of that
+//   list keeps it (same serial, same code); only holders without one get a new serial.
+// - The whole list is issued in one BEGIN IMMEDIATE transaction, so two processes exporting at
+//   once serialise on the database lock: no serial twice, no holder issued twice.
+// - Reissue gives a new serial (holder data read again, e.g. a corrected name) and marks the old
+//   one replaced, pointing to the new; revoke marks it revoked with a reason. Only a valid
+//   certificate can be reissued or revoked.
+// - Issue date is the calendar date in the campaign's time zone; valid-until from the
+//   certificate kind's validityMonths (payload.ts validUntilDate).
+import type { Database } from 'better-sqlite3';
+import type { KeyObject } from 'node:crypto';
+import type { CertificateRow } from '../../contract/certificates';
+import type { LocalizedText } from '../../contract/domain';
+import { KepuError } from '../errors';
+import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
+import { bodyText, type Wording } from './content';
+import { campaignFacts, certificateList, type Holder, type ListInfo } from './lists';
+import { localDate, signPayload, validUntilDate } from './payload';
+import { allocateSerials } from './serials';
+import { getSettings } from './settings';
+
+export interface Issuer {
+  privateKey: KeyObject;
+  name: string;
+}
+
+export interface IssuedCertificate extends CertificateRow {
+  body: LocalizedText;
+  issuedAt: string;
+}
+
+interface DbRow {
+  serial: string;
+  campaign_id: string;
+  list_name: string;
+  kind: string;
+  subject: string;
+  holder_name: string;
+  holder_unit: string | null;
+  content_json: string;
+  issued_at: string;
+  issue_date: string;
+  valid_until: string | null;
+  payload: string;
+  status: CertificateRow['status'];
+  replaced_by: string | null;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+}
+
+export function toIssued(r: DbRow): IssuedCertificate {
+  return {
+    serial: r.serial,
+    campaignId: r.campaign_id,
+    listName: r.list_name,
+    kind: r.kind,
+    subject: r.subject,
+    holderName: r.holder_name,
+    holderUnit: r.holder_unit,
+    issueDate: r.issue_date,
+    validUntil: r.valid_until,
+    status: r.status,
+    replacedBy: r.replaced_by,
+    revokedAt: r.revoked_at,
+    revokeReason: r.revoke_reason,
+    payload: r.payload,
+    body: (JSON.parse(r.content_json) as { body: LocalizedText }).body,
+    issuedAt: r.issued_at,
+  };
+}
+
+/** The public row (contract) of an issued certificate. */
+export function toRow(c: IssuedCertificate): CertificateRow {
+  const { body: _body, issuedAt: _at, ...row } = c;
+  return row;
+}
+
+export function getCertificate(db: Database, serial: string): IssuedCertificate {
+  const row = db.prepare('SELECT * FROM certificates WHERE serial = ?').get(serial) as DbRow | undefined;
+  if (!row) throw new KepuError('CERTIFICATE_NOT_FOUND', `certificates: no certificate ${serial}`, { serial });
+  return toIssued(row);
+}
+
+export interface IssueResult {
+  list: ListInfo;
+  certificates: IssuedCertificate[];
+  newlyIssued: number;
+}
+
+function audit(db: Database, action: string, serial: string, details: object, at: string): void {
+  db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', ?, ?, ?)`).run(at, action, serial, JSON.stringify(details));
+}
+
+function registerIssuer(db: Database, issuer: Issuer, at: string): string {
+  const identity = identityFromPrivateKey(issuer.privateKey);
+  db.prepare('INSERT INTO certificate_issuers (key_id, public_key, name, added_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET name = excluded.name').run(
+    identity.keyId,
+    publicKeyToBase64(identity.publicKey),
+    issuer.name,
+    at,
+  );
+  return identity.keyId;
+}
+
+interface NewCertificate {
+  campaignId: string;
+  list: Pick<ListInfo, 'name' | 'type' | 'kind' | 'validityMonths' | 'snapshotId'>;
+  holder: Holder;
+  body: LocalizedText;
+}
+
+/** Inserts certificates with fresh serials; inside an IMMEDIATE transaction. */
+function insertNew(db: Database, items: NewCertificate[], issuer: Issuer, keyId: string, timeZone: string, prefix: string, now: Date): IssuedCertificate[] {
+  const issueDate = localDate(now, timeZone);
+  const serials = allocateSerials(db, prefix, Number(issueDate.slice(0, 4)), items.length);
+  const at = now.toISOString();
+  const insert = db.prepare(
+    `INSERT INTO certificates (serial, campaign_id, list_name, kind, subject, holder_name, holder_unit, content_json, issued_at, issue_date,
+       valid_until, payload, issuer_key_id, snapshot_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid')`,
+  );
+  return items.map((item, i) => {
+    const validUntil = item.list.validityMonths ? validUntilDate(issueDate, item.list.validityMonths) : null;
+    const payload = signPayload(
+      { serial: serials[i], holderName: item.holder.name, kind: item.list.kind, campaignId: item.campaignId, issueDate, validUntil, issuerKeyPrefix: keyId.slice(0, 8) },
+      issuer.privateKey,
+    );
+    insert.run(serials[i], item.campaignId, item.list.name, item.list.kind, item.holder.subject, item.holder.name, item.holder.unit, JSON.stringify({ body: item.body }), at, issueDate, validUntil, payload, keyId, item.list.snapshotId);
+    audit(db, 'certificate.issue', serials[i], { campaignId: item.campaignId, list: item.list.name, subject: item.holder.subject }, at);
+    return getCertificate(db, serials[i]);
+  });
+}
+
+/** Issues (or re-uses) the certificates of every holder of a list, in list order. */
+export function issueList(db: Database, campaignId: string, listName: string, issuer: Issuer, wording: Wording, now = new Date()): IssueResult {
+  const campaign = campaignFacts(db, campaignId);
+  const list = certificateList(db, campaignId, listName, wording);
+  const settings = getSettings(db, campaignId);
+  const existing = db.prepare(`SELECT * FROM certificates WHERE campaign_id = ? AND list_name = ? AND subject = ? AND status = 'valid' ORDER BY issued_at DESC LIMIT 1`);
+  return db
+    .transaction((): IssueResult => {
+      const keyId = registerIssuer(db, issuer, now.toISOString());
+      const kept = new Map<string, IssuedCertificate>();
+      const fresh: NewCertificate[] = [];
+      for (const holder of list.holders) {
+        const row = existing.get(campaignId, list.name, holder.subject) as DbRow | undefined;
+        if (row) kept.set(holder.subject, toIssued(row));
+        else fresh.push({ campaignId, list, holder, body: bodyText(wording, campaign, list, holder) });
+      }
+      for (const c of insertNew(db, fresh, issuer, keyId, campaign.timeZone, settings.serialPrefix, now)) kept.set(c.subject, c);
+      return { list, certificates: list.holders.map((h) => kept.get(h.subject) as IssuedCertificate), newlyIssued: fresh.length };
+    })
+    .immediate();
+}
+
+function requireValid(c: IssuedCertificate): void {
+  if (c.status !== 'valid') throw new KepuError('CERTIFICATE_NOT_ACTIVE', `certificates: ${c.serial} is ${c.status}`, { serial: c.serial, status: c.status });
+}
+
+/** A new certificate for the same holder and list; the old one is marked replaced. */
+export function reissueCertificate(db: Database, serial: string, issuer: Issuer, wording: Wording, reason: string | null = null, now = new Date()): IssuedCertificate {
+  const old = getCertificate(db, serial);
+  requireValid(old);
+  const campaign = campaignFacts(db, old.campaignId);
+  const settings = getSettings(db, old.campaignId);
+  // The holder as the list has them now (a corrected name or unit), else as issued.
+  let list: Pick<ListInfo, 'name' | 'type' | 'kind' | 'validityMonths' | 'snapshotId'> | null = null;
+  let holder: Holder | undefined;
+  try {
+    const current = certificateList(db, old.campaignId, old.listName, wording);
+    list = current;
+    holder = current.holders.find((h) => h.subject === old.subject);
+  } catch {
+    list = null;
+  }
+  const snapshotId = (db.prepare('SELECT snapshot_id FROM certificates WHERE serial = ?').pluck().get(serial) as string | null) ?? null;
+  const kindDef = campaign.definition.certificates.find((c) => c.key === old.kind);
+  const base = list ?? { name: old.listName, type: 'award' as const, kind: old.kind, validityMonths: kindDef?.validityMonths ?? null, snapshotId };
+  const body = holder && list ? bodyText(wording, campaign, list, holder) : old.body;
+  const who: Holder = holder ?? { subject: old.subject, name: old.holderName, unit: old.holderUnit };
+  return db
+    .transaction(() => {
+      const current = getCertificate(db, serial);
+      requireValid(current);
+      const keyId = registerIssuer(db, issuer, now.toISOString());
+      const [fresh] = insertNew(db, [{ campaignId: old.campaignId, list: { ...base, kind: old.kind }, holder: who, body }], issuer, keyId, campaign.timeZone, settings.serialPrefix, now);
+      db.prepare(`UPDATE certificates SET status = 'replaced', replaced_by = ? WHERE serial = ?`).run(fresh.serial, serial);
+      audit(db, 'certificate.reissue', serial, { replacedBy: fresh.serial, reason }, now.toISOString());
+      return fresh;
+    })
+    .immediate();
+}
+
+export function revokeCertificate(db: Database, serial: string, reason: string, now = new Date()): IssuedCertificate {
+  return db
+    .transaction(() => {
+      requireValid(getCertificate(db, serial));
+      const at = now.toISOString();
+      db.prepare(`UPDATE certificates SET status = 'revoked', revoked_at = ?, revoke_reason = ? WHERE serial = ?`).run(at, reason, serial);
+      audit(db, 'certificate.revoke', serial, { reason }, at);
+      return getCertificate(db, serial);
+    })
+    .immediate();
+}
+
+export interface CertificateFilter {
+  list?: string;
+  status?: CertificateRow['status'];
+  query?: string;
+}
+
+/** A page of the register, newest serial first within a list. */
+export function listCertificates(db: Database, campaignId: string, filter: CertificateFilter, offset: number, limit: number): { total: number; rows: CertificateRow[] } {
+  const where = ['campaign_id = ?'];
+  const args: (string | number)[] = [campaignId];
+  if (filter.list) {
+    where.push('list_name = ?');
+    args.push(filter.list);
+  }
+  if (filter.status) {
+    where.push('status = ?');
+    args.push(filter.status);
+  }
+  if (filter.query) {
+    where.push(`(serial LIKE ? ESCAPE '\\' OR holder_name LIKE ? ESCAPE '\\' OR holder_unit LIKE ? ESCAPE '\\')`);
+    const like = `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    args.push(like, like, like);
+  }
+  const sql = where.join(' AND ');
+  const total = db.prepare(`SELECT count(*) FROM certificates WHERE ${sql}`).pluck().get(...args) as number;
+  const rows = db.prepare(`SELECT * FROM certificates WHERE ${sql} ORDER BY list_name, serial LIMIT ? OFFSET ?`).all(...args, limit, offset) as DbRow[];
+  return { total, rows: rows.map((r) => toRow(toIssued(r))) };
+}

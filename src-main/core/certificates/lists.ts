@@ -1,0 +1,181 @@
+// The lists certificates are made from. Award and committee lists come from the campaign's
+// latest locked ranking snapshot (ranking_snapshots, newest lock wins), after checking its hash
+// and signature; the judges list from the judges of the campaign. Names:
+//   <tier key>   award certificates for the entries of that tier, all categories, rank order
+//   committee    membership certificates for the selected committee members
+//   judges       letters of appreciation for the campaign's judges
+// ('committee' and 'judges' are therefore not usable as tier keys for certificates.)
+// Holders are named by a stable subject ('entry:<reg no>', 'judge:<id>') so re-exporting a list
+// finds the certificates already issued to the same people.
+import type { Database } from 'better-sqlite3';
+import crypto from 'node:crypto';
+import type { ListType } from '../../contract/certificates';
+import { CampaignDefinition, type EntryKind, type LocalizedText } from '../../contract/domain';
+import { KepuError } from '../errors';
+import { publicKeyFromBase64 } from '../keys/identity';
+import { parseSnapshot, type RankingSnapshot, verifySnapshotSignature } from '../ranking/snapshot';
+import type { Wording } from './content';
+
+export interface Holder {
+  subject: string;
+  name: string;
+  unit: string | null;
+  /** Award lists: what the entry won. */
+  award?: { tier: LocalizedText; category: LocalizedText; title: string; kind: EntryKind; rank: number };
+}
+
+export interface ListInfo {
+  name: string;
+  type: ListType;
+  /** The certificate kind key (definition.certificates[].key), as it goes into the payload. */
+  kind: string;
+  label: LocalizedText;
+  validityMonths: number | null;
+  snapshotId: string | null;
+  holders: Holder[];
+}
+
+export interface CampaignFacts {
+  id: string;
+  definition: CampaignDefinition;
+  timeZone: string;
+}
+
+export function campaignFacts(db: Database, campaignId: string): CampaignFacts {
+  const row = db.prepare('SELECT id, time_zone, definition_json FROM campaigns WHERE id = ?').get(campaignId) as
+    | { id: string; time_zone: string; definition_json: string }
+    | undefined;
+  if (!row) throw new KepuError('CAMPAIGN_NOT_FOUND', `certificates: no campaign ${campaignId}`, { campaignId });
+  return { id: row.id, timeZone: row.time_zone, definition: CampaignDefinition.parse(JSON.parse(row.definition_json)) };
+}
+
+interface SnapshotRow {
+  id: string;
+  snapshot_json: string;
+  sha256: string;
+  signature: string;
+  signer_public_key: string;
+}
+
+/** The newest locked snapshot, checked; null when the campaign has none. */
+export function latestSnapshot(db: Database, campaignId: string): { id: string; snapshot: RankingSnapshot } | null {
+  const row = db
+    .prepare('SELECT id, snapshot_json, sha256, signature, signer_public_key FROM ranking_snapshots WHERE campaign_id = ? ORDER BY locked_at DESC, rowid DESC LIMIT 1')
+    .get(campaignId) as SnapshotRow | undefined;
+  if (!row) return null;
+  const bytes = Buffer.from(row.snapshot_json, 'utf8');
+  const broken = (why: string) => new KepuError('CERTIFICATE_SNAPSHOT_INVALID', `certificates: snapshot ${row.id}: ${why}`, { snapshotId: row.id, reason: why });
+  if (crypto.createHash('sha256').update(bytes).digest('hex') !== row.sha256) throw broken('hash mismatch');
+  let ok = false;
+  try {
+    ok = verifySnapshotSignature(bytes, row.signature, publicKeyFromBase64(row.signer_public_key));
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw broken('bad signature');
+  try {
+    return { id: row.id, snapshot: parseSnapshot(JSON.parse(row.snapshot_json)) };
+  } catch (error) {
+    throw broken((error as Error).message);
+  }
+}
+
+/** The certificate kind a list type uses: by the usual key, else the first that fits. */
+function kindFor(def: CampaignDefinition, type: ListType, wording: Wording): { key: string; label: LocalizedText; validityMonths: number | null } {
+  const preferred: Record<ListType, string[]> = { award: ['award'], membership: ['membership'], appreciation: ['judge_thanks', 'appreciation'] };
+  const found = def.certificates.find((c) => preferred[type].includes(c.key));
+  if (found) return found;
+  const others = def.certificates.filter((c) => !Object.values(preferred).flat().includes(c.key));
+  if (type !== 'appreciation' && others[0]) return others[0];
+  const key = type === 'award' ? 'award' : type === 'membership' ? 'membership' : 'judge_thanks';
+  return { key, label: both(wording, `certificates.print.title.${type}`), validityMonths: null };
+}
+
+function both(wording: Wording, key: string, vars?: Record<string, string>): LocalizedText {
+  return { 'zh-CN': wording('zh-CN', key, vars), en: wording('en', key, vars) };
+}
+
+interface EntryRow {
+  reg_no: string;
+  kind: EntryKind;
+  category: string | null;
+  title: string;
+  entrant_name: string;
+  entrant_unit: string | null;
+}
+
+function entriesByRegNo(db: Database, campaignId: string): Map<string, EntryRow> {
+  const rows = db.prepare('SELECT reg_no, kind, category, title, entrant_name, entrant_unit FROM entries WHERE campaign_id = ?').all(campaignId) as EntryRow[];
+  return new Map(rows.map((r) => [r.reg_no, r]));
+}
+
+interface SnapshotOutputs {
+  categories?: { kind: EntryKind; category: string | null; ranked: { rank: number; regNo: string; tier: string | null }[] }[];
+  committee?: { members: { regNo: string }[] } | null;
+}
+
+/** Every list of the campaign; award and committee lists only once a ranking is locked. */
+export function certificateLists(db: Database, campaignId: string, wording: Wording): ListInfo[] {
+  const facts = campaignFacts(db, campaignId);
+  const lists: ListInfo[] = [];
+  const locked = latestSnapshot(db, campaignId);
+  if (locked) {
+    const def = facts.definition;
+    const outputs = locked.snapshot.outputs as SnapshotOutputs;
+    const entries = entriesByRegNo(db, campaignId);
+    const holderOf = (regNo: string) => {
+      const e = entries.get(regNo);
+      if (!e) throw new KepuError('ENTRY_NOT_FOUND', `certificates: ranked entry ${regNo} is not in the campaign`, { regNo });
+      return e;
+    };
+    const award = kindFor(def, 'award', wording);
+    for (const tier of locked.snapshot.config.tiers) {
+      if (tier.key === 'committee' || tier.key === 'judges') continue;
+      const tierLabel = tier.label ?? { 'zh-CN': tier.key, en: tier.key };
+      const holders: Holder[] = [];
+      for (const c of outputs.categories ?? []) {
+        const kindDef = def.entryKinds.find((k) => k.kind === c.kind);
+        const category = (c.category && kindDef?.categories.find((x) => x.key === c.category)?.label) || kindDef?.label || { 'zh-CN': c.category ?? c.kind, en: c.category ?? c.kind };
+        for (const r of c.ranked) {
+          if (r.tier !== tier.key) continue;
+          const e = holderOf(r.regNo);
+          holders.push({ subject: `entry:${r.regNo}`, name: e.entrant_name, unit: e.entrant_unit, award: { tier: tierLabel, category, title: e.title, kind: e.kind, rank: r.rank } });
+        }
+      }
+      lists.push({ name: tier.key, type: 'award', kind: award.key, label: tierLabel, validityMonths: award.validityMonths, snapshotId: locked.id, holders });
+    }
+    if (def.kind === 'committee' && outputs.committee) {
+      const membership = kindFor(def, 'membership', wording);
+      const holders = outputs.committee.members.map((m): Holder => {
+        const e = holderOf(m.regNo);
+        return { subject: `entry:${m.regNo}`, name: e.entrant_name, unit: e.entrant_unit };
+      });
+      lists.push({ name: 'committee', type: 'membership', kind: membership.key, label: membership.label, validityMonths: membership.validityMonths, snapshotId: locked.id, holders });
+    }
+  }
+  const thanks = kindFor(facts.definition, 'appreciation', wording);
+  const judges = db
+    .prepare('SELECT j.id, j.name, j.institution FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.name, j.id')
+    .all(campaignId) as { id: string; name: string; institution: string | null }[];
+  lists.push({
+    name: 'judges',
+    type: 'appreciation',
+    kind: thanks.key,
+    label: thanks.label,
+    validityMonths: thanks.validityMonths,
+    snapshotId: null,
+    holders: judges.map((j) => ({ subject: `judge:${j.id}`, name: j.name, unit: j.institution || null })),
+  });
+  return lists;
+}
+
+/** One list by name; CERTIFICATE_NO_PUBLISHED_RANKING before a ranking is locked. */
+export function certificateList(db: Database, campaignId: string, name: string, wording: Wording): ListInfo {
+  const lists = certificateLists(db, campaignId, wording);
+  const found = lists.find((l) => l.name === name);
+  if (found) return found;
+  if (name !== 'judges' && !latestSnapshot(db, campaignId)) {
+    throw new KepuError('CERTIFICATE_NO_PUBLISHED_RANKING', `certificates: campaign ${campaignId} has no locked ranking yet`, { campaignId, list: name });
+  }
+  throw new KepuError('CERTIFICATE_LIST_UNKNOWN', `certificates: no list "${name}" in ${campaignId}`, { list: name, lists: lists.map((l) => l.name).join(', ') });
+}

@@ -1,0 +1,67 @@
+// Offline verification of a certificate code, a PDF we wrote, or a photo of the QR code.
+// Order of checks: the code's form (malformed), the issuer (a key in certificate_issuers, or one
+// the caller trusts, whose key id starts with the payload's prefix: else unknown issuer), the
+// Ed25519 signature, then the register of this database (revoked, replaced), then the date:
+// expired once the campaign's today (its time zone; the computer's zone for a campaign this
+// database does not know) is after the last valid day.
+import type { Database } from 'better-sqlite3';
+import type { KeyObject } from 'node:crypto';
+import type { VerifyResult, VerifyStatus } from '../../contract/certificates';
+import { keyIdOf, publicKeyFromBase64 } from '../keys/identity';
+import { localDate, parseCode, verifySignature } from './payload';
+import { isJpeg, isPdf, isPng, readPayloadFromImage, readPayloadsFromPdf } from './pdf-writer';
+
+interface Trusted {
+  keyId: string;
+  publicKey: KeyObject;
+  name: string | null;
+}
+
+function issuersFor(db: Database, prefix: string, extra: readonly KeyObject[]): Trusted[] {
+  const rows = db.prepare('SELECT key_id, public_key, name FROM certificate_issuers WHERE substr(key_id, 1, 8) = ?').all(prefix) as { key_id: string; public_key: string; name: string }[];
+  const found: Trusted[] = rows.map((r) => ({ keyId: r.key_id, publicKey: publicKeyFromBase64(r.public_key), name: r.name }));
+  for (const key of extra) {
+    const keyId = keyIdOf(key);
+    if (keyId.startsWith(prefix) && !found.some((f) => f.keyId === keyId)) found.push({ keyId, publicKey: key, name: null });
+  }
+  return found;
+}
+
+const empty = { fields: null, issuerName: null, replacedBy: null, revokeReason: null, others: [] };
+
+export function verifyCode(db: Database, text: string, options: { now?: Date; trusted?: readonly KeyObject[] } = {}): VerifyResult {
+  const parsed = parseCode(text);
+  if (!parsed.ok) return { status: 'invalid', reason: 'malformed', ...empty };
+  const p = parsed.payload;
+  const fields = { ...p };
+  const issuer = issuersFor(db, p.issuerKeyPrefix, options.trusted ?? []).find((k) => verifySignature(parsed, k.publicKey));
+  if (!issuer) {
+    const known = issuersFor(db, p.issuerKeyPrefix, options.trusted ?? []).length > 0;
+    return { ...empty, status: 'invalid', reason: known ? 'bad_signature' : 'unknown_issuer', fields };
+  }
+  const row = db.prepare('SELECT status, replaced_by, revoke_reason FROM certificates WHERE serial = ?').get(p.serial) as
+    | { status: 'valid' | 'revoked' | 'replaced'; replaced_by: string | null; revoke_reason: string | null }
+    | undefined;
+  const base = { ...empty, reason: null, fields, issuerName: issuer.name };
+  if (row?.status === 'revoked') return { ...base, status: 'revoked', revokeReason: row.revoke_reason };
+  if (row?.status === 'replaced') return { ...base, status: 'replaced', replacedBy: row.replaced_by };
+  if (p.validUntil) {
+    const zone = (db.prepare('SELECT time_zone FROM campaigns WHERE id = ?').pluck().get(p.campaignId) as string | undefined) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (localDate(options.now ?? new Date(), zone) > p.validUntil) return { ...base, status: 'expired' };
+  }
+  return { ...base, status: 'valid' };
+}
+
+/** A PDF (codes from its information entry), PNG or JPEG (the QR code); the first code decides. */
+export function verifyFile(db: Database, bytes: Buffer, options: { now?: Date; trusted?: readonly KeyObject[] } = {}): VerifyResult {
+  let codes: string[] = [];
+  if (isPdf(bytes)) codes = readPayloadsFromPdf(bytes);
+  else if (isPng(bytes) || isJpeg(bytes)) {
+    const code = readPayloadFromImage(bytes);
+    codes = code ? [code] : [];
+  }
+  if (codes.length === 0) return { status: 'invalid', reason: 'not_found', ...empty };
+  const results = codes.map((c) => verifyCode(db, c, options));
+  const others = results.map((r): { serial: string | null; status: VerifyStatus } => ({ serial: r.fields?.serial ?? null, status: r.status }));
+  return { ...results[0], others: codes.length > 1 ? others : [] };
+}

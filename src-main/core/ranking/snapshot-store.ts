@@ -1,0 +1,127 @@
+// Locked rankings in the database (migration 0005): publishing writes the canonical snapshot bytes
+// with the coordinator's Ed25519 signature over exactly those bytes; rows are never updated, so
+// every published version stays available and the newest is "the published result". Reading a
+// row back checks the stored hash and the signature before anything trusts it.
+import type { Database } from 'better-sqlite3';
+import crypto, { type KeyObject } from 'node:crypto';
+import { KepuError } from '../errors';
+import { fingerprintOf, identityFromPrivateKey, publicKeyFromBase64, publicKeyToBase64 } from '../keys/identity';
+import { nowIso } from '../time';
+import { parseSnapshot, type RankingSnapshot, signSnapshot, snapshotBytes, verifySnapshotSignature } from './snapshot';
+
+export interface StoredSnapshot {
+  id: string;
+  campaignId: string;
+  lockedAt: string;
+  sha256: string;
+  method: RankingSnapshot['config']['primary'];
+  rankedCount: number;
+  heldCount: number;
+  signerName: string;
+  signerKeyId: string;
+  signerFingerprint: string;
+}
+
+interface Row {
+  id: string;
+  campaign_id: string;
+  locked_at: string;
+  snapshot_json: string;
+  sha256: string;
+  signature: string;
+  signer_key_id: string;
+  signer_public_key: string;
+  signer_name: string;
+  method: string;
+  ranked_count: number;
+  held_count: number;
+}
+
+function info(row: Row): StoredSnapshot {
+  return {
+    id: row.id,
+    campaignId: row.campaign_id,
+    lockedAt: row.locked_at,
+    sha256: row.sha256,
+    method: row.method as StoredSnapshot['method'],
+    rankedCount: row.ranked_count,
+    heldCount: row.held_count,
+    signerName: row.signer_name,
+    signerKeyId: row.signer_key_id,
+    signerFingerprint: fingerprintOf(row.signer_key_id),
+  };
+}
+
+export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKey: KeyObject, signerName: string): StoredSnapshot {
+  const bytes = snapshotBytes(snapshot);
+  const identity = identityFromPrivateKey(privateKey);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const categories = (snapshot.outputs.categories ?? []) as { ranked: unknown[]; held: unknown[] }[];
+  const row: Row = {
+    id: `rank-${sha256.slice(0, 12)}-${Date.now().toString(36)}`,
+    campaign_id: snapshot.campaignId,
+    locked_at: nowIso(),
+    snapshot_json: bytes.toString('utf8'),
+    sha256,
+    signature: signSnapshot(bytes, privateKey),
+    signer_key_id: identity.keyId,
+    signer_public_key: publicKeyToBase64(identity.publicKey),
+    signer_name: signerName,
+    method: snapshot.config.primary,
+    ranked_count: categories.reduce((s, c) => s + c.ranked.length, 0),
+    held_count: categories.reduce((s, c) => s + c.held.length, 0),
+  };
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO ranking_snapshots (id, campaign_id, locked_at, snapshot_json, sha256, signature, signer_key_id, signer_public_key, signer_name, method, ranked_count, held_count)
+       VALUES (@id, @campaign_id, @locked_at, @snapshot_json, @sha256, @signature, @signer_key_id, @signer_public_key, @signer_name, @method, @ranked_count, @held_count)`,
+    ).run(row);
+    db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, 'ranking.lock', ?, ?)`).run(
+      row.locked_at,
+      identity.keyId,
+      snapshot.campaignId,
+      JSON.stringify({ snapshotId: row.id, sha256, method: row.method, ranked: row.ranked_count, held: row.held_count }),
+    );
+  })();
+  return info(row);
+}
+
+export function listSnapshots(db: Database, campaignId: string): StoredSnapshot[] {
+  return (db.prepare('SELECT * FROM ranking_snapshots WHERE campaign_id = ? ORDER BY locked_at DESC, id DESC').all(campaignId) as Row[]).map(info);
+}
+
+export function latestSnapshotInfo(db: Database, campaignId: string): StoredSnapshot | null {
+  const row = db.prepare('SELECT * FROM ranking_snapshots WHERE campaign_id = ? ORDER BY locked_at DESC, id DESC LIMIT 1').get(campaignId) as Row | undefined;
+  return row ? info(row) : null;
+}
+
+export interface LoadedSnapshot {
+  info: StoredSnapshot;
+  snapshot: RankingSnapshot;
+  bytes: Buffer;
+  signature: string;
+  signatureValid: boolean;
+}
+
+/** A stored snapshot, parsed, with its hash and signature checked (a bad hash is an error). */
+export function loadSnapshot(db: Database, campaignId: string, snapshotId: string): LoadedSnapshot {
+  const row = db.prepare('SELECT * FROM ranking_snapshots WHERE campaign_id = ? AND id = ?').get(campaignId, snapshotId) as Row | undefined;
+  if (!row) throw new KepuError('RANKING_SNAPSHOT_NOT_FOUND', `ranking: no snapshot ${snapshotId}`, { snapshotId });
+  const bytes = Buffer.from(row.snapshot_json, 'utf8');
+  if (crypto.createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
+    throw new KepuError('RANKING_SNAPSHOT_INVALID', `ranking: snapshot ${snapshotId} does not match its hash`, { reason: 'sha256' });
+  }
+  let snapshot: RankingSnapshot;
+  try {
+    snapshot = parseSnapshot(JSON.parse(row.snapshot_json));
+  } catch (error) {
+    throw new KepuError('RANKING_SNAPSHOT_INVALID', (error as Error).message, { reason: (error as Error).message });
+  }
+  let signatureValid = false;
+  try {
+    signatureValid = verifySnapshotSignature(bytes, row.signature, publicKeyFromBase64(row.signer_public_key));
+  } catch {
+    signatureValid = false;
+  }
+  return { info: info(row), snapshot, bytes, signature: row.signature, signatureValid };
+}

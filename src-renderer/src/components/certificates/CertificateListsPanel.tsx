@@ -1,0 +1,149 @@
+// The lists the published ranking gives (award tiers, committee members, judges' thanks): preview
+// a holder's certificate, export a whole list as one PDF for printing and/or one PDF per holder,
+// with progress and cancel, then print or open the folder.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, CertificateDrawing, CertificateJob, CertificateList } from '../../../../src-main/contract';
+import { invoke } from '../../api';
+import { localized } from '../../format';
+import { useAppStore } from '../../stores/useAppStore';
+import { CertificateDrawingSvg } from './CertificateDrawingSvg';
+import { printPdf } from './certificateFiles';
+
+type Mode = 'single' | 'perHolder' | 'both';
+
+export function CertificateListsPanel({ campaign, version, onExported }: { campaign: CampaignDetail; version: number; onExported(): void }) {
+  const { t, i18n } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const [lists, setLists] = useState<CertificateList[] | null>(null);
+  const [preview, setPreview] = useState<{ list: string; drawing: CertificateDrawing; images: { seal: string | null; signature: string | null } } | null>(null);
+  const [mode, setMode] = useState<Mode>('both');
+  const [job, setJob] = useState<CertificateJob | null>(null);
+  const timer = useRef<number | null>(null);
+
+  const load = useCallback(async () => {
+    const l = await run(() => invoke('certificates:lists', { campaignId: campaign.id }));
+    if (l) setLists(l);
+  }, [run, campaign.id]);
+  useEffect(() => {
+    void load();
+  }, [load, version]);
+  useEffect(() => () => void (timer.current && window.clearTimeout(timer.current)), []);
+
+  async function showPreview(list: string) {
+    const p = await run(() => invoke('certificates:preview', { campaignId: campaign.id, list }));
+    if (p) setPreview({ list, ...p });
+  }
+  useEffect(() => {
+    if (preview) void showPreview(preview.list);
+    // A changed setting (orientation, language, images) redraws the open preview.
+  }, [version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  async function poll(jobId: string) {
+    const j = await run(() => invoke('certificates:job', { jobId }));
+    if (!j) return;
+    setJob(j);
+    if (j.state === 'running') timer.current = window.setTimeout(() => void poll(jobId), 300);
+    else {
+      void load();
+      onExported();
+    }
+  }
+  async function exportList(list: string) {
+    const j = await run(() => invoke('certificates:export', { campaignId: campaign.id, list, mode }));
+    if (!j) return;
+    setJob(j);
+    if (j.state === 'running') void poll(j.jobId);
+    else {
+      void load();
+      onExported();
+    }
+  }
+  async function cancel() {
+    if (job) setJob((await run(() => invoke('certificates:cancelJob', { jobId: job.jobId }))) ?? job);
+  }
+  async function print() {
+    // The batch PDF (certificates-<list>-<date>.pdf) when there is one, else the first holder's.
+    const files = job?.result?.files ?? [];
+    const combined = files.find((f) => /certificates-[^/\\]*\.pdf$/.test(f)) ?? files[0];
+    if (!job || !combined) return;
+    const file = await run(() => invoke('certificates:jobFile', { jobId: job.jobId, file: combined }));
+    if (file) printPdf(file.contentBase64);
+  }
+
+  if (!lists) return null;
+  return (
+    <section className="panel" data-testid="certificate-lists">
+      <div className="section-head">
+        <h2>{t('certificates.lists.title')}</h2>
+        <label className="inline-label">
+          {t('certificates.lists.mode')}{' '}
+          <select value={mode} onChange={(e) => setMode(e.target.value as Mode)} data-testid="export-mode">
+            <option value="both">{t('certificates.lists.modes.both')}</option>
+            <option value="single">{t('certificates.lists.modes.single')}</option>
+            <option value="perHolder">{t('certificates.lists.modes.perHolder')}</option>
+          </select>
+        </label>
+      </div>
+      {lists.length === 0 && <p className="muted">{t('certificates.lists.none')}</p>}
+      <table className="data-table compact">
+        <thead>
+          <tr>
+            <th>{t('certificates.lists.list')}</th>
+            <th className="num">{t('certificates.lists.holders')}</th>
+            <th className="num">{t('certificates.lists.issued')}</th>
+            <th>{t('certificates.lists.validity')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {lists.map((l) => (
+            <tr key={l.name} data-testid="certificate-list">
+              <td>{localized(l.label, i18n.language)}</td>
+              <td className="num">{l.holders}</td>
+              <td className="num">{l.issued}</td>
+              <td>{l.validityMonths === null ? t('certificates.fields.noExpiry') : t('certificates.lists.months', { count: l.validityMonths })}</td>
+              <td className="actions">
+                <button type="button" onClick={() => void showPreview(l.name)} disabled={l.holders === 0}>
+                  {t('certificates.lists.preview')}
+                </button>
+                <button type="button" className="primary" onClick={() => void exportList(l.name)} disabled={l.holders === 0 || job?.state === 'running'} data-testid={`export-${l.name}`}>
+                  {t('certificates.lists.export')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {job && (
+        <div className="job-status" data-testid="certificate-job" role="status">
+          {job.state === 'running' && (
+            <>
+              <progress max={job.progress?.total || 1} value={job.progress?.done ?? 0} />{' '}
+              {t('certificates.job.running', { done: job.progress?.done ?? 0, total: job.progress?.total ?? 0 })}{' '}
+              <button type="button" onClick={() => void cancel()}>
+                {t('common.cancelAction')}
+              </button>
+            </>
+          )}
+          {job.state === 'done' && job.result && (
+            <>
+              <p>{t('certificates.job.done', { count: job.result.certificates, fresh: job.result.newlyIssued, dir: job.result.outDir })}</p>
+              <button type="button" onClick={() => void print()} data-testid="print-certificates">
+                {t('certificates.job.print')}
+              </button>
+            </>
+          )}
+          {job.state === 'cancelled' && <p>{t('certificates.job.cancelled')}</p>}
+          {job.state === 'failed' && job.error && <p className="verdict-fail">{t(`errors.${job.error.code}`, { ...job.error.params })}</p>}
+        </div>
+      )}
+      {preview && (
+        <figure className="certificate-preview">
+          <figcaption className="small muted">{t('certificates.lists.previewNote')}</figcaption>
+          <CertificateDrawingSvg drawing={preview.drawing} images={preview.images} label={t('certificates.lists.preview')} />
+        </figure>
+      )}
+    </section>
+  );
+}

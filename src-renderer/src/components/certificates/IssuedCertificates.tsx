@@ -1,0 +1,110 @@
+// The register of issued certificates: search by holder or serial, filter by list and status,
+// reissue (a new serial; the old one marked replaced) or revoke with a reason. Both are audited.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, CertificateRow } from '../../../../src-main/contract';
+import { invoke } from '../../api';
+import { useAppStore } from '../../stores/useAppStore';
+
+const PAGE = 100;
+
+export function IssuedCertificates({ campaign, version, onChanged }: { campaign: CampaignDetail; version: number; onChanged(): void }) {
+  const { t } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const [rows, setRows] = useState<CertificateRow[]>([]);
+  const [total, setTotal] = useState(0);
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<'' | CertificateRow['status']>('');
+
+  const load = useCallback(
+    async (offset = 0) => {
+      const r = await run(() => invoke('certificates:issued', { campaignId: campaign.id, query: query || undefined, status: status || undefined, offset, limit: PAGE }));
+      if (!r) return;
+      setTotal(r.total);
+      setRows((prev) => (offset === 0 ? r.rows : [...prev, ...r.rows]));
+    },
+    [run, campaign.id, query, status],
+  );
+  useEffect(() => {
+    void load();
+  }, [load, version]);
+
+  async function reissue(serial: string) {
+    const reason = window.prompt(t('certificates.issued.reissuePrompt', { serial }));
+    if (reason === null) return;
+    if (await run(() => invoke('certificates:reissue', { serial, reason: reason || undefined }))) onChanged();
+  }
+  async function revoke(serial: string) {
+    const reason = window.prompt(t('certificates.issued.revokePrompt', { serial }));
+    if (!reason) return;
+    if (await run(() => invoke('certificates:revoke', { serial, reason }))) onChanged();
+  }
+
+  return (
+    <section className="panel" data-testid="issued-certificates">
+      <div className="section-head">
+        <h2>{t('certificates.issued.title', { count: total })}</h2>
+        <div className="filter-bar">
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('certificates.issued.search')} aria-label={t('certificates.issued.search')} />
+          <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)} aria-label={t('certificates.issued.status')}>
+            <option value="">{t('certificates.issued.allStatuses')}</option>
+            {(['valid', 'revoked', 'replaced'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`certificates.state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <table className="data-table compact">
+        <thead>
+          <tr>
+            <th>{t('certificates.fields.serial')}</th>
+            <th>{t('certificates.fields.holder')}</th>
+            <th>{t('certificates.fields.kind')}</th>
+            <th>{t('certificates.fields.issueDate')}</th>
+            <th>{t('certificates.fields.validUntil')}</th>
+            <th>{t('certificates.issued.status')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.serial} data-testid="issued-row" className={c.status !== 'valid' ? 'muted' : ''}>
+              <td className="mono">{c.serial}</td>
+              <td>
+                {c.holderName}
+                {c.holderUnit && <div className="small muted">{c.holderUnit}</div>}
+              </td>
+              <td>{c.kind}</td>
+              <td>{c.issueDate}</td>
+              <td>{c.validUntil ?? t('certificates.fields.noExpiry')}</td>
+              <td>
+                <span className={`badge ${c.status === 'valid' ? 'verdict-pass' : 'verdict-fail'}`}>{t(`certificates.state.${c.status}`)}</span>
+                {c.replacedBy && <div className="small muted">→ {c.replacedBy}</div>}
+                {c.revokeReason && <div className="small muted">{c.revokeReason}</div>}
+              </td>
+              <td className="actions">
+                {c.status === 'valid' && (
+                  <>
+                    <button type="button" onClick={() => void reissue(c.serial)}>
+                      {t('certificates.issued.reissue')}
+                    </button>
+                    <button type="button" onClick={() => void revoke(c.serial)} data-testid="revoke">
+                      {t('certificates.issued.revoke')}
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length < total && (
+        <button type="button" onClick={() => void load(rows.length)}>
+          {t('common.showMore', { count: total - rows.length })}
+        </button>
+      )}
+    </section>
+  );
+}

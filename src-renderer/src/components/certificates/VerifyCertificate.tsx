@@ -1,0 +1,95 @@
+// "Verify certificate": paste the printed verification code, or open a photo (PNG/JPEG) of the QR
+// code or one of our PDFs; the answer — valid, invalid, expired, revoked, replaced — comes from
+// the signature and this installation's register, offline.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VerifyResult } from '../../../../src-main/contract';
+import { invoke } from '../../api';
+import { fileToBase64 } from '../../files';
+import { useAppStore } from '../../stores/useAppStore';
+
+export function VerifyCertificate() {
+  const { t } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<VerifyResult | null>(null);
+  const [source, setSource] = useState('');
+
+  async function verifyText() {
+    if (!text.trim()) return;
+    const r = await run(() => invoke('certificates:verify', { text: text.trim() }));
+    if (r) {
+      setResult(r);
+      setSource(t('certificates.verify.fromText'));
+    }
+  }
+  async function verifyFile(list: FileList | null) {
+    const file = list?.[0];
+    if (!file) return;
+    const r = await run(async () => invoke('certificates:verify', { file: { fileName: file.name, contentBase64: await fileToBase64(file) } }));
+    if (r) {
+      setResult(r);
+      setSource(file.name);
+    }
+  }
+
+  return (
+    <section className="panel verify-certificate" data-testid="verify-certificate">
+      <h2>{t('certificates.verify.title')}</h2>
+      <p className="muted small">{t('certificates.verify.help')}</p>
+      <div className="verify-inputs">
+        <textarea value={text} rows={3} onChange={(e) => setText(e.target.value)} placeholder={t('certificates.verify.placeholder')} aria-label={t('certificates.verify.placeholder')} data-testid="verify-text" />
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void verifyText()} data-testid="verify-button">
+            {t('certificates.verify.check')}
+          </button>
+          <label className="file-button">
+            {t('certificates.verify.openFile')}
+            <input type="file" className="visually-hidden" accept="image/png,image/jpeg,application/pdf,.png,.jpg,.jpeg,.pdf" data-testid="verify-file" onChange={(e) => void verifyFile(e.target.files)} />
+          </label>
+        </div>
+      </div>
+      {result && (
+        <div className={`verify-result status-${result.status}`} data-testid="verify-result" role="status">
+          <p className="verify-status">
+            <strong>{t(`certificates.status.${result.status}`)}</strong>
+            {result.reason && <> — {t(`certificates.reason.${result.reason}`)}</>}
+            <span className="muted small"> · {source}</span>
+          </p>
+          {result.fields && (
+            <dl className="verify-fields">
+              <dt>{t('certificates.fields.serial')}</dt>
+              <dd className="mono">{result.fields.serial}</dd>
+              <dt>{t('certificates.fields.holder')}</dt>
+              <dd>{result.fields.holderName}</dd>
+              <dt>{t('certificates.fields.kind')}</dt>
+              <dd>{result.fields.kind}</dd>
+              <dt>{t('certificates.fields.issueDate')}</dt>
+              <dd>{result.fields.issueDate}</dd>
+              <dt>{t('certificates.fields.validUntil')}</dt>
+              <dd>{result.fields.validUntil ?? t('certificates.fields.noExpiry')}</dd>
+              <dt>{t('certificates.fields.issuer')}</dt>
+              <dd>
+                {result.issuerName ?? '—'} <span className="mono small muted">{result.fields.issuerKeyPrefix}</span>
+              </dd>
+            </dl>
+          )}
+          {result.replacedBy && <p>{t('certificates.verify.replacedBy', { serial: result.replacedBy })}</p>}
+          {result.revokeReason && <p>{t('certificates.verify.revokeReason', { reason: result.revokeReason })}</p>}
+          {result.others.length > 0 && (
+            <details>
+              <summary>{t('certificates.verify.others', { count: result.others.length })}</summary>
+              <ul className="plain-list small">
+                {result.others.map((o, i) => (
+                  <li key={i}>
+                    <span className="mono">{o.serial ?? '—'}</span> {t(`certificates.state.${o.status}`)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

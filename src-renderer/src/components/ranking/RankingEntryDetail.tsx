@@ -1,0 +1,105 @@
+// "Why this place": one entry's judges' totals (with z-score and Borda share), the judges not
+// counted and why, the mean per rubric dimension, its rank by every method and any broken tie.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, RankingEntryDetail as Detail } from '../../../../src-main/contract';
+import { invoke } from '../../api';
+import { localized } from '../../format';
+import { useAppStore } from '../../stores/useAppStore';
+import { flagText, score, tieText } from './rankingText';
+
+export function RankingEntryDetail({ campaign, entryId, onClose }: { campaign: CampaignDetail; entryId: number; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const [detail, setDetail] = useState<Detail | null>(null);
+  useEffect(() => {
+    void run(() => invoke('ranking:entry', { campaignId: campaign.id, entryId })).then((d) => d && setDetail(d));
+  }, [run, campaign.id, entryId]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  if (!detail) return null;
+  const row = detail.row;
+  const rubric = campaign.definition.rubric;
+  return (
+    <aside className="panel ranking-detail" role="dialog" aria-labelledby="ranking-detail-title" data-testid="ranking-detail">
+      <div className="section-head">
+        <h2 id="ranking-detail-title">
+          {t('ranking.entry.title')} · <span className="mono">{row.regNo}</span>
+        </h2>
+        <button type="button" onClick={onClose}>
+          {t('ranking.entry.close')}
+        </button>
+      </div>
+      <p>
+        <strong>{row.title}</strong> — {row.entrantName}
+      </p>
+      {row.flags.map((f, i) => (
+        <p key={i} className="badge verdict-fail">
+          {flagText(t, f)}
+        </p>
+      ))}
+      <table className="data-table compact">
+        <thead>
+          <tr>
+            <th>{t('ranking.method')}</th>
+            <th className="num">{t('ranking.columns.rank')}</th>
+            <th className="num">{t('ranking.columns.score')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(row.methods).map(([m, v]) => (
+            <tr key={m}>
+              <td>{t(`ranking.methods.${m}`)}</td>
+              <td className="num">{v?.rank ?? '—'}</td>
+              <td className="num">{score(v?.score)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {detail.trimmed && <p className="small muted">{t(`ranking.entry.trimmed.${detail.trimmed}`)}</p>}
+      <h3>{t('ranking.entry.judgeTotals')}</h3>
+      <table className="data-table compact" data-testid="ranking-detail-judges">
+        <thead>
+          <tr>
+            <th>{t('ranking.entry.judge')}</th>
+            <th className="num">{t('ranking.columns.score')}</th>
+            <th className="num">{t('ranking.entry.z')}</th>
+            <th className="num">{t('ranking.entry.borda')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.totals.map((j) => (
+            <tr key={j.judgeId}>
+              <td>{j.name}</td>
+              <td className="num">{score(j.total)}</td>
+              <td className="num">{score(j.z)}</td>
+              <td className="num">{score(j.borda)}</td>
+            </tr>
+          ))}
+          {detail.excluded.map((j) => (
+            <tr key={j.judgeId} className="muted">
+              <td>{j.name}</td>
+              <td colSpan={3}>{t(`ranking.entry.excluded.${j.reason}`, { missing: j.missing.map((k) => localized(rubric.find((d) => d.key === k)?.label ?? { 'zh-CN': k, en: k }, i18n.language)).join(', ') })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('ranking.entry.dimensionMeans')}</h3>
+      <ul className="plain-list">
+        {rubric.map((d) => (
+          <li key={d.key}>
+            {localized(d.label, i18n.language)} <strong>{score(detail.dimensionMeans[d.key])}</strong> <span className="muted small">× {d.weight}</span>
+          </li>
+        ))}
+      </ul>
+      {row.ties.map((tie, i) => (
+        <p key={i} className="small">
+          {tieText(t, tie, campaign.definition, i18n.language)}
+        </p>
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,185 @@
+// The ranking settings a coordinator decides before publishing: which methods are computed and
+// which one publishes, when the trimmed mean drops extremes, whether late entries are held, the
+// award tiers, the tie-break order and, for committee selections, the eligibility rule and the
+// works score needed. Saved through ranking:configure, which refuses what it cannot apply.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, RankingConfig, RankingMethod, TieBreak, TierRule } from '../../../../src-main/contract';
+import { invoke } from '../../api';
+import { localized } from '../../format';
+import { useAppStore } from '../../stores/useAppStore';
+
+const METHODS: RankingMethod[] = ['mean', 'trimmed', 'median', 'zscore', 'borda'];
+
+export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }: { campaign: CampaignDetail; config: RankingConfig; appliedTieBreaks: TieBreak[]; onSaved(): void }) {
+  const { t, i18n } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const [draft, setDraft] = useState<RankingConfig>(config);
+  const [tieBreaks, setTieBreaks] = useState<TieBreak[]>(config.tieBreaks ?? appliedTieBreaks);
+  const [notice, setNotice] = useState('');
+  const def = campaign.definition;
+  const set = (patch: Partial<RankingConfig>) => setDraft((d) => ({ ...d, ...patch }));
+  const setTier = (i: number, tier: TierRule) => set({ tiers: draft.tiers.map((x, k) => (k === i ? tier : x)) });
+  const dimensionLabel = (key: string) => localized(def.rubric.find((d) => d.key === key)?.label ?? { 'zh-CN': key, en: key }, i18n.language);
+  const tieLabel = (tb: TieBreak) =>
+    tb.by === 'dimension' ? t('ranking.settings.tieBy.dimension', { dimension: dimensionLabel(tb.key) }) : tb.by === 'method' ? t('ranking.settings.tieBy.method', { method: t(`ranking.methods.${tb.method}`) }) : t('ranking.settings.tieBy.submittedAt');
+  const tieOptions: TieBreak[] = [...def.rubric.map((d): TieBreak => ({ by: 'dimension', key: d.key })), { by: 'submittedAt' } as TieBreak, ...draft.methods.map((m): TieBreak => ({ by: 'method', method: m }))].filter(
+    (o) => !tieBreaks.some((x) => JSON.stringify(x) === JSON.stringify(o)),
+  );
+
+  async function save() {
+    const saved = await run(() => invoke('ranking:configure', { campaignId: campaign.id, config: { ...draft, tieBreaks } }));
+    if (saved) {
+      setNotice(t('ranking.settings.saved'));
+      onSaved();
+    }
+  }
+
+  return (
+    <section className="panel ranking-settings" data-testid="ranking-settings">
+      <h2>{t('ranking.settings.title')}</h2>
+      <div className="settings-grid">
+        <fieldset>
+          <legend>{t('ranking.settings.methodsShown')}</legend>
+          {METHODS.map((m) => (
+            <label key={m} className="checkbox-line" title={t(`ranking.methodHelp.${m}`, { n: draft.trimMinJudges })}>
+              <input
+                type="checkbox"
+                checked={draft.methods.includes(m)}
+                disabled={m === draft.primary}
+                onChange={(e) => set({ methods: e.target.checked ? METHODS.filter((x) => x === m || draft.methods.includes(x)) : draft.methods.filter((x) => x !== m) })}
+              />
+              {t(`ranking.methods.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="stack-form">
+          <label>
+            {t('ranking.primary')}
+            <select value={draft.primary} data-testid="ranking-primary" onChange={(e) => set({ primary: e.target.value as RankingMethod, methods: METHODS.filter((x) => x === e.target.value || draft.methods.includes(x)) })}>
+              {METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`ranking.methods.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="small muted">{t(`ranking.methodHelp.${draft.primary}`, { n: draft.trimMinJudges })}</p>
+          <label>
+            {t('ranking.settings.trimMinJudges')}
+            <input type="number" min={3} max={15} value={draft.trimMinJudges} onChange={(e) => set({ trimMinJudges: Number(e.target.value) })} />
+          </label>
+          <label className="checkbox-line">
+            <input type="checkbox" checked={draft.holdLate} onChange={(e) => set({ holdLate: e.target.checked })} />
+            {t('ranking.settings.holdLate')}
+          </label>
+        </div>
+      </div>
+
+      <h3>{t('ranking.settings.tiers')}</h3>
+      {draft.tiers.length === 0 && <p className="small muted">{t('ranking.settings.noTiers')}</p>}
+      {draft.tiers.map((tier, i) => (
+        <div key={i} className="tier-row-form" data-testid="tier-row">
+          <input aria-label={t('ranking.settings.tierKey')} placeholder={t('ranking.settings.tierKey')} value={tier.key} pattern="[a-z][a-z0-9_]*" onChange={(e) => setTier(i, { ...tier, key: e.target.value })} />
+          <input aria-label={t('ranking.settings.tierLabelZh')} placeholder={t('ranking.settings.tierLabelZh')} value={tier.label?.['zh-CN'] ?? ''} onChange={(e) => setTier(i, { ...tier, label: { 'zh-CN': e.target.value, en: tier.label?.en ?? e.target.value } })} />
+          <input aria-label={t('ranking.settings.tierLabelEn')} placeholder={t('ranking.settings.tierLabelEn')} value={tier.label?.en ?? ''} onChange={(e) => setTier(i, { ...tier, label: { 'zh-CN': tier.label?.['zh-CN'] ?? e.target.value, en: e.target.value } })} />
+          <select
+            aria-label={t('ranking.settings.tierValue')}
+            value={tier.by}
+            onChange={(e) => {
+              const by = e.target.value as TierRule['by'];
+              setTier(i, by === 'rank' ? { key: tier.key, label: tier.label, by, count: 10 } : by === 'percentile' ? { key: tier.key, label: tier.label, by, percent: 10 } : { key: tier.key, label: tier.label, by, minScore: 8 });
+            }}
+          >
+            {(['rank', 'percentile', 'threshold'] as const).map((b) => (
+              <option key={b} value={b}>
+                {t(`ranking.settings.tierBy.${b}`)}
+              </option>
+            ))}
+          </select>
+          <input
+            type="number"
+            aria-label={t('ranking.settings.tierValue')}
+            value={tier.by === 'rank' ? tier.count : tier.by === 'percentile' ? tier.percent : tier.minScore}
+            step={tier.by === 'threshold' ? 0.1 : 1}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              setTier(i, tier.by === 'rank' ? { ...tier, count: v } : tier.by === 'percentile' ? { ...tier, percent: v } : { ...tier, minScore: v });
+            }}
+          />
+          <button type="button" onClick={() => set({ tiers: draft.tiers.filter((_, k) => k !== i) })}>
+            {t('ranking.settings.remove')}
+          </button>
+        </div>
+      ))}
+      <button type="button" data-testid="add-tier" onClick={() => set({ tiers: [...draft.tiers, { key: `tier_${draft.tiers.length + 1}`, by: 'rank', count: 10 }] })}>
+        {t('ranking.settings.addTier')}
+      </button>
+
+      <h3>{t('ranking.settings.tieBreaks')}</h3>
+      <ol className="tie-list">
+        {tieBreaks.map((tb, i) => (
+          <li key={JSON.stringify(tb)}>
+            {tieLabel(tb)}{' '}
+            <button type="button" className="small" disabled={i === 0} aria-label={t('ranking.settings.up')} onClick={() => setTieBreaks((l) => l.map((x, k) => (k === i - 1 ? l[i] : k === i ? l[i - 1] : x)))}>
+              ↑
+            </button>{' '}
+            <button type="button" className="small" onClick={() => setTieBreaks((l) => l.filter((_, k) => k !== i))}>
+              {t('ranking.settings.remove')}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {tieOptions.length > 0 && (
+        <select value="" aria-label={t('ranking.settings.addTieBreak')} onChange={(e) => e.target.value && setTieBreaks((l) => [...l, JSON.parse(e.target.value) as TieBreak])}>
+          <option value="">{t('ranking.settings.addTieBreak')}</option>
+          {tieOptions.map((o) => (
+            <option key={JSON.stringify(o)} value={JSON.stringify(o)}>
+              {tieLabel(o)}
+            </option>
+          ))}
+        </select>
+      )}
+
+      {def.kind === 'committee' && (
+        <div className="stack-form committee-settings">
+          <label>
+            {t('ranking.settings.committeeRule')}
+            <select value={draft.committee.rule} onChange={(e) => set({ committee: { ...draft.committee, rule: e.target.value as RankingConfig['committee']['rule'] } })}>
+              {(['majority', 'unanimous', 'any'] as const).map((r) => (
+                <option key={r} value={r}>
+                  {t(`ranking.committee.rules.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('ranking.settings.committeeMinScore')}
+            <input
+              type="number"
+              step={0.1}
+              value={draft.committee.minScore ?? ''}
+              onChange={(e) => set({ committee: { ...draft.committee, minScore: e.target.value === '' ? null : Number(e.target.value) } })}
+            />
+          </label>
+          <label>
+            {t('ranking.settings.committeeMethod')}
+            <select value={draft.committee.method} onChange={(e) => set({ committee: { ...draft.committee, method: e.target.value as RankingMethod } })}>
+              {draft.methods.map((m) => (
+                <option key={m} value={m}>
+                  {t(`ranking.methods.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void save()} data-testid="ranking-save">
+          {t('ranking.settings.save')}
+        </button>
+        {notice && <span className="muted">{notice}</span>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+// The Ranking tab: the computed result of the merged scores per category, methods side by side,
+// charts, stability and agreement figures, held entries with their reasons, the committee list,
+// settings, publishing (signed lock) and exports.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, RankingMethod, RankingSummary } from '../../../../src-main/contract';
+import { invoke } from '../../api';
+import { downloadBase64 } from '../../files';
+import { formatInstant, localized } from '../../format';
+import { useAppStore } from '../../stores/useAppStore';
+import { CommitteePanel } from './CommitteePanel';
+import { LockPanel } from './LockPanel';
+import { Histogram, JudgeBoxPlots } from './RankingCharts';
+import { RankingEntryDetail } from './RankingEntryDetail';
+import { RankingSettings } from './RankingSettings';
+import { RankingTable } from './RankingTable';
+import './ranking.css';
+
+export function RankingView({ campaign }: { campaign: CampaignDetail }) {
+  const { t, i18n } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const [summary, setSummary] = useState<RankingSummary | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [method, setMethod] = useState<RankingMethod | null>(null);
+  const [showSettings, setShowSettings] = useState(false);
+  const [open, setOpen] = useState<number | null>(null);
+  const [notice, setNotice] = useState('');
+
+  const load = useCallback(
+    async (refresh = false) => {
+      const s = await run(() => invoke('ranking:summary', { campaignId: campaign.id, refresh }));
+      if (s) setSummary(s);
+    },
+    [run, campaign.id],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function exportAs(format: 'csv' | 'xlsx' | 'pdf') {
+    const file = await run(() => invoke('ranking:export', { campaignId: campaign.id, format }));
+    if (!file) return;
+    downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    setNotice(t('ranking.export.saved', { file: file.savedTo }));
+  }
+
+  if (!summary) return <p className="muted">{t('ranking.computing')}</p>;
+  const tz = campaign.definition.timeZone;
+  const category = summary.categories[Math.min(selected, summary.categories.length - 1)];
+  const shown = method && summary.config.methods.includes(method) ? method : summary.config.primary;
+  const nothing = summary.counts.counted === 0;
+
+  return (
+    <div className="ranking-view" data-testid="ranking-view">
+      <section className="panel">
+        <div className="section-head">
+          <h2>{t('ranking.title')}</h2>
+          <div className="actions">
+            <span className="muted small" data-testid="ranking-computed">{t('ranking.computedAt', { time: formatInstant(summary.computedAt, tz) })}</span>
+            <button type="button" onClick={() => void load(true)}>{t('ranking.recompute')}</button>
+            <button type="button" onClick={() => setShowSettings((v) => !v)} aria-expanded={showSettings}>
+              {showSettings ? t('ranking.settings.hide') : t('ranking.settings.show')}
+            </button>
+            <span className="export-group" role="group" aria-label={t('ranking.export.label')}>
+              {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
+                <button key={f} type="button" disabled={nothing} onClick={() => void exportAs(f)} data-testid={`ranking-export-${f}`}>
+                  {t(`ranking.export.${f}`)}
+                </button>
+              ))}
+            </span>
+          </div>
+        </div>
+        <div className="stat-row">
+          <div className="stat"><span className="stat-value">{summary.counts.entries}</span><span className="stat-label">{t('ranking.stats.entries')}</span></div>
+          <div className="stat"><span className="stat-value">{summary.counts.ranked}</span><span className="stat-label">{t('ranking.stats.ranked')}</span></div>
+          <div className="stat"><span className="stat-value">{summary.counts.held}</span><span className="stat-label">{t('ranking.stats.held')}</span></div>
+          <div className="stat"><span className="stat-value">{summary.judges.length}</span><span className="stat-label">{t('ranking.stats.judges')}</span></div>
+        </div>
+        <p className="small muted">
+          {t('ranking.primary')}: <strong>{t(`ranking.methods.${summary.config.primary}`)}</strong> — {t(`ranking.methodHelp.${summary.config.primary}`, { n: summary.config.trimMinJudges })}
+        </p>
+        {summary.latestLock && (
+          <p className="small" data-testid="ranking-latest-lock">
+            {t('ranking.lock.locked', { time: formatInstant(summary.latestLock.lockedAt, tz), name: summary.latestLock.signerName || '—', fingerprint: summary.latestLock.signerFingerprint })}
+          </p>
+        )}
+        {notice && <p className="muted small">{notice}</p>}
+      </section>
+
+      {showSettings && <RankingSettings campaign={campaign} config={summary.config} appliedTieBreaks={summary.applied.tieBreaks} onSaved={() => void load(true)} />}
+
+      {nothing ? (
+        <p className="panel muted" data-testid="ranking-nothing">{t('ranking.nothing')}</p>
+      ) : (
+        <>
+          {campaign.definition.kind === 'committee' && <CommitteePanel campaign={campaign} computedAt={summary.computedAt} />}
+          <nav className="category-tabs" role="tablist" aria-label={t('ranking.columns.title')}>
+            {summary.categories.map((c, i) => (
+              <button key={`${c.kind}-${c.category}`} type="button" role="tab" aria-selected={i === selected} className={i === selected ? 'active' : ''} onClick={() => setSelected(i)}>
+                {localized(c.label, i18n.language)} <span className="muted small">{t('ranking.categoryCount', { ranked: c.ranked, held: c.held })}</span>
+              </button>
+            ))}
+          </nav>
+          {category && (
+            <section className="panel" data-testid="ranking-category">
+              <div className="section-head">
+                <h2>{localized(category.label, i18n.language)}</h2>
+                <label className="inline-label">
+                  {t('ranking.method')}{' '}
+                  <select value={shown} onChange={(e) => setMethod(e.target.value as RankingMethod)} data-testid="ranking-method">
+                    {summary.config.methods.map((m) => (
+                      <option key={m} value={m}>{t(`ranking.methods.${m}`)}</option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              {category.tiers.length > 0 && (
+                <p className="small">
+                  {category.tiers.map((tier) => `${tier.label ? localized(tier.label, i18n.language) : tier.key}: ${tier.count}`).join(' · ')}
+                </p>
+              )}
+              <div className="ranking-figures">
+                <Histogram histogram={category.histogram} title={t('ranking.charts.histogram', { method: t(`ranking.methods.${summary.config.primary}`) })} />
+                <div className="stability" data-testid="ranking-stability">
+                  <h3>{t('ranking.stability.title')}</h3>
+                  <p className="small">
+                    {t('ranking.stability.w')}: <strong>{category.stability.w.value === null ? t('ranking.stability.wNone') : `${category.stability.w.value.toFixed(3)} (${category.stability.w.judges} × ${category.stability.w.entries})`}</strong>
+                  </p>
+                  <p className="small">
+                    {t('ranking.stability.icc')}: <strong>{category.stability.icc ? `${category.stability.icc.icc1.toFixed(3)} / ${category.stability.icc.icc1k?.toFixed(3) ?? '—'}` : '—'}</strong>
+                  </p>
+                  <table className="data-table compact tau-table">
+                    <caption className="small muted">{t('ranking.stability.tau')}</caption>
+                    <tbody>
+                      {category.stability.tau.filter((p) => p.a === summary.config.primary || p.b === summary.config.primary).map((p) => (
+                        <tr key={`${p.a}-${p.b}`}>
+                          <td>{t(`ranking.methods.${p.a === summary.config.primary ? p.b : p.a}`)}</td>
+                          <td className="num">{p.tau === null ? '—' : p.tau.toFixed(3)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  <h3>{t('ranking.stability.movers')}</h3>
+                  {category.stability.movers.length === 0 ? (
+                    <p className="small muted">{t('ranking.stability.noMovers')}</p>
+                  ) : (
+                    <ul className="plain-list small">
+                      {category.stability.movers.slice(0, 5).map((m) => (
+                        <li key={m.entryId}>
+                          <span className="mono">{m.regNo}</span> {m.title} — {t('ranking.stability.move', { count: m.move })} ({summary.config.methods.map((x) => `${t(`ranking.methods.${x}`)} ${m.ranks[x] ?? '—'}`).join(' · ')})
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              </div>
+              <h3>{t('ranking.sections.ranked', { count: category.ranked })}</h3>
+              <RankingTable campaign={campaign} summary={summary} kind={category.kind} category={category.category} section="ranked" method={shown} onOpen={setOpen} />
+              {category.held > 0 && (
+                <>
+                  <h3>{t('ranking.sections.held', { count: category.held })}</h3>
+                  <p className="small muted">{t('ranking.heldHelp')}</p>
+                  <RankingTable campaign={campaign} summary={summary} kind={category.kind} category={category.category} section="held" method={summary.config.primary} onOpen={setOpen} />
+                </>
+              )}
+            </section>
+          )}
+          <section className="panel">
+            <JudgeBoxPlots judges={summary.judges} scale={summary.scale} />
+          </section>
+          <LockPanel campaign={campaign} computedAt={summary.computedAt} onLocked={() => void load()} />
+        </>
+      )}
+      {open !== null && <RankingEntryDetail campaign={campaign} entryId={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// How the ranking explains itself on screen: why an entry is held, how a tie was broken, what a
+// committee rejection means. The locale files hold the sentences; this only fills them in.
+import type { TFunction } from 'i18next';
+import type { CampaignDefinition, CommitteeApplicant, EntryFlag, RankingMethod, TieExplanation } from '../../../../src-main/contract';
+import { localized } from '../../format';
+
+export function flagText(t: TFunction, flag: EntryFlag): string {
+  return t(`ranking.flags.${flag.code}`, flag.params);
+}
+
+const show = (v: number | string | null) => (v === null ? '—' : typeof v === 'number' ? v.toFixed(2) : v);
+
+export function tieText(t: TFunction, tie: TieExplanation, def: CampaignDefinition, language: string): string {
+  const rule = tie.rule;
+  const dimension = rule.by === 'dimension' ? localized(def.rubric.find((d) => d.key === rule.key)?.label ?? { 'zh-CN': rule.key, en: rule.key }, language) : '';
+  const method = rule.by === 'method' ? t(`ranking.methods.${rule.method}`) : '';
+  return t(`ranking.ties.${rule.by}`, { ahead: tie.ahead, behind: tie.behind, score: tie.score.toFixed(2), dimension, method, a: show(tie.aheadValue), b: show(tie.behindValue) });
+}
+
+export function reasonText(t: TFunction, reason: CommitteeApplicant['reasons'][number], def: CampaignDefinition, language: string): string {
+  const item = def.eligibility.find((i) => i.key === reason.params.item);
+  const score = reason.params.score;
+  return t(`ranking.committee.reasons.${reason.code}`, {
+    ...reason.params,
+    item: item ? localized(item.label, language) : reason.params.item,
+    score: typeof score === 'number' ? score.toFixed(2) : score,
+    method: typeof reason.params.method === 'string' ? t(`ranking.methods.${reason.params.method as RankingMethod}`) : '',
+  });
+}
+
+export function score(v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : v.toFixed(2);
+}

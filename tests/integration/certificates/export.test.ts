@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { exportList, safeFileName } from '../../../src-main/core/certificates/export';
+import { readPayloadFromImage, readPayloadsFromPdf } from '../../../src-main/core/certificates/pdf-writer';
+import { saveSettings, setImage } from '../../../src-main/core/certificates/settings';
+import { verifyCode, verifyFile } from '../../../src-main/core/certificates/verify';
+import { tempDir } from '../../helpers';
+import { sealPng, signaturePng } from '../../unit/certificates/images';
+import { rankedApp } from './fixture';
+
+function render(pdf: string, dpi: number, env: NodeJS.ProcessEnv = process.env): Buffer {
+  const out = path.join(tempDir('kepu-render-'), 'page');
+  execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-f', '1', '-l', '1', '-singlefile', pdf, out], { env });
+  return fs.readFileSync(`${out}.png`);
+}
+
+function emptyFontconfig(): NodeJS.ProcessEnv {
+  const dir = tempDir('kepu-fc-');
+  const file = path.join(dir, 'fonts.conf');
+  fs.writeFileSync(file, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><cachedir>${dir}/cache</cachedir></fontconfig>\n`);
+  return { ...process.env, FONTCONFIG_FILE: file, FONTCONFIG_PATH: dir, HOME: dir };
+}
+
+describe('exporting a list to PDF', () => {
+  it('writes a batch PDF and one PDF per holder: Chinese text extractable, fonts embedded as subsets, QR and info codes verify', async () => {
+    const app = await rankedApp();
+    setImage(app.ctx.db, app.works, 'seal', sealPng());
+    setImage(app.ctx.db, app.works, 'signature', signaturePng());
+    saveSettings(app.ctx.db, app.works, { serialPrefix: 'SCKP' });
+    const out = tempDir('kepu-certs-');
+    const progress: number[] = [];
+    const report = await exportList(app.ctx.db, { campaignId: app.works, listName: 'influence', outDir: out, mode: 'both', issuer: app.issuer, wording: app.wording, onProgress: (done) => progress.push(done) });
+    const certs = app.ctx.db.prepare(`SELECT serial, holder_name AS name, payload FROM certificates WHERE list_name = 'influence' ORDER BY serial`).all() as { serial: string; name: string; payload: string }[];
+    expect(report).toMatchObject({ certificates: certs.length, newlyIssued: certs.length, cancelled: false });
+    expect(progress).toEqual(Array.from({ length: certs.length * 2 }, (_, i) => i + 1));
+    expect(fs.readdirSync(out).sort()).toEqual([...report.files.map((f) => path.basename(f))].sort());
+    const batch = report.files[0];
+    expect(path.basename(batch)).toMatch(/^certificates-influence-\d{8}\.pdf$/);
+    for (const c of certs) expect(report.files.map((f) => path.basename(f))).toContain(`${c.serial}-${safeFileName(c.name)}.pdf`);
+
+    const text = execFileSync('pdftotext', ['-layout', batch, '-'], { encoding: 'utf8' });
+    for (const c of certs) {
+      expect(text).toContain(c.name);
+      expect(text).toContain(c.serial);
+    }
+    expect(text).toContain('荣誉证书');
+    expect(text).toContain('影响力作品');
+    expect(execFileSync('pdfinfo', [batch], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${certs.length}\\n`));
+    // Every font embedded, as a subset (six-letter tag), with a ToUnicode map.
+    const fonts = execFileSync('pdffonts', [batch], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThanOrEqual(2);
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    // The codes are in the document information, one per page, in page order.
+    expect(readPayloadsFromPdf(fs.readFileSync(batch))).toEqual(certs.map((c) => c.payload));
+    expect(verifyFile(app.ctx.db, fs.readFileSync(batch))).toMatchObject({ status: 'valid', others: certs.map((c) => ({ serial: c.serial, status: 'valid' })) });
+
+    // Rendered like a printer would, the QR code decodes to the certificate's code.
+    const single = report.files.find((f) => path.basename(f).startsWith(certs[0].serial)) as string;
+    const png = render(single, 150);
+    const decoded = readPayloadFromImage(png);
+    expect(decoded).toBe(certs[0].payload);
+    expect(verifyCode(app.ctx.db, decoded as string).status).toBe('valid');
+    expect(verifyFile(app.ctx.db, png)).toMatchObject({ status: 'valid', fields: { serial: certs[0].serial, holderName: certs[0].name } });
+    app.ctx.close();
+  }, 60_000);
+
+  it('renders identically on a machine without any system font (empty fontconfig)', async () => {
+    const app = await rankedApp();
+    const out = tempDir('kepu-certs-');
+    const report = await exportList(app.ctx.db, { campaignId: app.committee, listName: 'committee', outDir: out, mode: 'single', template: { orientation: 'portrait', language: 'zh-CN' }, issuer: app.issuer, wording: app.wording });
+    const pdf = report.files[0];
+    const withFonts = PNG.sync.read(render(pdf, 60));
+    const withoutFonts = PNG.sync.read(render(pdf, 60, emptyFontconfig()));
+    expect([withoutFonts.width, withoutFonts.height]).toEqual([withFonts.width, withFonts.height]);
+    expect(Buffer.compare(withoutFonts.data, withFonts.data)).toBe(0);
+    // And it is not a blank page: plenty of dark (text) pixels.
+    let dark = 0;
+    for (let i = 0; i < withFonts.data.length; i += 4) if (withFonts.data[i] < 100 && withFonts.data[i + 1] < 100) dark++;
+    expect(dark).toBeGreaterThan(2000);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', env: emptyFontconfig() });
+    expect(text).toContain('委员证书');
+    expect(text).toContain('有效期至');
+    app.ctx.close();
+  }, 60_000);
+
+  it('leaves no partial file when cancelled, and keeps the finished ones', async () => {
+    const app = await rankedApp();
+    const out = tempDir('kepu-certs-');
+    const controller = new AbortController();
+    const report = await exportList(app.ctx.db, {
+      campaignId: app.works,
+      listName: 'honourable',
+      outDir: out,
+      mode: 'perHolder',
+      issuer: app.issuer,
+      wording: app.wording,
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 3) controller.abort();
+      },
+    });
+    expect(report.cancelled).toBe(true);
+    expect(report.files).toHaveLength(3);
+    expect(fs.readdirSync(out).sort()).toEqual(report.files.map((f) => path.basename(f)).sort());
+    for (const f of report.files) expect(execFileSync('pdfinfo', [f], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+
+    const batchOut = tempDir('kepu-certs-');
+    const batchController = new AbortController();
+    const batch = await exportList(app.ctx.db, {
+      campaignId: app.works,
+      listName: 'honourable',
+      outDir: batchOut,
+      mode: 'single',
+      issuer: app.issuer,
+      wording: app.wording,
+      signal: batchController.signal,
+      onProgress: (done) => {
+        if (done === 2) batchController.abort();
+      },
+    });
+    expect(batch).toMatchObject({ cancelled: true, files: [] });
+    expect(fs.readdirSync(batchOut)).toEqual([]);
+    app.ctx.close();
+  }, 60_000);
+});
+
+describe('file names', () => {
+  it('keep Chinese and drop what a file system refuses', () => {
+    expect(safeFileName('SCKP-2023-000001-四川大学华西医院')).toBe('SCKP-2023-000001-四川大学华西医院');
+    expect(safeFileName('SCKP-2023-000002-A/B: "C" <d>|e?*')).toBe('SCKP-2023-000002-A_B_C_d_e');
+    expect(safeFileName('SCKP-2023-000003-Zhang  Wei\t')).toBe('SCKP-2023-000003-Zhang_Wei');
+    expect(safeFileName('..')).toBe('certificate');
+    expect([...safeFileName(`X-${'很长的名字'.repeat(40)}`)]).toHaveLength(80);
+  });
+});
