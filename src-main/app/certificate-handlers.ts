@@ -158,7 +158,19 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
       } catch {
         // No key or locked: the issuers recorded in the database still count.
       }
-      return file ? verifyFile(ctx.db, Buffer.from(file.contentBase64, 'base64'), { trusted }) : verifyCode(ctx.db, text ?? '', { trusted });
+      const result = file ? verifyFile(ctx.db, Buffer.from(file.contentBase64, 'base64'), { trusted }) : verifyCode(ctx.db, text ?? '', { trusted });
+      return { ...result, ...describeCampaign(ctx, result.fields) };
     },
   };
+}
+
+/** The kind's label and campaign name for the verify screen, when the campaign is known here. */
+function describeCampaign(ctx: AppContext, fields: { campaignId: string; kind: string } | null) {
+  if (!fields) return { kindLabel: null, campaignName: null };
+  try {
+    const def = ctx.campaigns.definition(fields.campaignId);
+    return { kindLabel: def.certificates.find((c) => c.key === fields.kind)?.label ?? null, campaignName: def.name };
+  } catch {
+    return { kindLabel: null, campaignName: null };
+  }
 }

@@ -151,6 +151,9 @@ export const VerifyResult = z.object({
     })
     .nullable(),
   issuerName: z.string().nullable(),
+  /** The certificate kind's label and the campaign's name, when the campaign is in this database. */
+  kindLabel: LocalizedText.nullable().default(null),
+  campaignName: LocalizedText.nullable().default(null),
   replacedBy: z.string().nullable(),
   revokeReason: z.string().nullable(),
   /** Every payload found in the file (a batch PDF holds one per page); each checked. */

@@ -33,6 +33,8 @@ export const CONTENT_SECURITY_POLICY = [
   "media-src 'self' blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // Printing certificates: the exported PDF is shown in a hidden frame from a blob: URL.
+  "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

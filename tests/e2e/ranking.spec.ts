@@ -64,7 +64,7 @@ test('ranks the merged sample in Chinese, explains, tiers, publishes, verifies a
   await page.getByTestId('ranking-detail').getByRole('button', { name: '关闭' }).click();
 
   // An award tier: the top entry of each category becomes the influence list.
-  await page.getByRole('button', { name: '设置', exact: true }).last().click();
+  await page.getByTestId('ranking-settings-toggle').click();
   await page.getByTestId('add-tier').click();
   const tier = page.getByTestId('tier-row');
   await tier.getByLabel('代码').fill('influence');

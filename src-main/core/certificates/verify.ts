@@ -6,7 +6,10 @@
 // database does not know) is after the last valid day.
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
-import type { VerifyResult, VerifyStatus } from '../../contract/certificates';
+import type { VerifyResult as ShownVerifyResult, VerifyStatus } from '../../contract/certificates';
+
+/** The verdict; the app adds the labels it can find for the kind and the campaign. */
+export type VerifyResult = Omit<ShownVerifyResult, 'kindLabel' | 'campaignName'>;
 import { keyIdOf, publicKeyFromBase64 } from '../keys/identity';
 import { localDate, parseCode, verifySignature } from './payload';
 import { isJpeg, isPdf, isPng, readPayloadFromImage, readPayloadsFromPdf } from './pdf-writer';

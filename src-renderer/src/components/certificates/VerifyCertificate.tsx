@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { fileToBase64 } from '../../files';
+import { localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 
 export function VerifyCertificate() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
   const [text, setText] = useState('');
   const [result, setResult] = useState<VerifyResult | null>(null);
@@ -63,7 +64,13 @@ export function VerifyCertificate() {
               <dt>{t('certificates.fields.holder')}</dt>
               <dd>{result.fields.holderName}</dd>
               <dt>{t('certificates.fields.kind')}</dt>
-              <dd>{result.fields.kind}</dd>
+              <dd>{result.kindLabel ? localized(result.kindLabel, i18n.language) : result.fields.kind}</dd>
+              {result.campaignName && (
+                <>
+                  <dt>{t('certificates.fields.campaign')}</dt>
+                  <dd>{localized(result.campaignName, i18n.language)}</dd>
+                </>
+              )}
               <dt>{t('certificates.fields.issueDate')}</dt>
               <dd>{result.fields.issueDate}</dd>
               <dt>{t('certificates.fields.validUntil')}</dt>

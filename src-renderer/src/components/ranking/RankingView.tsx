@@ -58,7 +58,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           <div className="actions">
             <span className="muted small" data-testid="ranking-computed">{t('ranking.computedAt', { time: formatInstant(summary.computedAt, tz) })}</span>
             <button type="button" onClick={() => void load(true)}>{t('ranking.recompute')}</button>
-            <button type="button" onClick={() => setShowSettings((v) => !v)} aria-expanded={showSettings}>
+            <button type="button" onClick={() => setShowSettings((v) => !v)} aria-expanded={showSettings} data-testid="ranking-settings-toggle">
               {showSettings ? t('ranking.settings.hide') : t('ranking.settings.show')}
             </button>
             <span className="export-group" role="group" aria-label={t('ranking.export.label')}>

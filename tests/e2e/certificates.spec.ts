@@ -1,0 +1,120 @@
+// Certificates end to end in chromium: from a published ranking with an award tier, preview a
+// certificate (drawn with the embedded font), export the list as PDFs, find them in the register,
+// verify the exported PDF and a photo of its QR code, revoke one and see verification say so —
+// in Chinese, then the verify screen in English.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { serveApp, type ServedApp } from './host';
+
+const apps: ServedApp[] = [];
+test.afterEach(async () => {
+  for (const app of apps.splice(0)) await app.stop();
+});
+
+async function shot(page: Page, name: string, outputPath: (name: string) => string) {
+  const file = outputPath(`${name}.png`);
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: 2000 });
+  await page.screenshot({ path: file });
+  await page.setViewportSize(size);
+  if (process.env.KEPU_SHOTS) fs.copyFileSync(file, path.join(process.env.KEPU_SHOTS, `${name}.png`));
+}
+
+test('exports, registers, verifies and revokes certificates of a published award list', async ({ browser }, info) => {
+  const app = await serveApp();
+  apps.push(app);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  await page.goto(app.url);
+  await page.getByTestId('load-sample').click();
+  await expect(page.getByTestId('campaign-title')).toBeVisible();
+  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByTestId('identity-name').fill('组委会');
+  await page.getByTestId('identity-passphrase').fill('coordinator passphrase');
+  await page.getByTestId('identity-repeat').fill('coordinator passphrase');
+  await page.getByTestId('identity-create').click();
+  await expect(page.getByTestId('identity-fingerprint')).toBeVisible();
+  await page.getByRole('button', { name: '评审活动' }).click();
+  await page.getByRole('button', { name: /四川/ }).first().click();
+
+  // Merge, set an award tier, publish.
+  await page.getByRole('tab', { name: '评委与交换' }).click();
+  const bundles = path.join(app.dataDir, 'sample-bundles');
+  await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(bundles).map((f) => path.join(bundles, f)));
+  await expect(page.getByTestId('merge-coverage')).toBeVisible();
+  await page.getByRole('tab', { name: '排名' }).click();
+  await page.getByTestId('ranking-settings-toggle').click();
+  await page.getByTestId('add-tier').click();
+  const tier = page.getByTestId('tier-row');
+  await tier.getByLabel('代码').fill('influence');
+  await tier.getByLabel('名称(中文)').fill('影响力榜单');
+  await tier.getByLabel('名称(English)').fill('Influence list');
+  await tier.locator('input[type=number]').fill('2');
+  await page.getByTestId('ranking-save').click();
+  await expect(page.getByTestId('ranking-ranked').getByTestId('ranking-row').first()).toContainText('影响力榜单');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('ranking-lock').click();
+  await expect(page.getByTestId('ranking-latest-lock')).toBeVisible();
+
+  // Certificates: the list, a preview drawn with the embedded font, the export.
+  await page.getByRole('tab', { name: '证书' }).click();
+  const row = page.getByTestId('certificate-list').filter({ hasText: '影响力榜单' });
+  await expect(row).toBeVisible();
+  await row.getByRole('button', { name: '预览' }).click();
+  const preview = page.getByTestId('certificate-preview');
+  await expect(preview).toHaveAttribute('data-font-ready', 'yes');
+  await expect(preview).toContainText('荣誉证书');
+  await expect(preview.locator('[data-role=qr]')).toHaveCount(1);
+  await shot(page, 'certificates-zh', info.outputPath.bind(info));
+
+  await row.getByRole('button', { name: '导出' }).click();
+  await expect(page.getByTestId('certificate-job')).toContainText('已生成', { timeout: 30_000 });
+  const issued = page.getByTestId('issued-row');
+  await expect(issued.first()).toBeVisible();
+  const count = await issued.count();
+  expect(count).toBeGreaterThan(1);
+  await expect(issued.first()).toContainText('有效');
+
+  // The exported PDFs: the batch file holds every holder; each verifies, from the PDF and from a photo of the QR.
+  const outDir = path.join(app.dataDir, 'exports', 'certificates');
+  const pdfs = execFileSync('find', [outDir, '-name', '*.pdf'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  expect(pdfs.length).toBe(count + 1);
+  const holderPdf = pdfs.find((f) => /-\d{6}-/.test(path.basename(f)))!;
+  await page.getByTestId('verify-file').setInputFiles(holderPdf);
+  await expect(page.getByTestId('verify-result')).toContainText('有效');
+  await expect(page.getByTestId('verify-result')).toContainText('荣誉证书');
+  const png = info.outputPath('qr-photo');
+  execFileSync('pdftoppm', ['-r', '110', '-png', '-singlefile', holderPdf, png]);
+  await page.getByTestId('verify-file').setInputFiles(`${png}.png`);
+  await expect(page.getByTestId('verify-result')).toContainText('qr-photo.png');
+  await expect(page.getByTestId('verify-result')).toContainText('有效');
+
+  // Revoke that holder's certificate: the same file now verifies as revoked.
+  const serial = path.basename(holderPdf).slice(0, path.basename(holderPdf).search(/-\d{6}-/) + 7);
+  const target = issued.filter({ hasText: serial });
+  page.once('dialog', (d) => void d.accept('重复颁发 duplicate'));
+  await target.getByTestId('revoke').click();
+  await expect(target).toContainText('已吊销');
+  await page.getByTestId('verify-file').setInputFiles(holderPdf);
+  await expect(page.getByTestId('verify-result')).toContainText('已吊销');
+
+  // A changed character in the printed code is refused; the English verify screen says why.
+  await page.getByTestId('language-switch').selectOption('en');
+  await page.getByTestId('nav-verify').click();
+  // The printed code wraps over lines; pasting it as copied (with the line breaks) must work.
+  const printed = execFileSync('pdftotext', [pdfs.find((f) => f !== holderPdf)!, '-'], { encoding: 'utf8' });
+  const copied = printed.slice(printed.indexOf('KP1.')).split('\n').filter((l) => /^[A-Z0-9.]+$/.test(l.trim())).slice(0, 6).join('\n');
+  const code = copied.replace(/\s+/g, '');
+  expect(code).toMatch(/^KP1\.[A-Z2-7]+\.[A-Z2-7]+$/);
+  await page.getByTestId('verify-text').fill(copied);
+  await page.getByTestId('verify-button').click();
+  await expect(page.getByTestId('verify-result')).toContainText('VALID');
+  await expect(page.getByTestId('verify-result')).not.toContainText('INVALID');
+  const at = code.lastIndexOf('.') - 5; // a character of the signed payload
+  const flipped = code.slice(0, at) + (code[at] === 'A' ? 'B' : 'A') + code.slice(at + 1);
+  await page.getByTestId('verify-text').fill(flipped);
+  await page.getByTestId('verify-button').click();
+  await expect(page.getByTestId('verify-result')).toContainText('INVALID');
+  await shot(page, 'verify-en', info.outputPath.bind(info));
+});
