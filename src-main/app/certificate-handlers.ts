@@ -16,6 +16,7 @@ import { exportList, previewCertificate } from '../core/certificates/export';
 import { getCertificate, type Issuer, listCertificates, reissueCertificate, revokeCertificate, toRow } from '../core/certificates/issue';
 import { certificateList, certificateLists } from '../core/certificates/lists';
 import { getSettings, imageInfos, removeImage, saveSettings, setImage } from '../core/certificates/settings';
+import { listIssuers, trustIssuer } from '../core/certificates/issuers';
 import { verifyCode, verifyFile } from '../core/certificates/verify';
 import { KepuError } from '../core/errors';
 import type { AppContext } from './context';
@@ -24,7 +25,7 @@ import { createNodeI18n } from './translate';
 
 type CertificateChannels =
   | 'certificates:settings' | 'certificates:saveSettings' | 'certificates:setImage' | 'certificates:lists' | 'certificates:preview'
-  | 'certificates:export' | 'certificates:job' | 'certificates:cancelJob' | 'certificates:jobFile' | 'certificates:issued' | 'certificates:reissue'
+  | 'certificates:export' | 'certificates:job' | 'certificates:cancelJob' | 'certificates:jobFile' | 'certificates:issuers' | 'certificates:trustIssuer' | 'certificates:issued' | 'certificates:reissue'
   | 'certificates:revoke' | 'certificates:verify';
 
 let translators: Record<'zh-CN' | 'en', i18n> | null = null;
@@ -142,6 +143,8 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
       if (!result || !result.files.includes(file)) throw new KepuError('NOT_FOUND', `certificates: job ${jobId} wrote no file ${file}`);
       return { fileName: path.basename(file), mimeType: 'application/pdf', contentBase64: fs.readFileSync(file).toString('base64'), savedTo: file };
     },
+    'certificates:issuers': () => listIssuers(ctx.db),
+    'certificates:trustIssuer': ({ card }) => trustIssuer(ctx.db, Buffer.from(card.contentBase64, 'base64')),
     'certificates:issued': ({ campaignId, list, status, query, offset, limit }) => {
       getSettings(ctx.db, campaignId); // CAMPAIGN_NOT_FOUND
       return listCertificates(ctx.db, campaignId, { list, status, query }, offset, limit);

@@ -161,6 +161,9 @@ export const VerifyResult = z.object({
 });
 export type VerifyResult = z.infer<typeof VerifyResult>;
 
+export const TrustedIssuer = z.object({ keyId: z.string(), fingerprint: z.string(), name: z.string(), addedAt: z.string() });
+export type TrustedIssuer = z.infer<typeof TrustedIssuer>;
+
 export const exportModes = ['single', 'perHolder', 'both'] as const;
 export const ExportMode = z.enum(exportModes);
 
@@ -222,6 +225,9 @@ export const certificateChannels = {
   },
   'certificates:reissue': { request: z.object({ serial: z.string().min(1).max(100), reason: z.string().trim().max(500).optional() }).strict(), response: CertificateRow },
   'certificates:revoke': { request: z.object({ serial: z.string().min(1).max(100), reason: z.string().trim().min(1).max(500) }).strict(), response: CertificateRow },
+  /** Issuers trusted for verification (this installation's own key, key cards imported). */
+  'certificates:issuers': { request: z.object({}).strict(), response: z.array(TrustedIssuer) },
+  'certificates:trustIssuer': { request: z.object({ card: ImportSource }).strict(), response: TrustedIssuer },
   /** A pasted code, or a PNG/JPEG photo or our PDF. */
   'certificates:verify': {
     request: z.object({ text: z.string().max(20_000).optional(), file: ImportSource.optional() }).strict().refine((r) => Boolean(r.text) !== Boolean(r.file), { message: 'give either text or file' }),

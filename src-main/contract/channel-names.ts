@@ -62,6 +62,8 @@ export const channelNames = [
   'certificates:job',
   'certificates:cancelJob',
   'certificates:jobFile',
+  'certificates:issuers',
+  'certificates:trustIssuer',
   'certificates:issued',
   'certificates:reissue',
   'certificates:revoke',

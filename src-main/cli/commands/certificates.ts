@@ -1,5 +1,5 @@
 // kepu certificates export --campaign <id> --list <name> --out <dir> [--single|--per-holder|--both]
-// kepu certificate verify <code|file.png|file.jpg|file.pdf>
+// kepu certificate verify <code|file.png|file.jpg|file.pdf> [--key issuer.kepukey]
 // Export issues (or re-uses) the list's certificates with this installation's key, unlocked with
 // the passphrase in the environment variable named by --passphrase-env (default KEPU_PASSPHRASE:
 // a passphrase on the command line would end up in shell history and `ps`). Ctrl+C cancels; the
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { certificateLanguages, orientations } from '../../contract/certificates';
 import { certificateWording } from '../../app/certificate-handlers';
 import { exportList, type ExportMode } from '../../core/certificates/export';
+import { readIssuerCard } from '../../core/certificates/issuers';
 import { verifyCode, verifyFile } from '../../core/certificates/verify';
 import { parseCommand, UsageError } from '../args';
 import { InputProblem, openRuntime } from '../runtime';
@@ -96,8 +97,19 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
 }
 
 async function verifyCommand(argv: string[], t: T): Promise<number> {
-  const { values, positionals } = parseCommand(argv, {});
+  const { values, positionals } = parseCommand(argv, { key: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError(t('cli.certificates.verifyUsage'));
+  // --key: an issuer's key card trusted for this check only (nothing is stored).
+  const trusted = [];
+  if (values.key) {
+    let card: Buffer;
+    try {
+      card = fs.readFileSync(path.resolve(values.key as string));
+    } catch {
+      throw new InputProblem(t('errors.CERTIFICATE_FILE_UNREADABLE', { file: values.key as string }));
+    }
+    trusted.push(readIssuerCard(card).publicKey);
+  }
   const input = positionals[0];
   const looksLikeCode = /^kp1\./i.test(input.trim());
   let bytes: Buffer | null = null;
@@ -110,7 +122,7 @@ async function verifyCommand(argv: string[], t: T): Promise<number> {
   }
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
-    const result = bytes ? verifyFile(rt.ctx.db, bytes) : verifyCode(rt.ctx.db, input);
+    const result = bytes ? verifyFile(rt.ctx.db, bytes, { trusted }) : verifyCode(rt.ctx.db, input, { trusted });
     if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       const lines = [t(`certificates.status.${result.status}`)];

@@ -3,13 +3,12 @@
 // key. Certificates are made from the newest such row; tests and the bench use this to publish a
 // ranking, and the ranking channel that locks from the UI can share it.
 import type { Database } from 'better-sqlite3';
-import crypto, { type KeyObject } from 'node:crypto';
-import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
+import type { KeyObject } from 'node:crypto';
 import { type EntryFlag, parseRankingConfig, type RankingConfigInput } from '../ranking/config';
 import { loadCampaignScores } from '../ranking/load-scores';
 import { runRanking } from '../ranking/run-ranking';
-import { buildSnapshot, type RankingSnapshot, signSnapshot, snapshotBytes } from '../ranking/snapshot';
-import { nowIso } from '../time';
+import { buildSnapshot, type RankingSnapshot } from '../ranking/snapshot';
+import { storeSnapshot } from '../ranking/snapshot-store';
 
 export interface LockedSnapshot {
   id: string;
@@ -17,20 +16,10 @@ export interface LockedSnapshot {
   sha256: string;
 }
 
-/** Inserts a signed snapshot row for an already built snapshot. */
-export function insertLockedSnapshot(db: Database, snapshot: RankingSnapshot, signer: { privateKey: KeyObject; name: string }, lockedAt = nowIso()): LockedSnapshot {
-  const bytes = snapshotBytes(snapshot);
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const identity = identityFromPrivateKey(signer.privateKey);
-  const outputs = snapshot.outputs as { categories?: { ranked: unknown[]; held: unknown[] }[] };
-  const ranked = (outputs.categories ?? []).reduce((n, c) => n + c.ranked.length, 0);
-  const held = (outputs.categories ?? []).reduce((n, c) => n + c.held.length, 0);
-  const id = `snap-${crypto.randomBytes(8).toString('hex')}`;
-  db.prepare(
-    `INSERT INTO ranking_snapshots (id, campaign_id, locked_at, snapshot_json, sha256, signature, signer_key_id, signer_public_key, signer_name, method, ranked_count, held_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, snapshot.campaignId, lockedAt, bytes.toString('utf8'), sha256, signSnapshot(bytes, signer.privateKey), identity.keyId, publicKeyToBase64(identity.publicKey), signer.name, snapshot.config.primary, ranked, held);
-  return { id, snapshot, sha256 };
+/** Inserts a signed snapshot row for an already built snapshot (snapshot-store.ts does the work). */
+export function insertLockedSnapshot(db: Database, snapshot: RankingSnapshot, signer: { privateKey: KeyObject; name: string }): LockedSnapshot {
+  const stored = storeSnapshot(db, snapshot, signer.privateKey, signer.name);
+  return { id: stored.id, snapshot, sha256: stored.sha256 };
 }
 
 /** Ranks the campaign from its database and locks the result. */

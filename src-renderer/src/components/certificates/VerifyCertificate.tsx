@@ -1,9 +1,9 @@
 // "Verify certificate": paste the printed verification code, or open a photo (PNG/JPEG) of the QR
 // code or one of our PDFs; the answer — valid, invalid, expired, revoked, replaced — comes from
 // the signature and this installation's register, offline.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VerifyResult } from '../../../../src-main/contract';
+import type { TrustedIssuer, VerifyResult } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { fileToBase64 } from '../../files';
 import { localized } from '../../format';
@@ -15,6 +15,17 @@ export function VerifyCertificate() {
   const [text, setText] = useState('');
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [source, setSource] = useState('');
+  const [issuers, setIssuers] = useState<TrustedIssuer[]>([]);
+  useEffect(() => {
+    void run(() => invoke('certificates:issuers', {})).then((l) => l && setIssuers(l));
+  }, [run]);
+
+  async function trust(list: FileList | null) {
+    const file = list?.[0];
+    if (!file) return;
+    const added = await run(async () => invoke('certificates:trustIssuer', { card: { fileName: file.name, contentBase64: await fileToBase64(file) } }));
+    if (added) setIssuers((l) => [...l.filter((i) => i.keyId !== added.keyId), added]);
+  }
 
   async function verifyText() {
     if (!text.trim()) return;
@@ -97,6 +108,21 @@ export function VerifyCertificate() {
           )}
         </div>
       )}
+      <details className="issuers" data-testid="trusted-issuers">
+        <summary>{t('certificates.issuers.title', { count: issuers.length })}</summary>
+        <p className="small muted">{t('certificates.issuers.help')}</p>
+        <ul className="plain-list">
+          {issuers.map((i) => (
+            <li key={i.keyId}>
+              {i.name} <span className="mono small">{i.fingerprint}</span>
+            </li>
+          ))}
+        </ul>
+        <label className="file-button">
+          {t('certificates.issuers.add')}
+          <input type="file" className="visually-hidden" accept=".kepukey,application/json" data-testid="issuer-card" onChange={(e) => void trust(e.target.files)} />
+        </label>
+      </details>
     </section>
   );
 }
