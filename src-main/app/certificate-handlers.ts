@@ -1,16 +1,13 @@
 // Certificate channels: settings and images, the lists of a campaign, preview, export as a
-// background job (progress, cancel), the register (reissue, revoke) and verification. The work
-// is in core/certificates; this file supplies the issuer key, the wording (locale files) and the
-// job bookkeeping.
-//
-// Export jobs have their own small registry and channels (certificates:job / cancelJob) rather
-// than the shared job:status, whose JobStatus schema is typed for media-link reports; folding
-// them together needs a union result in contract/compliance.ts (a change for its owner).
-import { createPublicKey, randomBytes } from 'node:crypto';
+// background job (progress, cancel; the job mechanics are shared with media checks in jobs.ts,
+// the status shape is the certificates' own), the register (reissue, revoke), trusted issuers and
+// verification. The work is in core/certificates; this file supplies the issuer key and the
+// wording (locale files).
+import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { i18n } from 'i18next';
-import type { CertificateJob, CertificateList, Handlers } from '../contract';
+import type { CertificateList, Handlers } from '../contract';
 import type { Wording } from '../core/certificates/content';
 import { exportList, previewCertificate } from '../core/certificates/export';
 import { getCertificate, type Issuer, listCertificates, reissueCertificate, revokeCertificate, toRow } from '../core/certificates/issue';
@@ -20,7 +17,6 @@ import { listIssuers, trustIssuer } from '../core/certificates/issuers';
 import { verifyCode, verifyFile } from '../core/certificates/verify';
 import { KepuError } from '../core/errors';
 import type { AppContext } from './context';
-import { toErrorBody } from './dispatch';
 import { createNodeI18n } from './translate';
 
 type CertificateChannels =
@@ -35,28 +31,6 @@ export function certificateWording(): Wording {
   translators ??= { 'zh-CN': createNodeI18n('zh-CN'), en: createNodeI18n('en') };
   const t = translators;
   return (language, key, vars) => t[language].t(key, { ...vars }) as string;
-}
-
-interface Job {
-  status: CertificateJob;
-  controller: AbortController;
-}
-
-const jobsOf = new WeakMap<AppContext, Map<string, Job>>();
-
-function jobs(ctx: AppContext): Map<string, Job> {
-  let map = jobsOf.get(ctx);
-  if (!map) {
-    map = new Map();
-    jobsOf.set(ctx, map);
-  }
-  return map;
-}
-
-function job(ctx: AppContext, jobId: string): Job {
-  const found = jobs(ctx).get(jobId);
-  if (!found) throw new KepuError('JOB_NOT_FOUND', `certificates: no job ${jobId}`, { jobId });
-  return found;
 }
 
 function issuer(ctx: AppContext): Issuer {
@@ -106,40 +80,26 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
       const signer = issuer(ctx);
       certificateList(ctx.db, campaignId, list, wording); // unknown list or no ranking: fail now, not in the job
       const dir = outDir ? path.resolve(outDir) : path.join(ctx.dataDir, 'exports', 'certificates', campaignId);
-      const jobId = randomBytes(8).toString('hex');
-      const entry: Job = { status: { jobId, state: 'running', progress: null, result: null, error: null }, controller: new AbortController() };
-      jobs(ctx).set(jobId, entry);
-      setImmediate(() => {
-        exportList(ctx.db, {
-          campaignId,
-          listName: list,
-          outDir: dir,
-          mode,
-          template,
-          issuer: signer,
-          wording,
-          signal: entry.controller.signal,
-          onProgress: (done, total) => {
-            entry.status = { ...entry.status, progress: { done, total } };
-          },
-        })
-          .then((result) => {
-            entry.status = { ...entry.status, state: result.cancelled ? 'cancelled' : 'done', result };
-          })
-          .catch((error: unknown) => {
-            entry.status = { ...entry.status, state: 'failed', error: toErrorBody('certificates:export', error, console.error) };
-          });
-      });
-      return entry.status;
+      return ctx.certificateJobs.start(
+        (jobId) => ({ jobId, state: 'running', progress: null, result: null, error: null }),
+        ({ signal, update }) =>
+          exportList(ctx.db, {
+            campaignId,
+            listName: list,
+            outDir: dir,
+            mode,
+            template,
+            issuer: signer,
+            wording,
+            signal,
+            onProgress: (done, total) => update({ progress: { done, total } }),
+          }),
+      );
     },
-    'certificates:job': ({ jobId }) => job(ctx, jobId).status,
-    'certificates:cancelJob': ({ jobId }) => {
-      const found = job(ctx, jobId);
-      if (found.status.state === 'running') found.controller.abort();
-      return found.status;
-    },
+    'certificates:job': ({ jobId }) => ctx.certificateJobs.status(jobId),
+    'certificates:cancelJob': ({ jobId }) => ctx.certificateJobs.cancel(jobId),
     'certificates:jobFile': ({ jobId, file }) => {
-      const result = job(ctx, jobId).status.result;
+      const result = ctx.certificateJobs.status(jobId).result;
       if (!result || !result.files.includes(file)) throw new KepuError('NOT_FOUND', `certificates: job ${jobId} wrote no file ${file}`);
       return { fileName: path.basename(file), mimeType: 'application/pdf', contentBase64: fs.readFileSync(file).toString('base64'), savedTo: file };
     },

@@ -9,7 +9,7 @@ import { EntryRepo } from '../core/entries/entry-repo';
 import { AssetRepo } from '../core/media/asset-repo';
 import { SettingsRepo } from '../core/settings/settings-repo';
 import path from 'node:path';
-import { JobRegistry } from './jobs';
+import { CertificateJobs, JobRegistry } from './jobs';
 import { IdentityService } from './identity';
 import { JudgeRepo } from '../core/review/judge-repo';
 import { ReviewService } from '../core/review/review-service';
@@ -37,6 +37,7 @@ export interface AppContext {
   readonly assets: AssetRepo;
   readonly settings: SettingsRepo;
   readonly jobs: JobRegistry;
+  readonly certificateJobs: CertificateJobs;
   readonly judges: JudgeRepo;
   readonly reviews: ReviewService;
   readonly identity: IdentityService;
@@ -47,6 +48,7 @@ export function createAppContext(options: ContextOptions): AppContext {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(databasePath(options.dataDir), { nativeBinding: options.nativeBinding });
   const jobs = new JobRegistry();
+  const certificateJobs = new CertificateJobs();
   const campaigns = new CampaignRepo(db);
   const entries = new EntryRepo(db);
   const judges = new JudgeRepo(db);
@@ -64,8 +66,10 @@ export function createAppContext(options: ContextOptions): AppContext {
     assets: new AssetRepo(db),
     settings: new SettingsRepo(db),
     jobs,
+    certificateJobs,
     close: () => {
       jobs.cancelAll();
+      certificateJobs.cancelAll();
       db.close();
     },
   };

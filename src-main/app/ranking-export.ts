@@ -119,7 +119,11 @@ export async function exportRanking(ctx: AppContext, campaignId: string, format:
     used.add(name);
     const sheet = workbook.addWorksheet(name);
     sheet.addRow(headers).font = { bold: true };
-    for (const r of rows.filter((x) => x.category === `${label['zh-CN']} / ${label.en}`)) sheet.addRow(cells(r));
+    for (const [index, r] of rows.filter((x) => x.category === `${label['zh-CN']} / ${label.en}`).entries()) {
+      sheet.addRow(cells(r));
+      // Let other requests in between on very large campaigns.
+      if (index % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
+    }
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     sheet.columns.forEach((col, i) => (col.width = i === 4 ? 36 : i === headers.length - 1 ? 60 : 14));
   }

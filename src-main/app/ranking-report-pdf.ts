@@ -124,7 +124,9 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
       doc.moveTo(M, doc.y - 2).lineTo(M + width, doc.y - 2).lineWidth(0.5).strokeColor(RULE).stroke();
     };
     header();
-    for (const r of ranked) {
+    for (const [index, r] of ranked.entries()) {
+      // A 50,000-entry report takes half a minute: let other requests (and the UI) in between.
+      if (index % 500 === 499) await yieldToEventLoop();
       if (doc.y + 13 > bottom()) {
         doc.addPage();
         doc.y = M;
@@ -250,4 +252,8 @@ function boxPlot(doc: Doc, x: number, y: number, w: number, h: number, j: { min:
   doc.moveTo(at(j.min), y + h / 2).lineTo(at(j.max) + 0.01, y + h / 2).lineWidth(0.8).strokeColor(INK).stroke();
   doc.rect(at(j.q1), y, Math.max(0.8, at(j.q3) - at(j.q1)), h).fillAndStroke('#dbe7f5', INK);
   doc.moveTo(at(j.median), y).lineTo(at(j.median), y + h).lineWidth(1.2).strokeColor(ACCENT).stroke();
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
