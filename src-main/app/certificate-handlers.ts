@@ -56,6 +56,7 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
         let bytes: Buffer;
         if (image) bytes = Buffer.from(image.contentBase64, 'base64');
         else if (file) {
+          ctx.protectedFiles.assertNotProtected(file);
           try {
             bytes = fs.readFileSync(path.resolve(file));
           } catch {

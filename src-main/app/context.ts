@@ -13,6 +13,7 @@ import { CertificateJobs, JobRegistry } from './jobs';
 import { IdentityService } from './identity';
 import { JudgeRepo } from '../core/review/judge-repo';
 import { ReviewService } from '../core/review/review-service';
+import { ProtectedFiles } from '../core/db/protected-files';
 
 export type ShellKind = 'electron' | 'browser' | 'cli';
 
@@ -41,6 +42,8 @@ export interface AppContext {
   readonly judges: JudgeRepo;
   readonly reviews: ReviewService;
   readonly identity: IdentityService;
+  /** The database and key files: every path a person hands us is checked against them first. */
+  readonly protectedFiles: ProtectedFiles;
   close(): void;
 }
 
@@ -63,6 +66,7 @@ export function createAppContext(options: ContextOptions): AppContext {
     judges,
     reviews: new ReviewService(db, campaigns, judges, entries),
     identity: new IdentityService(options.dataDir, db, options.osSecret),
+    protectedFiles: new ProtectedFiles(options.dataDir),
     assets: new AssetRepo(db),
     settings: new SettingsRepo(db),
     jobs,

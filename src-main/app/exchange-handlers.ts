@@ -65,13 +65,15 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
     },
     'package:open': async ({ path: file }) => {
       const target = path.join(ctx.dataDir, 'packages', `${path.basename(file).replace(/[^\w.-]+/g, '_')}-${Date.now()}`);
+      ctx.protectedFiles.assertNotProtected(file);
       const opened = await openPackage(path.resolve(file), { targetDir: target });
       const result = importOpenedPackage(ctx, opened);
       await probeCampaignMedia(ctx, result.campaignId);
       return { ...result, coordinatorFingerprint: opened.coordinatorFingerprint };
     },
     'package:locateMedia': async ({ campaignId, folder }) => {
-      const result = await linkLocatedMedia(ctx, campaignId, path.resolve(folder));
+      ctx.protectedFiles.assertNotProtected(folder);
+      const result = await linkLocatedMedia(ctx, campaignId, path.resolve(folder), (f) => ctx.protectedFiles.isProtected(f));
       await probeCampaignMedia(ctx, campaignId);
       return result;
     },

@@ -56,6 +56,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'intake:import': ({ campaignId, source, options }) => importRegistrations(ctx, campaignId, importInput(source, options)),
     'media:link': ({ campaignId, folder, pattern }) => {
       ctx.campaigns.summary(campaignId); // an unknown campaign fails now, not inside the job
+      ctx.protectedFiles.assertNotProtected(folder);
       return ctx.jobs.start('media.link', ({ signal, progress }) =>
         linkAndCheckFolder(ctx, campaignId, folder, { pattern, signal, onProgress: progress }),
       );

@@ -85,6 +85,9 @@ export const errorCodes = [
   'CERTIFICATE_IMAGE_INVALID',
   'CERTIFICATE_OUTPUT_UNWRITABLE',
   'CERTIFICATE_FILE_UNREADABLE',
+  'PATH_IS_APP_DATA',
+  'REVIEW_SIGNED_READ_ONLY',
+  'RESULT_PUBLISHED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

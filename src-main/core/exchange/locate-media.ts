@@ -16,6 +16,8 @@ export interface LocateOptions {
   /** Folder depth below each given folder; default 8. */
   maxDepth?: number;
   signal?: AbortSignal;
+  /** Files never to read (the app's own database and keys, when a parent folder is searched). */
+  skip?: (file: string) => boolean;
 }
 
 export interface WantedMedia {
@@ -63,6 +65,7 @@ export async function locateMediaByHash(manifest: PackageManifest, folders: read
       if (missing.size === 0) return;
       options.signal?.throwIfAborted();
       const full = path.join(dir, entry.name);
+      if (options.skip?.(full)) continue;
       if (entry.isDirectory()) await visit(full, depth + 1);
       else if (entry.isFile()) {
         const size = (await fsp.stat(full).catch(() => null))?.size;

@@ -14,6 +14,8 @@ import { type CheckProgress, checkFiles } from './probe-queue';
 export interface LinkDeps {
   db: Database;
   campaigns: CampaignRepo;
+  /** Files never to read (the app's own database and keys); see core/db/protected-files. */
+  protectedFiles?: { isProtected(file: string): boolean; assertNotProtected(file: string): void };
 }
 
 export interface LinkOptions {
@@ -26,7 +28,8 @@ export interface LinkOptions {
 export async function linkAndCheckFolder(deps: LinkDeps, campaignId: string, folder: string, options: LinkOptions = {}): Promise<MediaLinkReport> {
   const def = deps.campaigns.definition(campaignId);
   const root = path.resolve(folder);
-  const files = listFiles(root);
+  deps.protectedFiles?.assertNotProtected(root);
+  const files = listFiles(root, (file) => deps.protectedFiles?.isProtected(file) ?? false);
   const entries = deps.db.prepare('SELECT id, reg_no, kind FROM entries WHERE campaign_id = ?').all(campaignId) as {
     id: number;
     reg_no: string;

@@ -6,8 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { KepuError } from '../errors';
 
-/** Every regular file below `folder`, sorted; dot-files and dot-folders (".DS_Store", ".git") skipped. */
-export function listFiles(folder: string): string[] {
+/**
+ * Every regular file below `folder`, sorted; dot-files and dot-folders (".DS_Store", ".git") skipped,
+ * and so is every file `skip` names (the app's own database and keys, when a parent folder is linked).
+ */
+export function listFiles(folder: string, skip: (file: string) => boolean = () => false): string[] {
   const root = path.resolve(folder);
   let stat: fs.Stats;
   try {
@@ -22,6 +25,7 @@ export function listFiles(folder: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       // Symbolic links are not followed: a link loop or a link out of the folder is not a work.
+      if (skip(full)) continue;
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile()) out.push(full);
     }

@@ -46,7 +46,12 @@ function underOriginalName(stored: string, regNo: string, fileName: string): str
  * copied into the package's media folder under its hash (the stick may go away) and linked to the
  * entries that list it. Returns how many were found and which are still missing.
  */
-export async function linkLocatedMedia(deps: OpenDeps, campaignId: string, folder: string): Promise<{ found: number; missing: string[] }> {
+export async function linkLocatedMedia(
+  deps: OpenDeps,
+  campaignId: string,
+  folder: string,
+  skip?: (file: string) => boolean,
+): Promise<{ found: number; missing: string[] }> {
   const { db } = deps;
   const row = db.prepare('SELECT id, manifest_json, media_dir FROM opened_packages WHERE campaign_id = ? ORDER BY opened_at DESC').get(campaignId) as
     | { id: string; manifest_json: string; media_dir: string }
@@ -55,7 +60,7 @@ export async function linkLocatedMedia(deps: OpenDeps, campaignId: string, folde
   const manifest = PackageManifest.parse(JSON.parse(row.manifest_json));
   const have = new Set(db.prepare('SELECT DISTINCT a.sha256 FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?').pluck().all(campaignId) as string[]);
   const wanted = manifest.entries.flatMap((e) => e.assets.map((a) => a.sha256)).filter((h) => !have.has(h));
-  const result = await locateMediaByHash(manifest, [folder], { wanted });
+  const result = await locateMediaByHash(manifest, [folder], { wanted, skip });
   const localId = new Map(
     (db.prepare('SELECT remote_entry_id, entry_id FROM opened_package_entries WHERE package_id = ?').all(row.id) as { remote_entry_id: number; entry_id: number }[]).map((r) => [r.remote_entry_id, r.entry_id]),
   );
