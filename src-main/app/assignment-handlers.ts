@@ -31,6 +31,7 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
     // started the review yet (a started review would otherwise vanish from the results).
     'assignment:set': ({ campaignId, entryId, judgeId, assigned }) => {
       ctx.judges.assertInCampaign(campaignId, judgeId);
+      ctx.publishedChanges.assertMayChange(campaignId, 'assignments');
       const current = entryJudges(ctx, campaignId, entryId).judges.find((j) => j.judgeId === judgeId)!;
       ctx.db.transaction(() => {
         if (assigned && !current.assigned) ctx.judges.assign([{ entryId, judgeId }], 'manual');
@@ -45,6 +46,8 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
       return entryJudges(ctx, campaignId, entryId);
     },
     'assignment:run': ({ campaignId, seed, categoryMatching }) => {
+      ctx.campaigns.summary(campaignId);
+      ctx.publishedChanges.assertMayChange(campaignId, 'assignments');
       const r = runAssignment(ctx, campaignId, { seed, categoryMatching });
       return {
         seed: r.seed,

@@ -14,6 +14,7 @@ import { IdentityService } from './identity';
 import { JudgeRepo } from '../core/review/judge-repo';
 import { ReviewService } from '../core/review/review-service';
 import { ProtectedFiles } from '../core/db/protected-files';
+import { PublishedChanges } from '../core/ranking/published-changes';
 
 export type ShellKind = 'electron' | 'browser' | 'cli';
 
@@ -44,6 +45,8 @@ export interface AppContext {
   readonly identity: IdentityService;
   /** The database and key files: every path a person hands us is checked against them first. */
   readonly protectedFiles: ProtectedFiles;
+  /** Refuses changes that would move a published result until the coordinator agreed. */
+  readonly publishedChanges: PublishedChanges;
   close(): void;
 }
 
@@ -55,6 +58,7 @@ export function createAppContext(options: ContextOptions): AppContext {
   const campaigns = new CampaignRepo(db);
   const entries = new EntryRepo(db);
   const judges = new JudgeRepo(db);
+  const publishedChanges = new PublishedChanges(db);
   return {
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
@@ -64,7 +68,8 @@ export function createAppContext(options: ContextOptions): AppContext {
     campaigns,
     entries,
     judges,
-    reviews: new ReviewService(db, campaigns, judges, entries),
+    reviews: new ReviewService(db, campaigns, judges, entries, publishedChanges),
+    publishedChanges,
     identity: new IdentityService(options.dataDir, db, options.osSecret),
     protectedFiles: new ProtectedFiles(options.dataDir),
     assets: new AssetRepo(db),

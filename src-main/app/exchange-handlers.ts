@@ -86,6 +86,7 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
     },
     'bundle:merge': ({ campaignId, files }) => {
       ctx.campaigns.summary(campaignId);
+      ctx.publishedChanges.assertMayChange(campaignId, 'bundles');
       const outcomes = mergeBundleFiles(
         { ...ctx, reader: exchangeBundleReader() },
         campaignId,

@@ -53,10 +53,15 @@ export function createHandlers(ctx: AppContext): Handlers {
     'entry:get': ({ entryId }) => ctx.entries.get(entryId),
     'demo:load': () => loadDemo(ctx),
     'intake:preview': ({ campaignId, source, options }) => previewImport(ctx, campaignId, importInput(source, options)),
-    'intake:import': ({ campaignId, source, options }) => importRegistrations(ctx, campaignId, importInput(source, options)),
+    'intake:import': ({ campaignId, source, options }) => {
+      ctx.campaigns.summary(campaignId);
+      ctx.publishedChanges.assertMayChange(campaignId, 'entries');
+      return importRegistrations(ctx, campaignId, importInput(source, options));
+    },
     'media:link': ({ campaignId, folder, pattern }) => {
       ctx.campaigns.summary(campaignId); // an unknown campaign fails now, not inside the job
       ctx.protectedFiles.assertNotProtected(folder);
+      ctx.publishedChanges.assertMayChange(campaignId, 'media');
       return ctx.jobs.start('media.link', ({ signal, progress }) =>
         linkAndCheckFolder(ctx, campaignId, folder, { pattern, signal, onProgress: progress }),
       );

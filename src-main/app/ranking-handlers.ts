@@ -14,7 +14,7 @@ import { categoryRows, type ComputedRanking, computeRanking, findCategory, saveC
 
 type RankingChannels =
   | 'ranking:config' | 'ranking:configure' | 'ranking:summary' | 'ranking:list' | 'ranking:entry'
-  | 'ranking:committee' | 'ranking:lock' | 'ranking:snapshots' | 'ranking:verify' | 'ranking:export';
+  | 'ranking:committee' | 'ranking:lock' | 'ranking:snapshots' | 'ranking:verify' | 'ranking:export' | 'ranking:allowChanges';
 
 
 
@@ -51,7 +51,15 @@ function categorySummaries(computed: ComputedRanking): CategorySummary[] {
 export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels> {
   return {
     'ranking:config': ({ campaignId }) => storedConfig(ctx, campaignId),
-    'ranking:configure': ({ campaignId, config }) => saveConfig(ctx, campaignId, config),
+    'ranking:configure': ({ campaignId, config }) => {
+      ctx.campaigns.summary(campaignId);
+      ctx.publishedChanges.assertMayChange(campaignId, 'settings');
+      return saveConfig(ctx, campaignId, config);
+    },
+    'ranking:allowChanges': ({ campaignId }) => {
+      ctx.campaigns.summary(campaignId);
+      return ctx.publishedChanges.allow(campaignId, ctx.identity.status().name ?? 'coordinator');
+    },
     'ranking:summary': ({ campaignId, refresh }) => {
       const computed = computeRanking(ctx, campaignId, refresh ?? false);
       const { outcome } = computed;

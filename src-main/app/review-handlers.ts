@@ -30,6 +30,7 @@ export function reviewHandlers(ctx: AppContext): Pick<Handlers, ReviewChannels> 
     },
     'judge:create': ({ campaignId, name, institution, specialities, assignAll }) => {
       ctx.campaigns.summary(campaignId);
+      if (assignAll) ctx.publishedChanges.assertMayChange(campaignId, 'assignments');
       return ctx.db.transaction(() => {
         const judge = ctx.judges.create(campaignId, name, institution || null, specialities);
         if (assignAll) {

@@ -53,6 +53,7 @@ export const channelNames = [
   'ranking:snapshots',
   'ranking:verify',
   'ranking:export',
+  'ranking:allowChanges',
   'certificates:settings',
   'certificates:saveSettings',
   'certificates:setImage',

@@ -259,6 +259,8 @@ export const rankingChannels = {
   'ranking:entry': { request: z.object({ campaignId: Id, entryId: z.number().int() }).strict(), response: RankingEntryDetail },
   'ranking:committee': { request: CampaignRequest, response: CommitteeView.nullable() },
   'ranking:lock': { request: CampaignRequest, response: SnapshotInfo },
+  /** The coordinator agrees that changes may move the live ranking away from the published result. */
+  'ranking:allowChanges': { request: CampaignRequest, response: z.object({ snapshotId: z.string(), lockedAt: z.string() }).nullable() },
   'ranking:snapshots': { request: CampaignRequest, response: z.array(SnapshotInfo) },
   'ranking:verify': { request: z.object({ campaignId: Id, snapshotId: Id }).strict(), response: SnapshotVerification },
   'ranking:export': {

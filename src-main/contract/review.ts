@@ -15,8 +15,17 @@ export const Judge = z.object({
   /** Entry kinds or categories the judge is expert in (assignment may prefer them). */
   specialities: z.array(z.string()),
   assigned: z.number().int(),
+  /** The newest signed result bundle merged from this judge; null for judges scoring on this machine. */
+  signedBundle: z.object({ revision: z.number().int(), receivedAt: z.string() }).nullable(),
 });
 export type Judge = z.infer<typeof Judge>;
+
+/**
+ * Where a review's values come from when they are not this machine's to change: a signed result
+ * bundle from the judge (changed only by a newer bundle from that judge).
+ */
+export const SignedSource = z.object({ revision: z.number().int(), receivedAt: z.string() });
+export type SignedSource = z.infer<typeof SignedSource>;
 
 export const reviewStatuses = ['not_started', 'in_progress', 'complete', 'conflict'] as const;
 export const ReviewStatus = z.enum(reviewStatuses);
@@ -87,6 +96,8 @@ export const ReviewState = z.object({
   updatedAt: z.string().nullable(),
   total: z.number().nullable(),
   missing: z.array(z.string()),
+  /** Set when the values came from the judge's signed bundle: read-only everywhere they are shown. */
+  signed: SignedSource.nullable(),
 });
 export type ReviewState = z.infer<typeof ReviewState>;
 

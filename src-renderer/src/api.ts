@@ -62,8 +62,27 @@ export async function call<K extends ChannelName>(channel: K, request: RequestOf
   }
 }
 
+/**
+ * Asked when a change would move a published result (error RESULT_PUBLISHED): true when the
+ * coordinator agrees. Set by the UI (components/App); without it such a change simply fails.
+ */
+type PublishedChangeQuestion = (params: ErrorParams) => Promise<boolean>;
+let askPublishedChange: PublishedChangeQuestion | null = null;
+export function onPublishedChange(ask: PublishedChangeQuestion | null): void {
+  askPublishedChange = ask;
+}
+
 export async function invoke<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const result = await call(channel, request);
+  let result = await call(channel, request);
+  const campaignId = (request as { campaignId?: unknown }).campaignId;
+  if (!result.ok && result.error.code === 'RESULT_PUBLISHED' && askPublishedChange && typeof campaignId === 'string') {
+    // Ask first; on agreement the core records who agreed and when, then the change is sent again.
+    if (await askPublishedChange(result.error.params ?? {})) {
+      const allowed = await call('ranking:allowChanges', { campaignId });
+      if (!allowed.ok) throw new ApiError(allowed.error);
+      result = await call(channel, request);
+    }
+  }
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }

@@ -53,8 +53,8 @@ test('exports, registers, verifies and revokes certificates of a published award
   await tier.locator('input[type=number]').fill('2');
   await page.getByTestId('ranking-save').click();
   await expect(page.getByTestId('ranking-ranked').getByTestId('ranking-row').first()).toContainText('影响力榜单');
-  page.once('dialog', (d) => void d.accept());
   await page.getByTestId('ranking-lock').click();
+  await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('ranking-latest-lock')).toBeVisible();
 
   // Certificates: the list, a preview drawn with the embedded font, the export.

@@ -76,8 +76,8 @@ test('ranks the merged sample in Chinese, explains, tiers, publishes, verifies a
   await shot(page, 'ranking-zh', info.outputPath.bind(info));
 
   // Publish, verify, export the report.
-  page.once('dialog', (d) => void d.accept());
   await page.getByTestId('ranking-lock').click();
+  await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('ranking-latest-lock')).toContainText('组委会');
   await page.getByTestId('snapshot').first().getByRole('button', { name: '核验' }).click();
   await expect(page.getByTestId('snapshot-check')).toContainText('完全一致');

@@ -10,17 +10,28 @@ export class JudgeRepo {
   constructor(private readonly db: Database) {}
 
   list(campaignId: string): Judge[] {
-    return this.rows(campaignId).map(({ specialities_json, ...j }) => ({ ...j, specialities: JSON.parse(specialities_json) as string[] }));
+    return this.rows(campaignId).map(({ specialities_json, bundle_revision, bundle_received_at, ...j }) => ({
+      ...j,
+      specialities: JSON.parse(specialities_json) as string[],
+      signedBundle: bundle_revision === null || bundle_received_at === null ? null : { revision: bundle_revision, receivedAt: bundle_received_at },
+    }));
   }
 
   private rows(campaignId: string) {
     return this.db
       .prepare(`SELECT j.id, j.name, j.institution, j.fingerprint, j.specialities_json,
                   (SELECT count(*) FROM assignments a JOIN entries e ON e.id = a.entry_id
-                   WHERE a.judge_id = j.id AND e.campaign_id = cj.campaign_id) AS assigned
+                   WHERE a.judge_id = j.id AND e.campaign_id = cj.campaign_id) AS assigned,
+                  b.revision AS bundle_revision, b.received_at AS bundle_received_at
                 FROM campaign_judges cj JOIN judges j ON j.id = cj.judge_id
+                LEFT JOIN bundles b ON b.id = (SELECT id FROM bundles WHERE campaign_id = cj.campaign_id AND judge_id = j.id AND status = 'accepted'
+                                               ORDER BY received_at DESC, revision DESC LIMIT 1)
                 WHERE cj.campaign_id = ? ORDER BY j.name, j.id`)
-      .all(campaignId) as (Omit<Judge, 'specialities'> & { specialities_json: string })[];
+      .all(campaignId) as (Omit<Judge, 'specialities' | 'signedBundle'> & {
+      specialities_json: string;
+      bundle_revision: number | null;
+      bundle_received_at: string | null;
+    })[];
   }
 
   create(campaignId: string, name: string, institution: string | null, specialities: readonly string[] = []): Judge {
@@ -31,7 +42,7 @@ export class JudgeRepo {
         .run(id, name, institution, JSON.stringify(specialities), nowIso());
       this.db.prepare('INSERT INTO campaign_judges (campaign_id, judge_id) VALUES (?, ?)').run(campaignId, id);
     })();
-    return { id, name, institution, fingerprint: null, specialities: [...specialities], assigned: 0 };
+    return { id, name, institution, fingerprint: null, specialities: [...specialities], assigned: 0, signedBundle: null };
   }
 
   assertInCampaign(campaignId: string, judgeId: string): void {

@@ -4,12 +4,16 @@
 //   revision and returns the acknowledgement; the UI shows "saved" only on that acknowledgement.
 // - Only assigned entries can be reviewed; a declared conflict freezes scoring until withdrawn;
 //   "complete" needs every rubric dimension (and, in committee campaigns, every eligibility item).
+// - What a judge signed is never changed by anyone else: once a signed result bundle from this
+//   judge covered the entry (on the coordinator's machine, after a merge), every change here is
+//   refused; only a newer bundle from that judge changes those values (core/merge).
 import type { Database } from 'better-sqlite3';
-import type { CampaignDefinition, Queue, QueueRow, ReviewState, ReviewStatus, SaveAck } from '../../contract';
+import type { CampaignDefinition, Queue, QueueRow, ReviewState, ReviewStatus, SaveAck, SignedSource } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo } from '../entries/entry-repo';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
+import type { PublishedChanges } from '../ranking/published-changes';
 import type { JudgeRepo } from './judge-repo';
 import { partialTotal, validateScore } from './scoring';
 
@@ -28,6 +32,8 @@ export class ReviewService {
     private readonly campaigns: CampaignRepo,
     private readonly judges: JudgeRepo,
     private readonly entries: EntryRepo,
+    /** Absent on machines that never publish (tests of the review alone). */
+    private readonly published?: PublishedChanges,
   ) {}
 
   queue(campaignId: string, judgeId: string, filter: { status?: ReviewStatus; kind?: string; query?: string } = {}): Queue {
@@ -114,7 +120,22 @@ export class ReviewService {
       updatedAt: review?.updated_at ?? null,
       total: progress.total,
       missing: progress.missing,
+      signed: this.signedSource(ref),
     };
+  }
+
+  /**
+   * The newest signed bundle from this judge whose package held the entry (accepted or later
+   * superseded: either way the values came from the judge's key), or null.
+   */
+  signedSource(ref: ReviewRef): SignedSource | null {
+    const row = this.db
+      .prepare(`SELECT b.revision, b.received_at FROM bundles b
+                JOIN issued_package_entries ipe ON ipe.package_id = b.package_id AND ipe.entry_id = ?
+                WHERE b.judge_id = ? AND b.campaign_id = ? AND b.status IN ('accepted', 'superseded')
+                ORDER BY b.revision DESC, b.received_at DESC LIMIT 1`)
+      .get(ref.entryId, ref.judgeId, ref.campaignId) as { revision: number; received_at: string } | undefined;
+    return row ? { revision: row.revision, receivedAt: row.received_at } : null;
   }
 
   setScore(ref: ReviewRef, dimension: string, value: number | null): SaveAck {
@@ -139,7 +160,7 @@ export class ReviewService {
         .prepare(`INSERT INTO comments (entry_id, judge_id, body, updated_at) VALUES (?, ?, ?, ?)
                   ON CONFLICT (entry_id, judge_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`)
         .run(ref.entryId, ref.judgeId, body, now);
-    }, { allowInConflict: true });
+    }, { allowInConflict: true, feedsResult: false });
   }
 
   setEligibility(ref: ReviewRef, item: string, answer: 'yes' | 'no' | 'unsure' | null, note: string): SaveAck {
@@ -175,11 +196,17 @@ export class ReviewService {
   private mutate(
     ref: ReviewRef,
     change: (def: CampaignDefinition, now: string, revision: number) => void,
-    options: { allowInConflict?: boolean; complete?: boolean } = {},
+    options: { allowInConflict?: boolean; complete?: boolean; feedsResult?: boolean } = {},
   ): SaveAck {
     const def = this.campaigns.definition(ref.campaignId);
     const run = this.db.transaction((): SaveAck => {
       this.assertAssigned(ref);
+      if (this.signedSource(ref)) {
+        const judge = this.db.prepare('SELECT name FROM judges WHERE id = ?').pluck().get(ref.judgeId) as string;
+        throw new KepuError('REVIEW_SIGNED_READ_ONLY', `review: #${ref.entryId} of ${ref.judgeId} came from a signed bundle`, { judge, entryId: ref.entryId });
+      }
+      // A comment feeds no result; everything else here does.
+      if (options.feedsResult !== false) this.published?.assertMayChange(ref.campaignId, 'scores');
       const inConflict = this.db.prepare('SELECT 1 FROM conflicts WHERE entry_id = ? AND judge_id = ?').get(ref.entryId, ref.judgeId);
       if (inConflict && !options.allowInConflict) {
         throw new KepuError('REVIEW_CONFLICT_DECLARED', `review: #${ref.entryId} has a declared conflict`, { entryId: ref.entryId });

@@ -1,4 +1,8 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { onPublishedChange } from '../api';
+import { useConfirmStore } from '../stores/useConfirmStore';
+import { ConfirmDialog } from './ConfirmDialog';
 import { useAppStore } from '../stores/useAppStore';
 import { CampaignListView } from './CampaignListView';
 import { CampaignView } from './CampaignView';
@@ -14,6 +18,20 @@ export function App() {
   useEffect(() => {
     void refreshCampaigns();
   }, [refreshCampaigns]);
+  const { t } = useTranslation();
+  const ask = useConfirmStore((s) => s.ask);
+  useEffect(() => {
+    onPublishedChange((params) =>
+      ask({
+        title: t('publishedChange.title'),
+        body: t('publishedChange.body', { lockedAt: params.lockedAt }),
+        confirmLabel: t('publishedChange.confirm'),
+        cancelLabel: t('common.cancelAction'),
+        danger: true,
+      }),
+    );
+    return () => onPublishedChange(null);
+  }, [ask, t]);
 
   return (
     <div className="app">
@@ -25,6 +43,7 @@ export function App() {
         {view.name === 'settings' && <SettingsView />}
         {view.name === 'verify' && <VerifyCertificate />}
       </main>
+      <ConfirmDialog />
     </div>
   );
 }

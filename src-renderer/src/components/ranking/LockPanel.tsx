@@ -7,10 +7,12 @@ import { invoke } from '../../api';
 import { downloadBase64 } from '../../files';
 import { formatInstant } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
+import { useConfirmStore } from '../../stores/useConfirmStore';
 
 export function LockPanel({ campaign, computedAt, onLocked }: { campaign: CampaignDetail; computedAt: string; onLocked(): void }) {
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
+  const ask = useConfirmStore((s) => s.ask);
   const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
   const [checks, setChecks] = useState<Record<string, SnapshotVerification>>({});
   const tz = campaign.definition.timeZone;
@@ -19,7 +21,8 @@ export function LockPanel({ campaign, computedAt, onLocked }: { campaign: Campai
   }, [run, campaign.id, computedAt]);
 
   async function lock() {
-    if (!window.confirm(t('ranking.lock.confirm'))) return;
+    const agreed = await ask({ title: t('ranking.lock.button'), body: t('ranking.lock.confirm'), confirmLabel: t('ranking.lock.button'), cancelLabel: t('common.cancelAction') });
+    if (!agreed) return;
     const info = await run(() => invoke('ranking:lock', { campaignId: campaign.id }));
     if (info) {
       setSnapshots((s) => [info, ...s]);

@@ -37,6 +37,7 @@ export function JudgeBar({
               <option key={j.id} value={j.id}>
                 {j.name}
                 {j.institution ? ` · ${j.institution}` : ''} ({t('review.assignedCount', { count: j.assigned })})
+                {j.signedBundle ? ` · ${t('review.signed.judgeMark', { revision: j.signedBundle.revision })}` : ''}
               </option>
             ))}
           </select>
@@ -79,7 +80,7 @@ export function JudgeBar({
           </button>
         </form>
       ) : (
-        <button type="button" className="subtle" onClick={() => setAdding(true)}>
+        <button type="button" className="subtle" onClick={() => setAdding(true)} data-testid="add-judge">
           + {t('review.addJudge')}
         </button>
       )}

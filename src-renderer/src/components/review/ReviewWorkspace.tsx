@@ -102,7 +102,7 @@ export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
           <section className="review-preview" aria-label={t('review.preview')}>
             {review ? <EntryPreview key={review.entryId} state={review} definition={campaign.definition} /> : <p className="muted">{t('review.nothingSelected')}</p>}
           </section>
-          {review && <ScorePanel key={review.entryId} review={review} definition={campaign.definition} />}
+          {review && <ScorePanel key={review.entryId} review={review} definition={campaign.definition} timeZone={campaign.timeZone} />}
         </div>
       )}
       {help && <ShortcutSheet onClose={() => setHelp(false)} />}

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDefinition, ReviewState } from '../../../../src-main/contract';
 import { invoke } from '../../api';
-import { localized } from '../../format';
+import { formatInstant, localized } from '../../format';
 import { useReviewStore } from '../../stores/useReviewStore';
 import { ConflictBox } from './ConflictBox';
 import { EligibilityChecklist } from './EligibilityChecklist';
@@ -14,7 +14,7 @@ import { ScoreControl } from './ScoreControl';
 
 const COMMENT_DEBOUNCE_MS = 600;
 
-export function ScorePanel({ review, definition }: { review: ReviewState; definition: CampaignDefinition }) {
+export function ScorePanel({ review, definition, timeZone }: { review: ReviewState; definition: CampaignDefinition; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const commit = useReviewStore((s) => s.commit);
   const complete = useReviewStore((s) => s.complete);
@@ -23,7 +23,9 @@ export function ScorePanel({ review, definition }: { review: ReviewState; defini
   const commentTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latestComment = useRef({ body: review.comment, saved: review.comment });
   const entryId = review.entryId;
-  const frozen = review.status === 'conflict';
+  // Values from the judge's signed bundle are shown, never edited here (only a newer bundle changes them).
+  const signed = review.signed !== null;
+  const frozen = review.status === 'conflict' || signed;
 
   // Leaving the entry with an unsaved comment still saves it, to this entry.
   useEffect(() => () => flushComment(), []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -72,7 +74,12 @@ export function ScorePanel({ review, definition }: { review: ReviewState; defini
         </div>
         <SaveIndicator />
       </div>
-      {frozen && review.conflict && <p className="badge warn conflict-note">{t('review.conflictDeclared', { reason: review.conflict.reason })}</p>}
+      {review.signed && (
+        <p className="signed-note" data-testid="signed-note">
+          {t('review.signed.note', { revision: review.signed.revision, receivedAt: formatInstant(review.signed.receivedAt, timeZone) })}
+        </p>
+      )}
+      {review.status === 'conflict' && review.conflict && <p className="badge warn conflict-note">{t('review.conflictDeclared', { reason: review.conflict.reason })}</p>}
       <div className="score-list">
         {definition.rubric.map((d) => (
           <ScoreControl key={d.key} dimension={d} value={review.scores[d.key]?.value ?? null} disabled={frozen} onChange={(v) => score(d.key, v)} />
@@ -101,6 +108,7 @@ export function ScorePanel({ review, definition }: { review: ReviewState; defini
         <textarea
           value={comment}
           rows={3}
+          readOnly={signed}
           data-testid="review-comment"
           onChange={(e) => {
             const body = e.target.value;
@@ -113,7 +121,11 @@ export function ScorePanel({ review, definition }: { review: ReviewState; defini
         />
       </label>
       <div className="complete-row">
-        {review.status === 'complete' ? (
+        {signed ? (
+          <span className="muted small" data-testid="signed-status">
+            {review.status === 'complete' ? `✓ ${t('review.completed')}` : review.status === 'conflict' ? t('review.status.conflict') : t('review.status.in_progress')}
+          </span>
+        ) : review.status === 'complete' ? (
           <button type="button" onClick={() => void commit((ref) => invoke('review:complete', { ...ref, complete: false }))} data-testid="reopen">
             ✓ {t('review.completed')} · {t('review.reopen')}
           </button>
@@ -131,7 +143,7 @@ export function ScorePanel({ review, definition }: { review: ReviewState; defini
             {t('review.markComplete')} <kbd>c</kbd>
           </button>
         )}
-        <ConflictBox review={review} />
+        {!signed && <ConflictBox review={review} />}
       </div>
       {missingShown && review.missing.length > 0 && (
         <p className="missing" role="alert" data-testid="missing">

@@ -1,0 +1,39 @@
+// The one confirmation dialog of the app (see stores/useConfirmStore). Focus starts on "cancel" so
+// a stray Enter never confirms; Escape cancels.
+import { useEffect, useRef } from 'react';
+import { useConfirmStore } from '../stores/useConfirmStore';
+
+export function ConfirmDialog() {
+  const question = useConfirmStore((s) => s.question);
+  const answer = useConfirmStore((s) => s.answer);
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!question) return;
+    cancel.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        answer(false);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [question, answer]);
+  if (!question) return null;
+  return (
+    <div className="overlay" role="presentation">
+      <div className="panel confirm-dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-body" data-testid="confirm-dialog">
+        <h2 id="confirm-title">{question.title}</h2>
+        <p id="confirm-body">{question.body}</p>
+        <div className="confirm-actions">
+          <button type="button" ref={cancel} onClick={() => answer(false)} data-testid="confirm-cancel">
+            {question.cancelLabel}
+          </button>
+          <button type="button" className={question.danger ? 'danger' : 'primary'} onClick={() => answer(true)} data-testid="confirm-ok">
+            {question.confirmLabel}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
