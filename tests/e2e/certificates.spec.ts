@@ -28,7 +28,7 @@ test('exports, registers, verifies and revokes certificates of a published award
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   await page.goto(app.url);
   await page.getByTestId('load-sample').click();
-  await expect(page.getByTestId('campaign-title')).toBeVisible();
+  await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: '设置' }).click();
   await page.getByTestId('identity-name').fill('组委会');
   await page.getByTestId('identity-passphrase').fill('coordinator passphrase');

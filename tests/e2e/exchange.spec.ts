@@ -28,7 +28,7 @@ test('coordinator → judge → coordinator: key card, signed package, scoring o
   // Coordinator: sample campaign and an identity.
   await coordinator.goto(coordinatorApp.url);
   await coordinator.getByTestId('load-sample').click();
-  await expect(coordinator.getByTestId('campaign-title')).toBeVisible();
+  await expect(coordinator.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
   await createIdentity(coordinator, '组委会', 'coordinator passphrase');
 
   // Judge: an identity and the key card.

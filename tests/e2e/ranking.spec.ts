@@ -33,7 +33,7 @@ test('ranks the merged sample in Chinese, explains, tiers, publishes, verifies a
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   await page.goto(app.url);
   await page.getByTestId('load-sample').click();
-  await expect(page.getByTestId('campaign-title')).toBeVisible();
+  await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
 
   // A coordinator identity, to sign the published result.
   await page.getByRole('button', { name: '设置' }).click();
