@@ -85,6 +85,13 @@ export const errorCodes = [
   'CERTIFICATE_IMAGE_INVALID',
   'CERTIFICATE_OUTPUT_UNWRITABLE',
   'CERTIFICATE_FILE_UNREADABLE',
+  // hardening: intake
+  'IMPORT_XLSX_TOO_MANY_PARTS',
+  'IMPORT_XLSX_PART_TOO_LARGE',
+  'IMPORT_XLSX_TOO_LARGE',
+  'IMPORT_XLSX_SIZE_MISMATCH',
+  'IMPORT_XLSX_TEXT_TOO_LONG',
+  'IMPORT_CELL_TOO_LONG',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
