@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ComplianceRow, ExportFile, LocalizedText, ShownViolation } from '../contract';
+import { csvDocument } from '../core/export/csv';
 import { complianceRows } from '../core/media/compliance';
 import { nowIso } from '../core/time';
 import type { AppContext } from './context';
@@ -47,9 +48,7 @@ export async function exportCompliance(ctx: AppContext, campaignId: string, form
   let fileName: string;
   let mimeType: string;
   if (format === 'csv') {
-    const quote = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
-    const lines = [headers.map(quote).join(','), ...rows.map((r) => COLUMNS.map((c) => quote(cells(r)[c])).join(','))];
-    content = Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
+    content = Buffer.from(csvDocument([headers, ...rows.map((r) => COLUMNS.map((c) => cells(r)[c]))]), 'utf8');
     fileName = `${base}.csv`;
     mimeType = 'text/csv';
   } else if (format === 'xlsx') {

@@ -4,6 +4,7 @@
 // snapshot (what `kepu rank --verify` checks). Texts come from the UI's locale files.
 import ExcelJS from 'exceljs';
 import type { ExportFile, RankingRow } from '../contract';
+import { csvDocument } from '../core/export/csv';
 import { buildSnapshot, snapshotBytes } from '../core/ranking/snapshot';
 import { latestSnapshotInfo, loadSnapshot } from '../core/ranking/snapshot-store';
 import { KepuError } from '../core/errors';
@@ -105,9 +106,7 @@ export async function exportRanking(ctx: AppContext, campaignId: string, format:
   const { headers, cells } = columns(computed);
   const rows = flatRows(computed);
   if (format === 'csv') {
-    const quote = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
-    const lines = [headers.map(quote).join(','), ...rows.map((r) => cells(r).map(quote).join(','))];
-    return saveExport(ctx, `${base}.csv`, Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8'), 'text/csv');
+    return saveExport(ctx, `${base}.csv`, Buffer.from(csvDocument([headers, ...rows.map(cells)]), 'utf8'), 'text/csv');
   }
   const workbook = new ExcelJS.Workbook();
   const used = new Set<string>();

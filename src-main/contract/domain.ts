@@ -1,6 +1,7 @@
 // Domain schemas shared by every layer. Pure zod: no node:, electron or DOM imports here.
 // A campaign definition is data (DESIGN.md §2): templates are campaign definitions with an id.
 import { z } from 'zod';
+import { DefinitionKey } from './identifiers';
 
 export const languages = ['zh-CN', 'en'] as const;
 export const Language = z.enum(languages);
@@ -10,7 +11,7 @@ export type Language = z.infer<typeof Language>;
 export const LocalizedText = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-const Key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case key: letters, digits, underscores');
+const Key = DefinitionKey;
 
 /** An instant with an explicit offset, e.g. 2023-12-25T18:00:00+08:00. */
 export const OffsetDateTime = z.iso.datetime({ offset: true });

@@ -88,6 +88,13 @@ export const errorCodes = [
   'PATH_IS_APP_DATA',
   'REVIEW_SIGNED_READ_ONLY',
   'RESULT_PUBLISHED',
+  // hardening: intake
+  'IMPORT_XLSX_TOO_MANY_PARTS',
+  'IMPORT_XLSX_PART_TOO_LARGE',
+  'IMPORT_XLSX_TOO_LARGE',
+  'IMPORT_XLSX_SIZE_MISMATCH',
+  'IMPORT_XLSX_TEXT_TOO_LONG',
+  'IMPORT_CELL_TOO_LONG',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

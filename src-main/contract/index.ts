@@ -1,6 +1,7 @@
 // The contract: the one API declaration, domain types and error codes. Pure TypeScript + zod.
 export * from './errors';
 export * from './domain';
+export * from './identifiers';
 export * from './channel-names';
 export * from './channels';
 export * from './bridge';

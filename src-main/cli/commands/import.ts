@@ -68,6 +68,9 @@ function describeReport(report: ImportReport, t: T, labels: Map<string, string>)
   for (const r of report.rejected) {
     lines.push(t('cli.import.rejectedRow', { row: r.row, problems: r.errors.map((e) => describeRowError(t, labels, e)).join('; ') }));
   }
+  for (const f of report.flagged) {
+    lines.push(t('cli.import.flaggedRow', { row: f.row, problems: f.warnings.map((e) => describeRowError(t, labels, e)).join('; ') }));
+  }
   if (report.late.length) lines.push(t('cli.import.lateRows', { rows: report.late.join(', ') }));
   return lines.join('\n');
 }

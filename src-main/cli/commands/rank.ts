@@ -5,6 +5,7 @@ import type { i18n } from 'i18next';
 import fs from 'node:fs';
 import path from 'node:path';
 import { complianceFlags, storedConfig } from '../../app/ranking-service';
+import { csvRow } from '../../core/export/csv';
 import { parseRankingConfig, rankingMethods } from '../../core/ranking/config';
 import { readLockFile } from '../../core/ranking/lock-file';
 import { loadCampaignScores } from '../../core/ranking/load-scores';
@@ -60,9 +61,8 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     const held = outcome.categories.flatMap((c) => (c.lists[method as keyof typeof c.lists]?.held ?? []).map((h) => ({ kind: c.kind, category: c.category, ...h })));
     if (values.json) process.stdout.write(`${JSON.stringify({ method, ranked: rows, held }, null, 2)}\n`);
     else if (values.csv) {
-      const quote = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-      process.stdout.write(`${['kind', 'category', 'rank', 'regNo', 'score', 'judges', 'tier'].join(',')}\n`);
-      for (const r of rows) process.stdout.write(`${[r.kind, r.category, r.rank, r.regNo, r.score, r.judges, r.tier].map(quote).join(',')}\n`);
+      process.stdout.write(`${csvRow(['kind', 'category', 'rank', 'regNo', 'score', 'judges', 'tier'])}\n`);
+      for (const r of rows) process.stdout.write(`${csvRow([r.kind, r.category, r.rank, r.regNo, r.score, r.judges, r.tier])}\n`);
     } else {
       for (const c of outcome.categories) {
         const list = c.lists[method as keyof typeof c.lists];

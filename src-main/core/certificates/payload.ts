@@ -17,6 +17,7 @@
 // The signature is Ed25519 over "kepu-certificate/1\n" followed by the payload bytes, so the
 // same key's signatures on bundles or snapshots can never pass for a certificate.
 import crypto, { type KeyObject } from 'node:crypto';
+import { FileIdentifier } from '../../contract';
 import { base32 } from '../keys/identity';
 
 export const CODE_PREFIX = 'KP1';
@@ -75,6 +76,9 @@ export function decodePayload(bytes: Buffer): CertificatePayload | null {
   const issue = bytes.readUInt16BE(at);
   const until = bytes.readUInt16BE(at + 2);
   if (issue === 0 || (until !== 0 && until < issue)) return null;
+  // Serial, kind and campaign id are identifiers: no control or bidi control characters (which
+  // would make one serial display as another in the verification result).
+  if (![texts[0], texts[2], texts[3]].every((id) => FileIdentifier.safeParse(id).success)) return null;
   return {
     serial: texts[0],
     holderName: texts[1],

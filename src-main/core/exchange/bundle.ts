@@ -10,7 +10,7 @@
 import crypto, { type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { EligibilityAnswer } from '../../contract';
+import { DefinitionKey, EligibilityAnswer, FileIdentifier } from '../../contract';
 import { KepuError } from '../errors';
 import { identityFromPrivateKey, KeyId, keyIdOf } from '../keys/identity';
 import { canonicalJsonBytes } from './canonical-json';
@@ -22,11 +22,11 @@ export const BUNDLE_EXTENSION = '.kepubundle';
 export const DEFAULT_BUNDLE_MAX_BYTES = 64 * 1024 * 1024;
 
 export const BundleEntry = z.strictObject({
-  regNo: z.string().min(1).max(100),
+  regNo: FileIdentifier,
   /** The coordinator's entry id, as given in the package. */
   entryId: z.number().int().positive(),
-  scores: z.record(z.string().min(1).max(60), z.number().finite()),
-  eligibility: z.record(z.string().min(1).max(60), z.strictObject({ answer: EligibilityAnswer, note: z.string().max(5_000) })),
+  scores: z.record(DefinitionKey.max(60), z.number().finite()),
+  eligibility: z.record(DefinitionKey.max(60), z.strictObject({ answer: EligibilityAnswer, note: z.string().max(5_000) })),
   conflict: z.strictObject({ reason: z.string().max(2_000) }).nullable(),
   comment: z.string().max(20_000),
   complete: z.boolean(),
@@ -39,8 +39,8 @@ export const BundlePayload = z
   .strictObject({
     v: z.literal(1),
     kind: z.literal('kepu.bundle'),
-    packageId: z.string().min(1).max(100),
-    campaignId: z.string().min(1).max(100),
+    packageId: FileIdentifier,
+    campaignId: FileIdentifier,
     judgeKeyId: KeyId,
     /** Increases with every export of this package's results; the coordinator keeps the highest. */
     revision: z.number().int().min(1),

@@ -6,7 +6,7 @@
 // entries travels once.
 import path from 'node:path';
 import { z } from 'zod';
-import { CampaignDefinition, EntryKind } from '../../contract';
+import { CampaignDefinition, DefinitionKey, EntryKind, FileIdentifier } from '../../contract';
 import { KeyId, PublicKeyBase64 } from '../keys/identity';
 
 export const PACKAGE_PAYLOAD_TYPE = 'application/vnd.kepu.package+json';
@@ -28,9 +28,9 @@ export type PackageAsset = z.infer<typeof PackageAsset>;
 
 export const PackageEntry = z.strictObject({
   entryId: z.number().int().positive(),
-  regNo: z.string().min(1).max(100),
+  regNo: FileIdentifier,
   kind: EntryKind,
-  category: z.string().nullable(),
+  category: DefinitionKey.nullable(),
   title: z.string(),
   /** null in blind review. */
   entrantName: z.string().nullable(),
@@ -45,11 +45,11 @@ export const PackageManifest = z
   .strictObject({
     v: z.literal(1),
     kind: z.literal('kepu.package'),
-    packageId: z.string().min(1).max(100),
+    packageId: FileIdentifier,
     createdAt: z.iso.datetime({ offset: true }),
     coordinator: z.strictObject({ keyId: KeyId, publicKey: PublicKeyBase64, name: z.string().min(1).max(200) }),
-    judge: z.strictObject({ id: z.string().min(1).max(100), name: z.string().min(1).max(200), keyId: KeyId.nullable() }),
-    campaign: CampaignDefinition.extend({ id: z.string().min(1).max(100) }),
+    judge: z.strictObject({ id: FileIdentifier, name: z.string().min(1).max(200), keyId: KeyId.nullable() }),
+    campaign: CampaignDefinition.extend({ id: FileIdentifier }),
     entries: z.array(PackageEntry),
   })
   .superRefine((manifest, ctx) => {

@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { ColumnMapping, ImportPreview, ImportReport, RowError } from '../../contract';
+import { type ColumnMapping, type ImportPreview, type ImportReport, type RowError, showBidiControls } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo, NewEntry } from '../entries/entry-repo';
 import { KepuError } from '../errors';
@@ -15,6 +15,7 @@ import { type CsvEncoding, decodeText } from './decode';
 import { createRowReader } from './rows';
 import { autoMap, findHeaderRow, headerSignature, mappingTargets, type Target } from './targets';
 import { readXlsx } from './xlsx';
+import { EXCEL_MAX_CELL_CHARS } from './xlsx-guard';
 
 export interface ImportInput {
   fileName: string;
@@ -57,6 +58,28 @@ async function loadTable(input: ImportInput): Promise<LoadedTable> {
   return { format: 'csv', encoding: decoded.encoding, sheets: [], sheet: null, rows: parseCsv(decoded.text) };
 }
 
+/** No spreadsheet writes a cell longer than Excel can hold; a file that does is refused whole, naming the cell. */
+function refuseOverlongCells(rows: string[][], fileName: string): void {
+  rows.forEach((cells, r) =>
+    cells.forEach((cell, c) => {
+      if (cell.length > EXCEL_MAX_CELL_CHARS) {
+        throw new KepuError('IMPORT_CELL_TOO_LONG', `intake: ${fileName}: cell ${cellName(c, r + 1)} holds ${cell.length} characters, at most ${EXCEL_MAX_CELL_CHARS}`, {
+          file: fileName,
+          cell: cellName(c, r + 1),
+          limit: EXCEL_MAX_CELL_CHARS,
+        });
+      }
+    }),
+  );
+}
+
+/** Spreadsheet cell name: column 0, row 7 → A7; column 27 → AB. */
+function cellName(column: number, row: number): string {
+  let letters = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
 interface Prepared {
   table: LoadedTable;
   targets: Target[];
@@ -71,6 +94,7 @@ interface Prepared {
 async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput): Promise<Prepared> {
   const def = deps.campaigns.definition(campaignId);
   const table = await loadTable(input);
+  refuseOverlongCells(table.rows, input.fileName);
   const targets = mappingTargets(def);
   const isBlank = (r: string[]) => r.every((c) => c.trim() === '');
   const header = findHeaderRow(table.rows, targets);
@@ -123,7 +147,7 @@ export async function previewImport(deps: IntakeDeps, campaignId: string, input:
     mappingSource: p.mappingSource,
     unmappedRequired: unmappedRequired(p),
     totalRows: p.dataRows.length,
-    rows: outcomes.slice(0, limit).map((o) => ({ row: o.row, cells: o.cells, errors: o.errors })),
+    rows: outcomes.slice(0, limit).map((o) => ({ row: o.row, cells: o.cells.map(showBidiControls), errors: o.errors, warnings: o.warnings })),
     rejectedCount: outcomes.filter((o) => !o.entry).length,
   };
 }
@@ -152,6 +176,7 @@ export async function importRegistrations(deps: IntakeDeps, campaignId: string, 
     unchanged: [],
     rejected: outcomes.filter((o) => !o.entry).map((o) => ({ row: o.row, regNo: o.regNo, errors: o.errors })),
     late: accepted.filter((o) => o.entry.submittedAt !== null && o.entry.submittedAt > deadline).map((o) => o.row),
+    flagged: accepted.filter((o) => o.warnings.length > 0).map((o) => ({ row: o.row, regNo: o.entry.regNo, warnings: o.warnings })),
   };
   const now = nowIso();
   const importId = deps.db.transaction(() => {
@@ -161,7 +186,7 @@ export async function importRegistrations(deps: IntakeDeps, campaignId: string, 
       .prepare(`INSERT INTO import_mappings (campaign_id, header_signature, mapping_json, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (campaign_id, header_signature) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`)
       .run(campaignId, headerSignature(p.headers), JSON.stringify(p.mapping), now);
-    const summary = { added: report.added.length, updated: report.updated.length, unchanged: report.unchanged.length, rejected: report.rejected.length };
+    const summary = { added: report.added.length, updated: report.updated.length, unchanged: report.unchanged.length, rejected: report.rejected.length, flagged: report.flagged.length };
     deps.db
       .prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'intake.import', ?, ?)`)
       .run(now, campaignId, JSON.stringify({ file: input.fileName, ...summary }));
@@ -185,21 +210,22 @@ interface RowOutcome {
   regNo: string | null;
   entry: NewEntry | null;
   errors: RowError[];
+  warnings: RowError[];
 }
 
 function readAll(deps: IntakeDeps, campaignId: string, p: Prepared): RowOutcome[] {
   const reader = createRowReader(deps.campaigns.definition(campaignId), p.targets, p.mapping);
   const firstRowOf = new Map<string, number>();
   return p.dataRows.map(([row, cells]) => {
-    const { entry, regNo, errors } = reader.read(cells);
+    const { entry, regNo, errors, warnings } = reader.read(cells);
     if (regNo) {
       const first = firstRowOf.get(regNo);
       if (first !== undefined) {
         errors.push({ code: 'ROW_DUPLICATE_REG_NO', target: 'sys.regNo', column: p.mapping['sys.regNo'] ?? null, value: `${regNo} (${first})` });
-        return { row, cells, regNo, entry: null, errors };
+        return { row, cells, regNo, entry: null, errors, warnings };
       }
       firstRowOf.set(regNo, row);
     }
-    return { row, cells, regNo, entry: errors.length ? null : entry, errors };
+    return { row, cells, regNo, entry: errors.length ? null : entry, errors, warnings };
   });
 }

@@ -1,12 +1,25 @@
 // One registration row → an entry, or the list of what is wrong with it. Nothing here throws:
-// every problem becomes a RowError with a code, the mapping target and the offending value.
-import type { CampaignDefinition, EntrantType, EntryKind, EntryKindDef, RowError, RowErrorCode } from '../../contract';
+// every problem becomes a RowError with a code, the mapping target and the offending value (with
+// bidirectional control characters shown as visible markers, so a message cannot be reordered by
+// the value it quotes). Warnings do not stop a row: a text field holding bidi controls is imported
+// and flagged; the registration number, an identifier, must be plain (isSafeRegNo) or the row is refused.
+import {
+  BIDI_CONTROL_RE,
+  type CampaignDefinition,
+  type EntrantType,
+  type EntryKind,
+  type EntryKindDef,
+  isSafeRegNo,
+  type RowError,
+  type RowErrorCode,
+  showBidiControls,
+} from '../../contract';
 import type { NewEntry } from '../entries/entry-repo';
 import { normaliseHeader, type Target } from './targets';
 import { isEmail, isUrl, normalisePhone, parseEntrantType, parseSubmissionTime } from './values';
 
 export interface RowReader {
-  read(cells: string[]): { entry: NewEntry | null; regNo: string | null; errors: RowError[] };
+  read(cells: string[]): { entry: NewEntry | null; regNo: string | null; errors: RowError[]; warnings: RowError[] };
 }
 
 const KIND_WORDS: Record<EntryKind, string[]> = {
@@ -35,10 +48,14 @@ export function createRowReader(def: CampaignDefinition, targets: Target[], mapp
         return column === null || column === undefined ? '' : (cells[column] ?? '').trim();
       };
       const problem = (code: RowErrorCode, target: string) =>
-        errors.push({ code, target, column: mapping[target] ?? null, value: value(target) });
+        errors.push({ code, target, column: mapping[target] ?? null, value: showBidiControls(value(target)) });
 
-      const regNo = value('sys.regNo') || null;
+      let regNo = value('sys.regNo') || null;
       if (!regNo) problem('ROW_MISSING_FIELD', 'sys.regNo');
+      else if (!isSafeRegNo(regNo)) {
+        problem('ROW_BAD_REG_NO', 'sys.regNo');
+        regNo = showBidiControls(regNo); // only reported, never stored
+      }
 
       // Kind: the only one, or read from its column; a category word ("视频") implies a work.
       let kind: EntryKind | null = def.entryKinds.length === 1 ? def.entryKinds[0].kind : null;
@@ -88,15 +105,30 @@ export function createRowReader(def: CampaignDefinition, targets: Target[], mapp
       let explicitType: EntrantType | null = null;
       if (value('sys.entrantType')) explicitType = parseEntrantType(value('sys.entrantType'));
 
-      if (errors.length > 0 || !kindDef || !regNo) return { entry: null, regNo, errors };
+      // Stored text with bidi controls: imported, flagged. Identifiers (registration number, kind,
+      // category, choices) holding them were refused above: they match no known value.
+      const warnings: RowError[] = [];
+      for (const [key, text] of Object.entries(fields)) {
+        if (BIDI_CONTROL_RE.test(text)) warnings.push({ code: 'ROW_BIDI_CONTROL', target: `field.${key}`, column: mapping[`field.${key}`] ?? null, value: bidiExcerpt(text) });
+      }
+
+      if (errors.length > 0 || !kindDef || !regNo) return { entry: null, regNo, errors, warnings };
       const entry = composeEntry(kindDef, regNo, category, fields, submittedAt, explicitType);
       if (!entry.title) {
         errors.push({ code: 'ROW_MISSING_FIELD', target: 'field.title', column: mapping['field.title'] ?? null, value: '' });
-        return { entry: null, regNo, errors };
+        return { entry: null, regNo, errors, warnings };
       }
-      return { entry, regNo, errors };
+      return { entry, regNo, errors, warnings };
     },
   };
+}
+
+/** A window of the text around its first bidi control, the controls shown as markers. */
+function bidiExcerpt(text: string): string {
+  const at = text.search(BIDI_CONTROL_RE);
+  const start = Math.max(0, at - 24);
+  const end = Math.min(text.length, at + 40);
+  return `${start > 0 ? '…' : ''}${showBidiControls(text.slice(start, end))}${end < text.length ? '…' : ''}`;
 }
 
 function checkField(field: EntryKindDef['fields'][number], raw: string, timeZone: string): string | { code: RowErrorCode } {

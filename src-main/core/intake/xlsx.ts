@@ -1,8 +1,10 @@
 // XLSX registrations via exceljs. Cells come back as display text: numbers without exponent (a
 // phone number typed as a number must not become 1.3800138E10), dates as local wall-clock text
 // (Excel stores them without a zone; the campaign zone is applied later), formulas as their result.
+// The archive's sizes are checked first (xlsx-guard.ts): exceljs inflates and parses whole parts.
 import ExcelJS from 'exceljs';
 import { KepuError } from '../errors';
+import { checkXlsxArchive } from './xlsx-guard';
 
 export interface SheetTable {
   sheets: string[];
@@ -11,6 +13,7 @@ export interface SheetTable {
 }
 
 export async function readXlsx(bytes: Uint8Array, fileName: string, sheetName?: string): Promise<SheetTable> {
+  await checkXlsxArchive(bytes, fileName);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

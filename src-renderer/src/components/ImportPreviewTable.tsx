@@ -26,12 +26,17 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
           <tbody>
             {preview.rows.map((row) => {
               const bad = new Map(row.errors.filter((e) => e.column !== null).map((e) => [e.column!, describe(e)]));
+              const flagged = new Map(row.warnings.filter((w) => w.column !== null).map((w) => [w.column!, describe(w)]));
+              const clean = row.errors.length === 0 && row.warnings.length === 0;
               return (
                 <tr key={row.row} className={row.errors.length ? 'row-error' : ''}>
                   <td className="num">{row.row}</td>
-                  <td className={`problems ${row.errors.length ? '' : 'ok'}`}>{row.errors.length ? row.errors.map(describe).join(';') : '✓'}</td>
+                  <td className={`problems ${clean ? 'ok' : ''}`}>
+                    {clean ? '✓' : row.errors.map(describe).join(';')}
+                    {row.warnings.length > 0 && <span className="row-warning">⚠ {row.warnings.map(describe).join(';')}</span>}
+                  </td>
                   {preview.headers.map((_, i) => (
-                    <td key={i} className={bad.has(i) ? 'cell-error' : ''} title={bad.get(i)}>
+                    <td key={i} className={bad.has(i) ? 'cell-error' : flagged.has(i) ? 'cell-warning' : ''} title={bad.get(i) ?? flagged.get(i)}>
                       {row.cells[i] ?? ''}
                     </td>
                   ))}

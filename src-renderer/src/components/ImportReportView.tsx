@@ -11,6 +11,7 @@ export function ImportReportView({ report, targets, onAnother }: { report: Impor
     ['unchanged', report.unchanged.length],
     ['rejected', report.rejected.length],
     ['late', report.late.length],
+    ['flagged', report.flagged.length],
   ] as const;
   return (
     <section className="panel" data-testid="import-report" aria-labelledby="report-heading">
@@ -22,7 +23,7 @@ export function ImportReportView({ report, targets, onAnother }: { report: Impor
       </div>
       <ul className="stat-row">
         {stats.map(([key, value]) => (
-          <li key={key} className={`stat ${key === 'rejected' && value ? 'bad' : ''} ${key === 'late' && value ? 'warn' : ''}`}>
+          <li key={key} className={`stat ${key === 'rejected' && value ? 'bad' : ''} ${(key === 'late' || key === 'flagged') && value ? 'warn' : ''}`}>
             <span className="stat-value" data-testid={`report-${key}`}>
               {value}
             </span>
@@ -50,6 +51,29 @@ export function ImportReportView({ report, targets, onAnother }: { report: Impor
             ))}
           </tbody>
         </table>
+      )}
+      {report.flagged.length > 0 && (
+        <>
+          <h3>{t('intake.flaggedTitle')}</h3>
+          <table className="data-table compact" data-testid="flagged-rows">
+            <thead>
+              <tr>
+                <th>{t('intake.row')}</th>
+                <th>{t('entries.columns.regNo')}</th>
+                <th>{t('intake.problems')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.flagged.map((r) => (
+                <tr key={r.row}>
+                  <td className="num">{r.row}</td>
+                  <td className="mono">{r.regNo}</td>
+                  <td className="warning-text">{r.warnings.map(describe).join(';')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </section>
   );

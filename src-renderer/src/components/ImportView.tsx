@@ -11,7 +11,7 @@ import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportReportView } from './ImportReportView';
 import { MappingTable } from './MappingTable';
 
-type Encoding = 'auto' | 'utf-8' | 'gb18030' | 'utf-16le';
+type Encoding = 'auto' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
 
 interface Session {
   file: File;
@@ -94,7 +94,10 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
                     <option value="auto">{t('intake.encodingAuto', { detected: preview.encoding ?? '' })}</option>
                     <option value="utf-8">UTF-8</option>
                     <option value="gb18030">GBK / GB18030</option>
-                    <option value="utf-16le">UTF-16</option>
+                    <option value="utf-16le">UTF-16 LE</option>
+                    <option value="utf-16be">UTF-16 BE</option>
+                    <option value="utf-32le">UTF-32 LE</option>
+                    <option value="utf-32be">UTF-32 BE</option>
                   </select>
                 </label>
               )}

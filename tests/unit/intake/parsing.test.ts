@@ -43,6 +43,47 @@ describe('encoding detection', () => {
   it('lets the user override a wrong guess', () => {
     expect(decodeText(gbk, 'utf-8').text).not.toBe('作品名称');
   });
+
+  // Real bytes, built by hand: UTF-16BE by swapping UTF-16LE pairs; UTF-32 (no codec in Node) unit
+  // by unit. The text has a character outside the BMP (a surrogate pair in UTF-16).
+  const text = '报名编号,作品名称\r\nSC-0001,七步洗手法 𠀋\r\n';
+  const utf16be = (s: string) => {
+    const le = Buffer.from(s, 'utf16le');
+    for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
+    return le;
+  };
+  const utf32 = (s: string, littleEndian: boolean) => {
+    const points = [...s].map((c) => c.codePointAt(0)!);
+    const out = Buffer.alloc(points.length * 4);
+    points.forEach((p, i) => (littleEndian ? out.writeUInt32LE(p, i * 4) : out.writeUInt32BE(p, i * 4)));
+    return out;
+  };
+
+  it('recognises the UTF-16BE, UTF-32LE and UTF-32BE byte-order marks and decodes them', () => {
+    const files = {
+      'utf-16be': utf16be(`\ufeff${text}`),
+      'utf-32le': utf32(`\ufeff${text}`, true),
+      'utf-32be': utf32(`\ufeff${text}`, false),
+      'utf-16le': Buffer.from(`\ufeff${text}`, 'utf16le'),
+    } as const;
+    expect([...files['utf-32le'].subarray(0, 4)]).toEqual([0xff, 0xfe, 0x00, 0x00]);
+    expect([...files['utf-32be'].subarray(0, 4)]).toEqual([0x00, 0x00, 0xfe, 0xff]);
+    expect([...files['utf-16be'].subarray(0, 2)]).toEqual([0xfe, 0xff]);
+    for (const [encoding, bytes] of Object.entries(files)) {
+      expect(detectEncoding(bytes), encoding).toBe(encoding);
+      expect(decodeText(bytes), encoding).toEqual({ text, encoding });
+      expect(parseCsv(decodeText(bytes).text)[1], encoding).toEqual(['SC-0001', '七步洗手法 𠀋']);
+    }
+  });
+
+  it('decodes UTF-32 when chosen by hand, turning units that are no character into U+FFFD', () => {
+    expect(decodeText(utf32('编号', false), 'utf-32be').text).toBe('编号');
+    const bad = Buffer.concat([utf32('a', true), Buffer.from([0x00, 0x00, 0x11, 0x00]), utf32('b', true), Buffer.from([0x00, 0xd8, 0x00, 0x00]), Buffer.from([0x63, 0x00])]);
+    expect(decodeText(bad, 'utf-32le').text).toBe('a\ufffdb\ufffd\ufffd');
+    // Long enough to need several String.fromCodePoint calls.
+    const long = '科'.repeat(20_000);
+    expect(decodeText(utf32(long, true), 'utf-32le').text).toBe(long);
+  });
 });
 
 describe('cell values', () => {

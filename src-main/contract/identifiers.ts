@@ -1,0 +1,42 @@
+// Identifiers people and files hand us: what characters they may hold. Two threats drive this:
+// - Bidirectional control characters (U+202A–U+202E embeddings/overrides, U+2066–U+2069 isolates)
+//   are invisible and reorder what is displayed: "SC-0001\u202E1000" reads like another number, a
+//   title can show a different text than it holds ("Trojan Source"). In an identifier they are
+//   refused; in free text they are flagged (a row warning at import) and shown as visible markers.
+// - Registration numbers end up in file and folder names (media matching), CSV cells and CLI
+//   output, so they take only a plain character set: letters of any script (CJK included), decimal
+//   digits and - _ / . — starting with a letter or digit (so never "-…", "=…", "." or "..").
+import { z } from 'zod';
+
+export const BIDI_CONTROL_RE = /[\u202A-\u202E\u2066-\u2069]/;
+const BIDI_CONTROL_ALL_RE = /[\u202A-\u202E\u2066-\u2069]/g;
+
+export function hasBidiControl(text: string): boolean {
+  return BIDI_CONTROL_RE.test(text);
+}
+
+/** The text with every bidi control replaced by a visible marker, e.g. "[U+202E]", for messages and previews. */
+export function showBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROL_ALL_RE, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
+
+export const REG_NO_MAX_LENGTH = 100;
+export const REG_NO_RE = /^[\p{L}\p{Nd}][\p{L}\p{Nd}\-_/.]*$/u;
+
+export function isSafeRegNo(text: string): boolean {
+  return text.length <= REG_NO_MAX_LENGTH && REG_NO_RE.test(text);
+}
+
+/**
+ * An identifier read from a file another installation wrote (package, bundle): ids are generated
+ * (j-…, pkg-…, template-…), registration numbers may predate REG_NO_RE, so the rule here is only
+ * what no identifier may ever hold: control characters (C0, DEL, C1) and bidi controls.
+ */
+export const FileIdentifier = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]+$/, 'no control or bidirectional control characters');
+
+/** A key of the campaign definition (rubric dimension, eligibility item, category): lower-case ASCII. */
+export const DefinitionKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case key: letters, digits, underscores');
