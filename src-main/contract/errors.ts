@@ -85,6 +85,11 @@ export const errorCodes = [
   'CERTIFICATE_IMAGE_INVALID',
   'CERTIFICATE_OUTPUT_UNWRITABLE',
   'CERTIFICATE_FILE_UNREADABLE',
+  // hardening: judge-side package opening and bundle strictness
+  'PACKAGE_COORDINATOR_CHANGED',
+  'PACKAGE_OUTDATED',
+  'BUNDLE_NOT_CANONICAL',
+  'BUNDLE_RESERVED_KEY',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
