@@ -110,6 +110,12 @@ for (const language of ['zh-CN', 'en'] as const) {
 
     await openPackage(files.first);
     await expect(page.getByTestId('package-outcome')).toContainText(files.coordinator.fingerprint);
+    // A score on the second entry, which the re-issued package will take back.
+    await expect(page.getByTestId('score-panel')).toBeVisible();
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('entry-preview')).toContainText('SC-2023-002');
+    await page.keyboard.press('6');
+    await expect(page.getByTestId('review-total')).toContainText(language === 'en' ? '1 of 3 scored' : '已评 1/3 项');
 
     // Another key for the same campaign: the in-app warning, both fingerprints, nothing opened.
     await openPackage(files.rogueFile);
@@ -136,6 +142,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('package-outcome')).toContainText(language === 'en' ? '1 of them new' : '新增 1 个');
     const withdrawn = page.getByTestId('withdrawn-entries');
     await expect(withdrawn).toContainText('SC-2023-002');
+    await expect(withdrawn).toContainText(language === 'en' ? 'Content 6' : '内容 6');
     await expect(withdrawn).not.toContainText('SC-2023-001');
     await page.screenshot({ path: info.outputPath(`reissued-${language}.png`) });
   });

@@ -42,6 +42,8 @@ export interface WithdrawnEntry {
   entryId: number;
   regNo: string;
   title: string;
+  /** The judge's saved scores, shown read-only. */
+  scores: Record<string, number>;
 }
 
 export interface ImportResult {
@@ -138,10 +140,15 @@ export function importOpenedPackage(deps: OpenDeps, opened: OpenedPackage, optio
 export function withdrawnEntries(db: Database, campaignId: string): WithdrawnEntry[] {
   const current = currentOpenedPackage(db, campaignId);
   if (!current) return [];
-  return db
+  const rows = db
     .prepare(`SELECT id AS entryId, reg_no AS regNo, title FROM entries
               WHERE campaign_id = ? AND id NOT IN (SELECT entry_id FROM opened_package_entries WHERE package_id = ?) ORDER BY reg_no`)
-    .all(campaignId, current.id) as WithdrawnEntry[];
+    .all(campaignId, current.id) as Omit<WithdrawnEntry, 'scores'>[];
+  const scores = db.prepare('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?');
+  return rows.map((r) => ({
+    ...r,
+    scores: Object.fromEntries((scores.all(r.entryId, current.judge_id) as { dimension_key: string; value: number }[]).map((s) => [s.dimension_key, s.value])),
+  }));
 }
 
 /** What the judge's campaign view shows about the packages it came from. */

@@ -26,7 +26,7 @@ type OpenResult = {
   alreadyOpen: boolean;
   separateCampaign: boolean;
   added: number;
-  withdrawn: { regNo: string; title: string }[];
+  withdrawn: { regNo: string; title: string; scores: Record<string, number> }[];
   coordinatorFingerprint: string;
 };
 
@@ -186,7 +186,7 @@ describe('a re-issued package of the same coordinator', () => {
 
     const updated = await ok<OpenResult>(judge.dispatch('package:open', { path: files.p2 }));
     expect(updated).toMatchObject({ campaignId: 'sichuan-2023', outcome: 'updated', alreadyOpen: false, added: 1, entries: 2 });
-    expect(updated.withdrawn).toEqual([{ entryId: ref('SC-2023-002').entryId, regNo: 'SC-2023-002', title: 'HPV 疫苗问答' }]);
+    expect(updated.withdrawn).toEqual([{ entryId: ref('SC-2023-002').entryId, regNo: 'SC-2023-002', title: 'HPV 疫苗问答', scores: { content: 6 } }]);
 
     // Scores kept on the same local entry, its text refreshed; the new entry is in the queue.
     const state = await ok<{ title: string; scores: Record<string, { value: number }> }>(judge.dispatch('review:get', ref('SC-2023-001')));

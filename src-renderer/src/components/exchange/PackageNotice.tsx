@@ -4,10 +4,11 @@
 // out of the next bundle.
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../src-main/contract';
+import { localized } from '../../format';
 import { usePackageStore } from '../../stores/usePackageStore';
 
 export function PackageNotice({ campaign }: { campaign: CampaignDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lastOpen = usePackageStore((s) => s.lastOpen);
   const dismiss = usePackageStore((s) => s.dismiss);
   const withdrawn = campaign.openedPackage?.withdrawn ?? [];
@@ -38,6 +39,15 @@ export function PackageNotice({ campaign }: { campaign: CampaignDetail }) {
             {withdrawn.map((e) => (
               <li key={e.entryId}>
                 <span className="mono">{e.regNo}</span> {e.title}
+                {Object.keys(e.scores).length > 0 && (
+                  <span className="muted">
+                    {' · '}
+                    {campaign.definition.rubric
+                      .filter((d) => e.scores[d.key] !== undefined)
+                      .map((d) => `${localized(d.label, i18n.language)} ${e.scores[d.key]}`)
+                      .join(' · ')}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
