@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../contract';
-import { openPackage } from '../core/exchange/package-open';
 import { ProbeCache } from '../core/media/probe-cache';
 import { checkFiles } from '../core/media/probe-queue';
 import { exchangeBundleReader, mergeBundleFiles } from '../core/merge/merge-bundles';
 import { exportBundle } from '../core/packages/export-bundle';
 import { issuePackage } from '../core/packages/issue-package';
-import { importOpenedPackage, linkLocatedMedia } from '../core/packages/open-package';
+import { linkLocatedMedia, openPackageFile } from '../core/packages/open-package';
+import { currentOpenedPackage } from '../core/packages/package-pin';
 import { registerKeyCard } from '../core/packages/register-judge';
 import { KepuError } from '../core/errors';
 import { nowIso } from '../core/time';
@@ -63,13 +63,11 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
         coordinator: { privateKey: ctx.identity.privateKey(), name: status.name ?? 'Coordinator' },
       });
     },
-    'package:open': async ({ path: file }) => {
-      const target = path.join(ctx.dataDir, 'packages', `${path.basename(file).replace(/[^\w.-]+/g, '_')}-${Date.now()}`);
+    'package:open': async ({ path: file, openAsSeparateCampaign }) => {
       ctx.protectedFiles.assertNotProtected(file);
-      const opened = await openPackage(path.resolve(file), { targetDir: target });
-      const result = importOpenedPackage(ctx, opened);
-      await probeCampaignMedia(ctx, result.campaignId);
-      return { ...result, coordinatorFingerprint: opened.coordinatorFingerprint };
+      const result = await openPackageFile(ctx, path.resolve(file), { packagesRoot: path.join(ctx.dataDir, 'packages'), separateCampaign: openAsSeparateCampaign });
+      if (result.outcome !== 'alreadyOpen') await probeCampaignMedia(ctx, result.campaignId);
+      return result;
     },
     'package:locateMedia': async ({ campaignId, folder }) => {
       ctx.protectedFiles.assertNotProtected(folder);
@@ -78,7 +76,8 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
       return result;
     },
     'bundle:export': ({ campaignId }) => {
-      const pkg = ctx.db.prepare('SELECT id FROM opened_packages WHERE campaign_id = ? ORDER BY opened_at DESC').pluck().get(campaignId) as string | undefined;
+      // The newest package the judge opened: the bundle answers it (see open-package.ts).
+      const pkg = currentOpenedPackage(ctx.db, campaignId)?.id;
       if (!pkg) throw new KepuError('NO_OPENED_PACKAGE', `exchange: ${campaignId} was not opened from a package`, { campaignId });
       const bundle = exportBundle(ctx.db, pkg, ctx.identity.privateKey());
       const name = (ctx.identity.status().name ?? 'judge').replace(/[\\/:*?"<>|\s]+/g, '_');

@@ -5,6 +5,7 @@ import { loadDemo } from '../core/demo/load-demo';
 import { importRegistrations, type ImportInput, previewImport } from '../core/intake/import-registrations';
 import { complianceReport } from '../core/media/compliance';
 import { linkAndCheckFolder } from '../core/media/link-and-check';
+import { openedPackageSummary } from '../core/packages/open-package';
 import { exportCompliance } from './compliance-export';
 import { reviewHandlers } from './review-handlers';
 import { assignmentHandlers } from './assignment-handlers';
@@ -36,15 +37,7 @@ export function createHandlers(ctx: AppContext): Handlers {
         }),
       ),
     'campaign:list': () => ctx.campaigns.list(),
-    'campaign:get': ({ campaignId }) => {
-      const pkg = ctx.db
-        .prepare('SELECT id, coordinator_name, last_bundle_revision FROM opened_packages WHERE campaign_id = ? ORDER BY opened_at DESC')
-        .get(campaignId) as { id: string; coordinator_name: string; last_bundle_revision: number } | undefined;
-      return {
-        ...ctx.campaigns.detail(campaignId),
-        openedPackage: pkg ? { id: pkg.id, coordinatorName: pkg.coordinator_name, lastRevision: pkg.last_bundle_revision } : null,
-      };
-    },
+    'campaign:get': ({ campaignId }) => ({ ...ctx.campaigns.detail(campaignId), openedPackage: openedPackageSummary(ctx.db, campaignId) }),
     'campaign:create': ({ templateId, name }) => {
       const template = ctx.templates.get(templateId);
       return ctx.campaigns.create(template.id, template.definition, name);

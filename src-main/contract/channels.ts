@@ -5,7 +5,7 @@ import type { ChannelName } from './channel-names';
 import { AssetInfo } from './assets';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
 import { AssignmentRunResult, CoverageView, EntryJudges } from './assignment';
-import { exchangeChannels } from './exchange';
+import { exchangeChannels, WithdrawnEntry } from './exchange';
 import { rankingChannels } from './ranking';
 import { certificateChannels } from './certificates';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
@@ -60,7 +60,15 @@ export type CampaignSummary = z.infer<typeof CampaignSummary>;
 export const CampaignDetail = CampaignSummary.extend({
   definition: CampaignDefinition,
   /** Set on a judge's machine when the campaign came from a review package. */
-  openedPackage: z.object({ id: z.string(), coordinatorName: z.string(), lastRevision: z.number().int() }).nullable(),
+  openedPackage: z
+    .object({
+      id: z.string(),
+      coordinatorName: z.string(),
+      lastRevision: z.number().int(),
+      /** Entries the newest package no longer assigns: kept read-only, not in the next bundle. */
+      withdrawn: z.array(WithdrawnEntry),
+    })
+    .nullable(),
   counts: z.object({
     byKind: z.record(z.string(), z.number().int()),
     late: z.number().int(),

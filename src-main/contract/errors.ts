@@ -95,6 +95,11 @@ export const errorCodes = [
   'IMPORT_XLSX_SIZE_MISMATCH',
   'IMPORT_XLSX_TEXT_TOO_LONG',
   'IMPORT_CELL_TOO_LONG',
+  // hardening: judge-side package opening and bundle strictness
+  'PACKAGE_COORDINATOR_CHANGED',
+  'PACKAGE_OUTDATED',
+  'BUNDLE_NOT_CANONICAL',
+  'BUNDLE_RESERVED_KEY',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

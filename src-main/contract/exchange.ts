@@ -19,13 +19,39 @@ export const Passphrase = z.string().min(8).max(1024);
 
 export const PackageExportResult = z.object({ packageId: z.string(), file: z.string(), bytes: z.number().int(), entries: z.number().int() });
 
+/** An entry of a judge's campaign that the newest package no longer assigns (read-only). */
+export const WithdrawnEntry = z.object({
+  entryId: z.number().int(),
+  regNo: z.string(),
+  title: z.string(),
+  /** The judge's saved scores by rubric dimension, shown read-only. */
+  scores: z.record(z.string(), z.number()),
+});
+
 export const PackageOpenResult = z.object({
   campaignId: z.string(),
   judgeId: z.string(),
   entries: z.number().int(),
+  /** 'updated': a newer package of the same coordinator for a campaign already open. */
+  outcome: z.enum(['opened', 'updated', 'alreadyOpen']),
   alreadyOpen: z.boolean(),
+  /** Opened apart from a campaign with the same id (another coordinator key, or made on this computer). */
+  separateCampaign: z.boolean(),
+  added: z.number().int(),
+  withdrawn: z.array(WithdrawnEntry),
   coordinatorFingerprint: z.string(),
 });
+
+export const PackageOpenRequest = z
+  .object({
+    path: z.string().min(1).max(4096),
+    /**
+     * The judge's confirmation, after the PACKAGE_COORDINATOR_CHANGED warning, to open the package
+     * as a campaign of its own; names the fingerprint they were shown, which must be the signer's.
+     */
+    openAsSeparateCampaign: z.object({ packageFingerprint: z.string().min(1).max(100) }).strict().optional(),
+  })
+  .strict();
 
 export const MergeFileOutcome = z.object({
   fileName: z.string(),
@@ -61,7 +87,7 @@ export const exchangeChannels = {
     request: z.object({ campaignId: z.string().min(1).max(100), judgeId: z.string().min(1).max(100), withMedia: z.boolean().default(true), outDir: z.string().max(4096).optional() }).strict(),
     response: PackageExportResult,
   },
-  'package:open': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: PackageOpenResult },
+  'package:open': { request: PackageOpenRequest, response: PackageOpenResult },
   'package:locateMedia': {
     request: z.object({ campaignId: z.string().min(1).max(100), folder: z.string().min(1).max(4096) }).strict(),
     response: z.object({ found: z.number().int(), missing: z.array(z.string()) }),

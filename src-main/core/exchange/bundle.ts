@@ -5,16 +5,18 @@
 // - Reading and verifying are separate steps: readBundle parses and names the signer's key id
 //   (so the caller can look up the registered key); verifyBundle checks the signature with it.
 // - Refusals have distinct codes: BUNDLE_TOO_LARGE, BUNDLE_MALFORMED (with the failing path),
-//   BUNDLE_WRONG_TYPE, BUNDLE_SIGNATURE_INVALID. Merge rules (registered judge, package, revision)
-//   belong to the caller.
+//   BUNDLE_NOT_CANONICAL (a payload not byte for byte the canonical JSON of what it holds: byte
+//   order mark, whitespace, key order, or a key the schema does not keep), BUNDLE_RESERVED_KEY
+//   ("__proto__" anywhere), BUNDLE_WRONG_TYPE, BUNDLE_SIGNATURE_INVALID. Merge rules (registered
+//   judge, package, revision) belong to the caller.
 import crypto, { type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { DefinitionKey, EligibilityAnswer, FileIdentifier } from '../../contract';
+import { assertNever, DefinitionKey, EligibilityAnswer, FileIdentifier } from '../../contract';
 import { KepuError } from '../errors';
 import { identityFromPrivateKey, KeyId, keyIdOf } from '../keys/identity';
 import { canonicalJsonBytes } from './canonical-json';
-import { encodeEnvelope, parseEnvelope, parsePayload, signEnvelope, verifyEnvelope, type Envelope } from './dsse';
+import { encodeEnvelope, parseEnvelope, parsePayload, signEnvelope, verifyEnvelope, type Envelope, type EnvelopeProblem } from './dsse';
 
 export const BUNDLE_PAYLOAD_TYPE = 'application/vnd.kepu.bundle+json';
 export const BUNDLE_EXTENSION = '.kepubundle';
@@ -87,7 +89,12 @@ export function readBundle(bytes: Buffer, options: ReadBundleOptions = {}): Read
   }
   if (envelope.signatures.length !== 1) throw malformed('signatures', 'a result bundle carries exactly one signature');
   const decoded = parsePayload(payload, BundlePayload);
-  if (!decoded.ok) throw malformed(decoded.problem.path, decoded.problem.detail);
+  if (!decoded.ok) throw payloadRefused(decoded.problem);
+  // What the app read must be everything the judge signed: a key a schema dropped on the way
+  // (a zod record drops "__proto__"; a future schema might drop more) makes the file unacceptable.
+  if (!canonicalJsonBytes(decoded.value).equals(payload)) {
+    throw new KepuError('BUNDLE_NOT_CANONICAL', 'bundle: payload holds more than the format defines', { path: 'payload' });
+  }
   const keyId = decoded.value.judgeKeyId;
   if (envelope.signatures[0].keyid !== keyId) throw malformed('signatures.0.keyid', 'does not name the key in payload.judgeKeyId');
   return { envelope, payload: decoded.value, keyId, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
@@ -133,6 +140,19 @@ export function verifyBundle(read: ReadBundle, publicKey: KeyObject): void {
 
 function assertSize(size: number, limit: number): void {
   if (size > limit) throw new KepuError('BUNDLE_TOO_LARGE', `bundle: ${size} bytes exceeds the limit of ${limit}`, { size, limit });
+}
+
+function payloadRefused(problem: EnvelopeProblem): KepuError {
+  switch (problem.kind) {
+    case 'not-canonical':
+      return new KepuError('BUNDLE_NOT_CANONICAL', `bundle: ${problem.path}: ${problem.detail}`, { path: problem.path });
+    case 'reserved-key':
+      return new KepuError('BUNDLE_RESERVED_KEY', `bundle: ${problem.path}: ${problem.detail}`, { path: problem.path });
+    case undefined:
+      return malformed(problem.path, problem.detail);
+    default:
+      return assertNever(problem.kind, 'payload problem');
+  }
 }
 
 function malformed(path: string, detail: string): KepuError {

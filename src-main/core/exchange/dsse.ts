@@ -6,11 +6,16 @@
 //   strict base64 (canonical padding bits) this makes every single changed byte detectable — the
 //   signature covers type and payload, and the format readers check the (unsigned) keyid against
 //   the signed key id.
+// - Signed payloads are read back only in their canonical form too (docs/formats.md): UTF-8 with no
+//   byte order mark, exactly the canonical JSON of what they hold, and no "__proto__" key anywhere
+//   (JavaScript objects and zod records would drop it silently, so a signed file would say more
+//   than what the app read from it).
 // - This module knows nothing about bundles or packages: it reports problems as { path, detail }
-//   and the format modules turn them into their own error codes.
+//   (and a `kind` for the canonical-form rules) and the format modules turn them into their own
+//   error codes.
 import crypto, { type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, canonicalJsonBytes } from './canonical-json';
 
 /** Standard base64 with padding (RFC 4648 §4); canonical padding bits are checked on decode. */
 export const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'standard base64 with padding');
@@ -33,6 +38,8 @@ export interface EnvelopeProblem {
   /** Dotted path of the failing field ('' for the whole file). */
   path: string;
   detail: string;
+  /** Set when a payload breaks a canonical-form rule rather than the format's schema. */
+  kind?: 'not-canonical' | 'reserved-key';
 }
 
 export type ParsedEnvelope = { ok: true; envelope: Envelope; payload: Buffer } | { ok: false; problem: EnvelopeProblem };
@@ -109,18 +116,50 @@ export function decodeBase64(text: string): Buffer | null {
   return bytes.toString('base64') === text ? bytes : null;
 }
 
-/** Decodes a (signed) JSON payload with a format's schema; a problem names the failing path. */
-export function parsePayload<S extends z.ZodType>(payload: Buffer, schema: S): { ok: true; value: z.output<S> } | { ok: false; problem: EnvelopeProblem } {
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Keys that JavaScript objects do not keep as data. */
+const RESERVED_KEYS = new Set(['__proto__']);
+
+/**
+ * Decodes a (signed) JSON payload with a format's schema; a problem names the failing path. The
+ * payload must be canonical JSON without reserved keys before the schema is even consulted
+ * (`canonical: false` only to find the signer's key before the signature is checked).
+ */
+export function parsePayload<S extends z.ZodType>(
+  payload: Buffer,
+  schema: S,
+  options: { canonical: boolean } = { canonical: true },
+): { ok: true; value: z.output<S> } | { ok: false; problem: EnvelopeProblem } {
+  // TextDecoder would drop a leading byte order mark without a word; the format has none.
+  if (options.canonical && payload.subarray(0, 3).equals(UTF8_BOM)) return { ok: false, problem: { path: 'payload', detail: 'starts with a byte order mark', kind: 'not-canonical' } };
   let raw: unknown;
   try {
     raw = JSON.parse(utf8.decode(payload));
   } catch (error) {
     return { ok: false, problem: { path: 'payload', detail: `not JSON text: ${(error as Error).message}` } };
   }
+  const reserved = options.canonical ? reservedKeyPath(raw, ['payload']) : null;
+  if (reserved) return { ok: false, problem: { path: reserved.join('.'), detail: 'a reserved key', kind: 'reserved-key' } };
+  // Whitespace, key order, duplicate keys, number spellings: anything the writer would not write.
+  if (options.canonical && !canonicalJsonBytes(raw).equals(payload)) return { ok: false, problem: { path: 'payload', detail: 'not in canonical JSON form', kind: 'not-canonical' } };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   return { ok: false, problem: { path: ['payload', ...issue.path].join('.'), detail: issue.message } };
+}
+
+/** The path of the first reserved key in a parsed JSON value, or null (`at` is the path so far). */
+function reservedKeyPath(value: unknown, at: (string | number)[]): (string | number)[] | null {
+  if (value === null || typeof value !== 'object') return null;
+  const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  for (const key of keys) {
+    if (typeof key === 'string' && RESERVED_KEYS.has(key)) return [...at, key];
+    at.push(key);
+    const found = reservedKeyPath((value as Record<string | number, unknown>)[key], at);
+    at.pop();
+    if (found) return found;
+  }
+  return null;
 }
 
 function problem(path: string, detail: string): ParsedEnvelope {

@@ -54,10 +54,14 @@ export const PackageManifest = z
   })
   .superRefine((manifest, ctx) => {
     const entryIds = new Set<number>();
+    const regNos = new Set<string>();
     const sizes = new Map<string, number>();
     manifest.entries.forEach((entry, i) => {
       if (entryIds.has(entry.entryId)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'entryId'], message: `entry ${entry.entryId} appears twice` });
       entryIds.add(entry.entryId);
+      // A campaign holds each registration number once (the judge's database enforces it too).
+      if (regNos.has(entry.regNo)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'regNo'], message: `registration number ${entry.regNo} appears twice` });
+      regNos.add(entry.regNo);
       entry.assets.forEach((asset, j) => {
         const size = sizes.get(asset.sha256);
         if (size !== undefined && size !== asset.sizeBytes) {

@@ -3,13 +3,15 @@
 // 1. the central directory is read and every member is judged by name and metadata alone:
 //    absolute paths, "..", backslashes, names resolving outside targetDir, links or other
 //    non-files (Unix mode bits), too many members, members declared larger than the limit;
-// 2. the container must be exactly in the profile Kepu writes (zip-layout.ts);
+// 2. the container must be exactly in the profile Kepu writes (zip-layout.ts), manifest.json first;
 // 3. manifest.json must be a DSSE envelope whose signature verifies under the coordinator key it
-//    names (and, when given, a key the judge already trusts); then the manifest is parsed;
+//    names (and, when given, a key the judge already trusts); then the manifest is parsed, and the
+//    caller may still refuse (or skip extraction) from the verified manifest — `admit`;
 // 4. media members must be exactly the included media of the manifest; each is extracted into a
 //    private staging folder while its size, SHA-256 and CRC-32 are checked, and moved into
 //    <targetDir>/media only when all of them passed. On any refusal the staging folder (and any
-//    folder this call created) is removed: nothing is left behind.
+//    folder this call created) is removed: nothing is left behind. What was created is returned
+//    (`created`) so that a caller whose next step fails can remove it too.
 import crypto, { type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import fsp, { type FileHandle } from 'node:fs/promises';
@@ -38,6 +40,17 @@ export interface OpenPackageOptions {
   maxManifestBytes?: number;
   /** When given, the package must be signed by one of these coordinator key ids. */
   trustedCoordinatorKeyIds?: readonly string[];
+  /**
+   * Called once the manifest verified, before anything is written: throw to refuse the package,
+   * return the folder to extract into (instead of targetDir), or null to extract nothing.
+   */
+  admit?: (verified: VerifiedManifest) => string | null;
+}
+
+export interface VerifiedManifest {
+  manifest: PackageManifest;
+  coordinatorKeyId: string;
+  coordinatorFingerprint: string;
 }
 
 export interface OpenedPackage {
@@ -50,6 +63,8 @@ export interface OpenedPackage {
   media: { sha256: string; path: string }[];
   /** The signed manifest envelope as it was in the package (keep it as the judge's proof). */
   envelope: Buffer;
+  /** Files and folders this call created (not those already there): what undoing the open removes. */
+  created: string[];
 }
 
 interface Member {
@@ -86,12 +101,14 @@ export async function openPackage(file: string, options: OpenPackageOptions): Pr
       return { name: name.text, record };
     });
     if (new Set(members.map((m) => m.name)).size !== members.length) throw malformed('two members have the same name');
-    // 2. The container profile.
+    // 2. The container profile, which puts the signed manifest first (docs/formats.md): a reader
+    // that streams the file learns what it is before any media.
     await layout(() => assertStrictLayout(fh, directory));
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
-    // 3. The signed manifest.
     const manifestMember = members.find((m) => m.name === MANIFEST_MEMBER);
     if (!manifestMember) throw malformed('no manifest.json: this is not a Kepu review package');
+    if (members[0] !== manifestMember) throw malformed('manifest.json is not the first member');
+    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
+    // 3. The signed manifest.
     const { bytes: envelope, check } = await readMember(zip, manifestMember, maxManifestBytes);
     // Signature before CRC: a changed manifest is reported as what it is, a broken signature.
     const { manifest, coordinatorKeyId } = verifyManifest(envelope);
@@ -99,11 +116,17 @@ export async function openPackage(file: string, options: OpenPackageOptions): Pr
     if (options.trustedCoordinatorKeyIds && !options.trustedCoordinatorKeyIds.includes(coordinatorKeyId)) {
       throw new KepuError('PACKAGE_UNTRUSTED_SIGNER', `package: signed by ${coordinatorKeyId}, not by a coordinator this installation trusts`, { fingerprint: fingerprintOf(coordinatorKeyId) });
     }
+    const coordinatorFingerprint = fingerprintOf(coordinatorKeyId);
+    const admitted = options.admit ? options.admit({ manifest, coordinatorKeyId, coordinatorFingerprint }) : targetDir;
+    const extractTo = admitted === null ? null : path.resolve(admitted);
     // 4. Media.
     const expected = expectedMediaMembers(manifest);
     const media: { member: Member; expected: MediaMember }[] = [];
     for (const member of members) {
       if (member === manifestMember) continue;
+      // Judged again against the folder the caller chose (step 1 judged against targetDir).
+      const problem = extractTo === null ? null : memberProblem({ text: member.name, decoded: true }, member.record, extractTo);
+      if (problem) throw new KepuError('PACKAGE_UNSAFE_PATH', `package: member ${JSON.stringify(member.name)}: ${problem}`, { member: member.name });
       const wanted = expected.get(member.name);
       if (!wanted) throw new KepuError('PACKAGE_UNEXPECTED_MEMBER', `package: ${member.name} is not listed in the manifest`, { member: member.name });
       if (member.record.uncompressedSize !== wanted.sizeBytes) throw hashMismatch(member.name, 'size differs from the manifest');
@@ -112,8 +135,10 @@ export async function openPackage(file: string, options: OpenPackageOptions): Pr
     for (const name of expected.keys()) {
       if (!members.some((m) => m.name === name)) throw new KepuError('PACKAGE_MEDIA_MISSING', `package: ${name} is listed as included but missing`, { member: name });
     }
-    const extracted = await extractAll(zip, media, targetDir, maxMemberBytes);
-    return { manifest, coordinatorKeyId, coordinatorFingerprint: fingerprintOf(coordinatorKeyId), mediaDir: path.join(targetDir, 'media'), media: extracted, envelope };
+    const base = { manifest, coordinatorKeyId, coordinatorFingerprint, envelope };
+    if (extractTo === null) return { ...base, mediaDir: path.join(targetDir, 'media'), media: [], created: [] };
+    const extracted = await extractAll(zip, media, extractTo, maxMemberBytes);
+    return { ...base, mediaDir: path.join(extractTo, 'media'), ...extracted };
   } finally {
     zip?.close();
     await fh.close();
@@ -129,7 +154,8 @@ function verifyManifest(bytes: Buffer): { manifest: PackageManifest; coordinator
   const { envelope, payload } = parsed;
   if (envelope.payloadType !== PACKAGE_PAYLOAD_TYPE) throw malformed(`manifest.json holds ${envelope.payloadType}, not a review package`);
   if (envelope.signatures.length !== 1) throw malformed('manifest.json must carry exactly one signature');
-  const signer = parsePayload(payload, Signer);
+  // Leniently, only to find the key: a changed manifest is then reported as a broken signature.
+  const signer = parsePayload(payload, Signer, { canonical: false });
   if (!signer.ok) throw signatureInvalid(`the signer cannot be read (${signer.problem.path}: ${signer.problem.detail})`);
   const { keyId, publicKey } = signer.value.coordinator;
   let key: KeyObject;
@@ -140,6 +166,7 @@ function verifyManifest(bytes: Buffer): { manifest: PackageManifest; coordinator
   }
   if (keyIdOf(key) !== keyId || envelope.signatures[0].keyid !== keyId) throw signatureInvalid('the key ids do not match the coordinator key');
   if (!verifyEnvelope(envelope, key)) throw signatureInvalid('the signature does not verify (the manifest was altered)');
+  // Signed, but still out of the canonical form (docs/formats.md): refused as malformed.
   const manifest = parsePayload(payload, PackageManifest);
   if (!manifest.ok) throw malformed(`manifest.json: ${manifest.problem.path}: ${manifest.problem.detail}`);
   return { manifest: manifest.value, coordinatorKeyId: keyId };
@@ -157,8 +184,13 @@ async function readMember(zip: yauzl.ZipFile, member: Member, limit: number): Pr
   return { bytes: Buffer.concat(chunks), check };
 }
 
-async function extractAll(zip: yauzl.ZipFile, media: { member: Member; expected: MediaMember }[], targetDir: string, limit: number): Promise<{ sha256: string; path: string }[]> {
-  if (media.length === 0) return [];
+async function extractAll(
+  zip: yauzl.ZipFile,
+  media: { member: Member; expected: MediaMember }[],
+  targetDir: string,
+  limit: number,
+): Promise<{ media: { sha256: string; path: string }[]; created: string[] }> {
+  if (media.length === 0) return { media: [], created: [] };
   const created = await mkdirTracked(targetDir);
   const staging = path.join(targetDir, `.kepu-open-${crypto.randomBytes(6).toString('hex')}`);
   const mediaDir = path.join(targetDir, 'media');
@@ -185,7 +217,14 @@ async function extractAll(zip: yauzl.ZipFile, media: { member: Member; expected:
       out.push({ sha256: expected.sha256, path: final });
     }
     await fsp.rm(staging, { recursive: true, force: true });
-    return out;
+    // Removing the topmost new folder removes everything in it; new files elsewhere one by one.
+    const folders = [created, mediaCreated].filter((d): d is string => d !== undefined);
+    const inNewFolder = (file: string) =>
+      folders.some((d) => {
+        const relative = path.relative(d, file);
+        return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+      });
+    return { media: out, created: [...folders, ...moved.filter((f) => !inNewFolder(f))] };
   } catch (error) {
     await fsp.rm(staging, { recursive: true, force: true });
     for (const file of moved) await fsp.rm(file, { force: true });

@@ -1,5 +1,8 @@
 // Judge side: the current state of every review of an opened package, signed as the next revision
-// of this judge's result bundle. Revisions only go up, so the coordinator keeps the newest.
+// of this judge's result bundle. Revisions only go up, so the coordinator keeps the newest; they
+// continue across the packages of one campaign (a re-issued package does not start again at 1).
+// The bundle names the coordinator's campaign and package ids, which differ from the local ones
+// for a campaign opened separately (package-pin.ts).
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
 import { type BundlePayload, writeBundle } from '../exchange/bundle';
@@ -8,10 +11,11 @@ import { identityFromPrivateKey } from '../keys/identity';
 import { nowIso } from '../time';
 
 export function exportBundle(db: Database, packageId: string, privateKey: KeyObject): { bytes: Buffer; revision: number; entries: number } {
-  const opened = db.prepare('SELECT campaign_id, judge_id, last_bundle_revision FROM opened_packages WHERE id = ?').get(packageId) as
-    | { campaign_id: string; judge_id: string; last_bundle_revision: number }
+  const opened = db.prepare('SELECT campaign_id, judge_id, remote_campaign_id, remote_package_id FROM opened_packages WHERE id = ?').get(packageId) as
+    | { campaign_id: string; judge_id: string; remote_campaign_id: string; remote_package_id: string }
     | undefined;
   if (!opened) throw new KepuError('NOT_FOUND', `packages: no opened package ${packageId}`);
+  const lastRevision = db.prepare('SELECT max(last_bundle_revision) FROM opened_packages WHERE campaign_id = ?').pluck().get(opened.campaign_id) as number;
   const me = identityFromPrivateKey(privateKey);
   const rows = db
     .prepare(`SELECT m.remote_entry_id AS remoteId, m.entry_id AS entryId, e.reg_no AS regNo, r.status, r.revision
@@ -23,12 +27,12 @@ export function exportBundle(db: Database, packageId: string, privateKey: KeyObj
   const answers = db.prepare('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?');
   const comment = db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ?').pluck();
   const conflict = db.prepare('SELECT reason FROM conflicts WHERE entry_id = ? AND judge_id = ?').pluck();
-  const revision = opened.last_bundle_revision + 1;
+  const revision = lastRevision + 1;
   const payload: BundlePayload = {
     v: 1,
     kind: 'kepu.bundle',
-    packageId,
-    campaignId: opened.campaign_id,
+    packageId: opened.remote_package_id,
+    campaignId: opened.remote_campaign_id,
     judgeKeyId: me.keyId,
     revision,
     createdAt: nowIso(),

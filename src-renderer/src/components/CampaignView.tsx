@@ -9,6 +9,7 @@ import { EntryBrowser } from './EntryBrowser';
 import { ImportView } from './ImportView';
 import { MediaView } from './MediaView';
 import { ExchangeView } from './exchange/ExchangeView';
+import { PackageNotice } from './exchange/PackageNotice';
 import { RankingView } from './ranking/RankingView';
 import { CertificatesView } from './certificates/CertificatesView';
 import { ReviewWorkspace } from './review/ReviewWorkspace';
@@ -66,6 +67,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           ))}
         </div>
       </div>
+      {campaign.openedPackage && <PackageNotice campaign={campaign} />}
       {tab === 'overview' && <CampaignOverview campaign={campaign} />}
       {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
       {tab === 'review' && <ReviewWorkspace campaign={campaign} />}

@@ -6,7 +6,8 @@ import { migration0003 } from './0003-reviews';
 import { migration0004 } from './0004-exchange';
 import { migration0005 } from './0005-ranking';
 import { migration0006 } from './0006-certificates';
+import { migration0007 } from './0007-package-pinning';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -1,28 +1,55 @@
 // A judge opens the review package the coordinator sent (USB stick, e-mail attachment saved to
-// disk): the signature and every file's hash are checked before anything is shown.
+// disk): the signature and every file's hash are checked before anything is shown. A package for a
+// campaign opened from another coordinator key is not opened; the judge sees both fingerprints
+// and may open it as a separate campaign (CoordinatorChangedDialog).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invoke } from '../../api';
+import { ApiError, invoke } from '../../api';
 import { useAppStore } from '../../stores/useAppStore';
+import { usePackageStore } from '../../stores/usePackageStore';
+import { type CoordinatorChange, CoordinatorChangedDialog } from './CoordinatorChangedDialog';
 
 export function OpenPackagePanel() {
   const { t } = useTranslation();
   const { run, go, refreshCampaigns } = useAppStore();
+  const remember = usePackageStore((s) => s.remember);
   const [file, setFile] = useState('');
-  const [opened, setOpened] = useState<string | null>(null);
+  const [change, setChange] = useState<CoordinatorChange | null>(null);
+
+  async function open(separately?: { packageFingerprint: string }) {
+    const path = file.trim();
+    const result = await run(async () => {
+      try {
+        return await invoke('package:open', separately ? { path, openAsSeparateCampaign: separately } : { path });
+      } catch (error) {
+        // Not an error to dismiss but a decision to make: shown as the dialog, not the banner.
+        if (error instanceof ApiError && error.code === 'PACKAGE_COORDINATOR_CHANGED') {
+          setChange({
+            campaignId: String(error.params.campaignId),
+            pinnedFingerprint: String(error.params.pinnedFingerprint),
+            packageFingerprint: String(error.params.packageFingerprint),
+          });
+          return undefined;
+        }
+        throw error;
+      }
+    });
+    if (!result) return;
+    setChange(null);
+    remember(result);
+    await refreshCampaigns();
+    go({ name: 'campaign', campaignId: result.campaignId });
+  }
+
   return (
     <section className="panel" aria-labelledby="open-package-heading">
       <h2 id="open-package-heading">{t('exchange.openPackage')}</h2>
       <p className="muted small">{t('exchange.openPackageHint')}</p>
       <form
         className="link-form"
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          const result = await run(() => invoke('package:open', { path: file.trim() }));
-          if (!result) return;
-          setOpened(t('exchange.opened', { count: result.entries, fingerprint: result.coordinatorFingerprint }));
-          await refreshCampaigns();
-          go({ name: 'campaign', campaignId: result.campaignId });
+          void open();
         }}
       >
         <label className="grow">
@@ -33,7 +60,13 @@ export function OpenPackagePanel() {
           {t('exchange.open')}
         </button>
       </form>
-      {opened && <p className="muted">{opened}</p>}
+      {change && (
+        <CoordinatorChangedDialog
+          change={change}
+          onCancel={() => setChange(null)}
+          onConfirm={() => void open({ packageFingerprint: change.packageFingerprint })}
+        />
+      )}
     </section>
   );
 }
