@@ -85,6 +85,12 @@ export const errorCodes = [
   'CERTIFICATE_IMAGE_INVALID',
   'CERTIFICATE_OUTPUT_UNWRITABLE',
   'CERTIFICATE_FILE_UNREADABLE',
+  // hardening: browser shell, media serving and the Electron shell
+  'REQUEST_TOO_LARGE',
+  'MEDIA_FILE_CHANGED',
+  'MEDIA_FILE_REFUSED',
+  'MEDIA_FILE_UNREADABLE',
+  'MEDIA_FILE_NOT_AS_SENT',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
