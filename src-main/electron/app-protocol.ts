@@ -69,10 +69,8 @@ export async function rendererResponse(rendererDir: string, request: { url: stri
   } catch {
     return plain(400, 'malformed percent-encoding');
   }
-  const root = path.resolve(rendererDir);
-  const file = path.resolve(root, relative);
-  // After decoding, "..", an absolute path or a NUL byte could leave the folder: refuse.
-  if (relative.includes('\0') || !file.startsWith(root + path.sep)) return plain(404, 'not found');
+  const file = fileInside(rendererDir, relative);
+  if (!file) return plain(404, 'not found');
   let bytes: Buffer;
   try {
     const stat = await fs.lstat(file);
@@ -91,6 +89,17 @@ export async function rendererResponse(rendererDir: string, request: { url: stri
       'Cache-Control': 'no-cache',
     },
   });
+}
+
+/**
+ * The file `relative` (already percent-decoded) names inside `root`, or null when it would leave it:
+ * "..", an absolute or drive path ("C:/…", a UNC path on Windows) or a NUL byte.
+ */
+export function fileInside(root: string, relative: string, p: path.PlatformPath = path): string | null {
+  if (relative.includes('\0')) return null;
+  const base = p.resolve(root);
+  const file = p.resolve(base, relative);
+  return file.startsWith(base + p.sep) ? file : null;
 }
 
 export function handleAppProtocol(rendererDir: string): void {

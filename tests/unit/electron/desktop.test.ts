@@ -344,3 +344,15 @@ describe('sealing the signing key with safeStorage', () => {
     }
   });
 });
+
+describe('the renderer folder boundary on Windows paths', () => {
+  it('keeps every request inside the renderer folder', async () => {
+    const { fileInside } = await import('../../../src-main/electron/app-protocol');
+    const root = 'C:\\Program Files\\Kepu Review\\resources\\app\\out\\renderer';
+    expect(fileInside(root, 'assets/index-abc.js', path.win32)).toBe(`${root}\\assets\\index-abc.js`);
+    expect(fileInside(root, 'index.html', path.win32)).toBe(`${root}\\index.html`);
+    for (const escape of ['..\\..\\kepu.sqlite', '../renderer-evil/x.js', 'C:/Windows/win.ini', 'D:secret.txt', '\\\\server\\share\\x', '/Windows/win.ini', 'index.html\0.js', '..']) {
+      expect(fileInside(root, escape, path.win32), escape).toBeNull();
+    }
+  });
+});
