@@ -17,13 +17,17 @@ export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<un
 export function createDispatch(handlers: Handlers, log: (line: string) => void = console.error): Dispatch {
   return async (channel, payload) => {
     if (!isChannelName(channel)) {
-      return fail('UNKNOWN_CHANNEL', `app: unknown channel ${JSON.stringify(channel)}`, { channel: String(channel) });
+      const named = clipText(String(channel), ECHO_LIMIT);
+      return fail('UNKNOWN_CHANNEL', `app: unknown channel ${JSON.stringify(named)}`, { channel: named });
     }
     const parsed = channels[channel].request.safeParse(payload ?? {});
     if (!parsed.success) {
+      // Paths and messages can carry the caller's own keys and values (an unknown 17 MB key is
+      // quoted in full by zod): the answer repeats at most a few hundred characters of them.
       const issue = parsed.error.issues[0];
-      const where = issue.path.join('.') || '(request)';
-      return fail('INVALID_REQUEST', `app: ${channel}: ${where}: ${issue.message}`, { channel, path: where, detail: issue.message });
+      const where = clipText(issue.path.map(String).join('.'), ECHO_LIMIT) || '(request)';
+      const detail = clipText(issue.message, ECHO_LIMIT);
+      return fail('INVALID_REQUEST', `app: ${channel}: ${where}: ${detail}`, { channel, path: where, detail });
     }
     try {
       const handler = handlers[channel] as (request: unknown) => unknown;
@@ -37,6 +41,17 @@ export function createDispatch(handlers: Handlers, log: (line: string) => void =
 
 export function toErrorBody(channel: ChannelName | string, error: unknown, log: (line: string) => void): AppErrorBody {
   if (isKepuError(error)) return error.toBody();
-  log(`app: ${channel} failed: ${(error as Error)?.stack ?? String(error)}`);
-  return { code: 'INTERNAL', message: `app: ${channel}: ${(error as Error)?.message ?? String(error)}` };
+  log(`app: ${channel} failed: ${clipText((error as Error)?.stack ?? String(error), 4 * ECHO_LIMIT)}`);
+  return { code: 'INTERNAL', message: `app: ${clipText(String(channel), ECHO_LIMIT)}: ${clipText((error as Error)?.message ?? String(error), ECHO_LIMIT)}` };
+}
+
+/** How much of a caller's own input an error answer may repeat. */
+const ECHO_LIMIT = 200;
+
+/** `text` cut to `max` characters (an ellipsis marks the cut), for echoing input in errors and logs. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never end on half of a surrogate pair (an emoji or a rare CJK character).
+  const cut = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
+  return `${text.slice(0, cut)}…`;
 }

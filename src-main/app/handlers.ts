@@ -4,6 +4,7 @@ import { latestSchemaVersion } from '../core/db/connection';
 import { loadDemo } from '../core/demo/load-demo';
 import { importRegistrations, type ImportInput, previewImport } from '../core/intake/import-registrations';
 import { complianceReport } from '../core/media/compliance';
+import { assetFileState, recheckAsset } from '../core/media/recheck-asset';
 import { linkAndCheckFolder } from '../core/media/link-and-check';
 import { openedPackageSummary } from '../core/packages/open-package';
 import { exportCompliance } from './compliance-export';
@@ -59,6 +60,8 @@ export function createHandlers(ctx: AppContext): Handlers {
         linkAndCheckFolder(ctx, campaignId, folder, { pattern, signal, onProgress: progress }),
       );
     },
+    'media:assetState': ({ assetId }) => ({ state: assetFileState(ctx, assetId) }),
+    'media:recheckAsset': ({ assetId }) => recheckAsset(ctx, assetId),
     'job:status': ({ jobId }) => ctx.jobs.status(jobId),
     'job:cancel': ({ jobId }) => ctx.jobs.cancel(jobId),
     'compliance:report': ({ campaignId, filter, limit }) => complianceReport(ctx, campaignId, filter, limit),

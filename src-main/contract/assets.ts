@@ -9,3 +9,21 @@ export const AssetInfo = z.object({
   sha256: z.string(),
 });
 export type AssetInfo = z.infer<typeof AssetInfo>;
+
+/**
+ * Whether an asset's file is still the one that was checked: ok, changed since (size or mtime),
+ * missing, refused (a symbolic link or not a regular file), or unreadable (no permission…).
+ */
+export const AssetFileState = z.enum(['ok', 'changed', 'missing', 'refused', 'unreadable']);
+export type AssetFileState = z.infer<typeof AssetFileState>;
+
+/** The outcome of re-checking one asset's file: its new facts are recorded. */
+export const AssetRecheck = z.object({
+  assetId: z.number().int(),
+  entryId: z.number().int(),
+  /** The bytes differ from the ones checked before (not only the file's time). */
+  contentChanged: z.boolean(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+});
+export type AssetRecheck = z.infer<typeof AssetRecheck>;

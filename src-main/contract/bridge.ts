@@ -10,6 +10,8 @@ export interface KepuBridge {
   mediaUrl(assetId: number): string;
   /** The OS folder picker; null when the user cancels. */
   pickFolder(): Promise<string | null>;
+  /** Opens a PDF asset in the desktop app's separate PDF viewer window; false if it is not a PDF. */
+  openPdf(assetId: number): Promise<boolean>;
   shell: 'electron';
 }
 
@@ -22,3 +24,5 @@ export const HTTP_TOKEN_HEADER = 'x-kepu-token';
 export const MEDIA_SCHEME = 'kepu-media';
 /** IPC channel of the folder picker: a shell concern (a native dialog), not an app handler. */
 export const PICK_FOLDER_CHANNEL = 'dialog:pick-folder';
+/** IPC channel that opens an entrant's PDF in its own viewer window (desktop only, see pdf-window.ts). */
+export const OPEN_PDF_CHANNEL = 'window:open-pdf';

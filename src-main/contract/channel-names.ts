@@ -14,6 +14,8 @@ export const channelNames = [
   'intake:preview',
   'intake:import',
   'media:link',
+  'media:assetState',
+  'media:recheckAsset',
   'job:status',
   'job:cancel',
   'compliance:report',

@@ -2,7 +2,7 @@
 // the preload bridge, the HTTP host and the renderer's api.ts all derive their types from here.
 import { z } from 'zod';
 import type { ChannelName } from './channel-names';
-import { AssetInfo } from './assets';
+import { AssetFileState, AssetInfo, AssetRecheck } from './assets';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
 import { AssignmentRunResult, CoverageView, EntryJudges } from './assignment';
 import { exchangeChannels, WithdrawnEntry } from './exchange';
@@ -157,6 +157,11 @@ export const channels = {
     request: z.object({ campaignId: Id, folder: z.string().min(1).max(4096), pattern: z.string().max(200).optional() }).strict(),
     response: JobStatus,
   },
+  'media:assetState': {
+    request: z.object({ assetId: z.number().int().positive() }).strict(),
+    response: z.object({ state: AssetFileState }),
+  },
+  'media:recheckAsset': { request: z.object({ assetId: z.number().int().positive() }).strict(), response: AssetRecheck },
   'job:status': { request: z.object({ jobId: Id }).strict(), response: JobStatus },
   'job:cancel': { request: z.object({ jobId: Id }).strict(), response: JobStatus },
   'compliance:report': {

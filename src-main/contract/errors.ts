@@ -100,6 +100,12 @@ export const errorCodes = [
   'PACKAGE_OUTDATED',
   'BUNDLE_NOT_CANONICAL',
   'BUNDLE_RESERVED_KEY',
+  // hardening: browser shell, media serving and the Electron shell
+  'REQUEST_TOO_LARGE',
+  'MEDIA_FILE_CHANGED',
+  'MEDIA_FILE_REFUSED',
+  'MEDIA_FILE_UNREADABLE',
+  'MEDIA_FILE_NOT_AS_SENT',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

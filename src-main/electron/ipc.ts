@@ -1,15 +1,21 @@
-// Registers every contract channel on ipcMain. The only caller accepted is our own renderer page:
-// a frame from anywhere else (a navigated-away or injected frame) gets FORBIDDEN_ORIGIN.
+// Registers every contract channel on ipcMain, plus the two shell-only channels (folder picker, PDF
+// window). The only caller accepted is our own renderer page (kepu-app://app): a frame from
+// anywhere else (a navigated-away or injected frame, a PDF) gets FORBIDDEN_ORIGIN.
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channelNames, fail, PICK_FOLDER_CHANNEL } from '../contract';
+import { channelNames, fail, OPEN_PDF_CHANNEL, PICK_FOLDER_CHANNEL } from '../contract';
 import type { Dispatch } from '../app/dispatch';
 
-export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => boolean): void {
+export interface ShellActions {
+  /** Opens a PDF asset in the PDF viewer window; false when it is not a PDF. */
+  openPdf(assetId: number): boolean;
+}
+
+export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => boolean, actions?: ShellActions): void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
       const url = event.senderFrame?.url ?? '';
       if (!isTrustedUrl(url)) {
-        return fail('FORBIDDEN_ORIGIN', `electron: ${channel} refused from ${url || 'an unknown frame'}`);
+        return fail('FORBIDDEN_ORIGIN', `electron: ${channel} refused from ${url.slice(0, 200) || 'an unknown frame'}`);
       }
       return dispatch(channel, payload);
     });
@@ -20,5 +26,10 @@ export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => b
     const options = { properties: ['openDirectory' as const] };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
+  });
+  ipcMain.handle(OPEN_PDF_CHANNEL, async (event: IpcMainInvokeEvent, assetId: unknown) => {
+    if (!actions || !isTrustedUrl(event.senderFrame?.url ?? '')) return false;
+    if (typeof assetId !== 'number' || !Number.isInteger(assetId) || assetId <= 0) return false;
+    return actions.openPdf(assetId);
   });
 }

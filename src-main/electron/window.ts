@@ -1,22 +1,16 @@
-// The one window, locked down: no Node in the page, sandboxed, isolated context, no navigation
-// away from the app, no pop-ups, no permission prompts (camera, notifications…) ever granted.
-import { BrowserWindow, session } from 'electron';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+// The one window, locked down (Electron's security checklist): the renderer from our own scheme
+// (kepu-app://app), no Node in the page, sandboxed, isolated context, no plugins (entrants' PDFs
+// open in their own window, see pdf-window.ts), no <webview>, no DevTools in a packaged build, no
+// navigation away from the app, no pop-ups. Permissions: permissions.ts.
+import { app, BrowserWindow } from 'electron';
+import { APP_INDEX_URL, isAppUrl } from './schemes';
 
 export interface WindowPaths {
   preload: string;
-  rendererIndex: string;
 }
 
-export function rendererUrlPrefix(rendererIndex: string): string {
-  return pathToFileURL(path.dirname(rendererIndex)).href + '/';
-}
-
-export function createMainWindow(paths: WindowPaths, title: string): BrowserWindow {
-  // Only full screen (the gallery and video viewers) is ever granted; camera, mic, notifications… never.
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'fullscreen'));
-  const win = new BrowserWindow({
+export function mainWindowOptions(paths: WindowPaths, title: string): Electron.BrowserWindowConstructorOptions {
+  return {
     width: 1366,
     height: 860,
     minWidth: 1024,
@@ -28,23 +22,41 @@ export function createMainWindow(paths: WindowPaths, title: string): BrowserWind
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: false,
-      // The built-in PDF viewer for application PDFs (kepu-media: only; navigation stays locked).
-      plugins: true,
+      plugins: false,
+      // DevTools would let anyone at the keyboard call every channel by hand; development only.
+      devTools: !app.isPackaged,
     },
+  };
+}
+
+/** Frames inside the page may show only inert content: srcdoc (sanitised HTML) and blob: (print). */
+export function isAllowedSubframeUrl(url: string): boolean {
+  return url.startsWith('about:') || url.startsWith('blob:') || isAppUrl(url);
+}
+
+export function createMainWindow(paths: WindowPaths, title: string): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(paths, title));
+  const contents = win.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
   });
-  const allowed = rendererUrlPrefix(paths.rendererIndex);
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(allowed)) event.preventDefault();
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
   });
-  // A link clicked inside a previewed PDF must not take its frame anywhere.
-  win.webContents.on('will-frame-navigate', (event) => {
-    if (!event.isMainFrame && !event.url.startsWith('kepu-media:') && !event.url.startsWith('about:')) event.preventDefault();
+  // A link inside an entrant's HTML preview must not take its frame anywhere.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !isAllowedSubframeUrl(event.url)) event.preventDefault();
   });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
   // No pop-ups and no hand-off to a browser: entrants' links are shown as text (DESIGN.md §3).
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(paths.rendererIndex);
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }

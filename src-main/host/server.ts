@@ -8,7 +8,7 @@ import path from 'node:path';
 import { type AppErrorBody, type ErrorCode, HTTP_TOKEN_HEADER } from '../contract';
 import type { AppContext } from '../app/context';
 import type { Dispatch } from '../app/dispatch';
-import { toErrorBody } from '../app/dispatch';
+import { clipText, toErrorBody } from '../app/dispatch';
 import { openAssetStream } from '../app/media';
 import { contentTypeFor } from '../core/media/range';
 import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
@@ -21,6 +21,8 @@ export interface HostOptions {
   port?: number;
   token?: string;
   log?: (line: string) => void;
+  /** Largest request body accepted; tests lower it. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningHost {
@@ -34,6 +36,9 @@ export interface RunningHost {
 const MAX_BODY_BYTES = 150 * (1 << 20);
 const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
   INVALID_REQUEST: 400,
+  REQUEST_TOO_LARGE: 413,
+  MEDIA_FILE_CHANGED: 409,
+  MEDIA_FILE_REFUSED: 403,
   UNAUTHORIZED: 401,
   FORBIDDEN_ORIGIN: 403,
   UNKNOWN_CHANNEL: 404,
@@ -46,6 +51,7 @@ const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? ((line: string) => console.error(line));
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   let port = options.port ?? 0;
 
   const server = http.createServer((req, res) => {
@@ -63,6 +69,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return sendError(res, 'FORBIDDEN_ORIGIN', 'host: request from a foreign host or origin refused');
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // A bad %-escape anywhere in the path is the client's mistake (400), not a crash (500 + stack).
+    if (decodePath(url.pathname) === null) {
+      return sendError(res, 'INVALID_REQUEST', 'host: malformed percent-encoding in the URL', { path: '(url)', detail: 'percent-encoding' });
+    }
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
     if (url.pathname.startsWith('/media/')) return handleMedia(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'NOT_FOUND', 'host: no such route');
@@ -70,19 +80,21 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    // API answers are per-session data: never kept by a browser or proxy cache, errors included.
+    res.setHeader('Cache-Control', 'no-store');
     if (!tokenMatches(headerValue(req.headers[HTTP_TOKEN_HEADER]), token)) {
       return sendError(res, 'UNAUTHORIZED', 'host: missing or wrong token');
     }
     if (req.method !== 'POST') return sendError(res, 'INVALID_REQUEST', 'host: API calls are POST', { path: '(method)' });
-    const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const channel = decodePath(url.pathname.slice('/api/'.length)) ?? '';
+    const body = await readBody(req, maxBodyBytes);
+    if (body === 'too-large') return refuseOversizedBody(req, res, maxBodyBytes);
     let payload: unknown;
     try {
-      const text = await readBody(req);
-      payload = text.length ? JSON.parse(text) : {};
+      payload = body.length ? JSON.parse(body) : {};
     } catch (error) {
-      return sendError(res, 'INVALID_REQUEST', `host: request body is not JSON: ${(error as Error).message}`, {
-        path: '(body)',
-      });
+      const detail = clipText((error as Error).message, 200);
+      return sendError(res, 'INVALID_REQUEST', `host: request body is not JSON: ${detail}`, { path: '(body)', detail });
     }
     const result = await options.dispatch(channel, payload);
     sendJson(res, result.ok ? 200 : (STATUS_FOR[result.error.code] ?? 422), result);
@@ -113,7 +125,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   function serveStatic(res: http.ServerResponse, pathname: string): void {
     if (!options.rendererDir) return sendError(res, 'NOT_FOUND', 'host: renderer not built (run npm run build)');
     const root = path.resolve(options.rendererDir);
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative = pathname === '/' ? 'index.html' : (decodePath(pathname) ?? '').replace(/^\/+/, '');
     const file = path.resolve(root, relative);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       return sendError(res, 'NOT_FOUND', `host: no file ${pathname}`);
@@ -158,22 +170,75 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** decodeURIComponent that answers null for a malformed escape ("%", "%zz") instead of throwing. */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The body as text, or 'too-large' as soon as it passes `limit` (a declared Content-Length over the
+ * limit is refused before anything is read). Nothing past the limit is kept in memory.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too-large'> {
+  if (Number(req.headers['content-length']) > limit) return Promise.resolve('too-large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`body over ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
+      if (size > limit) {
+        req.off('data', onData).off('end', onEnd).off('error', reject);
+        chunks.length = 0;
+        resolve('too-large');
         return;
       }
       chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    req.on('data', onData).on('end', onEnd).on('error', reject);
   });
+}
+
+// After a 413, how much more of the body is read and thrown away before the connection is cut.
+const MIN_DRAIN_BYTES = 64 * (1 << 20);
+
+/**
+ * 413 that the client really receives. Closing the socket while the client is still sending makes
+ * the kernel answer with a reset, and the client loses the response in it. So the whole answer is
+ * written at once (with Content-Length and Connection: close, so the client can read it and will
+ * not reuse the connection), the rest of the body is read and thrown away, and the response is
+ * ended, which closes the connection, only when the request has ended. Bounded: past
+ * max(limit, 64 MiB) of further body the connection is cut regardless.
+ */
+function refuseOversizedBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): void {
+  const drainLimit = Math.max(limit, MIN_DRAIN_BYTES);
+  let drained = 0;
+  const text = JSON.stringify({
+    ok: false,
+    error: { code: 'REQUEST_TOO_LARGE', message: `host: request body over ${limit} bytes`, params: { limit: formatLimit(limit) } },
+  });
+  res.writeHead(413, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+  });
+  res.write(text);
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > drainLimit) req.socket.destroy();
+  });
+  req.on('end', () => res.end());
+  req.on('error', () => res.destroy());
+  req.resume();
+}
+
+function formatLimit(bytes: number): string {
+  return bytes % (1 << 20) === 0 ? `${bytes / (1 << 20)} MiB` : `${bytes} B`;
 }
 
 function sendError(res: http.ServerResponse, code: ErrorCode, message: string, params?: AppErrorBody['params']): void {
@@ -182,6 +247,10 @@ function sendError(res: http.ServerResponse, code: ErrorCode, message: string, p
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }

@@ -2,7 +2,7 @@
 // window.kepu and nothing else (no raw ipcRenderer). Unknown channels never reach IPC.
 import { contextBridge, ipcRenderer } from 'electron';
 import { channelNames, type ChannelName } from '../contract/channel-names';
-import { type KepuBridge, PICK_FOLDER_CHANNEL } from '../contract/bridge';
+import { type KepuBridge, OPEN_PDF_CHANNEL, PICK_FOLDER_CHANNEL } from '../contract/bridge';
 
 const allowed = new Set<string>(channelNames);
 
@@ -16,6 +16,7 @@ const bridge: KepuBridge = {
   },
   mediaUrl: (assetId: number) => `kepu-media://asset/${Math.trunc(assetId)}`,
   pickFolder: () => ipcRenderer.invoke(PICK_FOLDER_CHANNEL) as Promise<string | null>,
+  openPdf: (assetId: number) => ipcRenderer.invoke(OPEN_PDF_CHANNEL, Math.trunc(assetId)) as Promise<boolean>,
 } as KepuBridge;
 
 contextBridge.exposeInMainWorld('kepu', bridge);

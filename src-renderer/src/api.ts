@@ -93,6 +93,12 @@ export function folderPicker(): (() => Promise<string | null>) | null {
   return bridge ? () => bridge.pickFolder() : null;
 }
 
+/** Opens a PDF in the desktop app's own PDF window; null in the browser shell (shown inline there). */
+export function pdfOpener(): ((assetId: number) => Promise<boolean>) | null {
+  const bridge = window.kepu;
+  return bridge ? (assetId) => bridge.openPdf(assetId) : null;
+}
+
 export function mediaUrl(assetId: number): string {
   if (window.kepu) return window.kepu.mediaUrl(assetId);
   return `/media/${assetId}?token=${encodeURIComponent(token)}`;

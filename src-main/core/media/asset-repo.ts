@@ -14,6 +14,15 @@ export interface NewAsset {
   mtimeMs: number;
 }
 
+export interface AssetLocation {
+  path: string;
+  sizeBytes: number;
+  mtimeMs: number;
+  role: AssetInfo['role'];
+  sha256: string;
+  entryId: number;
+}
+
 export class AssetRepo {
   constructor(private readonly db: Database) {}
 
@@ -26,12 +35,19 @@ export class AssetRepo {
     })();
   }
 
-  /** Where an asset's bytes are, for the media endpoints of both shells. */
-  location(assetId: number): { path: string; sizeBytes: number; role: AssetInfo['role'] } {
-    const row = this.db.prepare('SELECT path, size_bytes, role FROM assets WHERE id = ?').get(assetId) as
-      | { path: string; size_bytes: number; role: AssetInfo['role'] }
+  /** Where an asset's bytes are and the facts recorded when it was checked, for the media endpoints. */
+  location(assetId: number): AssetLocation {
+    const row = this.db.prepare('SELECT path, size_bytes, mtime_ms, role, sha256, entry_id FROM assets WHERE id = ?').get(assetId) as
+      | { path: string; size_bytes: number; mtime_ms: number; role: AssetInfo['role']; sha256: string; entry_id: number }
       | undefined;
     if (!row) throw new KepuError('ASSET_NOT_FOUND', `media: no asset #${assetId}`, { id: assetId });
-    return { path: row.path, sizeBytes: row.size_bytes, role: row.role };
+    return { path: row.path, sizeBytes: row.size_bytes, mtimeMs: row.mtime_ms, role: row.role, sha256: row.sha256, entryId: row.entry_id };
+  }
+
+  /** Records new facts for every asset row that points at `file` (one file can serve several entries). */
+  updateFacts(file: string, facts: { sha256: string; sizeBytes: number; mtimeMs: number }): number {
+    return this.db
+      .prepare('UPDATE assets SET sha256 = ?, size_bytes = ?, mtime_ms = ? WHERE path = ?')
+      .run(facts.sha256, facts.sizeBytes, Math.trunc(facts.mtimeMs), file).changes;
   }
 }

@@ -1,8 +1,6 @@
 // HTTP byte ranges for media (RFC 9110 §14): both shells serve assets through this, so a video can
 // seek without loading the whole file. Only single ranges are supported; browsers ask for one.
-import fs from 'node:fs';
 import path from 'node:path';
-import { KepuError } from '../errors';
 
 export type ByteRange = { start: number; end: number };
 
@@ -55,14 +53,11 @@ export interface MediaReply {
   range?: ByteRange;
 }
 
-/** Decides status and headers for serving `file`; the shell streams `range` of it. */
-export function planMediaReply(file: string, rangeHeader: string | null | undefined): MediaReply {
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch {
-    throw new KepuError('MEDIA_FILE_MISSING', `media: file is gone: ${file}`, { file: path.basename(file) });
-  }
+/**
+ * Decides status and headers for serving a file named `file` of `size` bytes (the size of the
+ * descriptor already opened, see guarded-open.ts); the shell streams `range` of it.
+ */
+export function planMediaReply(file: string, size: number, rangeHeader: string | null | undefined): MediaReply {
   const base = {
     'Content-Type': contentTypeFor(file),
     'Accept-Ranges': 'bytes',

@@ -5,6 +5,7 @@ import { invoke, mediaUrl } from '../api';
 import { formatBytes, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { EntryJudges } from './EntryJudges';
+import { MediaFileProblem } from './preview/MediaFileProblem';
 
 interface Props {
   entryId: number;
@@ -18,9 +19,11 @@ export function EntryDetailPanel({ entryId, campaign, onClose }: Props) {
   const run = useAppStore((s) => s.run);
   const [entry, setEntry] = useState<EntryDetail | null>(null);
 
+  /** Bumped after a file was re-checked: its size and hash are fetched again. */
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     void run(() => invoke('entry:get', { entryId })).then((e) => e && setEntry(e));
-  }, [entryId, run]);
+  }, [entryId, run, version]);
 
   if (!entry) return <aside className="detail-panel muted">{t('common.loading')}</aside>;
   const kindDef = campaign.definition.entryKinds.find((k) => k.kind === entry.kind);
@@ -71,7 +74,7 @@ export function EntryDetailPanel({ entryId, campaign, onClose }: Props) {
       {entry.assets.length === 0 && <p className="muted">{t('entries.noMedia')}</p>}
       <div className="asset-list">
         {entry.assets.map((a) => (
-          <AssetPreview key={a.id} asset={a} lang={lang} />
+          <AssetPreview key={a.id} asset={a} lang={lang} onRechecked={() => setVersion((n) => n + 1)} />
         ))}
       </div>
     </aside>
@@ -87,12 +90,28 @@ function FieldRow({ label, value }: { label: string; value: string }) {
   );
 }
 
-function AssetPreview({ asset, lang }: { asset: AssetInfo; lang: string }) {
+function AssetPreview({ asset, lang, onRechecked }: { asset: AssetInfo; lang: string; onRechecked(): void }) {
+  const { t } = useTranslation();
   const url = mediaUrl(asset.id);
+  // A file refused by the shell (changed since the check, gone, a link) says why, with a re-check.
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const fail = () => setFailed(true);
+  const rechecked = () => {
+    setFailed(false);
+    setAttempt((n) => n + 1);
+    onRechecked();
+  };
   return (
     <figure className="asset">
-      {asset.role === 'video' && <video src={url} controls preload="metadata" data-testid="asset-video" />}
-      {(asset.role === 'image' || asset.role === 'screenshot') && <img src={url} alt={asset.fileName} loading="lazy" />}
+      {failed ? (
+        <MediaFileProblem className="asset-problem" asset={asset} fallback={t('preview.loadError')} onRechecked={rechecked} />
+      ) : (
+        <>
+          {asset.role === 'video' && <video key={attempt} src={url} controls preload="metadata" data-testid="asset-video" onError={fail} />}
+          {(asset.role === 'image' || asset.role === 'screenshot') && <img key={attempt} src={url} alt={asset.fileName} loading="lazy" onError={fail} />}
+        </>
+      )}
       <figcaption>
         <span>{asset.fileName}</span>
         <span className="muted small">

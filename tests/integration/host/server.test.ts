@@ -27,6 +27,7 @@ function request(port: number, pathname: string, options: { method?: string; hea
 describe('the browser shell host', () => {
   const app = openTestApp();
   const rendererDir = tempDir();
+  const logged: string[] = [];
   let host: RunningHost;
   const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
     request(host.port, `/api/${channel}`, {
@@ -39,7 +40,7 @@ describe('the browser shell host', () => {
   beforeAll(async () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
     fs.writeFileSync(path.join(path.dirname(rendererDir), 'secret.txt'), 'outside');
-    host = await startHost({ ctx: app.ctx, dispatch: app.dispatch, rendererDir, log: () => {} });
+    host = await startHost({ ctx: app.ctx, dispatch: app.dispatch, rendererDir, log: (line) => logged.push(line) });
   });
   afterAll(async () => {
     await host.close();
@@ -110,4 +111,88 @@ describe('the browser shell host', () => {
     expect((await request(host.port, '/../secret.txt')).status).toBe(404);
     expect((await request(host.port, '/%2e%2e/secret.txt')).status).toBe(404);
   });
+
+  it('answers malformed percent-encoding with 400 and a code, not 500 and a stack trace', async () => {
+    for (const reply of [await request(host.port, '/%'), await request(host.port, '/%zz/index.html'), await api('%', {}), await api('campaign%3', {})]) {
+      expect(reply.status).toBe(400);
+      expect(json(reply).error).toMatchObject({ code: 'INVALID_REQUEST', params: { path: '(url)' } });
+    }
+    expect(logged).toEqual([]);
+  });
+
+  it('never echoes more than a few hundred characters of the request in an error', async () => {
+    // zod quotes an unknown key in full: a 17 MB key once came back as a 25 MB error.
+    const hugeKey = 'k'.repeat(17 * 1000 * 1000);
+    const unknownKey = await api('campaign:create', `{"templateId":"sichuan-influence-2023","${hugeKey}":1}`);
+    expect(unknownKey.status).toBe(400);
+    expect(json(unknownKey).error.code).toBe('INVALID_REQUEST');
+    expect(unknownKey.body.length).toBeLessThan(2000);
+    const badJson = await api('campaign:create', `{"templateId":"${'x'.repeat(5_000_000)}`);
+    expect(json(badJson).error.code).toBe('INVALID_REQUEST');
+    expect(badJson.body.length).toBeLessThan(2000);
+    const unknownChannel = await api('x'.repeat(8000), {});
+    expect(json(unknownChannel).error.code).toBe('UNKNOWN_CHANNEL');
+    expect(unknownChannel.body.length).toBeLessThan(2000);
+  });
+
+  it('marks every API answer Cache-Control: no-store, errors included', async () => {
+    expect((await api('template:list', {})).headers['cache-control']).toBe('no-store');
+    expect((await api('entry:get', { entryId: 'one' })).headers['cache-control']).toBe('no-store');
+    expect((await request(host.port, '/api/template:list', { method: 'POST', body: '{}' })).headers['cache-control']).toBe('no-store');
+  });
 });
+
+/** Sends `total` bytes of body in 64 KiB chunks; resolves with the reply the client actually got. */
+function sendLargeBody(port: number, token: string, total: number, declareLength: boolean): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-kepu-token': token };
+    if (declareLength) headers['content-length'] = String(total);
+    const req = http.request({ host: '127.0.0.1', port, path: '/api/intake:preview', method: 'POST', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    // A write after the server stopped reading may fail; what counts is the reply received.
+    req.on('error', reject);
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    let sent = 0;
+    const pump = () => {
+      while (sent < total) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, total - sent));
+        sent += piece.length;
+        if (!req.write(piece)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+describe('the browser shell host with a request body over the limit', () => {
+  const app = openTestApp();
+  let host: RunningHost;
+  beforeAll(async () => {
+    host = await startHost({ ctx: app.ctx, dispatch: app.dispatch, rendererDir: null, log: () => {}, maxBodyBytes: 1 << 20 });
+  });
+  afterAll(async () => {
+    await host.close();
+    app.ctx.close();
+  });
+
+  it.each([
+    ['streamed without a length', false],
+    ['with a declared Content-Length', true],
+  ])('answers 413 REQUEST_TOO_LARGE that the client receives (%s)', async (_how, declareLength) => {
+    const reply = await sendLargeBody(host.port, host.token, 17 * 1000 * 1000, declareLength);
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'REQUEST_TOO_LARGE', params: { limit: '1 MiB' } } });
+  });
+
+  it('still answers after refusing a large body', async () => {
+    await sendLargeBody(host.port, host.token, 3 << 20, false);
+    const reply = await request(host.port, '/api/template:list', { method: 'POST', headers: { 'x-kepu-token': host.token }, body: '{}' });
+    expect(reply.status).toBe(200);
+  });
+});
+

@@ -22,16 +22,17 @@ vi.mock('electron', () => ({
 
 const { registerIpc } = await import('../../../src-main/electron/ipc');
 const { handleMediaProtocol } = await import('../../../src-main/electron/media-protocol');
+const { protocol } = await import('electron');
 
 describe('the Electron shell', () => {
   it('registers every contract channel and answers only our own renderer frame', async () => {
     const calls: unknown[] = [];
-    const trusted = 'file:///opt/kepu/out/renderer/';
+    const trusted = 'kepu-app://app/';
     registerIpc(
       async (channel, payload) => (calls.push([channel, payload]), { ok: true, value: 'done' }),
       (url) => url.startsWith(trusted),
     );
-    expect([...recorded.ipc.keys()].sort()).toEqual([...channelNames, 'dialog:pick-folder'].sort());
+    expect([...recorded.ipc.keys()].sort()).toEqual([...channelNames, 'dialog:pick-folder', 'window:open-pdf'].sort());
     const pick = recorded.ipc.get('dialog:pick-folder')!;
     expect(await pick({ senderFrame: { url: `${trusted}index.html` }, sender: {} }, undefined)).toBe('/picked/folder');
     expect(await pick({ senderFrame: { url: 'https://example.com/' }, sender: {} }, undefined)).toBeNull();
@@ -45,7 +46,7 @@ describe('the Electron shell', () => {
 
   it('serves kepu-media://asset/<id> with byte ranges', async () => {
     const app = openTestApp();
-    handleMediaProtocol(app.ctx);
+    handleMediaProtocol(app.ctx, protocol);
     const serve = recorded.protocols.get('kepu-media')!;
     const works = (await app.dispatch('demo:load', {})) as { value: CampaignSummary };
     const list = (await app.dispatch('entry:list', { campaignId: works.value.id, filter: { query: '心肺复苏' } })) as { value: { rows: EntryRow[] } };
@@ -61,6 +62,27 @@ describe('the Electron shell', () => {
     const whole = serve({ url: `kepu-media://asset/${asset.id}`, headers: new Headers() });
     expect(whole.status).toBe(200);
     expect(Buffer.from(await whole.arrayBuffer()).length).toBe(bytes.length);
+
+    // CORS only for our own renderer's origin, never "*".
+    expect(whole.headers.get('access-control-allow-origin')).toBeNull();
+    const fromApp = serve({ url: `kepu-media://asset/${asset.id}`, headers: new Headers({ origin: 'kepu-app://app', range: 'bytes=0-0' }) });
+    expect(fromApp.headers.get('access-control-allow-origin')).toBe('kepu-app://app');
+    await fromApp.arrayBuffer();
+    const foreign = serve({ url: `kepu-media://asset/${asset.id}`, headers: new Headers({ origin: 'null', range: 'bytes=0-0' }) });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    await foreign.arrayBuffer();
+
+    // A file replaced by a symbolic link after linking is refused here too (same guarded open).
+    const file = app.ctx.assets.location(asset.id).path;
+    const secret = `${file}.secret`;
+    fs.writeFileSync(secret, 'root:x:0:0:root:/root:/bin/bash\n');
+    fs.rmSync(file);
+    fs.symlinkSync(secret, file);
+    const refused = serve({ url: `kepu-media://asset/${asset.id}`, headers: new Headers() });
+    expect(refused.status).toBe(403);
+    const refusedText = await refused.text();
+    expect(JSON.parse(refusedText).error.code).toBe('MEDIA_FILE_REFUSED');
+    expect(refusedText).not.toContain('root:x');
 
     expect(serve({ url: 'kepu-media://asset/999999', headers: new Headers() }).status).toBe(404);
     expect(serve({ url: 'kepu-media://elsewhere/1', headers: new Headers() }).status).toBe(404);

@@ -2,14 +2,15 @@
 // sanitizeHtml.ts); PDF in the browser's built-in viewer; anything else named, not opened.
 import { useEffect, useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReviewAsset } from '../../../../src-main/contract';
-import { mediaUrl } from '../../api';
+import type { AssetFileState, ReviewAsset } from '../../../../src-main/contract';
+import { invoke, mediaUrl, pdfOpener } from '../../api';
 import { formatBytes } from '../../format';
 import { AssetFacts } from './AssetFacts';
 import { decodeText, declaredCharset, looksChinese, type DecodedText } from './decodeText';
 import { DOCUMENT_BYTE_LIMIT, documentKind } from './documents';
 import { FileTabs } from './FileTabs';
 import { Icon } from './icons';
+import { MediaFileProblem } from './MediaFileProblem';
 import { buildSrcdoc, defuseMarkup, sanitizeTree } from './sanitizeHtml';
 
 export function ArticleView({ assets }: { assets: ReviewAsset[] }): JSX.Element {
@@ -43,14 +44,17 @@ function DocumentBody({ asset }: { asset: ReviewAsset }): JSX.Element {
   }
 }
 
-type Loaded = { state: 'loading' } | { state: 'error' } | { state: 'done'; bytes: Uint8Array; truncated: boolean };
+type Loaded = { state: 'loading' } | { state: 'error'; retry(): void } | { state: 'done'; bytes: Uint8Array; truncated: boolean };
 
 /** The file's bytes (the first DOCUMENT_BYTE_LIMIT of them, by a range request, for huge files). */
 function useDocumentBytes(asset: ReviewAsset): Loaded {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  /** Bumped after the file was re-checked: fetch it again. */
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
     const truncated = asset.sizeBytes > DOCUMENT_BYTE_LIMIT;
+    setLoaded({ state: 'loading' });
     fetch(mediaUrl(asset.id), {
       signal: controller.signal,
       headers: truncated ? { Range: `bytes=0-${DOCUMENT_BYTE_LIMIT - 1}` } : undefined,
@@ -61,17 +65,19 @@ function useDocumentBytes(asset: ReviewAsset): Loaded {
         setLoaded({ state: 'done', bytes: bytes.subarray(0, DOCUMENT_BYTE_LIMIT), truncated: truncated || bytes.length > DOCUMENT_BYTE_LIMIT });
       })
       .catch(() => {
-        if (!controller.signal.aborted) setLoaded({ state: 'error' });
+        if (!controller.signal.aborted) setLoaded({ state: 'error', retry: () => setAttempt((n) => n + 1) });
       });
     return () => controller.abort();
-  }, [asset.id, asset.sizeBytes]);
+  }, [asset.id, asset.sizeBytes, attempt]);
   return loaded;
 }
 
-function LoadState({ loaded }: { loaded: Loaded }): JSX.Element | null {
+function LoadState({ loaded, asset }: { loaded: Loaded; asset: ReviewAsset }): JSX.Element | null {
   const { t } = useTranslation();
   if (loaded.state === 'loading') return <div className="pv-doc pv-center muted">{t('common.loading')}</div>;
-  if (loaded.state === 'error') return <div className="pv-doc pv-center pv-error" role="alert">{t('preview.loadError')}</div>;
+  if (loaded.state === 'error') {
+    return <MediaFileProblem className="pv-doc pv-center pv-error" asset={asset} fallback={t('preview.loadError')} onRechecked={loaded.retry} />;
+  }
   return null;
 }
 
@@ -93,7 +99,7 @@ function TextDocument({ asset }: { asset: ReviewAsset }): JSX.Element {
     () => (loaded.state === 'done' ? decodeText(loaded.bytes, { truncated: loaded.truncated }) : null),
     [loaded],
   );
-  if (loaded.state !== 'done' || !decoded) return <LoadState loaded={loaded} />;
+  if (loaded.state !== 'done' || !decoded) return <LoadState loaded={loaded} asset={asset} />;
   return (
     <div className="pv-doc">
       <TruncatedNote truncated={loaded.truncated} encoding={decoded.encoding} />
@@ -118,7 +124,7 @@ function HtmlDocument({ asset }: { asset: ReviewAsset }): JSX.Element {
     const lang = parsed.documentElement.getAttribute('lang') || (looksChinese(decoded.text) ? 'zh-CN' : 'en');
     return { ...clean, srcdoc: buildSrcdoc(clean.html, lang), encoding: decoded.encoding, empty: clean.html.trim() === '' };
   }, [loaded]);
-  if (loaded.state !== 'done' || !view) return <LoadState loaded={loaded} />;
+  if (loaded.state !== 'done' || !view) return <LoadState loaded={loaded} asset={asset} />;
   return (
     <div className="pv-doc">
       <p className="pv-note small">
@@ -137,6 +143,36 @@ function HtmlDocument({ asset }: { asset: ReviewAsset }): JSX.Element {
 
 function PdfDocument({ asset }: { asset: ReviewAsset }): JSX.Element {
   const { t } = useTranslation();
+  const openPdf = pdfOpener();
+  // An <iframe> cannot tell why it stayed empty: ask first whether the file is still the checked one.
+  const [state, setState] = useState<AssetFileState | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    invoke('media:assetState', { assetId: asset.id })
+      .then((r) => live && setState(r.state))
+      .catch(() => live && setState('unreadable'));
+    return () => {
+      live = false;
+    };
+  }, [asset.id, attempt]);
+  if (state === null) return <div className="pv-doc pv-center muted">{t('common.loading')}</div>;
+  if (state !== 'ok') {
+    return <MediaFileProblem className="pv-doc pv-center pv-error" asset={asset} fallback={t('preview.loadError')} onRechecked={() => setAttempt((n) => n + 1)} />;
+  }
+  if (openPdf) {
+    // Desktop app: PDFs open in a separate, locked-down viewer window (src-main/electron/pdf-window.ts).
+    return (
+      <div className="pv-doc pv-empty" data-testid="article-pdf-window">
+        <Icon name="file" size={36} />
+        <p className="pv-file-name">{asset.fileName}</p>
+        <button type="button" onClick={() => void openPdf(asset.id)}>
+          {t('preview.openPdf')}
+        </button>
+        <p className="muted small">{t('preview.pdfWindowNote')}</p>
+      </div>
+    );
+  }
   if (navigator.pdfViewerEnabled === false) {
     return (
       <div className="pv-doc pv-empty">
@@ -148,7 +184,7 @@ function PdfDocument({ asset }: { asset: ReviewAsset }): JSX.Element {
   }
   return (
     <div className="pv-doc">
-      <iframe className="pv-doc-frame" src={mediaUrl(asset.id)} title={asset.fileName} referrerPolicy="no-referrer" data-testid="article-pdf" />
+      <iframe key={attempt} className="pv-doc-frame" src={mediaUrl(asset.id)} title={asset.fileName} referrerPolicy="no-referrer" data-testid="article-pdf" />
       <p className="pv-note small muted">{t('preview.pdfFallback', { file: asset.fileName })}</p>
     </div>
   );

@@ -10,6 +10,7 @@ import { mediaUrl } from '../../api';
 import { AssetFacts } from './AssetFacts';
 import { canPan, fitScale, layoutImage, wheelZoom, zoomAround, zoomStep, type FitMode, type Point, type Size } from './galleryMath';
 import { Icon } from './icons';
+import { MediaFileProblem } from './MediaFileProblem';
 import { useElementSize } from './useElementSize';
 import { useFullscreen } from './useFullscreen';
 import { useShortcuts } from './useShortcuts';
@@ -209,7 +210,11 @@ export function Gallery({ assets, label, initialFit = 'page' }: Props): JSX.Elem
         data-testid="gallery-viewport"
       >
         {broken[asset.id] ? (
-          <div className="pv-center muted">{t('preview.imageError')}</div>
+          <MediaFileProblem
+            asset={asset}
+            fallback={t('preview.imageError')}
+            onRechecked={() => setBroken((old) => ({ ...old, [asset.id]: false }))}
+          />
         ) : (
           <div className="pv-canvas" style={layout ? { width: layout.canvasWidth, height: layout.canvasHeight } : undefined}>
             <img

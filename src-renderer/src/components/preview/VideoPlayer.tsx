@@ -9,6 +9,7 @@ import { mediaUrl } from '../../api';
 import { AssetFacts } from './AssetFacts';
 import { FileTabs } from './FileTabs';
 import { Icon } from './icons';
+import { MediaFileProblem } from './MediaFileProblem';
 import { effectiveFps, formatSpeed, formatTimecode, nextSpeed, SPEEDS, stepTarget } from './timecode';
 import { useFullscreen } from './useFullscreen';
 import { useShortcuts } from './useShortcuts';
@@ -46,6 +47,8 @@ function PlayerBody({ asset, rate, onRate, volume, onVolume }: BodyProps): JSX.E
   const [duration, setDuration] = useState(asset.durationSeconds ?? Number.NaN);
   const [playing, setPlaying] = useState(false);
   const [failed, setFailed] = useState(false);
+  /** Bumped after a re-check of the file: a new <video> element loads it again. */
+  const [attempt, setAttempt] = useState(0);
   const fullscreen = useFullscreen(rootRef);
   const fps = effectiveFps(asset.frameRate);
 
@@ -150,6 +153,7 @@ function PlayerBody({ asset, rate, onRate, volume, onVolume }: BodyProps): JSX.E
     >
       <div className="pv-stage" onClick={togglePlay}>
         <video
+          key={attempt}
           ref={videoRef}
           src={mediaUrl(asset.id)}
           preload="metadata"
@@ -175,9 +179,15 @@ function PlayerBody({ asset, rate, onRate, volume, onVolume }: BodyProps): JSX.E
           onError={() => setFailed(true)}
         />
         {failed && (
-          <div className="pv-stage-message" role="alert">
-            {t('preview.playError')}
-          </div>
+          <MediaFileProblem
+            className="pv-stage-message"
+            asset={asset}
+            fallback={t('preview.playError')}
+            onRechecked={() => {
+              setFailed(false);
+              setAttempt((n) => n + 1);
+            }}
+          />
         )}
         {!failed && !playing && (
           <span className="pv-stage-play" aria-hidden="true">

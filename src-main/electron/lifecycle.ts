@@ -1,0 +1,88 @@
+// The desktop app's lifecycle: one instance, the privileged schemes before 'ready', then the data
+// folder, the app and media protocols, IPC, the permission handlers and the window. All behaviour
+// lives in src-main/app; this file only wires Electron to it.
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
+import path from 'node:path';
+import { createAppContext, type AppContext } from '../app/context';
+import { createDispatch } from '../app/dispatch';
+import { createHandlers } from '../app/handlers';
+import { defaultResourcesDir } from '../app/paths';
+import { createNodeI18n, translateError } from '../app/translate';
+import { isKepuError } from '../core/errors';
+import { handleAppProtocol } from './app-protocol';
+import { registerIpc } from './ipc';
+import { handleMediaProtocol } from './media-protocol';
+import { electronNativeBinding } from './native-binding';
+import { osSecret } from './os-secret';
+import { PdfWindows } from './pdf-window';
+import { lockPermissions } from './permissions';
+import { isAppUrl, registerPrivilegedSchemes } from './schemes';
+import { createMainWindow } from './window';
+
+export interface DesktopPaths {
+  /** Folder of the main bundle (out/main). */
+  here: string;
+  preload: string;
+  rendererDir: string;
+}
+
+export function desktopPaths(here: string): DesktopPaths {
+  return { here, preload: path.join(here, '../preload/index.cjs'), rendererDir: path.join(here, '../renderer') };
+}
+
+/**
+ * Starts the app, or, when another instance already runs, hands over to it and quits before anything
+ * else happens (no scheme, no database, no window: the running one owns the data folder).
+ */
+export function startDesktop(paths: DesktopPaths): 'started' | 'second-instance' {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return 'second-instance';
+  }
+  app.setName('Kepu Review');
+  registerPrivilegedSchemes();
+
+  let ctx: AppContext | null = null;
+  let win: BrowserWindow | null = null;
+  const showWindow = () => {
+    if (!ctx) return;
+    if (!win || win.isDestroyed()) win = createMainWindow({ preload: paths.preload }, 'Kepu Review');
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  };
+  // Another launch (a second double-click): bring this window forward instead.
+  app.on('second-instance', showWindow);
+
+  void app.whenReady().then(() => {
+    const i18n = createNodeI18n(app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+    try {
+      const dataDir = app.getPath('userData');
+      ctx = createAppContext({
+        dataDir,
+        osSecret: osSecret(dataDir),
+        resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : defaultResourcesDir(paths.here),
+        shell: 'electron',
+        nativeBinding: electronNativeBinding(paths.here, process.versions.electron),
+      });
+    } catch (error) {
+      const message = isKepuError(error) ? translateError(i18n.t.bind(i18n), error.toBody()) : String(error);
+      dialog.showErrorBox(i18n.t('app.name'), message);
+      app.exit(1);
+      return;
+    }
+    const appContext = ctx;
+    lockPermissions(session.defaultSession);
+    handleAppProtocol(paths.rendererDir);
+    handleMediaProtocol(appContext, protocol);
+    const pdfWindows = new PdfWindows(appContext);
+    registerIpc(createDispatch(createHandlers(appContext)), isAppUrl, { openPdf: (assetId) => pdfWindows.open(assetId) });
+    win = createMainWindow({ preload: paths.preload }, i18n.t('app.name'));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => ctx?.close());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) showWindow();
+  });
+  return 'started';
+}
