@@ -14,7 +14,7 @@ export interface MediaStreamReply extends MediaReply {
 
 export function openAssetStream(ctx: AppContext, assetId: number, rangeHeader: string | null | undefined): MediaStreamReply {
   const asset = ctx.assets.location(assetId);
-  const { fd, stat } = openRegularFile(asset.path, asset);
+  const { fd, stat } = openRegularFile(asset.path, asset, ctx.protectedFiles);
   const reply = planMediaReply(asset.path, stat.size, rangeHeader);
   if (!reply.range) {
     fs.closeSync(fd);

@@ -65,7 +65,8 @@ export class ProtectedFiles {
       if (this.databaseFiles.some((db) => samePath(candidate, db))) return true;
       if (isInside(candidate, this.keysFolder) || isInside(candidate, realOrResolved(this.keysFolder))) return true;
     }
-    const own = stat ? `${BigInt(stat.dev)}:${BigInt(stat.ino)}` : identity(resolved);
+    // Only an exact (bigint) stat is trusted: NTFS file ids exceed 2^53 and would round as numbers.
+    const own = stat && typeof stat.ino === 'bigint' ? `${stat.dev}:${stat.ino}` : identity(resolved);
     if (own === null) return false;
     return this.databaseFiles.some((db) => identity(db) === own);
   }

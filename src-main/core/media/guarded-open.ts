@@ -19,6 +19,11 @@ export interface RecordedFacts {
   mtimeMs: number;
 }
 
+/** The app's own database and key files (core/db/protected-files), never to be opened here. */
+export interface FileGuard {
+  isProtected(file: string, stat?: { dev: number | bigint; ino: number | bigint }): boolean;
+}
+
 export interface OpenedFile {
   fd: number;
   stat: fs.Stats;
@@ -31,7 +36,7 @@ const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
  * Opens `file` for reading if it is a regular file (not a link) and, when `expected` is given, still
  * has the recorded size and mtime. The caller owns the returned descriptor.
  */
-export function openRegularFile(file: string, expected?: RecordedFacts): OpenedFile {
+export function openRegularFile(file: string, expected?: RecordedFacts, guard?: FileGuard): OpenedFile {
   const name = path.basename(file);
   let linkStat: fs.Stats;
   try {
@@ -40,6 +45,8 @@ export function openRegularFile(file: string, expected?: RecordedFacts): OpenedF
     throw new KepuError('MEDIA_FILE_MISSING', `media: file is gone: ${file}`, { file: name });
   }
   if (!linkStat.isFile()) throw refused(file, linkStat.isSymbolicLink() ? 'a symbolic link' : 'not a regular file');
+  // Decided from the lstat alone: opening the app's database would drop SQLite's locks on it.
+  if (guard?.isProtected(file, linkStat)) throw refused(file, "one of the app's own data files");
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | NO_FOLLOW);
@@ -75,9 +82,9 @@ export function sameFacts(stat: fs.Stats, expected: RecordedFacts): boolean {
 /** What the file at `file` is now, compared with the recorded facts, without keeping it open. */
 export type FileState = 'ok' | 'changed' | 'missing' | 'refused' | 'unreadable';
 
-export function fileStateOf(file: string, expected: RecordedFacts): FileState {
+export function fileStateOf(file: string, expected: RecordedFacts, guard?: FileGuard): FileState {
   try {
-    fs.closeSync(openRegularFile(file, expected).fd);
+    fs.closeSync(openRegularFile(file, expected, guard).fd);
     return 'ok';
   } catch (error) {
     switch ((error as KepuError).code) {

@@ -19,7 +19,7 @@ import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
 import type { AssetRepo } from './asset-repo';
-import { fileStateOf, openRegularFile, type FileState } from './guarded-open';
+import { type FileGuard, fileStateOf, openRegularFile, type FileState } from './guarded-open';
 import type { ProbeOptions, ProbeOutcome } from './probe';
 import { ProbeCache } from './probe-cache';
 import { checkFiles } from './probe-queue';
@@ -28,12 +28,14 @@ export interface RecheckDeps {
   db: Database;
   campaigns: CampaignRepo;
   assets: AssetRepo;
+  /** The app's own database and key files: never opened, even if an asset row names one. */
+  protectedFiles?: FileGuard;
 }
 
 /** Is the asset's file still the one that was checked? (The viewer asks after a load error.) */
-export function assetFileState(deps: Pick<RecheckDeps, 'assets'>, assetId: number): FileState {
+export function assetFileState(deps: Pick<RecheckDeps, 'assets' | 'protectedFiles'>, assetId: number): FileState {
   const asset = deps.assets.location(assetId);
-  return fileStateOf(asset.path, asset);
+  return fileStateOf(asset.path, asset, deps.protectedFiles);
 }
 
 export async function recheckAsset(
@@ -43,7 +45,7 @@ export async function recheckAsset(
 ): Promise<AssetRecheck> {
   const asset = deps.assets.location(assetId);
   const campaignId = deps.db.prepare('SELECT campaign_id FROM entries WHERE id = ?').pluck().get(asset.entryId) as string;
-  const { fd, stat } = openRegularFile(asset.path);
+  const { fd, stat } = openRegularFile(asset.path, undefined, deps.protectedFiles);
   let sha256: string;
   try {
     sha256 = await sha256OfDescriptor(fd);
@@ -58,7 +60,7 @@ export async function recheckAsset(
     probe: options.probe,
   });
   // Still the file that was hashed? (Same inode, size and mtime; a link swapped in is refused.)
-  const after = openRegularFile(asset.path, facts);
+  const after = openRegularFile(asset.path, facts, deps.protectedFiles);
   fs.closeSync(after.fd);
   if (after.stat.ino !== stat.ino || after.stat.dev !== stat.dev) {
     throw new KepuError('MEDIA_FILE_CHANGED', `media: ${asset.path} changed while it was re-checked`, { file: path.basename(asset.path) });

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, JobStatus } from '../../../src-main/contract';
 import { ProtectedFiles, isInside, samePath } from '../../../src-main/core/db/protected-files';
+import { openAssetStream } from '../../../src-main/app/media';
 import { ok, openTestApp, tempDir } from '../../helpers';
+import { syntheticEntries } from '../../e2e/seed';
 
 const betterSqlite = JSON.stringify(require.resolve('better-sqlite3'));
 
@@ -87,6 +89,27 @@ describe("the data folder's own files as input", () => {
     expect(probeRowsSeenOutside(dbFile)).toBe(30);
     app.ctx.close();
     fs.rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('never serves or re-checks the database even when an asset row names it (a hard link planted in a media folder)', async () => {
+    const app = openTestApp();
+    const campaign = await ok<CampaignSummary>(app.dispatch('campaign:create', { templateId: 'sichuan-influence-2023' }));
+    const [entryId] = app.ctx.entries.insertMany(campaign.id, new Date().toISOString(), syntheticEntries(1));
+    const dbFile = path.join(app.dataDir, 'kepu.sqlite');
+    const planted = path.join(tempDir(), 'SC2023-000001.mp4');
+    fs.linkSync(dbFile, planted);
+    const stat = fs.statSync(planted);
+    app.ctx.assets.insertMany([{ entryId, role: 'video', position: 0, path: planted, sha256: '0'.repeat(64), sizeBytes: stat.size, mtimeMs: stat.mtimeMs }]);
+    const assetId = app.ctx.db.prepare('SELECT id FROM assets WHERE entry_id = ?').pluck().get(entryId) as number;
+    expect(() => openAssetStream(app.ctx, assetId, null)).toThrow(expect.objectContaining({ code: 'MEDIA_FILE_REFUSED' }));
+    expect(await app.dispatch('media:assetState', { assetId })).toMatchObject({ ok: true, value: { state: 'refused' } });
+    expect(await app.dispatch('media:recheckAsset', { assetId })).toMatchObject({ ok: false, error: { code: 'MEDIA_FILE_REFUSED' } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    outsideConnection(dbFile);
+    for (let i = 0; i < 30; i++) app.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`probe.${i}`, String(i));
+    outsideConnection(dbFile);
+    expect(probeRowsSeenOutside(dbFile)).toBe(30);
+    app.ctx.close();
   });
 
   it('recognises the database under another name (a hard link), and leaves other files in the data folder alone', () => {
