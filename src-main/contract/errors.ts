@@ -85,6 +85,15 @@ export const errorCodes = [
   'CERTIFICATE_IMAGE_INVALID',
   'CERTIFICATE_OUTPUT_UNWRITABLE',
   'CERTIFICATE_FILE_UNREADABLE',
+  // hardening: CLI, file writing, data-folder permissions, key store, database opening, certificate verification
+  'DISK_FULL',
+  'DB_FILE_EMPTY',
+  'BUNDLE_EMPTY',
+  'CLI_USAGE',
+  'CERTIFICATE_INPUT_EMPTY',
+  'CERTIFICATE_NOT_VALID',
+  'RANKING_SNAPSHOT_DIFFERS',
+  'CANCELLED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -9,6 +9,7 @@ import type { EntryRepo } from '../entries/entry-repo';
 import { locateMediaByHash } from '../exchange/locate-media';
 import { PackageManifest } from '../exchange/package-manifest';
 import type { OpenedPackage } from '../exchange/package-open';
+import { copyFileAtomic } from '../files/atomic-write';
 import { KepuError } from '../errors';
 import type { AssetRepo } from '../media/asset-repo';
 import type { JudgeRepo } from '../review/judge-repo';
@@ -36,7 +37,7 @@ function underOriginalName(stored: string, regNo: string, fileName: string): str
   try {
     fs.linkSync(stored, target);
   } catch {
-    fs.copyFileSync(stored, target);
+    copyFileAtomic(stored, target); // never half a copy under the name checked above
   }
   return target;
 }
@@ -63,7 +64,7 @@ export async function linkLocatedMedia(deps: OpenDeps, campaignId: string, folde
   const stored = new Map<string, string>();
   for (const f of result.found) {
     const target = path.join(row.media_dir, `${f.sha256}${path.extname(f.path).toLowerCase()}`);
-    if (!fs.existsSync(target)) fs.copyFileSync(f.path, target);
+    if (!fs.existsSync(target)) copyFileAtomic(f.path, target);
     stored.set(f.sha256, target);
   }
   const assets = manifest.entries.flatMap((e) =>
