@@ -2,13 +2,12 @@
 // with BOM so Excel/WPS open Chinese correctly), XLSX, and a printable bilingual HTML summary.
 // Labels come from the same locale files as the UI, in both languages side by side.
 import ExcelJS from 'exceljs';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ComplianceRow, ExportFile, LocalizedText, ShownViolation } from '../contract';
 import { csvDocument } from '../core/export/csv';
 import { complianceRows } from '../core/media/compliance';
 import { nowIso } from '../core/time';
 import type { AppContext } from './context';
+import { saveExport } from './export-file';
 import { createNodeI18n } from './translate';
 
 const zh = createNodeI18n('zh-CN');
@@ -66,11 +65,7 @@ export async function exportCompliance(ctx: AppContext, campaignId: string, form
     fileName = `${base}.html`;
     mimeType = 'text/html';
   }
-  const dir = path.join(ctx.dataDir, 'exports');
-  fs.mkdirSync(dir, { recursive: true });
-  const savedTo = path.join(dir, fileName);
-  fs.writeFileSync(savedTo, content);
-  return { fileName, mimeType, contentBase64: content.toString('base64'), savedTo };
+  return saveExport(ctx, fileName, content, mimeType);
 }
 
 function escapeHtml(text: string | number): string {

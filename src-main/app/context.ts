@@ -1,11 +1,11 @@
 // Composition root: one data directory → one database and the core services over it. Every
 // shell (Electron, browser host, CLI) builds its handlers from this, so behaviour is identical.
 import type { Database } from 'better-sqlite3';
-import fs from 'node:fs';
 import { CampaignRepo } from '../core/campaigns/campaign-repo';
 import { TemplateCatalog } from '../core/campaigns/templates';
 import { databasePath, openDatabase } from '../core/db/connection';
 import { EntryRepo } from '../core/entries/entry-repo';
+import { preparePrivateDataDir } from '../core/files/private-files';
 import { AssetRepo } from '../core/media/asset-repo';
 import { SettingsRepo } from '../core/settings/settings-repo';
 import path from 'node:path';
@@ -51,10 +51,11 @@ export interface AppContext {
 }
 
 export function createAppContext(options: ContextOptions): AppContext {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  // Names, phone numbers and the signing key live here: owner-only (core/files/private-files).
+  preparePrivateDataDir(options.dataDir, databasePath(options.dataDir));
   const db = openDatabase(databasePath(options.dataDir), { nativeBinding: options.nativeBinding });
-  const jobs = new JobRegistry();
-  const certificateJobs = new CertificateJobs();
+  const jobs = new JobRegistry(options.dataDir);
+  const certificateJobs = new CertificateJobs(options.dataDir);
   const campaigns = new CampaignRepo(db);
   const entries = new EntryRepo(db);
   const judges = new JudgeRepo(db);

@@ -2,6 +2,7 @@
 import type { Handlers, TemplateSummary } from '../contract';
 import { latestSchemaVersion } from '../core/db/connection';
 import { loadDemo } from '../core/demo/load-demo';
+import { asDiskFull } from '../core/files/disk-full';
 import { importRegistrations, type ImportInput, previewImport } from '../core/intake/import-registrations';
 import { complianceReport } from '../core/media/compliance';
 import { assetFileState, recheckAsset } from '../core/media/recheck-asset';
@@ -17,7 +18,7 @@ import type { AppContext } from './context';
 import { APP_VERSION } from './version';
 
 export function createHandlers(ctx: AppContext): Handlers {
-  return {
+  return reportDiskFull(ctx.dataDir, {
     'app:info': () => ({
       version: APP_VERSION,
       shell: ctx.shell,
@@ -71,7 +72,25 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...exchangeHandlers(ctx),
     ...rankingHandlers(ctx),
     ...certificateHandlers(ctx),
-  };
+  });
+}
+
+/**
+ * A full disk met by something other than the file writers (which name their own folder): most
+ * often SQLite's SQLITE_FULL while importing or saving, which can only be the data folder.
+ */
+function reportDiskFull(dataDir: string, handlers: Handlers): Handlers {
+  const wrapped: Record<string, (request: unknown) => unknown> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [string, (request: unknown) => unknown][]) {
+    wrapped[channel] = async (request) => {
+      try {
+        return await handler(request);
+      } catch (error) {
+        throw asDiskFull(error, dataDir);
+      }
+    };
+  }
+  return wrapped as Handlers;
 }
 
 function importInput(

@@ -54,7 +54,18 @@ export class IdentityService {
   }
 
   unlock(passphrase: string | undefined): IdentityStatus {
-    this.unlocked = this.store.load(this.secret(passphrase));
+    const secret = this.secret(passphrase);
+    this.unlocked = this.store.load(secret);
+    // A key file sealed before scrypt's cost was raised: re-seal the same key with today's
+    // parameters now that the passphrase is known (atomic; the key and its card do not change).
+    // If that write fails (a full disk), the old file still opens: the unlock stands.
+    if (secret.kind === 'passphrase' && this.store.sealedWithOlderParameters()) {
+      try {
+        this.store.save(this.unlocked, secret);
+      } catch {
+        // See above.
+      }
+    }
     return this.status();
   }
 
@@ -64,7 +75,7 @@ export class IdentityService {
   }
 
   privateKey(): KeyObject {
-    if (!this.store.exists()) throw new KepuError('KEY_NOT_FOUND', 'identity: this installation has no signing key yet');
+    if (!this.store.exists()) throw new KepuError('KEY_NOT_FOUND', 'identity: this installation has no signing key yet', { file: this.store.file });
     if (!this.unlocked) throw new KepuError('KEY_LOCKED', 'identity: the signing key is locked');
     return this.unlocked;
   }

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CertificateJob, JobProgress, JobStatus, MediaLinkReport } from '../contract';
 import { KepuError } from '../core/errors';
+import { asDiskFull } from '../core/files/disk-full';
 import { toErrorBody } from './dispatch';
 
 type ErrorBody = { code: string; message: string; params?: Record<string, string | number> };
@@ -31,7 +32,11 @@ const KEEP_FINISHED_MS = 60 * 60 * 1000;
 export class JobTable<S extends BaseStatus> {
   private readonly jobs = new Map<string, Entry<S>>();
 
-  constructor(private readonly label: string) {}
+  constructor(
+    private readonly label: string,
+    /** The data folder: a full disk the work did not attribute to a folder (SQLITE_FULL) is reported there. */
+    private readonly dataDir?: string,
+  ) {}
 
   /**
    * `initial` builds the running status for the new id; `work` gets the abort signal and an
@@ -48,7 +53,7 @@ export class JobTable<S extends BaseStatus> {
     setImmediate(() => {
       work({ signal: job.controller.signal, update })
         .then((result) => update({ state: result.cancelled ? 'cancelled' : 'done', result } as Partial<S>))
-        .catch((error: unknown) => update({ state: 'failed', error: toErrorBody(`job ${this.label}`, error, console.error) } as Partial<S>))
+        .catch((error: unknown) => update({ state: 'failed', error: toErrorBody(`job ${this.label}`, this.dataDir ? asDiskFull(error, this.dataDir) : error, console.error) } as Partial<S>))
         .finally(() => {
           job.finishedAt = Date.now();
         });
@@ -85,7 +90,11 @@ export class JobTable<S extends BaseStatus> {
 
 /** Media linking and checking jobs (job:status, job:cancel). */
 export class JobRegistry {
-  private readonly table = new JobTable<JobStatus>('media');
+  private readonly table: JobTable<JobStatus>;
+
+  constructor(dataDir?: string) {
+    this.table = new JobTable<JobStatus>('media', dataDir);
+  }
 
   start(kind: JobStatus['kind'], work: (control: { signal: AbortSignal; progress(p: JobProgress): void }) => Promise<MediaLinkReport>): JobStatus {
     return this.table.start(
@@ -113,7 +122,7 @@ export class JobRegistry {
 
 /** Certificate export jobs (certificates:job, certificates:cancelJob). */
 export class CertificateJobs extends JobTable<CertificateJob> {
-  constructor() {
-    super('certificates');
+  constructor(dataDir?: string) {
+    super('certificates', dataDir);
   }
 }

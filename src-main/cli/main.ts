@@ -1,10 +1,12 @@
 // `kepu`: the command line over the same handlers as the UI.
-// Exit codes: 0 ok, 1 the input had problems (reported), 2 usage error.
-import { isKepuError } from '../core/errors';
+// Exit codes: 0 ok, 1 the input had problems (reported), 2 usage error. Every failure is reported
+// once, with its error code, in failure.ts (one JSON object on stdout with --json).
+import path from 'node:path';
 import { APP_VERSION } from '../app/version';
+import { defaultDataDir } from '../app/paths';
 import { UsageError } from './args';
-import { nodeLanguage, createNodeI18n, translateError } from '../app/translate';
-import { InputProblem } from './runtime';
+import { nodeLanguage, createNodeI18n } from '../app/translate';
+import { dataDirOption, EXIT_OK, EXIT_USAGE, reportFailure, wantsJson } from './failure';
 import { runCampaign, runDemo, runTemplate } from './commands/campaign';
 import { runProbe } from './commands/probe';
 import { runServe } from './commands/serve';
@@ -12,10 +14,6 @@ import { runImport } from './commands/import';
 import { runBundle } from './commands/bundle';
 import { runRank } from './commands/rank';
 import { runCertificates } from './commands/certificates';
-
-export const EXIT_OK = 0;
-export const EXIT_INPUT = 1;
-export const EXIT_USAGE = 2;
 
 export async function main(argv: string[]): Promise<number> {
   const i18n = createNodeI18n(nodeLanguage());
@@ -56,18 +54,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(t('cli.unknownCommand', { command }));
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`kepu: ${error.message}\n${t('cli.seeHelp')}\n`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof InputProblem) {
-      process.stderr.write(`kepu: ${error.message}\n`);
-      return EXIT_INPUT;
-    }
-    if (isKepuError(error)) {
-      process.stderr.write(`kepu: ${translateError(t, error.toBody())}\n`);
-      return EXIT_INPUT;
-    }
-    throw error;
+    const given = dataDirOption(rest);
+    return reportFailure(error, t, { json: wantsJson(rest), dataDir: given ? path.resolve(given) : defaultDataDir() });
   }
 }

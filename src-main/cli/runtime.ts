@@ -8,12 +8,10 @@ import { createDispatch, type Dispatch } from '../app/dispatch';
 import { createHandlers } from '../app/handlers';
 import { defaultDataDir, defaultResourcesDir } from '../app/paths';
 import type { i18n } from 'i18next';
-import { translateError } from '../app/translate';
+import { CliFailure } from './failure';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Raised when a handler returned an error: the message is already translated (exit 1). */
-export class InputProblem extends Error {}
 
 export interface CliRuntime {
   ctx: AppContext;
@@ -34,7 +32,7 @@ export function openRuntime(dataDir: string | undefined, t: i18n['t'], shell: Sh
     dispatch,
     async call(channel, request) {
       const result = await dispatch(channel, request);
-      if (!result.ok) throw new InputProblem(translateError(t, result.error));
+      if (!result.ok) throw CliFailure.fromBody(t, result.error);
       return result.value as ResponseOf<typeof channel>;
     },
     close: () => ctx.close(),

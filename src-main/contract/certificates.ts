@@ -131,7 +131,8 @@ export const CertificateRow = z.object({
 });
 export type CertificateRow = z.infer<typeof CertificateRow>;
 
-export const verifyStatuses = ['valid', 'invalid', 'expired', 'revoked', 'replaced'] as const;
+/** not_yet_valid: signed and registered, but dated after today (a forged date or a wrong clock). */
+export const verifyStatuses = ['valid', 'invalid', 'expired', 'revoked', 'replaced', 'not_yet_valid'] as const;
 export const VerifyStatus = z.enum(verifyStatuses);
 export type VerifyStatus = z.infer<typeof VerifyStatus>;
 

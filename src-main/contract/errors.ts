@@ -106,6 +106,15 @@ export const errorCodes = [
   'MEDIA_FILE_REFUSED',
   'MEDIA_FILE_UNREADABLE',
   'MEDIA_FILE_NOT_AS_SENT',
+  // hardening: CLI, file writing, data-folder permissions, key store, database opening, certificate verification
+  'DISK_FULL',
+  'DB_FILE_EMPTY',
+  'BUNDLE_EMPTY',
+  'CLI_USAGE',
+  'CERTIFICATE_INPUT_EMPTY',
+  'CERTIFICATE_NOT_VALID',
+  'RANKING_SNAPSHOT_DIFFERS',
+  'CANCELLED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -53,6 +53,15 @@ export const PackageOpenRequest = z
   })
   .strict();
 
+/**
+ * A bundle file to merge. Unlike ImportSource, an empty file is let through: the merge rejects it
+ * by its name (BUNDLE_EMPTY) and merges the others, instead of refusing the whole batch.
+ */
+export const MergeSource = z.object({
+  fileName: z.string().min(1).max(260),
+  contentBase64: z.string().max(200_000_000),
+});
+
 export const MergeFileOutcome = z.object({
   fileName: z.string(),
   status: z.enum(['accepted', 'duplicate', 'superseded', 'rejected']),
@@ -94,7 +103,7 @@ export const exchangeChannels = {
   },
   'bundle:export': { request: z.object({ campaignId: z.string().min(1).max(100) }).strict(), response: ExportFile.extend({ revision: z.number().int() }) },
   'bundle:merge': {
-    request: z.object({ campaignId: z.string().min(1).max(100), files: z.array(ImportSource).min(1).max(500) }).strict(),
+    request: z.object({ campaignId: z.string().min(1).max(100), files: z.array(MergeSource).min(1).max(500) }).strict(),
     response: MergeReport,
   },
 } as const;

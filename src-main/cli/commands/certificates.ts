@@ -3,9 +3,10 @@
 // Export issues (or re-uses) the list's certificates with this installation's key, unlocked with
 // the passphrase in the environment variable named by --passphrase-env (default KEPU_PASSPHRASE:
 // a passphrase on the command line would end up in shell history and `ps`). Ctrl+C cancels; the
-// files already written are complete. Verify exits 0 only for a valid certificate.
+// files already written are complete. Verify exits 0 only for a valid certificate (not for one
+// that is invalid, expired, revoked, replaced or dated in the future); with --json its answer
+// carries ok and, when not valid, the code CERTIFICATE_NOT_VALID.
 import type { i18n } from 'i18next';
-import fs from 'node:fs';
 import path from 'node:path';
 import { certificateLanguages, orientations } from '../../contract/certificates';
 import { certificateWording } from '../../app/certificate-handlers';
@@ -13,7 +14,9 @@ import { exportList, type ExportMode } from '../../core/certificates/export';
 import { readIssuerCard } from '../../core/certificates/issuers';
 import { verifyCode, verifyFile } from '../../core/certificates/verify';
 import { parseCommand, UsageError } from '../args';
-import { InputProblem, openRuntime } from '../runtime';
+import { CliFailure } from '../failure';
+import { readInputFile } from '../input-file';
+import { openRuntime } from '../runtime';
 
 type T = i18n['t'];
 
@@ -83,12 +86,14 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
       },
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
+    // Cancelled with --json: one object, the failure, with the report of what was written.
+    if (report.cancelled && values.json) throw new CliFailure('CANCELLED', t('errors.CANCELLED'), {}, { report });
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       process.stdout.write(`${t('cli.certificates.exported', { list: report.listName, certificates: report.certificates, newlyIssued: report.newlyIssued, dir: report.outDir })}\n`);
       for (const file of report.files) process.stdout.write(`  ${path.basename(file)}\n`);
     }
-    if (report.cancelled) throw new InputProblem(t('cli.certificates.cancelled'));
+    if (report.cancelled) throw new CliFailure('CANCELLED', t('errors.CANCELLED'));
     return 0;
   } finally {
     process.removeListener('SIGINT', onSignal);
@@ -100,33 +105,27 @@ async function verifyCommand(argv: string[], t: T): Promise<number> {
   const { values, positionals } = parseCommand(argv, { key: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError(t('cli.certificates.verifyUsage'));
   // --key: an issuer's key card trusted for this check only (nothing is stored).
+  const input = positionals[0].trim();
+  // A blank argument (e.g. an unset shell variable) is neither a code nor a file.
+  if (!input) throw new CliFailure('CERTIFICATE_INPUT_EMPTY', t('errors.CERTIFICATE_INPUT_EMPTY'));
+  const unreadable = { code: 'CERTIFICATE_FILE_UNREADABLE' as const };
   const trusted = [];
-  if (values.key) {
-    let card: Buffer;
-    try {
-      card = fs.readFileSync(path.resolve(values.key as string));
-    } catch {
-      throw new InputProblem(t('errors.CERTIFICATE_FILE_UNREADABLE', { file: values.key as string }));
-    }
-    trusted.push(readIssuerCard(card).publicKey);
-  }
-  const input = positionals[0];
-  const looksLikeCode = /^kp1\./i.test(input.trim());
-  let bytes: Buffer | null = null;
-  if (!looksLikeCode) {
-    try {
-      bytes = fs.readFileSync(path.resolve(input));
-    } catch {
-      throw new InputProblem(t('errors.CERTIFICATE_FILE_UNREADABLE', { file: input }));
-    }
-  }
+  if (values.key) trusted.push(readIssuerCard(readInputFile(path.resolve(values.key as string), t, unreadable)).publicKey);
+  const looksLikeCode = /^kp1\./i.test(input);
+  const bytes = looksLikeCode ? null : readInputFile(path.resolve(input), t, unreadable);
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
     const result = bytes ? verifyFile(rt.ctx.db, bytes, { trusted }) : verifyCode(rt.ctx.db, input, { trusted });
-    if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else {
+    const valid = result.status === 'valid';
+    if (values.json) {
+      const verdict = valid
+        ? { ok: true }
+        : { ok: false, code: 'CERTIFICATE_NOT_VALID', message: t('errors.CERTIFICATE_NOT_VALID', { status: t(`certificates.state.${result.status}`) }) };
+      process.stdout.write(`${JSON.stringify({ ...verdict, ...result }, null, 2)}\n`);
+    } else {
       const lines = [t(`certificates.status.${result.status}`)];
       if (result.reason) lines.push(t('cli.certificates.field.reason', { value: t(`certificates.reason.${result.reason}`) }));
+      if (result.status === 'not_yet_valid' && result.fields) lines.push(t('certificates.verify.notYetValid', { date: result.fields.issueDate }));
       const f = result.fields;
       if (f) {
         lines.push(t('cli.certificates.field.serial', { value: f.serial }));
@@ -145,7 +144,7 @@ async function verifyCommand(argv: string[], t: T): Promise<number> {
       }
       process.stdout.write(`${lines.join('\n')}\n`);
     }
-    return result.status === 'valid' ? 0 : 1;
+    return valid ? 0 : 1;
   } finally {
     rt.close();
   }

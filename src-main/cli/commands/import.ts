@@ -1,11 +1,11 @@
 // kepu import <file> --campaign <id>: the same import (and report) as the UI's import screen.
 import type { i18n } from 'i18next';
-import fs from 'node:fs';
 import path from 'node:path';
 import { importEncodings, type ImportReport, type RowError } from '../../contract';
 import { mappingTargets } from '../../core/intake/targets';
 import { parseCommand, UsageError } from '../args';
-import { InputProblem, openRuntime } from '../runtime';
+import { readInputFile } from '../input-file';
+import { openRuntime } from '../runtime';
 
 type T = i18n['t'];
 
@@ -22,12 +22,7 @@ export async function runImport(argv: string[], t: T): Promise<number> {
     throw new UsageError(t('cli.import.badEncoding', { encoding, choices: importEncodings.join(', ') }));
   }
   const file = path.resolve(positionals[0]);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new InputProblem(t('cli.import.cannotRead', { file }));
-  }
+  const bytes = readInputFile(file, t, { code: 'IMPORT_FILE_UNREADABLE', message: () => t('cli.import.cannotRead', { file }) });
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
     const report = await rt.call('intake:import', {
@@ -35,7 +30,7 @@ export async function runImport(argv: string[], t: T): Promise<number> {
       source: { fileName: path.basename(file), contentBase64: bytes.toString('base64') },
       options: { encoding: encoding as (typeof importEncodings)[number], ...(values.sheet ? { sheet: values.sheet as string } : {}) },
     });
-    if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (values.json) process.stdout.write(`${JSON.stringify({ ok: report.rejected.length === 0, ...report }, null, 2)}\n`);
     else {
       const labels = targetLabels(rt.ctx.campaigns.definition(values.campaign as string), t('meta.language'));
       process.stdout.write(`${describeReport(report, t, labels)}\n`);

@@ -12,8 +12,11 @@ import { loadCampaignScores } from '../../core/ranking/load-scores';
 import { runRanking } from '../../core/ranking/run-ranking';
 import { buildSnapshot, snapshotBytes } from '../../core/ranking/snapshot';
 import { verifyAgainstDatabase } from '../../core/ranking/verify';
+import { writeFileAtomic } from '../../core/files/atomic-write';
 import { parseCommand, UsageError } from '../args';
-import { InputProblem, openRuntime } from '../runtime';
+import { CliFailure } from '../failure';
+import { readProblem } from '../input-file';
+import { openRuntime } from '../runtime';
 
 type T = i18n['t'];
 
@@ -28,18 +31,20 @@ export async function runRank(argv: string[], t: T): Promise<number> {
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
     if (values.verify) {
+      const file = values.verify as string;
       let snapshot;
       try {
-        snapshot = readLockFile(fs.readFileSync(path.resolve(values.verify as string), 'utf8'));
+        snapshot = readLockFile(fs.readFileSync(path.resolve(file), 'utf8'));
       } catch (error) {
-        throw new InputProblem(t('cli.rank.badSnapshot', { file: values.verify as string, reason: (error as Error).message }));
+        const reason = (error as NodeJS.ErrnoException).code ? readProblem(t, error) : (error as Error).message;
+        throw new CliFailure('RANKING_SNAPSHOT_INVALID', t('cli.rank.badSnapshot', { file, reason }), { file, reason }, { equal: false });
       }
       const result = verifyAgainstDatabase(rt.ctx.db, snapshot);
       if (result.equal) {
-        process.stdout.write(`${t('cli.rank.verified')}\n`);
+        process.stdout.write(values.json ? `${JSON.stringify({ ok: true, equal: true }, null, 2)}\n` : `${t('cli.rank.verified')}\n`);
         return 0;
       }
-      throw new InputProblem(t('cli.rank.differs', { path: result.path }));
+      throw new CliFailure('RANKING_SNAPSHOT_DIFFERS', t('errors.RANKING_SNAPSHOT_DIFFERS', { path: result.path }), { path: result.path }, { equal: false });
     }
     if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
     const method = (values.method as string | undefined) ?? storedConfig(rt.ctx, values.campaign as string).config.primary;
@@ -53,7 +58,8 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     const config = parseRankingConfig({ ...stored, primary: method, methods: [...new Set([...stored.methods, method])] });
     const outcome = runRanking(data, config, flags);
     if (values.lock) {
-      fs.writeFileSync(path.resolve(values.lock as string), snapshotBytes(buildSnapshot(data, outcome, flags)));
+      // Atomic (never half a lock file), DISK_FULL naming the folder when the disk is full.
+      writeFileAtomic(path.resolve(values.lock as string), snapshotBytes(buildSnapshot(data, outcome, flags)));
     }
     const rows = outcome.categories.flatMap((c) =>
       (c.lists[method as keyof typeof c.lists]?.ranked ?? []).map((r) => ({ kind: c.kind, category: c.category, ...r })),

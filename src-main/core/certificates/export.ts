@@ -1,14 +1,17 @@
 // Batch export of a list: issue (or re-use) every holder's certificate, then write one
 // multi-page PDF for printing and/or one PDF per holder named "<serial>-<name>.pdf". Every file
-// is written to a temporary name in the target folder and renamed into place when complete, so
-// a cancel or crash never leaves a half-written PDF under a real name; a cancelled export keeps
-// the per-holder files already finished (each complete) and reports cancelled: true.
+// is written to a temporary name in the target folder, fsynced and renamed into place when
+// complete (core/files/atomic-write), so a cancel, crash or full disk (DISK_FULL) never leaves a
+// half-written PDF under a real name; a cancelled export keeps the per-holder files already
+// finished (each complete) and reports cancelled: true.
 import type { Database } from 'better-sqlite3';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CertificateDrawing, CertificateExportReport, ImageRole } from '../../contract/certificates';
 import { KepuError } from '../errors';
+import { asDiskFull, isDiskFull } from '../files/disk-full';
+import { writeFileAtomic } from '../files/atomic-write';
+import { makePrivateDir } from '../files/private-files';
 import { bodyText, certificateContent, type Wording } from './content';
 import { getCertificate, type IssuedCertificate, type Issuer, issueList } from './issue';
 import { layoutCertificate, type TemplateOptions } from './layout';
@@ -83,18 +86,6 @@ export function imageBytes(ctx: DrawingContext): Partial<Record<ImageRole, Buffe
   return Object.fromEntries(Object.entries(ctx.images).map(([role, img]) => [role, img.bytes]));
 }
 
-/** Writes `bytes` to `file` through a temporary sibling and a rename. */
-export function writeAtomically(file: string, bytes: Buffer): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.part`);
-  try {
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 export async function exportList(db: Database, options: ExportOptions): Promise<CertificateExportReport> {
   const issued = issueList(db, options.campaignId, options.listName, options.issuer, options.wording, options.now);
   const certificates = issued.certificates;
@@ -102,8 +93,9 @@ export async function exportList(db: Database, options: ExportOptions): Promise<
   const report: CertificateExportReport = { listName: options.listName, certificates: certificates.length, newlyIssued: issued.newlyIssued, files: [], outDir, cancelled: false };
   if (certificates.length === 0) return report;
   try {
-    fs.mkdirSync(outDir, { recursive: true });
+    makePrivateDir(outDir);
   } catch (error) {
+    if (isDiskFull(error)) throw asDiskFull(error, outDir);
     throw new KepuError('CERTIFICATE_OUTPUT_UNWRITABLE', `certificates: cannot create ${outDir}: ${(error as Error).message}`, { dir: outDir });
   }
   const ctx = drawingContext(db, options.campaignId, issued.list.type, options.wording, options.template);
@@ -121,7 +113,7 @@ export async function exportList(db: Database, options: ExportOptions): Promise<
       const date = localDate(options.now ?? new Date(), campaign.timeZone).replaceAll('-', '');
       const file = path.join(outDir, `${safeFileName(`certificates-${options.listName}-${date}`)}.pdf`);
       const bytes = await renderPdf(pages, images, meta, { signal: options.signal, onPage: tick });
-      writeAtomically(file, bytes);
+      writeFileAtomic(file, bytes);
       report.files.push(file);
     }
     if (perHolder) {
@@ -130,7 +122,7 @@ export async function exportList(db: Database, options: ExportOptions): Promise<
         const c = certificates[i];
         const file = path.join(outDir, `${safeFileName(`${c.serial}-${c.holderName}`)}.pdf`);
         const bytes = await renderPdf([pages[i]], images, { ...meta, title: `${meta.title} — ${c.serial}` });
-        writeAtomically(file, bytes);
+        writeFileAtomic(file, bytes);
         report.files.push(file);
         tick();
       }

@@ -1,9 +1,13 @@
 // Offline verification of a certificate code, a PDF we wrote, or a photo of the QR code.
 // Order of checks: the code's form (malformed), the issuer (a key in certificate_issuers, or one
 // the caller trusts, whose key id starts with the payload's prefix: else unknown issuer), the
-// Ed25519 signature, then the register of this database (revoked, replaced), then the date:
-// expired once the campaign's today (its time zone; the computer's zone for a campaign this
-// database does not know) is after the last valid day.
+// Ed25519 signature, then the register of this database (revoked, replaced), then the dates:
+// not_yet_valid while the issue date is after today, expired once today is after the last valid
+// day. "Today" is the campaign's (its time zone). For a campaign this database does not know,
+// expiry uses the computer's zone, and the issue-date check the zone where the date changes first
+// (UTC+14), so a certificate issued today in Beijing is never taken for a future one in Europe.
+// A future issue date is never valid: either the date was forged with a stolen key or the issuing
+// computer's clock was wrong, and either way the holder should ask the issuer.
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
 import type { VerifyResult as ShownVerifyResult, VerifyStatus } from '../../contract/certificates';
@@ -30,6 +34,9 @@ function issuersFor(db: Database, prefix: string, extra: readonly KeyObject[]): 
   return found;
 }
 
+/** The first zone on Earth to reach a new date (Kiribati, UTC+14; the IANA sign is inverted). */
+const EARLIEST_ZONE = 'Etc/GMT-14';
+
 const empty = { fields: null, issuerName: null, replacedBy: null, revokeReason: null, others: [] };
 
 export function verifyCode(db: Database, text: string, options: { now?: Date; trusted?: readonly KeyObject[] } = {}): VerifyResult {
@@ -48,10 +55,10 @@ export function verifyCode(db: Database, text: string, options: { now?: Date; tr
   const base = { ...empty, reason: null, fields, issuerName: issuer.name };
   if (row?.status === 'revoked') return { ...base, status: 'revoked', revokeReason: row.revoke_reason };
   if (row?.status === 'replaced') return { ...base, status: 'replaced', replacedBy: row.replaced_by };
-  if (p.validUntil) {
-    const zone = (db.prepare('SELECT time_zone FROM campaigns WHERE id = ?').pluck().get(p.campaignId) as string | undefined) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (localDate(options.now ?? new Date(), zone) > p.validUntil) return { ...base, status: 'expired' };
-  }
+  const now = options.now ?? new Date();
+  const campaignZone = db.prepare('SELECT time_zone FROM campaigns WHERE id = ?').pluck().get(p.campaignId) as string | undefined;
+  if (p.issueDate > localDate(now, campaignZone ?? EARLIEST_ZONE)) return { ...base, status: 'not_yet_valid' };
+  if (p.validUntil && localDate(now, campaignZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone) > p.validUntil) return { ...base, status: 'expired' };
   return { ...base, status: 'valid' };
 }
 

@@ -1,12 +1,19 @@
 // Opens the one SQLite file of a data directory and brings its schema up to date.
-// Policy: refuse (never touch) a file that is not SQLite or that a newer app version wrote;
-// copy the file aside before migrating an existing database; run all pending migrations in one
-// transaction so a failure leaves the file exactly as it was.
+// Policy: refuse (never touch) a file that is not SQLite, an existing file of 0 bytes (a database
+// that lost its content — a failed copy or sync — is not silently replaced by an empty one), or
+// a file that a newer app version wrote; copy the file aside before migrating an existing database
+// (temp name, fsync, rename, like every file we write); run all pending migrations in one
+// transaction so a failure leaves the file exactly as it was. The database holds names and phone
+// numbers: the file and its -wal/-shm are 0600 where the OS has modes (SQLite gives -wal and -shm
+// the mode of the database file, which is therefore narrowed before they are created).
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KepuError } from '../errors';
+import { syncFile, syncFolder, tempPathFor } from '../files/atomic-write';
+import { asDiskFull, isDiskFull } from '../files/disk-full';
+import { makePrivateDir, restrictMode } from '../files/private-files';
 import { latestSchemaVersion, migrations } from './migrations';
 import type { Migration } from './migration';
 
@@ -28,13 +35,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const steps = options.migrations ?? migrations;
   const target = steps.length ? steps[steps.length - 1].version : 0;
   assertLooksLikeSqlite(file);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: Db;
   try {
+    makePrivateDir(path.dirname(file));
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
     throw unreadable(file, error);
   }
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) restrictMode(f);
   try {
     const found = db.pragma('user_version', { simple: true }) as number;
     if (found > target) {
@@ -69,6 +77,7 @@ function migrate(db: Db, file: string, from: number, steps: readonly Migration[]
       try {
         step.up(db);
       } catch (error) {
+        if (isDiskFull(error)) throw asDiskFull(error, path.dirname(file));
         throw new KepuError(
           'DB_MIGRATION_FAILED',
           `db: migration ${step.version}-${step.name} failed: ${(error as Error).message}`,
@@ -84,8 +93,18 @@ function migrate(db: Db, file: string, from: number, steps: readonly Migration[]
 function backupBeforeMigrating(db: Db, file: string, version: number): void {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const copy = `${file}.v${version}.${stamp}.bak`;
-  // VACUUM INTO writes a consistent copy including anything still in the WAL.
-  db.prepare('VACUUM INTO ?').run(copy);
+  const temp = tempPathFor(copy);
+  try {
+    // VACUUM INTO writes a consistent copy including anything still in the WAL.
+    db.prepare('VACUUM INTO ?').run(temp);
+    restrictMode(temp);
+    syncFile(temp);
+    fs.renameSync(temp, copy);
+  } catch (error) {
+    for (const f of [temp, `${temp}-journal`]) fs.rmSync(f, { force: true });
+    throw error;
+  }
+  syncFolder(path.dirname(copy));
 }
 
 function assertLooksLikeSqlite(file: string): void {
@@ -99,7 +118,11 @@ function assertLooksLikeSqlite(file: string): void {
   try {
     const head = Buffer.alloc(SQLITE_HEADER.length);
     const read = fs.readSync(fd, head, 0, head.length, 0);
-    if (read === 0) return; // an empty file is a fresh database to SQLite
+    if (read === 0) {
+      // SQLite would take it for a fresh database and set one up; a kepu.sqlite that exists but is
+      // empty lost its data (a failed copy, a sync tool, a full disk), so it is refused untouched.
+      throw new KepuError('DB_FILE_EMPTY', `db: ${file} is empty (0 bytes); refusing to set up a new database over it`, { file });
+    }
     if (read < head.length || !head.equals(SQLITE_HEADER)) {
       throw new KepuError('DB_UNREADABLE', `db: ${file} is not a Kepu Review database (not SQLite)`, {
         file,
@@ -113,6 +136,7 @@ function assertLooksLikeSqlite(file: string): void {
 
 function unreadable(file: string, error: unknown): KepuError {
   if (error instanceof KepuError) return error;
+  if (isDiskFull(error)) return asDiskFull(error, path.dirname(file)) as KepuError;
   const reason = (error as Error)?.message ?? String(error);
   return new KepuError('DB_UNREADABLE', `db: cannot open ${file}: ${reason}`, { file, reason });
 }

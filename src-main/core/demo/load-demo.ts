@@ -6,6 +6,8 @@ import type { CampaignSummary } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { TemplateCatalog } from '../campaigns/templates';
 import type { EntryRepo, NewEntry } from '../entries/entry-repo';
+import { copyFileAtomic, writeFileAtomic } from '../files/atomic-write';
+import { makePrivateDir } from '../files/private-files';
 import { KepuError } from '../errors';
 import type { Database } from 'better-sqlite3';
 import type { AssetRepo, NewAsset } from '../media/asset-repo';
@@ -113,7 +115,6 @@ const SAMPLE_JUDGES: [string, string][] = [
 function ownCopy(mediaDir: string, name: string, regNo: string): string {
   const target = path.join(mediaDir, regNo, name);
   if (fs.existsSync(target)) return target;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
   const original = fs.readFileSync(path.join(mediaDir, name));
   const tag = Buffer.from(`kepu-sample ${regNo}`, 'utf8');
   let trailer: Buffer;
@@ -125,7 +126,8 @@ function ownCopy(mediaDir: string, name: string, regNo: string): string {
     tag.copy(trailer, 8);
   } else if (ext === '.txt') trailer = Buffer.from(`\n(${regNo})\n`, 'utf8');
   else trailer = tag;
-  fs.writeFileSync(target, Buffer.concat([original, trailer]));
+  // Atomic: the existsSync above must never find half a copy left by a full disk.
+  writeFileAtomic(target, Buffer.concat([original, trailer]));
   return target;
 }
 
@@ -135,11 +137,11 @@ async function copySampleMedia(deps: DemoDeps): Promise<string> {
     throw new KepuError('DEMO_RESOURCES_MISSING', `demo: sample media not found in ${source}`, { dir: source });
   }
   const target = path.join(deps.dataDir, 'media', 'sample');
-  fs.mkdirSync(target, { recursive: true });
+  makePrivateDir(target);
   for (const name of fs.readdirSync(source)) {
     if (name === 'README.md') continue;
     const to = path.join(target, name);
-    if (!fs.existsSync(to)) fs.copyFileSync(path.join(source, name), to);
+    if (!fs.existsSync(to)) copyFileAtomic(path.join(source, name), to);
   }
   return target;
 }

@@ -6,10 +6,11 @@
 // selection the bundles also carry eligibility answers, mostly yes, so the member list has both
 // admitted and rejected applicants to show (applicant 3 lacks the membership item on purpose).
 import type { Database } from 'better-sqlite3';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { type BundlePayload, writeBundle } from '../exchange/bundle';
+import { writeFileAtomic } from '../files/atomic-write';
+import { makePrivateDir } from '../files/private-files';
 import { fingerprintOf, generateIdentity, publicKeyToBase64 } from '../keys/identity';
 import { issuePackage } from '../packages/issue-package';
 import { nowIso } from '../time';
@@ -25,7 +26,7 @@ export async function prepareSampleExchange(
   const packagesDir = path.join(deps.dataDir, 'sample-packages');
   const bundlesDir = path.join(deps.dataDir, folder);
   const committee = def.kind === 'committee';
-  fs.mkdirSync(bundlesDir, { recursive: true });
+  makePrivateDir(bundlesDir);
   const judges = db
     .prepare('SELECT j.id, j.name FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.created_at, j.id')
     .all(campaignId) as { id: string; name: string }[];
@@ -70,8 +71,8 @@ export async function prepareSampleExchange(
       })),
     });
     const safe = judge.name.replace(/[\\/:*?"<>|\s]+/g, '_');
-    fs.writeFileSync(path.join(bundlesDir, `${safe}-r1.kepubundle`), writeBundle(payload(1, 0), key.privateKey));
-    if (index === 0) fs.writeFileSync(path.join(bundlesDir, `${safe}-r2.kepubundle`), writeBundle(payload(2, 1), key.privateKey));
+    writeFileAtomic(path.join(bundlesDir, `${safe}-r1.kepubundle`), writeBundle(payload(1, 0), key.privateKey));
+    if (index === 0) writeFileAtomic(path.join(bundlesDir, `${safe}-r2.kepubundle`), writeBundle(payload(2, 1), key.privateKey));
   }
   return bundlesDir;
 }

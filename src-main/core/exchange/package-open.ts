@@ -201,7 +201,7 @@ async function extractAll(
     for (const { member, expected } of media) {
       const check = new CheckingStream(member.name, limit);
       const staged = path.join(staging, path.basename(member.name));
-      await streamErrors(member, async () => pipeline(await openStream(zip, member.record), check, fs.createWriteStream(staged, { flags: 'wx', mode: 0o644 })));
+      await streamErrors(member, async () => pipeline(await openStream(zip, member.record), check, fs.createWriteStream(staged, { flags: 'wx', mode: 0o600 })));
       if (check.sha256() !== expected.sha256) throw hashMismatch(member.name, 'SHA-256 differs from the manifest');
       check.assertIntact(member.record);
     }

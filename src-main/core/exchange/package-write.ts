@@ -10,6 +10,9 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { KepuError } from '../errors';
+import { syncFile, syncFolder, tempPathFor } from '../files/atomic-write';
+import { asDiskFull, isDiskFull } from '../files/disk-full';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../files/private-files';
 import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
 import { canonicalJsonBytes } from './canonical-json';
 import { encodeEnvelope, signEnvelope } from './dsse';
@@ -79,22 +82,21 @@ export async function writePackage(manifest: PackageManifest, mediaFiles: readon
   for (const failure of failures) failure.catch(() => {});
   zip.end();
 
-  fs.mkdirSync(path.dirname(outPath), { recursive: true });
-  const temp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${crypto.randomBytes(6).toString('hex')}.partial`);
-  const output = fs.createWriteStream(temp, { flags: 'wx' });
+  const folder = path.dirname(outPath);
+  const temp = tempPathFor(outPath, 'partial');
+  let output: fs.WriteStream | null = null;
   try {
+    makePrivateDir(folder);
+    output = fs.createWriteStream(temp, { flags: 'wx', mode: PRIVATE_FILE_MODE });
     await Promise.race([pipeline(zip.outputStream, output), ...failures]);
     for (const item of planned) if (item.hasher.digest() !== item.sha256) throw changed(item.source);
-    const fd = fs.openSync(temp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    syncFile(temp);
     fs.renameSync(temp, outPath);
+    syncFolder(folder);
   } catch (error) {
-    output.destroy();
+    output?.destroy();
     fs.rmSync(temp, { force: true });
+    if (isDiskFull(error)) throw asDiskFull(error, folder);
     if (error instanceof KepuError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (error as NodeJS.ErrnoException).path) {
       throw new KepuError('MEDIA_FILE_MISSING', `package: ${(error as NodeJS.ErrnoException).path} is missing`, { file: String((error as NodeJS.ErrnoException).path) });

@@ -1,6 +1,8 @@
 // Where an installation keeps its Ed25519 private key. Policy:
 // - A KeyStore is unlocked by a KeySecret. The file store understands two kinds: a passphrase the
-//   user types (stretched with scrypt N=2^15, r=8, p=1: ~32 MiB and ~0.1 s per attempt) or 32
+//   user types (stretched with scrypt N=2^17, r=8, p=1, OWASP's recommendation: 128 MiB and a few
+//   tenths of a second per attempt; each file records its own N, r, p, so files sealed with the
+//   earlier N=2^15 still open, and are re-sealed with today's parameters once unlocked) or 32
 //   bytes of key material held elsewhere (the Electron shell keeps a random key in the OS key
 //   store via safeStorage and passes it as { kind: 'key' }; stretched with HKDF-SHA256). Either way
 //   the file format is the same, so one reader serves every shell.
@@ -12,11 +14,11 @@
 //   never leaves half a key file, and other local users cannot read it.
 import crypto, { type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { assertNever } from '../../contract';
 import { canonicalJson } from '../exchange/canonical-json';
 import { KepuError } from '../errors';
+import { writeFileAtomic } from '../files/atomic-write';
 import { nowIso } from '../time';
 import { generateIdentity, identityFromPrivateKey, publicKeyFromBase64, publicKeyToBase64, type Identity } from './identity';
 
@@ -40,9 +42,9 @@ export interface ScryptParams {
   p: number;
 }
 
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
-/** Upper bounds accepted when reading a file, so a crafted file cannot demand gigabytes. */
-const MAX_SCRYPT: ScryptParams = { N: 2 ** 20, r: 16, p: 4 };
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+/** Upper bounds accepted when reading a file, so a crafted file cannot demand more than 1 GiB (scryptMemory). */
+const MAX_SCRYPT: ScryptParams = { N: 2 ** 20, r: 8, p: 4 };
 
 const b64 = (bytes: number) => z.string().refine((s) => Buffer.from(s, 'base64').length === bytes && Buffer.from(s, 'base64').toString('base64') === s, `base64 of ${bytes} bytes`);
 
@@ -74,6 +76,12 @@ export class FileKeyStore implements KeyStore {
 
   exists(): boolean {
     return fs.existsSync(this.file);
+  }
+
+  /** True when the file is sealed by a passphrase with weaker scrypt parameters than this store writes. */
+  sealedWithOlderParameters(): boolean {
+    const { kdf } = this.read();
+    return kdf.name === 'scrypt' && (kdf.N < this.scrypt.N || kdf.r < this.scrypt.r || kdf.p < this.scrypt.p);
   }
 
   /** Public half, readable without the secret (to show the fingerprint before unlocking). */
@@ -176,7 +184,7 @@ function deriveKeys(secret: KeySecret, kdf: KeyFileKdf, salt: Buffer): { aes: Bu
     case 'passphrase': {
       if (kdf.name !== 'scrypt') throw new KepuError('KEY_PASSPHRASE_WRONG', 'key-store: this key file is not protected by a passphrase');
       const { N, r, p } = kdf;
-      okm = crypto.scryptSync(secret.passphrase.normalize('NFC'), salt, 64, { N, r, p, maxmem: 256 * N * r + (1 << 20) });
+      okm = crypto.scryptSync(secret.passphrase.normalize('NFC'), salt, 64, { N, r, p, maxmem: scryptMemory({ N, r, p }) });
       break;
     }
     case 'key': {
@@ -191,40 +199,18 @@ function deriveKeys(secret: KeySecret, kdf: KeyFileKdf, salt: Buffer): { aes: Bu
   return { aes: okm.subarray(0, 32), check: crypto.createHash('sha256').update(okm.subarray(32)).digest() };
 }
 
+/**
+ * The memory scrypt needs (OpenSSL's check: 128·r·(N+2) bytes for V plus 128·r·p for B), with
+ * 1 MiB to spare. Node refuses anything above `maxmem` (default 32 MiB, too little for N=2^17),
+ * so it is set explicitly from the parameters; MAX_SCRYPT bounds it for files we read.
+ */
+export function scryptMemory({ N, r, p }: ScryptParams): number {
+  return 128 * r * (N + 2) + 128 * r * p + (1 << 20);
+}
+
 function associatedData(header: Pick<KeyFile, 'v' | 'kdf' | 'publicKey' | 'keyId'>): Buffer {
   return Buffer.from(canonicalJson({ v: header.v, kdf: header.kdf, publicKey: header.publicKey, keyId: header.keyId }), 'utf8');
 }
 
-/** Temp file in the same folder (same file system), fsync, rename, fsync the folder. */
-export function writeFileAtomic(file: string, bytes: Buffer, mode = 0o600): void {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  const fd = fs.openSync(temp, 'wx', mode);
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fchmodSync(fd, mode);
-    fs.fsyncSync(fd);
-  } catch (error) {
-    fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  fs.closeSync(fd);
-  try {
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  try {
-    const dirFd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(dirFd);
-    } finally {
-      fs.closeSync(dirFd);
-    }
-  } catch {
-    // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
-  }
-}
+/** Kept for callers that seal other secrets next to the key (see core/files/atomic-write.ts). */
+export { writeFileAtomic };

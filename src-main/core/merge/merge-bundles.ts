@@ -85,6 +85,8 @@ function mergeOne(
   statements: ApplyStatements,
 ): FileOutcome {
   const { db } = deps;
+  // Named as what it is (not as a parse error at byte 0): the judge can simply export again.
+  if (file.bytes.length === 0) throw new KepuError('BUNDLE_EMPTY', `merge: ${file.fileName} is empty`, { file: file.fileName });
   const read = deps.reader.read(file.bytes);
   const payload = read.payload;
   if (payload.campaignId !== campaignId) {

@@ -3,6 +3,7 @@
 // linked to the entries of the campaign's newest package that list it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { copyFileAtomic } from '../files/atomic-write';
 import { KepuError } from '../errors';
 import { locateMediaByHash } from '../exchange/locate-media';
 import { PackageManifest } from '../exchange/package-manifest';
@@ -36,7 +37,7 @@ export async function linkLocatedMedia(
     for (const f of result.found) {
       const target = path.join(row.media_dir, `${f.sha256}${path.extname(f.path).toLowerCase()}`);
       if (!fs.existsSync(target)) {
-        fs.copyFileSync(f.path, target);
+        copyFileAtomic(f.path, target); // never half a copy under the name checked above
         created.push(target);
       }
       stored.set(f.sha256, target);

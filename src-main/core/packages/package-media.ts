@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { copyFileAtomic } from '../files/atomic-write';
 
 /** The folder a local campaign's package media go to (under `packagesRoot`). */
 export function packageMediaFolder(packagesRoot: string, campaignId: string): string {
@@ -64,7 +65,7 @@ export function linkUnderOriginalName(stored: string, mediaDir: string, asset: N
   try {
     fs.linkSync(stored, target);
   } catch {
-    fs.copyFileSync(stored, target, fs.constants.COPYFILE_EXCL);
+    copyFileAtomic(stored, target); // never half a copy under the name checked above
   }
   if (!newFolder) created.push(target);
   return target;

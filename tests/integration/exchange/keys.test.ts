@@ -39,7 +39,7 @@ describe('the passphrase key store', () => {
     const store = new FileKeyStore(path.join(tempDir(), 'identity.json'));
     const identity = createIdentityInStore(store, passphrase);
     const file = JSON.parse(fs.readFileSync(store.file, 'utf8'));
-    expect(file).toMatchObject({ v: 1, kdf: { name: 'scrypt', N: 32768, r: 8, p: 1 }, keyId: identity.keyId });
+    expect(file).toMatchObject({ v: 1, kdf: { name: 'scrypt', N: 131072, r: 8, p: 1 }, keyId: identity.keyId });
     const pkcs8 = identity.privateKey.export({ format: 'der', type: 'pkcs8' });
     expect(fs.readFileSync(store.file).includes(pkcs8.subarray(16))).toBe(false);
     expect(fs.readFileSync(store.file, 'utf8').includes(pkcs8.subarray(16).toString('base64'))).toBe(false);

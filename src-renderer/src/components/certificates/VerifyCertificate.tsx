@@ -1,6 +1,7 @@
 // "Verify certificate": paste the printed verification code, or open a photo (PNG/JPEG) of the QR
-// code or one of our PDFs; the answer — valid, invalid, expired, revoked, replaced — comes from
-// the signature and this installation's register, offline.
+// code or one of our PDFs; the answer — valid, invalid, expired, revoked, replaced, or not yet
+// valid (dated after today) — comes from the signature, this installation's register and the
+// dates, offline.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrustedIssuer, VerifyResult } from '../../../../src-main/contract';
@@ -92,6 +93,7 @@ export function VerifyCertificate() {
               </dd>
             </dl>
           )}
+          {result.status === 'not_yet_valid' && result.fields && <p data-testid="verify-not-yet-valid">{t('certificates.verify.notYetValid', { date: result.fields.issueDate })}</p>}
           {result.replacedBy && <p>{t('certificates.verify.replacedBy', { serial: result.replacedBy })}</p>}
           {result.revokeReason && <p>{t('certificates.verify.revokeReason', { reason: result.revokeReason })}</p>}
           {result.others.length > 0 && (
