@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    testTimeout: 120_000, // a limit, not a measurement: CLI tests start real `kepu` processes through tsx
     // Integration tests spawn the CLI and share the 2-core machine; keep parallelism modest.
     maxWorkers: 2,
   },

@@ -86,7 +86,7 @@ async function verify(argv: string[], t: T): Promise<number> {
 type FileLine = MergeReport['files'][number];
 
 async function merge(argv: string[], t: T): Promise<number> {
-  const { values, positionals } = parseCommand(argv, { campaign: { type: 'string' } });
+  const { values, positionals } = parseCommand(argv, { campaign: { type: 'string' }, 'after-publish': { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError(t('cli.bundle.mergeUsage'));
   if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
   const campaignId = values.campaign as string;
@@ -106,6 +106,8 @@ async function merge(argv: string[], t: T): Promise<number> {
   }
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
+    // After publication, merging moves the live result away from the published one: only on request.
+    if (values['after-publish']) await rt.call('ranking:allowChanges', { campaignId });
     let report: MergeReport | null = null;
     for (let start = 0; start < readable.length; start += MERGE_BATCH) {
       const batch = readable.slice(start, start + MERGE_BATCH);

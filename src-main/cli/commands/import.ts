@@ -14,6 +14,7 @@ export async function runImport(argv: string[], t: T): Promise<number> {
     campaign: { type: 'string' },
     encoding: { type: 'string' },
     sheet: { type: 'string' },
+    'after-publish': { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError(t('cli.import.usage'));
   if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
@@ -25,6 +26,8 @@ export async function runImport(argv: string[], t: T): Promise<number> {
   const bytes = readInputFile(file, t, { code: 'IMPORT_FILE_UNREADABLE', message: () => t('cli.import.cannotRead', { file }) });
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
+    // After publication, new or changed entries move the live result: only on request.
+    if (values['after-publish']) await rt.call('ranking:allowChanges', { campaignId: values.campaign as string });
     const report = await rt.call('intake:import', {
       campaignId: values.campaign as string,
       source: { fileName: path.basename(file), contentBase64: bytes.toString('base64') },

@@ -34,6 +34,7 @@ export async function runRank(argv: string[], t: T): Promise<number> {
       const file = values.verify as string;
       let snapshot;
       try {
+        rt.ctx.protectedFiles.assertNotProtected(file); // the database is open here: never read it as a file
         snapshot = readLockFile(fs.readFileSync(path.resolve(file), 'utf8'));
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ? readProblem(t, error) : (error as Error).message;

@@ -1,11 +1,12 @@
 // What a judge signed is never changed by anyone else. Reproduces the red-team finding: sample
 // campaign → merge the sample bundles → publish → Review tab → judge "Zhang Wei" → a digit saved
 // "revision 5" and the live ranking moved without a word.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, Judge, Queue, RankingSummary, ReviewState, SnapshotInfo } from '../../../src-main/contract';
-import { ok, openTestApp } from '../../helpers';
+import { ok, openTestApp, repoRoot } from '../../helpers';
 
 async function mergedSample() {
   const app = openTestApp();
@@ -119,5 +120,23 @@ describe('after a result is published', () => {
     await ok(app.dispatch('ranking:lock', { campaignId }));
     expect(await app.dispatch('review:score', { ...app.ref, judgeId: local.id, dimension, value: 2 })).toMatchObject({ ok: false, error: { code: 'RESULT_PUBLISHED' } });
     app.ctx.close();
+  });
+
+  it('the CLI merges into a published campaign only with --after-publish, recorded like the app', async () => {
+    const app = await published();
+    const dir = path.join(app.dataDir, 'sample-bundles');
+    const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+    app.ctx.close();
+    const kepu = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(repoRoot, 'bin/kepu.mjs'), ...args, '--data-dir', app.dataDir, '--json'], { encoding: 'utf8', env: { ...process.env, KEPU_LANG: 'en' } });
+    const refused = kepu('bundle', 'merge', ...files, '--campaign', app.works.id);
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, code: 'RESULT_PUBLISHED' });
+    const agreed = kepu('bundle', 'merge', ...files, '--campaign', app.works.id, '--after-publish');
+    expect(agreed.status, agreed.stderr).toBe(0);
+    expect(JSON.parse(agreed.stdout).files.every((f: { status: string }) => f.status === 'duplicate' || f.status === 'superseded')).toBe(true);
+    const reopened = openTestApp(app.dataDir);
+    expect(reopened.ctx.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'ranking.allow_changes_after_publish'`).pluck().get()).toBe(1);
+    reopened.ctx.close();
   });
 });
