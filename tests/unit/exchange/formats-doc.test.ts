@@ -55,8 +55,8 @@ describe('docs/formats.md', () => {
     expect([DEFAULT_MAX_MEMBERS, DEFAULT_MAX_MEMBER_BYTES, DEFAULT_MAX_MANIFEST_BYTES]).toEqual([10_000, 1024 ** 3, 64 * 1024 ** 2]);
     expect(doc).toContain('more than 10,000 members');
     expect(doc).toContain('1 GiB per media file, 64 MiB for the manifest');
-    expect(DEFAULT_SCRYPT).toEqual({ N: 2 ** 15, r: 8, p: 1 });
-    expect(doc).toContain('`N = 2^15`, `r = 8`, `p = 1`');
+    expect(DEFAULT_SCRYPT).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+    expect(doc).toContain('`N = 2^17`, `r = 8`, `p = 1`');
   });
 
   it('gives a PAE example that the implementation reproduces', () => {
