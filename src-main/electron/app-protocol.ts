@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MEDIA_SCHEME } from '../contract';
 import { APP_HOST, APP_SCHEME } from './schemes';
+import { contentSecurityPolicy } from '../app/content-security-policy';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,26 +28,8 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const media = `${MEDIA_SCHEME}:`;
-/**
- * The browser shell's policy (host/security.ts) plus the media scheme, which only exists here.
- * Entrants' PDFs are not framed in this window (see pdf-window.ts), so frames are 'self' and blob:
- * (the certificate print frame) only.
- */
-export const DESKTOP_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' data: blob: ${media}`,
-  `media-src 'self' blob: ${media}`,
-  "font-src 'self' data:",
-  `connect-src 'self' ${media}`,
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The browser shell's policy plus the media scheme, which only exists here. */
+export const DESKTOP_CONTENT_SECURITY_POLICY = contentSecurityPolicy(MEDIA_SCHEME);
 
 export function contentTypeOf(file: string): string {
   return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

@@ -2,6 +2,7 @@
 // stops DNS-rebinding pages; the Origin check stops other local sites; the per-run token stops
 // anything that has not been given the URL.
 import { timingSafeEqual } from 'node:crypto';
+import { contentSecurityPolicy } from '../app/content-security-policy';
 
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -25,18 +26,4 @@ export function tokenMatches(given: string | null | undefined, expected: string)
 }
 
 /** Same policy as the meta tag in index.html: nothing remote, no inline script. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  // Printing certificates: the exported PDF is shown in a hidden frame from a blob: URL.
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();

@@ -33,48 +33,39 @@ export function ImportReportView({ report, targets, onAnother }: { report: Impor
       </ul>
       {report.late.length > 0 && <p className="muted">{t('intake.lateRows', { rows: report.late.join(', ') })}</p>}
       {report.rejected.length > 0 && (
-        <table className="data-table compact" data-testid="rejected-rows">
-          <thead>
-            <tr>
-              <th>{t('intake.row')}</th>
-              <th>{t('entries.columns.regNo')}</th>
-              <th>{t('intake.problems')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rejected.map((r) => (
-              <tr key={r.row}>
-                <td className="num">{r.row}</td>
-                <td className="mono">{r.regNo ?? '—'}</td>
-                <td>{r.errors.map(describe).join(';')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowProblems testId="rejected-rows" rows={report.rejected.map((r) => ({ row: r.row, regNo: r.regNo ?? '—', text: r.errors.map(describe).join(';') }))} />
       )}
       {report.flagged.length > 0 && (
         <>
           <h3>{t('intake.flaggedTitle')}</h3>
-          <table className="data-table compact" data-testid="flagged-rows">
-            <thead>
-              <tr>
-                <th>{t('intake.row')}</th>
-                <th>{t('entries.columns.regNo')}</th>
-                <th>{t('intake.problems')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.flagged.map((r) => (
-                <tr key={r.row}>
-                  <td className="num">{r.row}</td>
-                  <td className="mono">{r.regNo}</td>
-                  <td className="warning-text">{r.warnings.map(describe).join(';')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RowProblems testId="flagged-rows" warning rows={report.flagged.map((r) => ({ row: r.row, regNo: r.regNo, text: r.warnings.map(describe).join(';') }))} />
         </>
       )}
     </section>
+  );
+}
+
+/** Rows of the file with what is wrong (rejected) or worth a look (flagged), by spreadsheet row. */
+function RowProblems({ rows, testId, warning = false }: { rows: { row: number; regNo: string; text: string }[]; testId: string; warning?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <table className="data-table compact" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{t('intake.row')}</th>
+          <th>{t('entries.columns.regNo')}</th>
+          <th>{t('intake.problems')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.row}>
+            <td className="num">{r.row}</td>
+            <td className="mono">{r.regNo}</td>
+            <td className={warning ? 'warning-text' : undefined}>{r.text}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -31,6 +31,20 @@ function probeRowsSeenOutside(dbFile: string): number {
 
 type App = ReturnType<typeof openTestApp>;
 
+/**
+ * Another process connects and leaves, the app acknowledges 30 writes, another process comes and
+ * goes again: with the app's locks intact, all 30 are in the database for everyone.
+ */
+async function expectNoWriteLost(app: App): Promise<void> {
+  const dbFile = path.join(app.dataDir, 'kepu.sqlite');
+  // Any descriptor opened by mistake would be closed by now (some readers close asynchronously).
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  outsideConnection(dbFile);
+  for (let i = 0; i < 30; i++) app.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`probe.${i}`, String(i));
+  outsideConnection(dbFile);
+  expect(probeRowsSeenOutside(dbFile)).toBe(30);
+}
+
 async function finished(app: App, started: JobStatus): Promise<JobStatus> {
   let status = started;
   const deadline = Date.now() + 30_000;
@@ -62,12 +76,7 @@ describe("the data folder's own files as input", () => {
         const result = await app.dispatch(attempt.channel, attempt.request(campaign.id, file));
         expect(result, file).toMatchObject({ ok: false, error: { code: 'PATH_IS_APP_DATA', params: { file: path.basename(file) } } });
       }
-      // Any descriptor opened by mistake would be closed by now (some readers close asynchronously).
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      outsideConnection(dbFile);
-      for (let i = 0; i < 30; i++) app.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`probe.${i}`, String(i));
-      outsideConnection(dbFile);
-      expect(probeRowsSeenOutside(dbFile)).toBe(30);
+      await expectNoWriteLost(app);
       app.ctx.close();
     });
   }
@@ -77,16 +86,11 @@ describe("the data folder's own files as input", () => {
     const app = openTestApp(path.join(parent, 'Kepu Review'));
     const campaign = await ok<CampaignSummary>(app.dispatch('campaign:create', { templateId: 'sichuan-influence-2023' }));
     await ok(app.dispatch('identity:create', { name: '协调员', passphrase: 'correct horse battery' }));
-    const dbFile = path.join(app.dataDir, 'kepu.sqlite');
     const status = await finished(app, await ok<JobStatus>(app.dispatch('media:link', { campaignId: campaign.id, folder: parent })));
     expect(status.state).toBe('done');
     // Nothing of the app's own files was even listed, let alone hashed.
     expect(status.result?.unmatchedFiles.filter((f) => /kepu\.sqlite|identity/.test(f))).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    outsideConnection(dbFile);
-    for (let i = 0; i < 30; i++) app.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`probe.${i}`, String(i));
-    outsideConnection(dbFile);
-    expect(probeRowsSeenOutside(dbFile)).toBe(30);
+    await expectNoWriteLost(app);
     app.ctx.close();
     fs.rmSync(parent, { recursive: true, force: true });
   });
@@ -104,11 +108,7 @@ describe("the data folder's own files as input", () => {
     expect(() => openAssetStream(app.ctx, assetId, null)).toThrow(expect.objectContaining({ code: 'MEDIA_FILE_REFUSED' }));
     expect(await app.dispatch('media:assetState', { assetId })).toMatchObject({ ok: true, value: { state: 'refused' } });
     expect(await app.dispatch('media:recheckAsset', { assetId })).toMatchObject({ ok: false, error: { code: 'MEDIA_FILE_REFUSED' } });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    outsideConnection(dbFile);
-    for (let i = 0; i < 30; i++) app.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`probe.${i}`, String(i));
-    outsideConnection(dbFile);
-    expect(probeRowsSeenOutside(dbFile)).toBe(30);
+    await expectNoWriteLost(app);
     app.ctx.close();
   });
 
