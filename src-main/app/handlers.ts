@@ -16,6 +16,7 @@ import { rankingHandlers } from './ranking-handlers';
 import { certificateHandlers } from './certificate-handlers';
 import type { AppContext } from './context';
 import { APP_VERSION } from './version';
+import { programmeHandlers } from './programme-handlers';
 
 export function createHandlers(ctx: AppContext): Handlers {
   return reportDiskFull(ctx.dataDir, {
@@ -42,7 +43,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'campaign:get': ({ campaignId }) => ({ ...ctx.campaigns.detail(campaignId), openedPackage: openedPackageSummary(ctx.db, campaignId) }),
     'campaign:create': ({ templateId, name }) => {
       const template = ctx.templates.get(templateId);
-      return ctx.campaigns.create(template.id, template.definition, name);
+      return ctx.campaigns.create(template.id, template.definition, name, undefined, { description: template.description, source: template.source });
     },
     'entry:list': (request) => ctx.entries.list(request),
     'entry:get': ({ entryId }) => ctx.entries.get(entryId),
@@ -67,6 +68,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'job:cancel': ({ jobId }) => ctx.jobs.cancel(jobId),
     'compliance:report': ({ campaignId, filter, limit }) => complianceReport(ctx, campaignId, filter, limit),
     'compliance:export': ({ campaignId, format }) => exportCompliance(ctx, campaignId, format),
+    ...programmeHandlers(ctx),
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),
     ...exchangeHandlers(ctx),

@@ -8,6 +8,7 @@ import { AssignmentRunResult, CoverageView, EntryJudges } from './assignment';
 import { exchangeChannels, WithdrawnEntry } from './exchange';
 import { rankingChannels } from './ranking';
 import { certificateChannels } from './certificates';
+import { ProgrammeCheck, ProgrammeFile } from './programme';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, ExportFile, exportFormats, JobStatus } from './compliance';
 import {
@@ -139,6 +140,17 @@ export const channels = {
     request: z.object({ templateId: Id, name: LocalizedText.optional() }).strict(),
     response: CampaignSummary,
   },
+  /** The whole definition of a built-in template (`kepu template show <id> --json`). */
+  'template:show': { request: z.object({ templateId: Id }).strict(), response: ProgrammeFile },
+  /** Checks a programme file (.kepuprog) without storing anything. */
+  'programme:check': { request: z.object({ file: ImportSource }).strict(), response: ProgrammeCheck },
+  /** A new campaign from a programme file; refused with its first problem when it is not valid. */
+  'campaign:createFromProgramme': {
+    request: z.object({ file: ImportSource, name: LocalizedText.optional() }).strict(),
+    response: CampaignSummary,
+  },
+  /** The campaign's definition as a programme file, saved among the exports. */
+  'campaign:exportProgramme': { request: z.object({ campaignId: Id }).strict(), response: ExportFile },
   'entry:list': {
     request: EntryListRequest,
     response: z.object({ total: z.number().int(), rows: z.array(EntryRow) }),

@@ -14,3 +14,4 @@ export * from './assignment';
 export * from './exchange';
 export * from './ranking';
 export * from './certificates';
+export * from './programme';

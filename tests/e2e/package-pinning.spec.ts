@@ -34,7 +34,7 @@ async function sampleMedia(): Promise<SampleMedia[]> {
 
 /** Two entries of the Sichuan template, a video and a photo, as a coordinator would send them. */
 function packageManifest(coordinator: Identity, media: SampleMedia[]): PackageManifest {
-  const template = parseTemplateFile(path.join(root, 'resources', 'templates', 'sichuan-influence-2023.json'));
+  const template = parseTemplateFile(path.join(root, 'resources', 'templates', 'sichuan-influence-2023.kepuprog'));
   const asset = (m: SampleMedia, assetId: number, role: 'video' | 'image') => ({ assetId, role, fileName: m.fileName, sizeBytes: m.sizeBytes, sha256: m.sha256, included: true });
   const entry = (entryId: number, regNo: string, title: string, assets: PackageManifest['entries'][number]['assets']) => ({
     entryId, regNo, kind: 'work' as const, category: 'video', title, entrantName: null, entrantUnit: null, reason: null, fields: {}, assets,

@@ -1,8 +1,12 @@
-// kepu demo | kepu campaign create/list | kepu template list
+// kepu demo | kepu campaign create/list/export/validate | kepu template list/show
 import type { i18n } from 'i18next';
 import path from 'node:path';
 import type { CampaignSummary } from '../../contract';
+import { checkProgramme } from '../../core/campaigns/programme-file';
+import { writeFileAtomic } from '../../core/files/atomic-write';
 import { parseCommand, UsageError } from '../args';
+import { CliFailure } from '../failure';
+import { readInputFile } from '../input-file';
 import { openRuntime } from '../runtime';
 
 type T = i18n['t'];
@@ -33,11 +37,15 @@ export async function runDemo(argv: string[], t: T): Promise<number> {
 export async function runCampaign(argv: string[], t: T): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'create') {
-    const { values } = parseCommand(rest, { template: { type: 'string' } });
-    if (!values.template) throw new UsageError(t('cli.missingOption', { option: '--template <id>' }));
+    const { values } = parseCommand(rest, { template: { type: 'string' }, from: { type: 'string' } });
+    if (!values.template === !values.from) throw new UsageError(t('cli.missingOption', { option: '--template <id> | --from <file.kepuprog>' }));
+    // The file is read before the database is opened (never through fs while it is open).
+    const from = values.from ? programmeSource(values.from as string, t) : null;
     const rt = openRuntime(values['data-dir'] as string | undefined, t);
     try {
-      const campaign = await rt.call('campaign:create', { templateId: values.template as string });
+      const campaign = from
+        ? await rt.call('campaign:createFromProgramme', { file: from })
+        : await rt.call('campaign:create', { templateId: values.template as string });
       process.stdout.write(values.json ? `${JSON.stringify(campaign, null, 2)}\n` : `${t('cli.campaignCreated')}\t${printCampaign(t, campaign)}\n`);
       return 0;
     } finally {
@@ -57,11 +65,61 @@ export async function runCampaign(argv: string[], t: T): Promise<number> {
       rt.close();
     }
   }
+  if (sub === 'validate') {
+    const { values, positionals } = parseCommand(rest, {});
+    if (positionals.length !== 1) throw new UsageError(t('cli.programme.validateUsage'));
+    const file = programmeSource(positionals[0], t);
+    const check = checkProgramme(Buffer.from(file.contentBase64, 'base64'), file.fileName);
+    const { parsed: _parsed, ...result } = check;
+    const lang = t('meta.language') === 'zh-CN' ? 'zh-CN' : 'en';
+    if (values.json) process.stdout.write(`${JSON.stringify({ ok: check.valid, ...result }, null, 2)}\n`);
+    else if (check.valid) process.stdout.write(`${t('cli.programme.valid', { id: check.programme!.id, name: check.programme!.name[lang] })}\n`);
+    else {
+      process.stdout.write(`${t('cli.programme.invalid', { file: file.fileName, count: check.problems.length })}\n`);
+      for (const p of check.problems) process.stdout.write(`  ${t(`errors.${p.code}`, { ...p.params })} [${p.code}]\n`);
+    }
+    return check.valid ? 0 : 1;
+  }
+  if (sub === 'export') {
+    const { values } = parseCommand(rest, { campaign: { type: 'string' }, out: { type: 'string' } });
+    if (!values.campaign || !values.out) throw new UsageError(t('cli.programme.exportUsage'));
+    const rt = openRuntime(values['data-dir'] as string | undefined, t);
+    try {
+      const file = await rt.call('campaign:exportProgramme', { campaignId: values.campaign as string });
+      const out = path.resolve(values.out as string);
+      rt.ctx.protectedFiles.assertNotProtected(out);
+      writeFileAtomic(out, Buffer.from(file.contentBase64, 'base64'));
+      process.stdout.write(values.json ? `${JSON.stringify({ ok: true, file: out }, null, 2)}\n` : `${t('cli.programme.exported', { file: out })}\n`);
+      return 0;
+    } finally {
+      rt.close();
+    }
+  }
   throw new UsageError(t('cli.unknownCommand', { command: `campaign ${sub ?? ''}`.trim() }));
+}
+
+function programmeSource(given: string, t: T): { fileName: string; contentBase64: string } {
+  const file = path.resolve(given);
+  const bytes = readInputFile(file, t, { code: 'PROGRAMME_INVALID', message: ({ reason }) => t('errors.PROGRAMME_INVALID', { file: path.basename(file), path: '(file)', detail: reason }) });
+  if (bytes.length === 0) throw new CliFailure('PROGRAMME_INVALID', t('errors.PROGRAMME_INVALID', { file: path.basename(file), path: '(file)', detail: '0 bytes' }), { file: path.basename(file) });
+  return { fileName: path.basename(file), contentBase64: bytes.toString('base64') };
 }
 
 export async function runTemplate(argv: string[], t: T): Promise<number> {
   const [sub, ...rest] = argv;
+  if (sub === 'show') {
+    const { values, positionals } = parseCommand(rest, {});
+    if (positionals.length !== 1) throw new UsageError(t('cli.programme.showUsage'));
+    const rt = openRuntime(values['data-dir'] as string | undefined, t);
+    try {
+      // The whole definition either way: as JSON, or as the programme file's own text.
+      const programme = await rt.call('template:show', { templateId: positionals[0] });
+      process.stdout.write(`${JSON.stringify(programme, null, 2)}\n`);
+      return 0;
+    } finally {
+      rt.close();
+    }
+  }
   if (sub !== 'list') throw new UsageError(t('cli.unknownCommand', { command: `template ${sub ?? ''}`.trim() }));
   const { values } = parseCommand(rest, {});
   const rt = openRuntime(values['data-dir'] as string | undefined, t);

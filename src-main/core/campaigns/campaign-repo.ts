@@ -11,6 +11,11 @@ import {
 import { KepuError } from '../errors';
 import { nowIso, toUtcIso } from '../time';
 
+export interface ProgrammeInfo {
+  description: LocalizedText;
+  source: string;
+}
+
 interface CampaignDbRow {
   id: string;
   template_id: string;
@@ -20,6 +25,7 @@ interface CampaignDbRow {
   time_zone: string;
   deadline_at: string;
   definition_json: string;
+  programme_json: string | null;
   created_at: string;
   entry_count: number;
 }
@@ -32,13 +38,20 @@ export class CampaignRepo {
   constructor(private readonly db: Database) {}
 
   /** `id` is given when the campaign comes from elsewhere (a judge opening a review package). */
-  create(templateId: string, definition: CampaignDefinition, name?: LocalizedText, id = `${templateId}-${randomBytes(3).toString('hex')}`): CampaignSummary {
+  create(
+    templateId: string,
+    definition: CampaignDefinition,
+    name?: LocalizedText,
+    id = `${templateId}-${randomBytes(3).toString('hex')}`,
+    /** Where the definition came from, kept so an exported programme file is the one imported. */
+    programme?: ProgrammeInfo,
+  ): CampaignSummary {
     const def: CampaignDefinition = name ? { ...definition, name } : definition;
     const now = nowIso();
     const insertCampaign = this.db.prepare(`
       INSERT INTO campaigns (id, template_id, kind, name_zh, name_en, time_zone, deadline_at,
-                             definition_json, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+                             definition_json, created_at, updated_at, programme_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertDimension = this.db.prepare(`
       INSERT INTO rubric_dimensions (campaign_id, key, position, label_zh, label_en, weight,
                                      scale_min, scale_max, scale_step, anchors_json)
@@ -48,7 +61,7 @@ export class CampaignRepo {
     );
     this.db.transaction(() => {
       insertCampaign.run(id, templateId, def.kind, def.name['zh-CN'], def.name.en, def.timeZone,
-        toUtcIso(def.deadline), JSON.stringify(def), now, now);
+        toUtcIso(def.deadline), JSON.stringify(def), now, now, programme ? JSON.stringify(programme) : null);
       def.rubric.forEach((d, position) => {
         insertDimension.run(id, d.key, position, d.label['zh-CN'], d.label.en, d.weight, d.scale.min,
           d.scale.max, d.scale.step, JSON.stringify(d.anchors));
@@ -90,6 +103,12 @@ export class CampaignRepo {
 
   exists(id: string): boolean {
     return this.db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** The description and source of the programme the campaign was made from, when recorded. */
+  programme(id: string): ProgrammeInfo | null {
+    const json = this.row(id).programme_json;
+    return json ? (JSON.parse(json) as ProgrammeInfo) : null;
   }
 
   definition(id: string): CampaignDefinition {

@@ -1,8 +1,10 @@
-// Built-in campaign templates: JSON files in resources/templates, validated on load so a broken
-// template names its file and the failing path instead of crashing a screen later.
+// Built-in campaign templates: programme files (.kepuprog, the format anyone can export and share)
+// in resources/templates, validated on load like any programme file, so a broken template names
+// its file and the failing path instead of crashing a screen later.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CampaignTemplate } from '../../contract';
+import { type CampaignTemplate, PROGRAMME_EXTENSION } from '../../contract';
+import { checkProgramme } from './programme-file';
 import { KepuError } from '../errors';
 
 export class TemplateCatalog {
@@ -28,7 +30,7 @@ export class TemplateCatalog {
   private load(): Map<string, CampaignTemplate> {
     if (this.cache) return this.cache;
     const found = new Map<string, CampaignTemplate>();
-    const files = fs.readdirSync(this.templatesDir).filter((f) => f.endsWith('.json')).sort();
+    const files = fs.readdirSync(this.templatesDir).filter((f) => f.endsWith(PROGRAMME_EXTENSION)).sort();
     for (const file of files) {
       const template = parseTemplateFile(path.join(this.templatesDir, file));
       found.set(template.id, template);
@@ -39,23 +41,17 @@ export class TemplateCatalog {
 }
 
 export function parseTemplateFile(file: string): CampaignTemplate {
-  let raw: unknown;
+  let bytes: Buffer;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    bytes = fs.readFileSync(file);
   } catch (error) {
-    throw new KepuError('TEMPLATE_INVALID', `campaigns: ${file}: ${(error as Error).message}`, {
-      file: path.basename(file),
-      path: '',
-    });
+    throw new KepuError('TEMPLATE_INVALID', `campaigns: ${file}: ${(error as Error).message}`, { file: path.basename(file), path: '' });
   }
-  const parsed = CampaignTemplate.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.join('.');
-    throw new KepuError('TEMPLATE_INVALID', `campaigns: ${file}: ${where}: ${issue.message}`, {
-      file: path.basename(file),
-      path: where,
-    });
+  const check = checkProgramme(bytes, path.basename(file));
+  if (!check.parsed) {
+    const first = check.problems[0];
+    throw new KepuError('TEMPLATE_INVALID', `campaigns: ${file}: ${first.path}: ${first.code}`, { file: path.basename(file), path: first.path });
   }
-  return parsed.data;
+  const { format: _format, ...template } = check.parsed;
+  return template;
 }

@@ -3,6 +3,7 @@
 // they describe what a reader accepts. Refinements zod cannot express in JSON Schema (unique entry
 // ids, canonical base64, one size per hash) are stated in the prose of the documentation.
 import { z } from 'zod';
+import { ProgrammeFile } from '../../contract';
 import { KeyCard } from '../keys/key-card';
 import { KeyFile } from '../keys/key-store';
 import { BundlePayload } from './bundle';
@@ -15,6 +16,7 @@ export const formatSchemas = {
   bundle: BundlePayload,
   package: PackageManifest,
   keyfile: KeyFile,
+  programme: ProgrammeFile,
 } as const;
 
 export type FormatName = keyof typeof formatSchemas;

@@ -5,6 +5,7 @@ import { invoke } from '../api';
 import { formatCount, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { OpenPackagePanel } from './exchange/OpenPackagePanel';
+import { ProgrammeFileCard } from './ProgrammeFileCard';
 
 export function CampaignListView() {
   const { t, i18n } = useTranslation();
@@ -52,6 +53,13 @@ export function CampaignListView() {
             </button>
           </article>
         ))}
+        <ProgrammeFileCard
+          onCreated={async (campaignId) => {
+            setCreating(false);
+            await refreshCampaigns();
+            go({ name: 'campaign', campaignId });
+          }}
+        />
       </div>
     </section>
   );

@@ -1,6 +1,37 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../src-main/contract';
+import { invoke } from '../api';
+import { downloadBase64 } from '../files';
 import { formatCount, formatInstant, localized } from '../format';
+import { useAppStore } from '../stores/useAppStore';
+
+/** The campaign's definition as a programme file, to share or to start the next edition from. */
+function ExportProgramme({ campaignId }: { campaignId: string }) {
+  const { t } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <section className="panel export-programme">
+      <div className="section-head">
+        <p className="muted">{t('programme.exportHint')}</p>
+        <button
+          type="button"
+          data-testid="export-programme"
+          onClick={async () => {
+            const file = await run(() => invoke('campaign:exportProgramme', { campaignId }));
+            if (!file) return;
+            downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+            setSaved(file.fileName);
+          }}
+        >
+          {t('programme.export')}
+        </button>
+      </div>
+      {saved && <p className="muted small" data-testid="programme-exported">{t('programme.exported', { file: saved })}</p>}
+    </section>
+  );
+}
 
 export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
@@ -16,6 +47,7 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
 
   return (
     <div className="overview" data-testid="campaign-overview">
+      {!campaign.openedPackage && <ExportProgramme campaignId={campaign.id} />}
       <section className="panel facts">
         <h2>{t('overview.facts')}</h2>
         <dl>

@@ -65,7 +65,7 @@ const roles = { mp4: 'video', jpg: 'image', png: 'image', txt: 'document' } as c
 
 /** A manifest for two entries; `included` says which media travel inside the package. */
 export function packageManifest(coordinator: Identity, media: SampleMedia[], included: boolean, judgeKeyId: string | null = null): PackageManifest {
-  const template = parseTemplateFile(path.join(resourcesDir, 'templates', 'sichuan-influence-2023.json'));
+  const template = parseTemplateFile(path.join(resourcesDir, 'templates', 'sichuan-influence-2023.kepuprog'));
   const asset = (m: SampleMedia, assetId: number) => ({
     assetId,
     role: roles[path.extname(m.fileName).slice(1) as keyof typeof roles] ?? 'document',

@@ -45,12 +45,12 @@ describe('built-in campaign templates', () => {
   });
 
   it('names the file and the failing path of a broken template', () => {
-    const file = path.join(tempDir(), 'broken.json');
-    const good = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'templates', 'sichuan-influence-2023.json'), 'utf8'));
+    const file = path.join(tempDir(), 'broken.kepuprog');
+    const good = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'templates', 'sichuan-influence-2023.kepuprog'), 'utf8'));
     good.definition.rubric[1].weight = -1;
     fs.writeFileSync(file, JSON.stringify(good));
     expect(() => parseTemplateFile(file)).toThrow(
-      expect.objectContaining({ code: 'TEMPLATE_INVALID', params: { file: 'broken.json', path: 'definition.rubric.1.weight' } }),
+      expect.objectContaining({ code: 'TEMPLATE_INVALID', params: { file: 'broken.kepuprog', path: 'definition.rubric.1.weight' } }),
     );
     fs.writeFileSync(file, '{ not json');
     expect(() => parseTemplateFile(file)).toThrow(expect.objectContaining({ code: 'TEMPLATE_INVALID' }));

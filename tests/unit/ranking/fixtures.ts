@@ -36,7 +36,7 @@ export function shuffle<T>(items: readonly T[], seed: number): T[] {
 }
 
 export function sichuanTemplate(): CampaignTemplate {
-  return CampaignTemplate.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'templates', 'sichuan-influence-2023.json'), 'utf8')));
+  return CampaignTemplate.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'templates', 'sichuan-influence-2023.kepuprog'), 'utf8')));
 }
 
 export interface Generated {

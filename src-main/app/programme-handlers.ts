@@ -1,0 +1,54 @@
+// Programme files in the app: show a built-in template whole, check a file, create a campaign from
+// one, export a campaign's definition as one. A campaign created from a file remembers the file's
+// description and source, so exporting it gives back the same programme.
+import type { CampaignTemplate, Handlers, ProgrammeFile } from '../contract';
+import { PROGRAMME_EXTENSION, PROGRAMME_FORMAT } from '../contract';
+import { checkProgramme, programmeBytes, readProgramme } from '../core/campaigns/programme-file';
+import type { AppContext } from './context';
+import { saveExport } from './export-file';
+
+type ProgrammeChannels = 'template:show' | 'programme:check' | 'campaign:createFromProgramme' | 'campaign:exportProgramme';
+
+function asProgramme(template: CampaignTemplate): ProgrammeFile {
+  return { format: PROGRAMME_FORMAT, ...template };
+}
+
+/** A file name people recognise: the campaign's name in the current reading, made safe for Windows. */
+function programmeFileName(name: string): string {
+  return `${name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 120) || 'programme'}${PROGRAMME_EXTENSION}`;
+}
+
+export function programmeHandlers(ctx: AppContext): Pick<Handlers, ProgrammeChannels> {
+  return {
+    'template:show': ({ templateId }) => asProgramme(ctx.templates.get(templateId)),
+    'programme:check': ({ file }) => {
+      const { parsed: _parsed, ...check } = checkProgramme(Buffer.from(file.contentBase64, 'base64'), file.fileName);
+      return check;
+    },
+    'campaign:createFromProgramme': ({ file, name }) => {
+      const programme = readProgramme(Buffer.from(file.contentBase64, 'base64'), file.fileName);
+      return ctx.campaigns.create(programme.id, programme.definition, name, undefined, { description: programme.description, source: programme.source });
+    },
+    'campaign:exportProgramme': ({ campaignId }) => {
+      const summary = ctx.campaigns.summary(campaignId);
+      const known = ctx.campaigns.programme(campaignId) ?? builtInInfo(ctx, summary.templateId);
+      const programme: ProgrammeFile = {
+        format: PROGRAMME_FORMAT,
+        id: summary.templateId,
+        description: known?.description ?? summary.name,
+        source: known?.source ?? '',
+        definition: ctx.campaigns.definition(campaignId),
+      };
+      return saveExport(ctx, programmeFileName(summary.name['zh-CN']), programmeBytes(programme), 'application/json');
+    },
+  };
+}
+
+function builtInInfo(ctx: AppContext, templateId: string): { description: ProgrammeFile['description']; source: string } | null {
+  try {
+    const template = ctx.templates.get(templateId);
+    return { description: template.description, source: template.source };
+  } catch {
+    return null; // a campaign opened from a review package: its programme is the coordinator's
+  }
+}

@@ -1,0 +1,36 @@
+// Programme files (.kepuprog): a campaign definition travelling between installations, so
+// associations can share a programme and start next year's edition from it. The built-in
+// templates are such files. Format in docs/formats.md ("Programme file").
+import { z } from 'zod';
+import { CampaignDefinition, LocalizedText } from './domain';
+
+export const PROGRAMME_FORMAT = 'kepu-programme/1';
+export const PROGRAMME_EXTENSION = '.kepuprog';
+
+/** What a programme file holds; `id` names the programme (campaigns made from it record it). */
+export const ProgrammeFile = z
+  .object({
+    format: z.literal(PROGRAMME_FORMAT),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
+    description: LocalizedText,
+    source: z.string().max(2_000),
+    definition: CampaignDefinition,
+  })
+  .strict();
+export type ProgrammeFile = z.infer<typeof ProgrammeFile>;
+
+/** One thing wrong with a definition, named by its path in the file (e.g. definition.rubric.2.key). */
+export const DefinitionProblem = z.object({
+  code: z.string(),
+  path: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type DefinitionProblem = z.infer<typeof DefinitionProblem>;
+
+export const ProgrammeCheck = z.object({
+  valid: z.boolean(),
+  /** Every problem found, in file order; empty when valid. */
+  problems: z.array(DefinitionProblem),
+  programme: z.object({ id: z.string(), name: LocalizedText, kind: z.string() }).nullable(),
+});
+export type ProgrammeCheck = z.infer<typeof ProgrammeCheck>;

@@ -1,0 +1,62 @@
+// "New campaign from a programme file" (.kepuprog): the file is checked first and every problem is
+// listed in the reader's language with where it is in the file; only a valid file creates anything.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DefinitionProblem } from '../../../src-main/contract';
+import { invoke } from '../api';
+import { fileToBase64 } from '../files';
+import { useAppStore } from '../stores/useAppStore';
+
+export function ProgrammeFileCard({ onCreated }: { onCreated(campaignId: string): void }) {
+  const { t } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const busy = useAppStore((s) => s.busy);
+  const [problems, setProblems] = useState<{ file: string; list: DefinitionProblem[] } | null>(null);
+
+  async function pick(file: File | undefined) {
+    if (!file) return;
+    setProblems(null);
+    const source = { fileName: file.name, contentBase64: await fileToBase64(file) };
+    const check = await run(() => invoke('programme:check', { file: source }));
+    if (!check) return;
+    if (!check.valid) {
+      setProblems({ file: file.name, list: check.problems });
+      return;
+    }
+    const campaign = await run(() => invoke('campaign:createFromProgramme', { file: source }));
+    if (campaign) onCreated(campaign.id);
+  }
+
+  return (
+    <article className="template-card programme-card" data-testid="programme-file-card">
+      <span className="kind-badge">.kepuprog</span>
+      <h3>{t('programme.createFromFile')}</h3>
+      <p>{t('programme.createHint')}</p>
+      {/* A styled label instead of the browser's own button, whose text follows the OS, not the app. */}
+      <label className="file-button">
+        {t('programme.chooseFile')}
+        <input
+          type="file"
+          className="visually-hidden"
+          accept=".kepuprog,application/json"
+          disabled={busy}
+          data-testid="programme-file"
+          onChange={(e) => {
+            void pick(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {problems && (
+        <div className="programme-problems" role="alert" data-testid="programme-problems">
+          <p>{t('programme.problems', { file: problems.file, count: problems.list.length })}</p>
+          <ul>
+            {problems.list.map((p, i) => (
+              <li key={i}>{t(`errors.${p.code}`, { ...p.params })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </article>
+  );
+}

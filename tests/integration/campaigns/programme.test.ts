@@ -1,0 +1,127 @@
+// Programme files (.kepuprog): export → create → export gives the same file, every validation code
+// is reported with its path, a refused file stores nothing, and the CLI does the same.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CampaignSummary, errorCodes, type ExportFile, type ProgrammeCheck, type ProgrammeFile } from '../../../src-main/contract';
+import { programmeBytes } from '../../../src-main/core/campaigns/programme-file';
+import { ok, openTestApp, repoRoot, resourcesDir, tempDir } from '../../helpers';
+
+const builtIn = (id: string) => fs.readFileSync(path.join(resourcesDir, 'templates', `${id}.kepuprog`));
+const source = (bytes: Buffer, fileName = 'programme.kepuprog') => ({ fileName, contentBase64: bytes.toString('base64') });
+
+/** A third programme nobody ships: a provincial nursing video contest, as an association writes it. */
+function nursingProgramme(): ProgrammeFile {
+  const base = JSON.parse(builtIn('sichuan-influence-2023').toString('utf8')) as ProgrammeFile;
+  return {
+    ...base,
+    id: 'nursing-video-2025',
+    description: { 'zh-CN': '省级护理科普视频大赛', en: 'Provincial nursing science video contest' },
+    source: 'made up for a test',
+    definition: {
+      ...base.definition,
+      name: { 'zh-CN': '2025 年护理科普视频大赛', en: '2025 Nursing Science Video Contest' },
+      opensAt: '2025-03-01T00:00:00+08:00',
+      deadline: '2025-05-31T18:00:00+08:00',
+    },
+  };
+}
+
+describe('programme files', () => {
+  it('export → create → export gives the same file, for a built-in template and for a programme of its own', async () => {
+    const app = openTestApp();
+    for (const bytes of [builtIn('sichuan-influence-2023'), builtIn('caca-committee-2021'), programmeBytes(nursingProgramme())]) {
+      const created = await ok<CampaignSummary>(app.dispatch('campaign:createFromProgramme', { file: source(bytes) }));
+      const exported = await ok<ExportFile>(app.dispatch('campaign:exportProgramme', { campaignId: created.id }));
+      expect(Buffer.from(exported.contentBase64, 'base64').toString('utf8')).toBe(bytes.toString('utf8'));
+      expect(exported.fileName.endsWith('.kepuprog')).toBe(true);
+      expect(fs.readFileSync(exported.savedTo).equals(bytes)).toBe(true);
+      const again = await ok<CampaignSummary>(app.dispatch('campaign:createFromProgramme', { file: source(Buffer.from(exported.contentBase64, 'base64')) }));
+      expect(app.ctx.campaigns.definition(again.id)).toEqual(app.ctx.campaigns.definition(created.id));
+    }
+    // A campaign made from the built-in template exports as that template's file.
+    const fromTemplate = await ok<CampaignSummary>(app.dispatch('campaign:create', { templateId: 'caca-committee-2021' }));
+    const file = await ok<ExportFile>(app.dispatch('campaign:exportProgramme', { campaignId: fromTemplate.id }));
+    expect(Buffer.from(file.contentBase64, 'base64').equals(builtIn('caca-committee-2021'))).toBe(true);
+    expect(await ok<ProgrammeFile>(app.dispatch('template:show', { templateId: 'caca-committee-2021' }))).toEqual(JSON.parse(builtIn('caca-committee-2021').toString('utf8')));
+    app.ctx.close();
+  });
+
+  it('names every problem with its code and path, and a refused file stores nothing', async () => {
+    const app = openTestApp();
+    const broken = nursingProgramme();
+    const def = broken.definition;
+    def.deadline = '2025-02-01T00:00:00+08:00'; // before opening
+    def.rubric = [...def.rubric, { ...def.rubric[0] }]; // duplicate key
+    def.rubric[1] = { ...def.rubric[1], anchors: [{ score: 42, label: { 'zh-CN': '超纲', en: 'Off scale' } }] };
+    def.rubric[2] = { ...def.rubric[2], scale: { min: 0, max: 10, step: 3 } };
+    def.entryKinds[0] = { ...def.entryKinds[0], fields: [...def.entryKinds[0].fields, { key: 'format', label: { 'zh-CN': '形式', en: 'Format' }, type: 'choice', required: false, aliases: [] }] };
+    const check = await ok<ProgrammeCheck>(app.dispatch('programme:check', { file: source(programmeBytes(broken), 'nursing.kepuprog') }));
+    expect(check.valid).toBe(false);
+    expect(check.problems.map((p) => [p.code, p.path])).toEqual([
+      ['DEFINITION_DEADLINE_BEFORE_OPENING', 'definition.deadline'],
+      ['DEFINITION_CHOICES_MISSING', `definition.entryKinds.0.fields.${def.entryKinds[0].fields.length - 1}.choices`],
+      ['DEFINITION_DUPLICATE_KEY', 'definition.rubric.3'],
+      ['DEFINITION_ANCHOR_OUT_OF_SCALE', 'definition.rubric.1.anchors.0.score'],
+      ['DEFINITION_SCALE_STEP', 'definition.rubric.2.scale.step'],
+    ]);
+    for (const p of check.problems) {
+      expect(errorCodes).toContain(p.code);
+      expect(p.params.file).toBe('nursing.kepuprog');
+    }
+    const before = app.ctx.db.prepare('SELECT count(*) FROM campaigns').pluck().get();
+    expect(await app.dispatch('campaign:createFromProgramme', { file: source(programmeBytes(broken)) })).toMatchObject({ ok: false, error: { code: 'DEFINITION_DEADLINE_BEFORE_OPENING' } });
+    const cases: [Buffer, string, string][] = [
+      [Buffer.from('{ not json'), 'PROGRAMME_INVALID', '(file)'],
+      [Buffer.from(JSON.stringify({ ...nursingProgramme(), format: 'kepu-programme/9' })), 'PROGRAMME_FORMAT_UNSUPPORTED', 'format'],
+      [Buffer.from(JSON.stringify({ ...nursingProgramme(), definition: { ...nursingProgramme().definition, judgesPerEntry: 0 } })), 'PROGRAMME_INVALID', 'definition.judgesPerEntry'],
+      [Buffer.from(JSON.stringify({ ...nursingProgramme(), extra: 1 })), 'PROGRAMME_INVALID', '(file)'],
+    ];
+    for (const [bytes, code, where] of cases) {
+      const result = await app.dispatch('campaign:createFromProgramme', { file: source(bytes) });
+      expect(result, code).toMatchObject({ ok: false, error: { code } });
+      if (code === 'PROGRAMME_INVALID') expect((result as unknown as { error: { params: { path: string } } }).error.params.path).toBe(where);
+    }
+    expect(app.ctx.db.prepare('SELECT count(*) FROM campaigns').pluck().get()).toBe(before);
+    // People edit these files: a byte-order mark and other key orders are fine.
+    const edited = Buffer.concat([Buffer.from('\ufeff'), Buffer.from(JSON.stringify(nursingProgramme()))]);
+    expect((await ok<ProgrammeCheck>(app.dispatch('programme:check', { file: source(edited) }))).valid).toBe(true);
+    app.ctx.close();
+  });
+
+  it('kepu campaign validate / create --from / export / template show', () => {
+    const dir = tempDir();
+    const dataDir = path.join(dir, 'data');
+    const kepu = (...args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'bin/kepu.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, KEPU_LANG: 'en' } });
+    const good = path.join(dir, 'nursing.kepuprog');
+    fs.writeFileSync(good, programmeBytes(nursingProgramme()));
+    const bad = path.join(dir, 'bad.kepuprog');
+    fs.writeFileSync(bad, programmeBytes({ ...nursingProgramme(), definition: { ...nursingProgramme().definition, deadline: '2024-01-01T00:00:00+08:00' } }));
+
+    const valid = kepu('campaign', 'validate', good);
+    expect(valid.status, valid.stderr).toBe(0);
+    expect(valid.stdout).toContain('nursing-video-2025');
+    const invalid = kepu('campaign', 'validate', bad, '--json');
+    expect(invalid.status).toBe(1);
+    expect(JSON.parse(invalid.stdout)).toMatchObject({ ok: false, valid: false, problems: [{ code: 'DEFINITION_DEADLINE_BEFORE_OPENING' }] });
+
+    const created = kepu('campaign', 'create', '--from', good, '--data-dir', dataDir, '--json');
+    expect(created.status, created.stderr).toBe(0);
+    const campaign = JSON.parse(created.stdout) as CampaignSummary;
+    expect(campaign.name.en).toBe('2025 Nursing Science Video Contest');
+    const refused = kepu('campaign', 'create', '--from', bad, '--data-dir', dataDir, '--json');
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, code: 'DEFINITION_DEADLINE_BEFORE_OPENING' });
+
+    const out = path.join(dir, '导出', 'again.kepuprog');
+    const exported = kepu('campaign', 'export', '--campaign', campaign.id, '--out', out, '--data-dir', dataDir);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(fs.readFileSync(out).equals(fs.readFileSync(good))).toBe(true);
+
+    const shown = kepu('template', 'show', 'sichuan-influence-2023', '--json');
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(JSON.parse(shown.stdout)).toEqual(JSON.parse(builtIn('sichuan-influence-2023').toString('utf8')));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
