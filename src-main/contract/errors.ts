@@ -115,6 +115,9 @@ export const errorCodes = [
   'CERTIFICATE_NOT_VALID',
   'RANKING_SNAPSHOT_DIFFERS',
   'CANCELLED',
+  // hardening: red-team retry (judge keys)
+  'JUDGE_KEY_SIGNED',
+  'JUDGE_KEY_TAKEN',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
