@@ -6,6 +6,7 @@ import { AssetFileState, AssetInfo, AssetRecheck } from './assets';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
 import { AssignmentRunResult, CoverageView, EntryJudges } from './assignment';
 import { exchangeChannels, WithdrawnEntry } from './exchange';
+import { withoutBidiControls } from './identifiers';
 import { rankingChannels } from './ranking';
 import { certificateChannels } from './certificates';
 import { ProgrammeCheck, ProgrammeFile } from './programme';
@@ -192,8 +193,8 @@ export const channels = {
     request: z
       .object({
         campaignId: Id,
-        name: z.string().trim().min(1).max(100),
-        institution: z.string().trim().max(200).optional(),
+        name: withoutBidiControls(z.string().trim().min(1).max(100)),
+        institution: withoutBidiControls(z.string().trim().max(200).optional()),
         specialities: z.array(z.string().min(1).max(40)).max(20).default([]),
         /** Single-machine review: the new judge gets every entry of the campaign. */
         assignAll: z.boolean().default(false),

@@ -122,6 +122,9 @@ export const errorCodes = [
   'DEFINITION_ANCHOR_OUT_OF_SCALE',
   'DEFINITION_CHOICES_MISSING',
   'DEFINITION_SCALE_STEP',
+  // hardening: red-team retry (judge keys)
+  'JUDGE_KEY_SIGNED',
+  'JUDGE_KEY_TAKEN',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

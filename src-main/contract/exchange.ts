@@ -1,6 +1,7 @@
 // Keys, key cards, review packages and result bundles as the UI and CLI see them.
 import { z } from 'zod';
 import { ExportFile } from './compliance';
+import { withoutBidiControls } from './identifiers';
 import { ImportSource } from './intake';
 
 export const IdentityStatus = z.object({
@@ -82,7 +83,7 @@ export type MergeReport = z.infer<typeof MergeReport>;
 export const exchangeChannels = {
   'identity:status': { request: z.object({}).strict(), response: IdentityStatus },
   'identity:create': {
-    request: z.object({ name: z.string().trim().min(1).max(200), institution: z.string().trim().max(200).optional(), passphrase: Passphrase.optional() }).strict(),
+    request: z.object({ name: withoutBidiControls(z.string().trim().min(1).max(200)), institution: withoutBidiControls(z.string().trim().max(200).optional()), passphrase: Passphrase.optional() }).strict(),
     response: IdentityStatus,
   },
   'identity:unlock': { request: z.object({ passphrase: z.string().max(1024).optional() }).strict(), response: IdentityStatus },

@@ -38,5 +38,14 @@ export const FileIdentifier = z
   .max(100)
   .regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]+$/, 'no control or bidirectional control characters');
 
+/**
+ * A person's name or institution (a judge, a coordinator, a key card's holder): free text, but it
+ * identifies who signed or scored, so a bidirectional control, which can make one name display as
+ * another, is refused rather than flagged.
+ */
+export function withoutBidiControls<S extends z.ZodType<string | null | undefined>>(schema: S) {
+  return schema.refine((text) => typeof text !== 'string' || !hasBidiControl(text), 'no bidirectional control characters');
+}
+
 /** A key of the campaign definition (rubric dimension, eligibility item, category): lower-case ASCII. */
 export const DefinitionKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case key: letters, digits, underscores');

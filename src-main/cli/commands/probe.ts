@@ -15,6 +15,7 @@ import { type CheckedFile, checkFiles } from '../../core/media/probe-queue';
 import { violationTexts } from '../../core/media/violation-text';
 import { defaultResourcesDir } from '../../app/paths';
 import { parseCommand, UsageError } from '../args';
+import { CliFailure } from '../failure';
 import { type CliRuntime, here, openRuntime } from '../runtime';
 
 type T = i18n['t'];
@@ -36,7 +37,18 @@ export async function runProbe(argv: string[], t: T): Promise<number> {
   process.once('SIGINT', onInterrupt);
   try {
     const rules = rulesFor(values, rt);
-    const files = expandInputs(positionals);
+    // With the database open, its own files are never opened here: reading even their first bytes
+    // through fs drops this process's SQLite locks (see core/db/protected-files.ts).
+    const guard = rt?.ctx.protectedFiles;
+    if (guard) {
+      for (const input of positionals) {
+        if (guard.isProtected(input)) {
+          const params = { file: path.basename(input) };
+          throw new CliFailure('PATH_IS_APP_DATA', t('errors.PATH_IS_APP_DATA', params), params);
+        }
+      }
+    }
+    const files = expandInputs(positionals, guard ? (file) => guard.isProtected(file) : undefined);
     const showProgress = !values.json && process.stderr.isTTY === true;
     const { results, cancelled } = await checkFiles(files, {
       rules,
@@ -70,14 +82,18 @@ function rulesFor(values: Record<string, string | boolean | undefined>, rt: CliR
   return catalog.get(id).definition.mediaRules;
 }
 
-/** Files as given, folders walked recursively (sorted, no dot-files). Missing paths stay in. */
-export function expandInputs(inputs: readonly string[]): string[] {
+/**
+ * Files as given, folders walked recursively (sorted, no dot-files). Missing paths stay in.
+ * `skip`: files a walk leaves out unopened (the open database's own files).
+ */
+export function expandInputs(inputs: readonly string[], skip: (file: string) => boolean = () => false): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
+      if (skip(full)) continue;
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile()) files.push(full);
       else if (entry.isSymbolicLink() && isFile(full)) files.push(full);

@@ -6,7 +6,7 @@
 // entries travels once.
 import path from 'node:path';
 import { z } from 'zod';
-import { CampaignDefinition, DefinitionKey, EntryKind, FileIdentifier } from '../../contract';
+import { CampaignDefinition, DefinitionKey, EntryKind, FileIdentifier, withoutBidiControls } from '../../contract';
 import { KeyId, PublicKeyBase64 } from '../keys/identity';
 
 export const PACKAGE_PAYLOAD_TYPE = 'application/vnd.kepu.package+json';
@@ -47,8 +47,8 @@ export const PackageManifest = z
     kind: z.literal('kepu.package'),
     packageId: FileIdentifier,
     createdAt: z.iso.datetime({ offset: true }),
-    coordinator: z.strictObject({ keyId: KeyId, publicKey: PublicKeyBase64, name: z.string().min(1).max(200) }),
-    judge: z.strictObject({ id: FileIdentifier, name: z.string().min(1).max(200), keyId: KeyId.nullable() }),
+    coordinator: z.strictObject({ keyId: KeyId, publicKey: PublicKeyBase64, name: withoutBidiControls(z.string().min(1).max(200)) }),
+    judge: z.strictObject({ id: FileIdentifier, name: withoutBidiControls(z.string().min(1).max(200)), keyId: KeyId.nullable() }),
     campaign: CampaignDefinition.extend({ id: FileIdentifier }),
     entries: z.array(PackageEntry),
   })

@@ -5,6 +5,7 @@
 // (keyId, fingerprint) is recomputed and must match.
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { withoutBidiControls } from '../../contract';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
 import { encodeEnvelope, parseEnvelope, parsePayload, signEnvelope, verifyEnvelope } from '../exchange/dsse';
@@ -19,8 +20,8 @@ export const KEYCARD_MAX_BYTES = 64 * 1024;
 export const KeyCard = z.strictObject({
   v: z.literal(1),
   kind: z.literal('kepu.keycard'),
-  name: z.string().min(1).max(200),
-  institution: z.string().max(200).nullable(),
+  name: withoutBidiControls(z.string().min(1).max(200)),
+  institution: withoutBidiControls(z.string().max(200).nullable()),
   publicKey: PublicKeyBase64,
   keyId: KeyId,
   fingerprint: Fingerprint,
