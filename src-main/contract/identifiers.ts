@@ -4,8 +4,11 @@
 //   title can show a different text than it holds ("Trojan Source"). In an identifier they are
 //   refused; in free text they are flagged (a row warning at import) and shown as visible markers.
 // - Registration numbers end up in file and folder names (media matching), CSV cells and CLI
-//   output, so they take only a plain character set: letters of any script (CJK included), decimal
-//   digits and - _ / . — starting with a letter or digit (so never "-…", "=…", "." or "..").
+//   output, so they take only a plain character set: Latin and CJK letters (Han, kana, Hangul,
+//   Bopomofo), the digits 0–9 and - _ / . — starting with a letter or digit (so never "-…", "=…",
+//   "." or ".."). They are read in NFKC form first, so a number typed with a full-width IME
+//   ("ＳＣ－０００１") is the same number as "SC-0001"; Cyrillic and Greek letters, whose look-alikes
+//   ("ЅС-0001") would pass for another entry's number, are refused.
 import { z } from 'zod';
 
 export const BIDI_CONTROL_RE = /[\u202A-\u202E\u2066-\u2069]/;
@@ -21,7 +24,13 @@ export function showBidiControls(text: string): string {
 }
 
 export const REG_NO_MAX_LENGTH = 100;
-export const REG_NO_RE = /^[\p{L}\p{Nd}][\p{L}\p{Nd}\-_/.]*$/u;
+const REG_NO_LETTER = '\\p{Script=Latin}\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Bopomofo}';
+export const REG_NO_RE = new RegExp(`^[${REG_NO_LETTER}0-9][${REG_NO_LETTER}0-9\\-_/.]*$`, 'u');
+
+/** The form a registration number is compared and stored in (full-width → ASCII, and so on). */
+export function normalizeRegNo(text: string): string {
+  return text.normalize('NFKC');
+}
 
 export function isSafeRegNo(text: string): boolean {
   return text.length <= REG_NO_MAX_LENGTH && REG_NO_RE.test(text);

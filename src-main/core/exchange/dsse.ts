@@ -140,12 +140,30 @@ export function parsePayload<S extends z.ZodType>(
   }
   const reserved = options.canonical ? reservedKeyPath(raw, ['payload']) : null;
   if (reserved) return { ok: false, problem: { path: reserved.join('.'), detail: 'a reserved key', kind: 'reserved-key' } };
+  // RFC 8785 takes I-JSON only: a lone surrogate ("\ud800") parses, re-serialises to the same bytes,
+  // and would be stored as U+FFFD, so what is stored would differ from what was signed.
+  const illFormed = options.canonical ? illFormedStringPath(raw, ['payload']) : null;
+  if (illFormed) return { ok: false, problem: { path: illFormed.join('.'), detail: 'a lone surrogate (not I-JSON)', kind: 'not-canonical' } };
   // Whitespace, key order, duplicate keys, number spellings: anything the writer would not write.
   if (options.canonical && !canonicalJsonBytes(raw).equals(payload)) return { ok: false, problem: { path: 'payload', detail: 'not in canonical JSON form', kind: 'not-canonical' } };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   return { ok: false, problem: { path: ['payload', ...issue.path].join('.'), detail: issue.message } };
+}
+
+const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first key or string value holding a lone surrogate, or null. */
+function illFormedStringPath(value: unknown, at: (string | number)[]): (string | number)[] | null {
+  if (typeof value === 'string') return LONE_SURROGATE_RE.test(value) ? at : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    if (typeof key === 'string' && LONE_SURROGATE_RE.test(key)) return [...at, key];
+    const found = illFormedStringPath(child, [...at, key]);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The path of the first reserved key in a parsed JSON value, or null (`at` is the path so far). */

@@ -10,6 +10,7 @@ import {
   type EntryKind,
   type EntryKindDef,
   isSafeRegNo,
+  normalizeRegNo,
   type RowError,
   type RowErrorCode,
   showBidiControls,
@@ -50,7 +51,7 @@ export function createRowReader(def: CampaignDefinition, targets: Target[], mapp
       const problem = (code: RowErrorCode, target: string) =>
         errors.push({ code, target, column: mapping[target] ?? null, value: showBidiControls(value(target)) });
 
-      let regNo = value('sys.regNo') || null;
+      let regNo = value('sys.regNo') ? normalizeRegNo(value('sys.regNo')) : null;
       if (!regNo) problem('ROW_MISSING_FIELD', 'sys.regNo');
       else if (!isSafeRegNo(regNo)) {
         problem('ROW_BAD_REG_NO', 'sys.regNo');

@@ -63,12 +63,10 @@ describe('registration numbers spelled to look like others', () => {
     app.ctx.close();
   });
 
-  // Not fixed (a policy decision for the project): REG_NO_RE takes letters and digits of any
-  // script, so full-width "ＳＣ-０００１" and Cyrillic "ЅС-0001" (U+0405 U+0421) are new, distinct
-  // numbers that read like "SC-0001": a second entry slips past the duplicate check, and media
-  // named "SC-0001.mp4" match only one of them. NFKC folding (full-width → ASCII) would close the
-  // first; a mixed-script rule (UTS #39) the second.
-  it.fails('treats a full-width or look-alike spelling of an existing number as that number (duplicate), not a new entry', async () => {
+  // Full-width "ＳＣ-０００１" (typed with a Chinese IME) is read in NFKC form, i.e. as "SC-0001":
+  // a duplicate in the same file. Cyrillic "ЅС-0001" (U+0405 U+0421) reads like it but is another
+  // string: Cyrillic and Greek letters are refused in registration numbers.
+  it('treats a full-width or look-alike spelling of an existing number as that number (duplicate), not a new entry', async () => {
     const app = openTestApp();
     const campaign = await ok<CampaignSummary>(app.dispatch('campaign:create', { templateId: 'sichuan-influence-2023' }));
     const report = await importRegistrations(app.ctx, campaign.id, { fileName: 'alike.csv', bytes: csvOf(row('SC-0001'), row('ＳＣ-０００１'), row('\u0405\u0421-0001')) });

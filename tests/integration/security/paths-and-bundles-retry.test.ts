@@ -101,11 +101,10 @@ describe('signed bundle payloads that are valid JSON but not what the app writes
     expect(({} as Record<string, unknown>).answer).toBeUndefined();
   });
 
-  // Not fixed: docs/formats.md promises RFC 8785 canonical JSON, which takes only I-JSON (RFC 7493:
-  // no lone surrogates). "\ud800" survives JSON.parse and re-serialises to the same bytes, so the
-  // payload counts as canonical; SQLite then stores U+FFFD in its place, so the stored comment is
-  // not what was signed. A check that every parsed string isWellFormed() in parsePayload would do.
-  it.fails('refuses a lone surrogate escape (not I-JSON) with a code', () => {
+  // docs/formats.md promises RFC 8785 canonical JSON, which takes only I-JSON (RFC 7493: no lone
+  // surrogates). "\ud800" survives JSON.parse and re-serialises to the same bytes; SQLite would then
+  // store U+FFFD in its place, so the stored comment would not be what was signed.
+  it('refuses a lone surrogate escape (not I-JSON) with a code', () => {
     const text = canonical.replace('内容扎实', '\\ud800内容扎实');
     expect(codeOf(sign(text))).toMatch(/^BUNDLE_/);
   });

@@ -2,7 +2,8 @@
 // package ids, registration numbers, category and rubric keys, certificate serials) refuse bidirectional control
 // characters, which would make one id display as another; ordinary ids still pass.
 import { describe, expect, it } from 'vitest';
-import { FileIdentifier, hasBidiControl, isSafeRegNo, showBidiControls } from '../../../src-main/contract';
+import { FileIdentifier, hasBidiControl, isSafeRegNo,
+  normalizeRegNo, showBidiControls } from '../../../src-main/contract';
 import { decodePayload, encodePayload } from '../../../src-main/core/certificates/payload';
 import { BundleEntry, BundlePayload } from '../../../src-main/core/exchange/bundle';
 import { PackageEntry, PackageManifest } from '../../../src-main/core/exchange/package-manifest';
@@ -38,9 +39,11 @@ describe('identifiers from files', () => {
     expect(BundleEntry.safeParse({ ...entry, eligibility: { 'a\u202Eb': { answer: 'yes', note: '' } } }).success).toBe(false);
   });
 
-  it('registration numbers: letters of any script, digits, - _ / . and nothing else', () => {
-    for (const ok of ['SC-0001', '科普2023-001', 'ＳＣ０１', 'a_b/c.d', '2023/12/001']) expect(isSafeRegNo(ok), ok).toBe(true);
-    for (const bad of ['', 'SC 0001', '=1+1', '-1', '.', '..', '/etc', 'SC-0001\u202E', 'SC,1', 'SC"1', 'x'.repeat(101), '①']) expect(isSafeRegNo(bad), bad).toBe(false);
+  it('registration numbers: Latin and CJK letters, digits, - _ / . and nothing else, read in NFKC form', () => {
+    for (const ok of ['SC-0001', '科普2023-001', 'a_b/c.d', '2023/12/001', 'かな-01', '한글-1']) expect(isSafeRegNo(ok), ok).toBe(true);
+    expect(normalizeRegNo('ＳＣ－０００１')).toBe('SC-0001');
+    expect(isSafeRegNo(normalizeRegNo('ＳＣ０１'))).toBe(true);
+    for (const bad of ['', 'SC 0001', '=1+1', '-1', '.', '..', '/etc', 'SC-0001\u202E', 'SC,1', 'SC"1', 'x'.repeat(101), '①', '\u0405\u0421-0001', 'ΑΒ-1', '٣٤']) expect(isSafeRegNo(bad), bad).toBe(false);
     expect(hasBidiControl('a\u2069b')).toBe(true);
     expect(showBidiControls('a\u202Eb\u2066c')).toBe('a[U+202E]b[U+2066]c');
   });
