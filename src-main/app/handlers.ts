@@ -17,6 +17,7 @@ import { certificateHandlers } from './certificate-handlers';
 import type { AppContext } from './context';
 import { APP_VERSION } from './version';
 import { programmeHandlers } from './programme-handlers';
+import { definitionHandlers } from './definition-handlers';
 
 export function createHandlers(ctx: AppContext): Handlers {
   return reportDiskFull(ctx.dataDir, {
@@ -69,6 +70,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'compliance:report': ({ campaignId, filter, limit }) => complianceReport(ctx, campaignId, filter, limit),
     'compliance:export': ({ campaignId, format }) => exportCompliance(ctx, campaignId, format),
     ...programmeHandlers(ctx),
+    ...definitionHandlers(ctx),
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),
     ...exchangeHandlers(ctx),

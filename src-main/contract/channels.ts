@@ -150,6 +150,17 @@ export const channels = {
     request: z.object({ file: ImportSource, name: LocalizedText.optional() }).strict(),
     response: CampaignSummary,
   },
+  /** Saves a changed definition as the next version (refused with a coded error, storing nothing). */
+  'campaign:updateDefinition': {
+    request: z.object({ campaignId: Id, definition: z.unknown(), reason: z.string().trim().max(500).default('') }).strict(),
+    response: z.object({ version: z.number().int() }),
+  },
+  'campaign:definitionVersions': {
+    request: z.object({ campaignId: Id }).strict(),
+    response: z.array(z.object({ version: z.number().int(), savedAt: z.string(), actor: z.string(), reason: z.string() })),
+  },
+  /** Next year's edition: the definition (no entries, judges or scores), names and dates moved on. */
+  'campaign:newEdition': { request: z.object({ campaignId: Id, shiftYears: z.number().int().min(0).max(10).default(1) }).strict(), response: CampaignSummary },
   /** The campaign's definition as a programme file, saved among the exports. */
   'campaign:exportProgramme': { request: z.object({ campaignId: Id }).strict(), response: ExportFile },
   'entry:list': {

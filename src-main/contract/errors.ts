@@ -125,6 +125,15 @@ export const errorCodes = [
   // hardening: red-team retry (judge keys)
   'JUDGE_KEY_SIGNED',
   'JUDGE_KEY_TAKEN',
+  'DEFINITION_INVALID',
+  'DEFINITION_KIND_FIXED',
+  'DEFINITION_DIMENSION_HAS_SCORES',
+  'DEFINITION_SCALE_HAS_SCORES',
+  'DEFINITION_KIND_HAS_ENTRIES',
+  'DEFINITION_CATEGORY_HAS_ENTRIES',
+  'DEFINITION_ITEM_HAS_ANSWERS',
+  'DEFINITION_FROM_PACKAGE',
+  'DEFINITION_WEIGHTS_TOTAL',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -38,6 +38,9 @@ export function definitionProblems(def: CampaignDefinition, prefix = 'definition
     });
   });
   duplicates(def.rubric.map((d) => d.key), `${prefix}.rubric`, problems);
+  // Weights are shares of the total (0.4 = 40 %); people read and enter them as percentages.
+  const total = def.rubric.reduce((sum, d) => sum + d.weight, 0);
+  if (Math.abs(total - 1) > 1e-6) problems.push({ code: 'DEFINITION_WEIGHTS_TOTAL', path: `${prefix}.rubric`, params: { total: Math.round(total * 10000) / 100 } });
   def.rubric.forEach((d, i) => {
     const at = `${prefix}.rubric.${i}`;
     if (!stepDivides(d.scale.min, d.scale.max, d.scale.step)) {

@@ -1,0 +1,46 @@
+// The campaign editor's channels: save a changed definition as a new version, list the versions,
+// start next year's edition. Rules live in core/campaigns (definition-update, new-edition).
+import type { CampaignDefinition, Handlers } from '../contract';
+import { checkDefinitionChange, definitionVersions, saveDefinition } from '../core/campaigns/definition-update';
+import { nextEdition } from '../core/campaigns/new-edition';
+import { currentOpenedPackage } from '../core/packages/package-pin';
+import { KepuError } from '../core/errors';
+import type { AppContext } from './context';
+
+/** The parts of a definition a ranking is computed from, as one comparable string. */
+function resultInputs(def: CampaignDefinition): string {
+  return JSON.stringify({
+    rubric: def.rubric.map((d) => [d.key, d.weight, d.scale]),
+    judgesPerEntry: def.judgesPerEntry,
+    window: [def.opensAt, def.deadline],
+    kinds: def.entryKinds.map((k) => [k.kind, k.categories.map((c) => c.key)]),
+    eligibility: def.eligibility.map((e) => e.key),
+    media: def.mediaRules,
+  });
+}
+
+type DefinitionChannels = 'campaign:updateDefinition' | 'campaign:definitionVersions' | 'campaign:newEdition';
+
+export function definitionHandlers(ctx: AppContext): Pick<Handlers, DefinitionChannels> {
+  const actor = () => ctx.identity.status().name ?? 'local';
+  return {
+    'campaign:updateDefinition': ({ campaignId, definition, reason }) => {
+      const before = ctx.campaigns.definition(campaignId);
+      if (currentOpenedPackage(ctx.db, campaignId)) throw new KepuError('DEFINITION_FROM_PACKAGE', `campaign: ${campaignId} came from a review package`, {});
+      const after = checkDefinitionChange(ctx.db, campaignId, before, definition);
+      // The rubric, judges per entry, the window, kinds, items and media rules feed the result:
+      // after publication, a change to them asks first (names and texts do not).
+      if (resultInputs(before) !== resultInputs(after)) ctx.publishedChanges.assertMayChange(campaignId, 'settings');
+      return { version: saveDefinition(ctx.db, campaignId, before, after, actor(), reason) };
+    },
+    'campaign:definitionVersions': ({ campaignId }) => {
+      ctx.campaigns.summary(campaignId);
+      return definitionVersions(ctx.db, campaignId);
+    },
+    'campaign:newEdition': ({ campaignId, shiftYears }) => {
+      const summary = ctx.campaigns.summary(campaignId);
+      const def = nextEdition(ctx.campaigns.definition(campaignId), shiftYears);
+      return ctx.campaigns.create(summary.templateId, def, undefined, undefined, ctx.campaigns.programme(campaignId) ?? undefined);
+    },
+  };
+}
