@@ -63,6 +63,7 @@ describe('programme files', () => {
       ['DEFINITION_DEADLINE_BEFORE_OPENING', 'definition.deadline'],
       ['DEFINITION_CHOICES_MISSING', `definition.entryKinds.0.fields.${def.entryKinds[0].fields.length - 1}.choices`],
       ['DEFINITION_DUPLICATE_KEY', 'definition.rubric.3'],
+      ['DEFINITION_WEIGHTS_TOTAL', 'definition.rubric'],
       ['DEFINITION_ANCHOR_OUT_OF_SCALE', 'definition.rubric.1.anchors.0.score'],
       ['DEFINITION_SCALE_STEP', 'definition.rubric.2.scale.step'],
     ]);
