@@ -13,8 +13,9 @@ import { PackageNotice } from './exchange/PackageNotice';
 import { RankingView } from './ranking/RankingView';
 import { CertificatesView } from './certificates/CertificatesView';
 import { ReviewWorkspace } from './review/ReviewWorkspace';
+import { SetupView } from './setup/SetupView';
 
-type Tab = 'entries' | 'review' | 'import' | 'media' | 'exchange' | 'ranking' | 'certificates' | 'overview';
+type Tab = 'entries' | 'review' | 'import' | 'media' | 'exchange' | 'ranking' | 'certificates' | 'overview' | 'setup';
 
 export function CampaignView({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation();
@@ -50,7 +51,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           <h1 data-testid="campaign-title">{localized(campaign.name, i18n.language)}</h1>
         </div>
         <div className="tabs" role="tablist">
-          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', 'exchange', 'ranking', 'certificates', 'overview']) as Tab[]).map((name) => (
+          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', 'exchange', 'ranking', 'certificates', 'overview', 'setup']) as Tab[]).map((name) => (
             <button
               key={name}
               type="button"
@@ -69,6 +70,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
       </div>
       {campaign.openedPackage && <PackageNotice campaign={campaign} />}
       {tab === 'overview' && <CampaignOverview campaign={campaign} />}
+      {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={() => setVersion((v) => v + 1)} />}
       {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
       {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
       {tab === 'exchange' && <ExchangeView campaign={campaign} />}
