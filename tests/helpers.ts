@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createAppContext, type AppContext } from '../src-main/app/context';
 import { createDispatch } from '../src-main/app/dispatch';
 import { createHandlers } from '../src-main/app/handlers';
+import type { CampaignSummary } from '../src-main/contract';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 export const resourcesDir = path.join(repoRoot, 'resources');
@@ -24,4 +25,14 @@ export async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; err
   const result = await promise;
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
   return result.value as T;
+}
+
+/** The sample campaign (`demo:load`) with the sample judges' signed bundles merged. */
+export async function openMergedSample(dataDir = tempDir()) {
+  const app = openTestApp(dataDir);
+  const works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
+  const dir = path.join(app.dataDir, 'sample-bundles');
+  const files = fs.readdirSync(dir).map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(dir, f)).toString('base64') }));
+  await ok(app.dispatch('bundle:merge', { campaignId: works.id, files }));
+  return { ...app, works, files };
 }

@@ -47,6 +47,12 @@ export const FieldDef = z.object({
   /** Header names a registration spreadsheet may use for this field (both languages). */
   aliases: z.array(z.string()).default([]),
   choices: z.array(z.object({ key: Key, label: LocalizedText })).optional(),
+  /**
+   * Names or points to the entrant (authors, unit, phone, a link to their account…): hidden from
+   * judges under blind review. Absent in definitions written before the flag existed; see
+   * core/campaigns/identifying-fields for how those are read.
+   */
+  identifying: z.boolean().optional(),
 });
 export type FieldDef = z.infer<typeof FieldDef>;
 

@@ -72,7 +72,7 @@ test('a hostile registration file: unsafe registration numbers refused by row, h
   const flagged = preview.locator('tr', { hasText: 'SC-0001' });
   await expect(flagged).toContainText('作品名称含有不可见的文字方向控制字符');
   await expect(flagged.locator('td.cell-warning')).toHaveText('七步[U+202E]法手洗');
-  await expect(preview.locator('tr', { hasText: '公式编号' })).toContainText('只能包含字母(含汉字)、数字和 - _ / .');
+  await expect(preview.locator('tr', { hasText: '公式编号' })).toContainText('只能包含拉丁字母或汉字(含日文假名、韩文)、数字 0–9 和 - _ / .');
   await expect(preview.locator('tr', { hasText: '反转编号' })).toContainText('SC-0003[U+202E]1000');
   await page.screenshot({ path: info.outputPath('import-hostile-preview-zh.png'), fullPage: true });
 
@@ -82,7 +82,7 @@ test('a hostile registration file: unsafe registration numbers refused by row, h
   await expect(report.getByTestId('report-added')).toHaveText('1');
   await expect(report.getByTestId('report-rejected')).toHaveText('2');
   await expect(report.getByTestId('report-flagged')).toHaveText('1');
-  await expect(page.getByTestId('rejected-rows')).toContainText('may contain only letters, digits and - _ / .');
+  await expect(page.getByTestId('rejected-rows')).toContainText('may contain only Latin or Chinese/Japanese/Korean letters, the digits 0–9 and - _ / .');
   await expect(page.getByTestId('flagged-rows')).toContainText('Title contains invisible text-direction characters');
   await expect(page.getByTestId('flagged-rows')).toContainText('七步[U+202E]法手洗');
   await page.screenshot({ path: info.outputPath('import-hostile-report-en.png'), fullPage: true });

@@ -42,11 +42,15 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.getByTestId('error-banner').getByRole('button').click();
     await page.getByTestId('setup-weight-0').fill('30');
     await expect(page.getByTestId('setup-weight-total')).toContainText('100');
+    // The entrant's unit may be shown to judges in this programme, even under blind review.
+    await expect(page.getByTestId('setup-identifying-work-unit')).toBeChecked();
+    await page.getByTestId('setup-identifying-work-unit').uncheck();
     await page.getByTestId('setup-reason').fill(en ? 'second edition' : '第二届');
     await page.getByTestId('setup-save').click();
     await expect(page.getByTestId('setup-saved')).toContainText('2');
     await expect(page.getByTestId('campaign-title')).toContainText(en ? '2024 China' : '2024 中国');
     await expect(page.getByTestId('setup-versions')).toContainText(en ? 'second edition' : '第二届');
+    await expect(page.getByTestId('setup-identifying-work-unit')).not.toBeChecked();
     await shot(page, `setup-${locale}`, info.outputPath.bind(info));
     await page.locator('.app-main').evaluate((el) => el.scrollTo(0, 0));
     await shot(page, `setup-top-${locale}`, info.outputPath.bind(info));

@@ -12,7 +12,7 @@ import { KepuError } from '../errors';
 import type { PackageManifest } from '../exchange/package-manifest';
 import { writePackage } from '../exchange/package-write';
 import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
-import { IDENTITY_FIELDS } from '../review/review-service';
+import { fieldsForJudges } from '../campaigns/identifying-fields';
 import { nowIso } from '../time';
 
 export interface IssueOptions {
@@ -54,7 +54,7 @@ export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo
       entrantName: blind ? null : e.entrant_name,
       entrantUnit: blind ? null : e.entrant_unit,
       reason: e.reason,
-      fields: Object.fromEntries(Object.entries(fields).filter(([k]) => !blind || !IDENTITY_FIELDS.has(k))),
+      fields: fieldsForJudges(def, e.kind, fields),
       assets,
     };
   });

@@ -11,6 +11,7 @@ import type { Database } from 'better-sqlite3';
 import type { CampaignDefinition, Queue, QueueRow, ReviewState, ReviewStatus, SaveAck, SignedSource } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo } from '../entries/entry-repo';
+import { fieldsForJudges } from '../campaigns/identifying-fields';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
 import type { PublishedChanges } from '../ranking/published-changes';
@@ -23,8 +24,6 @@ export interface ReviewRef {
   entryId: number;
 }
 
-/** Fields that identify the entrant; hidden from judges in blind review. */
-export const IDENTITY_FIELDS = new Set(['authors', 'unit', 'name', 'phone', 'email', 'hospital', 'department', 'account_name', 'link', 'platforms', 'published_link']);
 
 export class ReviewService {
   constructor(
@@ -97,7 +96,7 @@ export class ReviewService {
       | undefined;
     const review = this.reviewRow(ref);
     const blind = def.blindReview;
-    const fields = Object.fromEntries(Object.entries(entry.fields).filter(([k]) => !blind || !IDENTITY_FIELDS.has(k)));
+    const fields = fieldsForJudges(def, entry.kind, entry.fields);
     const progress = this.progress(ref, def);
     return {
       entryId: entry.id,

@@ -5,14 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignDefinition, CampaignSummary, EntryRow } from '../../../src-main/contract';
-import { ok, openTestApp } from '../../helpers';
+import { ok, openMergedSample, openTestApp } from '../../helpers';
 
 async function mergedSample() {
-  const app = openTestApp();
-  const works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
-  const dir = path.join(app.dataDir, 'sample-bundles');
-  const files = fs.readdirSync(dir).map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(dir, f)).toString('base64') }));
-  await ok(app.dispatch('bundle:merge', { campaignId: works.id, files }));
+  const merged = await openMergedSample();
+  const { works, files } = merged;
+  const app = merged;
   return { ...app, works };
 }
 

@@ -6,14 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, Judge, Queue, RankingSummary, ReviewState, SnapshotInfo } from '../../../src-main/contract';
-import { ok, openTestApp, repoRoot } from '../../helpers';
+import { ok, openMergedSample, openTestApp, repoRoot } from '../../helpers';
 
 async function mergedSample() {
-  const app = openTestApp();
-  const works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
-  const dir = path.join(app.dataDir, 'sample-bundles');
-  const files = fs.readdirSync(dir).map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(dir, f)).toString('base64') }));
-  await ok(app.dispatch('bundle:merge', { campaignId: works.id, files }));
+  const merged = await openMergedSample();
+  const { works, files } = merged;
+  const app = merged;
   const { judges } = await ok<{ judges: Judge[] }>(app.dispatch('judge:list', { campaignId: works.id }));
   const zhang = judges.find((j) => j.name === 'Zhang Wei')!;
   const queue = await ok<Queue>(app.dispatch('review:queue', { campaignId: works.id, judgeId: zhang.id }));

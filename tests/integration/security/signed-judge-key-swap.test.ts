@@ -10,14 +10,12 @@ import type { CampaignSummary, Judge } from '../../../src-main/contract';
 import { writeBundle, type BundlePayload } from '../../../src-main/core/exchange/bundle';
 import { generateIdentity } from '../../../src-main/core/keys/identity';
 import { createKeyCard } from '../../../src-main/core/keys/key-card';
-import { ok, openTestApp } from '../../helpers';
+import { ok, openMergedSample, openTestApp } from '../../helpers';
 
 async function mergedSample() {
-  const app = openTestApp();
-  const works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
-  const dir = path.join(app.dataDir, 'sample-bundles');
-  const files = fs.readdirSync(dir).map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(dir, f)).toString('base64') }));
-  await ok(app.dispatch('bundle:merge', { campaignId: works.id, files }));
+  const merged = await openMergedSample();
+  const { works, files } = merged;
+  const app = merged;
   const { judges } = await ok<{ judges: Judge[] }>(app.dispatch('judge:list', { campaignId: works.id }));
   const zhang = judges.find((j) => j.name === 'Zhang Wei')!;
   const other = judges.find((j) => j.id !== zhang.id && j.signedBundle)!;

@@ -147,6 +147,7 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
 
       <section className="panel">
         <h2>{t('setup.categories')}</h2>
+        <p className="muted small">{t('setup.fieldsHint')}</p>
         {draft.entryKinds.map((k, ki) => (
           <div key={k.kind} className="setup-kind">
             <h3>{localized(k.label, lang)}</h3>
@@ -166,6 +167,32 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
             >
               + {t('setup.addCategory')}
             </button>
+            <table className="data-table compact setup-fields" data-testid={`setup-fields-${k.kind}`}>
+              <thead>
+                <tr>
+                  <th>{t('setup.field')}</th>
+                  <th>{t('setup.required')}</th>
+                  <th title={t('setup.identifyingHint')}>{t('setup.identifying')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {k.fields.map((f, fi) => {
+                  const setField = (patch: Partial<typeof f>) =>
+                    set({ entryKinds: draft.entryKinds.map((x, j) => (j === ki ? { ...x, fields: x.fields.map((y, m) => (m === fi ? { ...y, ...patch } : y)) } : x)) });
+                  return (
+                    <tr key={f.key}>
+                      <td>{localized(f.label, lang)}</td>
+                      <td>
+                        <input type="checkbox" aria-label={t('setup.required')} checked={f.required} onChange={(e) => setField({ required: e.target.checked })} />
+                      </td>
+                      <td>
+                        <input type="checkbox" aria-label={t('setup.identifying')} checked={f.identifying ?? false} onChange={(e) => setField({ identifying: e.target.checked })} data-testid={`setup-identifying-${k.kind}-${f.key}`} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
           </div>
         ))}
       </section>
