@@ -1,18 +1,11 @@
 // Changing a running campaign's definition: what leaves collected data valid saves as a new
 // version (who, when, why, audited); what would invalidate it is refused with a code, and a
 // refused save leaves the stored definition byte for byte as it was. New editions move the years.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignDefinition, CampaignSummary, EntryRow } from '../../../src-main/contract';
 import { ok, openMergedSample, openTestApp } from '../../helpers';
 
-async function mergedSample() {
-  const merged = await openMergedSample();
-  const { works, files } = merged;
-  const app = merged;
-  return { ...app, works };
-}
+const mergedSample = openMergedSample;
 
 const storedJson = (app: ReturnType<typeof openTestApp>, id: string) => app.ctx.db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(id) as string;
 

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CampaignSummary, Judge, Queue, RankingSummary, ReviewState, SnapshotInfo } from '../../../src-main/contract';
+import type { Judge, Queue, RankingSummary, ReviewState, SnapshotInfo } from '../../../src-main/contract';
 import { ok, openMergedSample, openTestApp, repoRoot } from '../../helpers';
 
 async function mergedSample() {

@@ -3,10 +3,8 @@
 // card the coordinator made (same name, "attach to Zhang Wei"); a bundle signed with that key for
 // Zhang's package then merges as a "newer bundle from that judge" and overwrites his signed scores.
 // The key that signed a judge's bundles stays that judge's key: a different card is refused.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CampaignSummary, Judge } from '../../../src-main/contract';
+import type { Judge } from '../../../src-main/contract';
 import { writeBundle, type BundlePayload } from '../../../src-main/core/exchange/bundle';
 import { generateIdentity } from '../../../src-main/core/keys/identity';
 import { createKeyCard } from '../../../src-main/core/keys/key-card';
@@ -14,7 +12,7 @@ import { ok, openMergedSample, openTestApp } from '../../helpers';
 
 async function mergedSample() {
   const merged = await openMergedSample();
-  const { works, files } = merged;
+  const { works } = merged;
   const app = merged;
   const { judges } = await ok<{ judges: Judge[] }>(app.dispatch('judge:list', { campaignId: works.id }));
   const zhang = judges.find((j) => j.name === 'Zhang Wei')!;
