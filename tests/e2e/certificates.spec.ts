@@ -93,8 +93,10 @@ test('exports, registers, verifies and revokes certificates of a published award
   // Revoke that holder's certificate: the same file now verifies as revoked.
   const serial = path.basename(holderPdf).slice(0, path.basename(holderPdf).search(/-\d{6}-/) + 7);
   const target = issued.filter({ hasText: serial });
-  page.once('dialog', (d) => void d.accept('重复颁发 duplicate'));
   await target.getByTestId('revoke').click();
+  await expect(page.getByTestId('confirm-ok')).toBeDisabled(); // a revocation needs its reason
+  await page.getByTestId('confirm-text').fill('重复颁发 duplicate');
+  await page.getByTestId('confirm-ok').click();
   await expect(target).toContainText('已吊销');
   await page.getByTestId('verify-file').setInputFiles(holderPdf);
   await expect(page.getByTestId('verify-result')).toContainText('已吊销');

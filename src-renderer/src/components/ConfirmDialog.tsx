@@ -1,19 +1,23 @@
 // The one confirmation dialog of the app (see stores/useConfirmStore). Focus starts on "cancel" so
 // a stray Enter never confirms; Escape cancels.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useConfirmStore } from '../stores/useConfirmStore';
 
 export function ConfirmDialog() {
   const question = useConfirmStore((s) => s.question);
   const answer = useConfirmStore((s) => s.answer);
   const cancel = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
   useEffect(() => {
     if (!question) return;
-    cancel.current?.focus();
+    setText('');
+    if (question.text) input.current?.focus();
+    else cancel.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.preventDefault();
-        answer(false);
+        answer(null);
       }
     };
     window.addEventListener('keydown', onKey, true);
@@ -25,11 +29,31 @@ export function ConfirmDialog() {
       <div className="panel confirm-dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-body" data-testid="confirm-dialog">
         <h2 id="confirm-title">{question.title}</h2>
         <p id="confirm-body">{question.body}</p>
+        {question.text && (
+          <label className="confirm-text">
+            <span>{question.text.label}</span>
+            <input
+              ref={input}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (text.trim() || !question.text?.required)) answer(text.trim());
+              }}
+              data-testid="confirm-text"
+            />
+          </label>
+        )}
         <div className="confirm-actions">
-          <button type="button" ref={cancel} onClick={() => answer(false)} data-testid="confirm-cancel">
+          <button type="button" ref={cancel} onClick={() => answer(null)} data-testid="confirm-cancel">
             {question.cancelLabel}
           </button>
-          <button type="button" className={question.danger ? 'danger' : 'primary'} onClick={() => answer(true)} data-testid="confirm-ok">
+          <button
+            type="button"
+            className={question.danger ? 'danger' : 'primary'}
+            disabled={Boolean(question.text?.required && !text.trim())}
+            onClick={() => answer(text.trim())}
+            data-testid="confirm-ok"
+          >
             {question.confirmLabel}
           </button>
         </div>

@@ -9,21 +9,29 @@ export interface ConfirmQuestion {
   cancelLabel: string;
   /** A change that cannot simply be undone: the confirm button is drawn as a warning. */
   danger?: boolean;
+  /** Ask for a line of text too (e.g. a reason); `required`: confirm stays off while it is empty. */
+  text?: { label: string; required: boolean };
 }
 
 interface ConfirmState {
   question: ConfirmQuestion | null;
-  resolve: ((answer: boolean) => void) | null;
+  resolve: ((answer: string | null) => void) | null;
   ask(question: ConfirmQuestion): Promise<boolean>;
-  answer(value: boolean): void;
+  /** Like ask, with a text field: the text on confirm, null on cancel (instead of window.prompt). */
+  askText(question: ConfirmQuestion & { text: { label: string; required: boolean } }): Promise<string | null>;
+  /** The text typed (or '' without a text field) to confirm, null to cancel. */
+  answer(value: string | null): void;
 }
 
 export const useConfirmStore = create<ConfirmState>((set, get) => ({
   question: null,
   resolve: null,
   ask(question) {
-    get().resolve?.(false); // a newer question replaces an unanswered one
-    return new Promise<boolean>((resolve) => set({ question, resolve }));
+    return get().askText({ ...question, text: undefined as never }).then((answer) => answer !== null);
+  },
+  askText(question) {
+    get().resolve?.(null); // a newer question replaces an unanswered one
+    return new Promise<string | null>((resolve) => set({ question, resolve }));
   },
   answer(value) {
     get().resolve?.(value);

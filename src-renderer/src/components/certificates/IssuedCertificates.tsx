@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, CertificateRow } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { useAppStore } from '../../stores/useAppStore';
+import { useConfirmStore } from '../../stores/useConfirmStore';
 
 const PAGE = 100;
 
 export function IssuedCertificates({ campaign, version, onChanged }: { campaign: CampaignDetail; version: number; onChanged(): void }) {
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
+  const askText = useConfirmStore((s) => s.askText);
   const [rows, setRows] = useState<CertificateRow[]>([]);
   const [total, setTotal] = useState(0);
   const [query, setQuery] = useState('');
@@ -30,12 +32,25 @@ export function IssuedCertificates({ campaign, version, onChanged }: { campaign:
   }, [load, version]);
 
   async function reissue(serial: string) {
-    const reason = window.prompt(t('certificates.issued.reissuePrompt', { serial }));
+    const reason = await askText({
+      title: t('certificates.issued.reissue'),
+      body: t('certificates.issued.reissuePrompt', { serial }),
+      text: { label: t('certificates.issued.reason'), required: false },
+      confirmLabel: t('certificates.issued.reissue'),
+      cancelLabel: t('common.cancelAction'),
+    });
     if (reason === null) return;
     if (await run(() => invoke('certificates:reissue', { serial, reason: reason || undefined }))) onChanged();
   }
   async function revoke(serial: string) {
-    const reason = window.prompt(t('certificates.issued.revokePrompt', { serial }));
+    const reason = await askText({
+      title: t('certificates.issued.revoke'),
+      body: t('certificates.issued.revokePrompt', { serial }),
+      text: { label: t('certificates.issued.reason'), required: true },
+      confirmLabel: t('certificates.issued.revoke'),
+      cancelLabel: t('common.cancelAction'),
+      danger: true,
+    });
     if (!reason) return;
     if (await run(() => invoke('certificates:revoke', { serial, reason }))) onChanged();
   }
