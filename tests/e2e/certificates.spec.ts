@@ -85,7 +85,7 @@ test('exports, registers, verifies and revokes certificates of a published award
   await expect(page.getByTestId('verify-result')).toContainText('有效');
   await expect(page.getByTestId('verify-result')).toContainText('荣誉证书');
   const png = info.outputPath('qr-photo');
-  execFileSync('pdftoppm', ['-r', '110', '-png', '-singlefile', holderPdf, png]);
+  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', holderPdf, png]);
   await page.getByTestId('verify-file').setInputFiles(`${png}.png`);
   await expect(page.getByTestId('verify-result')).toContainText('qr-photo.png');
   await expect(page.getByTestId('verify-result')).toContainText('有效');
