@@ -122,7 +122,7 @@ export async function rankingBench(): Promise<BenchResult[]> {
       isLate: false,
       assigned: PER_ENTRY,
     }));
-    const data: CampaignScores = { campaignId, definition, entries, scores: generated.scores, conflicts: generated.conflicts, eligibility: [], bundles: [] };
+    const data: CampaignScores = { campaignId, definition, storedDefinition: definition, entries, scores: generated.scores, conflicts: generated.conflicts, eligibility: [], bundles: [] };
     const reviews = ENTRIES * PER_ENTRY;
     const rows = `${generated.scores.length} score rows, ${generated.conflicts.length} conflicts`;
 
@@ -130,16 +130,16 @@ export async function rankingBench(): Promise<BenchResult[]> {
     for (const method of rankingMethods) {
       let ranked = 0;
       const samples = await measure(RUNS, () => {
-        const result = aggregate({ rubric: definition.rubric, scores: data.scores, conflicts: data.conflicts, entryIds: ids }, { methods: [method], trimMinJudges: 5 });
+        const result = aggregate({ rubric: definition.lists[0].rubric, scores: data.scores, conflicts: data.conflicts, entryIds: ids }, { methods: [method], trimMinJudges: 5 });
         const byId = new Map(result.entries.map((a) => [a.entryId, a]));
         lists[method] = groupCandidates(data, byId).map((group) => rankCategory(group, { method, tieBreaks: [{ by: 'dimension', key: 'content' }, { by: 'submittedAt' }], tiers: template.tiers }));
         ranked = (lists[method] as RankedList[]).reduce((n, l) => n + l.ranked.length, 0);
       });
-      const peer = method === 'mean' ? sqliteMeanRanking(ctx.db.name, definition.rubric, reviews) : undefined;
+      const peer = method === 'mean' ? sqliteMeanRanking(ctx.db.name, definition.lists[0].rubric, reviews) : undefined;
       results.push(summarize(`ranking.method.${method}`, reviews, 'reviews/s', samples, { note: `aggregate (${method} only) + rank ${ranked} of ${ENTRIES} entries in 6 categories; ${rows}; aim < 1 s`, ...(peer !== undefined ? { peer } : {}) }));
     }
 
-    const all = aggregate({ rubric: definition.rubric, scores: data.scores, conflicts: data.conflicts, entryIds: ids });
+    const all = aggregate({ rubric: definition.lists[0].rubric, scores: data.scores, conflicts: data.conflicts, entryIds: ids });
     const stability = await measure(RUNS, () => {
       const byId = new Map(all.entries.map((a) => [a.entryId, a]));
       const groups = groupCandidates(data, byId);

@@ -1,7 +1,8 @@
 // Layering rules of DESIGN.md §3, checked on import statements (STYLE.md habit 1).
 // contract: zod and itself only. core: never electron or any shell. app: no shell. host/cli: no
 // electron. preload: electron and the zod-free contract files. renderer: type-only imports of the
-// contract, nothing else from src-main, no node: modules.
+// contract (values only from its zod-free modules lists and definition-terms), nothing else from
+// src-main, no node: modules.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -29,6 +30,8 @@ function resolveLayer(spec, file, root) {
 }
 
 const SHELLS = ['electron', 'host', 'cli', 'preload'];
+/** Contract modules without zod (pure functions and constants) the renderer may import values from. */
+const ZOD_FREE_CONTRACT = /contract\/(lists|definition-terms)$/;
 
 export function checkFile(file, source, root) {
   const layer = layerOf(file, root);
@@ -57,7 +60,7 @@ export function checkFile(file, source, root) {
       if (spec.startsWith('node:') || spec === 'electron') say(spec, 'the renderer has no Node or Electron access');
       if (target && target !== 'renderer') {
         if (target !== 'contract') say(spec, 'the renderer talks to src-main only through the contract');
-        else if (!typeOnly) say(spec, 'the renderer imports only types from the contract (use "import type")');
+        else if (!typeOnly && !ZOD_FREE_CONTRACT.test(spec)) say(spec, 'the renderer imports only types from the contract (use "import type")');
       }
     }
   }

@@ -10,11 +10,10 @@ import type { AppContext } from './context';
 /** The parts of a definition a ranking is computed from, as one comparable string. */
 function resultInputs(def: CampaignDefinition): string {
   return JSON.stringify({
-    rubric: def.rubric.map((d) => [d.key, d.weight, d.scale]),
+    lists: def.lists.map((l) => [l.key, l.feeds, l.rubric.map((d) => [d.key, d.weight, d.scale]), l.eligibility.map((e) => e.key)]),
     judgesPerEntry: def.judgesPerEntry,
     window: [def.opensAt, def.deadline],
     kinds: def.entryKinds.map((k) => [k.kind, k.categories.map((c) => c.key)]),
-    eligibility: def.eligibility.map((e) => e.key),
     media: def.mediaRules,
   });
 }

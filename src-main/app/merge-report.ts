@@ -1,7 +1,7 @@
 // After a merge: what arrived (per file), how much of the expected work is in (per entry judge
 // slots vs received reviews), which judges with a package have sent nothing, and where judges
 // disagree strongly (totals spread over 30 % of the scale).
-import type { MergeReport } from '../contract';
+import { type EntryKind, type MergeReport, type RubricDimension, rubricFor } from '../contract';
 import type { FileOutcome } from '../core/merge/merge-bundles';
 import { weightedTotal } from '../core/review/scoring';
 import type { AppContext } from './context';
@@ -22,21 +22,21 @@ export function mergeReport(ctx: AppContext, campaignId: string, outcomes: FileO
               ORDER BY j.name`)
     .all(campaignId) as { judgeId: string; name: string }[];
   const scores = db
-    .prepare(`SELECT s.entry_id, s.judge_id, s.dimension_key, s.value, e.reg_no, e.title FROM scores s JOIN entries e ON e.id = s.entry_id
+    .prepare(`SELECT s.entry_id, s.judge_id, s.dimension_key, s.value, e.reg_no, e.title, e.kind, e.category FROM scores s JOIN entries e ON e.id = s.entry_id
               WHERE e.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.entry_id = s.entry_id AND c.judge_id = s.judge_id)`)
-    .all(campaignId) as { entry_id: number; judge_id: string; dimension_key: string; value: number; reg_no: string; title: string }[];
-  const byEntry = new Map<number, { regNo: string; title: string; judges: Map<string, Record<string, number>> }>();
+    .all(campaignId) as { entry_id: number; judge_id: string; dimension_key: string; value: number; reg_no: string; title: string; kind: EntryKind; category: string | null }[];
+  const byEntry = new Map<number, { regNo: string; title: string; rubric: RubricDimension[]; judges: Map<string, Record<string, number>> }>();
   for (const s of scores) {
-    const e = byEntry.get(s.entry_id) ?? { regNo: s.reg_no, title: s.title, judges: new Map() };
+    const e = byEntry.get(s.entry_id) ?? { regNo: s.reg_no, title: s.title, rubric: rubricFor(def, s.kind, s.category), judges: new Map() };
     const j = e.judges.get(s.judge_id) ?? {};
     j[s.dimension_key] = s.value;
     e.judges.set(s.judge_id, j);
     byEntry.set(s.entry_id, e);
   }
-  const range = Math.max(...def.rubric.map((d) => d.scale.max - d.scale.min));
   const disagreements: MergeReport['disagreements'] = [];
   for (const [entryId, e] of byEntry) {
-    const totals = [...e.judges.values()].map((s) => weightedTotal(def.rubric, s).total).filter((t): t is number => t !== null);
+    const range = Math.max(...e.rubric.map((d) => d.scale.max - d.scale.min));
+    const totals = [...e.judges.values()].map((s) => weightedTotal(e.rubric, s).total).filter((t): t is number => t !== null);
     if (totals.length < 2) continue;
     const min = Math.min(...totals);
     const max = Math.max(...totals);

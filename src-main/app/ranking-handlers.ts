@@ -23,13 +23,14 @@ function snapshotView(s: StoredSnapshot): SnapshotInfo {
 }
 
 function categorySummaries(computed: ComputedRanking): CategorySummary[] {
-  const { min, max } = scaleOf(computed);
   const primary = computed.outcome.config.primary;
   return computed.outcome.categories.map((c) => {
+    const { min, max } = scaleOf(computed, c.list);
     const list = c.lists[primary]!;
     const counts = new Array<number>(20).fill(0);
     for (const r of list.ranked) counts[Math.min(19, Math.max(0, Math.floor(((r.score - min) / (max - min)) * 20)))]++;
     return {
+      list: c.list,
       kind: c.kind,
       category: c.category,
       label: categoryLabel(computed, c.kind, c.category),
@@ -98,6 +99,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       const name = (id: string) => computed.judgeNames.get(id) ?? id;
       return {
         row,
+        list: c.list,
         totals: (a?.totals ?? []).map((t) => ({ ...t, name: name(t.judgeId) })),
         excluded: (a?.excluded ?? []).map((x) => ({ ...x, name: name(x.judgeId) })),
         dimensionMeans: a?.dimensionMeans ?? {},

@@ -6,6 +6,7 @@
 // the reasons for each rejection. The font is embedded (subset) so it prints anywhere and the
 // text stays searchable.
 import PDFDocument from 'pdfkit';
+import { allEligibility, findDimension } from '../contract';
 import { FONT, useAppFonts } from '../core/pdf/fonts';
 import type { StoredSnapshot } from '../core/ranking/snapshot-store';
 import { formatInZone } from '../core/time';
@@ -53,7 +54,7 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
   doc.font(FONT.bold).fontSize(20).fillColor(INK).text(`${tZh('ranking.report.title')}  ${tEn('ranking.report.title')}`, M, M, { width });
   doc.moveDown(0.3).font(FONT.regular).fontSize(11).text(def.name['zh-CN'], { width });
   doc.fontSize(10).fillColor(MUTED).text(def.name.en, { width });
-  doc.text(def.organizers.map((o) => `${o['zh-CN']} / ${o.en}`).join(' · '), { width });
+  doc.text(def.organizers.map((o) => `${o.name['zh-CN']} / ${o.name.en}`).join(' · '), { width });
   doc.moveDown(0.6);
   const config = computed.outcome.config;
   const meta: [string, string][] = [
@@ -76,8 +77,8 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
     doc.y = Math.max(doc.y, y + 12) + 3;
   }
 
-  const scale = scaleOf(computed);
   for (const c of computed.outcome.categories) {
+    const scale = scaleOf(computed, c.list);
     const label = categoryLabel(computed, c.kind, c.category);
     const ranked = categoryRows(computed, c, 'ranked', config.primary);
     const held = categoryRows(computed, c, 'held', config.primary);
@@ -175,7 +176,7 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
       const name = computed.judgeNames.get(j.judgeId) ?? j.judgeId;
       doc.font(FONT.regular).fontSize(7.5).fillColor(INK).text(name, M, y, { width: 110, height: 10, lineBreak: false, ellipsis: true });
       doc.fillColor(MUTED).text(`${tZh('ranking.charts.scored', { count: j.scored })}`, M + 112, y, { width: 50, lineBreak: false });
-      boxPlot(doc, M + 165, y + 1, width - 165 - 120, 8, j, scale);
+      boxPlot(doc, M + 165, y + 1, width - 165 - 120, 8, j, scaleOf(computed));
       const flag = j.flag ? `${tZh(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) })} / ${tEn(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) })}` : '';
       doc.fillColor(j.flag ? '#b54708' : MUTED).text(flag, M + width - 115, y, { width: 115, height: 10, lineBreak: false, ellipsis: true });
       doc.y = y + 14;
@@ -187,7 +188,7 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
   if (committee) {
     heading(`${tZh('ranking.committee.title')}  ${tEn('ranking.committee.title')}`, 11);
     para(`${tZh('ranking.committee.rule', { rule: tZh(`ranking.committee.rules.${committee.rule}`) })} / ${tEn('ranking.committee.rule', { rule: tEn(`ranking.committee.rules.${committee.rule}`) })}`, MUTED, 8);
-    const eligibility = new Map(def.eligibility.map((i) => [i.key, i.label]));
+    const eligibility = new Map(allEligibility(def).map((i) => [i.key, i.label]));
     const reasonText = (t: typeof tZh, lang: 'zh-CN' | 'en', r: { code: string; params: Record<string, string | number> }) =>
       t(`ranking.committee.reasons.${r.code}`, { ...r.params, item: eligibility.get(String(r.params.item))?.[lang] ?? r.params.item, score: typeof r.params.score === 'number' ? r.params.score.toFixed(2) : r.params.score });
     for (const key of ['members', 'rejected', 'held'] as const) {
@@ -213,7 +214,7 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
 
 function tieBreakText(computed: ComputedRanking, t: ComputedRanking['outcome']['config']['tieBreaks'][number]): string {
   if (t.by === 'dimension') {
-    const d = computed.data.definition.rubric.find((x) => x.key === t.key)?.label;
+    const d = findDimension(computed.data.definition, t.key)?.label;
     return `${tZh('ranking.settings.tieBy.dimension', { dimension: d?.['zh-CN'] ?? t.key })} / ${tEn('ranking.settings.tieBy.dimension', { dimension: d?.en ?? t.key })}`;
   }
   if (t.by === 'method') return `${tZh('ranking.settings.tieBy.method', { method: tZh(`ranking.methods.${t.method}`) })} / ${tEn('ranking.settings.tieBy.method', { method: tEn(`ranking.methods.${t.method}`) })}`;

@@ -48,7 +48,8 @@ export function saveConfig(ctx: AppContext, campaignId: string, input: unknown):
   ctx.campaigns.summary(campaignId);
   const config = parseRankingConfig(input);
   // Rejects tie-breaks on unknown dimensions now, not at the next computation.
-  runRanking({ campaignId, definition: ctx.campaigns.definition(campaignId), entries: [], scores: [], conflicts: [], eligibility: [], bundles: [] }, config);
+  const definition = ctx.campaigns.definition(campaignId);
+  runRanking({ campaignId, definition, storedDefinition: definition, entries: [], scores: [], conflicts: [], eligibility: [], bundles: [] }, config);
   ctx.db
     .prepare(
       `INSERT INTO ranking_settings (campaign_id, config_json, updated_at) VALUES (?, ?, ?)
@@ -158,8 +159,10 @@ export function categoryRows(computed: ComputedRanking, c: CategoryResult, secti
   return rows;
 }
 
-export function scaleOf(computed: ComputedRanking): { min: number; max: number } {
-  const rubric = computed.data.definition.rubric;
+/** The range of a list's weighted total (the first list's when none is named). */
+export function scaleOf(computed: ComputedRanking, listKey?: string): { min: number; max: number } {
+  const lists = computed.data.definition.lists;
+  const rubric = (lists.find((l) => l.key === listKey) ?? lists[0]).rubric;
   const weights = rubric.reduce((s, d) => s + d.weight, 0);
   const min = rubric.reduce((s, d) => s + d.weight * d.scale.min, 0) / weights;
   const max = rubric.reduce((s, d) => s + d.weight * d.scale.max, 0) / weights;

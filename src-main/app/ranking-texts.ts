@@ -1,6 +1,6 @@
 // Ranking texts for exports, in both languages from the UI's locale files: why an entry is held,
 // how a tie was broken.
-import type { EntryFlag, TieExplanation } from '../contract';
+import { type EntryFlag, findDimension, type TieExplanation } from '../contract';
 import type { ComputedRanking } from './ranking-service';
 import { createNodeI18n } from './translate';
 
@@ -17,7 +17,7 @@ export function describeFlag(t: Translate, flag: EntryFlag): string {
 
 export function describeTie(t: Translate, tie: TieExplanation, computed: ComputedRanking, lang: 'zh-CN' | 'en'): string {
   const rule = tie.rule;
-  const dimension = rule.by === 'dimension' ? (computed.data.definition.rubric.find((d) => d.key === rule.key)?.label[lang] ?? rule.key) : '';
+  const dimension = rule.by === 'dimension' ? (findDimension(computed.data.definition, rule.key)?.label[lang] ?? rule.key) : '';
   const method = rule.by === 'method' ? t(`ranking.methods.${rule.method}`) : '';
   return t(`ranking.ties.${rule.by}`, { ahead: tie.ahead, behind: tie.behind, score: tie.score.toFixed(2), dimension, method, a: fmt(tie.aheadValue), b: fmt(tie.behindValue) });
 }

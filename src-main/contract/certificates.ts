@@ -3,7 +3,7 @@
 // issued certificates (reissue, revoke) and offline verification. The drawing schema is what
 // both the PDF writer and the renderer's SVG preview draw, so the preview matches the PDF.
 import { z } from 'zod';
-import { LocalizedText } from './domain';
+import { LocalizedText } from './basics';
 import { ExportFile } from './compliance';
 import { ImportSource } from './intake';
 

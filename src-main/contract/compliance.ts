@@ -1,7 +1,7 @@
 // Media linking (a background job) and the compliance report built on the probe results.
 import { z } from 'zod';
 import { AssetInfo } from './assets';
-import { EntryKind } from './domain';
+import { EntryKind } from './basics';
 import { MediaClass, MediaFacts, Verdict, Violation, ViolationCode } from './media';
 
 export const JobProgress = z.object({

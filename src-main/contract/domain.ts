@@ -2,42 +2,17 @@
 // A campaign definition is data (DESIGN.md §2): templates are campaign definitions with an id.
 import { z } from 'zod';
 import { DefinitionKey } from './identifiers';
+import { EntrantType, EntryKind, CampaignKind, LocalizedText, OffsetDateTime, TimeZone } from './basics';
+import { upgradeDefinition } from './definition-upgrade';
+import { organizerRoles } from './definition-terms';
 
-export const languages = ['zh-CN', 'en'] as const;
-export const Language = z.enum(languages);
-export type Language = z.infer<typeof Language>;
-
-/** Text a person reads, in both languages. */
-export const LocalizedText = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
-export type LocalizedText = z.infer<typeof LocalizedText>;
+export * from './basics';
 
 const Key = DefinitionKey;
 
-/** An instant with an explicit offset, e.g. 2023-12-25T18:00:00+08:00. */
-export const OffsetDateTime = z.iso.datetime({ offset: true });
-/** IANA time zone name, e.g. Asia/Shanghai; checked against Intl where parsed. */
-export const TimeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'unknown IANA time zone');
-
-export const campaignKinds = ['works', 'committee'] as const;
-export const CampaignKind = z.enum(campaignKinds);
-export type CampaignKind = z.infer<typeof CampaignKind>;
-
-export const entryKinds = ['work', 'account', 'individual', 'applicant'] as const;
-export const EntryKind = z.enum(entryKinds);
-export type EntryKind = z.infer<typeof EntryKind>;
-
-export const entrantTypes = ['unit', 'individual'] as const;
-export const EntrantType = z.enum(entrantTypes);
-export type EntrantType = z.infer<typeof EntrantType>;
-
-export const fieldTypes = ['text', 'longtext', 'phone', 'email', 'url', 'datetime', 'choice'] as const;
+/** number: a plain decimal; date: a calendar day (YYYY-MM-DD); file: a file name or path the entrant sent. */
+export const fieldTypes = ['text', 'longtext', 'number', 'date', 'datetime', 'choice', 'phone', 'email', 'url', 'file'] as const;
+export type FieldType = (typeof fieldTypes)[number];
 
 export const FieldDef = z.object({
   key: Key,
@@ -53,14 +28,59 @@ export const FieldDef = z.object({
    * core/campaigns/identifying-fields for how those are read.
    */
   identifying: z.boolean().optional(),
+  /** Retired: no longer asked for (imports ignore the column); values already collected are kept and shown. */
+  retired: z.boolean().optional(),
 });
 export type FieldDef = z.infer<typeof FieldDef>;
+
+/**
+ * Media rules. Sizes are stored in bytes; `sizeUnit` records how the organiser's wording was read
+ * ("100M" in the Sichuan notice is taken as 100 MB = 100 × 10^6 bytes, the SI reading that matches
+ * what file managers on Windows/macOS call "MB" only approximately — so the unit is explicit).
+ */
+export const MediaRules = z.object({
+  video: z.object({
+    containers: z.array(z.string()).min(1),
+    maxSizeBytes: z.number().int().positive().nullable(),
+    sizeUnit: z.enum(['MB', 'MiB']),
+    maxDurationSeconds: z.number().positive().nullable(),
+    playableVideoCodecs: z.array(z.string()),
+    playableAudioCodecs: z.array(z.string()),
+    /** A video work must hold a video stream (an audio-only .mp4 is refused). Absent: required. */
+    requireVideoStream: z.boolean().optional(),
+  }),
+  image: z.object({ minWidth: z.number().int().nonnegative(), minHeight: z.number().int().nonnegative() }),
+});
+export type MediaRules = z.infer<typeof MediaRules>;
+
+export const CategoryDef = z.object({
+  key: Key,
+  label: LocalizedText,
+  /** Retired: new registrations may not use it; entries already in it stay and are judged. */
+  retired: z.boolean().optional(),
+  /** This category's own media rules; absent: the campaign's. */
+  mediaRules: MediaRules.optional(),
+});
+export type CategoryDef = z.infer<typeof CategoryDef>;
+
+/**
+ * A completeness rule on an entry: at least one of the named things is present — a field with a
+ * value, or linked media of a role (e.g. Sichuan: "an account needs a link or a screenshot").
+ */
+export const EntryRule = z.object({
+  key: Key,
+  anyOf: z
+    .array(z.union([z.object({ field: Key }), z.object({ media: z.enum(['video', 'image', 'screenshot', 'document']) })]))
+    .min(2),
+});
+export type EntryRule = z.infer<typeof EntryRule>;
 
 export const EntryKindDef = z.object({
   kind: EntryKind,
   label: LocalizedText,
-  categories: z.array(z.object({ key: Key, label: LocalizedText })).default([]),
+  categories: z.array(CategoryDef).default([]),
   fields: z.array(FieldDef),
+  rules: z.array(EntryRule).default([]),
 });
 export type EntryKindDef = z.infer<typeof EntryKindDef>;
 
@@ -85,48 +105,95 @@ export const EligibilityItem = z.object({
 });
 export type EligibilityItem = z.infer<typeof EligibilityItem>;
 
+/** Which entries feed a list: a kind, and of it these categories (null: every category, and entries without one). */
+export const ListFeed = z.object({ kind: EntryKind, categories: z.array(Key).nullable() });
+export type ListFeed = z.infer<typeof ListFeed>;
+
 /**
- * Media rules. Sizes are stored in bytes; `sizeUnit` records how the organiser's wording was read
- * ("100M" in the Sichuan notice is taken as 100 MB = 100 × 10^6 bytes, the SI reading that matches
- * what file managers on Windows/macOS call "MB" only approximately — so the unit is explicit).
+ * One published list of a campaign (Sichuan runs two: the influence list and the brand value
+ * list). Every entry belongs to exactly one list, found from its kind and category; the list gives
+ * the rubric it is scored on, the eligibility items its judges answer and the certificate its
+ * winners receive; each list is ranked (by category) apart from the others. The ranking method and
+ * award tiers are still chosen once for the campaign in its ranking settings. Dimension and eligibility keys are
+ * unique across the whole campaign, so a stored score names its dimension without naming the list.
  */
-export const MediaRules = z.object({
-  video: z.object({
-    containers: z.array(z.string()).min(1),
-    maxSizeBytes: z.number().int().positive().nullable(),
-    sizeUnit: z.enum(['MB', 'MiB']),
-    maxDurationSeconds: z.number().positive().nullable(),
-    playableVideoCodecs: z.array(z.string()),
-    playableAudioCodecs: z.array(z.string()),
-  }),
-  image: z.object({ minWidth: z.number().int().nonnegative(), minHeight: z.number().int().nonnegative() }),
+export const ListDef = z.object({
+  key: Key,
+  name: LocalizedText,
+  feeds: z.array(ListFeed).min(1),
+  rubric: z.array(RubricDimension).min(1),
+  eligibility: z.array(EligibilityItem).default([]),
+  /** definition.certificates[].key its award certificates use; null: the usual award kind. */
+  certificateKind: Key.nullable().default(null),
 });
-export type MediaRules = z.infer<typeof MediaRules>;
+export type ListDef = z.infer<typeof ListDef>;
 
 export const CertificateKindDef = z.object({
   key: Key,
   label: LocalizedText,
   /** null: does not expire. */
   validityMonths: z.number().int().positive().nullable(),
+  /** The large title printed on the certificate; absent: the label. */
+  title: LocalizedText.optional(),
+  /** Put before the serial number (e.g. "SC2025-"); absent: none. */
+  serialPrefix: z.string().regex(/^[A-Za-z0-9-]{1,16}$/).optional(),
 });
+export type CertificateKindDef = z.infer<typeof CertificateKindDef>;
 
-export const CampaignDefinition = z.object({
+export { organizerRoles };
+export const OrganizerRole = z.enum(organizerRoles);
+export type OrganizerRole = z.infer<typeof OrganizerRole>;
+export const Organizer = z.object({ name: LocalizedText, role: OrganizerRole });
+export type Organizer = z.infer<typeof Organizer>;
+
+/** Who entrants and the public contact (printed on exports and public notices). */
+export const Contact = z.object({
+  person: z.string().trim().max(100),
+  phone: z.string().trim().max(50),
+  email: z.string().trim().max(200),
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** Text that may be long and may be left empty in one language. */
+export const NoticeText = z.object({ 'zh-CN': z.string().max(20_000), en: z.string().max(20_000) });
+
+export const AssignmentRules = z.object({
+  /** A judge never reviews an entry from their own institution. */
+  excludeOwnInstitution: z.boolean().default(true),
+  /** Prefer judges whose speciality names the entry's category. */
+  matchSpeciality: z.boolean().default(false),
+});
+export type AssignmentRules = z.infer<typeof AssignmentRules>;
+
+/** The definition as written today (see definition-upgrade for the earlier shape, read on the way in). */
+export const CampaignDefinitionShape = z
+  .object({
   kind: CampaignKind,
   name: LocalizedText,
-  organizers: z.array(LocalizedText).min(1),
+  /** The edition's year as people call it (2023 for the "2023 … list"); null: none stated. */
+  editionYear: z.number().int().min(1900).max(2999).nullable().default(null),
+  organizers: z.array(Organizer).min(1),
+  contact: Contact.nullable().default(null),
+  /** The programme's own notice (征集通知), shown to coordinators and judges. */
+  notice: NoticeText.nullable().default(null),
   timeZone: TimeZone,
   opensAt: OffsetDateTime.nullable(),
   deadline: OffsetDateTime,
   entrantTypes: z.array(EntrantType).min(1),
   entryKinds: z.array(EntryKindDef).min(1),
-  rubric: z.array(RubricDimension).min(1),
-  eligibility: z.array(EligibilityItem),
+  lists: z.array(ListDef).min(1),
   mediaRules: MediaRules,
   certificates: z.array(CertificateKindDef),
   judgesPerEntry: z.number().int().min(1).max(15),
   blindReview: z.boolean(),
-});
-export type CampaignDefinition = z.infer<typeof CampaignDefinition>;
+  assignment: AssignmentRules.default({ excludeOwnInstitution: true, matchSpeciality: false }),
+  })
+  // Strict: a key of neither shape (say a top-level rubric beside the lists) is refused, not dropped.
+  .strict();
+
+/** A campaign definition; definitions in the first shape (one rubric, organizers as names) are upgraded as they are read. */
+export const CampaignDefinition = z.preprocess(upgradeDefinition, CampaignDefinitionShape);
+export type CampaignDefinition = z.infer<typeof CampaignDefinitionShape>;
 
 export const CampaignTemplate = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

@@ -15,3 +15,5 @@ export * from './exchange';
 export * from './ranking';
 export * from './certificates';
 export * from './programme';
+export * from './lists';
+export * from './definition-upgrade';

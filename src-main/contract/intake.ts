@@ -2,7 +2,7 @@
 // carry codes translated under `intake.rowErrors.<CODE>`; row numbers are the spreadsheet's own
 // (1-based, as Excel/WPS show them), so a coordinator can find the row in the original file.
 import { z } from 'zod';
-import { LocalizedText } from './domain';
+import { LocalizedText } from './basics';
 
 export const rowErrorCodes = [
   'ROW_MISSING_FIELD',
@@ -19,6 +19,8 @@ export const rowErrorCodes = [
   'ROW_BAD_REG_NO',
   /** A warning, never a refusal: a text field holds bidirectional control characters. */
   'ROW_BIDI_CONTROL',
+  // programme editor: number fields
+  'ROW_BAD_NUMBER',
 ] as const;
 export const RowErrorCode = z.enum(rowErrorCodes);
 export type RowErrorCode = z.infer<typeof RowErrorCode>;

@@ -4,13 +4,17 @@
 import { z } from 'zod';
 import { CampaignDefinition, LocalizedText } from './domain';
 
-export const PROGRAMME_FORMAT = 'kepu-programme/1';
+/** Written today: a definition with lists, organizer roles, contact and notice. */
+export const PROGRAMME_FORMAT = 'kepu-programme/2';
+/** Still read: one rubric for the whole campaign, organizers as names (upgraded on reading). */
+export const PROGRAMME_FORMAT_V1 = 'kepu-programme/1';
 export const PROGRAMME_EXTENSION = '.kepuprog';
 
 /** What a programme file holds; `id` names the programme (campaigns made from it record it). */
 export const ProgrammeFile = z
   .object({
-    format: z.literal(PROGRAMME_FORMAT),
+    // A /1 file is read as /2: its definition is upgraded (definition-upgrade.ts) and written back as /2.
+    format: z.enum([PROGRAMME_FORMAT, PROGRAMME_FORMAT_V1]).transform((): typeof PROGRAMME_FORMAT => PROGRAMME_FORMAT),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
     description: LocalizedText,
     source: z.string().max(2_000),

@@ -5,7 +5,7 @@
 // recomputation cannot pick up different ones.
 import { z } from 'zod';
 import { ExportFile } from './compliance';
-import { LocalizedText } from './domain';
+import { LocalizedText } from './basics';
 
 export const rankingMethods = ['mean', 'trimmed', 'median', 'zscore', 'borda'] as const;
 export const RankingMethod = z.enum(rankingMethods);
@@ -126,6 +126,8 @@ export const CategoryStabilityView = z.object({
 });
 
 export const CategorySummary = z.object({
+  /** The definition's list (lists[].key) the category feeds. */
+  list: z.string(),
   kind: z.string(),
   category: z.string().nullable(),
   label: LocalizedText,
@@ -195,6 +197,8 @@ export const RankingList = z.object({ total: z.number().int(), rows: z.array(Ran
 
 export const RankingEntryDetail = z.object({
   row: RankingRow,
+  /** The definition's list the entry belongs to (its rubric is the one shown). */
+  list: z.string(),
   totals: z.array(z.object({ judgeId: z.string(), name: z.string(), total: Num, z: NullableNum, borda: NullableNum })),
   excluded: z.array(z.object({ judgeId: z.string(), name: z.string(), reason: z.enum(['conflict', 'incomplete']), missing: z.array(z.string()) })),
   dimensionMeans: z.record(z.string(), Num),

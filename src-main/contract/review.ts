@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { AssetInfo } from './assets';
 import { ShownViolation, ReportVerdict } from './compliance';
-import { EntryKind } from './domain';
+import { EntryKind } from './basics';
 
 export const Judge = z.object({
   id: z.string(),

@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import {
+  allDimensions,
   CampaignDefinition,
   type CampaignDetail,
   type CampaignSummary,
@@ -62,7 +63,7 @@ export class CampaignRepo {
     this.db.transaction(() => {
       insertCampaign.run(id, templateId, def.kind, def.name['zh-CN'], def.name.en, def.timeZone,
         toUtcIso(def.deadline), JSON.stringify(def), now, now, programme ? JSON.stringify(programme) : null);
-      def.rubric.forEach((d, position) => {
+      allDimensions(def).forEach((d, position) => {
         insertDimension.run(id, d.key, position, d.label['zh-CN'], d.label.en, d.weight, d.scale.min,
           d.scale.max, d.scale.step, JSON.stringify(d.anchors));
       });

@@ -10,7 +10,7 @@
 //   columns that mirror it, the late flags (the deadline may have moved), a numbered version with
 //   who, when and why, and an audit row.
 import type { Database } from 'better-sqlite3';
-import { CampaignDefinition, type ErrorCode } from '../../contract';
+import { allDimensions, allEligibility, CampaignDefinition, type ErrorCode } from '../../contract';
 import { KepuError } from '../errors';
 import { nowIso, toUtcIso } from '../time';
 import { definitionProblems } from './validate-definition';
@@ -30,15 +30,20 @@ function fail(code: ErrorCode, path: string, params: Record<string, string | num
 function assertKeepsCollectedData(db: Database, campaignId: string, before: CampaignDefinition, after: CampaignDefinition): void {
   if (before.kind !== after.kind) fail('DEFINITION_KIND_FIXED', 'definition.kind', { kind: before.kind });
   const count = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
-  for (const dim of before.rubric) {
-    const now = after.rubric.find((d) => d.key === dim.key);
+  const afterDimensions = allDimensions(after);
+  const dimensionPath = (key: string) => {
+    const l = after.lists.findIndex((x) => x.rubric.some((d) => d.key === key));
+    return `definition.lists.${l}.rubric.${after.lists[l].rubric.findIndex((d) => d.key === key)}`;
+  };
+  for (const dim of allDimensions(before)) {
+    const now = afterDimensions.find((d) => d.key === dim.key);
     const scored = () => count('SELECT count(*) FROM scores s JOIN entries e ON e.id = s.entry_id WHERE e.campaign_id = ? AND s.dimension_key = ?', campaignId, dim.key);
     if (!now) {
       const n = scored();
-      if (n > 0) fail('DEFINITION_DIMENSION_HAS_SCORES', 'definition.rubric', { dimension: dim.key, count: n });
+      if (n > 0) fail('DEFINITION_DIMENSION_HAS_SCORES', 'definition.lists', { dimension: dim.key, count: n });
     } else if (now.scale.min !== dim.scale.min || now.scale.max !== dim.scale.max || now.scale.step !== dim.scale.step) {
       const n = scored();
-      if (n > 0) fail('DEFINITION_SCALE_HAS_SCORES', `definition.rubric.${after.rubric.indexOf(now)}.scale`, { dimension: dim.key, count: n });
+      if (n > 0) fail('DEFINITION_SCALE_HAS_SCORES', `${dimensionPath(now.key)}.scale`, { dimension: dim.key, count: n });
     }
   }
   for (const kind of before.entryKinds) {
@@ -54,10 +59,11 @@ function assertKeepsCollectedData(db: Database, campaignId: string, before: Camp
       if (n > 0) fail('DEFINITION_CATEGORY_HAS_ENTRIES', `definition.entryKinds.${after.entryKinds.indexOf(now)}.categories`, { category: category.key, count: n });
     }
   }
-  for (const item of before.eligibility) {
-    if (after.eligibility.some((e) => e.key === item.key)) continue;
+  const afterItems = allEligibility(after);
+  for (const item of allEligibility(before)) {
+    if (afterItems.some((e) => e.key === item.key)) continue;
     const n = count('SELECT count(*) FROM eligibility_answers a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ? AND a.item_key = ?', campaignId, item.key);
-    if (n > 0) fail('DEFINITION_ITEM_HAS_ANSWERS', 'definition.eligibility', { item: item.key, count: n });
+    if (n > 0) fail('DEFINITION_ITEM_HAS_ANSWERS', 'definition.lists', { item: item.key, count: n });
   }
 }
 
@@ -94,7 +100,7 @@ export function saveDefinition(db: Database, campaignId: string, before: Campaig
     db.prepare('DELETE FROM rubric_dimensions WHERE campaign_id = ?').run(campaignId);
     const insertDimension = db.prepare(`INSERT INTO rubric_dimensions (campaign_id, key, position, label_zh, label_en, weight, scale_min, scale_max, scale_step, anchors_json)
                                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    after.rubric.forEach((d, position) =>
+    allDimensions(after).forEach((d, position) =>
       insertDimension.run(campaignId, d.key, position, d.label['zh-CN'], d.label.en, d.weight, d.scale.min, d.scale.max, d.scale.step, JSON.stringify(d.anchors)),
     );
     // Late is derived from the deadline: a moved deadline moves the flags (never drops an entry).

@@ -1,10 +1,12 @@
 // Reading and writing programme files (.kepuprog; docs/formats.md "Programme file").
+// Files in the first format (kepu-programme/1: one rubric, organizers as names) are read and
+// upgraded; files are always written in the current one.
 // Policy: a file is checked completely before anything is stored — JSON, then the schema (the
 // first failing path is reported, as zod gives it), then the rules of validate-definition (all of
 // them). Unlike packages and bundles a programme is not signed: people edit these files, so a
 // byte-order mark and any key order or spacing are accepted, and files are written indented with
 // sorted keys so two versions compare line by line.
-import { type DefinitionProblem, type ErrorCode, PROGRAMME_FORMAT, ProgrammeFile, type ProgrammeCheck } from '../../contract';
+import { type DefinitionProblem, type ErrorCode, PROGRAMME_FORMAT, PROGRAMME_FORMAT_V1, ProgrammeFile, type ProgrammeCheck } from '../../contract';
 import { KepuError } from '../errors';
 import { definitionProblems } from './validate-definition';
 
@@ -35,7 +37,7 @@ export function checkProgramme(bytes: Buffer, fileName: string): ProgrammeCheck 
     return fail({ code: 'PROGRAMME_INVALID', path: '', params: { file: fileName, path: '(file)', detail: (error as Error).message.slice(0, 200) } });
   }
   const format = (raw as { format?: unknown } | null)?.format;
-  if (format !== PROGRAMME_FORMAT) {
+  if (format !== PROGRAMME_FORMAT && format !== PROGRAMME_FORMAT_V1) {
     return fail({ code: 'PROGRAMME_FORMAT_UNSUPPORTED', path: 'format', params: { file: fileName, format: typeof format === 'string' ? format.slice(0, 60) : '—' } });
   }
   const parsed = ProgrammeFile.safeParse(raw);

@@ -1,9 +1,11 @@
-// What zod cannot say about a campaign definition: keys that must be unique within their list,
-// a registration window that ends before it opens, level descriptors outside their scale, a
-// choice field without choices, a scale its step does not divide. Every problem is named by its
+// What zod cannot say about a campaign definition: keys that must be unique within their list
+// (dimension and item keys across all lists), weights that do not total 100 % in a list, a
+// registration window that ends before it opens, level descriptors outside their scale, a choice
+// field without choices, a scale its step does not divide, a completeness rule naming no field,
+// lists whose feeds overlap or leave a kind or category without a list. Every problem is named by its
 // path, so a programme file (and, later, the editor) can point at the field. Used on every
 // definition that enters the app: built-in templates, programme files, edits.
-import type { CampaignDefinition, DefinitionProblem } from '../../contract';
+import type { CampaignDefinition, DefinitionProblem, RubricDimension } from '../../contract';
 import { formatInZone } from '../time';
 
 function duplicates(keys: readonly string[], path: string, problems: DefinitionProblem[]): void {
@@ -36,23 +38,91 @@ export function definitionProblems(def: CampaignDefinition, prefix = 'definition
       if (field.type === 'choice' && !field.choices?.length) problems.push({ code: 'DEFINITION_CHOICES_MISSING', path: `${at}.choices`, params: { field: field.key } });
       if (field.choices) duplicates(field.choices.map((c) => c.key), `${at}.choices`, problems);
     });
+    duplicates(kind.rules.map((r) => r.key), `${prefix}.entryKinds.${k}.rules`, problems);
+    kind.rules.forEach((rule, r) =>
+      rule.anyOf.forEach((option, o) => {
+        if ('field' in option && !kind.fields.some((f) => f.key === option.field)) {
+          problems.push({ code: 'DEFINITION_RULE_FIELD_UNKNOWN', path: `${prefix}.entryKinds.${k}.rules.${r}.anyOf.${o}`, params: { field: option.field } });
+        }
+      }),
+    );
   });
-  duplicates(def.rubric.map((d) => d.key), `${prefix}.rubric`, problems);
-  // Weights are shares of the total (0.4 = 40 %); people read and enter them as percentages.
-  const total = def.rubric.reduce((sum, d) => sum + d.weight, 0);
-  if (Math.abs(total - 1) > 1e-6) problems.push({ code: 'DEFINITION_WEIGHTS_TOTAL', path: `${prefix}.rubric`, params: { total: Math.round(total * 10000) / 100 } });
-  def.rubric.forEach((d, i) => {
-    const at = `${prefix}.rubric.${i}`;
-    if (!stepDivides(d.scale.min, d.scale.max, d.scale.step)) {
-      problems.push({ code: 'DEFINITION_SCALE_STEP', path: `${at}.scale.step`, params: { dimension: d.key, min: d.scale.min, max: d.scale.max, step: d.scale.step } });
+  duplicates(def.lists.map((l) => l.key), `${prefix}.lists`, problems);
+  // Dimension and item keys are unique across lists: a stored score or answer names only its key.
+  duplicatesAcross(def.lists.map((l) => l.rubric.map((d) => d.key)), (l, i) => `${prefix}.lists.${l}.rubric.${i}`, `${prefix}.lists`, problems);
+  duplicatesAcross(def.lists.map((l) => l.eligibility.map((e) => e.key)), (l, i) => `${prefix}.lists.${l}.eligibility.${i}`, `${prefix}.lists`, problems);
+  def.lists.forEach((list, l) => {
+    const at = `${prefix}.lists.${l}`;
+    // Weights are shares of the total (0.4 = 40 %); people read and enter them as percentages.
+    const total = list.rubric.reduce((sum, d) => sum + d.weight, 0);
+    if (Math.abs(total - 1) > 1e-6) problems.push({ code: 'DEFINITION_WEIGHTS_TOTAL', path: `${at}.rubric`, params: { total: Math.round(total * 10000) / 100, list: list.name['zh-CN'] } });
+    list.rubric.forEach((d, i) => dimensionProblems(d, `${at}.rubric.${i}`, problems));
+    if (list.certificateKind !== null && !def.certificates.some((c) => c.key === list.certificateKind)) {
+      problems.push({ code: 'DEFINITION_CERTIFICATE_KIND_UNKNOWN', path: `${at}.certificateKind`, params: { key: list.certificateKind } });
     }
-    d.anchors.forEach((a, j) => {
-      if (a.score < d.scale.min || a.score > d.scale.max) {
-        problems.push({ code: 'DEFINITION_ANCHOR_OUT_OF_SCALE', path: `${at}.anchors.${j}.score`, params: { dimension: d.key, score: a.score, min: d.scale.min, max: d.scale.max } });
-      }
-    });
   });
-  duplicates(def.eligibility.map((e) => e.key), `${prefix}.eligibility`, problems);
+  problems.push(...feedProblems(def, prefix));
   duplicates(def.certificates.map((c) => c.key), `${prefix}.certificates`, problems);
+  return problems;
+}
+
+/** Duplicates across several lists of keys (the same key twice anywhere is one problem, at its second place). */
+function duplicatesAcross(keys: readonly (readonly string[])[], pathOf: (list: number, index: number) => string, listPath: string, problems: DefinitionProblem[]): void {
+  const seen = new Set<string>();
+  keys.forEach((inList, l) =>
+    inList.forEach((key, i) => {
+      if (seen.has(key)) problems.push({ code: 'DEFINITION_DUPLICATE_KEY', path: pathOf(l, i), params: { key, list: listPath } });
+      seen.add(key);
+    }),
+  );
+}
+
+function dimensionProblems(d: RubricDimension, at: string, problems: DefinitionProblem[]): void {
+  if (!stepDivides(d.scale.min, d.scale.max, d.scale.step)) {
+    problems.push({ code: 'DEFINITION_SCALE_STEP', path: `${at}.scale.step`, params: { dimension: d.key, min: d.scale.min, max: d.scale.max, step: d.scale.step } });
+  }
+  d.anchors.forEach((a, j) => {
+    if (a.score < d.scale.min || a.score > d.scale.max) {
+      problems.push({ code: 'DEFINITION_ANCHOR_OUT_OF_SCALE', path: `${at}.anchors.${j}.score`, params: { dimension: d.key, score: a.score, min: d.scale.min, max: d.scale.max } });
+    }
+  });
+}
+
+/**
+ * Every entry belongs to exactly one list: a feed names a kind the campaign takes and categories
+ * that kind has; no (kind, category) feeds two lists; every kind, and every category still in use
+ * (not retired), feeds one.
+ */
+function feedProblems(def: CampaignDefinition, prefix: string): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const owner = new Map<string, string>(); // "kind/category" or "kind/*" → list key
+  const slot = (kind: string, category: string | null) => `${kind}/${category ?? '*'}`;
+  def.lists.forEach((list, l) =>
+    list.feeds.forEach((feed, f) => {
+      const at = `${prefix}.lists.${l}.feeds.${f}`;
+      const kind = def.entryKinds.find((k) => k.kind === feed.kind);
+      if (!kind) {
+        problems.push({ code: 'DEFINITION_LIST_KIND_UNKNOWN', path: `${at}.kind`, params: { kind: feed.kind } });
+        return;
+      }
+      const categories = feed.categories ?? [null];
+      for (const category of categories) {
+        if (category !== null && !kind.categories.some((c) => c.key === category)) {
+          problems.push({ code: 'DEFINITION_LIST_CATEGORY_UNKNOWN', path: `${at}.categories`, params: { kind: feed.kind, category } });
+          continue;
+        }
+        // A whole-kind feed overlaps with any feed of the same kind; a category feed with the same category.
+        const clash = [...owner].find(([k]) => k === slot(feed.kind, category) || (category === null ? k.startsWith(`${feed.kind}/`) : k === slot(feed.kind, null)));
+        if (clash && clash[1] !== list.key) problems.push({ code: 'DEFINITION_LIST_OVERLAP', path: at, params: { kind: feed.kind, category: category ?? '', list: clash[1] } });
+        owner.set(slot(feed.kind, category), list.key);
+      }
+    }),
+  );
+  def.entryKinds.forEach((kind, k) => {
+    if (owner.has(slot(kind.kind, null))) return;
+    const open = kind.categories.filter((c) => !c.retired);
+    const unfed = open.length === 0 ? [null] : open.filter((c) => !owner.has(slot(kind.kind, c.key))).map((c) => c.key);
+    for (const category of unfed) problems.push({ code: 'DEFINITION_LIST_UNFED', path: `${prefix}.entryKinds.${k}`, params: { kind: kind.kind, category: category ?? '' } });
+  });
   return problems;
 }

@@ -48,12 +48,12 @@ export function certificateContent(
 ): CertificateContent {
   return {
     type,
-    organizers: campaign.definition.organizers,
+    organizers: campaign.definition.organizers.map((o) => o.name),
     title: titleText(wording, settings, type),
     holderName: issued.holderName,
     holderUnit: issued.holderUnit,
     body: issued.body,
-    signer: settings.signerLine ?? campaign.definition.organizers[0],
+    signer: settings.signerLine ?? campaign.definition.organizers[0].name,
     issueDate: issued.issueDate,
     validUntil: issued.validUntil,
     serial: issued.serial,

@@ -2,6 +2,8 @@
 // latest locked ranking snapshot (ranking_snapshots, newest lock wins), after checking its hash
 // and signature; the judges list from the judges of the campaign. Names:
 //   <tier key>   award certificates for the entries of that tier, all categories, rank order
+//                of the first programme list; <list key>-<tier key> the same for the other
+//                lists (each with its own categories and certificate kind)
 //   committee    membership certificates for the selected committee members
 //   judges       letters of appreciation for the campaign's judges
 // ('committee' and 'judges' are therefore not usable as tier keys for certificates.)
@@ -11,6 +13,7 @@ import type { Database } from 'better-sqlite3';
 import crypto from 'node:crypto';
 import type { ListType } from '../../contract/certificates';
 import { CampaignDefinition, type EntryKind, type LocalizedText } from '../../contract/domain';
+import { listFor } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { publicKeyFromBase64 } from '../keys/identity';
 import { parseSnapshot, type RankingSnapshot, verifySnapshotSignature } from '../ranking/snapshot';
@@ -80,8 +83,10 @@ export function latestSnapshot(db: Database, campaignId: string): { id: string; 
   }
 }
 
-/** The certificate kind a list type uses: by the usual key, else the first that fits. */
-function kindFor(def: CampaignDefinition, type: ListType, wording: Wording): { key: string; label: LocalizedText; validityMonths: number | null } {
+/** The certificate kind a list type uses: the one named, else by the usual key, else the first that fits. */
+function kindFor(def: CampaignDefinition, type: ListType, wording: Wording, named: string | null = null): { key: string; label: LocalizedText; validityMonths: number | null } {
+  const chosen = named === null ? undefined : def.certificates.find((c) => c.key === named);
+  if (chosen) return chosen;
   const preferred: Record<ListType, string[]> = { award: ['award'], membership: ['membership'], appreciation: ['judge_thanks', 'appreciation'] };
   const found = def.certificates.find((c) => preferred[type].includes(c.key));
   if (found) return found;
@@ -128,21 +133,32 @@ export function certificateLists(db: Database, campaignId: string, wording: Word
       if (!e) throw new KepuError('ENTRY_NOT_FOUND', `certificates: ranked entry ${regNo} is not in the campaign`, { regNo });
       return e;
     };
-    const award = kindFor(def, 'award', wording);
-    for (const tier of locked.snapshot.config.tiers) {
-      if (tier.key === 'committee' || tier.key === 'judges') continue;
-      const tierLabel = tier.label ?? { 'zh-CN': tier.key, en: tier.key };
-      const holders: Holder[] = [];
-      for (const c of outputs.categories ?? []) {
-        const kindDef = def.entryKinds.find((k) => k.kind === c.kind);
-        const category = (c.category && kindDef?.categories.find((x) => x.key === c.category)?.label) || kindDef?.label || { 'zh-CN': c.category ?? c.kind, en: c.category ?? c.kind };
-        for (const r of c.ranked) {
-          if (r.tier !== tier.key) continue;
-          const e = holderOf(r.regNo);
-          holders.push({ subject: `entry:${r.regNo}`, name: e.entrant_name, unit: e.entrant_unit, award: { tier: tierLabel, category, title: e.title, kind: e.kind, rank: r.rank } });
+    // One award list per tier and programme list, with that list's certificate kind; the lists after
+    // the first are named "<list key>-<tier key>".
+    const several = def.lists.length > 1;
+    for (const programmeList of def.lists) {
+      // A list nobody entered (e.g. no brand registered) has no award lists.
+      if (!(outputs.categories ?? []).some((c) => listFor(def, c.kind, c.category).key === programmeList.key)) continue;
+      const award = kindFor(def, 'award', wording, programmeList.certificateKind);
+      for (const tier of locked.snapshot.config.tiers) {
+        if (tier.key === 'committee' || tier.key === 'judges') continue;
+        const tierLabel = tier.label ?? { 'zh-CN': tier.key, en: tier.key };
+        const holders: Holder[] = [];
+        for (const c of outputs.categories ?? []) {
+          if (listFor(def, c.kind, c.category).key !== programmeList.key) continue;
+          const kindDef = def.entryKinds.find((k) => k.kind === c.kind);
+          const category = (c.category && kindDef?.categories.find((x) => x.key === c.category)?.label) || kindDef?.label || { 'zh-CN': c.category ?? c.kind, en: c.category ?? c.kind };
+          for (const r of c.ranked) {
+            if (r.tier !== tier.key) continue;
+            const e = holderOf(r.regNo);
+            holders.push({ subject: `entry:${r.regNo}`, name: e.entrant_name, unit: e.entrant_unit, award: { tier: tierLabel, category, title: e.title, kind: e.kind, rank: r.rank } });
+          }
         }
+        // The first list keeps the bare tier key, so certificates issued before lists existed are found again.
+        const name = programmeList === def.lists[0] ? tier.key : `${programmeList.key}-${tier.key}`;
+        const label = several ? { 'zh-CN': `${programmeList.name['zh-CN']} · ${tierLabel['zh-CN']}`, en: `${programmeList.name.en} · ${tierLabel.en}` } : tierLabel;
+        lists.push({ name, type: 'award', kind: award.key, label, validityMonths: award.validityMonths, snapshotId: locked.id, holders });
       }
-      lists.push({ name: tier.key, type: 'award', kind: award.key, label: tierLabel, validityMonths: award.validityMonths, snapshotId: locked.id, holders });
     }
     if (def.kind === 'committee' && outputs.committee) {
       const membership = kindFor(def, 'membership', wording);

@@ -7,6 +7,7 @@
 // admitted and rejected applicants to show (applicant 3 lacks the membership item on purpose).
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
+import { eligibilityFor, type EntryKind, rubricFor } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { type BundlePayload, writeBundle } from '../exchange/bundle';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -40,9 +41,11 @@ export async function prepareSampleExchange(
       outPath: path.join(packagesDir, `${folder}-${index + 1}.kepupkg`),
       coordinator: { privateKey: coordinator.privateKey, name: 'Sample coordinator 示例组织方' },
     });
-    const entries = db.prepare('SELECT e.id, e.reg_no FROM issued_package_entries p JOIN entries e ON e.id = p.entry_id WHERE p.package_id = ? ORDER BY e.reg_no').all(issued.packageId) as {
+    const entries = db.prepare('SELECT e.id, e.reg_no, e.kind, e.category FROM issued_package_entries p JOIN entries e ON e.id = p.entry_id WHERE p.package_id = ? ORDER BY e.reg_no').all(issued.packageId) as {
       id: number;
       reg_no: string;
+      kind: EntryKind;
+      category: string | null;
     }[];
     const payload = (revision: number, shift: number): BundlePayload => ({
       v: 1,
@@ -56,9 +59,9 @@ export async function prepareSampleExchange(
         regNo: e.reg_no,
         entryId: e.id,
         // Plausible, judge-specific and deterministic: whole points between 3 and 10.
-        scores: Object.fromEntries(def.rubric.map((d, k) => [d.key, Math.min(d.scale.max, 3 + ((e.id * 7 + index * 3 + k * 5 + shift) % 8))])),
+        scores: Object.fromEntries(rubricFor(def, e.kind, e.category).map((d, k) => [d.key, Math.min(d.scale.max, 3 + ((e.id * 7 + index * 3 + k * 5 + shift) % 8))])),
         eligibility: Object.fromEntries(
-          def.eligibility.map((item, k) => {
+          eligibilityFor(def, e.kind, e.category).map((item, k) => {
             const roll = (e.id * 3 + index * 5 + k * 7) % 11;
             const answer = i === 2 && k === 0 && index < 3 ? 'no' : roll === 0 ? 'no' : roll === 1 ? 'unsure' : 'yes';
             return [item.key, { answer, note: answer === 'yes' ? '' : '材料未能证明 / evidence missing' }];

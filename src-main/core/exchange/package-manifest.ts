@@ -6,7 +6,7 @@
 // entries travels once.
 import path from 'node:path';
 import { z } from 'zod';
-import { CampaignDefinition, DefinitionKey, EntryKind, FileIdentifier, withoutBidiControls } from '../../contract';
+import { CampaignDefinitionShape, DefinitionKey, EntryKind, FileIdentifier, upgradeDefinition, withoutBidiControls } from '../../contract';
 import { KeyId, PublicKeyBase64 } from '../keys/identity';
 
 export const PACKAGE_PAYLOAD_TYPE = 'application/vnd.kepu.package+json';
@@ -49,7 +49,8 @@ export const PackageManifest = z
     createdAt: z.iso.datetime({ offset: true }),
     coordinator: z.strictObject({ keyId: KeyId, publicKey: PublicKeyBase64, name: withoutBidiControls(z.string().min(1).max(200)) }),
     judge: z.strictObject({ id: FileIdentifier, name: withoutBidiControls(z.string().min(1).max(200)), keyId: KeyId.nullable() }),
-    campaign: CampaignDefinition.extend({ id: FileIdentifier }),
+    // Packages issued before lists existed carry the first definition shape: upgraded on reading.
+    campaign: z.preprocess(upgradeDefinition, CampaignDefinitionShape.extend({ id: FileIdentifier })),
     entries: z.array(PackageEntry),
   })
   .superRefine((manifest, ctx) => {

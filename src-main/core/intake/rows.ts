@@ -17,7 +17,7 @@ import {
 } from '../../contract';
 import type { NewEntry } from '../entries/entry-repo';
 import { normaliseHeader, type Target } from './targets';
-import { isEmail, isUrl, normalisePhone, parseEntrantType, parseSubmissionTime } from './values';
+import { isEmail, isUrl, normalisePhone, parseDateCell, parseEntrantType, parseNumberCell, parseSubmissionTime } from './values';
 
 export interface RowReader {
   read(cells: string[]): { entry: NewEntry | null; regNo: string | null; errors: RowError[]; warnings: RowError[] };
@@ -28,6 +28,7 @@ const KIND_WORDS: Record<EntryKind, string[]> = {
   account: ['账号', '帐号', '科普账号', '账号类', 'account', 'accounts', 'accountnumber'],
   individual: ['个人', '科普个人', 'individual', 'person'],
   applicant: ['申报人', '委员申报人', '委员', 'applicant', 'candidate'],
+  brand: ['品牌', '健康品牌', '品牌类', 'brand', 'brands'],
 };
 
 export function createRowReader(def: CampaignDefinition, targets: Target[], mapping: Record<string, number | null>): RowReader {
@@ -136,7 +137,12 @@ function checkField(field: EntryKindDef['fields'][number], raw: string, timeZone
   switch (field.type) {
     case 'text':
     case 'longtext':
+    case 'file':
       return raw;
+    case 'number':
+      return parseNumberCell(raw) ?? { code: 'ROW_BAD_NUMBER' };
+    case 'date':
+      return parseDateCell(raw) ?? { code: 'ROW_BAD_DATE' };
     case 'phone':
       return normalisePhone(raw) ?? { code: 'ROW_BAD_PHONE' };
     case 'email':

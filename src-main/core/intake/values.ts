@@ -59,3 +59,22 @@ export function parseEntrantType(raw: string): EntrantType | null {
   if (INDIVIDUAL_WORDS.some((w) => v === w || v.includes(w))) return 'individual';
   return null;
 }
+
+/**
+ * A number as people type it in a spreadsheet: full-width digits (NFKC), thousands separators
+ * ("12,345" / "12，345"), surrounding spaces. Returns the plain decimal text, or null.
+ */
+export function parseNumberCell(raw: string): string | null {
+  const text = raw.normalize('NFKC').trim().replace(/(?<=\d)[,，](?=\d{3}(\D|$))/g, '');
+  return /^-?\d+(\.\d+)?$/.test(text) ? String(Number(text)) : null;
+}
+
+/** A calendar day: 2025-03-01, 2025/3/1, 2025.3.1 or 2025年3月1日 → "2025-03-01"; null when not a real day. */
+export function parseDateCell(raw: string): string | null {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(raw.normalize('NFKC').trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -8,7 +8,7 @@
 //   A rejected bundle changes nothing and says why, naming the file.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { CampaignDefinition } from '../../contract';
+import { type CampaignDefinition, type EntryKind, listFor } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { isKepuError, KepuError } from '../errors';
 import { readBundle, verifyBundle } from '../exchange/bundle';
@@ -108,17 +108,21 @@ function mergeOne(
     });
   }
   const inPackage = new Set(db.prepare('SELECT entry_id FROM issued_package_entries WHERE package_id = ?').pluck().all(payload.packageId) as number[]);
+  const entryStmt = db.prepare('SELECT kind, category FROM entries WHERE id = ?');
   for (const entry of payload.entries) {
     if (!inPackage.has(entry.entryId)) {
       throw new KepuError('BUNDLE_ENTRY_NOT_ASSIGNED', `merge: ${file.fileName}: entry ${entry.regNo} is not in the package`, { regNo: entry.regNo });
     }
+    // The entry's own list says which dimensions and items it is scored on.
+    const own = entryStmt.get(entry.entryId) as { kind: EntryKind; category: string | null };
+    const list = listFor(def, own.kind, own.category);
     for (const [key, value] of Object.entries(entry.scores)) {
-      const dim = def.rubric.find((d) => d.key === key);
+      const dim = list.rubric.find((d) => d.key === key);
       if (!dim) throw new KepuError('DIMENSION_UNKNOWN', `merge: ${file.fileName}: no dimension ${key}`, { dimension: key });
       validateScore(dim, value);
     }
     for (const item of Object.keys(entry.eligibility)) {
-      if (!def.eligibility.some((e) => e.key === item)) throw new KepuError('ELIGIBILITY_ITEM_UNKNOWN', `merge: no item ${item}`, { item });
+      if (!list.eligibility.some((e) => e.key === item)) throw new KepuError('ELIGIBILITY_ITEM_UNKNOWN', `merge: no item ${item}`, { item });
     }
   }
 

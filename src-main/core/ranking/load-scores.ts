@@ -32,6 +32,11 @@ export interface LoadedEntry {
 export interface CampaignScores {
   campaignId: string;
   definition: CampaignDefinition;
+  /**
+   * The definition as stored (JSON parsed, not upgraded): what a snapshot hashes, so a result locked
+   * over a definition in the first shape still verifies after the app learned the new one.
+   */
+  storedDefinition: unknown;
   /** In id order. */
   entries: LoadedEntry[];
   scores: ScoreRow[];
@@ -45,7 +50,8 @@ export function loadCampaignScores(db: Database, campaignId: string): CampaignSc
   const read = db.transaction((): CampaignScores => {
     const json = db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(campaignId) as string | undefined;
     if (json === undefined) throw new KepuError('CAMPAIGN_NOT_FOUND', `ranking: no campaign "${campaignId}"`, { id: campaignId });
-    const definition = CampaignDefinition.parse(JSON.parse(json));
+    const storedDefinition = JSON.parse(json) as unknown;
+    const definition = CampaignDefinition.parse(storedDefinition);
 
     const assigned = new Map<number, number>();
     for (const [entryId, n] of db
@@ -92,7 +98,7 @@ export function loadCampaignScores(db: Database, campaignId: string): CampaignSc
       .prepare(`SELECT id FROM bundles WHERE campaign_id = ? AND status = 'accepted' ORDER BY id`)
       .pluck()
       .all(campaignId) as string[];
-    return { campaignId, definition, entries, scores, conflicts, eligibility, bundles };
+    return { campaignId, definition, storedDefinition, entries, scores, conflicts, eligibility, bundles };
   });
   return read.deferred();
 }

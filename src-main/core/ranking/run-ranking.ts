@@ -3,13 +3,14 @@
 // stability figures per category, judge profiles, and the committee selection for committee
 // campaigns. The app handler, the CLI, the bench and snapshot verification all call this one
 // function, so a locked result is recomputed exactly the way it was made. Policy:
-// - Categories are (kind, category) pairs in the definition's order; categories an entry uses but
-//   the definition does not list follow, in code-unit order.
+// - Categories are (kind, category) pairs, grouped by the list they feed (definition order), then
+//   in the definition's order; categories an entry uses but the definition does not list follow,
+//   in code-unit order. Each list is aggregated on its own rubric (aggregateByList).
 // - Default tie-breaks (config.tieBreaks null): every rubric dimension in rubric order, then earlier
 //   submission. Default bias threshold: 10 % of the rubric total's range (1 point on 0–10).
 // - An entry is held when the caller flags it, when it is late and holdLate is on, or (rank.ts)
 //   when it has fewer counted judges than the campaign's judgesPerEntry.
-import type { CampaignDefinition, EntryKind } from '../../contract';
+import { allDimensions, allEligibility, type CampaignDefinition, type EntryKind, listFor } from '../../contract';
 import { KepuError } from '../errors';
 import { aggregate, type AggregateResult, type EntryAggregate } from './aggregate';
 import { type CommitteeResult, selectCommittee } from './committee';
@@ -20,6 +21,8 @@ import { coverageFlag, type RankCandidate, rankCategory, type RankedList } from 
 import { type CategoryStability, categoryStability, type JudgeProfile, judgeProfiles } from './stability';
 
 export interface CategoryResult {
+  /** The definition's list the category feeds (lists[].key). */
+  list: string;
   kind: EntryKind;
   category: string | null;
   /** One list per computed method; the published list is lists[config.primary]. */
@@ -38,8 +41,11 @@ export interface RankingOutcome {
 }
 
 export function resolveConfig(definition: CampaignDefinition, config: RankingConfig): RankingOutcome['config'] {
-  const keys = new Set(definition.rubric.map((d) => d.key));
-  const tieBreaks: TieBreak[] = config.tieBreaks ?? [...definition.rubric.map((d): TieBreak => ({ by: 'dimension', key: d.key })), { by: 'submittedAt' }];
+  const dimensions = allDimensions(definition);
+  const keys = new Set(dimensions.map((d) => d.key));
+  // Default: every dimension in list order (a list's entries have no value for another list's
+  // dimensions, so those tie-breaks pass over them), then earlier submission.
+  const tieBreaks: TieBreak[] = config.tieBreaks ?? [...dimensions.map((d): TieBreak => ({ by: 'dimension', key: d.key })), { by: 'submittedAt' }];
   for (const t of tieBreaks) {
     if (t.by === 'dimension' && !keys.has(t.key)) {
       throw new KepuError('DIMENSION_UNKNOWN', `ranking: tie-break on unknown dimension ${t.key}`, { dimension: t.key });
@@ -48,8 +54,10 @@ export function resolveConfig(definition: CampaignDefinition, config: RankingCon
       throw new KepuError('INVALID_REQUEST', `ranking: tie-break by ${t.method}, which is not computed`, { path: 'config.tieBreaks' });
     }
   }
-  const weightSum = definition.rubric.reduce((s, d) => s + d.weight, 0);
-  const range = definition.rubric.reduce((s, d) => s + d.weight * (d.scale.max - d.scale.min), 0) / weightSum;
+  // The widest list's total range (lists may use different scales).
+  const range = Math.max(
+    ...definition.lists.map((l) => l.rubric.reduce((s, d) => s + d.weight * (d.scale.max - d.scale.min), 0) / l.rubric.reduce((s, d) => s + d.weight, 0)),
+  );
   const threshold = config.bias.threshold ?? Math.round(range * 0.1 * 1e6) / 1e6;
   return { ...config, tieBreaks, bias: { threshold, minEntries: config.bias.minEntries } };
 }
@@ -57,10 +65,8 @@ export function resolveConfig(definition: CampaignDefinition, config: RankingCon
 export function runRanking(data: CampaignScores, rawConfig: RankingConfig, flags: ReadonlyMap<number, readonly EntryFlag[]> = new Map()): RankingOutcome {
   const def = data.definition;
   const config = resolveConfig(def, rawConfig);
-  const result = aggregate(
-    { rubric: def.rubric, scores: data.scores, conflicts: data.conflicts, entryIds: data.entries.map((e) => e.entryId) },
-    { methods: config.methods, trimMinJudges: config.trimMinJudges, zscoreFallback: config.zscoreFallback },
-  );
+  const listOf = new Map(data.entries.map((e) => [e.entryId, listFor(def, e.kind, e.category).key]));
+  const result = aggregateByList(data, listOf, { methods: config.methods, trimMinJudges: config.trimMinJudges, zscoreFallback: config.zscoreFallback });
   const byId = new Map(result.entries.map((a) => [a.entryId, a]));
   const flagsOf = (e: LoadedEntry): EntryFlag[] => {
     const own = [...(flags.get(e.entryId) ?? [])];
@@ -68,10 +74,10 @@ export function runRanking(data: CampaignScores, rawConfig: RankingConfig, flags
     return own;
   };
 
-  const groups = new Map<string, { kind: EntryKind; category: string | null; entries: LoadedEntry[] }>();
+  const groups = new Map<string, { list: string; kind: EntryKind; category: string | null; entries: LoadedEntry[] }>();
   for (const e of data.entries) {
     const key = `${e.kind}\u0000${e.category ?? ''}`;
-    const group = groups.get(key) ?? { kind: e.kind, category: e.category, entries: [] };
+    const group = groups.get(key) ?? { list: listOf.get(e.entryId) as string, kind: e.kind, category: e.category, entries: [] };
     group.entries.push(e);
     groups.set(key, group);
   }
@@ -88,7 +94,7 @@ export function runRanking(data: CampaignScores, rawConfig: RankingConfig, flags
     const lists: CategoryResult['lists'] = {};
     for (const method of config.methods) lists[method] = rankCategory(candidates, { method, tieBreaks: config.tieBreaks, tiers: config.tiers });
     const aggregates = g.entries.map((e) => byId.get(e.entryId)).filter((a): a is EntryAggregate => a !== undefined);
-    return { kind: g.kind, category: g.category, lists, stability: categoryStability(lists, config.methods, aggregates, config.topMovers) };
+    return { list: g.list, kind: g.kind, category: g.category, lists, stability: categoryStability(lists, config.methods, aggregates, config.topMovers) };
   });
 
   let committee: CommitteeResult | null = null;
@@ -100,9 +106,49 @@ export function runRanking(data: CampaignScores, rawConfig: RankingConfig, flags
       if (judges < def.judgesPerEntry) own.push(coverageFlag(judges, def.judgesPerEntry, e.assigned));
       return { entryId: e.entryId, regNo: e.regNo, aggregate: a, flags: own };
     });
-    committee = selectCommittee(applicants, def.eligibility.map((i) => i.key), data.eligibility, data.conflicts, config.committee);
+    committee = selectCommittee(applicants, allEligibility(def).map((i) => i.key), data.eligibility, data.conflicts, config.committee);
   }
   return { campaignId: data.campaignId, config, aggregate: result, categories, judges: judgeProfiles(result.entries, config.bias), committee };
+}
+
+/**
+ * Each list is aggregated on its own rubric over its own entries (z-scores and Borda counts are
+ * computed within a list: totals on different rubrics are not comparable), then the results are
+ * put together in entry-id order (as aggregate orders them). A campaign with one list gets exactly the single aggregate it always
+ * had, so results locked before lists existed recompute unchanged.
+ */
+function aggregateByList(data: CampaignScores, listOf: ReadonlyMap<number, string>, options: Parameters<typeof aggregate>[1]): AggregateResult {
+  const def = data.definition;
+  if (def.lists.length === 1) {
+    return aggregate({ rubric: def.lists[0].rubric, scores: data.scores, conflicts: data.conflicts, entryIds: data.entries.map((e) => e.entryId) }, options);
+  }
+  const parts = def.lists.map((list) => {
+    const mine = (entryId: number) => listOf.get(entryId) === list.key;
+    return aggregate(
+      {
+        rubric: list.rubric,
+        scores: data.scores.filter((s) => mine(s.entryId)),
+        conflicts: data.conflicts.filter((c) => mine(c.entryId)),
+        entryIds: data.entries.filter((e) => mine(e.entryId)).map((e) => e.entryId),
+      },
+      options,
+    );
+  });
+  const sum = (pick: (c: AggregateResult['counts']) => number) => parts.reduce((s, p) => s + pick(p.counts), 0);
+  return {
+    options: parts[0].options,
+    entries: parts.flatMap((p) => p.entries).sort((a, b) => a.entryId - b.entryId),
+    judges: parts.flatMap((p) => p.judges).sort((a, b) => compareCodeUnits(a.judgeId, b.judgeId)),
+    zscore: parts[0].zscore,
+    counts: {
+      rows: sum((c) => c.rows),
+      pairs: sum((c) => c.pairs),
+      counted: sum((c) => c.counted),
+      incomplete: sum((c) => c.incomplete),
+      conflicted: sum((c) => c.conflicted),
+      unknownDimensionRows: sum((c) => c.unknownDimensionRows),
+    },
+  };
 }
 
 function categoryOrder(def: CampaignDefinition) {
@@ -111,9 +157,10 @@ function categoryOrder(def: CampaignDefinition) {
     const c = k < 0 || category === null ? -1 : def.entryKinds[k].categories.findIndex((x) => x.key === category);
     return [k < 0 ? Number.MAX_SAFE_INTEGER : k, category === null ? -1 : c < 0 ? Number.MAX_SAFE_INTEGER : c];
   };
-  return (a: { kind: EntryKind; category: string | null }, b: { kind: EntryKind; category: string | null }) => {
+  const listIndex = (key: string) => def.lists.findIndex((l) => l.key === key);
+  return (a: { list: string; kind: EntryKind; category: string | null }, b: { list: string; kind: EntryKind; category: string | null }) => {
     const [ka, ca] = position(a.kind, a.category);
     const [kb, cb] = position(b.kind, b.category);
-    return ka - kb || compareCodeUnits(a.kind, b.kind) || ca - cb || compareCodeUnits(a.category ?? '', b.category ?? '');
+    return listIndex(a.list) - listIndex(b.list) || ka - kb || compareCodeUnits(a.kind, b.kind) || ca - cb || compareCodeUnits(a.category ?? '', b.category ?? '');
   };
 }

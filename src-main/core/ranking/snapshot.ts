@@ -89,7 +89,7 @@ export function buildSnapshot(data: CampaignScores, outcome: RankingOutcome, fla
     campaignId: data.campaignId,
     precision: PRECISION,
     inputs: {
-      definition: sha256(canonicalJson(data.definition)),
+      definition: sha256(canonicalJson(data.storedDefinition)),
       config: sha256(canonicalJson(outcome.config)),
       entries: hashLines(data.entries.map((e) => [e.regNo, e.kind, e.category, e.submittedAt, e.isLate, e.assigned])),
       scores: hashScores(data, reg),

@@ -8,7 +8,7 @@
 //   judge covered the entry (on the coordinator's machine, after a merge), every change here is
 //   refused; only a newer bundle from that judge changes those values (core/merge).
 import type { Database } from 'better-sqlite3';
-import type { CampaignDefinition, Queue, QueueRow, ReviewState, ReviewStatus, SaveAck, SignedSource } from '../../contract';
+import { type CampaignDefinition, type EntryKind, type ListDef, listFor, type Queue, type QueueRow, type ReviewState, type ReviewStatus, rubricFor, type SaveAck, type SignedSource } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo } from '../entries/entry-repo';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
@@ -54,7 +54,7 @@ export class ReviewService {
       kind: r.kind,
       category: r.category,
       status: r.conflict ? 'conflict' : ((r.status as ReviewStatus | null) ?? 'not_started'),
-      total: partialTotal(def.rubric, scores.get(r.id) ?? {}),
+      total: partialTotal(rubricFor(def, r.kind, r.category), scores.get(r.id) ?? {}),
     }));
     const groups = new Map<string, { kind: QueueRow['kind']; category: string | null; assigned: number; finished: number }>();
     for (const r of all) {
@@ -139,7 +139,7 @@ export class ReviewService {
 
   setScore(ref: ReviewRef, dimension: string, value: number | null): SaveAck {
     return this.mutate(ref, (def, now, revision) => {
-      const dim = def.rubric.find((d) => d.key === dimension);
+      const dim = this.listOf(ref, def).rubric.find((d) => d.key === dimension);
       if (!dim) throw new KepuError('DIMENSION_UNKNOWN', `review: no dimension ${dimension}`, { dimension });
       if (value === null) {
         this.db.prepare('DELETE FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key = ?').run(ref.entryId, ref.judgeId, dimension);
@@ -164,7 +164,7 @@ export class ReviewService {
 
   setEligibility(ref: ReviewRef, item: string, answer: 'yes' | 'no' | 'unsure' | null, note: string): SaveAck {
     return this.mutate(ref, (def, now) => {
-      if (!def.eligibility.some((e) => e.key === item)) throw new KepuError('ELIGIBILITY_ITEM_UNKNOWN', `review: no eligibility item ${item}`, { item });
+      if (!this.listOf(ref, def).eligibility.some((e) => e.key === item)) throw new KepuError('ELIGIBILITY_ITEM_UNKNOWN', `review: no eligibility item ${item}`, { item });
       if (answer === null) {
         this.db.prepare('DELETE FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND item_key = ?').run(ref.entryId, ref.judgeId, item);
         return;
@@ -242,11 +242,19 @@ export class ReviewService {
     const answered = new Set(
       this.db.prepare('SELECT item_key FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?').pluck().all(ref.entryId, ref.judgeId) as string[],
     );
+    const list = this.listOf(ref, def);
     const missing = [
-      ...def.rubric.filter((d) => scores[d.key] === undefined).map((d) => d.key),
-      ...def.eligibility.filter((e) => !answered.has(e.key)).map((e) => `eligibility.${e.key}`),
+      ...list.rubric.filter((d) => scores[d.key] === undefined).map((d) => d.key),
+      ...list.eligibility.filter((e) => !answered.has(e.key)).map((e) => `eligibility.${e.key}`),
     ];
-    return { total: partialTotal(def.rubric, scores), missing };
+    return { total: partialTotal(list.rubric, scores), missing };
+  }
+
+  /** The list the entry belongs to: its rubric and eligibility items are the ones this review answers. */
+  private listOf(ref: ReviewRef, def: CampaignDefinition): ListDef {
+    const row = this.db.prepare('SELECT kind, category FROM entries WHERE id = ?').get(ref.entryId) as { kind: EntryKind; category: string | null } | undefined;
+    if (!row) throw new KepuError('ENTRY_NOT_FOUND', `review: no entry #${ref.entryId}`, { entryId: ref.entryId });
+    return listFor(def, row.kind, row.category);
   }
 
   private reviewRow(ref: ReviewRef) {

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail } from '../../../src-main/contract';
+import type { CampaignDefinition, CampaignDetail, ListDef } from '../../../src-main/contract';
 import { invoke } from '../api';
 import { downloadBase64 } from '../files';
 import { formatCount, formatInstant, localized } from '../format';
@@ -57,10 +57,18 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
           <dd>
             <ul className="plain">
               {def.organizers.map((o) => (
-                <li key={o.en}>{localized(o, lang)}</li>
+                <li key={`${o.role}-${o.name.en}`}>
+                  <span className="muted small">{t(`organizerRoles.${o.role}`)}</span> {localized(o.name, lang)}
+                </li>
               ))}
             </ul>
           </dd>
+          {def.contact && (def.contact.person || def.contact.phone || def.contact.email) && (
+            <>
+              <dt>{t('overview.contact')}</dt>
+              <dd data-testid="overview-contact">{[def.contact.person, def.contact.phone, def.contact.email].filter(Boolean).join(' · ')}</dd>
+            </>
+          )}
           <dt>{t('overview.window')}</dt>
           <dd>
             {def.opensAt ? formatInstant(def.opensAt, def.timeZone, false) : '—'} –{' '}
@@ -95,8 +103,11 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
         </ul>
       </section>
 
-      <section className="panel wide">
-        <h2>{t('overview.rubric')}</h2>
+      {def.lists.map((list) => (
+      <Fragment key={list.key}>
+      <section className="panel wide" data-testid={`overview-list-${list.key}`}>
+        <h2>{def.lists.length > 1 ? t('overview.listRubric', { list: localized(list.name, lang) }) : t('overview.rubric')}</h2>
+        {def.lists.length > 1 && <p className="muted small">{t('overview.listFeeds', { feeds: feedsText(def, list, lang) })}</p>}
         <table className="data-table compact">
           <thead>
             <tr>
@@ -107,7 +118,7 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
             </tr>
           </thead>
           <tbody>
-            {def.rubric.map((d) => (
+            {list.rubric.map((d) => (
               <tr key={d.key}>
                 <td>
                   <strong>{localized(d.label, lang)}</strong>
@@ -124,11 +135,11 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
         </table>
       </section>
 
-      {def.eligibility.length > 0 && (
+      {list.eligibility.length > 0 && (
         <section className="panel wide">
           <h2>{t('overview.eligibility')}</h2>
           <ol className="eligibility">
-            {def.eligibility.map((item) => (
+            {list.eligibility.map((item) => (
               <li key={item.key}>
                 {localized(item.label, lang)}
                 <div className="muted small">
@@ -139,6 +150,8 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
           </ol>
         </section>
       )}
+      </Fragment>
+      ))}
 
       <section className="panel">
         <h2>{t('overview.mediaRules')}</h2>
@@ -175,4 +188,18 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
       </section>
     </div>
   );
+}
+
+/** "Works: Video, Graphic · Accounts" — the kinds and categories that feed a list. */
+function feedsText(def: CampaignDefinition, list: ListDef, lang: string): string {
+  return list.feeds
+    .map((f) => {
+      const kind = def.entryKinds.find((k) => k.kind === f.kind);
+      if (!kind) return f.kind;
+      const label = localized(kind.label, lang);
+      if (f.categories === null) return label;
+      const names = f.categories.map((c) => kind.categories.find((x) => x.key === c)).filter((c) => c !== undefined).map((c) => localized(c.label, lang));
+      return `${label}: ${names.join(lang === 'en' ? ', ' : '、')}`;
+    })
+    .join(' · ');
 }

@@ -9,6 +9,11 @@ const mergedSample = openMergedSample;
 
 const storedJson = (app: ReturnType<typeof openTestApp>, id: string) => app.ctx.db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(id) as string;
 
+/** The definition with its first list's rubric replaced. */
+function withRubric(def: CampaignDefinition, rubric: CampaignDefinition['lists'][number]['rubric']): CampaignDefinition {
+  return { ...def, lists: [{ ...def.lists[0], rubric }, ...def.lists.slice(1)] };
+}
+
 describe('changing a campaign definition', () => {
   it('saves what leaves collected data valid as numbered versions, moving late flags with the deadline', async () => {
     const app = await mergedSample();
@@ -22,13 +27,14 @@ describe('changing a campaign definition', () => {
       name: { 'zh-CN': '2024 中国(四川)第二届健康科普影响力榜', en: '2024 China (Sichuan) Health Science Popularization Influence List' },
       deadline: '2030-01-01T00:00:00+08:00',
       entryKinds: def.entryKinds.map((k) => (k.kind === 'work' ? { ...k, categories: [...k.categories, { key: 'audio', label: { 'zh-CN': '音频', en: 'Audio' } }] } : k)),
-      rubric: [...def.rubric.map((d) => ({ ...d, weight: 0.25 })), { ...def.rubric[0], key: 'accuracy', weight: 0.25, label: { 'zh-CN': '准确', en: 'Accuracy' } }],
+      lists: [{ ...def.lists[0], rubric: [...def.lists[0].rubric.map((d) => ({ ...d, weight: 0.25 })), { ...def.lists[0].rubric[0], key: 'accuracy', weight: 0.25, label: { 'zh-CN': '准确', en: 'Accuracy' } }] }, ...def.lists.slice(1)],
     };
     expect(await ok(app.dispatch('campaign:updateDefinition', { campaignId: id, definition: renamed, reason: '第二届' }))).toEqual({ version: 2 });
     expect(app.ctx.campaigns.definition(id)).toEqual(renamed);
     expect(app.ctx.campaigns.summary(id).name.en).toBe(renamed.name.en);
     expect(await late()).toBe(0); // the deadline moved on: nobody is late any more, nobody was dropped
-    expect(app.ctx.db.prepare('SELECT key FROM rubric_dimensions WHERE campaign_id = ? ORDER BY position').pluck().all(id)).toEqual([...def.rubric.map((d) => d.key), 'accuracy']);
+    expect(app.ctx.db.prepare('SELECT key FROM rubric_dimensions WHERE campaign_id = ? ORDER BY position').pluck().all(id)).toEqual(renamed.lists.flatMap((l) => l.rubric.map((d) => d.key)));
+    expect(renamed.lists[0].rubric.map((d) => d.key)).toEqual([...def.lists[0].rubric.map((d) => d.key), 'accuracy']);
     const versions = await ok<{ version: number; reason: string }[]>(app.dispatch('campaign:definitionVersions', { campaignId: id }));
     expect(versions.map((v) => [v.version, v.reason])).toEqual([[2, '第二届'], [1, 'created']]);
     expect(app.ctx.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'campaign.definition.update' AND subject = ?`).pluck().get(id)).toBe(1);
@@ -43,15 +49,17 @@ describe('changing a campaign definition', () => {
     const work = def.entryKinds.find((k) => k.kind === 'work')!;
     const usedCategory = (app.ctx.db.prepare(`SELECT category FROM entries WHERE campaign_id = ? AND kind = 'work' AND category IS NOT NULL LIMIT 1`).pluck().get(id)) as string;
     const cases: [string, CampaignDefinition | Record<string, unknown>][] = [
-      ['DEFINITION_DIMENSION_HAS_SCORES', { ...def, rubric: def.rubric.slice(1).map((d, i) => ({ ...d, weight: i === 0 ? 0.7 : 0.3 })) }],
-      ['DEFINITION_SCALE_HAS_SCORES', { ...def, rubric: def.rubric.map((d, i) => (i === 0 ? { ...d, scale: { ...d.scale, max: 100 }, anchors: [] } : d)) }],
+      ['DEFINITION_DIMENSION_HAS_SCORES', withRubric(def, def.lists[0].rubric.slice(1).map((d, i) => ({ ...d, weight: i === 0 ? 0.7 : 0.3 })))],
+      ['DEFINITION_SCALE_HAS_SCORES', withRubric(def, def.lists[0].rubric.map((d, i) => (i === 0 ? { ...d, scale: { ...d.scale, max: 100 }, anchors: [] } : d)))],
       ['DEFINITION_CATEGORY_HAS_ENTRIES', { ...def, entryKinds: def.entryKinds.map((k) => (k === work ? { ...k, categories: k.categories.filter((c) => c.key !== usedCategory) } : k)) }],
-      ['DEFINITION_KIND_HAS_ENTRIES', { ...def, entryKinds: def.entryKinds.filter((k) => k.kind !== 'account') }],
+      ['DEFINITION_KIND_HAS_ENTRIES', { ...def, entryKinds: def.entryKinds.filter((k) => k.kind !== 'account'), lists: def.lists.map((l) => ({ ...l, feeds: l.feeds.filter((f) => f.kind !== 'account') })) }],
       ['DEFINITION_KIND_FIXED', { ...def, kind: 'committee' }],
-      ['DEFINITION_WEIGHTS_TOTAL', { ...def, rubric: def.rubric.map((d) => ({ ...d, weight: 0.3 })) }],
+      ['DEFINITION_WEIGHTS_TOTAL', withRubric(def, def.lists[0].rubric.map((d) => ({ ...d, weight: 0.3 })))],
       ['DEFINITION_DEADLINE_BEFORE_OPENING', { ...def, deadline: '2000-01-01T00:00:00+08:00' }],
-      ['DEFINITION_DUPLICATE_KEY', { ...def, eligibility: [...def.eligibility, ...def.eligibility, { key: 'x', label: { 'zh-CN': '甲', en: 'X' }, evidence: { 'zh-CN': '甲', en: 'X' } }, { key: 'x', label: { 'zh-CN': '甲', en: 'X' }, evidence: { 'zh-CN': '甲', en: 'X' } }] }],
+      ['DEFINITION_DUPLICATE_KEY', { ...def, lists: [{ ...def.lists[0], eligibility: [...def.lists[0].eligibility, { key: 'x', label: { 'zh-CN': '甲', en: 'X' }, evidence: { 'zh-CN': '甲', en: 'X' } }, { key: 'x', label: { 'zh-CN': '甲', en: 'X' }, evidence: { 'zh-CN': '甲', en: 'X' } }] }, ...def.lists.slice(1)] }],
       ['DEFINITION_INVALID', { ...def, judgesPerEntry: 0 }],
+      // A definition in neither shape (a top-level rubric beside the lists) is refused, not half read.
+      ['DEFINITION_INVALID', { ...def, rubric: def.lists[0].rubric }],
     ];
     for (const [code, definition] of cases) {
       const result = await app.dispatch('campaign:updateDefinition', { campaignId: id, definition, reason: 'try' });
@@ -69,7 +77,7 @@ describe('changing a campaign definition', () => {
     await ok(app.dispatch('ranking:lock', { campaignId: id }));
     const def = app.ctx.campaigns.definition(id);
     await ok(app.dispatch('campaign:updateDefinition', { campaignId: id, definition: { ...def, name: { ...def.name, en: 'Renamed' } } }));
-    const weights = { ...def, rubric: def.rubric.map((d, i) => ({ ...d, weight: i === 0 ? 0.5 : 0.25 })) };
+    const weights = withRubric(def, def.lists[0].rubric.map((d, i) => ({ ...d, weight: i === 0 ? 0.5 : 0.25 })));
     expect(await app.dispatch('campaign:updateDefinition', { campaignId: id, definition: weights })).toMatchObject({ ok: false, error: { code: 'RESULT_PUBLISHED' } });
     await ok(app.dispatch('ranking:allowChanges', { campaignId: id }));
     expect(await ok(app.dispatch('campaign:updateDefinition', { campaignId: id, definition: weights }))).toEqual({ version: 3 });
@@ -84,7 +92,7 @@ describe('changing a campaign definition', () => {
     expect(next.entryCount).toBe(0);
     const def = app.ctx.campaigns.definition(next.id);
     expect(def.deadline).toBe('2024-12-25T18:00:00+08:00');
-    expect(def.rubric).toEqual(app.ctx.campaigns.definition(app.works.id).rubric);
+    expect(def.lists[0].rubric).toEqual(app.ctx.campaigns.definition(app.works.id).lists[0].rubric);
     expect((await ok<{ rows: EntryRow[] }>(app.dispatch('entry:list', { campaignId: next.id }))).rows).toEqual([]);
     app.ctx.close();
   });

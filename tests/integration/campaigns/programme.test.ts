@@ -53,19 +53,19 @@ describe('programme files', () => {
     const broken = nursingProgramme();
     const def = broken.definition;
     def.deadline = '2025-02-01T00:00:00+08:00'; // before opening
-    def.rubric = [...def.rubric, { ...def.rubric[0] }]; // duplicate key
-    def.rubric[1] = { ...def.rubric[1], anchors: [{ score: 42, label: { 'zh-CN': '超纲', en: 'Off scale' } }] };
-    def.rubric[2] = { ...def.rubric[2], scale: { min: 0, max: 10, step: 3 } };
+    def.lists[0].rubric = [...def.lists[0].rubric, { ...def.lists[0].rubric[0] }]; // duplicate key
+    def.lists[0].rubric[1] = { ...def.lists[0].rubric[1], anchors: [{ score: 42, label: { 'zh-CN': '超纲', en: 'Off scale' } }] };
+    def.lists[0].rubric[2] = { ...def.lists[0].rubric[2], scale: { min: 0, max: 10, step: 3 } };
     def.entryKinds[0] = { ...def.entryKinds[0], fields: [...def.entryKinds[0].fields, { key: 'format', label: { 'zh-CN': '形式', en: 'Format' }, type: 'choice', required: false, aliases: [] }] };
     const check = await ok<ProgrammeCheck>(app.dispatch('programme:check', { file: source(programmeBytes(broken), 'nursing.kepuprog') }));
     expect(check.valid).toBe(false);
     expect(check.problems.map((p) => [p.code, p.path])).toEqual([
       ['DEFINITION_DEADLINE_BEFORE_OPENING', 'definition.deadline'],
       ['DEFINITION_CHOICES_MISSING', `definition.entryKinds.0.fields.${def.entryKinds[0].fields.length - 1}.choices`],
-      ['DEFINITION_DUPLICATE_KEY', 'definition.rubric.3'],
-      ['DEFINITION_WEIGHTS_TOTAL', 'definition.rubric'],
-      ['DEFINITION_ANCHOR_OUT_OF_SCALE', 'definition.rubric.1.anchors.0.score'],
-      ['DEFINITION_SCALE_STEP', 'definition.rubric.2.scale.step'],
+      ['DEFINITION_DUPLICATE_KEY', 'definition.lists.0.rubric.3'],
+      ['DEFINITION_WEIGHTS_TOTAL', 'definition.lists.0.rubric'],
+      ['DEFINITION_ANCHOR_OUT_OF_SCALE', 'definition.lists.0.rubric.1.anchors.0.score'],
+      ['DEFINITION_SCALE_STEP', 'definition.lists.0.rubric.2.scale.step'],
     ]);
     for (const p of check.problems) {
       expect(errorCodes).toContain(p.code);
@@ -88,6 +88,51 @@ describe('programme files', () => {
     // People edit these files: a byte-order mark and other key orders are fine.
     const edited = Buffer.concat([Buffer.from('\ufeff'), Buffer.from(JSON.stringify(nursingProgramme()))]);
     expect((await ok<ProgrammeCheck>(app.dispatch('programme:check', { file: source(edited) }))).valid).toBe(true);
+    app.ctx.close();
+  });
+
+  it('checks the lists: keys unique across lists, feeds that overlap or leave entries without a list, unknown kinds, categories, certificate kinds and rule fields', async () => {
+    const app = openTestApp();
+    const broken = JSON.parse(builtIn('sichuan-influence-2023').toString('utf8')) as ProgrammeFile;
+    const def = broken.definition;
+    const [influence, brand] = def.lists;
+    def.lists = [
+      // The influence list now also takes brands (overlap with the brand list) but no longer accounts (unfed).
+      { ...influence, feeds: [{ kind: 'work', categories: ['video', 'graphic', 'cartoon', 'other', 'podcast'] }, { kind: 'individual', categories: null }, { kind: 'brand', categories: null }] },
+      // A dimension key the influence list already uses; a certificate kind nobody defined.
+      { ...brand, rubric: [{ ...brand.rubric[0], key: 'content' }, ...brand.rubric.slice(1)], certificateKind: 'gold_medal' },
+      { ...brand, key: 'extra', feeds: [{ kind: 'applicant', categories: null }], rubric: brand.rubric.map((d) => ({ ...d, key: `extra_${d.key}` })) },
+    ];
+    def.entryKinds[1] = { ...def.entryKinds[1], rules: [{ key: 'link_or_screenshot', anyOf: [{ field: 'homepage' }, { media: 'screenshot' }] }] };
+    const check = await ok<ProgrammeCheck>(app.dispatch('programme:check', { file: source(programmeBytes(broken), 'sichuan.kepuprog') }));
+    expect(check.problems.map((p) => [p.code, p.path])).toEqual([
+      ['DEFINITION_RULE_FIELD_UNKNOWN', 'definition.entryKinds.1.rules.0.anyOf.0'],
+      ['DEFINITION_DUPLICATE_KEY', 'definition.lists.1.rubric.0'],
+      ['DEFINITION_CERTIFICATE_KIND_UNKNOWN', 'definition.lists.1.certificateKind'],
+      ['DEFINITION_LIST_CATEGORY_UNKNOWN', 'definition.lists.0.feeds.0.categories'],
+      ['DEFINITION_LIST_OVERLAP', 'definition.lists.1.feeds.0'],
+      ['DEFINITION_LIST_KIND_UNKNOWN', 'definition.lists.2.feeds.0.kind'],
+      ['DEFINITION_LIST_UNFED', 'definition.entryKinds.1'],
+    ]);
+    for (const p of check.problems) expect(errorCodes).toContain(p.code);
+    app.ctx.close();
+  });
+
+  it('reads a programme file of the first format (one rubric, organizers as names) and writes it back in the current one', async () => {
+    const app = openTestApp();
+    const v1 = fs.readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'programmes', 'sichuan-influence-2023.v1.kepuprog'));
+    expect(JSON.parse(v1.toString('utf8')).format).toBe('kepu-programme/1');
+    const check = await ok<ProgrammeCheck>(app.dispatch('programme:check', { file: source(v1, 'old.kepuprog') }));
+    expect(check).toMatchObject({ valid: true, problems: [] });
+    const created = await ok<CampaignSummary>(app.dispatch('campaign:createFromProgramme', { file: source(v1, 'old.kepuprog') }));
+    const def = app.ctx.campaigns.definition(created.id);
+    const old = JSON.parse(v1.toString('utf8')).definition;
+    // One list, named like the campaign, fed by every kind, with the file's rubric; organizers keep their names.
+    expect(def.lists).toEqual([{ key: 'main', name: old.name, feeds: old.entryKinds.map((k: { kind: string }) => ({ kind: k.kind, categories: null })), rubric: old.rubric, eligibility: old.eligibility, certificateKind: null }]);
+    expect(def.organizers.map((o) => o.name)).toEqual(old.organizers);
+    expect(def.organizers.map((o) => o.role)).toEqual(['host', ...old.organizers.slice(1).map(() => 'organizer')]);
+    const exported = await ok<ExportFile>(app.dispatch('campaign:exportProgramme', { campaignId: created.id }));
+    expect(JSON.parse(Buffer.from(exported.contentBase64, 'base64').toString('utf8')).format).toBe('kepu-programme/2');
     app.ctx.close();
   });
 

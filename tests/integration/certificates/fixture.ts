@@ -39,8 +39,8 @@ export async function rankedApp(options: { lock?: boolean } = {}): Promise<Ranke
     .all(committee) as { entryId: number; judgeId: string }[];
   for (const { entryId, judgeId } of pairs) {
     const ref = { campaignId: committee, judgeId, entryId };
-    for (const d of def.rubric) ctx.reviews.setScore(ref, d.key, d.scale.max - (entryId % 3));
-    for (const item of def.eligibility) ctx.reviews.setEligibility(ref, item.key, 'yes', '');
+    for (const d of def.lists[0].rubric) ctx.reviews.setScore(ref, d.key, d.scale.max - (entryId % 3));
+    for (const item of def.lists[0].eligibility) ctx.reviews.setEligibility(ref, item.key, 'yes', '');
   }
   const issuer = { privateKey: key, name: '大赛组委会' };
   if (options.lock !== false) {

@@ -39,7 +39,7 @@ describe('loading a campaign for ranking from a real database', () => {
     app.ctx.reviews.setConflict({ campaignId: works.id, judgeId: judgesOf(third)[2], entryId: third }, true, '同一单位 same unit');
 
     const data = loadCampaignScores(app.ctx.db, works.id);
-    expect(data.definition.rubric.map((d) => d.key)).toEqual(['content', 'creativity', 'communication']);
+    expect(data.definition.lists[0].rubric.map((d) => d.key)).toEqual(['content', 'creativity', 'communication']);
     expect(data.entries).toHaveLength(app.ctx.db.prepare('SELECT count(*) FROM entries WHERE campaign_id = ?').pluck().get(works.id) as number);
     expect(data.entries.map((e) => e.entryId)).toEqual([...data.entries.map((e) => e.entryId)].sort((a, b) => a - b));
     expect(data.entries.every((e) => e.assigned === 3)).toBe(true);
@@ -93,7 +93,7 @@ describe('loading a campaign for ranking from a real database', () => {
     expect(verifyAgainstDatabase(app.ctx.db, reread)).toEqual({ equal: true });
 
     const s = data.scores[0];
-    const dim = data.definition.rubric.find((d) => d.key === s.dimension);
+    const dim = data.definition.lists[0].rubric.find((d) => d.key === s.dimension);
     const other = s.value === dim?.scale.max ? s.value - 1 : s.value + 0.5;
     app.ctx.db.prepare('UPDATE scores SET value = ? WHERE entry_id = ? AND judge_id = ? AND dimension_key = ?').run(other, s.entryId, s.judgeId, s.dimension);
     expect(verifyAgainstDatabase(app.ctx.db, reread)).toMatchObject({ equal: false, path: 'inputs.scores' });
@@ -108,7 +108,7 @@ describe('loading a campaign for ranking from a real database', () => {
     const rows = assignmentsOf(app, caca.id).filter((r) => !r.late);
     const [p1, p2] = [...new Set(rows.map((r) => r.entryId))];
     const def = loadCampaignScores(app.ctx.db, caca.id).definition;
-    const items = def.eligibility.map((i) => i.key);
+    const items = def.lists[0].eligibility.map((i) => i.key);
     const judgesOf = (entryId: number) => rows.filter((r) => r.entryId === entryId).map((r) => r.judgeId);
     expect(judgesOf(p1)).toHaveLength(5);
     for (const entryId of [p1, p2]) {

@@ -59,7 +59,7 @@ describe('reviews that came from a signed bundle', () => {
     const ref = { ...app.ref, judgeId: local.id };
     const state = await ok<ReviewState>(app.dispatch('review:get', ref));
     expect(state.signed).toBeNull();
-    const dimension = app.ctx.campaigns.definition(app.works.id).rubric[0].key;
+    const dimension = app.ctx.campaigns.definition(app.works.id).lists[0].rubric[0].key;
     const ack = await ok<{ revision: number }>(app.dispatch('review:score', { ...ref, dimension, value: 8 }));
     expect(ack.revision).toBe(1);
     app.ctx.close();
@@ -80,7 +80,7 @@ describe('after a result is published', () => {
     // A judge scoring on this machine, added before publication.
     const local = app.ctx.judges.create(campaignId, '本机评委', null);
     app.ctx.judges.assign([{ entryId: app.ref.entryId, judgeId: local.id }], 'manual');
-    const dimension = app.ctx.campaigns.definition(campaignId).rubric[0].key;
+    const dimension = app.ctx.campaigns.definition(campaignId).lists[0].rubric[0].key;
     const summaryBefore = await ok<RankingSummary>(app.dispatch('ranking:summary', { campaignId }));
     const csv = Buffer.from('\ufeff报名编号,作品名称\nSC2023-9999,新作品\n', 'utf8').toString('base64');
     const attempts: [string, object][] = [

@@ -38,7 +38,7 @@ describe('a judge whose reviews came from signed bundles', () => {
     // Even if the swap had gone through: the forged "newer bundle" for Zhang's package.
     const pkg = app.ctx.db.prepare(`SELECT package_id, max(revision) AS revision FROM bundles WHERE judge_id = ? AND status = 'accepted'`).get(app.zhang.id) as { package_id: string; revision: number };
     const entries = app.ctx.db.prepare('SELECT e.id, e.reg_no FROM issued_package_entries ipe JOIN entries e ON e.id = ipe.entry_id WHERE ipe.package_id = ?').all(pkg.package_id) as { id: number; reg_no: string }[];
-    const rubric = app.ctx.campaigns.definition(app.works.id).rubric;
+    const rubric = app.ctx.campaigns.definition(app.works.id).lists[0].rubric;
     const payload: BundlePayload = {
       v: 1, kind: 'kepu.bundle', packageId: pkg.package_id, campaignId: app.works.id, judgeKeyId: rogue.keyId, revision: pkg.revision + 1, createdAt: new Date().toISOString(),
       entries: entries.map((e) => ({ entryId: e.id, regNo: e.reg_no, scores: Object.fromEntries(rubric.map((d) => [d.key, d.scale.min])), eligibility: {}, conflict: null, comment: '', complete: true, revision: 99 })),

@@ -94,5 +94,5 @@ function rubricValues(centre: number, random: () => number, grid: (v: number) =>
 
 export function campaignScores(g: Generated, judgesPerEntry = 3): CampaignScores {
   const definition = { ...sichuanTemplate().definition, judgesPerEntry };
-  return { campaignId: 'test-campaign', definition, entries: g.entries, scores: g.scores, conflicts: g.conflicts, eligibility: [], bundles: [] };
+  return { campaignId: 'test-campaign', definition, storedDefinition: definition, entries: g.entries, scores: g.scores, conflicts: g.conflicts, eligibility: [], bundles: [] };
 }

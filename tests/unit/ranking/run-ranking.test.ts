@@ -38,9 +38,11 @@ describe('the ranking configuration', () => {
     expect(isKepuError(primary) && primary.params.path).toBe('config.primary');
   });
 
-  it('resolves the default tie-breaks (rubric order, then earlier submission) and bias threshold (10 % of the range)', () => {
+  it('resolves the default tie-breaks (every list’s rubric order, then earlier submission) and bias threshold (10 % of the range)', () => {
     const resolved = resolveConfig(sichuanTemplate().definition, parseRankingConfig({}));
-    expect(resolved.tieBreaks).toEqual([{ by: 'dimension', key: 'content' }, { by: 'dimension', key: 'creativity' }, { by: 'dimension', key: 'communication' }, { by: 'submittedAt' }]);
+    // Every list's dimensions in list order (influence, then brand value), then earlier submission.
+    const dims = ['content', 'creativity', 'communication', 'brand_reputation', 'brand_innovation', 'brand_responsibility', 'brand_communication'];
+    expect(resolved.tieBreaks).toEqual([...dims.map((key) => ({ by: 'dimension', key })), { by: 'submittedAt' }]);
     expect(resolved.bias).toEqual({ threshold: 1, minEntries: 5 });
   });
 
@@ -63,6 +65,7 @@ describe('running the ranking of a campaign', () => {
   const data: CampaignScores = {
     campaignId: 'c',
     definition: { ...sichuanTemplate().definition, judgesPerEntry: 1 },
+    storedDefinition: null,
     entries: [entry(1, 'account', null), entry(2, 'work', 'video'), entry(3, 'work', 'graphic'), entry(4, 'work', 'graphic', true)],
     scores: [...flat(1, 'a', 7), ...flat(2, 'a', 8), ...flat(3, 'a', 6), ...flat(4, 'a', 9)],
     conflicts: [],

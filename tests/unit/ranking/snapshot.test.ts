@@ -35,7 +35,9 @@ describe('a locked ranking snapshot', () => {
     const s = snapshotOf(data);
     expect(s.inputs.counts).toEqual({ entries: 200, scores: data.scores.length, conflicts: data.conflicts.length, eligibility: 0 });
     expect(s.inputs.flags).toEqual([{ regNo: data.entries[5].regNo, flags: [{ code: 'non_compliant_media', params: { violations: 'MEDIA_TOO_LARGE' } }] }]);
-    expect(s.config.tieBreaks).toEqual([{ by: 'dimension', key: 'content' }, { by: 'dimension', key: 'creativity' }, { by: 'dimension', key: 'communication' }, { by: 'submittedAt' }]);
+    // Every list's dimensions in list order (influence, then brand value), then earlier submission.
+    const dims = ['content', 'creativity', 'communication', 'brand_reputation', 'brand_innovation', 'brand_responsibility', 'brand_communication'];
+    expect(s.config.tieBreaks).toEqual([...dims.map((key) => ({ by: 'dimension', key })), { by: 'submittedAt' }]);
     const categories = s.outputs.categories as { category: string; method: string; ranked: { rank: number; tier: string | null }[]; held: { regNo: string }[] }[];
     expect(categories.map((c) => c.category)).toEqual(['graphic', 'cartoon', 'video', 'other']);
     expect(categories.every((c) => c.method === 'trimmed')).toBe(true);

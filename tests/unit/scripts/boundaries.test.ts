@@ -27,6 +27,10 @@ describe('layer boundaries', () => {
     expect(checkFile(file, `import type { X } from '../../../src-main/core/errors';`, repoRoot)).toHaveLength(1);
     expect(checkFile(file, `import fs from 'node:fs';`, repoRoot)).toHaveLength(1);
     expect(checkFile(file, `import type { EntryRow } from '../../../src-main/contract';`, repoRoot)).toEqual([]);
+    // Values only from the contract's zod-free modules.
+    expect(checkFile(file, `import { listFor } from '../../../src-main/contract/lists';`, repoRoot)).toEqual([]);
+    expect(checkFile(file, `import { organizerRoles } from '../../../src-main/contract/definition-terms';`, repoRoot)).toEqual([]);
+    expect(checkFile(file, `import { CampaignDefinition } from '../../../src-main/contract/domain';`, repoRoot)).toHaveLength(1);
   });
 
   it('flag app handlers depending on a shell', () => {

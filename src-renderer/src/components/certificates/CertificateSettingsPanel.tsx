@@ -74,11 +74,11 @@ export function CertificateSettingsPanel({ campaign, onChanged }: { campaign: Ca
           </label>
           <label>
             {t('certificates.settings.signerZh')}
-            <input value={settings.signerLine?.['zh-CN'] ?? ''} placeholder={campaign.definition.organizers[0]['zh-CN']} onChange={(e) => setSettings({ ...settings, signerLine: e.target.value ? { 'zh-CN': e.target.value, en: settings.signerLine?.en || e.target.value } : null })} />
+            <input value={settings.signerLine?.['zh-CN'] ?? ''} placeholder={campaign.definition.organizers[0].name['zh-CN']} onChange={(e) => setSettings({ ...settings, signerLine: e.target.value ? { 'zh-CN': e.target.value, en: settings.signerLine?.en || e.target.value } : null })} />
           </label>
           <label>
             {t('certificates.settings.signerEn')}
-            <input value={settings.signerLine?.en ?? ''} placeholder={campaign.definition.organizers[0].en} onChange={(e) => setSettings({ ...settings, signerLine: e.target.value ? { 'zh-CN': settings.signerLine?.['zh-CN'] || e.target.value, en: e.target.value } : null })} />
+            <input value={settings.signerLine?.en ?? ''} placeholder={campaign.definition.organizers[0].name.en} onChange={(e) => setSettings({ ...settings, signerLine: e.target.value ? { 'zh-CN': settings.signerLine?.['zh-CN'] || e.target.value, en: e.target.value } : null })} />
           </label>
           <div className="actions">
             <button type="button" className="primary" onClick={() => void save()} data-testid="save-certificate-settings">

@@ -4,6 +4,7 @@
 // out of the next bundle.
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../src-main/contract';
+import { allDimensions } from '../../../../src-main/contract/lists';
 import { localized } from '../../format';
 import { usePackageStore } from '../../stores/usePackageStore';
 
@@ -42,7 +43,7 @@ export function PackageNotice({ campaign }: { campaign: CampaignDetail }) {
                 {Object.keys(e.scores).length > 0 && (
                   <span className="muted">
                     {' · '}
-                    {campaign.definition.rubric
+                    {allDimensions(campaign.definition)
                       .filter((d) => e.scores[d.key] !== undefined)
                       .map((d) => `${localized(d.label, i18n.language)} ${e.scores[d.key]}`)
                       .join(' · ')}

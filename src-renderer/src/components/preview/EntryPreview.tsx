@@ -30,6 +30,7 @@ export function EntryPreview(props: { state: ReviewState; definition: CampaignDe
 function KindBody({ state, kindDef }: { state: ReviewState; kindDef: EntryKindDef | undefined }): JSX.Element {
   switch (state.kind) {
     case 'work':
+    case 'brand':
       return (
         <>
           <FieldList fields={state.fields} kindDef={kindDef} omit={['title', 'reason']} />

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, CommitteeApplicant, CommitteeView } from '../../../../src-main/contract';
+import { findEligibilityItem } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
 import { localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
@@ -17,7 +18,7 @@ export function CommitteePanel({ campaign, computedAt }: { campaign: CampaignDet
   }, [run, campaign.id, computedAt]);
   if (!view) return null;
   const def = campaign.definition;
-  const itemLabel = (key: string) => localized(def.eligibility.find((i) => i.key === key)?.label ?? { 'zh-CN': key, en: key }, i18n.language);
+  const itemLabel = (key: string) => localized(findEligibilityItem(def, key)?.label ?? { 'zh-CN': key, en: key }, i18n.language);
   const section = (key: 'members' | 'rejected' | 'held', list: CommitteeApplicant[]) => (
     <section className={`committee-section committee-${key}`} data-testid={`committee-${key}`}>
       <h3>{t(`ranking.committee.${key}`, { count: list.length })}</h3>

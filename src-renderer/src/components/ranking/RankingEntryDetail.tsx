@@ -22,7 +22,8 @@ export function RankingEntryDetail({ campaign, entryId, onClose }: { campaign: C
   }, [onClose]);
   if (!detail) return null;
   const row = detail.row;
-  const rubric = campaign.definition.rubric;
+  const lists = campaign.definition.lists;
+  const rubric = (lists.find((l) => l.key === detail.list) ?? lists[0]).rubric;
   return (
     <aside className="panel ranking-detail" role="dialog" aria-labelledby="ranking-detail-title" data-testid="ranking-detail">
       <div className="section-head">

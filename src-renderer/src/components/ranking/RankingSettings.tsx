@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, RankingConfig, RankingMethod, TieBreak, TierRule } from '../../../../src-main/contract';
+import { allDimensions, findDimension } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
 import { localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
@@ -20,10 +21,10 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
   const def = campaign.definition;
   const set = (patch: Partial<RankingConfig>) => setDraft((d) => ({ ...d, ...patch }));
   const setTier = (i: number, tier: TierRule) => set({ tiers: draft.tiers.map((x, k) => (k === i ? tier : x)) });
-  const dimensionLabel = (key: string) => localized(def.rubric.find((d) => d.key === key)?.label ?? { 'zh-CN': key, en: key }, i18n.language);
+  const dimensionLabel = (key: string) => localized(findDimension(def, key)?.label ?? { 'zh-CN': key, en: key }, i18n.language);
   const tieLabel = (tb: TieBreak) =>
     tb.by === 'dimension' ? t('ranking.settings.tieBy.dimension', { dimension: dimensionLabel(tb.key) }) : tb.by === 'method' ? t('ranking.settings.tieBy.method', { method: t(`ranking.methods.${tb.method}`) }) : t('ranking.settings.tieBy.submittedAt');
-  const tieOptions: TieBreak[] = [...def.rubric.map((d): TieBreak => ({ by: 'dimension', key: d.key })), { by: 'submittedAt' } as TieBreak, ...draft.methods.map((m): TieBreak => ({ by: 'method', method: m }))].filter(
+  const tieOptions: TieBreak[] = [...allDimensions(def).map((d): TieBreak => ({ by: 'dimension', key: d.key })), { by: 'submittedAt' } as TieBreak, ...draft.methods.map((m): TieBreak => ({ by: 'method', method: m }))].filter(
     (o) => !tieBreaks.some((x) => JSON.stringify(x) === JSON.stringify(o)),
   );
 

@@ -1,7 +1,7 @@
 // The Ranking tab: the computed result of the merged scores per category, methods side by side,
 // charts, stability and agreement figures, held entries with their reasons, the committee list,
 // settings, publishing (signed lock) and exports.
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, RankingMethod, RankingSummary } from '../../../../src-main/contract';
 import { invoke } from '../../api';
@@ -49,6 +49,9 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
   const category = summary.categories[Math.min(selected, summary.categories.length - 1)];
   const shown = method && summary.config.methods.includes(method) ? method : summary.config.primary;
   const nothing = summary.counts.counted === 0;
+  const lists = campaign.definition.lists;
+  const severalLists = lists.length > 1;
+  const listName = (key: string) => localized(lists.find((l) => l.key === key)?.name ?? lists[0].name, i18n.language);
 
   return (
     <div className="ranking-view" data-testid="ranking-view">
@@ -96,15 +99,26 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           {campaign.definition.kind === 'committee' && <CommitteePanel campaign={campaign} computedAt={summary.computedAt} />}
           <nav className="category-tabs" role="tablist" aria-label={t('ranking.columns.title')}>
             {summary.categories.map((c, i) => (
-              <button key={`${c.kind}-${c.category}`} type="button" role="tab" aria-selected={i === selected} className={i === selected ? 'active' : ''} onClick={() => setSelected(i)}>
-                {localized(c.label, i18n.language)} <span className="muted small">{t('ranking.categoryCount', { ranked: c.ranked, held: c.held })}</span>
-              </button>
+              <Fragment key={`${c.kind}-${c.category}`}>
+                {/* Several lists (e.g. the influence list and the brand value list): each list's categories under its name. */}
+                {severalLists && (i === 0 || summary.categories[i - 1].list !== c.list) && (
+                  <span className="category-tabs-list" data-testid={`ranking-list-${c.list}`}>
+                    {listName(c.list)}
+                  </span>
+                )}
+                <button type="button" role="tab" aria-selected={i === selected} className={i === selected ? 'active' : ''} onClick={() => setSelected(i)}>
+                  {localized(c.label, i18n.language)} <span className="muted small">{t('ranking.categoryCount', { ranked: c.ranked, held: c.held })}</span>
+                </button>
+              </Fragment>
             ))}
           </nav>
           {category && (
             <section className="panel" data-testid="ranking-category">
               <div className="section-head">
-                <h2>{localized(category.label, i18n.language)}</h2>
+                <h2>
+                  {severalLists && <span className="muted">{listName(category.list)} · </span>}
+                  {localized(category.label, i18n.language)}
+                </h2>
                 <label className="inline-label">
                   {t('ranking.method')}{' '}
                   <select value={shown} onChange={(e) => setMethod(e.target.value as RankingMethod)} data-testid="ranking-method">

@@ -2,6 +2,7 @@
 // committee rejection means. The locale files hold the sentences; this only fills them in.
 import type { TFunction } from 'i18next';
 import type { CampaignDefinition, CommitteeApplicant, EntryFlag, RankingMethod, TieExplanation } from '../../../../src-main/contract';
+import { findDimension, findEligibilityItem } from '../../../../src-main/contract/lists';
 import { localized } from '../../format';
 
 export function flagText(t: TFunction, flag: EntryFlag): string {
@@ -12,13 +13,13 @@ const show = (v: number | string | null) => (v === null ? '—' : typeof v === '
 
 export function tieText(t: TFunction, tie: TieExplanation, def: CampaignDefinition, language: string): string {
   const rule = tie.rule;
-  const dimension = rule.by === 'dimension' ? localized(def.rubric.find((d) => d.key === rule.key)?.label ?? { 'zh-CN': rule.key, en: rule.key }, language) : '';
+  const dimension = rule.by === 'dimension' ? localized(findDimension(def, rule.key)?.label ?? { 'zh-CN': rule.key, en: rule.key }, language) : '';
   const method = rule.by === 'method' ? t(`ranking.methods.${rule.method}`) : '';
   return t(`ranking.ties.${rule.by}`, { ahead: tie.ahead, behind: tie.behind, score: tie.score.toFixed(2), dimension, method, a: show(tie.aheadValue), b: show(tie.behindValue) });
 }
 
 export function reasonText(t: TFunction, reason: CommitteeApplicant['reasons'][number], def: CampaignDefinition, language: string): string {
-  const item = def.eligibility.find((i) => i.key === reason.params.item);
+  const item = findEligibilityItem(def, String(reason.params.item));
   const score = reason.params.score;
   return t(`ranking.committee.reasons.${reason.code}`, {
     ...reason.params,

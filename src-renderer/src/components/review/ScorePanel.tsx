@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDefinition, ReviewState } from '../../../../src-main/contract';
+import { listFor } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
 import { formatInstant, localized } from '../../format';
 import { useReviewStore } from '../../stores/useReviewStore';
@@ -26,6 +27,8 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
   // Values from the judge's signed bundle are shown, never edited here (only a newer bundle changes them).
   const signed = review.signed !== null;
   const frozen = review.status === 'conflict' || signed;
+  // The entry's own list gives the dimensions and items it is judged on.
+  const list = listFor(definition, review.kind, review.category);
 
   // Leaving the entry with an unsaved comment still saves it, to this entry.
   useEffect(() => () => flushComment(), []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -53,9 +56,9 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
   }
 
   const labelOf = (key: string) => {
-    const dim = definition.rubric.find((d) => d.key === key);
+    const dim = list.rubric.find((d) => d.key === key);
     if (dim) return localized(dim.label, i18n.language);
-    const item = definition.eligibility.find((e) => `eligibility.${e.key}` === key);
+    const item = list.eligibility.find((e) => `eligibility.${e.key}` === key);
     return item ? localized(item.label, i18n.language) : key;
   };
 
@@ -68,7 +71,7 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
             {review.total === null ? '–' : review.total.toFixed(2)}
             <span className="muted small">
               {' '}
-              {t('review.scoredOf', { scored: definition.rubric.length - review.missing.filter((m) => !m.startsWith('eligibility.')).length, total: definition.rubric.length })}
+              {t('review.scoredOf', { scored: list.rubric.length - review.missing.filter((m) => !m.startsWith('eligibility.')).length, total: list.rubric.length })}
             </span>
           </div>
         </div>
@@ -81,13 +84,13 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
       )}
       {review.status === 'conflict' && review.conflict && <p className="badge warn conflict-note">{t('review.conflictDeclared', { reason: review.conflict.reason })}</p>}
       <div className="score-list">
-        {definition.rubric.map((d) => (
+        {list.rubric.map((d) => (
           <ScoreControl key={d.key} dimension={d} value={review.scores[d.key]?.value ?? null} disabled={frozen} onChange={(v) => score(d.key, v)} />
         ))}
       </div>
-      {definition.eligibility.length > 0 && (
+      {list.eligibility.length > 0 && (
         <EligibilityChecklist
-          items={definition.eligibility}
+          items={list.eligibility}
           review={review}
           disabled={frozen}
           onAnswer={(item, answer, note) =>

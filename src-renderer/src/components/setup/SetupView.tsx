@@ -5,7 +5,8 @@
 // nothing then. "New edition" starts next year's campaign from this definition.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDefinition, CampaignDetail, LocalizedText, RubricDimension } from '../../../../src-main/contract';
+import type { CampaignDefinition, CampaignDetail, ListDef, LocalizedText, OrganizerRole, RubricDimension } from '../../../../src-main/contract';
+import { organizerRoles } from '../../../../src-main/contract/definition-terms';
 import { invoke } from '../../api';
 import { formatInstant, localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
@@ -40,8 +41,6 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
   }, [run, campaign.id, saved]);
 
   const set = (patch: Partial<CampaignDefinition>) => setDraft((d) => ({ ...d, ...patch }));
-  const setDimension = (i: number, patch: Partial<RubricDimension>) => set({ rubric: draft.rubric.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
-  const total = draft.rubric.reduce((s, d) => s + d.weight, 0);
   const changed = JSON.stringify(draft) !== JSON.stringify(campaign.definition);
 
   async function save() {
@@ -71,13 +70,20 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
           <div className="setup-list">
             {draft.organizers.map((o, i) => (
               <div key={i} className="setup-row">
-                <TextPair value={o} onChange={(v) => set({ organizers: draft.organizers.map((x, j) => (j === i ? v : x)) })} testId={`setup-organizer-${i}`} />
+                <select value={o.role} aria-label={t('setup.organizerRole')} onChange={(e) => set({ organizers: draft.organizers.map((x, j) => (j === i ? { ...x, role: e.target.value as OrganizerRole } : x)) })} data-testid={`setup-organizer-role-${i}`}>
+                  {organizerRoles.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`organizerRoles.${r}`)}
+                    </option>
+                  ))}
+                </select>
+                <TextPair value={o.name} onChange={(v) => set({ organizers: draft.organizers.map((x, j) => (j === i ? { ...x, name: v } : x)) })} testId={`setup-organizer-${i}`} />
                 <button type="button" className="subtle" disabled={draft.organizers.length === 1} onClick={() => set({ organizers: draft.organizers.filter((_, j) => j !== i) })}>
                   {t('setup.remove')}
                 </button>
               </div>
             ))}
-            <button type="button" className="subtle" onClick={() => set({ organizers: [...draft.organizers, { 'zh-CN': '', en: '' }] })} data-testid="setup-add-organizer">
+            <button type="button" className="subtle" onClick={() => set({ organizers: [...draft.organizers, { name: { 'zh-CN': '', en: '' }, role: 'co_organizer' }] })} data-testid="setup-add-organizer">
               + {t('setup.addOrganizer')}
             </button>
           </div>
@@ -94,56 +100,15 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
         </div>
       </section>
 
-      <section className="panel">
-        <div className="section-head">
-          <h2>{t('overview.rubric')}</h2>
-          <span className={Math.abs(total - 1) > 1e-6 ? 'badge warn' : 'badge'} data-testid="setup-weight-total">
-            {t('setup.weightTotal', { total: percent(total) })}
-          </span>
-        </div>
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th>{t('setup.key')}</th>
-              <th>{t('setup.label')}</th>
-              <th>{t('setup.weight')}</th>
-              <th>{t('setup.scale')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {draft.rubric.map((d, i) => {
-              const isNew = !campaign.definition.rubric.some((o) => o.key === d.key) || i >= campaign.definition.rubric.length;
-              return (
-                <tr key={i} data-testid="setup-dimension">
-                  <td>{isNew ? <input className="key-input" value={d.key} aria-label={t('setup.key')} onChange={(e) => setDimension(i, { key: e.target.value })} /> : <code>{d.key}</code>}</td>
-                  <td>
-                    <TextPair value={d.label} onChange={(label) => setDimension(i, { label, description: d.description.en ? d.description : label })} testId={`setup-dimension-${i}`} />
-                  </td>
-                  <td>
-                    <input className="num-input" type="number" min={0} max={100} step={1} value={percent(d.weight)} aria-label={t('setup.weight')} onChange={(e) => setDimension(i, { weight: Number(e.target.value) / 100 })} data-testid={`setup-weight-${i}`} />
-                    %
-                  </td>
-                  <td className="muted">{`${d.scale.min}–${d.scale.max} / ${d.scale.step}`}</td>
-                  <td>
-                    <button type="button" className="subtle" disabled={draft.rubric.length === 1} onClick={() => set({ rubric: draft.rubric.filter((_, j) => j !== i) })}>
-                      {t('setup.remove')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <button
-          type="button"
-          className="subtle"
-          data-testid="setup-add-dimension"
-          onClick={() => set({ rubric: [...draft.rubric, { ...draft.rubric[0], key: `dimension_${draft.rubric.length + 1}`, weight: 0, anchors: [], label: { 'zh-CN': '', en: '' }, description: { 'zh-CN': '', en: '' } }] })}
-        >
-          + {t('setup.addDimension')}
-        </button>
-      </section>
+      {draft.lists.map((list, li) => (
+        <RubricEditor
+          key={li}
+          list={list}
+          original={campaign.definition.lists.find((l) => l.key === list.key) ?? null}
+          title={draft.lists.length > 1 ? t('overview.listRubric', { list: localized(list.name, lang) }) : t('overview.rubric')}
+          onChange={(next) => set({ lists: draft.lists.map((x, j) => (j === li ? next : x)) })}
+        />
+      ))}
 
       <section className="panel">
         <h2>{t('setup.categories')}</h2>
@@ -232,5 +197,64 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
         )}
       </section>
     </div>
+  );
+}
+
+/** One list's rubric: weights as percentages that must total 100 %; keys of dimensions already saved are fixed. */
+function RubricEditor({ list, original, title, onChange }: { list: ListDef; original: ListDef | null; title: string; onChange(next: ListDef): void }) {
+  const { t } = useTranslation();
+  const setDimension = (i: number, patch: Partial<RubricDimension>) => onChange({ ...list, rubric: list.rubric.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
+  const total = list.rubric.reduce((s, d) => s + d.weight, 0);
+  return (
+      <section className="panel">
+        <div className="section-head">
+          <h2>{title}</h2>
+          <span className={Math.abs(total - 1) > 1e-6 ? 'badge warn' : 'badge'} data-testid="setup-weight-total">
+            {t('setup.weightTotal', { total: percent(total) })}
+          </span>
+        </div>
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th>{t('setup.key')}</th>
+              <th>{t('setup.label')}</th>
+              <th>{t('setup.weight')}</th>
+              <th>{t('setup.scale')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.rubric.map((d, i) => {
+              const isNew = !(original?.rubric ?? []).some((o) => o.key === d.key) || i >= (original?.rubric ?? []).length;
+              return (
+                <tr key={i} data-testid="setup-dimension">
+                  <td>{isNew ? <input className="key-input" value={d.key} aria-label={t('setup.key')} onChange={(e) => setDimension(i, { key: e.target.value })} /> : <code>{d.key}</code>}</td>
+                  <td>
+                    <TextPair value={d.label} onChange={(label) => setDimension(i, { label, description: d.description.en ? d.description : label })} testId={`setup-dimension-${i}`} />
+                  </td>
+                  <td>
+                    <input className="num-input" type="number" min={0} max={100} step={1} value={percent(d.weight)} aria-label={t('setup.weight')} onChange={(e) => setDimension(i, { weight: Number(e.target.value) / 100 })} data-testid={`setup-weight-${i}`} />
+                    %
+                  </td>
+                  <td className="muted">{`${d.scale.min}–${d.scale.max} / ${d.scale.step}`}</td>
+                  <td>
+                    <button type="button" className="subtle" disabled={list.rubric.length === 1} onClick={() => onChange({ ...list, rubric: list.rubric.filter((_, j) => j !== i) })}>
+                      {t('setup.remove')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <button
+          type="button"
+          className="subtle"
+          data-testid="setup-add-dimension"
+          onClick={() => onChange({ ...list, rubric: [...list.rubric, { ...list.rubric[0], key: `${list.key}_dimension_${list.rubric.length + 1}`, weight: 0, anchors: [], label: { 'zh-CN': '', en: '' }, description: { 'zh-CN': '', en: '' } }] })}
+        >
+          + {t('setup.addDimension')}
+        </button>
+      </section>
   );
 }

@@ -1,0 +1,49 @@
+// Which list an entry belongs to, and what that gives it: its rubric and eligibility items. Pure,
+// shared by the core (review, merge, ranking, certificates) and the renderer (score panel, ranking
+// view), so both sides always agree on an entry's list.
+// An entry belongs to the first list with a feed naming its kind and its category (or every
+// category of the kind). Validation (core/campaigns/validate-definition) makes that list unique and
+// leaves no category unfed; for entries whose category the definition does not know (should not
+// happen, but stored data outlives definitions) the first list fed by the kind answers, then the
+// first list — so every entry always has a rubric.
+import type { CampaignDefinition, EligibilityItem, EntryKind, ListDef, RubricDimension } from './domain';
+
+type Lists = Pick<CampaignDefinition, 'lists'>;
+
+export function listFor(def: Lists, kind: EntryKind, category: string | null): ListDef {
+  const exact = def.lists.find((l) => l.feeds.some((f) => f.kind === kind && (f.categories === null || (category !== null && f.categories.includes(category)))));
+  return exact ?? def.lists.find((l) => l.feeds.some((f) => f.kind === kind)) ?? def.lists[0];
+}
+
+export function rubricFor(def: Lists, kind: EntryKind, category: string | null): RubricDimension[] {
+  return listFor(def, kind, category).rubric;
+}
+
+export function eligibilityFor(def: Lists, kind: EntryKind, category: string | null): EligibilityItem[] {
+  return listFor(def, kind, category).eligibility;
+}
+
+/** Every dimension of every list, in list order (keys are unique across lists). */
+export function allDimensions(def: Lists): RubricDimension[] {
+  return def.lists.flatMap((l) => l.rubric);
+}
+
+export function allEligibility(def: Lists): EligibilityItem[] {
+  return def.lists.flatMap((l) => l.eligibility);
+}
+
+export function findDimension(def: Lists, key: string): RubricDimension | undefined {
+  for (const l of def.lists) {
+    const d = l.rubric.find((x) => x.key === key);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+export function findEligibilityItem(def: Lists, key: string): EligibilityItem | undefined {
+  for (const l of def.lists) {
+    const d = l.eligibility.find((x) => x.key === key);
+    if (d) return d;
+  }
+  return undefined;
+}
