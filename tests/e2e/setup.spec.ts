@@ -31,17 +31,17 @@ for (const locale of ['zh-CN', 'en'] as const) {
 
     await page.getByTestId('setup-name-zh').fill('2024 中国(四川)第二届健康科普影响力榜');
     await page.getByTestId('setup-name-en').fill('2024 China (Sichuan) Health Science Popularization Influence List');
-    await page.getByTestId('setup-add-dimension').click();
-    await page.getByTestId('setup-dimension-3-zh').fill('科学性');
-    await page.getByTestId('setup-dimension-3-en').fill('Accuracy');
+    await page.getByTestId('setup-add-dimension').first().click();
+    await page.getByTestId('setup-dimension-3-zh').first().fill('科学性');
+    await page.getByTestId('setup-dimension-3-en').first().fill('Accuracy');
     // 40/30/30 + 10 = 110 %, then 30/30/30/10 = 100 %.
-    await page.getByTestId('setup-weight-3').fill('10');
-    await expect(page.getByTestId('setup-weight-total')).toContainText('110');
+    await page.getByTestId('setup-weight-3').first().fill('10');
+    await expect(page.getByTestId('setup-weight-total').first()).toContainText('110');
     await page.getByTestId('setup-save').click();
     await expect(page.getByTestId('error-banner')).toContainText(en ? 'must total 100 %' : '必须合计 100%');
     await page.getByTestId('error-banner').getByRole('button').click();
-    await page.getByTestId('setup-weight-0').fill('30');
-    await expect(page.getByTestId('setup-weight-total')).toContainText('100');
+    await page.getByTestId('setup-weight-0').first().fill('30');
+    await expect(page.getByTestId('setup-weight-total').first()).toContainText('100');
     // The entrant's unit may be shown to judges in this programme, even under blind review.
     await expect(page.getByTestId('setup-identifying-work-unit')).toBeChecked();
     await page.getByTestId('setup-identifying-work-unit').uncheck();
