@@ -3,11 +3,15 @@
 // description and source, so exporting it gives back the same programme.
 import type { CampaignTemplate, Handlers, ProgrammeFile } from '../contract';
 import { PROGRAMME_EXTENSION, PROGRAMME_FORMAT } from '../contract';
+import { blankDefinition } from '../core/campaigns/blank-definition';
 import { checkProgramme, programmeBytes, readProgramme } from '../core/campaigns/programme-file';
 import type { AppContext } from './context';
 import { saveExport } from './export-file';
 
-type ProgrammeChannels = 'template:show' | 'programme:check' | 'campaign:createFromProgramme' | 'campaign:exportProgramme';
+/** The programme id a campaign started from nothing records (and its exported file carries). */
+const BLANK_PROGRAMME_ID = 'own-programme';
+
+type ProgrammeChannels = 'template:show' | 'programme:check' | 'campaign:createFromProgramme' | 'campaign:createBlank' | 'campaign:exportProgramme';
 
 function asProgramme(template: CampaignTemplate): ProgrammeFile {
   return { format: PROGRAMME_FORMAT, ...template };
@@ -29,6 +33,8 @@ export function programmeHandlers(ctx: AppContext): Pick<Handlers, ProgrammeChan
       const programme = readProgramme(Buffer.from(file.contentBase64, 'base64'), file.fileName);
       return ctx.campaigns.create(programme.id, programme.definition, name, undefined, { description: programme.description, source: programme.source });
     },
+    'campaign:createBlank': ({ kind, name, host }) =>
+      ctx.campaigns.create(BLANK_PROGRAMME_ID, blankDefinition(kind, name, host), undefined, undefined, { description: name, source: '' }),
     'campaign:exportProgramme': ({ campaignId }) => {
       const summary = ctx.campaigns.summary(campaignId);
       const known = ctx.campaigns.programme(campaignId) ?? builtInInfo(ctx, summary.templateId);

@@ -11,6 +11,7 @@ export const channelNames = [
   'template:show',
   'programme:check',
   'campaign:createFromProgramme',
+  'campaign:createBlank',
   'campaign:exportProgramme',
   'campaign:updateDefinition',
   'campaign:definitionVersions',

@@ -141,6 +141,11 @@ export const channels = {
     request: z.object({ templateId: Id, name: LocalizedText.optional() }).strict(),
     response: CampaignSummary,
   },
+  /** A programme started from nothing: named, with its host; the rest is edited in the Setup tab. */
+  'campaign:createBlank': {
+    request: z.object({ kind: CampaignKind, name: LocalizedText, host: LocalizedText }).strict(),
+    response: CampaignSummary,
+  },
   /** The whole definition of a built-in template (`kepu template show <id> --json`). */
   'template:show': { request: z.object({ templateId: Id }).strict(), response: ProgrammeFile },
   /** Checks a programme file (.kepuprog) without storing anything. */

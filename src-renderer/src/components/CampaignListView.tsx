@@ -5,6 +5,8 @@ import { invoke } from '../api';
 import { formatCount, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { OpenPackagePanel } from './exchange/OpenPackagePanel';
+import { BlankProgrammeCard } from './BlankProgrammeCard';
+import { openCampaignOnTab } from './CampaignView';
 import { ProgrammeFileCard } from './ProgrammeFileCard';
 
 export function CampaignListView() {
@@ -57,6 +59,14 @@ export function CampaignListView() {
           onCreated={async (campaignId) => {
             setCreating(false);
             await refreshCampaigns();
+            go({ name: 'campaign', campaignId });
+          }}
+        />
+        <BlankProgrammeCard
+          onCreated={async (campaignId) => {
+            setCreating(false);
+            await refreshCampaigns();
+            openCampaignOnTab(campaignId, 'setup');
             go({ name: 'campaign', campaignId });
           }}
         />

@@ -17,6 +17,11 @@ import { SetupView } from './setup/SetupView';
 
 type Tab = 'entries' | 'review' | 'import' | 'media' | 'exchange' | 'ranking' | 'certificates' | 'overview' | 'setup';
 
+/** Makes the campaign open on this tab next time it is shown (e.g. a new blank programme on Setup). */
+export function openCampaignOnTab(campaignId: string, tab: Tab): void {
+  sessionStorage.setItem(`kepu.tab.${campaignId}`, tab);
+}
+
 export function CampaignView({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation();
   const { run, go } = useAppStore();

@@ -136,6 +136,27 @@ describe('programme files', () => {
     app.ctx.close();
   });
 
+  it('starts a programme from nothing: valid, named, hosted, and exported as a programme file of its own', async () => {
+    const app = openTestApp();
+    for (const kind of ['works', 'committee'] as const) {
+      const name = { 'zh-CN': '2025 年护理科普视频大赛', en: '2025 Nursing Science Video Contest' };
+      const host = { 'zh-CN': '某省护理学会', en: 'Provincial Nursing Association' };
+      const created = await ok<CampaignSummary>(app.dispatch('campaign:createBlank', { kind, name, host }));
+      expect(created).toMatchObject({ kind, name, entryCount: 0 });
+      const def = app.ctx.campaigns.definition(created.id);
+      expect(def.organizers).toEqual([{ name: host, role: 'host' }]);
+      expect(def.entryKinds.map((k) => k.kind)).toEqual([kind === 'works' ? 'work' : 'applicant']);
+      expect(def.lists).toHaveLength(1);
+      expect(def.lists[0].rubric.map((d) => [d.key, d.weight])).toEqual([['overall', 1]]);
+      expect(Date.parse(def.deadline)).toBeGreaterThan(Date.parse(def.opensAt!));
+      const file = await ok<ExportFile>(app.dispatch('campaign:exportProgramme', { campaignId: created.id }));
+      const check = await ok<ProgrammeCheck>(app.dispatch('programme:check', { file: { fileName: file.fileName, contentBase64: file.contentBase64 } }));
+      expect(check).toMatchObject({ valid: true, programme: { id: 'own-programme', name } });
+    }
+    expect(await app.dispatch('campaign:createBlank', { kind: 'works', name: { 'zh-CN': '', en: '' }, host: { 'zh-CN': 'x', en: 'x' } })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    app.ctx.close();
+  });
+
   it('kepu campaign validate / create --from / export / template show', () => {
     const dir = tempDir();
     const dataDir = path.join(dir, 'data');
