@@ -1,7 +1,10 @@
-// The Setup tab in both languages: a coordinator renames the campaign for a new year, adds a
-// category and a rubric dimension with weights that total 100 %, saves a version; a save whose
-// weights total 90 % is refused with a translated reason and changes nothing; "New edition"
-// starts next year's campaign.
+// The Setup tab in both languages: a coordinator edits the programme section by section — an
+// organizer's role, the contact and notice, a new category and a retired one, a number field, a
+// new list fed by one category with a four-dimension rubric — and sees the weight total turn OK.
+// A save whose weights total 90 % is refused with a translated reason naming the place, and stores
+// nothing (the Overview still shows the old programme, no version was made; the draft survives the
+// tab switch). Fixed, it saves as version 2 and the Overview shows every list with what it takes.
+// Screenshots of each section at 1366×768 go to test-results/ (and KEPU_SHOTS when set).
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
@@ -14,47 +17,146 @@ test.afterEach(async () => {
 
 async function shot(page: Page, name: string, outputPath: (name: string) => string) {
   const file = outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file });
   if (process.env.KEPU_SHOTS) fs.copyFileSync(file, path.join(process.env.KEPU_SHOTS, `${name}.png`));
 }
 
 for (const locale of ['zh-CN', 'en'] as const) {
   test(`edits the programme of a campaign and starts a new edition (${locale})`, async ({ browser }, info) => {
+    test.setTimeout(150_000);
     const en = locale === 'en';
+    const snap = (name: string) => shot(page, `setup-${name}-${locale}`, info.outputPath.bind(info));
     const app = await serveApp();
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
     await page.goto(app.url);
     await page.getByTestId('template-sichuan-influence-2023').getByRole('button').click();
     await expect(page.getByTestId('campaign-title')).toContainText('2023');
-    await page.getByRole('tab', { name: en ? 'Setup' : '设置方案' }).click();
+    const setupTab = page.getByRole('tab', { name: en ? 'Setup' : '设置方案' });
+    await setupTab.click();
 
+    // Programme: the name for the new year, and the newspaper becomes a co-organizer.
     await page.getByTestId('setup-name-zh').fill('2024 中国(四川)第二届健康科普影响力榜');
     await page.getByTestId('setup-name-en').fill('2024 China (Sichuan) Health Science Popularization Influence List');
-    await page.getByTestId('setup-add-dimension').first().click();
-    await page.getByTestId('setup-dimension-3-zh').first().fill('科学性');
-    await page.getByTestId('setup-dimension-3-en').first().fill('Accuracy');
-    // 40/30/30 + 10 = 110 %, then 30/30/30/10 = 100 %.
-    await page.getByTestId('setup-weight-3').first().fill('10');
-    await expect(page.getByTestId('setup-weight-total').first()).toContainText('110');
-    await page.getByTestId('setup-save').click();
-    await expect(page.getByTestId('error-banner')).toContainText(en ? 'must total 100 %' : '必须合计 100%');
-    await page.getByTestId('error-banner').getByRole('button').click();
-    await page.getByTestId('setup-weight-0').first().fill('30');
-    await expect(page.getByTestId('setup-weight-total').first()).toContainText('100');
+    await page.getByTestId('setup-edition-year').fill('2024');
+    await page.getByTestId('setup-organizer-role-1').selectOption('co_organizer');
+    await expect(page.getByTestId('setup-nav-modified-basics')).toBeVisible();
+    await snap('basics');
+
+    // Contact and notice.
+    await page.getByTestId('setup-nav-contact').click();
+    await page.getByTestId('setup-contact-person').fill('王老师');
+    await page.getByTestId('setup-contact-phone').fill('028-85551234');
+    await page.getByTestId('setup-contact-email').fill('kepu@example.org');
+    await page.getByTestId('setup-notice-zh').fill('为全面贯彻落实健康中国战略，现启动第二届健康科普影响力榜征集。\n报名截止：2024年12月25日18:00。');
+    await snap('contact');
+
+    // Categories: "audio" added (its key follows the English name), "other" retired.
+    await page.getByTestId('setup-nav-kinds').click();
+    await page.getByTestId('setup-add-category-work').click();
+    await page.getByTestId('setup-category-work-4-zh').fill('音频');
+    await page.getByTestId('setup-category-work-4-en').fill('Audio');
+    await expect(page.getByTestId('setup-category-key-work-4')).toHaveValue('audio');
+    await page.getByTestId('setup-category-retire-work-3').click();
+    await expect(page.getByTestId('setup-category-row-work-3')).toContainText(en ? 'Retired' : '已停用');
+    await expect(page.getByTestId('setup-category-retire-work-3')).toHaveText(en ? 'Restore' : '恢复');
+    await snap('kinds');
+
+    // A number field.
+    await page.getByTestId('setup-nav-fields').click();
+    await page.getByTestId('setup-add-field').click();
+    await page.getByTestId('setup-field-work-6-zh').fill('作品时长（分钟）');
+    await page.getByTestId('setup-field-work-6-en').fill('Length in minutes');
+    await page.getByTestId('setup-field-type-work-6').selectOption('number');
+    await expect(page.getByTestId('setup-field-key-work-6')).toHaveValue('length_in_minutes');
     // The entrant's unit may be shown to judges in this programme, even under blind review.
     await expect(page.getByTestId('setup-identifying-work-unit')).toBeChecked();
     await page.getByTestId('setup-identifying-work-unit').uncheck();
+    await snap('fields');
+
+    // A third list, fed by the video category only, scored on four dimensions.
+    await page.getByTestId('setup-nav-lists').click();
+    await page.getByTestId('setup-add-list').click();
+    await expect(page.getByTestId('setup-list-tab-2')).toHaveAttribute('aria-selected', 'true');
+    await page.getByTestId('setup-list-name-zh').fill('2024 健康科普短视频榜');
+    await page.getByTestId('setup-list-name-en').fill('2024 Health Science Short Video List');
+    await expect(page.getByTestId('setup-list-key')).toHaveValue('list_2024_health_science_short_video_list');
+    await expect(page.getByTestId('setup-coverage')).toBeVisible(); // the new list takes nothing yet
+    await page.getByTestId('setup-feed-category-work-video').check();
+    await expect(page.getByTestId('setup-coverage')).toHaveCount(0);
+    const dimensions = [
+      ['科学性', 'Accuracy'],
+      ['创新性', 'Originality'],
+      ['制作水平', 'Production'],
+      ['传播效果', 'Reach'],
+    ];
+    for (let i = 0; i < dimensions.length; i++) {
+      if (i > 0) await page.getByTestId('setup-add-dimension').click();
+      await page.getByTestId(`setup-dimension-${i}-zh`).fill(dimensions[i][0]);
+      await page.getByTestId(`setup-dimension-${i}-en`).fill(dimensions[i][1]);
+      await page.getByTestId(`setup-weight-${i}`).fill(i === 0 ? '15' : '25');
+    }
+    await expect(page.getByTestId('setup-dimension-key-3')).toHaveValue('reach');
+    await expect(page.getByTestId('setup-weight-total')).toContainText('90');
+    await expect(page.getByTestId('setup-weight-total')).toHaveClass(/warn/);
+    await snap('lists-90');
+
+    // 15 + 25 + 25 + 25 = 90 %: refused, translated, placed, and nothing stored.
+    await page.getByTestId('setup-save').click();
+    await expect(page.getByTestId('error-banner')).toContainText(en ? 'must total 100 %' : '必须合计 100%');
+    await expect(page.getByTestId('setup-problem-place')).toContainText(en ? 'Short Video List' : '短视频榜');
+    await page.getByTestId('error-banner').getByRole('button').click();
+    await page.getByRole('tab', { name: en ? 'Overview' : '概览' }).click();
+    await expect(page.getByTestId('overview-list-influence')).toBeVisible();
+    await expect(page.locator('[data-testid^="overview-list-list_2024"]')).toHaveCount(0);
+    await expect(page.getByTestId('overview-contact')).toHaveCount(0);
+    await setupTab.click();
+    await page.getByTestId('setup-nav-versions').click();
+    await expect(page.getByTestId('setup-versions')).toHaveCount(0);
+    await expect(page.getByTestId('setup-unsaved')).toBeVisible(); // the draft came back with the tab
+
+    // 25 % each: the total turns OK and the save goes through.
+    await page.getByTestId('setup-nav-lists').click();
+    await page.getByTestId('setup-list-tab-2').click();
+    await page.getByTestId('setup-weight-0').fill('25');
+    await expect(page.getByTestId('setup-weight-total')).toContainText('100');
+    await expect(page.getByTestId('setup-weight-total')).toHaveClass(/ok/);
+    await page.getByTestId('setup-dimension-details-0').click();
+    await snap('lists');
     await page.getByTestId('setup-reason').fill(en ? 'second edition' : '第二届');
     await page.getByTestId('setup-save').click();
     await expect(page.getByTestId('setup-saved')).toContainText('2');
     await expect(page.getByTestId('campaign-title')).toContainText(en ? '2024 China' : '2024 中国');
-    await expect(page.getByTestId('setup-versions')).toContainText(en ? 'second edition' : '第二届');
-    await expect(page.getByTestId('setup-identifying-work-unit')).not.toBeChecked();
-    await shot(page, `setup-${locale}`, info.outputPath.bind(info));
-    await page.locator('.app-main').evaluate((el) => el.scrollTo(0, 0));
-    await shot(page, `setup-top-${locale}`, info.outputPath.bind(info));
 
+    // Saved keys are fixed from now on; the version is listed with its reason.
+    await page.getByTestId('setup-nav-kinds').click();
+    await expect(page.getByTestId('setup-category-key-work-4')).toHaveText('audio');
+    await page.getByTestId('setup-nav-fields').click();
+    await expect(page.getByTestId('setup-identifying-work-unit')).not.toBeChecked();
+    await expect(page.getByTestId('setup-field-type-work-6')).toHaveValue('number');
+    await page.getByTestId('setup-nav-certificates').click();
+    await snap('certificates');
+    await page.getByTestId('setup-nav-media').click();
+    await snap('media');
+    await page.getByTestId('setup-nav-versions').click();
+    await expect(page.getByTestId('setup-versions')).toContainText(en ? 'second edition' : '第二届');
+
+    // The Overview summarises the saved programme: every list with what it takes.
+    await page.getByRole('tab', { name: en ? 'Overview' : '概览' }).click();
+    await expect(page.getByTestId('overview-list-influence')).toBeVisible();
+    await expect(page.getByTestId('overview-list-brand_value')).toBeVisible();
+    const added = page.getByTestId('overview-list-list_2024_health_science_short_video_list');
+    await expect(added).toContainText(en ? 'Accuracy' : '科学性');
+    await expect(page.getByTestId('overview-list-feeds-list_2024_health_science_short_video_list')).toHaveText(en ? 'Work: Video' : '科普作品：视频');
+    await expect(page.getByTestId('overview-list-feeds-influence')).not.toContainText(en ? 'Video' : '视频');
+    await expect(page.getByTestId('overview-contact')).toContainText('028-85551234');
+    await expect(page.getByTestId('overview-edition-year')).toHaveText('2024');
+    await expect(page.getByTestId('overview-notice')).toContainText(en ? 'Programme notice' : '征集通知');
+    await expect(page.getByTestId('campaign-overview')).toContainText(en ? 'Co-organizer' : '协办');
+    await snap('overview');
+
+    await setupTab.click();
+    await page.getByTestId('setup-nav-versions').click();
     await page.getByTestId('setup-new-edition').click();
     await expect(page.getByTestId('campaign-title')).toContainText('2025');
   });

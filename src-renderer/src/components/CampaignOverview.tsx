@@ -45,6 +45,9 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
         ? t('overview.sizeMB', { value: formatCount(video.maxSizeBytes / 1e6, lang), bytes: formatCount(video.maxSizeBytes, lang) })
         : t('overview.sizeMiB', { value: formatCount(video.maxSizeBytes / 2 ** 20, lang), bytes: formatCount(video.maxSizeBytes, lang) });
 
+  // Categories with their own media rules (the Setup tab's Entry kinds section edits them).
+  const ownRules = def.entryKinds.flatMap((k) => k.categories.filter((c) => c.mediaRules).map((c) => `${localized(k.label, lang)} · ${localized(c.label, lang)}`));
+
   return (
     <div className="overview" data-testid="campaign-overview">
       {!campaign.openedPackage && <ExportProgramme campaignId={campaign.id} />}
@@ -53,6 +56,12 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
         <dl>
           <dt>{t('campaigns.kind')}</dt>
           <dd>{t(`campaignKinds.${def.kind}`)}</dd>
+          {def.editionYear !== null && (
+            <>
+              <dt>{t('overview.editionYear')}</dt>
+              <dd data-testid="overview-edition-year">{def.editionYear}</dd>
+            </>
+          )}
           <dt>{t('overview.organizers')}</dt>
           <dd>
             <ul className="plain">
@@ -80,6 +89,8 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
           <dd>{def.judgesPerEntry}</dd>
           <dt>{t('overview.blindReview')}</dt>
           <dd>{def.blindReview ? t('common.yes') : t('common.no')}</dd>
+          <dt>{t('overview.assignment')}</dt>
+          <dd>{[def.assignment.excludeOwnInstitution && t('overview.excludeOwn'), def.assignment.matchSpeciality && t('overview.matchSpeciality')].filter(Boolean).join(lang === 'zh-CN' ? '；' : '; ') || '—'}</dd>
         </dl>
       </section>
 
@@ -101,13 +112,46 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
             <span className="stat-label">{t('overview.mediaFiles')}</span>
           </li>
         </ul>
+        <dl className="overview-categories">
+          {def.entryKinds.map((k) => (
+            <Fragment key={k.kind}>
+              <dt>{localized(k.label, lang)}</dt>
+              <dd>
+                {k.categories.length === 0
+                  ? <span className="muted">{t('overview.noCategories')}</span>
+                  : k.categories.map((c, i) => (
+                      <Fragment key={c.key}>
+                        {i > 0 && (lang === 'zh-CN' ? '、' : ', ')}
+                        {c.retired ? <s title={t('overview.retired')}>{localized(c.label, lang)}</s> : localized(c.label, lang)}
+                      </Fragment>
+                    ))}
+              </dd>
+            </Fragment>
+          ))}
+        </dl>
       </section>
+
+      {def.notice && (def.notice['zh-CN'] || def.notice.en) && (
+        <section className="panel wide" data-testid="overview-notice">
+          <details>
+            <summary>
+              <strong>{t('overview.notice')}</strong> <span className="muted small">{t('overview.noticeShow')}</span>
+            </summary>
+            <div className="notice-text">{(lang === 'zh-CN' ? def.notice['zh-CN'] : def.notice.en) || def.notice['zh-CN'] || def.notice.en}</div>
+          </details>
+        </section>
+      )}
 
       {def.lists.map((list) => (
       <Fragment key={list.key}>
       <section className="panel wide" data-testid={`overview-list-${list.key}`}>
         <h2>{def.lists.length > 1 ? t('overview.listRubric', { list: localized(list.name, lang) }) : t('overview.rubric')}</h2>
-        {def.lists.length > 1 && <p className="muted small">{t('overview.listFeeds', { feeds: feedsText(def, list, lang) })}</p>}
+        <dl className="list-facts">
+          <dt>{t('overview.listTakes')}</dt>
+          <dd data-testid={`overview-list-feeds-${list.key}`}>{feedsText(def, list, lang)}</dd>
+          <dt>{t('overview.listCertificate')}</dt>
+          <dd>{certificateName(def, list, lang) ?? t('overview.usualAward')}</dd>
+        </dl>
         <table className="data-table compact">
           <thead>
             <tr>
@@ -172,16 +216,30 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
           <dd>
             {def.mediaRules.image.minWidth} × {def.mediaRules.image.minHeight} px
           </dd>
+          {ownRules.length > 0 && (
+            <>
+              <dt>{t('overview.ownMediaRules')}</dt>
+              <dd data-testid="overview-own-media-rules">{ownRules.join(lang === 'zh-CN' ? '、' : ', ')}</dd>
+            </>
+          )}
         </dl>
       </section>
 
-      <section className="panel">
-        <h2>{t('overview.certificates')}</h2>
-        <ul>
+      <section className="panel" data-testid="overview-certificates">
+        <h2>{t('overview.certificateKinds')}</h2>
+        <ul className="plain certificate-kinds">
           {def.certificates.map((c) => (
             <li key={c.key}>
-              {localized(c.label, lang)} —{' '}
-              {c.validityMonths === null ? t('overview.noExpiry') : t('overview.validMonths', { count: c.validityMonths })}
+              <strong>{localized(c.label, lang)}</strong>
+              <div className="muted small">
+                {[
+                  c.validityMonths === null ? t('overview.noExpiry') : t('overview.validMonths', { count: c.validityMonths }),
+                  c.title && t('overview.printedTitle', { title: localized(c.title, lang) }),
+                  c.serialPrefix && t('overview.serialPrefix', { prefix: c.serialPrefix }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </div>
             </li>
           ))}
         </ul>
@@ -199,7 +257,13 @@ function feedsText(def: CampaignDefinition, list: ListDef, lang: string): string
       const label = localized(kind.label, lang);
       if (f.categories === null) return label;
       const names = f.categories.map((c) => kind.categories.find((x) => x.key === c)).filter((c) => c !== undefined).map((c) => localized(c.label, lang));
-      return `${label}: ${names.join(lang === 'en' ? ', ' : '、')}`;
+      return lang === 'en' ? `${label}: ${names.join(', ')}` : `${label}：${names.join('、')}`;
     })
     .join(' · ');
+}
+
+/** The certificate a list awards, by name; null: the usual award certificate. */
+function certificateName(def: CampaignDefinition, list: ListDef, lang: string): string | null {
+  const kind = def.certificates.find((c) => c.key === (list.certificateKind ?? 'award'));
+  return kind ? localized(kind.label, lang) : null;
 }

@@ -17,7 +17,8 @@ export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
   const [keys, setKeys] = useState<Record<string, string | null>>({});
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [attachTo, setAttachTo] = useState('');
-  const [matching, setMatching] = useState(false);
+  // Starts from the programme's own choice (Setup › Judging); the coordinator may still change it for this run.
+  const [matching, setMatching] = useState(campaign.definition.assignment.matchSpeciality);
   const [withMedia, setWithMedia] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
 
