@@ -30,7 +30,7 @@ export function CategoriesEditor({ draft, original, update, kindIndex }: Section
     update((d) => setCategories(d, kindIndex, [...d.entryKinds[kindIndex].categories, fresh({ key: proposeKey('', [...kind.categories.map((c) => c.key), ...savedKeys], 'category'), label: emptyText() })]));
 
   return (
-    <div className="categories" data-testid={`setup-categories-${kind.kind}`}>
+    <div className={kind.categories.length ? 'categories' : 'categories empty'} data-testid={`setup-categories-${kind.kind}`}>
       {kind.categories.length === 0 ? (
         <p className="muted small no-categories">{t('setup.noCategories')}</p>
       ) : (
