@@ -17,7 +17,8 @@ test.describe('a coordinator on a Chinese system', () => {
     await expect(page.getByRole('heading', { name: '欢迎使用科普评审' })).toBeVisible();
     await page.getByTestId('load-sample').click();
 
-    await expect(page.getByTestId('campaign-title')).toHaveText('【示例】2023 中国(四川)首届健康科普影响力榜');
+    // The sample makes real media first: as the other specs, allow it time on a busy machine.
+    await expect(page.getByTestId('campaign-title')).toHaveText('【示例】2023 中国(四川)首届健康科普影响力榜', { timeout: 30_000 });
     await expect(page.getByTestId('entry-count')).toHaveText('共 32 条');
     await expect(page.getByRole('columnheader', { name: '报名编号' })).toBeVisible();
     await expect(page.getByTestId('entry-row').first()).toContainText('SC2023-0001');
@@ -43,7 +44,7 @@ test.describe('a coordinator on a Chinese system', () => {
     app = await serveApp();
     await page.goto(app.url);
     await page.getByTestId('load-sample').click();
-    await expect(page.getByTestId('entry-count')).toHaveText('共 32 条');
+    await expect(page.getByTestId('entry-count')).toHaveText('共 32 条', { timeout: 30_000 });
     await page.getByLabel('仅看逾期').check();
     await expect(page.getByTestId('entry-count')).toHaveText('共 3 条');
     await expect(page.getByTestId('entry-row').first()).toContainText('逾期');
