@@ -1,7 +1,10 @@
-// The campaign editor's channels: save a changed definition as a new version, list the versions,
-// start next year's edition. Rules live in core/campaigns (definition-update, new-edition).
+// The campaign editor's channels: save a changed definition as a new version (an explicit one,
+// with a statement, may set collected data aside), preview what such a version would set aside,
+// list the versions, start next year's edition. Rules live in core/campaigns (definition-update,
+// definition-versions, new-edition).
 import type { CampaignDefinition, Handlers } from '../contract';
-import { checkDefinitionChange, definitionVersions, saveDefinition } from '../core/campaigns/definition-update';
+import { checkDefinitionChange, saveDefinition } from '../core/campaigns/definition-update';
+import { currentDefinitionVersion, definitionVersions } from '../core/campaigns/definition-versions';
 import { nextEdition } from '../core/campaigns/new-edition';
 import { currentOpenedPackage } from '../core/packages/package-pin';
 import { KepuError } from '../core/errors';
@@ -18,19 +21,25 @@ function resultInputs(def: CampaignDefinition): string {
   });
 }
 
-type DefinitionChannels = 'campaign:updateDefinition' | 'campaign:definitionVersions' | 'campaign:newEdition';
+type DefinitionChannels = 'campaign:updateDefinition' | 'campaign:definitionImpact' | 'campaign:definitionVersions' | 'campaign:newEdition';
 
 export function definitionHandlers(ctx: AppContext): Pick<Handlers, DefinitionChannels> {
   const actor = () => ctx.identity.status().name ?? 'local';
   return {
-    'campaign:updateDefinition': ({ campaignId, definition, reason }) => {
+    'campaign:updateDefinition': ({ campaignId, definition, reason, newVersion }) => {
       const before = ctx.campaigns.definition(campaignId);
       if (currentOpenedPackage(ctx.db, campaignId)) throw new KepuError('DEFINITION_FROM_PACKAGE', `campaign: ${campaignId} came from a review package`, {});
-      const after = checkDefinitionChange(ctx.db, campaignId, before, definition);
+      const { definition: after, affected } = checkDefinitionChange(ctx.db, campaignId, before, definition, { asNewVersion: newVersion !== undefined });
       // The rubric, judges per entry, the window, kinds, items and media rules feed the result:
       // after publication, a change to them asks first (names and texts do not).
       if (resultInputs(before) !== resultInputs(after)) ctx.publishedChanges.assertMayChange(campaignId, 'settings');
-      return { version: saveDefinition(ctx.db, campaignId, before, after, actor(), reason) };
+      const version = saveDefinition(ctx.db, campaignId, before, after, actor(), reason, newVersion && { statement: newVersion.statement, affected });
+      return { version };
+    },
+    'campaign:definitionImpact': ({ campaignId, definition }) => {
+      const before = ctx.campaigns.definition(campaignId);
+      const { affected } = checkDefinitionChange(ctx.db, campaignId, before, definition, { asNewVersion: true });
+      return { ...affected, currentVersion: currentDefinitionVersion(ctx.db, campaignId) };
     },
     'campaign:definitionVersions': ({ campaignId }) => {
       ctx.campaigns.summary(campaignId);

@@ -1,4 +1,5 @@
-// After a merge: what arrived (per file), how much of the expected work is in (per entry judge
+// After a merge: what arrived (per file, with the definition version its package was issued with
+// against the campaign's current one), how much of the expected work is in (per entry judge
 // slots vs received reviews), which judges with a package have sent nothing, and where judges
 // disagree strongly (totals spread over 30 % of the scale).
 import { type EntryKind, type MergeReport, type RubricDimension, rubricFor } from '../contract';
@@ -46,8 +47,8 @@ export function mergeReport(ctx: AppContext, campaignId: string, outcomes: FileO
   return {
     files: outcomes.map((o) =>
       o.status === 'rejected'
-        ? { fileName: o.fileName, status: o.status, judgeName: null, revision: null, entries: null, error: { code: o.code, params: o.params } }
-        : { fileName: o.fileName, status: o.status, judgeName: o.judgeName, revision: o.revision, entries: o.entries, error: null },
+        ? { fileName: o.fileName, status: o.status, judgeName: null, revision: null, entries: null, error: { code: o.code, params: o.params }, definitionVersion: null }
+        : { fileName: o.fileName, status: o.status, judgeName: o.judgeName, revision: o.revision, entries: o.entries, error: null, definitionVersion: o.definitionVersion },
     ),
     coverage: { entries, expected, received, complete },
     missingJudges,

@@ -5,6 +5,7 @@ import type { CategorySummary, Handlers, RankingMethod, SnapshotInfo } from '../
 import { buildSnapshot } from '../core/ranking/snapshot';
 import { latestSnapshotInfo, listSnapshots, loadSnapshot, type StoredSnapshot, storeSnapshot } from '../core/ranking/snapshot-store';
 import { recomputeSnapshot } from '../core/ranking/verify';
+import { setAsideSummary } from '../core/ranking/set-aside';
 import { verifySnapshot } from '../core/ranking/snapshot';
 import { KepuError } from '../core/errors';
 import type { AppContext } from './context';
@@ -79,6 +80,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
         judges: outcome.judges.map((j) => ({ ...j, name: computed.judgeNames.get(j.judgeId) ?? j.judgeId })),
         committee: outcome.committee ? { members: outcome.committee.members.length, rejected: outcome.committee.rejected.length, held: outcome.committee.held.length } : null,
         latestLock: latest ? snapshotView(latest) : null,
+        setAside: setAsideSummary(ctx.db, computed.data),
       };
     },
     'ranking:list': ({ campaignId, kind, category, section, method, offset, limit }) => {

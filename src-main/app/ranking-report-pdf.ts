@@ -11,7 +11,8 @@ import { FONT, useAppFonts } from '../core/pdf/fonts';
 import type { StoredSnapshot } from '../core/ranking/snapshot-store';
 import { formatInZone } from '../core/time';
 import type { AppContext } from './context';
-import { both, describeFlag, describeTie, tEn, tZh } from './ranking-texts';
+import { setAsideSummary } from '../core/ranking/set-aside';
+import { both, describeFlag, describeSetAside, describeTie, tEn, tZh } from './ranking-texts';
 import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
 import { categoryRows, type ComputedRanking, scaleOf } from './ranking-service';
 
@@ -75,6 +76,12 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
     doc.font(FONT.bold).fontSize(8.5).fillColor(MUTED).text(label, M, y, { width: 150 });
     doc.font(FONT.regular).fontSize(8.5).fillColor(lock && !lock.matches && label === meta[4][0] ? '#b42318' : INK).text(value, M + 156, y, { width: width - 156 });
     doc.y = Math.max(doc.y, y + 12) + 3;
+  }
+  // Scores and answers a new definition version set aside: kept, not counted — said before the lists.
+  const setAside = setAsideSummary(ctx.db, computed.data);
+  if (setAside) {
+    doc.moveDown(0.3);
+    for (const line of [...describeSetAside(tZh, setAside, 'zh-CN'), ...describeSetAside(tEn, setAside, 'en')]) para(line, MUTED, 8);
   }
 
   for (const c of computed.outcome.categories) {

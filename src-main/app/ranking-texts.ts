@@ -1,6 +1,6 @@
 // Ranking texts for exports, in both languages from the UI's locale files: why an entry is held,
-// how a tie was broken.
-import { type EntryFlag, findDimension, type TieExplanation } from '../contract';
+// how a tie was broken, which collected data a new definition version set aside.
+import { type EntryFlag, findDimension, type SetAside, type TieExplanation } from '../contract';
 import type { ComputedRanking } from './ranking-service';
 import { createNodeI18n } from './translate';
 
@@ -26,3 +26,9 @@ function fmt(v: number | string | null): string {
   return v === null ? '—' : typeof v === 'number' ? v.toFixed(2) : v;
 }
 
+/** One sentence per dimension and item whose rows are kept but not counted (as the ranking view says it). */
+export function describeSetAside(t: Translate, setAside: SetAside, lang: 'zh-CN' | 'en'): string[] {
+  const line = (what: 'dimension' | 'item', x: { key: string; label: { 'zh-CN': string; en: string } | null; since: SetAside['since'] }, count: number) =>
+    t(`ranking.setAside.${what}${x.since ? '' : 'Unrecorded'}`, { count, label: x.label?.[lang] ?? x.key, version: x.since?.version, statement: x.since?.statement });
+  return [...setAside.dimensions.map((d) => line('dimension', d, d.scores)), ...setAside.items.map((i) => line('item', i, i.answers))];
+}

@@ -14,6 +14,7 @@ export const channelNames = [
   'campaign:createBlank',
   'campaign:exportProgramme',
   'campaign:updateDefinition',
+  'campaign:definitionImpact',
   'campaign:definitionVersions',
   'campaign:newEdition',
   'entry:list',

@@ -10,6 +10,7 @@ import { withoutBidiControls } from './identifiers';
 import { rankingChannels } from './ranking';
 import { certificateChannels } from './certificates';
 import { ProgrammeCheck, ProgrammeFile } from './programme';
+import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, ExportFile, exportFormats, JobStatus } from './compliance';
 import {
@@ -155,14 +156,23 @@ export const channels = {
     request: z.object({ file: ImportSource, name: LocalizedText.optional() }).strict(),
     response: CampaignSummary,
   },
-  /** Saves a changed definition as the next version (refused with a coded error, storing nothing). */
+  /**
+   * Saves a changed definition as the next version (refused with a coded error, storing nothing).
+   * With `newVersion`, removing a scored dimension or an answered eligibility item is allowed: the
+   * rows are kept but no longer counted, and the version records the statement.
+   */
   'campaign:updateDefinition': {
-    request: z.object({ campaignId: Id, definition: z.unknown(), reason: z.string().trim().max(500).default('') }).strict(),
+    request: z.object({ campaignId: Id, definition: z.unknown(), reason: z.string().trim().max(500).default(''), newVersion: NewVersionRequest.optional() }).strict(),
     response: z.object({ version: z.number().int() }),
+  },
+  /** What saving `definition` as a new version would set aside; stores nothing. */
+  'campaign:definitionImpact': {
+    request: z.object({ campaignId: Id, definition: z.unknown() }).strict(),
+    response: DefinitionImpact,
   },
   'campaign:definitionVersions': {
     request: z.object({ campaignId: Id }).strict(),
-    response: z.array(z.object({ version: z.number().int(), savedAt: z.string(), actor: z.string(), reason: z.string() })),
+    response: z.array(DefinitionVersionView),
   },
   /** Next year's edition: the definition (no entries, judges or scores), names and dates moved on. */
   'campaign:newEdition': { request: z.object({ campaignId: Id, shiftYears: z.number().int().min(0).max(10).default(1) }).strict(), response: CampaignSummary },

@@ -140,6 +140,8 @@ export const errorCodes = [
   'DEFINITION_LIST_CATEGORY_UNKNOWN',
   'DEFINITION_LIST_OVERLAP',
   'DEFINITION_LIST_UNFED',
+  // definition versions: a bundle answering an older definition that the campaign no longer matches
+  'BUNDLE_DEFINITION_CHANGED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

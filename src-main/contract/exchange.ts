@@ -70,6 +70,12 @@ export const MergeFileOutcome = z.object({
   revision: z.number().int().nullable(),
   entries: z.number().int().nullable(),
   error: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
+  /**
+   * The definition version the bundle's package was issued with and the campaign's version at the
+   * merge; they differ when the bundle was checked against a changed definition and still fits.
+   * Null for a rejected file.
+   */
+  definitionVersion: z.object({ answered: z.number().int(), current: z.number().int() }).nullable(),
 });
 
 export const MergeReport = z.object({

@@ -15,5 +15,6 @@ export * from './exchange';
 export * from './ranking';
 export * from './certificates';
 export * from './programme';
+export * from './definition-versions';
 export * from './lists';
 export * from './definition-upgrade';

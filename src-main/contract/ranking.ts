@@ -156,6 +156,23 @@ export const JudgeProfileView = z.object({
 });
 export type JudgeProfileView = z.infer<typeof JudgeProfileView>;
 
+/** Where a new definition version set collected data aside: when and why (null: not recorded). */
+const SetAsideSince = z.object({ version: z.number().int(), statement: z.string() }).nullable();
+
+/**
+ * Scores on dimensions and eligibility answers on items that the entry's list no longer has: kept
+ * in the database, not counted. Each names the version that removed it (the newest one that did).
+ */
+export const SetAside = z.object({
+  scores: z.number().int(),
+  answers: z.number().int(),
+  dimensions: z.array(z.object({ key: z.string(), label: LocalizedText.nullable(), scores: z.number().int(), since: SetAsideSince })),
+  items: z.array(z.object({ key: z.string(), label: LocalizedText.nullable(), answers: z.number().int(), since: SetAsideSince })),
+  /** The newest version among those that set data aside. */
+  since: SetAsideSince,
+});
+export type SetAside = z.infer<typeof SetAside>;
+
 export const RankingSummary = z.object({
   campaignId: z.string(),
   computedAt: z.string(),
@@ -168,6 +185,8 @@ export const RankingSummary = z.object({
   judges: z.array(JudgeProfileView),
   committee: z.object({ members: z.number().int(), rejected: z.number().int(), held: z.number().int() }).nullable(),
   latestLock: SnapshotInfo.nullable(),
+  /** Null when every score and answer is on the current definition. */
+  setAside: SetAside.nullable(),
 });
 export type RankingSummary = z.infer<typeof RankingSummary>;
 

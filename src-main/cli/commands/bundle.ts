@@ -101,7 +101,7 @@ async function merge(argv: string[], t: T): Promise<number> {
       lines.push(null);
     } catch (error) {
       if (!(error instanceof CliFailure)) throw error;
-      lines.push({ fileName, status: 'rejected', judgeName: null, revision: null, entries: null, error: { code: error.code, params: error.params } });
+      lines.push({ fileName, status: 'rejected', judgeName: null, revision: null, entries: null, error: { code: error.code, params: error.params }, definitionVersion: null });
     }
   }
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
@@ -124,7 +124,9 @@ async function merge(argv: string[], t: T): Promise<number> {
     else {
       for (const f of files) {
         const reason = f.error ? t(`errors.${f.error.code}`, { file: f.fileName, ...f.error.params }) : '';
-        process.stdout.write(`${t(`cli.bundle.status.${f.status}`)}\t${f.fileName}\t${f.judgeName ?? ''}${f.revision ? ` r${f.revision}` : ''}${reason ? `\t${reason} [${f.error?.code}]` : ''}\n`);
+        // A bundle checked against a changed definition says so: it answered an older version.
+        const version = f.status === 'accepted' && f.definitionVersion && f.definitionVersion.answered !== f.definitionVersion.current ? `\t${t('exchange.definitionVersion.older', f.definitionVersion)}` : '';
+        process.stdout.write(`${t(`cli.bundle.status.${f.status}`)}\t${f.fileName}\t${f.judgeName ?? ''}${f.revision ? ` r${f.revision}` : ''}${reason ? `\t${reason} [${f.error?.code}]` : ''}${version}\n`);
       }
       process.stdout.write(`${t('cli.bundle.coverage', report.coverage)}\n`);
       if (report.missingJudges.length) process.stdout.write(`${t('cli.bundle.missingJudges', { names: report.missingJudges.map((j) => j.name).join(', ') })}\n`);

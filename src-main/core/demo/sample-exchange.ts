@@ -52,6 +52,7 @@ export async function prepareSampleExchange(
       kind: 'kepu.bundle',
       packageId: issued.packageId,
       campaignId,
+      definitionVersion: issued.definitionVersion,
       judgeKeyId: key.keyId,
       revision,
       createdAt: nowIso(),

@@ -43,6 +43,11 @@ export const BundlePayload = z
     kind: z.literal('kepu.bundle'),
     packageId: FileIdentifier,
     campaignId: FileIdentifier,
+    /**
+     * The definition version of the package this bundle answers (its manifest's definitionVersion).
+     * Absent in bundles written before versions were numbered or answering such a package.
+     */
+    definitionVersion: z.number().int().min(1).optional(),
     judgeKeyId: KeyId,
     /** Increases with every export of this package's results; the coordinator keeps the highest. */
     revision: z.number().int().min(1),

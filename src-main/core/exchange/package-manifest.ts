@@ -51,6 +51,11 @@ export const PackageManifest = z
     judge: z.strictObject({ id: FileIdentifier, name: withoutBidiControls(z.string().min(1).max(200)), keyId: KeyId.nullable() }),
     // Packages issued before lists existed carry the first definition shape: upgraded on reading.
     campaign: z.preprocess(upgradeDefinition, CampaignDefinitionShape.extend({ id: FileIdentifier })),
+    /**
+     * The number of the definition version `campaign` is (1 for a campaign never edited). Absent in
+     * packages issued before versions were numbered; the judge's bundle repeats it.
+     */
+    definitionVersion: z.number().int().min(1).optional(),
     entries: z.array(PackageEntry),
   })
   .superRefine((manifest, ctx) => {

@@ -2,14 +2,22 @@
 // - Every bundle is checked before anything is written: well-formed, signed by a judge registered
 //   in this campaign with that key, answering a package this coordinator issued to that judge,
 //   touching only entries of that package, every score on the rubric's scale.
+// - A bundle is checked against the definition version its package was issued with. When the
+//   campaign has saved a newer version since, the bundle still merges if every dimension it scores
+//   and every item it answers still exists, with the same scale, in the entry's list now; otherwise
+//   it is refused with BUNDLE_DEFINITION_CHANGED naming the key and both versions (the judge needs
+//   a new package). The outcome names both versions either way.
+// - Replacing a judge's review of an entry clears only scores and answers on the current
+//   definition: rows an explicit new version set aside stay (they are kept, never deleted).
 // - Idempotent: the same file twice changes nothing. The highest revision per (package, judge)
 //   wins; an older revision arriving later is recorded as superseded and ignored.
 // - Each accepted bundle is applied in one transaction: a crash leaves it fully merged or not at all.
 //   A rejected bundle changes nothing and says why, naming the file.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { type CampaignDefinition, type EntryKind, listFor } from '../../contract';
+import { allDimensions, allEligibility, type CampaignDefinition, type EntryKind, listFor } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
+import { currentDefinitionVersion, definitionAtVersion } from '../campaigns/definition-versions';
 import { isKepuError, KepuError } from '../errors';
 import { readBundle, verifyBundle } from '../exchange/bundle';
 import { publicKeyFromBase64 } from '../keys/identity';
@@ -30,6 +38,8 @@ export interface BundleEntry {
 export interface BundlePayload {
   packageId: string;
   campaignId: string;
+  /** The package's definition version as the judge's app copied it (informative: the issued record decides). */
+  definitionVersion?: number;
   judgeKeyId: string;
   revision: number;
   createdAt: string;
@@ -41,8 +51,14 @@ export interface BundleReader {
   read(bytes: Buffer): { payload: BundlePayload; keyId: string; envelopeJson: string; verify(publicKeyBase64: string): void };
 }
 
+/** The definition version the bundle's package was issued with, and the campaign's now. */
+export interface DefinitionVersions {
+  answered: number;
+  current: number;
+}
+
 export type FileOutcome =
-  | { fileName: string; status: 'accepted' | 'duplicate' | 'superseded'; judgeId: string; judgeName: string; revision: number; entries: number }
+  | { fileName: string; status: 'accepted' | 'duplicate' | 'superseded'; judgeId: string; judgeName: string; revision: number; entries: number; definitionVersion: DefinitionVersions }
   | { fileName: string; status: 'rejected'; code: string; params: Record<string, string | number> };
 
 export function mergeBundleFiles(
@@ -51,7 +67,16 @@ export function mergeBundleFiles(
   files: readonly { fileName: string; bytes: Buffer }[],
 ): FileOutcome[] {
   const def = deps.campaigns.definition(campaignId);
-  const statements = applyStatements(deps.db);
+  const version = currentDefinitionVersion(deps.db, campaignId);
+  // Earlier versions as bundles ask for them, each read once per merge.
+  const earlier = new Map<number, CampaignDefinition>();
+  const at = (v: number): CampaignDefinition => {
+    if (v === version) return def;
+    let found = earlier.get(v);
+    if (!found) earlier.set(v, (found = definitionAtVersion(deps.db, campaignId, v, def)));
+    return found;
+  };
+  const statements = applyStatements(deps.db, def);
   // A merge rewrites hundreds of thousands of rows that the bundle files can always reproduce:
   // each bundle stays atomic (one transaction), but commits skip the per-commit fsync (WAL with
   // synchronous=NORMAL is still crash-safe; only the last bundles could need merging again after a
@@ -64,7 +89,7 @@ export function mergeBundleFiles(
   try {
     return files.map((file) => {
       try {
-        return mergeOne(deps, def, campaignId, file, statements);
+        return mergeOne(deps, { def, version, at }, campaignId, file, statements);
       } catch (error) {
         if (isKepuError(error)) return { fileName: file.fileName, status: 'rejected', code: error.code, params: { file: file.fileName, ...error.params } };
         throw error;
@@ -79,11 +104,12 @@ export function mergeBundleFiles(
 
 function mergeOne(
   deps: { db: Database; campaigns: CampaignRepo; reader: BundleReader },
-  def: CampaignDefinition,
+  current: { def: CampaignDefinition; version: number; at(version: number): CampaignDefinition },
   campaignId: string,
   file: { fileName: string; bytes: Buffer },
   statements: ApplyStatements,
 ): FileOutcome {
+  const def = current.def;
   const { db } = deps;
   // Named as what it is (not as a parse error at byte 0): the judge can simply export again.
   if (file.bytes.length === 0) throw new KepuError('BUNDLE_EMPTY', `merge: ${file.fileName} is empty`, { file: file.fileName });
@@ -98,8 +124,8 @@ function mergeOne(
     .get(campaignId, read.keyId) as { id: string; name: string; public_key: string } | undefined;
   if (!judge) throw new KepuError('BUNDLE_UNKNOWN_SIGNER', `merge: ${file.fileName} is signed by an unregistered key`, { keyId: read.keyId.slice(0, 16) });
   read.verify(judge.public_key);
-  const issued = db.prepare('SELECT judge_id FROM issued_packages WHERE id = ? AND campaign_id = ?').get(payload.packageId, campaignId) as
-    | { judge_id: string }
+  const issued = db.prepare('SELECT judge_id, definition_version FROM issued_packages WHERE id = ? AND campaign_id = ?').get(payload.packageId, campaignId) as
+    | { judge_id: string; definition_version: number }
     | undefined;
   if (!issued || issued.judge_id !== judge.id) {
     throw new KepuError('BUNDLE_WRONG_PACKAGE', `merge: ${file.fileName}: package ${payload.packageId} was not issued to ${judge.name}`, {
@@ -107,27 +133,43 @@ function mergeOne(
       judge: judge.name,
     });
   }
+  const versions: DefinitionVersions = { answered: issued.definition_version, current: current.version };
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const base = { fileName: file.fileName, judgeId: judge.id, judgeName: judge.name, revision: payload.revision, entries: payload.entries.length, definitionVersion: versions };
+  // A file merged before changes nothing, even if the definition has moved on since: said as such.
+  if (db.prepare('SELECT 1 FROM bundles WHERE id = ?').get(sha256)) return { ...base, status: 'duplicate' };
+  // The definition the judge was shown; the current one when nothing changed since.
+  const answered = current.at(versions.answered);
+  const changed = (key: string) =>
+    new KepuError('BUNDLE_DEFINITION_CHANGED', `merge: ${file.fileName}: ${key} of definition version ${versions.answered} is gone or rescaled in version ${versions.current}`, {
+      key,
+      answered: versions.answered,
+      current: versions.current,
+    });
   const inPackage = new Set(db.prepare('SELECT entry_id FROM issued_package_entries WHERE package_id = ?').pluck().all(payload.packageId) as number[]);
   const entryStmt = db.prepare('SELECT kind, category FROM entries WHERE id = ?');
   for (const entry of payload.entries) {
     if (!inPackage.has(entry.entryId)) {
       throw new KepuError('BUNDLE_ENTRY_NOT_ASSIGNED', `merge: ${file.fileName}: entry ${entry.regNo} is not in the package`, { regNo: entry.regNo });
     }
-    // The entry's own list says which dimensions and items it is scored on.
+    // The entry's own list says which dimensions and items it is scored on: in the version the
+    // judge answered (else the bundle holds what the package never asked) and now.
     const own = entryStmt.get(entry.entryId) as { kind: EntryKind; category: string | null };
+    const listThen = listFor(answered, own.kind, own.category);
     const list = listFor(def, own.kind, own.category);
     for (const [key, value] of Object.entries(entry.scores)) {
+      const then = listThen.rubric.find((d) => d.key === key);
+      if (!then) throw new KepuError('DIMENSION_UNKNOWN', `merge: ${file.fileName}: no dimension ${key}`, { dimension: key });
       const dim = list.rubric.find((d) => d.key === key);
-      if (!dim) throw new KepuError('DIMENSION_UNKNOWN', `merge: ${file.fileName}: no dimension ${key}`, { dimension: key });
+      if (!dim || dim.scale.min !== then.scale.min || dim.scale.max !== then.scale.max || dim.scale.step !== then.scale.step) throw changed(key);
       validateScore(dim, value);
     }
     for (const item of Object.keys(entry.eligibility)) {
-      if (!list.eligibility.some((e) => e.key === item)) throw new KepuError('ELIGIBILITY_ITEM_UNKNOWN', `merge: no item ${item}`, { item });
+      if (!listThen.eligibility.some((e) => e.key === item)) throw new KepuError('ELIGIBILITY_ITEM_UNKNOWN', `merge: no item ${item}`, { item });
+      if (!list.eligibility.some((e) => e.key === item)) throw changed(item);
     }
   }
 
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  const base = { fileName: file.fileName, judgeId: judge.id, judgeName: judge.name, revision: payload.revision, entries: payload.entries.length };
   return db.transaction((): FileOutcome => {
     if (db.prepare('SELECT 1 FROM bundles WHERE id = ?').get(sha256)) return { ...base, status: 'duplicate' };
     const latest = (db
@@ -150,7 +192,7 @@ function mergeOne(
       now,
       judge.id,
       campaignId,
-      JSON.stringify({ file: file.fileName, packageId: payload.packageId, revision: payload.revision, entries: payload.entries.length }),
+      JSON.stringify({ file: file.fileName, packageId: payload.packageId, revision: payload.revision, entries: payload.entries.length, definitionVersion: versions }),
     );
     return { ...base, status: 'accepted' };
   })();
@@ -196,8 +238,17 @@ function insertRows(db: Database, target: string, width: number, rows: unknown[]
   }
 }
 
-/** The statements an entry's replacement needs, prepared once per merge (250,000 entries each). */
-function applyStatements(db: Database) {
+/**
+ * The statements an entry's replacement needs, prepared once per merge (250,000 entries each).
+ * Clearing a judge's entry removes scores and answers on the definition's dimensions and items
+ * only: rows a new version set aside are kept.
+ */
+function applyStatements(db: Database, def: CampaignDefinition) {
+  const dimensions = JSON.stringify(allDimensions(def).map((d) => d.key));
+  const items = JSON.stringify(allEligibility(def).map((i) => i.key));
+  const clearScores = db.prepare('DELETE FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key IN (SELECT value FROM json_each(?))');
+  const clearAnswers = db.prepare('DELETE FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND item_key IN (SELECT value FROM json_each(?))');
+  const clearRest = ['comments', 'conflicts'].map((table) => db.prepare(`DELETE FROM ${table} WHERE entry_id = ? AND judge_id = ?`));
   // One multi-row INSERT per entry for its scores (3 rows for the usual rubric), prepared per count.
   const scoreInserts = new Map<number, ReturnType<Database['prepare']>>();
   const scoresFor = (n: number) => {
@@ -212,7 +263,11 @@ function applyStatements(db: Database) {
   };
   return {
     hasReview: db.prepare('SELECT entry_id FROM reviews WHERE judge_id = ?').pluck(),
-    clear: ['scores', 'eligibility_answers', 'comments', 'conflicts'].map((table) => db.prepare(`DELETE FROM ${table} WHERE entry_id = ? AND judge_id = ?`)),
+    clear(entryId: number, judgeId: string) {
+      clearScores.run(entryId, judgeId, dimensions);
+      clearAnswers.run(entryId, judgeId, items);
+      for (const statement of clearRest) statement.run(entryId, judgeId);
+    },
     scoresFor,
     answer: db.prepare('INSERT INTO eligibility_answers (entry_id, judge_id, item_key, answer, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
     comment: db.prepare('INSERT INTO comments (entry_id, judge_id, body, updated_at) VALUES (?, ?, ?, ?)'),
@@ -230,7 +285,7 @@ type ApplyStatements = ReturnType<typeof applyStatements>;
  * clearing first.
  */
 function applyEntry(st: ApplyStatements, judgeId: string, entry: BundleEntry, now: string, reviewed: Set<number>): void {
-  if (reviewed.has(entry.entryId)) for (const clear of st.clear) clear.run(entry.entryId, judgeId);
+  if (reviewed.has(entry.entryId)) st.clear(entry.entryId, judgeId);
   const revision = Math.max(1, entry.revision);
   const scores = Object.entries(entry.scores);
   if (scores.length) st.scoresFor(scores.length).run(scores.flatMap(([key, value]) => [entry.entryId, judgeId, key, value, revision, now]));

@@ -2,27 +2,33 @@
 // of this judge's result bundle. Revisions only go up, so the coordinator keeps the newest; they
 // continue across the packages of one campaign (a re-issued package does not start again at 1).
 // The bundle names the coordinator's campaign and package ids, which differ from the local ones
-// for a campaign opened separately (package-pin.ts).
+// for a campaign opened separately (package-pin.ts), and the definition version of that package.
+// It holds the scores and answers on the dimensions and items of each entry's list in the
+// definition the judge has now: work on a dimension a newer package no longer has stays on this
+// computer (the coordinator would refuse it) but is not sent.
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
+import { CampaignDefinition, type EntryKind, listFor } from '../../contract';
 import { type BundlePayload, writeBundle } from '../exchange/bundle';
 import { KepuError } from '../errors';
 import { identityFromPrivateKey } from '../keys/identity';
 import { nowIso } from '../time';
 
 export function exportBundle(db: Database, packageId: string, privateKey: KeyObject): { bytes: Buffer; revision: number; entries: number } {
-  const opened = db.prepare('SELECT campaign_id, judge_id, remote_campaign_id, remote_package_id FROM opened_packages WHERE id = ?').get(packageId) as
-    | { campaign_id: string; judge_id: string; remote_campaign_id: string; remote_package_id: string }
-    | undefined;
+  const opened = db
+    .prepare(`SELECT campaign_id, judge_id, remote_campaign_id, remote_package_id, json_extract(manifest_json, '$.definitionVersion') AS definition_version
+              FROM opened_packages WHERE id = ?`)
+    .get(packageId) as { campaign_id: string; judge_id: string; remote_campaign_id: string; remote_package_id: string; definition_version: number | null } | undefined;
   if (!opened) throw new KepuError('NOT_FOUND', `packages: no opened package ${packageId}`);
+  const def = CampaignDefinition.parse(JSON.parse(db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(opened.campaign_id) as string));
   const lastRevision = db.prepare('SELECT max(last_bundle_revision) FROM opened_packages WHERE campaign_id = ?').pluck().get(opened.campaign_id) as number;
   const me = identityFromPrivateKey(privateKey);
   const rows = db
-    .prepare(`SELECT m.remote_entry_id AS remoteId, m.entry_id AS entryId, e.reg_no AS regNo, r.status, r.revision
+    .prepare(`SELECT m.remote_entry_id AS remoteId, m.entry_id AS entryId, e.reg_no AS regNo, e.kind, e.category, r.status, r.revision
               FROM opened_package_entries m JOIN entries e ON e.id = m.entry_id
               LEFT JOIN reviews r ON r.entry_id = m.entry_id AND r.judge_id = ?
               WHERE m.package_id = ? ORDER BY e.reg_no`)
-    .all(opened.judge_id, packageId) as { remoteId: number; entryId: number; regNo: string; status: string | null; revision: number | null }[];
+    .all(opened.judge_id, packageId) as { remoteId: number; entryId: number; regNo: string; kind: EntryKind; category: string | null; status: string | null; revision: number | null }[];
   const scores = db.prepare('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?');
   const answers = db.prepare('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?');
   const comment = db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ?').pluck();
@@ -33,18 +39,22 @@ export function exportBundle(db: Database, packageId: string, privateKey: KeyObj
     kind: 'kepu.bundle',
     packageId: opened.remote_package_id,
     campaignId: opened.remote_campaign_id,
+    ...(opened.definition_version === null ? {} : { definitionVersion: opened.definition_version }),
     judgeKeyId: me.keyId,
     revision,
     createdAt: nowIso(),
     entries: rows.map((r) => {
       const reason = conflict.get(r.entryId, opened.judge_id) as string | undefined;
+      const list = listFor(def, r.kind, r.category);
+      const scored = (scores.all(r.entryId, opened.judge_id) as { dimension_key: string; value: number }[]).filter((s) => list.rubric.some((d) => d.key === s.dimension_key));
+      const answered = (answers.all(r.entryId, opened.judge_id) as { item_key: string; answer: 'yes' | 'no' | 'unsure'; note: string | null }[]).filter((a) =>
+        list.eligibility.some((i) => i.key === a.item_key),
+      );
       return {
         regNo: r.regNo,
         entryId: r.remoteId,
-        scores: Object.fromEntries((scores.all(r.entryId, opened.judge_id) as { dimension_key: string; value: number }[]).map((s) => [s.dimension_key, s.value])),
-        eligibility: Object.fromEntries(
-          (answers.all(r.entryId, opened.judge_id) as { item_key: string; answer: 'yes' | 'no' | 'unsure'; note: string | null }[]).map((a) => [a.item_key, { answer: a.answer, note: a.note ?? '' }]),
-        ),
+        scores: Object.fromEntries(scored.map((s) => [s.dimension_key, s.value])),
+        eligibility: Object.fromEntries(answered.map((a) => [a.item_key, { answer: a.answer, note: a.note ?? '' }])),
         conflict: reason === undefined ? null : { reason },
         comment: (comment.get(r.entryId, opened.judge_id) as string | undefined) ?? '',
         complete: r.status === 'complete',

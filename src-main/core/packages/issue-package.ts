@@ -1,13 +1,14 @@
 // Coordinator → judge: one review package per judge with that judge's entries (blind-review
 // redactions applied here, before anything leaves the machine), their media hashes and, if asked,
 // the media themselves; signed with the coordinator's key and recorded so returning bundles can be
-// checked against what was issued.
+// checked against what was issued — including the definition version the judge was shown.
 import type { Database } from 'better-sqlite3';
 import { createHash, type KeyObject, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AssetInfo } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
+import { currentDefinitionVersion } from '../campaigns/definition-versions';
 import { KepuError } from '../errors';
 import type { PackageManifest } from '../exchange/package-manifest';
 import { writePackage } from '../exchange/package-write';
@@ -60,6 +61,7 @@ export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo
   });
   const me = identityFromPrivateKey(options.coordinator.privateKey);
   const packageId = `pkg-${randomBytes(8).toString('hex')}`;
+  const definitionVersion = currentDefinitionVersion(db, options.campaignId);
   const manifest: PackageManifest = {
     v: 1,
     kind: 'kepu.package',
@@ -68,19 +70,20 @@ export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo
     coordinator: { keyId: me.keyId, publicKey: publicKeyToBase64(me.publicKey), name: options.coordinator.name },
     judge: { id: judge.id, name: judge.name, keyId: judge.key_id },
     campaign: { ...def, id: options.campaignId },
+    definitionVersion,
     entries,
   };
   const written = await writePackage(manifest, [...media].map(([sha256, p]) => ({ sha256, path: p })), options.outPath, options.coordinator.privateKey);
   const fileSha = createHash('sha256').update(fs.readFileSync(options.outPath)).digest('hex');
   db.transaction(() => {
-    db.prepare('INSERT INTO issued_packages (id, campaign_id, judge_id, created_at, entry_count, with_media, manifest_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      packageId, options.campaignId, judge.id, manifest.createdAt, entries.length, options.withMedia ? 1 : 0, fileSha,
-    );
+    db.prepare(
+      'INSERT INTO issued_packages (id, campaign_id, judge_id, created_at, entry_count, with_media, manifest_sha256, definition_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(packageId, options.campaignId, judge.id, manifest.createdAt, entries.length, options.withMedia ? 1 : 0, fileSha, definitionVersion);
     const link = db.prepare('INSERT INTO issued_package_entries (package_id, entry_id) VALUES (?, ?)');
     for (const e of entries) link.run(packageId, e.entryId);
     db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'package.issue', ?, ?)`).run(
-      manifest.createdAt, options.campaignId, JSON.stringify({ packageId, judgeId: judge.id, entries: entries.length, withMedia: options.withMedia }),
+      manifest.createdAt, options.campaignId, JSON.stringify({ packageId, judgeId: judge.id, entries: entries.length, withMedia: options.withMedia, definitionVersion }),
     );
   })();
-  return { packageId, file: written.file, bytes: written.bytes, entries: entries.length };
+  return { packageId, file: written.file, bytes: written.bytes, entries: entries.length, definitionVersion };
 }

@@ -6,7 +6,9 @@
 // - A newer package of the same coordinator (a re-issue, e.g. one more entry assigned) updates the
 //   campaign: entries are matched by the coordinator's entry id (then by registration number),
 //   their text and media refreshed; new entries are added; every score, comment and answer the
-//   judge saved is kept.
+//   judge saved is kept. The package's definition replaces the local one (the coordinator may
+//   have saved a new version since): the judge reviews on the rubric the package was issued with,
+//   and work on a dimension or item it no longer has stays saved but is not exported.
 // - Entries the newer package no longer lists stay in the campaign, read-only: their assignment
 //   is removed (the review service refuses changes to an entry not assigned: NOT_ASSIGNED), the
 //   judge's saved work on them is kept, and they are listed as "no longer assigned". They are NOT
@@ -18,7 +20,9 @@
 // - Everything an open writes to disk is removed again when the database step fails.
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
+import { CampaignDefinition } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
+import { writeDefinition } from '../campaigns/definition-update';
 import type { EntryRepo, NewEntry } from '../entries/entry-repo';
 import { openPackage, type OpenedPackage } from '../exchange/package-open';
 import type { PackageEntry, PackageManifest } from '../exchange/package-manifest';
@@ -97,6 +101,7 @@ export function importOpenedPackage(deps: OpenDeps, opened: OpenedPackage, optio
         return { campaignId: plan.campaignId, judgeId: plan.judgeId, entries: m.entries.length, outcome: 'alreadyOpen', alreadyOpen: true, separateCampaign: plan.separate, added: 0, withdrawn: withdrawnEntries(db, plan.campaignId) };
       }
       const judgeId = plan.kind === 'update' ? plan.judgeId : createCampaignAndJudge(deps, opened, plan);
+      if (plan.kind === 'update') adoptDefinition(db, plan.campaignId, m, plan.separate);
       const before = new Set(plan.kind === 'update' ? (db.prepare('SELECT entry_id FROM opened_package_entries WHERE package_id = ?').pluck().all(plan.previousRowId) as number[]) : []);
       db.prepare(
         `INSERT INTO opened_packages (id, campaign_id, judge_id, coordinator_key_id, coordinator_name, opened_at, manifest_json, media_dir,
@@ -116,7 +121,7 @@ export function importOpenedPackage(deps: OpenDeps, opened: OpenedPackage, optio
         nowIso(),
         plan.kind === 'update' ? 'package.update' : 'package.open',
         plan.campaignId,
-        JSON.stringify({ packageId: m.packageId, coordinatorKeyId: opened.coordinatorKeyId, entries: m.entries.length, separate: plan.separate }),
+        JSON.stringify({ packageId: m.packageId, coordinatorKeyId: opened.coordinatorKeyId, entries: m.entries.length, separate: plan.separate, definitionVersion: m.definitionVersion ?? null }),
       );
       return {
         campaignId: plan.campaignId,
@@ -157,6 +162,14 @@ export function openedPackageSummary(db: Database, campaignId: string) {
   if (!current) return null;
   const lastRevision = db.prepare('SELECT max(last_bundle_revision) FROM opened_packages WHERE campaign_id = ?').pluck().get(campaignId) as number;
   return { id: current.id, coordinatorName: current.coordinator_name, lastRevision, withdrawn: withdrawnEntries(db, campaignId) };
+}
+
+/** The judge's campaign follows the definition of the newest package (a separate one keeps its local name). */
+function adoptDefinition(db: Database, campaignId: string, m: PackageManifest, separate: boolean): void {
+  const { id: _id, ...definition } = m.campaign;
+  const stored = db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(campaignId) as string;
+  const next: CampaignDefinition = separate ? { ...definition, name: CampaignDefinition.parse(JSON.parse(stored)).name } : definition;
+  if (JSON.stringify(next) !== stored) writeDefinition(db, campaignId, next, nowIso());
 }
 
 function createCampaignAndJudge(deps: OpenDeps, opened: OpenedPackage, plan: Extract<ImportPlan, { kind: 'new' }>): string {

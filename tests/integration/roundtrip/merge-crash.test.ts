@@ -35,7 +35,7 @@ describe('merge and crashes', () => {
       const mine = Array.from({ length: PER_JUDGE }, (_, i) => ids[(j * 397 + i) % ids.length]);
       ctx.judges.assign(mine.map((entryId) => ({ entryId, judgeId: judge.id })), 'auto');
       const packageId = `pkg-${randomBytes(6).toString('hex')}`;
-      ctx.db.prepare('INSERT INTO issued_packages VALUES (?, ?, ?, ?, ?, 0, ?)').run(packageId, campaign.id, judge.id, new Date().toISOString(), mine.length, '0'.repeat(64));
+      ctx.db.prepare('INSERT INTO issued_packages (id, campaign_id, judge_id, created_at, entry_count, with_media, manifest_sha256) VALUES (?, ?, ?, ?, ?, 0, ?)').run(packageId, campaign.id, judge.id, new Date().toISOString(), mine.length, '0'.repeat(64));
       const link = ctx.db.prepare('INSERT INTO issued_package_entries VALUES (?, ?)');
       ctx.db.transaction(() => mine.forEach((e) => link.run(packageId, e)))();
       const payload: BundlePayload = {

@@ -1,5 +1,6 @@
 // Dropping the judges' result bundles: each is verified and merged (or refused with the reason);
-// the report shows coverage, who has not sent anything yet, and where judges disagree strongly.
+// the report shows coverage, who has not sent anything yet, and where judges disagree strongly. A
+// bundle answering an older definition version that still fits says so on its line.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, MergeReport } from '../../../../src-main/contract';
@@ -69,7 +70,13 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
                   </td>
                   <td>{f.judgeName ?? '—'}</td>
                   <td className="num">{f.revision ?? '—'}</td>
-                  <td>{f.error ? t(`errors.${f.error.code}`, { ...f.error.params }) : ''}</td>
+                  <td>
+                    {f.error
+                      ? t(`errors.${f.error.code}`, { ...f.error.params })
+                      : f.status === 'accepted' && f.definitionVersion && f.definitionVersion.answered !== f.definitionVersion.current
+                        ? <span data-testid="merge-older-version">{t('exchange.definitionVersion.older', f.definitionVersion)}</span>
+                        : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

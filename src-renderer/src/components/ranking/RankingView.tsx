@@ -14,6 +14,7 @@ import { Histogram, JudgeBoxPlots } from './RankingCharts';
 import { RankingEntryDetail } from './RankingEntryDetail';
 import { RankingSettings } from './RankingSettings';
 import { RankingTable } from './RankingTable';
+import { setAsideLines } from './rankingText';
 import './ranking.css';
 
 export function RankingView({ campaign }: { campaign: CampaignDetail }) {
@@ -82,6 +83,13 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
         <p className="small muted">
           {t('ranking.primary')}: <strong>{t(`ranking.methods.${summary.config.primary}`)}</strong> — {t(`ranking.methodHelp.${summary.config.primary}`, { n: summary.config.trimMinJudges })}
         </p>
+        {summary.setAside && (
+          <ul className="plain-list small set-aside" data-testid="ranking-set-aside">
+            {setAsideLines(t, summary.setAside, i18n.language).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
         {summary.latestLock && (
           <p className="small" data-testid="ranking-latest-lock">
             {t('ranking.lock.locked', { time: formatInstant(summary.latestLock.lockedAt, tz), name: summary.latestLock.signerName || '—', fingerprint: summary.latestLock.signerFingerprint })}

@@ -1,7 +1,8 @@
 // How the ranking explains itself on screen: why an entry is held, how a tie was broken, what a
-// committee rejection means. The locale files hold the sentences; this only fills them in.
+// committee rejection means, which collected data a new definition version set aside. The locale
+// files hold the sentences; this only fills them in.
 import type { TFunction } from 'i18next';
-import type { CampaignDefinition, CommitteeApplicant, EntryFlag, RankingMethod, TieExplanation } from '../../../../src-main/contract';
+import type { CampaignDefinition, CommitteeApplicant, EntryFlag, RankingMethod, SetAside, TieExplanation } from '../../../../src-main/contract';
 import { findDimension, findEligibilityItem } from '../../../../src-main/contract/lists';
 import { localized } from '../../format';
 
@@ -31,4 +32,11 @@ export function reasonText(t: TFunction, reason: CommitteeApplicant['reasons'][n
 
 export function score(v: number | null | undefined): string {
   return v === null || v === undefined ? '—' : v.toFixed(2);
+}
+
+/** One sentence per removed dimension and item whose scores or answers are kept but not counted. */
+export function setAsideLines(t: TFunction, setAside: SetAside, language: string): string[] {
+  const line = (what: 'dimension' | 'item', x: { key: string; label: SetAside['dimensions'][number]['label']; since: SetAside['since'] }, count: number) =>
+    t(`ranking.setAside.${what}${x.since ? '' : 'Unrecorded'}`, { count, label: x.label ? localized(x.label, language) : x.key, version: x.since?.version, statement: x.since?.statement });
+  return [...setAside.dimensions.map((d) => line('dimension', d, d.scores)), ...setAside.items.map((i) => line('item', i, i.answers))];
 }

@@ -22,6 +22,7 @@ import { ListsEditor } from './ListsEditor';
 import { MediaRulesEditor } from './MediaRulesEditor';
 import { explainParams, type ProblemPlace, type SectionId } from './problem-place';
 import { VersionsSection } from './VersionsSection';
+import { NewVersionDialog, offerNewVersion } from './NewVersionDialog';
 
 type Def = CampaignDefinition;
 
@@ -83,9 +84,10 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
     throw new ApiError({ code: e.code, message: e.message, params: explained.params });
   };
 
-  async function save() {
-    const result = await run(() => invoke('campaign:updateDefinition', { campaignId: campaign.id, definition: plain(draft), reason }).catch(refused));
-    if (!result) return;
+  async function save(newVersion?: { statement: string }) {
+    const result = await run(() => invoke('campaign:updateDefinition', { campaignId: campaign.id, definition: plain(draft), reason, newVersion }).catch(refused));
+    // Refused for data a new version may set aside: offer that, with a statement, instead.
+    if (!result) return void offerNewVersion(campaign.id, plain(draft), (statement) => void save({ statement }));
     setSaved(result.version);
     setReason('');
     setProblem(null);
@@ -178,6 +180,7 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
           </button>
         </section>
       </div>
+      <NewVersionDialog />
     </div>
   );
 }

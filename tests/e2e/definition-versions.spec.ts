@@ -1,0 +1,56 @@
+// A new definition version in chromium: after the sample bundles are merged, removing the scored
+// "Creativity" dimension in the Setup tab is refused; the app offers to save it as a new version,
+// says what happens to the scores, takes the statement, saves version 2, and the Ranking tab says
+// the scores are kept but no longer counted, naming the version and its statement.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { serveApp, type ServedApp } from './host';
+
+const apps: ServedApp[] = [];
+test.afterEach(async () => {
+  for (const app of apps.splice(0)) await app.stop();
+});
+
+async function shot(page: Page, name: string, outputPath: (name: string) => string) {
+  const file = outputPath(`${name}.png`);
+  await page.screenshot({ path: file });
+  if (process.env.KEPU_SHOTS) fs.copyFileSync(file, path.join(process.env.KEPU_SHOTS, `${name}.png`));
+}
+
+test('removes a scored dimension as a new version and the ranking sets its scores aside (en)', async ({ browser }, info) => {
+  const app = await serveApp();
+  apps.push(app);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'en' });
+  await page.goto(app.url);
+  await page.getByTestId('load-sample').click();
+  await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tab', { name: /Judges|Exchange/ }).click();
+  const folder = path.join(app.dataDir, 'sample-bundles');
+  await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(folder).map((f) => path.join(folder, f)));
+  await expect(page.getByTestId('merge-coverage')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Setup' }).click();
+  // The influence list's rubric (the first): drop Creativity, content and communication at 50 % each.
+  const rubric = page.locator('section.panel').filter({ has: page.getByTestId('setup-dimension') }).first();
+  await rubric.getByTestId('setup-dimension').nth(1).getByRole('button', { name: 'Remove' }).click();
+  await rubric.getByTestId('setup-weight-0').fill('50');
+  await rubric.getByTestId('setup-weight-1').fill('50');
+  await expect(rubric.getByTestId('setup-weight-total')).toContainText('100');
+  await page.getByTestId('setup-save').click();
+
+  const dialog = page.getByTestId('new-version-dialog');
+  await expect(dialog).toContainText('Save as version 2');
+  await expect(page.getByTestId('new-version-affected')).toContainText(/The \d+ scores of “Creativity” are kept but no longer counted\./);
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  await expect(page.getByTestId('new-version-confirm')).toBeDisabled();
+  await page.getByTestId('new-version-statement').fill('Creativity is no longer scored; its scores are kept for reference.');
+  await shot(page, 'new-version-dialog-en', info.outputPath.bind(info));
+  await page.getByTestId('new-version-confirm').click();
+  await expect(page.getByTestId('setup-saved')).toContainText('2');
+  await expect(dialog).toHaveCount(0);
+
+  await page.getByRole('tab', { name: 'Ranking' }).click();
+  await expect(page.getByTestId('ranking-set-aside')).toContainText(/\d+ scores on the removed dimension “Creativity” are kept but no longer counted — version 2: Creativity is no longer scored/);
+  await shot(page, 'ranking-set-aside-en', info.outputPath.bind(info));
+});
