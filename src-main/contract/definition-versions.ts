@@ -34,6 +34,3 @@ export const DefinitionImpact = AffectedData.extend({
   currentVersion: z.number().int(),
 });
 export type DefinitionImpact = z.infer<typeof DefinitionImpact>;
-
-/** Error codes a new version overrides (any other refusal stays a refusal). */
-export const newVersionAllows = ['DEFINITION_DIMENSION_HAS_SCORES', 'DEFINITION_ITEM_HAS_ANSWERS'] as const;

@@ -13,7 +13,7 @@ import { invoke } from '../../api';
 import { localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 
-/** The refusals a new version overrides (contract/definition-versions.ts newVersionAllows). */
+/** The refusals a new version overrides (core/campaigns/definition-update.ts); any other stays a refusal. */
 const NEW_VERSION_CODES: readonly string[] = ['DEFINITION_DIMENSION_HAS_SCORES', 'DEFINITION_ITEM_HAS_ANSWERS'];
 const STATEMENT_MAX = 1000;
 
