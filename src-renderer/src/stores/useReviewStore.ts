@@ -107,9 +107,12 @@ export const useReviewStore = create<ReviewStore>((set, get) => ({
         const ack = await send({ campaignId, judgeId, entryId });
         set((s) => {
           const rows = s.queue?.rows.map((r): QueueRow => (r.entryId === ack.entryId ? { ...r, status: ack.status, total: ack.total } : r));
-          const finished = rows?.filter((r) => r.status === 'complete' || r.status === 'conflict').length ?? 0;
+          const done = (r: QueueRow) => r.status === 'complete' || r.status === 'conflict';
+          const finished = rows?.filter(done).length ?? 0;
+          // The per-category counts follow too (the queue's rows are all the judge's entries, unfiltered).
+          const byGroup = s.queue?.progress.byGroup.map((g) => ({ ...g, finished: rows?.filter((r) => r.kind === g.kind && r.category === g.category && done(r)).length ?? 0 }));
           return {
-            queue: s.queue && rows ? { rows, progress: { ...s.queue.progress, finished } } : s.queue,
+            queue: s.queue && rows && byGroup ? { rows, progress: { ...s.queue.progress, finished, byGroup } } : s.queue,
             review:
               s.review && s.review.entryId === ack.entryId
                 ? { ...s.review, revision: ack.revision, updatedAt: ack.updatedAt, status: ack.status, total: ack.total, missing: ack.missing }

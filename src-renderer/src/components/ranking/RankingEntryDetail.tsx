@@ -89,10 +89,11 @@ export function RankingEntryDetail({ campaign, entryId, onClose }: { campaign: C
         </tbody>
       </table>
       <h3>{t('ranking.entry.dimensionMeans')}</h3>
+      {/* Weights in %, as Setup and the score panel give them. */}
       <ul className="plain-list">
         {rubric.map((d) => (
           <li key={d.key}>
-            {localized(d.label, i18n.language)} <strong>{score(detail.dimensionMeans[d.key])}</strong> <span className="muted small">× {d.weight}</span>
+            {localized(d.label, i18n.language)} <strong>{score(detail.dimensionMeans[d.key])}</strong> <span className="muted small">{t('review.weight', { percent: Math.round(d.weight * 10000) / 100 })}</span>
           </li>
         ))}
       </ul>
