@@ -33,6 +33,8 @@ export interface AppContext {
   readonly resourcesDir: string;
   readonly shell: ShellKind;
   readonly db: Database;
+  /** Electron's build of better-sqlite3, for the side files the app opens (campaign backups). */
+  readonly nativeBinding?: string;
   readonly templates: TemplateCatalog;
   readonly campaigns: CampaignRepo;
   readonly entries: EntryRepo;
@@ -65,6 +67,7 @@ export function createAppContext(options: ContextOptions): AppContext {
     resourcesDir: options.resourcesDir,
     shell: options.shell,
     db,
+    nativeBinding: options.nativeBinding,
     templates: new TemplateCatalog(path.join(options.resourcesDir, 'templates')),
     campaigns,
     entries,

@@ -18,9 +18,12 @@ import type { AppContext } from './context';
 import { APP_VERSION } from './version';
 import { programmeHandlers } from './programme-handlers';
 import { definitionHandlers } from './definition-handlers';
+import { lifecycleHandlers } from './campaign-lifecycle-handlers';
+import { refuseChangesWhenArchived } from './archive-guard';
 
 export function createHandlers(ctx: AppContext): Handlers {
-  return reportDiskFull(ctx.dataDir, {
+  // Changes to an archived campaign are refused in one place (archive-guard.ts).
+  return reportDiskFull(ctx.dataDir, refuseChangesWhenArchived(ctx, {
     'app:info': () => ({
       version: APP_VERSION,
       shell: ctx.shell,
@@ -40,7 +43,6 @@ export function createHandlers(ctx: AppContext): Handlers {
           deadline: new Date(t.definition.deadline).toISOString(),
         }),
       ),
-    'campaign:list': () => ctx.campaigns.list(),
     'campaign:get': ({ campaignId }) => ({ ...ctx.campaigns.detail(campaignId), openedPackage: openedPackageSummary(ctx.db, campaignId) }),
     'campaign:create': ({ templateId, name }) => {
       const template = ctx.templates.get(templateId);
@@ -76,7 +78,8 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...exchangeHandlers(ctx),
     ...rankingHandlers(ctx),
     ...certificateHandlers(ctx),
-  });
+    ...lifecycleHandlers(ctx),
+  }));
 }
 
 /**

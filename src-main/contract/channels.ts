@@ -57,6 +57,8 @@ export const CampaignSummary = z.object({
   deadline: z.string(),
   entryCount: z.number().int(),
   createdAt: z.string(),
+  /** Set while the campaign is archived (read-only, out of the default list): when, by whom, why. */
+  archived: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
 });
 export type CampaignSummary = z.infer<typeof CampaignSummary>;
 
@@ -136,7 +138,8 @@ export const channels = {
   'settings:get': { request: Empty, response: Settings },
   'settings:update': { request: Settings.partial().strict(), response: Settings },
   'template:list': { request: Empty, response: z.array(TemplateSummary) },
-  'campaign:list': { request: Empty, response: z.array(CampaignSummary) },
+  /** Newest first; archived campaigns only when asked for (each item says whether it is archived). */
+  'campaign:list': { request: z.object({ includeArchived: z.boolean().default(false) }).strict(), response: z.array(CampaignSummary) },
   'campaign:get': { request: z.object({ campaignId: Id }).strict(), response: CampaignDetail },
   'campaign:create': {
     request: z.object({ templateId: Id, name: LocalizedText.optional() }).strict(),
@@ -174,6 +177,21 @@ export const channels = {
     request: z.object({ campaignId: Id }).strict(),
     response: z.array(DefinitionVersionView),
   },
+  /** Archives (read-only, out of the default list) or restores to the list; audited with the reason. */
+  'campaign:archive': {
+    request: z.object({ campaignId: Id, archived: z.boolean(), reason: z.string().trim().max(500).default('') }).strict(),
+    response: CampaignSummary,
+  },
+  /**
+   * Writes a backup file that restores the campaign (into `backupDir`, else the data folder's
+   * backups/), then deletes the campaign. `confirmName` must be its Chinese or English name.
+   */
+  'campaign:delete': {
+    request: z.object({ campaignId: Id, confirmName: z.string().max(500), backupDir: z.string().min(1).max(4096).optional() }).strict(),
+    response: z.object({ campaignId: z.string(), backupFile: z.string(), rows: z.number().int() }),
+  },
+  /** Recreates a deleted campaign from its backup file; refused while a campaign with its id exists. */
+  'campaign:restore': { request: z.object({ file: ImportSource }).strict(), response: CampaignSummary },
   /** Next year's edition: the definition (no entries, judges or scores), names and dates moved on. */
   'campaign:newEdition': { request: z.object({ campaignId: Id, shiftYears: z.number().int().min(0).max(10).default(1) }).strict(), response: CampaignSummary },
   /** The campaign's definition as a programme file, saved among the exports. */

@@ -142,6 +142,13 @@ export const errorCodes = [
   'DEFINITION_LIST_UNFED',
   // definition versions: a bundle answering an older definition that the campaign no longer matches
   'BUNDLE_DEFINITION_CHANGED',
+  // campaigns: archive, delete with a backup, restore from it
+  'CAMPAIGN_ARCHIVED',
+  'CAMPAIGN_DELETE_NAME_MISMATCH',
+  'CAMPAIGN_EXISTS',
+  'BACKUP_INVALID',
+  'BACKUP_NEWER_VERSION',
+  'BACKUP_CONFLICT',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

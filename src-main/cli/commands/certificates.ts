@@ -10,6 +10,7 @@ import type { i18n } from 'i18next';
 import path from 'node:path';
 import { certificateLanguages, orientations } from '../../contract/certificates';
 import { certificateWording } from '../../app/certificate-handlers';
+import { assertNotArchived } from '../../core/campaigns/archive';
 import { exportList, type ExportMode } from '../../core/certificates/export';
 import { readIssuerCard } from '../../core/certificates/issuers';
 import { verifyCode, verifyFile } from '../../core/certificates/verify';
@@ -65,6 +66,8 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
   try {
     const campaignId = values.campaign as string;
     rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
+    // Issuing goes to the core directly here (not through the handlers' archive guard).
+    assertNotArchived(rt.ctx.db, campaignId);
     const status = rt.ctx.identity.status();
     if (status.exists && !status.unlocked && passphrase !== undefined) rt.ctx.identity.unlock(passphrase);
     const issuer = { privateKey: rt.ctx.identity.privateKey(), name: status.name ?? 'Kepu Review' };

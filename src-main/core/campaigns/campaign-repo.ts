@@ -28,6 +28,9 @@ interface CampaignDbRow {
   definition_json: string;
   programme_json: string | null;
   created_at: string;
+  archived_at: string | null;
+  archived_by: string | null;
+  archive_reason: string | null;
   entry_count: number;
 }
 
@@ -72,8 +75,10 @@ export class CampaignRepo {
     return this.summary(id);
   }
 
-  list(): CampaignSummary[] {
-    const rows = this.db.prepare(`${SUMMARY_SQL} ORDER BY c.created_at DESC, c.rowid DESC`).all() as CampaignDbRow[];
+  /** Newest first; archived campaigns only when asked for (core/campaigns/archive.ts). */
+  list(options: { includeArchived?: boolean } = {}): CampaignSummary[] {
+    const where = options.includeArchived ? '' : 'WHERE c.archived_at IS NULL';
+    const rows = this.db.prepare(`${SUMMARY_SQL} ${where} ORDER BY c.created_at DESC, c.rowid DESC`).all() as CampaignDbRow[];
     return rows.map(toSummary);
   }
 
@@ -133,5 +138,6 @@ function toSummary(row: CampaignDbRow): CampaignSummary {
     deadline: row.deadline_at,
     entryCount: row.entry_count,
     createdAt: row.created_at,
+    archived: row.archived_at === null ? null : { at: row.archived_at, by: row.archived_by ?? '', reason: row.archive_reason ?? '' },
   };
 }

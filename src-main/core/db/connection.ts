@@ -69,6 +69,26 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * A plain connection to another SQLite file of the app's own making (a campaign backup): loaded
+ * through the same native binding as the database (Electron needs its own build), no WAL, no
+ * migrations. A file may come from elsewhere: no function named in its schema may run with side
+ * effects (trusted_schema off).
+ */
+export function openSqliteFile(file: string, options: { nativeBinding?: string; readonly?: boolean; create?: boolean } = {}): Db {
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !options.create, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    db.pragma('trusted_schema = OFF');
+    // Such a file holds part of the data (one campaign, a judge shared with others only as far as
+    // it needs): references are the database's to check, not the side file's.
+    db.pragma('foreign_keys = OFF');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
 function migrate(db: Db, file: string, from: number, steps: readonly Migration[]): void {
   if (from > 0) backupBeforeMigrating(db, file, from);
   const pending = steps.filter((m) => m.version > from);

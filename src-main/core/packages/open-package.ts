@@ -21,6 +21,7 @@
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import { CampaignDefinition } from '../../contract';
+import { assertNotArchived } from '../campaigns/archive';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { writeDefinition } from '../campaigns/definition-update';
 import type { EntryRepo, NewEntry } from '../entries/entry-repo';
@@ -78,6 +79,7 @@ export async function openPackageFile(
     targetDir: options.packagesRoot,
     admit: (verified) => {
       const plan = planPackageImport(deps.db, verified, options.separateCampaign);
+      if (plan.kind === 'update') assertNotArchived(deps.db, plan.campaignId); // CAMPAIGN_ARCHIVED before anything is extracted
       return plan.kind === 'alreadyOpen' ? null : packageMediaFolder(options.packagesRoot, plan.campaignId);
     },
   });
@@ -97,6 +99,7 @@ export function importOpenedPackage(deps: OpenDeps, opened: OpenedPackage, optio
     return db.transaction((): ImportResult => {
       // Decided again inside the transaction: another open may have finished since `admit`.
       const plan = planPackageImport(db, opened, options.separateCampaign);
+      if (plan.kind === 'update') assertNotArchived(db, plan.campaignId);
       if (plan.kind === 'alreadyOpen') {
         return { campaignId: plan.campaignId, judgeId: plan.judgeId, entries: m.entries.length, outcome: 'alreadyOpen', alreadyOpen: true, separateCampaign: plan.separate, added: 0, withdrawn: withdrawnEntries(db, plan.campaignId) };
       }

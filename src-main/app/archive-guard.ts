@@ -1,0 +1,121 @@
+// An archived campaign is read-only. Rather than a check in every handler (and one forgotten in
+// the next), every channel is classified here once: `null` for a channel that changes no existing
+// campaign, otherwise how to find the campaign a request would change. The table is typed over
+// all channel names, so a new channel does not compile until someone decides which it is. Every
+// handler is wrapped: a change to an archived campaign is refused with CAMPAIGN_ARCHIVED before
+// the handler runs. Reads, exports and verification stay allowed.
+import type { Database } from 'better-sqlite3';
+import type { ChannelName, Handlers } from '../contract';
+import { assertNotArchived } from '../core/campaigns/archive';
+import type { AppContext } from './context';
+
+type CampaignOf = (db: Database, request: Record<string, unknown>) => string | null | undefined;
+
+const byCampaignId: CampaignOf = (_db, request) => request.campaignId as string;
+const byAsset: CampaignOf = (db, request) =>
+  db.prepare('SELECT e.campaign_id FROM assets a JOIN entries e ON e.id = a.entry_id WHERE a.id = ?').pluck().get(request.assetId) as string | undefined;
+const bySerial: CampaignOf = (db, request) => db.prepare('SELECT campaign_id FROM certificates WHERE serial = ?').pluck().get(request.serial) as string | undefined;
+
+export const campaignChanges = {
+  'app:info': null,
+  'settings:get': null,
+  'settings:update': null,
+  'template:list': null,
+  'template:show': null,
+  'campaign:list': null,
+  'campaign:get': null,
+  'campaign:create': null,
+  'programme:check': null,
+  'campaign:createFromProgramme': null,
+  'campaign:exportProgramme': null,
+  'campaign:updateDefinition': byCampaignId,
+  'campaign:definitionVersions': null,
+  // Next year's edition is a new campaign, made from the archived one's definition.
+  'campaign:newEdition': null,
+  // Archiving and restoring to the list are the way out; an archived campaign may be deleted.
+  'campaign:archive': null,
+  'campaign:delete': null,
+  'campaign:restore': null,
+  'entry:list': null,
+  'entry:get': null,
+  'demo:load': null,
+  'intake:preview': null,
+  'intake:import': byCampaignId,
+  'media:link': byCampaignId,
+  'media:assetState': null,
+  'media:recheckAsset': byAsset,
+  'job:status': null,
+  'job:cancel': null,
+  'compliance:report': null,
+  'compliance:export': null,
+  'judge:list': null,
+  'judge:create': byCampaignId,
+  // Which judge's reviews the workspace shows: a viewing preference, not the campaign's data.
+  'judge:activate': null,
+  'review:queue': null,
+  'review:get': null,
+  'review:score': byCampaignId,
+  'review:comment': byCampaignId,
+  'review:eligibility': byCampaignId,
+  'review:conflict': byCampaignId,
+  'review:complete': byCampaignId,
+  'assignment:run': byCampaignId,
+  'assignment:coverage': null,
+  'assignment:entry': null,
+  'assignment:set': byCampaignId,
+  'identity:status': null,
+  'identity:create': null,
+  'identity:unlock': null,
+  'identity:lock': null,
+  'identity:keycard': null,
+  'judge:registerKeyCard': byCampaignId,
+  'package:export': byCampaignId,
+  // The campaign is known only once the package was read: core/packages/open-package.ts checks.
+  'package:open': null,
+  'package:locateMedia': byCampaignId,
+  'bundle:export': byCampaignId,
+  'bundle:merge': byCampaignId,
+  'ranking:config': null,
+  'ranking:configure': byCampaignId,
+  'ranking:summary': null,
+  'ranking:list': null,
+  'ranking:entry': null,
+  'ranking:committee': null,
+  'ranking:lock': byCampaignId,
+  'ranking:snapshots': null,
+  'ranking:verify': null,
+  'ranking:export': null,
+  'ranking:allowChanges': byCampaignId,
+  'certificates:settings': null,
+  'certificates:saveSettings': byCampaignId,
+  'certificates:setImage': byCampaignId,
+  'certificates:lists': null,
+  'certificates:preview': null,
+  // Exporting issues the serials not issued yet.
+  'certificates:export': byCampaignId,
+  'certificates:job': null,
+  'certificates:cancelJob': null,
+  'certificates:jobFile': null,
+  'certificates:issuers': null,
+  'certificates:trustIssuer': null,
+  'certificates:issued': null,
+  'certificates:reissue': bySerial,
+  'certificates:revoke': bySerial,
+  'certificates:verify': null,
+} as const satisfies Record<ChannelName, CampaignOf | null>;
+
+/** `handlers`, each refusing a change to an archived campaign before it runs. */
+export function refuseChangesWhenArchived(ctx: Pick<AppContext, 'db'>, handlers: Handlers): Handlers {
+  const wrapped: Record<string, (request: unknown) => unknown> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [ChannelName, (request: unknown) => unknown][]) {
+    const campaignOf: CampaignOf | null = campaignChanges[channel];
+    wrapped[channel] = campaignOf
+      ? (request) => {
+          const campaignId = campaignOf(ctx.db, (request ?? {}) as Record<string, unknown>);
+          if (campaignId) assertNotArchived(ctx.db, campaignId);
+          return handler(request);
+        }
+      : handler;
+  }
+  return wrapped as Handlers;
+}
