@@ -1,4 +1,4 @@
-// kepu demo | kepu campaign create/list/export/validate | kepu template list/show
+// kepu demo | kepu campaign create/list/export/validate (archive/delete/restore: campaign-lifecycle.ts) | kepu template list/show
 import type { i18n } from 'i18next';
 import path from 'node:path';
 import type { CampaignSummary } from '../../contract';
@@ -8,12 +8,13 @@ import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { readInputFile } from '../input-file';
 import { openRuntime } from '../runtime';
+import { runArchive, runDelete, runRestore } from './campaign-lifecycle';
 
 type T = i18n['t'];
 
 function printCampaign(t: T, c: CampaignSummary): string {
   const lang = t('meta.language') === 'zh-CN' ? 'zh-CN' : 'en';
-  return `${c.id}\t${c.name[lang]}\t${t('cli.entries', { count: c.entryCount })}`;
+  return `${c.id}\t${c.name[lang]}\t${t('cli.entries', { count: c.entryCount })}${c.archived ? `\t${t('cli.lifecycle.archivedMark')}` : ''}`;
 }
 
 export async function runDemo(argv: string[], t: T): Promise<number> {
@@ -52,11 +53,14 @@ export async function runCampaign(argv: string[], t: T): Promise<number> {
       rt.close();
     }
   }
+  if (sub === 'archive') return runArchive(rest, t);
+  if (sub === 'delete') return runDelete(rest, t);
+  if (sub === 'restore') return runRestore(rest, t);
   if (sub === 'list') {
-    const { values } = parseCommand(rest, {});
+    const { values } = parseCommand(rest, { all: { type: 'boolean' } });
     const rt = openRuntime(values['data-dir'] as string | undefined, t);
     try {
-      const list = await rt.call('campaign:list', {});
+      const list = await rt.call('campaign:list', { includeArchived: Boolean(values.all) });
       if (values.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
       else if (list.length === 0) process.stdout.write(`${t('cli.noCampaigns')}\n`);
       else for (const c of list) process.stdout.write(`${printCampaign(t, c)}\n`);
