@@ -8,14 +8,25 @@ import { OpenPackagePanel } from './exchange/OpenPackagePanel';
 import { BlankProgrammeCard } from './BlankProgrammeCard';
 import { openCampaignOnTab } from './CampaignView';
 import { ProgrammeFileCard } from './ProgrammeFileCard';
+import { RestoreBackupButton } from './CampaignLifecycle';
+
+// Whether archived campaigns are listed too: remembered for the window's session.
+const SHOW_ARCHIVED_KEY = 'kepu.showArchived';
 
 export function CampaignListView() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const campaigns = useAppStore((s) => s.campaigns);
   const { go, run, refreshCampaigns, busy } = useAppStore();
+  const notice = useAppStore((s) => s.notice);
+  const setNotice = useAppStore((s) => s.setNotice);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [creating, setCreating] = useState(false);
+  const [showArchived, setShowArchivedState] = useState(() => sessionStorage.getItem(SHOW_ARCHIVED_KEY) === '1');
+  const setShowArchived = (show: boolean) => {
+    sessionStorage.setItem(SHOW_ARCHIVED_KEY, show ? '1' : '0');
+    setShowArchivedState(show);
+  };
 
   useEffect(() => {
     void run(() => invoke('template:list', {})).then((list) => list && setTemplates(list));
@@ -37,6 +48,16 @@ export function CampaignListView() {
   }
 
   if (campaigns === null) return <p className="muted">{t('common.loading')}</p>;
+  const archivedCount = campaigns.filter((c) => c.archived).length;
+  const shown = showArchived ? campaigns : campaigns.filter((c) => !c.archived);
+  const noticeLine = notice && (
+    <p className="notice" role="status" data-testid="notice">
+      <span>{notice}</span>
+      <button type="button" className="link small" onClick={() => setNotice(null)} aria-label={t('common.dismiss')}>
+        ×
+      </button>
+    </p>
+  );
 
   const templatePicker = (
     <section className="panel" aria-labelledby="templates-heading">
@@ -77,6 +98,7 @@ export function CampaignListView() {
   if (campaigns.length === 0) {
     return (
       <div className="empty-start">
+        {noticeLine}
         <section className="hero panel">
           <h1>{t('start.title')}</h1>
           <p>{t('start.intro')}</p>
@@ -86,6 +108,9 @@ export function CampaignListView() {
             </button>
           </div>
           <p className="muted small">{t('start.sampleHint')}</p>
+          <p className="small">
+            <RestoreBackupButton />
+          </p>
         </section>
         {templatePicker}
         <OpenPackagePanel />
@@ -98,6 +123,7 @@ export function CampaignListView() {
       <div className="view-header">
         <h1>{t('campaigns.title')}</h1>
         <div className="actions">
+          <RestoreBackupButton />
           <button type="button" onClick={() => void loadSample()} disabled={busy}>
             {t('start.loadSample')}
           </button>
@@ -106,8 +132,16 @@ export function CampaignListView() {
           </button>
         </div>
       </div>
+      {noticeLine}
       {creating && templatePicker}
       {creating && <OpenPackagePanel />}
+      <div className="list-tools">
+        <label className="checkbox">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} data-testid="show-archived" />
+          {t('lifecycle.showArchived', { count: archivedCount })}
+        </label>
+      </div>
+      {shown.length === 0 && <p className="muted" data-testid="all-archived">{t('lifecycle.allArchived')}</p>}
       <table className="data-table" data-testid="campaign-table">
         <thead>
           <tr>
@@ -118,12 +152,17 @@ export function CampaignListView() {
           </tr>
         </thead>
         <tbody>
-          {campaigns.map((c) => (
-            <tr key={c.id} className="clickable" onClick={() => go({ name: 'campaign', campaignId: c.id })}>
+          {shown.map((c) => (
+            <tr key={c.id} className={c.archived ? 'clickable archived' : 'clickable'} onClick={() => go({ name: 'campaign', campaignId: c.id })} data-testid={`campaign-row-${c.id}`}>
               <td>
                 <button type="button" className="link" onClick={() => go({ name: 'campaign', campaignId: c.id })}>
                   {localized(c.name, lang)}
                 </button>
+                {c.archived && (
+                  <span className="badge archived" title={t('lifecycle.archivedTitle', { at: formatInstant(c.archived.at, c.timeZone) })} data-testid="archived-badge">
+                    {t('lifecycle.archivedBadge')}
+                  </span>
+                )}
               </td>
               <td>{t(`campaignKinds.${c.kind}`)}</td>
               <td>{formatInstant(c.deadline, c.timeZone)}</td>

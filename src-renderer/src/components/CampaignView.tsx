@@ -5,6 +5,7 @@ import { invoke } from '../api';
 import { localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { CampaignOverview } from './CampaignOverview';
+import { ArchivedBanner, CampaignLifecyclePanel } from './CampaignLifecycle';
 import { EntryBrowser } from './EntryBrowser';
 import { ImportView } from './ImportView';
 import { MediaView } from './MediaView';
@@ -73,8 +74,10 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           ))}
         </div>
       </div>
+      <ArchivedBanner campaign={campaign} onChanged={() => setVersion((v) => v + 1)} />
       {campaign.openedPackage && <PackageNotice campaign={campaign} />}
       {tab === 'overview' && <CampaignOverview campaign={campaign} />}
+      {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={() => setVersion((v) => v + 1)} />}
       {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={() => setVersion((v) => v + 1)} />}
       {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
       {tab === 'review' && <ReviewWorkspace campaign={campaign} />}

@@ -24,6 +24,8 @@ export function ConfirmDialog() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [question, answer]);
   if (!question) return null;
+  const typed = text.trim();
+  const accepted = question.text?.mustMatch ? question.text.mustMatch.some((m) => m.trim() === typed) : !(question.text?.required && !typed);
   return (
     <div className="overlay" role="presentation">
       <div className="panel confirm-dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-body" data-testid="confirm-dialog">
@@ -37,7 +39,7 @@ export function ConfirmDialog() {
               value={text}
               onChange={(e) => setText(e.target.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' && (text.trim() || !question.text?.required)) answer(text.trim());
+                if (e.key === 'Enter' && accepted) answer(typed);
               }}
               data-testid="confirm-text"
             />
@@ -50,8 +52,8 @@ export function ConfirmDialog() {
           <button
             type="button"
             className={question.danger ? 'danger' : 'primary'}
-            disabled={Boolean(question.text?.required && !text.trim())}
-            onClick={() => answer(text.trim())}
+            disabled={!accepted}
+            onClick={() => answer(typed)}
             data-testid="confirm-ok"
           >
             {question.confirmLabel}

@@ -9,14 +9,18 @@ export type View = { name: 'campaigns' } | { name: 'campaign'; campaignId: strin
 interface AppState {
   view: View;
   language: Language;
+  /** Every campaign, archived ones included (the list shows those only when asked to). */
   campaigns: CampaignSummary[] | null;
   error: ApiError | null;
+  /** A translated line to show on the next screen (e.g. where a deleted campaign's backup went). */
+  notice: string | null;
   busy: boolean;
   go(view: View): void;
   setLanguage(language: Language): Promise<void>;
   refreshCampaigns(): Promise<void>;
   run<T>(work: () => Promise<T>): Promise<T | undefined>;
   clearError(): void;
+  setNotice(notice: string | null): void;
 }
 
 // The current screen survives a reload (Ctrl+R, a crash of the page) within the same window.
@@ -36,10 +40,11 @@ export const useAppStore = create<AppState>((set, get) => ({
   language: 'zh-CN',
   campaigns: null,
   error: null,
+  notice: null,
   busy: false,
   go: (view) => {
     sessionStorage.setItem(VIEW_KEY, JSON.stringify(view));
-    set({ view, error: null });
+    set({ view, error: null, notice: null });
   },
   async setLanguage(language) {
     await applyLanguage(language);
@@ -47,7 +52,7 @@ export const useAppStore = create<AppState>((set, get) => ({
     await get().run(() => invoke('settings:update', { language }));
   },
   async refreshCampaigns() {
-    const campaigns = await get().run(() => invoke('campaign:list', {}));
+    const campaigns = await get().run(() => invoke('campaign:list', { includeArchived: true }));
     if (campaigns) set({ campaigns });
   },
   /** Runs a call, turning a failure into the translated error banner instead of a crash. */
@@ -63,4 +68,5 @@ export const useAppStore = create<AppState>((set, get) => ({
     }
   },
   clearError: () => set({ error: null }),
+  setNotice: (notice) => set({ notice }),
 }));

@@ -9,8 +9,11 @@ export interface ConfirmQuestion {
   cancelLabel: string;
   /** A change that cannot simply be undone: the confirm button is drawn as a warning. */
   danger?: boolean;
-  /** Ask for a line of text too (e.g. a reason); `required`: confirm stays off while it is empty. */
-  text?: { label: string; required: boolean };
+  /**
+   * Ask for a line of text too (e.g. a reason); `required`: confirm stays off while it is empty;
+   * `mustMatch`: confirm stays off until the text is one of these (a name typed to delete).
+   */
+  text?: { label: string; required: boolean; mustMatch?: string[] };
 }
 
 interface ConfirmState {
@@ -18,7 +21,7 @@ interface ConfirmState {
   resolve: ((answer: string | null) => void) | null;
   ask(question: ConfirmQuestion): Promise<boolean>;
   /** Like ask, with a text field: the text on confirm, null on cancel (instead of window.prompt). */
-  askText(question: ConfirmQuestion & { text: { label: string; required: boolean } }): Promise<string | null>;
+  askText(question: ConfirmQuestion & { text: NonNullable<ConfirmQuestion['text']> }): Promise<string | null>;
   /** The text typed (or '' without a text field) to confirm, null to cancel. */
   answer(value: string | null): void;
 }
