@@ -149,6 +149,7 @@ export const errorCodes = [
   'BACKUP_INVALID',
   'BACKUP_NEWER_VERSION',
   'BACKUP_CONFLICT',
+  'BACKUP_UNWRITABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

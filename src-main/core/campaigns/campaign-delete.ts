@@ -61,6 +61,11 @@ export function deleteCampaign(db: Database, options: DeleteOptions): DeleteResu
     });
   }
   const createdAt = nowIso();
+  try {
+    makePrivateDir(options.dir);
+  } catch (error) {
+    throw unwritable(options.dir, error);
+  }
   const file = freePath(options.dir, backupFileName(campaign.name_zh, createdAt, campaign.time_zone));
   options.assertWritable?.(file);
 
@@ -138,8 +143,16 @@ function writeBackup(db: Database, campaignId: string, file: string, meta: Pick<
   } catch (error) {
     out?.close();
     for (const f of [temp, `${temp}-journal`]) fs.rmSync(f, { force: true });
-    throw asDiskFull(error, dir);
+    throw unwritable(dir, error);
   }
+}
+
+/** DISK_FULL, or BACKUP_UNWRITABLE naming the folder (not a folder, no permission, read-only). */
+function unwritable(dir: string, error: unknown): KepuError {
+  const full = asDiskFull(error, dir);
+  if (full instanceof KepuError) return full;
+  const reason = (error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error);
+  return new KepuError('BACKUP_UNWRITABLE', `backup: cannot write in ${dir}: ${reason}; nothing was deleted`, { dir, reason });
 }
 
 /** Reads the file back from the disk and checks it as a restore would. */

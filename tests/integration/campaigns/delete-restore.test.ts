@@ -79,6 +79,8 @@ describe('deleting a campaign behind a backup, and restoring it', () => {
       ok: false,
       error: { code: 'CAMPAIGN_EXISTS', params: { id, file: path.basename(deleted.backupFile) } },
     });
+    // The temporary copies a restore works on are gone.
+    expect(fs.readdirSync(path.join(app.dataDir, 'backups'))).toEqual([path.basename(deleted.backupFile)]);
     ctx.close();
   });
 
@@ -108,7 +110,7 @@ describe('deleting a campaign behind a backup, and restoring it', () => {
     other.ctx.close();
   });
 
-  it('refuses a name that is not the campaign\'s, deleting nothing and writing no file', async () => {
+  it('refuses a name that is not the campaign\'s, or a folder it cannot write in, deleting nothing', async () => {
     const app = await publishedSample();
     const before = campaignRows(app.ctx.db, app.id);
     const dir = tempDir('kepu-backups-');
@@ -119,6 +121,18 @@ describe('deleting a campaign behind a backup, and restoring it', () => {
       });
     }
     expect(fs.readdirSync(dir)).toEqual([]);
+    // A "folder" that is a file: the backup cannot be written, so nothing is deleted.
+    const notAFolder = path.join(dir, 'file.txt');
+    fs.writeFileSync(notAFolder, 'x');
+    expect(await app.dispatch('campaign:delete', { campaignId: app.id, confirmName: app.ctx.campaigns.summary(app.id).name.en, backupDir: notAFolder })).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_UNWRITABLE', params: { dir: notAFolder } },
+    });
+    // Nor into the app's own keys folder.
+    expect(await app.dispatch('campaign:delete', { campaignId: app.id, confirmName: app.ctx.campaigns.summary(app.id).name.en, backupDir: path.join(app.dataDir, 'keys') })).toMatchObject({
+      ok: false,
+      error: { code: 'PATH_IS_APP_DATA' },
+    });
     expect(campaignRows(app.ctx.db, app.id)).toEqual(before);
     app.ctx.close();
   });
