@@ -18,13 +18,15 @@ async function shot(page: Page, name: string, outputPath: (name: string) => stri
 }
 
 test('archives, restores to the list, deletes with the name typed and restores from the backup', async ({ browser }, info) => {
+  test.setTimeout(180_000); // many steps, each a round trip to a real database
   const app = await serveApp();
   apps.push(app);
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en' });
   await page.goto(app.url);
   await page.getByTestId('load-sample').click();
   const title = 'Sample: 2023 China (Sichuan) Health Science Popularization Influence List';
-  await expect(page.getByTestId('campaign-title')).toHaveText(title);
+  // Loading the sample copies and probes its media: seconds on a busy machine.
+  await expect(page.getByTestId('campaign-title')).toHaveText(title, { timeout: 60_000 });
   const row = () => page.getByTestId('campaign-table').getByRole('row').filter({ hasText: title });
 
   // Archive, with a reason: the banner says read-only on every tab, a change is refused.
@@ -76,7 +78,7 @@ test('archives, restores to the list, deletes with the name typed and restores f
   await page.getByTestId('confirm-ok').click();
 
   // Back on the list: where the backup went; the campaign is gone, archived or not.
-  await expect(page.getByTestId('notice')).toContainText(`“${title}” was deleted. Its backup was written to`);
+  await expect(page.getByTestId('notice')).toContainText(`“${title}” was deleted. Its backup was written to`, { timeout: 30_000 });
   const notice = (await page.getByTestId('notice').textContent()) ?? '';
   const backup = /written to (.+\.kepubackup)/.exec(notice)?.[1] ?? '';
   expect(path.dirname(backup)).toBe(path.join(app.dataDir, 'backups'));
@@ -87,7 +89,7 @@ test('archives, restores to the list, deletes with the name typed and restores f
 
   // Restore from the backup file: the campaign opens again, with its entries.
   await page.getByTestId('restore-backup-file').setInputFiles(backup);
-  await expect(page.getByTestId('campaign-title')).toHaveText(title);
+  await expect(page.getByTestId('campaign-title')).toHaveText(title, { timeout: 30_000 });
   await page.getByRole('button', { name: /All campaigns/ }).click();
   await expect(row()).toHaveCount(1);
   await expect(row()).toContainText('32');
