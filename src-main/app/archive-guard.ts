@@ -27,6 +27,8 @@ export const campaignChanges = {
   'campaign:create': null,
   'programme:check': null,
   'campaign:createFromProgramme': null,
+  'campaign:createBlank': null,
+  'campaign:definitionImpact': null,
   'campaign:exportProgramme': null,
   'campaign:updateDefinition': byCampaignId,
   'campaign:definitionVersions': null,
