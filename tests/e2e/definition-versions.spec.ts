@@ -32,8 +32,9 @@ test('removes a scored dimension as a new version and the ranking sets its score
 
   await page.getByRole('tab', { name: 'Setup' }).click();
   // The influence list's rubric (the first): drop Creativity, content and communication at 50 % each.
-  const rubric = page.locator('section.panel').filter({ has: page.getByTestId('setup-dimension') }).first();
-  await rubric.getByTestId('setup-dimension').nth(1).getByRole('button', { name: 'Remove' }).click();
+  await page.getByTestId('setup-nav-lists').click();
+  const rubric = page.getByTestId('setup-rubric');
+  await rubric.getByTestId('setup-dimension-remove-1').click();
   await rubric.getByTestId('setup-weight-0').fill('50');
   await rubric.getByTestId('setup-weight-1').fill('50');
   await expect(rubric.getByTestId('setup-weight-total')).toContainText('100');
