@@ -92,6 +92,9 @@ export function openSqliteFile(file: string, options: { nativeBinding?: string; 
 function migrate(db: Db, file: string, from: number, steps: readonly Migration[]): void {
   if (from > 0) backupBeforeMigrating(db, file, from);
   const pending = steps.filter((m) => m.version > from);
+  // A table rebuild needs foreign keys off (see Migration.rebuildsTables). The pragma is a no-op
+  // inside a transaction, so it is set around the whole run; the keys are checked before commit.
+  const rebuilds = pending.find((m) => m.rebuildsTables);
   const run = db.transaction(() => {
     for (const step of pending) {
       try {
@@ -106,8 +109,24 @@ function migrate(db: Db, file: string, from: number, steps: readonly Migration[]
       }
       db.pragma(`user_version = ${step.version}`);
     }
+    if (rebuilds) {
+      const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (broken.length > 0) {
+        const first = broken[0];
+        throw new KepuError(
+          'DB_MIGRATION_FAILED',
+          `db: migration ${rebuilds.version}-${rebuilds.name} left ${broken.length} broken foreign key(s), first ${first.table} row ${first.rowid} → ${first.parent}`,
+          { file, version: rebuilds.version, name: rebuilds.name },
+        );
+      }
+    }
   });
-  run();
+  if (rebuilds) db.pragma('foreign_keys = OFF');
+  try {
+    run();
+  } finally {
+    if (rebuilds) db.pragma('foreign_keys = ON');
+  }
 }
 
 function backupBeforeMigrating(db: Db, file: string, version: number): void {

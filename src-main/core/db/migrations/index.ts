@@ -9,8 +9,9 @@ import { migration0006 } from './0006-certificates';
 import { migration0007 } from './0007-package-pinning';
 import { migration0008 } from './0008-programmes';
 import { migration0009 } from './0009-campaign-archive';
+import { migration0010 } from './0010-intake-brands-early';
 import { migration0011 } from './0011-definition-versions';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0011];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
