@@ -45,12 +45,14 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
       })();
       return entryJudges(ctx, campaignId, entryId);
     },
-    'assignment:run': ({ campaignId, seed, categoryMatching }) => {
+    'assignment:run': ({ campaignId, seed, categoryMatching, excludeOwnInstitution }) => {
       ctx.campaigns.summary(campaignId);
       ctx.publishedChanges.assertMayChange(campaignId, 'assignments');
-      const r = runAssignment(ctx, campaignId, { seed, categoryMatching });
+      const r = runAssignment(ctx, campaignId, { seed, categoryMatching, excludeOwnInstitution });
       return {
         seed: r.seed,
+        categoryMatching: r.categoryMatching,
+        excludeOwnInstitution: r.excludeOwnInstitution,
         added: r.pairs.length,
         shortfalls: r.shortfalls,
         stats: { entries: r.stats.entries, judges: r.stats.judges, minLoad: r.stats.minLoad, maxLoad: r.stats.maxLoad, matchedBySpeciality: r.stats.matchedBySpeciality },

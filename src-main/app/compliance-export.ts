@@ -1,10 +1,13 @@
 // Exports of the compliance report for people who work in spreadsheets or on paper: CSV (UTF-8
 // with BOM so Excel/WPS open Chinese correctly), XLSX, and a printable bilingual HTML summary.
-// Labels come from the same locale files as the UI, in both languages side by side.
+// Labels come from the same locale files as the UI, in both languages side by side. Entries that
+// miss a completeness rule of their kind follow the files (CSV/XLSX: a row without a file).
 import ExcelJS from 'exceljs';
-import type { ComplianceRow, ExportFile, LocalizedText, ShownViolation } from '../contract';
+import type { ComplianceRow, EntryProblem, ExportFile, LocalizedText, ShownViolation } from '../contract';
 import { csvDocument } from '../core/export/csv';
 import { complianceRows } from '../core/media/compliance';
+import { entryRuleProblems } from '../core/media/entry-rules';
+import { entryProblemText } from './entry-problem-text';
 import { nowIso } from '../core/time';
 import type { AppContext } from './context';
 import { saveExport } from './export-file';
@@ -37,8 +40,26 @@ function cells(row: ComplianceRow): Record<(typeof COLUMNS)[number], string | nu
   };
 }
 
+/** An entry missing a completeness rule, in the file columns: no file, the problem in both languages. */
+function problemCells(p: EntryProblem): Record<(typeof COLUMNS)[number], string | number> {
+  return {
+    regNo: p.regNo,
+    title: p.title,
+    fileName: '',
+    verdict: both('compliance.entryProblems.verdict'),
+    problems: `${entryProblemText(p, 'zh-CN')} / ${entryProblemText(p, 'en')}`,
+    container: '',
+    duration: '',
+    size: '',
+    codecs: '',
+    resolution: '',
+    sha256: '',
+  };
+}
+
 export async function exportCompliance(ctx: AppContext, campaignId: string, format: 'csv' | 'xlsx' | 'html'): Promise<ExportFile> {
   const rows = complianceRows(ctx, campaignId);
+  const problems = entryRuleProblems(ctx.db, campaignId, ctx.campaigns.definition(campaignId));
   const summary = ctx.campaigns.summary(campaignId);
   const headers = COLUMNS.map((c) => both(`compliance.columns.${c}`));
   const stamp = nowIso().slice(0, 10);
@@ -47,7 +68,7 @@ export async function exportCompliance(ctx: AppContext, campaignId: string, form
   let fileName: string;
   let mimeType: string;
   if (format === 'csv') {
-    content = Buffer.from(csvDocument([headers, ...rows.map((r) => COLUMNS.map((c) => cells(r)[c]))]), 'utf8');
+    content = Buffer.from(csvDocument([headers, ...rows.map((r) => COLUMNS.map((c) => cells(r)[c])), ...problems.map((p) => COLUMNS.map((c) => problemCells(p)[c]))]), 'utf8');
     fileName = `${base}.csv`;
     mimeType = 'text/csv';
   } else if (format === 'xlsx') {
@@ -55,13 +76,14 @@ export async function exportCompliance(ctx: AppContext, campaignId: string, form
     const sheet = workbook.addWorksheet('Compliance 合规');
     sheet.addRow(headers).font = { bold: true };
     for (const r of rows) sheet.addRow(COLUMNS.map((c) => cells(r)[c]));
+    for (const p of problems) sheet.addRow(COLUMNS.map((c) => problemCells(p)[c]));
     sheet.columns.forEach((col, i) => (col.width = [14, 30, 28, 16, 60, 10, 10, 14, 16, 12, 20][i]));
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     content = Buffer.from(await workbook.xlsx.writeBuffer());
     fileName = `${base}.xlsx`;
     mimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   } else {
-    content = Buffer.from(renderHtml(summary.name, rows, ctx.campaigns.definition(campaignId).mediaRules.video.sizeUnit), 'utf8');
+    content = Buffer.from(renderHtml(summary.name, rows, problems, ctx.campaigns.definition(campaignId).mediaRules.video.sizeUnit), 'utf8');
     fileName = `${base}.html`;
     mimeType = 'text/html';
   }
@@ -72,7 +94,7 @@ function escapeHtml(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function renderHtml(name: LocalizedText, rows: ComplianceRow[], sizeUnit: 'MB' | 'MiB'): string {
+function renderHtml(name: LocalizedText, rows: ComplianceRow[], problems: EntryProblem[], sizeUnit: 'MB' | 'MiB'): string {
   const count = (v: string) => rows.filter((r) => r.verdict === v).length;
   const verdicts = ['pass', 'fail', 'unreadable', 'unchecked'] as const;
   const problemRows = rows.filter((r) => r.verdict !== 'pass');
@@ -97,6 +119,10 @@ th{background:#f4f6f8}tr.fail td{background:#fdecea}tr.unreadable td{background:
 <p>${escapeHtml(zh.t(`compliance.sizeUnit.${sizeUnit}`))}<br><span class="en">${escapeHtml(en.t(`compliance.sizeUnit.${sizeUnit}`))}</span></p>
 <p>${escapeHtml(both('compliance.generatedAt', { time: nowIso() }))}</p>
 <div class="stats">${verdicts.map((v) => `<div><strong>${count(v)}</strong> ${escapeHtml(both(`compliance.verdicts.${v}`))}</div>`).join('')}</div>
+${problems.length ? `<h2>${escapeHtml(both('compliance.entryProblems.title'))}</h2>
+<table><thead><tr>${(['regNo', 'title', 'problems'] as const).map((c) => `<th>${escapeHtml(zh.t(`compliance.columns.${c}`))}<br><small>${escapeHtml(en.t(`compliance.columns.${c}`))}</small></th>`).join('')}</tr></thead><tbody>${problems
+  .map((p) => `<tr class="fail"><td>${escapeHtml(p.regNo)}</td><td>${escapeHtml(p.title)}</td><td>${escapeHtml(entryProblemText(p, 'zh-CN'))}<br>${escapeHtml(entryProblemText(p, 'en'))}</td></tr>`)
+  .join('')}</tbody></table>` : ''}
 <h2>${escapeHtml(both('compliance.problemFiles'))}</h2>
 ${problemRows.length ? table(problemRows) : `<p>${escapeHtml(both('compliance.noProblems'))}</p>`}
 <h2>${escapeHtml(both('compliance.allFiles'))}</h2>

@@ -5,6 +5,7 @@ import { loadDemo } from '../core/demo/load-demo';
 import { asDiskFull } from '../core/files/disk-full';
 import { importRegistrations, type ImportInput, previewImport } from '../core/intake/import-registrations';
 import { complianceReport } from '../core/media/compliance';
+import { entryRuleProblems } from '../core/media/entry-rules';
 import { assetFileState, recheckAsset } from '../core/media/recheck-asset';
 import { linkAndCheckFolder } from '../core/media/link-and-check';
 import { openedPackageSummary } from '../core/packages/open-package';
@@ -49,7 +50,10 @@ export function createHandlers(ctx: AppContext): Handlers {
       return ctx.campaigns.create(template.id, template.definition, name, undefined, { description: template.description, source: template.source });
     },
     'entry:list': (request) => ctx.entries.list(request),
-    'entry:get': ({ entryId }) => ctx.entries.get(entryId),
+    'entry:get': ({ entryId }) => {
+      const entry = ctx.entries.get(entryId);
+      return { ...entry, problems: entryRuleProblems(ctx.db, entry.campaignId, ctx.campaigns.definition(entry.campaignId), entryId) };
+    },
     'demo:load': () => loadDemo(ctx),
     'intake:preview': ({ campaignId, source, options }) => previewImport(ctx, campaignId, importInput(source, options)),
     'intake:import': ({ campaignId, source, options }) => {

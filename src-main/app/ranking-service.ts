@@ -1,18 +1,21 @@
 // The ranking as the app serves it: the campaign's stored configuration, the flags that hold an
-// entry out (failed media checks; late and coverage flags come from the core), one computation
+// entry out (failed media checks, unmet completeness rules; late, early and coverage flags come
+// from the core), one computation
 // per campaign kept in memory while the data is unchanged, and the rows the UI pages through.
 // Why a cache: the UI asks for the summary, then pages of one category, then an entry's details;
 // at 50,000 entries one computation takes about 2 s, and nothing changes between those calls.
 // The cache key is the database's change stamp (this connection's total_changes() plus SQLite's
 // data_version, which moves when another process such as `kepu bundle merge` commits), so any
 // write — a merged bundle, a judge's score, a changed configuration — forces a recomputation.
-import type { EntryFlag, RankingMethod, RankingRow, TieExplanation } from '../contract';
+import type { EntryFlag, EntryProblem, RankingMethod, RankingRow, TieExplanation } from '../contract';
 import type { EntryAggregate } from '../core/ranking/aggregate';
 import { parseRankingConfig, type RankingConfig } from '../core/ranking/config';
 import { type CampaignScores, loadCampaignScores } from '../core/ranking/load-scores';
 import type { RankedList } from '../core/ranking/rank';
 import { type CategoryResult, type RankingOutcome, runRanking } from '../core/ranking/run-ranking';
 import { complianceRows } from '../core/media/compliance';
+import { entryRuleProblems } from '../core/media/entry-rules';
+import { entryRuleFlag } from './entry-problem-text';
 import { KepuError } from '../core/errors';
 import { nowIso } from '../core/time';
 import type { AppContext } from './context';
@@ -59,13 +62,23 @@ export function saveConfig(ctx: AppContext, campaignId: string, input: unknown):
   return { config, saved: true };
 }
 
-/** One flag per entry whose media failed the campaign's rules, naming every failing file. */
+/**
+ * The flags that hold an entry out for what the media check found: one per entry whose media
+ * failed its rules, naming every failing file, and one per entry that misses a completeness rule
+ * of its kind (e.g. an account with neither a link nor a screenshot).
+ */
 export function complianceFlags(ctx: AppContext, campaignId: string): Map<number, EntryFlag[]> {
   const failing = new Map<number, string[]>();
   for (const row of complianceRows(ctx, campaignId)) {
     if (row.verdict === 'fail' || row.verdict === 'unreadable') failing.set(row.entryId, [...(failing.get(row.entryId) ?? []), row.fileName]);
   }
-  return new Map([...failing].map(([entryId, files]) => [entryId, [{ code: 'non_compliant_media', params: { files: files.join(', '), count: files.length } }]]));
+  const flags = new Map<number, EntryFlag[]>(
+    [...failing].map(([entryId, files]) => [entryId, [{ code: 'non_compliant_media', params: { files: files.join(', '), count: files.length } }]]),
+  );
+  const incomplete = new Map<number, EntryProblem[]>();
+  for (const p of entryRuleProblems(ctx.db, campaignId, ctx.campaigns.definition(campaignId))) incomplete.set(p.entryId, [...(incomplete.get(p.entryId) ?? []), p]);
+  for (const [entryId, problems] of incomplete) flags.set(entryId, [...(flags.get(entryId) ?? []), entryRuleFlag(problems)]);
+  return flags;
 }
 
 function changeStamp(ctx: AppContext): string {

@@ -12,7 +12,14 @@ export const tEn: Translate = en.t.bind(en) as Translate;
 export const both = (key: string, params?: Record<string, unknown>) => `${tZh(key, params)} / ${tEn(key, params)}`;
 
 export function describeFlag(t: Translate, flag: EntryFlag): string {
-  return t(`ranking.flags.${flag.code}`, flag.params);
+  return t(`ranking.flags.${flag.code}`, localizedFlagParams(flag.params, t('meta.language')));
+}
+
+/** A flag's params with `name@<language>` variants (see entry-problem-text) read as `name`. */
+export function localizedFlagParams(params: EntryFlag['params'], language: string): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  for (const [key, value] of Object.entries(params)) if (key.endsWith(`@${language}`)) out[key.slice(0, -language.length - 1)] = value;
+  return out;
 }
 
 export function describeTie(t: Translate, tie: TieExplanation, computed: ComputedRanking, lang: 'zh-CN' | 'en'): string {

@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 export const AssignmentRunResult = z.object({
   seed: z.string(),
+  /** The rules the run applied (the programme's, or the request's overrides). */
+  categoryMatching: z.boolean(),
+  excludeOwnInstitution: z.boolean(),
   added: z.number().int(),
   shortfalls: z.array(z.object({ entryId: z.number().int(), assigned: z.number().int(), wanted: z.number().int(), reason: z.string() })),
   stats: z.object({ entries: z.number().int(), judges: z.number().int(), minLoad: z.number().int(), maxLoad: z.number().int(), matchedBySpeciality: z.number().int() }),

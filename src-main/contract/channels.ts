@@ -12,7 +12,7 @@ import { certificateChannels } from './certificates';
 import { ProgrammeCheck, ProgrammeFile } from './programme';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
-import { ComplianceFilter, ComplianceReport, ExportFile, exportFormats, JobStatus } from './compliance';
+import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, JobStatus } from './compliance';
 import {
   CampaignDefinition,
   CampaignKind,
@@ -77,6 +77,8 @@ export const CampaignDetail = CampaignSummary.extend({
   counts: z.object({
     byKind: z.record(z.string(), z.number().int()),
     late: z.number().int(),
+    /** Entries submitted before the registration opened. */
+    early: z.number().int(),
     assets: z.number().int(),
   }),
 });
@@ -96,6 +98,7 @@ export const EntryListRequest = z.object({
     .object({
       kind: EntryKind.optional(),
       late: z.boolean().optional(),
+      early: z.boolean().optional(),
       query: z.string().trim().max(200).optional(),
     })
     .default({}),
@@ -113,6 +116,8 @@ export const EntryRow = z.object({
   entrantType: EntrantType,
   submittedAt: z.string().nullable(),
   late: z.boolean(),
+  /** Submitted before the registration opened (definition.opensAt): kept and flagged, like late. */
+  early: z.boolean(),
   assetCount: z.number().int(),
 });
 export type EntryRow = z.infer<typeof EntryRow>;
@@ -120,6 +125,8 @@ export type EntryRow = z.infer<typeof EntryRow>;
 
 export const EntryDetail = EntryRow.extend({
   campaignId: z.string(),
+  /** Completeness rules of its kind the entry does not meet, with the files linked now. */
+  problems: z.array(EntryProblem),
   contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),
   reason: z.string().nullable(),
@@ -261,7 +268,8 @@ export const channels = {
   'review:conflict': { request: reviewRequests.conflict, response: SaveAck },
   'review:complete': { request: reviewRequests.complete, response: SaveAck },
   'assignment:run': {
-    request: z.object({ campaignId: Id, seed: z.string().max(100).optional(), categoryMatching: z.boolean().default(false) }).strict(),
+    // The rules default to the programme's (definition.assignment); given here, they apply to this run only.
+    request: z.object({ campaignId: Id, seed: z.string().max(100).optional(), categoryMatching: z.boolean().optional(), excludeOwnInstitution: z.boolean().optional() }).strict(),
     response: AssignmentRunResult,
   },
   'assignment:coverage': { request: z.object({ campaignId: Id }).strict(), response: CoverageView },

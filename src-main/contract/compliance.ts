@@ -1,7 +1,7 @@
 // Media linking (a background job) and the compliance report built on the probe results.
 import { z } from 'zod';
 import { AssetInfo } from './assets';
-import { EntryKind } from './basics';
+import { EntryKind, LocalizedText } from './basics';
 import { MediaClass, MediaFacts, Verdict, Violation, ViolationCode } from './media';
 
 export const JobProgress = z.object({
@@ -21,6 +21,8 @@ export const MediaLinkReport = z.object({
   /** Paths relative to the folder. */
   unmatchedFiles: z.array(z.string()),
   entriesWithoutFiles: z.array(z.string()),
+  /** Registration numbers of entries that, with the files now linked, still miss a completeness rule. */
+  incompleteEntries: z.array(z.string()).default([]),
   checked: z.object({ pass: z.number().int(), fail: z.number().int(), unreadable: z.number().int() }),
   cancelled: z.boolean(),
 });
@@ -63,6 +65,27 @@ export const ComplianceRow = z.object({
 });
 export type ComplianceRow = z.infer<typeof ComplianceRow>;
 
+/** One option of a completeness rule: a field (with its label) or linked media of a role. */
+export const EntryRuleOption = z.union([z.object({ field: z.string(), label: LocalizedText }), z.object({ media: AssetInfo.shape.role })]);
+export type EntryRuleOption = z.infer<typeof EntryRuleOption>;
+
+/**
+ * An entry that does not meet a completeness rule of its kind (definition entryKinds[].rules):
+ * none of the options has a value or a linked file. Translated under `compliance.entryProblems.<code>`.
+ */
+export const EntryProblem = z.object({
+  entryId: z.number().int(),
+  regNo: z.string(),
+  title: z.string(),
+  kind: EntryKind,
+  category: z.string().nullable(),
+  code: z.enum(['ENTRY_RULE_ANY_OF']),
+  /** The rule's key in the definition. */
+  rule: z.string(),
+  options: z.array(EntryRuleOption),
+});
+export type EntryProblem = z.infer<typeof EntryProblem>;
+
 export const ComplianceFilter = z.object({
   verdict: ReportVerdict.optional(),
   code: ViolationCode.optional(),
@@ -79,6 +102,8 @@ export const ComplianceReport = z.object({
   }),
   total: z.number().int(),
   rows: z.array(ComplianceRow),
+  /** Entries whose completeness rules are not met (all of them, whatever the file filter). */
+  entryProblems: z.array(EntryProblem),
 });
 export type ComplianceReport = z.infer<typeof ComplianceReport>;
 

@@ -21,6 +21,11 @@ export const rowErrorCodes = [
   'ROW_BIDI_CONTROL',
   // programme editor: number fields
   'ROW_BAD_NUMBER',
+  // programmes of their own: retired categories and completeness rules
+  /** The row names a category the programme retired (new registrations may not use it). */
+  'ROW_CATEGORY_RETIRED',
+  /** None of the fields of a completeness rule ("a link or …") has a value; `targets` names them. */
+  'ROW_RULE_ANY_OF',
 ] as const;
 export const RowErrorCode = z.enum(rowErrorCodes);
 export type RowErrorCode = z.infer<typeof RowErrorCode>;
@@ -32,6 +37,8 @@ export const RowError = z.object({
   /** 0-based column in the file, null when the target is not mapped. */
   column: z.number().int().nullable(),
   value: z.string(),
+  /** Every mapping target the problem is about, when it is about several (ROW_RULE_ANY_OF). */
+  targets: z.array(z.string()).optional(),
 });
 export type RowError = z.infer<typeof RowError>;
 
@@ -106,6 +113,8 @@ export const ImportReport = z.object({
   unchanged: z.array(z.number().int()),
   rejected: z.array(RejectedRow),
   late: z.array(z.number().int()),
+  /** Rows submitted before the registration opened (absent in reports stored before the flag existed). */
+  early: z.array(z.number().int()).default([]),
   flagged: z.array(FlaggedRow),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

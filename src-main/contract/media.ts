@@ -40,6 +40,8 @@ export const violationCodes = [
   'MEDIA_AUDIO_CODEC_UNPLAYABLE',
   'MEDIA_IMAGE_TOO_SMALL',
   'MEDIA_DUPLICATE',
+  /** Sent as a video but holds no video stream (an audio-only .mp4); see MediaRules.video.requireVideoStream. */
+  'MEDIA_NO_VIDEO_STREAM',
 ] as const;
 export const ViolationCode = z.enum(violationCodes);
 export type ViolationCode = z.infer<typeof ViolationCode>;

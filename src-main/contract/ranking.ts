@@ -62,7 +62,7 @@ export const RankingConfig = z
     /** null: the rubric dimensions in rubric order, then earlier submission. */
     tieBreaks: z.array(TieBreak).nullable().default(null),
     tiers: z.array(TierRule).default([]),
-    /** Late entries are held out of the ranked list until the coordinator accepts them. */
+    /** Late entries (and early ones, submitted before the opening) are held out of the ranked list until the coordinator accepts them. */
     holdLate: z.boolean().default(true),
     committee: CommitteeConfig.default({ rule: 'majority', minScore: null, method: 'mean' }),
     bias: z
@@ -80,7 +80,12 @@ export const RankingConfig = z
 export type RankingConfig = z.infer<typeof RankingConfig>;
 export type RankingConfigInput = z.input<typeof RankingConfig>;
 
-export const flagCodes = ['incomplete_coverage', 'no_score', 'non_compliant_media', 'late'] as const;
+/**
+ * early: submitted before the registration opened (held like late, under holdLate).
+ * entry_rule: a completeness rule of the entry's kind is not met (e.g. an account with neither a
+ * link nor a screenshot), made by the app next to the media flags.
+ */
+export const flagCodes = ['incomplete_coverage', 'no_score', 'non_compliant_media', 'late', 'early', 'entry_rule'] as const;
 /** Why an entry is held out of the ranked list; `params` are for the translated message. */
 export const EntryFlag = z.object({
   code: z.enum(flagCodes),

@@ -49,7 +49,8 @@ function targetLabels(def: Parameters<typeof mappingTargets>[0], language: strin
 }
 
 export function describeRowError(t: T, labels: Map<string, string>, error: RowError): string {
-  return t(`intake.rowErrors.${error.code}`, { field: labels.get(error.target) ?? error.target, value: error.value });
+  const fields = (error.targets ?? []).map((key) => t('intake.fieldList', { label: labels.get(key) ?? key })).join(t('intake.fieldListSeparator'));
+  return t(`intake.rowErrors.${error.code}`, { field: labels.get(error.target) ?? error.target, value: error.value, fields });
 }
 
 function describeReport(report: ImportReport, t: T, labels: Map<string, string>): string {
@@ -70,5 +71,6 @@ function describeReport(report: ImportReport, t: T, labels: Map<string, string>)
     lines.push(t('cli.import.flaggedRow', { row: f.row, problems: f.warnings.map((e) => describeRowError(t, labels, e)).join('; ') }));
   }
   if (report.late.length) lines.push(t('cli.import.lateRows', { rows: report.late.join(', ') }));
+  if (report.early.length) lines.push(t('cli.import.earlyRows', { rows: report.early.join(', ') }));
   return lines.join('\n');
 }

@@ -46,6 +46,8 @@ export interface AssignInput {
   fixed?: readonly Pair[];
   /** Prefer judges whose specialities include the entry's category or kind (see the top comment). */
   categoryMatching?: boolean;
+  /** Never a judge of the entrant's own institution (the default); false: only conflicts exclude. */
+  excludeOwnInstitution?: boolean;
   /** Same inputs and seed → the same output, byte for byte; another seed → another valid output. */
   seed: string;
 }

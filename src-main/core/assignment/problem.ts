@@ -56,6 +56,8 @@ export interface ProblemInput {
   perEntry: number;
   conflicts?: readonly Pair[];
   fixed?: readonly Pair[];
+  /** Never a judge of the entrant's own institution (definition.assignment); default true. */
+  excludeOwnInstitution?: boolean;
 }
 
 const EMPTY: readonly number[] = Object.freeze([]);
@@ -108,7 +110,11 @@ export function buildProblem(input: ProblemInput): Problem {
   }
 
   const stamp = new Int32Array(judges.length).fill(-1);
+  // The programme may allow judges of the entrant's own institution (a small field where every
+  // expert works somewhere that enters): then only declared conflicts exclude.
+  const byOwnInstitution = input.excludeOwnInstitution !== false;
   const sameInstitution = (e: number, j: number) => {
+    if (!byOwnInstitution) return false;
     const judgeKey = normalizeName(judges[j].institution);
     return judgeKey !== null && (judgeKey === normalizeName(entries[e].entrantUnit) || judgeKey === normalizeName(entries[e].entrantName));
   };
@@ -120,9 +126,11 @@ export function buildProblem(input: ProblemInput): Problem {
       stamp[j] = e;
       (list ??= []).push(j);
     };
-    for (const name of [entries[e].entrantUnit, entries[e].entrantName]) {
-      const key = normalizeName(name);
-      if (key !== null) for (const j of byInstitution.get(key) ?? EMPTY) add(j);
+    if (byOwnInstitution) {
+      for (const name of [entries[e].entrantUnit, entries[e].entrantName]) {
+        const key = normalizeName(name);
+        if (key !== null) for (const j of byInstitution.get(key) ?? EMPTY) add(j);
+      }
     }
     for (const j of conflictsOf.get(e) ?? EMPTY) add(j);
     excluded[e] = list ?? EMPTY;

@@ -1,6 +1,8 @@
 // Runs the assignment for a campaign against the database: existing pairs are kept (they count as
 // fixed: manual overrides and earlier runs), declared conflicts are respected, new pairs are stored
-// in one transaction with the seed recorded in the audit log so a run can be reproduced.
+// in one transaction with the seed and the rules applied recorded in the audit log so a run can be
+// reproduced. The rules (exclude the entrant's own institution, prefer matching specialities) are
+// the programme's (definition.assignment) unless the caller overrides them for this run.
 import type { Database } from 'better-sqlite3';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { JudgeRepo } from '../review/judge-repo';
@@ -10,9 +12,11 @@ import { assignJudges, type AssignResult } from './assign';
 export function runAssignment(
   deps: { db: Database; campaigns: CampaignRepo; judges: JudgeRepo },
   campaignId: string,
-  options: { seed?: string; categoryMatching?: boolean } = {},
-): AssignResult & { seed: string } {
+  options: { seed?: string; categoryMatching?: boolean; excludeOwnInstitution?: boolean } = {},
+): AssignResult & { seed: string; categoryMatching: boolean; excludeOwnInstitution: boolean } {
   const def = deps.campaigns.definition(campaignId);
+  const categoryMatching = options.categoryMatching ?? def.assignment.matchSpeciality;
+  const excludeOwnInstitution = options.excludeOwnInstitution ?? def.assignment.excludeOwnInstitution;
   const db = deps.db;
   const entries = db
     .prepare('SELECT id, kind, category, entrant_name AS entrantName, entrant_unit AS entrantUnit FROM entries WHERE campaign_id = ?')
@@ -38,7 +42,8 @@ export function runAssignment(
     perEntry: def.judgesPerEntry,
     conflicts,
     fixed: existing.filter((p) => judgeIds.has(p.judgeId)),
-    categoryMatching: options.categoryMatching ?? false,
+    categoryMatching,
+    excludeOwnInstitution,
     seed,
   });
   db.transaction(() => {
@@ -46,8 +51,8 @@ export function runAssignment(
     db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'assignment.run', ?, ?)`).run(
       nowIso(),
       campaignId,
-      JSON.stringify({ seed, categoryMatching: options.categoryMatching ?? false, added: result.pairs.length, shortfalls: result.shortfalls.length }),
+      JSON.stringify({ seed, categoryMatching, excludeOwnInstitution, added: result.pairs.length, shortfalls: result.shortfalls.length }),
     );
   })();
-  return { ...result, seed };
+  return { ...result, seed, categoryMatching, excludeOwnInstitution };
 }

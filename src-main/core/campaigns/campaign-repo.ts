@@ -97,13 +97,14 @@ export class CampaignRepo {
     const late = (this.db
       .prepare('SELECT count(*) AS n FROM entries WHERE campaign_id = ? AND is_late = 1')
       .get(id) as { n: number }).n;
+    const early = this.db.prepare('SELECT count(*) FROM entries WHERE campaign_id = ? AND is_early = 1').pluck().get(id) as number;
     const assets = (this.db
       .prepare('SELECT count(*) AS n FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?')
       .get(id) as { n: number }).n;
     return {
       ...toSummary(row),
       definition: CampaignDefinition.parse(JSON.parse(row.definition_json)),
-      counts: { byKind, late, assets },
+      counts: { byKind, late, early, assets },
     };
   }
 

@@ -12,7 +12,7 @@
 //   A scale change with scores, a used kind or category, or the campaign's kind stay refused even
 //   then: no statement makes scores on another scale or entries without a kind meaningful.
 // - A refused save changes nothing stored. A saved one is one transaction: the definition, the
-//   columns that mirror it, the late flags (the deadline may have moved), a numbered version with
+//   columns that mirror it, the late and early flags (the window may have moved), a numbered version with
 //   who, when and why, and an audit row.
 import type { Database } from 'better-sqlite3';
 import { type AffectedData, allDimensions, allEligibility, CampaignDefinition, type ErrorCode } from '../../contract';
@@ -110,7 +110,7 @@ export function checkDefinitionChange(db: Database, campaignId: string, before: 
 
 /**
  * Stores `def` as the campaign's definition with the columns that mirror it, and moves the late
- * flags with the deadline (never dropping an entry). The caller holds the transaction. Also used
+ * and early flags with the deadline and the opening (never dropping an entry). The caller holds the transaction. Also used
  * on the judge's side when a newer package brings a changed definition.
  */
 export function writeDefinition(db: Database, campaignId: string, def: CampaignDefinition, now: string): void {
@@ -123,7 +123,11 @@ export function writeDefinition(db: Database, campaignId: string, def: CampaignD
   allDimensions(def).forEach((d, position) =>
     insertDimension.run(campaignId, d.key, position, d.label['zh-CN'], d.label.en, d.weight, d.scale.min, d.scale.max, d.scale.step, JSON.stringify(d.anchors)),
   );
-  db.prepare(`UPDATE entries SET is_late = (submitted_at IS NOT NULL AND julianday(submitted_at) > julianday(?)) WHERE campaign_id = ?`).run(toUtcIso(def.deadline), campaignId);
+  // Late and early are derived from the window: a moved deadline or opening moves the flags
+  // (never drops an entry). No opening: nothing is early.
+  db.prepare(`UPDATE entries SET is_late = (submitted_at IS NOT NULL AND julianday(submitted_at) > julianday(@deadline)),
+                is_early = (submitted_at IS NOT NULL AND @opens IS NOT NULL AND julianday(submitted_at) < julianday(@opens))
+              WHERE campaign_id = @campaignId`).run({ deadline: toUtcIso(def.deadline), opens: def.opensAt === null ? null : toUtcIso(def.opensAt), campaignId });
 }
 
 /** An explicit new version: the coordinator's statement and what the change set aside. */

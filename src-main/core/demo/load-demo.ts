@@ -71,7 +71,7 @@ async function createSampleCampaign(
     fields: s.fields,
     submittedAt: localToUtcIso(s.submittedLocal, def.timeZone),
   }));
-  const ids = deps.entries.insertMany(campaign.id, new Date(def.deadline).toISOString(), rows);
+  const ids = deps.entries.insertMany(campaign.id, new Date(def.deadline).toISOString(), rows, def.opensAt === null ? null : new Date(def.opensAt).toISOString());
   // Judge profiles from institutions no sample entrant belongs to; each entry gets the campaign's
   // number of judges in turn (a stand-in until assignment proper is run).
   const judges = SAMPLE_JUDGES.map(([name, institution]) => deps.judges.create(campaign.id, name, institution));

@@ -46,6 +46,7 @@ interface EntryDbRow {
   fields_json: string;
   submitted_at: string | null;
   is_late: number;
+  is_early: number;
 }
 
 const SORT_COLUMNS: Record<EntrySortField, string> = {
@@ -59,21 +60,23 @@ const SORT_COLUMNS: Record<EntrySortField, string> = {
 export class EntryRepo {
   constructor(private readonly db: Database) {}
 
-  /** Inserts in one transaction; a late flag is derived from the deadline, never a drop. */
-  insertMany(campaignId: string, deadlineUtc: string, entries: readonly NewEntry[]): number[] {
+  /**
+   * Inserts in one transaction. Late (after the deadline) and early (before `opensAtUtc`, the
+   * registration's opening; null: it has none) are flags derived from the window, never a drop.
+   */
+  insertMany(campaignId: string, deadlineUtc: string, entries: readonly NewEntry[], opensAtUtc: string | null = null): number[] {
     const insert = this.db.prepare(`
       INSERT INTO entries (campaign_id, reg_no, kind, category, title, entrant_type, entrant_name,
-        entrant_unit, contact_phone, contact_email, reason, fields_json, submitted_at, is_late,
+        entrant_unit, contact_phone, contact_email, reason, fields_json, submitted_at, is_late, is_early,
         created_at, updated_at)
       VALUES (@campaignId, @regNo, @kind, @category, @title, @entrantType, @entrantName,
-        @entrantUnit, @contactPhone, @contactEmail, @reason, @fieldsJson, @submittedAt, @late,
+        @entrantUnit, @contactPhone, @contactEmail, @reason, @fieldsJson, @submittedAt, @late, @early,
         @now, @now)`);
     const now = nowIso();
-    const deadline = Date.parse(deadlineUtc);
+    const window = windowFlags(deadlineUtc, opensAtUtc);
     return this.db.transaction(() =>
       entries.map((e) => {
-        const late = e.submittedAt !== null && Date.parse(e.submittedAt) > deadline ? 1 : 0;
-        const info = insert.run({ ...e, campaignId, fieldsJson: JSON.stringify(e.fields), late, now });
+        const info = insert.run({ ...e, campaignId, fieldsJson: JSON.stringify(e.fields), ...window(e.submittedAt), now });
         return Number(info.lastInsertRowid);
       }),
     )();
@@ -81,9 +84,10 @@ export class EntryRepo {
 
   /**
    * Adds new registration numbers and updates changed ones, in the caller's transaction. Returns,
-   * per input, whether it was added, updated or already identical.
+   * per input, whether it was added, updated or already identical (fields compared whatever
+   * their order).
    */
-  upsertMany(campaignId: string, deadlineUtc: string, entries: readonly NewEntry[]): ('added' | 'updated' | 'unchanged')[] {
+  upsertMany(campaignId: string, window: { deadlineUtc: string; opensAtUtc: string | null }, entries: readonly NewEntry[]): ('added' | 'updated' | 'unchanged')[] {
     const existing = new Map<string, { id: number; signature: string }>();
     const rows = this.db
       .prepare(`SELECT id, reg_no, kind, category, title, entrant_type, entrant_name, entrant_unit, contact_phone,
@@ -94,9 +98,9 @@ export class EntryRepo {
       UPDATE entries SET kind = @kind, category = @category, title = @title, entrant_type = @entrantType,
         entrant_name = @entrantName, entrant_unit = @entrantUnit, contact_phone = @contactPhone,
         contact_email = @contactEmail, reason = @reason, fields_json = @fieldsJson, submitted_at = @submittedAt,
-        is_late = @late, updated_at = @now
+        is_late = @late, is_early = @early, updated_at = @now
       WHERE id = @id`);
-    const deadline = Date.parse(deadlineUtc);
+    const flags = windowFlags(window.deadlineUtc, window.opensAtUtc);
     const now = nowIso();
     const toInsert: NewEntry[] = [];
     const outcome = entries.map((e) => {
@@ -106,11 +110,10 @@ export class EntryRepo {
         return 'added' as const;
       }
       if (found.signature === signatureOfEntry(e)) return 'unchanged' as const;
-      const late = e.submittedAt !== null && Date.parse(e.submittedAt) > deadline ? 1 : 0;
-      update.run({ ...e, id: found.id, fieldsJson: JSON.stringify(e.fields), late, now });
+      update.run({ ...e, id: found.id, fieldsJson: JSON.stringify(e.fields), ...flags(e.submittedAt), now });
       return 'updated' as const;
     });
-    if (toInsert.length) this.insertMany(campaignId, deadlineUtc, toInsert);
+    if (toInsert.length) this.insertMany(campaignId, window.deadlineUtc, toInsert, window.opensAtUtc);
     return outcome;
   }
 
@@ -125,6 +128,10 @@ export class EntryRepo {
     if (req.filter.late !== undefined) {
       where.push('is_late = @late');
       params.late = req.filter.late ? 1 : 0;
+    }
+    if (req.filter.early !== undefined) {
+      where.push('is_early = @early');
+      params.early = req.filter.early ? 1 : 0;
     }
     if (req.filter.query) {
       where.push(`(title LIKE @q ESCAPE '\\' OR reg_no LIKE @q ESCAPE '\\' OR entrant_name LIKE @q ESCAPE '\\'
@@ -147,7 +154,8 @@ export class EntryRepo {
     return { total, rows: rows.map((r) => toRow(r, counts.get(r.id) ?? 0)) };
   }
 
-  get(entryId: number): EntryDetail {
+  /** The entry as stored; its completeness problems need the definition and are added by the caller. */
+  get(entryId: number): Omit<EntryDetail, 'problems'> {
     const row = this.db.prepare('SELECT * FROM entries WHERE id = ?').get(entryId) as EntryDbRow | undefined;
     if (!row) throw new KepuError('ENTRY_NOT_FOUND', `entries: no entry #${entryId}`, { id: entryId });
     const assets = this.db
@@ -181,14 +189,29 @@ export class EntryRepo {
   }
 }
 
+/** is_late / is_early of a submission time under a registration window (UTC ISO instants). */
+function windowFlags(deadlineUtc: string, opensAtUtc: string | null): (submittedAt: string | null) => { late: 0 | 1; early: 0 | 1 } {
+  const deadline = Date.parse(deadlineUtc);
+  const opens = opensAtUtc === null ? null : Date.parse(opensAtUtc);
+  return (submittedAt) => {
+    const at = submittedAt === null ? null : Date.parse(submittedAt);
+    return { late: at !== null && at > deadline ? 1 : 0, early: at !== null && opens !== null && at < opens ? 1 : 0 };
+  };
+}
+
+/** The fields as JSON with sorted keys: the same values compare equal whatever order a form lists them in. */
+function fieldsSignature(fields: Record<string, string>): string {
+  return JSON.stringify(Object.keys(fields).sort().map((k) => [k, fields[k]]));
+}
+
 function signatureOfEntry(e: NewEntry): string {
   return JSON.stringify([e.kind, e.category, e.title, e.entrantType, e.entrantName, e.entrantUnit, e.contactPhone,
-    e.contactEmail, e.reason, JSON.stringify(e.fields), e.submittedAt]);
+    e.contactEmail, e.reason, fieldsSignature(e.fields), e.submittedAt]);
 }
 
 function signatureOfRow(r: EntryDbRow): string {
   return JSON.stringify([r.kind, r.category, r.title, r.entrant_type, r.entrant_name, r.entrant_unit, r.contact_phone,
-    r.contact_email, r.reason, r.fields_json, r.submitted_at]);
+    r.contact_email, r.reason, fieldsSignature(JSON.parse(r.fields_json) as Record<string, string>), r.submitted_at]);
 }
 
 function toRow(r: EntryDbRow, assetCount: number): EntryRow {
@@ -203,6 +226,7 @@ function toRow(r: EntryDbRow, assetCount: number): EntryRow {
     entrantType: r.entrant_type,
     submittedAt: r.submitted_at,
     late: r.is_late === 1,
+    early: r.is_early === 1,
     assetCount,
   };
 }

@@ -5,11 +5,11 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { type ColumnMapping, type ImportPreview, type ImportReport, type RowError, showBidiControls } from '../../contract';
+import { type ColumnMapping, type EntryKind, type ImportPreview, type ImportReport, type RowError, showBidiControls } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo, NewEntry } from '../entries/entry-repo';
 import { KepuError } from '../errors';
-import { nowIso } from '../time';
+import { nowIso, toUtcIso } from '../time';
 import { parseCsv } from './csv';
 import { type CsvEncoding, decodeText } from './decode';
 import { createRowReader } from './rows';
@@ -164,6 +164,8 @@ export async function importRegistrations(deps: IntakeDeps, campaignId: string, 
   const outcomes = readAll(deps, campaignId, p);
   const accepted = outcomes.filter((o): o is typeof o & { entry: NewEntry } => o.entry !== null);
   const deadline = deps.campaigns.summary(campaignId).deadline;
+  const def = deps.campaigns.definition(campaignId);
+  const opensAt = def.opensAt === null ? null : toUtcIso(def.opensAt);
   const report: Omit<ImportReport, 'importId'> = {
     fileName: input.fileName,
     format: p.table.format,
@@ -176,11 +178,12 @@ export async function importRegistrations(deps: IntakeDeps, campaignId: string, 
     unchanged: [],
     rejected: outcomes.filter((o) => !o.entry).map((o) => ({ row: o.row, regNo: o.regNo, errors: o.errors })),
     late: accepted.filter((o) => o.entry.submittedAt !== null && o.entry.submittedAt > deadline).map((o) => o.row),
+    early: accepted.filter((o) => o.entry.submittedAt !== null && opensAt !== null && o.entry.submittedAt < opensAt).map((o) => o.row),
     flagged: accepted.filter((o) => o.warnings.length > 0).map((o) => ({ row: o.row, regNo: o.entry.regNo, warnings: o.warnings })),
   };
   const now = nowIso();
   const importId = deps.db.transaction(() => {
-    const statuses = deps.entries.upsertMany(campaignId, deadline, accepted.map((o) => o.entry));
+    const statuses = deps.entries.upsertMany(campaignId, { deadlineUtc: deadline, opensAtUtc: opensAt }, accepted.map((o) => o.entry));
     statuses.forEach((s, i) => report[s].push(accepted[i].row));
     deps.db
       .prepare(`INSERT INTO import_mappings (campaign_id, header_signature, mapping_json, updated_at) VALUES (?, ?, ?, ?)
@@ -214,7 +217,18 @@ interface RowOutcome {
 }
 
 function readAll(deps: IntakeDeps, campaignId: string, p: Prepared): RowOutcome[] {
-  const reader = createRowReader(deps.campaigns.definition(campaignId), p.targets, p.mapping);
+  const def = deps.campaigns.definition(campaignId);
+  // Only needed when something is retired: an entry already filed under a retired category may be
+  // imported again, and the values of retired fields stay.
+  const anyRetired = def.entryKinds.some((k) => k.categories.some((c) => c.retired) || k.fields.some((f) => f.retired));
+  const stored = new Map<string, { kind: EntryKind; category: string | null; fields: Record<string, string> }>();
+  if (anyRetired) {
+    const rows = deps.db.prepare('SELECT reg_no, kind, category, fields_json FROM entries WHERE campaign_id = ?').all(campaignId) as {
+      reg_no: string; kind: EntryKind; category: string | null; fields_json: string;
+    }[];
+    for (const r of rows) stored.set(r.reg_no, { kind: r.kind, category: r.category, fields: JSON.parse(r.fields_json) as Record<string, string> });
+  }
+  const reader = createRowReader(def, p.targets, p.mapping, (regNo) => stored.get(regNo));
   const firstRowOf = new Map<string, number>();
   return p.dataRows.map(([row, cells]) => {
     const { entry, regNo, errors, warnings } = reader.read(cells);

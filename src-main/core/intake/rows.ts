@@ -31,7 +31,18 @@ const KIND_WORDS: Record<EntryKind, string[]> = {
   brand: ['品牌', '健康品牌', '品牌类', 'brand', 'brands'],
 };
 
-export function createRowReader(def: CampaignDefinition, targets: Target[], mapping: Record<string, number | null>): RowReader {
+/**
+ * What the campaign already holds under a registration number: a re-import may keep a retired
+ * category, and keeps the values of retired fields (no longer imported) that were collected.
+ */
+export type StoredEntryLookup = (regNo: string) => { kind: EntryKind; category: string | null; fields: Record<string, string> } | undefined;
+
+export function createRowReader(
+  def: CampaignDefinition,
+  targets: Target[],
+  mapping: Record<string, number | null>,
+  stored: StoredEntryLookup = () => undefined,
+): RowReader {
   const kindByWord = new Map<string, EntryKind>();
   const categoryByWord = new Map<string, { kind: EntryKind; category: string }>();
   for (const k of def.entryKinds) {
@@ -62,6 +73,8 @@ export function createRowReader(def: CampaignDefinition, targets: Target[], mapp
       // Kind: the only one, or read from its column; a category word ("视频") implies a work.
       let kind: EntryKind | null = def.entryKinds.length === 1 ? def.entryKinds[0].kind : null;
       let category: string | null = null;
+      /** The column the category was read from (the kind column when it held a category word). */
+      let categoryTarget = 'sys.kind';
       const kindText = normaliseHeader(value('sys.kind'));
       if (kindText) {
         const byWord = kindByWord.get(kindText) ?? categoryByWord.get(kindText)?.kind;
@@ -77,15 +90,23 @@ export function createRowReader(def: CampaignDefinition, targets: Target[], mapp
         const found = categoryByWord.get(text);
         if (!text) {
           if (!category) problem('ROW_MISSING_FIELD', 'sys.category');
-        } else if (found && found.kind === kind) category = found.category;
-        else problem('ROW_UNKNOWN_CATEGORY', 'sys.category');
+        } else if (found && found.kind === kind) {
+          category = found.category;
+          categoryTarget = 'sys.category';
+        } else problem('ROW_UNKNOWN_CATEGORY', 'sys.category');
+      }
+      // A retired category takes no new registrations; an entry already filed under it may be
+      // imported again (its registration is updated, it stays where it is).
+      if (kindDef && category && kindDef.categories.find((c) => c.key === category)?.retired) {
+        const before = regNo ? stored(regNo) : undefined;
+        if (!before || before.kind !== kind || before.category !== category) problem('ROW_CATEGORY_RETIRED', categoryTarget);
       }
 
       const fields: Record<string, string> = {};
       if (kindDef) {
         for (const target of fieldTargets) {
           const field = kindDef.fields.find((f) => f.key === target.field!.key);
-          if (!field) continue; // a column for another kind of entry
+          if (!field || field.retired) continue; // a column for another kind of entry, or no longer asked for
           const raw = value(target.key);
           if (!raw) {
             if (field.required) problem('ROW_MISSING_FIELD', target.key);
@@ -94,6 +115,19 @@ export function createRowReader(def: CampaignDefinition, targets: Target[], mapp
           const checked = checkField(field, raw, def.timeZone);
           if (typeof checked === 'string') fields[field.key] = checked;
           else problem(checked.code, target.key);
+        }
+        // Retired fields are no longer read; what was collected for this entry stays.
+        const before = regNo ? stored(regNo) : undefined;
+        if (before && before.kind === kind) {
+          for (const field of kindDef.fields) if (field.retired && before.fields[field.key] !== undefined) fields[field.key] = before.fields[field.key];
+        }
+        // Completeness rules made of fields only are checked here; a rule that media can meet
+        // ("a link or a screenshot") waits for the media check (core/media/entry-rules.ts).
+        for (const rule of kindDef.rules) {
+          const options = fieldOnlyRule(rule, kindDef);
+          if (!options || options.some((key) => fields[key] !== undefined)) continue;
+          const ruleTargets = options.map((key) => `field.${key}`);
+          errors.push({ code: 'ROW_RULE_ANY_OF', target: ruleTargets[0], column: mapping[ruleTargets[0]] ?? null, value: '', targets: ruleTargets });
         }
       }
 
@@ -117,12 +151,27 @@ export function createRowReader(def: CampaignDefinition, targets: Target[], mapp
       if (errors.length > 0 || !kindDef || !regNo) return { entry: null, regNo, errors, warnings };
       const entry = composeEntry(kindDef, regNo, category, fields, submittedAt, explicitType);
       if (!entry.title) {
-        errors.push({ code: 'ROW_MISSING_FIELD', target: 'field.title', column: mapping['field.title'] ?? null, value: '' });
+        const titleTarget = kindDef.kind === 'brand' ? 'field.brand_name' : 'field.title';
+        errors.push({ code: 'ROW_MISSING_FIELD', target: titleTarget, column: mapping[titleTarget] ?? null, value: '' });
         return { entry: null, regNo, errors, warnings };
       }
       return { entry, regNo, errors, warnings };
     },
   };
+}
+
+/**
+ * The field keys of a rule whose every option is a field still asked for, or null when media (or
+ * a retired field, which imports no longer fill) can meet it.
+ */
+function fieldOnlyRule(rule: EntryKindDef['rules'][number], kindDef: EntryKindDef): string[] | null {
+  const keys: string[] = [];
+  for (const option of rule.anyOf) {
+    if (!('field' in option)) return null;
+    if (kindDef.fields.find((f) => f.key === option.field)?.retired) return null;
+    keys.push(option.field);
+  }
+  return keys;
 }
 
 /** A window of the text around its first bidi control, the controls shown as markers. */
@@ -171,9 +220,12 @@ function composeEntry(
   const f = (key: string) => fields[key] || null;
   const unit = f('unit') ?? f('hospital');
   const personal = f('name') ?? f('authors');
+  // A brand is entered by its unit (the applying organisation), an individual or applicant by a person.
   const entrantType: EntrantType =
-    explicitType ?? (kindDef.kind === 'individual' || kindDef.kind === 'applicant' ? 'individual' : unit ? 'unit' : 'individual');
+    explicitType ??
+    (kindDef.kind === 'brand' ? 'unit' : kindDef.kind === 'individual' || kindDef.kind === 'applicant' ? 'individual' : unit ? 'unit' : 'individual');
   let title = f('title');
+  if (!title && kindDef.kind === 'brand') title = f('brand_name');
   if (!title && kindDef.kind === 'account') title = [f('platform'), f('account_name')].filter(Boolean).join(' · ');
   if (!title && personal) title = [personal, unit, f('department')].filter(Boolean).join(' · ');
   const { title: _t, reason: _r, ...rest } = fields;

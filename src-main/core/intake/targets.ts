@@ -16,7 +16,10 @@ const SYSTEM: { key: string; label: LocalizedText; aliases: string[] }[] = [
   { key: 'sys.submittedAt', label: { 'zh-CN': '提交时间', en: 'Submitted at' }, aliases: ['提交时间', '报名时间', '填写时间', '提交日期', 'submitted at', 'submission time', 'timestamp', 'submitted'] },
 ];
 
-/** Targets for a campaign, system fields first; a field shared by several kinds appears once. */
+/**
+ * Targets for a campaign, system fields first; a field shared by several kinds appears once. A
+ * retired field is no target (its column is ignored) unless another kind still asks for it.
+ */
 export function mappingTargets(def: CampaignDefinition): Target[] {
   const targets: Target[] = SYSTEM.map((s) => ({
     ...s,
@@ -24,11 +27,12 @@ export function mappingTargets(def: CampaignDefinition): Target[] {
     required: s.key === 'sys.regNo' || (s.key === 'sys.kind' && def.entryKinds.length > 1),
   }));
   const seen = new Set<string>();
+  const retired = new Set(retiredFieldKeys(def));
   for (const kind of def.entryKinds) {
     for (const field of kind.fields) {
-      if (seen.has(field.key)) continue;
+      if (seen.has(field.key) || retired.has(field.key) || field.retired) continue;
       seen.add(field.key);
-      const requiredEverywhere = def.entryKinds.every((k) => k.fields.some((f) => f.key === field.key && f.required));
+      const requiredEverywhere = def.entryKinds.every((k) => k.fields.some((f) => f.key === field.key && f.required && !f.retired));
       targets.push({
         key: `field.${field.key}`,
         label: field.label,
@@ -39,6 +43,12 @@ export function mappingTargets(def: CampaignDefinition): Target[] {
     }
   }
   return targets;
+}
+
+/** Keys of fields retired in every kind that has them: not imported; values already stored are kept. */
+export function retiredFieldKeys(def: CampaignDefinition): string[] {
+  const all = def.entryKinds.flatMap((k) => k.fields);
+  return [...new Set(all.filter((f) => f.retired).map((f) => f.key))].filter((key) => all.every((f) => f.key !== key || f.retired));
 }
 
 /** 作品名称* → 作品名称; "E-mail (optional)" → email; full-width forms folded. */

@@ -1,12 +1,15 @@
-// The compliance report: every linked file of a campaign with its verdict under the campaign's
-// current rules (re-evaluated from cached probe facts, so a rule change needs no re-probe), plus
-// the one rule that needs all files at once: the same file (same SHA-256) under two entries.
+// The compliance report: every linked file of a campaign with its verdict under the current rules
+// of its entry (the category's own media rules, else the campaign's; re-evaluated from cached
+// probe facts, so a rule change needs no re-probe), plus the one rule that needs all files at
+// once: the same file (same SHA-256) under two entries; and the entries that miss a completeness
+// rule of their kind (entry-rules.ts).
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
 import type { ComplianceReport, ComplianceRow, EntryKind, ReportVerdict, ViolationCode } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { ProbeCache } from './probe-cache';
-import { checkFacts } from './rules';
+import { entryRuleProblems } from './entry-rules';
+import { checkFacts, mediaRulesFor } from './rules';
 import { violationTexts } from './violation-text';
 
 export interface ComplianceFilterInput {
@@ -32,7 +35,6 @@ interface AssetJoinRow {
 /** All linked files of a campaign, or only one entry's (with duplicates still found campaign-wide). */
 export function complianceRows(deps: { db: Database; campaigns: CampaignRepo }, campaignId: string, entryId?: number): ComplianceRow[] {
   const def = deps.campaigns.definition(campaignId);
-  const unit = def.mediaRules.video.sizeUnit;
   const cache = new ProbeCache(deps.db);
   const assets = deps.db
     .prepare(`SELECT a.id, a.entry_id, a.path, a.size_bytes, a.mtime_ms, a.sha256, a.role, e.reg_no, e.title, e.kind, e.category
@@ -43,8 +45,9 @@ export function complianceRows(deps: { db: Database; campaigns: CampaignRepo }, 
     const cached = cache.get(a.path, a.size_bytes, a.mtime_ms);
     const base = { assetId: a.id, entryId: a.entry_id, regNo: a.reg_no, title: a.title, kind: a.kind, category: a.category, fileName: path.basename(a.path), path: a.path, role: a.role, sizeBytes: a.size_bytes, sha256: a.sha256 };
     if (!cached) return { ...base, mediaClass: null, verdict: 'unchecked', violations: [], facts: null };
-    const check = checkFacts(a.path, cached.outcome, def.mediaRules, { document: a.role === 'document' });
-    const violations = check.violations.map((v) => ({ ...v, ...violationTexts(v, unit) }));
+    const rules = mediaRulesFor(def, a.kind, a.category);
+    const check = checkFacts(a.path, cached.outcome, rules, { document: a.role === 'document' });
+    const violations = check.violations.map((v) => ({ ...v, ...violationTexts(v, rules.video.sizeUnit) }));
     return { ...base, mediaClass: check.mediaClass, verdict: check.verdict, violations, facts: check.facts };
   });
   // Same bytes under different entries: someone submitted one work twice, or a file was misfiled.
@@ -91,9 +94,11 @@ export function complianceReport(
       (!filter.kind || r.kind === filter.kind) &&
       (!filter.code || r.violations.some((v) => v.code === filter.code)),
   );
+  const def = deps.campaigns.definition(campaignId);
   return {
-    summary: { files: all.length, byVerdict, byCode, sizeUnit: deps.campaigns.definition(campaignId).mediaRules.video.sizeUnit },
+    summary: { files: all.length, byVerdict, byCode, sizeUnit: def.mediaRules.video.sizeUnit },
     total: matching.length,
     rows: matching.slice(0, limit),
+    entryProblems: entryRuleProblems(deps.db, campaignId, def).filter((p) => !filter.kind || p.kind === filter.kind),
   };
 }

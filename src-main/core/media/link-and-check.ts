@@ -1,15 +1,19 @@
 // The "link media" job: find the works in a folder, match them to registrations, hash and probe
 // each one (bounded concurrency, cached by path+size+mtime), and record them as the entries'
-// assets. Re-linking the same folder updates the same asset rows; nothing is duplicated.
+// assets. Re-linking the same folder updates the same asset rows; nothing is duplicated. Each file
+// is checked under its entry's rules (the category's own media rules, else the campaign's), and the
+// report names the entries that still miss a completeness rule with the files now linked.
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AssetInfo, EntryKind, MediaClass, MediaLinkReport } from '../../contract';
+import type { AssetInfo, EntryKind, MediaClass, MediaLinkReport, MediaRules } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { nowIso } from '../time';
+import { entryRuleProblems } from './entry-rules';
 import { listFiles, matchFiles } from './link-folder';
 import { ProbeCache } from './probe-cache';
 import { type CheckProgress, checkFiles } from './probe-queue';
+import { mediaRulesFor } from './rules';
 
 export interface LinkDeps {
   db: Database;
@@ -30,16 +34,25 @@ export async function linkAndCheckFolder(deps: LinkDeps, campaignId: string, fol
   const root = path.resolve(folder);
   deps.protectedFiles?.assertNotProtected(root);
   const files = listFiles(root, (file) => deps.protectedFiles?.isProtected(file) ?? false);
-  const entries = deps.db.prepare('SELECT id, reg_no, kind FROM entries WHERE campaign_id = ?').all(campaignId) as {
+  const entries = deps.db.prepare('SELECT id, reg_no, kind, category FROM entries WHERE campaign_id = ?').all(campaignId) as {
     id: number;
     reg_no: string;
     kind: EntryKind;
+    category: string | null;
   }[];
   const match = matchFiles(root, files, entries.map((e) => e.reg_no), options.pattern);
   const toCheck = [...match.byRegNo.values()].flat();
+  // Each file is checked under its entry's rules (a category may have its own).
+  const entryOfReg = new Map(entries.map((e) => [e.reg_no, e]));
+  const rulesByFile = new Map<string, MediaRules>();
+  for (const [regNo, list] of match.byRegNo) {
+    const e = entryOfReg.get(regNo)!;
+    for (const file of list) rulesByFile.set(file, mediaRulesFor(def, e.kind, e.category));
+  }
   options.onProgress?.({ done: 0, total: toCheck.length, failed: 0, unreadable: 0, etaSeconds: null });
   const checked = await checkFiles(toCheck, {
     rules: def.mediaRules,
+    rulesFor: (file) => rulesByFile.get(file) ?? def.mediaRules,
     cache: new ProbeCache(deps.db),
     hash: true,
     signal: options.signal,
@@ -91,6 +104,7 @@ export async function linkAndCheckFolder(deps: LinkDeps, campaignId: string, fol
     entriesLinked: linkedEntries.size,
     unmatchedFiles: match.unmatched.map((f) => path.relative(root, f)),
     entriesWithoutFiles: entries.filter((e) => !withFiles.has(e.id)).map((e) => e.reg_no),
+    incompleteEntries: [...new Set(entryRuleProblems(deps.db, campaignId, def).map((p) => p.regNo))],
     checked: { pass: count('pass'), fail: count('fail'), unreadable: count('unreadable') },
     cancelled: checked.cancelled,
   };

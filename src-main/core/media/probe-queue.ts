@@ -32,6 +32,8 @@ export type CheckedFile = FileCheck & { sha256?: string };
 
 export interface CheckFilesOptions {
   rules: MediaRules;
+  /** The rules for one file when they differ by file (a category's own media rules); default: `rules`. */
+  rulesFor?: (file: string) => MediaRules;
   cache?: ProbeCache;
   /** Parallel probes; default: the number of CPU cores. */
   concurrency?: number;
@@ -68,11 +70,13 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
   let next = 0;
   let fatal: unknown = null;
 
+  const rulesOf = (file: string) => options.rulesFor?.(file) ?? options.rules;
+
   async function checkOne(file: string): Promise<{ check: CheckedFile; write: CacheWrite | null }> {
     const stat = await fs.stat(file).catch(() => null);
     if (!stat || stat.isDirectory()) {
       // Let the probe name the problem (not found, no permission, a folder); no key, no caching.
-      return { check: checkFacts(file, await probe(file, { signal: run.signal }), options.rules), write: null };
+      return { check: checkFacts(file, await probe(file, { signal: run.signal }), rulesOf(file)), write: null };
     }
     const cached = options.cache?.get(file, stat.size, stat.mtimeMs) ?? null;
     let outcome = cached?.outcome;
@@ -88,7 +92,7 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
       if (run.signal.aborted) throw abortError();
       if (sha256) changed = true;
     }
-    const check: CheckedFile = checkFacts(file, outcome, options.rules);
+    const check: CheckedFile = checkFacts(file, outcome, rulesOf(file));
     if (options.hash && sha256) check.sha256 = sha256;
     const keep = changed && !(outcome.ok === false && outcome.transient);
     const write = keep ? { path: file, sizeBytes: stat.size, mtimeMs: stat.mtimeMs, outcome, sha256 } : null;

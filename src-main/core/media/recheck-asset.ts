@@ -14,7 +14,7 @@ import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AssetRecheck } from '../../contract';
+import type { AssetRecheck, EntryKind } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
@@ -23,6 +23,7 @@ import { type FileGuard, fileStateOf, openRegularFile, type FileState } from './
 import type { ProbeOptions, ProbeOutcome } from './probe';
 import { ProbeCache } from './probe-cache';
 import { checkFiles } from './probe-queue';
+import { mediaRulesFor } from './rules';
 
 export interface RecheckDeps {
   db: Database;
@@ -44,7 +45,8 @@ export async function recheckAsset(
   options: { probe?: (file: string, options: ProbeOptions) => Promise<ProbeOutcome> } = {},
 ): Promise<AssetRecheck> {
   const asset = deps.assets.location(assetId);
-  const campaignId = deps.db.prepare('SELECT campaign_id FROM entries WHERE id = ?').pluck().get(asset.entryId) as string;
+  const entry = deps.db.prepare('SELECT campaign_id, kind, category FROM entries WHERE id = ?').get(asset.entryId) as { campaign_id: string; kind: EntryKind; category: string | null };
+  const campaignId = entry.campaign_id;
   const { fd, stat } = openRegularFile(asset.path, undefined, deps.protectedFiles);
   let sha256: string;
   try {
@@ -54,7 +56,7 @@ export async function recheckAsset(
   }
   const facts = { sizeBytes: stat.size, mtimeMs: Math.trunc(stat.mtimeMs) };
   await checkFiles([asset.path], {
-    rules: deps.campaigns.definition(campaignId).mediaRules,
+    rules: mediaRulesFor(deps.campaigns.definition(campaignId), entry.kind, entry.category),
     cache: new ProbeCache(deps.db),
     concurrency: 1,
     probe: options.probe,

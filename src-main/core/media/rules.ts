@@ -10,9 +10,14 @@
 // - Video: container, extension, size, duration, video codec, audio codec (when there is audio).
 //   Audio-only: extension and audio codec (the organiser's size/duration limits are worded for
 //   videos). Image: extension and minimum displayed size. Documents: only "not empty".
+// - A file sent as a video (a video extension such as .mp4, or a container the video rules allow)
+//   that holds no moving picture — an audio-only .mp4 — is MEDIA_NO_VIDEO_STREAM, unless the
+//   rules say `requireVideoStream: false` (absent: required).
+// - Which rules apply: the entry's category's own mediaRules when it has them, else the
+//   campaign's (mediaRulesFor); the callers pick them per entry.
 // - MEDIA_DUPLICATE needs the other entries' files; it is decided by the caller, never here.
 import path from 'node:path';
-import type { FileCheck, MediaClass, MediaFacts, MediaRules, Violation } from '../../contract';
+import type { CampaignDefinition, EntryKind, FileCheck, MediaClass, MediaFacts, MediaRules, Violation } from '../../contract';
 import { assertNever } from '../../contract';
 import type { ProbeOutcome } from './probe';
 
@@ -33,6 +38,12 @@ const EXTENSION_CONTAINERS: Record<string, readonly string[]> = {
 const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'mov', 'qt', '3gp', 'webm', 'mkv', 'avi', 'flv', 'ts', 'mts', 'm2ts', 'mpg', 'mpeg', 'wmv', 'asf', 'ogv']);
 const AUDIO_EXTENSIONS = new Set(['m4a', 'mka', 'mp3', 'wav', 'aac', 'flac', 'ogg', 'oga', 'opus', 'wma']);
 const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'jfif', 'gif', 'webp', 'bmp', 'tif', 'tiff']);
+
+/** The media rules for an entry: its category's own when the definition gives them, else the campaign's. */
+export function mediaRulesFor(def: CampaignDefinition, kind: EntryKind, category: string | null): MediaRules {
+  if (category === null) return def.mediaRules;
+  return def.entryKinds.find((k) => k.kind === kind)?.categories.find((c) => c.key === category)?.mediaRules ?? def.mediaRules;
+}
 
 export interface CheckOptions {
   /** Judge as a document whatever the extension (the caller knows the asset's role). */
@@ -87,13 +98,13 @@ function violationsFor(file: string, mediaClass: MediaClass, facts: MediaFacts, 
     case 'video':
       return videoViolations(file, facts, rules.video);
     case 'audio':
-      return [...extensionViolations(file, facts), ...audioCodecViolations(facts, rules.video)];
+      return [...noVideoStreamViolations(file, facts, rules.video), ...extensionViolations(file, facts), ...audioCodecViolations(facts, rules.video)];
     case 'image':
       return [...extensionViolations(file, facts), ...imageViolations(facts, rules.image)];
     case 'document':
       return [];
     case 'other':
-      return extensionViolations(file, facts);
+      return [...noVideoStreamViolations(file, facts, rules.video), ...extensionViolations(file, facts)];
     default:
       return assertNever(mediaClass, 'media class');
   }
@@ -118,6 +129,15 @@ function videoViolations(file: string, facts: MediaFacts, rules: MediaRules['vid
   }
   found.push(...audioCodecViolations(facts, rules));
   return found;
+}
+
+/** Sent as a video (by its name or its container) but without a moving picture. */
+function noVideoStreamViolations(file: string, facts: MediaFacts, rules: MediaRules['video']): Violation[] {
+  if (rules.requireVideoStream === false) return [];
+  const container = facts.container?.toLowerCase() ?? null;
+  const sentAsVideo = VIDEO_EXTENSIONS.has(extensionOf(file)) || (container !== null && rules.containers.some((c) => c.toLowerCase() === container));
+  if (!sentAsVideo) return [];
+  return [{ code: 'MEDIA_NO_VIDEO_STREAM', limit: null, actual: facts.audioCodec }];
 }
 
 function audioCodecViolations(facts: MediaFacts, rules: MediaRules['video']): Violation[] {

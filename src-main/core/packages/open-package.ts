@@ -255,7 +255,8 @@ function upsertEntries(deps: OpenDeps, campaignId: string, m: PackageManifest): 
   });
   const fresh = m.entries.flatMap((e, i) => (ids[i] === undefined ? [{ i, entry: toNewEntry(e) }] : []));
   const deadline = new Date(m.campaign.deadline).toISOString();
-  const inserted = deps.entries.insertMany(campaignId, deadline, fresh.map((f) => f.entry));
+  const opensAt = m.campaign.opensAt === null ? null : new Date(m.campaign.opensAt).toISOString();
+  const inserted = deps.entries.insertMany(campaignId, deadline, fresh.map((f) => f.entry), opensAt);
   fresh.forEach((f, k) => (ids[f.i] = inserted[k]));
   return ids as number[];
 }

@@ -1,5 +1,5 @@
 // Reads everything ranking needs for one campaign, read-only: the definition, the entries (kind,
-// category, registration number, submission time, late flag, judges assigned), every score,
+// category, registration number, submission time, late and early flags, judges assigned), every score,
 // conflict and eligibility answer, and the accepted bundles (provenance for a locked snapshot).
 // Policy: one query per table, each a single pass over the campaign's rows; everything runs in
 // one read transaction, so a merge landing half-way is never seen half-applied (WAL readers see
@@ -25,6 +25,8 @@ export interface LoadedEntry {
   /** ISO-8601 UTC, or null when the registration had no time. */
   submittedAt: string | null;
   isLate: boolean;
+  /** Submitted before the registration opened; absent: not early. */
+  isEarly?: boolean;
   /** Judges assigned (any status). */
   assigned: number;
 }
@@ -61,16 +63,18 @@ export function loadCampaignScores(db: Database, campaignId: string): CampaignSc
       assigned.set(entryId, n);
     }
     const entries = (db
-      .prepare('SELECT id, reg_no, kind, category, submitted_at, is_late FROM entries WHERE campaign_id = ? ORDER BY id')
+      .prepare('SELECT id, reg_no, kind, category, submitted_at, is_late, is_early FROM entries WHERE campaign_id = ? ORDER BY id')
       .raw()
-      .all(campaignId) as [number, string, EntryKind, string | null, string | null, number][]).map(
-      ([entryId, regNo, kind, category, submittedAt, late]): LoadedEntry => ({
+      .all(campaignId) as [number, string, EntryKind, string | null, string | null, number, number][]).map(
+      ([entryId, regNo, kind, category, submittedAt, late, early]): LoadedEntry => ({
         entryId,
         regNo,
         kind,
         category,
         submittedAt,
         isLate: late === 1,
+        // Only set when true: an entry that is not early looks exactly as it did before the flag.
+        ...(early === 1 ? { isEarly: true } : {}),
         assigned: assigned.get(entryId) ?? 0,
       }),
     );

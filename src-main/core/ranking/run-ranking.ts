@@ -8,7 +8,8 @@
 //   in code-unit order. Each list is aggregated on its own rubric (aggregateByList).
 // - Default tie-breaks (config.tieBreaks null): every rubric dimension in rubric order, then earlier
 //   submission. Default bias threshold: 10 % of the rubric total's range (1 point on 0–10).
-// - An entry is held when the caller flags it, when it is late and holdLate is on, or (rank.ts)
+// - An entry is held when the caller flags it, when it is late or early (submitted before the
+//   registration opened) and holdLate is on, or (rank.ts)
 //   when it has fewer counted judges than the campaign's judgesPerEntry.
 import { allDimensions, allEligibility, type CampaignDefinition, type EntryKind, listFor } from '../../contract';
 import { KepuError } from '../errors';
@@ -71,6 +72,8 @@ export function runRanking(data: CampaignScores, rawConfig: RankingConfig, flags
   const flagsOf = (e: LoadedEntry): EntryFlag[] => {
     const own = [...(flags.get(e.entryId) ?? [])];
     if (config.holdLate && e.isLate && !own.some((f) => f.code === 'late')) own.push({ code: 'late', params: { submittedAt: e.submittedAt ?? '' } });
+    // Submitted before the registration opened: held the same way, under its own flag.
+    if (config.holdLate && e.isEarly && !own.some((f) => f.code === 'early')) own.push({ code: 'early', params: { submittedAt: e.submittedAt ?? '' } });
     return own;
   };
 

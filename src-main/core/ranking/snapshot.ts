@@ -5,7 +5,8 @@
 // - Each input is hashed as JSON arrays, one per line (each followed by \n), in canonical order:
 //   scores [regNo, judgeId, dimension, value] sorted by (regNo, judgeId, dimension) in code-unit
 //   order; conflicts [regNo, judgeId], eligibility [regNo, judgeId, item, answer] and entries
-//   [regNo, kind, category, submittedAt, isLate, assigned] sorted by their JSON text; the
+//   [regNo, kind, category, submittedAt, isLate, assigned] (with `true` appended for an entry
+//   submitted before the registration opened) sorted by their JSON text; the
 //   definition and the configuration as canonical JSON. The caller's flags and the accepted
 //   bundle ids are kept in clear, so a verification failure says what changed.
 // - Every object key in a snapshot is an identifier from this code (user data such as
@@ -91,7 +92,9 @@ export function buildSnapshot(data: CampaignScores, outcome: RankingOutcome, fla
     inputs: {
       definition: sha256(canonicalJson(data.storedDefinition)),
       config: sha256(canonicalJson(outcome.config)),
-      entries: hashLines(data.entries.map((e) => [e.regNo, e.kind, e.category, e.submittedAt, e.isLate, e.assigned])),
+      // An early entry's line ends with `true`; every other line is exactly what it was before
+      // the flag existed, so results locked then still verify.
+      entries: hashLines(data.entries.map((e) => (e.isEarly ? [e.regNo, e.kind, e.category, e.submittedAt, e.isLate, e.assigned, true] : [e.regNo, e.kind, e.category, e.submittedAt, e.isLate, e.assigned]))),
       scores: hashScores(data, reg),
       conflicts: hashLines(data.conflicts.map((c) => [reg(c.entryId), c.judgeId])),
       eligibility: hashLines(data.eligibility.map((a) => [reg(a.entryId), a.judgeId, a.item, a.answer])),

@@ -107,6 +107,12 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
             <span className="stat-value">{formatCount(campaign.counts.late, lang)}</span>
             <span className="stat-label">{t('overview.late')}</span>
           </li>
+          {campaign.counts.early > 0 && (
+            <li className="stat warn">
+              <span className="stat-value">{formatCount(campaign.counts.early, lang)}</span>
+              <span className="stat-label">{t('overview.early')}</span>
+            </li>
+          )}
           <li className="stat">
             <span className="stat-value">{formatCount(campaign.counts.assets, lang)}</span>
             <span className="stat-label">{t('overview.mediaFiles')}</span>

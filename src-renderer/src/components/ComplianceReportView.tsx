@@ -1,5 +1,6 @@
-// The compliance report: counts by verdict, filters (verdict, problem, entry type), one row per
-// file with every violated rule as measured value vs limit, exports for the office.
+// The compliance report: counts by verdict, the entries that miss a completeness rule of their
+// kind, filters (verdict, problem, entry type), one row per file with every violated rule as
+// measured value vs limit, exports for the office.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -14,6 +15,7 @@ import { invoke } from '../api';
 import { downloadBase64 } from '../files';
 import { formatBytes, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
+import { entryProblemText } from './entryProblemText';
 
 const VERDICTS: ReportVerdict[] = ['pass', 'fail', 'unreadable', 'unchecked'];
 
@@ -72,6 +74,33 @@ export function ComplianceReportView({ campaign, version, onOpenEntry }: { campa
           </li>
         ))}
       </ul>
+      {report.entryProblems.length > 0 && (
+        <details className="entry-problems" data-testid="compliance-entry-problems" open>
+          <summary>{t('compliance.entryProblems.count', { count: report.entryProblems.length })}</summary>
+          <table className="data-table compact">
+            <thead>
+              <tr>
+                <th>{t('compliance.columns.regNo')}</th>
+                <th>{t('compliance.columns.title')}</th>
+                <th>{t('compliance.columns.problems')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.entryProblems.map((p) => (
+                <tr key={`${p.entryId}/${p.rule}`} className="verdict-fail">
+                  <td className="mono">
+                    <button type="button" className="link" onClick={() => onOpenEntry(p.entryId)} title={t('compliance.openEntry')}>
+                      {p.regNo}
+                    </button>
+                  </td>
+                  <td className="clip" title={p.title}>{p.title}</td>
+                  <td className="problems-cell">{entryProblemText(t, p, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
       <div className="filter-bar">
         <label>
           {t('compliance.filterVerdict')}{' '}

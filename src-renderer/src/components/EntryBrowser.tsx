@@ -17,6 +17,7 @@ export function EntryBrowser({ campaign, initialSelected = null }: { campaign: C
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<EntryKind | ''>('');
   const [lateOnly, setLateOnly] = useState(false);
+  const [earlyOnly, setEarlyOnly] = useState(false);
   const [sort, setSort] = useState<SortState>({ field: 'regNo', direction: 'asc' });
   const [selected, setSelected] = useState<number | null>(initialSelected);
 
@@ -29,7 +30,7 @@ export function EntryBrowser({ campaign, initialSelected = null }: { campaign: C
   const pages = useEntryPages({
     campaignId: campaign.id,
     sort,
-    filter: { ...(kind ? { kind } : {}), ...(lateOnly ? { late: true } : {}), ...(query ? { query } : {}) },
+    filter: { ...(kind ? { kind } : {}), ...(lateOnly ? { late: true } : {}), ...(earlyOnly ? { early: true } : {}), ...(query ? { query } : {}) },
   });
 
   return (
@@ -55,6 +56,12 @@ export function EntryBrowser({ campaign, initialSelected = null }: { campaign: C
           <input type="checkbox" checked={lateOnly} onChange={(e) => setLateOnly(e.target.checked)} />
           {t('entries.lateOnly')}
         </label>
+        {campaign.counts.early > 0 && (
+          <label className="checkbox">
+            <input type="checkbox" checked={earlyOnly} onChange={(e) => setEarlyOnly(e.target.checked)} />
+            {t('entries.earlyOnly')}
+          </label>
+        )}
         <span className="muted count" data-testid="entry-count">
           {pages.total === null ? t('common.loading') : t('entries.count', { count: pages.total, formatted: formatCount(pages.total, i18n.language) })}
         </span>

@@ -5,6 +5,7 @@ import { invoke, mediaUrl } from '../api';
 import { formatBytes, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { EntryJudges } from './EntryJudges';
+import { entryProblemText } from './entryProblemText';
 import { MediaFileProblem } from './preview/MediaFileProblem';
 
 interface Props {
@@ -46,6 +47,19 @@ export function EntryDetailPanel({ entryId, campaign, onClose }: Props) {
       </div>
       <h2>{entry.title}</h2>
       {entry.late && <p className="badge warn">{t('entries.lateExplained')}</p>}
+      {entry.early && <p className="badge warn">{t('entries.earlyExplained')}</p>}
+      {entry.problems.length > 0 && (
+        <div className="entry-problems" data-testid="entry-problems">
+          <strong>{t('entries.problemsTitle')}</strong>
+          <ul className="plain">
+            {entry.problems.map((p) => (
+              <li key={p.rule} className="warning-text">
+                {entryProblemText(t, p, lang)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <dl>
         <dt>{t('entries.columns.entrant')}</dt>
         <dd>

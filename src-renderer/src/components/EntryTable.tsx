@@ -95,6 +95,7 @@ export function EntryTable({ campaign, pages, sort, onSort, selected, onSelect }
           <span role="gridcell" className="col-time">
             {formatInstant(row.submittedAt, campaign.timeZone, false)}
             {row.late && <span className="badge warn">{t('entries.late')}</span>}
+            {row.early && <span className="badge warn" data-testid="early-badge">{t('entries.early')}</span>}
           </span>
           <span role="gridcell" className="col-media num">{row.assetCount || '—'}</span>
         </div>

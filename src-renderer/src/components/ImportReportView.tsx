@@ -11,6 +11,7 @@ export function ImportReportView({ report, targets, onAnother }: { report: Impor
     ['unchanged', report.unchanged.length],
     ['rejected', report.rejected.length],
     ['late', report.late.length],
+    ['early', report.early.length],
     ['flagged', report.flagged.length],
   ] as const;
   return (
@@ -23,7 +24,7 @@ export function ImportReportView({ report, targets, onAnother }: { report: Impor
       </div>
       <ul className="stat-row">
         {stats.map(([key, value]) => (
-          <li key={key} className={`stat ${key === 'rejected' && value ? 'bad' : ''} ${(key === 'late' || key === 'flagged') && value ? 'warn' : ''}`}>
+          <li key={key} className={`stat ${key === 'rejected' && value ? 'bad' : ''} ${(key === 'late' || key === 'early' || key === 'flagged') && value ? 'warn' : ''}`}>
             <span className="stat-value" data-testid={`report-${key}`}>
               {value}
             </span>
@@ -32,6 +33,7 @@ export function ImportReportView({ report, targets, onAnother }: { report: Impor
         ))}
       </ul>
       {report.late.length > 0 && <p className="muted">{t('intake.lateRows', { rows: report.late.join(', ') })}</p>}
+      {report.early.length > 0 && <p className="muted" data-testid="early-rows">{t('intake.earlyRows', { rows: report.early.join(', ') })}</p>}
       {report.rejected.length > 0 && (
         <RowProblems testId="rejected-rows" rows={report.rejected.map((r) => ({ row: r.row, regNo: r.regNo ?? '—', text: r.errors.map(describe).join(';') }))} />
       )}

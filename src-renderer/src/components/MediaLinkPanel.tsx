@@ -95,6 +95,12 @@ export function MediaLinkPanel({ campaign, onChecked }: { campaign: CampaignDeta
               <p className="mono small">{result.entriesWithoutFiles.join(', ')}</p>
             </details>
           )}
+          {result.incompleteEntries.length > 0 && (
+            <details data-testid="incomplete-entries">
+              <summary>{t('compliance.incompleteEntries', { count: result.incompleteEntries.length })}</summary>
+              <p className="mono small">{result.incompleteEntries.join(', ')}</p>
+            </details>
+          )}
         </div>
       )}
     </section>

@@ -9,8 +9,13 @@ export function useRowErrorText(targets: MappingTarget[]) {
   const { t, i18n } = useTranslation();
   return useCallback(
     (error: RowError) => {
-      const target = targets.find((x) => x.key === error.target);
-      return t(`intake.rowErrors.${error.code}`, { field: target ? localized(target.label, i18n.language) : error.target, value: error.value });
+      const label = (key: string) => {
+        const target = targets.find((x) => x.key === key);
+        return target ? localized(target.label, i18n.language) : key;
+      };
+      // A problem about several fields (a completeness rule) names them all.
+      const fields = (error.targets ?? []).map((key) => t('intake.fieldList', { label: label(key) })).join(t('intake.fieldListSeparator'));
+      return t(`intake.rowErrors.${error.code}`, { field: label(error.target), value: error.value, fields });
     },
     [targets, t, i18n.language],
   );

@@ -36,7 +36,7 @@ describe('background jobs', () => {
       new Promise((resolve) => {
         progress({ done: 1, total: 10, failed: 0, unreadable: 0, etaSeconds: 9 });
         signal.addEventListener('abort', () =>
-          resolve({ folder: '/w', filesFound: 10, filesLinked: 1, entriesLinked: 1, unmatchedFiles: [], entriesWithoutFiles: [], checked: { pass: 1, fail: 0, unreadable: 0 }, cancelled: true }),
+          resolve({ folder: '/w', filesFound: 10, filesLinked: 1, entriesLinked: 1, unmatchedFiles: [], entriesWithoutFiles: [], incompleteEntries: [], checked: { pass: 1, fail: 0, unreadable: 0 }, cancelled: true }),
         );
       }),
     );

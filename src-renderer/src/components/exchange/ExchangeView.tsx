@@ -17,8 +17,14 @@ export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
   const [keys, setKeys] = useState<Record<string, string | null>>({});
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [attachTo, setAttachTo] = useState('');
-  // Starts from the programme's own choice (Setup › Judging); the coordinator may still change it for this run.
-  const [matching, setMatching] = useState(campaign.definition.assignment.matchSpeciality);
+  // Start from the programme's own rules (Setup › Judging); the coordinator may still change them for this run.
+  const rules = campaign.definition.assignment;
+  const [matching, setMatching] = useState(rules.matchSpeciality);
+  const [excludeOwn, setExcludeOwn] = useState(rules.excludeOwnInstitution);
+  useEffect(() => {
+    setMatching(rules.matchSpeciality);
+    setExcludeOwn(rules.excludeOwnInstitution);
+  }, [rules.matchSpeciality, rules.excludeOwnInstitution]);
   const [withMedia, setWithMedia] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -114,16 +120,20 @@ export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
         <div className="section-head">
           <h2>{t('exchange.assignment')}</h2>
           <div className="row">
-            <label className="checkbox">
-              <input type="checkbox" checked={matching} onChange={(e) => setMatching(e.target.checked)} />
+            <label className="checkbox" title={t('exchange.rulesFromProgramme')}>
+              <input type="checkbox" checked={matching} onChange={(e) => setMatching(e.target.checked)} data-testid="category-matching" />
               {t('exchange.categoryMatching')}
+            </label>
+            <label className="checkbox" title={t('exchange.rulesFromProgramme')}>
+              <input type="checkbox" checked={excludeOwn} onChange={(e) => setExcludeOwn(e.target.checked)} data-testid="exclude-own-institution" />
+              {t('exchange.excludeOwnInstitution')}
             </label>
             <button
               type="button"
               className="primary"
               data-testid="run-assignment"
               onClick={async () => {
-                const r = await run(() => invoke('assignment:run', { campaignId: campaign.id, categoryMatching: matching }));
+                const r = await run(() => invoke('assignment:run', { campaignId: campaign.id, categoryMatching: matching, excludeOwnInstitution: excludeOwn }));
                 if (r) setNotice(t('exchange.assigned', { count: r.added }) + (r.shortfalls.length ? ` · ${t('exchange.shortfalls', { count: r.shortfalls.length })}` : ''));
                 await refresh();
               }}

@@ -7,7 +7,11 @@ import { findDimension, findEligibilityItem } from '../../../../src-main/contrac
 import { localized } from '../../format';
 
 export function flagText(t: TFunction, flag: EntryFlag): string {
-  return t(`ranking.flags.${flag.code}`, flag.params);
+  // `name@<language>` params (the options of an unmet completeness rule) are read as `name`.
+  const language = t('meta.language');
+  const params: Record<string, string | number> = { ...flag.params };
+  for (const [key, value] of Object.entries(flag.params)) if (key.endsWith(`@${language}`)) params[key.slice(0, -language.length - 1)] = value;
+  return t(`ranking.flags.${flag.code}`, params);
 }
 
 const show = (v: number | string | null) => (v === null ? '—' : typeof v === 'number' ? v.toFixed(2) : v);

@@ -1,0 +1,35 @@
+// Completeness problems of entries (core/media/entry-rules.ts) as sentences, for the exports and
+// the ranking's flags: the rule's options named as people know them — a field by its label in
+// quotes, linked media by its role ("a screenshot") — in either language.
+import type { EntryFlag, EntryProblem, EntryRuleOption, Language } from '../contract';
+import { createNodeI18n } from './translate';
+
+const i18n = { 'zh-CN': createNodeI18n('zh-CN'), en: createNodeI18n('en') } as const;
+
+/** "“Link” or a screenshot" / "“链接”或截图". */
+export function ruleOptionsText(options: readonly EntryRuleOption[], language: Language): string {
+  const t = i18n[language].t.bind(i18n[language]);
+  const names = options.map((o) => ('media' in o ? t(`compliance.mediaRoles.${o.media}`) : t('compliance.entryProblems.fieldName', { label: o.label[language] })));
+  return names.join(t('compliance.entryProblems.or'));
+}
+
+/** The sentence the compliance report shows for a problem, in one language. */
+export function entryProblemText(problem: EntryProblem, language: Language): string {
+  return i18n[language].t(`compliance.entryProblems.${problem.code}`, { options: ruleOptionsText(problem.options, language) });
+}
+
+/**
+ * The ranking flag that holds an entry missing a completeness rule. Flags are data (kept in a
+ * locked snapshot), so the options' names travel in both languages: `needs@zh-CN` and `needs@en`,
+ * read by the flag's translation as `needs` (see localizedFlagParams).
+ */
+export function entryRuleFlag(problems: readonly EntryProblem[]): EntryFlag {
+  return {
+    code: 'entry_rule',
+    params: {
+      rules: problems.map((p) => p.rule).join(', '),
+      'needs@zh-CN': problems.map((p) => ruleOptionsText(p.options, 'zh-CN')).join('；'),
+      'needs@en': problems.map((p) => ruleOptionsText(p.options, 'en')).join('; '),
+    },
+  };
+}
