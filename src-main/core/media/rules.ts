@@ -10,9 +10,9 @@
 // - Video: container, extension, size, duration, video codec, audio codec (when there is audio).
 //   Audio-only: extension and audio codec (the organiser's size/duration limits are worded for
 //   videos). Image: extension and minimum displayed size. Documents: only "not empty".
-// - A file sent as a video (a video extension such as .mp4, or a container the video rules allow)
-//   that holds no moving picture — an audio-only .mp4 — is MEDIA_NO_VIDEO_STREAM, unless the
-//   rules say `requireVideoStream: false` (absent: required).
+// - A file sent as a video (named .mp4, .mov… — not by its container: MP4 is also the usual box
+//   for sound, .m4a) that holds no moving picture — an audio-only .mp4 — is MEDIA_NO_VIDEO_STREAM,
+//   unless the rules say `requireVideoStream: false` (absent: required).
 // - Which rules apply: the entry's category's own mediaRules when it has them, else the
 //   campaign's (mediaRulesFor); the callers pick them per entry.
 // - MEDIA_DUPLICATE needs the other entries' files; it is decided by the caller, never here.
@@ -131,12 +131,9 @@ function videoViolations(file: string, facts: MediaFacts, rules: MediaRules['vid
   return found;
 }
 
-/** Sent as a video (by its name or its container) but without a moving picture. */
+/** Named as a video but without a moving picture. */
 function noVideoStreamViolations(file: string, facts: MediaFacts, rules: MediaRules['video']): Violation[] {
-  if (rules.requireVideoStream === false) return [];
-  const container = facts.container?.toLowerCase() ?? null;
-  const sentAsVideo = VIDEO_EXTENSIONS.has(extensionOf(file)) || (container !== null && rules.containers.some((c) => c.toLowerCase() === container));
-  if (!sentAsVideo) return [];
+  if (rules.requireVideoStream === false || !VIDEO_EXTENSIONS.has(extensionOf(file))) return [];
   return [{ code: 'MEDIA_NO_VIDEO_STREAM', limit: null, actual: facts.audioCodec }];
 }
 
