@@ -6,6 +6,9 @@
 // - Rules made of fields only are also checked at import (ROW_RULE_ANY_OF); an entry imported
 //   before such a rule existed is caught here.
 // - An entry of a kind the definition no longer lists has no rules.
+// - A campaign a judge opened from a review package is not checked: blind review removed the
+//   identifying fields (a link to the account) from it, and completeness is the coordinator's
+//   business, decided before the package was sent.
 import type { Database } from 'better-sqlite3';
 import type { CampaignDefinition, EntryKind, EntryProblem, EntryRuleOption } from '../../contract';
 
@@ -24,6 +27,7 @@ interface EntryRuleRow {
 export function entryRuleProblems(db: Database, campaignId: string, def: CampaignDefinition, entryId?: number): EntryProblem[] {
   const kinds = def.entryKinds.filter((k) => k.rules.length > 0);
   if (kinds.length === 0) return [];
+  if (db.prepare('SELECT 1 FROM opened_packages WHERE campaign_id = ?').get(campaignId) !== undefined) return [];
   const rows = db
     .prepare(
       `SELECT e.id, e.reg_no, e.title, e.kind, e.category, e.reason, e.fields_json,

@@ -192,6 +192,12 @@ describe('completeness rules that media can meet', () => {
     );
     const status = await link(dispatch, campaign.id, folderOf({ 'SC-1.jpg': 'photo.jpg' }));
     expect(status.result?.incompleteEntries).toEqual(['SC-2']);
+    // On a judge's machine (a campaign opened from a review package) nothing is reported: blind
+    // review may have removed the link, and completeness was the coordinator's to decide.
+    const judge = ctx.judges.create(campaign.id, '王评委', null);
+    ctx.db.prepare(`INSERT INTO opened_packages (id, campaign_id, judge_id, coordinator_key_id, coordinator_name, opened_at, last_bundle_revision, manifest_json, media_dir)
+                    VALUES ('pkg-1', ?, ?, ?, '组委会', 'x', 0, '{}', '/m')`).run(campaign.id, judge.id, 'a'.repeat(64));
+    expect((await report(dispatch, campaign.id)).entryProblems).toEqual([]);
     ctx.close();
   });
 });
