@@ -15,30 +15,34 @@ import { saveExport } from './export-file';
 import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
 import { rankingReportPdf } from './ranking-report-pdf';
 import { categoryRows, type ComputedRanking, computeRanking } from './ranking-service';
+import type { CategoryResult } from '../core/ranking/run-ranking';
 import { both, describeFlag, describeTie, tEn, tZh } from './ranking-texts';
 
 const num = (v: number | null | undefined, digits = 3) => (v === null || v === undefined ? '' : Number(v.toFixed(digits)));
 
 interface FlatRow {
   category: string;
+  /** The category's computed result (its published method and tier rules). */
+  result: CategoryResult;
   section: 'ranked' | 'held';
   row: RankingRow;
 }
 
 function flatRows(computed: ComputedRanking): FlatRow[] {
-  const primary = computed.outcome.config.primary;
   return computed.outcome.categories.flatMap((c) => {
     const label = categoryLabel(computed, c.kind, c.category);
     const category = `${label['zh-CN']} / ${label.en}`;
     return [
-      ...categoryRows(computed, c, 'ranked', primary).map((row) => ({ category, section: 'ranked' as const, row })),
-      ...categoryRows(computed, c, 'held', primary).map((row) => ({ category, section: 'held' as const, row })),
+      ...categoryRows(computed, c, 'ranked', c.method).map((row) => ({ category, result: c, section: 'ranked' as const, row })),
+      ...categoryRows(computed, c, 'held', c.method).map((row) => ({ category, result: c, section: 'held' as const, row })),
     ];
   });
 }
 
 function columns(computed: ComputedRanking) {
   const methods = computed.outcome.config.methods;
+  const published = new Set(computed.outcome.categories.map((c) => c.method));
+  if (published.size === 0) published.add(computed.outcome.config.primary);
   const headers = [
     '类别 / Category',
     both('ranking.columns.rank'),
@@ -47,7 +51,8 @@ function columns(computed: ComputedRanking) {
     both('ranking.columns.title'),
     both('ranking.columns.entrant'),
     `${tZh('ranking.columns.entrant')}单位 / Unit`,
-    `${both('ranking.columns.score')} (${tEn(`ranking.methods.${computed.outcome.config.primary}`)})`,
+    // One method for every list (the usual case) is named; lists ranked by methods of their own say so.
+    published.size === 1 ? `${both('ranking.columns.score')} (${tEn(`ranking.methods.${[...published][0]}`)})` : both('ranking.columns.scoreByList'),
     ...methods.flatMap((m) => [`${tZh(`ranking.methods.${m}`)} / ${tEn(`ranking.methods.${m}`)}`, `${tZh('ranking.columns.rank')} / Rank (${m})`]),
     both('ranking.columns.judges'),
     `最低 / Lowest`,
@@ -55,8 +60,8 @@ function columns(computed: ComputedRanking) {
     both('ranking.columns.sd'),
     both('ranking.columns.reasons'),
   ];
-  const cells = ({ category, row }: FlatRow): (string | number)[] => {
-    const tier = row.tier ? tierLabel(computed, row.tier) : null;
+  const cells = ({ category, result, row }: FlatRow): (string | number)[] => {
+    const tier = row.tier ? tierLabel(result, row.tier) : null;
     return [
       category,
       row.rank ?? '',

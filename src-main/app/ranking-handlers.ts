@@ -20,24 +20,24 @@ type RankingChannels =
 
 
 function snapshotView(s: StoredSnapshot): SnapshotInfo {
-  return { id: s.id, lockedAt: s.lockedAt, sha256: s.sha256, method: s.method, rankedCount: s.rankedCount, heldCount: s.heldCount, signerName: s.signerName, signerFingerprint: s.signerFingerprint };
+  return { id: s.id, lockedAt: s.lockedAt, sha256: s.sha256, method: s.method, methods: s.methods, rankedCount: s.rankedCount, heldCount: s.heldCount, signerName: s.signerName, signerFingerprint: s.signerFingerprint };
 }
 
 function categorySummaries(computed: ComputedRanking): CategorySummary[] {
-  const primary = computed.outcome.config.primary;
   return computed.outcome.categories.map((c) => {
     const { min, max } = scaleOf(computed, c.list);
-    const list = c.lists[primary]!;
+    const list = c.lists[c.method]!;
     const counts = new Array<number>(20).fill(0);
     for (const r of list.ranked) counts[Math.min(19, Math.max(0, Math.floor(((r.score - min) / (max - min)) * 20)))]++;
     return {
       list: c.list,
+      method: c.method,
       kind: c.kind,
       category: c.category,
       label: categoryLabel(computed, c.kind, c.category),
       ranked: list.ranked.length,
       held: list.held.length,
-      tiers: list.tiers.map((t) => ({ key: t.key, label: tierLabel(computed, t.key), count: t.count })),
+      tiers: list.tiers.map((t) => ({ key: t.key, label: tierLabel(c, t.key), count: t.count })),
       stability: {
         tau: c.stability.tau,
         movers: c.stability.movers.map((m) => ({ ...m, title: computed.info.get(m.entryId)?.title ?? '' })),
@@ -65,9 +65,8 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
     'ranking:summary': ({ campaignId, refresh }) => {
       const computed = computeRanking(ctx, campaignId, refresh ?? false);
       const { outcome } = computed;
-      const primary = outcome.config.primary;
       const counts = outcome.aggregate.counts;
-      const ranked = outcome.categories.reduce((s, c) => s + (c.lists[primary]?.ranked.length ?? 0), 0);
+      const ranked = outcome.categories.reduce((s, c) => s + (c.lists[c.method]?.ranked.length ?? 0), 0);
       const latest = latestSnapshotInfo(ctx.db, campaignId);
       return {
         campaignId,
@@ -85,7 +84,8 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
     },
     'ranking:list': ({ campaignId, kind, category, section, method, offset, limit }) => {
       const computed = computeRanking(ctx, campaignId);
-      const rows = categoryRows(computed, findCategory(computed, kind, category), section, method ?? computed.outcome.config.primary);
+      const found = findCategory(computed, kind, category);
+      const rows = categoryRows(computed, found, section, method ?? found.method);
       return { total: rows.length, rows: rows.slice(offset, offset + limit) };
     },
     'ranking:entry': ({ campaignId, entryId }) => {
@@ -93,10 +93,9 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       const entry = computed.data.entries.find((e) => e.entryId === entryId);
       if (!entry) throw new KepuError('ENTRY_NOT_FOUND', `ranking: entry #${entryId} is not in campaign ${campaignId}`, { id: entryId });
       const c = findCategory(computed, entry.kind, entry.category);
-      const primary = computed.outcome.config.primary;
       const row =
-        categoryRows(computed, c, 'ranked', primary).find((r) => r.entryId === entryId) ??
-        categoryRows(computed, c, 'held', primary).find((r) => r.entryId === entryId)!;
+        categoryRows(computed, c, 'ranked', c.method).find((r) => r.entryId === entryId) ??
+        categoryRows(computed, c, 'held', c.method).find((r) => r.entryId === entryId)!;
       const a = computed.aggregates.get(entryId);
       const name = (id: string) => computed.judgeNames.get(id) ?? id;
       return {

@@ -6,7 +6,7 @@
 // the reasons for each rejection. The font is embedded (subset) so it prints anywhere and the
 // text stays searchable.
 import PDFDocument from 'pdfkit';
-import { allEligibility, findDimension } from '../contract';
+import { allEligibility, findDimension, type RankingMethod } from '../contract';
 import { FONT, useAppFonts } from '../core/pdf/fonts';
 import type { StoredSnapshot } from '../core/ranking/snapshot-store';
 import { formatInZone } from '../core/time';
@@ -58,8 +58,16 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
   doc.text(def.organizers.map((o) => `${o.name['zh-CN']} / ${o.name.en}`).join(' · '), { width });
   doc.moveDown(0.6);
   const config = computed.outcome.config;
+  const methodText = (m: RankingMethod) => `${tZh(`ranking.methods.${m}`)} / ${tEn(`ranking.methods.${m}`)} — ${tEn(`ranking.methodHelp.${m}`, { n: config.trimMinJudges })}`;
+  // Lists ranked by methods of their own are named each with its method.
+  const byList = new Map(computed.outcome.categories.map((c) => [c.list, c.method]));
+  const methods = new Set(byList.values());
+  const methodLine =
+    methods.size <= 1
+      ? methodText([...methods][0] ?? config.primary)
+      : def.lists.filter((l) => byList.has(l.key)).map((l) => `${l.name['zh-CN']} / ${l.name.en}: ${methodText(byList.get(l.key) as RankingMethod)}`).join('\n');
   const meta: [string, string][] = [
-    [both('ranking.report.method'), `${tZh(`ranking.methods.${config.primary}`)} / ${tEn(`ranking.methods.${config.primary}`)} — ${tEn(`ranking.methodHelp.${config.primary}`, { n: config.trimMinJudges })}`],
+    [both('ranking.report.method'), methodLine],
     [both('ranking.report.methods'), config.methods.map((m) => `${tZh(`ranking.methods.${m}`)} / ${tEn(`ranking.methods.${m}`)}`).join(', ')],
     [both('ranking.report.tieBreaks'), config.tieBreaks.map((t) => tieBreakText(computed, t)).join(' → ')],
     [both('ranking.report.computedAt'), formatInZone(computed.computedAt, tz)],
@@ -87,15 +95,15 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
   for (const c of computed.outcome.categories) {
     const scale = scaleOf(computed, c.list);
     const label = categoryLabel(computed, c.kind, c.category);
-    const ranked = categoryRows(computed, c, 'ranked', config.primary);
-    const held = categoryRows(computed, c, 'held', config.primary);
+    const ranked = categoryRows(computed, c, 'ranked', c.method);
+    const held = categoryRows(computed, c, 'held', c.method);
     ensure(190); // heading, figures and the first rows stay together
     heading(`${label['zh-CN']}  ${label.en}`);
     para(`${tZh('ranking.categoryCount', { ranked: ranked.length, held: held.length })} · ${tEn('ranking.categoryCount', { ranked: ranked.length, held: held.length })}`, MUTED);
     // Histogram and figures side by side.
     ensure(110);
     const top = doc.y + 4;
-    histogram(doc, M, top, 230, 80, ranked.map((r) => r.score ?? 0), scale, `${tZh('ranking.charts.histogram', { method: tZh(`ranking.methods.${config.primary}`) })} / ${tEn('ranking.charts.histogram', { method: tEn(`ranking.methods.${config.primary}`) })}`);
+    histogram(doc, M, top, 230, 80, ranked.map((r) => r.score ?? 0), scale, `${tZh('ranking.charts.histogram', { method: tZh(`ranking.methods.${c.method}`) })} / ${tEn('ranking.charts.histogram', { method: tEn(`ranking.methods.${c.method}`) })}`);
     const s = c.stability;
     const figures = [
       `${both('ranking.stability.w')}: ${s.w.value === null ? tEn('ranking.stability.wNone') : `${s.w.value.toFixed(3)} (${s.w.judges} × ${s.w.entries})`}`,
@@ -141,7 +149,7 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
         header();
       }
       const y = doc.y;
-      const tier = r.tier ? tierLabel(computed, r.tier) : null;
+      const tier = r.tier ? tierLabel(c, r.tier) : null;
       const values: Record<string, string> = {
         rank: String(r.rank),
         tier: r.tier ? (tier ? `${tier['zh-CN']}` : r.tier) : '',

@@ -2,6 +2,7 @@
 // definition, and the committee decisions with the applicants' names.
 import type { CommitteeApplicant, LocalizedText } from '../contract';
 import type { CommitteeDecision, RejectionReason } from '../core/ranking/committee';
+import type { CategoryResult } from '../core/ranking/run-ranking';
 import type { ComputedRanking } from './ranking-service';
 
 export function categoryLabel(computed: ComputedRanking, kind: string, category: string | null): LocalizedText {
@@ -12,8 +13,9 @@ export function categoryLabel(computed: ComputedRanking, kind: string, category:
   return { 'zh-CN': category ?? kind, en: category ?? kind };
 }
 
-export function tierLabel(computed: ComputedRanking, key: string): LocalizedText | null {
-  return computed.outcome.config.tiers.find((t) => t.key === key)?.label ?? null;
+/** A tier's label in the category's list (its own tiers, or the ranking settings'); null: none given. */
+export function tierLabel(category: Pick<CategoryResult, 'tiers'>, key: string): LocalizedText | null {
+  return category.tiers.find((t) => t.key === key)?.label ?? null;
 }
 
 export function committeeApplicants(computed: ComputedRanking) {

@@ -5,6 +5,7 @@ import { DefinitionKey } from './identifiers';
 import { EntrantType, EntryKind, CampaignKind, LocalizedText, OffsetDateTime, TimeZone } from './basics';
 import { upgradeDefinition } from './definition-upgrade';
 import { organizerRoles } from './definition-terms';
+import { RankingMethod, TierRule } from './ranking';
 
 export * from './basics';
 
@@ -113,8 +114,9 @@ export type ListFeed = z.infer<typeof ListFeed>;
  * One published list of a campaign (Sichuan runs two: the influence list and the brand value
  * list). Every entry belongs to exactly one list, found from its kind and category; the list gives
  * the rubric it is scored on, the eligibility items its judges answer and the certificate its
- * winners receive; each list is ranked (by category) apart from the others. The ranking method and
- * award tiers are still chosen once for the campaign in its ranking settings. Dimension and eligibility keys are
+ * winners receive; each list is ranked (by category) apart from the others, by its own method and
+ * award tiers when the programme states them, else by those of the campaign's ranking settings
+ * (contract/lists.ts rankingRulesFor). Dimension and eligibility keys are
  * unique across the whole campaign, so a stored score names its dimension without naming the list.
  */
 export const ListDef = z.object({
@@ -125,6 +127,10 @@ export const ListDef = z.object({
   eligibility: z.array(EligibilityItem).default([]),
   /** definition.certificates[].key its award certificates use; null: the usual award kind. */
   certificateKind: Key.nullable().default(null),
+  /** The method the published list is ranked by; null: the ranking settings' primary method. */
+  method: RankingMethod.nullable().default(null),
+  /** The list's award tiers (e.g. 10 first prizes); null: the ranking settings' tiers. */
+  tiers: z.array(TierRule).nullable().default(null),
 });
 export type ListDef = z.infer<typeof ListDef>;
 

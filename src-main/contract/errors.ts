@@ -150,6 +150,7 @@ export const errorCodes = [
   'BACKUP_NEWER_VERSION',
   'BACKUP_CONFLICT',
   'BACKUP_UNWRITABLE',
+  'DEFINITION_TIER_LABEL_MISSING',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,6 +7,7 @@
 // happen, but stored data outlives definitions) the first list fed by the kind answers, then the
 // first list — so every entry always has a rubric.
 import type { CampaignDefinition, EligibilityItem, EntryKind, ListDef, RubricDimension } from './domain';
+import type { RankingMethod, TierRule } from './ranking';
 
 type Lists = Pick<CampaignDefinition, 'lists'>;
 
@@ -46,4 +47,19 @@ export function findEligibilityItem(def: Lists, key: string): EligibilityItem | 
     if (d) return d;
   }
   return undefined;
+}
+
+/**
+ * The method a list's published ranking is ordered by and the award tiers it gives: the list's own
+ * when the programme states them, else the campaign's ranking settings (primary method, tiers).
+ */
+export function rankingRulesFor(list: Pick<ListDef, 'method' | 'tiers'>, settings: { primary: RankingMethod; tiers: readonly TierRule[] }): { method: RankingMethod; tiers: readonly TierRule[] } {
+  return { method: list.method ?? settings.primary, tiers: list.tiers ?? settings.tiers };
+}
+
+/** Every method some list is ranked by (the ranking settings' methods first, in their order). */
+export function methodsNeeded(def: Lists, settings: { methods: readonly RankingMethod[] }): RankingMethod[] {
+  const out = [...settings.methods];
+  for (const l of def.lists) if (l.method && !out.includes(l.method)) out.push(l.method);
+  return out;
 }

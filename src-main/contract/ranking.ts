@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { ExportFile } from './compliance';
 import { LocalizedText } from './basics';
 
-export const rankingMethods = ['mean', 'trimmed', 'median', 'zscore', 'borda'] as const;
+import { rankingMethods } from './definition-terms';
+
+export { rankingMethods };
 export const RankingMethod = z.enum(rankingMethods);
 export type RankingMethod = z.infer<typeof RankingMethod>;
 
@@ -116,6 +118,8 @@ export const SnapshotInfo = z.object({
   lockedAt: z.string(),
   sha256: z.string(),
   method: RankingMethod,
+  /** Every method the locked lists are ordered by (one, unless lists rank by methods of their own). */
+  methods: z.array(RankingMethod),
   rankedCount: z.number().int(),
   heldCount: z.number().int(),
   signerName: z.string(),
@@ -133,6 +137,8 @@ export const CategoryStabilityView = z.object({
 export const CategorySummary = z.object({
   /** The definition's list (lists[].key) the category feeds. */
   list: z.string(),
+  /** The method its published list is ordered by (the list's own, else the primary method). */
+  method: RankingMethod,
   kind: z.string(),
   category: z.string().nullable(),
   label: LocalizedText,

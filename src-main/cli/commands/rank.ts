@@ -48,7 +48,8 @@ export async function runRank(argv: string[], t: T): Promise<number> {
       throw new CliFailure('RANKING_SNAPSHOT_DIFFERS', t('errors.RANKING_SNAPSHOT_DIFFERS', { path: result.path }), { path: result.path }, { equal: false });
     }
     if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
-    const method = (values.method as string | undefined) ?? storedConfig(rt.ctx, values.campaign as string).config.primary;
+    const asked = values.method as string | undefined;
+    const method = asked ?? storedConfig(rt.ctx, values.campaign as string).config.primary;
     if (!(rankingMethods as readonly string[]).includes(method)) throw new UsageError(t('cli.rank.badMethod', { method, choices: rankingMethods.join(', ') }));
     const campaignId = values.campaign as string;
     rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
@@ -62,17 +63,17 @@ export async function runRank(argv: string[], t: T): Promise<number> {
       // Atomic (never half a lock file), DISK_FULL naming the folder when the disk is full.
       writeFileAtomic(path.resolve(values.lock as string), snapshotBytes(buildSnapshot(data, outcome, flags)));
     }
-    const rows = outcome.categories.flatMap((c) =>
-      (c.lists[method as keyof typeof c.lists]?.ranked ?? []).map((r) => ({ kind: c.kind, category: c.category, ...r })),
-    );
-    const held = outcome.categories.flatMap((c) => (c.lists[method as keyof typeof c.lists]?.held ?? []).map((h) => ({ kind: c.kind, category: c.category, ...h })));
+    // Without --method each category shows its published list (a list may rank by its programme's own method).
+    const shownOf = (c: (typeof outcome.categories)[number]) => c.lists[(asked ?? c.method) as keyof typeof c.lists];
+    const rows = outcome.categories.flatMap((c) => (shownOf(c)?.ranked ?? []).map((r) => ({ kind: c.kind, category: c.category, ...r })));
+    const held = outcome.categories.flatMap((c) => (shownOf(c)?.held ?? []).map((h) => ({ kind: c.kind, category: c.category, ...h })));
     if (values.json) process.stdout.write(`${JSON.stringify({ method, ranked: rows, held }, null, 2)}\n`);
     else if (values.csv) {
       process.stdout.write(`${csvRow(['kind', 'category', 'rank', 'regNo', 'score', 'judges', 'tier'])}\n`);
       for (const r of rows) process.stdout.write(`${csvRow([r.kind, r.category, r.rank, r.regNo, r.score, r.judges, r.tier])}\n`);
     } else {
       for (const c of outcome.categories) {
-        const list = c.lists[method as keyof typeof c.lists];
+        const list = shownOf(c);
         if (!list) continue;
         process.stdout.write(`\n${c.kind}${c.category ? `/${c.category}` : ''}\n`);
         for (const r of list.ranked) process.stdout.write(`  ${String(r.rank).padStart(3)}  ${r.regNo}\t${r.score.toFixed(2)}\t${t('cli.rank.judges', { count: r.judges })}\n`);

@@ -82,7 +82,7 @@ export function blankDefinition(kind: CampaignKind, name: LocalizedText, host: L
           },
         ],
         eligibility: [],
-        certificateKind: null,
+        certificateKind: null, method: null, tiers: null,
       },
     ],
     mediaRules: {

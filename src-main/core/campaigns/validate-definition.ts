@@ -60,6 +60,13 @@ export function definitionProblems(def: CampaignDefinition, prefix = 'definition
     if (list.certificateKind !== null && !def.certificates.some((c) => c.key === list.certificateKind)) {
       problems.push({ code: 'DEFINITION_CERTIFICATE_KIND_UNKNOWN', path: `${at}.certificateKind`, params: { key: list.certificateKind } });
     }
+    // A list's own award tiers: certificates and public lists print each tier's name, so it needs one.
+    if (list.tiers) {
+      duplicates(list.tiers.map((t) => t.key), `${at}.tiers`, problems);
+      list.tiers.forEach((tier, i) => {
+        if (!tier.label?.['zh-CN'].trim() || !tier.label.en.trim()) problems.push({ code: 'DEFINITION_TIER_LABEL_MISSING', path: `${at}.tiers.${i}.label`, params: { n: i + 1, list: list.name['zh-CN'] } });
+      });
+    }
   });
   problems.push(...feedProblems(def, prefix));
   duplicates(def.certificates.map((c) => c.key), `${prefix}.certificates`, problems);

@@ -13,7 +13,7 @@ import type { Database } from 'better-sqlite3';
 import crypto from 'node:crypto';
 import type { ListType } from '../../contract/certificates';
 import { CampaignDefinition, type EntryKind, type LocalizedText } from '../../contract/domain';
-import { listFor } from '../../contract/lists';
+import { listFor, rankingRulesFor } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { publicKeyFromBase64 } from '../keys/identity';
 import { parseSnapshot, type RankingSnapshot, verifySnapshotSignature } from '../ranking/snapshot';
@@ -140,7 +140,9 @@ export function certificateLists(db: Database, campaignId: string, wording: Word
       // A list nobody entered (e.g. no brand registered) has no award lists.
       if (!(outputs.categories ?? []).some((c) => listFor(def, c.kind, c.category).key === programmeList.key)) continue;
       const award = kindFor(def, 'award', wording, programmeList.certificateKind);
-      for (const tier of locked.snapshot.config.tiers) {
+      // The list's tier rules (its own or the locked settings'); labels are the definition's, which
+      // cannot change without the locked result no longer verifying.
+      for (const tier of rankingRulesFor(programmeList, locked.snapshot.config).tiers) {
         if (tier.key === 'committee' || tier.key === 'judges') continue;
         const tierLabel = tier.label ?? { 'zh-CN': tier.key, en: tier.key };
         const holders: Holder[] = [];

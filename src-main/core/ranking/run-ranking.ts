@@ -1,5 +1,6 @@
 // The whole ranking of one campaign from its loaded scores: aggregate once over the campaign, rank
-// each category by every configured method (the published list is the primary method's), the
+// each category by every configured method (the published list is that of the method its list is
+// ranked by: the list's own, else the primary method; tiers likewise), the
 // stability figures per category, judge profiles, and the committee selection for committee
 // campaigns. The app handler, the CLI, the bench and snapshot verification all call this one
 // function, so a locked result is recomputed exactly the way it was made. Policy:
@@ -11,11 +12,11 @@
 // - An entry is held when the caller flags it, when it is late or early (submitted before the
 //   registration opened) and holdLate is on, or (rank.ts)
 //   when it has fewer counted judges than the campaign's judgesPerEntry.
-import { allDimensions, allEligibility, type CampaignDefinition, type EntryKind, listFor } from '../../contract';
+import { allDimensions, allEligibility, type CampaignDefinition, type EntryKind, listFor, methodsNeeded, rankingRulesFor } from '../../contract';
 import { KepuError } from '../errors';
 import { aggregate, type AggregateResult, type EntryAggregate } from './aggregate';
 import { type CommitteeResult, selectCommittee } from './committee';
-import type { EntryFlag, RankingConfig, RankingMethod, TieBreak } from './config';
+import type { EntryFlag, RankingConfig, RankingMethod, TieBreak, TierRule } from './config';
 import type { CampaignScores, LoadedEntry } from './load-scores';
 import { compareCodeUnits } from './numbers';
 import { coverageFlag, type RankCandidate, rankCategory, type RankedList } from './rank';
@@ -26,14 +27,18 @@ export interface CategoryResult {
   list: string;
   kind: EntryKind;
   category: string | null;
-  /** One list per computed method; the published list is lists[config.primary]. */
+  /** The method the published list is ordered by (rankingRulesFor: the list's own, else the primary). */
+  method: RankingMethod;
+  /** The award tier rules applied (the list's own, else the ranking settings'). */
+  tiers: readonly TierRule[];
+  /** One list per computed method; the published list is lists[method]. */
   lists: Partial<Record<RankingMethod, RankedList>>;
   stability: CategoryStability;
 }
 
 export interface RankingOutcome {
   campaignId: string;
-  /** The configuration as applied (defaults resolved). */
+  /** The configuration as applied (defaults resolved; methods include every list's own method). */
   config: RankingConfig & { tieBreaks: TieBreak[]; bias: { threshold: number; minEntries: number } };
   aggregate: AggregateResult;
   categories: CategoryResult[];
@@ -41,7 +46,11 @@ export interface RankingOutcome {
   committee: CommitteeResult | null;
 }
 
-export function resolveConfig(definition: CampaignDefinition, config: RankingConfig): RankingOutcome['config'] {
+export function resolveConfig(definition: CampaignDefinition, settings: RankingConfig): RankingOutcome['config'] {
+  // A list ranked by a method the settings do not show still needs it computed (and shown). With
+  // no list method of its own, the configuration is exactly the settings, so the snapshot's
+  // configuration hash is what it was before lists could state a method.
+  const config = { ...settings, methods: methodsNeeded(definition, settings) };
   const dimensions = allDimensions(definition);
   const keys = new Set(dimensions.map((d) => d.key));
   // Default: every dimension in list order (a list's entries have no value for another list's
@@ -94,10 +103,12 @@ export function runRanking(data: CampaignScores, rawConfig: RankingConfig, flags
       assigned: e.assigned,
       flags: flagsOf(e),
     }));
+    const listDef = def.lists.find((l) => l.key === g.list) ?? def.lists[0];
+    const { method, tiers } = rankingRulesFor(listDef, config);
     const lists: CategoryResult['lists'] = {};
-    for (const method of config.methods) lists[method] = rankCategory(candidates, { method, tieBreaks: config.tieBreaks, tiers: config.tiers });
+    for (const m of config.methods) lists[m] = rankCategory(candidates, { method: m, tieBreaks: config.tieBreaks, tiers });
     const aggregates = g.entries.map((e) => byId.get(e.entryId)).filter((a): a is EntryAggregate => a !== undefined);
-    return { list: g.list, kind: g.kind, category: g.category, lists, stability: categoryStability(lists, config.methods, aggregates, config.topMovers) };
+    return { list: g.list, kind: g.kind, category: g.category, method, tiers, lists, stability: categoryStability(lists, config.methods, aggregates, config.topMovers) };
   });
 
   let committee: CommitteeResult | null = null;

@@ -14,7 +14,10 @@ export interface StoredSnapshot {
   campaignId: string;
   lockedAt: string;
   sha256: string;
+  /** The first of `methods` (kept for callers from before lists had methods of their own). */
   method: RankingSnapshot['config']['primary'];
+  /** The methods the published lists are ordered by, in list order (one, unless lists rank by methods of their own). */
+  methods: RankingSnapshot['config']['primary'][];
   rankedCount: number;
   heldCount: number;
   signerName: string;
@@ -32,6 +35,7 @@ interface Row {
   signer_key_id: string;
   signer_public_key: string;
   signer_name: string;
+  /** The published methods, comma-separated (a single method for results locked before lists had methods). */
   method: string;
   ranked_count: number;
   held_count: number;
@@ -43,7 +47,8 @@ function info(row: Row): StoredSnapshot {
     campaignId: row.campaign_id,
     lockedAt: row.locked_at,
     sha256: row.sha256,
-    method: row.method as StoredSnapshot['method'],
+    method: row.method.split(',')[0] as StoredSnapshot['method'],
+    methods: row.method.split(',') as StoredSnapshot['methods'],
     rankedCount: row.ranked_count,
     heldCount: row.held_count,
     signerName: row.signer_name,
@@ -56,7 +61,8 @@ export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKe
   const bytes = snapshotBytes(snapshot);
   const identity = identityFromPrivateKey(privateKey);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const categories = (snapshot.outputs.categories ?? []) as { ranked: unknown[]; held: unknown[] }[];
+  const categories = (snapshot.outputs.categories ?? []) as { method: string; ranked: unknown[]; held: unknown[] }[];
+  const methods = [...new Set(categories.map((c) => c.method))];
   const row: Row = {
     id: `rank-${sha256.slice(0, 12)}-${Date.now().toString(36)}`,
     campaign_id: snapshot.campaignId,
@@ -67,7 +73,7 @@ export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKe
     signer_key_id: identity.keyId,
     signer_public_key: publicKeyToBase64(identity.publicKey),
     signer_name: signerName,
-    method: snapshot.config.primary,
+    method: methods.length > 0 ? methods.join(',') : snapshot.config.primary,
     ranked_count: categories.reduce((s, c) => s + c.ranked.length, 0),
     held_count: categories.reduce((s, c) => s + c.held.length, 0),
   };

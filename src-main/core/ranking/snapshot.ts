@@ -65,15 +65,14 @@ export function buildSnapshot(data: CampaignScores, outcome: RankingOutcome, fla
     .map(([entryId, list]) => ({ regNo: reg(entryId), flags: list.map((f) => ({ code: f.code, params: { ...f.params } })) }))
     .sort((a, b) => compareCodeUnits(a.regNo, b.regNo));
   const scoreOf = new Map(outcome.aggregate.entries.map((a) => [a.entryId, a.scores]));
-  const primary = outcome.config.primary;
   const outputs = {
     categories: outcome.categories.map((c) => {
-      const list = c.lists[primary];
-      if (!list) throw new Error(`ranking: no ${primary} list for ${c.kind}/${c.category ?? ''}`);
+      const list = c.lists[c.method];
+      if (!list) throw new Error(`ranking: no ${c.method} list for ${c.kind}/${c.category ?? ''}`);
       return {
         kind: c.kind,
         category: c.category,
-        method: primary,
+        method: c.method,
         ranked: list.ranked.map((r) => ({ rank: r.rank, regNo: r.regNo, score: r.score, scores: scoreOf.get(r.entryId) ?? {}, judges: r.judges, tier: r.tier, ties: r.ties })),
         held: list.held.map((h) => ({ regNo: h.regNo, score: h.score, judges: h.judges, flags: h.flags })),
         tiers: list.tiers,

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDefinition, CampaignDetail, ListDef } from '../../../src-main/contract';
+import type { CampaignDefinition, CampaignDetail, ListDef, TierRule } from '../../../src-main/contract';
 import { invoke } from '../api';
 import { downloadBase64 } from '../files';
 import { formatCount, formatInstant, localized } from '../format';
@@ -157,6 +158,10 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
           <dd data-testid={`overview-list-feeds-${list.key}`}>{feedsText(def, list, lang)}</dd>
           <dt>{t('overview.listCertificate')}</dt>
           <dd>{certificateName(def, list, lang) ?? t('overview.usualAward')}</dd>
+          <dt>{t('setup.listMethod')}</dt>
+          <dd data-testid={`overview-list-method-${list.key}`}>{list.method ? t(`ranking.methods.${list.method}`) : t('setup.fromRankingSettings')}</dd>
+          <dt>{t('setup.listTiers')}</dt>
+          <dd>{list.tiers === null ? t('setup.fromRankingSettings') : list.tiers.length === 0 ? t('overview.noTiers') : list.tiers.map((tier) => `${tier.label ? localized(tier.label, lang) : ''} (${tierRuleText(t, tier)})`).join(lang === 'zh-CN' ? '；' : '; ')}</dd>
         </dl>
         <table className="data-table compact">
           <thead>
@@ -272,4 +277,9 @@ function feedsText(def: CampaignDefinition, list: ListDef, lang: string): string
 function certificateName(def: CampaignDefinition, list: ListDef, lang: string): string | null {
   const kind = def.certificates.find((c) => c.key === (list.certificateKind ?? 'award'));
   return kind ? localized(kind.label, lang) : null;
+}
+
+/** "top 10", "next 20 %", "score ≥ 8" — how a tier is filled, in words. */
+function tierRuleText(t: TFunction, tier: TierRule): string {
+  return tier.by === 'rank' ? t('overview.tierRank', { count: tier.count }) : tier.by === 'percentile' ? t('overview.tierPercent', { percent: tier.percent }) : t('overview.tierScore', { score: tier.minScore });
 }

@@ -91,7 +91,7 @@ describe('programme files', () => {
     app.ctx.close();
   });
 
-  it('checks the lists: keys unique across lists, feeds that overlap or leave entries without a list, unknown kinds, categories, certificate kinds and rule fields', async () => {
+  it('checks the lists: keys unique across lists, feeds that overlap or leave entries without a list, unknown kinds, categories, certificate kinds and rule fields, a list\'s own tiers', async () => {
     const app = openTestApp();
     const broken = JSON.parse(builtIn('sichuan-influence-2023').toString('utf8')) as ProgrammeFile;
     const def = broken.definition;
@@ -101,7 +101,18 @@ describe('programme files', () => {
       { ...influence, feeds: [{ kind: 'work', categories: ['video', 'graphic', 'cartoon', 'other', 'podcast'] }, { kind: 'individual', categories: null }, { kind: 'brand', categories: null }] },
       // A dimension key the influence list already uses; a certificate kind nobody defined.
       { ...brand, rubric: [{ ...brand.rubric[0], key: 'content' }, ...brand.rubric.slice(1)], certificateKind: 'gold_medal' },
-      { ...brand, key: 'extra', feeds: [{ kind: 'applicant', categories: null }], rubric: brand.rubric.map((d) => ({ ...d, key: `extra_${d.key}` })) },
+      // Award tiers of its own: one without a name (certificates print it), a key used twice.
+      {
+        ...brand,
+        key: 'extra',
+        feeds: [{ kind: 'applicant', categories: null }],
+        rubric: brand.rubric.map((d) => ({ ...d, key: `extra_${d.key}` })),
+        method: 'median',
+        tiers: [
+          { key: 'gold', by: 'rank', count: 1 },
+          { key: 'gold', label: { 'zh-CN': '金奖', en: 'Gold' }, by: 'rank', count: 2 },
+        ],
+      },
     ];
     def.entryKinds[1] = { ...def.entryKinds[1], rules: [{ key: 'link_or_screenshot', anyOf: [{ field: 'homepage' }, { media: 'screenshot' }] }] };
     const check = await ok<ProgrammeCheck>(app.dispatch('programme:check', { file: source(programmeBytes(broken), 'sichuan.kepuprog') }));
@@ -109,6 +120,8 @@ describe('programme files', () => {
       ['DEFINITION_RULE_FIELD_UNKNOWN', 'definition.entryKinds.1.rules.0.anyOf.0'],
       ['DEFINITION_DUPLICATE_KEY', 'definition.lists.1.rubric.0'],
       ['DEFINITION_CERTIFICATE_KIND_UNKNOWN', 'definition.lists.1.certificateKind'],
+      ['DEFINITION_DUPLICATE_KEY', 'definition.lists.2.tiers.1'],
+      ['DEFINITION_TIER_LABEL_MISSING', 'definition.lists.2.tiers.0.label'],
       ['DEFINITION_LIST_CATEGORY_UNKNOWN', 'definition.lists.0.feeds.0.categories'],
       ['DEFINITION_LIST_OVERLAP', 'definition.lists.1.feeds.0'],
       ['DEFINITION_LIST_KIND_UNKNOWN', 'definition.lists.2.feeds.0.kind'],
@@ -128,7 +141,7 @@ describe('programme files', () => {
     const def = app.ctx.campaigns.definition(created.id);
     const old = JSON.parse(v1.toString('utf8')).definition;
     // One list, named like the campaign, fed by every kind, with the file's rubric; organizers keep their names.
-    expect(def.lists).toEqual([{ key: 'main', name: old.name, feeds: old.entryKinds.map((k: { kind: string }) => ({ kind: k.kind, categories: null })), rubric: old.rubric, eligibility: old.eligibility, certificateKind: null }]);
+    expect(def.lists).toEqual([{ key: 'main', name: old.name, feeds: old.entryKinds.map((k: { kind: string }) => ({ kind: k.kind, categories: null })), rubric: old.rubric, eligibility: old.eligibility, certificateKind: null, method: null, tiers: null }]);
     expect(def.organizers.map((o) => o.name)).toEqual(old.organizers);
     expect(def.organizers.map((o) => o.role)).toEqual(['host', ...old.organizers.slice(1).map(() => 'organizer')]);
     const exported = await ok<ExportFile>(app.dispatch('campaign:exportProgramme', { campaignId: created.id }));

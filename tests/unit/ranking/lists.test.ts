@@ -9,6 +9,7 @@ import { runRanking } from '../../../src-main/core/ranking/run-ranking';
 import type { ScoreRow } from '../../../src-main/core/ranking/aggregate';
 import { canonicalJson } from '../../../src-main/core/exchange/canonical-json';
 import { sichuanTemplate } from './fixtures';
+import { buildSnapshot } from '../../../src-main/core/ranking/snapshot';
 
 const entry = (entryId: number, kind: EntryKind, category: string | null): LoadedEntry => ({
   entryId, regNo: `R-${entryId}`, kind, category, submittedAt: '2023-12-20T02:00:00.000Z', isLate: false, assigned: 1,
@@ -75,5 +76,42 @@ describe('a campaign with several lists', () => {
     const together = runRanking(data, config);
     // The influence list's figures do not move when a brand list ranks beside it.
     expect(canonicalJson(together.categories[0].lists)).toBe(canonicalJson(alone.categories[0].lists));
+  });
+});
+
+describe('a list ranked by its own method and award tiers', () => {
+  const tiered = (): CampaignScores => {
+    const data = campaign();
+    const lists = data.definition.lists.map((l) =>
+      l.key === 'brand_value' ? { ...l, method: 'median' as const, tiers: [{ key: 'gold', label: { 'zh-CN': '金牌品牌', en: 'Gold brand' }, by: 'rank' as const, count: 1 }] } : l,
+    );
+    const definition = { ...data.definition, lists };
+    return { ...data, definition, storedDefinition: definition };
+  };
+  const settings = parseRankingConfig({ methods: ['mean'], primary: 'mean', tiers: [{ key: 'first', label: { 'zh-CN': '一等奖', en: 'First prize' }, by: 'rank', count: 1 }] });
+
+  it('publishes the brand list by its median with its gold tier, the influence list by the settings', () => {
+    const outcome = runRanking(tiered(), settings);
+    // The list's method is computed although the settings do not show it.
+    expect(outcome.config.methods).toEqual(['mean', 'median']);
+    const [influence, brand] = outcome.categories;
+    expect([influence.method, brand.method]).toEqual(['mean', 'median']);
+    expect(influence.lists.mean!.ranked.map((r) => [r.regNo, r.tier])).toEqual([['R-1', 'first'], ['R-2', null]]);
+    expect(brand.lists.median!.ranked.map((r) => [r.regNo, r.tier])).toEqual([['R-3', 'gold'], ['R-4', null]]);
+    expect(brand.lists.median!.tiers).toEqual([{ key: 'gold', count: 1 }]);
+    const snapshot = buildSnapshot(tiered(), outcome);
+    const outputs = snapshot.outputs.categories as { method: string; tiers: unknown[] }[];
+    expect(outputs.map((c) => [c.method, c.tiers])).toEqual([['mean', [{ key: 'first', count: 1 }]], ['median', [{ key: 'gold', count: 1 }]]]);
+  });
+
+  it('leaves the configuration as the settings when no list states a method, so locked results keep their configuration hash', () => {
+    const outcome = runRanking(campaign(), settings);
+    expect(outcome.config.methods).toEqual(['mean']);
+    expect(outcome.categories.map((c) => c.method)).toEqual(['mean', 'mean']);
+    // Apart from the resolved defaults, the applied configuration is the settings, member for member.
+    const { tieBreaks: _applied, bias: _bias, ...rest } = outcome.config;
+    const { tieBreaks: _given, bias: _givenBias, ...given } = settings;
+    expect(rest).toEqual(given);
+    expect(outcome.categories[1].lists.mean!.ranked[0].tier).toBe('first');
   });
 });

@@ -22,7 +22,7 @@ const codes = (def: CampaignDefinition) => definitionProblems(def).map((p) => p.
 
 /** Sichuan with a third list (fresh, taking nothing yet) scored on one dimension. */
 function withThirdList(def: CampaignDefinition): CampaignDefinition {
-  const list = { key: 'video_list', name: { 'zh-CN': '短视频榜', en: 'Video list' }, feeds: [], eligibility: [], certificateKind: null, rubric: [{ key: 'accuracy', label: { 'zh-CN': '科学性', en: 'Accuracy' }, description: { 'zh-CN': '科学性', en: 'Accuracy' }, weight: 1, scale: { min: 0, max: 10, step: 1 }, anchors: [] }] };
+  const list = { key: 'video_list', name: { 'zh-CN': '短视频榜', en: 'Video list' }, feeds: [], eligibility: [], certificateKind: null, method: null, tiers: null, rubric: [{ key: 'accuracy', label: { 'zh-CN': '科学性', en: 'Accuracy' }, description: { 'zh-CN': '科学性', en: 'Accuracy' }, weight: 1, scale: { min: 0, max: 10, step: 1 }, anchors: [] }] };
   return { ...def, lists: [...def.lists, list] };
 }
 

@@ -53,7 +53,7 @@ export function LockPanel({ campaign, computedAt, onLocked }: { campaign: Campai
           return (
             <li key={s.id} data-testid="snapshot">
               <div>
-                {t('ranking.lock.locked', { time: formatInstant(s.lockedAt, tz), name: s.signerName || '—', fingerprint: s.signerFingerprint })} · {t(`ranking.methods.${s.method}`)} ·{' '}
+                {t('ranking.lock.locked', { time: formatInstant(s.lockedAt, tz), name: s.signerName || '—', fingerprint: s.signerFingerprint })} · {s.methods.map((m) => t(`ranking.methods.${m}`)).join(' / ')} ·{' '}
                 {t('ranking.categoryCount', { ranked: s.rankedCount, held: s.heldCount })}
               </div>
               <div className="small muted mono">{t('ranking.lock.hash', { hash: s.sha256 })}</div>

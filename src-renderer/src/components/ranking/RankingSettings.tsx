@@ -4,13 +4,15 @@
 // works score needed. Saved through ranking:configure, which refuses what it cannot apply.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, RankingConfig, RankingMethod, TieBreak, TierRule } from '../../../../src-main/contract';
+import type { CampaignDetail, RankingConfig, RankingMethod, TieBreak } from '../../../../src-main/contract';
+import { rankingMethods } from '../../../../src-main/contract/definition-terms';
 import { allDimensions, findDimension } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
 import { localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
+import { TierRulesEditor } from './TierRulesEditor';
 
-const METHODS: RankingMethod[] = ['mean', 'trimmed', 'median', 'zscore', 'borda'];
+const METHODS: readonly RankingMethod[] = rankingMethods;
 
 export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }: { campaign: CampaignDetail; config: RankingConfig; appliedTieBreaks: TieBreak[]; onSaved(): void }) {
   const { t, i18n } = useTranslation();
@@ -19,8 +21,10 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
   const [tieBreaks, setTieBreaks] = useState<TieBreak[]>(config.tieBreaks ?? appliedTieBreaks);
   const [notice, setNotice] = useState('');
   const def = campaign.definition;
+  // Lists whose programme states a method or tiers of its own (Setup) take that part not from here.
+  const own = def.lists.filter((l) => l.method !== null || l.tiers !== null);
+  const allOwn = def.lists.every((l) => l.method !== null && l.tiers !== null);
   const set = (patch: Partial<RankingConfig>) => setDraft((d) => ({ ...d, ...patch }));
-  const setTier = (i: number, tier: TierRule) => set({ tiers: draft.tiers.map((x, k) => (k === i ? tier : x)) });
   const dimensionLabel = (key: string) => localized(findDimension(def, key)?.label ?? { 'zh-CN': key, en: key }, i18n.language);
   const tieLabel = (tb: TieBreak) =>
     tb.by === 'dimension' ? t('ranking.settings.tieBy.dimension', { dimension: dimensionLabel(tb.key) }) : tb.by === 'method' ? t('ranking.settings.tieBy.method', { method: t(`ranking.methods.${tb.method}`) }) : t('ranking.settings.tieBy.submittedAt');
@@ -39,6 +43,11 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
   return (
     <section className="panel ranking-settings" data-testid="ranking-settings">
       <h2>{t('ranking.settings.title')}</h2>
+      {own.length > 0 && (
+        <p className="small muted" data-testid="ranking-settings-own">
+          {allOwn ? t('ranking.settings.allListsOwn') : t('ranking.settings.listsOwnRules', { lists: own.map((l) => localized(l.name, i18n.language)).join(i18n.language === 'zh-CN' ? '、' : ', ') })}
+        </p>
+      )}
       <div className="settings-grid">
         <fieldset>
           <legend>{t('ranking.settings.methodsShown')}</legend>
@@ -78,44 +87,7 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
       </div>
 
       <h3>{t('ranking.settings.tiers')}</h3>
-      {draft.tiers.length === 0 && <p className="small muted">{t('ranking.settings.noTiers')}</p>}
-      {draft.tiers.map((tier, i) => (
-        <div key={i} className="tier-row-form" data-testid="tier-row">
-          <input aria-label={t('ranking.settings.tierKey')} placeholder={t('ranking.settings.tierKey')} value={tier.key} pattern="[a-z][a-z0-9_]*" onChange={(e) => setTier(i, { ...tier, key: e.target.value })} />
-          <input aria-label={t('ranking.settings.tierLabelZh')} placeholder={t('ranking.settings.tierLabelZh')} value={tier.label?.['zh-CN'] ?? ''} onChange={(e) => setTier(i, { ...tier, label: { 'zh-CN': e.target.value, en: tier.label?.en ?? e.target.value } })} />
-          <input aria-label={t('ranking.settings.tierLabelEn')} placeholder={t('ranking.settings.tierLabelEn')} value={tier.label?.en ?? ''} onChange={(e) => setTier(i, { ...tier, label: { 'zh-CN': tier.label?.['zh-CN'] ?? e.target.value, en: e.target.value } })} />
-          <select
-            aria-label={t('ranking.settings.tierValue')}
-            value={tier.by}
-            onChange={(e) => {
-              const by = e.target.value as TierRule['by'];
-              setTier(i, by === 'rank' ? { key: tier.key, label: tier.label, by, count: 10 } : by === 'percentile' ? { key: tier.key, label: tier.label, by, percent: 10 } : { key: tier.key, label: tier.label, by, minScore: 8 });
-            }}
-          >
-            {(['rank', 'percentile', 'threshold'] as const).map((b) => (
-              <option key={b} value={b}>
-                {t(`ranking.settings.tierBy.${b}`)}
-              </option>
-            ))}
-          </select>
-          <input
-            type="number"
-            aria-label={t('ranking.settings.tierValue')}
-            value={tier.by === 'rank' ? tier.count : tier.by === 'percentile' ? tier.percent : tier.minScore}
-            step={tier.by === 'threshold' ? 0.1 : 1}
-            onChange={(e) => {
-              const v = Number(e.target.value);
-              setTier(i, tier.by === 'rank' ? { ...tier, count: v } : tier.by === 'percentile' ? { ...tier, percent: v } : { ...tier, minScore: v });
-            }}
-          />
-          <button type="button" onClick={() => set({ tiers: draft.tiers.filter((_, k) => k !== i) })}>
-            {t('ranking.settings.remove')}
-          </button>
-        </div>
-      ))}
-      <button type="button" data-testid="add-tier" onClick={() => set({ tiers: [...draft.tiers, { key: `tier_${draft.tiers.length + 1}`, by: 'rank', count: 10 }] })}>
-        {t('ranking.settings.addTier')}
-      </button>
+      <TierRulesEditor tiers={draft.tiers} onChange={(tiers) => set({ tiers })} />
 
       <h3>{t('ranking.settings.tieBreaks')}</h3>
       <ol className="tie-list">

@@ -41,8 +41,10 @@ export function RankingTable({ campaign, summary, kind, category, section, metho
     void load(0);
   }, [load, summary.computedAt]);
 
-  const methods = summary.config.methods;
-  const tiers = new Map(summary.config.tiers.map((tier) => [tier.key, tier.label ? localized(tier.label, i18n.language) : tier.key]));
+  // The category's own published method and tiers (its list's, else the settings').
+  const mine = summary.categories.find((c) => c.kind === kind && c.category === category);
+  const methods = mine && !summary.config.methods.includes(mine.method) ? [...summary.config.methods, mine.method] : summary.config.methods;
+  const tiers = new Map((mine?.tiers ?? []).map((tier) => [tier.key, tier.label ? localized(tier.label, i18n.language) : tier.key]));
   return (
     <div className="ranking-table-wrap">
       <table className="data-table compact ranking-table" data-testid={`ranking-${section}`}>

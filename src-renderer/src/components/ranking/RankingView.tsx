@@ -48,9 +48,13 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
   if (!summary) return <p className="muted">{t('ranking.computing')}</p>;
   const tz = campaign.definition.timeZone;
   const category = summary.categories[Math.min(selected, summary.categories.length - 1)];
-  const shown = method && summary.config.methods.includes(method) ? method : summary.config.primary;
-  const nothing = summary.counts.counted === 0;
   const lists = campaign.definition.lists;
+  // A list ranked by a method of its own (the programme's) shows it even when the settings do not.
+  const methods = category && !summary.config.methods.includes(category.method) ? [...summary.config.methods, category.method] : summary.config.methods;
+  const published = category?.method ?? summary.config.primary;
+  const shown = method && methods.includes(method) ? method : published;
+  const nothing = summary.counts.counted === 0;
+  const ownRules = category ? lists.find((l) => l.key === category.list) : undefined;
   const severalLists = lists.length > 1;
   const listName = (key: string) => localized(lists.find((l) => l.key === key)?.name ?? lists[0].name, i18n.language);
 
@@ -130,19 +134,24 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
                 <label className="inline-label">
                   {t('ranking.method')}{' '}
                   <select value={shown} onChange={(e) => setMethod(e.target.value as RankingMethod)} data-testid="ranking-method">
-                    {summary.config.methods.map((m) => (
+                    {methods.map((m) => (
                       <option key={m} value={m}>{t(`ranking.methods.${m}`)}</option>
                     ))}
                   </select>
                 </label>
               </div>
+              {ownRules && (ownRules.method !== null || ownRules.tiers !== null) && (
+                <p className="small muted" data-testid="ranking-own-rules">
+                  {ownRules.method !== null && t('ranking.ownMethod', { method: t(`ranking.methods.${ownRules.method}`) })} {ownRules.tiers !== null && t('ranking.ownTiers')}
+                </p>
+              )}
               {category.tiers.length > 0 && (
                 <p className="small">
                   {category.tiers.map((tier) => `${tier.label ? localized(tier.label, i18n.language) : tier.key}: ${tier.count}`).join(' · ')}
                 </p>
               )}
               <div className="ranking-figures">
-                <Histogram histogram={category.histogram} title={t('ranking.charts.histogram', { method: t(`ranking.methods.${summary.config.primary}`) })} />
+                <Histogram histogram={category.histogram} title={t('ranking.charts.histogram', { method: t(`ranking.methods.${published}`) })} />
                 <div className="stability" data-testid="ranking-stability">
                   <h3>{t('ranking.stability.title')}</h3>
                   <p className="small">
@@ -154,9 +163,9 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
                   <table className="data-table compact tau-table">
                     <caption className="small muted">{t('ranking.stability.tau')}</caption>
                     <tbody>
-                      {category.stability.tau.filter((p) => p.a === summary.config.primary || p.b === summary.config.primary).map((p) => (
+                      {category.stability.tau.filter((p) => p.a === published || p.b === published).map((p) => (
                         <tr key={`${p.a}-${p.b}`}>
-                          <td>{t(`ranking.methods.${p.a === summary.config.primary ? p.b : p.a}`)}</td>
+                          <td>{t(`ranking.methods.${p.a === published ? p.b : p.a}`)}</td>
                           <td className="num">{p.tau === null ? '—' : p.tau.toFixed(3)}</td>
                         </tr>
                       ))}
@@ -169,7 +178,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
                     <ul className="plain-list small">
                       {category.stability.movers.slice(0, 5).map((m) => (
                         <li key={m.entryId}>
-                          <span className="mono">{m.regNo}</span> {m.title} — {t('ranking.stability.move', { count: m.move })} ({summary.config.methods.map((x) => `${t(`ranking.methods.${x}`)} ${m.ranks[x] ?? '—'}`).join(' · ')})
+                          <span className="mono">{m.regNo}</span> {m.title} — {t('ranking.stability.move', { count: m.move })} ({methods.map((x) => `${t(`ranking.methods.${x}`)} ${m.ranks[x] ?? '—'}`).join(' · ')})
                         </li>
                       ))}
                     </ul>
@@ -182,7 +191,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
                 <>
                   <h3>{t('ranking.sections.held', { count: category.held })}</h3>
                   <p className="small muted">{t('ranking.heldHelp')}</p>
-                  <RankingTable campaign={campaign} summary={summary} kind={category.kind} category={category.category} section="held" method={summary.config.primary} onOpen={setOpen} />
+                  <RankingTable campaign={campaign} summary={summary} kind={category.kind} category={category.category} section="held" method={published} onOpen={setOpen} />
                 </>
               )}
             </section>

@@ -13,6 +13,8 @@ import { FeedsEditor } from './FeedsEditor';
 import { coverage } from './list-feeds';
 import { newDimension, RubricEditor } from './RubricEditor';
 import { KeyCell, TextPair } from './SetupControls';
+import { TierRulesEditor } from '../ranking/TierRulesEditor';
+import { rankingMethods } from '../../../../src-main/contract/definition-terms';
 
 const weightsOk = (list: ListDef) => Math.abs(list.rubric.reduce((s, d) => s + d.weight, 0) - 1) < 1e-6;
 
@@ -33,7 +35,7 @@ export function ListsEditor(props: SectionProps & { listIndex: number; onList(in
   const add = () => {
     const dimensionKey = proposeKey('', [...allDimensions(draft), ...allDimensions(original)].map((d) => d.key), 'dimension');
     const scale = draft.lists[0]?.rubric[0]?.scale ?? { min: 0, max: 10, step: 1 };
-    const next = fresh({ key: proposeKey('', [...draft.lists.map((l) => l.key), ...savedKeys], 'list'), name: emptyText(), feeds: [], rubric: [newDimension(dimensionKey, scale, 1)], eligibility: [], certificateKind: null });
+    const next = fresh({ key: proposeKey('', [...draft.lists.map((l) => l.key), ...savedKeys], 'list'), name: emptyText(), feeds: [], rubric: [newDimension(dimensionKey, scale, 1)], eligibility: [], certificateKind: null, method: null, tiers: null });
     update((d) => ({ ...d, lists: [...d.lists, next] }));
     onList(draft.lists.length);
   };
@@ -108,6 +110,26 @@ export function ListsEditor(props: SectionProps & { listIndex: number; onList(in
           </select>
           <label>{t('setup.listFeeds')}</label>
           <FeedsEditor {...props} listIndex={li} />
+          <label htmlFor="setup-list-method">{t('setup.listMethod')}</label>
+          <span className="inline-hint">
+            <select id="setup-list-method" className="select-limited" value={list.method ?? ''} onChange={(e) => setList({ ...list, method: (e.target.value || null) as ListDef['method'] })} data-testid="setup-list-method">
+              <option value="">{t('setup.fromRankingSettings')}</option>
+              {rankingMethods.map((m) => (
+                <option key={m} value={m}>
+                  {t(`ranking.methods.${m}`)}
+                </option>
+              ))}
+            </select>
+            <span className="muted small">{list.method ? t(`ranking.methodHelp.${list.method}`, { n: 5 }) : t('setup.listMethodHint')}</span>
+          </span>
+          <label>{t('setup.listTiers')}</label>
+          <div>
+            <label className="checkbox-line">
+              <input type="checkbox" checked={list.tiers !== null} onChange={(e) => setList({ ...list, tiers: e.target.checked ? [] : null })} data-testid="setup-list-own-tiers" />
+              {t('setup.listOwnTiers')}
+            </label>
+            {list.tiers !== null && <TierRulesEditor tiers={list.tiers} onChange={(tiers) => setList({ ...list, tiers })} testId="setup-list-tier" />}
+          </div>
         </div>
       </section>
 

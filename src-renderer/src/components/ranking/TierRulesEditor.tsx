@@ -1,0 +1,61 @@
+// Award tiers as a coordinator edits them: key, name in both languages, and how the tier is filled
+// (the next N entries, the next N %, or every following entry scoring at least S). Used by the
+// ranking settings (the campaign's tiers) and by Setup (a list's own tiers).
+import { useTranslation } from 'react-i18next';
+import type { TierRule } from '../../../../src-main/contract';
+
+export function TierRulesEditor({ tiers, onChange, testId = 'tier' }: { tiers: readonly TierRule[]; onChange(next: TierRule[]): void; testId?: string }) {
+  const { t } = useTranslation();
+  const setTier = (i: number, tier: TierRule) => onChange(tiers.map((x, k) => (k === i ? tier : x)));
+  // A name typed in one language fills the other until that one is typed too.
+  const label = (tier: TierRule) => tier.label ?? { 'zh-CN': '', en: '' };
+  return (
+    <>
+      {tiers.length === 0 && <p className="small muted">{t('ranking.settings.noTiers')}</p>}
+      {tiers.map((tier, i) => (
+        <div key={i} className="tier-row-form" data-testid={`${testId}-row`}>
+          <input aria-label={t('ranking.settings.tierKey')} placeholder={t('ranking.settings.tierKey')} value={tier.key} pattern="[a-z][a-z0-9_]*" onChange={(e) => setTier(i, { ...tier, key: e.target.value })} />
+          <input aria-label={t('ranking.settings.tierLabelZh')} placeholder={t('ranking.settings.tierLabelZh')} value={label(tier)['zh-CN']} onChange={(e) => setTier(i, { ...tier, label: { 'zh-CN': e.target.value, en: tier.label?.en ?? e.target.value } })} data-testid={`${testId}-${i}-zh`} />
+          <input aria-label={t('ranking.settings.tierLabelEn')} placeholder={t('ranking.settings.tierLabelEn')} value={label(tier).en} onChange={(e) => setTier(i, { ...tier, label: { 'zh-CN': tier.label?.['zh-CN'] ?? e.target.value, en: e.target.value } })} data-testid={`${testId}-${i}-en`} />
+          <select
+            aria-label={t('ranking.settings.tierValue')}
+            value={tier.by}
+            onChange={(e) => {
+              const by = e.target.value as TierRule['by'];
+              setTier(i, by === 'rank' ? { key: tier.key, label: tier.label, by, count: 10 } : by === 'percentile' ? { key: tier.key, label: tier.label, by, percent: 10 } : { key: tier.key, label: tier.label, by, minScore: 8 });
+            }}
+            data-testid={`${testId}-${i}-by`}
+          >
+            {(['rank', 'percentile', 'threshold'] as const).map((b) => (
+              <option key={b} value={b}>
+                {t(`ranking.settings.tierBy.${b}`)}
+              </option>
+            ))}
+          </select>
+          <input
+            type="number"
+            aria-label={t('ranking.settings.tierValue')}
+            value={tier.by === 'rank' ? tier.count : tier.by === 'percentile' ? tier.percent : tier.minScore}
+            step={tier.by === 'threshold' ? 0.1 : 1}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              setTier(i, tier.by === 'rank' ? { ...tier, count: v } : tier.by === 'percentile' ? { ...tier, percent: v } : { ...tier, minScore: v });
+            }}
+            data-testid={`${testId}-${i}-value`}
+          />
+          <button type="button" onClick={() => onChange(tiers.filter((_, k) => k !== i))} data-testid={`${testId}-${i}-remove`}>
+            {t('ranking.settings.remove')}
+          </button>
+        </div>
+      ))}
+      <button type="button" data-testid={`add-${testId}`} onClick={() => onChange([...tiers, { key: nextKey(tiers), by: 'rank', count: 10 }])}>
+        {t('ranking.settings.addTier')}
+      </button>
+    </>
+  );
+}
+
+/** tier_1, tier_2, … the first not yet used (removing a middle tier must not make a duplicate). */
+function nextKey(tiers: readonly TierRule[]): string {
+  for (let n = tiers.length + 1; ; n++) if (!tiers.some((x) => x.key === `tier_${n}`)) return `tier_${n}`;
+}
