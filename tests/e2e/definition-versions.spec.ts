@@ -50,6 +50,12 @@ test('removes a scored dimension as a new version and the ranking sets its score
   await page.getByTestId('new-version-confirm').click();
   await expect(page.getByTestId('setup-saved')).toContainText('2');
   await expect(dialog).toHaveCount(0);
+  // The Versions section records it: the statement and what was set aside, by name.
+  await page.getByTestId('setup-nav-versions').click();
+  const v2 = page.getByTestId('setup-versions').getByTestId('setup-version-2');
+  await expect(v2.getByTestId('setup-version-statement')).toHaveText('Statement: Creativity is no longer scored; its scores are kept for reference.');
+  await expect(v2.getByTestId('setup-version-affected')).toHaveText(/^Dimension “Creativity” removed: \d+ scores kept, not counted$/);
+  await expect(page.getByTestId('setup-versions')).not.toContainText('creativity');
 
   await page.getByRole('tab', { name: 'Ranking' }).click();
   await expect(page.getByTestId('ranking-set-aside')).toContainText(/\d+ scores on the removed dimension “Creativity” are kept but no longer counted — version 2: Creativity is no longer scored/);

@@ -15,6 +15,8 @@ import type {
   RankingEntryDetail,
   RankingSummary,
 } from '../../../src-main/contract';
+import { createNodeI18n } from '../../../src-main/app/translate';
+import { versionText } from '../../../src-renderer/src/components/setup/version-text';
 import { ok, openMergedSample } from '../../helpers';
 
 const STATEMENT = '经评审委员会决定，“创意”不再单独评分；已有评分保留备查。';
@@ -70,6 +72,16 @@ describe('a new definition version', () => {
       [2, '评分维度调整', STATEMENT, affected],
       [1, 'created', null, null],
     ]);
+    // The Versions section shows the statement and what was set aside by label, in either language.
+    const zone = def.timeZone;
+    const en = versionText(versions[0], zone, createNodeI18n('en').t, 'en');
+    expect(en.statement).toBe(STATEMENT);
+    expect(en.affected).toEqual([`Dimension “Creativity” removed: ${creativity.length} scores kept, not counted`]);
+    expect(en.line).toMatch(/^Version 2 · \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+8\) · this computer · 评分维度调整$/);
+    const zh = versionText(versions[0], zone, createNodeI18n('zh-CN').t, 'zh-CN');
+    expect(zh.affected).toEqual([`评分维度“${def.lists[0].rubric[1].label['zh-CN']}”已删除：${creativity.length} 个评分保留，不计入结果`]);
+    expect(versionText(versions[1], zone, createNodeI18n('zh-CN').t, 'zh-CN')).toMatchObject({ statement: null, affected: [] });
+    expect(JSON.stringify([en, zh])).not.toContain('creativity');
     const audit = app.ctx.db.prepare(`SELECT details_json FROM audit_log WHERE action = 'campaign.definition.update' AND subject = ?`).pluck().all(id) as string[];
     expect(audit.map((a) => JSON.parse(a))).toEqual([{ version: 2, reason: '评分维度调整', statement: STATEMENT, affected }]);
 

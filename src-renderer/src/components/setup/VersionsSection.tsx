@@ -2,17 +2,15 @@
 // campaign", which starts next year's campaign from the saved definition.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail } from '../../../../src-main/contract';
+import type { CampaignDetail, DefinitionVersionView } from '../../../../src-main/contract';
 import { invoke } from '../../api';
-import { formatInstant } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
-
-type Versions = { version: number; savedAt: string; actor: string; reason: string }[];
+import { versionText } from './version-text';
 
 export function VersionsSection({ campaign, savedVersion }: { campaign: CampaignDetail; savedVersion: number | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { run, go, refreshCampaigns } = useAppStore();
-  const [versions, setVersions] = useState<Versions>([]);
+  const [versions, setVersions] = useState<DefinitionVersionView[]>([]);
   const tz = campaign.definition.timeZone;
 
   useEffect(() => {
@@ -39,11 +37,26 @@ export function VersionsSection({ campaign, savedVersion }: { campaign: Campaign
         <p className="muted">{t('setup.noVersions')}</p>
       ) : (
         <ul className="plain versions" data-testid="setup-versions">
-          {versions.map((v) => (
-            <li key={v.version}>
-              {t('setup.versionLine', { version: v.version, at: formatInstant(v.savedAt, tz), actor: v.actor === 'local' ? t('setup.thisComputer') : v.actor, reason: v.reason === 'created' ? t('setup.created') : v.reason || '—' })}
-            </li>
-          ))}
+          {versions.map((v) => {
+            const text = versionText(v, tz, t, i18n.language);
+            return (
+              <li key={v.version} data-testid={`setup-version-${v.version}`}>
+                <span>{text.line}</span>
+                {text.statement !== null && (
+                  <p className="version-statement" data-testid="setup-version-statement">
+                    {t('setup.versionStatement', { statement: text.statement })}
+                  </p>
+                )}
+                {text.affected.length > 0 && (
+                  <ul className="version-affected" data-testid="setup-version-affected">
+                    {text.affected.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
