@@ -1,7 +1,7 @@
 // Layering rules of DESIGN.md §3, checked on import statements (STYLE.md habit 1).
 // contract: zod and itself only. core: never electron or any shell. app: no shell. host/cli: no
 // electron. preload: electron and the zod-free contract files. renderer: type-only imports of the
-// contract (values only from its zod-free modules lists and definition-terms), nothing else from
+// contract (values only from its zod-free modules lists, definition-terms and definition-places), nothing else from
 // src-main, no node: modules.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,7 @@ function resolveLayer(spec, file, root) {
 
 const SHELLS = ['electron', 'host', 'cli', 'preload'];
 /** Contract modules without zod (pure functions and constants) the renderer may import values from. */
-const ZOD_FREE_CONTRACT = /contract\/(lists|definition-terms)$/;
+const ZOD_FREE_CONTRACT = /contract\/(lists|definition-terms|definition-places)$/;
 
 export function checkFile(file, source, root) {
   const layer = layerOf(file, root);

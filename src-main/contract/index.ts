@@ -17,4 +17,5 @@ export * from './certificates';
 export * from './programme';
 export * from './definition-versions';
 export * from './lists';
+export * from './definition-places';
 export * from './definition-upgrade';

@@ -36,5 +36,10 @@ export const ProgrammeCheck = z.object({
   /** Every problem found, in file order; empty when valid. */
   problems: z.array(DefinitionProblem),
   programme: z.object({ id: z.string(), name: LocalizedText, kind: z.string() }).nullable(),
+  /**
+   * The file's definition when its schema holds (even with problems of the rules), so a problem
+   * can be shown with its place and labels instead of a path and keys (contract/definition-places).
+   */
+  definition: CampaignDefinition.nullable(),
 });
 export type ProgrammeCheck = z.infer<typeof ProgrammeCheck>;

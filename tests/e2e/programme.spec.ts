@@ -32,7 +32,11 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const good = path.join(dir, 'nursing.kepuprog');
     fs.writeFileSync(good, programmeBytes(nursing()));
     const bad = path.join(dir, 'broken.kepuprog');
-    fs.writeFileSync(bad, programmeBytes({ ...nursing(), definition: { ...nursing().definition, deadline: '2025-01-01T00:00:00+08:00' } }));
+    // Broken twice: the deadline before the opening, and Creativity on a scale its step does not divide.
+    const broken = nursing();
+    broken.definition = { ...broken.definition, deadline: '2025-01-01T00:00:00+08:00' };
+    broken.definition.lists[0].rubric[1] = { ...broken.definition.lists[0].rubric[1], scale: { min: 0, max: 10, step: 3 } };
+    fs.writeFileSync(bad, programmeBytes(broken));
     const app = await serveApp();
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale, acceptDownloads: true });
@@ -41,6 +45,12 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.getByTestId('programme-file').setInputFiles(bad);
     await expect(page.getByTestId('programme-problems')).toContainText(locale === 'en' ? 'is not after the opening' : '不晚于开始时间');
     await expect(page.getByTestId('programme-problems')).not.toContainText('DEFINITION_');
+    // Each problem says where, as the Setup editor names it, and names the dimension, never its key or path.
+    const listName = broken.definition.lists[0].name[locale];
+    await expect(page.getByTestId('programme-problems')).toContainText(
+      locale === 'en' ? `Lists & rubrics › ${listName} › Rubric › Creativity: The step 3 of dimension “Creativity”` : `榜单与评分 › ${listName} › 评分标准 › 创意：评分维度“创意”的步长 3`,
+    );
+    await expect(page.getByTestId('programme-problems')).not.toContainText(/creativity|definition\./);
     const shot = info.outputPath(`programme-problems-${locale}.png`);
     await page.screenshot({ path: shot });
     if (process.env.KEPU_SHOTS) fs.copyFileSync(shot, path.join(process.env.KEPU_SHOTS, `programme-problems-${locale}.png`));

@@ -1,7 +1,8 @@
 // kepu demo | kepu campaign create/list/export/validate (archive/delete/restore: campaign-lifecycle.ts) | kepu template list/show
 import type { i18n } from 'i18next';
 import path from 'node:path';
-import type { CampaignSummary } from '../../contract';
+import type { CampaignSummary, ErrorCode } from '../../contract';
+import { problemText, type Translate } from '../../contract/definition-places';
 import { checkProgramme } from '../../core/campaigns/programme-file';
 import { writeFileAtomic } from '../../core/files/atomic-write';
 import { parseCommand, UsageError } from '../args';
@@ -42,6 +43,7 @@ export async function runCampaign(argv: string[], t: T): Promise<number> {
     if (!values.template === !values.from) throw new UsageError(t('cli.missingOption', { option: '--template <id> | --from <file.kepuprog>' }));
     // The file is read before the database is opened (never through fs while it is open).
     const from = values.from ? programmeSource(values.from as string, t) : null;
+    if (from) refuseInvalidProgramme(from, t);
     const rt = openRuntime(values['data-dir'] as string | undefined, t);
     try {
       const campaign = from
@@ -74,13 +76,14 @@ export async function runCampaign(argv: string[], t: T): Promise<number> {
     if (positionals.length !== 1) throw new UsageError(t('cli.programme.validateUsage'));
     const file = programmeSource(positionals[0], t);
     const check = checkProgramme(Buffer.from(file.contentBase64, 'base64'), file.fileName);
-    const { parsed: _parsed, ...result } = check;
-    const lang = t('meta.language') === 'zh-CN' ? 'zh-CN' : 'en';
+    // Machines get codes, paths and keys as found; people the place and the labels in words.
+    const { parsed: _parsed, definition: _definition, ...result } = check;
+    const lang = languageOf(t);
     if (values.json) process.stdout.write(`${JSON.stringify({ ok: check.valid, ...result }, null, 2)}\n`);
     else if (check.valid) process.stdout.write(`${t('cli.programme.valid', { id: check.programme!.id, name: check.programme!.name[lang] })}\n`);
     else {
       process.stdout.write(`${t('cli.programme.invalid', { file: file.fileName, count: check.problems.length })}\n`);
-      for (const p of check.problems) process.stdout.write(`  ${t(`errors.${p.code}`, { ...p.params })} [${p.code}]\n`);
+      for (const p of check.problems) process.stdout.write(`  ${problemText(p, check.definition, translate(t), lang)} [${p.code}]\n`);
     }
     return check.valid ? 0 : 1;
   }
@@ -100,6 +103,20 @@ export async function runCampaign(argv: string[], t: T): Promise<number> {
     }
   }
   throw new UsageError(t('cli.unknownCommand', { command: `campaign ${sub ?? ''}`.trim() }));
+}
+
+const languageOf = (t: T) => (t('meta.language') === 'zh-CN' ? 'zh-CN' : 'en');
+const translate = (t: T): Translate => (key, options) => t(key, options ?? {});
+
+/**
+ * `create --from` an invalid file: refused here with the first problem in words (the place, labels
+ * for keys), as `campaign validate` prints it; --json keeps its code, path and keys in `params`.
+ */
+function refuseInvalidProgramme(file: { fileName: string; contentBase64: string }, t: T): void {
+  const check = checkProgramme(Buffer.from(file.contentBase64, 'base64'), file.fileName);
+  const first = check.problems[0];
+  if (check.valid || !first) return;
+  throw new CliFailure(first.code as ErrorCode, problemText(first, check.definition, translate(t), languageOf(t)), first.params);
 }
 
 function programmeSource(given: string, t: T): { fileName: string; contentBase64: string } {

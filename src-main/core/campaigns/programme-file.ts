@@ -27,7 +27,7 @@ export function programmeBytes(programme: ProgrammeFile): Buffer {
 
 /** Every problem of a file, without throwing; `programme` is set when it is usable. */
 export function checkProgramme(bytes: Buffer, fileName: string): ProgrammeCheck & { parsed: ProgrammeFile | null } {
-  const fail = (problem: DefinitionProblem) => ({ valid: false, problems: [problem], programme: null, parsed: null });
+  const fail = (problem: DefinitionProblem) => ({ valid: false, problems: [problem], programme: null, definition: null, parsed: null });
   if (bytes.length > MAX_PROGRAMME_BYTES) return fail({ code: 'PROGRAMME_INVALID', path: '', params: { file: fileName, path: '(file)', detail: `larger than ${MAX_PROGRAMME_BYTES} bytes` } });
   let raw: unknown;
   try {
@@ -48,7 +48,7 @@ export function checkProgramme(bytes: Buffer, fileName: string): ProgrammeCheck 
   }
   const problems = definitionProblems(parsed.data.definition).map((p) => ({ ...p, params: { file: fileName, ...p.params, path: p.path } }));
   const programme = { id: parsed.data.id, name: parsed.data.definition.name, kind: parsed.data.definition.kind };
-  return { valid: problems.length === 0, problems, programme, parsed: problems.length === 0 ? parsed.data : null };
+  return { valid: problems.length === 0, problems, programme, definition: parsed.data.definition, parsed: problems.length === 0 ? parsed.data : null };
 }
 
 /** The programme of a valid file, or the first problem as a KepuError. */

@@ -1,17 +1,19 @@
 // "New campaign from a programme file" (.kepuprog): the file is checked first and every problem is
-// listed in the reader's language with where it is in the file; only a valid file creates anything.
+// listed in the reader's language with where it is in the file (the place as the Setup editor names
+// it, labels instead of keys: setup/problem-place.ts); only a valid file creates anything.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DefinitionProblem } from '../../../src-main/contract';
+import type { CampaignDefinition, DefinitionProblem } from '../../../src-main/contract';
 import { invoke } from '../api';
 import { fileToBase64 } from '../files';
 import { useAppStore } from '../stores/useAppStore';
+import { problemLine } from './setup/problem-place';
 
 export function ProgrammeFileCard({ onCreated }: { onCreated(campaignId: string): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
   const busy = useAppStore((s) => s.busy);
-  const [problems, setProblems] = useState<{ file: string; list: DefinitionProblem[] } | null>(null);
+  const [problems, setProblems] = useState<{ file: string; list: DefinitionProblem[]; definition: CampaignDefinition | null } | null>(null);
 
   async function pick(file: File | undefined) {
     if (!file) return;
@@ -20,7 +22,7 @@ export function ProgrammeFileCard({ onCreated }: { onCreated(campaignId: string)
     const check = await run(() => invoke('programme:check', { file: source }));
     if (!check) return;
     if (!check.valid) {
-      setProblems({ file: file.name, list: check.problems });
+      setProblems({ file: file.name, list: check.problems, definition: check.definition });
       return;
     }
     const campaign = await run(() => invoke('campaign:createFromProgramme', { file: source }));
@@ -51,9 +53,20 @@ export function ProgrammeFileCard({ onCreated }: { onCreated(campaignId: string)
         <div className="programme-problems" role="alert" data-testid="programme-problems">
           <p>{t('programme.problems', { file: problems.file, count: problems.list.length })}</p>
           <ul>
-            {problems.list.map((p, i) => (
-              <li key={i}>{t(`errors.${p.code}`, { ...p.params })}</li>
-            ))}
+            {problems.list.map((p, i) => {
+              const line = problemLine(p, problems.definition, t, i18n.language);
+              return (
+                <li key={i}>
+                  {line.place ? (
+                    <>
+                      <strong>{line.place}</strong>
+                      {t('programme.placeSeparator')}
+                    </>
+                  ) : null}
+                  {line.message}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

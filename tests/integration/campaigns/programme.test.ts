@@ -194,6 +194,33 @@ describe('programme files', () => {
     expect(refused.status).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, code: 'DEFINITION_DEADLINE_BEFORE_OPENING' });
 
+    // People read places and labels in their language; --json keeps the code, the path and the key.
+    const stepped = nursingProgramme();
+    const creativity = stepped.definition.lists[0].rubric[1];
+    expect(creativity).toMatchObject({ key: 'creativity', label: { en: 'Creativity', 'zh-CN': '创意' } });
+    stepped.definition.lists[0].rubric[1] = { ...creativity, scale: { min: 0, max: 10, step: 3 } };
+    const steppedFile = path.join(dir, 'stepped.kepuprog');
+    fs.writeFileSync(steppedFile, programmeBytes(stepped));
+    const listName = stepped.definition.lists[0].name;
+    const told = kepu('campaign', 'validate', steppedFile);
+    expect(told.status).toBe(1);
+    expect(told.stdout).toContain(`Lists & rubrics › ${listName.en} › Rubric › Creativity: The step 3 of dimension “Creativity” does not divide its scale 0–10.`);
+    expect(told.stdout).not.toMatch(/creativity|definition\.lists/);
+    const toldZh = spawnSync(process.execPath, [path.join(repoRoot, 'bin/kepu.mjs'), 'campaign', 'validate', steppedFile], { encoding: 'utf8', env: { ...process.env, KEPU_LANG: 'zh-CN' } });
+    expect(toldZh.stdout).toContain(`榜单与评分 › ${listName['zh-CN']} › 评分标准 › 创意：评分维度“创意”的步长 3 不能整分其分值范围 0–10。`);
+    expect(toldZh.stdout).not.toContain('creativity');
+    const asJson = JSON.parse(kepu('campaign', 'validate', steppedFile, '--json').stdout) as ProgrammeCheck & { ok: boolean };
+    expect(asJson).not.toHaveProperty('definition');
+    expect(asJson.problems).toEqual([
+      { code: 'DEFINITION_SCALE_STEP', path: 'definition.lists.0.rubric.1.scale.step', params: { file: 'stepped.kepuprog', dimension: 'creativity', min: 0, max: 10, step: 3, path: 'definition.lists.0.rubric.1.scale.step' } },
+    ]);
+    const refusedText = kepu('campaign', 'create', '--from', steppedFile, '--data-dir', dataDir);
+    expect(refusedText.status).toBe(1);
+    expect(refusedText.stderr).toContain('Creativity: The step 3 of dimension “Creativity” does not divide its scale 0–10. [DEFINITION_SCALE_STEP]');
+    expect(refusedText.stderr).not.toContain('creativity');
+    const refusedJson = JSON.parse(kepu('campaign', 'create', '--from', steppedFile, '--data-dir', dataDir, '--json').stdout);
+    expect(refusedJson).toMatchObject({ ok: false, code: 'DEFINITION_SCALE_STEP', params: { dimension: 'creativity', path: 'definition.lists.0.rubric.1.scale.step' } });
+
     const out = path.join(dir, '导出', 'again.kepuprog');
     const exported = kepu('campaign', 'export', '--campaign', campaign.id, '--out', out, '--data-dir', dataDir);
     expect(exported.status, exported.stderr).toBe(0);

@@ -3,7 +3,7 @@
 // happen to that data ("The 240 scores of 'Creativity' are kept but no longer counted"), asks for
 // the statement the version records, and saves again with it. Other refusals (a rescaled dimension
 // with scores, a used category…) stay plain errors: no statement makes them possible.
-// Usage: after a failed save, `offerNewVersion(campaignId, definition, resend)`; render
+// Usage: after a failed save, `offerNewVersion(campaignId, definition, resend, explain)`; render
 // <NewVersionDialog /> once. Kept apart from SetupView so the editor only needs two lines for it.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,8 @@ interface Offer {
   campaignId: string;
   definition: CampaignDefinition;
   resend(statement: string): void;
+  /** Puts a refusal in the coordinator's words (labels, places) before the banner shows it; rethrows. */
+  explain(error: unknown): never;
 }
 
 const useOffer = create<{ offer: Offer | null; set(offer: Offer | null): void }>((set) => ({ offer: null, set: (offer) => set({ offer }) }));
@@ -29,11 +31,11 @@ const useOffer = create<{ offer: Offer | null; set(offer: Offer | null): void }>
  * Opens the dialog when the last error (the refused save) is one a new version allows; returns
  * whether it did. The dialog then explains the refusal, so the error banner is cleared.
  */
-export function offerNewVersion(campaignId: string, definition: CampaignDefinition, resend: (statement: string) => void): boolean {
+export function offerNewVersion(campaignId: string, definition: CampaignDefinition, resend: (statement: string) => void, explain: (error: unknown) => never): boolean {
   const app = useAppStore.getState();
   if (!app.error || !NEW_VERSION_CODES.includes(app.error.code)) return false;
   app.clearError();
-  useOffer.getState().set({ campaignId, definition, resend });
+  useOffer.getState().set({ campaignId, definition, resend, explain });
   return true;
 }
 
@@ -54,7 +56,7 @@ function Dialog({ offer, onClose }: { offer: Offer; onClose(): void }) {
     let live = true;
     // What the new version would set aside, counted now; a refusal even as a new version closes
     // the dialog and shows that error instead.
-    void run(() => invoke('campaign:definitionImpact', { campaignId: offer.campaignId, definition: offer.definition })).then((found) => {
+    void run(() => invoke('campaign:definitionImpact', { campaignId: offer.campaignId, definition: offer.definition }).catch(offer.explain)).then((found) => {
       if (!live) return;
       if (found) setImpact(found);
       else onClose();

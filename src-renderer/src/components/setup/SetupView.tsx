@@ -79,7 +79,7 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
   /** A refused save: its reason in the editor's words, and where to look (the error still goes to the banner). */
   const refused = (e: unknown): never => {
     if (!(e instanceof ApiError) || !e.code.startsWith('DEFINITION_')) throw e;
-    const explained = explainParams(e.params, draft, t, i18n.language);
+    const explained = explainParams(e.params, draft, t, i18n.language, original);
     setProblem(explained.place);
     throw new ApiError({ code: e.code, message: e.message, params: explained.params });
   };
@@ -87,7 +87,7 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
   async function save(newVersion?: { statement: string }) {
     const result = await run(() => invoke('campaign:updateDefinition', { campaignId: campaign.id, definition: plain(draft), reason, newVersion }).catch(refused));
     // Refused for data a new version may set aside: offer that, with a statement, instead.
-    if (!result) return void offerNewVersion(campaign.id, plain(draft), (statement) => void save({ statement }));
+    if (!result) return void offerNewVersion(campaign.id, plain(draft), (statement) => void save({ statement }), refused);
     setSaved(result.version);
     setReason('');
     setProblem(null);
