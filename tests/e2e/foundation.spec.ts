@@ -87,7 +87,15 @@ test.describe('a coordinator on a Chinese system', () => {
     app = await serveApp();
     await page.goto(app.origin + '/');
     await expect(page.getByTestId('error-banner')).toContainText('此页面未获授权');
-    await expect(page.getByTestId('error-banner')).toContainText('UNAUTHORIZED');
+    // The code is not shown; "Copy details" hands the message and the code to support.
+    await expect(page.getByTestId('error-banner')).not.toContainText('UNAUTHORIZED');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+    await page.getByTestId('error-banner-copy').click();
+    await expect(page.getByTestId('error-banner-copy')).toHaveText('复制详情');
+    await expect(page.getByTestId('error-banner-copy-state')).toHaveText('已复制，可发给技术支持');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('此页面未获授权');
+    expect(copied).toContain('[UNAUTHORIZED]');
   });
 });
 

@@ -105,7 +105,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.getByTestId('setup-save').click();
     await expect(page.getByTestId('error-banner')).toContainText(en ? 'must total 100 %' : '必须合计 100%');
     await expect(page.getByTestId('setup-problem-place')).toContainText(en ? 'Short Video List' : '短视频榜');
-    await page.getByTestId('error-banner').getByRole('button').click();
+    await page.getByTestId('error-banner-dismiss').click();
     await page.getByRole('tab', { name: en ? 'Overview' : '概览' }).click();
     await expect(page.getByTestId('overview-list-influence')).toBeVisible();
     await expect(page.locator('[data-testid^="overview-list-list_2024"]')).toHaveCount(0);

@@ -142,6 +142,17 @@ export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
             </button>
           </div>
         </div>
+        {judges.length < campaign.definition.judgesPerEntry && (
+          // With fewer judges than each entry needs, every entry stays short of judges: said before
+          // the run, with where the number is set (a blank programme starts at 3).
+          <p className="hint warn" role="note" data-testid="assignment-too-few-judges">
+            {t('exchange.tooFewJudges', {
+              count: judges.length,
+              k: campaign.definition.judgesPerEntry,
+              place: `${t('campaign.tabs.setup')} › ${t('setup.nav.judging')}`,
+            })}
+          </p>
+        )}
         {coverage && (
           <ul className="stat-row">
             <li className="stat">
