@@ -55,7 +55,7 @@ export function definitionProblems(def: CampaignDefinition, prefix = 'definition
     const at = `${prefix}.lists.${l}`;
     // Weights are shares of the total (0.4 = 40 %); people read and enter them as percentages.
     const total = list.rubric.reduce((sum, d) => sum + d.weight, 0);
-    if (Math.abs(total - 1) > 1e-6) problems.push({ code: 'DEFINITION_WEIGHTS_TOTAL', path: `${at}.rubric`, params: { total: Math.round(total * 10000) / 100, list: list.name['zh-CN'] } });
+    if (Math.abs(total - 1) > 1e-6) problems.push({ code: 'DEFINITION_WEIGHTS_TOTAL', path: `${at}.rubric`, params: { total: Math.round(total * 10000) / 100, list: list.key } });
     list.rubric.forEach((d, i) => dimensionProblems(d, `${at}.rubric.${i}`, problems));
     if (list.certificateKind !== null && !def.certificates.some((c) => c.key === list.certificateKind)) {
       problems.push({ code: 'DEFINITION_CERTIFICATE_KIND_UNKNOWN', path: `${at}.certificateKind`, params: { key: list.certificateKind } });
@@ -64,7 +64,7 @@ export function definitionProblems(def: CampaignDefinition, prefix = 'definition
     if (list.tiers) {
       duplicates(list.tiers.map((t) => t.key), `${at}.tiers`, problems);
       list.tiers.forEach((tier, i) => {
-        if (!tier.label?.['zh-CN'].trim() || !tier.label.en.trim()) problems.push({ code: 'DEFINITION_TIER_LABEL_MISSING', path: `${at}.tiers.${i}.label`, params: { n: i + 1, list: list.name['zh-CN'] } });
+        if (!tier.label?.['zh-CN'].trim() || !tier.label.en.trim()) problems.push({ code: 'DEFINITION_TIER_LABEL_MISSING', path: `${at}.tiers.${i}.label`, params: { n: i + 1, list: list.key } });
       });
     }
   });
