@@ -38,6 +38,11 @@ export const campaignChanges = {
   'campaign:archive': null,
   'campaign:delete': null,
   'campaign:restore': null,
+  // The notice's attachments: reading and saving a copy stay allowed, adding and removing do not.
+  'campaign:noticeFiles': null,
+  'campaign:addNoticeFile': byCampaignId,
+  'campaign:removeNoticeFile': byCampaignId,
+  'campaign:saveNoticeFile': null,
   'entry:list': null,
   'entry:get': null,
   'demo:load': null,

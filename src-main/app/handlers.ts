@@ -20,6 +20,7 @@ import { APP_VERSION } from './version';
 import { programmeHandlers } from './programme-handlers';
 import { definitionHandlers } from './definition-handlers';
 import { lifecycleHandlers } from './campaign-lifecycle-handlers';
+import { noticeFileHandlers } from './notice-file-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -83,6 +84,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...rankingHandlers(ctx),
     ...certificateHandlers(ctx),
     ...lifecycleHandlers(ctx),
+    ...noticeFileHandlers(ctx),
   }));
 }
 

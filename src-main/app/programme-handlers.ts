@@ -1,10 +1,12 @@
 // Programme files in the app: show a built-in template whole, check a file, create a campaign from
 // one, export a campaign's definition as one. A campaign created from a file remembers the file's
-// description and source, so exporting it gives back the same programme.
+// description and source, so exporting it gives back the same programme. The notice's attachment
+// files travel in the programme file and are stored with the campaign made from it.
 import type { CampaignTemplate, Handlers, ProgrammeFile } from '../contract';
 import { PROGRAMME_EXTENSION, PROGRAMME_FORMAT } from '../contract';
 import { blankDefinition } from '../core/campaigns/blank-definition';
-import { checkProgramme, programmeBytes, readProgramme } from '../core/campaigns/programme-file';
+import { addNoticeFile, noticeFilesWithBytes } from '../core/campaigns/notice-files';
+import { attachmentFiles, checkProgramme, programmeBytes, readProgramme, toAttachments } from '../core/campaigns/programme-file';
 import type { AppContext } from './context';
 import { saveExport } from './export-file';
 
@@ -23,6 +25,7 @@ function programmeFileName(name: string): string {
 }
 
 export function programmeHandlers(ctx: AppContext): Pick<Handlers, ProgrammeChannels> {
+  const actor = () => ctx.identity.status().name ?? 'local';
   return {
     'template:show': ({ templateId }) => asProgramme(ctx.templates.get(templateId)),
     'programme:check': ({ file }) => {
@@ -31,7 +34,12 @@ export function programmeHandlers(ctx: AppContext): Pick<Handlers, ProgrammeChan
     },
     'campaign:createFromProgramme': ({ file, name }) => {
       const programme = readProgramme(Buffer.from(file.contentBase64, 'base64'), file.fileName);
-      return ctx.campaigns.create(programme.id, programme.definition, name, undefined, { description: programme.description, source: programme.source });
+      // One transaction: a campaign is never left without the attachments its file carried.
+      return ctx.db.transaction(() => {
+        const created = ctx.campaigns.create(programme.id, programme.definition, name, undefined, { description: programme.description, source: programme.source });
+        for (const attachment of attachmentFiles(programme)) addNoticeFile(ctx.db, created.id, attachment, actor(), { origin: { programmeFile: file.fileName } });
+        return created;
+      })();
     },
     'campaign:createBlank': ({ kind, name, host }) =>
       ctx.campaigns.create(BLANK_PROGRAMME_ID, blankDefinition(kind, name, host), undefined, undefined, { description: name, source: '' }),
@@ -44,6 +52,7 @@ export function programmeHandlers(ctx: AppContext): Pick<Handlers, ProgrammeChan
         description: known?.description ?? summary.name,
         source: known?.source ?? '',
         definition: ctx.campaigns.definition(campaignId),
+        attachments: toAttachments(noticeFilesWithBytes(ctx.db, campaignId).map(({ info, bytes }) => ({ ...info, bytes }))),
       };
       return saveExport(ctx, programmeFileName(summary.name['zh-CN']), programmeBytes(programme), 'application/json');
     },

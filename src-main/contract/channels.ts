@@ -10,6 +10,7 @@ import { withoutBidiControls } from './identifiers';
 import { rankingChannels } from './ranking';
 import { certificateChannels } from './certificates';
 import { ProgrammeCheck, ProgrammeFile } from './programme';
+import { noticeFileChannels } from './notice-files';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, JobStatus } from './compliance';
@@ -281,6 +282,7 @@ export const channels = {
   ...exchangeChannels,
   ...rankingChannels,
   ...certificateChannels,
+  ...noticeFileChannels,
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 export type Channels = typeof channels;

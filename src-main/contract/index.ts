@@ -15,6 +15,7 @@ export * from './exchange';
 export * from './ranking';
 export * from './certificates';
 export * from './programme';
+export * from './notice-files';
 export * from './definition-versions';
 export * from './lists';
 export * from './definition-places';

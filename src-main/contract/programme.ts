@@ -10,6 +10,18 @@ export const PROGRAMME_FORMAT = 'kepu-programme/2';
 export const PROGRAMME_FORMAT_V1 = 'kepu-programme/1';
 export const PROGRAMME_EXTENSION = '.kepuprog';
 
+/** One attachment of the notice; `sha256` (hex) of the decoded `data` is checked on reading. */
+export const ProgrammeAttachment = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    mediaType: z.string().min(1).max(200),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The bytes, base64 (standard alphabet, padded). */
+    data: z.string().min(4).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  })
+  .strict();
+export type ProgrammeAttachment = z.infer<typeof ProgrammeAttachment>;
+
 /** What a programme file holds; `id` names the programme (campaigns made from it record it). */
 export const ProgrammeFile = z
   .object({
@@ -19,6 +31,11 @@ export const ProgrammeFile = z
     description: LocalizedText,
     source: z.string().max(2_000),
     definition: CampaignDefinition,
+    /**
+     * The notice's attachment files (报名表.docx…), bytes inline. Optional: files written before
+     * attachments existed, and programmes without any, have none (and are written without the key).
+     */
+    attachments: z.array(ProgrammeAttachment).max(200).optional(),
   })
   .strict();
 export type ProgrammeFile = z.infer<typeof ProgrammeFile>;

@@ -32,8 +32,9 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-// Registration files travel inline (base64) in import requests; 150 MB covers a 100 MB spreadsheet.
-const MAX_BODY_BYTES = 150 * (1 << 20);
+// Files travel inline (base64) in requests: 200 MiB covers a 100 MB spreadsheet, and a programme
+// file carrying a campaign's attachments at their limit (≈ 142 MB as a file, ≈ 190 MB as base64).
+const MAX_BODY_BYTES = 200 * (1 << 20);
 const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
   INVALID_REQUEST: 400,
   REQUEST_TOO_LARGE: 413,

@@ -84,7 +84,8 @@ export function backupFileName(name: string, atIso: string, timeZone: string): s
   return `${safeFileStem(name)}-${stamp}${BACKUP_EXTENSION}`;
 }
 
-export function safeFileStem(name: string): string {
+/** `name` as a file name stem every system accepts (Chinese kept); `fallback` when nothing is left. */
+export function safeFileStem(name: string, fallback = 'campaign'): string {
   const cleaned = name
     .normalize('NFC')
     .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '')
@@ -93,7 +94,7 @@ export function safeFileStem(name: string): string {
   // Code points, not UTF-16 units: a cut never splits a character.
   let stem = Array.from(cleaned).slice(0, 80).join('').replace(/[. ]+$/, '');
   if (/^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i.test(stem)) stem = `_${stem}`;
-  return stem || 'campaign';
+  return stem || fallback;
 }
 
 export function writeMeta(db: Database, meta: BackupMeta): void {

@@ -46,6 +46,8 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   { name: 'campaigns', rows: 'id = @campaign' },
   { name: 'rubric_dimensions', rows: OF_CAMPAIGN },
   { name: 'definition_versions', rows: OF_CAMPAIGN },
+  // The notice's attachment files, bytes included (core/campaigns/notice-files.ts).
+  { name: 'campaign_files', rows: OF_CAMPAIGN },
   { name: 'judges', rows: CAMPAIGN_JUDGES, shared: 'judges' },
   { name: 'campaign_judges', rows: OF_CAMPAIGN },
   { name: 'entries', rows: OF_CAMPAIGN },

@@ -6,11 +6,66 @@
 // them). Unlike packages and bundles a programme is not signed: people edit these files, so a
 // byte-order mark and any key order or spacing are accepted, and files are written indented with
 // sorted keys so two versions compare line by line.
-import { type DefinitionProblem, type ErrorCode, PROGRAMME_FORMAT, PROGRAMME_FORMAT_V1, ProgrammeFile, type ProgrammeCheck } from '../../contract';
+// Attachments (the notice's files, base64 inside the file) are checked like the definition: each
+// one's SHA-256 (PROGRAMME_ATTACHMENT_CORRUPT naming it), the limits a campaign's files have, and
+// unique names; a programme without attachments is written without the key, as before.
+import { createHash } from 'node:crypto';
+import {
+  type DefinitionProblem,
+  type ErrorCode,
+  MAX_CAMPAIGN_FILES_BYTES,
+  PROGRAMME_FORMAT,
+  PROGRAMME_FORMAT_V1,
+  type ProgrammeAttachment,
+  ProgrammeFile,
+  type ProgrammeCheck,
+} from '../../contract';
 import { KepuError } from '../errors';
+import { assertCampaignFilesTotal, assertNoticeFileSize, noticeFileName } from './notice-files';
 import { definitionProblems } from './validate-definition';
 
-const MAX_PROGRAMME_BYTES = 4 * 1024 * 1024;
+/**
+ * Room for a campaign's attachments at their limit (100 MB, base64: 4 bytes for every 3) and the
+ * definition around them. Checked before the file is parsed.
+ */
+export const MAX_PROGRAMME_BYTES = Math.ceil(MAX_CAMPAIGN_FILES_BYTES / 3) * 4 + 8 * 1024 * 1024;
+
+/** A programme's attachments as files to store: names made safe, bytes decoded. */
+export function attachmentFiles(programme: ProgrammeFile): { fileName: string; bytes: Buffer }[] {
+  return (programme.attachments ?? []).map((a) => ({ fileName: noticeFileName(a.fileName), bytes: Buffer.from(a.data, 'base64') }));
+}
+
+/** A campaign's stored attachments as a programme file carries them (none: the key is left out). */
+export function toAttachments(files: { fileName: string; mediaType: string; sha256: string; bytes: Buffer }[]): ProgrammeAttachment[] | undefined {
+  if (files.length === 0) return undefined;
+  return files.map((f) => ({ fileName: f.fileName, mediaType: f.mediaType, sha256: f.sha256, data: f.bytes.toString('base64') }));
+}
+
+/** Problems of the attachments: checksum, size, total, same name twice. Each names the attachment. */
+function attachmentProblems(attachments: readonly ProgrammeAttachment[], programmeName: string): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  attachments.forEach((a, i) => {
+    const where = `attachments.${i}`;
+    const name = noticeFileName(a.fileName);
+    const problem = (code: ErrorCode, params: Record<string, string | number>) => problems.push({ code, path: where, params: { ...params, file: name, programme: programmeName, path: where } });
+    const bytes = Buffer.from(a.data, 'base64');
+    if (createHash('sha256').update(bytes).digest('hex') !== a.sha256) return problem('PROGRAMME_ATTACHMENT_CORRUPT', {});
+    const key = name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    if (seen.has(key)) return problem('NOTICE_FILE_EXISTS', {});
+    seen.add(key);
+    try {
+      assertNoticeFileSize(name, bytes.length);
+      total += bytes.length;
+      assertCampaignFilesTotal(name, total);
+    } catch (error) {
+      if (!(error instanceof KepuError)) throw error;
+      problem(error.code, error.params as Record<string, string | number>);
+    }
+  });
+  return problems;
+}
 
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
@@ -46,7 +101,10 @@ export function checkProgramme(bytes: Buffer, fileName: string): ProgrammeCheck 
     const where = issue.path.join('.') || '(file)';
     return fail({ code: 'PROGRAMME_INVALID', path: where, params: { file: fileName, path: where, detail: issue.message.slice(0, 200) } });
   }
-  const problems = definitionProblems(parsed.data.definition).map((p) => ({ ...p, params: { file: fileName, ...p.params, path: p.path } }));
+  const problems = [
+    ...definitionProblems(parsed.data.definition).map((p) => ({ ...p, params: { file: fileName, ...p.params, path: p.path } })),
+    ...attachmentProblems(parsed.data.attachments ?? [], fileName),
+  ];
   const programme = { id: parsed.data.id, name: parsed.data.definition.name, kind: parsed.data.definition.kind };
   return { valid: problems.length === 0, problems, programme, definition: parsed.data.definition, parsed: problems.length === 0 ? parsed.data : null };
 }
