@@ -76,7 +76,7 @@ export function deleteCampaign(db: Database, options: DeleteOptions): DeleteResu
 
     db.pragma('defer_foreign_keys = ON');
     const judges = db.prepare(`SELECT id FROM judges WHERE ${CAMPAIGN_TABLES.find((t) => t.name === 'judges')!.rows}`).pluck().all({ campaign: campaignId }) as string[];
-    for (const table of [...CAMPAIGN_TABLES].reverse()) {
+    for (const table of [...presentTables(db)].reverse()) {
       if (!table.shared) db.prepare(`DELETE FROM ${table.name} WHERE ${table.rows}`).run({ campaign: campaignId });
     }
     deleteUnusedJudges(db, judges);
@@ -85,6 +85,14 @@ export function deleteCampaign(db: Database, options: DeleteOptions): DeleteResu
     );
     return { campaignId, backupFile: file, rows: written.rows };
   }).immediate();
+}
+
+/**
+ * The campaign tables this database has: all of them, except in a database still at an older
+ * schema (one written by an older version, whose backup a newer one brings up to date).
+ */
+function presentTables(db: Database) {
+  return CAMPAIGN_TABLES.filter((table) => tableColumns(db, table.name).length > 0);
 }
 
 /** `dir/name`, or `dir/name-2…` when a file of that name exists (two deletions in one second). */
@@ -117,7 +125,7 @@ function writeBackup(db: Database, campaignId: string, file: string, meta: Pick<
     target.transaction(() => {
       for (const sql of schema) target.exec(sql);
       target.pragma(`user_version = ${version}`);
-      for (const table of CAMPAIGN_TABLES) {
+      for (const table of presentTables(db)) {
         const columns = tableColumns(db, table.name);
         const insert = target.prepare(`INSERT INTO ${table.name} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
         hash.update(`${table.name}\n`);
