@@ -1,7 +1,8 @@
 // Layering rules of DESIGN.md §3, checked on import statements (STYLE.md habit 1).
 // contract: zod and itself only. core: never electron or any shell. app: no shell. host/cli: no
 // electron. preload: electron and the zod-free contract files. renderer: type-only imports of the
-// contract (values only from its zod-free modules lists, definition-terms and definition-places), nothing else from
+// contract (values only from its zod-free modules lists, definition-terms, definition-places and
+// notice-file-limits), nothing else from
 // src-main, no node: modules.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,7 +32,7 @@ function resolveLayer(spec, file, root) {
 
 const SHELLS = ['electron', 'host', 'cli', 'preload'];
 /** Contract modules without zod (pure functions and constants) the renderer may import values from. */
-const ZOD_FREE_CONTRACT = /contract\/(lists|definition-terms|definition-places)$/;
+const ZOD_FREE_CONTRACT = /contract\/(lists|definition-terms|definition-places|notice-file-limits)$/;
 
 export function checkFile(file, source, root) {
   const layer = layerOf(file, root);

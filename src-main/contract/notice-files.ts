@@ -1,12 +1,10 @@
 // The programme notice's attachment files (征集通知的附件: 报名表.docx, 承诺书.pdf…), kept with the
-// campaign in its database (core/campaigns/notice-files.ts). Sizes count 1 MB = 10^6 bytes, like
-// every size the app shows.
+// campaign in its database (core/campaigns/notice-files.ts). Limits in notice-file-limits.ts.
 import { z } from 'zod';
 import { ExportFile } from './compliance';
 import { ImportSource } from './intake';
 
-export const MAX_NOTICE_FILE_BYTES = 25_000_000;
-export const MAX_CAMPAIGN_FILES_BYTES = 100_000_000;
+export { MAX_CAMPAIGN_FILES_BYTES, MAX_NOTICE_FILE_BYTES } from './notice-file-limits';
 
 /** One attachment as listed (without its bytes). */
 export const NoticeFileInfo = z.object({

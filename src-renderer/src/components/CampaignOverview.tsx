@@ -6,6 +6,7 @@ import { invoke } from '../api';
 import { downloadBase64 } from '../files';
 import { formatCount, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
+import { NoticeFilesSummary } from './setup/NoticeFilesEditor';
 
 /** The campaign's definition as a programme file, to share or to start the next edition from. */
 function ExportProgramme({ campaignId }: { campaignId: string }) {
@@ -148,6 +149,7 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
           </details>
         </section>
       )}
+      {!campaign.openedPackage && <NoticeFilesSummary campaign={campaign} />}
 
       {def.lists.map((list) => (
       <Fragment key={list.key}>

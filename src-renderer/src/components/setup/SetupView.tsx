@@ -14,6 +14,7 @@ import { AssignmentSection } from './AssignmentSection';
 import { BasicsSection } from './BasicsSection';
 import { CertificateKindsEditor } from './CertificateKindsEditor';
 import { ContactNoticeSection } from './ContactNoticeSection';
+import { NoticeFilesEditor } from './NoticeFilesEditor';
 import type { SectionProps, Update } from './draft-ops';
 import { EntryKindsEditor } from './EntryKindsEditor';
 import { FieldsEditor } from './FieldsEditor';
@@ -137,7 +138,12 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
       <div className="setup-main">
         <div className="setup-content" data-testid={`setup-section-${section}`}>
           {section === 'basics' && <BasicsSection {...props} />}
-          {section === 'contact' && <ContactNoticeSection {...props} />}
+          {section === 'contact' && (
+            <>
+              <ContactNoticeSection {...props} />
+              <NoticeFilesEditor campaign={campaign} />
+            </>
+          )}
           {section === 'kinds' && <EntryKindsEditor {...props} />}
           {section === 'fields' && <FieldsEditor {...props} kindIndex={kindIndex} onKind={setKindIndex} />}
           {section === 'media' && (
