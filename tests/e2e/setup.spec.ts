@@ -161,3 +161,62 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('campaign-title')).toContainText('2025');
   });
 }
+
+// The notice's attachment files: added in the browser shell, listed with size and date, the same
+// name again asks before replacing, a copy is saved as a download, the Overview lists them, and
+// removing asks first, naming the file.
+for (const locale of ['zh-CN', 'en'] as const) {
+  test(`keeps the notice's attachment files with the campaign (${locale})`, async ({ browser }, info) => {
+    test.setTimeout(90_000);
+    const en = locale === 'en';
+    const app = await serveApp();
+    apps.push(app);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
+    await page.goto(app.url);
+    await page.getByTestId('template-sichuan-influence-2023').getByRole('button').click();
+    await expect(page.getByTestId('campaign-title')).toContainText('2023');
+    const setupTab = page.getByRole('tab', { name: en ? 'Setup' : '设置方案' });
+    await setupTab.click();
+    await page.getByTestId('setup-nav-contact').click();
+    const section = page.getByTestId('setup-notice-files');
+    await expect(section).toContainText(en ? 'Attachments of the notice' : '通知附件');
+    await expect(page.getByTestId('setup-notice-files-none')).toBeVisible();
+
+    const form = { name: '报名表.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK\u0003\u0004 报名表') };
+    await page.getByTestId('setup-notice-file-add').setInputFiles(form);
+    await expect(page.getByTestId('setup-notice-file-0')).toContainText('报名表.docx');
+    await expect(page.getByTestId('setup-notice-file-0')).toContainText('B');
+    await page.getByTestId('setup-notice-file-add').setInputFiles({ name: '承诺书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await expect(page.getByTestId('setup-notice-file-1')).toContainText('承诺书.pdf');
+    await expect(page.getByTestId('setup-notice-files-total')).toContainText('2');
+
+    // The same name again: asked first; cancelled, nothing changes.
+    await page.getByTestId('setup-notice-file-add').setInputFiles({ ...form, buffer: Buffer.from('PK\u0003\u0004 v2') });
+    await expect(page.getByTestId('confirm-dialog')).toContainText('报名表.docx');
+    await page.getByTestId('confirm-cancel').click();
+    await expect(page.locator('[data-testid^="setup-notice-file-"][data-testid$="-save"]')).toHaveCount(2);
+    await section.scrollIntoViewIfNeeded();
+    await shot(page, `setup-notice-files-${locale}`, info.outputPath.bind(info));
+
+    // Save a copy: a download under the file's own name.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('setup-notice-file-0-save').click();
+    expect((await download).suggestedFilename()).toBe('报名表.docx');
+
+    // The Overview lists them read-only.
+    await page.getByRole('tab', { name: en ? 'Overview' : '概览' }).click();
+    await expect(page.getByTestId('overview-notice-files')).toContainText('承诺书.pdf');
+    await expect(page.getByTestId('overview-notice-file-0-remove')).toHaveCount(0);
+
+    // Removing asks, naming the file.
+    await setupTab.click();
+    await page.getByTestId('setup-nav-contact').click();
+    await page.getByTestId('setup-notice-file-1-remove').click();
+    await expect(page.getByTestId('confirm-dialog')).toContainText('承诺书.pdf');
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('setup-notice-file-1')).toHaveCount(0);
+    await page.getByTestId('setup-notice-file-0-remove').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('setup-notice-files-none')).toBeVisible();
+  });
+}

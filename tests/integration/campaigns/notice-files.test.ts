@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CampaignSummary, type ExportFile, MAX_CAMPAIGN_FILES_BYTES, MAX_NOTICE_FILE_BYTES, type NoticeFileInfo, type ProgrammeCheck } from '../../../src-main/contract';
 import { noticeFileName } from '../../../src-main/core/campaigns/notice-files';
-import { MAX_PROGRAMME_BYTES } from '../../../src-main/core/campaigns/programme-file';
+import { checkProgramme, MAX_PROGRAMME_BYTES } from '../../../src-main/core/campaigns/programme-file';
 import { ok, openTestApp, repoRoot, tempDir } from '../../helpers';
 
 const inline = (fileName: string, bytes: Buffer) => ({ fileName, contentBase64: bytes.toString('base64') });
@@ -191,6 +191,8 @@ describe('the notice attachments of a campaign', () => {
     expect(app.ctx.db.prepare('SELECT count(*) FROM campaigns').pluck().get()).toBe(campaigns);
     // Room for a campaign's attachments at their limit, as base64, checked before parsing.
     expect(MAX_PROGRAMME_BYTES).toBeGreaterThan((MAX_CAMPAIGN_FILES_BYTES * 4) / 3);
+    const tooBig = checkProgramme(Buffer.alloc(MAX_PROGRAMME_BYTES + 1, 0x20), '太大.kepuprog');
+    expect(tooBig.problems.map((p) => [p.code, p.params.path])).toEqual([['PROGRAMME_INVALID', '(file)']]);
     expect(fs.readFileSync(path.join(repoRoot, 'docs', 'formats.md'), 'utf8')).toContain(`At most ${MAX_PROGRAMME_BYTES.toLocaleString('en-US')} bytes`);
     app.ctx.close();
   });
