@@ -230,5 +230,5 @@ describe('programme files', () => {
     expect(shown.status, shown.stderr).toBe(0);
     expect(JSON.parse(shown.stdout)).toEqual(JSON.parse(builtIn('sichuan-influence-2023').toString('utf8')));
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 300_000); // ten CLI processes, each starting TypeScript through tsx
 });
