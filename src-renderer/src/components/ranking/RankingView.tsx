@@ -49,6 +49,10 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
   const tz = campaign.definition.timeZone;
   const category = summary.categories[Math.min(selected, summary.categories.length - 1)];
   const lists = campaign.definition.lists;
+  // What the page says it publishes by: the one method every list is ranked by, else the
+  // settings' primary method, said to apply to the lists without a method of their own.
+  const publishedMethods = new Set(summary.categories.map((c) => c.method));
+  const headline = publishedMethods.size === 1 ? [...publishedMethods][0] : summary.config.primary;
   // A list ranked by a method of its own (the programme's) shows it even when the settings do not.
   const methods = category && !summary.config.methods.includes(category.method) ? [...summary.config.methods, category.method] : summary.config.methods;
   const published = category?.method ?? summary.config.primary;
@@ -85,7 +89,8 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           <div className="stat"><span className="stat-value">{summary.judges.length}</span><span className="stat-label">{t('ranking.stats.judges')}</span></div>
         </div>
         <p className="small muted">
-          {t('ranking.primary')}: <strong>{t(`ranking.methods.${summary.config.primary}`)}</strong> — {t(`ranking.methodHelp.${summary.config.primary}`, { n: summary.config.trimMinJudges })}
+          {t('ranking.primary')}: <strong>{t(`ranking.methods.${headline}`)}</strong> — {t(`ranking.methodHelp.${headline}`, { n: summary.config.trimMinJudges })}
+          {publishedMethods.size > 1 && <> {t('ranking.primaryForOthers')}</>}
         </p>
         {summary.setAside && (
           <ul className="plain-list small set-aside" data-testid="ranking-set-aside">
