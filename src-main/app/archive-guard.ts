@@ -43,6 +43,10 @@ export const campaignChanges = {
   'campaign:addNoticeFile': byCampaignId,
   'campaign:removeNoticeFile': byCampaignId,
   'campaign:saveNoticeFile': null,
+  // The record is read and exported, never changed through a channel.
+  'audit:list': null,
+  'audit:verify': null,
+  'audit:export': null,
   'entry:list': null,
   'entry:get': null,
   'demo:load': null,

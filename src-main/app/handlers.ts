@@ -21,6 +21,7 @@ import { programmeHandlers } from './programme-handlers';
 import { definitionHandlers } from './definition-handlers';
 import { lifecycleHandlers } from './campaign-lifecycle-handlers';
 import { noticeFileHandlers } from './notice-file-handlers';
+import { auditHandlers } from './audit-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -85,6 +86,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...certificateHandlers(ctx),
     ...lifecycleHandlers(ctx),
     ...noticeFileHandlers(ctx),
+    ...auditHandlers(ctx),
   }));
 }
 

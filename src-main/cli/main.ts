@@ -14,6 +14,7 @@ import { runImport } from './commands/import';
 import { runBundle } from './commands/bundle';
 import { runRank } from './commands/rank';
 import { runCertificates } from './commands/certificates';
+import { runAudit } from './commands/audit';
 
 export async function main(argv: string[]): Promise<number> {
   const i18n = createNodeI18n(nodeLanguage());
@@ -50,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'certificates':
       case 'certificate':
         return await runCertificates(rest, t);
+      case 'audit':
+        return await runAudit(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

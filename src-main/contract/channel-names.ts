@@ -87,6 +87,9 @@ export const channelNames = [
   'certificates:reissue',
   'certificates:revoke',
   'certificates:verify',
+  'audit:list',
+  'audit:verify',
+  'audit:export',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -11,6 +11,7 @@ import { rankingChannels } from './ranking';
 import { certificateChannels } from './certificates';
 import { ProgrammeCheck, ProgrammeFile } from './programme';
 import { noticeFileChannels } from './notice-files';
+import { auditChannels } from './audit';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, JobStatus } from './compliance';
@@ -283,6 +284,7 @@ export const channels = {
   ...rankingChannels,
   ...certificateChannels,
   ...noticeFileChannels,
+  ...auditChannels,
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 export type Channels = typeof channels;

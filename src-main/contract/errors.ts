@@ -158,6 +158,8 @@ export const errorCodes = [
   'NOTICE_FILE_NOT_FOUND',
   'NOTICE_FILE_UNREADABLE',
   'PROGRAMME_ATTACHMENT_CORRUPT',
+  'AUDIT_CHAIN_BROKEN',
+  'AUDIT_GUARD_MISSING',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -16,6 +16,7 @@ export * from './ranking';
 export * from './certificates';
 export * from './programme';
 export * from './notice-files';
+export * from './audit';
 export * from './definition-versions';
 export * from './lists';
 export * from './definition-places';

@@ -102,17 +102,22 @@ function restoreTable(db: Database, backup: Database, table: CampaignTable, file
   const current = keys.length ? db.prepare(`SELECT * FROM ${table.name} WHERE ${keys.map((k) => `${quote(k)} = ?`).join(' AND ')}`).raw(true).safeIntegers(true) : null;
   const idIndex = columns.indexOf('id');
   const withoutId = idIndex >= 0 ? db.prepare(insertSql(columns.filter((_, i) => i !== idIndex))) : null;
+  // The audit log is a hash chain the database extends itself (migration 0013): a history row not
+  // here any more is appended at the end with a new number and chained anew; whether a row is
+  // still here is decided on what it records, not on its hashes (a backup of an older version
+  // was chained on its own when it was brought up to date).
+  const chained = table.shared === 'history' ? [columns.indexOf('prev_hash'), columns.indexOf('hash')].filter((i) => i >= 0) : [];
+  const recorded = (row: readonly unknown[]) => rowText(row.filter((_, i) => !chained.includes(i)));
+  const unchained = (row: readonly unknown[]) => row.map((v, i) => (chained.includes(i) ? null : v)).filter((_, i) => i !== idIndex);
   for (const row of tableRows(backup, table, null)) {
     try {
       if (table.shared === 'judges' || table.shared === 'keep-existing') {
         if (current?.get(keyIndex.map((i) => row[i]))) continue;
       } else if (table.shared === 'history' && current && withoutId) {
         const there = current.get(keyIndex.map((i) => row[i])) as unknown[] | undefined;
-        if (there && rowText(there) === rowText(row)) continue; // still in the history
-        if (there) {
-          withoutId.run(row.filter((_, i) => i !== idIndex)); // the number was taken since: a new one
-          continue;
-        }
+        if (there && recorded(there) === recorded(row)) continue; // still in the history
+        withoutId.run(unchained(row)); // appended with a new number, chained by the database
+        continue;
       }
       insert.run(row);
     } catch (error) {

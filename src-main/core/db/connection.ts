@@ -15,6 +15,7 @@ import { syncFile, syncFolder, tempPathFor } from '../files/atomic-write';
 import { asDiskFull, isDiskFull } from '../files/disk-full';
 import { makePrivateDir, restrictMode } from '../files/private-files';
 import { latestSchemaVersion, migrations } from './migrations';
+import { registerAuditFunctions } from '../audit/audit-hash';
 import type { Migration } from './migration';
 
 export const DATABASE_FILE_NAME = 'kepu.sqlite';
@@ -60,6 +61,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // 64 MiB of page cache (the default is 2 MiB): merges and rankings touch scores across the
     // whole table, and a desktop has the memory.
     db.pragma('cache_size = -65536');
+    // The audit log's insert trigger hashes each new row through this function (migration 0013).
+    registerAuditFunctions(db);
     if (found < target) migrate(db, file, found, steps);
     return db;
   } catch (error) {

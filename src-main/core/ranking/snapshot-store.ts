@@ -2,6 +2,7 @@
 // with the coordinator's Ed25519 signature over exactly those bytes; rows are never updated, so
 // every published version stays available and the newest is "the published result". Reading a
 // row back checks the stored hash and the signature before anything trusts it.
+import { auditHead, signAuditHead } from '../audit/audit-chain';
 import type { Database } from 'better-sqlite3';
 import crypto, { type KeyObject } from 'node:crypto';
 import { KepuError } from '../errors';
@@ -78,6 +79,9 @@ export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKe
     held_count: categories.reduce((s, c) => s + c.held.length, 0),
   };
   db.transaction(() => {
+    // The audit log's head as it stood before this lock, signed with the same key: a later change
+    // to any earlier row breaks the chain below a head the coordinator signed (core/audit).
+    const head = auditHead(db);
     db.prepare(
       `INSERT INTO ranking_snapshots (id, campaign_id, locked_at, snapshot_json, sha256, signature, signer_key_id, signer_public_key, signer_name, method, ranked_count, held_count)
        VALUES (@id, @campaign_id, @locked_at, @snapshot_json, @sha256, @signature, @signer_key_id, @signer_public_key, @signer_name, @method, @ranked_count, @held_count)`,
@@ -86,7 +90,7 @@ export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKe
       row.locked_at,
       identity.keyId,
       snapshot.campaignId,
-      JSON.stringify({ snapshotId: row.id, sha256, method: row.method, ranked: row.ranked_count, held: row.held_count }),
+      JSON.stringify({ snapshotId: row.id, sha256, method: row.method, ranked: row.ranked_count, held: row.held_count, ...(head ? { auditHead: signAuditHead(head, privateKey) } : {}) }),
     );
   })();
   return info(row);

@@ -15,8 +15,9 @@ import { RankingView } from './ranking/RankingView';
 import { CertificatesView } from './certificates/CertificatesView';
 import { ReviewWorkspace } from './review/ReviewWorkspace';
 import { SetupView } from './setup/SetupView';
+import { AuditView } from './audit/AuditView';
 
-type Tab = 'entries' | 'review' | 'import' | 'media' | 'exchange' | 'ranking' | 'certificates' | 'overview' | 'setup';
+type Tab = 'entries' | 'review' | 'import' | 'media' | 'exchange' | 'ranking' | 'certificates' | 'overview' | 'setup' | 'record';
 
 /** Makes the campaign open on this tab next time it is shown (e.g. a new blank programme on Setup). */
 export function openCampaignOnTab(campaignId: string, tab: Tab): void {
@@ -57,7 +58,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           <h1 data-testid="campaign-title">{localized(campaign.name, i18n.language)}</h1>
         </div>
         <div className="tabs" role="tablist">
-          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', 'exchange', 'ranking', 'certificates', 'overview', 'setup']) as Tab[]).map((name) => (
+          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', 'exchange', 'ranking', 'certificates', 'overview', 'setup', 'record']) as Tab[]).map((name) => (
             <button
               key={name}
               type="button"
@@ -79,6 +80,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
       {tab === 'overview' && <CampaignOverview campaign={campaign} />}
       {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={() => setVersion((v) => v + 1)} />}
       {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={() => setVersion((v) => v + 1)} />}
+      {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}
       {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
       {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
       {tab === 'exchange' && <ExchangeView campaign={campaign} />}
