@@ -15,6 +15,8 @@ import { JudgeRepo } from '../core/review/judge-repo';
 import { ReviewService } from '../core/review/review-service';
 import { ProtectedFiles } from '../core/db/protected-files';
 import { PublishedChanges } from '../core/ranking/published-changes';
+import { RankingService } from '../core/ranking/ranking-service';
+import { entryRuleFlag } from './entry-problem-text';
 
 export type ShellKind = 'electron' | 'browser' | 'cli';
 
@@ -49,6 +51,8 @@ export interface AppContext {
   readonly protectedFiles: ProtectedFiles;
   /** Refuses changes that would move a published result until the coordinator agreed. */
   readonly publishedChanges: PublishedChanges;
+  /** The ranking computed from the merged scores, cached while the database is unchanged. */
+  readonly ranking: RankingService;
   close(): void;
 }
 
@@ -74,6 +78,7 @@ export function createAppContext(options: ContextOptions): AppContext {
     judges,
     reviews: new ReviewService(db, campaigns, judges, entries, publishedChanges),
     publishedChanges,
+    ranking: new RankingService(db, campaigns, entryRuleFlag),
     identity: new IdentityService(options.dataDir, db, options.osSecret),
     protectedFiles: new ProtectedFiles(options.dataDir),
     assets: new AssetRepo(db),

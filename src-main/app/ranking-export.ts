@@ -14,7 +14,8 @@ import type { AppContext } from './context';
 import { saveExport } from './export-file';
 import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
 import { rankingReportPdf } from './ranking-report-pdf';
-import { categoryRows, type ComputedRanking, computeRanking } from './ranking-service';
+import { categoryRows } from '../core/ranking/ranking-rows';
+import type { ComputedRanking } from '../core/ranking/ranking-service';
 import type { CategoryResult } from '../core/ranking/run-ranking';
 import { both, describeFlag, describeTie, tEn, tZh } from './ranking-texts';
 
@@ -101,7 +102,7 @@ export async function exportRanking(ctx: AppContext, campaignId: string, format:
     };
     return saveExport(ctx, `ranking-${campaignId}-${id}.kepurank.json`, Buffer.from(`${JSON.stringify(lock, null, 2)}\n`, 'utf8'), 'application/json');
   }
-  const computed = computeRanking(ctx, campaignId);
+  const computed = ctx.ranking.compute(campaignId);
   if (format === 'pdf') {
     const latest = latestSnapshotInfo(ctx.db, campaignId);
     const current = crypto.createHash('sha256').update(snapshotBytes(buildSnapshot(computed.data, computed.outcome, computed.flags))).digest('hex');

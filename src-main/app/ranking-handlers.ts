@@ -1,6 +1,7 @@
-// Ranking channels: configuration, the computed summary and lists (ranking-service.ts caches one
-// computation per campaign), per-entry details, the committee list, publishing (a signed locked
-// snapshot), verification of a locked snapshot against the database, and exports.
+// Ranking channels: configuration, the computed summary and lists (ctx.ranking, the core's
+// ranking service, caches one computation per campaign), per-entry details, the committee list,
+// publishing (a signed locked snapshot), verification of a locked snapshot against the database,
+// and exports.
 import type { CategorySummary, Handlers, RankingMethod, SnapshotInfo } from '../contract';
 import { buildSnapshot } from '../core/ranking/snapshot';
 import { latestSnapshotInfo, listSnapshots, loadSnapshot, type StoredSnapshot, storeSnapshot } from '../core/ranking/snapshot-store';
@@ -11,7 +12,8 @@ import { KepuError } from '../core/errors';
 import type { AppContext } from './context';
 import { exportRanking } from './ranking-export';
 import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
-import { categoryRows, type ComputedRanking, computeRanking, findCategory, saveConfig, scaleOf, storedConfig } from './ranking-service';
+import { categoryRows, findCategory, scaleOf } from '../core/ranking/ranking-rows';
+import type { ComputedRanking } from '../core/ranking/ranking-service';
 
 type RankingChannels =
   | 'ranking:config' | 'ranking:configure' | 'ranking:summary' | 'ranking:list' | 'ranking:entry'
@@ -52,18 +54,18 @@ function categorySummaries(computed: ComputedRanking): CategorySummary[] {
 
 export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels> {
   return {
-    'ranking:config': ({ campaignId }) => storedConfig(ctx, campaignId),
+    'ranking:config': ({ campaignId }) => ctx.ranking.storedConfig(campaignId),
     'ranking:configure': ({ campaignId, config }) => {
       ctx.campaigns.summary(campaignId);
       ctx.publishedChanges.assertMayChange(campaignId, 'settings');
-      return saveConfig(ctx, campaignId, config);
+      return ctx.ranking.saveConfig(campaignId, config);
     },
     'ranking:allowChanges': ({ campaignId }) => {
       ctx.campaigns.summary(campaignId);
       return ctx.publishedChanges.allow(campaignId, ctx.identity.status().name ?? 'coordinator');
     },
     'ranking:summary': ({ campaignId, refresh }) => {
-      const computed = computeRanking(ctx, campaignId, refresh ?? false);
+      const computed = ctx.ranking.compute(campaignId, refresh ?? false);
       const { outcome } = computed;
       const counts = outcome.aggregate.counts;
       const ranked = outcome.categories.reduce((s, c) => s + (c.lists[c.method]?.ranked.length ?? 0), 0);
@@ -71,7 +73,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       return {
         campaignId,
         computedAt: computed.computedAt,
-        config: storedConfig(ctx, campaignId).config,
+        config: ctx.ranking.storedConfig(campaignId).config,
         applied: { tieBreaks: outcome.config.tieBreaks, biasThreshold: outcome.config.bias.threshold },
         scale: scaleOf(computed),
         counts: { entries: computed.data.entries.length, ranked, held: computed.data.entries.length - ranked, counted: counts.counted, incomplete: counts.incomplete, conflicted: counts.conflicted },
@@ -83,13 +85,13 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       };
     },
     'ranking:list': ({ campaignId, kind, category, section, method, offset, limit }) => {
-      const computed = computeRanking(ctx, campaignId);
+      const computed = ctx.ranking.compute(campaignId);
       const found = findCategory(computed, kind, category);
       const rows = categoryRows(computed, found, section, method ?? found.method);
       return { total: rows.length, rows: rows.slice(offset, offset + limit) };
     },
     'ranking:entry': ({ campaignId, entryId }) => {
-      const computed = computeRanking(ctx, campaignId);
+      const computed = ctx.ranking.compute(campaignId);
       const entry = computed.data.entries.find((e) => e.entryId === entryId);
       if (!entry) throw new KepuError('ENTRY_NOT_FOUND', `ranking: entry #${entryId} is not in campaign ${campaignId}`, { id: entryId });
       const c = findCategory(computed, entry.kind, entry.category);
@@ -107,9 +109,9 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
         trimmed: a?.trimmed ?? null,
       };
     },
-    'ranking:committee': ({ campaignId }) => committeeApplicants(computeRanking(ctx, campaignId)),
+    'ranking:committee': ({ campaignId }) => committeeApplicants(ctx.ranking.compute(campaignId)),
     'ranking:lock': ({ campaignId }) => {
-      const computed = computeRanking(ctx, campaignId, true);
+      const computed = ctx.ranking.compute(campaignId, true);
       if (computed.outcome.aggregate.counts.counted === 0) {
         throw new KepuError('RANKING_NOTHING_TO_RANK', `ranking: campaign ${campaignId} has no counted review`, { campaignId });
       }

@@ -14,7 +14,8 @@ import type { AppContext } from './context';
 import { setAsideSummary } from '../core/ranking/set-aside';
 import { both, describeFlag, describeSetAside, describeTie, tEn, tZh } from './ranking-texts';
 import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
-import { categoryRows, type ComputedRanking, scaleOf } from './ranking-service';
+import { categoryRows, scaleOf } from '../core/ranking/ranking-rows';
+import type { ComputedRanking } from '../core/ranking/ranking-service';
 
 type Doc = InstanceType<typeof PDFDocument>;
 const M = 42; // page margin

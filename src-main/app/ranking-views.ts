@@ -3,7 +3,7 @@
 import type { CommitteeApplicant, LocalizedText } from '../contract';
 import type { CommitteeDecision, RejectionReason } from '../core/ranking/committee';
 import type { CategoryResult } from '../core/ranking/run-ranking';
-import type { ComputedRanking } from './ranking-service';
+import type { ComputedRanking } from '../core/ranking/ranking-service';
 
 export function categoryLabel(computed: ComputedRanking, kind: string, category: string | null): LocalizedText {
   const k = computed.data.definition.entryKinds.find((x) => x.kind === kind);

@@ -4,12 +4,9 @@
 import type { i18n } from 'i18next';
 import fs from 'node:fs';
 import path from 'node:path';
-import { complianceFlags, storedConfig } from '../../app/ranking-service';
 import { csvRow } from '../../core/export/csv';
-import { parseRankingConfig, rankingMethods } from '../../core/ranking/config';
+import { type RankingMethod, rankingMethods } from '../../core/ranking/config';
 import { readLockFile } from '../../core/ranking/lock-file';
-import { loadCampaignScores } from '../../core/ranking/load-scores';
-import { runRanking } from '../../core/ranking/run-ranking';
 import { buildSnapshot, snapshotBytes } from '../../core/ranking/snapshot';
 import { verifyAgainstDatabase } from '../../core/ranking/verify';
 import { writeFileAtomic } from '../../core/files/atomic-write';
@@ -19,6 +16,8 @@ import { readProblem } from '../input-file';
 import { openRuntime } from '../runtime';
 
 type T = i18n['t'];
+
+const isRankingMethod = (method: string): method is RankingMethod => (rankingMethods as readonly string[]).includes(method);
 
 export async function runRank(argv: string[], t: T): Promise<number> {
   const { values } = parseCommand(argv, {
@@ -49,16 +48,13 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     }
     if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
     const asked = values.method as string | undefined;
-    const method = asked ?? storedConfig(rt.ctx, values.campaign as string).config.primary;
-    if (!(rankingMethods as readonly string[]).includes(method)) throw new UsageError(t('cli.rank.badMethod', { method, choices: rankingMethods.join(', ') }));
     const campaignId = values.campaign as string;
-    rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
-    const flags = complianceFlags(rt.ctx, campaignId);
-    const data = loadCampaignScores(rt.ctx.db, campaignId);
-    // The campaign's stored settings (tiers, tie-breaks…), ranked by the method asked for.
-    const stored = storedConfig(rt.ctx, campaignId).config;
-    const config = parseRankingConfig({ ...stored, primary: method, methods: [...new Set([...stored.methods, method])] });
-    const outcome = runRanking(data, config, flags);
+    // Without --method: the stored primary one (CAMPAIGN_NOT_FOUND, translated by main, for an unknown campaign).
+    const method = asked ?? rt.ctx.ranking.storedConfig(campaignId).config.primary;
+    if (!isRankingMethod(method)) throw new UsageError(t('cli.rank.badMethod', { method, choices: rankingMethods.join(', ') }));
+    // The app's ranking service: the campaign's stored settings (tiers, tie-breaks…) and the same
+    // flags as the app's, ranked by the method asked for.
+    const { data, flags, outcome } = rt.ctx.ranking.run(campaignId, method);
     if (values.lock) {
       // Atomic (never half a lock file), DISK_FULL naming the folder when the disk is full.
       writeFileAtomic(path.resolve(values.lock as string), snapshotBytes(buildSnapshot(data, outcome, flags)));

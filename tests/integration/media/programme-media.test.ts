@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignDefinition, ComplianceReport, EntryDetail, ExportFile, JobStatus, MediaRules } from '../../../src-main/contract';
 import { entryProblemText } from '../../../src-main/app/entry-problem-text';
-import { computeRanking } from '../../../src-main/app/ranking-service';
+import type { AppContext } from '../../../src-main/app/context';
 import { describeFlag, tEn, tZh } from '../../../src-main/app/ranking-texts';
 import { importRegistrations } from '../../../src-main/core/intake/import-registrations';
 import { probeFile } from '../../../src-main/core/media/probe';
@@ -16,6 +16,8 @@ import { checkFacts } from '../../../src-main/core/media/rules';
 import { ok, openTestApp, repoRoot, tempDir } from '../../helpers';
 
 const media = path.join(repoRoot, 'tests/fixtures/media');
+/** The ranking the app's channels serve (the core's ranking service on the app's context). */
+const computeRanking = (ctx: AppContext, campaignId: string) => ctx.ranking.compute(campaignId);
 const HEADER = '报名编号,申报类型,作品类别,作品名称,作者,单位,联系电话,推荐理由,平台全称,账号全称,账号链接,提交时间';
 
 async function campaignWith(change: (def: CampaignDefinition) => void, ...rows: string[]) {

@@ -1,0 +1,130 @@
+// The ranking as the app and the CLI serve it: the campaign's stored configuration, the flags
+// that hold an entry out (failed media checks, unmet completeness rules; late, early and coverage
+// flags come from run-ranking), and one computation per campaign kept in memory while the data is
+// unchanged. One service per open database (AppContext.ranking); ranking-rows.ts pages through it.
+// Why a cache: the UI asks for the summary, then pages of one category, then an entry's details;
+// at 50,000 entries one computation takes about 2 s, and nothing changes between those calls.
+// The cache key is the database's change stamp (db/change-stamp.ts), so any write — a merged
+// bundle, a judge's score, a changed configuration — forces a recomputation.
+import type { Database } from 'better-sqlite3';
+import type { EntryFlag, EntryProblem, RankingMethod, RankingRow } from '../../contract';
+import type { CampaignRepo } from '../campaigns/campaign-repo';
+import { changeStamp } from '../db/change-stamp';
+import { complianceRows } from '../media/compliance';
+import { entryRuleProblems } from '../media/entry-rules';
+import { nowIso } from '../time';
+import type { EntryAggregate } from './aggregate';
+import { parseRankingConfig, type RankingConfig } from './config';
+import { type CampaignScores, loadCampaignScores } from './load-scores';
+import { type EntryInfo, entryInfos, judgeNames, rankingConfigJson, saveRankingConfigJson } from './ranking-repo';
+import { type RankingOutcome, runRanking } from './run-ranking';
+
+export type { EntryInfo } from './ranking-repo';
+
+export interface ComputedRanking {
+  stamp: string;
+  computedAt: string;
+  data: CampaignScores;
+  outcome: RankingOutcome;
+  flags: Map<number, EntryFlag[]>;
+  info: Map<number, EntryInfo>;
+  aggregates: Map<number, EntryAggregate>;
+  judgeNames: Map<string, string>;
+  /** Rows per (category, section, method), built when first asked for. */
+  rows: Map<string, RankingRow[]>;
+}
+
+/** One ranking run: the configuration it used, the flags, the scores it read and the outcome. */
+export interface RankingRun {
+  config: RankingConfig;
+  flags: Map<number, EntryFlag[]>;
+  data: CampaignScores;
+  outcome: RankingOutcome;
+}
+
+/**
+ * The flag that holds an entry missing completeness rules. Its params name the rules' options in
+ * both languages, which needs the translations: the app passes app/entry-problem-text's.
+ */
+export type EntryRuleFlagOf = (problems: readonly EntryProblem[]) => EntryFlag;
+
+export class RankingService {
+  private readonly cache = new Map<string, ComputedRanking>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly campaigns: CampaignRepo,
+    private readonly entryRuleFlag: EntryRuleFlagOf,
+  ) {}
+
+  storedConfig(campaignId: string): { config: RankingConfig; saved: boolean } {
+    this.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND
+    const json = rankingConfigJson(this.db, campaignId);
+    return { config: parseRankingConfig(json === undefined ? {} : JSON.parse(json)), saved: json !== undefined };
+  }
+
+  saveConfig(campaignId: string, input: unknown): { config: RankingConfig; saved: boolean } {
+    this.campaigns.summary(campaignId);
+    const config = parseRankingConfig(input);
+    // Rejects tie-breaks on unknown dimensions now, not at the next computation.
+    const definition = this.campaigns.definition(campaignId);
+    runRanking({ campaignId, definition, storedDefinition: definition, entries: [], scores: [], conflicts: [], eligibility: [], bundles: [] }, config);
+    saveRankingConfigJson(this.db, campaignId, JSON.stringify(config), nowIso());
+    return { config, saved: true };
+  }
+
+  /**
+   * The flags that hold an entry out for what the media check found: one per entry whose media
+   * failed its rules, naming every failing file, and one per entry that misses a completeness rule
+   * of its kind (e.g. an account with neither a link nor a screenshot).
+   */
+  complianceFlags(campaignId: string): Map<number, EntryFlag[]> {
+    const failing = new Map<number, string[]>();
+    for (const row of complianceRows({ db: this.db, campaigns: this.campaigns }, campaignId)) {
+      if (row.verdict === 'fail' || row.verdict === 'unreadable') failing.set(row.entryId, [...(failing.get(row.entryId) ?? []), row.fileName]);
+    }
+    const flags = new Map<number, EntryFlag[]>(
+      [...failing].map(([entryId, files]) => [entryId, [{ code: 'non_compliant_media', params: { files: files.join(', '), count: files.length } }]]),
+    );
+    const incomplete = new Map<number, EntryProblem[]>();
+    for (const p of entryRuleProblems(this.db, campaignId, this.campaigns.definition(campaignId))) incomplete.set(p.entryId, [...(incomplete.get(p.entryId) ?? []), p]);
+    for (const [entryId, problems] of incomplete) flags.set(entryId, [...(flags.get(entryId) ?? []), this.entryRuleFlag(problems)]);
+    return flags;
+  }
+
+  /**
+   * Ranks the campaign by its stored configuration; with `method`, that method leads (and is
+   * computed even when the configuration does not list it), as `kepu rank --method` asks.
+   */
+  run(campaignId: string, method?: RankingMethod): RankingRun {
+    const stored = this.storedConfig(campaignId).config;
+    const config = method === undefined ? stored : parseRankingConfig({ ...stored, primary: method, methods: [...new Set([...stored.methods, method])] });
+    const flags = this.complianceFlags(campaignId);
+    const data = loadCampaignScores(this.db, campaignId);
+    return { config, flags, data, outcome: runRanking(data, config, flags) };
+  }
+
+  /** The cached computation, recomputed when the database changed (or when `refresh`). */
+  compute(campaignId: string, refresh = false): ComputedRanking {
+    const stamp = changeStamp(this.db);
+    const cached = this.cache.get(campaignId);
+    if (cached && cached.stamp === stamp && !refresh) return cached;
+
+    const { data, flags, outcome } = this.run(campaignId);
+    const info = entryInfos(this.db, campaignId);
+    const names = judgeNames(this.db);
+    const computed: ComputedRanking = {
+      stamp: changeStamp(this.db),
+      computedAt: nowIso(),
+      data,
+      outcome,
+      flags,
+      info,
+      aggregates: new Map(outcome.aggregate.entries.map((a) => [a.entryId, a])),
+      judgeNames: names,
+      rows: new Map(),
+    };
+    this.cache.set(campaignId, computed);
+    return computed;
+  }
+}
