@@ -10,7 +10,7 @@ import { AssetRepo } from '../core/media/asset-repo';
 import { SettingsRepo } from '../core/settings/settings-repo';
 import path from 'node:path';
 import { CertificateJobs, JobRegistry } from './jobs';
-import { IdentityService } from './identity';
+import { IdentityService } from '../core/keys/identity-service';
 import { JudgeRepo } from '../core/review/judge-repo';
 import { ReviewService } from '../core/review/review-service';
 import { ProtectedFiles } from '../core/db/protected-files';

@@ -5,11 +5,12 @@
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
-import type { IdentityStatus } from '../contract';
-import { KepuError } from '../core/errors';
-import { fingerprintOf, identityFromPrivateKey } from '../core/keys/identity';
-import { createKeyCard } from '../core/keys/key-card';
-import { createIdentityInStore, FileKeyStore, type KeySecret } from '../core/keys/key-store';
+import type { IdentityStatus } from '../../contract';
+import { KepuError } from '../errors';
+import { readSetting, writeSetting } from '../settings/setting-values';
+import { fingerprintOf, identityFromPrivateKey } from './identity';
+import { createKeyCard } from './key-card';
+import { createIdentityInStore, FileKeyStore, type KeySecret } from './key-store';
 
 export class IdentityService {
   private readonly store: FileKeyStore;
@@ -96,10 +97,10 @@ export class IdentityService {
   }
 
   private setting(key: string): string | null {
-    return (this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) || null;
+    return readSetting(this.db, key) || null;
   }
 
   private setSetting(key: string, value: string): void {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    writeSetting(this.db, key, value);
   }
 }
