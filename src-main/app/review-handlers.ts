@@ -2,6 +2,7 @@
 // active-judge preference and the media verdicts shown next to each file.
 import type { Handlers } from '../contract';
 import { complianceRows } from '../core/media/compliance';
+import { readSetting, writeSetting } from '../core/settings/setting-values';
 import type { AppContext } from './context';
 
 type ReviewChannels =
@@ -19,8 +20,7 @@ type ReviewChannels =
 const activeKey = (campaignId: string) => `review.activeJudge.${campaignId}`;
 
 export function reviewHandlers(ctx: AppContext): Pick<Handlers, ReviewChannels> {
-  const activeJudge = (campaignId: string): string | null =>
-    (ctx.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(activeKey(campaignId)) as string | undefined) ?? null;
+  const activeJudge = (campaignId: string): string | null => readSetting(ctx.db, activeKey(campaignId)) ?? null;
   return {
     'judge:list': ({ campaignId }) => {
       ctx.campaigns.summary(campaignId);
@@ -31,21 +31,13 @@ export function reviewHandlers(ctx: AppContext): Pick<Handlers, ReviewChannels> 
     'judge:create': ({ campaignId, name, institution, specialities, assignAll }) => {
       ctx.campaigns.summary(campaignId);
       if (assignAll) ctx.publishedChanges.assertMayChange(campaignId, 'assignments');
-      return ctx.db.transaction(() => {
-        const judge = ctx.judges.create(campaignId, name, institution || null, specialities);
-        if (assignAll) {
-          const ids = ctx.db.prepare('SELECT id FROM entries WHERE campaign_id = ?').pluck().all(campaignId) as number[];
-          ctx.judges.assign(ids.map((entryId) => ({ entryId, judgeId: judge.id })), 'manual');
-          judge.assigned = ids.length;
-        }
-        return judge;
-      })();
+      return assignAll
+        ? ctx.judges.createAssignedToAll(campaignId, name, institution || null, specialities)
+        : ctx.judges.create(campaignId, name, institution || null, specialities);
     },
     'judge:activate': ({ campaignId, judgeId }) => {
       ctx.judges.assertInCampaign(campaignId, judgeId);
-      ctx.db
-        .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-        .run(activeKey(campaignId), judgeId);
+      writeSetting(ctx.db, activeKey(campaignId), judgeId);
       return { activeJudgeId: judgeId };
     },
     'review:queue': ({ campaignId, judgeId, filter }) => ctx.reviews.queue(campaignId, judgeId, filter),

@@ -6,7 +6,7 @@
 import type { i18n } from 'i18next';
 import path from 'node:path';
 import type { MergeReport } from '../../contract';
-import { mergeReport } from '../../app/merge-report';
+import { mergeReport } from '../../core/merge/merge-report';
 import { isKepuError } from '../../core/errors';
 import { DEFAULT_BUNDLE_MAX_BYTES, readBundle, verifyBundle } from '../../core/exchange/bundle';
 import { fingerprintOf, publicKeyFromBase64 } from '../../core/keys/identity';
@@ -61,9 +61,9 @@ async function verify(argv: string[], t: T): Promise<number> {
   try {
     const read = readBundle(bytes);
     const fingerprint = fingerprintOf(read.keyId);
-    const judge = rt.ctx.db.prepare('SELECT name, public_key FROM judges WHERE key_id = ?').get(read.keyId) as { name: string; public_key: string } | undefined;
+    const judge = rt.ctx.judges.signer(read.keyId);
     if (!judge) throw invalid('BUNDLE_UNKNOWN_SIGNER', t('cli.bundle.unknownSigner', { fingerprint }), { fingerprint });
-    verifyBundle(read, publicKeyFromBase64(judge.public_key));
+    verifyBundle(read, publicKeyFromBase64(judge.publicKey));
     const info = {
       valid: true,
       signer: judge.name,

@@ -6,6 +6,19 @@ import type { Judge } from '../../contract';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
 
+export interface DbJudgeSignerRow {
+  name: string;
+  public_key: string;
+}
+
+/** A judge as the signer of bundles: the name and the registered Ed25519 public key (base64). */
+export interface JudgeSigner {
+  name: string;
+  publicKey: string;
+}
+
+export const toJudgeSigner = (row: DbJudgeSignerRow): JudgeSigner => ({ name: row.name, publicKey: row.public_key });
+
 export class JudgeRepo {
   constructor(private readonly db: Database) {}
 
@@ -43,6 +56,23 @@ export class JudgeRepo {
       this.db.prepare('INSERT INTO campaign_judges (campaign_id, judge_id) VALUES (?, ?)').run(campaignId, id);
     })();
     return { id, name, institution, fingerprint: null, specialities: [...specialities], assigned: 0, signedBundle: null };
+  }
+
+  /** A new judge assigned to every entry of the campaign, in one transaction: never half assigned. */
+  createAssignedToAll(campaignId: string, name: string, institution: string | null, specialities: readonly string[] = []): Judge {
+    return this.db.transaction(() => {
+      const judge = this.create(campaignId, name, institution, specialities);
+      const ids = this.db.prepare('SELECT id FROM entries WHERE campaign_id = ?').pluck().all(campaignId) as number[];
+      this.assign(ids.map((entryId) => ({ entryId, judgeId: judge.id })), 'manual');
+      judge.assigned = ids.length;
+      return judge;
+    })();
+  }
+
+  /** The judge whose key card registered this key id; undefined when no judge holds it. */
+  signer(keyId: string): JudgeSigner | undefined {
+    const row = this.db.prepare('SELECT name, public_key FROM judges WHERE key_id = ?').get(keyId) as DbJudgeSignerRow | undefined;
+    return row && toJudgeSigner(row);
   }
 
   assertInCampaign(campaignId: string, judgeId: string): void {
