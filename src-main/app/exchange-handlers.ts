@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../contract';
+import { campaignAssetPaths } from '../core/media/asset-repo';
 import { ProbeCache } from '../core/media/probe-cache';
 import { checkFiles } from '../core/media/probe-queue';
 import { exchangeBundleReader, mergeBundleFiles } from '../core/merge/merge-bundles';
@@ -15,7 +16,7 @@ import { registerKeyCard } from '../core/packages/register-judge';
 import { KepuError } from '../core/errors';
 import { nowIso } from '../core/time';
 import type { AppContext } from './context';
-import { mergeReport } from './merge-report';
+import { mergeReport } from '../core/merge/merge-report';
 import { saveExport } from './export-file';
 
 type ExchangeChannels =
@@ -25,10 +26,7 @@ type ExchangeChannels =
 
 /** Probe what arrived, so the judge sees the same media verdicts as the coordinator. */
 async function probeCampaignMedia(ctx: AppContext, campaignId: string): Promise<void> {
-  const files = ctx.db
-    .prepare('SELECT DISTINCT a.path FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?')
-    .pluck()
-    .all(campaignId) as string[];
+  const files = campaignAssetPaths(ctx.db, campaignId);
   await checkFiles(files, { rules: ctx.campaigns.definition(campaignId).mediaRules, cache: new ProbeCache(ctx.db) });
 }
 

@@ -23,6 +23,19 @@ export interface AssetLocation {
   entryId: number;
 }
 
+/** The campaign of the asset's entry; undefined for an unknown asset. */
+export function campaignOfAsset(db: Database, assetId: unknown): string | undefined {
+  return db.prepare('SELECT e.campaign_id FROM assets a JOIN entries e ON e.id = a.entry_id WHERE a.id = ?').pluck().get(assetId) as string | undefined;
+}
+
+/** Every distinct file the campaign's entries point at. */
+export function campaignAssetPaths(db: Database, campaignId: string): string[] {
+  return db
+    .prepare('SELECT DISTINCT a.path FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?')
+    .pluck()
+    .all(campaignId) as string[];
+}
+
 export class AssetRepo {
   constructor(private readonly db: Database) {}
 

@@ -2,30 +2,19 @@
 // against the campaign's current one), how much of the expected work is in (per entry judge
 // slots vs received reviews), which judges with a package have sent nothing, and where judges
 // disagree strongly (totals spread over 30 % of the scale).
-import { type EntryKind, type MergeReport, type RubricDimension, rubricFor } from '../contract';
-import type { FileOutcome } from '../core/merge/merge-bundles';
-import { weightedTotal } from '../core/review/scoring';
-import type { AppContext } from './context';
+import type { Database } from 'better-sqlite3';
+import { type MergeReport, type RubricDimension, rubricFor } from '../../contract';
+import type { CampaignRepo } from '../campaigns/campaign-repo';
+import { weightedTotal } from '../review/scoring';
+import type { FileOutcome } from './merge-bundles';
+import { countedScores, judgesWithoutBundle, mergeCoverageCounts } from './merge-report-repo';
 
-export function mergeReport(ctx: AppContext, campaignId: string, outcomes: FileOutcome[]): MergeReport {
-  const db = ctx.db;
-  const def = ctx.campaigns.definition(campaignId);
-  const expected = db.prepare('SELECT count(*) FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?').pluck().get(campaignId) as number;
-  const received = db.prepare('SELECT count(*) FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE e.campaign_id = ?').pluck().get(campaignId) as number;
-  const complete = db
-    .prepare(`SELECT count(*) FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE e.campaign_id = ? AND r.status = 'complete'`)
-    .pluck()
-    .get(campaignId) as number;
-  const entries = db.prepare('SELECT count(*) FROM entries WHERE campaign_id = ?').pluck().get(campaignId) as number;
-  const missingJudges = db
-    .prepare(`SELECT DISTINCT j.id AS judgeId, j.name FROM issued_packages p JOIN judges j ON j.id = p.judge_id
-              WHERE p.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.package_id = p.id AND b.status = 'accepted')
-              ORDER BY j.name`)
-    .all(campaignId) as { judgeId: string; name: string }[];
-  const scores = db
-    .prepare(`SELECT s.entry_id, s.judge_id, s.dimension_key, s.value, e.reg_no, e.title, e.kind, e.category FROM scores s JOIN entries e ON e.id = s.entry_id
-              WHERE e.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.entry_id = s.entry_id AND c.judge_id = s.judge_id)`)
-    .all(campaignId) as { entry_id: number; judge_id: string; dimension_key: string; value: number; reg_no: string; title: string; kind: EntryKind; category: string | null }[];
+export function mergeReport(deps: { db: Database; campaigns: CampaignRepo }, campaignId: string, outcomes: FileOutcome[]): MergeReport {
+  const db = deps.db;
+  const def = deps.campaigns.definition(campaignId);
+  const { entries, expected, received, complete } = mergeCoverageCounts(db, campaignId);
+  const missingJudges = judgesWithoutBundle(db, campaignId);
+  const scores = countedScores(db, campaignId);
   const byEntry = new Map<number, { regNo: string; title: string; rubric: RubricDimension[]; judges: Map<string, Record<string, number>> }>();
   for (const s of scores) {
     const e = byEntry.get(s.entry_id) ?? { regNo: s.reg_no, title: s.title, rubric: rubricFor(def, s.kind, s.category), judges: new Map() };
