@@ -7,14 +7,15 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelName, Handlers } from '../contract';
 import { assertNotArchived } from '../core/campaigns/archive';
+import { campaignOfCertificate } from '../core/certificates/certificate-repo';
+import { campaignOfAsset } from '../core/media/asset-repo';
 import type { AppContext } from './context';
 
 type CampaignOf = (db: Database, request: Record<string, unknown>) => string | null | undefined;
 
 const byCampaignId: CampaignOf = (_db, request) => request.campaignId as string;
-const byAsset: CampaignOf = (db, request) =>
-  db.prepare('SELECT e.campaign_id FROM assets a JOIN entries e ON e.id = a.entry_id WHERE a.id = ?').pluck().get(request.assetId) as string | undefined;
-const bySerial: CampaignOf = (db, request) => db.prepare('SELECT campaign_id FROM certificates WHERE serial = ?').pluck().get(request.serial) as string | undefined;
+const byAsset: CampaignOf = (db, request) => campaignOfAsset(db, request.assetId);
+const bySerial: CampaignOf = (db, request) => campaignOfCertificate(db, request.serial);
 
 export const campaignChanges = {
   'app:info': null,

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { i18n } from 'i18next';
 import type { CertificateList, Handlers } from '../contract';
+import { validCountsByList } from '../core/certificates/certificate-repo';
 import type { Wording } from '../core/certificates/content';
 import { exportList, previewCertificate } from '../core/certificates/export';
 import { getCertificate, type Issuer, listCertificates, reissueCertificate, revokeCertificate, toRow } from '../core/certificates/issue';
@@ -68,10 +69,7 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
       return settingsView(ctx, campaignId);
     },
     'certificates:lists': ({ campaignId }) => {
-      const issued = ctx.db
-        .prepare(`SELECT list_name, count(*) AS n FROM certificates WHERE campaign_id = ? AND status = 'valid' GROUP BY list_name`)
-        .all(campaignId) as { list_name: string; n: number }[];
-      const count = new Map(issued.map((r) => [r.list_name, r.n]));
+      const count = validCountsByList(ctx.db, campaignId);
       return certificateLists(ctx.db, campaignId, wording).map(
         (l): CertificateList => ({ name: l.name, type: l.type, kind: l.kind, label: l.label, holders: l.holders.length, issued: count.get(l.name) ?? 0, validityMonths: l.validityMonths }),
       );

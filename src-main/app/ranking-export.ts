@@ -96,7 +96,7 @@ export async function exportRanking(ctx: AppContext, campaignId: string, format:
       sha256: loaded.info.sha256,
       signature: loaded.signature,
       signerKeyId: loaded.info.signerKeyId,
-      signerPublicKey: ctx.db.prepare('SELECT signer_public_key FROM ranking_snapshots WHERE id = ?').pluck().get(id) as string,
+      signerPublicKey: loaded.signerPublicKey,
       signerName: loaded.info.signerName,
       lockedAt: loaded.info.lockedAt,
     };

@@ -110,6 +110,8 @@ export interface LoadedSnapshot {
   snapshot: RankingSnapshot;
   bytes: Buffer;
   signature: string;
+  /** The signer's Ed25519 public key (base64), as stored with the snapshot. */
+  signerPublicKey: string;
   signatureValid: boolean;
 }
 
@@ -133,5 +135,5 @@ export function loadSnapshot(db: Database, campaignId: string, snapshotId: strin
   } catch {
     signatureValid = false;
   }
-  return { info: info(row), snapshot, bytes, signature: row.signature, signatureValid };
+  return { info: info(row), snapshot, bytes, signature: row.signature, signerPublicKey: row.signer_public_key, signatureValid };
 }
