@@ -6,7 +6,7 @@ import type { CampaignDefinition, Handlers } from '../contract';
 import { checkDefinitionChange, saveDefinition } from '../core/campaigns/definition-update';
 import { currentDefinitionVersion, definitionVersions } from '../core/campaigns/definition-versions';
 import { nextEdition } from '../core/campaigns/new-edition';
-import { copyNoticeFiles } from '../core/campaigns/notice-files';
+import { createNewEdition } from '../core/campaigns/campaign-with-files';
 import { currentOpenedPackage } from '../core/packages/package-pin';
 import { KepuError } from '../core/errors';
 import type { AppContext } from './context';
@@ -50,11 +50,7 @@ export function definitionHandlers(ctx: AppContext): Pick<Handlers, DefinitionCh
       const summary = ctx.campaigns.summary(campaignId);
       const def = nextEdition(ctx.campaigns.definition(campaignId), shiftYears);
       // The notice's attachments come along (next year's forms start from this year's).
-      return ctx.db.transaction(() => {
-        const created = ctx.campaigns.create(summary.templateId, def, undefined, undefined, ctx.campaigns.programme(campaignId) ?? undefined);
-        copyNoticeFiles(ctx.db, campaignId, created.id, actor());
-        return created;
-      })();
+      return createNewEdition(ctx.db, ctx.campaigns, summary, def, actor);
     },
   };
 }

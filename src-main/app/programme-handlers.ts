@@ -5,8 +5,9 @@
 import type { CampaignTemplate, Handlers, ProgrammeFile } from '../contract';
 import { PROGRAMME_EXTENSION, PROGRAMME_FORMAT } from '../contract';
 import { blankDefinition } from '../core/campaigns/blank-definition';
-import { addNoticeFile, noticeFilesWithBytes } from '../core/campaigns/notice-files';
-import { attachmentFiles, checkProgramme, programmeBytes, readProgramme, toAttachments } from '../core/campaigns/programme-file';
+import { createFromProgramme } from '../core/campaigns/campaign-with-files';
+import { noticeFilesWithBytes } from '../core/campaigns/notice-files';
+import { checkProgramme, programmeBytes, readProgramme, toAttachments } from '../core/campaigns/programme-file';
 import type { AppContext } from './context';
 import { saveExport } from './export-file';
 
@@ -35,11 +36,7 @@ export function programmeHandlers(ctx: AppContext): Pick<Handlers, ProgrammeChan
     'campaign:createFromProgramme': ({ file, name }) => {
       const programme = readProgramme(Buffer.from(file.contentBase64, 'base64'), file.fileName);
       // One transaction: a campaign is never left without the attachments its file carried.
-      return ctx.db.transaction(() => {
-        const created = ctx.campaigns.create(programme.id, programme.definition, name, undefined, { description: programme.description, source: programme.source });
-        for (const attachment of attachmentFiles(programme)) addNoticeFile(ctx.db, created.id, attachment, actor(), { origin: { programmeFile: file.fileName } });
-        return created;
-      })();
+      return createFromProgramme(ctx.db, ctx.campaigns, programme, name, file.fileName, actor);
     },
     'campaign:createBlank': ({ kind, name, host }) =>
       ctx.campaigns.create(BLANK_PROGRAMME_ID, blankDefinition(kind, name, host), undefined, undefined, { description: name, source: '' }),

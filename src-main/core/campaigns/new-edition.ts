@@ -1,7 +1,7 @@
 // "New edition from this campaign": next year's programme starts from this one's definition (not
 // its entries, judges or scores), with the years in its names and dates moved on, so a 2024
 // edition is not called "2023 …". Only four-digit years 1900–2099 standing alone are moved.
-// The notice's attachment files are copied along with it (app/definition-handlers.ts).
+// The notice's attachment files are copied along with it (campaign-with-files.ts).
 import type { CampaignDefinition, LocalizedText } from '../../contract';
 
 const YEAR_RE = /(?<!\d)(19|20)\d{2}(?!\d)/g;
