@@ -56,7 +56,7 @@ export class PdfWindows {
   /** Opens (or focuses) the viewer for a PDF asset; false when the asset is not a PDF. */
   open(assetId: number): boolean {
     if (!isPdfAsset(this.ctx, assetId)) return false;
-    this.prepare();
+    this.prepareSession();
     this.opened.add(assetId);
     const url = `${MEDIA_SCHEME}://asset/${assetId}`;
     const existing = BrowserWindow.getAllWindows().find((w) => !w.isDestroyed() && w.webContents.getURL() === url);
@@ -72,7 +72,7 @@ export class PdfWindows {
     return true;
   }
 
-  private prepare(): void {
+  private prepareSession(): void {
     if (this.prepared) return;
     const pdfSession = session.fromPartition(PDF_PARTITION);
     lockPermissions(pdfSession, false);
