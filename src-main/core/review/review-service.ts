@@ -8,7 +8,7 @@
 //   judge covered the entry (on the coordinator's machine, after a merge), every change here is
 //   refused; only a newer bundle from that judge changes those values (core/merge).
 import type { Database } from 'better-sqlite3';
-import { type CampaignDefinition, type EntryKind, type ListDef, listFor, type Queue, type QueueRow, type ReviewState, type ReviewStatus, rubricFor, type SaveAck, type SignedSource } from '../../contract';
+import { type CampaignDefinition, type ListDef, listFor, type Queue, type QueueRow, type ReviewState, type ReviewStatus, rubricFor, type SaveAck, type SignedSource } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo } from '../entries/entry-repo';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
@@ -16,6 +16,7 @@ import { KepuError } from '../errors';
 import { nowIso } from '../time';
 import type { PublishedChanges } from '../ranking/published-changes';
 import type { JudgeRepo } from './judge-repo';
+import type { DbConflictRow, DbDimensionValueRow, DbEligibilityAnswerRow, DbEntryListRow, DbEntryScoreRow, DbQueueRow, DbReviewRow, DbScoreRow, DbSignedBundleRow } from './review-rows';
 import { partialTotal, validateScore } from './scoring';
 
 export interface ReviewRef {
@@ -45,7 +46,7 @@ export class ReviewService {
                 LEFT JOIN reviews r ON r.entry_id = a.entry_id AND r.judge_id = a.judge_id
                 LEFT JOIN conflicts c ON c.entry_id = a.entry_id AND c.judge_id = a.judge_id
                 WHERE a.judge_id = ? ORDER BY e.reg_no`)
-      .all(campaignId, judgeId) as { id: number; reg_no: string; title: string; kind: QueueRow['kind']; category: string | null; status: string | null; conflict: number }[];
+      .all(campaignId, judgeId) as DbQueueRow[];
     const scores = this.scoresByEntry(campaignId, judgeId);
     const all: QueueRow[] = rows.map((r) => ({
       entryId: r.id,
@@ -86,13 +87,13 @@ export class ReviewService {
     const entry = this.entries.get(ref.entryId);
     const scores = this.db
       .prepare('SELECT dimension_key, value, updated_at FROM scores WHERE entry_id = ? AND judge_id = ?')
-      .all(ref.entryId, ref.judgeId) as { dimension_key: string; value: number; updated_at: string }[];
+      .all(ref.entryId, ref.judgeId) as DbScoreRow[];
     const eligibility = this.db
       .prepare('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?')
-      .all(ref.entryId, ref.judgeId) as { item_key: string; answer: 'yes' | 'no' | 'unsure'; note: string | null }[];
+      .all(ref.entryId, ref.judgeId) as DbEligibilityAnswerRow[];
     const comment = this.db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ?').pluck().get(ref.entryId, ref.judgeId) as string | undefined;
     const conflict = this.db.prepare('SELECT reason, declared_at FROM conflicts WHERE entry_id = ? AND judge_id = ?').get(ref.entryId, ref.judgeId) as
-      | { reason: string; declared_at: string }
+      | DbConflictRow
       | undefined;
     const review = this.reviewRow(ref);
     const blind = def.blindReview;
@@ -133,7 +134,7 @@ export class ReviewService {
                 JOIN issued_package_entries ipe ON ipe.package_id = b.package_id AND ipe.entry_id = ?
                 WHERE b.judge_id = ? AND b.campaign_id = ? AND b.status IN ('accepted', 'superseded')
                 ORDER BY b.revision DESC, b.received_at DESC LIMIT 1`)
-      .get(ref.entryId, ref.judgeId, ref.campaignId) as { revision: number; received_at: string } | undefined;
+      .get(ref.entryId, ref.judgeId, ref.campaignId) as DbSignedBundleRow | undefined;
     return row ? { revision: row.revision, receivedAt: row.received_at } : null;
   }
 
@@ -234,10 +235,9 @@ export class ReviewService {
 
   private progress(ref: ReviewRef, def: CampaignDefinition): { total: number | null; missing: string[] } {
     const scores = Object.fromEntries(
-      (this.db.prepare('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?').all(ref.entryId, ref.judgeId) as {
-        dimension_key: string;
-        value: number;
-      }[]).map((s) => [s.dimension_key, s.value]),
+      (this.db.prepare('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?').all(ref.entryId, ref.judgeId) as DbDimensionValueRow[]).map(
+        (s) => [s.dimension_key, s.value],
+      ),
     );
     const answered = new Set(
       this.db.prepare('SELECT item_key FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?').pluck().all(ref.entryId, ref.judgeId) as string[],
@@ -252,14 +252,14 @@ export class ReviewService {
 
   /** The list the entry belongs to: its rubric and eligibility items are the ones this review answers. */
   private listOf(ref: ReviewRef, def: CampaignDefinition): ListDef {
-    const row = this.db.prepare('SELECT kind, category FROM entries WHERE id = ?').get(ref.entryId) as { kind: EntryKind; category: string | null } | undefined;
+    const row = this.db.prepare('SELECT kind, category FROM entries WHERE id = ?').get(ref.entryId) as DbEntryListRow | undefined;
     if (!row) throw new KepuError('ENTRY_NOT_FOUND', `review: no entry #${ref.entryId}`, { entryId: ref.entryId });
     return listFor(def, row.kind, row.category);
   }
 
-  private reviewRow(ref: ReviewRef) {
+  private reviewRow(ref: ReviewRef): DbReviewRow | undefined {
     return this.db.prepare('SELECT status, revision, updated_at FROM reviews WHERE entry_id = ? AND judge_id = ?').get(ref.entryId, ref.judgeId) as
-      | { status: 'in_progress' | 'complete'; revision: number; updated_at: string }
+      | DbReviewRow
       | undefined;
   }
 
@@ -276,7 +276,7 @@ export class ReviewService {
     const rows = this.db
       .prepare(`SELECT s.entry_id, s.dimension_key, s.value FROM scores s JOIN entries e ON e.id = s.entry_id
                 WHERE s.judge_id = ? AND e.campaign_id = ?`)
-      .all(judgeId, campaignId) as { entry_id: number; dimension_key: string; value: number }[];
+      .all(judgeId, campaignId) as DbEntryScoreRow[];
     const map = new Map<number, Record<string, number>>();
     for (const r of rows) {
       const scores = map.get(r.entry_id) ?? {};
