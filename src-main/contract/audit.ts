@@ -10,6 +10,8 @@ export const AuditRow = z.object({
   at: z.string(),
   /** 'local' (this computer's user) or the key id of the coordinator who signed. */
   actor: z.string(),
+  actorKind: z.enum(['local', 'judge', 'key']),
+  actorName: z.string().nullable(),
   action: z.string(),
   subject: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),

@@ -9,6 +9,10 @@ export interface AuditRowView {
   id: number;
   at: string;
   actor: string;
+  /** Who the actor is: this computer's user, a judge (whose signed bundle it was), or a signing key. */
+  actorKind: 'local' | 'judge' | 'key';
+  /** The judge's name for a judge. */
+  actorName: string | null;
   action: string;
   subject: string | null;
   details: Record<string, unknown>;
@@ -23,6 +27,7 @@ interface DbAuditListRow {
   subject: string | null;
   details_json: string;
   hash: string | null;
+  judge_name: string | null;
 }
 
 function campaignPredicate(): string {
@@ -39,7 +44,8 @@ function view(row: DbAuditListRow): AuditRowView {
   } catch {
     details = { text: row.details_json };
   }
-  return { id: row.id, at: row.at, actor: row.actor, action: row.action, subject: row.subject, details, hash: row.hash };
+  const actorKind = row.actor === 'local' ? 'local' : row.judge_name !== null ? 'judge' : 'key';
+  return { id: row.id, at: row.at, actor: row.actor, actorKind, actorName: row.judge_name, action: row.action, subject: row.subject, details, hash: row.hash };
 }
 
 export interface AuditQuery {
@@ -67,7 +73,7 @@ export function campaignAuditRows(db: Database, query: AuditQuery): { total: num
   const sql = `FROM audit_log WHERE ${where.join(' AND ')}`;
   const total = db.prepare(`SELECT count(*) ${sql}`).pluck().get(params) as number;
   const rows = db
-    .prepare(`SELECT id, at, actor, action, subject, details_json, hash ${sql} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
+    .prepare(`SELECT id, at, actor, action, subject, details_json, hash, (SELECT name FROM judges j WHERE j.id = actor) AS judge_name ${sql} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: query.limit ?? 200, offset: query.offset ?? 0 }) as DbAuditListRow[];
   const actions = db.prepare(`SELECT DISTINCT action FROM audit_log WHERE ${campaignPredicate()} ORDER BY action`).pluck().all({ campaign: query.campaignId }) as string[];
   return { total, actions, rows: rows.map(view) };

@@ -51,6 +51,12 @@ describe('the audit record', () => {
     expect(page.rows.map((r) => r.action)).toEqual(['ranking.lock']);
     expect(page.actions).toEqual(['bundle.merge', 'campaign.create', 'package.issue', 'ranking.lock']);
     const all = await ok<AuditPage>(dispatch('audit:list', { campaignId: works.id }));
+    // Who: this computer for what was done here, the judge by name for a merged bundle they signed.
+    const merged = all.rows.find((r) => r.action === 'bundle.merge')!;
+    const judgeName = ctx.db.prepare('SELECT name FROM judges WHERE id = ?').pluck().get(merged.actor) as string;
+    expect(merged).toMatchObject({ actorKind: 'judge', actorName: judgeName });
+    expect(all.rows.find((r) => r.action === 'campaign.create')).toMatchObject({ actorKind: 'local', actorName: null });
+    expect(all.rows.find((r) => r.action === 'ranking.lock')).toMatchObject({ actorKind: 'key' });
     const csv = await ok<ExportFile>(dispatch('audit:export', { campaignId: works.id }));
     const lines = Buffer.from(csv.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toBe('"id","at","actor","action","subject","details_json","prev_hash","hash"');

@@ -21,14 +21,15 @@ export function detailsText(t: TFunction, row: AuditRow, campaignId: string, lan
     if (HIDDEN.test(key) || value === null || value === undefined || value === '') continue;
     const label = t(`audit.fields.${key}`, { defaultValue: '' });
     if (!label) continue;
-    parts.push(`${label}: ${shown(value, lang)}`);
+    const text = shown(value, lang);
+    if (text) parts.push(`${label}: ${text}`);
   }
   return parts.join(lang === 'zh-CN' ? '；' : '; ') || '—';
 }
 
 function shown(value: unknown, lang: string): string {
   if (Array.isArray(value)) return String(value.length);
-  if (typeof value === 'object') return '…';
+  if (typeof value === 'object') return '';
   if (typeof value === 'boolean') return lang === 'zh-CN' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   return String(value).slice(0, 80);
 }
