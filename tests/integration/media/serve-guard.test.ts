@@ -51,7 +51,7 @@ describe('serving a linked file that changed on disk', () => {
     const other = (await entryOf('心肺复苏')).assets.find((a) => a.role === 'video')!;
     otherVideo = fs.readFileSync(app.ctx.assets.location(other.id).path);
     expect(otherVideo.equals(original)).toBe(false);
-  });
+  }, 60_000); // starts the HTTP host: seconds on a busy 2-core machine
   afterAll(async () => {
     await host.close();
     app.ctx.close();
