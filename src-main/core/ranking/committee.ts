@@ -31,6 +31,8 @@ export interface Applicant {
   regNo: string;
   aggregate: EntryAggregate | null;
   flags: readonly EntryFlag[];
+  /** The eligibility items of the applicant's list; absent: `items` of the call (every list's). */
+  items?: readonly string[];
 }
 
 export interface ItemVotes {
@@ -92,7 +94,8 @@ export function selectCommittee(
     const raw = applicant.aggregate?.scores[config.method];
     const score = raw === undefined || raw === null ? null : round6(raw);
     const reasons: RejectionReason[] = [];
-    const itemVotes = items.map((item): ItemVotes => {
+    // An applicant answers only to its own list's items (a campaign may have several lists).
+    const itemVotes = (applicant.items ?? items).map((item): ItemVotes => {
       const v = votes.get(`${applicant.entryId}\u0000${item}`) ?? { yes: 0, no: 0, unsure: 0 };
       const answering = v.yes + v.no + v.unsure;
       const passed = itemPasses(config.rule, v.yes, answering);

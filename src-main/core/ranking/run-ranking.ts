@@ -12,7 +12,7 @@
 // - An entry is held when the caller flags it, when it is late or early (submitted before the
 //   registration opened) and holdLate is on, or (rank.ts)
 //   when it has fewer counted judges than the campaign's judgesPerEntry.
-import { allDimensions, allEligibility, type CampaignDefinition, type EntryKind, listFor, methodsNeeded, rankingRulesFor } from '../../contract';
+import { allDimensions, allEligibility, type CampaignDefinition, eligibilityFor, type EntryKind, listFor, methodsNeeded, rankingRulesFor } from '../../contract';
 import { KepuError } from '../errors';
 import { aggregate, type AggregateResult, type EntryAggregate } from './aggregate';
 import { type CommitteeResult, selectCommittee } from './committee';
@@ -118,7 +118,7 @@ export function runRanking(data: CampaignScores, rawConfig: RankingConfig, flags
       const own = flagsOf(e);
       const judges = a?.judges ?? 0;
       if (judges < def.judgesPerEntry) own.push(coverageFlag(judges, def.judgesPerEntry, e.assigned));
-      return { entryId: e.entryId, regNo: e.regNo, aggregate: a, flags: own };
+      return { entryId: e.entryId, regNo: e.regNo, aggregate: a, flags: own, items: eligibilityFor(def, e.kind, e.category).map((i) => i.key) };
     });
     committee = selectCommittee(applicants, allEligibility(def).map((i) => i.key), data.eligibility, data.conflicts, config.committee);
   }

@@ -94,3 +94,15 @@ describe('committee selection', () => {
     expect(c.held.map((h) => [h.regNo, h.flags[0].code])).toEqual([['CACA21-0003', 'incomplete_coverage']]);
   });
 });
+
+describe('committee selection with several lists', () => {
+  it("checks each applicant against its own list's items, not every list's", () => {
+    // P2 applies to a second list that asks only 'doctor' and 'attending': its oncology votes do
+    // not count against it (without its own items it fails oncology, as above).
+    const own = applicants.map((a) => (a.entryId === 2 ? { ...a, items: ['doctor', 'attending'] } : a));
+    const c = selectCommittee(own, items, answers, [], config());
+    expect(c.members.map((m) => m.regNo)).toEqual(['CACA21-0003', 'CACA21-0002']);
+    expect(c.members.find((m) => m.regNo === 'CACA21-0002')?.items.map((i) => i.item)).toEqual(['doctor', 'attending']);
+    expect(c.rejected.map((r) => r.regNo)).toEqual(['CACA21-0001']);
+  });
+});
