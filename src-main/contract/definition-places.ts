@@ -7,7 +7,7 @@
 // definition the problem is about (and, for something a change removed, the one before it).
 // Machines keep the raw codes, paths and keys: the CLI's --json prints the problems unexplained.
 // Zod-free and i18next-free (the caller passes its translate function), so the renderer and the
-// CLI share it (scripts/boundaries.mjs).
+// CLI share it (the layer table in eslint.config.mjs).
 import type { CampaignDefinition, LocalizedText } from './domain';
 import { allDimensions, allEligibility } from './lists';
 

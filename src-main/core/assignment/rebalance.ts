@@ -35,7 +35,10 @@ export function rebalance(p: Placement, threshold: number): RebalanceStats {
   if (J < 2) return stats;
   let lightest = load[0];
   let heaviest = load[0];
-  for (const l of load) (lightest = Math.min(lightest, l)), (heaviest = Math.max(heaviest, l));
+  for (const l of load) {
+    lightest = Math.min(lightest, l);
+    heaviest = Math.max(heaviest, l);
+  }
   if (heaviest - lightest < threshold) return stats; // the common case: nothing to repair
 
   // Per judge: the slots it holds, with each slot's position for O(1) removal.

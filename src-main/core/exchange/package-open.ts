@@ -177,7 +177,7 @@ async function readMember(zip: yauzl.ZipFile, member: Member, limit: number): Pr
   const check = new CheckingStream(member.name, limit);
   await streamErrors(member, async () => {
     const source = await openStream(zip, member.record);
-    await pipeline(source, check, async function* (input: AsyncIterable<Buffer>) {
+    await pipeline(source, check, async (input: AsyncIterable<Buffer>) => {
       for await (const chunk of input) chunks.push(chunk);
     });
   });

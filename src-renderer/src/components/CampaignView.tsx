@@ -45,7 +45,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
       // A judge's campaign opened from a package starts where the work is.
       if (c.openedPackage && !sessionStorage.getItem(tabKey)) setTabState('review');
     });
-  }, [campaignId, run, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [campaignId, run, version]); // eslint-disable-line react-hooks/exhaustive-deps -- tabKey is derived from campaignId
 
   if (!campaign) return <p className="muted">{t('common.loading')}</p>;
   return (

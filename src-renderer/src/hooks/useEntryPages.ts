@@ -35,7 +35,7 @@ export function useEntryPages(query: Query) {
         pending.current.delete(page);
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is query as JSON: a new object with the same content is the same query
     [key],
   );
 

@@ -37,7 +37,7 @@ export function CertificateListsPanel({ campaign, version, onExported }: { campa
   useEffect(() => {
     if (preview) void showPreview(preview.list);
     // A changed setting (orientation, language, images) redraws the open preview.
-  }, [version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [version]); // eslint-disable-line react-hooks/exhaustive-deps -- only a changed setting redraws; opening a preview already draws it
 
   async function poll(jobId: string) {
     const j = await run(() => invoke('certificates:job', { jobId }));

@@ -36,7 +36,7 @@ export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
   }
   useEffect(() => {
     void refresh();
-  }, [campaign.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [campaign.id]); // eslint-disable-line react-hooks/exhaustive-deps -- once per campaign; refresh is a new function every render
 
   async function importCard(file: File | undefined) {
     if (!file) return;

@@ -38,14 +38,14 @@ export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
 
   useEffect(() => {
     void loadJudges();
-  }, [campaign.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [campaign.id]); // eslint-disable-line react-hooks/exhaustive-deps -- once per campaign; loadJudges is a new function every render
 
   // Entering an entry: focus its first score so the judge can type at once.
   useEffect(() => {
     if (!review) return;
     const first = document.querySelector<HTMLElement>('.score-panel [role="slider"]:not([aria-disabled="true"])');
     if (first && !isTyping(document.activeElement)) first.focus();
-  }, [review?.entryId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [review?.entryId]); // eslint-disable-line react-hooks/exhaustive-deps -- focus moves when the judge enters another entry, not on every score
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {

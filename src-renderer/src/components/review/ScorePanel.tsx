@@ -31,7 +31,7 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
   const list = listFor(definition, review.kind, review.category);
 
   // Leaving the entry with an unsaved comment still saves it, to this entry.
-  useEffect(() => () => flushComment(), []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => () => flushComment(), []); // eslint-disable-line react-hooks/exhaustive-deps -- on unmount only; flushComment reads the latest comment from a ref
 
   function flushComment() {
     if (commentTimer.current) clearTimeout(commentTimer.current);

@@ -68,7 +68,7 @@ export function NumberInput({ value, onChange, nullable = false, testId, classNa
   const [text, setText] = useState(value === null ? '' : String(value));
   useEffect(() => {
     if (parseNumber(text) !== value) setText(value === null ? '' : String(value));
-  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps -- only an outside change of value resets the text; typing must not
   return (
     <input
       type="number"
@@ -94,7 +94,7 @@ export function WordListInput({ value, onChange, testId, ...rest }: { value: rea
   const [text, setText] = useState(value.join(joiner));
   useEffect(() => {
     if (split(text).join('\n') !== value.join('\n')) setText(value.join(joiner));
-  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps -- only an outside change of value resets the text; typing must not
   return (
     <input
       value={text}

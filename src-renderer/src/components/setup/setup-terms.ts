@@ -1,5 +1,5 @@
 // The value lists the Setup editor offers (entry kinds, field types, media an entry can link). The
-// renderer may not import values from the zod schemas (scripts/boundaries.mjs), so they are
+// renderer may not import values from the zod schemas (the layer table in eslint.config.mjs), so they are
 // written out here; the type checks below fail the build if the contract gains or loses one.
 import type { EntryKind, EntryRule, FieldType } from '../../../../src-main/contract';
 

@@ -1,0 +1,86 @@
+// ESLint for the whole repository (`npm run lint`, part of `npm test`).
+// The layer table below is the one place that says which folder may import what (DESIGN.md §3);
+// the rule that reads it is in scripts/eslint-plugin-kepu.mjs.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import kepu from './scripts/eslint-plugin-kepu.mjs';
+
+const root = import.meta.dirname;
+
+/** Packages only a user interface uses: nothing on the main side renders React. */
+const UI_PACKAGES = ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-i18next', 'zustand', 'zustand/*', 'dompurify'];
+const ELECTRON = ['electron', 'electron/*'];
+
+/**
+ * The layers, first match wins. `imports`: the layers a file may import from (a string: anything
+ * in it; `{ layer, types, values }`: types from any module when `types`, values only from the
+ * modules listed). `packages`: `only` lists the packages allowed (everything else is an error),
+ * `deny` lists forbidden ones (`builtin` = Node's own modules, with or without `node:`).
+ */
+export const LAYERS = [
+  // The contract is shared by every process, the sandboxed renderer included: zod and nothing else.
+  { name: 'contract', path: 'src-main/contract', imports: ['contract'], packages: { only: ['zod'] } },
+  // The domain: plain Node, runs in the CLI and the browser shell too.
+  {
+    name: 'core', path: 'src-main/core', imports: ['core', 'contract'],
+    packages: { deny: [...ELECTRON, ...UI_PACKAGES, 'i18next'], why: 'core is plain Node, shared by every shell' },
+  },
+  {
+    name: 'app', path: 'src-main/app', imports: ['app', 'core', 'contract', 'locales', 'manifest'],
+    packages: { deny: [...ELECTRON, ...UI_PACKAGES], why: 'handlers are shared by all shells' },
+  },
+  { name: 'host', path: 'src-main/host', imports: ['host', 'app', 'core', 'contract'], packages: { deny: [...ELECTRON, ...UI_PACKAGES], why: 'the browser shell runs without Electron' } },
+  { name: 'cli', path: 'src-main/cli', imports: ['cli', 'host', 'app', 'core', 'contract'], packages: { deny: [...ELECTRON, ...UI_PACKAGES], why: 'the CLI runs without Electron' } },
+  { name: 'electron', path: 'src-main/electron', imports: ['electron', 'app', 'core', 'contract'], packages: { deny: UI_PACKAGES } },
+  // The sandboxed preload bundles nothing but electron and the zod-free bridge declarations.
+  { name: 'preload', path: 'src-main/preload', imports: ['preload', { layer: 'contract', values: ['channel-names', 'bridge'] }], packages: { only: ['electron'] } },
+  // Translations, read by the renderer and by the main side (CLI output, exported files).
+  { name: 'locales', path: 'src-renderer/src/locales' },
+  // The renderer has no Node or Electron access: browser packages only, and only types from the
+  // contract except its zod-free modules (so zod and the schemas stay out of the bundle).
+  {
+    name: 'renderer', path: 'src-renderer/src',
+    imports: ['renderer', 'locales', { layer: 'contract', types: true, values: ['lists', 'definition-terms', 'definition-places', 'notice-file-limits'] }],
+    packages: { only: [...UI_PACKAGES, 'i18next', '@expo-google-fonts/noto-sans-sc/*'] },
+  },
+  { name: 'manifest', path: 'package.json' }, // the app reads its version from it
+];
+/** Top folders whose every source file must belong to a layer above. */
+const CHECKED = ['src-main', 'src-renderer'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'reports/**', 'test-results/**', 'playwright-report/**', 'node_modules/**', 'bench/results/**'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Off: every control-character range in a regular expression here is deliberate; it is how
+      // file names and identifiers are cleaned or checked (six places, all `\u0000-\u001f`).
+      'no-control-regex': 'off',
+      // `_`-prefixed names are deliberately unused (a field dropped with `...rest`, a positional
+      // parameter), the same convention tsc's noUnusedLocals/noUnusedParameters follow.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  { ignores: ['src-renderer/**'], languageOptions: { globals: { ...globals.node } } },
+  { plugins: { kepu }, rules: { 'kepu/disable-reason': 'error' } },
+  {
+    files: ['src-main/**/*.{ts,tsx,mts,mjs,js}', 'src-renderer/**/*.{ts,tsx,mts,mjs,js}'],
+    rules: { 'kepu/layers': ['error', { root, layers: LAYERS, checked: CHECKED }] },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      // An error, not a warning: a missing dependency is a stale value on screen; where leaving one
+      // out is deliberate the line says why in its eslint-disable comment.
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+);
