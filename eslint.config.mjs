@@ -51,7 +51,7 @@ export const LAYERS = [
 const CHECKED = ['src-main', 'src-renderer'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'reports/**', 'test-results/**', 'playwright-report/**', 'node_modules/**', 'bench/results/**'] },
+  { ignores: ['out/**', 'dist/**', 'reports/**', 'test-results/**', 'playwright-report/**', 'node_modules/**', 'bench/results/**', '.electron-native/**', 'tmp/**'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
