@@ -36,8 +36,6 @@ export const LAYERS = [
   { name: 'electron', path: 'src-main/electron', imports: ['electron', 'app', 'core', 'contract'], packages: { deny: UI_PACKAGES } },
   // The sandboxed preload bundles nothing but electron and the zod-free bridge declarations.
   { name: 'preload', path: 'src-main/preload', imports: ['preload', { layer: 'contract', values: ['channel-names', 'bridge'] }], packages: { only: ['electron'] } },
-  // Translations, read by the renderer and by the main side (CLI output, exported files).
-  { name: 'locales', path: 'src-renderer/src/locales' },
   // The renderer has no Node or Electron access: browser packages only, and only types from the
   // contract except its zod-free modules (so zod and the schemas stay out of the bundle).
   {
@@ -45,6 +43,8 @@ export const LAYERS = [
     imports: ['renderer', 'locales', { layer: 'contract', types: true, values: ['lists', 'definition-terms', 'definition-places', 'notice-file-limits'] }],
     packages: { only: [...UI_PACKAGES, 'i18next', '@expo-google-fonts/noto-sans-sc/*'] },
   },
+  // Translations, read by the renderer and by the main side (CLI output, exported files).
+  { name: 'locales', path: 'locales' },
   { name: 'manifest', path: 'package.json' }, // the app reads its version from it
 ];
 /** Top folders whose every source file must belong to a layer above. */

@@ -1,8 +1,8 @@
 // Translation outside the renderer (CLI output, Electron start-up errors): same locale files as
 // the renderer. The language comes from KEPU_LANG / LC_ALL / LANG (zh* → zh-CN, else en).
 import i18next, { type i18n } from 'i18next';
-import en from '../../src-renderer/src/locales/en.json';
-import zhCN from '../../src-renderer/src/locales/zh-CN.json';
+import en from '../../locales/en.json';
+import zhCN from '../../locales/zh-CN.json';
 import type { AppErrorBody, Language } from '../contract';
 
 export function nodeLanguage(env: NodeJS.ProcessEnv = process.env): Language {

@@ -3,8 +3,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../src-main/contract';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import en from '../../locales/en.json';
+import zhCN from '../../locales/zh-CN.json';
 
 export const supportedLanguages: readonly Language[] = ['zh-CN', 'en'];
 

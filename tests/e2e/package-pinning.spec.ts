@@ -59,7 +59,7 @@ test.afterEach(async () => {
 });
 
 const locales = Object.fromEntries(
-  (['en', 'zh-CN'] as const).map((l) => [l, JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../src-renderer/src/locales/${l}.json`), 'utf8'))]),
+  (['en', 'zh-CN'] as const).map((l) => [l, JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../locales/${l}.json`), 'utf8'))]),
 ) as Record<'en' | 'zh-CN', { campaigns: { new: string }; nav: { campaigns: string } }>;
 
 async function write(dir: string, manifest: PackageManifest, signer: Identity, media: SampleMedia[]): Promise<string> {

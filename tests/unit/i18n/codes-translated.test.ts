@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { EntryProblem, flagCodes, rowErrorCodes, violationCodes } from '../../../src-main/contract';
 import { AssetInfo } from '../../../src-main/contract/assets';
-import en from '../../../src-renderer/src/locales/en.json';
-import zhCN from '../../../src-renderer/src/locales/zh-CN.json';
+import en from '../../../locales/en.json';
+import zhCN from '../../../locales/zh-CN.json';
 
 type Tree = { [key: string]: string | Tree };
 const has = (tree: Tree, key: string) => typeof key.split('.').reduce<Tree | string | undefined>((t, k) => (typeof t === 'object' ? t[k] : undefined), tree) === 'string';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../src-main/contract';
-import en from '../../../src-renderer/src/locales/en.json';
-import zhCN from '../../../src-renderer/src/locales/zh-CN.json';
+import en from '../../../locales/en.json';
+import zhCN from '../../../locales/zh-CN.json';
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
