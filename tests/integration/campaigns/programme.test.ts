@@ -226,7 +226,7 @@ describe('programme files', () => {
     expect(exported.status, exported.stderr).toBe(0);
     expect(fs.readFileSync(out).equals(fs.readFileSync(good))).toBe(true);
 
-    const shown = kepu('template', 'show', 'sichuan-influence-2023', '--json');
+    const shown = kepu('template', 'show', 'sichuan-influence-2023', '--data-dir', dataDir, '--json');
     expect(shown.status, shown.stderr).toBe(0);
     expect(JSON.parse(shown.stdout)).toEqual(JSON.parse(builtIn('sichuan-influence-2023').toString('utf8')));
     fs.rmSync(dir, { recursive: true, force: true });
