@@ -1,18 +1,16 @@
 // Shared test helpers: temporary data folders and a real app context over a real SQLite file.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createAppContext, type AppContext } from '../src-main/app/context';
-import { createDispatch } from '../src-main/app/dispatch';
+import { createDispatch, type Dispatch } from '../src-main/app/dispatch';
 import { createHandlers } from '../src-main/app/handlers';
-import type { CampaignSummary } from '../src-main/contract';
+import type { CampaignSummary, JobStatus } from '../src-main/contract';
+import { tempDir } from './temp-dirs';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 export const resourcesDir = path.join(repoRoot, 'resources');
 
-export function tempDir(prefix = 'kepu-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+export { tempDir } from './temp-dirs';
 
 export function openTestApp(dataDir = tempDir()) {
   const ctx: AppContext = createAppContext({ dataDir, resourcesDir, shell: 'cli' });
@@ -35,4 +33,29 @@ export async function openMergedSample(dataDir = tempDir()) {
   const files = fs.readdirSync(dir).map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(dir, f)).toString('base64') }));
   await ok(app.dispatch('bundle:merge', { campaignId: works.id, files }));
   return { ...app, works, files };
+}
+
+/**
+ * Reads `read()` until `done(value)`, or fails after `timeoutMs` with `what` and the last value
+ * seen, so a job that never finishes is a clear failure rather than a test that hangs.
+ */
+export async function pollUntil<T>(
+  read: () => Promise<T> | T,
+  done: (value: T) => boolean,
+  what: string,
+  { timeoutMs = 60_000, intervalMs = 50 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() >= deadline) throw new Error(`${what}: not done after ${timeoutMs} ms; last seen ${JSON.stringify(value)?.slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** A job's status once it is no longer running (polled through `job:status`, with a deadline). */
+export async function finishedJob(dispatch: Dispatch, started: JobStatus, options?: { timeoutMs?: number }): Promise<JobStatus> {
+  if (started.state !== 'running') return started;
+  return pollUntil(() => ok<JobStatus>(dispatch('job:status', { jobId: started.jobId })), (s) => s.state !== 'running', `job ${started.jobId}`, options);
 }

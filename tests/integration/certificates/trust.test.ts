@@ -6,17 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CertificateJob, ExportFile, TrustedIssuer, VerifyResult } from '../../../src-main/contract';
-import { ok, openTestApp, repoRoot, tempDir } from '../../helpers';
+import { ok, openTestApp, pollUntil, repoRoot, tempDir } from '../../helpers';
 import { rankedApp } from './fixture';
 
-async function until<T extends { state: string }>(read: () => Promise<T>): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await read();
-    if (value.state !== 'running') return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('job did not finish');
-}
+const until = <T extends { state: string }>(read: () => Promise<T>) => pollUntil(read, (value) => value.state !== 'running', 'certificate job');
 
 describe('trusting a certificate issuer on another installation', () => {
   it('says unknown issuer, then valid once the issuer’s key card is trusted; the CLI takes --key', async () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, JobStatus } from '../../../src-main/contract';
 import { ProtectedFiles, isInside, samePath } from '../../../src-main/core/db/protected-files';
 import { openAssetStream } from '../../../src-main/app/media';
-import { ok, openTestApp, tempDir } from '../../helpers';
+import { finishedJob, ok, openTestApp, tempDir } from '../../helpers';
 import { syntheticEntries } from '../../e2e/seed';
 
 const betterSqlite = JSON.stringify(require.resolve('better-sqlite3'));
@@ -45,14 +45,8 @@ async function expectNoWriteLost(app: App): Promise<void> {
   expect(probeRowsSeenOutside(dbFile)).toBe(30);
 }
 
-async function finished(app: App, started: JobStatus): Promise<JobStatus> {
-  let status = started;
-  const deadline = Date.now() + 30_000;
-  while (status.state === 'running' && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    status = await ok<JobStatus>(app.dispatch('job:status', { jobId: status.jobId }));
-  }
-  return status;
+function finished(app: App, started: JobStatus): Promise<JobStatus> {
+  return finishedJob(app.dispatch, started, { timeoutMs: 30_000 });
 }
 
 /** Every way a person can hand the app a path to read. */

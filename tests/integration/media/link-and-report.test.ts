@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, ComplianceReport, ExportFile, JobStatus } from '../../../src-main/contract';
 import { importRegistrations } from '../../../src-main/core/intake/import-registrations';
-import { openTestApp, repoRoot, tempDir, ok } from '../../helpers';
+import { openTestApp, repoRoot, tempDir, ok, finishedJob } from '../../helpers';
 
 const media = path.join(repoRoot, 'tests/fixtures/media');
 
@@ -37,12 +37,9 @@ async function setup() {
 
 
 async function runLink(dispatch: ReturnType<typeof openTestApp>['dispatch'], campaignId: string, folder: string): Promise<JobStatus> {
-  let status = await ok<JobStatus>(dispatch('media:link', { campaignId, folder }));
-  expect(status.state).toBe('running');
-  while (status.state === 'running') {
-    await new Promise((r) => setTimeout(r, 50));
-    status = await ok<JobStatus>(dispatch('job:status', { jobId: status.jobId }));
-  }
+  const started = await ok<JobStatus>(dispatch('media:link', { campaignId, folder }));
+  expect(started.state).toBe('running');
+  const status = await finishedJob(dispatch, started);
   return status;
 }
 

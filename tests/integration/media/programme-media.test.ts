@@ -13,7 +13,7 @@ import { importRegistrations } from '../../../src-main/core/intake/import-regist
 import { probeFile } from '../../../src-main/core/media/probe';
 import { recheckAsset } from '../../../src-main/core/media/recheck-asset';
 import { checkFacts } from '../../../src-main/core/media/rules';
-import { ok, openTestApp, repoRoot, tempDir } from '../../helpers';
+import { ok, openTestApp, repoRoot, tempDir, finishedJob } from '../../helpers';
 
 const media = path.join(repoRoot, 'tests/fixtures/media');
 /** The ranking the app's channels serve (the core's ranking service on the app's context). */
@@ -48,11 +48,7 @@ function folderOf(files: Record<string, string>, marker?: string): string {
 }
 
 async function link(dispatch: ReturnType<typeof openTestApp>['dispatch'], campaignId: string, folder: string): Promise<JobStatus> {
-  let status = await ok<JobStatus>(dispatch('media:link', { campaignId, folder }));
-  while (status.state === 'running') {
-    await new Promise((r) => setTimeout(r, 50));
-    status = await ok<JobStatus>(dispatch('job:status', { jobId: status.jobId }));
-  }
+  const status = await finishedJob(dispatch, await ok<JobStatus>(dispatch('media:link', { campaignId, folder })));
   expect(status.state).toBe('done');
   return status;
 }

@@ -12,7 +12,7 @@ import { encodeEnvelope, signEnvelope } from '../../../src-main/core/exchange/ds
 import { generateIdentity } from '../../../src-main/core/keys/identity';
 import { isKepuError } from '../../../src-main/core/errors';
 import { bundlePayload } from '../exchange/samples';
-import { ok, openTestApp, tempDir } from '../../helpers';
+import { ok, openTestApp, tempDir, finishedJob } from '../../helpers';
 
 describe('the database under other spellings', () => {
   it('package:open and certificates:setImage refuse relative, "..", doubled-separator and symlinked spellings', async () => {
@@ -45,11 +45,7 @@ describe('the database under other spellings', () => {
     const folder = tempDir();
     fs.symlinkSync(path.join(app.dataDir, 'kepu.sqlite-shm'), path.join(folder, 'SC2023-000001.mp4'));
     fs.symlinkSync(path.join(app.dataDir, 'kepu.sqlite'), path.join(folder, 'SC2023-000002.jpg'));
-    let status = await ok<JobStatus>(app.dispatch('media:link', { campaignId: campaign.id, folder }));
-    while (status.state === 'running') {
-      await new Promise((r) => setTimeout(r, 50));
-      status = await ok<JobStatus>(app.dispatch('job:status', { jobId: status.jobId }));
-    }
+    const status = await finishedJob(app.dispatch, await ok<JobStatus>(app.dispatch('media:link', { campaignId: campaign.id, folder })));
     expect(status.state).toBe('done');
     expect(app.ctx.db.prepare('SELECT count(*) FROM assets').pluck().get()).toBe(0);
     expect(app.ctx.db.prepare("SELECT count(*) FROM probe_results WHERE path LIKE '%SC2023%'").pluck().get()).toBe(0);
