@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createAppContext, type AppContext } from '../src-main/app/context';
 import { createDispatch, type Dispatch } from '../src-main/app/dispatch';
 import { createHandlers } from '../src-main/app/handlers';
-import type { CampaignSummary, JobStatus } from '../src-main/contract';
+import { type CampaignSummary, type ChannelName, channels, isChannelName, type JobStatus } from '../src-main/contract';
 import { tempDir } from './temp-dirs';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -14,8 +14,29 @@ export { tempDir } from './temp-dirs';
 
 export function openTestApp(dataDir = tempDir()) {
   const ctx: AppContext = createAppContext({ dataDir, resourcesDir, shell: 'cli' });
-  const dispatch = createDispatch(createHandlers(ctx), () => {});
+  const dispatch = checkingResponses(createDispatch(createHandlers(ctx), () => {}));
   return { ctx, dispatch, dataDir };
+}
+
+/**
+ * `dispatch`, with every ok answer parsed against its channel's declared response schema
+ * (src-main/contract): a handler whose output drifts from the contract the renderer relies on
+ * fails the test that called it, naming the channel and the first mismatching path. `checked`
+ * collects the channels whose answers were checked.
+ */
+export function checkingResponses(dispatch: Dispatch, checked?: Set<ChannelName>): Dispatch {
+  return async (channel, payload) => {
+    const result = await dispatch(channel, payload);
+    if (result.ok && isChannelName(channel)) {
+      const parsed = channels[channel].response.safeParse(result.value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`${channel}: the answer does not match its response schema at ${issue.path.map(String).join('.') || '(answer)'}: ${issue.message}`);
+      }
+      checked?.add(channel);
+    }
+    return result;
+  };
 }
 
 /** The value of an ok Result, or a test failure that shows the error code and message. */

@@ -11,7 +11,7 @@ import { DOCUMENT_BYTE_LIMIT, documentKind } from './documents';
 import { FileTabs } from './FileTabs';
 import { Icon } from './icons';
 import { MediaFileProblem } from './MediaFileProblem';
-import { buildSrcdoc, defuseMarkup, sanitizeTree } from './sanitizeHtml';
+import { buildSrcdoc, defuseMarkup, sanitizeArticle } from './sanitizeHtml';
 
 export function ArticleView({ assets }: { assets: ReviewAsset[] }): JSX.Element {
   const { t } = useTranslation();
@@ -120,7 +120,7 @@ function HtmlDocument({ asset }: { asset: ReviewAsset }): JSX.Element {
     const decoded = decodeText(loaded.bytes, { declared: declaredCharset(loaded.bytes), truncated: loaded.truncated });
     // DOMParser documents are inert: no script runs and nothing loads while parsing.
     const parsed = new DOMParser().parseFromString(defuseMarkup(decoded.text), 'text/html');
-    const clean = sanitizeTree(parsed.body);
+    const clean = sanitizeArticle(parsed.body);
     const lang = parsed.documentElement.getAttribute('lang') || (looksChinese(decoded.text) ? 'zh-CN' : 'en');
     return { ...clean, srcdoc: buildSrcdoc(clean.html, lang), encoding: decoded.encoding, empty: clean.html.trim() === '' };
   }, [loaded]);

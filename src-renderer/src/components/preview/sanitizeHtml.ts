@@ -1,18 +1,13 @@
 // Safe view of an entrant's HTML article. The judge is offline and the file is untrusted, so:
-// the browser parses it (DOMParser: inert, runs nothing, loads nothing), then this walk writes a NEW
-// document from an allow-list: only the elements below, only the attributes below (none carries a
-// URL, a style or a handler), every text escaped. The result goes into <iframe sandbox=""> (no
-// scripts, opaque origin) whose own CSP forbids every load (SRCDOC_CSP): three independent layers.
+// the browser parses it (DOMParser: inert, runs nothing, loads nothing), then DOMPurify (a
+// maintained sanitizer, run on the renderer's own DOM) keeps only the elements below and the
+// attributes below (none carries a URL, a style or a handler); links become text with their address
+// shown. The result goes into <iframe sandbox=""> (no scripts, opaque origin) whose own CSP forbids
+// every load (SRCDOC_CSP): three independent layers.
 //
-// The walk takes a minimal node shape instead of DOM types so it is unit-tested in Node.
-
-export interface DomLikeNode {
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string | null;
-  childNodes: ArrayLike<DomLikeNode>;
-  attributes?: ArrayLike<{ name: string; value: string }>;
-}
+// DOMPurify needs a real DOM, so this is tested in a browser: tests/e2e/sanitize-html.spec.ts (the
+// rules one by one) and tests/e2e/article-html.spec.ts (a hostile article through the review).
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 
 export interface SanitizedHtml {
   html: string;
@@ -20,29 +15,24 @@ export interface SanitizedHtml {
   removed: number;
 }
 
-const TEXT_NODE = 3;
-const CDATA_NODE = 4;
-const ELEMENT_NODE = 1;
-
 /** Written out as themselves (with allowed attributes only). */
-const KEEP = new Set([
+const KEEP = [
   'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'address',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'abbr', 'q', 'cite',
   'code', 'pre', 'kbd', 'samp', 'var', 'blockquote', 'br', 'hr', 'span', 'ruby', 'rt', 'rp', 'time',
   'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'figure', 'figcaption',
-]);
-const VOID = new Set(['br', 'hr', 'col']);
+];
 
 /** Dropped with everything inside them; the ones that embed something are counted. */
 const DROP_COUNTED = new Set([
   'img', 'picture', 'svg', 'math', 'video', 'audio', 'canvas', 'iframe', 'frame', 'frameset', 'object',
   'embed', 'applet', 'script', 'form', 'input', 'button', 'select', 'textarea', 'link', 'portal', 'map',
 ]);
-const DROP_SILENT = new Set([
+const DROP_SILENT = [
   'style', 'meta', 'base', 'title', 'head', 'template', 'noscript', 'noembed', 'noframes', 'source', 'track',
   'area', 'option', 'optgroup', 'datalist', 'dialog', 'slot', 'param', 'xmp', 'plaintext',
-]);
+];
 
 /** Attribute name → value check. Nothing that can hold a URL, a style or script. */
 const ATTRIBUTES: Record<string, (value: string, element: string) => boolean> = {
@@ -52,9 +42,11 @@ const ATTRIBUTES: Record<string, (value: string, element: string) => boolean> = 
   start: (v, el) => el === 'ol' && /^-?\d{1,6}$/.test(v),
   lang: (v) => /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(v),
   dir: (v) => v === 'ltr' || v === 'rtl' || v === 'auto',
+  // Only read to show a link's address as text (see showLinksAsText); never written out.
+  href: (_v, el) => el === 'a',
 };
 
-/** Deeper nesting than this is flattened to text (keeps a hostile file from blowing the stack). */
+/** Deeper nesting than this is flattened to text (a hostile file's 20 000 nested divs stay readable). */
 const MAX_DEPTH = 200;
 
 export function escapeText(text: string): string {
@@ -65,71 +57,84 @@ export function escapeAttribute(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;');
 }
 
-/** The words inside a node (dropped elements excluded); iterative, so depth cannot overflow. */
-function textOf(root: DomLikeNode): string {
-  let out = '';
-  const stack: DomLikeNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_NODE) {
-      out += node.nodeValue ?? '';
-      continue;
-    }
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const name = node.nodeName.toLowerCase();
-    if (DROP_COUNTED.has(name) || DROP_SILENT.has(name)) continue;
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]);
-  }
-  return out;
+const CONFIG: Config & { RETURN_DOM: true } = {
+  // body: the root handed in (its inner HTML is the result, the element itself is never written).
+  ALLOWED_TAGS: [...KEEP, 'a', 'body'],
+  ALLOWED_ATTR: Object.keys(ATTRIBUTES),
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  KEEP_CONTENT: true,
+  FORBID_CONTENTS: [...DROP_COUNTED, ...DROP_SILENT],
+  RETURN_DOM: true,
+};
+
+/**
+ * One DOMPurify for the page, with the allow-lists above. Everything not listed is unwrapped (its
+ * words kept: font, center, o:p…), except the DROP_* elements, which go with their content.
+ */
+function createSanitizer(): { purify: DOMPurify; counter: { removed: number } } {
+  const purify = createDOMPurify(window);
+  const counter = { removed: 0 };
+  purify.addHook('uponSanitizeElement', (_node, data) => {
+    if (DROP_COUNTED.has(data.tagName)) counter.removed++;
+  });
+  purify.addHook('beforeSanitizeAttributes', (node) => {
+    // DOMPurify removes a whole element carrying is= when it returns a DOM; this view keeps its words.
+    if (node instanceof Element && node.hasAttribute('is')) node.removeAttribute('is');
+  });
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    const check = Object.prototype.hasOwnProperty.call(ATTRIBUTES, data.attrName) ? ATTRIBUTES[data.attrName] : undefined;
+    if (!check || !check(data.attrValue, node.nodeName.toLowerCase())) data.keepAttr = false;
+  });
+  return { purify, counter };
 }
+
+let sanitizer: ReturnType<typeof createSanitizer> | null = null;
 
 /** A link's address shown as text after it (never as a link): the judge may want to note it. */
-function linkSuffix(node: DomLikeNode, shownText: string): string {
-  const href = Array.from(node.attributes ?? []).find((a) => a.name.toLowerCase() === 'href')?.value.trim() ?? '';
-  if (!/^(https?:|mailto:)/i.test(href) || shownText.includes(href)) return '';
-  return ` <span class="href">(${escapeText(href.slice(0, 500))})</span>`;
+function showLinksAsText(root: Element): void {
+  for (const link of Array.from(root.querySelectorAll('a'))) {
+    const href = link.getAttribute('href')?.trim() ?? '';
+    const parts: Node[] = Array.from(link.childNodes);
+    if (/^(https?:|mailto:)/i.test(href) && !(link.textContent ?? '').includes(href)) {
+      const address = root.ownerDocument.createElement('span');
+      address.className = 'href';
+      address.textContent = `(${href.slice(0, 500)})`;
+      parts.push(root.ownerDocument.createTextNode(' '), address);
+    }
+    link.replaceWith(...parts);
+  }
 }
 
-function walk(node: DomLikeNode, depth: number, counter: { removed: number }): string {
-  if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_NODE) return escapeText(node.nodeValue ?? '');
-  if (node.nodeType !== ELEMENT_NODE) return ''; // comments, processing instructions, doctypes
-  const name = node.nodeName.toLowerCase();
-  if (DROP_COUNTED.has(name)) {
-    counter.removed++;
-    return '';
+/** Elements nested deeper than MAX_DEPTH become their text; iterative, so depth cannot overflow. */
+function flattenDeepNesting(root: Element): void {
+  const stack: { node: Element; depth: number }[] = Array.from(root.children).map((node) => ({ node, depth: 0 }));
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth >= MAX_DEPTH) node.replaceWith(root.ownerDocument.createTextNode(node.textContent ?? ''));
+    else for (const child of Array.from(node.children)) stack.push({ node: child, depth: depth + 1 });
   }
-  if (DROP_SILENT.has(name)) return '';
-  if (depth >= MAX_DEPTH) return escapeText(textOf(node));
-  let inner = '';
-  for (let i = 0; i < node.childNodes.length; i++) inner += walk(node.childNodes[i], depth + 1, counter);
-  if (name === 'a') return inner + linkSuffix(node, textOf(node));
-  if (!KEEP.has(name)) return inner; // unknown or presentational wrapper (font, center, o:p…): keep its content
-  let attributes = '';
-  for (const attribute of Array.from(node.attributes ?? [])) {
-    const key = attribute.name.toLowerCase();
-    const check = Object.prototype.hasOwnProperty.call(ATTRIBUTES, key) ? ATTRIBUTES[key] : undefined;
-    if (check && check(attribute.value, name)) attributes += ` ${key}="${escapeAttribute(attribute.value)}"`;
-  }
-  return VOID.has(name) ? `<${name}${attributes}>` : `<${name}${attributes}>${inner}</${name}>`;
+}
+
+/** Sanitised inner HTML of `body` (normally DOMParser's document.body, which stays untouched). */
+export function sanitizeArticle(body: HTMLElement): SanitizedHtml {
+  sanitizer ??= createSanitizer();
+  sanitizer.counter.removed = 0;
+  const clean = sanitizer.purify.sanitize(body, CONFIG);
+  showLinksAsText(clean);
+  flattenDeepNesting(clean);
+  return { html: clean.innerHTML, removed: sanitizer.counter.removed };
 }
 
 /**
  * Renames event-handler attributes and <base> inside tags before the browser parses the file. Not a
- * safety layer (parsing is inert and the walk drops them anyway): it keeps the page's CSP from
+ * safety layer (parsing is inert and the sanitizer drops them anyway): it keeps the page's CSP from
  * logging a violation for every onclick= an entrant's file contains.
  */
 export function defuseMarkup(html: string): string {
   return html.replace(/<[A-Za-z][^>]*>/g, (tag) =>
     tag.replace(/^<base\b/i, '<x-base').replace(/([\s/"'])on([A-Za-z]+\s*=)/gi, '$1data-off-on$2'),
   );
-}
-
-/** Sanitised inner HTML of `root` (normally the parsed document's body). */
-export function sanitizeTree(root: DomLikeNode): SanitizedHtml {
-  const counter = { removed: 0 };
-  let html = '';
-  for (let i = 0; i < root.childNodes.length; i++) html += walk(root.childNodes[i], 0, counter);
-  return { html, removed: counter.removed };
 }
 
 /** The frame's own policy: nothing may load; only the inline style below applies. */
@@ -152,7 +157,7 @@ th { background: #f4f6f8; }
 .href { color: #5f6b7a; font-size: 0.85em; overflow-wrap: anywhere; }
 `;
 
-/** A complete document for <iframe sandbox="" srcdoc>. `bodyHtml` must come from sanitizeTree. */
+/** A complete document for <iframe sandbox="" srcdoc>. `bodyHtml` must come from sanitizeArticle. */
 export function buildSrcdoc(bodyHtml: string, lang: string): string {
   return (
     '<!doctype html><html lang="' +
