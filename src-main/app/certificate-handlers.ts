@@ -113,14 +113,14 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
       return toRow(reissueCertificate(ctx.db, serial, issuer(ctx), wording, reason ?? null));
     },
     'certificates:revoke': ({ serial, reason }) => toRow(revokeCertificate(ctx.db, serial, reason)),
-    'certificates:verify': ({ text, file }) => {
+    'certificates:verify': async ({ text, file }) => {
       const trusted = [];
       try {
         trusted.push(createPublicKey(ctx.identity.privateKey()));
       } catch {
         // No key or locked: the issuers recorded in the database still count.
       }
-      const result = file ? verifyFile(ctx.db, Buffer.from(file.contentBase64, 'base64'), { trusted }) : verifyCode(ctx.db, text ?? '', { trusted });
+      const result = file ? await verifyFile(ctx.db, Buffer.from(file.contentBase64, 'base64'), { trusted }) : verifyCode(ctx.db, text ?? '', { trusted });
       return { ...result, ...describeCampaign(ctx, result.fields) };
     },
   };

@@ -118,7 +118,7 @@ async function verifyCommand(argv: string[], t: T): Promise<number> {
   const bytes = looksLikeCode ? null : readInputFile(path.resolve(input), t, unreadable);
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
-    const result = bytes ? verifyFile(rt.ctx.db, bytes, { trusted }) : verifyCode(rt.ctx.db, input, { trusted });
+    const result = bytes ? await verifyFile(rt.ctx.db, bytes, { trusted }) : verifyCode(rt.ctx.db, input, { trusted });
     const valid = result.status === 'valid';
     if (values.json) {
       const verdict = valid

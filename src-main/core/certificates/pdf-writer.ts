@@ -2,11 +2,13 @@
 // embedded subset font (extractable: PDFKit writes a ToUnicode map), the seal and signature as
 // images embedded once per document, the QR code as filled module runs. The verification codes
 // of all pages go into the document information dictionary under /KepuCertificates (space
-// separated), which PDFKit writes uncompressed, so "verify a PDF" reads them back without OCR.
-// Reading also accepts a PDF where that dictionary moved (re-saved by another tool) as long as
-// the codes appear in clear somewhere; otherwise a photo or scan of the QR code is the way.
+// separated), so "verify a PDF" reads them back without OCR. Reading parses the PDF's structure
+// (pdf-lib: trailer → information dictionary), so a file another program re-saved (objects moved,
+// compressed into object streams, cross-reference streams) still verifies. A PDF without that entry
+// is searched for codes in clear as a last resort; otherwise a photo or scan of the QR code is the way.
 import jpeg from 'jpeg-js';
 import jsQR from 'jsqr';
+import { PDFDict, PDFDocument as PdfLibDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
 import type { CertificateDrawing, DrawItem, ImageRole } from '../../contract/certificates';
@@ -142,16 +144,24 @@ function drawItem(doc: Doc, item: DrawItem, imageOf: (role: ImageRole) => PdfIma
 }
 
 /** The verification codes a PDF carries: our information entry first, else codes found in clear. */
-export function readPayloadsFromPdf(bytes: Buffer): string[] {
-  const text = bytes.toString('latin1');
-  const key = `/${INFO_KEY} (`;
-  const at = text.indexOf(key);
-  if (at >= 0) {
-    const end = text.indexOf(')', at + key.length);
-    const codes = findCodes(text.slice(at + key.length, end < 0 ? undefined : end));
-    if (codes.length) return codes;
+export async function readPayloadsFromPdf(bytes: Buffer): Promise<string[]> {
+  const entry = await readInfoEntry(bytes);
+  const codes = entry === null ? [] : findCodes(entry);
+  return codes.length ? codes : findCodes(bytes.toString('latin1'));
+}
+
+/** The text of the information dictionary's /KepuCertificates, or null (absent, or not a PDF pdf-lib can read). */
+async function readInfoEntry(bytes: Buffer): Promise<string | null> {
+  try {
+    // updateMetadata: false: reading must not touch the document (nothing is saved anyway).
+    const pdf = await PdfLibDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+    const info = pdf.context.lookup(pdf.context.trailerInfo.Info);
+    if (!(info instanceof PDFDict)) return null;
+    const value = info.lookup(PDFName.of(INFO_KEY));
+    return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null;
+  } catch {
+    return null; // damaged or not really a PDF: fall back to the search in clear
   }
-  return findCodes(text);
 }
 
 /** Decodes the QR code in a PNG or JPEG (a screenshot, photo or scan of a certificate). */

@@ -63,9 +63,9 @@ export function verifyCode(db: Database, text: string, options: { now?: Date; tr
 }
 
 /** A PDF (codes from its information entry), PNG or JPEG (the QR code); the first code decides. */
-export function verifyFile(db: Database, bytes: Buffer, options: { now?: Date; trusted?: readonly KeyObject[] } = {}): VerifyResult {
+export async function verifyFile(db: Database, bytes: Buffer, options: { now?: Date; trusted?: readonly KeyObject[] } = {}): Promise<VerifyResult> {
   let codes: string[] = [];
-  if (isPdf(bytes)) codes = readPayloadsFromPdf(bytes);
+  if (isPdf(bytes)) codes = await readPayloadsFromPdf(bytes);
   else if (isPng(bytes) || isJpeg(bytes)) {
     const code = readPayloadFromImage(bytes);
     codes = code ? [code] : [];

@@ -54,8 +54,8 @@ describe('exporting a list to PDF', () => {
     expect(fonts.length).toBeGreaterThanOrEqual(2);
     for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     // The codes are in the document information, one per page, in page order.
-    expect(readPayloadsFromPdf(fs.readFileSync(batch))).toEqual(certs.map((c) => c.payload));
-    expect(verifyFile(app.ctx.db, fs.readFileSync(batch))).toMatchObject({ status: 'valid', others: certs.map((c) => ({ serial: c.serial, status: 'valid' })) });
+    expect(await readPayloadsFromPdf(fs.readFileSync(batch))).toEqual(certs.map((c) => c.payload));
+    expect(await verifyFile(app.ctx.db, fs.readFileSync(batch))).toMatchObject({ status: 'valid', others: certs.map((c) => ({ serial: c.serial, status: 'valid' })) });
 
     // Rendered like a printer would, the QR code decodes to the certificate's code.
     const single = report.files.find((f) => path.basename(f).startsWith(certs[0].serial)) as string;
@@ -63,7 +63,7 @@ describe('exporting a list to PDF', () => {
     const decoded = readPayloadFromImage(png);
     expect(decoded).toBe(certs[0].payload);
     expect(verifyCode(app.ctx.db, decoded as string).status).toBe('valid');
-    expect(verifyFile(app.ctx.db, png)).toMatchObject({ status: 'valid', fields: { serial: certs[0].serial, holderName: certs[0].name } });
+    expect(await verifyFile(app.ctx.db, png)).toMatchObject({ status: 'valid', fields: { serial: certs[0].serial, holderName: certs[0].name } });
     app.ctx.close();
   }, 60_000);
 
