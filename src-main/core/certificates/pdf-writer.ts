@@ -8,7 +8,6 @@
 // is searched for codes in clear as a last resort; otherwise a photo or scan of the QR code is the way.
 import jpeg from 'jpeg-js';
 import jsQR from 'jsqr';
-import { PDFDict, PDFDocument as PdfLibDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
 import type { CertificateDrawing, DrawItem, ImageRole } from '../../contract/certificates';
@@ -153,8 +152,10 @@ export async function readPayloadsFromPdf(bytes: Buffer): Promise<string[]> {
 /** The text of the information dictionary's /KepuCertificates, or null (absent, or not a PDF pdf-lib can read). */
 async function readInfoEntry(bytes: Buffer): Promise<string | null> {
   try {
+    // Loaded on first use: every CLI command imports this module, only verifying reads a PDF.
+    const { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } = await import('pdf-lib');
     // updateMetadata: false: reading must not touch the document (nothing is saved anyway).
-    const pdf = await PdfLibDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
     const info = pdf.context.lookup(pdf.context.trailerInfo.Info);
     if (!(info instanceof PDFDict)) return null;
     const value = info.lookup(PDFName.of(INFO_KEY));
