@@ -26,7 +26,9 @@ function request(port: number, pathname: string, options: { method?: string; hea
 
 describe('the browser shell host', () => {
   const app = openTestApp();
-  const rendererDir = tempDir();
+  // One level down, so the file planted beside it (secret.txt) stays inside the temporary folder.
+  const rendererDir = path.join(tempDir(), 'renderer');
+  fs.mkdirSync(rendererDir);
   const logged: string[] = [];
   let host: RunningHost;
   const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
