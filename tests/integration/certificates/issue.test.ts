@@ -5,6 +5,7 @@ import { parseCode } from '../../../src-main/core/certificates/payload';
 import { SERIAL_PATTERN } from '../../../src-main/core/certificates/serials';
 import { saveSettings } from '../../../src-main/core/certificates/settings';
 import { verifyCode } from '../../../src-main/core/certificates/verify';
+import { ok } from '../../helpers';
 import { rankedApp } from './fixture';
 
 describe('certificate lists from the locked ranking', () => {
@@ -26,7 +27,10 @@ describe('certificate lists from the locked ranking', () => {
     expect(influence.holders[0]).toMatchObject({ name: entry.entrant_name, award: { title: entry.title, tier: { 'zh-CN': '影响力作品' } } });
     const committee = certificateLists(app.ctx.db, app.committee, app.wording).find((l) => l.name === 'committee');
     expect(committee).toMatchObject({ type: 'membership', kind: 'membership', validityMonths: 24 });
-    expect(committee?.holders.length).toBeGreaterThan(0);
+    // One membership certificate per member the locked selection names.
+    const summary = await ok<{ committee: { members: number } | null }>(app.dispatch('ranking:summary', { campaignId: app.committee }));
+    expect(summary.committee?.members).toBeGreaterThan(0);
+    expect(committee?.holders).toHaveLength(summary.committee!.members);
     expect(() => certificateList(app.ctx.db, app.works, 'gold', app.wording)).toThrow(expect.objectContaining({ code: 'CERTIFICATE_LIST_UNKNOWN' }));
     app.ctx.close();
   });

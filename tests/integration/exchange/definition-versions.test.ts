@@ -55,11 +55,20 @@ describe('definition versions across packages and bundles', () => {
     const reweighted = withRubric(def, (rubric) => rubric.map((d, i) => ({ ...d, weight: i === 0 ? 0.5 : 0.25 })));
     expect(await ok(app.dispatch('campaign:updateDefinition', { campaignId: id, definition: reweighted, reason: '权重调整' }))).toEqual({ version: 2 });
 
+    const before = scoreCount(app, id);
     const report = await ok<MergeReport>(app.dispatch('bundle:merge', { campaignId: id, files: app.files }));
     expect(report.files.map((f) => f.status)).not.toContain('rejected');
-    expect(report.files.filter((f) => f.status === 'accepted').length).toBeGreaterThan(0);
+    expect(report.files.filter((f) => f.status === 'accepted')).toHaveLength(app.files.length);
     for (const f of report.files) expect(f.definitionVersion, f.fileName).toEqual({ answered: 1, current: 2 });
-    expect(scoreCount(app, id)).toBeGreaterThan(0);
+    // Every score the bundles carry was merged: one per judge, entry and dimension (a judge's second
+    // revision replaces the first, it adds no rows).
+    const carried = new Set<string>();
+    for (const f of app.files) {
+      const { payload } = readBundle(Buffer.from(f.contentBase64, 'base64'));
+      for (const e of payload.entries) for (const dim of Object.keys(e.scores)) carried.add(`${payload.judgeKeyId}/${e.entryId}/${dim}`);
+    }
+    expect(carried.size).toBeGreaterThan(0);
+    expect(scoreCount(app, id) - before).toBe(carried.size);
     // A package issued now carries version 2.
     const judgeId = app.ctx.db.prepare('SELECT judge_id FROM issued_packages WHERE campaign_id = ? LIMIT 1').pluck().get(id) as string;
     const issued = await issuePackage(app.ctx, { campaignId: id, judgeId, withMedia: false, outPath: path.join(tempDir(), 'v2.kepupkg'), coordinator: { privateKey: generateIdentity().privateKey, name: '组委会' } });

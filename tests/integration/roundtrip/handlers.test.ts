@@ -70,10 +70,16 @@ describe('exchange through the handlers', () => {
     // The coordinator's sample media folder stands in for the stick the files arrived on.
     const stick = path.join(coord.dataDir, 'media', 'sample');
     const located = await ok<{ found: number; missing: string[] }>(judge.dispatch('package:locateMedia', { campaignId: works.id, folder: stick }));
-    expect(located.found).toBeGreaterThan(0);
+    // Every media file of the judge's entries, as the coordinator has them, is found and linked.
+    const expected = coord.ctx.db
+      .prepare(`SELECT count(*) FROM assets WHERE entry_id IN (SELECT entry_id FROM issued_package_entries WHERE package_id = (SELECT id FROM issued_packages WHERE judge_id = ?))`)
+      .pluck()
+      .get(judgeId) as number;
+    expect(expected).toBeGreaterThan(0);
+    expect(located.found).toBe(expected);
     expect(located.missing).toEqual([]);
     const linked = judge.ctx.db.prepare('SELECT count(*) FROM assets').pluck().get() as number;
-    expect(linked).toBeGreaterThan(0);
+    expect(linked).toBe(expected);
     const again = await ok<{ found: number }>(judge.dispatch('package:locateMedia', { campaignId: works.id, folder: stick }));
     expect(again.found).toBe(0);
     expect(judge.ctx.db.prepare('SELECT count(*) FROM assets').pluck().get()).toBe(linked);

@@ -47,7 +47,9 @@ async function judgeOpens(file: string) {
 describe('the exchange round trip', () => {
   it('carries a judge’s scores from the judge’s machine into the coordinator’s database, newest revision winning', async () => {
     const { coordinator, works, judgeKey, registered, issued, out } = await coordinatorWithJudge();
-    expect(issued.entries).toBeGreaterThan(0);
+    const assigned = coordinator.ctx.db.prepare('SELECT entry_id FROM assignments WHERE judge_id = ?').pluck().all(registered.judgeId) as number[];
+    expect(assigned.length).toBeGreaterThan(0);
+    expect(issued.entries).toBe(assigned.length);
     const { judge, opened, local } = await judgeOpens(out);
     expect(local).toMatchObject({ campaignId: works.id, judgeId: registered.judgeId, alreadyOpen: false });
     expect(importOpenedPackage(judge.ctx, opened).alreadyOpen).toBe(true);
@@ -56,7 +58,8 @@ describe('the exchange round trip', () => {
     expect(queue.rows).toHaveLength(issued.entries);
     // Media came inside the package and are linked to the judge's local entries.
     const withMedia = judge.ctx.db.prepare('SELECT count(*) FROM assets').pluck().get() as number;
-    expect(withMedia).toBeGreaterThan(0);
+    const coordinatorMedia = coordinator.ctx.db.prepare(`SELECT count(*) FROM assets WHERE entry_id IN (${assigned.map(() => '?').join(', ')})`).pluck().get(...assigned);
+    expect(withMedia).toBe(coordinatorMedia);
     const [first, second] = queue.rows;
     const ref = (entryId: number) => ({ campaignId: works.id, judgeId: local.judgeId, entryId });
     for (const [dim, v] of [['content', 8], ['creativity', 7], ['communication', 9]] as const) judge.ctx.reviews.setScore(ref(first.entryId), dim, v);
