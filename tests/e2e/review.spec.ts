@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { serveApp, type ServedApp } from './host';
+import { nextOfCategory } from './review-keys';
 
 let app: ServedApp | null = null;
 test.afterEach(async () => {
@@ -8,19 +9,6 @@ test.afterEach(async () => {
 });
 
 test.use({ locale: 'zh-CN' });
-
-/** Presses n until the entry shown is of the wanted category (keyboard only). */
-async function nextOfCategory(page: Page, label: string) {
-  // Each round checks the chip, and presses n only if it is not the wanted category yet; toPass
-  // retries the round every 150 ms and fails naming `label` after 30 s.
-  await expect(async () => {
-    const chip = (await page.locator('.pv-chip').first().textContent()) ?? '';
-    if (!chip.includes(label)) {
-      await page.keyboard.press('n');
-      throw new Error(`no ${label} entry in the queue (showing ${chip})`);
-    }
-  }).toPass({ timeout: 30_000, intervals: [150] });
-}
 
 test('a judge scores three entries of different kinds by keyboard only, declares a conflict on a fourth, and finds it all after a reload', async ({ page }, info) => {
   app = await serveApp();
