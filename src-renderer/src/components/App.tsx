@@ -7,6 +7,7 @@ import { useAppStore } from '../stores/useAppStore';
 import { CampaignListView } from './CampaignListView';
 import { CampaignView } from './CampaignView';
 import { ErrorBanner } from './ErrorBanner';
+import { TabErrorBoundary } from './TabErrorBoundary';
 import { SettingsView } from './SettingsView';
 import { VerifyCertificate } from './certificates/VerifyCertificate';
 import './certificates/certificates.css';
@@ -38,10 +39,13 @@ export function App() {
       <TopBar />
       <ErrorBanner />
       <main className="app-main">
-        {view.name === 'campaigns' && <CampaignListView />}
-        {view.name === 'campaign' && <CampaignView key={view.campaignId} campaignId={view.campaignId} />}
-        {view.name === 'settings' && <SettingsView />}
-        {view.name === 'verify' && <VerifyCertificate />}
+        {/* The top bar stays usable when a whole view fails (the campaign's tabs have their own). */}
+        <TabErrorBoundary key={view.name === 'campaign' ? `campaign:${view.campaignId}` : view.name}>
+          {view.name === 'campaigns' && <CampaignListView />}
+          {view.name === 'campaign' && <CampaignView key={view.campaignId} campaignId={view.campaignId} />}
+          {view.name === 'settings' && <SettingsView />}
+          {view.name === 'verify' && <VerifyCertificate />}
+        </TabErrorBoundary>
       </main>
       <ConfirmDialog />
     </div>

@@ -16,6 +16,7 @@ import { CertificatesView } from './certificates/CertificatesView';
 import { ReviewWorkspace } from './review/ReviewWorkspace';
 import { SetupView } from './setup/SetupView';
 import { AuditView } from './audit/AuditView';
+import { TabErrorBoundary } from './TabErrorBoundary';
 
 type Tab = 'entries' | 'review' | 'import' | 'media' | 'exchange' | 'ranking' | 'certificates' | 'overview' | 'setup' | 'record';
 
@@ -77,34 +78,37 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
       </div>
       <ArchivedBanner campaign={campaign} onChanged={() => setVersion((v) => v + 1)} />
       {campaign.openedPackage && <PackageNotice campaign={campaign} />}
-      {tab === 'overview' && <CampaignOverview campaign={campaign} />}
-      {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={() => setVersion((v) => v + 1)} />}
-      {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={() => setVersion((v) => v + 1)} />}
-      {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}
-      {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
-      {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
-      {tab === 'exchange' && <ExchangeView campaign={campaign} />}
-      {tab === 'ranking' && <RankingView key={version} campaign={campaign} />}
-      {tab === 'certificates' && <CertificatesView key={version} campaign={campaign} />}
-      {tab === 'media' && (
-        <MediaView
-          campaign={campaign}
-          onChanged={() => setVersion((v) => v + 1)}
-          onOpenEntry={(id) => {
-            setOpenEntry(id);
-            setTab('entries');
-          }}
-        />
-      )}
-      {tab === 'import' && (
-        <ImportView
-          campaign={campaign}
-          onImported={() => {
-            setVersion((v) => v + 1);
-            void refreshCampaigns();
-          }}
-        />
-      )}
+      {/* A tab that fails to render shows a message in its place; switching tabs starts afresh. */}
+      <TabErrorBoundary key={tab}>
+        {tab === 'overview' && <CampaignOverview campaign={campaign} />}
+        {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={() => setVersion((v) => v + 1)} />}
+        {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={() => setVersion((v) => v + 1)} />}
+        {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}
+        {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
+        {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
+        {tab === 'exchange' && <ExchangeView campaign={campaign} />}
+        {tab === 'ranking' && <RankingView key={version} campaign={campaign} />}
+        {tab === 'certificates' && <CertificatesView key={version} campaign={campaign} />}
+        {tab === 'media' && (
+          <MediaView
+            campaign={campaign}
+            onChanged={() => setVersion((v) => v + 1)}
+            onOpenEntry={(id) => {
+              setOpenEntry(id);
+              setTab('entries');
+            }}
+          />
+        )}
+        {tab === 'import' && (
+          <ImportView
+            campaign={campaign}
+            onImported={() => {
+              setVersion((v) => v + 1);
+              void refreshCampaigns();
+            }}
+          />
+        )}
+      </TabErrorBoundary>
     </div>
   );
 }
