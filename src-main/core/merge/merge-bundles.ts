@@ -15,7 +15,7 @@
 //   A rejected bundle changes nothing and says why, naming the file.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { allDimensions, allEligibility, type CampaignDefinition, type EntryKind, listFor } from '../../contract';
+import { allDimensions, allEligibility, type CampaignDefinition, listFor } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { currentDefinitionVersion, definitionAtVersion } from '../campaigns/definition-versions';
 import { isKepuError, KepuError } from '../errors';
@@ -23,6 +23,7 @@ import { readBundle, verifyBundle } from '../exchange/bundle';
 import { publicKeyFromBase64 } from '../keys/identity';
 import { validateScore } from '../review/scoring';
 import { nowIso } from '../time';
+import type { DbCampaignJudgeRow, DbEntryListKeyRow } from '../packages/package-rows';
 
 export interface BundleEntry {
   entryId: number;
@@ -119,9 +120,9 @@ function mergeOne(
     throw new KepuError('BUNDLE_WRONG_CAMPAIGN', `merge: ${file.fileName} answers campaign ${payload.campaignId}`, { campaign: payload.campaignId });
   }
   const judge = db
-    .prepare(`SELECT j.id, j.name, j.public_key FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id
+    .prepare<[string, string], Pick<DbCampaignJudgeRow, 'id' | 'name'> & { public_key: string }>(`SELECT j.id, j.name, j.public_key FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id
               WHERE cj.campaign_id = ? AND j.key_id = ?`)
-    .get(campaignId, read.keyId) as { id: string; name: string; public_key: string } | undefined;
+    .get(campaignId, read.keyId);
   if (!judge) throw new KepuError('BUNDLE_UNKNOWN_SIGNER', `merge: ${file.fileName} is signed by an unregistered key`, { keyId: read.keyId.slice(0, 16) });
   read.verify(judge.public_key);
   const issued = db.prepare('SELECT judge_id, definition_version FROM issued_packages WHERE id = ? AND campaign_id = ?').get(payload.packageId, campaignId) as
@@ -147,14 +148,15 @@ function mergeOne(
       current: versions.current,
     });
   const inPackage = new Set(db.prepare('SELECT entry_id FROM issued_package_entries WHERE package_id = ?').pluck().all(payload.packageId) as number[]);
-  const entryStmt = db.prepare('SELECT kind, category FROM entries WHERE id = ?');
+  const entryStmt = db.prepare<[number], DbEntryListKeyRow>('SELECT kind, category FROM entries WHERE id = ?');
   for (const entry of payload.entries) {
     if (!inPackage.has(entry.entryId)) {
       throw new KepuError('BUNDLE_ENTRY_NOT_ASSIGNED', `merge: ${file.fileName}: entry ${entry.regNo} is not in the package`, { regNo: entry.regNo });
     }
     // The entry's own list says which dimensions and items it is scored on: in the version the
     // judge answered (else the bundle holds what the package never asked) and now.
-    const own = entryStmt.get(entry.entryId) as { kind: EntryKind; category: string | null };
+    // The package's entries are the campaign's own (inPackage above), so the row exists.
+    const own = entryStmt.get(entry.entryId)!;
     const listThen = listFor(answered, own.kind, own.category);
     const list = listFor(def, own.kind, own.category);
     for (const [key, value] of Object.entries(entry.scores)) {

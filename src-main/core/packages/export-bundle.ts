@@ -8,29 +8,30 @@
 // computer (the coordinator would refuse it) but is not sent.
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
-import { CampaignDefinition, type EntryKind, listFor } from '../../contract';
+import { CampaignDefinition, listFor } from '../../contract';
 import { type BundlePayload, writeBundle } from '../exchange/bundle';
 import { KepuError } from '../errors';
 import { identityFromPrivateKey } from '../keys/identity';
 import { nowIso } from '../time';
+import type { DbAnswerRow, DbOpenedPackageRef, DbPackageReviewRow, DbScoreValueRow } from './package-rows';
 
 export function exportBundle(db: Database, packageId: string, privateKey: KeyObject): { bytes: Buffer; revision: number; entries: number } {
   const opened = db
-    .prepare(`SELECT campaign_id, judge_id, remote_campaign_id, remote_package_id, json_extract(manifest_json, '$.definitionVersion') AS definition_version
+    .prepare<[string], DbOpenedPackageRef>(`SELECT campaign_id, judge_id, remote_campaign_id, remote_package_id, json_extract(manifest_json, '$.definitionVersion') AS definition_version
               FROM opened_packages WHERE id = ?`)
-    .get(packageId) as { campaign_id: string; judge_id: string; remote_campaign_id: string; remote_package_id: string; definition_version: number | null } | undefined;
+    .get(packageId);
   if (!opened) throw new KepuError('NOT_FOUND', `packages: no opened package ${packageId}`);
   const def = CampaignDefinition.parse(JSON.parse(db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(opened.campaign_id) as string));
   const lastRevision = db.prepare('SELECT max(last_bundle_revision) FROM opened_packages WHERE campaign_id = ?').pluck().get(opened.campaign_id) as number;
   const me = identityFromPrivateKey(privateKey);
   const rows = db
-    .prepare(`SELECT m.remote_entry_id AS remoteId, m.entry_id AS entryId, e.reg_no AS regNo, e.kind, e.category, r.status, r.revision
+    .prepare<[string, string], DbPackageReviewRow>(`SELECT m.remote_entry_id AS remoteId, m.entry_id AS entryId, e.reg_no AS regNo, e.kind, e.category, r.status, r.revision
               FROM opened_package_entries m JOIN entries e ON e.id = m.entry_id
               LEFT JOIN reviews r ON r.entry_id = m.entry_id AND r.judge_id = ?
               WHERE m.package_id = ? ORDER BY e.reg_no`)
-    .all(opened.judge_id, packageId) as { remoteId: number; entryId: number; regNo: string; kind: EntryKind; category: string | null; status: string | null; revision: number | null }[];
-  const scores = db.prepare('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?');
-  const answers = db.prepare('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?');
+    .all(opened.judge_id, packageId);
+  const scores = db.prepare<[number, string], DbScoreValueRow>('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?');
+  const answers = db.prepare<[number, string], DbAnswerRow>('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?');
   const comment = db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ?').pluck();
   const conflict = db.prepare('SELECT reason FROM conflicts WHERE entry_id = ? AND judge_id = ?').pluck();
   const revision = lastRevision + 1;
@@ -46,8 +47,8 @@ export function exportBundle(db: Database, packageId: string, privateKey: KeyObj
     entries: rows.map((r) => {
       const reason = conflict.get(r.entryId, opened.judge_id) as string | undefined;
       const list = listFor(def, r.kind, r.category);
-      const scored = (scores.all(r.entryId, opened.judge_id) as { dimension_key: string; value: number }[]).filter((s) => list.rubric.some((d) => d.key === s.dimension_key));
-      const answered = (answers.all(r.entryId, opened.judge_id) as { item_key: string; answer: 'yes' | 'no' | 'unsure'; note: string | null }[]).filter((a) =>
+      const scored = scores.all(r.entryId, opened.judge_id).filter((s) => list.rubric.some((d) => d.key === s.dimension_key));
+      const answered = answers.all(r.entryId, opened.judge_id).filter((a) =>
         list.eligibility.some((i) => i.key === a.item_key),
       );
       return {

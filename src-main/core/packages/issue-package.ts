@@ -6,7 +6,6 @@ import type { Database } from 'better-sqlite3';
 import { createHash, type KeyObject, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AssetInfo } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { currentDefinitionVersion } from '../campaigns/definition-versions';
 import { KepuError } from '../errors';
@@ -15,6 +14,7 @@ import { writePackage } from '../exchange/package-write';
 import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
 import { nowIso } from '../time';
+import type { DbCampaignJudgeRow, DbPackageAssetRow, DbPackageEntryRow } from './package-rows';
 
 export interface IssueOptions {
   campaignId: string;
@@ -28,21 +28,18 @@ export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo
   const { db } = deps;
   const def = deps.campaigns.definition(options.campaignId);
   const judge = db
-    .prepare(`SELECT j.id, j.name, j.key_id FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? AND j.id = ?`)
-    .get(options.campaignId, options.judgeId) as { id: string; name: string; key_id: string | null } | undefined;
+    .prepare<[string, string], Pick<DbCampaignJudgeRow, 'id' | 'name' | 'key_id'>>(`SELECT j.id, j.name, j.key_id FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? AND j.id = ?`)
+    .get(options.campaignId, options.judgeId);
   if (!judge) throw new KepuError('JUDGE_NOT_FOUND', `packages: ${options.judgeId} is not a judge of ${options.campaignId}`, { judgeId: options.judgeId });
   const rows = db
-    .prepare(`SELECT e.* FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE a.judge_id = ? AND e.campaign_id = ? ORDER BY e.reg_no`)
-    .all(judge.id, options.campaignId) as {
-    id: number; reg_no: string; kind: PackageManifest['entries'][number]['kind']; category: string | null; title: string;
-    entrant_name: string; entrant_unit: string | null; reason: string | null; fields_json: string;
-  }[];
-  const assetStmt = db.prepare('SELECT id, role, path, size_bytes, sha256 FROM assets WHERE entry_id = ? ORDER BY position, id');
+    .prepare<[string, string], DbPackageEntryRow>(`SELECT e.* FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE a.judge_id = ? AND e.campaign_id = ? ORDER BY e.reg_no`)
+    .all(judge.id, options.campaignId);
+  const assetStmt = db.prepare<[number], DbPackageAssetRow>('SELECT id, role, path, size_bytes, sha256 FROM assets WHERE entry_id = ? ORDER BY position, id');
   const media = new Map<string, string>();
   const blind = def.blindReview;
   const entries = rows.map((e) => {
     const fields = JSON.parse(e.fields_json) as Record<string, string>;
-    const assets = (assetStmt.all(e.id) as { id: number; role: AssetInfo['role']; path: string; size_bytes: number; sha256: string }[]).map((a) => {
+    const assets = assetStmt.all(e.id).map((a) => {
       if (options.withMedia) media.set(a.sha256, a.path);
       return { assetId: a.id, role: a.role, fileName: path.basename(a.path), sizeBytes: a.size_bytes, sha256: a.sha256, included: options.withMedia };
     });

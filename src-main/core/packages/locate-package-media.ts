@@ -10,6 +10,7 @@ import { PackageManifest } from '../exchange/package-manifest';
 import type { OpenDeps } from './open-package';
 import { linkUnderOriginalName, occurrences, removeCreated } from './package-media';
 import { currentOpenedPackage } from './package-pin';
+import type { DbEntryIdPair } from './package-rows';
 
 /** Returns how many files were found and which are still missing. */
 export async function linkLocatedMedia(
@@ -27,7 +28,7 @@ export async function linkLocatedMedia(
   const wanted = manifest.entries.flatMap((e) => e.assets.map((a) => a.sha256)).filter((h) => !have.has(h));
   const result = await locateMediaByHash(manifest, [folder], { wanted, skip });
   const localId = new Map(
-    (db.prepare('SELECT remote_entry_id, entry_id FROM opened_package_entries WHERE package_id = ?').all(row.id) as { remote_entry_id: number; entry_id: number }[]).map((r) => [r.remote_entry_id, r.entry_id]),
+    db.prepare<[string], DbEntryIdPair>('SELECT remote_entry_id AS remote, entry_id AS local FROM opened_package_entries WHERE package_id = ?').all(row.id).map((r) => [r.remote, r.local]),
   );
   const created: string[] = [];
   try {

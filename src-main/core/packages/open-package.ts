@@ -32,6 +32,7 @@ import type { JudgeRepo } from '../review/judge-repo';
 import { nowIso, toUtcIso } from '../time';
 import { linkUnderOriginalName, occurrences, packageMediaFolder, removeCreated } from './package-media';
 import { currentOpenedPackage, type ImportPlan, planPackageImport, type SeparateCampaignConfirmation } from './package-pin';
+import type { DbAssetHashRow, DbEntryIdPair, DbRegNoRow, DbScoreValueRow } from './package-rows';
 
 export { linkLocatedMedia } from './locate-package-media';
 
@@ -152,10 +153,10 @@ export function withdrawnEntries(db: Database, campaignId: string): WithdrawnEnt
     .prepare(`SELECT id AS entryId, reg_no AS regNo, title FROM entries
               WHERE campaign_id = ? AND id NOT IN (SELECT entry_id FROM opened_package_entries WHERE package_id = ?) ORDER BY reg_no`)
     .all(campaignId, current.id) as Omit<WithdrawnEntry, 'scores'>[];
-  const scores = db.prepare('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?');
+  const scores = db.prepare<[number, string], DbScoreValueRow>('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?');
   return rows.map((r) => ({
     ...r,
-    scores: Object.fromEntries((scores.all(r.entryId, current.judge_id) as { dimension_key: string; value: number }[]).map((s) => [s.dimension_key, s.value])),
+    scores: Object.fromEntries(scores.all(r.entryId, current.judge_id).map((s) => [s.dimension_key, s.value])),
   }));
 }
 
@@ -221,12 +222,13 @@ function toNewEntry(e: PackageEntry): NewEntry {
 function upsertEntries(deps: OpenDeps, campaignId: string, m: PackageManifest): number[] {
   const { db } = deps;
   const byRemote = new Map(
-    (db
-      .prepare(`SELECT l.remote_entry_id AS remote, l.entry_id AS local FROM opened_package_entries l JOIN opened_packages p ON p.id = l.package_id
+    db
+      .prepare<[string], DbEntryIdPair>(`SELECT l.remote_entry_id AS remote, l.entry_id AS local FROM opened_package_entries l JOIN opened_packages p ON p.id = l.package_id
                 WHERE p.campaign_id = ? ORDER BY p.issued_at, p.rowid`)
-      .all(campaignId) as { remote: number; local: number }[]).map((r) => [r.remote, r.local]),
+      .all(campaignId)
+      .map((r) => [r.remote, r.local]),
   );
-  const byRegNo = new Map((db.prepare('SELECT reg_no, id FROM entries WHERE campaign_id = ?').all(campaignId) as { reg_no: string; id: number }[]).map((r) => [r.reg_no, r.id]));
+  const byRegNo = new Map(db.prepare<[string], DbRegNoRow>('SELECT reg_no, id FROM entries WHERE campaign_id = ?').all(campaignId).map((r) => [r.reg_no, r.id]));
   // First the coordinator's entry id, then the same registration number under a new coordinator
   // id (the entry was imported again on the coordinator's side).
   const matched: (number | undefined)[] = m.entries.map((e) => byRemote.get(e.entryId));
@@ -269,7 +271,7 @@ function upsertEntries(deps: OpenDeps, campaignId: string, m: PackageManifest): 
 function replaceAssets(deps: OpenDeps, campaignId: string, opened: OpenedPackage, localIds: number[], created: string[]): void {
   const { db } = deps;
   const known = new Map<string, string>();
-  for (const row of db.prepare('SELECT a.sha256, a.path FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?').all(campaignId) as { sha256: string; path: string }[]) {
+  for (const row of db.prepare<[string], DbAssetHashRow>('SELECT a.sha256, a.path FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?').all(campaignId)) {
     if (!known.has(row.sha256) && fs.existsSync(row.path)) known.set(row.sha256, row.path);
   }
   for (const f of opened.media) known.set(f.sha256, f.path);

@@ -50,7 +50,7 @@ export interface OpenedPackageRow {
 
 /** The package the judge's campaign answers now: the newest by issue time, then by opening. */
 export function currentOpenedPackage(db: Database, campaignId: string): OpenedPackageRow | undefined {
-  return db.prepare('SELECT * FROM opened_packages WHERE campaign_id = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1').get(campaignId) as OpenedPackageRow | undefined;
+  return db.prepare<[string], OpenedPackageRow>('SELECT * FROM opened_packages WHERE campaign_id = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1').get(campaignId);
 }
 
 /** The key a local campaign is pinned to: the signer of the first package opened into it. */
