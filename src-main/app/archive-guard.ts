@@ -114,6 +114,9 @@ export const campaignChanges = {
   'certificates:reissue': bySerial,
   'certificates:revoke': bySerial,
   'certificates:verify': null,
+  'moderation:list': null,
+  'moderation:set': byCampaignId,
+  'moderation:withdraw': byCampaignId,
 } as const satisfies Record<ChannelName, CampaignOf | null>;
 
 /** `handlers`, each refusing a change to an archived campaign before it runs. */

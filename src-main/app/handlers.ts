@@ -22,6 +22,7 @@ import { definitionHandlers } from './definition-handlers';
 import { lifecycleHandlers } from './campaign-lifecycle-handlers';
 import { noticeFileHandlers } from './notice-file-handlers';
 import { auditHandlers } from './audit-handlers';
+import { moderationHandlers } from './moderation-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -87,6 +88,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...lifecycleHandlers(ctx),
     ...noticeFileHandlers(ctx),
     ...auditHandlers(ctx),
+    ...moderationHandlers(ctx),
   }));
 }
 

@@ -1,12 +1,14 @@
 // Exports of the ranking for people who work in spreadsheets, on paper or who audit: CSV (UTF-8
 // with BOM for Excel/WPS), XLSX (a sheet per category, held entries, committee, judges,
-// stability), a printable bilingual PDF report (ranking-report-pdf.ts), and the signed locked
+// stability), moderation overrides (a last column "Overrides" on each entry's row in CSV and
+// XLSX — the row shows a score, not the judges' cells, so the override is named there as
+// "judge · dimension: signed → override"; the XLSX adds a sheet with reason, who and when), a printable bilingual PDF report (ranking-report-pdf.ts), and the signed locked
 // snapshot (what `kepu rank --verify` checks). Texts come from the UI's locale files.
 import ExcelJS from 'exceljs';
 import type { ExportFile, RankingRow } from '../contract';
 import { csvDocument } from '../core/export/csv';
 import { buildSnapshot, snapshotBytes } from '../core/ranking/snapshot';
-import { latestSnapshotInfo, loadSnapshot } from '../core/ranking/snapshot-store';
+import { latestSnapshotInfo, loadSnapshot, snapshotLinesPacked } from '../core/ranking/snapshot-store';
 import { KepuError } from '../core/errors';
 import { nowIso } from '../core/time';
 import crypto from 'node:crypto';
@@ -18,6 +20,7 @@ import { categoryRows } from '../core/ranking/ranking-rows';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
 import type { CategoryResult } from '../core/ranking/run-ranking';
 import { both, describeFlag, describeTie, tEn, tZh } from './ranking-texts';
+import { overrideCell, type OverrideText, overridesInEffect } from './override-texts';
 
 const num = (v: number | null | undefined, digits = 3) => (v === null || v === undefined ? '' : Number(v.toFixed(digits)));
 
@@ -60,7 +63,11 @@ function columns(computed: ComputedRanking) {
     `最高 / Highest`,
     both('ranking.columns.sd'),
     both('ranking.columns.reasons'),
+    // Last, so the columns before keep their places: what an override changed on this entry.
+    both('ranking.columns.overrides'),
   ];
+  const byEntry = new Map<number, OverrideText[]>();
+  for (const o of overridesInEffect(computed)) byEntry.set(o.entryId, [...(byEntry.get(o.entryId) ?? []), o]);
   const cells = ({ category, result, row }: FlatRow): (string | number)[] => {
     const tier = row.tier ? tierLabel(result, row.tier) : null;
     return [
@@ -78,6 +85,7 @@ function columns(computed: ComputedRanking) {
       num(row.high),
       num(row.sd),
       [...row.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`), ...row.ties.map((t) => describeTie(tEn, t, computed, 'en'))].join('\n'),
+      byEntry.has(row.entryId) ? `${overrideCell(tZh, byEntry.get(row.entryId) ?? [], 'zh-CN')}\n${overrideCell(tEn, byEntry.get(row.entryId) ?? [], 'en')}` : '',
     ];
   };
   return { headers, cells };
@@ -90,6 +98,7 @@ export async function exportRanking(ctx: AppContext, campaignId: string, format:
     const id = snapshotId ?? latestSnapshotInfo(ctx.db, campaignId)?.id;
     if (!id) throw new KepuError('RANKING_SNAPSHOT_NOT_FOUND', `ranking: campaign ${campaignId} has no published result`, { snapshotId: '—' });
     const loaded = loadSnapshot(ctx.db, campaignId, id);
+    const packed = snapshotLinesPacked(ctx.db, id);
     const lock = {
       format: 'kepu-ranking-lock/1',
       snapshot: JSON.parse(loaded.bytes.toString('utf8')),
@@ -99,6 +108,8 @@ export async function exportRanking(ctx: AppContext, campaignId: string, format:
       signerPublicKey: loaded.signerPublicKey,
       signerName: loaded.info.signerName,
       lockedAt: loaded.info.lockedAt,
+      // The inputs line by line, so `kepu rank --verify` on another machine names each difference.
+      ...(packed ? { inputLines: packed.toString('base64') } : {}),
     };
     return saveExport(ctx, `ranking-${campaignId}-${id}.kepurank.json`, Buffer.from(`${JSON.stringify(lock, null, 2)}\n`, 'utf8'), 'application/json');
   }
@@ -142,6 +153,22 @@ export async function exportRanking(ctx: AppContext, campaignId: string, format:
       for (const a of list) sheet.addRow([both(`ranking.committee.${key}`, { count: list.length }), a.regNo, a.name, a.unit ?? '', num(a.score), reasons(a)]);
     }
     sheet.columns.forEach((col, i) => (col.width = i === 5 ? 70 : 20));
+  }
+  // Every override in effect with its reason, who and when (the rows above only name judge and values).
+  const overrides = overridesInEffect(computed);
+  if (overrides.length > 0) {
+    const sheet = workbook.addWorksheet('改分 Overrides');
+    sheet.addRow([
+      both('ranking.columns.regNo'),
+      both('ranking.moderation.judge'),
+      both('ranking.moderation.dimension'),
+      both('ranking.moderation.signed'),
+      both('ranking.moderation.override'),
+      both('ranking.moderation.reason'),
+      both('ranking.moderation.by'),
+    ]).font = { bold: true };
+    for (const o of overrides) sheet.addRow([o.regNo, o.judgeName, `${o.dimensionLabel['zh-CN']} / ${o.dimensionLabel.en}`, o.signed, o.value, o.reason, `${o.actor}, ${o.time}`]);
+    sheet.columns.forEach((col, i) => (col.width = i === 5 ? 50 : 18));
   }
   const judges = workbook.addWorksheet('评委 Judges');
   judges.addRow(['评委 / Judge', '评分数 / Scored', '最低 / Min', 'Q1', '中位 / Median', 'Q3', '最高 / Max', '偏差 / Bias', 'SD', '提示 / Flag']).font = { bold: true };

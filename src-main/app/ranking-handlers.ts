@@ -4,10 +4,13 @@
 // and exports.
 import type { CategorySummary, Handlers, RankingMethod, SnapshotInfo } from '../contract';
 import { buildSnapshot } from '../core/ranking/snapshot';
-import { latestSnapshotInfo, listSnapshots, loadSnapshot, type StoredSnapshot, storeSnapshot } from '../core/ranking/snapshot-store';
-import { recomputeSnapshot } from '../core/ranking/verify';
+import { latestSnapshotInfo, listSnapshots, loadSnapshot, snapshotLines, type StoredSnapshot, storeSnapshot } from '../core/ranking/snapshot-store';
+import { verifyExplained } from '../core/ranking/verify';
+import { buildInputLines } from '../core/ranking/input-lines';
+import { listOverrides } from '../core/moderation/overrides';
+import { overrideView, scoreCells } from './moderation-handlers';
+import { differencesView } from './verify-differences';
 import { setAsideSummary } from '../core/ranking/set-aside';
-import { verifySnapshot } from '../core/ranking/snapshot';
 import { KepuError } from '../core/errors';
 import type { AppContext } from './context';
 import { exportRanking } from './ranking-export';
@@ -107,6 +110,8 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
         excluded: (a?.excluded ?? []).map((x) => ({ ...x, name: name(x.judgeId) })),
         dimensionMeans: a?.dimensionMeans ?? {},
         trimmed: a?.trimmed ?? null,
+        cells: scoreCells(computed, entryId),
+        overrides: listOverrides(ctx.db, campaignId, entryId).map((r) => overrideView(r, computed.judgeNames)),
       };
     },
     'ranking:committee': ({ campaignId }) => committeeApplicants(ctx.ranking.compute(campaignId)),
@@ -118,7 +123,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       const key = ctx.identity.privateKey(); // KEY_LOCKED / KEY_NOT_FOUND, translated by the UI
       const signer = ctx.identity.status().name ?? '';
       const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags);
-      return snapshotView(storeSnapshot(ctx.db, snapshot, key, signer));
+      return snapshotView(storeSnapshot(ctx.db, snapshot, key, signer, buildInputLines(computed.data, computed.judgeNames)));
     },
     'ranking:snapshots': ({ campaignId }) => {
       ctx.campaigns.summary(campaignId);
@@ -126,13 +131,15 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
     },
     'ranking:verify': ({ campaignId, snapshotId }) => {
       const loaded = loadSnapshot(ctx.db, campaignId, snapshotId);
-      const result = verifySnapshot(loaded.snapshot, recomputeSnapshot(ctx.db, loaded.snapshot));
+      const { comparison: result, detail, differences } = verifyExplained(ctx.db, loaded.snapshot, snapshotLines(ctx.db, { snapshotId }));
       const json = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v).slice(0, 500));
       return {
         snapshot: snapshotView(loaded.info),
         signatureValid: loaded.signatureValid,
         equal: result.equal,
         difference: result.equal ? null : { path: result.path, locked: json(result.locked), recomputed: json(result.recomputed) },
+        detail,
+        differences: differencesView(differences),
       };
     },
     'ranking:export': ({ campaignId, format, snapshotId }) => exportRanking(ctx, campaignId, format, snapshotId),

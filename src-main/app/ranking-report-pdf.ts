@@ -3,7 +3,7 @@
 // category the score histogram, the agreement and stability figures, the ranked list with each
 // entry's spread of judges' totals drawn inline, the held entries with their reasons, the
 // judges' score distributions as box plots and, for committee selections, the member list with
-// the reasons for each rejection. The font is embedded (subset) so it prints anywhere and the
+// the reasons for each rejection, and the moderation overrides in effect. The font is embedded (subset) so it prints anywhere and the
 // text stays searchable.
 import PDFDocument from 'pdfkit';
 import { allEligibility, findDimension, type RankingMethod } from '../contract';
@@ -14,6 +14,7 @@ import type { AppContext } from './context';
 import { setAsideSummary } from '../core/ranking/set-aside';
 import { both, describeFlag, describeSetAside, describeTie, tEn, tZh } from './ranking-texts';
 import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
+import { overrideLine, overridesInEffect } from './override-texts';
 import { categoryRows, scaleOf } from '../core/ranking/ranking-rows';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
 
@@ -197,6 +198,15 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
       doc.fillColor(j.flag ? '#b54708' : MUTED).text(flag, M + width - 115, y, { width: 115, height: 10, lineBreak: false, ellipsis: true });
       doc.y = y + 14;
     }
+  }
+
+  // Moderation: every override in effect, beside the judge's signed score, with reason, who and when.
+  const overrides = overridesInEffect(computed);
+  heading(`${tZh('ranking.report.overrides')}  ${tEn('ranking.report.overrides')}`, 11);
+  if (overrides.length === 0) para(both('ranking.report.overridesNone'), MUTED, 8);
+  for (const o of overrides) {
+    para(overrideLine(tZh, o, 'zh-CN'), INK, 7.5);
+    para(overrideLine(tEn, o, 'en'), MUTED, 7.5);
   }
 
   // Committee.

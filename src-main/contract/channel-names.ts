@@ -90,6 +90,9 @@ export const channelNames = [
   'audit:list',
   'audit:verify',
   'audit:export',
+  'moderation:list',
+  'moderation:set',
+  'moderation:withdraw',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

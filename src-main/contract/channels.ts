@@ -12,6 +12,7 @@ import { certificateChannels } from './certificates';
 import { ProgrammeCheck, ProgrammeFile } from './programme';
 import { noticeFileChannels } from './notice-files';
 import { auditChannels } from './audit';
+import { moderationChannels } from './moderation';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, JobStatus } from './compliance';
@@ -285,6 +286,7 @@ export const channels = {
   ...certificateChannels,
   ...noticeFileChannels,
   ...auditChannels,
+  ...moderationChannels,
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 export type Channels = typeof channels;

@@ -160,6 +160,10 @@ export const errorCodes = [
   'PROGRAMME_ATTACHMENT_CORRUPT',
   'AUDIT_CHAIN_BROKEN',
   'AUDIT_GUARD_MISSING',
+  'SCORE_OVERRIDE_REASON_REQUIRED',
+  'SCORE_OVERRIDE_NO_SCORE',
+  'SCORE_OVERRIDE_NOT_FOUND',
+  'SCORE_OVERRIDE_NOT_IN_EFFECT',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -17,6 +17,7 @@ export * from './certificates';
 export * from './programme';
 export * from './notice-files';
 export * from './audit';
+export * from './moderation';
 export * from './definition-versions';
 export * from './lists';
 export * from './definition-places';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ExportFile } from './compliance';
 import { LocalizedText } from './basics';
+import { InputDifferencesView, ScoreCell, ScoreOverride } from './moderation';
 
 import { rankingMethods } from './definition-terms';
 
@@ -233,6 +234,10 @@ export const RankingEntryDetail = z.object({
   excluded: z.array(z.object({ judgeId: z.string(), name: z.string(), reason: z.enum(['conflict', 'incomplete']), missing: z.array(z.string()) })),
   dimensionMeans: z.record(z.string(), Num),
   trimmed: z.enum(['applied', 'plain_mean']).nullable(),
+  /** Every judge × dimension signed score, with the moderation override in effect beside it. */
+  cells: z.array(ScoreCell),
+  /** The entry's override history (set and withdrawn), oldest first. */
+  overrides: z.array(ScoreOverride),
 });
 export type RankingEntryDetail = z.infer<typeof RankingEntryDetail>;
 
@@ -266,6 +271,9 @@ export const SnapshotVerification = z.object({
   equal: z.boolean(),
   /** The first difference, when not equal: a path into the snapshot and both values as JSON. */
   difference: z.object({ path: z.string(), locked: z.string(), recomputed: z.string() }).nullable(),
+  /** When not equal: 'named' with each difference from the lock-time lines, or 'hash_only' (none kept). */
+  detail: z.enum(['named', 'hash_only']).nullable(),
+  differences: InputDifferencesView.nullable(),
 });
 export type SnapshotVerification = z.infer<typeof SnapshotVerification>;
 

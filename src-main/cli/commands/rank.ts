@@ -6,9 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { csvRow } from '../../core/export/csv';
 import { type RankingMethod, rankingMethods } from '../../core/ranking/config';
-import { readLockFile } from '../../core/ranking/lock-file';
+import crypto from 'node:crypto';
+import { readLockFileWithLines } from '../../core/ranking/lock-file';
 import { buildSnapshot, snapshotBytes } from '../../core/ranking/snapshot';
-import { verifyAgainstDatabase } from '../../core/ranking/verify';
+import { snapshotLines } from '../../core/ranking/snapshot-store';
+import { verifyExplained } from '../../core/ranking/verify';
+import { differenceLines, differencesView, dimensionLabel } from '../../app/verify-differences';
 import { writeFileAtomic } from '../../core/files/atomic-write';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
@@ -32,19 +35,27 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     if (values.verify) {
       const file = values.verify as string;
       let snapshot;
+      let lines;
       try {
         rt.ctx.protectedFiles.assertNotProtected(file); // the database is open here: never read it as a file
-        snapshot = readLockFile(fs.readFileSync(path.resolve(file), 'utf8'));
+        ({ snapshot, lines } = readLockFileWithLines(fs.readFileSync(path.resolve(file), 'utf8')));
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ? readProblem(t, error) : (error as Error).message;
         throw new CliFailure('RANKING_SNAPSHOT_INVALID', t('cli.rank.badSnapshot', { file, reason }), { file, reason }, { equal: false });
       }
-      const result = verifyAgainstDatabase(rt.ctx.db, snapshot);
+      // The lines kept at lock time: in an exported lock file, else with the same result published in this database.
+      lines ??= snapshotLines(rt.ctx.db, { sha256: crypto.createHash('sha256').update(snapshotBytes(snapshot)).digest('hex') });
+      const { comparison: result, detail, differences } = verifyExplained(rt.ctx.db, snapshot, lines);
       if (result.equal) {
         process.stdout.write(values.json ? `${JSON.stringify({ ok: true, equal: true }, null, 2)}\n` : `${t('cli.rank.verified')}\n`);
         return 0;
       }
-      throw new CliFailure('RANKING_SNAPSHOT_DIFFERS', t('errors.RANKING_SNAPSHOT_DIFFERS', { path: result.path }), { path: result.path }, { equal: false });
+      // Text: each named change on stdout, then the one-line failure on stderr; --json: all of it in the answer.
+      if (!values.json) {
+        const named = differenceLines(t, result.path, detail, differencesView(differences), dimensionLabel(rt.ctx, snapshot.campaignId, t('meta.language') === 'en' ? 'en' : 'zh-CN'));
+        process.stdout.write(named.map((l) => `${l}\n`).join(''));
+      }
+      throw new CliFailure('RANKING_SNAPSHOT_DIFFERS', t('errors.RANKING_SNAPSHOT_DIFFERS', { path: result.path }), { path: result.path }, { equal: false, detail, differences: differencesView(differences) });
     }
     if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
     const asked = values.method as string | undefined;

@@ -54,6 +54,8 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   { name: 'assets', rows: OF_ENTRIES },
   { name: 'assignments', rows: OF_ENTRIES },
   { name: 'scores', rows: OF_ENTRIES },
+  // Moderation overrides beside the signed scores (core/moderation), history included.
+  { name: 'score_overrides', rows: OF_CAMPAIGN },
   { name: 'eligibility_answers', rows: OF_ENTRIES },
   { name: 'conflicts', rows: OF_ENTRIES },
   { name: 'comments', rows: OF_ENTRIES },
@@ -67,6 +69,7 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   { name: 'opened_package_entries', rows: `package_id IN (SELECT id FROM opened_packages WHERE ${OF_CAMPAIGN})` },
   { name: 'ranking_settings', rows: OF_CAMPAIGN },
   { name: 'ranking_snapshots', rows: OF_CAMPAIGN },
+  { name: 'ranking_snapshot_lines', rows: `snapshot_id IN (SELECT id FROM ranking_snapshots WHERE ${OF_CAMPAIGN})` },
   { name: 'certificate_settings', rows: OF_CAMPAIGN },
   { name: 'certificate_images', rows: OF_CAMPAIGN },
   { name: 'certificate_issuers', rows: `key_id IN (SELECT issuer_key_id FROM certificates WHERE ${OF_CAMPAIGN})`, shared: 'keep-existing' },

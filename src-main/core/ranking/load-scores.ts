@@ -14,6 +14,7 @@
 import type { Database } from 'better-sqlite3';
 import { CampaignDefinition, type EntryKind } from '../../contract';
 import { KepuError } from '../errors';
+import { effectiveOverrides, type EffectiveOverride } from '../moderation/overrides';
 import type { ReviewPair, ScoreRow } from './aggregate';
 import type { Answer, EligibilityAnswer } from './committee';
 
@@ -46,6 +47,37 @@ export interface CampaignScores {
   eligibility: EligibilityAnswer[];
   /** SHA-256 ids of the accepted result bundles, sorted. */
   bundles: string[];
+  /**
+   * Moderation overrides in effect (core/moderation), already applied: `scores` carries the
+   * override's value in place of the judge's, and `signed` here keeps the judge's own value (what
+   * the snapshot's scores hash covers). Absent or empty: no override.
+   */
+  overrides?: AppliedOverride[];
+}
+
+export interface AppliedOverride extends EffectiveOverride {
+  /** The judge's signed score the override replaces in the ranking. */
+  signed: number;
+}
+
+/**
+ * Puts each override in effect in place of the judge's score, in this one place, so the app, the
+ * CLI, the bench and verification all rank the same values. An override whose signed score is
+ * gone (the entry's scores re-merged away) has nothing to replace and is left out.
+ */
+export function applyOverrides(scores: ScoreRow[], overrides: readonly EffectiveOverride[]): AppliedOverride[] {
+  if (overrides.length === 0) return [];
+  const key = (entryId: number, judgeId: string, dimension: string) => `${entryId}\u0000${judgeId}\u0000${dimension}`;
+  const wanted = new Map(overrides.map((o) => [key(o.entryId, o.judgeId, o.dimension), o]));
+  const applied: AppliedOverride[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    const o = wanted.get(key(s.entryId, s.judgeId, s.dimension));
+    if (!o) continue;
+    applied.push({ ...o, signed: s.value });
+    scores[i] = { ...s, value: o.value };
+  }
+  return applied.sort((a, b) => a.id - b.id);
 }
 
 export function loadCampaignScores(db: Database, campaignId: string): CampaignScores {
@@ -102,7 +134,8 @@ export function loadCampaignScores(db: Database, campaignId: string): CampaignSc
       .prepare(`SELECT id FROM bundles WHERE campaign_id = ? AND status = 'accepted' ORDER BY id`)
       .pluck()
       .all(campaignId) as string[];
-    return { campaignId, definition, storedDefinition, entries, scores, conflicts, eligibility, bundles };
+    const overrides = applyOverrides(scores, effectiveOverrides(db, campaignId));
+    return { campaignId, definition, storedDefinition, entries, scores, conflicts, eligibility, bundles, ...(overrides.length > 0 ? { overrides } : {}) };
   });
   return read.deferred();
 }

@@ -8,6 +8,7 @@ import crypto, { type KeyObject } from 'node:crypto';
 import { KepuError } from '../errors';
 import { fingerprintOf, identityFromPrivateKey, publicKeyFromBase64, publicKeyToBase64 } from '../keys/identity';
 import { nowIso } from '../time';
+import { type InputLines, packInputLines, unpackInputLines } from './input-lines';
 import { parseSnapshot, type RankingSnapshot, signSnapshot, snapshotBytes, verifySnapshotSignature } from './snapshot';
 
 export interface StoredSnapshot {
@@ -58,7 +59,8 @@ function info(row: Row): StoredSnapshot {
   };
 }
 
-export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKey: KeyObject, signerName: string): StoredSnapshot {
+/** `lines`: the inputs line by line (input-lines.ts), kept so a later verify names each difference. */
+export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKey: KeyObject, signerName: string, lines?: InputLines): StoredSnapshot {
   const bytes = snapshotBytes(snapshot);
   const identity = identityFromPrivateKey(privateKey);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -86,6 +88,7 @@ export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKe
       `INSERT INTO ranking_snapshots (id, campaign_id, locked_at, snapshot_json, sha256, signature, signer_key_id, signer_public_key, signer_name, method, ranked_count, held_count)
        VALUES (@id, @campaign_id, @locked_at, @snapshot_json, @sha256, @signature, @signer_key_id, @signer_public_key, @signer_name, @method, @ranked_count, @held_count)`,
     ).run(row);
+    if (lines) db.prepare('INSERT INTO ranking_snapshot_lines (snapshot_id, lines_gz) VALUES (?, ?)').run(row.id, packInputLines(lines));
     db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, 'ranking.lock', ?, ?)`).run(
       row.locked_at,
       identity.keyId,
@@ -136,4 +139,21 @@ export function loadSnapshot(db: Database, campaignId: string, snapshotId: strin
     signatureValid = false;
   }
   return { info: info(row), snapshot, bytes, signature: row.signature, signerPublicKey: row.signer_public_key, signatureValid };
+}
+
+/** The packed input lines kept with a stored snapshot; null for one locked before they were kept. */
+export function snapshotLinesPacked(db: Database, snapshotId: string): Buffer | null {
+  return (db.prepare('SELECT lines_gz FROM ranking_snapshot_lines WHERE snapshot_id = ?').pluck().get(snapshotId) as Buffer | undefined) ?? null;
+}
+
+/** The input lines of a stored snapshot (by id), or of the stored snapshot whose bytes hash to `sha256`. */
+export function snapshotLines(db: Database, by: { snapshotId: string } | { sha256: string }): InputLines | null {
+  const packed =
+    'snapshotId' in by
+      ? snapshotLinesPacked(db, by.snapshotId)
+      : ((db
+          .prepare('SELECT l.lines_gz FROM ranking_snapshot_lines l JOIN ranking_snapshots r ON r.id = l.snapshot_id WHERE r.sha256 = ? ORDER BY r.locked_at DESC LIMIT 1')
+          .pluck()
+          .get(by.sha256) as Buffer | undefined) ?? null);
+  return packed ? unpackInputLines(packed) : null;
 }

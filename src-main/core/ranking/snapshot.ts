@@ -43,7 +43,9 @@ export const RankingSnapshot = z.object({
     scores: Sha256,
     conflicts: Sha256,
     eligibility: Sha256,
-    counts: z.object({ entries: z.number().int(), scores: z.number().int(), conflicts: z.number().int(), eligibility: z.number().int() }),
+    /** The moderation overrides in effect (lines [regNo, judgeId, dimension, value]); absent when there were none. */
+    overrides: Sha256.optional(),
+    counts: z.object({ entries: z.number().int(), scores: z.number().int(), conflicts: z.number().int(), eligibility: z.number().int(), overrides: z.number().int().optional() }),
     bundles: z.array(Sha256),
     flags: z.array(z.object({ regNo: z.string(), flags: z.array(EntryFlag) })),
   }),
@@ -97,7 +99,16 @@ export function buildSnapshot(data: CampaignScores, outcome: RankingOutcome, fla
       scores: hashScores(data, reg),
       conflicts: hashLines(data.conflicts.map((c) => [reg(c.entryId), c.judgeId])),
       eligibility: hashLines(data.eligibility.map((a) => [reg(a.entryId), a.judgeId, a.item, a.answer])),
-      counts: { entries: data.entries.length, scores: data.scores.length, conflicts: data.conflicts.length, eligibility: data.eligibility.length },
+      // Only present when an override is in effect, so results locked before moderation existed
+      // (and results without one) keep exactly the bytes they had.
+      ...(data.overrides?.length ? { overrides: hashLines(overrideLines(data, reg)) } : {}),
+      counts: {
+        entries: data.entries.length,
+        scores: data.scores.length,
+        conflicts: data.conflicts.length,
+        eligibility: data.eligibility.length,
+        ...(data.overrides?.length ? { overrides: data.overrides.length } : {}),
+      },
       bundles: [...data.bundles].sort(compareCodeUnits),
       flags: clearFlags,
     },
@@ -194,10 +205,41 @@ function sha256(text: string): string {
 }
 
 /** SHA-256 of the rows as JSON lines, sorted by their JSON text (code units). */
-function hashLines(rows: readonly (string | number | boolean | null)[][]): string {
+export function hashLines(rows: readonly (string | number | boolean | null)[][]): string {
   const lines = rows.map((r) => JSON.stringify(r)).sort(compareCodeUnits);
   const hash = crypto.createHash('sha256');
   for (let i = 0; i < lines.length; i += 4096) hash.update(`${lines.slice(i, i + 4096).join('\n')}\n`, 'utf8');
+  return hash.digest('hex');
+}
+
+/** The overrides in effect as [regNo, judgeId, dimension, value] lines (value rounded as scores are). */
+export function overrideLines(data: CampaignScores, reg: (entryId: number) => string): [string, string, string, number][] {
+  return (data.overrides ?? []).map((o) => [reg(o.entryId), o.judgeId, o.dimension, round6(o.value)]);
+}
+
+/**
+ * The judges' signed score rows (an override's value is put back to the judge's own: the scores
+ * hash covers what the judges signed; overrides are hashed on their own line), as
+ * [regNo, judgeId, dimension, value] JSON lines in hashing order (see hashScores).
+ */
+export function signedScoreLines(data: CampaignScores): string[] {
+  const lines: string[] = [];
+  scoreLinesInOrder(data, (line) => lines.push(line));
+  return lines;
+}
+
+/** SHA-256 of the signed score lines, each followed by \n, streamed in chunks. */
+function hashScores(data: CampaignScores, reg: (entryId: number) => string): string {
+  const hash = crypto.createHash('sha256');
+  let chunk: string[] = [];
+  scoreLinesInOrder(data, (line) => {
+    chunk.push(line);
+    if (chunk.length === 4096) {
+      hash.update(`${chunk.join('\n')}\n`, 'utf8');
+      chunk = [];
+    }
+  }, reg);
+  if (chunk.length > 0) hash.update(`${chunk.join('\n')}\n`, 'utf8');
   return hash.digest('hex');
 }
 
@@ -205,8 +247,12 @@ function hashLines(rows: readonly (string | number | boolean | null)[][]): strin
  * The score rows sorted by (regNo, judgeId, dimension) through numeric ranks, which is much faster
  * than sorting 750,000 strings: pack (rank key, row index) into one double and sort a typed array.
  */
-function hashScores(data: CampaignScores, reg: (entryId: number) => string): string {
+function scoreLinesInOrder(data: CampaignScores, emit: (line: string) => void, reg: (entryId: number) => string = (id) => {
+  throw new Error(`ranking: entry #${id} is not in campaign ${data.campaignId}`);
+}): void {
   const rows = data.scores;
+  // Overridden cells: the judge's own value, keyed like the rows below.
+  const signed = new Map((data.overrides ?? []).map((o) => [`${o.entryId}\u0000${o.judgeId}\u0000${o.dimension}`, o.signed]));
   const regRank = new Map([...data.entries].sort((a, b) => compareCodeUnits(a.regNo, b.regNo)).map((e, i) => [e.entryId, i]));
   const judges = [...new Set(rows.map((r) => r.judgeId))].sort(compareCodeUnits);
   const dims = [...new Set(rows.map((r) => r.dimension))].sort(compareCodeUnits);
@@ -227,18 +273,11 @@ function hashScores(data: CampaignScores, reg: (entryId: number) => string): str
   }
   if (n > 0 && packed.reduce((m, v) => Math.max(m, v), 0) >= Number.MAX_SAFE_INTEGER) throw new Error('ranking: too many score rows to hash');
   packed.sort();
-  const hash = crypto.createHash('sha256');
-  let chunk: string[] = [];
   for (let k = 0; k < n; k++) {
     const r = rows[packed[k] % n];
-    const value = round6(r.value);
+    const own = signed.size > 0 ? signed.get(`${r.entryId}\u0000${r.judgeId}\u0000${r.dimension}`) : undefined;
+    const value = round6(own ?? r.value);
     if (!Number.isFinite(value)) throw new Error(`ranking: score of #${r.entryId} is not a number`);
-    chunk.push(`[${quotedReg.get(r.entryId)},${quotedJudge[judgeRank.get(r.judgeId) as number]},${quotedDim[dimRank.get(r.dimension) as number]},${JSON.stringify(value)}]`);
-    if (chunk.length === 4096) {
-      hash.update(`${chunk.join('\n')}\n`, 'utf8');
-      chunk = [];
-    }
+    emit(`[${quotedReg.get(r.entryId)},${quotedJudge[judgeRank.get(r.judgeId) as number]},${quotedDim[dimRank.get(r.dimension) as number]},${JSON.stringify(value)}]`);
   }
-  if (chunk.length > 0) hash.update(`${chunk.join('\n')}\n`, 'utf8');
-  return hash.digest('hex');
 }

@@ -6,11 +6,17 @@
 // outputs it moved.
 import type { Database } from 'better-sqlite3';
 import type { EntryFlag } from './config';
-import { loadCampaignScores } from './load-scores';
+import { buildInputLines, diffInputLines, type InputDifferences, type InputLines, trustedKinds } from './input-lines';
+import { type CampaignScores, loadCampaignScores } from './load-scores';
+import { judgeNames } from './ranking-repo';
 import { runRanking } from './run-ranking';
 import { buildSnapshot, type RankingSnapshot, type SnapshotComparison, verifySnapshot } from './snapshot';
 
 export function recomputeSnapshot(db: Database, locked: RankingSnapshot): RankingSnapshot {
+  return recompute(db, locked).snapshot;
+}
+
+function recompute(db: Database, locked: RankingSnapshot): { snapshot: RankingSnapshot; data: CampaignScores } {
   const data = loadCampaignScores(db, locked.campaignId);
   const byRegNo = new Map(data.entries.map((e) => [e.regNo, e.entryId]));
   const flags = new Map<number, EntryFlag[]>();
@@ -19,9 +25,30 @@ export function recomputeSnapshot(db: Database, locked: RankingSnapshot): Rankin
     // An entry gone since locking changes the entries hash; its flags have nowhere to go.
     if (entryId !== undefined) flags.set(entryId, f.flags);
   }
-  return buildSnapshot(data, runRanking(data, locked.config, flags), flags);
+  return { snapshot: buildSnapshot(data, runRanking(data, locked.config, flags), flags), data };
 }
 
 export function verifyAgainstDatabase(db: Database, locked: RankingSnapshot): SnapshotComparison {
   return verifySnapshot(locked, recomputeSnapshot(db, locked));
+}
+
+export interface ExplainedVerification {
+  comparison: SnapshotComparison;
+  /**
+   * 'named': `differences` lists each changed input from the lines kept at lock time;
+   * 'hash_only': the snapshot has no usable lines (locked before they were kept, or a bare
+   * snapshot file), so only the first differing hash is known. Null when equal.
+   */
+  detail: 'named' | 'hash_only' | null;
+  differences: InputDifferences | null;
+}
+
+/** Verifies and, when something differs and the lock-time lines are at hand, names each difference. */
+export function verifyExplained(db: Database, locked: RankingSnapshot, lockedLines: InputLines | null): ExplainedVerification {
+  const { snapshot, data } = recompute(db, locked);
+  const comparison = verifySnapshot(locked, snapshot);
+  if (comparison.equal) return { comparison, detail: null, differences: null };
+  const trusted = lockedLines ? trustedKinds(locked, lockedLines) : null;
+  if (!lockedLines || !trusted || (!trusted.scores && !trusted.overrides && !trusted.entries)) return { comparison, detail: 'hash_only', differences: null };
+  return { comparison, detail: 'named', differences: diffInputLines(lockedLines, buildInputLines(data, judgeNames(db)), trusted) };
 }
