@@ -156,6 +156,7 @@ export function setOverride(db: Database, input: SetOverrideInput): OverrideReco
       overrideId: id,
       regNo: entry.reg_no,
       judgeId: input.judgeId,
+      judge: judgeName(db, input.judgeId),
       dimension: input.dimension,
       signed,
       from: previous?.value ?? signed,
@@ -188,6 +189,7 @@ export function withdrawOverride(db: Database, campaignId: string, overrideId: n
       withdraws: overrideId,
       regNo: target.reg_no,
       judgeId: target.judge_id,
+      judge: judgeName(db, target.judge_id),
       dimension: target.dimension_key,
       from: target.value,
       to: target.signed,
@@ -203,6 +205,10 @@ function inEffect(db: Database, campaignId: string, entryId: number, judgeId: st
     .prepare('SELECT id, value FROM score_overrides WHERE campaign_id = ? AND entry_id = ? AND judge_id = ? AND dimension_key = ? ORDER BY id DESC LIMIT 1')
     .get(campaignId, entryId, judgeId, dimension) as { id: number; value: number | null } | undefined;
   return last && last.value !== null ? { id: last.id, value: last.value } : null;
+}
+
+function judgeName(db: Database, judgeId: string): string {
+  return (db.prepare('SELECT name FROM judges WHERE id = ?').pluck().get(judgeId) as string | undefined) ?? judgeId;
 }
 
 function one(db: Database, campaignId: string, id: number): OverrideRecord {

@@ -1,11 +1,12 @@
 // Publishing: lock the current result as a signed snapshot, list what was published, and verify
-// a published result against the database (recomputed bit for bit) with its signature.
+// a published result against the database (recomputed bit for bit) with its signature, naming
+// each difference when the lines kept at publishing allow it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, SnapshotInfo, SnapshotVerification } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { downloadBase64 } from '../../files';
-import { formatInstant } from '../../format';
+import { formatInstant, localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
 
@@ -74,10 +75,63 @@ export function LockPanel({ campaign, computedAt, onLocked }: { campaign: Campai
                       : t('ranking.lock.differs', { path: check.difference?.path, locked: check.difference?.locked, recomputed: check.difference?.recomputed })}
                 </p>
               )}
+              {check && !check.equal && <DifferenceList check={check} campaign={campaign} />}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/**
+ * What differs, named (entry, judge, dimension, old → new; entries and judges added or removed),
+ * from the lines kept when the result was published; a result published before they were kept
+ * says that only the hash comparison is available. Dimensions by label, judges by name.
+ */
+function DifferenceList({ check, campaign }: { check: SnapshotVerification; campaign: CampaignDetail }) {
+  const { t, i18n } = useTranslation();
+  const path = check.difference?.path ?? '';
+  const d = check.differences;
+  if (check.detail !== 'named' || !d) {
+    return (
+      <p className="small muted" data-testid="snapshot-differences">
+        {t('ranking.verifyDiff.hashOnly', { path })}
+      </p>
+    );
+  }
+  const label = (key: string) => {
+    const found = campaign.definition.lists.flatMap((l) => l.rubric).find((x) => x.key === key);
+    return found ? localized(found.label, i18n.language) : key;
+  };
+  const value = (v: number | null) => (v === null ? t('ranking.verifyDiff.noValue') : String(v));
+  const cell = (key: string, c: NonNullable<SnapshotVerification['differences']>['scores'][number]) =>
+    t(key, { regNo: c.regNo, judge: c.judgeName, dimension: label(c.dimension), old: value(c.old), new: value(c.new) });
+  const lines = [
+    ...d.scores.map((c) => cell('ranking.verifyDiff.score', c)),
+    ...(d.scoreCount > d.scores.length ? [t('ranking.verifyDiff.more', { count: d.scoreCount - d.scores.length })] : []),
+    ...d.overrides.map((c) => cell('ranking.verifyDiff.override', c)),
+    ...(d.overrideCount > d.overrides.length ? [t('ranking.verifyDiff.more', { count: d.overrideCount - d.overrides.length })] : []),
+    ...(d.entriesAdded.length ? [t('ranking.verifyDiff.entriesAdded', { list: d.entriesAdded.join(', ') })] : []),
+    ...(d.entriesRemoved.length ? [t('ranking.verifyDiff.entriesRemoved', { list: d.entriesRemoved.join(', ') })] : []),
+    ...(d.judgesAdded.length ? [t('ranking.verifyDiff.judgesAdded', { list: d.judgesAdded.join(', ') })] : []),
+    ...(d.judgesRemoved.length ? [t('ranking.verifyDiff.judgesRemoved', { list: d.judgesRemoved.join(', ') })] : []),
+  ];
+  if (lines.length === 0) {
+    return (
+      <p className="small muted" data-testid="snapshot-differences">
+        {t('ranking.verifyDiff.otherInputs', { path })}
+      </p>
+    );
+  }
+  return (
+    <div className="small" data-testid="snapshot-differences">
+      <p>{t('ranking.verifyDiff.intro')}</p>
+      <ul className="plain-list">
+        {lines.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

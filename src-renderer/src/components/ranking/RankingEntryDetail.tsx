@@ -1,5 +1,6 @@
 // "Why this place": one entry's judges' totals (with z-score and Borda share), the judges not
-// counted and why, the mean per rubric dimension, its rank by every method and any broken tie.
+// counted and why, each judge's signed score per dimension with any moderation override beside it
+// (ScoreOverrides), the mean per rubric dimension, its rank by every method and any broken tie.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, RankingEntryDetail as Detail } from '../../../../src-main/contract';
@@ -7,14 +8,17 @@ import { invoke } from '../../api';
 import { localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 import { flagText, score, tieText } from './rankingText';
+import { ScoreOverrides } from './ScoreOverrides';
 
 export function RankingEntryDetail({ campaign, entryId, onClose }: { campaign: CampaignDetail; entryId: number; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
   const [detail, setDetail] = useState<Detail | null>(null);
+  // Bumped after an override is recorded or withdrawn, to read the entry again.
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     void run(() => invoke('ranking:entry', { campaignId: campaign.id, entryId })).then((d) => d && setDetail(d));
-  }, [run, campaign.id, entryId]);
+  }, [run, campaign.id, entryId, version]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -88,6 +92,7 @@ export function RankingEntryDetail({ campaign, entryId, onClose }: { campaign: C
           ))}
         </tbody>
       </table>
+      <ScoreOverrides campaign={campaign} detail={detail} rubric={rubric} onChanged={() => setVersion((v) => v + 1)} />
       <h3>{t('ranking.entry.dimensionMeans')}</h3>
       {/* Weights in %, as Setup and the score panel give them. */}
       <ul className="plain-list">
