@@ -30,7 +30,7 @@ export function overridesInEffect(computed: ComputedRanking): OverrideText[] {
 
 /** One override as a line of the report, in one language. */
 export function overrideLine(t: Translate, o: OverrideText, lang: 'zh-CN' | 'en'): string {
-  return t('ranking.report.overrideLine', { regNo: o.regNo, judge: o.judgeName, dimension: o.dimensionLabel[lang], signed: o.signed, value: o.value, reason: o.reason, who: o.actor, time: o.time });
+  return t('ranking.report.overrideLine', { regNo: o.regNo, judge: o.judgeName, dimension: o.dimensionLabel[lang], signed: o.signed, value: o.value, reason: o.reason, who: o.actor === 'local' ? t('audit.thisComputer') : o.actor, time: o.time });
 }
 
 /** The overrides of one entry for its spreadsheet cell ("judge · dimension: signed → override"). */

@@ -1,7 +1,8 @@
 // Moderation end to end in chromium (English): merge the sample judges' bundles, open an entry's
 // "why this place", override one judge's score on one dimension with a reason (the app's own
 // dialogs), see the override beside the unchanged signed score with reason, who and when, then
-// withdraw it and read the history. Screenshot at 1366×768 (test-results/, and KEPU_SHOTS when set).
+// publish, withdraw it (agreeing that the published result moves) and read the history; Verify
+// then names the difference (entry, judge, dimension, old → new). Screenshots at 1366×768 (test-results/, and KEPU_SHOTS when set).
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
@@ -26,6 +27,15 @@ test('an override from the ranking entry view, shown beside the signed score, th
   await page.goto(app.url);
   await page.getByTestId('load-sample').click();
   await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
+  // A coordinator identity, to publish (sign) the result.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByTestId('identity-name').fill('Coordinator');
+  await page.getByTestId('identity-passphrase').fill('coordinator passphrase');
+  await page.getByTestId('identity-repeat').fill('coordinator passphrase');
+  await page.getByTestId('identity-create').click();
+  await expect(page.getByTestId('identity-fingerprint')).toBeVisible();
+  await page.getByRole('button', { name: 'Campaigns', exact: true }).click();
+  await page.getByRole('button', { name: /Sichuan|四川/ }).first().click();
   await page.getByRole('tab', { name: 'Judges & exchange' }).click();
   const folder = path.join(app.dataDir, 'sample-bundles');
   await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(folder).map((f) => path.join(folder, f)));
@@ -56,15 +66,34 @@ test('an override from the ranking entry view, shown beside the signed score, th
   await expect(overridden.getByTestId('signed-score')).toHaveText(signed);
   await expect(overridden.getByTestId('override-value')).toHaveText(value);
   await expect(detail.getByTestId('override-note')).toContainText('Judge agreed by phone: typing error');
-  await expect(detail.getByTestId('override-note')).toContainText('local');
+  await expect(detail.getByTestId('override-note')).toContainText('Coordinator');
   await expect(detail.getByTestId('override-history')).toContainText(`to ${value} (signed ${signed})`);
-  await overridden.scrollIntoViewIfNeeded();
+  await detail.getByTestId('override-note').scrollIntoViewIfNeeded();
   await shot(page, 'moderation-override-en', info.outputPath.bind(info));
 
-  await overridden.getByRole('button', { name: 'Withdraw override' }).click();
+  const judge = (await overridden.locator('td').first().textContent())!.trim(); // "Name · Dimension"
+  const regNo = (await detail.locator('#ranking-detail-title .mono').textContent())!.trim();
+
+  // Published with the override in effect; withdrawing it afterwards asks first (the result moves).
+  await detail.getByRole('button', { name: 'Close' }).click();
+  await page.getByTestId('ranking-lock').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('snapshot')).toHaveCount(1);
+  await ranked.getByTestId('ranking-row').first().getByRole('button').click();
+  await detail.locator('[data-testid="score-cell"][data-overridden="true"]').getByRole('button', { name: 'Withdraw override' }).click();
   await page.getByTestId('confirm-text').fill('Wrong judge');
   await page.getByTestId('confirm-ok').click();
+  await page.getByTestId('confirm-ok').click(); // agree that the published result may differ
   await expect(detail.locator('[data-testid="score-cell"][data-overridden="true"]')).toHaveCount(0);
   await expect(detail.getByTestId('override-history').locator('li')).toHaveCount(2);
   await expect(detail.getByTestId('override-history')).toContainText('withdrew the override');
+  await detail.getByRole('button', { name: 'Close' }).click();
+
+  // Verify names what differs: entry, judge, dimension, old and new value; no internal ids.
+  await page.getByTestId('snapshot').first().getByRole('button', { name: 'Verify' }).click();
+  const differences = page.getByTestId('snapshot-differences');
+  await expect(differences).toContainText(`Override ${regNo} · ${judge}: ${value} → none`);
+  await expect(differences).not.toContainText('j-');
+  await differences.scrollIntoViewIfNeeded();
+  await shot(page, 'moderation-verify-en', info.outputPath.bind(info));
 });

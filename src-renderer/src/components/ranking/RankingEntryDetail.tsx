@@ -10,7 +10,7 @@ import { useAppStore } from '../../stores/useAppStore';
 import { flagText, score, tieText } from './rankingText';
 import { ScoreOverrides } from './ScoreOverrides';
 
-export function RankingEntryDetail({ campaign, entryId, onClose }: { campaign: CampaignDetail; entryId: number; onClose(): void }) {
+export function RankingEntryDetail({ campaign, entryId, onClose, onChanged }: { campaign: CampaignDetail; entryId: number; onClose(): void; onChanged?(): void }) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -92,7 +92,15 @@ export function RankingEntryDetail({ campaign, entryId, onClose }: { campaign: C
           ))}
         </tbody>
       </table>
-      <ScoreOverrides campaign={campaign} detail={detail} rubric={rubric} onChanged={() => setVersion((v) => v + 1)} />
+      <ScoreOverrides
+        campaign={campaign}
+        detail={detail}
+        rubric={rubric}
+        onChanged={() => {
+          setVersion((v) => v + 1);
+          onChanged?.(); // the lists behind move too
+        }}
+      />
       <h3>{t('ranking.entry.dimensionMeans')}</h3>
       {/* Weights in %, as Setup and the score panel give them. */}
       <ul className="plain-list">

@@ -207,7 +207,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           <LockPanel campaign={campaign} computedAt={summary.computedAt} onLocked={() => void load()} />
         </>
       )}
-      {open !== null && <RankingEntryDetail campaign={campaign} entryId={open} onClose={() => setOpen(null)} />}
+      {open !== null && <RankingEntryDetail campaign={campaign} entryId={open} onClose={() => setOpen(null)} onChanged={() => void load()} />}
     </div>
   );
 }

@@ -30,6 +30,8 @@ export function ScoreOverrides({ campaign, detail, rubric, onChanged }: { campai
     const d = dimensionOf(key);
     return d ? localized(d.label, i18n.language) : key;
   };
+  // 'local': recorded on this computer without a coordinator identity.
+  const who = (actor: string) => (actor === 'local' ? t('audit.thisComputer') : actor);
   const order = (key: string) => rubric.findIndex((d) => d.key === key);
   const cells = [...detail.cells].sort((a, b) => a.name.localeCompare(b.name) || order(a.dimension) - order(b.dimension));
 
@@ -118,7 +120,7 @@ export function ScoreOverrides({ campaign, detail, rubric, onChanged }: { campai
               {c.override && (
                 <tr className="override-note">
                   <td colSpan={4} className="small" data-testid="override-note">
-                    {t('ranking.moderation.reason')}: {c.override.reason} — {t('ranking.moderation.byWhen', { who: c.override.actor, time: formatInstant(c.override.at, tz) })}
+                    {t('ranking.moderation.reason')}: {c.override.reason} — {t('ranking.moderation.byWhen', { who: who(c.override.actor), time: formatInstant(c.override.at, tz) })}
                   </td>
                 </tr>
               )}
@@ -133,8 +135,8 @@ export function ScoreOverrides({ campaign, detail, rubric, onChanged }: { campai
             {detail.overrides.map((o) => (
               <li key={o.id}>
                 {o.value === null
-                  ? t('ranking.moderation.historyWithdraw', { time: formatInstant(o.at, tz), who: o.actor, judge: o.judgeName, dimension: label(o.dimension), reason: o.reason })
-                  : t('ranking.moderation.historySet', { time: formatInstant(o.at, tz), who: o.actor, judge: o.judgeName, dimension: label(o.dimension), value: o.value, signed: o.signed ?? '—', reason: o.reason })}
+                  ? t('ranking.moderation.historyWithdraw', { time: formatInstant(o.at, tz), who: who(o.actor), judge: o.judgeName, dimension: label(o.dimension), reason: o.reason })
+                  : t('ranking.moderation.historySet', { time: formatInstant(o.at, tz), who: who(o.actor), judge: o.judgeName, dimension: label(o.dimension), value: o.value, signed: o.signed ?? '—', reason: o.reason })}
               </li>
             ))}
           </ul>
