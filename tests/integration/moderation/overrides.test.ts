@@ -2,11 +2,13 @@
 // changes the ranking while the judge's signed score row stays as signed; history and withdraw;
 // the audit chain still verifies; a result locked with an override verifies; a score changed in
 // the database after locking is named (entry, judge, dimension, old, new) by the app and the CLI;
-// a result without kept lines says only the hash comparison is available.
+// lines altered after publishing are not trusted; a result without kept lines says only the hash
+// comparison is available.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { AuditCheckView, AuditPage, ExportFile, RankingEntryDetail, RankingSummary, ScoreOverride, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
 import { ok, openMergedSample, repoRoot } from '../../helpers';
@@ -124,8 +126,17 @@ describe('moderation overrides', () => {
     const json = JSON.parse(kepu(['rank', '--verify', file.savedTo, '--data-dir', app.dataDir, '--json']).stdout);
     expect(json).toMatchObject({ ok: false, code: 'RANKING_SNAPSHOT_DIFFERS', detail: 'named', differences: { scoreCount: 1, overrideCount: 1 } });
 
-    // A result published before the lines were kept: only the hash comparison.
     const again = (await import('../../helpers')).openTestApp(app.dataDir);
+    // Lines altered after publishing are not trusted (their hash no longer matches the signed one):
+    // the altered kind names nothing, the intact kind still does.
+    const packed = again.ctx.db.prepare('SELECT lines_gz FROM ranking_snapshot_lines WHERE snapshot_id = ?').pluck().get(lock.id) as Buffer;
+    const lines = JSON.parse(zlib.gunzipSync(packed).toString('utf8'));
+    lines.scores = lines.scores.map((l: string) => l.replace(/,(\d+(\.\d+)?)\]$/, ',0]'));
+    again.ctx.db.prepare('UPDATE ranking_snapshot_lines SET lines_gz = ? WHERE snapshot_id = ?').run(zlib.gzipSync(JSON.stringify(lines)), lock.id);
+    const altered = await ok<SnapshotVerification>(again.dispatch('ranking:verify', { campaignId, snapshotId: lock.id }));
+    expect(altered).toMatchObject({ detail: 'named', differences: { scoreCount: 0, overrideCount: 1 } });
+
+    // A result published before the lines were kept: only the hash comparison.
     again.ctx.db.prepare('DELETE FROM ranking_snapshot_lines').run();
     const old = await ok<SnapshotVerification>(again.dispatch('ranking:verify', { campaignId, snapshotId: lock.id }));
     expect(old).toMatchObject({ equal: false, detail: 'hash_only', differences: null });
