@@ -117,6 +117,9 @@ export const campaignChanges = {
   'moderation:list': null,
   'moderation:set': byCampaignId,
   'moderation:withdraw': byCampaignId,
+  'formalCheck:list': null,
+  'formalCheck:set': byCampaignId,
+  'formalCheck:acceptSuggestions': byCampaignId,
 } as const satisfies Record<ChannelName, CampaignOf | null>;
 
 /** `handlers`, each refusing a change to an archived campaign before it runs. */

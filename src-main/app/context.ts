@@ -16,7 +16,7 @@ import { ReviewService } from '../core/review/review-service';
 import { ProtectedFiles } from '../core/db/protected-files';
 import { PublishedChanges } from '../core/ranking/published-changes';
 import { RankingService } from '../core/ranking/ranking-service';
-import { entryRuleFlag } from './entry-problem-text';
+import { entryRuleFlag, formalCheckFlag } from './entry-problem-text';
 
 export type ShellKind = 'electron' | 'browser' | 'cli';
 
@@ -78,7 +78,7 @@ export function createAppContext(options: ContextOptions): AppContext {
     judges,
     reviews: new ReviewService(db, campaigns, judges, entries, publishedChanges),
     publishedChanges,
-    ranking: new RankingService(db, campaigns, entryRuleFlag),
+    ranking: new RankingService(db, campaigns, entryRuleFlag, formalCheckFlag),
     identity: new IdentityService(options.dataDir, db, options.osSecret),
     protectedFiles: new ProtectedFiles(options.dataDir),
     assets: new AssetRepo(db),

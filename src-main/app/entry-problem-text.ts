@@ -33,3 +33,16 @@ export function entryRuleFlag(problems: readonly EntryProblem[]): EntryFlag {
     },
   };
 }
+
+/**
+ * The ranking flag that holds an entry by its formal check: the verdict and reason as recorded,
+ * and the sentence's part in both languages (`outcome@zh-CN`, `outcome@en`), since flags are data.
+ */
+export function formalCheckFlag(hold: { verdict: 'fail' | 'fix_needed' | 'unchecked'; reason: string }): EntryFlag {
+  const outcome = (language: Language) => {
+    const t = i18n[language].t.bind(i18n[language]);
+    const verdict = t(`formalCheck.verdicts.${hold.verdict}`);
+    return hold.reason ? t('formalCheck.outcomeWithReason', { verdict, reason: hold.reason }) : verdict;
+  };
+  return { code: 'formal_check', params: { verdict: hold.verdict, reason: hold.reason, 'outcome@zh-CN': outcome('zh-CN'), 'outcome@en': outcome('en') } };
+}

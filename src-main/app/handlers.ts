@@ -23,6 +23,7 @@ import { lifecycleHandlers } from './campaign-lifecycle-handlers';
 import { noticeFileHandlers } from './notice-file-handlers';
 import { auditHandlers } from './audit-handlers';
 import { moderationHandlers } from './moderation-handlers';
+import { formalCheckHandlers } from './formal-check-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -89,6 +90,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...noticeFileHandlers(ctx),
     ...auditHandlers(ctx),
     ...moderationHandlers(ctx),
+    ...formalCheckHandlers(ctx),
   }));
 }
 

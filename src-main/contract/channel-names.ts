@@ -93,6 +93,9 @@ export const channelNames = [
   'moderation:list',
   'moderation:set',
   'moderation:withdraw',
+  'formalCheck:list',
+  'formalCheck:set',
+  'formalCheck:acceptSuggestions',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

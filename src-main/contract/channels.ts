@@ -13,6 +13,7 @@ import { ProgrammeCheck, ProgrammeFile } from './programme';
 import { noticeFileChannels } from './notice-files';
 import { auditChannels } from './audit';
 import { moderationChannels } from './moderation';
+import { formalCheckChannels } from './formal-check';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, JobStatus } from './compliance';
@@ -287,6 +288,7 @@ export const channels = {
   ...noticeFileChannels,
   ...auditChannels,
   ...moderationChannels,
+  ...formalCheckChannels,
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 export type Channels = typeof channels;

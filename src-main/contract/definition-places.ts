@@ -56,10 +56,11 @@ export function problemPlace(path: string, def: CampaignDefinition | null, t: Tr
     const list = def?.lists[index];
     place.listIndex = index;
     crumbs.push((list && localizedText(list.name, lang)) || (def ? t('setup.untitledList') : row(parts[1]) ?? ''));
-    const part = parts[2] === 'rubric' ? 'setup.rubric' : parts[2] === 'eligibility' ? 'overview.eligibility' : parts[2] === 'feeds' ? 'setup.listFeeds' : parts[2] === 'certificateKind' ? 'setup.listCertificate' : parts[2] === 'tiers' ? 'setup.listTiers' : parts[2] === 'method' ? 'setup.listMethod' : null;
+    const part = parts[2] === 'rubric' ? 'setup.rubric' : parts[2] === 'eligibility' ? 'overview.eligibility' : parts[2] === 'feeds' ? 'setup.listFeeds' : parts[2] === 'certificateKind' ? 'setup.listCertificate' : parts[2] === 'tiers' ? 'setup.listTiers' : parts[2] === 'method' ? 'setup.listMethod' : parts[2] === 'rounds' ? 'setup.rounds.title' : null;
     if (part) crumbs.push(t(part));
     const item = parts[2] === 'rubric' ? list?.rubric[Number(parts[3])] : parts[2] === 'eligibility' ? list?.eligibility[Number(parts[3])] : parts[2] === 'tiers' ? list?.tiers?.[Number(parts[3])] : undefined;
     if ((parts[2] === 'rubric' || parts[2] === 'eligibility' || parts[2] === 'tiers') && parts[3] !== undefined) crumbs.push(named(item?.label, parts[3]));
+    if (parts[2] === 'rounds' && parts[3] !== undefined) crumbs.push(named(list?.rounds?.[Number(parts[3])]?.name, parts[3]));
   } else if (parts[0] === 'entryKinds' && parts[1] !== undefined) {
     const index = Number(parts[1]);
     const kind = def?.entryKinds[index];
@@ -123,6 +124,7 @@ function labelAt(path: string, def: CampaignDefinition): LocalizedText | undefin
   if (p[0] === 'lists' && p[2] === 'rubric') return def.lists[n(1)]?.rubric[n(3)]?.label;
   if (p[0] === 'lists' && p[2] === 'eligibility') return def.lists[n(1)]?.eligibility[n(3)]?.label;
   if (p[0] === 'lists' && p[2] === 'tiers') return def.lists[n(1)]?.tiers?.[n(3)]?.label;
+  if (p[0] === 'lists' && p[2] === 'rounds' && p.length === 4) return def.lists[n(1)]?.rounds?.[n(3)]?.name;
   if (p[0] === 'entryKinds' && p.length === 2) return def.entryKinds[n(1)]?.label;
   if (p[0] === 'entryKinds' && p[2] === 'categories') return def.entryKinds[n(1)]?.categories[n(3)]?.label;
   if (p[0] === 'entryKinds' && p[2] === 'fields' && p[4] === 'choices') return def.entryKinds[n(1)]?.fields[n(3)]?.choices?.[n(5)]?.label;

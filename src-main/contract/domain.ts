@@ -110,6 +110,50 @@ export type EligibilityItem = z.infer<typeof EligibilityItem>;
 export const ListFeed = z.object({ kind: EntryKind, categories: z.array(Key).nullable() });
 export type ListFeed = z.infer<typeof ListFeed>;
 
+/** The kinds of round a list runs (issue 14): a formal check (形式审查) by staff, or a scoring round by judges. */
+export const roundKinds = ['formal', 'scoring'] as const;
+export type RoundKind = (typeof roundKinds)[number];
+
+/**
+ * Who goes on from a scoring round to the next, per category: the top `value` entries, the top
+ * `value` % of them, or every entry scoring at least `value`.
+ */
+export const ShortlistRule = z.object({ by: z.enum(['top', 'percent', 'threshold']), value: z.number().positive() }).strict();
+export type ShortlistRule = z.infer<typeof ShortlistRule>;
+
+/** A formal check: staff mark each entry pass / fail / fix needed, with a reason. */
+export const FormalRoundDef = z.object({ key: Key, name: LocalizedText, kind: z.literal('formal') }).strict();
+export type FormalRoundDef = z.infer<typeof FormalRoundDef>;
+
+/**
+ * A scoring round. Today a list with rounds scores in its first scoring round exactly as a list
+ * without rounds does; the fields below are what later rounds need and are validated now, so a
+ * programme file written today stays valid when they start to act.
+ */
+export const ScoringRoundDef = z
+  .object({
+    key: Key,
+    name: LocalizedText,
+    kind: z.literal('scoring'),
+    /** The judges (judge keys) of this round; null: every judge of the campaign. */
+    panel: z.array(z.string().min(1).max(100)).min(1).nullable().default(null),
+    /** null: the campaign's judgesPerEntry. */
+    judgesPerEntry: z.number().int().min(1).max(15).nullable().default(null),
+    /** The round's own rubric; null: the list's. */
+    rubric: z.array(RubricDimension).min(1).nullable().default(null),
+    /** When the judges' scores are due; null: not stated. */
+    dueAt: OffsetDateTime.nullable().default(null),
+    /** Who goes on to the next round; null: nobody is shortlisted (the last round). */
+    shortlist: ShortlistRule.nullable().default(null),
+    /** Final = w × previous round + (1 − w) × this round; 0: this round alone. */
+    carryOver: z.number().min(0).max(1).default(0),
+  })
+  .strict();
+export type ScoringRoundDef = z.infer<typeof ScoringRoundDef>;
+
+export const RoundDef = z.discriminatedUnion('kind', [FormalRoundDef, ScoringRoundDef]);
+export type RoundDef = z.infer<typeof RoundDef>;
+
 /**
  * One published list of a campaign (Sichuan runs two: the influence list and the brand value
  * list). Every entry belongs to exactly one list, found from its kind and category; the list gives
@@ -131,6 +175,12 @@ export const ListDef = z.object({
   method: RankingMethod.nullable().default(null),
   /** The list's award tiers (e.g. 10 first prizes); null: the ranking settings' tiers. */
   tiers: z.array(TierRule).nullable().default(null),
+  /**
+   * The list's rounds in order. Absent (or empty): one scoring pass, as before rounds existed —
+   * absent stays absent when read and written, so definitions, programme files and the hashes of
+   * locked results made without rounds are unchanged.
+   */
+  rounds: z.array(RoundDef).optional(),
 });
 export type ListDef = z.infer<typeof ListDef>;
 

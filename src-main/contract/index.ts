@@ -22,3 +22,5 @@ export * from './definition-versions';
 export * from './lists';
 export * from './definition-places';
 export * from './definition-upgrade';
+export * from './formal-check';
+export * from './rounds';

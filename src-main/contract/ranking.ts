@@ -87,8 +87,10 @@ export type RankingConfigInput = z.input<typeof RankingConfig>;
  * early: submitted before the registration opened (held like late, under holdLate).
  * entry_rule: a completeness rule of the entry's kind is not met (e.g. an account with neither a
  * link nor a screenshot), made by the app next to the media flags.
+ * formal_check: the entry's list has a formal check round and the entry failed it, needs fixing,
+ * or was not checked yet (params: verdict, reason, and `outcome@<language>` for the message).
  */
-export const flagCodes = ['incomplete_coverage', 'no_score', 'non_compliant_media', 'late', 'early', 'entry_rule'] as const;
+export const flagCodes = ['incomplete_coverage', 'no_score', 'non_compliant_media', 'late', 'early', 'entry_rule', 'formal_check'] as const;
 /** Why an entry is held out of the ranked list; `params` are for the translated message. */
 export const EntryFlag = z.object({
   code: z.enum(flagCodes),

@@ -60,6 +60,8 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   { name: 'conflicts', rows: OF_ENTRIES },
   { name: 'comments', rows: OF_ENTRIES },
   { name: 'reviews', rows: OF_ENTRIES },
+  // Formal check verdicts (core/rounds/formal-checks.ts), after the entries they name.
+  { name: 'formal_checks', rows: OF_CAMPAIGN },
   { name: 'import_mappings', rows: OF_CAMPAIGN },
   { name: 'imports', rows: OF_CAMPAIGN },
   { name: 'bundles', rows: OF_CAMPAIGN },

@@ -5,7 +5,7 @@
 // lists whose feeds overlap or leave a kind or category without a list. Every problem is named by its
 // path, so a programme file (and, later, the editor) can point at the field. Used on every
 // definition that enters the app: built-in templates, programme files, edits.
-import type { CampaignDefinition, DefinitionProblem, RubricDimension } from '../../contract';
+import type { CampaignDefinition, DefinitionProblem, ListDef, RubricDimension } from '../../contract';
 import { formatInZone } from '../time';
 
 function duplicates(keys: readonly string[], path: string, problems: DefinitionProblem[]): void {
@@ -68,6 +68,7 @@ export function definitionProblems(def: CampaignDefinition, prefix = 'definition
       });
     }
   });
+  def.lists.forEach((list, l) => roundProblems(list, `${prefix}.lists.${l}`, problems));
   problems.push(...feedProblems(def, prefix));
   duplicates(def.certificates.map((c) => c.key), `${prefix}.certificates`, problems);
   return problems;
@@ -132,4 +133,44 @@ function feedProblems(def: CampaignDefinition, prefix: string): DefinitionProble
     for (const category of unfed) problems.push({ code: 'DEFINITION_LIST_UNFED', path: `${prefix}.entryKinds.${k}`, params: { kind: kind.kind, category: category ?? '' } });
   });
   return problems;
+}
+
+/**
+ * A list's rounds (issue 14): keys unique in the list; at most one formal check, before every
+ * scoring round; at least one scoring round (a list with rounds still ranks); a shortlist only
+ * where a scoring round follows; carry-over only where a scoring round precedes; a panel at least
+ * as large as the judges it must give each entry; a round's own rubric checked like a list's.
+ */
+function roundProblems(list: ListDef, at: string, problems: DefinitionProblem[]): void {
+  const rounds = list.rounds ?? [];
+  if (rounds.length === 0) return;
+  duplicates(rounds.map((r) => r.key), `${at}.rounds`, problems);
+  const scoring = rounds.map((r, i) => (r.kind === 'scoring' ? i : -1)).filter((i) => i >= 0);
+  if (scoring.length === 0) problems.push({ code: 'DEFINITION_ROUND_NO_SCORING', path: `${at}.rounds`, params: { list: list.key } });
+  rounds.forEach((round, i) => {
+    const here = `${at}.rounds.${i}`;
+    if (round.kind === 'formal') {
+      const earlier = rounds.slice(0, i);
+      if (earlier.some((r) => r.kind === 'formal')) problems.push({ code: 'DEFINITION_ROUND_FORMAL_TWICE', path: here, params: { list: list.key } });
+      else if (earlier.some((r) => r.kind === 'scoring')) problems.push({ code: 'DEFINITION_ROUND_FORMAL_ORDER', path: here, params: { list: list.key } });
+      return;
+    }
+    const position = scoring.indexOf(i);
+    if (round.shortlist && position === scoring.length - 1) problems.push({ code: 'DEFINITION_ROUND_SHORTLIST_LAST', path: `${here}.shortlist`, params: { list: list.key } });
+    if (round.shortlist?.by === 'top' && !Number.isInteger(round.shortlist.value)) problems.push({ code: 'DEFINITION_ROUND_SHORTLIST_VALUE', path: `${here}.shortlist.value`, params: { value: round.shortlist.value } });
+    if (round.shortlist?.by === 'percent' && round.shortlist.value > 100) problems.push({ code: 'DEFINITION_ROUND_SHORTLIST_VALUE', path: `${here}.shortlist.value`, params: { value: round.shortlist.value } });
+    if (round.carryOver > 0 && position === 0) problems.push({ code: 'DEFINITION_ROUND_CARRY_FIRST', path: `${here}.carryOver`, params: { list: list.key } });
+    if (round.panel) {
+      duplicates(round.panel, `${here}.panel`, problems);
+      if (round.judgesPerEntry !== null && round.judgesPerEntry > round.panel.length) {
+        problems.push({ code: 'DEFINITION_ROUND_PANEL_SMALL', path: `${here}.panel`, params: { judges: round.judgesPerEntry, panel: round.panel.length } });
+      }
+    }
+    if (round.rubric) {
+      const total = round.rubric.reduce((sum, d) => sum + d.weight, 0);
+      if (Math.abs(total - 1) > 1e-6) problems.push({ code: 'DEFINITION_WEIGHTS_TOTAL', path: `${here}.rubric`, params: { total: Math.round(total * 10000) / 100, list: list.key } });
+      duplicates(round.rubric.map((d) => d.key), `${here}.rubric`, problems);
+      round.rubric.forEach((d, j) => dimensionProblems(d, `${here}.rubric.${j}`, problems));
+    }
+  });
 }

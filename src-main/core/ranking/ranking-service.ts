@@ -12,6 +12,7 @@ import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { changeStamp } from '../db/change-stamp';
 import { complianceRows } from '../media/compliance';
 import { entryRuleProblems } from '../media/entry-rules';
+import { formalCheckHolds } from '../rounds/formal-checks';
 import { nowIso } from '../time';
 import type { EntryAggregate } from './aggregate';
 import { parseRankingConfig, type RankingConfig } from './config';
@@ -48,6 +49,12 @@ export interface RankingRun {
  */
 export type EntryRuleFlagOf = (problems: readonly EntryProblem[]) => EntryFlag;
 
+/** The flag that holds an entry by its formal check (its message travels in both languages, like entry_rule's). */
+export type FormalCheckFlagOf = (hold: { verdict: 'fail' | 'fix_needed' | 'unchecked'; reason: string }) => EntryFlag;
+
+/** Without translations (tests, tools): the verdict and reason alone. */
+const plainFormalCheckFlag: FormalCheckFlagOf = (hold) => ({ code: 'formal_check', params: { verdict: hold.verdict, reason: hold.reason } });
+
 export class RankingService {
   private readonly cache = new Map<string, ComputedRanking>();
 
@@ -55,6 +62,7 @@ export class RankingService {
     private readonly db: Database,
     private readonly campaigns: CampaignRepo,
     private readonly entryRuleFlag: EntryRuleFlagOf,
+    private readonly formalCheckFlag: FormalCheckFlagOf = plainFormalCheckFlag,
   ) {}
 
   storedConfig(campaignId: string): { config: RankingConfig; saved: boolean } {
@@ -100,6 +108,9 @@ export class RankingService {
     const stored = this.storedConfig(campaignId).config;
     const config = method === undefined ? stored : parseRankingConfig({ ...stored, primary: method, methods: [...new Set([...stored.methods, method])] });
     const flags = this.complianceFlags(campaignId);
+    // Held by the formal check (lists with a formal round only); recorded in a locked snapshot's
+    // inputs like every flag passed here, so verification uses the holds of lock time.
+    for (const [entryId, hold] of formalCheckHolds(this.db, this.campaigns.definition(campaignId), campaignId)) flags.set(entryId, [...(flags.get(entryId) ?? []), this.formalCheckFlag(hold)]);
     const data = loadCampaignScores(this.db, campaignId);
     return { config, flags, data, outcome: runRanking(data, config, flags) };
   }
