@@ -15,6 +15,7 @@ import { runBundle } from './commands/bundle';
 import { runRank } from './commands/rank';
 import { runCertificates } from './commands/certificates';
 import { runAudit } from './commands/audit';
+import { runRound } from './commands/round';
 
 export async function main(argv: string[]): Promise<number> {
   const i18n = createNodeI18n(nodeLanguage());
@@ -53,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCertificates(rest, t);
       case 'audit':
         return await runAudit(rest, t);
+      case 'round':
+        return await runRound(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }
