@@ -23,4 +23,3 @@ export * from './lists';
 export * from './definition-places';
 export * from './definition-upgrade';
 export * from './formal-check';
-export * from './rounds';

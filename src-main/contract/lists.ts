@@ -6,7 +6,7 @@
 // leaves no category unfed; for entries whose category the definition does not know (should not
 // happen, but stored data outlives definitions) the first list fed by the kind answers, then the
 // first list — so every entry always has a rubric.
-import type { CampaignDefinition, EligibilityItem, EntryKind, ListDef, RubricDimension } from './domain';
+import type { CampaignDefinition, EligibilityItem, EntryKind, FormalRoundDef, ListDef, RoundDef, RubricDimension } from './domain';
 import type { RankingMethod, TierRule } from './ranking';
 
 type Lists = Pick<CampaignDefinition, 'lists'>;
@@ -62,4 +62,28 @@ export function methodsNeeded(def: Lists, settings: { methods: readonly RankingM
   const out = [...settings.methods];
   for (const l of def.lists) if (l.method && !out.includes(l.method)) out.push(l.method);
   return out;
+}
+
+// ---- Rounds (issue 14) ------------------------------------------------------------------------
+// A list without rounds (absent or empty) runs one scoring pass, as before rounds existed.
+
+export function roundsOf(list: Pick<ListDef, 'rounds'>): RoundDef[] {
+  return list.rounds ?? [];
+}
+
+/** The list's formal check round (at most one; validation keeps it before every scoring round). */
+export function formalRoundOf(list: Pick<ListDef, 'rounds'>): FormalRoundDef | null {
+  return roundsOf(list).find((r): r is FormalRoundDef => r.kind === 'formal') ?? null;
+}
+
+/** The formal round an entry goes through: its list's, or null when that list has none. */
+export function formalRoundFor(def: Lists, kind: EntryKind, category: string | null): { list: ListDef; round: FormalRoundDef } | null {
+  const list = listFor(def, kind, category);
+  const round = formalRoundOf(list);
+  return round ? { list, round } : null;
+}
+
+/** Whether any list of the campaign runs a formal check (the Formal check screen is shown then). */
+export function hasFormalRound(def: Lists): boolean {
+  return def.lists.some((l) => formalRoundOf(l) !== null);
 }

@@ -3,7 +3,7 @@
 // are not checked, passed, need fixing or failed. Later sessions add shortlist and close.
 import type { i18n } from 'i18next';
 import { type CampaignDefinition, localizedText } from '../../contract';
-import { roundsOf } from '../../contract/rounds';
+import { roundsOf } from '../../contract/lists';
 import { parseCommand, UsageError } from '../args';
 import { openRuntime } from '../runtime';
 

@@ -9,7 +9,7 @@
 // - An entry whose list has a formal round is held from the ranking until it passes (holds()).
 import type { Database } from 'better-sqlite3';
 import type { CampaignDefinition, EntryKind, FormalCheckCounts, FormalCheckEntry, FormalCheckRecord, FormalCheckView, FormalSuggestionItem, FormalVerdict } from '../../contract';
-import { formalRoundFor, formalRoundOf } from '../../contract/rounds';
+import { formalRoundFor, formalRoundOf } from '../../contract/lists';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { KepuError } from '../errors';
 import { complianceRows } from '../media/compliance';

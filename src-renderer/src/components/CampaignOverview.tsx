@@ -164,6 +164,10 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
           <dd data-testid={`overview-list-method-${list.key}`}>{list.method ? t(`ranking.methods.${list.method}`) : t('setup.fromRankingSettings')}</dd>
           <dt>{t('setup.listTiers')}</dt>
           <dd>{list.tiers === null ? t('setup.fromRankingSettings') : list.tiers.length === 0 ? t('overview.noTiers') : list.tiers.map((tier) => `${tier.label ? localized(tier.label, lang) : ''} (${tierRuleText(t, tier)})`).join(lang === 'zh-CN' ? '；' : '; ')}</dd>
+          <dt>{t('overview.rounds')}</dt>
+          <dd data-testid={`overview-list-rounds-${list.key}`}>
+            {list.rounds?.length ? list.rounds.map((r) => `${localized(r.name, lang) || t(`setup.rounds.kinds.${r.kind}`)} (${t(`setup.rounds.kinds.${r.kind}`)})`).join(' → ') : t('setup.rounds.single')}
+          </dd>
         </dl>
         <table className="data-table compact">
           <thead>

@@ -17,8 +17,10 @@ import { ReviewWorkspace } from './review/ReviewWorkspace';
 import { SetupView } from './setup/SetupView';
 import { AuditView } from './audit/AuditView';
 import { TabErrorBoundary } from './TabErrorBoundary';
+import { FormalCheckView } from './formal/FormalCheckView';
+import { hasFormalRound } from '../../../src-main/contract/lists';
 
-type Tab = 'entries' | 'review' | 'import' | 'media' | 'exchange' | 'ranking' | 'certificates' | 'overview' | 'setup' | 'record';
+type Tab = 'entries' | 'review' | 'import' | 'media' | 'formal' | 'exchange' | 'ranking' | 'certificates' | 'overview' | 'setup' | 'record';
 
 /** Makes the campaign open on this tab next time it is shown (e.g. a new blank programme on Setup). */
 export function openCampaignOnTab(campaignId: string, tab: Tab): void {
@@ -59,7 +61,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           <h1 data-testid="campaign-title">{localized(campaign.name, i18n.language)}</h1>
         </div>
         <div className="tabs" role="tablist">
-          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', 'exchange', 'ranking', 'certificates', 'overview', 'setup', 'record']) as Tab[]).map((name) => (
+          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', ...(hasFormalRound(campaign.definition) ? ['formal'] : []), 'exchange', 'ranking', 'certificates', 'overview', 'setup', 'record']) as Tab[]).map((name) => (
             <button
               key={name}
               type="button"
@@ -84,6 +86,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={() => setVersion((v) => v + 1)} />}
         {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={() => setVersion((v) => v + 1)} />}
         {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}
+        {tab === 'formal' && !campaign.openedPackage && <FormalCheckView key={version} campaign={campaign} />}
         {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
         {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
         {tab === 'exchange' && <ExchangeView campaign={campaign} />}

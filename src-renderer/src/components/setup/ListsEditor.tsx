@@ -12,6 +12,7 @@ import { EligibilityEditor } from './EligibilityEditor';
 import { FeedsEditor } from './FeedsEditor';
 import { coverage } from './list-feeds';
 import { newDimension, RubricEditor } from './RubricEditor';
+import { RoundsEditor } from './RoundsEditor';
 import { KeyCell, TextPair } from './SetupControls';
 import { TierRulesEditor } from '../ranking/TierRulesEditor';
 import { rankingMethods } from '../../../../src-main/contract/definition-terms';
@@ -133,6 +134,7 @@ export function ListsEditor(props: SectionProps & { listIndex: number; onList(in
         </div>
       </section>
 
+      <RoundsEditor list={list} savedList={isFresh(list) ? undefined : original.lists.find((l) => l.key === list.key)} onChange={setList} />
       <RubricEditor draft={draft} original={original} listIndex={li} onChange={setList} />
       <EligibilityEditor draft={draft} original={original} listIndex={li} onChange={setList} />
     </>

@@ -1,0 +1,98 @@
+// A list's rounds (issue 14) in Setup › Lists & rubrics. Without rounds a list is scored once, as
+// always. This session builds the formal check (形式审查): it is added before the scoring round,
+// renamed, moved and removed here. The scoring round's own panel, rubric, due date, shortlist and
+// carry-over are part of the definition but act on nothing yet, so they are not offered: the
+// first scoring round says where its judges and rubric come from instead.
+import { useTranslation } from 'react-i18next';
+import type { ListDef, LocalizedText, RoundDef } from '../../../../src-main/contract';
+import { formalRoundOf, roundsOf } from '../../../../src-main/contract/lists';
+import { localized } from '../../format';
+import { useConfirmStore } from '../../stores/useConfirmStore';
+import { move, removeAt, replaceAt } from './draft-keys';
+import { TextPair } from './SetupControls';
+
+/** The list without its `rounds` key when no formal check is left and one round at most: the plain single pass. */
+function withRounds(list: ListDef, rounds: RoundDef[]): ListDef {
+  const { rounds: _dropped, ...rest } = list;
+  return rounds.length === 0 || (rounds.length === 1 && rounds[0].kind === 'scoring') ? rest : { ...rest, rounds };
+}
+
+export function RoundsEditor({ list, savedList, onChange }: { list: ListDef; savedList: ListDef | undefined; onChange(next: ListDef): void }) {
+  const { t, i18n } = useTranslation();
+  const ask = useConfirmStore((s) => s.ask);
+  const lang = i18n.language;
+  const rounds = roundsOf(list);
+  // Default names in both languages, whichever one the coordinator is using.
+  const both = (key: string): LocalizedText => ({ 'zh-CN': i18n.getFixedT('zh-CN')(key), en: i18n.getFixedT('en')(key) });
+  const firstScoring = rounds.findIndex((r) => r.kind === 'scoring');
+
+  const addFormal = () => {
+    const scoring: RoundDef[] = rounds.length > 0 ? rounds : [{ key: 'scoring', name: both('setup.rounds.defaultScoring'), kind: 'scoring', panel: null, judgesPerEntry: null, rubric: null, dueAt: null, shortlist: null, carryOver: 0 }];
+    const key = scoring.some((r) => r.key === 'formal_check') ? 'formal_check_2' : 'formal_check';
+    onChange(withRounds(list, [{ key, name: both('setup.rounds.kinds.formal'), kind: 'formal' }, ...scoring]));
+  };
+  const remove = async (i: number) => {
+    const round = rounds[i];
+    // Verdicts may have been recorded against a saved formal round: say what becomes of them.
+    if (savedList && roundsOf(savedList).some((r) => r.key === round.key)) {
+      const sure = await ask({ title: t('setup.rounds.removeTitle', { round: localized(round.name, lang) }), body: t('setup.rounds.removeBody'), confirmLabel: t('setup.remove'), cancelLabel: t('common.cancelAction'), danger: true });
+      if (!sure) return;
+    }
+    onChange(withRounds(list, removeAt(rounds, i)));
+  };
+
+  return (
+    <section className="panel" aria-labelledby="setup-rounds-title" data-testid="setup-rounds">
+      <div className="section-head">
+        <h2 id="setup-rounds-title">{t('setup.rounds.title')}</h2>
+        {!formalRoundOf(list) && (
+          <button type="button" onClick={addFormal} data-testid="setup-add-formal-round">
+            + {t('setup.rounds.addFormal')}
+          </button>
+        )}
+      </div>
+      <p className="muted small">{t('setup.rounds.hint')}</p>
+      {rounds.length === 0 ? (
+        <p data-testid="setup-rounds-single">{t('setup.rounds.single')}</p>
+      ) : (
+        <table className="data-table compact setup-table">
+          <thead>
+            <tr>
+              <th className="num">{t('setup.rounds.order')}</th>
+              <th>{t('setup.rounds.kind')}</th>
+              <th>{t('setup.rounds.name')}</th>
+              <th className="col-actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((r, i) => (
+              <tr key={`${r.key}-${i}`} data-testid={`setup-round-${i}`}>
+                <td className="num">{i + 1}</td>
+                <td>
+                  {t(`setup.rounds.kinds.${r.kind}`)}
+                  <div className="muted small">{r.kind === 'formal' ? t('setup.rounds.formalNote') : i === firstScoring ? t('setup.rounds.scoringNote') : null}</div>
+                </td>
+                <td>
+                  <TextPair value={r.name} onChange={(name) => onChange(withRounds(list, replaceAt(rounds, i, { ...r, name })))} testId={`setup-round-name-${i}`} />
+                </td>
+                <td className="actions">
+                  <button type="button" className="subtle" disabled={i === 0} aria-label={t('setup.rounds.up')} title={t('setup.rounds.up')} onClick={() => onChange(withRounds(list, move(rounds, i, -1)))} data-testid={`setup-round-up-${i}`}>
+                    ↑
+                  </button>
+                  <button type="button" className="subtle" disabled={i === rounds.length - 1} aria-label={t('setup.rounds.down')} title={t('setup.rounds.down')} onClick={() => onChange(withRounds(list, move(rounds, i, 1)))} data-testid={`setup-round-down-${i}`}>
+                    ↓
+                  </button>
+                  {(r.kind === 'formal' || rounds.filter((x) => x.kind === 'scoring').length > 1) && (
+                    <button type="button" className="subtle" onClick={() => void remove(i)} data-testid={`setup-round-remove-${i}`}>
+                      {t('setup.remove')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
