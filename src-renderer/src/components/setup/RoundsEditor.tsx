@@ -4,18 +4,12 @@
 // carry-over are part of the definition but act on nothing yet, so they are not offered: the
 // first scoring round says where its judges and rubric come from instead.
 import { useTranslation } from 'react-i18next';
-import type { ListDef, LocalizedText, RoundDef } from '../../../../src-main/contract';
+import type { ListDef, LocalizedText } from '../../../../src-main/contract';
 import { formalRoundOf, roundsOf } from '../../../../src-main/contract/lists';
 import { localized } from '../../format';
 import { useConfirmStore } from '../../stores/useConfirmStore';
-import { move, removeAt, replaceAt } from './draft-keys';
+import { addFormalRound, moveRound, removeRound, renameRound } from './round-ops';
 import { TextPair } from './SetupControls';
-
-/** The list without its `rounds` key when no formal check is left and one round at most: the plain single pass. */
-function withRounds(list: ListDef, rounds: RoundDef[]): ListDef {
-  const { rounds: _dropped, ...rest } = list;
-  return rounds.length === 0 || (rounds.length === 1 && rounds[0].kind === 'scoring') ? rest : { ...rest, rounds };
-}
 
 export function RoundsEditor({ list, savedList, onChange }: { list: ListDef; savedList: ListDef | undefined; onChange(next: ListDef): void }) {
   const { t, i18n } = useTranslation();
@@ -26,11 +20,7 @@ export function RoundsEditor({ list, savedList, onChange }: { list: ListDef; sav
   const both = (key: string): LocalizedText => ({ 'zh-CN': i18n.getFixedT('zh-CN')(key), en: i18n.getFixedT('en')(key) });
   const firstScoring = rounds.findIndex((r) => r.kind === 'scoring');
 
-  const addFormal = () => {
-    const scoring: RoundDef[] = rounds.length > 0 ? rounds : [{ key: 'scoring', name: both('setup.rounds.defaultScoring'), kind: 'scoring', panel: null, judgesPerEntry: null, rubric: null, dueAt: null, shortlist: null, carryOver: 0 }];
-    const key = scoring.some((r) => r.key === 'formal_check') ? 'formal_check_2' : 'formal_check';
-    onChange(withRounds(list, [{ key, name: both('setup.rounds.kinds.formal'), kind: 'formal' }, ...scoring]));
-  };
+  const addFormal = () => onChange(addFormalRound(list, both('setup.rounds.kinds.formal'), both('setup.rounds.defaultScoring')));
   const remove = async (i: number) => {
     const round = rounds[i];
     // Verdicts may have been recorded against a saved formal round: say what becomes of them.
@@ -38,7 +28,7 @@ export function RoundsEditor({ list, savedList, onChange }: { list: ListDef; sav
       const sure = await ask({ title: t('setup.rounds.removeTitle', { round: localized(round.name, lang) }), body: t('setup.rounds.removeBody'), confirmLabel: t('setup.remove'), cancelLabel: t('common.cancelAction'), danger: true });
       if (!sure) return;
     }
-    onChange(withRounds(list, removeAt(rounds, i)));
+    onChange(removeRound(list, i));
   };
 
   return (
@@ -73,13 +63,13 @@ export function RoundsEditor({ list, savedList, onChange }: { list: ListDef; sav
                   <div className="muted small">{r.kind === 'formal' ? t('setup.rounds.formalNote') : i === firstScoring ? t('setup.rounds.scoringNote') : null}</div>
                 </td>
                 <td>
-                  <TextPair value={r.name} onChange={(name) => onChange(withRounds(list, replaceAt(rounds, i, { ...r, name })))} testId={`setup-round-name-${i}`} />
+                  <TextPair value={r.name} onChange={(name) => onChange(renameRound(list, i, name))} testId={`setup-round-name-${i}`} />
                 </td>
                 <td className="actions">
-                  <button type="button" className="subtle" disabled={i === 0} aria-label={t('setup.rounds.up')} title={t('setup.rounds.up')} onClick={() => onChange(withRounds(list, move(rounds, i, -1)))} data-testid={`setup-round-up-${i}`}>
+                  <button type="button" className="subtle" disabled={i === 0} aria-label={t('setup.rounds.up')} title={t('setup.rounds.up')} onClick={() => onChange(moveRound(list, i, -1))} data-testid={`setup-round-up-${i}`}>
                     ↑
                   </button>
-                  <button type="button" className="subtle" disabled={i === rounds.length - 1} aria-label={t('setup.rounds.down')} title={t('setup.rounds.down')} onClick={() => onChange(withRounds(list, move(rounds, i, 1)))} data-testid={`setup-round-down-${i}`}>
+                  <button type="button" className="subtle" disabled={i === rounds.length - 1} aria-label={t('setup.rounds.down')} title={t('setup.rounds.down')} onClick={() => onChange(moveRound(list, i, 1))} data-testid={`setup-round-down-${i}`}>
                     ↓
                   </button>
                   {(r.kind === 'formal' || rounds.filter((x) => x.kind === 'scoring').length > 1) && (
