@@ -3,6 +3,8 @@
 // media, unmet completeness rules, empty required fields) as a suggestion; verdicts are appended
 // with their audit rows (history kept, the newest applies); an entry not passed is held from the
 // ranking under its own flag, and a published result still verifies exactly.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditPage, CampaignDefinition, FormalCheckEntry, FormalCheckView, RankingSummary, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
 import { ok, openMergedSample } from '../../helpers';
@@ -115,6 +117,16 @@ describe('the formal check round', () => {
     expect(verified).toMatchObject({ equal: true, signatureValid: true });
     const late = await app.dispatch('formalCheck:set', { campaignId: app.campaignId, entryId: target.entryId, verdict: 'pass' });
     expect(late).toMatchObject({ ok: false, error: { code: 'RESULT_PUBLISHED' } });
+
+    // A campaign's backup carries its verdicts: deleted and restored, the history and the published result are intact.
+    const verdicts = () => app.ctx.db.prepare('SELECT * FROM formal_checks WHERE campaign_id = ? ORDER BY id').all(app.campaignId);
+    const kept = verdicts();
+    const name = app.ctx.campaigns.summary(app.campaignId).name;
+    const deleted = await ok<{ backupFile: string }>(app.dispatch('campaign:delete', { campaignId: app.campaignId, confirmName: name.en }));
+    expect(verdicts()).toEqual([]);
+    await ok(app.dispatch('campaign:restore', { file: { fileName: path.basename(deleted.backupFile), contentBase64: fs.readFileSync(deleted.backupFile).toString('base64') } }));
+    expect(verdicts()).toEqual(kept);
+    expect(await ok<SnapshotVerification>(app.dispatch('ranking:verify', { campaignId: app.campaignId, snapshotId: lock.id }))).toMatchObject({ equal: true });
     app.ctx.close();
   });
 
