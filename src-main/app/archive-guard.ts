@@ -98,6 +98,9 @@ export const campaignChanges = {
   'ranking:verify': null,
   'ranking:export': null,
   'ranking:allowChanges': byCampaignId,
+  // Decisions on entries are read freely; taking one changes the campaign.
+  'decision:list': null,
+  'decision:set': byCampaignId,
   'certificates:settings': null,
   'certificates:saveSettings': byCampaignId,
   'certificates:setImage': byCampaignId,

@@ -24,6 +24,7 @@ import { noticeFileHandlers } from './notice-file-handlers';
 import { auditHandlers } from './audit-handlers';
 import { moderationHandlers } from './moderation-handlers';
 import { formalCheckHandlers } from './formal-check-handlers';
+import { decisionHandlers } from './decision-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -80,6 +81,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'compliance:report': ({ campaignId, filter, limit }) => complianceReport(ctx, campaignId, filter, limit),
     'compliance:export': ({ campaignId, format }) => exportCompliance(ctx, campaignId, format),
     ...programmeHandlers(ctx),
+    ...decisionHandlers(ctx),
     ...definitionHandlers(ctx),
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),

@@ -116,7 +116,7 @@ export async function exportRanking(ctx: AppContext, campaignId: string, format:
   const computed = ctx.ranking.compute(campaignId);
   if (format === 'pdf') {
     const latest = latestSnapshotInfo(ctx.db, campaignId);
-    const current = crypto.createHash('sha256').update(snapshotBytes(buildSnapshot(computed.data, computed.outcome, computed.flags))).digest('hex');
+    const current = crypto.createHash('sha256').update(snapshotBytes(buildSnapshot(computed.data, computed.outcome, computed.flags, computed.decisions))).digest('hex');
     const bytes = await rankingReportPdf(ctx, computed, latest ? { ...latest, matches: latest.sha256 === current } : null);
     return saveExport(ctx, `${base}.pdf`, bytes, 'application/pdf');
   }

@@ -112,6 +112,8 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
         trimmed: a?.trimmed ?? null,
         cells: scoreCells(computed, entryId),
         overrides: listOverrides(ctx.db, campaignId, entryId).map((r) => overrideView(r, computed.judgeNames)),
+        decisions: computed.decisions.get(entryId) ?? [],
+        timing: entry.isLate ? 'late' : entry.isEarly ? 'early' : null,
       };
     },
     'ranking:committee': ({ campaignId }) => committeeApplicants(ctx.ranking.compute(campaignId)),
@@ -122,7 +124,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       }
       const key = ctx.identity.privateKey(); // KEY_LOCKED / KEY_NOT_FOUND, translated by the UI
       const signer = ctx.identity.status().name ?? '';
-      const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags);
+      const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags, computed.decisions);
       return snapshotView(storeSnapshot(ctx.db, snapshot, key, signer, buildInputLines(computed.data, computed.judgeNames)));
     },
     'ranking:snapshots': ({ campaignId }) => {

@@ -96,6 +96,8 @@ export const channelNames = [
   'formalCheck:list',
   'formalCheck:set',
   'formalCheck:acceptSuggestions',
+  'decision:list',
+  'decision:set',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

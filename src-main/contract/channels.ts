@@ -14,6 +14,7 @@ import { noticeFileChannels } from './notice-files';
 import { auditChannels } from './audit';
 import { moderationChannels } from './moderation';
 import { formalCheckChannels } from './formal-check';
+import { decisionChannels } from './decisions';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, JobStatus } from './compliance';
@@ -289,6 +290,7 @@ export const channels = {
   ...auditChannels,
   ...moderationChannels,
   ...formalCheckChannels,
+  ...decisionChannels,
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 export type Channels = typeof channels;

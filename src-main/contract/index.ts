@@ -18,6 +18,7 @@ export * from './programme';
 export * from './notice-files';
 export * from './audit';
 export * from './moderation';
+export * from './decisions';
 export * from './definition-versions';
 export * from './lists';
 export * from './definition-places';

@@ -3,6 +3,7 @@
 // configuration arrives from the UI, the CLI and locked snapshots, so it is parsed at that
 // boundary; defaults live here so a snapshot stores the resolved configuration and a
 // recomputation cannot pick up different ones.
+import { EntryDecision } from './decisions';
 import { z } from 'zod';
 import { ExportFile } from './compliance';
 import { LocalizedText } from './basics';
@@ -90,7 +91,7 @@ export type RankingConfigInput = z.input<typeof RankingConfig>;
  * formal_check: the entry's list has a formal check round and the entry failed it, needs fixing,
  * or was not checked yet (params: verdict, reason, and `outcome@<language>` for the message).
  */
-export const flagCodes = ['incomplete_coverage', 'no_score', 'non_compliant_media', 'late', 'early', 'entry_rule', 'formal_check'] as const;
+export const flagCodes = ['incomplete_coverage', 'no_score', 'non_compliant_media', 'late', 'early', 'entry_rule', 'formal_check', 'disqualified', 'withdrawn'] as const;
 /** Why an entry is held out of the ranked list; `params` are for the translated message. */
 export const EntryFlag = z.object({
   code: z.enum(flagCodes),
@@ -240,6 +241,10 @@ export const RankingEntryDetail = z.object({
   cells: z.array(ScoreCell),
   /** The entry's override history (set and withdrawn), oldest first. */
   overrides: z.array(ScoreOverride),
+  /** The decisions in effect on the entry (who, when, why), held or ranked. */
+  decisions: z.array(EntryDecision).default([]),
+  /** Whether the entry was submitted late or before the opening (null: on time). */
+  timing: z.enum(['late', 'early']).nullable().default(null),
 });
 export type RankingEntryDetail = z.infer<typeof RankingEntryDetail>;
 

@@ -65,10 +65,10 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     if (!isRankingMethod(method)) throw new UsageError(t('cli.rank.badMethod', { method, choices: rankingMethods.join(', ') }));
     // The app's ranking service: the campaign's stored settings (tiers, tie-breaks…) and the same
     // flags as the app's, ranked by the method asked for.
-    const { data, flags, outcome } = rt.ctx.ranking.run(campaignId, method);
+    const { data, flags, decisions, outcome } = rt.ctx.ranking.run(campaignId, method);
     if (values.lock) {
       // Atomic (never half a lock file), DISK_FULL naming the folder when the disk is full.
-      writeFileAtomic(path.resolve(values.lock as string), snapshotBytes(buildSnapshot(data, outcome, flags)));
+      writeFileAtomic(path.resolve(values.lock as string), snapshotBytes(buildSnapshot(data, outcome, flags, decisions)));
     }
     // Without --method each category shows its published list (a list may rank by its programme's own method).
     const shownOf = (c: (typeof outcome.categories)[number]) => c.lists[(asked ?? c.method) as keyof typeof c.lists];

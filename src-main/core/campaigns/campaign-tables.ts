@@ -51,6 +51,8 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   { name: 'judges', rows: CAMPAIGN_JUDGES, shared: 'judges' },
   { name: 'campaign_judges', rows: OF_CAMPAIGN },
   { name: 'entries', rows: OF_CAMPAIGN },
+  // Decisions on entries: the history, appended only (core/decisions/decision-service.ts).
+  { name: 'entry_decisions', rows: OF_CAMPAIGN },
   { name: 'assets', rows: OF_ENTRIES },
   { name: 'assignments', rows: OF_ENTRIES },
   { name: 'scores', rows: OF_ENTRIES },

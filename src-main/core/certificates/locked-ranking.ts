@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
 import { type EntryFlag, parseRankingConfig, type RankingConfigInput } from '../ranking/config';
+import { currentDecisions } from '../decisions/decision-service';
 import { loadCampaignScores } from '../ranking/load-scores';
 import { runRanking } from '../ranking/run-ranking';
 import { buildSnapshot, type RankingSnapshot } from '../ranking/snapshot';
@@ -31,6 +32,7 @@ export function lockRanking(
   flags: ReadonlyMap<number, readonly EntryFlag[]> = new Map(),
 ): LockedSnapshot {
   const data = loadCampaignScores(db, campaignId);
-  const outcome = runRanking(data, parseRankingConfig(config), flags);
-  return insertLockedSnapshot(db, buildSnapshot(data, outcome, flags), signer);
+  const decisions = currentDecisions(db, campaignId);
+  const outcome = runRanking(data, parseRankingConfig(config), flags, decisions);
+  return insertLockedSnapshot(db, buildSnapshot(data, outcome, flags, decisions), signer);
 }

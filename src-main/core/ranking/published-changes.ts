@@ -11,7 +11,7 @@ import { formatInZone, nowIso } from '../time';
 import { latestSnapshotInfo } from './snapshot-store';
 
 /** What kind of change asked; written into the audit row and shown nowhere else. */
-export type ResultInput = 'scores' | 'bundles' | 'entries' | 'assignments' | 'media' | 'settings' | 'formal checks';
+export type ResultInput = 'scores' | 'bundles' | 'entries' | 'assignments' | 'media' | 'settings' | 'formal checks' | 'decisions';
 
 export class PublishedChanges {
   /** campaign id → id of the published snapshot the coordinator agreed to move away from. */

@@ -1,15 +1,16 @@
 // The ranking as the app and the CLI serve it: the campaign's stored configuration, the flags
 // that hold an entry out (failed media checks, unmet completeness rules; late, early and coverage
-// flags come from run-ranking), and one computation per campaign kept in memory while the data is
+// flags come from run-ranking), the per-entry decisions in effect (core/decisions), and one computation per campaign kept in memory while the data is
 // unchanged. One service per open database (AppContext.ranking); ranking-rows.ts pages through it.
 // Why a cache: the UI asks for the summary, then pages of one category, then an entry's details;
 // at 50,000 entries one computation takes about 2 s, and nothing changes between those calls.
 // The cache key is the database's change stamp (db/change-stamp.ts), so any write — a merged
 // bundle, a judge's score, a changed configuration — forces a recomputation.
 import type { Database } from 'better-sqlite3';
-import type { EntryFlag, EntryProblem, RankingMethod, RankingRow } from '../../contract';
+import type { EntryDecision, EntryFlag, EntryProblem, RankingMethod, RankingRow } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { changeStamp } from '../db/change-stamp';
+import { currentDecisions } from '../decisions/decision-service';
 import { complianceRows } from '../media/compliance';
 import { entryRuleProblems } from '../media/entry-rules';
 import { formalCheckHolds } from '../rounds/formal-checks';
@@ -28,6 +29,8 @@ export interface ComputedRanking {
   data: CampaignScores;
   outcome: RankingOutcome;
   flags: Map<number, EntryFlag[]>;
+  /** The per-entry decisions in effect (core/decisions), honoured by the outcome. */
+  decisions: Map<number, EntryDecision[]>;
   info: Map<number, EntryInfo>;
   aggregates: Map<number, EntryAggregate>;
   judgeNames: Map<string, string>;
@@ -39,6 +42,7 @@ export interface ComputedRanking {
 export interface RankingRun {
   config: RankingConfig;
   flags: Map<number, EntryFlag[]>;
+  decisions: Map<number, EntryDecision[]>;
   data: CampaignScores;
   outcome: RankingOutcome;
 }
@@ -112,7 +116,8 @@ export class RankingService {
     // inputs like every flag passed here, so verification uses the holds of lock time.
     for (const [entryId, hold] of formalCheckHolds(this.db, this.campaigns.definition(campaignId), campaignId)) flags.set(entryId, [...(flags.get(entryId) ?? []), this.formalCheckFlag(hold)]);
     const data = loadCampaignScores(this.db, campaignId);
-    return { config, flags, data, outcome: runRanking(data, config, flags) };
+    const decisions = currentDecisions(this.db, campaignId);
+    return { config, flags, decisions, data, outcome: runRanking(data, config, flags, decisions) };
   }
 
   /** The cached computation, recomputed when the database changed (or when `refresh`). */
@@ -121,7 +126,7 @@ export class RankingService {
     const cached = this.cache.get(campaignId);
     if (cached && cached.stamp === stamp && !refresh) return cached;
 
-    const { data, flags, outcome } = this.run(campaignId);
+    const { data, flags, decisions, outcome } = this.run(campaignId);
     const info = entryInfos(this.db, campaignId);
     const names = judgeNames(this.db);
     const computed: ComputedRanking = {
@@ -130,6 +135,7 @@ export class RankingService {
       data,
       outcome,
       flags,
+      decisions,
       info,
       aggregates: new Map(outcome.aggregate.entries.map((a) => [a.entryId, a])),
       judgeNames: names,

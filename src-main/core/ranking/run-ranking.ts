@@ -12,7 +12,12 @@
 // - An entry is held when the caller flags it, when it is late or early (submitted before the
 //   registration opened) and holdLate is on, or (rank.ts)
 //   when it has fewer counted judges than the campaign's judgesPerEntry.
-import { allDimensions, allEligibility, type CampaignDefinition, eligibilityFor, type EntryKind, listFor, methodsNeeded, rankingRulesFor } from '../../contract';
+// - Per-entry decisions in effect (core/decisions/decision-service.ts) are honoured here, so a
+//   locked result recomputes with them: disqualify / withdraw hold the entry under their own flag
+//   (params: reason and who); accept-late lifts that entry's late / early hold; waive-media drops
+//   the caller's non_compliant_media flag for that entry. Without decisions nothing changes, so
+//   results locked before decisions existed recompute byte for byte.
+import { allDimensions, allEligibility, type CampaignDefinition, type DecisionKind, eligibilityFor, type EntryKind, listFor, methodsNeeded, rankingRulesFor } from '../../contract';
 import { KepuError } from '../errors';
 import { aggregate, type AggregateResult, type EntryAggregate } from './aggregate';
 import { type CommitteeResult, selectCommittee } from './committee';
@@ -72,17 +77,40 @@ export function resolveConfig(definition: CampaignDefinition, settings: RankingC
   return { ...config, tieBreaks, bias: { threshold, minEntries: config.bias.minEntries } };
 }
 
-export function runRanking(data: CampaignScores, rawConfig: RankingConfig, flags: ReadonlyMap<number, readonly EntryFlag[]> = new Map()): RankingOutcome {
+/** A decision in effect on an entry, as the ranking needs it (decision-service.ts derives these). */
+export interface RankingDecision {
+  /** Never 'reinstate' in practice: a reinstatement leaves nothing in effect. */
+  kind: DecisionKind;
+  reason: string;
+  actor: string;
+  at: string;
+}
+
+const HOLD_FLAG = { disqualify: 'disqualified', withdraw: 'withdrawn' } as const;
+
+export function runRanking(
+  data: CampaignScores,
+  rawConfig: RankingConfig,
+  flags: ReadonlyMap<number, readonly EntryFlag[]> = new Map(),
+  decisions: ReadonlyMap<number, readonly RankingDecision[]> = new Map(),
+): RankingOutcome {
   const def = data.definition;
   const config = resolveConfig(def, rawConfig);
   const listOf = new Map(data.entries.map((e) => [e.entryId, listFor(def, e.kind, e.category).key]));
   const result = aggregateByList(data, listOf, { methods: config.methods, trimMinJudges: config.trimMinJudges, zscoreFallback: config.zscoreFallback });
   const byId = new Map(result.entries.map((a) => [a.entryId, a]));
   const flagsOf = (e: LoadedEntry): EntryFlag[] => {
-    const own = [...(flags.get(e.entryId) ?? [])];
-    if (config.holdLate && e.isLate && !own.some((f) => f.code === 'late')) own.push({ code: 'late', params: { submittedAt: e.submittedAt ?? '' } });
+    const decided = decisions.get(e.entryId) ?? [];
+    const has = (kind: DecisionKind) => decided.some((d) => d.kind === kind);
+    let own = [...(flags.get(e.entryId) ?? [])];
+    if (has('waive-media')) own = own.filter((f) => f.code !== 'non_compliant_media');
+    const holdLate = config.holdLate && !has('accept-late');
+    if (holdLate && e.isLate && !own.some((f) => f.code === 'late')) own.push({ code: 'late', params: { submittedAt: e.submittedAt ?? '' } });
     // Submitted before the registration opened: held the same way, under its own flag.
-    if (config.holdLate && e.isEarly && !own.some((f) => f.code === 'early')) own.push({ code: 'early', params: { submittedAt: e.submittedAt ?? '' } });
+    if (holdLate && e.isEarly && !own.some((f) => f.code === 'early')) own.push({ code: 'early', params: { submittedAt: e.submittedAt ?? '' } });
+    for (const d of decided) {
+      if (d.kind === 'disqualify' || d.kind === 'withdraw') own.push({ code: HOLD_FLAG[d.kind], params: { reason: d.reason, by: d.actor } });
+    }
     return own;
   };
 

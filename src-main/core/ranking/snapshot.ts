@@ -9,6 +9,11 @@
 //   submitted before the registration opened) sorted by their JSON text; the
 //   definition and the configuration as canonical JSON. The caller's flags and the accepted
 //   bundle ids are kept in clear, so a verification failure says what changed.
+// - The per-entry decisions in effect at lock time (disqualify, withdraw, accept-late,
+//   waive-media, with reason, who and when) are kept in clear as inputs.decisions, sorted by
+//   registration number then decision order. The member is written only when some decision is in
+//   effect, so a result locked before decisions existed (or with none) has the same bytes as
+//   before; a decision taken after locking makes verification name inputs.decisions.
 // - Every object key in a snapshot is an identifier from this code (user data such as
 //   registration numbers only appears in values), so a copy with sorted keys written by
 //   JSON.stringify is canonical JSON, and cheaper than the general writer on the 20 MB a
@@ -23,14 +28,23 @@ import crypto, { type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../exchange/canonical-json';
 import { assertEd25519 } from '../exchange/dsse';
+import { decisionKinds } from '../../contract/decisions';
 import { EntryFlag, RankingConfig } from './config';
 import type { CampaignScores } from './load-scores';
 import { compareCodeUnits, PRECISION, round6 } from './numbers';
-import type { RankingOutcome } from './run-ranking';
+import type { RankingDecision, RankingOutcome } from './run-ranking';
 
 export const SNAPSHOT_FORMAT = 'kepu-ranking-snapshot/1';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+const SnapshotDecision = z.object({
+  regNo: z.string(),
+  kind: z.enum(decisionKinds),
+  reason: z.string(),
+  actor: z.string(),
+  at: z.string(),
+});
 
 export const RankingSnapshot = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
@@ -48,6 +62,8 @@ export const RankingSnapshot = z.object({
     counts: z.object({ entries: z.number().int(), scores: z.number().int(), conflicts: z.number().int(), eligibility: z.number().int(), overrides: z.number().int().optional() }),
     bundles: z.array(Sha256),
     flags: z.array(z.object({ regNo: z.string(), flags: z.array(EntryFlag) })),
+    /** Absent when no decision was in effect (and in every snapshot from before decisions). */
+    decisions: z.array(SnapshotDecision).optional(),
   }),
   config: RankingConfig,
   /** Compared as a whole on verification; its shape is RankingOutcome's published part. */
@@ -55,7 +71,12 @@ export const RankingSnapshot = z.object({
 });
 export type RankingSnapshot = z.infer<typeof RankingSnapshot>;
 
-export function buildSnapshot(data: CampaignScores, outcome: RankingOutcome, flags: ReadonlyMap<number, readonly EntryFlag[]> = new Map()): RankingSnapshot {
+export function buildSnapshot(
+  data: CampaignScores,
+  outcome: RankingOutcome,
+  flags: ReadonlyMap<number, readonly EntryFlag[]> = new Map(),
+  decisions: ReadonlyMap<number, readonly RankingDecision[]> = new Map(),
+): RankingSnapshot {
   const regNo = new Map(data.entries.map((e) => [e.entryId, e.regNo]));
   const reg = (entryId: number) => {
     const r = regNo.get(entryId);
@@ -66,6 +87,10 @@ export function buildSnapshot(data: CampaignScores, outcome: RankingOutcome, fla
     .filter(([entryId, list]) => list.length > 0 && regNo.has(entryId))
     .map(([entryId, list]) => ({ regNo: reg(entryId), flags: list.map((f) => ({ code: f.code, params: { ...f.params } })) }))
     .sort((a, b) => compareCodeUnits(a.regNo, b.regNo));
+  const clearDecisions = [...decisions]
+    .filter(([entryId]) => regNo.has(entryId))
+    .sort((a, b) => compareCodeUnits(reg(a[0]), reg(b[0])))
+    .flatMap(([entryId, list]) => list.map((d) => ({ regNo: reg(entryId), kind: d.kind, reason: d.reason, actor: d.actor, at: d.at })));
   const scoreOf = new Map(outcome.aggregate.entries.map((a) => [a.entryId, a.scores]));
   const outputs = {
     categories: outcome.categories.map((c) => {
@@ -111,6 +136,7 @@ export function buildSnapshot(data: CampaignScores, outcome: RankingOutcome, fla
       },
       bundles: [...data.bundles].sort(compareCodeUnits),
       flags: clearFlags,
+      decisions: clearDecisions.length > 0 ? clearDecisions : undefined,
     },
     config: outcome.config,
     outputs,

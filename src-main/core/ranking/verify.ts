@@ -2,9 +2,11 @@
 // for byte. Policy: the recomputation uses the configuration and the caller's flags recorded in
 // the snapshot (they were decisions taken at lock time, e.g. which media were non-compliant), and
 // everything else — definition, entries, scores, conflicts, answers, bundles — as the database has
-// it now; so any change since locking shows up as the first differing input hash, followed by the
+// it now, and so are the per-entry decisions in effect (core/decisions: data like the scores, not
+// a flag of the lock); so any change since locking shows up as the first differing input hash, followed by the
 // outputs it moved.
 import type { Database } from 'better-sqlite3';
+import { currentDecisions } from '../decisions/decision-service';
 import type { EntryFlag } from './config';
 import { buildInputLines, diffInputLines, type InputDifferences, type InputLines, trustedKinds } from './input-lines';
 import { type CampaignScores, loadCampaignScores } from './load-scores';
@@ -25,7 +27,8 @@ function recompute(db: Database, locked: RankingSnapshot): { snapshot: RankingSn
     // An entry gone since locking changes the entries hash; its flags have nowhere to go.
     if (entryId !== undefined) flags.set(entryId, f.flags);
   }
-  return { snapshot: buildSnapshot(data, runRanking(data, locked.config, flags), flags), data };
+  const decisions = currentDecisions(db, locked.campaignId);
+  return { snapshot: buildSnapshot(data, runRanking(data, locked.config, flags, decisions), flags, decisions), data };
 }
 
 export function verifyAgainstDatabase(db: Database, locked: RankingSnapshot): SnapshotComparison {
