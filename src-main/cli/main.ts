@@ -16,6 +16,7 @@ import { runRank } from './commands/rank';
 import { runCertificates } from './commands/certificates';
 import { runAudit } from './commands/audit';
 import { runRound } from './commands/round';
+import { runDecision } from './commands/decision';
 
 export async function main(argv: string[]): Promise<number> {
   const i18n = createNodeI18n(nodeLanguage());
@@ -56,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runAudit(rest, t);
       case 'round':
         return await runRound(rest, t);
+      case 'decision':
+        return await runDecision(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

@@ -113,6 +113,13 @@ function refusal(db: Database, campaignId: string, entry: EntryFacts, current: r
   return null;
 }
 
+/** The entry of the campaign with this registration number (ENTRY_NOT_FOUND naming it). */
+export function entryIdByRegNo(db: Database, campaignId: string, regNo: string): number {
+  const id = db.prepare('SELECT id FROM entries WHERE campaign_id = ? AND reg_no = ?').pluck().get(campaignId, regNo) as number | undefined;
+  if (id === undefined) throw new KepuError('ENTRY_NOT_FOUND', `decision: no entry ${regNo} in campaign ${campaignId}`, { id: regNo });
+  return id;
+}
+
 /** One entry's decisions: in effect, history, and the kinds that may be taken now. */
 export function entryDecisionState(db: Database, campaignId: string, entryId: number): EntryDecisionState {
   const entry = entryFacts(db, campaignId, entryId);
