@@ -1,6 +1,7 @@
 // Every contract channel, implemented once. Shells never add logic: they only carry requests here.
 import type { Handlers, TemplateSummary } from '../contract';
 import { latestSchemaVersion } from '../core/db/connection';
+import { currentDecisions } from '../core/decisions/decision-service';
 import { loadDemo } from '../core/demo/load-demo';
 import { asDiskFull } from '../core/files/disk-full';
 import { importRegistrations, type ImportInput, previewImport } from '../core/intake/import-registrations';
@@ -54,7 +55,14 @@ export function createHandlers(ctx: AppContext): Handlers {
       const template = ctx.templates.get(templateId);
       return ctx.campaigns.create(template.id, template.definition, name, undefined, { description: template.description, source: template.source });
     },
-    'entry:list': (request) => ctx.entries.list(request),
+    'entry:list': (request) => {
+      // The list marks disqualified, withdrawn and accepted-late entries (a badge beside the title).
+      const page = ctx.entries.list(request);
+      const decided = currentDecisions(ctx.db, request.campaignId);
+      const marked = (entryId: number) =>
+        (decided.get(entryId) ?? []).map((d) => d.kind).filter((k): k is 'disqualify' | 'withdraw' | 'accept-late' => k === 'disqualify' || k === 'withdraw' || k === 'accept-late');
+      return { ...page, rows: page.rows.map((r) => (decided.has(r.id) ? { ...r, decisions: marked(r.id) } : r)) };
+    },
     'entry:get': ({ entryId }) => {
       const entry = ctx.entries.get(entryId);
       return { ...entry, problems: entryRuleProblems(ctx.db, entry.campaignId, ctx.campaigns.definition(entry.campaignId), entryId) };

@@ -124,6 +124,8 @@ export const EntryRow = z.object({
   /** Submitted before the registration opened (definition.opensAt): kept and flagged, like late. */
   early: z.boolean(),
   assetCount: z.number().int(),
+  /** Decisions in effect that the entry list marks (entry:list only; decision:list has them all). */
+  decisions: z.array(z.enum(['disqualify', 'withdraw', 'accept-late'])).optional(),
 });
 export type EntryRow = z.infer<typeof EntryRow>;
 

@@ -4,6 +4,7 @@ import type { AssetInfo, CampaignDetail, EntryDetail } from '../../../src-main/c
 import { invoke, mediaUrl } from '../api';
 import { formatBytes, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
+import { EntryDecisions } from './EntryDecisions';
 import { EntryJudges } from './EntryJudges';
 import { entryProblemText } from './entryProblemText';
 import { MediaFileProblem } from './preview/MediaFileProblem';
@@ -83,6 +84,8 @@ export function EntryDetailPanel({ entryId, campaign, onClose }: Props) {
           <FieldRow key={key} label={fieldLabel(key)} value={choiceLabel(key, value)} />
         ))}
       </dl>
+      {/* Decisions are the coordinator's: not on a judge's machine (an opened package). */}
+      {!campaign.openedPackage && <EntryDecisions campaign={campaign} entryId={entry.id} />}
       {!campaign.openedPackage && <EntryJudges campaignId={campaign.id} entryId={entry.id} />}
       <h3>{t('entries.media', { count: entry.assets.length })}</h3>
       {entry.assets.length === 0 && <p className="muted">{t('entries.noMedia')}</p>}

@@ -89,7 +89,14 @@ export function EntryTable({ campaign, pages, sort, onSort, selected, onSelect }
           onKeyDown={(e) => e.key === 'Enter' && onSelect(row.id)}
         >
           <span role="gridcell" className="col-reg mono">{row.regNo}</span>
-          <span role="gridcell" className="col-title" title={row.title}>{row.title}</span>
+          <span role="gridcell" className="col-title" title={row.title}>
+            {row.decisions?.map((k) => (
+              <span key={k} className={k === 'accept-late' ? 'badge warn' : 'badge verdict-fail'} data-testid="decision-badge">
+                {t(`decisions.badge.${k}`)}
+              </span>
+            ))}
+            {row.title}
+          </span>
           <span role="gridcell" className="col-kind">{kindLabel(row)}</span>
           <span role="gridcell" className="col-entrant" title={row.entrantName}>{row.entrantName}</span>
           <span role="gridcell" className="col-time">

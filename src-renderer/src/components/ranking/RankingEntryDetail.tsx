@@ -1,12 +1,14 @@
 // "Why this place": one entry's judges' totals (with z-score and Borda share), the judges not
 // counted and why, each judge's signed score per dimension with any moderation override beside it
-// (ScoreOverrides), the mean per rubric dimension, its rank by every method and any broken tie.
+// (ScoreOverrides), the decisions on the entry in effect (who, when, why), the mean per rubric
+// dimension, its rank by every method and any broken tie.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, RankingEntryDetail as Detail } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
+import { decisionLine } from '../EntryDecisions';
 import { flagText, score, tieText } from './rankingText';
 import { ScoreOverrides } from './ScoreOverrides';
 
@@ -46,6 +48,22 @@ export function RankingEntryDetail({ campaign, entryId, onClose, onChanged }: { 
           {flagText(t, f)}
         </p>
       ))}
+      {/* The decisions that apply, for held and ranked entries alike (e.g. ranked: late, accepted by…). */}
+      {(detail.timing || detail.decisions.length > 0) && (
+        <div className="decision-line" data-testid="ranking-detail-decisions">
+          {detail.timing && <p className="small">{t(`ranking.entry.timing.${detail.timing}`)}</p>}
+          {detail.decisions.length > 0 && (
+            <>
+              <p className="small">{t(row.rank === null ? 'ranking.entry.decisionsHeld' : 'ranking.entry.decisionsRanked')}</p>
+              <ul className="plain small">
+                {detail.decisions.map((d) => (
+                  <li key={d.id}>{decisionLine(t, d, campaign.timeZone)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
       <table className="data-table compact">
         <thead>
           <tr>

@@ -83,6 +83,7 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
             <input type="checkbox" checked={draft.holdLate} onChange={(e) => set({ holdLate: e.target.checked })} />
             {t('ranking.settings.holdLate')}
           </label>
+          <p className="small muted">{t('ranking.settings.holdLateHint')}</p>
         </div>
       </div>
 
