@@ -11,6 +11,8 @@ export function flagText(t: TFunction, flag: EntryFlag): string {
   const language = t('meta.language');
   const params: Record<string, string | number> = { ...flag.params };
   for (const [key, value] of Object.entries(flag.params)) if (key.endsWith(`@${language}`)) params[key.slice(0, -language.length - 1)] = value;
+  // Who decided (disqualified / withdrawn): 'local' is this computer without a coordinator identity.
+  if (params.by === 'local') params.by = t('audit.thisComputer');
   return t(`ranking.flags.${flag.code}`, params);
 }
 
