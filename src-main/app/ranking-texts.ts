@@ -12,7 +12,10 @@ export const tEn: Translate = en.t.bind(en) as Translate;
 export const both = (key: string, params?: Record<string, unknown>) => `${tZh(key, params)} / ${tEn(key, params)}`;
 
 export function describeFlag(t: Translate, flag: EntryFlag): string {
-  return t(`ranking.flags.${flag.code}`, localizedFlagParams(flag.params, t('meta.language')));
+  const params = localizedFlagParams(flag.params, t('meta.language'));
+  // Who decided (disqualified / withdrawn): 'local' is this computer without a coordinator identity.
+  if (params.by === 'local') params.by = t('audit.thisComputer');
+  return t(`ranking.flags.${flag.code}`, params);
 }
 
 /** A flag's params with `name@<language>` variants (see entry-problem-text) read as `name`. */
