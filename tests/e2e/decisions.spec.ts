@@ -52,6 +52,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(current).toContainText(reason);
     await expect(current).toContainText('(UTC+8)');
     await expect(decisions.getByTestId('decision-reinstate')).toBeVisible();
+    // The list marks the entry too.
+    await expect(page.getByTestId('entry-row').first().getByTestId('decision-badge')).toHaveText(en ? 'Disqualified' : '已取消资格');
     await shot(page, `decision-panel-${locale}`, info.outputPath.bind(info));
 
     await page.getByRole('tab', { name: en ? 'Ranking' : '排名' }).click();

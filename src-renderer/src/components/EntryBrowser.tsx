@@ -69,7 +69,7 @@ export function EntryBrowser({ campaign, initialSelected = null }: { campaign: C
       <div className="entry-split">
         <EntryTable campaign={campaign} pages={pages} sort={sort} onSort={setSort} selected={selected} onSelect={setSelected} />
         {selected !== null && (
-          <EntryDetailPanel key={selected} entryId={selected} campaign={campaign} onClose={() => setSelected(null)} />
+          <EntryDetailPanel key={selected} entryId={selected} campaign={campaign} onClose={() => setSelected(null)} onChanged={pages.reload} />
         )}
       </div>
     </div>

@@ -13,9 +13,11 @@ interface Props {
   entryId: number;
   campaign: CampaignDetail;
   onClose(): void;
+  /** The entry changed in a way the list shows (a decision's badge). */
+  onChanged?(): void;
 }
 
-export function EntryDetailPanel({ entryId, campaign, onClose }: Props) {
+export function EntryDetailPanel({ entryId, campaign, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const run = useAppStore((s) => s.run);
@@ -85,7 +87,7 @@ export function EntryDetailPanel({ entryId, campaign, onClose }: Props) {
         ))}
       </dl>
       {/* Decisions are the coordinator's: not on a judge's machine (an opened package). */}
-      {!campaign.openedPackage && <EntryDecisions campaign={campaign} entryId={entry.id} />}
+      {!campaign.openedPackage && <EntryDecisions campaign={campaign} entryId={entry.id} onChanged={onChanged} />}
       {!campaign.openedPackage && <EntryJudges campaignId={campaign.id} entryId={entry.id} />}
       <h3>{t('entries.media', { count: entry.assets.length })}</h3>
       {entry.assets.length === 0 && <p className="muted">{t('entries.noMedia')}</p>}

@@ -16,6 +16,8 @@ export function useEntryPages(query: Query) {
   const pages = useRef(new Map<number, EntryRow[]>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
+  /** Bumped by reload(): the rows changed on the server (e.g. a decision marks an entry). */
+  const [stamp, setStamp] = useState(0);
   const key = JSON.stringify(query);
 
   const fetchPage = useCallback(
@@ -35,8 +37,8 @@ export function useEntryPages(query: Query) {
         pending.current.delete(page);
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is query as JSON: a new object with the same content is the same query
-    [key],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is query as JSON: a new object with the same content is the same query; stamp forces a new generation
+    [key, stamp],
   );
 
   useEffect(() => {
@@ -58,5 +60,7 @@ export function useEntryPages(query: Query) {
     return pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
   }, []);
 
-  return { total, rowAt, ensureRange };
+  const reload = useCallback(() => setStamp((n) => n + 1), []);
+
+  return { total, rowAt, ensureRange, reload };
 }
