@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, SnapshotVerification } from '../../../src-main/contract';
 import { BACKUP_EXTENSION } from '../../../src-main/core/campaigns/backup-file';
 import { CAMPAIGN_TABLES } from '../../../src-main/core/campaigns/campaign-tables';
+import { recordDecision } from '../../../src-main/core/decisions/decision-service';
 import { verifyCode } from '../../../src-main/core/certificates/verify';
 import { ok, openTestApp, tempDir } from '../../helpers';
 import { campaignRows, publishedSample } from './lifecycle-fixture';
@@ -18,10 +19,15 @@ describe('deleting a campaign behind a backup, and restoring it', () => {
     const app = await publishedSample();
     const { id, ctx } = app;
     const committee = (await ok<CampaignSummary[]>(app.dispatch('campaign:list', {}))).find((c) => c.kind === 'committee')!.id;
+    // A decision taken and cancelled again: its history travels with the campaign, and with
+    // nothing in effect the published snapshot still verifies after the restore.
+    const entryId = ctx.db.prepare('SELECT min(id) FROM entries WHERE campaign_id = ?').pluck().get(id) as number;
+    recordDecision(ctx.db, { campaignId: id, entryId, kind: 'withdraw', reason: '作者申请撤回', actor: '王协调' });
+    recordDecision(ctx.db, { campaignId: id, entryId, kind: 'reinstate', reason: '撤回申请作废', actor: '王协调' });
     const before = campaignRows(ctx.db, id);
     const committeeBefore = campaignRows(ctx.db, committee);
     // The fixture fills what a published campaign has; an empty table here would prove nothing.
-    for (const table of ['campaigns', 'rubric_dimensions', 'definition_versions', 'judges', 'campaign_judges', 'entries', 'assets', 'assignments', 'scores', 'comments', 'reviews', 'bundles', 'issued_packages', 'issued_package_entries', 'ranking_settings', 'ranking_snapshots', 'certificate_settings', 'certificate_images', 'certificate_issuers', 'certificates', 'certificate_sequences', 'settings', 'audit_log']) {
+    for (const table of ['campaigns', 'rubric_dimensions', 'definition_versions', 'judges', 'campaign_judges', 'entries', 'assets', 'assignments', 'scores', 'comments', 'reviews', 'bundles', 'issued_packages', 'issued_package_entries', 'ranking_settings', 'ranking_snapshots', 'entry_decisions', 'certificate_settings', 'certificate_images', 'certificate_issuers', 'certificates', 'certificate_sequences', 'settings', 'audit_log']) {
       expect(before[table].length, table).toBeGreaterThan(0);
     }
     const serials = ctx.db.prepare(`SELECT serial, payload, status FROM certificates WHERE campaign_id = ? ORDER BY serial`).all(id) as { serial: string; payload: string; status: string }[];
