@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createAppContext, type AppContext } from '../src-main/app/context';
 import { createDispatch, type Dispatch } from '../src-main/app/dispatch';
 import { createHandlers } from '../src-main/app/handlers';
-import { type CampaignSummary, type ChannelName, channels, isChannelName, type JobStatus } from '../src-main/contract';
+import { type CampaignSummary, type ChannelName, channels, isChannelName, type Job } from '../src-main/contract';
 import { tempDir } from './temp-dirs';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -76,7 +76,10 @@ export async function pollUntil<T>(
 }
 
 /** A job's status once it is no longer running (polled through `job:status`, with a deadline). */
-export async function finishedJob(dispatch: Dispatch, started: JobStatus, options?: { timeoutMs?: number }): Promise<JobStatus> {
+export async function finishedJob<J extends Job>(dispatch: Dispatch, started: J, options?: { timeoutMs?: number }): Promise<J> {
   if (started.state !== 'running') return started;
-  return pollUntil(() => ok<JobStatus>(dispatch('job:status', { jobId: started.jobId })), (s) => s.state !== 'running', `job ${started.jobId}`, options);
+  // job:status answers every kind; the status keeps the kind the job was started with.
+  const status = await pollUntil(() => ok<Job>(dispatch('job:status', { jobId: started.jobId })), (s) => s.state !== 'running', `job ${started.jobId}`, options);
+  if (status.kind !== started.kind) throw new Error(`job ${started.jobId}: started as ${started.kind}, reported as ${status.kind}`);
+  return status as J;
 }

@@ -108,8 +108,6 @@ export const campaignChanges = {
   'certificates:preview': null,
   // Exporting issues the serials not issued yet.
   'certificates:export': byCampaignId,
-  'certificates:job': null,
-  'certificates:cancelJob': null,
   'certificates:jobFile': null,
   'certificates:issuers': null,
   'certificates:trustIssuer': null,

@@ -1,6 +1,6 @@
 // Certificate channels: settings and images, the lists of a campaign, preview, export as a
-// background job (progress, cancel; the job mechanics are shared with media checks in jobs.ts,
-// the status shape is the certificates' own), the register (reissue, revoke), trusted issuers and
+// background job (kind `certificates.export` in jobs.ts, followed and cancelled with job:status and
+// job:cancel like every job), the register (reissue, revoke), trusted issuers and
 // verification. The work is in core/certificates; this file supplies the issuer key and the
 // wording (locale files).
 import { createPublicKey } from 'node:crypto';
@@ -22,7 +22,7 @@ import { createNodeI18n } from './translate';
 
 type CertificateChannels =
   | 'certificates:settings' | 'certificates:saveSettings' | 'certificates:setImage' | 'certificates:lists' | 'certificates:preview'
-  | 'certificates:export' | 'certificates:job' | 'certificates:cancelJob' | 'certificates:jobFile' | 'certificates:issuers' | 'certificates:trustIssuer' | 'certificates:issued' | 'certificates:reissue'
+  | 'certificates:export' | 'certificates:jobFile' | 'certificates:issuers' | 'certificates:trustIssuer' | 'certificates:issued' | 'certificates:reissue'
   | 'certificates:revoke' | 'certificates:verify';
 
 let translators: Record<'zh-CN' | 'en', i18n> | null = null;
@@ -79,9 +79,7 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
       const signer = issuer(ctx);
       certificateList(ctx.db, campaignId, list, wording); // unknown list or no ranking: fail now, not in the job
       const dir = outDir ? path.resolve(outDir) : path.join(ctx.dataDir, 'exports', 'certificates', campaignId);
-      return ctx.certificateJobs.start(
-        (jobId) => ({ jobId, state: 'running', progress: null, result: null, error: null }),
-        ({ signal, update }) =>
+      return ctx.jobs.start('certificates.export', ({ signal, progress }) =>
           exportList(ctx.db, {
             campaignId,
             listName: list,
@@ -91,14 +89,12 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
             issuer: signer,
             wording,
             signal,
-            onProgress: (done, total) => update({ progress: { done, total } }),
+            onProgress: (done, total) => progress({ done, total }),
           }),
       );
     },
-    'certificates:job': ({ jobId }) => ctx.certificateJobs.status(jobId),
-    'certificates:cancelJob': ({ jobId }) => ctx.certificateJobs.cancel(jobId),
     'certificates:jobFile': ({ jobId, file }) => {
-      const result = ctx.certificateJobs.status(jobId).result;
+      const result = ctx.jobs.statusOf('certificates.export', jobId).result;
       if (!result || !result.files.includes(file)) throw new KepuError('NOT_FOUND', `certificates: job ${jobId} wrote no file ${file}`);
       return { fileName: path.basename(file), mimeType: 'application/pdf', contentBase64: fs.readFileSync(file).toString('base64'), savedTo: file };
     },

@@ -9,7 +9,7 @@ import { preparePrivateDataDir } from '../core/files/private-files';
 import { AssetRepo } from '../core/media/asset-repo';
 import { SettingsRepo } from '../core/settings/settings-repo';
 import path from 'node:path';
-import { CertificateJobs, JobRegistry } from './jobs';
+import { JobRegistry } from './jobs';
 import { IdentityService } from '../core/keys/identity-service';
 import { JudgeRepo } from '../core/review/judge-repo';
 import { ReviewService } from '../core/review/review-service';
@@ -42,8 +42,8 @@ export interface AppContext {
   readonly entries: EntryRepo;
   readonly assets: AssetRepo;
   readonly settings: SettingsRepo;
+  /** Every background job, whatever its kind (job:status, job:cancel). */
   readonly jobs: JobRegistry;
-  readonly certificateJobs: CertificateJobs;
   readonly judges: JudgeRepo;
   readonly reviews: ReviewService;
   readonly identity: IdentityService;
@@ -61,7 +61,6 @@ export function createAppContext(options: ContextOptions): AppContext {
   preparePrivateDataDir(options.dataDir, databasePath(options.dataDir));
   const db = openDatabase(databasePath(options.dataDir), { nativeBinding: options.nativeBinding });
   const jobs = new JobRegistry(options.dataDir);
-  const certificateJobs = new CertificateJobs(options.dataDir);
   const campaigns = new CampaignRepo(db);
   const entries = new EntryRepo(db);
   const judges = new JudgeRepo(db);
@@ -84,10 +83,8 @@ export function createAppContext(options: ContextOptions): AppContext {
     assets: new AssetRepo(db),
     settings: new SettingsRepo(db),
     jobs,
-    certificateJobs,
     close: () => {
       jobs.cancelAll();
-      certificateJobs.cancelAll();
       db.close();
     },
   };

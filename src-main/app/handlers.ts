@@ -79,7 +79,12 @@ export function createHandlers(ctx: AppContext): Handlers {
       ctx.protectedFiles.assertNotProtected(folder);
       ctx.publishedChanges.assertMayChange(campaignId, 'media');
       return ctx.jobs.start('media.link', ({ signal, progress }) =>
-        linkAndCheckFolder(ctx, campaignId, folder, { pattern, signal, onProgress: progress }),
+        linkAndCheckFolder(ctx, campaignId, folder, {
+          pattern,
+          signal,
+          // Only the contract's fields travel in the status (the checker's progress carries more).
+          onProgress: (p) => progress({ done: p.done, total: p.total, failed: p.failed, unreadable: p.unreadable, etaSeconds: p.etaSeconds }),
+        }),
       );
     },
     'media:assetState': ({ assetId }) => ({ state: assetFileState(ctx, assetId) }),

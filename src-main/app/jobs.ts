@@ -1,71 +1,69 @@
-// Background jobs: started by one request, polled by the UI, stopped by another request. Two
-// kinds exist — media linking and checking (job:status / job:cancel) and certificate exports
-// (certificates:job / certificates:cancelJob) — with their own status shapes in the contract;
-// the mechanics they share live here once: ids, abort, start on the next tick so the caller gets
-// the running status first, errors turned into translated error bodies, finished jobs kept an
-// hour, and everything cancelled when the app closes. The work runs in this process and yields
-// (child processes, streamed hashing, PDF pages in slices), so the UI's requests stay answered.
+// Background jobs: started by one request, polled by the UI, stopped by another request. Every
+// kind (media linking and checking, certificate exports; the union is contract/jobs.ts) lives in
+// one table, so `job:status` and `job:cancel` serve all of them. The mechanics live here once: ids,
+// abort, start on the next tick so the caller gets the running status first, errors turned into
+// typed error bodies (codes from contract/errors.ts), finished jobs kept an hour, and everything
+// cancelled when the app closes. The work runs in this process and yields (child processes,
+// streamed hashing, PDF pages in slices), so the UI's requests stay answered.
 import { randomBytes } from 'node:crypto';
-import type { CertificateJob, JobProgress, JobStatus, MediaLinkReport } from '../contract';
+import type { Job, JobKind, JobOf } from '../contract';
 import { KepuError } from '../core/errors';
 import { asDiskFull } from '../core/files/disk-full';
 import { toErrorBody } from './dispatch';
 
-type ErrorBody = { code: string; message: string; params?: Record<string, string | number> };
-
-/** What every job status has; each kind adds its own progress and result shapes. */
-interface BaseStatus {
-  jobId: string;
-  state: 'running' | 'done' | 'cancelled' | 'failed';
-  result: { cancelled: boolean } | null;
-  error: ErrorBody | null;
-}
-
-interface Entry<S> {
-  status: S;
+interface Entry {
+  status: Job;
   controller: AbortController;
   finishedAt: number | null;
 }
 
+/** What a job's work gets: the abort signal and a way to report progress. */
+export interface JobControl<K extends JobKind> {
+  signal: AbortSignal;
+  progress(progress: NonNullable<JobOf<K>['progress']>): void;
+}
+
 const KEEP_FINISHED_MS = 60 * 60 * 1000;
 
-export class JobTable<S extends BaseStatus> {
-  private readonly jobs = new Map<string, Entry<S>>();
+export class JobRegistry {
+  private readonly jobs = new Map<string, Entry>();
 
-  constructor(
-    private readonly label: string,
-    /** The data folder: a full disk the work did not attribute to a folder (SQLITE_FULL) is reported there. */
-    private readonly dataDir?: string,
-  ) {}
+  /** `dataDir`: a full disk the work did not attribute to a folder (SQLITE_FULL) is reported there. */
+  constructor(private readonly dataDir?: string) {}
 
-  /**
-   * `initial` builds the running status for the new id; `work` gets the abort signal and an
-   * `update` to merge progress into the status, and resolves with the result.
-   */
-  start(initial: (jobId: string) => S, work: (control: { signal: AbortSignal; update(patch: Partial<S>): void }) => Promise<NonNullable<S['result']>>): S {
+  /** Starts `work` on the next tick and answers the running status; the work resolves with the result. */
+  start<K extends JobKind>(kind: K, work: (control: JobControl<K>) => Promise<NonNullable<JobOf<K>['result']>>): JobOf<K> {
     this.prune();
     const jobId = randomBytes(8).toString('hex');
-    const job: Entry<S> = { status: initial(jobId), controller: new AbortController(), finishedAt: null };
+    const job: Entry = { status: { jobId, kind, state: 'running', progress: null, result: null, error: null } as JobOf<K>, controller: new AbortController(), finishedAt: null };
     this.jobs.set(jobId, job);
-    const update = (patch: Partial<S>) => {
-      job.status = { ...job.status, ...patch };
+    // The status keeps its kind; patches only fill in that kind's own progress and result.
+    const update = (patch: Partial<JobOf<K>>) => {
+      job.status = { ...job.status, ...patch } as Job;
     };
     setImmediate(() => {
-      work({ signal: job.controller.signal, update })
-        .then((result) => update({ state: result.cancelled ? 'cancelled' : 'done', result } as Partial<S>))
-        .catch((error: unknown) => update({ state: 'failed', error: toErrorBody(`job ${this.label}`, this.dataDir ? asDiskFull(error, this.dataDir) : error, console.error) } as Partial<S>))
+      work({ signal: job.controller.signal, progress: (progress) => update({ progress } as Partial<JobOf<K>>) })
+        .then((result) => update({ state: result.cancelled ? 'cancelled' : 'done', result } as Partial<JobOf<K>>))
+        .catch((error: unknown) => update({ state: 'failed', error: toErrorBody(`job ${kind}`, this.dataDir ? asDiskFull(error, this.dataDir) : error, console.error) } as Partial<JobOf<K>>))
         .finally(() => {
           job.finishedAt = Date.now();
         });
     });
-    return job.status;
+    return job.status as JobOf<K>;
   }
 
-  status(jobId: string): S {
+  status(jobId: string): Job {
     return this.get(jobId).status;
   }
 
-  cancel(jobId: string): S {
+  /** A job of one kind: another kind's id is as unknown here as a made-up one (JOB_NOT_FOUND). */
+  statusOf<K extends JobKind>(kind: K, jobId: string): JobOf<K> {
+    const status = this.get(jobId).status;
+    if (status.kind !== kind) throw notFound(jobId);
+    return status as JobOf<K>;
+  }
+
+  cancel(jobId: string): Job {
     const job = this.get(jobId);
     if (job.status.state === 'running') job.controller.abort();
     return job.status;
@@ -76,9 +74,9 @@ export class JobTable<S extends BaseStatus> {
     for (const job of this.jobs.values()) job.controller.abort();
   }
 
-  private get(jobId: string): Entry<S> {
+  private get(jobId: string): Entry {
     const job = this.jobs.get(jobId);
-    if (!job) throw new KepuError('JOB_NOT_FOUND', `jobs: no ${this.label} job ${jobId}`, { jobId });
+    if (!job) throw notFound(jobId);
     return job;
   }
 
@@ -88,41 +86,6 @@ export class JobTable<S extends BaseStatus> {
   }
 }
 
-/** Media linking and checking jobs (job:status, job:cancel). */
-export class JobRegistry {
-  private readonly table: JobTable<JobStatus>;
-
-  constructor(dataDir?: string) {
-    this.table = new JobTable<JobStatus>('media', dataDir);
-  }
-
-  start(kind: JobStatus['kind'], work: (control: { signal: AbortSignal; progress(p: JobProgress): void }) => Promise<MediaLinkReport>): JobStatus {
-    return this.table.start(
-      (jobId) => ({ jobId, kind, state: 'running', progress: null, result: null, error: null }),
-      ({ signal, update }) =>
-        work({
-          signal,
-          progress: (p) => update({ progress: { done: p.done, total: p.total, failed: p.failed, unreadable: p.unreadable, etaSeconds: p.etaSeconds } }),
-        }),
-    );
-  }
-
-  status(jobId: string): JobStatus {
-    return this.table.status(jobId);
-  }
-
-  cancel(jobId: string): JobStatus {
-    return this.table.cancel(jobId);
-  }
-
-  cancelAll(): void {
-    this.table.cancelAll();
-  }
-}
-
-/** Certificate export jobs (certificates:job, certificates:cancelJob). */
-export class CertificateJobs extends JobTable<CertificateJob> {
-  constructor(dataDir?: string) {
-    super('certificates', dataDir);
-  }
+function notFound(jobId: string): KepuError {
+  return new KepuError('JOB_NOT_FOUND', `jobs: no job ${jobId}`, { jobId });
 }

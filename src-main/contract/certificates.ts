@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LocalizedText } from './basics';
 import { ExportFile } from './compliance';
 import { ImportSource } from './intake';
+import { jobStatus } from './job-status';
 
 const Id = z.string().min(1).max(100);
 const CampaignId = z.object({ campaignId: Id });
@@ -178,13 +179,8 @@ export const CertificateExportReport = z.object({
 });
 export type CertificateExportReport = z.infer<typeof CertificateExportReport>;
 
-export const CertificateJob = z.object({
-  jobId: z.string(),
-  state: z.enum(['running', 'done', 'cancelled', 'failed']),
-  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
-  result: CertificateExportReport.nullable(),
-  error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).nullable(),
-});
+/** Exporting a list's certificates as PDFs (`certificates:export`, followed with `job:status`). */
+export const CertificateJob = jobStatus('certificates.export', z.object({ done: z.number().int(), total: z.number().int() }), CertificateExportReport);
 export type CertificateJob = z.infer<typeof CertificateJob>;
 
 const TemplateOverride = z.object({ orientation: Orientation.optional(), language: CertificateLanguage.optional() }).strict();
@@ -210,8 +206,6 @@ export const certificateChannels = {
     request: CampaignId.extend({ list: Id, outDir: z.string().min(1).max(4096).optional(), mode: ExportMode.default('both'), template: TemplateOverride.default({}) }).strict(),
     response: CertificateJob,
   },
-  'certificates:job': { request: z.object({ jobId: Id }).strict(), response: CertificateJob },
-  'certificates:cancelJob': { request: z.object({ jobId: Id }).strict(), response: CertificateJob },
   /** One of the files a finished export job wrote (to print it); nothing else can be read this way. */
   'certificates:jobFile': { request: z.object({ jobId: Id, file: z.string().min(1).max(4096) }).strict(), response: ExportFile },
   'certificates:issued': {

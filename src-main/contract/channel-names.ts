@@ -78,8 +78,6 @@ export const channelNames = [
   'certificates:lists',
   'certificates:preview',
   'certificates:export',
-  'certificates:job',
-  'certificates:cancelJob',
   'certificates:jobFile',
   'certificates:issuers',
   'certificates:trustIssuer',

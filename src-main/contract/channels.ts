@@ -17,7 +17,8 @@ import { formalCheckChannels } from './formal-check';
 import { decisionChannels } from './decisions';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
-import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, JobStatus } from './compliance';
+import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, MediaLinkJob } from './compliance';
+import { Job } from './jobs';
 import {
   CampaignDefinition,
   CampaignKind,
@@ -226,15 +227,17 @@ export const channels = {
   },
   'media:link': {
     request: z.object({ campaignId: Id, folder: z.string().min(1).max(4096), pattern: z.string().max(200).optional() }).strict(),
-    response: JobStatus,
+    response: MediaLinkJob,
   },
   'media:assetState': {
     request: z.object({ assetId: z.number().int().positive() }).strict(),
     response: z.object({ state: AssetFileState }),
   },
   'media:recheckAsset': { request: z.object({ assetId: z.number().int().positive() }).strict(), response: AssetRecheck },
-  'job:status': { request: z.object({ jobId: Id }).strict(), response: JobStatus },
-  'job:cancel': { request: z.object({ jobId: Id }).strict(), response: JobStatus },
+  /** Any background job's status, whatever its kind (media linking, certificate export). */
+  'job:status': { request: z.object({ jobId: Id }).strict(), response: Job },
+  /** Asks a running job of any kind to stop; it reports `cancelled` once it has. */
+  'job:cancel': { request: z.object({ jobId: Id }).strict(), response: Job },
   'compliance:report': {
     request: z.object({ campaignId: Id, filter: ComplianceFilter.default({}), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
     response: ComplianceReport,

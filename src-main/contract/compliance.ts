@@ -1,6 +1,7 @@
 // Media linking (a background job) and the compliance report built on the probe results.
 import { z } from 'zod';
 import { AssetInfo } from './assets';
+import { jobStatus } from './job-status';
 import { EntryKind, LocalizedText } from './basics';
 import { MediaClass, MediaFacts, Verdict, Violation, ViolationCode } from './media';
 
@@ -28,15 +29,9 @@ export const MediaLinkReport = z.object({
 });
 export type MediaLinkReport = z.infer<typeof MediaLinkReport>;
 
-export const JobStatus = z.object({
-  jobId: z.string(),
-  kind: z.enum(['media.link']),
-  state: z.enum(['running', 'done', 'cancelled', 'failed']),
-  progress: JobProgress.nullable(),
-  result: MediaLinkReport.nullable(),
-  error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).nullable(),
-});
-export type JobStatus = z.infer<typeof JobStatus>;
+/** Linking a folder of works and checking every file (`media:link`, followed with `job:status`). */
+export const MediaLinkJob = jobStatus('media.link', JobProgress, MediaLinkReport);
+export type MediaLinkJob = z.infer<typeof MediaLinkJob>;
 
 /** A linked file that has not been probed yet (e.g. linked before the check finished). */
 export const ReportVerdict = z.union([Verdict, z.literal('unchecked')]);

@@ -8,6 +8,8 @@ export * from './bridge';
 export * from './media';
 export * from './intake';
 export * from './compliance';
+export * from './job-status';
+export * from './jobs';
 export * from './assets';
 export * from './review';
 export * from './assignment';

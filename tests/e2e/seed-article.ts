@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createAppContext } from '../../src-main/app/context';
 import { createDispatch } from '../../src-main/app/dispatch';
 import { createHandlers } from '../../src-main/app/handlers';
-import type { CampaignSummary, JobStatus, Result } from '../../src-main/contract';
+import type { CampaignSummary, MediaLinkJob, Result } from '../../src-main/contract';
 
 const [dataDir, articleFile] = process.argv.slice(2);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -26,12 +26,12 @@ try {
   const folder = path.join(dataDir, 'incoming-articles');
   fs.mkdirSync(folder);
   fs.copyFileSync(articleFile, path.join(folder, `${entry.regNo}-防护.html`));
-  let status = await value<JobStatus>(dispatch('media:link', { campaignId: works.id, folder }));
+  let status = await value<MediaLinkJob>(dispatch('media:link', { campaignId: works.id, folder }));
   const deadline = Date.now() + 30_000;
   while (status.state === 'running') {
     if (Date.now() > deadline) throw new Error('media:link did not finish in 30 s');
     await new Promise((r) => setTimeout(r, 50));
-    status = await value<JobStatus>(dispatch('job:status', { jobId: status.jobId }));
+    status = await value<MediaLinkJob>(dispatch('job:status', { jobId: status.jobId }));
   }
   if (status.state !== 'done') throw new Error(`media:link ended ${JSON.stringify(status)}`);
   const judges = await value<{ judges: { judgeId: string; assigned: boolean }[] }>(dispatch('assignment:entry', { campaignId: works.id, entryId: entry.id }));

@@ -2,30 +2,24 @@
 // ETA and cancel; the result lists files that match nothing and entries that got no file.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, JobStatus } from '../../../src-main/contract';
-import { folderPicker, invoke } from '../api';
-import { useJobPolling } from '../hooks/useJobPolling';
+import type { CampaignDetail } from '../../../src-main/contract';
+import { ApiError, folderPicker, invoke } from '../api';
+import { useJob } from '../hooks/useJob';
 import { useAppStore } from '../stores/useAppStore';
 
 export function MediaLinkPanel({ campaign, onChecked }: { campaign: CampaignDetail; onChecked(): void }) {
   const { t } = useTranslation();
-  const run = useAppStore((s) => s.run);
   const [folder, setFolder] = useState('');
   const [pattern, setPattern] = useState('');
-  const { job, setJob } = useJobPolling((status: JobStatus) => {
-    if (status.state === 'failed' && status.error) useAppStore.setState({ error: status.error as never });
+  // A failed link shows in the error banner (the panel has no error line of its own).
+  const { running, progress: p, result, start: startJob, cancel } = useJob<'media.link'>((status) => {
+    if (status.state === 'failed' && status.error) useAppStore.setState({ error: new ApiError(status.error) });
     onChecked();
   });
   const pick = folderPicker();
-  const running = job?.state === 'running';
-  const p = job?.progress;
-  const result = job?.result;
 
-  async function start() {
-    const status = await run(() =>
-      invoke('media:link', { campaignId: campaign.id, folder: folder.trim(), ...(pattern.trim() ? { pattern: pattern.trim() } : {}) }),
-    );
-    if (status) setJob(status);
+  function start() {
+    return startJob(() => invoke('media:link', { campaignId: campaign.id, folder: folder.trim(), ...(pattern.trim() ? { pattern: pattern.trim() } : {}) }));
   }
 
   return (
@@ -54,7 +48,7 @@ export function MediaLinkPanel({ campaign, onChecked }: { campaign: CampaignDeta
           <input type="text" value={pattern} onChange={(e) => setPattern(e.target.value)} title={t('compliance.patternHint')} spellCheck={false} />
         </label>
         {running ? (
-          <button type="button" onClick={() => job && void run(() => invoke('job:cancel', { jobId: job.jobId }))} data-testid="media-cancel">
+          <button type="button" onClick={() => void cancel()} data-testid="media-cancel">
             {t('compliance.cancel')}
           </button>
         ) : (

@@ -14,7 +14,9 @@ interface AppState {
   error: ApiError | null;
   /** A translated line to show on the next screen (e.g. where a deleted campaign's backup went). */
   notice: string | null;
+  /** True while any call made through `run` is still out (`pending` counts them). */
   busy: boolean;
+  pending: number;
   go(view: View): void;
   setLanguage(language: Language): Promise<void>;
   refreshCampaigns(): Promise<void>;
@@ -42,6 +44,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   error: null,
   notice: null,
   busy: false,
+  pending: 0,
   go: (view) => {
     sessionStorage.setItem(VIEW_KEY, JSON.stringify(view));
     set({ view, error: null, notice: null });
@@ -57,14 +60,16 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
   /** Runs a call, turning a failure into the translated error banner instead of a crash. */
   async run(work) {
-    set({ busy: true });
+    // Calls overlap (a poll while a save is out): count them, so the first to finish does not
+    // clear the flag while another is still running.
+    set((s) => ({ pending: s.pending + 1, busy: true }));
     try {
       return await work();
     } catch (error) {
       set({ error: error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) }) });
       return undefined;
     } finally {
-      set({ busy: false });
+      set((s) => ({ pending: s.pending - 1, busy: s.pending - 1 > 0 }));
     }
   },
   clearError: () => set({ error: null }),

@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import type { CampaignSummary, ExportFile, JobStatus } from '../../../src-main/contract';
+import type { CampaignSummary, ExportFile, MediaLinkJob } from '../../../src-main/contract';
 import { csvDocument, csvField } from '../../../src-main/core/export/csv';
 import { parseCsv } from '../../../src-main/core/intake/csv';
 import { importRegistrations } from '../../../src-main/core/intake/import-registrations';
@@ -86,7 +86,7 @@ describe('formula injection in exports', () => {
     fs.copyFileSync(path.join(media, 'rotated-phone.mp4'), path.join(folder, 'SC-0002.mp4'));
     fs.copyFileSync(path.join(media, 'photo.jpg'), path.join(folder, 'SC-0003.jpg'));
     fs.copyFileSync(path.join(media, 'small.png'), path.join(folder, 'SC-0004.png'));
-    const status = await finishedJob(dispatch, await ok<JobStatus>(dispatch('media:link', { campaignId: campaign.id, folder })));
+    const status = await finishedJob(dispatch, await ok<MediaLinkJob>(dispatch('media:link', { campaignId: campaign.id, folder })));
     expect(status.state).toBe('done');
 
     const csv = await ok<ExportFile>(dispatch('compliance:export', { campaignId: campaign.id, format: 'csv' }));

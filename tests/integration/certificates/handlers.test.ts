@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CertificateDrawing, CertificateJob, CertificateList, CertificateRow, VerifyResult } from '../../../src-main/contract';
+import { type CertificateDrawing, type CertificateJob, type CertificateList, type CertificateRow, Job, type VerifyResult } from '../../../src-main/contract';
 import { ok, pollUntil, tempDir } from '../../helpers';
 import { sealPng } from '../../unit/certificates/images';
 import { rankedApp } from './fixture';
@@ -34,12 +34,15 @@ describe('certificate channels', () => {
 
     const out = tempDir('kepu-job-');
     const started = await ok<CertificateJob>(dispatch('certificates:export', { campaignId: works, list: 'influence', outDir: out, mode: 'single' }));
-    expect(started.state).toBe('running');
-    const done = await until(() => ok<CertificateJob>(dispatch('certificates:job', { jobId: started.jobId })));
-    expect(done).toMatchObject({ state: 'done', result: { cancelled: false, files: [expect.stringMatching(/\.pdf$/)] } });
+    expect(started).toMatchObject({ kind: 'certificates.export', state: 'running' });
+    const done = await until(() => ok<CertificateJob>(dispatch('job:status', { jobId: started.jobId })));
+    expect(done).toMatchObject({ kind: 'certificates.export', state: 'done', result: { cancelled: false, files: [expect.stringMatching(/\.pdf$/)] }, error: null });
+    expect(Job.parse(done)).toEqual(done); // job:status answers the one job shape every kind shares
     expect(execFileSync('pdftotext', [done.result?.files[0] as string, '-'], { encoding: 'utf8' })).toContain('荣誉证书');
     expect(await dispatch('certificates:export', { campaignId: works, list: 'nope' })).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_LIST_UNKNOWN' } });
-    expect(await dispatch('certificates:job', { jobId: 'missing' })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
+    expect(await dispatch('job:status', { jobId: 'missing' })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND', params: { jobId: 'missing' } } });
+    expect(await dispatch('job:cancel', { jobId: 'missing' })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
+    expect(await dispatch('certificates:jobFile', { jobId: 'missing', file: done.result?.files[0] as string })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
 
     const page = await ok<{ total: number; rows: CertificateRow[] }>(dispatch('certificates:issued', { campaignId: works, list: 'influence' }));
     expect(page.total).toBe(done.result?.certificates);
@@ -68,8 +71,8 @@ describe('certificate channels', () => {
     const app = await rankedApp();
     const out = tempDir('kepu-job-');
     const started = await ok<CertificateJob>(app.dispatch('certificates:export', { campaignId: app.works, list: 'honourable', outDir: out, mode: 'perHolder' }));
-    await ok(app.dispatch('certificates:cancelJob', { jobId: started.jobId }));
-    const end = await until(() => ok<CertificateJob>(app.dispatch('certificates:job', { jobId: started.jobId })));
+    await ok(app.dispatch('job:cancel', { jobId: started.jobId }));
+    const end = await until(() => ok<CertificateJob>(app.dispatch('job:status', { jobId: started.jobId })));
     expect(end.state).toBe('cancelled');
     expect(fs.readdirSync(out).filter((f) => !f.endsWith('.pdf'))).toEqual([]);
     app.ctx.close();

@@ -16,7 +16,7 @@ describe('trusting a certificate issuer on another installation', () => {
     const issuer = await rankedApp();
     const out = tempDir('kepu-trust-');
     const started = await ok<CertificateJob>(issuer.dispatch('certificates:export', { campaignId: issuer.works, list: 'influence', outDir: out, mode: 'single' }));
-    const done = await until(() => ok<CertificateJob>(issuer.dispatch('certificates:job', { jobId: started.jobId })));
+    const done = await until(() => ok<CertificateJob>(issuer.dispatch('job:status', { jobId: started.jobId })));
     const pdf = done.result!.files[0];
 
     // The job's own file can be read back for printing; any other path cannot.

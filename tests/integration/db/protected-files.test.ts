@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CampaignSummary, JobStatus } from '../../../src-main/contract';
+import type { CampaignSummary, MediaLinkJob } from '../../../src-main/contract';
 import { ProtectedFiles, isInside, samePath } from '../../../src-main/core/db/protected-files';
 import { openAssetStream } from '../../../src-main/app/media';
 import { finishedJob, ok, openTestApp, tempDir } from '../../helpers';
@@ -45,7 +45,7 @@ async function expectNoWriteLost(app: App): Promise<void> {
   expect(probeRowsSeenOutside(dbFile)).toBe(30);
 }
 
-function finished(app: App, started: JobStatus): Promise<JobStatus> {
+function finished(app: App, started: MediaLinkJob): Promise<MediaLinkJob> {
   return finishedJob(app.dispatch, started, { timeoutMs: 30_000 });
 }
 
@@ -80,7 +80,7 @@ describe("the data folder's own files as input", () => {
     const app = openTestApp(path.join(parent, 'Kepu Review'));
     const campaign = await ok<CampaignSummary>(app.dispatch('campaign:create', { templateId: 'sichuan-influence-2023' }));
     await ok(app.dispatch('identity:create', { name: '协调员', passphrase: 'correct horse battery' }));
-    const status = await finished(app, await ok<JobStatus>(app.dispatch('media:link', { campaignId: campaign.id, folder: parent })));
+    const status = await finished(app, await ok<MediaLinkJob>(app.dispatch('media:link', { campaignId: campaign.id, folder: parent })));
     expect(status.state).toBe('done');
     // Nothing of the app's own files was even listed, let alone hashed.
     expect(status.result?.unmatchedFiles.filter((f) => /kepu\.sqlite|identity/.test(f))).toEqual([]);

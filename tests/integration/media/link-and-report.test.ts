@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CampaignSummary, ComplianceReport, ExportFile, JobStatus } from '../../../src-main/contract';
+import { type CampaignSummary, type ComplianceReport, type ExportFile, Job, type MediaLinkJob } from '../../../src-main/contract';
 import { importRegistrations } from '../../../src-main/core/intake/import-registrations';
 import { openTestApp, repoRoot, tempDir, ok, finishedJob } from '../../helpers';
 
@@ -36,8 +36,8 @@ async function setup() {
 }
 
 
-async function runLink(dispatch: ReturnType<typeof openTestApp>['dispatch'], campaignId: string, folder: string): Promise<JobStatus> {
-  const started = await ok<JobStatus>(dispatch('media:link', { campaignId, folder }));
+async function runLink(dispatch: ReturnType<typeof openTestApp>['dispatch'], campaignId: string, folder: string): Promise<MediaLinkJob> {
+  const started = await ok<MediaLinkJob>(dispatch('media:link', { campaignId, folder }));
   expect(started.state).toBe('running');
   const status = await finishedJob(dispatch, started);
   return status;
@@ -118,7 +118,8 @@ describe('linking a folder of works and the compliance report', () => {
   it('reports a missing folder with a translated code, and an unknown job', async () => {
     const { ctx, dispatch, campaign } = await setup();
     const status = await runLink(dispatch, campaign.id, path.join(tempDir(), 'nope'));
-    expect(status).toMatchObject({ state: 'failed', error: { code: 'MEDIA_FOLDER_NOT_FOUND' } });
+    expect(status).toMatchObject({ kind: 'media.link', state: 'failed', result: null, error: { code: 'MEDIA_FOLDER_NOT_FOUND' } });
+    expect(Job.parse(status)).toEqual(status); // the error is a typed code from contract/errors.ts
     expect(await dispatch('job:status', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
     expect(await dispatch('media:link', { campaignId: 'missing', folder: '/tmp' })).toMatchObject({ ok: false, error: { code: 'CAMPAIGN_NOT_FOUND' } });
     ctx.close();

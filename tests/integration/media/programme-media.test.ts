@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CampaignDefinition, ComplianceReport, EntryDetail, ExportFile, JobStatus, MediaRules } from '../../../src-main/contract';
+import type { CampaignDefinition, ComplianceReport, EntryDetail, ExportFile, MediaLinkJob, MediaRules } from '../../../src-main/contract';
 import { entryProblemText } from '../../../src-main/app/entry-problem-text';
 import type { AppContext } from '../../../src-main/app/context';
 import { describeFlag, tEn, tZh } from '../../../src-main/app/ranking-texts';
@@ -47,8 +47,8 @@ function folderOf(files: Record<string, string>, marker?: string): string {
   return dir;
 }
 
-async function link(dispatch: ReturnType<typeof openTestApp>['dispatch'], campaignId: string, folder: string): Promise<JobStatus> {
-  const status = await finishedJob(dispatch, await ok<JobStatus>(dispatch('media:link', { campaignId, folder })));
+async function link(dispatch: ReturnType<typeof openTestApp>['dispatch'], campaignId: string, folder: string): Promise<MediaLinkJob> {
+  const status = await finishedJob(dispatch, await ok<MediaLinkJob>(dispatch('media:link', { campaignId, folder })));
   expect(status.state).toBe('done');
   return status;
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CampaignSummary, JobStatus } from '../../../src-main/contract';
+import type { CampaignSummary, MediaLinkJob } from '../../../src-main/contract';
 import { readBundle } from '../../../src-main/core/exchange/bundle';
 import { canonicalJson } from '../../../src-main/core/exchange/canonical-json';
 import { encodeEnvelope, signEnvelope } from '../../../src-main/core/exchange/dsse';
@@ -45,7 +45,7 @@ describe('the database under other spellings', () => {
     const folder = tempDir();
     fs.symlinkSync(path.join(app.dataDir, 'kepu.sqlite-shm'), path.join(folder, 'SC2023-000001.mp4'));
     fs.symlinkSync(path.join(app.dataDir, 'kepu.sqlite'), path.join(folder, 'SC2023-000002.jpg'));
-    const status = await finishedJob(app.dispatch, await ok<JobStatus>(app.dispatch('media:link', { campaignId: campaign.id, folder })));
+    const status = await finishedJob(app.dispatch, await ok<MediaLinkJob>(app.dispatch('media:link', { campaignId: campaign.id, folder })));
     expect(status.state).toBe('done');
     expect(app.ctx.db.prepare('SELECT count(*) FROM assets').pluck().get()).toBe(0);
     expect(app.ctx.db.prepare("SELECT count(*) FROM probe_results WHERE path LIKE '%SC2023%'").pluck().get()).toBe(0);

@@ -1,11 +1,12 @@
 // The lists the published ranking gives (award tiers, committee members, judges' thanks): preview
 // a holder's certificate, export a whole list as one PDF for printing and/or one PDF per holder,
 // with progress and cancel, then print or open the folder.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, CertificateDrawing, CertificateJob, CertificateList } from '../../../../src-main/contract';
+import type { CampaignDetail, CertificateDrawing, CertificateList } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { localized } from '../../format';
+import { useJob } from '../../hooks/useJob';
 import { useAppStore } from '../../stores/useAppStore';
 import { CertificateDrawingSvg } from './CertificateDrawingSvg';
 import { printPdf } from './certificateFiles';
@@ -18,17 +19,19 @@ export function CertificateListsPanel({ campaign, version, onExported }: { campa
   const [lists, setLists] = useState<CertificateList[] | null>(null);
   const [preview, setPreview] = useState<{ list: string; drawing: CertificateDrawing; images: { seal: string | null; signature: string | null } } | null>(null);
   const [mode, setMode] = useState<Mode>('both');
-  const [job, setJob] = useState<CertificateJob | null>(null);
-  const timer = useRef<number | null>(null);
 
   const load = useCallback(async () => {
     const l = await run(() => invoke('certificates:lists', { campaignId: campaign.id }));
     if (l) setLists(l);
   }, [run, campaign.id]);
+  // A finished export (done, cancelled or failed) may have issued certificates: count them again.
+  const { job, errorText, start, cancel } = useJob<'certificates.export'>(() => {
+    void load();
+    onExported();
+  });
   useEffect(() => {
     void load();
   }, [load, version]);
-  useEffect(() => () => void (timer.current && window.clearTimeout(timer.current)), []);
 
   async function showPreview(list: string) {
     const p = await run(() => invoke('certificates:preview', { campaignId: campaign.id, list }));
@@ -39,28 +42,8 @@ export function CertificateListsPanel({ campaign, version, onExported }: { campa
     // A changed setting (orientation, language, images) redraws the open preview.
   }, [version]); // eslint-disable-line react-hooks/exhaustive-deps -- only a changed setting redraws; opening a preview already draws it
 
-  async function poll(jobId: string) {
-    const j = await run(() => invoke('certificates:job', { jobId }));
-    if (!j) return;
-    setJob(j);
-    if (j.state === 'running') timer.current = window.setTimeout(() => void poll(jobId), 300);
-    else {
-      void load();
-      onExported();
-    }
-  }
-  async function exportList(list: string) {
-    const j = await run(() => invoke('certificates:export', { campaignId: campaign.id, list, mode }));
-    if (!j) return;
-    setJob(j);
-    if (j.state === 'running') void poll(j.jobId);
-    else {
-      void load();
-      onExported();
-    }
-  }
-  async function cancel() {
-    if (job) setJob((await run(() => invoke('certificates:cancelJob', { jobId: job.jobId }))) ?? job);
+  function exportList(list: string) {
+    return start(() => invoke('certificates:export', { campaignId: campaign.id, list, mode }));
   }
   async function print() {
     // The batch PDF (certificates-<list>-<date>.pdf) when there is one, else the first holder's.
@@ -135,7 +118,7 @@ export function CertificateListsPanel({ campaign, version, onExported }: { campa
             </>
           )}
           {job.state === 'cancelled' && <p>{t('certificates.job.cancelled')}</p>}
-          {job.state === 'failed' && job.error && <p className="verdict-fail">{t(`errors.${job.error.code}`, { ...job.error.params })}</p>}
+          {errorText && <p className="verdict-fail">{errorText}</p>}
         </div>
       )}
       {preview && (

@@ -1,0 +1,10 @@
+// Every kind of background job, as one union keyed by `kind`: what `job:status` and `job:cancel`
+// answer. A new kind is declared with `jobStatus` next to its feature and added here.
+import { z } from 'zod';
+import { CertificateJob } from './certificates';
+import { MediaLinkJob } from './compliance';
+
+export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob]);
+export type Job = z.infer<typeof Job>;
+export type JobKind = Job['kind'];
+export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
