@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { assertNever, DefinitionKey, EligibilityAnswer, FileIdentifier } from '../../contract';
 import { KepuError } from '../errors';
 import { identityFromPrivateKey, KeyId, keyIdOf } from '../keys/identity';
-import { canonicalJsonBytes } from './canonical-json';
+import { canonicalJsonBytes } from '../files/canonical-json';
 import { encodeEnvelope, parseEnvelope, parsePayload, signEnvelope, verifyEnvelope, type Envelope, type EnvelopeProblem } from './dsse';
 
 export const BUNDLE_PAYLOAD_TYPE = 'application/vnd.kepu.bundle+json';

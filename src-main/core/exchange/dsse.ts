@@ -15,7 +15,7 @@
 //   error codes.
 import crypto, { type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson, canonicalJsonBytes } from './canonical-json';
+import { canonicalJson, canonicalJsonBytes } from '../files/canonical-json';
 
 /** Standard base64 with padding (RFC 4648 §4); canonical padding bits are checked on decode. */
 export const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'standard base64 with padding');

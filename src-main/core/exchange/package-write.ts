@@ -14,7 +14,7 @@ import { syncFile, syncFolder, tempPathFor } from '../files/atomic-write';
 import { asDiskFull, isDiskFull } from '../files/disk-full';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../files/private-files';
 import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
-import { canonicalJsonBytes } from './canonical-json';
+import { canonicalJsonBytes } from '../files/canonical-json';
 import { encodeEnvelope, signEnvelope } from './dsse';
 import { expectedMediaMembers, MANIFEST_MEMBER, PACKAGE_PAYLOAD_TYPE, PackageManifest } from './package-manifest';
 import { MEMBER_MODE } from './zip-layout';

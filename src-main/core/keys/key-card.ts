@@ -9,7 +9,7 @@ import { withoutBidiControls } from '../../contract';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
 import { encodeEnvelope, parseEnvelope, parsePayload, signEnvelope, verifyEnvelope } from '../exchange/dsse';
-import { canonicalJsonBytes } from '../exchange/canonical-json';
+import { canonicalJsonBytes } from '../files/canonical-json';
 import { Fingerprint, fingerprintOf, identityFromPrivateKey, KeyId, keyIdOf, publicKeyFromBase64, PublicKeyBase64, publicKeyToBase64 } from './identity';
 
 export const KEYCARD_PAYLOAD_TYPE = 'application/vnd.kepu.keycard+json';

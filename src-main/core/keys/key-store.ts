@@ -16,7 +16,7 @@ import crypto, { type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { assertNever } from '../../contract';
-import { canonicalJson } from '../exchange/canonical-json';
+import { canonicalJson } from '../files/canonical-json';
 import { KepuError } from '../errors';
 import { writeFileAtomic } from '../files/atomic-write';
 import { nowIso } from '../time';

@@ -1,5 +1,5 @@
 // A locked ranking: the inputs' SHA-256 hashes, the configuration as applied, and the published
-// outputs, written as canonical JSON (exchange/canonical-json.ts: sorted keys, no whitespace) so
+// outputs, written as canonical JSON (files/canonical-json.ts: RFC 8785, sorted keys, no whitespace) so
 // a recomputation from the same database gives the same bytes. Policy:
 // - Entries are named by registration number (stable across machines), judges by id.
 // - Each input is hashed as JSON arrays, one per line (each followed by \n), in canonical order:
@@ -15,10 +15,10 @@
 //   effect, so a result locked before decisions existed (or with none) has the same bytes as
 //   before; a decision taken after locking makes verification name inputs.decisions.
 // - Every object key in a snapshot is an identifier from this code (user data such as
-//   registration numbers only appears in values), so a copy with sorted keys written by
-//   JSON.stringify is canonical JSON, and cheaper than the general writer on the 20 MB a
-//   50,000-entry campaign gives (an integer-like key would break this and throws); a test checks
-//   both writers agree.
+//   registration numbers only appears in values); an integer-like key is refused (normalise), as
+//   it always was, so a snapshot stays readable by versions that wrote it with JSON.stringify.
+//   The bytes come from the one canonical writer (files/canonical-json.ts, RFC 8785), which takes
+//   its fast path on such keys: the 20 MB a 50,000-entry campaign gives stays cheap.
 // - Score values are rounded to 6 decimals before hashing and every output number already is
 //   (numbers.ts); the aggregation sums in a canonical order, so summation order cannot change
 //   the bytes.
@@ -26,7 +26,7 @@
 //   are plain Ed25519 over the canonical bytes.
 import crypto, { type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson } from '../exchange/canonical-json';
+import { canonicalJson, canonicalJsonBytes } from '../files/canonical-json';
 import { assertEd25519 } from '../exchange/dsse';
 import { decisionKinds } from '../../contract/decisions';
 import { EntryFlag, RankingConfig } from './config';
@@ -144,13 +144,14 @@ export function buildSnapshot(
 }
 
 export function snapshotBytes(snapshot: RankingSnapshot): Buffer {
-  return Buffer.from(JSON.stringify(normalise(snapshot)), 'utf8');
+  return canonicalJsonBytes(normalise(snapshot));
 }
 
 /**
  * A deep copy as plain JSON data with every object's keys in code-unit order, undefined members
- * dropped. Throws on what canonical JSON cannot hold, and on an integer-like key (JavaScript
- * would enumerate it first, so JSON.stringify would not keep the sorted order).
+ * dropped, for comparing a locked snapshot with a recomputed one. Throws on what canonical JSON
+ * cannot hold, and on an integer-like key (never in a snapshot; older versions wrote snapshots
+ * with JSON.stringify, which would not keep such a key in sorted order).
  */
 export function normalise(value: unknown, where = '$'): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KepuError } from '../../../src-main/core/errors';
 import { BUNDLE_PAYLOAD_TYPE, readBundle, readBundleFile, verifyBundle, writeBundle } from '../../../src-main/core/exchange/bundle';
-import { canonicalJsonBytes } from '../../../src-main/core/exchange/canonical-json';
+import { canonicalJsonBytes } from '../../../src-main/core/files/canonical-json';
 import { encodeEnvelope, signEnvelope } from '../../../src-main/core/exchange/dsse';
 import { generateIdentity } from '../../../src-main/core/keys/identity';
 import { tempDir } from '../../helpers';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBundle, writeBundle } from '../../../src-main/core/exchange/bundle';
-import { canonicalJsonBytes } from '../../../src-main/core/exchange/canonical-json';
+import { canonicalJsonBytes } from '../../../src-main/core/files/canonical-json';
 import { encodeEnvelope } from '../../../src-main/core/exchange/dsse';
 import { generateIdentity, publicKeyToPem } from '../../../src-main/core/keys/identity';
 import { repoRoot, tempDir } from '../../helpers';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import { KepuError } from '../../../src-main/core/errors';
-import { canonicalJsonBytes } from '../../../src-main/core/exchange/canonical-json';
+import { canonicalJsonBytes } from '../../../src-main/core/files/canonical-json';
 import { encodeEnvelope, signEnvelope } from '../../../src-main/core/exchange/dsse';
 import { mediaMemberName, PACKAGE_PAYLOAD_TYPE } from '../../../src-main/core/exchange/package-manifest';
 import { openPackage } from '../../../src-main/core/exchange/package-open';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignSummary } from '../../../src-main/contract';
 import { KepuError } from '../../../src-main/core/errors';
 import { BUNDLE_PAYLOAD_TYPE, readBundle, verifyBundle } from '../../../src-main/core/exchange/bundle';
-import { canonicalJson } from '../../../src-main/core/exchange/canonical-json';
+import { canonicalJson } from '../../../src-main/core/files/canonical-json';
 import { encodeEnvelope, signEnvelope } from '../../../src-main/core/exchange/dsse';
 import { mediaMemberName, PACKAGE_PAYLOAD_TYPE } from '../../../src-main/core/exchange/package-manifest';
 import { openPackage } from '../../../src-main/core/exchange/package-open';

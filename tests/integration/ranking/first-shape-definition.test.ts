@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RankingSummary, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
-import { canonicalJson } from '../../../src-main/core/exchange/canonical-json';
+import { canonicalJson } from '../../../src-main/core/files/canonical-json';
 import { parseSnapshot } from '../../../src-main/core/ranking/snapshot';
 import { ok, openMergedSample, repoRoot } from '../../helpers';
 

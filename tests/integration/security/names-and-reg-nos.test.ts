@@ -9,7 +9,7 @@ import type { CampaignSummary } from '../../../src-main/contract';
 import { importRegistrations } from '../../../src-main/core/intake/import-registrations';
 import { generateIdentity, publicKeyToBase64 } from '../../../src-main/core/keys/identity';
 import { KEYCARD_PAYLOAD_TYPE } from '../../../src-main/core/keys/key-card';
-import { canonicalJsonBytes } from '../../../src-main/core/exchange/canonical-json';
+import { canonicalJsonBytes } from '../../../src-main/core/files/canonical-json';
 import { encodeEnvelope, signEnvelope } from '../../../src-main/core/exchange/dsse';
 import { ok, openTestApp } from '../../helpers';
 

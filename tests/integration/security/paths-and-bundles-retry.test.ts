@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, MediaLinkJob } from '../../../src-main/contract';
 import { readBundle } from '../../../src-main/core/exchange/bundle';
-import { canonicalJson } from '../../../src-main/core/exchange/canonical-json';
+import { canonicalJson } from '../../../src-main/core/files/canonical-json';
 import { encodeEnvelope, signEnvelope } from '../../../src-main/core/exchange/dsse';
 import { generateIdentity } from '../../../src-main/core/keys/identity';
 import { isKepuError } from '../../../src-main/core/errors';

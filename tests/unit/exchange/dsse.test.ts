@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src-main/core/exchange/canonical-json';
+import { canonicalJson } from '../../../src-main/core/files/canonical-json';
 import { decodeBase64, encodeEnvelope, pae, parseEnvelope, signEnvelope, verifyEnvelope } from '../../../src-main/core/exchange/dsse';
 import { keyIdOf } from '../../../src-main/core/keys/identity';
 

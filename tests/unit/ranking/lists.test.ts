@@ -7,7 +7,7 @@ import { parseRankingConfig } from '../../../src-main/core/ranking/config';
 import type { CampaignScores, LoadedEntry } from '../../../src-main/core/ranking/load-scores';
 import { runRanking } from '../../../src-main/core/ranking/run-ranking';
 import type { ScoreRow } from '../../../src-main/core/ranking/aggregate';
-import { canonicalJson } from '../../../src-main/core/exchange/canonical-json';
+import { canonicalJson } from '../../../src-main/core/files/canonical-json';
 import { sichuanTemplate } from './fixtures';
 import { buildSnapshot } from '../../../src-main/core/ranking/snapshot';
 

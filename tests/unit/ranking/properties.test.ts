@@ -1,7 +1,7 @@
 // Property tests over seeded random campaigns (fixtures.ts generate): what must never change the
 // result, checked byte for byte on canonical JSON.
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src-main/core/exchange/canonical-json';
+import { canonicalJson } from '../../../src-main/core/files/canonical-json';
 import { aggregate, type AggregateResult } from '../../../src-main/core/ranking/aggregate';
 import { parseRankingConfig, type RankingMethod } from '../../../src-main/core/ranking/config';
 import { runRanking, type RankingOutcome } from '../../../src-main/core/ranking/run-ranking';

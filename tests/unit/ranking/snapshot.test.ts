@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
 import { parseRankingConfig } from '../../../src-main/core/ranking/config';
 import type { CampaignScores } from '../../../src-main/core/ranking/load-scores';
 import { runRanking } from '../../../src-main/core/ranking/run-ranking';
-import { canonicalJsonBytes } from '../../../src-main/core/exchange/canonical-json';
+import { canonicalJsonBytes } from '../../../src-main/core/files/canonical-json';
 import { buildSnapshot, normalise, parseSnapshot, signSnapshot, snapshotBytes, verifySnapshot, verifySnapshotSignature } from '../../../src-main/core/ranking/snapshot';
 import { campaignScores, generate, shuffle } from './fixtures';
 
@@ -24,6 +25,7 @@ describe('a locked ranking snapshot', () => {
   it('is canonical JSON: the same bytes the general canonical writer gives', () => {
     const s = snapshotOf(data);
     expect(snapshotBytes(s).equals(canonicalJsonBytes(s))).toBe(true);
+    expect(snapshotBytes(s).toString('utf8')).toBe(canonicalize(s)); // RFC 8785
   });
 
   it('refuses an integer-like key, which JSON.stringify would not keep in sorted order', () => {
