@@ -23,6 +23,7 @@ export * from './moderation';
 export * from './decisions';
 export * from './definition-versions';
 export * from './lists';
+export * from './text-encoding';
 export * from './definition-places';
 export * from './definition-upgrade';
 export * from './formal-check';

@@ -5,13 +5,13 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { type ColumnMapping, type EntryKind, type ImportPreview, type ImportReport, type RowError, showBidiControls } from '../../contract';
+import { type ColumnMapping, type EntryKind, type ImportPreview, type ImportReport, type RowError, showBidiControls, type TextEncodingName } from '../../contract';
+import { decodeText } from '../../contract/text-encoding';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo, NewEntry } from '../entries/entry-repo';
 import { KepuError } from '../errors';
 import { nowIso, toUtcIso } from '../time';
 import { parseCsv } from './csv';
-import { type CsvEncoding, decodeText } from './decode';
 import { createRowReader } from './rows';
 import { autoMap, findHeaderRow, headerSignature, mappingTargets, type Target } from './targets';
 import { readXlsx } from './xlsx';
@@ -20,7 +20,7 @@ import { EXCEL_MAX_CELL_CHARS } from './xlsx-guard';
 export interface ImportInput {
   fileName: string;
   bytes: Uint8Array;
-  encoding?: CsvEncoding | 'auto';
+  encoding?: TextEncodingName | 'auto';
   sheet?: string;
   mapping?: ColumnMapping;
 }
@@ -33,7 +33,7 @@ export interface IntakeDeps {
 
 interface LoadedTable {
   format: 'csv' | 'xlsx';
-  encoding: CsvEncoding | null;
+  encoding: TextEncodingName | null;
   sheets: string[];
   sheet: string | null;
   rows: string[][];
@@ -54,7 +54,7 @@ async function loadTable(input: ImportInput): Promise<LoadedTable> {
   if (!['.csv', '.txt', '.tsv', ''].includes(ext)) {
     throw new KepuError('IMPORT_UNSUPPORTED_FORMAT', `intake: ${input.fileName}: only CSV and XLSX can be imported`, { file: input.fileName });
   }
-  const decoded = decodeText(input.bytes, input.encoding && input.encoding !== 'auto' ? input.encoding : undefined);
+  const decoded = decodeText(input.bytes, input.encoding && input.encoding !== 'auto' ? { encoding: input.encoding } : {});
   return { format: 'csv', encoding: decoded.encoding, sheets: [], sheet: null, rows: parseCsv(decoded.text) };
 }
 

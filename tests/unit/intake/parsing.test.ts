@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, sniffDelimiter } from '../../../src-main/core/intake/csv';
-import { decodeText, detectEncoding } from '../../../src-main/core/intake/decode';
+import { decodeText, detectEncoding } from '../../../src-main/contract/text-encoding';
 import { isEmail, isUrl, normalisePhone, parseSubmissionTime } from '../../../src-main/core/intake/values';
 import { autoMap, mappingTargets, normaliseHeader } from '../../../src-main/core/intake/targets';
 import { TemplateCatalog } from '../../../src-main/core/campaigns/templates';
@@ -41,7 +41,7 @@ describe('encoding detection', () => {
   });
 
   it('lets the user override a wrong guess', () => {
-    expect(decodeText(gbk, 'utf-8').text).not.toBe('作品名称');
+    expect(decodeText(gbk, { encoding: 'utf-8' }).text).not.toBe('作品名称');
   });
 
   // Real bytes, built by hand: UTF-16BE by swapping UTF-16LE pairs; UTF-32 (no codec in Node) unit
@@ -77,12 +77,12 @@ describe('encoding detection', () => {
   });
 
   it('decodes UTF-32 when chosen by hand, turning units that are no character into U+FFFD', () => {
-    expect(decodeText(utf32('编号', false), 'utf-32be').text).toBe('编号');
+    expect(decodeText(utf32('编号', false), { encoding: 'utf-32be' }).text).toBe('编号');
     const bad = Buffer.concat([utf32('a', true), Buffer.from([0x00, 0x00, 0x11, 0x00]), utf32('b', true), Buffer.from([0x00, 0xd8, 0x00, 0x00]), Buffer.from([0x63, 0x00])]);
-    expect(decodeText(bad, 'utf-32le').text).toBe('a\ufffdb\ufffd\ufffd');
+    expect(decodeText(bad, { encoding: 'utf-32le' }).text).toBe('a\ufffdb\ufffd\ufffd');
     // Long enough to need several String.fromCodePoint calls.
     const long = '科'.repeat(20_000);
-    expect(decodeText(utf32(long, true), 'utf-32le').text).toBe(long);
+    expect(decodeText(utf32(long, true), { encoding: 'utf-32le' }).text).toBe(long);
   });
 });
 

@@ -44,3 +44,15 @@ describe('document text decoding', () => {
     expect(documentKind('no-extension')).toBe('other');
   });
 });
+
+describe('the one encoding detector (contract/text-encoding.ts) for CSVs and articles alike', () => {
+  it('gives the preview and the intake the same answer', async () => {
+    const { decodeText: shared, detectEncoding } = await import('../../../src-main/contract/text-encoding');
+    const utf32le = new Uint8Array([0xff, 0xfe, 0, 0, 0xb7, 0x5e, 0, 0]); // BOM + 康 (U+5EB7); the preview read this as UTF-16LE before
+    expect(decodeText(utf32le)).toEqual({ text: '康', encoding: 'utf-32le' });
+    expect(shared(gbk)).toEqual(decodeText(gbk));
+    expect(detectEncoding(gbk)).toBe('gb18030');
+    expect(detectEncoding(utf8('科普').subarray(0, 5), { truncated: true })).toBe('utf-8');
+    expect(detectEncoding(utf8('科普').subarray(0, 5))).toBe('gb18030');
+  });
+});
