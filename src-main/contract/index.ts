@@ -24,6 +24,7 @@ export * from './decisions';
 export * from './definition-versions';
 export * from './lists';
 export * from './text-encoding';
+export * from './zoned-time';
 export * from './definition-places';
 export * from './definition-upgrade';
 export * from './formal-check';

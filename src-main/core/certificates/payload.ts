@@ -18,6 +18,7 @@
 // same key's signatures on bundles or snapshots can never pass for a certificate.
 import crypto, { type KeyObject } from 'node:crypto';
 import { FileIdentifier } from '../../contract';
+import { dateInZone } from '../../contract/zoned-time';
 import { base32 } from '../keys/identity';
 
 export const CODE_PREFIX = 'KP1';
@@ -153,9 +154,7 @@ function dateOfDay(day: number): string {
 
 /** The calendar date of an instant in a time zone, YYYY-MM-DD. */
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return dateInZone(instant, timeZone);
 }
 
 /**
