@@ -6,24 +6,33 @@
 // Such a text cell gets a leading apostrophe, which spreadsheets show as text.
 // Only text is neutralised: a number is written as a number, so a z-score of -0.53 stays -0.53 and
 // sorts and sums as one. Callers therefore pass numbers as numbers, never pre-formatted strings.
-// Written here rather than with a library: the rule depends on the cell's type, which only the
-// caller knows, and RFC 4180 quoting is a few lines.
+// Written with csv-stringify (RFC 4180 quoting, maintained); the type-dependent rules are its
+// casts: every text field quoted (so a leading zero or a long number in text stays text), finite
+// numbers bare, non-finite numbers, null and undefined empty.
+import { stringify } from 'csv-stringify/sync';
 
 export type CsvValue = string | number | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+const options = {
+  quoted_string: true,
+  eof: false,
+  cast: {
+    number: (value: number) => (Number.isFinite(value) ? String(value) : ''),
+    string: (value: string) => (FORMULA_START.test(value) ? `'${value}` : value),
+  },
+};
+
 /** One field: text quoted (formula-like text neutralised), finite numbers bare, nothing empty. */
 export function csvField(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return `"${text.replace(/"/g, '""')}"`;
+  return csvRow([value]);
 }
 
 /** One record, without its line end. */
 export function csvRow(values: readonly CsvValue[]): string {
-  return values.map(csvField).join(',');
+  // An empty record: csv-stringify writes no line for it, the file still gets one (empty) line.
+  return values.length === 0 ? '' : stringify([values as CsvValue[]], options);
 }
 
 /**
