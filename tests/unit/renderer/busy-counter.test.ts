@@ -2,16 +2,7 @@
 // `run`: overlapping calls keep it set until the last one ends, whether it succeeded or failed.
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../../src-renderer/src/api', () => ({
-  invoke: vi.fn(),
-  ApiError: class ApiError extends Error {
-    code: string;
-    constructor(body: { code: string; message: string }) {
-      super(body.message);
-      this.code = body.code;
-    }
-  },
-}));
+vi.mock('../../../src-renderer/src/api', () => import('./fake-api'));
 vi.mock('../../../src-renderer/src/i18n', () => ({ applyLanguage: vi.fn() }));
 
 const { useAppStore } = await import('../../../src-renderer/src/stores/useAppStore');

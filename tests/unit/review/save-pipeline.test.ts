@@ -7,17 +7,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewState, SaveAck } from '../../../src-main/contract';
 
-const invoke = vi.hoisted(() => vi.fn());
-vi.mock('../../../src-renderer/src/api', () => ({
-  invoke,
-  ApiError: class ApiError extends Error {
-    code: string;
-    constructor(body: { code: string; message: string }) {
-      super(body.message);
-      this.code = body.code;
-    }
-  },
-}));
+import { invoke } from '../renderer/fake-api';
+
+vi.mock('../../../src-renderer/src/api', () => import('../renderer/fake-api'));
 vi.mock('../../../src-renderer/src/i18n', () => ({ applyLanguage: vi.fn() }));
 
 const { useReviewStore } = await import('../../../src-renderer/src/stores/useReviewStore');
