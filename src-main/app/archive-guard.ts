@@ -121,6 +121,17 @@ export const campaignChanges = {
   'formalCheck:list': null,
   'formalCheck:set': byCampaignId,
   'formalCheck:acceptSuggestions': byCampaignId,
+  // 公示: reading, previewing, exporting and saving an attachment stay allowed.
+  'notice:list': null,
+  'notice:preview': null,
+  'notice:create': byCampaignId,
+  'notice:update': byCampaignId,
+  'notice:export': null,
+  'objection:list': null,
+  'objection:add': byCampaignId,
+  'objection:resolve': byCampaignId,
+  'objection:addFile': byCampaignId,
+  'objection:saveFile': null,
 } as const satisfies Record<ChannelName, CampaignOf | null>;
 
 /** `handlers`, each refusing a change to an archived campaign before it runs. */

@@ -26,6 +26,7 @@ import { auditHandlers } from './audit-handlers';
 import { moderationHandlers } from './moderation-handlers';
 import { formalCheckHandlers } from './formal-check-handlers';
 import { decisionHandlers } from './decision-handlers';
+import { noticeHandlers } from './notice-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -106,6 +107,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...auditHandlers(ctx),
     ...moderationHandlers(ctx),
     ...formalCheckHandlers(ctx),
+    ...noticeHandlers(ctx),
   }));
 }
 

@@ -12,6 +12,7 @@ import { overrideView, scoreCells } from './moderation-handlers';
 import { differencesView } from './verify-differences';
 import { setAsideSummary } from '../core/ranking/set-aside';
 import { KepuError } from '../core/errors';
+import { checkFinalLock } from '../core/notices/final-lock-guard';
 import type { AppContext } from './context';
 import { exportRanking } from './ranking-export';
 import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
@@ -117,7 +118,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       };
     },
     'ranking:committee': ({ campaignId }) => committeeApplicants(ctx.ranking.compute(campaignId)),
-    'ranking:lock': ({ campaignId }) => {
+    'ranking:lock': ({ campaignId, override }) => {
       const computed = ctx.ranking.compute(campaignId, true);
       if (computed.outcome.aggregate.counts.counted === 0) {
         throw new KepuError('RANKING_NOTHING_TO_RANK', `ranking: campaign ${campaignId} has no counted review`, { campaignId });
@@ -125,7 +126,12 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       const key = ctx.identity.privateKey(); // KEY_LOCKED / KEY_NOT_FOUND, translated by the UI
       const signer = ctx.identity.status().name ?? '';
       const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags, computed.decisions);
-      return snapshotView(storeSnapshot(ctx.db, snapshot, key, signer, buildInputLines(computed.data, computed.judgeNames)));
+      // After a 公示 this is the final result: it waits for the period and open objections unless
+      // overridden; the override is recorded with the lock, in one transaction.
+      return ctx.db.transaction(() => {
+        const overridden = checkFinalLock(ctx.db, campaignId, signer || 'local', override);
+        return snapshotView(storeSnapshot(ctx.db, snapshot, key, signer, buildInputLines(computed.data, computed.judgeNames), overridden ? { override: overridden } : {}));
+      })();
     },
     'ranking:snapshots': ({ campaignId }) => {
       ctx.campaigns.summary(campaignId);

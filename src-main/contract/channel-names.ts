@@ -96,6 +96,16 @@ export const channelNames = [
   'formalCheck:acceptSuggestions',
   'decision:list',
   'decision:set',
+  'notice:list',
+  'notice:preview',
+  'notice:create',
+  'notice:update',
+  'notice:export',
+  'objection:list',
+  'objection:add',
+  'objection:resolve',
+  'objection:addFile',
+  'objection:saveFile',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

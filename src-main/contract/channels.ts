@@ -15,6 +15,7 @@ import { auditChannels } from './audit';
 import { moderationChannels } from './moderation';
 import { formalCheckChannels } from './formal-check';
 import { decisionChannels } from './decisions';
+import { noticeChannels } from './notices';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, MediaLinkJob } from './compliance';
@@ -296,6 +297,7 @@ export const channels = {
   ...moderationChannels,
   ...formalCheckChannels,
   ...decisionChannels,
+  ...noticeChannels,
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 export type Channels = typeof channels;

@@ -21,6 +21,7 @@ export * from './notice-files';
 export * from './audit';
 export * from './moderation';
 export * from './decisions';
+export * from './notices';
 export * from './definition-versions';
 export * from './lists';
 export * from './text-encoding';

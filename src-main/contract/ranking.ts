@@ -307,7 +307,15 @@ export const rankingChannels = {
   },
   'ranking:entry': { request: z.object({ campaignId: Id, entryId: z.number().int() }).strict(), response: RankingEntryDetail },
   'ranking:committee': { request: CampaignRequest, response: CommitteeView.nullable() },
-  'ranking:lock': { request: CampaignRequest, response: SnapshotInfo },
+  /**
+   * Locks (publishes) the ranking. While a 公示 period runs, or objections are open, the final lock
+   * is refused (NOTICE_PERIOD_OPEN / NOTICE_OBJECTIONS_OPEN) unless `override.reason` says why;
+   * the reason is recorded in the audit log and in the lock's record.
+   */
+  'ranking:lock': {
+    request: z.object({ campaignId: Id, override: z.object({ reason: z.string().trim().min(1).max(2000) }).strict().optional() }).strict(),
+    response: SnapshotInfo,
+  },
   /** The coordinator agrees that changes may move the live ranking away from the published result. */
   'ranking:allowChanges': { request: CampaignRequest, response: z.object({ snapshotId: z.string(), lockedAt: z.string() }).nullable() },
   'ranking:snapshots': { request: CampaignRequest, response: z.array(SnapshotInfo) },

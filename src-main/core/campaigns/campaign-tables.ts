@@ -74,6 +74,10 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   { name: 'ranking_settings', rows: OF_CAMPAIGN },
   { name: 'ranking_snapshots', rows: OF_CAMPAIGN },
   { name: 'ranking_snapshot_lines', rows: `snapshot_id IN (SELECT id FROM ranking_snapshots WHERE ${OF_CAMPAIGN})` },
+  // 公示 and its objections (core/notices), attachments' bytes included.
+  { name: 'notices', rows: OF_CAMPAIGN },
+  { name: 'objections', rows: OF_CAMPAIGN },
+  { name: 'objection_files', rows: `objection_id IN (SELECT id FROM objections WHERE ${OF_CAMPAIGN})` },
   { name: 'certificate_settings', rows: OF_CAMPAIGN },
   { name: 'certificate_images', rows: OF_CAMPAIGN },
   { name: 'certificate_issuers', rows: `key_id IN (SELECT issuer_key_id FROM certificates WHERE ${OF_CAMPAIGN})`, shared: 'keep-existing' },

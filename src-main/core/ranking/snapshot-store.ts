@@ -59,8 +59,11 @@ function info(row: Row): StoredSnapshot {
   };
 }
 
-/** `lines`: the inputs line by line (input-lines.ts), kept so a later verify names each difference. */
-export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKey: KeyObject, signerName: string, lines?: InputLines): StoredSnapshot {
+/**
+ * `lines`: the inputs line by line (input-lines.ts), kept so a later verify names each difference.
+ * `lockDetails`: more for the lock's audit row (e.g. the override of a running 公示, core/notices/final-lock-guard.ts).
+ */
+export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKey: KeyObject, signerName: string, lines?: InputLines, lockDetails: Record<string, unknown> = {}): StoredSnapshot {
   const bytes = snapshotBytes(snapshot);
   const identity = identityFromPrivateKey(privateKey);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -93,7 +96,7 @@ export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKe
       row.locked_at,
       identity.keyId,
       snapshot.campaignId,
-      JSON.stringify({ snapshotId: row.id, sha256, method: row.method, ranked: row.ranked_count, held: row.held_count, ...(head ? { auditHead: signAuditHead(head, privateKey) } : {}) }),
+      JSON.stringify({ snapshotId: row.id, sha256, method: row.method, ranked: row.ranked_count, held: row.held_count, ...lockDetails, ...(head ? { auditHead: signAuditHead(head, privateKey) } : {}) }),
     );
   })();
   return info(row);

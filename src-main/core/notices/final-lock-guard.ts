@@ -1,0 +1,50 @@
+// The final publish after a 公示: once a notice of the campaign exists, a new ranking lock is the
+// final result, and it waits until every notice's period has ended (NOTICE_PERIOD_OPEN, naming
+// the latest end in the campaign's time zone) and no objection is open (NOTICE_OBJECTIONS_OPEN).
+// The coordinator may publish anyway with an override reason: the reason and what it overrode
+// go into the audit log (its own row) and into the lock's own audit row (snapshot-store.ts).
+// A campaign without notices locks exactly as before.
+import type { Database } from 'better-sqlite3';
+import { campaignFacts } from '../certificates/lists';
+import { KepuError } from '../errors';
+import { formatInZone, nowIso } from '../time';
+import { openObjectionCount } from './objections';
+
+export interface LockOverride {
+  reason: string;
+}
+
+/** What a lock overrode, for the lock's record; null when nothing stood in the way. */
+export type LockOverrideDetails = { reason: string; noticesOpen: { noticeId: number; list: string; periodEnd: string }[]; openObjections: number } | null;
+
+/**
+ * Throws when the final lock must wait and no override was given; with an override, records it
+ * (audit row 'ranking.lockOverride') and returns what it overrode for the lock's record.
+ */
+export function checkFinalLock(db: Database, campaignId: string, actor: string, override?: LockOverride, now = nowIso()): LockOverrideDetails {
+  const running = db
+    .prepare('SELECT id, list_key, period_end FROM notices WHERE campaign_id = ? AND period_end > ? ORDER BY period_end DESC')
+    .all(campaignId, now) as { id: number; list_key: string; period_end: string }[];
+  const open = openObjectionCount(db, campaignId);
+  if (running.length === 0 && open === 0) return null;
+  if (!override) {
+    const { timeZone, definition } = campaignFacts(db, campaignId);
+    if (running.length > 0) {
+      const last = running[0];
+      const list = definition.lists.find((l) => l.key === last.list_key)?.name ?? { 'zh-CN': last.list_key, en: last.list_key };
+      throw new KepuError('NOTICE_PERIOD_OPEN', `ranking: the public notice of ${last.list_key} runs until ${last.period_end}`, {
+        end: formatInZone(last.period_end, timeZone),
+        listZh: list['zh-CN'],
+        listEn: list.en,
+      });
+    }
+    throw new KepuError('NOTICE_OBJECTIONS_OPEN', `ranking: ${open} objection(s) to the public notice are still open`, { count: open });
+  }
+  const details = {
+    reason: override.reason,
+    noticesOpen: running.map((n) => ({ noticeId: n.id, list: n.list_key, periodEnd: n.period_end })),
+    openObjections: open,
+  };
+  db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, 'ranking.lockOverride', ?, ?)`).run(now, actor, campaignId, JSON.stringify(details));
+  return details;
+}
