@@ -85,18 +85,22 @@ async function noticeXlsx(doc: NoticeDocument, frame: NoticeFrame, words: Notice
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The notice as a file; `targetPath` (already checked by the caller) or among the exports. */
+/**
+ * The notice as a file; `targetPath` (already checked by the caller) or among the exports. The
+ * language and the order (ranked or 排名不分先后) default to the notice's.
+ */
 export async function exportNotice(
   ctx: AppContext,
   campaignId: string,
   noticeId: number,
   format: NoticeFormat,
-  language?: NoticeLanguage,
+  options: { language?: NoticeLanguage; ranked?: boolean } = {},
   targetPath?: string,
 ): Promise<ExportFile> {
   const notice = getNotice(ctx.db, campaignId, noticeId);
-  const doc = noticeDocument(ctx.db, campaignId, notice.snapshotId, checkedSnapshot(ctx.db, campaignId, notice.snapshotId), notice.listKey, notice.ranked);
-  const lang = language ?? notice.language;
+  const ranked = options.ranked ?? notice.ranked;
+  const doc = noticeDocument(ctx.db, campaignId, notice.snapshotId, checkedSnapshot(ctx.db, campaignId, notice.snapshotId), notice.listKey, ranked);
+  const lang = options.language ?? notice.language;
   const words = noticeWords(lang);
   const frame = noticeFrame(words, doc, { start: notice.periodStart, end: notice.periodEnd });
   const organizers = ctx.campaigns.definition(campaignId).organizers.map((o) => words.text(o.name)).join('  ');

@@ -36,7 +36,7 @@ export function noticeHandlers(ctx: AppContext): Pick<Handlers, NoticeChannels> 
     },
     'notice:create': ({ campaignId, ...input }) => createNotice(ctx.db, campaignId, input, actor()),
     'notice:update': ({ campaignId, noticeId, ...patch }) => updateNotice(ctx.db, campaignId, noticeId, patch, actor()),
-    'notice:export': ({ campaignId, noticeId, format, language, targetPath }) => exportNotice(ctx, campaignId, noticeId, format, language, checkedTarget(targetPath)),
+    'notice:export': ({ campaignId, noticeId, format, language, ranked, targetPath }) => exportNotice(ctx, campaignId, noticeId, format, { language, ranked }, checkedTarget(targetPath)),
     'objection:list': ({ campaignId, noticeId }) => listObjections(ctx.db, campaignId, noticeId),
     'objection:add': ({ campaignId, ...input }) => addObjection(ctx.db, campaignId, input, actor()),
     'objection:resolve': ({ campaignId, objectionId, outcome, resolution, decision }) =>

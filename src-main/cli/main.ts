@@ -17,6 +17,7 @@ import { runCertificates } from './commands/certificates';
 import { runAudit } from './commands/audit';
 import { runRound } from './commands/round';
 import { runDecision } from './commands/decision';
+import { runNotice, runObjection } from './commands/notice';
 
 export async function main(argv: string[]): Promise<number> {
   const i18n = createNodeI18n(nodeLanguage());
@@ -59,6 +60,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runRound(rest, t);
       case 'decision':
         return await runDecision(rest, t);
+      case 'notice':
+        return await runNotice(rest, t);
+      case 'objection':
+        return await runObjection(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

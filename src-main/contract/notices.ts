@@ -128,9 +128,11 @@ export const noticeChannels = {
     request: z.object({ campaignId: Id, noticeId: RowId, ranked: z.boolean().optional(), periodStart: PeriodTime.optional(), periodEnd: PeriodTime.optional(), language: NoticeLanguage.optional() }).strict(),
     response: NoticeInfo,
   },
-  /** The notice as PDF, HTML (self-contained, no script) or XLSX; language defaults to the notice's. */
+  /** The notice as PDF, HTML (self-contained, no script) or XLSX; language and order default to the notice's. */
   'notice:export': {
-    request: z.object({ campaignId: Id, noticeId: RowId, format: z.enum(['pdf', 'html', 'xlsx']), language: NoticeLanguage.optional(), targetPath: z.string().min(1).max(4096).optional() }).strict(),
+    request: z
+      .object({ campaignId: Id, noticeId: RowId, format: z.enum(['pdf', 'html', 'xlsx']), language: NoticeLanguage.optional(), ranked: z.boolean().optional(), targetPath: z.string().min(1).max(4096).optional() })
+      .strict(),
     response: ExportFile,
   },
   'objection:list': { request: z.object({ campaignId: Id, noticeId: RowId.optional() }).strict(), response: z.array(ObjectionInfo) },

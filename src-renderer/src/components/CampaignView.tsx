@@ -15,12 +15,13 @@ import { RankingView } from './ranking/RankingView';
 import { CertificatesView } from './certificates/CertificatesView';
 import { ReviewWorkspace } from './review/ReviewWorkspace';
 import { SetupView } from './setup/SetupView';
+import { NoticeView } from './notice/NoticeView';
 import { AuditView } from './audit/AuditView';
 import { TabErrorBoundary } from './TabErrorBoundary';
 import { FormalCheckView } from './formal/FormalCheckView';
 import { hasFormalRound } from '../../../src-main/contract/lists';
 
-type Tab = 'entries' | 'review' | 'import' | 'media' | 'formal' | 'exchange' | 'ranking' | 'certificates' | 'overview' | 'setup' | 'record';
+type Tab = 'entries' | 'review' | 'import' | 'media' | 'formal' | 'exchange' | 'ranking' | 'notice' | 'certificates' | 'overview' | 'setup' | 'record';
 
 /** Makes the campaign open on this tab next time it is shown (e.g. a new blank programme on Setup). */
 export function openCampaignOnTab(campaignId: string, tab: Tab): void {
@@ -61,7 +62,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           <h1 data-testid="campaign-title">{localized(campaign.name, i18n.language)}</h1>
         </div>
         <div className="tabs" role="tablist">
-          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', ...(hasFormalRound(campaign.definition) ? ['formal'] : []), 'exchange', 'ranking', 'certificates', 'overview', 'setup', 'record']) as Tab[]).map((name) => (
+          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', ...(hasFormalRound(campaign.definition) ? ['formal'] : []), 'exchange', 'ranking', 'notice', 'certificates', 'overview', 'setup', 'record']) as Tab[]).map((name) => (
             <button
               key={name}
               type="button"
@@ -91,6 +92,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
         {tab === 'exchange' && <ExchangeView campaign={campaign} />}
         {tab === 'ranking' && <RankingView key={version} campaign={campaign} />}
+        {tab === 'notice' && <NoticeView key={version} campaign={campaign} />}
         {tab === 'certificates' && <CertificatesView key={version} campaign={campaign} />}
         {tab === 'media' && (
           <MediaView

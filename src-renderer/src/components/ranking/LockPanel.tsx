@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, SnapshotInfo, SnapshotVerification } from '../../../../src-main/contract';
-import { invoke } from '../../api';
+import { ApiError, invoke } from '../../api';
 import { downloadBase64 } from '../../files';
 import { formatInstant, localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
@@ -14,6 +14,7 @@ export function LockPanel({ campaign, computedAt, onLocked }: { campaign: Campai
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
   const ask = useConfirmStore((s) => s.ask);
+  const askText = useConfirmStore((s) => s.askText);
   const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
   const [checks, setChecks] = useState<Record<string, SnapshotVerification>>({});
   const tz = campaign.definition.timeZone;
@@ -24,10 +25,31 @@ export function LockPanel({ campaign, computedAt, onLocked }: { campaign: Campai
   async function lock() {
     const agreed = await ask({ title: t('ranking.lock.button'), body: t('ranking.lock.confirm'), confirmLabel: t('ranking.lock.button'), cancelLabel: t('common.cancelAction') });
     if (!agreed) return;
-    const info = await run(() => invoke('ranking:lock', { campaignId: campaign.id }));
+    const info = await run(() => lockOrOverride());
     if (info) {
       setSnapshots((s) => [info, ...s]);
       onLocked();
+    }
+  }
+  /**
+   * After a 公示 the lock is the final result: while the period runs or objections are open it is
+   * refused; the coordinator may publish anyway, giving a reason that is recorded with the lock.
+   */
+  async function lockOrOverride(): Promise<SnapshotInfo | undefined> {
+    try {
+      return await invoke('ranking:lock', { campaignId: campaign.id });
+    } catch (error) {
+      if (!(error instanceof ApiError) || (error.code !== 'NOTICE_PERIOD_OPEN' && error.code !== 'NOTICE_OBJECTIONS_OPEN')) throw error;
+      const reason = await askText({
+        title: t('notice.override.title'),
+        body: t('notice.override.body', { message: t(`errors.${error.code}`, error.params) }),
+        confirmLabel: t('notice.override.confirm'),
+        cancelLabel: t('common.cancelAction'),
+        danger: true,
+        text: { label: t('notice.override.reason'), required: true },
+      });
+      if (reason === null) return undefined;
+      return invoke('ranking:lock', { campaignId: campaign.id, override: { reason } });
     }
   }
   async function verify(id: string) {
