@@ -198,3 +198,21 @@ describe('public notice (公示)', () => {
     expect(row?.details).not.toHaveProperty('override');
   });
 });
+
+describe('a campaign with a notice', () => {
+  it('backs up its notices, objections and their files, and restores them', async () => {
+    const fresh = await rankedApp();
+    const { dispatch, works } = fresh;
+    const made = await ok<NoticeInfo>(dispatch('notice:create', { campaignId: works, listKey: 'influence', periodStart: local(-1), periodEnd: local(3) }));
+    const o = await ok<ObjectionInfo>(dispatch('objection:add', { campaignId: works, noticeId: made.id, regNo: 'SC2023-0005', receivedOn: today(), from: '李四', text: '异议' }));
+    await ok(dispatch('objection:addFile', { campaignId: works, objectionId: o.id, file: { fileName: 'a.txt', contentBase64: Buffer.from('abc').toString('base64') } }));
+    const name = fresh.ctx.campaigns.summary(works).name['zh-CN'];
+    const deleted = await ok<{ backupFile: string }>(dispatch('campaign:delete', { campaignId: works, confirmName: name, backupDir: tempDir() }));
+    expect(fresh.ctx.db.prepare('SELECT count(*) FROM objection_files').pluck().get()).toBe(0);
+    await ok(dispatch('campaign:restore', { file: { fileName: path.basename(deleted.backupFile), contentBase64: fs.readFileSync(deleted.backupFile).toString('base64') } }));
+    const [restored] = await ok<ObjectionInfo[]>(dispatch('objection:list', { campaignId: works }));
+    expect(restored).toMatchObject({ id: o.id, regNo: 'SC2023-0005', from: '李四', files: [{ fileName: 'a.txt', size: 3 }] });
+    expect(await ok<NoticeInfo[]>(dispatch('notice:list', { campaignId: works }))).toMatchObject([{ id: made.id, objections: 1, openObjections: 1 }]);
+    fresh.ctx.close();
+  });
+});
