@@ -130,7 +130,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       // overridden; the override is recorded with the lock, in one transaction.
       return ctx.db.transaction(() => {
         const overridden = checkFinalLock(ctx.db, campaignId, signer || 'local', override);
-        return snapshotView(storeSnapshot(ctx.db, snapshot, key, signer, buildInputLines(computed.data, computed.judgeNames), overridden ? { override: overridden } : {}));
+        return snapshotView(storeSnapshot(ctx.db, snapshot, key, signer, buildInputLines(computed.data, computed.judgeNames), overridden ? { noticeOverride: overridden } : {}));
       })();
     },
     'ranking:snapshots': ({ campaignId }) => {

@@ -188,14 +188,14 @@ describe('public notice (公示)', () => {
     const lock = await ok<SnapshotInfo>(app.dispatch('ranking:lock', { campaignId: app.works, override: { reason: '上级通知提前发布' } }));
     const page = await ok<AuditPage>(app.dispatch('audit:list', { campaignId: app.works, actions: ['ranking.lockOverride', 'ranking.lock'] }));
     expect(page.rows.find((r) => r.action === 'ranking.lockOverride')?.details).toMatchObject({ reason: '上级通知提前发布', noticesOpen: [{ noticeId: notice.id }], openObjections: 0 });
-    expect(page.rows.find((r) => r.action === 'ranking.lock' && r.details.snapshotId === lock.id)?.details).toMatchObject({ override: { reason: '上级通知提前发布' } });
+    expect(page.rows.find((r) => r.action === 'ranking.lock' && r.details.snapshotId === lock.id)?.details).toMatchObject({ noticeOverride: { reason: '上级通知提前发布' } });
   });
 
   it('lets the final lock through without an override once the period ended and nothing is open', async () => {
     await ok(app.dispatch('notice:update', { campaignId: app.works, noticeId: notice.id, periodStart: local(-10), periodEnd: local(-1) }));
     const lock = await ok<SnapshotInfo>(app.dispatch('ranking:lock', { campaignId: app.works }));
     const row = (await ok<AuditPage>(app.dispatch('audit:list', { campaignId: app.works, actions: ['ranking.lock'] }))).rows.find((r) => r.details.snapshotId === lock.id);
-    expect(row?.details).not.toHaveProperty('override');
+    expect(row?.details).not.toHaveProperty('noticeOverride');
   });
 });
 
