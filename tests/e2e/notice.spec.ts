@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
@@ -14,9 +14,11 @@ test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
 });
 
-async function shot(page: Page, name: string, outputPath: (name: string) => string) {
+/** The window as a person sees it (1366×768), with `target` scrolled into view. */
+async function shot(page: Page, name: string, outputPath: (name: string) => string, target?: Locator) {
+  await target?.scrollIntoViewIfNeeded();
   const file = outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file });
   if (process.env.KEPU_SHOTS) fs.copyFileSync(file, path.join(process.env.KEPU_SHOTS, `${name}.png`));
 }
 
@@ -80,7 +82,8 @@ test('notice from the locked result, PDF export, an objection upheld, final lock
   await expect(objection.getByTestId('objection-status')).toHaveText('待处理');
   await objection.getByTestId('objection-attach').setInputFiles({ name: '证据.txt', mimeType: 'text/plain', buffer: Buffer.from('evidence') });
   await expect(objection).toContainText('证据.txt');
-  await shot(page, 'notice-zh', info.outputPath.bind(info));
+  await shot(page, 'notice-top-zh', info.outputPath.bind(info), page.getByTestId('notice-create'));
+  await shot(page, 'notice-objections-zh', info.outputPath.bind(info), objection);
   await objection.getByTestId('objection-uphold').click();
   await page.getByTestId('confirm-text').fill('经核查，异议成立。');
   await page.getByTestId('confirm-ok').click();
@@ -103,7 +106,8 @@ test('notice from the locked result, PDF export, an objection upheld, final lock
   await page.getByRole('tab', { name: 'Public notice' }).click();
   await expect(page.getByTestId('notice-list')).toContainText('Open for objections');
   await expect(page.getByTestId('objection-status')).toHaveText('Upheld');
-  await shot(page, 'notice-en', info.outputPath.bind(info));
+  await shot(page, 'notice-preview-en', info.outputPath.bind(info), page.getByTestId('notice-preview'));
+  await shot(page, 'notice-objections-en', info.outputPath.bind(info), page.getByTestId('objection'));
   await page.getByRole('tab', { name: 'Ranking' }).click();
   await page.getByTestId('ranking-lock').click();
   await page.getByTestId('confirm-ok').click();
