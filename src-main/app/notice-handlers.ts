@@ -1,12 +1,13 @@
 // 公示 channels: notices (list, preview, create, update, export) and their objections (list, add,
 // resolve, attachments). Rules and SQL live in core/notices; this file supplies who acts, where a
 // copy goes (a path the caller chose, checked not to be the app's own data, or among the exports),
-// and — once decisions exist — how an upheld objection records its decision on the entry.
+// and how an upheld objection records its decision on the entry (core/decisions).
 import path from 'node:path';
 import type { Handlers } from '../contract';
 import { checkedSnapshot, latestLockedSnapshot, noticeDocument } from '../core/notices/notice-document';
 import { createNotice, getNotice, listNotices, updateNotice } from '../core/notices/notice-repo';
 import { addObjection, addObjectionFile, addObjectionFileFromPath, listObjections, readObjectionFile, resolveObjection } from '../core/notices/objections';
+import { recordDecision } from '../core/decisions/decision-service';
 import { writeFileAtomic } from '../core/files/atomic-write';
 import type { AppContext } from './context';
 import { saveExport } from './export-file';
@@ -40,7 +41,12 @@ export function noticeHandlers(ctx: AppContext): Pick<Handlers, NoticeChannels> 
     'objection:list': ({ campaignId, noticeId }) => listObjections(ctx.db, campaignId, noticeId),
     'objection:add': ({ campaignId, ...input }) => addObjection(ctx.db, campaignId, input, actor()),
     'objection:resolve': ({ campaignId, objectionId, outcome, resolution, decision }) =>
-      resolveObjection(ctx.db, campaignId, objectionId, { outcome, resolution, decision }, actor()),
+      resolveObjection(ctx.db, campaignId, objectionId, { outcome, resolution, decision }, actor(), (entryId, kind, reason) => {
+        // The decision moves the published (provisional) result: the same agreement as decision:set.
+        ctx.publishedChanges.assertMayChange(campaignId, 'decisions');
+        const state = recordDecision(ctx.db, { campaignId, entryId, kind, reason, actor: actor() });
+        return state.history[state.history.length - 1].id;
+      }),
     'objection:addFile': ({ campaignId, objectionId, file, path: filePath }) =>
       file
         ? addObjectionFile(ctx.db, campaignId, objectionId, { fileName: file.fileName, bytes: Buffer.from(file.contentBase64, 'base64') }, actor())

@@ -99,7 +99,8 @@ export const ObjectionInfo = z.object({
   status: ObjectionStatus,
   resolution: z.string().nullable(),
   decisionKind: z.enum(decisionKindsForObjections).nullable(),
-  decisionId: z.string().nullable(),
+  /** The entry decision (entry_decisions.id) an upheld objection led to. */
+  decisionId: z.number().int().nullable(),
   recordedBy: z.string(),
   recordedAt: z.string(),
   resolvedBy: z.string().nullable(),

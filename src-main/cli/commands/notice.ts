@@ -88,6 +88,7 @@ export async function runObjection(argv: string[], t: T): Promise<number> {
     rejected: { type: 'boolean' },
     decision: { type: 'string' },
     resolution: { type: 'string' },
+    'after-publish': { type: 'boolean' },
   });
   const campaignId = values.campaign as string | undefined;
   if (!campaignId) throw new UsageError(t('cli.objection.usage'));
@@ -115,6 +116,8 @@ export async function runObjection(argv: string[], t: T): Promise<number> {
       if (!values.id || !values.resolution || values.upheld === values.rejected) throw new UsageError(t('cli.objection.usage'));
       const decision = values.decision as 'disqualify' | 'withdraw' | undefined;
       if (decision !== undefined && decision !== 'disqualify' && decision !== 'withdraw') throw new UsageError(t('cli.objection.usage'));
+      // A decision moves the published (provisional) result: only with --after-publish, as `kepu decision set`.
+      if (decision && values['after-publish']) await rt.call('ranking:allowChanges', { campaignId });
       const objection = await rt.call('objection:resolve', { campaignId, objectionId: Number(values.id), outcome: values.upheld ? 'upheld' : 'rejected', resolution: values.resolution as string, decision });
       print(json, { objection }, line(objection));
       return 0;

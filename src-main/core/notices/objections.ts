@@ -28,7 +28,7 @@ interface ObjectionRow {
   status: ObjectionInfo['status'];
   resolution: string | null;
   decision_kind: ObjectionInfo['decisionKind'];
-  decision_id: string | null;
+  decision_id: number | null;
   recorded_by: string;
   recorded_at: string;
   resolved_by: string | null;
@@ -144,14 +144,15 @@ export interface Resolution {
   decision?: 'disqualify' | 'withdraw';
 }
 
-/** Records a decision on the entry and returns its id (core/decisions, when the app has it). */
-export type DecideOnEntry = (entryId: number, kind: 'disqualify' | 'withdraw', reason: string) => string;
+/** Records a decision on the entry and returns its id (core/decisions/decision-service.ts). */
+export type DecideOnEntry = (entryId: number, kind: 'disqualify' | 'withdraw', reason: string) => number;
 
 /**
  * Resolves an open objection (OBJECTION_RESOLVED when it already was). Upheld with a `decision`:
- * `decide` records it on the entry with the resolution as its reason, in the same transaction, and
- * the objection keeps the decision's id; without `decide` the upheld objection records only its
- * resolution (and no decision kind, since none was recorded).
+ * `decide` records it on the entry with the resolution as its reason, in the same transaction (a
+ * decision the entry refuses — already disqualified, say — leaves the objection open), and the
+ * objection keeps the decision's id. Upheld without a decision (a correction that holds nobody out)
+ * records only the resolution.
  */
 export function resolveObjection(db: Database, campaignId: string, objectionId: number, input: Resolution, actor: string, decide?: DecideOnEntry): ObjectionInfo {
   return db.transaction(() => {

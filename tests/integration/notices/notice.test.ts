@@ -197,6 +197,23 @@ describe('public notice (公示)', () => {
     const row = (await ok<AuditPage>(app.dispatch('audit:list', { campaignId: app.works, actions: ['ranking.lock'] }))).rows.find((r) => r.details.snapshotId === lock.id);
     expect(row?.details).not.toHaveProperty('noticeOverride');
   });
+
+  it('upholds an objection with a decision on the entry, after the coordinator agrees to move the published result', async () => {
+    const received = local(-2).slice(0, 10);
+    const o = await ok<ObjectionInfo>(app.dispatch('objection:add', { campaignId: app.works, noticeId: notice.id, regNo: 'SC2023-0005', receivedOn: received, from: '王五', text: '作者身份不符' }));
+    const request = { campaignId: app.works, objectionId: o.id, outcome: 'upheld' as const, resolution: '经核实，作者不符合参赛资格。', decision: 'disqualify' as const };
+    // The provisional result is published: the decision needs the coordinator's agreement first, and nothing changes without it.
+    expect(await app.dispatch('objection:resolve', request)).toMatchObject({ ok: false, error: { code: 'RESULT_PUBLISHED' } });
+    expect((await ok<ObjectionInfo[]>(app.dispatch('objection:list', { campaignId: app.works }))).find((x) => x.id === o.id)?.status).toBe('open');
+    await ok(app.dispatch('ranking:allowChanges', { campaignId: app.works }));
+    const upheld = await ok<ObjectionInfo>(app.dispatch('objection:resolve', request));
+    expect(upheld).toMatchObject({ status: 'upheld', decisionKind: 'disqualify', resolution: '经核实，作者不符合参赛资格。' });
+    expect(upheld.decisionId).toEqual(expect.any(Number));
+    const [state] = await ok<{ current: { id: number; kind: string; reason: string }[] }[]>(app.dispatch('decision:list', { campaignId: app.works, entryId: upheld.entryId }));
+    expect(state.current).toMatchObject([{ id: upheld.decisionId, kind: 'disqualify', reason: '经核实，作者不符合参赛资格。' }]);
+    const audit = (await ok<AuditPage>(app.dispatch('audit:list', { campaignId: app.works, actions: ['objection.resolve'] }))).rows[0];
+    expect(audit.details).toMatchObject({ objectionId: o.id, outcome: 'upheld', decision: 'disqualify', decisionId: upheld.decisionId });
+  });
 });
 
 describe('a campaign with a notice', () => {

@@ -5,8 +5,11 @@
 // - notices: made from ranking_snapshots.id (the exact locked result it shows); `ranked` 1 = in
 //   rank order, 0 = 排名不分先后 (registration order); period in UTC ISO (entered in the campaign's
 //   time zone); language zh | en | both (what exports default to).
+//   (Numbered 16 while 17 was taken first on main: a database already at 17 from a development
+//   build before this merge would skip it; no release carried 17 without 16.)
 // - objections: about one entry of the campaign; status open → upheld | rejected with the
-//   resolution's text, who and when; an upheld one may name the decision it led to.
+//   resolution's text, who and when; an upheld one names the decision it led to (entry_decisions,
+//   migration 0014) when one was taken.
 // - objection_files: attachments, bytes kept in the database like campaign_files (migration 0012),
 //   so they travel with the campaign's backup.
 import type { Migration } from '../migration';
@@ -42,7 +45,7 @@ export const migration0016: Migration = {
         status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'upheld', 'rejected')),
         resolution TEXT,
         decision_kind TEXT,
-        decision_id TEXT,
+        decision_id INTEGER REFERENCES entry_decisions(id),
         recorded_by TEXT NOT NULL,
         recorded_at TEXT NOT NULL,
         resolved_by TEXT,

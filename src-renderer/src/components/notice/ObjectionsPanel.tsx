@@ -1,7 +1,8 @@
 // Objections to one notice: the list with their state, a form to record one (which entry, from
 // whom, the day received, what they say), attachments (added as copies kept in the database;
-// opened as a download), and resolving: uphold or reject, each asking for the resolution text in
-// the app's confirmation dialog (useConfirmStore.askText), never window.prompt.
+// opened as a download), and resolving: uphold (disqualifying or withdrawing the entry, a decision
+// recorded with the resolution as its reason) or reject, each asking for the resolution text in the
+// app's confirmation dialog (useConfirmStore.askText), never window.prompt.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, NoticeDocument, NoticeInfo, ObjectionInfo } from '../../../../src-main/contract';
@@ -49,18 +50,20 @@ export function ObjectionsPanel({ campaign, notice, document: doc, onChanged }: 
     setText('');
     await onChanged();
   }
-  async function resolve(o: ObjectionInfo, outcome: 'upheld' | 'rejected') {
+  /** Upheld objections take a decision on the entry (disqualify or withdraw), recorded with the resolution as its reason. */
+  async function resolve(o: ObjectionInfo, outcome: 'upheld' | 'rejected', decision?: 'disqualify' | 'withdraw') {
     const upheld = outcome === 'upheld';
+    const body = t(upheld ? 'notice.objections.upholdBody' : 'notice.objections.rejectBody', { regNo: o.regNo, title: o.entryTitle });
     const resolution = await askText({
       title: t(upheld ? 'notice.objections.upholdTitle' : 'notice.objections.rejectTitle'),
-      body: t(upheld ? 'notice.objections.upholdBody' : 'notice.objections.rejectBody', { regNo: o.regNo, title: o.entryTitle }),
-      confirmLabel: t(upheld ? 'notice.objections.uphold' : 'notice.objections.reject').replace('…', ''),
+      body: decision ? `${body} ${t(`notice.objections.upholdThen.${decision}`)}` : body,
+      confirmLabel: t(decision === 'withdraw' ? 'notice.objections.upholdWithdraw' : upheld ? 'notice.objections.upholdDisqualify' : 'notice.objections.reject').replace('…', ''),
       cancelLabel: t('common.cancelAction'),
       danger: upheld,
       text: { label: t(upheld ? 'notice.objections.resolution' : 'notice.objections.reason'), required: true },
     });
     if (resolution === null) return;
-    const done = await run(() => invoke('objection:resolve', { campaignId: campaign.id, objectionId: o.id, outcome, resolution }));
+    const done = await run(() => invoke('objection:resolve', { campaignId: campaign.id, objectionId: o.id, outcome, resolution, decision }));
     if (done) {
       replace(done);
       await onChanged();
@@ -146,7 +149,7 @@ export function ObjectionsPanel({ campaign, notice, document: doc, onChanged }: 
             {o.status !== 'open' && (
               <p className="small" data-testid="objection-resolution">
                 {t('notice.objections.resolvedBy', { status: t(`notice.objections.status.${o.status}`), name: o.resolvedBy ?? '', time: formatInstant(o.resolvedAt, tz), resolution: o.resolution ?? '' })}
-                {o.decisionKind && ` ${t('notice.objections.decision', { kind: o.decisionKind })}`}
+                {o.decisionKind && ` ${t('notice.objections.decision', { kind: t(`notice.objections.decisionKind.${o.decisionKind}`) })}`}
               </p>
             )}
             <div className="actions">
@@ -156,8 +159,11 @@ export function ObjectionsPanel({ campaign, notice, document: doc, onChanged }: 
               </label>
               {o.status === 'open' && (
                 <>
-                  <button type="button" onClick={() => void resolve(o, 'upheld')} data-testid="objection-uphold">
-                    {t('notice.objections.uphold')}
+                  <button type="button" onClick={() => void resolve(o, 'upheld', 'disqualify')} data-testid="objection-uphold-disqualify">
+                    {t('notice.objections.upholdDisqualify')}
+                  </button>
+                  <button type="button" onClick={() => void resolve(o, 'upheld', 'withdraw')} data-testid="objection-uphold-withdraw">
+                    {t('notice.objections.upholdWithdraw')}
                   </button>
                   <button type="button" onClick={() => void resolve(o, 'rejected')} data-testid="objection-reject">
                     {t('notice.objections.reject')}
