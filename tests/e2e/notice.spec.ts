@@ -1,6 +1,7 @@
 // 公示 end to end in chromium: publish (lock) the provisional ranking, create a notice of the
 // influence list from it, export the PDF (read back with pdftotext: title, 公示期, no scores),
-// record an objection and uphold it, then try the final publish during the period — refused with
+// record an objection and uphold it (the entry disqualified, after agreeing to move the published
+// provisional result), then try the final publish during the period — refused with
 // the translated message naming the end, offered as an override with a reason. In Chinese, then
 // the same tab in English. Screenshots at 1366×768 (KEPU_SHOTS copies them out).
 import { execFileSync } from 'node:child_process';
@@ -84,11 +85,16 @@ test('notice from the locked result, PDF export, an objection upheld, final lock
   await expect(objection).toContainText('证据.txt');
   await shot(page, 'notice-top-zh', info.outputPath.bind(info), page.getByTestId('notice-create'));
   await shot(page, 'notice-objections-zh', info.outputPath.bind(info), objection);
-  await objection.getByTestId('objection-uphold').click();
+  await objection.getByTestId('objection-uphold-disqualify').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('取消资格');
   await page.getByTestId('confirm-text').fill('经核查，异议成立。');
+  await page.getByTestId('confirm-ok').click();
+  // The provisional result is published: the app asks before the decision moves it.
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
   await page.getByTestId('confirm-ok').click();
   await expect(objection.getByTestId('objection-status')).toHaveText('成立');
   await expect(objection.getByTestId('objection-resolution')).toContainText('经核查，异议成立。');
+  await expect(objection.getByTestId('objection-resolution')).toContainText('对作品的决定：取消资格');
 
   // The final publish during the period: refused, with the translated message naming the end.
   const end = (await page.getByTestId('notice-edit-end').inputValue()).replace('T', ' ');
