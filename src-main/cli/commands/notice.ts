@@ -7,6 +7,7 @@ import type { i18n } from 'i18next';
 import path from 'node:path';
 import type { NoticeInfo, NoticeLanguage } from '../../contract';
 import { noticeLanguages } from '../../contract';
+import { formatInZone, nowIso } from '../../core/time';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { openRuntime } from '../runtime';
@@ -104,7 +105,9 @@ export async function runObjection(argv: string[], t: T): Promise<number> {
     }
     if (sub === 'add') {
       if (!values.notice || !values.entry || !values.from || !values.text) throw new UsageError(t('cli.objection.usage'));
-      const today = new Date().toISOString().slice(0, 10);
+      // Today as a day of the campaign's calendar (its time zone), like the period it is checked against.
+      const timeZone = (await rt.call('campaign:get', { campaignId })).definition.timeZone;
+      const today = formatInZone(nowIso(), timeZone).slice(0, 10);
       let objection = await rt.call('objection:add', {
         campaignId, noticeId: Number(values.notice), regNo: values.entry as string, from: values.from as string, text: values.text as string, receivedOn: (values.received as string | undefined) ?? today,
       });
