@@ -4,19 +4,14 @@
 // the scores are kept but no longer counted, naming the version and its statement.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { shot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
 test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
 });
-
-async function shot(page: Page, name: string, outputPath: (name: string) => string) {
-  const file = outputPath(`${name}.png`);
-  await page.screenshot({ path: file });
-  if (process.env.KEPU_SHOTS) fs.copyFileSync(file, path.join(process.env.KEPU_SHOTS, `${name}.png`));
-}
 
 test('removes a scored dimension as a new version and the ranking sets its scores aside (en)', async ({ browser }, info) => {
   const app = await serveApp();

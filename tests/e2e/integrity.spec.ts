@@ -3,19 +3,14 @@
 // publication, a local judge's score asks first, in-app, and goes through only on agreement.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { shot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
 test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
 });
-
-async function shot(page: Page, name: string, outputPath: (name: string) => string) {
-  const file = outputPath(`${name}.png`);
-  await page.screenshot({ path: file });
-  if (process.env.KEPU_SHOTS) fs.copyFileSync(file, path.join(process.env.KEPU_SHOTS, `${name}.png`));
-}
 
 const texts = {
   'zh-CN': { settings: '设置', campaigns: '评审活动', exchange: '评委与交换', ranking: '排名', review: '评审' },

@@ -7,21 +7,14 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { shot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
 test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
 });
-
-/** The window as a person sees it (1366×768), with `target` scrolled into view. */
-async function shot(page: Page, name: string, outputPath: (name: string) => string, target?: Locator) {
-  await target?.scrollIntoViewIfNeeded();
-  const file = outputPath(`${name}.png`);
-  await page.screenshot({ path: file });
-  if (process.env.KEPU_SHOTS) fs.copyFileSync(file, path.join(process.env.KEPU_SHOTS, `${name}.png`));
-}
 
 test('notice from the locked result, PDF export, an objection upheld, final lock refused during the period', async ({ browser }, info) => {
   test.setTimeout(180_000);

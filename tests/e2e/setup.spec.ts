@@ -5,21 +5,14 @@
 // nothing (the Overview still shows the old programme, no version was made; the draft survives the
 // tab switch). Fixed, it saves as version 2 and the Overview shows every list with what it takes.
 // Screenshots of each section at 1366×768 go to test-results/ (and KEPU_SHOTS when set).
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { shot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
 test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
 });
-
-async function shot(page: Page, name: string, outputPath: (name: string) => string) {
-  const file = outputPath(`${name}.png`);
-  await page.screenshot({ path: file });
-  if (process.env.KEPU_SHOTS) fs.copyFileSync(file, path.join(process.env.KEPU_SHOTS, `${name}.png`));
-}
 
 for (const locale of ['zh-CN', 'en'] as const) {
   test(`edits the programme of a campaign and starts a new edition (${locale})`, async ({ browser }, info) => {
