@@ -32,6 +32,8 @@ export const NoticeInfo = z.object({
   listKey: z.string(),
   listName: LocalizedText,
   snapshotId: z.string(),
+  /** When the result the notice is made from was published (UTC ISO); shown instead of its id. */
+  snapshotLockedAt: z.string(),
   /** false: 排名不分先后 — listed by award tier, in registration order within a tier. */
   ranked: z.boolean(),
   /** UTC ISO instants. */

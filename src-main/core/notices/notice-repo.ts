@@ -24,11 +24,13 @@ interface NoticeRow {
   updated_at: string | null;
   objections: number;
   open_objections: number;
+  snapshot_locked_at: string;
 }
 
 const SELECT = `SELECT n.*,
   (SELECT count(*) FROM objections o WHERE o.notice_id = n.id) AS objections,
-  (SELECT count(*) FROM objections o WHERE o.notice_id = n.id AND o.status = 'open') AS open_objections
+  (SELECT count(*) FROM objections o WHERE o.notice_id = n.id AND o.status = 'open') AS open_objections,
+  (SELECT s.locked_at FROM ranking_snapshots s WHERE s.id = n.snapshot_id) AS snapshot_locked_at
   FROM notices n`;
 
 /**
@@ -55,6 +57,7 @@ function toInfo(db: Database, row: NoticeRow): NoticeInfo {
     listKey: row.list_key,
     listName: list?.name ?? { 'zh-CN': row.list_key, en: row.list_key },
     snapshotId: row.snapshot_id,
+    snapshotLockedAt: row.snapshot_locked_at,
     ranked: row.ranked === 1,
     periodStart: row.period_start,
     periodEnd: row.period_end,

@@ -47,8 +47,9 @@ describe('public notice (公示)', () => {
   it('is made from the latest locked snapshot, with the period in the campaign time zone, audited', async () => {
     const start = local(-1);
     notice = await ok<NoticeInfo>(app.dispatch('notice:create', { campaignId: app.works, listKey: 'influence', periodStart: start, periodEnd: local(7), language: 'both' }));
-    const snapshotId = app.ctx.db.prepare('SELECT id FROM ranking_snapshots WHERE campaign_id = ? ORDER BY locked_at DESC LIMIT 1').pluck().get(app.works);
-    expect(notice).toMatchObject({ listKey: 'influence', snapshotId, ranked: true, language: 'both', createdBy: '大赛组委会', objections: 0 });
+    const { id: snapshotId, locked_at: snapshotLockedAt } = app.ctx.db.prepare('SELECT id, locked_at FROM ranking_snapshots WHERE campaign_id = ? ORDER BY locked_at DESC LIMIT 1').get(app.works) as { id: string; locked_at: string };
+    // The screen names the published result by when it was published, never by its id.
+    expect(notice).toMatchObject({ listKey: 'influence', snapshotId, snapshotLockedAt, ranked: true, language: 'both', createdBy: '大赛组委会', objections: 0 });
     expect(notice.periodStart).toBe(localToUtcIso(start, TZ));
     expect(notice.periodStartLocal).toBe(`${start} UTC+08:00`);
     const stored = app.ctx.db.prepare('SELECT * FROM notices WHERE id = ?').get(notice.id) as Record<string, unknown>;

@@ -157,7 +157,7 @@ export function NoticeView({ campaign }: { campaign: CampaignDetail }) {
       </div>
       {current && (
         <p className="small muted">
-          {t('notice.list.madeFrom', { snapshot: current.snapshotId, time: formatInstant(current.createdAt, tz), name: current.createdBy })}
+          {t('notice.list.madeFrom', { published: formatInstant(current.snapshotLockedAt, tz), time: formatInstant(current.createdAt, tz), name: current.createdBy })}
         </p>
       )}
     </div>
