@@ -12,7 +12,7 @@ import { overrideView, scoreCells } from './moderation-handlers';
 import { differencesView } from './verify-differences';
 import { setAsideSummary } from '../core/ranking/set-aside';
 import { KepuError } from '../core/errors';
-import { checkFinalLock } from '../core/notices/final-lock-guard';
+import { lockAfterNotice } from '../core/notices/final-lock-guard';
 import type { AppContext } from './context';
 import { exportRanking } from './ranking-export';
 import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
@@ -128,10 +128,8 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags, computed.decisions);
       // After a 公示 this is the final result: it waits for the period and open objections unless
       // overridden; the override is recorded with the lock, in one transaction.
-      return ctx.db.transaction(() => {
-        const overridden = checkFinalLock(ctx.db, campaignId, signer || 'local', override);
-        return snapshotView(storeSnapshot(ctx.db, snapshot, key, signer, buildInputLines(computed.data, computed.judgeNames), overridden ? { noticeOverride: overridden } : {}));
-      })();
+      const lines = buildInputLines(computed.data, computed.judgeNames);
+      return snapshotView(lockAfterNotice(ctx.db, campaignId, signer || 'local', override, (details) => storeSnapshot(ctx.db, snapshot, key, signer, lines, details)));
     },
     'ranking:snapshots': ({ campaignId }) => {
       ctx.campaigns.summary(campaignId);

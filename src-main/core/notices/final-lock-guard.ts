@@ -48,3 +48,15 @@ export function checkFinalLock(db: Database, campaignId: string, actor: string, 
   db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, 'ranking.lockOverride', ?, ?)`).run(now, actor, campaignId, JSON.stringify(details));
   return details;
 }
+
+/**
+ * The lock after a 公示, in one transaction: the guard above (and the override's audit row), then
+ * `store` with what was overridden for the lock's own record — so an override is never recorded
+ * for a lock that did not happen, nor a lock made without its override.
+ */
+export function lockAfterNotice<T>(db: Database, campaignId: string, actor: string, override: LockOverride | undefined, store: (lockDetails: Record<string, unknown>) => T): T {
+  return db.transaction(() => {
+    const overridden = checkFinalLock(db, campaignId, actor, override);
+    return store(overridden ? { noticeOverride: overridden } : {});
+  })();
+}

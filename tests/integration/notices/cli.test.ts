@@ -52,11 +52,14 @@ describe('kepu notice / kepu objection', () => {
     const header = rows.findIndex((r) => r[0] === 'Category');
     expect(rows[header]).toEqual(['Category', 'No.', 'Award', 'Reg. no.', 'Title', 'Entrant', 'Unit']);
     expect(rows.some((r) => r[0] === 'Listed in no particular order.')).toBe(true);
+    // An entry the notice lists (which ones depends on the sample's random judges).
+    const regNo = rows[header + 1][3];
+    expect(regNo).toMatch(/^SC2023-\d{4}$/);
 
 
     const evidence = path.join(out, '证据.txt');
     fs.writeFileSync(evidence, 'evidence');
-    const added = kepu(['objection', 'add', ...base, '--notice', String(notice.id), '--entry', 'SC2023-0004', '--from', '张三', '--text', '雷同', '--received', local(0).slice(0, 10), '--file', evidence, '--json']);
+    const added = kepu(['objection', 'add', ...base, '--notice', String(notice.id), '--entry', regNo, '--from', '张三', '--text', '雷同', '--received', local(0).slice(0, 10), '--file', evidence, '--json']);
     expect(added.code, added.stdout + added.stderr).toBe(0);
     const objection = JSON.parse(added.stdout).objection as { id: number; files: { fileName: string }[] };
     expect(objection.files.map((f) => f.fileName)).toEqual(['证据.txt']);
@@ -68,6 +71,6 @@ describe('kepu notice / kepu objection', () => {
     const resolved = kepu(['objection', 'resolve', ...base, '--id', String(objection.id), '--rejected', '--resolution', '原创'], 'zh-CN');
     expect(resolved.code, resolved.stderr).toBe(0);
     expect(resolved.stdout).toContain('不成立 原创');
-    expect(kepu(['objection', 'list', ...base]).stdout).toContain(`#${objection.id} SC2023-0004 from 张三`);
+    expect(kepu(['objection', 'list', ...base]).stdout).toContain(`#${objection.id} ${regNo} from 张三`);
   }, 600_000);
 });
