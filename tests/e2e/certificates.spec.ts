@@ -29,13 +29,13 @@ test('exports, registers, verifies and revokes certificates of a published award
   await page.goto(app.url);
   await page.getByTestId('load-sample').click();
   await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByTestId('nav-settings').click();
   await page.getByTestId('identity-name').fill('组委会');
   await page.getByTestId('identity-passphrase').fill('coordinator passphrase');
   await page.getByTestId('identity-repeat').fill('coordinator passphrase');
   await page.getByTestId('identity-create').click();
   await expect(page.getByTestId('identity-fingerprint')).toBeVisible();
-  await page.getByRole('button', { name: '评审活动' }).click();
+  await page.getByTestId('nav-campaigns').click();
   await page.getByRole('button', { name: /四川/ }).first().click();
 
   // Merge, set an award tier, publish.

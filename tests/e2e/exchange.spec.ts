@@ -10,7 +10,7 @@ test.afterEach(async () => {
 test.use({ locale: 'zh-CN' });
 
 async function createIdentity(page: Page, name: string, passphrase: string) {
-  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByTestId('nav-settings').click();
   await page.getByTestId('identity-name').fill(name);
   await page.getByTestId('identity-passphrase').fill(passphrase);
   await page.getByTestId('identity-repeat').fill(passphrase);
@@ -41,7 +41,7 @@ test('coordinator → judge → coordinator: key card, signed package, scoring o
   await (await cardDownload).saveAs(cardFile);
 
   // Coordinator: attach the card to the judge profile, export that judge's package.
-  await coordinator.getByRole('button', { name: '评审活动' }).click();
+  await coordinator.getByTestId('nav-campaigns').click();
   await coordinator.getByRole('button', { name: /四川/ }).first().click();
   await coordinator.getByRole('tab', { name: '评委与交换' }).click();
   await coordinator.getByTestId('attach-to').selectOption({ label: 'Zhang Wei' });
@@ -56,7 +56,7 @@ test('coordinator → judge → coordinator: key card, signed package, scoring o
   await coordinator.screenshot({ path: info.outputPath('coordinator-exchange.png') });
 
   // Judge: open the package, score one entry by keyboard, export the bundle.
-  await judge.getByRole('button', { name: '评审活动' }).click();
+  await judge.getByTestId('nav-campaigns').click();
   await judge.getByTestId('package-path').fill(packageFile);
   await judge.getByTestId('package-open').click();
   await expect(judge.getByTestId('score-panel')).toBeVisible();

@@ -35,7 +35,7 @@ test.describe('a coordinator on a Chinese system', () => {
     // Same screen, same language after a reload.
     await expect(page.getByTestId('campaign-title')).toHaveText('Sample: 2023 China (Sichuan) Health Science Popularization Influence List');
     await expect(page.getByTestId('language-switch')).toHaveValue('en');
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByTestId('nav-settings').click();
     await expect(page.getByText('Browser shell')).toBeVisible();
     await expect(page.getByText(app.dataDir)).toBeVisible();
   });

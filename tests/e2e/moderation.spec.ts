@@ -23,7 +23,7 @@ test('an override from the ranking entry view, shown beside the signed score, th
   await page.getByTestId('load-sample').click();
   await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
   // A coordinator identity, to publish (sign) the result.
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByTestId('nav-settings').click();
   await page.getByTestId('identity-name').fill('Coordinator');
   await page.getByTestId('identity-passphrase').fill('coordinator passphrase');
   await page.getByTestId('identity-repeat').fill('coordinator passphrase');

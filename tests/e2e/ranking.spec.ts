@@ -36,13 +36,13 @@ test('ranks the merged sample in Chinese, explains, tiers, publishes, verifies a
   await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
 
   // A coordinator identity, to sign the published result.
-  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByTestId('nav-settings').click();
   await page.getByTestId('identity-name').fill('组委会');
   await page.getByTestId('identity-passphrase').fill('coordinator passphrase');
   await page.getByTestId('identity-repeat').fill('coordinator passphrase');
   await page.getByTestId('identity-create').click();
   await expect(page.getByTestId('identity-fingerprint')).toBeVisible();
-  await page.getByRole('button', { name: '评审活动' }).click();
+  await page.getByTestId('nav-campaigns').click();
   await page.getByRole('button', { name: /四川/ }).first().click();
 
   await page.getByRole('tab', { name: '评委与交换' }).click();

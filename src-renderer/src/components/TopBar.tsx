@@ -17,13 +17,14 @@ export function TopBar() {
           type="button"
           className={view.name === 'campaigns' || view.name === 'campaign' ? 'active' : ''}
           onClick={() => go({ name: 'campaigns' })}
+          data-testid="nav-campaigns"
         >
           {t('nav.campaigns')}
         </button>
         <button type="button" className={view.name === 'verify' ? 'active' : ''} onClick={() => go({ name: 'verify' })} data-testid="nav-verify">
           {t('nav.verify')}
         </button>
-        <button type="button" className={view.name === 'settings' ? 'active' : ''} onClick={() => go({ name: 'settings' })}>
+        <button type="button" className={view.name === 'settings' ? 'active' : ''} onClick={() => go({ name: 'settings' })} data-testid="nav-settings">
           {t('nav.settings')}
         </button>
       </nav>
