@@ -28,8 +28,10 @@ export async function prepareSampleExchange(
   const bundlesDir = path.join(deps.dataDir, folder);
   const committee = def.kind === 'committee';
   makePrivateDir(bundlesDir);
+  // rowid, not the random id, breaks ties between judges created in the same millisecond: the
+  // sample scores depend on the judge order, and tests and screenshots must see the same sample.
   const judges = db
-    .prepare('SELECT j.id, j.name FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.created_at, j.id')
+    .prepare('SELECT j.id, j.name FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.created_at, j.rowid')
     .all(campaignId) as { id: string; name: string }[];
   for (const [index, judge] of judges.entries()) {
     const key = generateIdentity();
