@@ -3,9 +3,10 @@
 // verify the exported PDF and a photo of its QR code, revoke one and see verification say so —
 // in Chinese, then the verify screen in English.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { coordinatorWithMergedSample, openTab } from './coordinator';
+import { tallShot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
@@ -13,37 +14,13 @@ test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
 });
 
-async function shot(page: Page, name: string, outputPath: (name: string) => string) {
-  const file = outputPath(`${name}.png`);
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: size.width, height: 2000 });
-  await page.screenshot({ path: file });
-  await page.setViewportSize(size);
-  if (process.env.KEPU_SHOTS) fs.copyFileSync(file, path.join(process.env.KEPU_SHOTS, `${name}.png`));
-}
-
 test('exports, registers, verifies and revokes certificates of a published award list', async ({ browser }, info) => {
   const app = await serveApp();
   apps.push(app);
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  await page.goto(app.url);
-  await page.getByTestId('load-sample').click();
-  await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('identity-name').fill('组委会');
-  await page.getByTestId('identity-passphrase').fill('coordinator passphrase');
-  await page.getByTestId('identity-repeat').fill('coordinator passphrase');
-  await page.getByTestId('identity-create').click();
-  await expect(page.getByTestId('identity-fingerprint')).toBeVisible();
-  await page.getByTestId('nav-campaigns').click();
-  await page.getByRole('button', { name: /四川/ }).first().click();
-
   // Merge, set an award tier, publish.
-  await page.getByRole('tab', { name: '评委与交换' }).click();
-  const bundles = path.join(app.dataDir, 'sample-bundles');
-  await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(bundles).map((f) => path.join(bundles, f)));
-  await expect(page.getByTestId('merge-coverage')).toBeVisible();
-  await page.getByRole('tab', { name: '排名' }).click();
+  await coordinatorWithMergedSample(page, app);
+  await openTab(page, 'ranking');
   await page.getByTestId('ranking-settings-toggle').click();
   await page.getByTestId('add-tier').click();
   const tier = page.getByTestId('tier-row');
@@ -66,7 +43,7 @@ test('exports, registers, verifies and revokes certificates of a published award
   await expect(preview).toHaveAttribute('data-font-ready', 'yes');
   await expect(preview).toContainText('荣誉证书');
   await expect(preview.locator('[data-role=qr]')).toHaveCount(1);
-  await shot(page, 'certificates-zh', info.outputPath.bind(info));
+  await tallShot(page, 'certificates-zh', info.outputPath.bind(info), 2000);
 
   await row.getByRole('button', { name: '导出' }).click();
   await expect(page.getByTestId('certificate-job')).toContainText('已生成', { timeout: 30_000 });
@@ -118,5 +95,5 @@ test('exports, registers, verifies and revokes certificates of a published award
   await page.getByTestId('verify-text').fill(flipped);
   await page.getByTestId('verify-button').click();
   await expect(page.getByTestId('verify-result')).toContainText('INVALID');
-  await shot(page, 'verify-en', info.outputPath.bind(info));
+  await tallShot(page, 'verify-en', info.outputPath.bind(info), 2000);
 });

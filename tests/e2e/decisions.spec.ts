@@ -2,10 +2,9 @@
 // its category) is disqualified with a reason typed into the app's own dialog; the panel shows it
 // in effect with who and when; the ranking holds the entry with the reason and its "why this
 // place" view names the decision. Screenshots at 1366×768 go to test-results/ (and KEPU_SHOTS).
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { shot } from './shots';
+import { loadSample, mergeSampleBundles } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
@@ -21,13 +20,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const app = await serveApp();
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
-    await page.goto(app.url);
-    await page.getByTestId('load-sample').click();
-    await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-    await page.getByRole('tab', { name: en ? 'Judges & exchange' : '评委与交换' }).click();
-    const folder = path.join(app.dataDir, 'sample-bundles');
-    await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(folder).map((f) => path.join(folder, f)));
-    await expect(page.getByTestId('merge-coverage')).toBeVisible();
+    await loadSample(page, app.url);
+    await mergeSampleBundles(page, app.dataDir);
 
     await page.getByRole('tab', { name: en ? 'Entries' : '报名条目' }).click();
     await page.getByTestId('entry-search').fill('SC2023-0004');

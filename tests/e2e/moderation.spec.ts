@@ -3,10 +3,9 @@
 // dialogs), see the override beside the unchanged signed score with reason, who and when, then
 // publish, withdraw it (agreeing that the published result moves) and read the history; Verify
 // then names the difference (entry, judge, dimension, old → new). Screenshots at 1366×768 (test-results/, and KEPU_SHOTS when set).
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { shot } from './shots';
+import { coordinatorWithMergedSample, openTab } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
@@ -19,24 +18,9 @@ test('an override from the ranking entry view, shown beside the signed score, th
   const app = await serveApp();
   apps.push(app);
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en' });
-  await page.goto(app.url);
-  await page.getByTestId('load-sample').click();
-  await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-  // A coordinator identity, to publish (sign) the result.
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('identity-name').fill('Coordinator');
-  await page.getByTestId('identity-passphrase').fill('coordinator passphrase');
-  await page.getByTestId('identity-repeat').fill('coordinator passphrase');
-  await page.getByTestId('identity-create').click();
-  await expect(page.getByTestId('identity-fingerprint')).toBeVisible();
-  await page.getByRole('button', { name: 'Campaigns', exact: true }).click();
-  await page.getByRole('button', { name: /Sichuan|四川/ }).first().click();
-  await page.getByRole('tab', { name: 'Judges & exchange' }).click();
-  const folder = path.join(app.dataDir, 'sample-bundles');
-  await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(folder).map((f) => path.join(folder, f)));
-  await expect(page.getByTestId('merge-coverage')).toBeVisible();
-
-  await page.getByRole('tab', { name: 'Ranking' }).click();
+  // A coordinator identity (to publish, i.e. sign, the result) and the sample bundles merged.
+  await coordinatorWithMergedSample(page, app, { name: 'Coordinator', passphrase: 'coordinator passphrase' });
+  await openTab(page, 'ranking');
   const ranked = page.getByTestId('ranking-ranked');
   await ranked.getByTestId('ranking-row').first().getByRole('button').click();
   const detail = page.getByTestId('ranking-detail');

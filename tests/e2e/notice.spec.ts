@@ -5,10 +5,10 @@
 // the translated message naming the end, offered as an override with a reason. In Chinese, then
 // the same tab in English. Screenshots at 1366×768 (KEPU_SHOTS copies them out).
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { shot } from './shots';
+import { coordinatorWithMergedSample, publishRanking } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
@@ -21,27 +21,9 @@ test('notice from the locked result, PDF export, an objection upheld, final lock
   const app = await serveApp();
   apps.push(app);
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-  await page.goto(app.url);
-  await page.getByTestId('load-sample').click();
-  await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('identity-name').fill('组委会');
-  await page.getByTestId('identity-passphrase').fill('coordinator passphrase');
-  await page.getByTestId('identity-repeat').fill('coordinator passphrase');
-  await page.getByTestId('identity-create').click();
-  await expect(page.getByTestId('identity-fingerprint')).toBeVisible();
-  await page.getByTestId('nav-campaigns').click();
-  await page.getByRole('button', { name: /四川/ }).first().click();
-
-  // The provisional result: merge the sample bundles and lock.
-  await page.getByRole('tab', { name: '评委与交换' }).click();
-  const bundles = path.join(app.dataDir, 'sample-bundles');
-  await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(bundles).map((f) => path.join(bundles, f)));
-  await expect(page.getByTestId('merge-coverage')).toBeVisible();
-  await page.getByRole('tab', { name: '排名' }).click();
-  await page.getByTestId('ranking-lock').click();
-  await page.getByTestId('confirm-ok').click();
-  await expect(page.getByTestId('ranking-latest-lock')).toBeVisible();
+  // The provisional result: the sample bundles merged and locked.
+  await coordinatorWithMergedSample(page, app);
+  await publishRanking(page);
 
   // The notice: preview, create (period from now, a week long), the list without scores.
   await page.getByRole('tab', { name: '公示' }).click();

@@ -2,8 +2,9 @@
 // methods side by side in Chinese, open an entry's reasons, add an award tier, publish (signed)
 // and verify, export the PDF report, then the committee member list in English.
 import fs from 'node:fs';
-import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { coordinatorWithMergedSample, mergeSampleBundles, openTab } from './coordinator';
+import { tallShot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
@@ -11,44 +12,13 @@ test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
 });
 
-async function shot(page: Page, name: string, outputPath: (name: string) => string) {
-  const file = outputPath(`${name}.png`);
-  // The app scrolls inside its main area, so a tall window shows the whole tab.
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: size.width, height: 2200 });
-  await page.screenshot({ path: file });
-  await page.setViewportSize(size);
-  if (process.env.KEPU_SHOTS) fs.copyFileSync(file, path.join(process.env.KEPU_SHOTS, `${name}.png`));
-}
-
-async function mergeFolder(page: Page, folder: string) {
-  const files = fs.readdirSync(folder).map((f) => path.join(folder, f));
-  await page.getByTestId('bundle-files').setInputFiles(files);
-  await expect(page.getByTestId('merge-coverage')).toBeVisible();
-}
-
 test('ranks the merged sample in Chinese, explains, tiers, publishes, verifies and exports; committee list in English', async ({ browser }, info) => {
   const app = await serveApp();
   apps.push(app);
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  await page.goto(app.url);
-  await page.getByTestId('load-sample').click();
-  await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-
-  // A coordinator identity, to sign the published result.
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('identity-name').fill('组委会');
-  await page.getByTestId('identity-passphrase').fill('coordinator passphrase');
-  await page.getByTestId('identity-repeat').fill('coordinator passphrase');
-  await page.getByTestId('identity-create').click();
-  await expect(page.getByTestId('identity-fingerprint')).toBeVisible();
-  await page.getByTestId('nav-campaigns').click();
-  await page.getByRole('button', { name: /四川/ }).first().click();
-
-  await page.getByRole('tab', { name: '评委与交换' }).click();
-  await mergeFolder(page, path.join(app.dataDir, 'sample-bundles'));
-
-  await page.getByRole('tab', { name: '排名' }).click();
+  // A coordinator identity (to sign the published result) and the sample bundles merged.
+  await coordinatorWithMergedSample(page, app);
+  await openTab(page, 'ranking');
   const ranked = page.getByTestId('ranking-ranked');
   await expect(ranked.getByTestId('ranking-row').first()).toBeVisible();
   await expect(ranked.locator('thead')).toContainText('名次');
@@ -60,7 +30,7 @@ test('ranks the merged sample in Chinese, explains, tiers, publishes, verifies a
   await ranked.getByTestId('ranking-row').first().getByRole('button').click();
   await expect(page.getByTestId('ranking-detail')).toContainText('名次依据');
   await expect(page.getByTestId('ranking-detail-judges').locator('tbody tr')).not.toHaveCount(0);
-  await shot(page, 'ranking-zh-detail', info.outputPath.bind(info));
+  await tallShot(page, 'ranking-zh-detail', info.outputPath.bind(info), 2200);
   await page.getByTestId('ranking-detail').getByRole('button', { name: '关闭' }).click();
 
   // An award tier: the top entry of each category becomes the influence list.
@@ -73,7 +43,7 @@ test('ranks the merged sample in Chinese, explains, tiers, publishes, verifies a
   await tier.locator('input[type=number]').fill('1');
   await page.getByTestId('ranking-save').click();
   await expect(ranked.getByTestId('ranking-row').first()).toContainText('影响力榜单');
-  await shot(page, 'ranking-zh', info.outputPath.bind(info));
+  await tallShot(page, 'ranking-zh', info.outputPath.bind(info), 2200);
 
   // Publish, verify, export the report.
   await page.getByTestId('ranking-lock').click();
@@ -89,13 +59,12 @@ test('ranks the merged sample in Chinese, explains, tiers, publishes, verifies a
 
   // The committee selection, in English.
   await page.getByTestId('language-switch').selectOption('en');
-  await page.getByRole('button', { name: 'Campaigns', exact: true }).click();
+  await page.getByTestId('nav-campaigns').click();
   await page.getByRole('button', { name: /CACA|Cancer/ }).first().click();
-  await page.getByRole('tab', { name: /Judges|Exchange/ }).click();
-  await mergeFolder(page, path.join(app.dataDir, 'sample-bundles-committee'));
-  await page.getByRole('tab', { name: 'Ranking' }).click();
+  await mergeSampleBundles(page, app.dataDir, 'sample-bundles-committee');
+  await openTab(page, 'ranking');
   await expect(page.getByTestId('committee-members')).toContainText('Proposed members');
   await expect(page.getByTestId('committee-rejected')).toContainText('not confirmed');
   await expect(page.getByTestId('judge-chart')).toBeVisible();
-  await shot(page, 'ranking-en-committee', info.outputPath.bind(info));
+  await tallShot(page, 'ranking-en-committee', info.outputPath.bind(info), 2200);
 });

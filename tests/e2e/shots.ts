@@ -11,3 +11,11 @@ export async function shot(page: Page, name: string, outputPath: (name: string) 
   await page.screenshot({ path: file });
   if (process.env.KEPU_SHOTS) fs.copyFileSync(file, path.join(process.env.KEPU_SHOTS, `${name}.png`));
 }
+
+/** The whole tab in one picture: the window made `height` tall for the shot (the app scrolls inside its main area). */
+export async function tallShot(page: Page, name: string, outputPath: (name: string) => string, height: number): Promise<void> {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height });
+  await shot(page, name, outputPath);
+  await page.setViewportSize(size);
+}

@@ -69,6 +69,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
               role="tab"
               aria-selected={tab === name}
               className={tab === name ? 'active' : ''}
+              data-testid={`campaign-tab-${name}`}
               onClick={() => {
                 setOpenEntry(null);
                 setTab(name);

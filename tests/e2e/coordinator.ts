@@ -1,0 +1,63 @@
+// The steps most coordinator specs begin with — sample campaign, a signing identity, the sample
+// judges' bundles merged, the result published — written once, by test id, so they read the same
+// in both languages and a renamed button breaks one helper instead of ten specs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+export type CampaignTab = 'entries' | 'review' | 'import' | 'media' | 'formal' | 'exchange' | 'ranking' | 'notice' | 'certificates' | 'overview' | 'setup' | 'record';
+
+/** Loads the sample campaigns from the welcome page and waits for the works campaign to open. */
+export async function loadSample(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('load-sample').click();
+  await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 }); // the sample makes real media first
+}
+
+/** Creates this computer's signing identity in Settings; returns its fingerprint. */
+export async function createIdentity(page: Page, name: string, passphrase: string): Promise<string> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('identity-name').fill(name);
+  await page.getByTestId('identity-passphrase').fill(passphrase);
+  await page.getByTestId('identity-repeat').fill(passphrase);
+  await page.getByTestId('identity-create').click();
+  const fingerprint = page.getByTestId('identity-fingerprint');
+  await expect(fingerprint).toHaveText(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/, { timeout: 60_000 }); // key derivation is slow on a loaded machine
+  return (await fingerprint.textContent())!;
+}
+
+/** Opens the sample works campaign (Sichuan) from the campaign list. */
+export async function openSampleWorks(page: Page): Promise<void> {
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByRole('button', { name: /四川|Sichuan/ }).first().click();
+  await expect(page.getByTestId('campaign-title')).toBeVisible();
+}
+
+export async function openTab(page: Page, tab: CampaignTab): Promise<void> {
+  await page.getByTestId(`campaign-tab-${tab}`).click();
+}
+
+/** Merges every bundle in one of the sample's bundle folders from the exchange tab. */
+export async function mergeSampleBundles(page: Page, dataDir: string, folder = 'sample-bundles'): Promise<void> {
+  await openTab(page, 'exchange');
+  const dir = path.join(dataDir, folder);
+  await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(dir).map((f) => path.join(dir, f)));
+  await expect(page.getByTestId('merge-coverage')).toBeVisible();
+}
+
+/** Publishes (signs and locks) the ranking as it stands. */
+export async function publishRanking(page: Page): Promise<void> {
+  await openTab(page, 'ranking');
+  await page.getByTestId('ranking-lock').click();
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('ranking-latest-lock')).toBeVisible();
+}
+
+/** Sample loaded, identity made, the sample works campaign open with its judges' bundles merged. */
+export async function coordinatorWithMergedSample(page: Page, app: { url: string; dataDir: string }, identity = { name: '组委会', passphrase: 'coordinator passphrase' }): Promise<void> {
+  await loadSample(page, app.url);
+  await createIdentity(page, identity.name, identity.passphrase);
+  await openSampleWorks(page);
+  await mergeSampleBundles(page, app.dataDir);
+}
