@@ -29,3 +29,4 @@ export * from './zoned-time';
 export * from './definition-places';
 export * from './definition-upgrade';
 export * from './formal-check';
+export * from './verify-text';

@@ -11,7 +11,8 @@ import { readLockFileWithLines } from '../../core/ranking/lock-file';
 import { buildSnapshot, snapshotBytes } from '../../core/ranking/snapshot';
 import { snapshotLines } from '../../core/ranking/snapshot-store';
 import { verifyExplained } from '../../core/ranking/verify';
-import { differenceLines, differencesView, dimensionLabel } from '../../app/verify-differences';
+import { differencesView, dimensionLabel } from '../../app/verify-differences';
+import { differenceLines, snapshotPart, snapshotPartText } from '../../contract';
 import { writeFileAtomic } from '../../core/files/atomic-write';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
@@ -55,7 +56,7 @@ export async function runRank(argv: string[], t: T): Promise<number> {
         const named = differenceLines(t, result.path, detail, differencesView(differences), dimensionLabel(rt.ctx, snapshot.campaignId, t('meta.language') === 'en' ? 'en' : 'zh-CN'));
         process.stdout.write(named.map((l) => `${l}\n`).join(''));
       }
-      throw new CliFailure('RANKING_SNAPSHOT_DIFFERS', t('errors.RANKING_SNAPSHOT_DIFFERS', { path: result.path }), { path: result.path }, { equal: false, detail, differences: differencesView(differences) });
+      throw new CliFailure('RANKING_SNAPSHOT_DIFFERS', t('errors.RANKING_SNAPSHOT_DIFFERS', { part: snapshotPartText(t, result.path) }), { path: result.path, part: snapshotPart(result.path) }, { equal: false, detail, differences: differencesView(differences) });
     }
     if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
     const asked = values.method as string | undefined;

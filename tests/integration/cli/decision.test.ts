@@ -1,7 +1,7 @@
 // `kepu decision set|list` over the merged sample: a disqualification by registration number is
 // recorded with its reason and holds the entry in `kepu rank`; the list shows it (in Chinese too);
 // refusals exit 1 with their codes; a lock file written before the decision no longer verifies and
-// names inputs.decisions.
+// names the decisions on entries as what changed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +48,6 @@ describe('kepu decision', () => {
 
     const verify = kepu(['rank', '--verify', lockFile, '--data-dir', dataDir]);
     expect(verify.code).toBe(1);
-    expect(verify.stderr).toContain('first difference at inputs.decisions');
+    expect(verify.stderr).toContain('the decisions on entries changed');
   }, 400_000); // seven CLI start-ups
 });

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, SnapshotInfo, SnapshotVerification } from '../../../../src-main/contract';
+import { differenceLines, snapshotPartText } from '../../../../src-main/contract/verify-text';
 import { ApiError, invoke } from '../../api';
 import { downloadBase64 } from '../../files';
 import { formatInstant, localized } from '../../format';
@@ -94,7 +95,7 @@ export function LockPanel({ campaign, computedAt, onLocked }: { campaign: Campai
                     ? t('ranking.lock.signatureBad')
                     : check.equal
                       ? t('ranking.lock.verified')
-                      : t('ranking.lock.differs', { path: check.difference?.path, locked: check.difference?.locked, recomputed: check.difference?.recomputed })}
+                      : t('ranking.lock.differs', { part: snapshotPartText(t, check.difference?.path ?? '') })}
                 </p>
               )}
               {check && !check.equal && <DifferenceList check={check} campaign={campaign} />}
@@ -113,44 +114,23 @@ export function LockPanel({ campaign, computedAt, onLocked }: { campaign: Campai
  */
 function DifferenceList({ check, campaign }: { check: SnapshotVerification; campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
-  const path = check.difference?.path ?? '';
-  const d = check.differences;
-  if (check.detail !== 'named' || !d) {
-    return (
-      <p className="small muted" data-testid="snapshot-differences">
-        {t('ranking.verifyDiff.hashOnly', { path })}
-      </p>
-    );
-  }
   const label = (key: string) => {
     const found = campaign.definition.lists.flatMap((l) => l.rubric).find((x) => x.key === key);
     return found ? localized(found.label, i18n.language) : key;
   };
-  const value = (v: number | null) => (v === null ? t('ranking.verifyDiff.noValue') : String(v));
-  const cell = (key: string, c: NonNullable<SnapshotVerification['differences']>['scores'][number]) =>
-    t(key, { regNo: c.regNo, judge: c.judgeName, dimension: label(c.dimension), old: value(c.old), new: value(c.new) });
-  const lines = [
-    ...d.scores.map((c) => cell('ranking.verifyDiff.score', c)),
-    ...(d.scoreCount > d.scores.length ? [t('ranking.verifyDiff.more', { count: d.scoreCount - d.scores.length })] : []),
-    ...d.overrides.map((c) => cell('ranking.verifyDiff.override', c)),
-    ...(d.overrideCount > d.overrides.length ? [t('ranking.verifyDiff.more', { count: d.overrideCount - d.overrides.length })] : []),
-    ...(d.entriesAdded.length ? [t('ranking.verifyDiff.entriesAdded', { list: d.entriesAdded.join(', ') })] : []),
-    ...(d.entriesRemoved.length ? [t('ranking.verifyDiff.entriesRemoved', { list: d.entriesRemoved.join(', ') })] : []),
-    ...(d.judgesAdded.length ? [t('ranking.verifyDiff.judgesAdded', { list: d.judgesAdded.join(', ') })] : []),
-    ...(d.judgesRemoved.length ? [t('ranking.verifyDiff.judgesRemoved', { list: d.judgesRemoved.join(', ') })] : []),
-  ];
-  if (lines.length === 0) {
+  const [first, ...rest] = differenceLines(t, check.difference?.path ?? '', check.detail, check.differences, label);
+  if (rest.length === 0) {
     return (
       <p className="small muted" data-testid="snapshot-differences">
-        {t('ranking.verifyDiff.otherInputs', { path })}
+        {first}
       </p>
     );
   }
   return (
     <div className="small" data-testid="snapshot-differences">
-      <p>{t('ranking.verifyDiff.intro')}</p>
+      <p>{first}</p>
       <ul className="plain-list">
-        {lines.map((line, i) => (
+        {rest.map((line, i) => (
           <li key={i}>{line}</li>
         ))}
       </ul>
