@@ -73,6 +73,8 @@ test('an override from the ranking entry view, shown beside the signed score, th
   const differences = page.getByTestId('snapshot-differences');
   await expect(differences).toContainText(`Override ${regNo} · ${judge}: ${value} → none`);
   await expect(differences).not.toContainText('j-');
+  await expect(page.getByTestId('snapshot-check')).toContainText('the score overrides changed since it was published');
+  await expect(page.getByTestId('snapshot').first()).not.toContainText('inputs.'); // no internal path on screen
   await differences.scrollIntoViewIfNeeded();
   await shot(page, 'moderation-verify-en', info.outputPath.bind(info));
 });
