@@ -6,6 +6,7 @@ export default defineConfig({
     environment: 'node',
     // Temporary folders made by tests/temp-dirs.ts are removed after each file.
     setupFiles: ['tests/setup/remove-temp-dirs.ts'],
+    hookTimeout: 120_000, // beforeAll builds merged samples: 10 s (the default) is not enough on a loaded machine
     testTimeout: 120_000, // a limit, not a measurement: CLI tests start real `kepu` processes through tsx
     // Integration tests spawn the CLI and share the 2-core machine; keep parallelism modest.
     maxWorkers: 2,

@@ -3,7 +3,8 @@
 // stability), moderation overrides (a last column "Overrides" on each entry's row in CSV and
 // XLSX — the row shows a score, not the judges' cells, so the override is named there as
 // "judge · dimension: signed → override"; the XLSX adds a sheet with reason, who and when), a printable bilingual PDF report (ranking-report-pdf.ts), and the signed locked
-// snapshot (what `kepu rank --verify` checks). Texts come from the UI's locale files.
+// snapshot (what `kepu rank --verify` checks). The decisions in effect follow the same pattern: a
+// last column "Decisions" and an XLSX sheet with reason, who and when. Texts come from the UI's locale files.
 import ExcelJS from 'exceljs';
 import type { ExportFile, RankingRow } from '../contract';
 import { csvDocument } from '../core/export/csv';
@@ -21,6 +22,7 @@ import type { ComputedRanking } from '../core/ranking/ranking-service';
 import type { CategoryResult } from '../core/ranking/run-ranking';
 import { both, describeFlag, describeTie, tEn, tZh } from './ranking-texts';
 import { overrideCell, type OverrideText, overridesInEffect } from './override-texts';
+import { decisionCell, type DecisionText, decisionsInEffect } from './decision-texts';
 
 const num = (v: number | null | undefined, digits = 3) => (v === null || v === undefined ? '' : Number(v.toFixed(digits)));
 
@@ -65,9 +67,13 @@ function columns(computed: ComputedRanking) {
     both('ranking.columns.reasons'),
     // Last, so the columns before keep their places: what an override changed on this entry.
     both('ranking.columns.overrides'),
+    // After it, for the same reason: the decisions in effect (an accepted late entry is ranked with no flag).
+    both('ranking.columns.decisions'),
   ];
   const byEntry = new Map<number, OverrideText[]>();
   for (const o of overridesInEffect(computed)) byEntry.set(o.entryId, [...(byEntry.get(o.entryId) ?? []), o]);
+  const decided = new Map<number, DecisionText[]>();
+  for (const d of decisionsInEffect(computed)) decided.set(d.entryId, [...(decided.get(d.entryId) ?? []), d]);
   const cells = ({ category, result, row }: FlatRow): (string | number)[] => {
     const tier = row.tier ? tierLabel(result, row.tier) : null;
     return [
@@ -86,6 +92,7 @@ function columns(computed: ComputedRanking) {
       num(row.sd),
       [...row.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`), ...row.ties.map((t) => describeTie(tEn, t, computed, 'en'))].join('\n'),
       byEntry.has(row.entryId) ? `${overrideCell(tZh, byEntry.get(row.entryId) ?? [], 'zh-CN')}\n${overrideCell(tEn, byEntry.get(row.entryId) ?? [], 'en')}` : '',
+      decided.has(row.entryId) ? `${decisionCell(tZh, decided.get(row.entryId) ?? [])}\n${decisionCell(tEn, decided.get(row.entryId) ?? [])}` : '',
     ];
   };
   return { headers, cells };
@@ -169,6 +176,14 @@ export async function exportRanking(ctx: AppContext, campaignId: string, format:
     ]).font = { bold: true };
     for (const o of overrides) sheet.addRow([o.regNo, o.judgeName, `${o.dimensionLabel['zh-CN']} / ${o.dimensionLabel.en}`, o.signed, o.value, o.reason, `${o.actor}, ${o.time}`]);
     sheet.columns.forEach((col, i) => (col.width = i === 5 ? 50 : 18));
+  }
+  // Every decision in effect with its reason, who and when.
+  const decisions = decisionsInEffect(computed);
+  if (decisions.length > 0) {
+    const sheet = workbook.addWorksheet('处理决定 Decisions');
+    sheet.addRow([both('ranking.columns.regNo'), both('ranking.columns.decisions'), both('ranking.moderation.reason'), both('ranking.moderation.by')]).font = { bold: true };
+    for (const d of decisions) sheet.addRow([d.regNo, `${tZh(`decisions.state.${d.kind}`)} / ${tEn(`decisions.state.${d.kind}`)}`, d.reason, `${d.actor}, ${d.time}`]);
+    sheet.columns.forEach((col, i) => (col.width = i === 2 ? 50 : 22));
   }
   const judges = workbook.addWorksheet('评委 Judges');
   judges.addRow(['评委 / Judge', '评分数 / Scored', '最低 / Min', 'Q1', '中位 / Median', 'Q3', '最高 / Max', '偏差 / Bias', 'SD', '提示 / Flag']).font = { bold: true };

@@ -3,7 +3,7 @@
 // category the score histogram, the agreement and stability figures, the ranked list with each
 // entry's spread of judges' totals drawn inline, the held entries with their reasons, the
 // judges' score distributions as box plots and, for committee selections, the member list with
-// the reasons for each rejection, and the moderation overrides in effect. The font is embedded (subset) so it prints anywhere and the
+// the reasons for each rejection, the moderation overrides and the decisions on entries in effect. The font is embedded (subset) so it prints anywhere and the
 // text stays searchable.
 import PDFDocument from 'pdfkit';
 import { allEligibility, findDimension, type RankingMethod } from '../contract';
@@ -15,6 +15,7 @@ import { setAsideSummary } from '../core/ranking/set-aside';
 import { both, describeFlag, describeSetAside, describeTie, tEn, tZh } from './ranking-texts';
 import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
 import { overrideLine, overridesInEffect } from './override-texts';
+import { decisionLine, decisionsInEffect } from './decision-texts';
 import { categoryRows, scaleOf } from '../core/ranking/ranking-rows';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
 
@@ -207,6 +208,16 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
   for (const o of overrides) {
     para(overrideLine(tZh, o, 'zh-CN'), INK, 7.5);
     para(overrideLine(tEn, o, 'en'), MUTED, 7.5);
+  }
+
+  // Decisions: every decision in effect on an entry, with reason, who and when (an accepted late
+  // entry is ranked with no flag, so only this says why it has a place).
+  const decisions = decisionsInEffect(computed);
+  heading(`${tZh('ranking.report.decisions')}  ${tEn('ranking.report.decisions')}`, 11);
+  if (decisions.length === 0) para(both('ranking.report.decisionsNone'), MUTED, 8);
+  for (const d of decisions) {
+    para(decisionLine(tZh, d), INK, 7.5);
+    para(decisionLine(tEn, d), MUTED, 7.5);
   }
 
   // Committee.

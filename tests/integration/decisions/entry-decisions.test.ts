@@ -3,10 +3,12 @@
 // refused with their own codes; the history is kept and every decision is an audit row on the
 // hash chain; a locked result records the decisions in effect and verifies, and a decision taken
 // after locking makes verification name inputs.decisions.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AuditCheckView, AuditPage, CampaignSummary, EntryDecisionState, RankingEntryDetail, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
+import type { AuditCheckView, AuditPage, CampaignSummary, EntryDecisionState, ExportFile, RankingEntryDetail, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
 import { recordDecision } from '../../../src-main/core/decisions/decision-service';
 import { loadSnapshot } from '../../../src-main/core/ranking/snapshot-store';
 import { ok, openTestApp } from '../../helpers';
@@ -101,6 +103,28 @@ describe('per-entry decisions', () => {
     await ok(set('SC2023-0011', 'waive-media', '码率略高，不影响观看'));
     expect(placeOf('SC2023-0011').rank).not.toBeNull();
     expect(placeOf('SC2023-0013').flags).toMatchObject([{ code: 'non_compliant_media' }]);
+
+    // The exports say why these ranked entries have a place: a column on their rows (CSV, XLSX),
+    // a sheet with reason, who and when (XLSX) and a section of the PDF report.
+    const csv = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId: app.works.id, format: 'csv' }));
+    const csvRows = fs.readFileSync(csv.savedTo, 'utf8').split(/\r?\n(?=")/);
+    expect(csvRows[0]).toContain('处理决定 / Decisions');
+    expect(csvRows.find((r) => r.includes('SC2023-0018'))).toContain('Late submission accepted: 邮件服务器故障，已核实');
+    expect(csvRows.find((r) => r.includes('SC2023-0011'))).toContain('已豁免媒体问题：码率略高，不影响观看');
+    const xlsx = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId: app.works.id, format: 'xlsx' }));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx.savedTo);
+    const sheet = book.getWorksheet('处理决定 Decisions')!;
+    // One row per decision in effect (the earlier tests' disqualification and withdrawal too).
+    const inEffect = [...app.ctx.ranking.compute(app.works.id).decisions.values()].flat();
+    expect(sheet.rowCount).toBe(1 + inEffect.length);
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).values as unknown[]);
+    expect(rows.find((r) => r.includes('SC2023-0011'))).toEqual(expect.arrayContaining(['已豁免媒体问题 / Media fault waived', '码率略高，不影响观看']));
+    expect(rows.find((r) => r.includes('SC2023-0018'))).toEqual(expect.arrayContaining(['已接受逾期提交 / Late submission accepted', '邮件服务器故障，已核实']));
+    const pdf = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId: app.works.id, format: 'pdf' }));
+    const text = execFileSync('pdftotext', ['-layout', pdf.savedTo, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Decisions on entries');
+    expect(text).toMatch(/SC2023-0018 · Late submission accepted — 邮件服务器故障，已核实 \(王协调, /);
   });
 
   it('refuses combinations that do not apply, each with its own code', async () => {
