@@ -57,6 +57,7 @@ test('coordinator → judge → coordinator: key card, signed package, scoring o
 
   // Judge: open the package, score one entry by keyboard, export the bundle.
   await judge.getByTestId('nav-campaigns').click();
+  await expect(judge.getByTestId('package-path')).toHaveAttribute('placeholder', 'E:\\评审包\\zhang-wei.kepupkg'); // one backslash each, as Windows writes it
   await judge.getByTestId('package-path').fill(packageFile);
   await judge.getByTestId('package-open').click();
   await expect(judge.getByTestId('score-panel')).toBeVisible();

@@ -54,7 +54,7 @@ export function OpenPackagePanel() {
       >
         <label className="grow">
           <span>{t('exchange.packageFile')}</span>
-          <input value={file} onChange={(e) => setFile(e.target.value)} placeholder="E:\\评审包\\zhang-wei.kepupkg" data-testid="package-path" spellCheck={false} />
+          <input value={file} onChange={(e) => setFile(e.target.value)} placeholder={t('exchange.packagePlaceholder')} data-testid="package-path" spellCheck={false} />
         </label>
         <button type="submit" className="primary" disabled={!file.trim()} data-testid="package-open">
           {t('exchange.open')}
