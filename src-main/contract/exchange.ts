@@ -13,6 +13,8 @@ export const IdentityStatus = z.object({
   fingerprint: z.string().nullable(),
   name: z.string().nullable(),
   institution: z.string().nullable(),
+  /** Campaigns of its own: a coordinator's installation; only opened review packages: a judge's; neither: new. */
+  role: z.enum(['coordinator', 'judge', 'new']),
 });
 export type IdentityStatus = z.infer<typeof IdentityStatus>;
 

@@ -43,7 +43,19 @@ export class IdentityService {
       fingerprint: info ? fingerprintOf(info.keyId) : null,
       name: this.setting('identity.name'),
       institution: this.setting('identity.institution'),
+      role: this.role(),
     };
+  }
+
+  /**
+   * What this installation is used for, so the identity texts fit the person: campaigns of its own
+   * make it a coordinator's; only campaigns opened from review packages, a judge's; neither, new.
+   */
+  private role(): IdentityStatus['role'] {
+    const counts = this.db
+      .prepare('SELECT (SELECT count(*) FROM campaigns WHERE id NOT IN (SELECT campaign_id FROM opened_packages)) AS own, (SELECT count(*) FROM opened_packages) AS opened')
+      .get() as { own: number; opened: number };
+    return counts.own > 0 ? 'coordinator' : counts.opened > 0 ? 'judge' : 'new';
   }
 
   create(name: string, institution: string | undefined, passphrase: string | undefined): IdentityStatus {

@@ -15,10 +15,11 @@ describe('exchange through the handlers', () => {
 
     expect(await coord.dispatch('package:export', { campaignId: works.id, judgeId: 'x' })).toMatchObject({ ok: false });
     const c = await ok<IdentityStatus>(coord.dispatch('identity:create', { name: '组委会', passphrase: 'coordinator secret' }));
-    expect(c).toMatchObject({ exists: true, unlocked: true, protection: 'passphrase' });
+    // The identity texts fit the installation: the coordinator's has campaigns of its own.
+    expect(c).toMatchObject({ exists: true, unlocked: true, protection: 'passphrase', role: 'coordinator' });
     expect(c.fingerprint).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
     expect(await judge.dispatch('identity:create', { name: '林晓', passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
-    await ok(judge.dispatch('identity:create', { name: '林晓', institution: '重庆医科大学', passphrase: 'judge passphrase' }));
+    expect(await ok<IdentityStatus>(judge.dispatch('identity:create', { name: '林晓', institution: '重庆医科大学', passphrase: 'judge passphrase' }))).toMatchObject({ role: 'new' });
     await ok(judge.dispatch('identity:lock', {}));
     expect(await judge.dispatch('identity:keycard', {})).toMatchObject({ ok: false, error: { code: 'KEY_LOCKED' } });
     expect(await judge.dispatch('identity:unlock', { passphrase: 'wrong passphrase' })).toMatchObject({ ok: false, error: { code: 'KEY_PASSPHRASE_WRONG' } });
@@ -35,6 +36,7 @@ describe('exchange through the handlers', () => {
 
     const opened = await ok<{ campaignId: string; judgeId: string; entries: number; coordinatorFingerprint: string }>(judge.dispatch('package:open', { path: pkg.file }));
     expect(opened).toMatchObject({ campaignId: works.id, entries: pkg.entries, coordinatorFingerprint: c.fingerprint });
+    expect(await ok<IdentityStatus>(judge.dispatch('identity:status', {}))).toMatchObject({ role: 'judge' });
     const queue = await ok<{ rows: { entryId: number }[] }>(judge.dispatch('review:queue', { campaignId: works.id, judgeId: opened.judgeId }));
     const ref = { campaignId: works.id, judgeId: opened.judgeId, entryId: queue.rows[0].entryId };
     for (const [dimension, value] of [['content', 9], ['creativity', 8], ['communication', 7]] as const) await ok(judge.dispatch('review:score', { ...ref, dimension, value }));

@@ -86,7 +86,7 @@ export function IdentityPanel() {
             <dt>{t('identity.state')}</dt>
             <dd>{status.unlocked ? t('identity.unlocked') : t('identity.locked')}</dd>
           </dl>
-          <p className="muted small">{t('identity.fingerprintHint')}</p>
+          <p className="muted small" data-testid="identity-fingerprint-hint">{t(`identity.fingerprintHint.${status.role}`)}</p>
           <div className="row">
             {status.unlocked ? (
               <>
