@@ -101,6 +101,11 @@ export const campaignChanges = {
   // Decisions on entries are read freely; taking one changes the campaign.
   'decision:list': null,
   'decision:set': byCampaignId,
+  // The shortlist between rounds: read and previewed freely; making and adjusting change the campaign.
+  'shortlist:get': null,
+  'shortlist:preview': null,
+  'shortlist:make': byCampaignId,
+  'shortlist:adjust': byCampaignId,
   'certificates:settings': null,
   'certificates:saveSettings': byCampaignId,
   'certificates:setImage': byCampaignId,

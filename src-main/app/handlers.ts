@@ -25,6 +25,7 @@ import { noticeFileHandlers } from './notice-file-handlers';
 import { auditHandlers } from './audit-handlers';
 import { moderationHandlers } from './moderation-handlers';
 import { formalCheckHandlers } from './formal-check-handlers';
+import { shortlistHandlers } from './shortlist-handlers';
 import { decisionHandlers } from './decision-handlers';
 import { noticeHandlers } from './notice-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
@@ -107,6 +108,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...auditHandlers(ctx),
     ...moderationHandlers(ctx),
     ...formalCheckHandlers(ctx),
+    ...shortlistHandlers(ctx),
     ...noticeHandlers(ctx),
   }));
 }

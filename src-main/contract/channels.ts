@@ -15,6 +15,7 @@ import { auditChannels } from './audit';
 import { moderationChannels } from './moderation';
 import { formalCheckChannels } from './formal-check';
 import { decisionChannels } from './decisions';
+import { shortlistChannels } from './shortlist';
 import { noticeChannels } from './notices';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
@@ -297,6 +298,7 @@ export const channels = {
   ...moderationChannels,
   ...formalCheckChannels,
   ...decisionChannels,
+  ...shortlistChannels,
   ...noticeChannels,
 } as const satisfies Record<ChannelName, ChannelDef>;
 

@@ -30,3 +30,4 @@ export * from './definition-places';
 export * from './definition-upgrade';
 export * from './formal-check';
 export * from './verify-text';
+export * from './shortlist';

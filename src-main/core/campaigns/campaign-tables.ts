@@ -64,6 +64,10 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   { name: 'reviews', rows: OF_ENTRIES },
   // Formal check verdicts (core/rounds/formal-checks.ts), after the entries they name.
   { name: 'formal_checks', rows: OF_CAMPAIGN },
+  // Shortlists between rounds (core/shortlist): made versions, their lines, manual adjustments.
+  { name: 'shortlists', rows: OF_CAMPAIGN },
+  { name: 'shortlist_lines', rows: `shortlist_id IN (SELECT id FROM shortlists WHERE ${OF_CAMPAIGN})` },
+  { name: 'shortlist_adjustments', rows: OF_CAMPAIGN },
   { name: 'import_mappings', rows: OF_CAMPAIGN },
   { name: 'imports', rows: OF_CAMPAIGN },
   { name: 'bundles', rows: OF_CAMPAIGN },
