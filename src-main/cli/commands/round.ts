@@ -1,17 +1,19 @@
 // kepu round list --campaign <id> [--json]: each list of the campaign with its rounds in order
 // (a list without rounds runs one scoring pass) and, for a formal check round, how many entries
-// are not checked, passed, need fixing or failed. Later sessions add shortlist and close.
+// are not checked, passed, need fixing or failed. `round shortlist` is in round-shortlist.ts.
 import type { i18n } from 'i18next';
 import { type CampaignDefinition, localizedText } from '../../contract';
 import { roundsOf } from '../../contract/lists';
 import { parseCommand, UsageError } from '../args';
 import { openRuntime } from '../runtime';
+import { runShortlist } from './round-shortlist';
 
 type T = i18n['t'];
 
 export async function runRound(argv: string[], t: T): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'list') return list(rest, t);
+  if (sub === 'shortlist') return runShortlist(rest, t);
   throw new UsageError(t('cli.round.usage'));
 }
 
