@@ -1,6 +1,6 @@
 // The Ranking tab: the computed result of the merged scores per category, methods side by side,
 // charts, stability and agreement figures, held entries with their reasons, the committee list,
-// settings, publishing (signed lock) and exports.
+// settings, the shortlist to the next round per list, publishing (signed lock) and exports.
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, RankingMethod, RankingSummary } from '../../../../src-main/contract';
@@ -14,6 +14,7 @@ import { Histogram, JudgeBoxPlots } from './RankingCharts';
 import { RankingEntryDetail } from './RankingEntryDetail';
 import { RankingSettings } from './RankingSettings';
 import { RankingTable } from './RankingTable';
+import { ShortlistPanel } from './ShortlistPanel';
 import { setAsideLines } from './rankingText';
 import './ranking.css';
 
@@ -204,6 +205,8 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           <section className="panel">
             <JudgeBoxPlots judges={summary.judges} scale={summary.scale} />
           </section>
+          {/* The shortlist to the next round, per list (入围名单, issue 14). */}
+          {campaign.definition.kind !== 'committee' && lists.map((l) => <ShortlistPanel key={l.key} campaign={campaign} listKey={l.key} computedAt={summary.computedAt} />)}
           <LockPanel campaign={campaign} computedAt={summary.computedAt} onLocked={() => void load()} />
         </>
       )}
