@@ -1,12 +1,14 @@
 // A campaign with a row in (nearly) every table a campaign owns: the merged sample, published
 // (signed ranking snapshot), certificates issued, one reissued and one revoked, a seal image (a
-// BLOB), a saved definition version, ranking settings and the judge workspace's preference.
+// BLOB), a saved definition version, ranking settings, a shortlist with a manual addition and the
+// judge workspace's preference.
 import { certificateWording } from '../../../src-main/app/certificate-handlers';
 import { issueList, reissueCertificate, revokeCertificate } from '../../../src-main/core/certificates/issue';
 import { saveSettings, setImage } from '../../../src-main/core/certificates/settings';
 import { rowText, tableRows } from '../../../src-main/core/campaigns/backup-file';
 import { CAMPAIGN_TABLES } from '../../../src-main/core/campaigns/campaign-tables';
 import type { Database } from 'better-sqlite3';
+import type { ShortlistView } from '../../../src-main/contract';
 import { ok, openMergedSample } from '../../helpers';
 import { sealPng } from '../../unit/certificates/images';
 
@@ -23,6 +25,10 @@ export async function publishedSample() {
   const def = app.ctx.campaigns.definition(id);
   await ok(app.dispatch('campaign:updateDefinition', { campaignId: id, definition: { ...def, name: { ...def.name, en: `${def.name.en} (final)` } }, reason: 'final name' }));
   await ok(app.dispatch('ranking:lock', { campaignId: id }));
+  // A shortlist to a next round with one entry added by hand (shortlists, lines, adjustments).
+  const shortlist = await ok<ShortlistView>(app.dispatch('shortlist:make', { campaignId: id, listKey: 'influence', roundNo: 1, rule: { by: 'top', value: 1 } }));
+  const out = shortlist.categories.flatMap((c) => c.lines).find((l) => !l.in)!;
+  await ok(app.dispatch('shortlist:adjust', { campaignId: id, listKey: 'influence', roundNo: 1, entryId: out.entryId, action: 'add', reason: 'second look' }));
   const judges = await ok<{ judges: { id: string }[] }>(app.dispatch('judge:list', { campaignId: id }));
   await ok(app.dispatch('judge:activate', { campaignId: id, judgeId: judges.judges[1].id }));
   saveSettings(app.ctx.db, id, { serialPrefix: 'SCKP' });
