@@ -88,7 +88,7 @@ export function saveShortlist(db: Database, key: RoundKey, rule: ShortlistRule, 
       at,
       actor,
       key.campaignId,
-      JSON.stringify({ list: key.listKey, round: key.roundNo, version, rule, in: inCount, addedByTie }),
+      JSON.stringify({ list: key.listKey, round: key.roundNo, version, rule, cut: `${rule.by} ${rule.value}`, shortlisted: inCount, tiedAtCut: addedByTie }),
     );
     return version;
   })();
