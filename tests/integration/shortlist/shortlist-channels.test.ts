@@ -116,7 +116,7 @@ describe('shortlist channels', () => {
     expect(() => app.ctx.db.prepare(`UPDATE shortlist_lines SET outcome = 'rule'`).run()).toThrow(/cannot be changed/);
   });
 
-  it('defaults to the round rule of the definition, per round number', async () => {
+  it('defaults to the round rule of the definition per round number; a made shortlist stays what it was made from', async () => {
     const app = await openMergedSample();
     const campaignId = app.works.id;
     const def = app.ctx.campaigns.definition(campaignId);
@@ -127,6 +127,18 @@ describe('shortlist channels', () => {
     expect(made.definedRule).toEqual({ by: 'top', value: 2 });
     expect(made.made?.rule).toEqual({ by: 'top', value: 2 });
     for (const c of made.categories) expect(c.inCount).toBe(Math.min(2, c.ranked) + c.addedByTie);
+    // A made shortlist is what it was made from: a later decision moves the ranking (and the
+    // preview), not the made shortlist; the held entry can be removed by hand.
+    const first = made.categories.find((c) => c.lines.some((l) => l.why === 'rule'))!.lines.find((l) => l.why === 'rule')!;
+    await ok(app.dispatch('decision:set', { campaignId, entryId: first.entryId, kind: 'disqualify', reason: 'plagiarism' }));
+    const after = await ok<ShortlistView>(app.dispatch('shortlist:get', key));
+    expect(after.categories).toEqual(made.categories);
+    const preview = await ok<ShortlistView>(app.dispatch('shortlist:preview', key));
+    expect(preview.categories.flatMap((c) => c.lines).find((l) => l.entryId === first.entryId)).toMatchObject({ in: false, why: 'held', flags: ['disqualified'] });
+    expect(shortlistedEntryIds(app.ctx.db, campaignId, 'influence', 1)?.has(first.entryId)).toBe(true);
+    await ok(app.dispatch('shortlist:adjust', { ...key, entryId: first.entryId, action: 'remove', reason: 'disqualified after the shortlist was made' }));
+    expect(shortlistedEntryIds(app.ctx.db, campaignId, 'influence', 1)?.has(first.entryId)).toBe(false);
+
     // The final round states no rule: a given one is needed there.
     expect(await app.dispatch('shortlist:make', { ...key, roundNo: 2 })).toMatchObject({ ok: false, error: { code: 'SHORTLIST_NO_RULE' } });
     expect(await app.dispatch('shortlist:get', { ...key, roundNo: 3 })).toMatchObject({ ok: false, error: { code: 'SHORTLIST_ROUND_UNKNOWN' } });
