@@ -4,9 +4,8 @@
 // added and 1 removed with the number in unchanged. The sample's scores differ per data folder, so
 // the spec picks its entries from what the panel shows. Screenshots at 1366×768 go to
 // test-results/ (and KEPU_SHOTS).
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, type Locator, test } from '@playwright/test';
+import { loadSample, mergeSampleBundles, openTab } from './coordinator';
 import { shot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
@@ -29,15 +28,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const app = await serveApp();
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
-    await page.goto(app.url);
-    await page.getByTestId('load-sample').click();
-    await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-    await page.getByRole('tab', { name: en ? 'Judges & exchange' : '评委与交换' }).click();
-    const folder = path.join(app.dataDir, 'sample-bundles');
-    await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(folder).map((f) => path.join(folder, f)));
-    await expect(page.getByTestId('merge-coverage')).toBeVisible();
-
-    await page.getByRole('tab', { name: en ? 'Ranking' : '排名', exact: true }).click();
+    await loadSample(page, app.url);
+    await mergeSampleBundles(page, app.dataDir);
+    await openTab(page, 'ranking');
     const panel = page.getByTestId('shortlist-panel-influence');
     await expect(panel).toBeVisible({ timeout: 30_000 });
     await expect(panel.getByTestId('shortlist-not-made')).toHaveText(en ? 'No shortlist has been made for this round yet.' : '本轮尚未生成入围名单。');
