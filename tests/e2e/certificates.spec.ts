@@ -18,9 +18,14 @@ test('exports, registers, verifies and revokes certificates of a published award
   const app = await serveApp();
   apps.push(app);
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  // Merge, set an award tier, publish.
+  // Merge; before anything is published the tab says where the award lists come from, and links there.
   await coordinatorWithMergedSample(page, app);
-  await openTab(page, 'ranking');
+  await openTab(page, 'certificates');
+  await expect(page.getByTestId('certificates-unpublished')).toContainText('排名公布（排名 → 公布并锁定）后');
+  await tallShot(page, 'certificates-unpublished-zh', info.outputPath.bind(info), 900);
+  await page.getByTestId('certificates-open-ranking').click();
+  await expect(page.getByTestId('campaign-tab-ranking')).toHaveAttribute('aria-selected', 'true');
+  // Set an award tier, publish.
   await page.getByTestId('ranking-settings-toggle').click();
   await page.getByTestId('add-tier').click();
   const tier = page.getByTestId('tier-row');
@@ -35,12 +40,14 @@ test('exports, registers, verifies and revokes certificates of a published award
   await expect(page.getByTestId('ranking-latest-lock')).toBeVisible();
 
   // Certificates: the list, a preview drawn with the embedded font, the export.
-  await page.getByRole('tab', { name: '证书' }).click();
+  await openTab(page, 'certificates');
+  await expect(page.getByTestId('certificate-lists')).toBeVisible();
+  await expect(page.getByTestId('certificates-unpublished')).toHaveCount(0); // published now
   const row = page.getByTestId('certificate-list').filter({ hasText: '影响力榜单' });
   await expect(row).toBeVisible();
   await row.getByRole('button', { name: '预览' }).click();
   const preview = page.getByTestId('certificate-preview');
-  await expect(preview).toHaveAttribute('data-font-ready', 'yes');
+  await expect(preview).toHaveAttribute('data-font-ready', 'yes', { timeout: 30_000 }); // the CJK font is large; a loaded machine takes a while
   await expect(preview).toContainText('荣誉证书');
   await expect(preview.locator('[data-role=qr]')).toHaveCount(1);
   await tallShot(page, 'certificates-zh', info.outputPath.bind(info), 2000);

@@ -94,7 +94,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         {tab === 'exchange' && <ExchangeView campaign={campaign} />}
         {tab === 'ranking' && <RankingView key={version} campaign={campaign} />}
         {tab === 'notice' && <NoticeView key={version} campaign={campaign} />}
-        {tab === 'certificates' && <CertificatesView key={version} campaign={campaign} />}
+        {tab === 'certificates' && <CertificatesView key={version} campaign={campaign} onOpenRanking={() => setTab('ranking')} />}
         {tab === 'media' && (
           <MediaView
             campaign={campaign}

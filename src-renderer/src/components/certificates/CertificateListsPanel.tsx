@@ -13,15 +13,19 @@ import { printPdf } from './certificateFiles';
 
 type Mode = 'single' | 'perHolder' | 'both';
 
-export function CertificateListsPanel({ campaign, version, onExported }: { campaign: CampaignDetail; version: number; onExported(): void }) {
+export function CertificateListsPanel({ campaign, version, onExported, onOpenRanking }: { campaign: CampaignDetail; version: number; onExported(): void; onOpenRanking?(): void }) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
   const [lists, setLists] = useState<CertificateList[] | null>(null);
   const [preview, setPreview] = useState<{ list: string; drawing: CertificateDrawing; images: { seal: string | null; signature: string | null } } | null>(null);
   const [mode, setMode] = useState<Mode>('both');
+  /** Whether a ranking was ever published: award and member lists come only from a published one. */
+  const [published, setPublished] = useState<boolean | null>(null);
 
   const load = useCallback(async () => {
     const l = await run(() => invoke('certificates:lists', { campaignId: campaign.id }));
+    const snapshots = await run(() => invoke('ranking:snapshots', { campaignId: campaign.id }));
+    if (snapshots) setPublished(snapshots.length > 0);
     if (l) setLists(l);
   }, [run, campaign.id]);
   // A finished export (done, cancelled or failed) may have issued certificates: count them again.
@@ -68,7 +72,17 @@ export function CertificateListsPanel({ campaign, version, onExported }: { campa
           </select>
         </label>
       </div>
-      {lists.length === 0 && <p className="muted">{t('certificates.lists.none')}</p>}
+      {published === false && (
+        <p className="hint info" role="note" data-testid="certificates-unpublished">
+          {t(campaign.kind === 'committee' ? 'certificates.lists.unpublishedCommittee' : 'certificates.lists.unpublished')}{' '}
+          {onOpenRanking && (
+            <button type="button" className="link" onClick={onOpenRanking} data-testid="certificates-open-ranking">
+              {t('certificates.lists.openRanking')}
+            </button>
+          )}
+        </p>
+      )}
+      {lists.length === 0 && published !== false && <p className="muted">{t('certificates.lists.none')}</p>}
       <table className="data-table compact">
         <thead>
           <tr>

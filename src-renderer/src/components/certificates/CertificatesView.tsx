@@ -8,12 +8,12 @@ import { IssuedCertificates } from './IssuedCertificates';
 import { VerifyCertificate } from './VerifyCertificate';
 import './certificates.css';
 
-export function CertificatesView({ campaign }: { campaign: CampaignDetail }) {
+export function CertificatesView({ campaign, onOpenRanking }: { campaign: CampaignDetail; onOpenRanking?(): void }) {
   const [version, setVersion] = useState(0);
   const bump = () => setVersion((v) => v + 1);
   return (
     <div className="certificates-view" data-testid="certificates-view">
-      <CertificateListsPanel campaign={campaign} version={version} onExported={bump} />
+      <CertificateListsPanel campaign={campaign} version={version} onExported={bump} onOpenRanking={onOpenRanking} />
       <CertificateSettingsPanel campaign={campaign} onChanged={bump} />
       <IssuedCertificates campaign={campaign} version={version} onChanged={bump} />
       <VerifyCertificate />

@@ -81,8 +81,8 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
               ))}
             </tbody>
           </table>
-          <p data-testid="merge-coverage">{t('cli.bundle.coverage', report.coverage)}</p>
-          {report.missingJudges.length > 0 && <p className="muted">{t('cli.bundle.missingJudges', { names: report.missingJudges.map((j) => j.name).join(', ') })}</p>}
+          <p data-testid="merge-coverage">{t('exchange.mergeCoverage', report.coverage)}</p>
+          {report.missingJudges.length > 0 && <p className="muted">{t('exchange.mergeMissingJudges', { names: report.missingJudges.map((j) => j.name).join(', ') })}</p>}
           {report.disagreements.length > 0 && (
             <details>
               <summary>{t('exchange.disagreements', { count: report.disagreements.length })}</summary>
