@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { newDataDir, serveApp, type ServedApp } from './host';
+import { shot } from './shots';
 import { seedLargeCampaign } from './seed';
 
 let app: ServedApp | null = null;
@@ -16,6 +17,9 @@ test.describe('a coordinator on a Chinese system', () => {
     await page.goto(app.url);
     await expect(page.getByRole('heading', { name: '欢迎使用科普评审' })).toBeVisible();
     await page.getByTestId('load-sample').click();
+    // It takes a few seconds, and says so meanwhile.
+    await expect(page.getByTestId('sample-loading')).toContainText('正在创建示例活动');
+    await shot(page, 'sample-loading-zh', info.outputPath.bind(info));
 
     // The sample makes real media first: as the other specs, allow it time on a busy machine.
     await expect(page.getByTestId('campaign-title')).toHaveText('【示例】2023 中国(四川)首届健康科普影响力榜', { timeout: 30_000 });

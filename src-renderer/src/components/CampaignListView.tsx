@@ -32,8 +32,12 @@ export function CampaignListView() {
     void run(() => invoke('template:list', {})).then((list) => list && setTemplates(list));
   }, [run]);
 
+  // Making the sample takes a few seconds (real media files, signing keys, packages and bundles):
+  // say so while it runs instead of a greyed-out button and nothing else.
+  const [loadingSample, setLoadingSample] = useState(false);
   async function loadSample() {
-    const campaign = await run(() => invoke('demo:load', {}));
+    setLoadingSample(true);
+    const campaign = await run(() => invoke('demo:load', {})).finally(() => setLoadingSample(false));
     if (!campaign) return;
     await refreshCampaigns();
     go({ name: 'campaign', campaignId: campaign.id });
@@ -107,6 +111,11 @@ export function CampaignListView() {
               {t('start.loadSample')}
             </button>
           </div>
+          {loadingSample && (
+            <p className="progress-line" role="status" data-testid="sample-loading">
+              <span className="spinner" aria-hidden="true" /> {t('start.sampleLoading')}
+            </p>
+          )}
           <p className="muted small">{t('start.sampleHint')}</p>
           <p className="small">
             <RestoreBackupButton />
@@ -133,6 +142,11 @@ export function CampaignListView() {
         </div>
       </div>
       {noticeLine}
+      {loadingSample && (
+        <p className="progress-line" role="status" data-testid="sample-loading">
+          <span className="spinner" aria-hidden="true" /> {t('start.sampleLoading')}
+        </p>
+      )}
       {creating && templatePicker}
       {creating && <OpenPackagePanel />}
       <div className="list-tools">
