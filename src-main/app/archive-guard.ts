@@ -54,6 +54,7 @@ export const campaignChanges = {
   'intake:preview': null,
   'intake:import': byCampaignId,
   'media:link': byCampaignId,
+  'media:lastFolder': null,
   'media:assetState': null,
   'media:recheckAsset': byAsset,
   'job:status': null,

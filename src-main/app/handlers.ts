@@ -1,4 +1,5 @@
 // Every contract channel, implemented once. Shells never add logic: they only carry requests here.
+import { lastMediaFolder, rememberMediaFolder } from '../core/media/last-folder';
 import type { Handlers, TemplateSummary } from '../contract';
 import { latestSchemaVersion } from '../core/db/connection';
 import { currentDecisions } from '../core/decisions/decision-service';
@@ -80,15 +81,19 @@ export function createHandlers(ctx: AppContext): Handlers {
       ctx.campaigns.summary(campaignId); // an unknown campaign fails now, not inside the job
       ctx.protectedFiles.assertNotProtected(folder);
       ctx.publishedChanges.assertMayChange(campaignId, 'media');
-      return ctx.jobs.start('media.link', ({ signal, progress }) =>
-        linkAndCheckFolder(ctx, campaignId, folder, {
+      return ctx.jobs.start('media.link', async ({ signal, progress }) => {
+        const result = await linkAndCheckFolder(ctx, campaignId, folder, {
           pattern,
           signal,
           // Only the contract's fields travel in the status (the checker's progress carries more).
           onProgress: (p) => progress({ done: p.done, total: p.total, failed: p.failed, unreadable: p.unreadable, etaSeconds: p.etaSeconds }),
-        }),
-      );
+        });
+        // A folder that was found and read (even if cancelled part-way) is the one to check again.
+        rememberMediaFolder(ctx.db, campaignId, { folder, pattern: pattern ?? null });
+        return result;
+      });
     },
+    'media:lastFolder': ({ campaignId }) => lastMediaFolder(ctx.db, campaignId),
     'media:assetState': ({ assetId }) => ({ state: assetFileState(ctx, assetId) }),
     'media:recheckAsset': ({ assetId }) => recheckAsset(ctx, assetId),
     'job:status': ({ jobId }) => ctx.jobs.status(jobId),

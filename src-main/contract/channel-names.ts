@@ -30,6 +30,7 @@ export const channelNames = [
   'intake:preview',
   'intake:import',
   'media:link',
+  'media:lastFolder',
   'media:assetState',
   'media:recheckAsset',
   'job:status',

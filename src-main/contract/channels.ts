@@ -231,6 +231,11 @@ export const channels = {
     request: z.object({ campaignId: Id, folder: z.string().min(1).max(4096), pattern: z.string().max(200).optional() }).strict(),
     response: MediaLinkJob,
   },
+  /** The folder last linked to the campaign (and its pattern), so the media tab can check it again. */
+  'media:lastFolder': {
+    request: z.object({ campaignId: Id }).strict(),
+    response: z.object({ folder: z.string(), pattern: z.string().nullable(), linkedAt: z.string() }).nullable(),
+  },
   'media:assetState': {
     request: z.object({ assetId: z.number().int().positive() }).strict(),
     response: z.object({ state: AssetFileState }),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { newDataDir, serveApp, type ServedApp } from './host';
 import { seedImportedCampaign, worksFolder } from './seed';
+import { shot } from './shots';
 
 let app: ServedApp | null = null;
 test.afterEach(async () => {
@@ -30,6 +31,17 @@ test('a coordinator links a folder of works, reads the compliance report, export
   await expect(report.getByTestId('verdict-count-pass')).toHaveText('2');
   await expect(report.getByTestId('verdict-count-fail')).toHaveText('2');
   await expect(report.getByTestId('verdict-count-unreadable')).toHaveText('1');
+
+  // Away and back: the folder is still there, and one click checks it again.
+  await page.getByTestId('campaign-tab-entries').click();
+  await page.getByTestId('campaign-tab-media').click();
+  await expect(page.getByTestId('media-folder')).toHaveValue(folder);
+  await expect(page.getByTestId('media-last-folder')).toContainText(folder);
+  await expect(page.getByTestId('media-last-folder')).toContainText('(UTC+8)');
+  await shot(page, 'media-last-folder-zh', info.outputPath.bind(info), page.getByTestId('media-last-folder'));
+  await page.getByTestId('media-check-again').click();
+  await expect(page.getByTestId('media-link-result')).toContainText('已将 5 个文件关联到 4 个条目(文件夹中共 6 个文件)。');
+  await expect(report.getByTestId('verdict-count-pass')).toHaveText('2');
   await expect(report.getByTestId('compliance-table')).toContainText('扩展名为 .mp4,实际为 webm');
   await expect(report.getByTestId('compliance-table')).toContainText('图片 320x200 像素,小于 600x400 像素');
   await page.screenshot({ path: info.outputPath('compliance-zh.png'), fullPage: true });
