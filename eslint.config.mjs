@@ -34,8 +34,9 @@ export const LAYERS = [
   { name: 'host', path: 'src-main/host', imports: ['host', 'app', 'core', 'contract'], packages: { deny: [...ELECTRON, ...UI_PACKAGES], why: 'the browser shell runs without Electron' } },
   { name: 'cli', path: 'src-main/cli', imports: ['cli', 'host', 'app', 'core', 'contract'], packages: { deny: [...ELECTRON, ...UI_PACKAGES], why: 'the CLI runs without Electron' } },
   { name: 'electron', path: 'src-main/electron', imports: ['electron', 'app', 'core', 'contract'], packages: { deny: UI_PACKAGES } },
-  // The sandboxed preload bundles nothing but electron and the zod-free bridge declarations.
-  { name: 'preload', path: 'src-main/preload', imports: ['preload', { layer: 'contract', values: ['channel-names', 'bridge'] }], packages: { only: ['electron'] } },
+  // The sandboxed preload bundles nothing but electron and the zod-free bridge declarations (no
+  // channel list: the main process checks every call against the contract).
+  { name: 'preload', path: 'src-main/preload', imports: ['preload', { layer: 'contract', values: ['bridge'] }], packages: { only: ['electron'] } },
   // The renderer has no Node or Electron access: browser packages only, and only types from the
   // contract except its zod-free modules (so zod and the schemas stay out of the bundle).
   {

@@ -1,6 +1,7 @@
 // The record (issue 14): a campaign's part of the audit log, the check of the installation's hash
 // chain, and its export. Rows are shown as recorded; the UI translates actions and says who.
 import { z } from 'zod';
+import type { ChannelMap } from './channel-def';
 import { ExportFile } from './compliance';
 
 const Id = z.string().min(1).max(100);
@@ -53,4 +54,4 @@ export const auditChannels = {
   'audit:verify': { request: z.object({}).strict(), response: AuditCheckView },
   /** The campaign's rows as CSV, oldest first, hashes included; kept among the exports. */
   'audit:export': { request: z.object({ campaignId: Id }).strict(), response: ExportFile },
-} as const;
+} as const satisfies ChannelMap;

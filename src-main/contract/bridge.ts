@@ -1,7 +1,6 @@
 // Types of the transport, derived from the channel map. The preload implements `KepuBridge` as
 // `window.kepu`; the HTTP host implements the same call shape over fetch.
-import type { ChannelName } from './channel-names';
-import type { RequestOf, ResponseOf } from './channels';
+import type { ChannelName, ParsedRequestOf, RequestOf, ResponseOf } from './channels';
 import type { Result } from './errors';
 
 export interface KepuBridge {
@@ -17,11 +16,17 @@ export interface KepuBridge {
 
 /** The handler map the app implements: a missing channel is a type error. */
 export type Handlers = {
-  [K in ChannelName]: (request: import('./channels').ParsedRequestOf<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
+  [K in ChannelName]: (request: ParsedRequestOf<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
 
 export const HTTP_TOKEN_HEADER = 'x-kepu-token';
 export const MEDIA_SCHEME = 'kepu-media';
+/**
+ * The one IPC channel that carries every contract call as (channel, request). The main process
+ * checks the sender, then dispatch.ts checks the channel against the contract and parses the
+ * request, so the preload needs no copy of the channel list (which would have to be kept in step).
+ */
+export const INVOKE_CHANNEL = 'kepu:invoke';
 /** IPC channel of the folder picker: a shell concern (a native dialog), not an app handler. */
 export const PICK_FOLDER_CHANNEL = 'dialog:pick-folder';
 /** IPC channel that opens an entrant's PDF in its own viewer window (desktop only, see pdf-window.ts). */

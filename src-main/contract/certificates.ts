@@ -3,6 +3,7 @@
 // issued certificates (reissue, revoke) and offline verification. The drawing schema is what
 // both the PDF writer and the renderer's SVG preview draw, so the preview matches the PDF.
 import { z } from 'zod';
+import type { ChannelMap } from './channel-def';
 import { LocalizedText } from './basics';
 import { ExportFile } from './compliance';
 import { ImportSource } from './intake';
@@ -228,4 +229,4 @@ export const certificateChannels = {
     request: z.object({ text: z.string().max(20_000).optional(), file: ImportSource.optional() }).strict().refine((r) => Boolean(r.text) !== Boolean(r.file), { message: 'give either text or file' }),
     response: VerifyResult,
   },
-} as const;
+} as const satisfies ChannelMap;

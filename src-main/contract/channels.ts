@@ -1,7 +1,10 @@
-// The API, declared once: every channel's request and response schema. Handlers (src-main/app),
-// the preload bridge, the HTTP host and the renderer's api.ts all derive their types from here.
+// The API, declared once: every channel's name with its request and response schema, written in
+// the feature's own contract module (rankingChannels in ranking.ts…) and gathered in `channels`
+// below. Everything else is derived from that one map: the name list and `isChannelName` (the
+// dispatch's allow-list), the handler map the app must implement (bridge.ts: Handlers), the
+// request validation in dispatch.ts, the IPC and HTTP routes, and the renderer's typed `invoke`.
 import { z } from 'zod';
-import type { ChannelName } from './channel-names';
+import type { ChannelMap } from './channel-def';
 import { AssetFileState, AssetInfo, AssetRecheck } from './assets';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
 import { AssignmentRunResult, CoverageView, EntryJudges } from './assignment';
@@ -144,11 +147,6 @@ export const EntryDetail = EntryRow.extend({
   assets: z.array(AssetInfo),
 });
 export type EntryDetail = z.infer<typeof EntryDetail>;
-
-export interface ChannelDef {
-  request: z.ZodType;
-  response: z.ZodType;
-}
 
 export const channels = {
   'app:info': { request: Empty, response: AppInfo },
@@ -305,12 +303,17 @@ export const channels = {
   ...decisionChannels,
   ...shortlistChannels,
   ...noticeChannels,
-} as const satisfies Record<ChannelName, ChannelDef>;
+} as const satisfies ChannelMap;
 
 export type Channels = typeof channels;
-// The reverse check: a key in `channels` that is missing from channelNames fails here.
-type _NoExtraChannels = Exclude<keyof Channels, ChannelName> extends never ? true : never;
-export const _channelsMatchNames: _NoExtraChannels = true;
+export type ChannelName = keyof Channels;
+
+/** Every channel's name, in declaration order. */
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(channels, value);
+}
 
 /** What a caller sends (defaults may be omitted). */
 export type RequestOf<K extends ChannelName> = z.input<Channels[K]['request']>;

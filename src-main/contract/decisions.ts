@@ -2,6 +2,7 @@
 // early) submission, waives a media fault, or reinstates, each with a reason. The history is kept
 // (every decision ever taken); `current` is what applies now and what the ranking honours.
 import { z } from 'zod';
+import type { ChannelMap } from './channel-def';
 
 const Id = z.string().min(1).max(100);
 
@@ -51,4 +52,4 @@ export const decisionChannels = {
     request: z.object({ campaignId: Id, entryId: z.number().int(), kind: DecisionKind, reason: DecisionReason }).strict(),
     response: EntryDecisionState,
   },
-} as const;
+} as const satisfies ChannelMap;

@@ -1,5 +1,6 @@
 // Keys, key cards, review packages and result bundles as the UI and CLI see them.
 import { z } from 'zod';
+import type { ChannelMap } from './channel-def';
 import { ExportFile } from './compliance';
 import { withoutBidiControls } from './identifiers';
 import { ImportSource } from './intake';
@@ -115,4 +116,4 @@ export const exchangeChannels = {
     request: z.object({ campaignId: z.string().min(1).max(100), files: z.array(MergeSource).min(1).max(500) }).strict(),
     response: MergeReport,
   },
-} as const;
+} as const satisfies ChannelMap;

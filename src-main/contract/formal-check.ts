@@ -3,6 +3,7 @@
 // suggestion (media that failed its rules, unmet completeness rules, empty required fields); the
 // verdict is always a person's. History is kept: the newest verdict applies.
 import { z } from 'zod';
+import type { ChannelMap } from './channel-def';
 import { LocalizedText } from './basics';
 import { EntryRuleOption } from './compliance';
 
@@ -66,4 +67,4 @@ export const formalCheckChannels = {
   },
   /** Passes every entry not yet checked whose suggestion is pass (nothing found). */
   'formalCheck:acceptSuggestions': { request: z.object({ campaignId: Id }).strict(), response: z.object({ passed: z.number().int() }) },
-} as const;
+} as const satisfies ChannelMap;

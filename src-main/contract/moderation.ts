@@ -1,6 +1,7 @@
 // Moderation (issue 14, "Moderation, not editing"): a coordinator's override of one judge's score on
 // one dimension, kept beside the signed score, and the differences a verification names.
 import { z } from 'zod';
+import type { ChannelMap } from './channel-def';
 
 const Id = z.string().min(1).max(100);
 const Reason = z.string().trim().min(1).max(2000);
@@ -65,4 +66,4 @@ export const moderationChannels = {
     response: ScoreOverride,
   },
   'moderation:withdraw': { request: z.object({ campaignId: Id, overrideId: z.number().int(), reason: Reason }).strict(), response: ScoreOverride },
-} as const;
+} as const satisfies ChannelMap;

@@ -1,6 +1,7 @@
 // The programme notice's attachment files (征集通知的附件: 报名表.docx, 承诺书.pdf…), kept with the
 // campaign in its database (core/campaigns/notice-files.ts). Limits in notice-file-limits.ts.
 import { z } from 'zod';
+import type { ChannelMap } from './channel-def';
 import { ExportFile } from './compliance';
 import { ImportSource } from './intake';
 
@@ -44,4 +45,4 @@ export const noticeFileChannels = {
     request: z.object({ campaignId: Id, fileId: FileId, targetPath: z.string().min(1).max(4096).optional() }).strict(),
     response: ExportFile,
   },
-} as const;
+} as const satisfies ChannelMap;

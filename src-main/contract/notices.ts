@@ -4,6 +4,7 @@
 // resolved: upheld (with the decision it leads to on the entry) or rejected (with the reason).
 // Core: core/notices/*; exports: app/notice-export*.ts.
 import { z } from 'zod';
+import type { ChannelMap } from './channel-def';
 import { LocalizedText } from './basics';
 import { ExportFile } from './compliance';
 import { Contact } from './domain';
@@ -167,4 +168,4 @@ export const noticeChannels = {
     request: z.object({ campaignId: Id, fileId: RowId, targetPath: z.string().min(1).max(4096).optional() }).strict(),
     response: ExportFile,
   },
-} as const;
+} as const satisfies ChannelMap;

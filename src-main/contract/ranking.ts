@@ -5,6 +5,7 @@
 // recomputation cannot pick up different ones.
 import { EntryDecision } from './decisions';
 import { z } from 'zod';
+import type { ChannelMap } from './channel-def';
 import { ExportFile } from './compliance';
 import { LocalizedText } from './basics';
 import { InputDifferencesView, ScoreCell, ScoreOverride } from './moderation';
@@ -324,4 +325,4 @@ export const rankingChannels = {
     request: z.object({ campaignId: Id, format: z.enum(['csv', 'xlsx', 'pdf', 'snapshot']), snapshotId: Id.optional() }).strict(),
     response: ExportFile,
   },
-} as const;
+} as const satisfies ChannelMap;

@@ -1,8 +1,9 @@
-// Registers every contract channel on ipcMain, plus the two shell-only channels (folder picker, PDF
-// window). The only caller accepted is our own renderer page (kepu-app://app): a frame from
-// anywhere else (a navigated-away or injected frame, a PDF) gets FORBIDDEN_ORIGIN.
+// Registers the one IPC channel that carries every contract call (INVOKE_CHANNEL: channel name and
+// request, checked against the contract by dispatch), plus the two shell-only channels (folder
+// picker, PDF window). The only caller accepted is our own renderer page (kepu-app://app): a frame
+// from anywhere else (a navigated-away or injected frame, a PDF) gets FORBIDDEN_ORIGIN.
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channelNames, fail, OPEN_PDF_CHANNEL, PICK_FOLDER_CHANNEL } from '../contract';
+import { fail, INVOKE_CHANNEL, OPEN_PDF_CHANNEL, PICK_FOLDER_CHANNEL } from '../contract';
 import type { Dispatch } from '../app/dispatch';
 
 export interface ShellActions {
@@ -11,15 +12,14 @@ export interface ShellActions {
 }
 
 export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => boolean, actions?: ShellActions): void {
-  for (const channel of channelNames) {
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
-      const url = event.senderFrame?.url ?? '';
-      if (!isTrustedUrl(url)) {
-        return fail('FORBIDDEN_ORIGIN', `electron: ${channel} refused from ${url.slice(0, 200) || 'an unknown frame'}`);
-      }
-      return dispatch(channel, payload);
-    });
-  }
+  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
+    const url = event.senderFrame?.url ?? '';
+    if (!isTrustedUrl(url)) {
+      return fail('FORBIDDEN_ORIGIN', `electron: ${String(channel).slice(0, 200)} refused from ${url.slice(0, 200) || 'an unknown frame'}`);
+    }
+    // An unknown channel or a malformed request is answered by dispatch with its code.
+    return dispatch(channel, payload);
+  });
   ipcMain.handle(PICK_FOLDER_CHANNEL, async (event: IpcMainInvokeEvent) => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) return null;
     const window = BrowserWindow.fromWebContents(event.sender);

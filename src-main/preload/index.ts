@@ -1,19 +1,14 @@
 // The bridge between the sandboxed page and the main process: exposes the typed contract as
-// window.kepu and nothing else (no raw ipcRenderer). Unknown channels never reach IPC.
+// window.kepu and nothing else (no raw ipcRenderer). Every contract call travels on one IPC
+// channel; the main process accepts it only from our own page and checks the channel name and the
+// request against the contract (dispatch.ts), so a channel the contract does not declare is
+// refused there with UNKNOWN_CHANNEL. The preload keeps no channel list of its own.
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelNames, type ChannelName } from '../contract/channel-names';
-import { type KepuBridge, OPEN_PDF_CHANNEL, PICK_FOLDER_CHANNEL } from '../contract/bridge';
-
-const allowed = new Set<string>(channelNames);
+import { INVOKE_CHANNEL, type KepuBridge, OPEN_PDF_CHANNEL, PICK_FOLDER_CHANNEL } from '../contract/bridge';
 
 const bridge: KepuBridge = {
   shell: 'electron',
-  invoke(channel: ChannelName, request: unknown) {
-    if (!allowed.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `preload: ${String(channel)}` } });
-    }
-    return ipcRenderer.invoke(channel, request);
-  },
+  invoke: (channel: string, request: unknown) => ipcRenderer.invoke(INVOKE_CHANNEL, String(channel), request),
   mediaUrl: (assetId: number) => `kepu-media://asset/${Math.trunc(assetId)}`,
   pickFolder: () => ipcRenderer.invoke(PICK_FOLDER_CHANNEL) as Promise<string | null>,
   openPdf: (assetId: number) => ipcRenderer.invoke(OPEN_PDF_CHANNEL, Math.trunc(assetId)) as Promise<boolean>,

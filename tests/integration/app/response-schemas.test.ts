@@ -30,7 +30,8 @@ describe('answers and their declared response schemas', () => {
     await call('programme:check', { file: { fileName: programme.fileName, contentBase64: programme.contentBase64 } });
     const entries = await call<{ rows: { id: number }[] }>('entry:list', { campaignId: works.id });
     const entryId = entries.rows[0].id;
-    await call('entry:get', { entryId });
+    const entry = await call<{ assets: { id: number }[] }>('entry:get', { entryId });
+    if (entry.assets.length > 0) await call('media:assetState', { assetId: entry.assets[0].id });
     await call('compliance:report', { campaignId: works.id });
     await call('assignment:coverage', { campaignId: works.id });
     const judges = await call<{ judges: { id: string }[] }>('judge:list', { campaignId: works.id });
@@ -59,6 +60,18 @@ describe('answers and their declared response schemas', () => {
     await call('certificates:lists', { campaignId: works.id });
     await call('certificates:issued', { campaignId: works.id });
     await call('certificates:issuers', {});
+    await call('settings:update', { language: 'en' });
+    await call('audit:list', { campaignId: works.id });
+    await call('audit:verify', {});
+    await call('moderation:list', { campaignId: works.id });
+    await call('formalCheck:list', { campaignId: works.id });
+    await call('notice:list', { campaignId: works.id });
+    await call('decision:set', { campaignId: works.id, entryId, kind: 'withdraw', reason: '作者撤回 withdrawn by the author' });
+    await call('decision:list', { campaignId: works.id });
+    await call('identity:create', { name: '王协调', passphrase: 'correct horse battery' });
+    await call('ranking:lock', { campaignId: works.id });
+    await call('notice:preview', { campaignId: works.id });
+    await call('objection:list', { campaignId: works.id });
 
     expect([...checked].sort()).toEqual(
       [
@@ -67,7 +80,9 @@ describe('answers and their declared response schemas', () => {
         'entry:get', 'compliance:report', 'assignment:coverage', 'judge:list', 'assignment:entry', 'review:queue', 'review:get',
         'review:score', 'review:comment', 'identity:status', 'bundle:merge', 'ranking:config', 'ranking:summary', 'ranking:list',
         'ranking:entry', 'ranking:snapshots', 'ranking:export', 'ranking:committee', 'certificates:settings', 'certificates:lists',
-        'certificates:issued', 'certificates:issuers',
+        'certificates:issued', 'certificates:issuers', 'settings:update', 'audit:list', 'audit:verify', 'moderation:list',
+        'formalCheck:list', 'notice:list', 'identity:create', 'ranking:lock', 'notice:preview', 'objection:list', 'decision:set', 'decision:list',
+        ...(entry.assets.length > 0 ? ['media:assetState' as const] : []),
       ].sort(),
     );
     app.ctx.close();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { channelNames, channels, type Handlers } from '../../../src-main/contract';
+import { channelNames, channels, type Handlers, isChannelName } from '../../../src-main/contract';
 import { createDispatch } from '../../../src-main/app/dispatch';
+import { createHandlers } from '../../../src-main/app/handlers';
 import { KepuError } from '../../../src-main/core/errors';
+import { openTestApp } from '../../helpers';
 
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = () => {
@@ -15,6 +17,27 @@ describe('the contract boundary', () => {
   it('declares a request and a response schema for every channel name', () => {
     expect(Object.keys(channels).sort()).toEqual([...channelNames].sort());
     for (const name of channelNames) expect(channels[name].request.safeParse).toBeTypeOf('function');
+  });
+
+  it('derives the name list from the declarations: names are feature:action, each declared once', () => {
+    expect(channelNames).toEqual(Object.keys(channels));
+    expect(new Set(channelNames).size).toBe(channelNames.length);
+    for (const name of channelNames) expect(name).toMatch(/^[a-z][A-Za-z]*:[a-z][A-Za-z]*$/);
+    expect(isChannelName('campaign:list')).toBe(true);
+    expect(isChannelName('toString')).toBe(false);
+    expect(isChannelName('__proto__')).toBe(false);
+  });
+
+  it('has a handler for every declared channel and declares every handler the app implements', () => {
+    const app = openTestApp();
+    try {
+      // createHandlers wraps the map twice (archive guard, disk full): the keys must survive both.
+      const handlers = createHandlers(app.ctx);
+      expect(Object.keys(handlers).sort()).toEqual([...channelNames].sort());
+      for (const name of channelNames) expect(handlers[name]).toBeTypeOf('function');
+    } finally {
+      app.ctx.close();
+    }
   });
 
   it('refuses an unknown channel with UNKNOWN_CHANNEL', async () => {

@@ -2,7 +2,7 @@
 // only mocks in the suite); the shell code under them, the handlers and the database are real.
 import fs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { channelNames, type CampaignSummary, type EntryDetail, type EntryRow } from '../../../src-main/contract';
+import { type CampaignSummary, type EntryDetail, type EntryRow, INVOKE_CHANNEL } from '../../../src-main/contract';
 import { openTestApp } from '../../helpers';
 
 const recorded = vi.hoisted(() => ({
@@ -25,23 +25,34 @@ const { handleMediaProtocol } = await import('../../../src-main/electron/media-p
 const { protocol } = await import('electron');
 
 describe('the Electron shell', () => {
-  it('registers every contract channel and answers only our own renderer frame', async () => {
+  it('carries every contract channel on one IPC channel and answers only our own renderer frame', async () => {
     const calls: unknown[] = [];
     const trusted = 'kepu-app://app/';
     registerIpc(
       async (channel, payload) => (calls.push([channel, payload]), { ok: true, value: 'done' }),
       (url) => url.startsWith(trusted),
     );
-    expect([...recorded.ipc.keys()].sort()).toEqual([...channelNames, 'dialog:pick-folder', 'window:open-pdf'].sort());
+    expect([...recorded.ipc.keys()].sort()).toEqual([INVOKE_CHANNEL, 'dialog:pick-folder', 'window:open-pdf'].sort());
     const pick = recorded.ipc.get('dialog:pick-folder')!;
     expect(await pick({ senderFrame: { url: `${trusted}index.html` }, sender: {} }, undefined)).toBe('/picked/folder');
     expect(await pick({ senderFrame: { url: 'https://example.com/' }, sender: {} }, undefined)).toBeNull();
-    const handler = recorded.ipc.get('campaign:list')!;
-    expect(await handler({ senderFrame: { url: `${trusted}index.html` } }, {})).toEqual({ ok: true, value: 'done' });
-    const refused = await handler({ senderFrame: { url: 'https://example.com/' } }, {});
+    const handler = recorded.ipc.get(INVOKE_CHANNEL)! as unknown as (event: unknown, channel: unknown, payload: unknown) => Promise<unknown>;
+    expect(await handler({ senderFrame: { url: `${trusted}index.html` } }, 'campaign:list', {})).toEqual({ ok: true, value: 'done' });
+    const refused = await handler({ senderFrame: { url: 'https://example.com/' } }, 'campaign:list', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
-    expect(await handler({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
+    expect(await handler({ senderFrame: null }, 'campaign:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
     expect(calls).toEqual([['campaign:list', {}]]);
+  });
+
+  it('leaves the channel check to the dispatch: an undeclared channel is refused with UNKNOWN_CHANNEL', async () => {
+    const app = openTestApp();
+    registerIpc(app.dispatch, () => true);
+    const handler = recorded.ipc.get(INVOKE_CHANNEL)! as unknown as (event: unknown, channel: unknown, payload: unknown) => Promise<unknown>;
+    const frame = { senderFrame: { url: 'kepu-app://app/index.html' } };
+    expect(await handler(frame, 'entry:delete-everything', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await handler(frame, 'settings:update', { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await handler(frame, 'settings:get', {})).toEqual({ ok: true, value: { language: null } });
+    app.ctx.close();
   });
 
   it('serves kepu-media://asset/<id> with byte ranges', async () => {
