@@ -10,7 +10,7 @@ import kepu from './scripts/eslint-plugin-kepu.mjs';
 const root = import.meta.dirname;
 
 /** Packages only a user interface uses: nothing on the main side renders React. */
-const UI_PACKAGES = ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-i18next', 'zustand', 'zustand/*', 'dompurify'];
+const UI_PACKAGES = ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-i18next', 'zustand', 'zustand/*', 'dompurify', '@tanstack/react-query'];
 const ELECTRON = ['electron', 'electron/*'];
 
 /**

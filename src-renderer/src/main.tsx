@@ -1,8 +1,10 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError, call } from './api';
 import { App } from './components/App';
 import { initI18n, systemLanguage } from './i18n';
+import { queryClient } from './query-client';
 import { useAppStore } from './stores/useAppStore';
 import './styles.css';
 
@@ -14,7 +16,9 @@ async function boot(): Promise<void> {
   if (!settings.ok) useAppStore.setState({ error: new ApiError(settings.error) });
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

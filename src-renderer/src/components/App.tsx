@@ -15,10 +15,6 @@ import { TopBar } from './TopBar';
 
 export function App() {
   const view = useAppStore((s) => s.view);
-  const refreshCampaigns = useAppStore((s) => s.refreshCampaigns);
-  useEffect(() => {
-    void refreshCampaigns();
-  }, [refreshCampaigns]);
   const { t } = useTranslation();
   const ask = useConfirmStore((s) => s.ask);
   useEffect(() => {

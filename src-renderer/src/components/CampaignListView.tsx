@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TemplateSummary } from '../../../src-main/contract';
 import { invoke } from '../api';
+import { useCampaigns, useChannel } from '../queries';
 import { formatCount, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { OpenPackagePanel } from './exchange/OpenPackagePanel';
@@ -16,21 +16,17 @@ const SHOW_ARCHIVED_KEY = 'kepu.showArchived';
 export function CampaignListView() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const campaigns = useAppStore((s) => s.campaigns);
+  const campaigns = useCampaigns();
   const { go, run, refreshCampaigns, busy } = useAppStore();
   const notice = useAppStore((s) => s.notice);
   const setNotice = useAppStore((s) => s.setNotice);
-  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
+  const templates = useChannel('template:list', {}, { staleTime: Infinity }).data ?? [];
   const [creating, setCreating] = useState(false);
   const [showArchived, setShowArchivedState] = useState(() => sessionStorage.getItem(SHOW_ARCHIVED_KEY) === '1');
   const setShowArchived = (show: boolean) => {
     sessionStorage.setItem(SHOW_ARCHIVED_KEY, show ? '1' : '0');
     setShowArchivedState(show);
   };
-
-  useEffect(() => {
-    void run(() => invoke('template:list', {})).then((list) => list && setTemplates(list));
-  }, [run]);
 
   // Making the sample takes a few seconds (real media files, signing keys, packages and bundles):
   // say so while it runs instead of a greyed-out button and nothing else.

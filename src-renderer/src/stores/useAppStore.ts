@@ -1,16 +1,15 @@
 // Where the user is and what went wrong last: the app-level UI state.
 import { create } from 'zustand';
-import type { CampaignSummary, Language } from '../../../src-main/contract';
+import type { Language } from '../../../src-main/contract';
 import { ApiError, invoke } from '../api';
 import { applyLanguage } from '../i18n';
+import { invalidateChannels } from '../query-client';
 
 export type View = { name: 'campaigns' } | { name: 'campaign'; campaignId: string } | { name: 'settings' } | { name: 'verify' };
 
 interface AppState {
   view: View;
   language: Language;
-  /** Every campaign, archived ones included (the list shows those only when asked to). */
-  campaigns: CampaignSummary[] | null;
   error: ApiError | null;
   /** A translated line to show on the next screen (e.g. where a deleted campaign's backup went). */
   notice: string | null;
@@ -19,6 +18,7 @@ interface AppState {
   pending: number;
   go(view: View): void;
   setLanguage(language: Language): Promise<void>;
+  /** The campaign list (read through the query cache, `useCampaigns`) is fetched again. */
   refreshCampaigns(): Promise<void>;
   run<T>(work: () => Promise<T>): Promise<T | undefined>;
   clearError(): void;
@@ -40,7 +40,6 @@ function savedView(): View {
 export const useAppStore = create<AppState>((set, get) => ({
   view: savedView(),
   language: 'zh-CN',
-  campaigns: null,
   error: null,
   notice: null,
   busy: false,
@@ -54,10 +53,7 @@ export const useAppStore = create<AppState>((set, get) => ({
     set({ language });
     await get().run(() => invoke('settings:update', { language }));
   },
-  async refreshCampaigns() {
-    const campaigns = await get().run(() => invoke('campaign:list', { includeArchived: true }));
-    if (campaigns) set({ campaigns });
-  },
+  refreshCampaigns: () => invalidateChannels('campaign:list'),
   /** Runs a call, turning a failure into the translated error banner instead of a crash. */
   async run(work) {
     // Calls overlap (a poll while a save is out): count them, so the first to finish does not

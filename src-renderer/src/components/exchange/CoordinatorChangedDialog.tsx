@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../format';
-import { useAppStore } from '../../stores/useAppStore';
+import { useCampaigns } from '../../queries';
 
 export interface CoordinatorChange {
   campaignId: string;
@@ -15,7 +15,7 @@ export interface CoordinatorChange {
 
 export function CoordinatorChangedDialog({ change, onCancel, onConfirm }: { change: CoordinatorChange; onCancel(): void; onConfirm(): void }) {
   const { t, i18n } = useTranslation();
-  const campaign = useAppStore((s) => s.campaigns?.find((c) => c.id === change.campaignId));
+  const campaign = useCampaigns()?.find((c) => c.id === change.campaignId);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
     window.addEventListener('keydown', onKey);
