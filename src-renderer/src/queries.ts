@@ -9,7 +9,7 @@
 // Changes: `await invoke('notice:create', …)` then `invalidateCampaign(campaignId)` (most changes
 // write the audit record and may move a ranking, so every read of that campaign is marked stale;
 // only the views on screen fetch again) or `invalidateChannels('campaign:list')` for one channel.
-import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { ChannelName, RequestOf, ResponseOf } from '../../src-main/contract';
 import { ApiError, invoke } from './api';
 import { channelKey, queryClient } from './query-client';
@@ -62,4 +62,36 @@ export async function invalidateCampaign(campaignId: string): Promise<void> {
 /** Every campaign, archived ones included (the list shows those only when asked to); null while loading. */
 export function useCampaigns() {
   return useChannel('campaign:list', { includeArchived: true }).data ?? null;
+}
+
+/** Channels answering a page `{ total, rows }` for a request with `offset` and `limit`. */
+type PagedChannel = {
+  [K in ChannelName]: RequestOf<K> extends { offset?: number; limit?: number } ? (ResponseOf<K> extends { total: number; rows: unknown[] } ? K : never) : never;
+}[ChannelName];
+
+/**
+ * Reads a paged channel a page at a time ("show more"): the pages are cached under the channel and
+ * the request without its offset, so a change that invalidates the channel fetches the pages shown
+ * again and a new filter starts from its first page.
+ */
+export function usePagedChannel<K extends PagedChannel>(channel: K, request: Omit<RequestOf<K>, 'offset' | 'limit'>, pageSize: number) {
+  type Page = ResponseOf<K> & { total: number; rows: unknown[] };
+  const query = useInfiniteQuery<Page, ApiError>({
+    queryKey: channelKey(channel, request as RequestOf<K>),
+    queryFn: ({ pageParam }) => readChannel(channel, { ...request, offset: pageParam as number, limit: pageSize } as RequestOf<K>) as Promise<Page>,
+    initialPageParam: 0,
+    // A new filter keeps the rows shown until its first page arrives (no flash of an empty list).
+    placeholderData: keepPreviousData,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total && last.rows.length > 0 ? loaded : undefined;
+    },
+  });
+  const pages = query.data?.pages ?? [];
+  return {
+    /** The newest page's answer (its `total` and any other fields), or undefined while loading. */
+    last: pages.at(-1),
+    rows: pages.flatMap((p) => p.rows) as Page['rows'],
+    more: () => void query.fetchNextPage(),
+  };
 }

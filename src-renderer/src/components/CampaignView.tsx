@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail } from '../../../src-main/contract';
-import { invoke } from '../api';
 import { localized } from '../format';
+import { invalidateCampaign, useChannel } from '../queries';
 import { useAppStore } from '../stores/useAppStore';
 import { CampaignOverview } from './CampaignOverview';
 import { ArchivedBanner, CampaignLifecyclePanel } from './CampaignLifecycle';
@@ -30,26 +29,28 @@ export function openCampaignOnTab(campaignId: string, tab: Tab): void {
 
 export function CampaignView({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation();
-  const { run, go } = useAppStore();
-  const refreshCampaigns = useAppStore((s) => s.refreshCampaigns);
-  const [campaign, setCampaign] = useState<CampaignDetail | null>(null);
+  const go = useAppStore((s) => s.go);
+  const campaign = useChannel('campaign:get', { campaignId }).data ?? null;
   const tabKey = `kepu.tab.${campaignId}`;
   const [tab, setTabState] = useState<Tab>(() => (sessionStorage.getItem(tabKey) as Tab | null) ?? 'entries');
   const setTab = (next: Tab) => {
     sessionStorage.setItem(tabKey, next);
     setTabState(next);
   };
+  // Remounts the tabs not yet reading through the query cache (ranking, certificates, formal
+  // check, entries) after a change here, so they fetch again; the others keep their own state.
   const [version, setVersion] = useState(0);
+  const changed = () => {
+    setVersion((v) => v + 1);
+    void invalidateCampaign(campaignId);
+  };
   const [openEntry, setOpenEntry] = useState<number | null>(null);
 
+  // A judge's campaign opened from a package starts where the work is.
+  const fromPackage = Boolean(campaign?.openedPackage);
   useEffect(() => {
-    void run(() => invoke('campaign:get', { campaignId })).then((c) => {
-      if (!c) return;
-      setCampaign(c);
-      // A judge's campaign opened from a package starts where the work is.
-      if (c.openedPackage && !sessionStorage.getItem(tabKey)) setTabState('review');
-    });
-  }, [campaignId, run, version]); // eslint-disable-line react-hooks/exhaustive-deps -- tabKey is derived from campaignId
+    if (fromPackage && !sessionStorage.getItem(tabKey)) setTabState('review');
+  }, [fromPackage, tabKey]);
 
   if (!campaign) return <p className="muted">{t('common.loading')}</p>;
   return (
@@ -80,25 +81,25 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           ))}
         </div>
       </div>
-      <ArchivedBanner campaign={campaign} onChanged={() => setVersion((v) => v + 1)} />
+      <ArchivedBanner campaign={campaign} onChanged={changed} />
       {campaign.openedPackage && <PackageNotice campaign={campaign} />}
       {/* A tab that fails to render shows a message in its place; switching tabs starts afresh. */}
       <TabErrorBoundary key={tab}>
         {tab === 'overview' && <CampaignOverview campaign={campaign} />}
-        {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={() => setVersion((v) => v + 1)} />}
-        {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={() => setVersion((v) => v + 1)} />}
+        {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={changed} />}
+        {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={changed} />}
         {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}
         {tab === 'formal' && !campaign.openedPackage && <FormalCheckView key={version} campaign={campaign} />}
         {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
         {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
         {tab === 'exchange' && <ExchangeView campaign={campaign} />}
         {tab === 'ranking' && <RankingView key={version} campaign={campaign} />}
-        {tab === 'notice' && <NoticeView key={version} campaign={campaign} />}
+        {tab === 'notice' && <NoticeView campaign={campaign} />}
         {tab === 'certificates' && <CertificatesView key={version} campaign={campaign} onOpenRanking={() => setTab('ranking')} />}
         {tab === 'media' && (
           <MediaView
             campaign={campaign}
-            onChanged={() => setVersion((v) => v + 1)}
+            onChanged={changed}
             onOpenEntry={(id) => {
               setOpenEntry(id);
               setTab('entries');
@@ -108,10 +109,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         {tab === 'import' && (
           <ImportView
             campaign={campaign}
-            onImported={() => {
-              setVersion((v) => v + 1);
-              void refreshCampaigns();
-            }}
+            onImported={changed}
           />
         )}
       </TabErrorBoundary>

@@ -1,12 +1,13 @@
 // The record (审计记录): what was done in this campaign, by whom and when, newest first, as the
 // database recorded it; a check of the installation's hash chain (is anything changed since it
 // was written?) and the CSV export an auditor takes away. Read-only: nothing here changes data.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditCheckView, AuditRow, CampaignDetail } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { downloadBase64 } from '../../files';
 import { formatInstant } from '../../format';
+import { usePagedChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 import { actionText, detailsText } from './audit-text';
 
@@ -16,27 +17,14 @@ export function AuditView({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
   const tz = campaign.definition.timeZone;
-  const [rows, setRows] = useState<AuditRow[]>([]);
-  const [total, setTotal] = useState(0);
-  const [actions, setActions] = useState<string[]>([]);
   const [action, setAction] = useState('');
   const [text, setText] = useState('');
   const [check, setCheck] = useState<AuditCheckView | null>(null);
   const [notice, setNotice] = useState('');
-
-  const load = useCallback(
-    async (offset: number) => {
-      const page = await run(() => invoke('audit:list', { campaignId: campaign.id, actions: action ? [action] : [], text, offset, limit: PAGE }));
-      if (!page) return;
-      setTotal(page.total);
-      setActions(page.actions);
-      setRows((prev) => (offset === 0 ? page.rows : [...prev, ...page.rows]));
-    },
-    [run, campaign.id, action, text],
-  );
-  useEffect(() => {
-    void load(0);
-  }, [load]);
+  const pages = usePagedChannel('audit:list', { campaignId: campaign.id, actions: action ? [action] : [], text }, PAGE);
+  const rows: AuditRow[] = pages.rows;
+  const total = pages.last?.total ?? 0;
+  const actions = pages.last?.actions ?? [];
 
   async function verify() {
     const result = await run(() => invoke('audit:verify', {}));
@@ -111,7 +99,7 @@ export function AuditView({ campaign }: { campaign: CampaignDetail }) {
         </tbody>
       </table>
       {rows.length < total && (
-        <button type="button" onClick={() => void load(rows.length)}>
+        <button type="button" onClick={pages.more}>
           {t('audit.more', { count: total - rows.length })}
         </button>
       )}

@@ -4,12 +4,14 @@
 // computing and publishing. The final publish stays in Ranking (Publish and lock), which waits for
 // the period (see LockPanel). Here: create a notice from the locked result with its period, see
 // the list as it will be published (no scores), export it, and work through the objections.
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, NoticeDocument, NoticeInfo, NoticeLanguage, SnapshotInfo } from '../../../../src-main/contract';
+import type { CampaignDetail, NoticeDocument, NoticeInfo, NoticeLanguage } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { downloadBase64 } from '../../files';
 import { formatInstant, localized } from '../../format';
+import { invalidateCampaign, useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 import { NoticePreview } from './NoticePreview';
 import { ObjectionsPanel } from './ObjectionsPanel';
@@ -30,39 +32,32 @@ export function NoticeView({ campaign }: { campaign: CampaignDetail }) {
   const setNotice = useAppStore((s) => s.setNotice);
   const def = campaign.definition;
   const tz = def.timeZone;
-  const [locks, setLocks] = useState<SnapshotInfo[] | null>(null);
-  const [notices, setNotices] = useState<NoticeInfo[]>([]);
+  const locks = useChannel('ranking:snapshots', { campaignId: campaign.id }).data ?? null;
+  const notices = useChannel('notice:list', { campaignId: campaign.id }).data;
   const [selected, setSelected] = useState<number | null>(null);
   const [listKey, setListKey] = useState(def.lists[0].key);
   const [ranked, setRanked] = useState(true);
   const [language, setLanguage] = useState<NoticeLanguage>('both');
   const [start, setStart] = useState(() => localInput(tz, 0));
   const [end, setEnd] = useState(() => localInput(tz, 7));
-  const [preview, setPreview] = useState<NoticeDocument | null>(null);
+  // A preview of the form's choices before a notice is made (shown while no notice is selected).
+  const [draftPreview, setDraftPreview] = useState<NoticeDocument | null>(null);
+  const reload = () => invalidateCampaign(campaign.id);
 
-  const reload = useCallback(async () => {
-    const [snapshots, list] = await Promise.all([run(() => invoke('ranking:snapshots', { campaignId: campaign.id })), run(() => invoke('notice:list', { campaignId: campaign.id }))]);
-    if (snapshots) setLocks(snapshots);
-    if (list) {
-      setNotices(list);
-      setSelected((s) => s ?? list[0]?.id ?? null);
-    }
-  }, [run, campaign.id]);
+  // The first notice is selected when the list arrives, unless the user chose otherwise.
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (notices) setSelected((s) => s ?? notices[0]?.id ?? null);
+  }, [notices]);
 
-  const current = notices.find((n) => n.id === selected) ?? null;
-  useEffect(() => {
-    if (!current) return;
-    void run(() => invoke('notice:preview', { campaignId: campaign.id, noticeId: current.id })).then((p) => p && setPreview(p));
-  }, [run, campaign.id, current]);
+  const current = notices?.find((n) => n.id === selected) ?? null;
+  const noticePreview = useChannel('notice:preview', { campaignId: campaign.id, noticeId: current?.id }, { enabled: current !== null, placeholderData: keepPreviousData });
+  const preview = current ? (noticePreview.data ?? null) : draftPreview;
 
   async function showPreview() {
     const p = await run(() => invoke('notice:preview', { campaignId: campaign.id, listKey, ranked }));
     if (p) {
       setSelected(null);
-      setPreview(p);
+      setDraftPreview(p);
     }
   }
   async function create() {
@@ -73,7 +68,7 @@ export function NoticeView({ campaign }: { campaign: CampaignDetail }) {
     await reload();
   }
 
-  if (locks === null) return null;
+  if (locks === null || notices === undefined) return null;
   return (
     <div className="notice-view" data-testid="notice-view">
       <section className="panel">

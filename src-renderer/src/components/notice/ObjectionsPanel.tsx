@@ -3,12 +3,13 @@
 // opened as a download), and resolving: uphold (disqualifying or withdrawing the entry, a decision
 // recorded with the resolution as its reason) or reject, each asking for the resolution text in the
 // app's confirmation dialog (useConfirmStore.askText), never window.prompt.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, NoticeDocument, NoticeInfo, ObjectionInfo } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { downloadBase64, fileToBase64 } from '../../files';
 import { formatInstant } from '../../format';
+import { channelKey, queryClient, useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
 
@@ -21,21 +22,15 @@ export function ObjectionsPanel({ campaign, notice, document: doc, onChanged }: 
   const run = useAppStore((s) => s.run);
   const askText = useConfirmStore((s) => s.askText);
   const tz = campaign.definition.timeZone;
-  const [objections, setObjections] = useState<ObjectionInfo[]>([]);
+  const listKey = channelKey('objection:list', { campaignId: campaign.id, noticeId: notice.id });
+  const objections = useChannel('objection:list', { campaignId: campaign.id, noticeId: notice.id }).data ?? [];
+  const setObjections = (change: (list: ObjectionInfo[]) => ObjectionInfo[]) => queryClient.setQueryData<ObjectionInfo[]>(listKey, (list) => change(list ?? []));
   const [adding, setAdding] = useState(false);
   const entries = doc?.groups.flatMap((g) => g.entries) ?? [];
   const [entryId, setEntryId] = useState<number | null>(null);
   const [from, setFrom] = useState('');
   const [receivedOn, setReceivedOn] = useState(() => today(tz));
   const [text, setText] = useState('');
-
-  async function load() {
-    const list = await run(() => invoke('objection:list', { campaignId: campaign.id, noticeId: notice.id }));
-    if (list) setObjections(list);
-  }
-  useEffect(() => {
-    void load();
-  }, [notice.id]); // eslint-disable-line react-hooks/exhaustive-deps -- load reads the current notice
 
   const replace = (o: ObjectionInfo) => setObjections((list) => list.map((x) => (x.id === o.id ? o : x)));
 
