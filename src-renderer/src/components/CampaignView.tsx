@@ -37,7 +37,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
     sessionStorage.setItem(tabKey, next);
     setTabState(next);
   };
-  // Remounts the tabs not yet reading through the query cache (ranking, certificates, formal
+  // Remounts the tabs not yet reading through the query cache (ranking, formal
   // check, entries) after a change here, so they fetch again; the others keep their own state.
   const [version, setVersion] = useState(0);
   const changed = () => {
@@ -95,7 +95,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         {tab === 'exchange' && <ExchangeView campaign={campaign} />}
         {tab === 'ranking' && <RankingView key={version} campaign={campaign} />}
         {tab === 'notice' && <NoticeView campaign={campaign} />}
-        {tab === 'certificates' && <CertificatesView key={version} campaign={campaign} onOpenRanking={() => setTab('ranking')} />}
+        {tab === 'certificates' && <CertificatesView campaign={campaign} onOpenRanking={() => setTab('ranking')} />}
         {tab === 'media' && (
           <MediaView
             campaign={campaign}

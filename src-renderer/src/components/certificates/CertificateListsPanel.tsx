@@ -1,50 +1,35 @@
 // The lists the published ranking gives (award tiers, committee members, judges' thanks): preview
 // a holder's certificate, export a whole list as one PDF for printing and/or one PDF per holder,
 // with progress and cancel, then print or open the folder.
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, CertificateDrawing, CertificateList } from '../../../../src-main/contract';
+import type { CampaignDetail } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { localized } from '../../format';
 import { useJob } from '../../hooks/useJob';
+import { useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 import { CertificateDrawingSvg } from './CertificateDrawingSvg';
 import { printPdf } from './certificateFiles';
 
 type Mode = 'single' | 'perHolder' | 'both';
 
-export function CertificateListsPanel({ campaign, version, onExported, onOpenRanking }: { campaign: CampaignDetail; version: number; onExported(): void; onOpenRanking?(): void }) {
+export function CertificateListsPanel({ campaign, onExported, onOpenRanking }: { campaign: CampaignDetail; onExported(): void; onOpenRanking?(): void }) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
-  const [lists, setLists] = useState<CertificateList[] | null>(null);
-  const [preview, setPreview] = useState<{ list: string; drawing: CertificateDrawing; images: { seal: string | null; signature: string | null } } | null>(null);
+  const lists = useChannel('certificates:lists', { campaignId: campaign.id }).data ?? null;
+  // The list whose preview is open. A changed setting (orientation, language, images) invalidates
+  // the campaign's reads, which redraws the open preview.
+  const [previewList, setPreviewList] = useState<string | null>(null);
+  const preview = useChannel('certificates:preview', { campaignId: campaign.id, list: previewList ?? '' }, { enabled: previewList !== null, placeholderData: keepPreviousData }).data;
   const [mode, setMode] = useState<Mode>('both');
   /** Whether a ranking was ever published: award and member lists come only from a published one. */
-  const [published, setPublished] = useState<boolean | null>(null);
+  const snapshots = useChannel('ranking:snapshots', { campaignId: campaign.id }).data;
+  const published = snapshots === undefined ? null : snapshots.length > 0;
 
-  const load = useCallback(async () => {
-    const l = await run(() => invoke('certificates:lists', { campaignId: campaign.id }));
-    const snapshots = await run(() => invoke('ranking:snapshots', { campaignId: campaign.id }));
-    if (snapshots) setPublished(snapshots.length > 0);
-    if (l) setLists(l);
-  }, [run, campaign.id]);
   // A finished export (done, cancelled or failed) may have issued certificates: count them again.
-  const { job, errorText, start, cancel } = useJob<'certificates.export'>(() => {
-    void load();
-    onExported();
-  });
-  useEffect(() => {
-    void load();
-  }, [load, version]);
-
-  async function showPreview(list: string) {
-    const p = await run(() => invoke('certificates:preview', { campaignId: campaign.id, list }));
-    if (p) setPreview({ list, ...p });
-  }
-  useEffect(() => {
-    if (preview) void showPreview(preview.list);
-    // A changed setting (orientation, language, images) redraws the open preview.
-  }, [version]); // eslint-disable-line react-hooks/exhaustive-deps -- only a changed setting redraws; opening a preview already draws it
+  const { job, errorText, start, cancel } = useJob<'certificates.export'>(onExported);
 
   function exportList(list: string) {
     return start(() => invoke('certificates:export', { campaignId: campaign.id, list, mode }));
@@ -101,7 +86,7 @@ export function CertificateListsPanel({ campaign, version, onExported, onOpenRan
               <td className="num">{l.issued}</td>
               <td>{l.validityMonths === null ? t('certificates.fields.noExpiry') : t('certificates.lists.months', { count: l.validityMonths })}</td>
               <td className="actions">
-                <button type="button" onClick={() => void showPreview(l.name)} disabled={l.holders === 0}>
+                <button type="button" onClick={() => setPreviewList(l.name)} disabled={l.holders === 0}>
                   {t('certificates.lists.preview')}
                 </button>
                 <button type="button" className="primary" onClick={() => void exportList(l.name)} disabled={l.holders === 0 || job?.state === 'running'} data-testid={`export-${l.name}`}>

@@ -1,7 +1,7 @@
 // The Certificates tab (print staff): settings and images, the published lists with preview and
 // batch export, the register of issued certificates, and verification.
-import { useState } from 'react';
 import type { CampaignDetail } from '../../../../src-main/contract';
+import { invalidateCampaign } from '../../queries';
 import { CertificateListsPanel } from './CertificateListsPanel';
 import { CertificateSettingsPanel } from './CertificateSettingsPanel';
 import { IssuedCertificates } from './IssuedCertificates';
@@ -9,13 +9,14 @@ import { VerifyCertificate } from './VerifyCertificate';
 import './certificates.css';
 
 export function CertificatesView({ campaign, onOpenRanking }: { campaign: CampaignDetail; onOpenRanking?(): void }) {
-  const [version, setVersion] = useState(0);
-  const bump = () => setVersion((v) => v + 1);
+  // A setting saved, an export finished, a certificate reissued or revoked: the lists, the open
+  // preview and the register read again (each panel keeps its filters and its open preview).
+  const changed = () => void invalidateCampaign(campaign.id);
   return (
     <div className="certificates-view" data-testid="certificates-view">
-      <CertificateListsPanel campaign={campaign} version={version} onExported={bump} onOpenRanking={onOpenRanking} />
-      <CertificateSettingsPanel campaign={campaign} onChanged={bump} />
-      <IssuedCertificates campaign={campaign} version={version} onChanged={bump} />
+      <CertificateListsPanel campaign={campaign} onExported={changed} onOpenRanking={onOpenRanking} />
+      <CertificateSettingsPanel campaign={campaign} onChanged={changed} />
+      <IssuedCertificates campaign={campaign} onChanged={changed} />
       <VerifyCertificate />
     </div>
   );

@@ -1,35 +1,24 @@
 // The register of issued certificates: search by holder or serial, filter by list and status,
 // reissue (a new serial; the old one marked replaced) or revoke with a reason. Both are audited.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, CertificateRow } from '../../../../src-main/contract';
 import { invoke } from '../../api';
+import { usePagedChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
 
 const PAGE = 100;
 
-export function IssuedCertificates({ campaign, version, onChanged }: { campaign: CampaignDetail; version: number; onChanged(): void }) {
+export function IssuedCertificates({ campaign, onChanged }: { campaign: CampaignDetail; onChanged(): void }) {
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
   const askText = useConfirmStore((s) => s.askText);
-  const [rows, setRows] = useState<CertificateRow[]>([]);
-  const [total, setTotal] = useState(0);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<'' | CertificateRow['status']>('');
-
-  const load = useCallback(
-    async (offset = 0) => {
-      const r = await run(() => invoke('certificates:issued', { campaignId: campaign.id, query: query || undefined, status: status || undefined, offset, limit: PAGE }));
-      if (!r) return;
-      setTotal(r.total);
-      setRows((prev) => (offset === 0 ? r.rows : [...prev, ...r.rows]));
-    },
-    [run, campaign.id, query, status],
-  );
-  useEffect(() => {
-    void load();
-  }, [load, version]);
+  const pages = usePagedChannel('certificates:issued', { campaignId: campaign.id, query: query || undefined, status: status || undefined }, PAGE);
+  const rows: CertificateRow[] = pages.rows;
+  const total = pages.last?.total ?? 0;
 
   async function reissue(serial: string) {
     const reason = await askText({
@@ -116,7 +105,7 @@ export function IssuedCertificates({ campaign, version, onChanged }: { campaign:
         </tbody>
       </table>
       {rows.length < total && (
-        <button type="button" onClick={() => void load(rows.length)}>
+        <button type="button" onClick={pages.more}>
           {t('common.showMore', { count: total - rows.length })}
         </button>
       )}
