@@ -37,8 +37,8 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
     sessionStorage.setItem(tabKey, next);
     setTabState(next);
   };
-  // Remounts the tabs not yet reading through the query cache (ranking, formal
-  // check, entries) after a change here, so they fetch again; the others keep their own state.
+  // Remounts the tabs not yet reading through the query cache (ranking, entries)
+  // after a change here, so they fetch again; the others keep their own state.
   const [version, setVersion] = useState(0);
   const changed = () => {
     setVersion((v) => v + 1);
@@ -89,7 +89,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={changed} />}
         {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={changed} />}
         {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}
-        {tab === 'formal' && !campaign.openedPackage && <FormalCheckView key={version} campaign={campaign} />}
+        {tab === 'formal' && !campaign.openedPackage && <FormalCheckView campaign={campaign} />}
         {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
         {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
         {tab === 'exchange' && <ExchangeView campaign={campaign} />}

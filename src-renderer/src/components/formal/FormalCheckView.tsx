@@ -3,10 +3,11 @@
 // suggestion, and the verdict staff give: pass, fail or fix needed — the last two with a reason,
 // asked in the app's own dialog. Counts double as filters. Verdicts are never edited: a new one
 // is recorded and the earlier ones stay listed (and in the record).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, EntryProblem, FormalCheckEntry, FormalCheckView as View, FormalSuggestionItem, FormalVerdict } from '../../../../src-main/contract';
+import type { CampaignDetail, EntryProblem, FormalCheckEntry, FormalSuggestionItem, FormalVerdict } from '../../../../src-main/contract';
 import { invoke } from '../../api';
+import { invalidateCampaign, useChannel } from '../../queries';
 import { formatInstant, localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
@@ -24,18 +25,13 @@ export function FormalCheckView({ campaign }: { campaign: CampaignDetail }) {
   const run = useAppStore((s) => s.run);
   const askText = useConfirmStore((s) => s.askText);
   const tz = campaign.definition.timeZone;
-  const [view, setView] = useState<View | null>(null);
+  const view = useChannel('formalCheck:list', { campaignId: campaign.id }).data ?? null;
   const [filter, setFilter] = useState<Filter>('all');
   const [text, setText] = useState('');
   const [notice, setNotice] = useState('');
 
-  const load = useCallback(async () => {
-    const next = await run(() => invoke('formalCheck:list', { campaignId: campaign.id }));
-    if (next) setView(next);
-  }, [run, campaign.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // A verdict may move the ranking and writes the record: every read of the campaign is stale.
+  const load = () => invalidateCampaign(campaign.id);
 
   const shown = useMemo(() => {
     const q = text.trim().toLowerCase();
