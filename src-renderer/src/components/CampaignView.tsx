@@ -37,8 +37,8 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
     sessionStorage.setItem(tabKey, next);
     setTabState(next);
   };
-  // Remounts the tabs not yet reading through the query cache (ranking, entries)
-  // after a change here, so they fetch again; the others keep their own state.
+  // A change here invalidates the campaign's reads (the tabs on the query cache fetch again and
+  // keep their own state); the entry browser, not yet on the cache, is remounted by `version`.
   const [version, setVersion] = useState(0);
   const changed = () => {
     setVersion((v) => v + 1);
@@ -93,7 +93,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
         {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
         {tab === 'exchange' && <ExchangeView campaign={campaign} />}
-        {tab === 'ranking' && <RankingView key={version} campaign={campaign} />}
+        {tab === 'ranking' && <RankingView campaign={campaign} />}
         {tab === 'notice' && <NoticeView campaign={campaign} />}
         {tab === 'certificates' && <CertificatesView campaign={campaign} onOpenRanking={() => setTab('ranking')} />}
         {tab === 'media' && (

@@ -1,34 +1,34 @@
 // Publishing: lock the current result as a signed snapshot, list what was published, and verify
 // a published result against the database (recomputed bit for bit) with its signature, naming
 // each difference when the lines kept at publishing allow it.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, SnapshotInfo, SnapshotVerification } from '../../../../src-main/contract';
 import { differenceLines, snapshotPartText } from '../../../../src-main/contract/verify-text';
 import { ApiError, invoke } from '../../api';
 import { downloadBase64 } from '../../files';
 import { formatInstant, localized } from '../../format';
+import { channelKey, queryClient, useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
 
-export function LockPanel({ campaign, computedAt, onLocked }: { campaign: CampaignDetail; computedAt: string; onLocked(): void }) {
+export function LockPanel({ campaign, onLocked }: { campaign: CampaignDetail; onLocked(): void }) {
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
   const ask = useConfirmStore((s) => s.ask);
   const askText = useConfirmStore((s) => s.askText);
-  const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
+  const snapshotsKey = channelKey('ranking:snapshots', { campaignId: campaign.id });
+  const snapshots = useChannel('ranking:snapshots', { campaignId: campaign.id }).data ?? [];
   const [checks, setChecks] = useState<Record<string, SnapshotVerification>>({});
   const tz = campaign.definition.timeZone;
-  useEffect(() => {
-    void run(() => invoke('ranking:snapshots', { campaignId: campaign.id })).then((s) => s && setSnapshots(s));
-  }, [run, campaign.id, computedAt]);
 
   async function lock() {
     const agreed = await ask({ title: t('ranking.lock.button'), body: t('ranking.lock.confirm'), confirmLabel: t('ranking.lock.button'), cancelLabel: t('common.cancelAction') });
     if (!agreed) return;
     const info = await run(() => lockOrOverride());
     if (info) {
-      setSnapshots((s) => [info, ...s]);
+      // Shown at once; onLocked invalidates the campaign's reads, this list included.
+      queryClient.setQueryData<SnapshotInfo[]>(snapshotsKey, (s) => [info, ...(s ?? [])]);
       onLocked();
     }
   }

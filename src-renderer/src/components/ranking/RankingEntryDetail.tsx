@@ -2,25 +2,20 @@
 // counted and why, each judge's signed score per dimension with any moderation override beside it
 // (ScoreOverrides), the decisions on the entry in effect (who, when, why), the mean per rubric
 // dimension, its rank by every method and any broken tie.
-import { useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, RankingEntryDetail as Detail } from '../../../../src-main/contract';
-import { invoke } from '../../api';
+import type { CampaignDetail } from '../../../../src-main/contract';
 import { localized } from '../../format';
-import { useAppStore } from '../../stores/useAppStore';
+import { invalidateCampaign, useChannel } from '../../queries';
 import { decisionLine } from '../EntryDecisions';
 import { flagText, score, tieText } from './rankingText';
 import { ScoreOverrides } from './ScoreOverrides';
 
 export function RankingEntryDetail({ campaign, entryId, onClose, onChanged }: { campaign: CampaignDetail; entryId: number; onClose(): void; onChanged?(): void }) {
   const { t, i18n } = useTranslation();
-  const run = useAppStore((s) => s.run);
-  const [detail, setDetail] = useState<Detail | null>(null);
-  // Bumped after an override is recorded or withdrawn, to read the entry again.
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    void run(() => invoke('ranking:entry', { campaignId: campaign.id, entryId })).then((d) => d && setDetail(d));
-  }, [run, campaign.id, entryId, version]);
+  // Another entry opened: the one shown stays until the new one arrives.
+  const detail = useChannel('ranking:entry', { campaignId: campaign.id, entryId }, { placeholderData: keepPreviousData }).data ?? null;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -115,8 +110,9 @@ export function RankingEntryDetail({ campaign, entryId, onClose, onChanged }: { 
         detail={detail}
         rubric={rubric}
         onChanged={() => {
-          setVersion((v) => v + 1);
-          onChanged?.(); // the lists behind move too
+          // An override recorded or withdrawn: this entry and the lists behind it are read again.
+          if (onChanged) onChanged();
+          else void invalidateCampaign(campaign.id);
         }}
       />
       <h3>{t('ranking.entry.dimensionMeans')}</h3>

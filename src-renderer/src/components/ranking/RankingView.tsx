@@ -1,12 +1,13 @@
 // The Ranking tab: the computed result of the merged scores per category, methods side by side,
 // charts, stability and agreement figures, held entries with their reasons, the committee list,
 // settings, the shortlist to the next round per list, publishing (signed lock) and exports.
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, RankingMethod, RankingSummary } from '../../../../src-main/contract';
+import type { CampaignDetail, RankingMethod } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { downloadBase64 } from '../../files';
 import { formatInstant, localized } from '../../format';
+import { channelKey, invalidateCampaign, queryClient, useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 import { CommitteePanel } from './CommitteePanel';
 import { LockPanel } from './LockPanel';
@@ -21,23 +22,24 @@ import './ranking.css';
 export function RankingView({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
-  const [summary, setSummary] = useState<RankingSummary | null>(null);
+  const summary = useChannel('ranking:summary', { campaignId: campaign.id }).data ?? null;
   const [selected, setSelected] = useState(0);
   const [method, setMethod] = useState<RankingMethod | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
 
-  const load = useCallback(
-    async (refresh = false) => {
+  /**
+   * After a change (settings saved, a lock, an override): every read of the campaign is stale.
+   * `refresh` asks the main side to compute the ranking again even though no input changed.
+   */
+  async function load(refresh = false) {
+    if (refresh) {
       const s = await run(() => invoke('ranking:summary', { campaignId: campaign.id, refresh }));
-      if (s) setSummary(s);
-    },
-    [run, campaign.id],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
+      if (s) queryClient.setQueryData(channelKey('ranking:summary', { campaignId: campaign.id }), s);
+    }
+    await invalidateCampaign(campaign.id);
+  }
 
   async function exportAs(format: 'csv' | 'xlsx' | 'pdf') {
     const file = await run(() => invoke('ranking:export', { campaignId: campaign.id, format }));
@@ -207,7 +209,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           </section>
           {/* The shortlist to the next round, per list (入围名单, issue 14). */}
           {campaign.definition.kind !== 'committee' && lists.map((l) => <ShortlistPanel key={l.key} campaign={campaign} listKey={l.key} computedAt={summary.computedAt} />)}
-          <LockPanel campaign={campaign} computedAt={summary.computedAt} onLocked={() => void load()} />
+          <LockPanel campaign={campaign} onLocked={() => void load()} />
         </>
       )}
       {open !== null && <RankingEntryDetail campaign={campaign} entryId={open} onClose={() => setOpen(null)} onChanged={() => void load()} />}
