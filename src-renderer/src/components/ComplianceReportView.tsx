@@ -1,11 +1,11 @@
 // The compliance report: counts by verdict, the entries that miss a completeness rule of their
 // kind, filters (verdict, problem, entry type), one row per file with every violated rule as
 // measured value vs limit, exports for the office.
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CampaignDetail,
-  ComplianceReport,
   EntryKind,
   ReportVerdict,
   ShownViolation,
@@ -14,30 +14,24 @@ import type {
 import { invoke } from '../api';
 import { downloadBase64 } from '../files';
 import { formatBytes, localized } from '../format';
+import { useChannel } from '../queries';
 import { useAppStore } from '../stores/useAppStore';
 import { entryProblemText } from './entryProblemText';
 
 const VERDICTS: ReportVerdict[] = ['pass', 'fail', 'unreadable', 'unchecked'];
 
-export function ComplianceReportView({ campaign, version, onOpenEntry }: { campaign: CampaignDetail; version: number; onOpenEntry(id: number): void }) {
+export function ComplianceReportView({ campaign, onOpenEntry }: { campaign: CampaignDetail; onOpenEntry(id: number): void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const run = useAppStore((s) => s.run);
-  const [report, setReport] = useState<ComplianceReport | null>(null);
   const [verdict, setVerdict] = useState<ReportVerdict | ''>('');
   const [code, setCode] = useState<ViolationCode | ''>('');
   const [kind, setKind] = useState<EntryKind | ''>('');
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const filter = { ...(verdict ? { verdict } : {}), ...(code ? { code } : {}), ...(kind ? { kind } : {}) };
-    const result = await run(() => invoke('compliance:report', { campaignId: campaign.id, filter }));
-    if (result) setReport(result);
-  }, [campaign.id, verdict, code, kind, run]);
-
-  useEffect(() => {
-    void load();
-  }, [load, version]);
+  const filter = { ...(verdict ? { verdict } : {}), ...(code ? { code } : {}), ...(kind ? { kind } : {}) };
+  // A new filter keeps the report shown until its answer arrives, as before.
+  const report = useChannel('compliance:report', { campaignId: campaign.id, filter }, { placeholderData: keepPreviousData }).data ?? null;
 
   async function exportAs(format: 'csv' | 'xlsx' | 'html') {
     const file = await run(() => invoke('compliance:export', { campaignId: campaign.id, format }));

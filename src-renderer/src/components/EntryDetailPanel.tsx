@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssetInfo, CampaignDetail, EntryDetail } from '../../../src-main/contract';
-import { invoke, mediaUrl } from '../api';
+import type { AssetInfo, CampaignDetail } from '../../../src-main/contract';
+import { mediaUrl } from '../api';
 import { formatBytes, formatInstant, localized } from '../format';
-import { useAppStore } from '../stores/useAppStore';
+import { invalidateChannels, useChannel } from '../queries';
 import { EntryDecisions } from './EntryDecisions';
 import { EntryJudges } from './EntryJudges';
 import { entryProblemText } from './entryProblemText';
@@ -20,14 +20,7 @@ interface Props {
 export function EntryDetailPanel({ entryId, campaign, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const run = useAppStore((s) => s.run);
-  const [entry, setEntry] = useState<EntryDetail | null>(null);
-
-  /** Bumped after a file was re-checked: its size and hash are fetched again. */
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    void run(() => invoke('entry:get', { entryId })).then((e) => e && setEntry(e));
-  }, [entryId, run, version]);
+  const entry = useChannel('entry:get', { entryId }).data ?? null;
 
   if (!entry) return <aside className="detail-panel muted">{t('common.loading')}</aside>;
   const kindDef = campaign.definition.entryKinds.find((k) => k.kind === entry.kind);
@@ -93,7 +86,7 @@ export function EntryDetailPanel({ entryId, campaign, onClose, onChanged }: Prop
       {entry.assets.length === 0 && <p className="muted">{t('entries.noMedia')}</p>}
       <div className="asset-list">
         {entry.assets.map((a) => (
-          <AssetPreview key={a.id} asset={a} lang={lang} onRechecked={() => setVersion((n) => n + 1)} />
+          <AssetPreview key={a.id} asset={a} lang={lang} onRechecked={() => void invalidateChannels('entry:get')} />
         ))}
       </div>
     </aside>
