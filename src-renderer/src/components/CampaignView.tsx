@@ -37,13 +37,9 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
     sessionStorage.setItem(tabKey, next);
     setTabState(next);
   };
-  // A change here invalidates the campaign's reads (the tabs on the query cache fetch again and
-  // keep their own state); the entry browser, not yet on the cache, is remounted by `version`.
-  const [version, setVersion] = useState(0);
-  const changed = () => {
-    setVersion((v) => v + 1);
-    void invalidateCampaign(campaignId);
-  };
+  // A change here invalidates the campaign's reads: the tab on screen fetches again and keeps its
+  // own state (filters, selection, scroll position), instead of being remounted.
+  const changed = () => void invalidateCampaign(campaignId);
   const [openEntry, setOpenEntry] = useState<number | null>(null);
 
   // A judge's campaign opened from a package starts where the work is.
@@ -90,7 +86,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={changed} />}
         {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}
         {tab === 'formal' && !campaign.openedPackage && <FormalCheckView campaign={campaign} />}
-        {tab === 'entries' && <EntryBrowser key={`${version}-${openEntry}`} campaign={campaign} initialSelected={openEntry} />}
+        {tab === 'entries' && <EntryBrowser key={String(openEntry)} campaign={campaign} initialSelected={openEntry} />}
         {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
         {tab === 'exchange' && <ExchangeView campaign={campaign} />}
         {tab === 'ranking' && <RankingView campaign={campaign} />}

@@ -1,66 +1,67 @@
 // Paged loading behind the virtualized entry table: only the pages around the viewport are
-// fetched, so 50,000 entries cost a few small queries, not one huge one. A change of filter or
-// sort starts a new generation; answers from an older generation are dropped.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// fetched, so 50,000 entries cost a few small queries, not one huge one. Each page is a read of
+// the query cache (`['entry:list', {…query, offset, limit}]`), so a change that invalidates the
+// campaign's reads fetches the pages in view again without resetting the scroll position or the
+// selection. A change of filter or sort starts again from its first page.
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { EntryListRequest, EntryRow } from '../../../src-main/contract';
-import { invoke } from '../api';
+import { ApiError, invoke } from '../api';
+import { invalidateCampaign } from '../queries';
+import { channelKey } from '../query-client';
 import { useAppStore } from '../stores/useAppStore';
 
 export const PAGE_SIZE = 200;
 
 type Query = Pick<EntryListRequest, 'campaignId' | 'sort' | 'filter'>;
 
+/**
+ * One page. Not through useAppStore.run: scrolling fetches pages all the time and must not flicker
+ * the busy flag; a failure still shows in the error banner.
+ */
+async function readPage(request: EntryListRequest) {
+  try {
+    return await invoke('entry:list', request);
+  } catch (error) {
+    useAppStore.setState({ error: error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) }) });
+    throw error;
+  }
+}
+
 export function useEntryPages(query: Query) {
-  const [total, setTotal] = useState<number | null>(null);
-  const [, setVersion] = useState(0);
-  const pages = useRef(new Map<number, EntryRow[]>());
-  const pending = useRef(new Set<number>());
-  const generation = useRef(0);
-  /** Bumped by reload(): the rows changed on the server (e.g. a decision marks an entry). */
-  const [stamp, setStamp] = useState(0);
+  // The query as JSON: a new object with the same content is the same query.
   const key = JSON.stringify(query);
+  const [wanted, setWanted] = useState<{ key: string; pages: number[] }>({ key, pages: [0] });
+  const pageList = wanted.key === key ? wanted.pages : [0];
+  const results = useQueries({
+    queries: pageList.map((page) => {
+      const request = { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+      return { queryKey: channelKey('entry:list', request), queryFn: () => readPage(request) };
+    }),
+  });
 
-  const fetchPage = useCallback(
-    async (page: number) => {
-      if (pages.current.has(page) || pending.current.has(page)) return;
-      pending.current.add(page);
-      const gen = generation.current;
-      try {
-        const result = await invoke('entry:list', { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
-        if (gen !== generation.current) return;
-        pages.current.set(page, result.rows);
-        setTotal(result.total);
-        setVersion((v) => v + 1);
-      } catch (error) {
-        if (gen === generation.current) useAppStore.setState({ error: error as never });
-      } finally {
-        pending.current.delete(page);
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is query as JSON: a new object with the same content is the same query; stamp forces a new generation
-    [key, stamp],
-  );
-
-  useEffect(() => {
-    generation.current += 1;
-    pages.current = new Map();
-    pending.current = new Set();
-    setTotal(null);
-    void fetchPage(0);
-  }, [fetchPage]);
+  /** The total of the current query, null until its first answer. */
+  const total = results.find((r) => r.data)?.data?.total ?? null;
 
   const ensureRange = useCallback(
     (first: number, last: number) => {
-      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) void fetchPage(p);
+      const missing: number[] = [];
+      const have = wanted.key === key ? wanted.pages : [0];
+      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) if (!have.includes(p)) missing.push(p);
+      // Nothing new: no state change (the table calls this after every render).
+      if (missing.length > 0) setWanted({ key, pages: [...have, ...missing] });
     },
-    [fetchPage],
+    [wanted, key],
   );
 
-  const rowAt = useCallback((index: number): EntryRow | undefined => {
-    return pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
-  }, []);
+  const rowAt = (index: number): EntryRow | undefined => {
+    const at = pageList.indexOf(Math.floor(index / PAGE_SIZE));
+    return at < 0 ? undefined : results[at]?.data?.rows[index % PAGE_SIZE];
+  };
 
-  const reload = useCallback(() => setStamp((n) => n + 1), []);
+  /** The rows changed on the server (e.g. a decision marks an entry): the pages in view are read again. */
+  const campaignId = query.campaignId;
+  const reload = useCallback(() => void invalidateCampaign(campaignId), [campaignId]);
 
   return { total, rowAt, ensureRange, reload };
 }
