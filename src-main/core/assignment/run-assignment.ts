@@ -9,6 +9,25 @@ import type { JudgeRepo } from '../review/judge-repo';
 import { nowIso } from '../time';
 import { assignJudges, type AssignResult } from './assign';
 
+// Row types of the queries below (columns as the SQL names or aliases them).
+interface DbAssignableEntry {
+  id: number;
+  kind: string;
+  category: string | null;
+  entrantName: string;
+  entrantUnit: string | null;
+}
+interface DbAssignableJudge {
+  id: string;
+  institution: string | null;
+  specialities_json: string;
+}
+/** An (entry, judge) pair: an assignment or a declared conflict. */
+interface DbEntryJudgePair {
+  entryId: number;
+  judgeId: string;
+}
+
 export function runAssignment(
   deps: { db: Database; campaigns: CampaignRepo; judges: JudgeRepo },
   campaignId: string,
@@ -19,21 +38,22 @@ export function runAssignment(
   const excludeOwnInstitution = options.excludeOwnInstitution ?? def.assignment.excludeOwnInstitution;
   const db = deps.db;
   const entries = db
-    .prepare('SELECT id, kind, category, entrant_name AS entrantName, entrant_unit AS entrantUnit FROM entries WHERE campaign_id = ?')
-    .all(campaignId) as { id: number; kind: string; category: string | null; entrantName: string; entrantUnit: string | null }[];
-  const judges = (db
-    .prepare(`SELECT j.id, j.institution, j.specialities_json FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ?`)
-    .all(campaignId) as { id: string; institution: string | null; specialities_json: string }[]).map((j) => ({
-    id: j.id,
-    institution: j.institution,
-    specialities: JSON.parse(j.specialities_json) as string[],
-  }));
+    .prepare<[string], DbAssignableEntry>('SELECT id, kind, category, entrant_name AS entrantName, entrant_unit AS entrantUnit FROM entries WHERE campaign_id = ?')
+    .all(campaignId);
+  const judges = db
+    .prepare<[string], DbAssignableJudge>(`SELECT j.id, j.institution, j.specialities_json FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ?`)
+    .all(campaignId)
+    .map((j) => ({
+      id: j.id,
+      institution: j.institution,
+      specialities: JSON.parse(j.specialities_json) as string[],
+    }));
   const existing = db
-    .prepare(`SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?`)
-    .all(campaignId) as { entryId: number; judgeId: string }[];
+    .prepare<[string], DbEntryJudgePair>(`SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?`)
+    .all(campaignId);
   const conflicts = db
-    .prepare(`SELECT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?`)
-    .all(campaignId) as { entryId: number; judgeId: string }[];
+    .prepare<[string], DbEntryJudgePair>(`SELECT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?`)
+    .all(campaignId);
   const judgeIds = new Set(judges.map((j) => j.id));
   const seed = options.seed ?? campaignId;
   const result = assignJudges({

@@ -54,7 +54,7 @@ interface DbAuditRow extends AuditContent {
 }
 
 export function auditHead(db: Database): AuditHead | null {
-  const row = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+  const row = db.prepare<[], { id: number; hash: string | null }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
   return row && row.hash ? { id: row.id, hash: row.hash } : null;
 }
 

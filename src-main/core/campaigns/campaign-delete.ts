@@ -177,8 +177,8 @@ function verifyBackup(file: string, digest: string, nativeBinding?: string): voi
 /** Deletes the judge profiles among `ids` that no remaining row of any table refers to. */
 function deleteUnusedJudges(db: Database, ids: readonly string[]): void {
   const references = db
-    .prepare(`SELECT m.name AS tbl, f."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f."table" = 'judges'`)
-    .all() as { tbl: string; col: string }[];
+    .prepare<[], { tbl: string; col: string }>(`SELECT m.name AS tbl, f."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f."table" = 'judges'`)
+    .all();
   const used = references.map((r) => `EXISTS (SELECT 1 FROM ${quote(r.tbl)} WHERE ${quote(r.col)} = @id)`).join(' OR ');
   const remove = db.prepare(`DELETE FROM judges WHERE id = @id AND NOT (${used || '0'})`);
   for (const id of ids) remove.run({ id });

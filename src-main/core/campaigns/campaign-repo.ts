@@ -12,6 +12,11 @@ import {
 import { KepuError } from '../errors';
 import { nowIso, toUtcIso } from '../time';
 
+/** The answer of a `SELECT count(*) AS n` (always one row). */
+interface DbCount {
+  n: number;
+}
+
 export interface ProgrammeInfo {
   description: LocalizedText;
   source: string;
@@ -89,18 +94,12 @@ export class CampaignRepo {
   detail(id: string): Omit<CampaignDetail, 'openedPackage'> {
     const row = this.row(id);
     const byKind: Record<string, number> = {};
-    for (const r of this.db
-      .prepare('SELECT kind, count(*) AS n FROM entries WHERE campaign_id = ? GROUP BY kind')
-      .all(id) as { kind: string; n: number }[]) {
+    for (const r of this.db.prepare<[string], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM entries WHERE campaign_id = ? GROUP BY kind').all(id)) {
       byKind[r.kind] = r.n;
     }
-    const late = (this.db
-      .prepare('SELECT count(*) AS n FROM entries WHERE campaign_id = ? AND is_late = 1')
-      .get(id) as { n: number }).n;
+    const late = this.db.prepare<[string], DbCount>('SELECT count(*) AS n FROM entries WHERE campaign_id = ? AND is_late = 1').get(id)!.n;
     const early = this.db.prepare('SELECT count(*) FROM entries WHERE campaign_id = ? AND is_early = 1').pluck().get(id) as number;
-    const assets = (this.db
-      .prepare('SELECT count(*) AS n FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?')
-      .get(id) as { n: number }).n;
+    const assets = this.db.prepare<[string], DbCount>('SELECT count(*) AS n FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?').get(id)!.n;
     return {
       ...toSummary(row),
       definition: CampaignDefinition.parse(JSON.parse(row.definition_json)),

@@ -70,7 +70,7 @@ export function restoreCampaign(db: Database, input: { fileName: string; bytes: 
 function insertAll(db: Database, backup: Database, campaignId: string, file: string, actor: string, meta: { nameZh: string; nameEn: string; createdAt: string }): void {
   const owned = CAMPAIGN_TABLES.filter((t) => !t.shared);
   db.transaction(() => {
-    const existing = db.prepare('SELECT name_zh, name_en FROM campaigns WHERE id = ?').get(campaignId) as { name_zh: string; name_en: string } | undefined;
+    const existing = db.prepare<[string], { name_zh: string; name_en: string }>('SELECT name_zh, name_en FROM campaigns WHERE id = ?').get(campaignId);
     if (existing) {
       throw new KepuError('CAMPAIGN_EXISTS', `campaigns: ${campaignId} exists; delete it first to restore ${file}`, { id: campaignId, file, nameZh: existing.name_zh, nameEn: existing.name_en });
     }

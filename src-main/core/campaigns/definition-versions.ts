@@ -6,6 +6,16 @@
 import type { Database } from 'better-sqlite3';
 import { type AffectedData, CampaignDefinition, type DefinitionVersionView, findDimension, type LocalizedText, type RubricDimension } from '../../contract';
 
+/** A row of definition_versions without the definition itself. */
+interface DbDefinitionVersion {
+  version: number;
+  saved_at: string;
+  actor: string;
+  reason: string;
+  statement: string | null;
+  affected_json: string | null;
+}
+
 export function currentDefinitionVersion(db: Database, campaignId: string): number {
   return (db.prepare('SELECT max(version) FROM definition_versions WHERE campaign_id = ?').pluck().get(campaignId) as number | null) ?? 1;
 }
@@ -22,16 +32,17 @@ export function definitionAtVersion(db: Database, campaignId: string, version: n
 }
 
 export function definitionVersions(db: Database, campaignId: string): DefinitionVersionView[] {
-  return (db
-    .prepare('SELECT version, saved_at, actor, reason, statement, affected_json FROM definition_versions WHERE campaign_id = ? ORDER BY version DESC')
-    .all(campaignId) as { version: number; saved_at: string; actor: string; reason: string; statement: string | null; affected_json: string | null }[]).map((r) => ({
-    version: r.version,
-    savedAt: r.saved_at,
-    actor: r.actor,
-    reason: r.reason,
-    statement: r.statement,
-    affected: r.affected_json === null ? null : (JSON.parse(r.affected_json) as AffectedData),
-  }));
+  return db
+    .prepare<[string], DbDefinitionVersion>('SELECT version, saved_at, actor, reason, statement, affected_json FROM definition_versions WHERE campaign_id = ? ORDER BY version DESC')
+    .all(campaignId)
+    .map((r) => ({
+      version: r.version,
+      savedAt: r.saved_at,
+      actor: r.actor,
+      reason: r.reason,
+      statement: r.statement,
+      affected: r.affected_json === null ? null : (JSON.parse(r.affected_json) as AffectedData),
+    }));
 }
 
 export interface SetAsideReason {

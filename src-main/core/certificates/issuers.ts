@@ -44,7 +44,7 @@ export function trustIssuer(db: Database, cardBytes: Buffer): TrustedIssuer {
 }
 
 export function listIssuers(db: Database): TrustedIssuer[] {
-  return (db.prepare('SELECT key_id, name, added_at FROM certificate_issuers ORDER BY added_at, key_id').all() as { key_id: string; name: string; added_at: string }[]).map((r) => ({
+  return db.prepare<[], { key_id: string; name: string; added_at: string }>('SELECT key_id, name, added_at FROM certificate_issuers ORDER BY added_at, key_id').all().map((r) => ({
     keyId: r.key_id,
     fingerprint: fingerprintOf(r.key_id),
     name: r.name,

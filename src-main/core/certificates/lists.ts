@@ -173,8 +173,8 @@ export function certificateLists(db: Database, campaignId: string, wording: Word
   }
   const thanks = kindFor(facts.definition, 'appreciation', wording);
   const judges = db
-    .prepare('SELECT j.id, j.name, j.institution FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.name, j.id')
-    .all(campaignId) as { id: string; name: string; institution: string | null }[];
+    .prepare<[string], { id: string; name: string; institution: string | null }>('SELECT j.id, j.name, j.institution FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.name, j.id')
+    .all(campaignId);
   lists.push({
     name: 'judges',
     type: 'appreciation',

@@ -9,6 +9,24 @@ import { KepuError } from '../errors';
 import { nowIso } from '../time';
 import { decodeImage, isJpeg, isPng } from './pdf-writer';
 
+/** A row of certificate_images as the info query selects it (`size` is length(bytes)). */
+interface DbImageInfo {
+  role: ImageRole;
+  mime_type: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  size: number;
+  sha256: string;
+}
+/** A row of certificate_images with its bytes. */
+interface DbImage {
+  role: ImageRole;
+  mime_type: string;
+  width: number;
+  height: number;
+  bytes: Buffer;
+}
+
 export const MAX_IMAGE_BYTES = 5_000_000;
 const MAX_IMAGE_SIDE = 4000;
 
@@ -72,8 +90,8 @@ export function removeImage(db: Database, campaignId: string, role: ImageRole): 
 
 export function imageInfos(db: Database, campaignId: string): ImageInfo[] {
   const rows = db
-    .prepare('SELECT role, mime_type, width, height, length(bytes) AS size, sha256 FROM certificate_images WHERE campaign_id = ? ORDER BY role')
-    .all(campaignId) as { role: ImageRole; mime_type: 'image/png' | 'image/jpeg'; width: number; height: number; size: number; sha256: string }[];
+    .prepare<[string], DbImageInfo>('SELECT role, mime_type, width, height, length(bytes) AS size, sha256 FROM certificate_images WHERE campaign_id = ? ORDER BY role')
+    .all(campaignId);
   return rows.map((r) => ({ role: r.role, mimeType: r.mime_type, width: r.width, height: r.height, bytes: r.size, sha256: r.sha256 }));
 }
 
@@ -85,12 +103,6 @@ export interface LoadedImage {
 }
 
 export function loadImages(db: Database, campaignId: string): Partial<Record<ImageRole, LoadedImage>> {
-  const rows = db.prepare('SELECT role, mime_type, width, height, bytes FROM certificate_images WHERE campaign_id = ?').all(campaignId) as {
-    role: ImageRole;
-    mime_type: string;
-    width: number;
-    height: number;
-    bytes: Buffer;
-  }[];
+  const rows = db.prepare<[string], DbImage>('SELECT role, mime_type, width, height, bytes FROM certificate_images WHERE campaign_id = ?').all(campaignId);
   return Object.fromEntries(rows.map((r) => [r.role, { bytes: r.bytes, mimeType: r.mime_type, width: r.width, height: r.height }]));
 }

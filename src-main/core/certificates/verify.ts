@@ -25,7 +25,7 @@ interface Trusted {
 }
 
 function issuersFor(db: Database, prefix: string, extra: readonly KeyObject[]): Trusted[] {
-  const rows = db.prepare('SELECT key_id, public_key, name FROM certificate_issuers WHERE substr(key_id, 1, 8) = ?').all(prefix) as { key_id: string; public_key: string; name: string }[];
+  const rows = db.prepare<[string], { key_id: string; public_key: string; name: string }>('SELECT key_id, public_key, name FROM certificate_issuers WHERE substr(key_id, 1, 8) = ?').all(prefix);
   const found: Trusted[] = rows.map((r) => ({ keyId: r.key_id, publicKey: publicKeyFromBase64(r.public_key), name: r.name }));
   for (const key of extra) {
     const keyId = keyIdOf(key);

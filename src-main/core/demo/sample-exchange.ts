@@ -16,6 +16,14 @@ import { fingerprintOf, generateIdentity, publicKeyToBase64 } from '../keys/iden
 import { issuePackage } from '../packages/issue-package';
 import { nowIso } from '../time';
 
+/** An entry's id, number, kind and category. */
+interface DbEntryKindRow {
+  id: number;
+  reg_no: string;
+  kind: EntryKind;
+  category: string | null;
+}
+
 export async function prepareSampleExchange(
   deps: { db: Database; campaigns: CampaignRepo; dataDir: string },
   campaignId: string,
@@ -31,8 +39,8 @@ export async function prepareSampleExchange(
   // rowid, not the random id, breaks ties between judges created in the same millisecond: the
   // sample scores depend on the judge order, and tests and screenshots must see the same sample.
   const judges = db
-    .prepare('SELECT j.id, j.name FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.created_at, j.rowid')
-    .all(campaignId) as { id: string; name: string }[];
+    .prepare<[string], { id: string; name: string }>('SELECT j.id, j.name FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.created_at, j.rowid')
+    .all(campaignId);
   for (const [index, judge] of judges.entries()) {
     const key = generateIdentity();
     db.prepare('UPDATE judges SET key_id = ?, public_key = ?, fingerprint = ? WHERE id = ?').run(key.keyId, publicKeyToBase64(key.publicKey), fingerprintOf(key.keyId), judge.id);
@@ -43,12 +51,9 @@ export async function prepareSampleExchange(
       outPath: path.join(packagesDir, `${folder}-${index + 1}.kepupkg`),
       coordinator: { privateKey: coordinator.privateKey, name: 'Sample coordinator 示例组织方' },
     });
-    const entries = db.prepare('SELECT e.id, e.reg_no, e.kind, e.category FROM issued_package_entries p JOIN entries e ON e.id = p.entry_id WHERE p.package_id = ? ORDER BY e.reg_no').all(issued.packageId) as {
-      id: number;
-      reg_no: string;
-      kind: EntryKind;
-      category: string | null;
-    }[];
+    const entries = db
+      .prepare<[string], DbEntryKindRow>('SELECT e.id, e.reg_no, e.kind, e.category FROM issued_package_entries p JOIN entries e ON e.id = p.entry_id WHERE p.package_id = ? ORDER BY e.reg_no')
+      .all(issued.packageId);
     const payload = (revision: number, shift: number): BundlePayload => ({
       v: 1,
       kind: 'kepu.bundle',

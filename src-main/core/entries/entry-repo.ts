@@ -14,6 +14,15 @@ import {
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
 
+/** An entry's file as the entry panel lists it. */
+interface DbEntryAsset {
+  id: number;
+  role: AssetInfo['role'];
+  path: string;
+  size_bytes: number;
+  sha256: string;
+}
+
 export interface NewEntry {
   regNo: string;
   kind: EntryKind;
@@ -139,28 +148,26 @@ export class EntryRepo {
       params.q = `%${req.filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     const whereSql = where.join(' AND ');
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM entries WHERE ${whereSql}`).get(params) as {
-      n: number;
-    }).n;
+    const total = this.db.prepare<[typeof params], { n: number }>(`SELECT count(*) AS n FROM entries WHERE ${whereSql}`).get(params)!.n;
     const column = SORT_COLUMNS[req.sort.field];
     const direction = req.sort.direction === 'desc' ? 'DESC' : 'ASC';
     const rows = this.db
-      .prepare(
+      .prepare<[typeof params & { limit: number; offset: number }], EntryDbRow>(
         `SELECT * FROM entries WHERE ${whereSql}
          ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: req.limit, offset: req.offset }) as EntryDbRow[];
+      .all({ ...params, limit: req.limit, offset: req.offset });
     const counts = this.assetCounts(rows.map((r) => r.id));
     return { total, rows: rows.map((r) => toRow(r, counts.get(r.id) ?? 0)) };
   }
 
   /** The entry as stored; its completeness problems need the definition and are added by the caller. */
   get(entryId: number): Omit<EntryDetail, 'problems'> {
-    const row = this.db.prepare('SELECT * FROM entries WHERE id = ?').get(entryId) as EntryDbRow | undefined;
+    const row = this.db.prepare<[number], EntryDbRow>('SELECT * FROM entries WHERE id = ?').get(entryId);
     if (!row) throw new KepuError('ENTRY_NOT_FOUND', `entries: no entry #${entryId}`, { id: entryId });
     const assets = this.db
-      .prepare('SELECT id, role, path, size_bytes, sha256 FROM assets WHERE entry_id = ? ORDER BY position, id')
-      .all(entryId) as { id: number; role: AssetInfo['role']; path: string; size_bytes: number; sha256: string }[];
+      .prepare<[number], DbEntryAsset>('SELECT id, role, path, size_bytes, sha256 FROM assets WHERE entry_id = ? ORDER BY position, id')
+      .all(entryId);
     return {
       ...toRow(row, assets.length),
       campaignId: row.campaign_id,
@@ -182,8 +189,8 @@ export class EntryRepo {
     const counts = new Map<number, number>();
     if (ids.length === 0) return counts;
     const rows = this.db
-      .prepare(`SELECT entry_id, count(*) AS n FROM assets WHERE entry_id IN (SELECT value FROM json_each(?)) GROUP BY entry_id`)
-      .all(JSON.stringify(ids)) as { entry_id: number; n: number }[];
+      .prepare<[string], { entry_id: number; n: number }>(`SELECT entry_id, count(*) AS n FROM assets WHERE entry_id IN (SELECT value FROM json_each(?)) GROUP BY entry_id`)
+      .all(JSON.stringify(ids));
     for (const r of rows) counts.set(r.entry_id, r.n);
     return counts;
   }

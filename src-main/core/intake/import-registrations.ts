@@ -223,9 +223,9 @@ function readAll(deps: IntakeDeps, campaignId: string, p: Prepared): RowOutcome[
   const anyRetired = def.entryKinds.some((k) => k.categories.some((c) => c.retired) || k.fields.some((f) => f.retired));
   const stored = new Map<string, { kind: EntryKind; category: string | null; fields: Record<string, string> }>();
   if (anyRetired) {
-    const rows = deps.db.prepare('SELECT reg_no, kind, category, fields_json FROM entries WHERE campaign_id = ?').all(campaignId) as {
-      reg_no: string; kind: EntryKind; category: string | null; fields_json: string;
-    }[];
+    const rows = deps.db
+      .prepare<[string], { reg_no: string; kind: EntryKind; category: string | null; fields_json: string }>('SELECT reg_no, kind, category, fields_json FROM entries WHERE campaign_id = ?')
+      .all(campaignId);
     for (const r of rows) stored.set(r.reg_no, { kind: r.kind, category: r.category, fields: JSON.parse(r.fields_json) as Record<string, string> });
   }
   const reader = createRowReader(def, p.targets, p.mapping, (regNo) => stored.get(regNo));

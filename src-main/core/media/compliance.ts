@@ -55,10 +55,10 @@ export function complianceRows(deps: { db: Database; campaigns: CampaignRepo }, 
   const owners: { sha256: string; entryId: number; regNo: string }[] =
     entryId === undefined
       ? rows
-      : (deps.db
-          .prepare(`SELECT a.sha256, e.id AS entryId, e.reg_no AS regNo FROM assets a JOIN entries e ON e.id = a.entry_id
+      : deps.db
+          .prepare<[string, string], { sha256: string; entryId: number; regNo: string }>(`SELECT a.sha256, e.id AS entryId, e.reg_no AS regNo FROM assets a JOIN entries e ON e.id = a.entry_id
                     WHERE e.campaign_id = ? AND a.sha256 IN (SELECT value FROM json_each(?))`)
-          .all(campaignId, JSON.stringify(rows.map((r) => r.sha256))) as { sha256: string; entryId: number; regNo: string }[]);
+          .all(campaignId, JSON.stringify(rows.map((r) => r.sha256)));
   for (const r of owners) {
     if (!r.sha256) continue;
     const byEntry = entriesByHash.get(r.sha256) ?? new Map<number, string>();

@@ -15,6 +15,14 @@ import { ProbeCache } from './probe-cache';
 import { type CheckProgress, checkFiles } from './probe-queue';
 import { mediaRulesFor } from './rules';
 
+/** An entry's id, number, kind and category: which rules its files are checked under. */
+interface DbEntryKindRow {
+  id: number;
+  reg_no: string;
+  kind: EntryKind;
+  category: string | null;
+}
+
 export interface LinkDeps {
   db: Database;
   campaigns: CampaignRepo;
@@ -34,12 +42,7 @@ export async function linkAndCheckFolder(deps: LinkDeps, campaignId: string, fol
   const root = path.resolve(folder);
   deps.protectedFiles?.assertNotProtected(root);
   const files = listFiles(root, (file) => deps.protectedFiles?.isProtected(file) ?? false);
-  const entries = deps.db.prepare('SELECT id, reg_no, kind, category FROM entries WHERE campaign_id = ?').all(campaignId) as {
-    id: number;
-    reg_no: string;
-    kind: EntryKind;
-    category: string | null;
-  }[];
+  const entries = deps.db.prepare<[string], DbEntryKindRow>('SELECT id, reg_no, kind, category FROM entries WHERE campaign_id = ?').all(campaignId);
   const match = matchFiles(root, files, entries.map((e) => e.reg_no), options.pattern);
   const toCheck = [...match.byRegNo.values()].flat();
   // Each file is checked under its entry's rules (a category may have its own).

@@ -32,7 +32,7 @@ export interface CachedProbe {
 export interface CacheWrite extends CacheKey, CachedProbe {}
 
 export class ProbeCache {
-  private readonly select: Statement;
+  private readonly select: Statement<[string, number, number], { facts_json: string }>;
   private readonly deleteOthers: Statement;
   private readonly upsert: Statement;
 
@@ -45,7 +45,7 @@ export class ProbeCache {
   }
 
   get(file: string, sizeBytes: number, mtimeMs: number): CachedProbe | null {
-    const row = this.select.get(keyPath(file), sizeBytes, Math.trunc(mtimeMs)) as { facts_json: string } | undefined;
+    const row = this.select.get(keyPath(file), sizeBytes, Math.trunc(mtimeMs));
     if (!row) return null;
     let raw: unknown;
     try {

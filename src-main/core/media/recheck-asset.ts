@@ -45,7 +45,8 @@ export async function recheckAsset(
   options: { probe?: (file: string, options: ProbeOptions) => Promise<ProbeOutcome> } = {},
 ): Promise<AssetRecheck> {
   const asset = deps.assets.location(assetId);
-  const entry = deps.db.prepare('SELECT campaign_id, kind, category FROM entries WHERE id = ?').get(asset.entryId) as { campaign_id: string; kind: EntryKind; category: string | null };
+  // The asset's entry exists: assets are deleted with their entry (foreign key, ON DELETE CASCADE).
+  const entry = deps.db.prepare<[number], { campaign_id: string; kind: EntryKind; category: string | null }>('SELECT campaign_id, kind, category FROM entries WHERE id = ?').get(asset.entryId)!;
   const campaignId = entry.campaign_id;
   const { fd, stat } = openRegularFile(asset.path, undefined, deps.protectedFiles);
   let sha256: string;

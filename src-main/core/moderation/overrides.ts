@@ -202,8 +202,8 @@ export function withdrawOverride(db: Database, campaignId: string, overrideId: n
 
 function inEffect(db: Database, campaignId: string, entryId: number, judgeId: string, dimension: string): { id: number; value: number } | null {
   const last = db
-    .prepare('SELECT id, value FROM score_overrides WHERE campaign_id = ? AND entry_id = ? AND judge_id = ? AND dimension_key = ? ORDER BY id DESC LIMIT 1')
-    .get(campaignId, entryId, judgeId, dimension) as { id: number; value: number | null } | undefined;
+    .prepare<[string, number, string, string], { id: number; value: number | null }>('SELECT id, value FROM score_overrides WHERE campaign_id = ? AND entry_id = ? AND judge_id = ? AND dimension_key = ? ORDER BY id DESC LIMIT 1')
+    .get(campaignId, entryId, judgeId, dimension);
   return last && last.value !== null ? { id: last.id, value: last.value } : null;
 }
 

@@ -23,8 +23,8 @@ export type LockOverrideDetails = { reason: string; noticesOpen: { noticeId: num
  */
 export function checkFinalLock(db: Database, campaignId: string, actor: string, override?: LockOverride, now = nowIso()): LockOverrideDetails {
   const running = db
-    .prepare('SELECT id, list_key, period_end FROM notices WHERE campaign_id = ? AND period_end > ? ORDER BY period_end DESC')
-    .all(campaignId, now) as { id: number; list_key: string; period_end: string }[];
+    .prepare<[string, string], { id: number; list_key: string; period_end: string }>('SELECT id, list_key, period_end FROM notices WHERE campaign_id = ? AND period_end > ? ORDER BY period_end DESC')
+    .all(campaignId, now);
   const open = openObjectionCount(db, campaignId);
   if (running.length === 0 && open === 0) return null;
   if (!override) {
