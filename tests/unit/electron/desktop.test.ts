@@ -76,6 +76,12 @@ const rec = vi.hoisted(() => ({
   safe: { available: true, backend: 'basic_text' as string },
 }));
 
+/** A contract call as the preload sends it: the one IPC channel, carrying (channel, request). */
+function contractCall(frame: unknown, channel: string, payload: unknown): Promise<unknown> {
+  const handler = rec.ipc.get('kepu:invoke') as unknown as (event: unknown, channel: string, payload: unknown) => Promise<unknown>;
+  return handler(frame, channel, payload);
+}
+
 vi.mock('electron', () => {
   const defaultSession = fakeSession();
   rec.sessions.set('default', defaultSession);
@@ -257,7 +263,8 @@ describe('the first instance of the desktop app', () => {
 
   it('answers IPC only from the kepu-app page', async () => {
     await start();
-    const list = rec.ipc.get('template:list')!;
+    // Every contract call travels on the one IPC channel as (channel, request).
+    const list = (frame: unknown, payload: unknown) => contractCall(frame, 'template:list', payload);
     expect(await list({ senderFrame: { url: 'kepu-app://app/index.html' } }, {})).toMatchObject({ ok: true });
     expect(await list({ senderFrame: { url: 'file:///opt/kepu/out/renderer/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
     expect(await list({ senderFrame: { url: 'kepu-app://evil/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
@@ -266,8 +273,8 @@ describe('the first instance of the desktop app', () => {
   it('opens a PDF in its own window: plugins on there only, no preload, its own session serving only that PDF', async () => {
     await start();
     const trusted = { senderFrame: { url: 'kepu-app://app/index.html' } };
-    const demo = (await rec.ipc.get('demo:load')!(trusted, {})) as { ok: true; value: { id: string } };
-    const entries = (await rec.ipc.get('entry:list')!(trusted, { campaignId: demo.value.id })) as { value: { rows: { id: number }[] } };
+    const demo = (await contractCall(trusted, 'demo:load', {})) as { ok: true; value: { id: string } };
+    const entries = (await contractCall(trusted, 'entry:list', { campaignId: demo.value.id })) as { value: { rows: { id: number }[] } };
     const entryId = entries.value.rows[0].id;
     const pdfFile = path.join(userData, 'statement.pdf');
     fs.writeFileSync(pdfFile, '%PDF-1.4\n%%EOF\n');
