@@ -5,6 +5,7 @@
 // the clipboard (or the console), never into the page.
 import { Component, type ErrorInfo, type JSX, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { queryClient } from '../query-client';
 
 interface Props {
   children: ReactNode;
@@ -23,13 +24,23 @@ export class TabErrorBoundary extends Component<Props, State> {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
+  /**
+   * Renders the tab afresh with fresh data. While the message shows, the failed tab is unmounted,
+   * so its reads have no observer: dropping every such cached answer (the one that made it fail
+   * among them) makes the tab fetch again instead of rendering the same answer from the cache.
+   */
+  private readonly retry = (): void => {
+    queryClient.removeQueries({ type: 'inactive' });
+    this.setState((s) => ({ error: null, attempt: s.attempt + 1 }));
+  };
+
   componentDidCatch(error: unknown, info: ErrorInfo): void {
     console.error('kepu: a screen failed to render', error, info.componentStack);
   }
 
   render(): ReactNode {
     const { error, attempt } = this.state;
-    if (error) return <TabFailed error={error} onRetry={() => this.setState((s) => ({ error: null, attempt: s.attempt + 1 }))} />;
+    if (error) return <TabFailed error={error} onRetry={this.retry} />;
     return <RemountOn key={attempt}>{this.props.children}</RemountOn>;
   }
 }
