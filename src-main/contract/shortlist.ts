@@ -3,6 +3,7 @@
 // plus manual additions and removals, each with a reason. A shortlist is made from the ranking of
 // the round (a stored version, kept when it is remade); adjustments are appended and the latest
 // one per entry applies, across remakes.
+import type { ChannelMap } from './channel-def';
 import { z } from 'zod';
 import { LocalizedText } from './basics';
 import { ShortlistRule } from './domain';
@@ -94,4 +95,4 @@ export const shortlistChannels = {
     request: z.object({ ...Target, entryId: z.number().int().positive(), action: ShortlistAction, reason: z.string().trim().max(2000) }).strict(),
     response: ShortlistView,
   },
-} as const;
+} as const satisfies ChannelMap;
