@@ -127,6 +127,8 @@ export const campaignChanges = {
   'formalCheck:list': null,
   'formalCheck:set': byCampaignId,
   'formalCheck:acceptSuggestions': byCampaignId,
+  'round:list': null,
+  'round:close': byCampaignId,
   // 公示: reading, previewing, exporting and saving an attachment stay allowed.
   'notice:list': null,
   'notice:preview': null,

@@ -16,10 +16,11 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
       setManualAssignment(ctx.db, ctx.judges, { campaignId, entryId, judgeId, assigned });
       return entryJudges(ctx.db, campaignId, entryId);
     },
-    'assignment:run': ({ campaignId, seed, categoryMatching, excludeOwnInstitution }) => {
+    'assignment:run': ({ campaignId, seed, categoryMatching, excludeOwnInstitution, roundEntries }) => {
       ctx.campaigns.summary(campaignId);
       ctx.publishedChanges.assertMayChange(campaignId, 'assignments');
-      const r = runAssignment(ctx, campaignId, { seed, categoryMatching, excludeOwnInstitution });
+      const r = runAssignment(ctx, campaignId, { seed, categoryMatching, excludeOwnInstitution, roundEntries });
+      const rounds = r.rounds.length > 0 ? { rounds: r.rounds, formalFailed: r.formalFailed } : {};
       return {
         seed: r.seed,
         categoryMatching: r.categoryMatching,
@@ -27,6 +28,7 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
         added: r.pairs.length,
         shortfalls: r.shortfalls,
         stats: { entries: r.stats.entries, judges: r.stats.judges, minLoad: r.stats.minLoad, maxLoad: r.stats.maxLoad, matchedBySpeciality: r.stats.matchedBySpeciality },
+        ...rounds,
       };
     },
     'assignment:coverage': ({ campaignId }) => {

@@ -27,6 +27,7 @@ import { auditHandlers } from './audit-handlers';
 import { moderationHandlers } from './moderation-handlers';
 import { formalCheckHandlers } from './formal-check-handlers';
 import { shortlistHandlers } from './shortlist-handlers';
+import { roundHandlers } from './round-handlers';
 import { decisionHandlers } from './decision-handlers';
 import { noticeHandlers } from './notice-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
@@ -114,6 +115,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...moderationHandlers(ctx),
     ...formalCheckHandlers(ctx),
     ...shortlistHandlers(ctx),
+    ...roundHandlers(ctx),
     ...noticeHandlers(ctx),
   }));
 }

@@ -9,6 +9,13 @@ export const AssignmentRunResult = z.object({
   added: z.number().int(),
   shortfalls: z.array(z.object({ entryId: z.number().int(), assigned: z.number().int(), wanted: z.number().int(), reason: z.string() })),
   stats: z.object({ entries: z.number().int(), judges: z.number().int(), minLoad: z.number().int(), maxLoad: z.number().int(), matchedBySpeciality: z.number().int() }),
+  /**
+   * Only when some list has scoring rounds: each list's round the run assigned (null: every round
+   * is closed), how many entries it took, or why none (a later round needs its entry set).
+   */
+  rounds: z.array(z.object({ list: z.string(), roundNo: z.number().int().nullable(), entries: z.number().int(), skipped: z.enum(['all_closed', 'no_entry_set']).nullable() })).optional(),
+  /** Only with rounds: entries whose formal check failed, left out of every scoring round. */
+  formalFailed: z.array(z.object({ entryId: z.number().int(), regNo: z.string() })).optional(),
 });
 
 export const CoverageView = z.object({

@@ -17,6 +17,7 @@ import { noticeFileChannels } from './notice-files';
 import { auditChannels } from './audit';
 import { moderationChannels } from './moderation';
 import { formalCheckChannels } from './formal-check';
+import { scoringRoundChannels } from './scoring-rounds';
 import { decisionChannels } from './decisions';
 import { shortlistChannels } from './shortlist';
 import { noticeChannels } from './notices';
@@ -284,7 +285,16 @@ export const channels = {
   'review:complete': { request: reviewRequests.complete, response: SaveAck },
   'assignment:run': {
     // The rules default to the programme's (definition.assignment); given here, they apply to this run only.
-    request: z.object({ campaignId: Id, seed: z.string().max(100).optional(), categoryMatching: z.boolean().optional(), excludeOwnInstitution: z.boolean().optional() }).strict(),
+    request: z
+      .object({
+        campaignId: Id,
+        seed: z.string().max(100).optional(),
+        categoryMatching: z.boolean().optional(),
+        excludeOwnInstitution: z.boolean().optional(),
+        /** A list in round 2 or later: the entries (ids) its round takes, per list key (the shortlist). */
+        roundEntries: z.record(z.string(), z.array(z.number().int().positive())).optional(),
+      })
+      .strict(),
     response: AssignmentRunResult,
   },
   'assignment:coverage': { request: z.object({ campaignId: Id }).strict(), response: CoverageView },
@@ -300,6 +310,7 @@ export const channels = {
   ...auditChannels,
   ...moderationChannels,
   ...formalCheckChannels,
+  ...scoringRoundChannels,
   ...decisionChannels,
   ...shortlistChannels,
   ...noticeChannels,

@@ -198,6 +198,13 @@ export const errorCodes = [
   'SHORTLIST_REASON_REQUIRED',
   'SHORTLIST_ALREADY_IN',
   'SHORTLIST_NOT_IN',
+  'DEFINITION_ROUND_HAS_SCORES',
+  'ROUND_UNKNOWN',
+  'ROUND_NOT_CURRENT',
+  'ROUND_ALREADY_CLOSED',
+  'ROUND_CLOSE_REASON_REQUIRED',
+  'ROUND_CLOSED',
+  'ROUND_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -31,3 +31,4 @@ export * from './definition-upgrade';
 export * from './formal-check';
 export * from './verify-text';
 export * from './shortlist';
+export * from './scoring-rounds';

@@ -68,6 +68,8 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   { name: 'shortlists', rows: OF_CAMPAIGN },
   { name: 'shortlist_lines', rows: `shortlist_id IN (SELECT id FROM shortlists WHERE ${OF_CAMPAIGN})` },
   { name: 'shortlist_adjustments', rows: OF_CAMPAIGN },
+  // Closed scoring rounds (core/rounds/round-state.ts).
+  { name: 'round_closures', rows: OF_CAMPAIGN },
   { name: 'import_mappings', rows: OF_CAMPAIGN },
   { name: 'imports', rows: OF_CAMPAIGN },
   { name: 'bundles', rows: OF_CAMPAIGN },

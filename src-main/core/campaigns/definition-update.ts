@@ -15,7 +15,8 @@
 //   columns that mirror it, the late and early flags (the window may have moved), a numbered version with
 //   who, when and why, and an audit row.
 import type { Database } from 'better-sqlite3';
-import { type AffectedData, allDimensions, allEligibility, CampaignDefinition, type ErrorCode } from '../../contract';
+import { type AffectedData, allDimensions, allEligibility, CampaignDefinition, type EntryKind, type ErrorCode, listFor } from '../../contract';
+import { scoringRoundsOf } from '../rounds/round-state';
 import { KepuError } from '../errors';
 import { nowIso, toUtcIso } from '../time';
 import { lastDefinedDimension } from './definition-versions';
@@ -75,6 +76,7 @@ function collectedDataChanges(db: Database, campaignId: string, before: Campaign
       if (n > 0) fail('DEFINITION_CATEGORY_HAS_ENTRIES', `definition.entryKinds.${after.entryKinds.indexOf(now)}.categories`, { category: category.key, count: n });
     }
   }
+  scoringRoundChanges(db, campaignId, before, after);
   const afterItems = allEligibility(after);
   for (const item of allEligibility(before)) {
     if (afterItems.some((e) => e.key === item.key)) continue;
@@ -83,6 +85,35 @@ function collectedDataChanges(db: Database, campaignId: string, before: Campaign
     else if (n > 0) fail('DEFINITION_ITEM_HAS_ANSWERS', 'definition.lists', { item: item.key, count: n });
   }
   return affected;
+}
+
+/**
+ * A scoring round that holds scores keeps its place: its scores are stored under its number
+ * (round_no, the ordinal among the list's scoring rounds), so removing it, or moving another
+ * round before it, would hand them to another round. A list without rounds holds round 1 with
+ * no key: giving it rounds is fine (its first scoring round is round 1).
+ */
+function scoringRoundChanges(db: Database, campaignId: string, before: CampaignDefinition, after: CampaignDefinition): void {
+  if (!before.lists.some((l) => scoringRoundsOf(l).length > 0)) return;
+  const rows = db
+    .prepare(`SELECT e.kind, e.category, s.round_no, count(*) AS n FROM scores s JOIN entries e ON e.id = s.entry_id
+              WHERE e.campaign_id = ? GROUP BY e.kind, e.category, s.round_no`)
+    .all(campaignId) as { kind: EntryKind; category: string | null; round_no: number; n: number }[];
+  const held = new Map<string, number>(); // "list\u0000round_no" → scores
+  for (const r of rows) {
+    const key = `${listFor(before, r.kind, r.category).key}\u0000${r.round_no}`;
+    held.set(key, (held.get(key) ?? 0) + r.n);
+  }
+  for (const list of before.lists) {
+    const rounds = scoringRoundsOf(list);
+    rounds.forEach((round, i) => {
+      const count = held.get(`${list.key}\u0000${i + 1}`) ?? 0;
+      if (count === 0) return;
+      const now = after.lists.find((l) => l.key === list.key);
+      if (now && scoringRoundsOf(now)[i]?.key === round.key) return;
+      fail('DEFINITION_ROUND_HAS_SCORES', 'definition.lists', { list: list.key, round: round.key, roundNo: i + 1, count });
+    });
+  }
 }
 
 export interface CheckedChange {

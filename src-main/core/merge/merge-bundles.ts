@@ -125,8 +125,8 @@ function mergeOne(
     .get(campaignId, read.keyId);
   if (!judge) throw new KepuError('BUNDLE_UNKNOWN_SIGNER', `merge: ${file.fileName} is signed by an unregistered key`, { keyId: read.keyId.slice(0, 16) });
   read.verify(judge.public_key);
-  const issued = db.prepare('SELECT judge_id, definition_version FROM issued_packages WHERE id = ? AND campaign_id = ?').get(payload.packageId, campaignId) as
-    | { judge_id: string; definition_version: number }
+  const issued = db.prepare('SELECT judge_id, definition_version, rounds_json FROM issued_packages WHERE id = ? AND campaign_id = ?').get(payload.packageId, campaignId) as
+    | { judge_id: string; definition_version: number; rounds_json: string }
     | undefined;
   if (!issued || issued.judge_id !== judge.id) {
     throw new KepuError('BUNDLE_WRONG_PACKAGE', `merge: ${file.fileName}: package ${payload.packageId} was not issued to ${judge.name}`, {
@@ -149,6 +149,9 @@ function mergeOne(
     });
   const inPackage = new Set(db.prepare('SELECT entry_id FROM issued_package_entries WHERE package_id = ?').pluck().all(payload.packageId) as number[]);
   const entryStmt = db.prepare<[number], DbEntryListKeyRow>('SELECT kind, category FROM entries WHERE id = ?');
+  // The scoring round each entry's answers belong to: its list's round in the package.
+  const packageRounds = JSON.parse(issued.rounds_json) as Record<string, number>;
+  const entryRounds = new Map<number, number>();
   for (const entry of payload.entries) {
     if (!inPackage.has(entry.entryId)) {
       throw new KepuError('BUNDLE_ENTRY_NOT_ASSIGNED', `merge: ${file.fileName}: entry ${entry.regNo} is not in the package`, { regNo: entry.regNo });
@@ -159,6 +162,7 @@ function mergeOne(
     const own = entryStmt.get(entry.entryId)!;
     const listThen = listFor(answered, own.kind, own.category);
     const list = listFor(def, own.kind, own.category);
+    entryRounds.set(entry.entryId, packageRounds[list.key] ?? 1);
     for (const [key, value] of Object.entries(entry.scores)) {
       const then = listThen.rubric.find((d) => d.key === key);
       if (!then) throw new KepuError('DIMENSION_UNKNOWN', `merge: ${file.fileName}: no dimension ${key}`, { dimension: key });
@@ -186,8 +190,9 @@ function mergeOne(
       insertBundle.run(sha256, campaignId, judge.id, payload.packageId, payload.revision, 'superseded', now, read.envelopeJson);
       return { ...base, status: 'superseded' };
     }
-    const reviewed = new Set(statements.hasReview.all(judge.id) as number[]);
-    applyEntries(db, statements, judge.id, payload.entries, now, reviewed);
+    // Entries this judge already has something for in the round the package is in.
+    const reviewed = new Set(statements.hasReview.all(judge.id).filter((r) => r.round_no === (entryRounds.get(r.entry_id) ?? 1)).map((r) => r.entry_id));
+    applyEntries(db, statements, judge.id, payload.entries, entryRounds, now, reviewed);
     db.prepare(`UPDATE bundles SET status = 'superseded' WHERE package_id = ? AND judge_id = ? AND status = 'accepted'`).run(payload.packageId, judge.id);
     insertBundle.run(sha256, campaignId, judge.id, payload.packageId, payload.revision, 'accepted', now, read.envelopeJson);
     db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, 'bundle.merge', ?, ?)`).run(
@@ -206,21 +211,22 @@ const ROWS_PER_INSERT = 300;
  * Entries this judge has nothing for yet (the usual first merge) are written with multi-row
  * INSERTs, a few hundred rows per statement; the rest go through applyEntry one by one.
  */
-function applyEntries(db: Database, st: ApplyStatements, judgeId: string, entries: readonly BundleEntry[], now: string, reviewed: Set<number>): void {
+function applyEntries(db: Database, st: ApplyStatements, judgeId: string, entries: readonly BundleEntry[], rounds: ReadonlyMap<number, number>, now: string, reviewed: Set<number>): void {
   const scoreRows: unknown[][] = [];
   const reviewRows: unknown[][] = [];
   for (const entry of entries) {
+    const round = rounds.get(entry.entryId) ?? 1;
     const simple = !reviewed.has(entry.entryId) && Object.keys(entry.eligibility).length === 0 && !entry.comment && !entry.conflict;
     if (!simple) {
-      applyEntry(st, judgeId, entry, now, reviewed);
+      applyEntry(st, judgeId, entry, round, now, reviewed);
       continue;
     }
     const revision = Math.max(1, entry.revision);
-    for (const [key, value] of Object.entries(entry.scores)) scoreRows.push([entry.entryId, judgeId, key, value, revision, now]);
-    if (Object.keys(entry.scores).length > 0 || entry.complete) reviewRows.push([entry.entryId, judgeId, entry.complete ? 'complete' : 'in_progress', revision, now]);
+    for (const [key, value] of Object.entries(entry.scores)) scoreRows.push([entry.entryId, judgeId, round, key, value, revision, now]);
+    if (Object.keys(entry.scores).length > 0 || entry.complete) reviewRows.push([entry.entryId, judgeId, round, entry.complete ? 'complete' : 'in_progress', revision, now]);
   }
-  insertRows(db, 'scores (entry_id, judge_id, dimension_key, value, revision, updated_at)', 6, scoreRows);
-  insertRows(db, 'reviews (entry_id, judge_id, status, revision, updated_at)', 5, reviewRows);
+  insertRows(db, 'scores (entry_id, judge_id, round_no, dimension_key, value, revision, updated_at)', 7, scoreRows);
+  insertRows(db, 'reviews (entry_id, judge_id, round_no, status, revision, updated_at)', 6, reviewRows);
 }
 
 const bulkStatements = new WeakMap<Database, Map<string, ReturnType<Database['prepare']>>>();
@@ -248,35 +254,35 @@ function insertRows(db: Database, target: string, width: number, rows: unknown[]
 function applyStatements(db: Database, def: CampaignDefinition) {
   const dimensions = JSON.stringify(allDimensions(def).map((d) => d.key));
   const items = JSON.stringify(allEligibility(def).map((i) => i.key));
-  const clearScores = db.prepare('DELETE FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key IN (SELECT value FROM json_each(?))');
-  const clearAnswers = db.prepare('DELETE FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND item_key IN (SELECT value FROM json_each(?))');
-  const clearRest = ['comments', 'conflicts'].map((table) => db.prepare(`DELETE FROM ${table} WHERE entry_id = ? AND judge_id = ?`));
+  const clearScores = db.prepare('DELETE FROM scores WHERE entry_id = ? AND judge_id = ? AND round_no = ? AND dimension_key IN (SELECT value FROM json_each(?))');
+  const clearAnswers = db.prepare('DELETE FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND round_no = ? AND item_key IN (SELECT value FROM json_each(?))');
+  const clearRest = ['comments', 'conflicts'].map((table) => db.prepare(`DELETE FROM ${table} WHERE entry_id = ? AND judge_id = ? AND round_no = ?`));
   // One multi-row INSERT per entry for its scores (3 rows for the usual rubric), prepared per count.
   const scoreInserts = new Map<number, ReturnType<Database['prepare']>>();
   const scoresFor = (n: number) => {
     let statement = scoreInserts.get(n);
     if (!statement) {
       statement = db.prepare(
-        `INSERT INTO scores (entry_id, judge_id, dimension_key, value, revision, updated_at) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
+        `INSERT INTO scores (entry_id, judge_id, round_no, dimension_key, value, revision, updated_at) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       );
       scoreInserts.set(n, statement);
     }
     return statement;
   };
   return {
-    hasReview: db.prepare('SELECT entry_id FROM reviews WHERE judge_id = ?').pluck(),
-    clear(entryId: number, judgeId: string) {
-      clearScores.run(entryId, judgeId, dimensions);
-      clearAnswers.run(entryId, judgeId, items);
-      for (const statement of clearRest) statement.run(entryId, judgeId);
+    hasReview: db.prepare<[string], { entry_id: number; round_no: number }>('SELECT entry_id, round_no FROM reviews WHERE judge_id = ?'),
+    clear(entryId: number, judgeId: string, round: number) {
+      clearScores.run(entryId, judgeId, round, dimensions);
+      clearAnswers.run(entryId, judgeId, round, items);
+      for (const statement of clearRest) statement.run(entryId, judgeId, round);
     },
     scoresFor,
-    answer: db.prepare('INSERT INTO eligibility_answers (entry_id, judge_id, item_key, answer, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    comment: db.prepare('INSERT INTO comments (entry_id, judge_id, body, updated_at) VALUES (?, ?, ?, ?)'),
-    conflict: db.prepare('INSERT INTO conflicts (entry_id, judge_id, reason, declared_at) VALUES (?, ?, ?, ?)'),
-    dropReview: db.prepare('DELETE FROM reviews WHERE entry_id = ? AND judge_id = ?'),
-    review: db.prepare(`INSERT INTO reviews (entry_id, judge_id, status, revision, updated_at) VALUES (?, ?, ?, ?, ?)
-              ON CONFLICT (entry_id, judge_id) DO UPDATE SET status = excluded.status, revision = excluded.revision, updated_at = excluded.updated_at`),
+    answer: db.prepare('INSERT INTO eligibility_answers (entry_id, judge_id, round_no, item_key, answer, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    comment: db.prepare('INSERT INTO comments (entry_id, judge_id, round_no, body, updated_at) VALUES (?, ?, ?, ?, ?)'),
+    conflict: db.prepare('INSERT INTO conflicts (entry_id, judge_id, round_no, reason, declared_at) VALUES (?, ?, ?, ?, ?)'),
+    dropReview: db.prepare('DELETE FROM reviews WHERE entry_id = ? AND judge_id = ? AND round_no = ?'),
+    review: db.prepare(`INSERT INTO reviews (entry_id, judge_id, round_no, status, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+              ON CONFLICT (entry_id, judge_id, round_no) DO UPDATE SET status = excluded.status, revision = excluded.revision, updated_at = excluded.updated_at`),
   };
 }
 type ApplyStatements = ReturnType<typeof applyStatements>;
@@ -286,20 +292,20 @@ type ApplyStatements = ReturnType<typeof applyStatements>;
  * this judge already has something for (every stored change has a reviews row); only those need
  * clearing first.
  */
-function applyEntry(st: ApplyStatements, judgeId: string, entry: BundleEntry, now: string, reviewed: Set<number>): void {
-  if (reviewed.has(entry.entryId)) st.clear(entry.entryId, judgeId);
+function applyEntry(st: ApplyStatements, judgeId: string, entry: BundleEntry, round: number, now: string, reviewed: Set<number>): void {
+  if (reviewed.has(entry.entryId)) st.clear(entry.entryId, judgeId, round);
   const revision = Math.max(1, entry.revision);
   const scores = Object.entries(entry.scores);
-  if (scores.length) st.scoresFor(scores.length).run(scores.flatMap(([key, value]) => [entry.entryId, judgeId, key, value, revision, now]));
-  for (const [key, a] of Object.entries(entry.eligibility)) st.answer.run(entry.entryId, judgeId, key, a.answer, a.note, now);
-  if (entry.comment) st.comment.run(entry.entryId, judgeId, entry.comment, now);
-  if (entry.conflict) st.conflict.run(entry.entryId, judgeId, entry.conflict.reason, now);
+  if (scores.length) st.scoresFor(scores.length).run(scores.flatMap(([key, value]) => [entry.entryId, judgeId, round, key, value, revision, now]));
+  for (const [key, a] of Object.entries(entry.eligibility)) st.answer.run(entry.entryId, judgeId, round, key, a.answer, a.note, now);
+  if (entry.comment) st.comment.run(entry.entryId, judgeId, round, entry.comment, now);
+  if (entry.conflict) st.conflict.run(entry.entryId, judgeId, round, entry.conflict.reason, now);
   const touched = Object.keys(entry.scores).length + Object.keys(entry.eligibility).length + (entry.comment ? 1 : 0) + (entry.conflict ? 1 : 0);
   if (touched === 0 && !entry.complete) {
-    st.dropReview.run(entry.entryId, judgeId);
+    st.dropReview.run(entry.entryId, judgeId, round);
     return;
   }
-  st.review.run(entry.entryId, judgeId, entry.complete ? 'complete' : 'in_progress', revision, now);
+  st.review.run(entry.entryId, judgeId, round, entry.complete ? 'complete' : 'in_progress', revision, now);
 }
 
 /** The exchange module's bundle file reading and signature check, as the merge needs them. */

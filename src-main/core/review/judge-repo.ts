@@ -80,14 +80,14 @@ export class JudgeRepo {
     if (!found) throw new KepuError('JUDGE_NOT_FOUND', `review: judge ${judgeId} is not a judge of ${campaignId}`, { judgeId });
   }
 
-  /** Assigns in one transaction; an existing (entry, judge) pair is left as it is. */
-  assign(pairs: readonly { entryId: number; judgeId: string }[], source: 'auto' | 'manual'): void {
+  /** Assigns in one transaction, in scoring round `roundNo`; an existing (entry, judge, round) is left as it is. */
+  assign(pairs: readonly { entryId: number; judgeId: string }[], source: 'auto' | 'manual', roundNo = 1): void {
     const insert = this.db.prepare(
-      'INSERT INTO assignments (entry_id, judge_id, source, assigned_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      'INSERT INTO assignments (entry_id, judge_id, round_no, source, assigned_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
     const now = nowIso();
     this.db.transaction(() => {
-      for (const p of pairs) insert.run(p.entryId, p.judgeId, source, now);
+      for (const p of pairs) insert.run(p.entryId, p.judgeId, roundNo, source, now);
     })();
   }
 }

@@ -14,6 +14,7 @@ import type { EntryRepo } from '../entries/entry-repo';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
+import { workingRoundOfEntry, workingRounds } from '../rounds/round-state';
 import type { PublishedChanges } from '../ranking/published-changes';
 import type { JudgeRepo } from './judge-repo';
 import type { DbConflictRow, DbDimensionValueRow, DbEligibilityAnswerRow, DbEntryListRow, DbEntryScoreRow, DbQueueRow, DbReviewRow, DbScoreRow, DbSignedBundleRow } from './review-rows';
@@ -40,15 +41,18 @@ export class ReviewService {
     this.judges.assertInCampaign(campaignId, judgeId);
     const def = this.campaigns.definition(campaignId);
     const rows = this.db
-      .prepare(`SELECT e.id, e.reg_no, e.title, e.kind, e.category, r.status, c.entry_id IS NOT NULL AS conflict
+      .prepare(`SELECT e.id, e.reg_no, e.title, e.kind, e.category, r.status, c.entry_id IS NOT NULL AS conflict, a.round_no
                 FROM assignments a
                 JOIN entries e ON e.id = a.entry_id AND e.campaign_id = ?
-                LEFT JOIN reviews r ON r.entry_id = a.entry_id AND r.judge_id = a.judge_id
-                LEFT JOIN conflicts c ON c.entry_id = a.entry_id AND c.judge_id = a.judge_id
+                LEFT JOIN reviews r ON r.entry_id = a.entry_id AND r.judge_id = a.judge_id AND r.round_no = a.round_no
+                LEFT JOIN conflicts c ON c.entry_id = a.entry_id AND c.judge_id = a.judge_id AND c.round_no = a.round_no
                 WHERE a.judge_id = ? ORDER BY e.reg_no`)
-      .all(campaignId, judgeId) as DbQueueRow[];
-    const scores = this.scoresByEntry(campaignId, judgeId);
-    const all: QueueRow[] = rows.map((r) => ({
+      .all(campaignId, judgeId) as (DbQueueRow & { round_no: number })[];
+    // Only the assignments of the round each list is in now (earlier rounds' work stays stored).
+    const rounds = workingRounds(this.db, campaignId, def);
+    const current = rows.filter((r) => r.round_no === (rounds.get(listFor(def, r.kind, r.category).key) ?? 1));
+    const scores = this.scoresByEntry(campaignId, judgeId, def);
+    const all: QueueRow[] = current.map((r) => ({
       entryId: r.id,
       regNo: r.reg_no,
       title: r.title,
@@ -86,13 +90,13 @@ export class ReviewService {
     const def = this.campaigns.definition(ref.campaignId);
     const entry = this.entries.get(ref.entryId);
     const scores = this.db
-      .prepare('SELECT dimension_key, value, updated_at FROM scores WHERE entry_id = ? AND judge_id = ?')
-      .all(ref.entryId, ref.judgeId) as DbScoreRow[];
+      .prepare('SELECT dimension_key, value, updated_at FROM scores WHERE entry_id = ? AND judge_id = ? AND round_no = ?')
+      .all(ref.entryId, ref.judgeId, this.round(ref)) as DbScoreRow[];
     const eligibility = this.db
-      .prepare('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?')
-      .all(ref.entryId, ref.judgeId) as DbEligibilityAnswerRow[];
-    const comment = this.db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ?').pluck().get(ref.entryId, ref.judgeId) as string | undefined;
-    const conflict = this.db.prepare('SELECT reason, declared_at FROM conflicts WHERE entry_id = ? AND judge_id = ?').get(ref.entryId, ref.judgeId) as
+      .prepare('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND round_no = ?')
+      .all(ref.entryId, ref.judgeId, this.round(ref)) as DbEligibilityAnswerRow[];
+    const comment = this.db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ? AND round_no = ?').pluck().get(ref.entryId, ref.judgeId, this.round(ref)) as string | undefined;
+    const conflict = this.db.prepare('SELECT reason, declared_at FROM conflicts WHERE entry_id = ? AND judge_id = ? AND round_no = ?').get(ref.entryId, ref.judgeId, this.round(ref)) as
       | DbConflictRow
       | undefined;
     const review = this.reviewRow(ref);
@@ -132,9 +136,11 @@ export class ReviewService {
     const row = this.db
       .prepare(`SELECT b.revision, b.received_at FROM bundles b
                 JOIN issued_package_entries ipe ON ipe.package_id = b.package_id AND ipe.entry_id = ?
+                JOIN issued_packages ip ON ip.id = b.package_id
                 WHERE b.judge_id = ? AND b.campaign_id = ? AND b.status IN ('accepted', 'superseded')
+                  AND coalesce(json_extract(ip.rounds_json, ?), 1) = ?
                 ORDER BY b.revision DESC, b.received_at DESC LIMIT 1`)
-      .get(ref.entryId, ref.judgeId, ref.campaignId) as DbSignedBundleRow | undefined;
+      .get(ref.entryId, ref.judgeId, ref.campaignId, `$."${this.listOf(ref, this.campaigns.definition(ref.campaignId)).key}"`, this.round(ref)) as DbSignedBundleRow | undefined;
     return row ? { revision: row.revision, receivedAt: row.received_at } : null;
   }
 
@@ -143,23 +149,23 @@ export class ReviewService {
       const dim = this.listOf(ref, def).rubric.find((d) => d.key === dimension);
       if (!dim) throw new KepuError('DIMENSION_UNKNOWN', `review: no dimension ${dimension}`, { dimension });
       if (value === null) {
-        this.db.prepare('DELETE FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key = ?').run(ref.entryId, ref.judgeId, dimension);
+        this.db.prepare('DELETE FROM scores WHERE entry_id = ? AND judge_id = ? AND round_no = ? AND dimension_key = ?').run(ref.entryId, ref.judgeId, this.round(ref), dimension);
         return;
       }
       validateScore(dim, value);
       this.db
-        .prepare(`INSERT INTO scores (entry_id, judge_id, dimension_key, value, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-                  ON CONFLICT (entry_id, judge_id, dimension_key) DO UPDATE SET value = excluded.value, revision = excluded.revision, updated_at = excluded.updated_at`)
-        .run(ref.entryId, ref.judgeId, dimension, value, revision, now);
+        .prepare(`INSERT INTO scores (entry_id, judge_id, round_no, dimension_key, value, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (entry_id, judge_id, round_no, dimension_key) DO UPDATE SET value = excluded.value, revision = excluded.revision, updated_at = excluded.updated_at`)
+        .run(ref.entryId, ref.judgeId, this.round(ref), dimension, value, revision, now);
     });
   }
 
   setComment(ref: ReviewRef, body: string): SaveAck {
     return this.mutate(ref, (_def, now) => {
       this.db
-        .prepare(`INSERT INTO comments (entry_id, judge_id, body, updated_at) VALUES (?, ?, ?, ?)
-                  ON CONFLICT (entry_id, judge_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`)
-        .run(ref.entryId, ref.judgeId, body, now);
+        .prepare(`INSERT INTO comments (entry_id, judge_id, round_no, body, updated_at) VALUES (?, ?, ?, ?, ?)
+                  ON CONFLICT (entry_id, judge_id, round_no) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`)
+        .run(ref.entryId, ref.judgeId, this.round(ref), body, now);
     }, { allowInConflict: true, feedsResult: false });
   }
 
@@ -167,13 +173,13 @@ export class ReviewService {
     return this.mutate(ref, (def, now) => {
       if (!this.listOf(ref, def).eligibility.some((e) => e.key === item)) throw new KepuError('ELIGIBILITY_ITEM_UNKNOWN', `review: no eligibility item ${item}`, { item });
       if (answer === null) {
-        this.db.prepare('DELETE FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND item_key = ?').run(ref.entryId, ref.judgeId, item);
+        this.db.prepare('DELETE FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND round_no = ? AND item_key = ?').run(ref.entryId, ref.judgeId, this.round(ref), item);
         return;
       }
       this.db
-        .prepare(`INSERT INTO eligibility_answers (entry_id, judge_id, item_key, answer, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-                  ON CONFLICT (entry_id, judge_id, item_key) DO UPDATE SET answer = excluded.answer, note = excluded.note, updated_at = excluded.updated_at`)
-        .run(ref.entryId, ref.judgeId, item, answer, note, now);
+        .prepare(`INSERT INTO eligibility_answers (entry_id, judge_id, round_no, item_key, answer, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (entry_id, judge_id, round_no, item_key) DO UPDATE SET answer = excluded.answer, note = excluded.note, updated_at = excluded.updated_at`)
+        .run(ref.entryId, ref.judgeId, this.round(ref), item, answer, note, now);
     });
   }
 
@@ -182,10 +188,10 @@ export class ReviewService {
     return this.mutate(ref, (_def, now) => {
       if (declare) {
         this.db
-          .prepare(`INSERT INTO conflicts (entry_id, judge_id, reason, declared_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (entry_id, judge_id) DO UPDATE SET reason = excluded.reason, declared_at = excluded.declared_at`)
-          .run(ref.entryId, ref.judgeId, reason.trim(), now);
-      } else this.db.prepare('DELETE FROM conflicts WHERE entry_id = ? AND judge_id = ?').run(ref.entryId, ref.judgeId);
+          .prepare(`INSERT INTO conflicts (entry_id, judge_id, round_no, reason, declared_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (entry_id, judge_id, round_no) DO UPDATE SET reason = excluded.reason, declared_at = excluded.declared_at`)
+          .run(ref.entryId, ref.judgeId, this.round(ref), reason.trim(), now);
+      } else this.db.prepare('DELETE FROM conflicts WHERE entry_id = ? AND judge_id = ? AND round_no = ?').run(ref.entryId, ref.judgeId, this.round(ref));
     }, { allowInConflict: true });
   }
 
@@ -207,7 +213,7 @@ export class ReviewService {
       }
       // A comment feeds no result; everything else here does.
       if (options.feedsResult !== false) this.published?.assertMayChange(ref.campaignId, 'scores');
-      const inConflict = this.db.prepare('SELECT 1 FROM conflicts WHERE entry_id = ? AND judge_id = ?').get(ref.entryId, ref.judgeId);
+      const inConflict = this.db.prepare('SELECT 1 FROM conflicts WHERE entry_id = ? AND judge_id = ? AND round_no = ?').get(ref.entryId, ref.judgeId, this.round(ref));
       if (inConflict && !options.allowInConflict) {
         throw new KepuError('REVIEW_CONFLICT_DECLARED', `review: #${ref.entryId} has a declared conflict`, { entryId: ref.entryId });
       }
@@ -224,10 +230,10 @@ export class ReviewService {
         status = 'complete';
       } else if (options.complete === false || missing.length) status = 'in_progress';
       this.db
-        .prepare(`INSERT INTO reviews (entry_id, judge_id, status, revision, updated_at) VALUES (?, ?, ?, ?, ?)
-                  ON CONFLICT (entry_id, judge_id) DO UPDATE SET status = excluded.status, revision = excluded.revision, updated_at = excluded.updated_at`)
-        .run(ref.entryId, ref.judgeId, status, revision, now);
-      const conflictNow = this.db.prepare('SELECT 1 FROM conflicts WHERE entry_id = ? AND judge_id = ?').get(ref.entryId, ref.judgeId);
+        .prepare(`INSERT INTO reviews (entry_id, judge_id, round_no, status, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (entry_id, judge_id, round_no) DO UPDATE SET status = excluded.status, revision = excluded.revision, updated_at = excluded.updated_at`)
+        .run(ref.entryId, ref.judgeId, this.round(ref), status, revision, now);
+      const conflictNow = this.db.prepare('SELECT 1 FROM conflicts WHERE entry_id = ? AND judge_id = ? AND round_no = ?').get(ref.entryId, ref.judgeId, this.round(ref));
       return { entryId: ref.entryId, revision, updatedAt: now, status: conflictNow ? 'conflict' : status, total, missing };
     });
     return run.immediate();
@@ -235,12 +241,12 @@ export class ReviewService {
 
   private progress(ref: ReviewRef, def: CampaignDefinition): { total: number | null; missing: string[] } {
     const scores = Object.fromEntries(
-      (this.db.prepare('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?').all(ref.entryId, ref.judgeId) as DbDimensionValueRow[]).map(
+      (this.db.prepare('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ? AND round_no = ?').all(ref.entryId, ref.judgeId, this.round(ref)) as DbDimensionValueRow[]).map(
         (s) => [s.dimension_key, s.value],
       ),
     );
     const answered = new Set(
-      this.db.prepare('SELECT item_key FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?').pluck().all(ref.entryId, ref.judgeId) as string[],
+      this.db.prepare('SELECT item_key FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND round_no = ?').pluck().all(ref.entryId, ref.judgeId, this.round(ref)) as string[],
     );
     const list = this.listOf(ref, def);
     const missing = [
@@ -258,27 +264,36 @@ export class ReviewService {
   }
 
   private reviewRow(ref: ReviewRef): DbReviewRow | undefined {
-    return this.db.prepare('SELECT status, revision, updated_at FROM reviews WHERE entry_id = ? AND judge_id = ?').get(ref.entryId, ref.judgeId) as
+    return this.db.prepare('SELECT status, revision, updated_at FROM reviews WHERE entry_id = ? AND judge_id = ? AND round_no = ?').get(ref.entryId, ref.judgeId, this.round(ref)) as
       | DbReviewRow
       | undefined;
   }
 
   private assertAssigned(ref: ReviewRef): void {
     const row = this.db
-      .prepare('SELECT 1 FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE a.entry_id = ? AND a.judge_id = ? AND e.campaign_id = ?')
-      .get(ref.entryId, ref.judgeId, ref.campaignId);
+      .prepare('SELECT 1 FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE a.entry_id = ? AND a.judge_id = ? AND a.round_no = ? AND e.campaign_id = ?')
+      .get(ref.entryId, ref.judgeId, this.round(ref), ref.campaignId);
     if (!row) {
       throw new KepuError('NOT_ASSIGNED', `review: entry #${ref.entryId} is not assigned to ${ref.judgeId}`, { entryId: ref.entryId, judgeId: ref.judgeId });
     }
   }
 
-  private scoresByEntry(campaignId: string, judgeId: string): Map<number, Record<string, number>> {
+  /** The round this machine works in for the entry's list (core/rounds/round-state.ts). */
+  private round(ref: ReviewRef): number {
+    const row = this.db.prepare('SELECT kind, category FROM entries WHERE id = ?').get(ref.entryId) as DbEntryListRow | undefined;
+    if (!row) return 1;
+    return workingRoundOfEntry(this.db, ref.campaignId, this.campaigns.definition(ref.campaignId), row);
+  }
+
+  private scoresByEntry(campaignId: string, judgeId: string, def: CampaignDefinition): Map<number, Record<string, number>> {
     const rows = this.db
-      .prepare(`SELECT s.entry_id, s.dimension_key, s.value FROM scores s JOIN entries e ON e.id = s.entry_id
+      .prepare(`SELECT s.entry_id, s.dimension_key, s.value, s.round_no, e.kind, e.category FROM scores s JOIN entries e ON e.id = s.entry_id
                 WHERE s.judge_id = ? AND e.campaign_id = ?`)
-      .all(judgeId, campaignId) as DbEntryScoreRow[];
+      .all(judgeId, campaignId) as (DbEntryScoreRow & DbEntryListRow & { round_no: number })[];
+    const rounds = workingRounds(this.db, campaignId, def);
     const map = new Map<number, Record<string, number>>();
     for (const r of rows) {
+      if (r.round_no !== (rounds.get(listFor(def, r.kind, r.category).key) ?? 1)) continue;
       const scores = map.get(r.entry_id) ?? {};
       scores[r.dimension_key] = r.value;
       map.set(r.entry_id, scores);

@@ -51,4 +51,38 @@ describe('kepu round list', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toMatch(/\[CAMPAIGN_NOT_FOUND\]$/);
   });
+
+  it('closes the current scoring round by key, with a reason; closing it twice fails with its code', async () => {
+    const app = openTestApp();
+    const works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
+    const def = app.ctx.campaigns.definition(works.id);
+    const scoring = (key: string, zh: string, en: string) => ({ key, name: { 'zh-CN': zh, en }, kind: 'scoring' as const, panel: null, judgesPerEntry: null, rubric: null, dueAt: null, shortlist: null, carryOver: 0 });
+    const next: CampaignDefinition = { ...def, lists: def.lists.map((l, i) => (i === 0 ? { ...l, rounds: [scoring('first', '初评', 'First round'), scoring('final', '终评', 'Final round')] } : l)) };
+    await ok(app.dispatch('campaign:updateDefinition', { campaignId: works.id, definition: next, reason: 'rounds' }));
+    app.ctx.close();
+    const dir = ['--data-dir', app.dataDir];
+    const listKey = def.lists[0].key;
+
+    const noReason = kepu(['round', 'close', '--campaign', works.id, '--list', listKey, '--round', 'first', ...dir, '--json']);
+    expect(noReason.code).toBe(2);
+    const unknown = kepu(['round', 'close', '--campaign', works.id, '--list', listKey, '--round', 'semi', '--reason', 'x', ...dir, '--json']);
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ ok: false, code: 'ROUND_UNKNOWN' });
+
+    const closed = kepu(['round', 'close', '--campaign', works.id, '--list', listKey, '--round', 'first', '--reason', '初评结束', ...dir, '--json']);
+    expect(closed.code).toBe(0);
+    const out = JSON.parse(closed.stdout);
+    expect(out).toMatchObject({ ok: true, list: { key: listKey, current: 2 } });
+    expect(out.list.rounds.map((r: { status: string }) => r.status)).toEqual(['closed', 'current']);
+
+    const again = kepu(['round', 'close', '--campaign', works.id, '--list', listKey, '--round', 'first', '--reason', 'again', ...dir], 'zh-CN');
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toMatch(/已经结束.*\[ROUND_ALREADY_CLOSED\]$/);
+    const text = kepu(['round', 'list', '--campaign', works.id, ...dir]);
+    expect(text.stdout).toContain('1. first\tScoring round\tFirst round\tround 1, closed');
+    expect(text.stdout).toContain('2. final\tScoring round\tFinal round\tround 2, current: 0 of 0 reviews complete');
+    // The other list (no rounds) closes its one round by number.
+    const other = kepu(['round', 'close', '--campaign', works.id, '--list', def.lists[1].key, '--round', '1', '--reason', 'done', ...dir, '--json']);
+    expect(JSON.parse(other.stdout)).toMatchObject({ ok: true, list: { current: null, rounds: [{ roundNo: 1, status: 'closed' }] } });
+  });
 });

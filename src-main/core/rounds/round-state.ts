@@ -1,0 +1,67 @@
+// Where each list of a campaign stands in its scoring rounds (issue 14). Policy:
+// - A stored round is round_no: the 1-based ordinal of the round among the list's SCORING rounds
+//   (formal rounds are not counted). A list without scoring rounds has exactly one: round 1.
+// - The current round of a list is the lowest-numbered scoring round not closed (round_closures);
+//   when every round is closed there is none (null), and work still reads the last round.
+// - On a judge's machine the rounds come from the package the judge opened (rounds_json of the
+//   newest opened package): the judge works in the round the coordinator's package names.
+import type { Database } from 'better-sqlite3';
+import type { CampaignDefinition, ListDef, ScoringRoundDef } from '../../contract';
+import { listFor, roundsOf } from '../../contract/lists';
+
+export function scoringRoundsOf(list: Pick<ListDef, 'rounds'>): ScoringRoundDef[] {
+  return roundsOf(list).filter((r): r is ScoringRoundDef => r.kind === 'scoring');
+}
+
+/** How many scoring rounds the list runs (at least one: a list without rounds has round 1). */
+export function scoringRoundCount(list: Pick<ListDef, 'rounds'>): number {
+  return Math.max(1, scoringRoundsOf(list).length);
+}
+
+/** The definition of round `roundNo` of the list, or null for a list without scoring rounds. */
+export function scoringRoundDef(list: Pick<ListDef, 'rounds'>, roundNo: number): ScoringRoundDef | null {
+  return scoringRoundsOf(list)[roundNo - 1] ?? null;
+}
+
+/** The round number of a round key of the list (null when the list has no such scoring round). */
+export function roundNoOfKey(list: Pick<ListDef, 'rounds'>, key: string): number | null {
+  const i = scoringRoundsOf(list).findIndex((r) => r.key === key);
+  return i < 0 ? null : i + 1;
+}
+
+/** The closed rounds of each list of the campaign. */
+export function closedRounds(db: Database, campaignId: string): Map<string, Set<number>> {
+  const rows = db.prepare('SELECT list_key, round_no FROM round_closures WHERE campaign_id = ?').all(campaignId) as { list_key: string; round_no: number }[];
+  const out = new Map<string, Set<number>>();
+  for (const r of rows) out.set(r.list_key, (out.get(r.list_key) ?? new Set<number>()).add(r.round_no));
+  return out;
+}
+
+/** The list's current round: the lowest scoring round not closed, or null when all are closed. */
+export function currentRoundNo(list: Pick<ListDef, 'key' | 'rounds'>, closed: Map<string, Set<number>>): number | null {
+  const done = closed.get(list.key);
+  for (let n = 1; n <= scoringRoundCount(list); n += 1) if (!done?.has(n)) return n;
+  return null;
+}
+
+/** The scoring round of each list a judge's opened package names ({} before rounds: round 1). */
+function packageRounds(db: Database, campaignId: string): Record<string, number> | null {
+  const json = db.prepare('SELECT rounds_json FROM opened_packages WHERE campaign_id = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1').pluck().get(campaignId) as string | undefined;
+  return json === undefined ? null : (JSON.parse(json) as Record<string, number>);
+}
+
+/**
+ * The round reviews of the list are read and written in on this machine: the package's round on a
+ * judge's machine; else the current round, or the last one when every round is closed.
+ */
+export function workingRounds(db: Database, campaignId: string, def: CampaignDefinition): Map<string, number> {
+  const fromPackage = packageRounds(db, campaignId);
+  const closed = fromPackage ? new Map<string, Set<number>>() : closedRounds(db, campaignId);
+  return new Map(def.lists.map((l) => [l.key, fromPackage ? (fromPackage[l.key] ?? 1) : (currentRoundNo(l, closed) ?? scoringRoundCount(l))]));
+}
+
+/** The working round of one entry (of its list). */
+export function workingRoundOfEntry(db: Database, campaignId: string, def: CampaignDefinition, entry: { kind: Parameters<typeof listFor>[1]; category: string | null }): number {
+  const list = listFor(def, entry.kind, entry.category);
+  return workingRounds(db, campaignId, def).get(list.key) ?? 1;
+}
