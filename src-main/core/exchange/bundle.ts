@@ -48,6 +48,11 @@ export const BundlePayload = z
      * Absent in bundles written before versions were numbered or answering such a package.
      */
     definitionVersion: z.number().int().min(1).optional(),
+    /**
+     * The scoring round per list, as the package this bundle answers names it (its manifest's
+     * rounds: list and number). Absent when the package named none (every list in round 1).
+     */
+    rounds: z.array(z.strictObject({ list: DefinitionKey, roundNo: z.number().int().min(1) })).optional(),
     judgeKeyId: KeyId,
     /** Increases with every export of this package's results; the coordinator keeps the highest. */
     revision: z.number().int().min(1),

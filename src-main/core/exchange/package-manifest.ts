@@ -6,7 +6,7 @@
 // entries travels once.
 import path from 'node:path';
 import { z } from 'zod';
-import { CampaignDefinitionShape, DefinitionKey, EntryKind, FileIdentifier, upgradeDefinition, withoutBidiControls } from '../../contract';
+import { CampaignDefinitionShape, DefinitionKey, EntryKind, FileIdentifier, LocalizedText, upgradeDefinition, withoutBidiControls } from '../../contract';
 import { KeyId, PublicKeyBase64 } from '../keys/identity';
 
 export const PACKAGE_PAYLOAD_TYPE = 'application/vnd.kepu.package+json';
@@ -41,6 +41,10 @@ export const PackageEntry = z.strictObject({
 });
 export type PackageEntry = z.infer<typeof PackageEntry>;
 
+/** One list's scoring round in a package (issue 14). */
+export const PackageRound = z.strictObject({ list: DefinitionKey, roundNo: z.number().int().min(1), key: DefinitionKey, name: LocalizedText });
+export type PackageRound = z.infer<typeof PackageRound>;
+
 export const PackageManifest = z
   .strictObject({
     v: z.literal(1),
@@ -56,6 +60,12 @@ export const PackageManifest = z
      * packages issued before versions were numbered; the judge's bundle repeats it.
      */
     definitionVersion: z.number().int().min(1).optional(),
+    /**
+     * The scoring round the package is for, per list it covers that has rounds: the round's number
+     * (its ordinal among the list's scoring rounds), key and name. Absent when no list it covers
+     * has rounds; a list not named here is in round 1.
+     */
+    rounds: z.array(PackageRound).optional(),
     entries: z.array(PackageEntry),
   })
   .superRefine((manifest, ctx) => {

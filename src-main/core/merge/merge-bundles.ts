@@ -13,6 +13,10 @@
 //   wins; an older revision arriving later is recorded as superseded and ignored.
 // - Each accepted bundle is applied in one transaction: a crash leaves it fully merged or not at all.
 //   A rejected bundle changes nothing and says why, naming the file.
+// - Rounds (issue 14): the answers are stored under the scoring round the package was issued for
+//   (per list; round 1 when it named none). A bundle whose rounds differ from its package's, or
+//   name a round the list does not have, is refused (ROUND_MISMATCH); one answering a round that
+//   has been closed since is refused too (ROUND_CLOSED).
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { allDimensions, allEligibility, type CampaignDefinition, listFor } from '../../contract';
@@ -22,6 +26,7 @@ import { isKepuError, KepuError } from '../errors';
 import { readBundle, verifyBundle } from '../exchange/bundle';
 import { publicKeyFromBase64 } from '../keys/identity';
 import { validateScore } from '../review/scoring';
+import { closedRounds, scoringRoundCount } from '../rounds/round-state';
 import { nowIso } from '../time';
 import type { DbCampaignJudgeRow, DbEntryListKeyRow } from '../packages/package-rows';
 
@@ -41,6 +46,8 @@ export interface BundlePayload {
   campaignId: string;
   /** The package's definition version as the judge's app copied it (informative: the issued record decides). */
   definitionVersion?: number;
+  /** The package's rounds as the bundle repeats them (absent: every list in round 1). */
+  rounds?: { list: string; roundNo: number }[];
   judgeKeyId: string;
   revision: number;
   createdAt: string;
@@ -147,10 +154,11 @@ function mergeOne(
       answered: versions.answered,
       current: versions.current,
     });
+  const packageRounds = JSON.parse(issued.rounds_json) as Record<string, number>;
+  assertSameRounds(def, file.fileName, packageRounds, payload.rounds ?? []);
   const inPackage = new Set(db.prepare('SELECT entry_id FROM issued_package_entries WHERE package_id = ?').pluck().all(payload.packageId) as number[]);
   const entryStmt = db.prepare<[number], DbEntryListKeyRow>('SELECT kind, category FROM entries WHERE id = ?');
   // The scoring round each entry's answers belong to: its list's round in the package.
-  const packageRounds = JSON.parse(issued.rounds_json) as Record<string, number>;
   const entryRounds = new Map<number, number>();
   for (const entry of payload.entries) {
     if (!inPackage.has(entry.entryId)) {
@@ -174,6 +182,15 @@ function mergeOne(
       if (!listThen.eligibility.some((e) => e.key === item)) throw new KepuError('ELIGIBILITY_ITEM_UNKNOWN', `merge: no item ${item}`, { item });
       if (!list.eligibility.some((e) => e.key === item)) throw changed(item);
     }
+  }
+
+  // A closed round takes no more results: its lists moved on (shortlist, next round).
+  const closed = closedRounds(db, campaignId);
+  for (const entry of payload.entries) {
+    const own = entryStmt.get(entry.entryId)!;
+    const list = listFor(def, own.kind, own.category).key;
+    const roundNo = entryRounds.get(entry.entryId) ?? 1;
+    if (closed.get(list)?.has(roundNo)) throw new KepuError('ROUND_CLOSED', `merge: ${file.fileName} answers round ${roundNo} of ${list}, which is closed`, { file: file.fileName, list, roundNo });
   }
 
   return db.transaction((): FileOutcome => {
@@ -203,6 +220,29 @@ function mergeOne(
     );
     return { ...base, status: 'accepted' };
   })();
+}
+
+/**
+ * The bundle repeats the rounds of the package it answers (none: every list in round 1): a round
+ * that differs, or that the list does not have (any more), is refused before anything is stored.
+ */
+function assertSameRounds(def: CampaignDefinition, fileName: string, packageRounds: Record<string, number>, bundleRounds: readonly { list: string; roundNo: number }[]): void {
+  const named = Object.fromEntries(bundleRounds.map((r) => [r.list, r.roundNo]));
+  for (const list of new Set([...Object.keys(packageRounds), ...Object.keys(named)])) {
+    const packageRound = packageRounds[list] ?? 1;
+    const bundleRound = named[list] ?? 1;
+    const own = def.lists.find((l) => l.key === list);
+    const listRounds = own ? scoringRoundCount(own) : 0;
+    if (packageRound !== bundleRound || bundleRound > listRounds) {
+      throw new KepuError('ROUND_MISMATCH', `merge: ${fileName} answers round ${bundleRound} of ${list}; its package is for round ${packageRound}, the list has ${listRounds}`, {
+        file: fileName,
+        list,
+        bundleRound,
+        packageRound,
+        listRounds,
+      });
+    }
+  }
 }
 
 const ROWS_PER_INSERT = 300;

@@ -17,23 +17,28 @@ import type { DbAnswerRow, DbOpenedPackageRef, DbPackageReviewRow, DbScoreValueR
 
 export function exportBundle(db: Database, packageId: string, privateKey: KeyObject): { bytes: Buffer; revision: number; entries: number } {
   const opened = db
-    .prepare<[string], DbOpenedPackageRef>(`SELECT campaign_id, judge_id, remote_campaign_id, remote_package_id, json_extract(manifest_json, '$.definitionVersion') AS definition_version
+    .prepare<[string], DbOpenedPackageRef>(`SELECT campaign_id, judge_id, remote_campaign_id, remote_package_id, json_extract(manifest_json, '$.definitionVersion') AS definition_version,
+              json_extract(manifest_json, '$.rounds') AS rounds
               FROM opened_packages WHERE id = ?`)
-    .get(packageId);
+    .get(packageId) as (DbOpenedPackageRef & { rounds: string | null }) | undefined;
   if (!opened) throw new KepuError('NOT_FOUND', `packages: no opened package ${packageId}`);
   const def = CampaignDefinition.parse(JSON.parse(db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(opened.campaign_id) as string));
   const lastRevision = db.prepare('SELECT max(last_bundle_revision) FROM opened_packages WHERE campaign_id = ?').pluck().get(opened.campaign_id) as number;
   const me = identityFromPrivateKey(privateKey);
+  // The round the package names for each list (round 1 when it names none): the judge's work is
+  // read from that round, and the bundle repeats the package's rounds.
+  const rounds = opened.rounds === null ? [] : (JSON.parse(opened.rounds) as { list: string; roundNo: number }[]);
+  const roundOf = (kind: DbPackageReviewRow['kind'], category: string | null) => rounds.find((x) => x.list === listFor(def, kind, category).key)?.roundNo ?? 1;
   const rows = db
-    .prepare<[string, string], DbPackageReviewRow>(`SELECT m.remote_entry_id AS remoteId, m.entry_id AS entryId, e.reg_no AS regNo, e.kind, e.category, r.status, r.revision
+    .prepare<[string], Omit<DbPackageReviewRow, 'status' | 'revision'>>(`SELECT m.remote_entry_id AS remoteId, m.entry_id AS entryId, e.reg_no AS regNo, e.kind, e.category
               FROM opened_package_entries m JOIN entries e ON e.id = m.entry_id
-              LEFT JOIN reviews r ON r.entry_id = m.entry_id AND r.judge_id = ?
               WHERE m.package_id = ? ORDER BY e.reg_no`)
-    .all(opened.judge_id, packageId);
-  const scores = db.prepare<[number, string], DbScoreValueRow>('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ?');
-  const answers = db.prepare<[number, string], DbAnswerRow>('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ?');
-  const comment = db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ?').pluck();
-  const conflict = db.prepare('SELECT reason FROM conflicts WHERE entry_id = ? AND judge_id = ?').pluck();
+    .all(packageId);
+  const review = db.prepare<[number, string, number], Pick<DbPackageReviewRow, 'status' | 'revision'>>('SELECT status, revision FROM reviews WHERE entry_id = ? AND judge_id = ? AND round_no = ?');
+  const scores = db.prepare<[number, string, number], DbScoreValueRow>('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ? AND round_no = ?');
+  const answers = db.prepare<[number, string, number], DbAnswerRow>('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND round_no = ?');
+  const comment = db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ? AND round_no = ?').pluck();
+  const conflict = db.prepare('SELECT reason FROM conflicts WHERE entry_id = ? AND judge_id = ? AND round_no = ?').pluck();
   const revision = lastRevision + 1;
   const payload: BundlePayload = {
     v: 1,
@@ -41,14 +46,17 @@ export function exportBundle(db: Database, packageId: string, privateKey: KeyObj
     packageId: opened.remote_package_id,
     campaignId: opened.remote_campaign_id,
     ...(opened.definition_version === null ? {} : { definitionVersion: opened.definition_version }),
+    ...(rounds.length > 0 ? { rounds: rounds.map((x) => ({ list: x.list, roundNo: x.roundNo })) } : {}),
     judgeKeyId: me.keyId,
     revision,
     createdAt: nowIso(),
     entries: rows.map((r) => {
-      const reason = conflict.get(r.entryId, opened.judge_id) as string | undefined;
+      const round = roundOf(r.kind, r.category);
+      const state = review.get(r.entryId, opened.judge_id, round);
+      const reason = conflict.get(r.entryId, opened.judge_id, round) as string | undefined;
       const list = listFor(def, r.kind, r.category);
-      const scored = scores.all(r.entryId, opened.judge_id).filter((s) => list.rubric.some((d) => d.key === s.dimension_key));
-      const answered = answers.all(r.entryId, opened.judge_id).filter((a) =>
+      const scored = scores.all(r.entryId, opened.judge_id, round).filter((s) => list.rubric.some((d) => d.key === s.dimension_key));
+      const answered = answers.all(r.entryId, opened.judge_id, round).filter((a) =>
         list.eligibility.some((i) => i.key === a.item_key),
       );
       return {
@@ -57,9 +65,9 @@ export function exportBundle(db: Database, packageId: string, privateKey: KeyObj
         scores: Object.fromEntries(scored.map((s) => [s.dimension_key, s.value])),
         eligibility: Object.fromEntries(answered.map((a) => [a.item_key, { answer: a.answer, note: a.note ?? '' }])),
         conflict: reason === undefined ? null : { reason },
-        comment: (comment.get(r.entryId, opened.judge_id) as string | undefined) ?? '',
-        complete: r.status === 'complete',
-        revision: r.revision ?? 0,
+        comment: (comment.get(r.entryId, opened.judge_id, round) as string | undefined) ?? '',
+        complete: state?.status === 'complete',
+        revision: state?.revision ?? 0,
       };
     }),
   };

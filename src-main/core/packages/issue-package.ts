@@ -9,12 +9,25 @@ import path from 'node:path';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { currentDefinitionVersion } from '../campaigns/definition-versions';
 import { KepuError } from '../errors';
-import type { PackageManifest } from '../exchange/package-manifest';
+import type { PackageManifest, PackageRound } from '../exchange/package-manifest';
+import { type CampaignDefinition, type ListDef, listFor } from '../../contract';
+import { scoringRoundDef, workingRounds } from '../rounds/round-state';
 import { writePackage } from '../exchange/package-write';
 import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
 import { nowIso } from '../time';
 import type { DbCampaignJudgeRow, DbPackageAssetRow, DbPackageEntryRow } from './package-rows';
+
+/** The round of each list the package covers that has scoring rounds, in the definition's list order. */
+function packageRounds(def: CampaignDefinition, lists: readonly ListDef[], working: ReadonlyMap<string, number>): PackageRound[] {
+  const covered = new Set(lists.map((l) => l.key));
+  return def.lists.flatMap((l) => {
+    if (!covered.has(l.key)) return [];
+    const roundNo = working.get(l.key) ?? 1;
+    const round = scoringRoundDef(l, roundNo);
+    return round ? [{ list: l.key, roundNo, key: round.key, name: round.name }] : [];
+  });
+}
 
 export interface IssueOptions {
   campaignId: string;
@@ -31,9 +44,16 @@ export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo
     .prepare<[string, string], Pick<DbCampaignJudgeRow, 'id' | 'name' | 'key_id'>>(`SELECT j.id, j.name, j.key_id FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? AND j.id = ?`)
     .get(options.campaignId, options.judgeId);
   if (!judge) throw new KepuError('JUDGE_NOT_FOUND', `packages: ${options.judgeId} is not a judge of ${options.campaignId}`, { judgeId: options.judgeId });
+  // The judge's assignments of the round each list is in now (round 1 for lists without rounds).
+  const working = workingRounds(db, options.campaignId, def);
+  const listOf = (e: DbPackageEntryRow) => listFor(def, e.kind, e.category);
   const rows = db
-    .prepare<[string, string], DbPackageEntryRow>(`SELECT e.* FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE a.judge_id = ? AND e.campaign_id = ? ORDER BY e.reg_no`)
-    .all(judge.id, options.campaignId);
+    .prepare<[string, string], DbPackageEntryRow & { round_no: number }>(
+      `SELECT e.*, a.round_no FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE a.judge_id = ? AND e.campaign_id = ? ORDER BY e.reg_no`,
+    )
+    .all(judge.id, options.campaignId)
+    .filter((e) => e.round_no === (working.get(listOf(e).key) ?? 1));
+  const rounds = packageRounds(def, rows.map(listOf), working);
   const assetStmt = db.prepare<[number], DbPackageAssetRow>('SELECT id, role, path, size_bytes, sha256 FROM assets WHERE entry_id = ? ORDER BY position, id');
   const media = new Map<string, string>();
   const blind = def.blindReview;
@@ -68,18 +88,19 @@ export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo
     judge: { id: judge.id, name: judge.name, keyId: judge.key_id },
     campaign: { ...def, id: options.campaignId },
     definitionVersion,
+    ...(rounds.length > 0 ? { rounds } : {}),
     entries,
   };
   const written = await writePackage(manifest, [...media].map(([sha256, p]) => ({ sha256, path: p })), options.outPath, options.coordinator.privateKey);
   const fileSha = createHash('sha256').update(fs.readFileSync(options.outPath)).digest('hex');
   db.transaction(() => {
     db.prepare(
-      'INSERT INTO issued_packages (id, campaign_id, judge_id, created_at, entry_count, with_media, manifest_sha256, definition_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(packageId, options.campaignId, judge.id, manifest.createdAt, entries.length, options.withMedia ? 1 : 0, fileSha, definitionVersion);
+      'INSERT INTO issued_packages (id, campaign_id, judge_id, created_at, entry_count, with_media, manifest_sha256, definition_version, rounds_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(packageId, options.campaignId, judge.id, manifest.createdAt, entries.length, options.withMedia ? 1 : 0, fileSha, definitionVersion, JSON.stringify(Object.fromEntries(rounds.map((r) => [r.list, r.roundNo]))));
     const link = db.prepare('INSERT INTO issued_package_entries (package_id, entry_id) VALUES (?, ?)');
     for (const e of entries) link.run(packageId, e.entryId);
     db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'package.issue', ?, ?)`).run(
-      manifest.createdAt, options.campaignId, JSON.stringify({ packageId, judgeId: judge.id, entries: entries.length, withMedia: options.withMedia, definitionVersion }),
+      manifest.createdAt, options.campaignId, JSON.stringify({ packageId, judgeId: judge.id, entries: entries.length, withMedia: options.withMedia, definitionVersion, ...(rounds.length > 0 ? { rounds } : {}) }),
     );
   })();
   return { packageId, file: written.file, bytes: written.bytes, entries: entries.length, definitionVersion };

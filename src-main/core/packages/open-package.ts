@@ -20,7 +20,7 @@
 // - Everything an open writes to disk is removed again when the database step fails.
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
-import { CampaignDefinition } from '../../contract';
+import { CampaignDefinition, listFor } from '../../contract';
 import { assertNotArchived } from '../campaigns/archive';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { writeDefinition } from '../campaigns/definition-update';
@@ -106,15 +106,22 @@ export function importOpenedPackage(deps: OpenDeps, opened: OpenedPackage, optio
       }
       const judgeId = plan.kind === 'update' ? plan.judgeId : createCampaignAndJudge(deps, opened, plan);
       if (plan.kind === 'update') adoptDefinition(db, plan.campaignId, m, plan.separate);
+      const roundsOfPackage: Record<string, number> = Object.fromEntries((m.rounds ?? []).map((r) => [r.list, r.roundNo]));
       const before = new Set(plan.kind === 'update' ? (db.prepare('SELECT entry_id FROM opened_package_entries WHERE package_id = ?').pluck().all(plan.previousRowId) as number[]) : []);
       db.prepare(
         `INSERT INTO opened_packages (id, campaign_id, judge_id, coordinator_key_id, coordinator_name, opened_at, manifest_json, media_dir,
-                                      remote_campaign_id, remote_package_id, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(plan.packageRowId, plan.campaignId, judgeId, opened.coordinatorKeyId, m.coordinator.name, nowIso(), JSON.stringify(m), opened.mediaDir, m.campaign.id, m.packageId, toUtcIso(m.createdAt));
+                                      remote_campaign_id, remote_package_id, issued_at, rounds_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(plan.packageRowId, plan.campaignId, judgeId, opened.coordinatorKeyId, m.coordinator.name, nowIso(), JSON.stringify(m), opened.mediaDir, m.campaign.id, m.packageId, toUtcIso(m.createdAt), JSON.stringify(roundsOfPackage));
       const localIds = upsertEntries(deps, plan.campaignId, m);
       const link = db.prepare('INSERT INTO opened_package_entries (package_id, remote_entry_id, entry_id) VALUES (?, ?, ?)');
       m.entries.forEach((e, i) => link.run(plan.packageRowId, e.entryId, localIds[i]));
-      deps.judges.assign(localIds.map((entryId) => ({ entryId, judgeId })), 'auto');
+      // Each entry is assigned in the round the package names for its list (round 1 when none).
+      const byRound = new Map<number, { entryId: number; judgeId: string }[]>();
+      m.entries.forEach((e, i) => {
+        const round = roundsOfPackage[listFor(m.campaign, e.kind, e.category).key] ?? 1;
+        byRound.set(round, [...(byRound.get(round) ?? []), { entryId: localIds[i], judgeId }]);
+      });
+      for (const [round, pairs] of byRound) deps.judges.assign(pairs, 'auto', round);
       // Withdrawn: in the campaign, not in this package. Their reviews stay; only the assignment goes.
       db.prepare(
         `DELETE FROM assignments WHERE judge_id = ? AND entry_id IN (
