@@ -68,8 +68,8 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       ctx.campaigns.summary(campaignId);
       return ctx.publishedChanges.allow(campaignId, ctx.identity.status().name ?? 'coordinator');
     },
-    'ranking:summary': ({ campaignId, refresh }) => {
-      const computed = ctx.ranking.compute(campaignId, refresh ?? false);
+    'ranking:summary': ({ campaignId, refresh, rounds }) => {
+      const computed = ctx.ranking.compute(campaignId, refresh ?? false, rounds);
       const { outcome } = computed;
       const counts = outcome.aggregate.counts;
       const ranked = outcome.categories.reduce((s, c) => s + (c.lists[c.method]?.ranked.length ?? 0), 0);
@@ -86,16 +86,17 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
         committee: outcome.committee ? { members: outcome.committee.members.length, rejected: outcome.committee.rejected.length, held: outcome.committee.held.length } : null,
         latestLock: latest ? snapshotView(latest) : null,
         setAside: setAsideSummary(ctx.db, computed.data),
+        ...(computed.data.rounds ? { rounds: computed.data.rounds } : {}),
       };
     },
-    'ranking:list': ({ campaignId, kind, category, section, method, offset, limit }) => {
-      const computed = ctx.ranking.compute(campaignId);
+    'ranking:list': ({ campaignId, kind, category, section, method, offset, limit, rounds }) => {
+      const computed = ctx.ranking.compute(campaignId, false, rounds);
       const found = findCategory(computed, kind, category);
       const rows = categoryRows(computed, found, section, method ?? found.method);
       return { total: rows.length, rows: rows.slice(offset, offset + limit) };
     },
-    'ranking:entry': ({ campaignId, entryId }) => {
-      const computed = ctx.ranking.compute(campaignId);
+    'ranking:entry': ({ campaignId, entryId, rounds }) => {
+      const computed = ctx.ranking.compute(campaignId, false, rounds);
       const entry = computed.data.entries.find((e) => e.entryId === entryId);
       if (!entry) throw new KepuError('ENTRY_NOT_FOUND', `ranking: entry #${entryId} is not in campaign ${campaignId}`, { id: entryId });
       const c = findCategory(computed, entry.kind, entry.category);

@@ -201,6 +201,8 @@ export const RankingSummary = z.object({
   judges: z.array(JudgeProfileView),
   committee: z.object({ members: z.number().int(), rejected: z.number().int(), held: z.number().int() }).nullable(),
   latestLock: SnapshotInfo.nullable(),
+  /** The scoring round ranked per list whose round is not 1 (issue 14); absent when all are round 1. */
+  rounds: z.record(z.string(), z.number().int()).optional(),
   /** Null when every score and answer is on the current definition. */
   setAside: SetAside.nullable(),
 });
@@ -287,10 +289,13 @@ export type SnapshotVerification = z.infer<typeof SnapshotVerification>;
 
 const CampaignRequest = z.object({ campaignId: Id }).strict();
 
+/** The scoring round to rank per list key (issue 14); lists not named: their default round. */
+const RoundsRequest = z.record(z.string().max(100), z.number().int().min(1)).optional();
+
 export const rankingChannels = {
   'ranking:config': { request: CampaignRequest, response: z.object({ config: RankingConfig, saved: z.boolean() }) },
   'ranking:configure': { request: z.object({ campaignId: Id, config: z.unknown() }).strict(), response: z.object({ config: RankingConfig, saved: z.boolean() }) },
-  'ranking:summary': { request: z.object({ campaignId: Id, refresh: z.boolean().optional() }).strict(), response: RankingSummary },
+  'ranking:summary': { request: z.object({ campaignId: Id, refresh: z.boolean().optional(), rounds: RoundsRequest }).strict(), response: RankingSummary },
   'ranking:list': {
     request: z
       .object({
@@ -302,11 +307,12 @@ export const rankingChannels = {
         method: RankingMethod.optional(),
         offset: z.number().int().nonnegative(),
         limit: z.number().int().min(1).max(500),
+        rounds: RoundsRequest,
       })
       .strict(),
     response: RankingList,
   },
-  'ranking:entry': { request: z.object({ campaignId: Id, entryId: z.number().int() }).strict(), response: RankingEntryDetail },
+  'ranking:entry': { request: z.object({ campaignId: Id, entryId: z.number().int(), rounds: RoundsRequest }).strict(), response: RankingEntryDetail },
   'ranking:committee': { request: CampaignRequest, response: CommitteeView.nullable() },
   /**
    * Locks (publishes) the ranking. While a 公示 period runs, or objections are open, the final lock

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { AssetInfo } from './assets';
 import { ShownViolation, ReportVerdict } from './compliance';
-import { EntryKind } from './basics';
+import { EntryKind, LocalizedText } from './basics';
 
 export const Judge = z.object({
   id: z.string(),
@@ -98,6 +98,8 @@ export const ReviewState = z.object({
   missing: z.array(z.string()),
   /** Set when the values came from the judge's signed bundle: read-only everywhere they are shown. */
   signed: SignedSource.nullable(),
+  /** The scoring round this review belongs to, when the entry's list has rounds (issue 14); absent otherwise. */
+  round: z.object({ roundNo: z.number().int(), key: z.string(), name: LocalizedText }).optional(),
 });
 export type ReviewState = z.infer<typeof ReviewState>;
 

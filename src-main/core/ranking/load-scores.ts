@@ -12,7 +12,7 @@
 // scanned in storage order with the campaign's entry ids as a filter, which beats one index seek
 // per entry when, as usual, the database holds few campaigns.
 import type { Database } from 'better-sqlite3';
-import { CampaignDefinition, type EntryKind } from '../../contract';
+import { CampaignDefinition, type EntryKind, listFor } from '../../contract';
 import { KepuError } from '../errors';
 import { effectiveOverrides, type EffectiveOverride } from '../moderation/overrides';
 import type { ReviewPair, ScoreRow } from './aggregate';
@@ -53,6 +53,12 @@ export interface CampaignScores {
    * the snapshot's scores hash covers). Absent or empty: no override.
    */
   overrides?: AppliedOverride[];
+  /**
+   * The scoring round ranked, per list whose round is not 1 (issue 14); absent when every list is
+   * ranked on round 1, as every ranking was before rounds existed. Only that round's scores,
+   * conflicts, answers, assignments and overrides are read for the list's entries.
+   */
+  rounds?: Record<string, number>;
 }
 
 export interface AppliedOverride extends EffectiveOverride {
@@ -80,19 +86,28 @@ export function applyOverrides(scores: ScoreRow[], overrides: readonly Effective
   return applied.sort((a, b) => a.id - b.id);
 }
 
-export function loadCampaignScores(db: Database, campaignId: string): CampaignScores {
+export function loadCampaignScores(db: Database, campaignId: string, rounds: Readonly<Record<string, number>> = {}): CampaignScores {
   const read = db.transaction((): CampaignScores => {
     const json = db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(campaignId) as string | undefined;
     if (json === undefined) throw new KepuError('CAMPAIGN_NOT_FOUND', `ranking: no campaign "${campaignId}"`, { id: campaignId });
     const storedDefinition = JSON.parse(json) as unknown;
     const definition = CampaignDefinition.parse(storedDefinition);
+    // The round each entry is ranked on: its list's in `rounds`, else 1.
+    const ranked = Object.fromEntries(Object.entries(rounds).filter(([, n]) => n !== 1));
+    const roundOfEntry = new Map<number, number>();
+    if (Object.keys(ranked).length > 0) {
+      for (const [id, kind, category] of db.prepare('SELECT id, kind, category FROM entries WHERE campaign_id = ?').raw().all(campaignId) as [number, EntryKind, string | null][]) {
+        roundOfEntry.set(id, ranked[listFor(definition, kind, category).key] ?? 1);
+      }
+    }
+    const inRound = (entryId: number, roundNo: number) => roundNo === (roundOfEntry.get(entryId) ?? 1);
 
     const assigned = new Map<number, number>();
-    for (const [entryId, n] of db
-      .prepare('SELECT a.entry_id, count(*) FROM entries e JOIN assignments a ON a.entry_id = e.id WHERE e.campaign_id = ? GROUP BY a.entry_id')
+    for (const [entryId, roundNo, n] of db
+      .prepare('SELECT a.entry_id, a.round_no, count(*) FROM entries e JOIN assignments a ON a.entry_id = e.id WHERE e.campaign_id = ? GROUP BY a.entry_id, a.round_no')
       .raw()
-      .all(campaignId) as [number, number][]) {
-      assigned.set(entryId, n);
+      .all(campaignId) as [number, number, number][]) {
+      if (inRound(entryId, roundNo)) assigned.set(entryId, n);
     }
     const entries = (db
       .prepare('SELECT id, reg_no, kind, category, submitted_at, is_late, is_early FROM entries WHERE campaign_id = ? ORDER BY id')
@@ -112,30 +127,44 @@ export function loadCampaignScores(db: Database, campaignId: string): CampaignSc
     );
 
     const columns = db
-      .prepare(`SELECT json_group_array(s.entry_id), json_group_array(s.judge_id), json_group_array(s.dimension_key), json_group_array(s.value)
+      .prepare(`SELECT json_group_array(s.entry_id), json_group_array(s.judge_id), json_group_array(s.dimension_key), json_group_array(s.value), json_group_array(s.round_no)
                 FROM scores s WHERE +s.entry_id IN (SELECT id FROM entries WHERE campaign_id = ?)`)
       .raw()
-      .get(campaignId) as [string, string, string, string];
-    const [entryIds, judgeIds, dimensions, values] = columns.map((c) => JSON.parse(c) as unknown[]) as [number[], string[], string[], number[]];
-    if (judgeIds.length !== entryIds.length || dimensions.length !== entryIds.length || values.length !== entryIds.length) {
+      .get(campaignId) as [string, string, string, string, string];
+    const [entryIds, judgeIds, dimensions, values, roundNos] = columns.map((c) => JSON.parse(c) as unknown[]) as [number[], string[], string[], number[], number[]];
+    if (judgeIds.length !== entryIds.length || dimensions.length !== entryIds.length || values.length !== entryIds.length || roundNos.length !== entryIds.length) {
       throw new Error('ranking: score columns of different lengths');
     }
-    const scores: ScoreRow[] = new Array(entryIds.length);
-    for (let i = 0; i < entryIds.length; i++) scores[i] = { entryId: entryIds[i], judgeId: judgeIds[i], dimension: dimensions[i], value: values[i] };
+    const scores: ScoreRow[] = [];
+    for (let i = 0; i < entryIds.length; i++) {
+      if (inRound(entryIds[i], roundNos[i])) scores.push({ entryId: entryIds[i], judgeId: judgeIds[i], dimension: dimensions[i], value: values[i] });
+    }
     const conflicts = (db
-      .prepare('SELECT c.entry_id, c.judge_id FROM entries e JOIN conflicts c ON c.entry_id = e.id WHERE e.campaign_id = ?')
+      .prepare('SELECT c.entry_id, c.judge_id, c.round_no FROM entries e JOIN conflicts c ON c.entry_id = e.id WHERE e.campaign_id = ?')
       .raw()
-      .all(campaignId) as [number, string][]).map(([entryId, judgeId]): ReviewPair => ({ entryId, judgeId }));
+      .all(campaignId) as [number, string, number][]).flatMap(([entryId, judgeId, roundNo]): ReviewPair[] => (inRound(entryId, roundNo) ? [{ entryId, judgeId }] : []));
     const eligibility = (db
-      .prepare('SELECT x.entry_id, x.judge_id, x.item_key, x.answer FROM entries e JOIN eligibility_answers x ON x.entry_id = e.id WHERE e.campaign_id = ?')
+      .prepare('SELECT x.entry_id, x.judge_id, x.item_key, x.answer, x.round_no FROM entries e JOIN eligibility_answers x ON x.entry_id = e.id WHERE e.campaign_id = ?')
       .raw()
-      .all(campaignId) as [number, string, string, Answer][]).map(([entryId, judgeId, item, answer]): EligibilityAnswer => ({ entryId, judgeId, item, answer }));
+      .all(campaignId) as [number, string, string, Answer, number][]).flatMap(([entryId, judgeId, item, answer, roundNo]): EligibilityAnswer[] => (inRound(entryId, roundNo) ? [{ entryId, judgeId, item, answer }] : []));
     const bundles = db
       .prepare(`SELECT id FROM bundles WHERE campaign_id = ? AND status = 'accepted' ORDER BY id`)
       .pluck()
       .all(campaignId) as string[];
-    const overrides = applyOverrides(scores, effectiveOverrides(db, campaignId));
-    return { campaignId, definition, storedDefinition, entries, scores, conflicts, eligibility, bundles, ...(overrides.length > 0 ? { overrides } : {}) };
+    const overrideRound = new Map(db.prepare('SELECT id, round_no FROM score_overrides WHERE campaign_id = ?').raw().all(campaignId) as [number, number][]);
+    const overrides = applyOverrides(scores, effectiveOverrides(db, campaignId).filter((o) => inRound(o.entryId, overrideRound.get(o.id) ?? 1)));
+    return {
+      campaignId,
+      definition,
+      storedDefinition,
+      entries,
+      scores,
+      conflicts,
+      eligibility,
+      bundles,
+      ...(overrides.length > 0 ? { overrides } : {}),
+      ...(Object.keys(ranked).length > 0 ? { rounds: ranked } : {}),
+    };
   });
   return read.deferred();
 }

@@ -14,6 +14,7 @@ import { currentDecisions } from '../decisions/decision-service';
 import { complianceRows } from '../media/compliance';
 import { entryRuleProblems } from '../media/entry-rules';
 import { formalCheckHolds } from '../rounds/formal-checks';
+import { defaultRankingRounds } from '../rounds/round-state';
 import { nowIso } from '../time';
 import type { EntryAggregate } from './aggregate';
 import { parseRankingConfig, type RankingConfig } from './config';
@@ -108,25 +109,35 @@ export class RankingService {
    * Ranks the campaign by its stored configuration; with `method`, that method leads (and is
    * computed even when the configuration does not list it), as `kepu rank --method` asks.
    */
-  run(campaignId: string, method?: RankingMethod): RankingRun {
+  run(campaignId: string, method?: RankingMethod, rounds?: Record<string, number>): RankingRun {
     const stored = this.storedConfig(campaignId).config;
     const config = method === undefined ? stored : parseRankingConfig({ ...stored, primary: method, methods: [...new Set([...stored.methods, method])] });
     const flags = this.complianceFlags(campaignId);
     // Held by the formal check (lists with a formal round only); recorded in a locked snapshot's
     // inputs like every flag passed here, so verification uses the holds of lock time.
     for (const [entryId, hold] of formalCheckHolds(this.db, this.campaigns.definition(campaignId), campaignId)) flags.set(entryId, [...(flags.get(entryId) ?? []), this.formalCheckFlag(hold)]);
-    const data = loadCampaignScores(this.db, campaignId);
+    const data = loadCampaignScores(this.db, campaignId, rounds ?? this.defaultRounds(campaignId));
     const decisions = currentDecisions(this.db, campaignId);
     return { config, flags, decisions, data, outcome: runRanking(data, config, flags, decisions) };
   }
 
-  /** The cached computation, recomputed when the database changed (or when `refresh`). */
-  compute(campaignId: string, refresh = false): ComputedRanking {
+  /** The scoring round each list is ranked on by default (core/rounds/round-state.ts); {}: round 1 everywhere. */
+  defaultRounds(campaignId: string): Record<string, number> {
+    return defaultRankingRounds(this.db, campaignId, this.campaigns.definition(campaignId));
+  }
+
+  /**
+   * The cached computation, recomputed when the database changed (or when `refresh`). `rounds`:
+   * the round per list to rank (lists not named: their default round).
+   */
+  compute(campaignId: string, refresh = false, rounds?: Record<string, number>): ComputedRanking {
     const stamp = changeStamp(this.db);
-    const cached = this.cache.get(campaignId);
+    const chosen = rounds === undefined ? undefined : { ...this.defaultRounds(campaignId), ...rounds };
+    const cacheKey = chosen === undefined ? campaignId : `${campaignId}\u0000${JSON.stringify(Object.entries(chosen).sort())}`;
+    const cached = this.cache.get(cacheKey);
     if (cached && cached.stamp === stamp && !refresh) return cached;
 
-    const { data, flags, decisions, outcome } = this.run(campaignId);
+    const { data, flags, decisions, outcome } = this.run(campaignId, undefined, chosen);
     const info = entryInfos(this.db, campaignId);
     const names = judgeNames(this.db);
     const computed: ComputedRanking = {
@@ -141,7 +152,7 @@ export class RankingService {
       judgeNames: names,
       rows: new Map(),
     };
-    this.cache.set(campaignId, computed);
+    this.cache.set(cacheKey, computed);
     return computed;
   }
 }

@@ -64,6 +64,8 @@ export const RankingSnapshot = z.object({
     flags: z.array(z.object({ regNo: z.string(), flags: z.array(EntryFlag) })),
     /** Absent when no decision was in effect (and in every snapshot from before decisions). */
     decisions: z.array(SnapshotDecision).optional(),
+    /** The scoring round ranked per list whose round is not 1 (issue 14); absent when all are round 1. */
+    rounds: z.record(z.string(), z.number().int().min(2)).optional(),
   }),
   config: RankingConfig,
   /** Compared as a whole on verification; its shape is RankingOutcome's published part. */
@@ -137,6 +139,8 @@ export function buildSnapshot(
       bundles: [...data.bundles].sort(compareCodeUnits),
       flags: clearFlags,
       decisions: clearDecisions.length > 0 ? clearDecisions : undefined,
+      // Only when a list is ranked on a round other than 1: older results keep their bytes.
+      rounds: data.rounds && Object.keys(data.rounds).length > 0 ? { ...data.rounds } : undefined,
     },
     config: outcome.config,
     outputs,

@@ -19,7 +19,8 @@ export function recomputeSnapshot(db: Database, locked: RankingSnapshot): Rankin
 }
 
 function recompute(db: Database, locked: RankingSnapshot): { snapshot: RankingSnapshot; data: CampaignScores } {
-  const data = loadCampaignScores(db, locked.campaignId);
+  // The rounds the lock ranked (absent: round 1 everywhere).
+  const data = loadCampaignScores(db, locked.campaignId, locked.inputs.rounds ?? {});
   const byRegNo = new Map(data.entries.map((e) => [e.regNo, e.entryId]));
   const flags = new Map<number, EntryFlag[]>();
   for (const f of locked.inputs.flags) {

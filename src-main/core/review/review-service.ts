@@ -8,13 +8,13 @@
 //   judge covered the entry (on the coordinator's machine, after a merge), every change here is
 //   refused; only a newer bundle from that judge changes those values (core/merge).
 import type { Database } from 'better-sqlite3';
-import { type CampaignDefinition, type ListDef, listFor, type Queue, type QueueRow, type ReviewState, type ReviewStatus, rubricFor, type SaveAck, type SignedSource } from '../../contract';
+import { type CampaignDefinition, type ListDef, listFor, type LocalizedText, type Queue, type QueueRow, type ReviewState, type ReviewStatus, rubricFor, type SaveAck, type SignedSource } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo } from '../entries/entry-repo';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
-import { workingRoundOfEntry, workingRounds } from '../rounds/round-state';
+import { scoringRoundDef, workingRoundOfEntry, workingRounds } from '../rounds/round-state';
 import type { PublishedChanges } from '../ranking/published-changes';
 import type { JudgeRepo } from './judge-repo';
 import type { DbConflictRow, DbDimensionValueRow, DbEligibilityAnswerRow, DbEntryListRow, DbEntryScoreRow, DbQueueRow, DbReviewRow, DbScoreRow, DbSignedBundleRow } from './review-rows';
@@ -125,6 +125,7 @@ export class ReviewService {
       total: progress.total,
       missing: progress.missing,
       signed: this.signedSource(ref),
+      ...this.roundOf(ref, def),
     };
   }
 
@@ -276,6 +277,13 @@ export class ReviewService {
     if (!row) {
       throw new KepuError('NOT_ASSIGNED', `review: entry #${ref.entryId} is not assigned to ${ref.judgeId}`, { entryId: ref.entryId, judgeId: ref.judgeId });
     }
+  }
+
+  /** The review's scoring round by key and name, only when the entry's list has rounds. */
+  private roundOf(ref: ReviewRef, def: CampaignDefinition): { round?: { roundNo: number; key: string; name: LocalizedText } } {
+    const roundNo = this.round(ref);
+    const round = scoringRoundDef(this.listOf(ref, def), roundNo);
+    return round ? { round: { roundNo, key: round.key, name: round.name } } : {};
   }
 
   /** The round this machine works in for the entry's list (core/rounds/round-state.ts). */

@@ -65,3 +65,40 @@ export function workingRoundOfEntry(db: Database, campaignId: string, def: Campa
   const list = listFor(def, entry.kind, entry.category);
   return workingRounds(db, campaignId, def).get(list.key) ?? 1;
 }
+
+/** The rounds that hold scores, per list ("list" → round numbers). */
+function scoredRounds(db: Database, campaignId: string, def: CampaignDefinition): Map<string, Set<number>> {
+  const rows = db
+    .prepare(`SELECT DISTINCT e.kind, e.category, s.round_no FROM scores s JOIN entries e ON e.id = s.entry_id WHERE e.campaign_id = ?`)
+    .all(campaignId) as { kind: Parameters<typeof listFor>[1]; category: string | null; round_no: number }[];
+  const out = new Map<string, Set<number>>();
+  for (const r of rows) {
+    const key = listFor(def, r.kind, r.category).key;
+    out.set(key, (out.get(key) ?? new Set<number>()).add(r.round_no));
+  }
+  return out;
+}
+
+/**
+ * The round each list is ranked on when the caller names none: the current round once it holds
+ * scores; before that (a round just opened) or when every round is closed, the last round that
+ * holds scores, so closing round 1 does not empty the ranking. Lists without rounds: round 1.
+ * Only lists whose round is not 1 are in the answer (a snapshot records exactly those).
+ */
+export function defaultRankingRounds(db: Database, campaignId: string, def: CampaignDefinition): Record<string, number> {
+  if (!def.lists.some((l) => scoringRoundsOf(l).length > 1)) return {};
+  const closed = closedRounds(db, campaignId);
+  const scored = scoredRounds(db, campaignId, def);
+  const out: Record<string, number> = {};
+  for (const list of def.lists) {
+    const current = currentRoundNo(list, closed);
+    const has = scored.get(list.key) ?? new Set<number>();
+    const earlier = [...has].filter((n) => current === null || n <= current);
+    let round: number;
+    if (current !== null && has.has(current)) round = current;
+    else if (earlier.length > 0) round = Math.max(...earlier);
+    else round = current ?? scoringRoundCount(list);
+    if (round !== 1) out[list.key] = round;
+  }
+  return out;
+}

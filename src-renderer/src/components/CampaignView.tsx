@@ -18,6 +18,7 @@ import { NoticeView } from './notice/NoticeView';
 import { AuditView } from './audit/AuditView';
 import { TabErrorBoundary } from './TabErrorBoundary';
 import { FormalCheckView } from './formal/FormalCheckView';
+import { RoundsStrip } from './rounds/RoundsStrip';
 import { hasFormalRound } from '../../../src-main/contract/lists';
 
 type Tab = 'entries' | 'review' | 'import' | 'media' | 'formal' | 'exchange' | 'ranking' | 'notice' | 'certificates' | 'overview' | 'setup' | 'record';
@@ -82,6 +83,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
       {/* A tab that fails to render shows a message in its place; switching tabs starts afresh. */}
       <TabErrorBoundary key={tab}>
         {tab === 'overview' && <CampaignOverview campaign={campaign} />}
+        {tab === 'overview' && !campaign.openedPackage && <RoundsStrip campaign={campaign} />}
         {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={changed} />}
         {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={changed} />}
         {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}

@@ -88,6 +88,11 @@ export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
             }
           }}
         />
+        {review?.round && (
+          <span className="badge verdict-pass" data-testid="review-round">
+            {t('review.round', { round: localized(review.round.name, i18n.language) })}
+          </span>
+        )}
         {campaign.openedPackage && <LocateMedia campaign={campaign} />}
         {campaign.openedPackage && <ExportBundleButton campaign={campaign} />}
         <button type="button" className="subtle" onClick={() => setHelp(true)} aria-keyshortcuts="?">
