@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ResponseOf } from '../../contract';
 import { KepuError } from '../errors';
+import { workingRoundOfEntryId } from '../rounds/round-state';
 import type { JudgeRepo } from '../review/judge-repo';
 import { nowIso } from '../time';
 
@@ -41,14 +42,17 @@ export function entryJudges(db: Database, campaignId: string, entryId: number): 
   if (!db.prepare('SELECT 1 FROM entries WHERE id = ? AND campaign_id = ?').get(entryId, campaignId)) {
     throw new KepuError('ENTRY_NOT_FOUND', `assignment: no entry #${entryId} in ${campaignId}`, { id: entryId });
   }
+  // The entry's judges in the round its list is in now (round 1 without rounds); a conflict
+  // declared in any round still counts.
+  const round = workingRoundOfEntryId(db, campaignId, entryId);
   const rows = db
     .prepare(`SELECT j.id AS judgeId, j.name, j.institution, a.source,
-                EXISTS (SELECT 1 FROM reviews r WHERE r.entry_id = @entryId AND r.judge_id = j.id) AS started,
+                EXISTS (SELECT 1 FROM reviews r WHERE r.entry_id = @entryId AND r.judge_id = j.id AND r.round_no = @round) AS started,
                 EXISTS (SELECT 1 FROM conflicts c WHERE c.entry_id = @entryId AND c.judge_id = j.id) AS conflict
               FROM campaign_judges cj JOIN judges j ON j.id = cj.judge_id
-              LEFT JOIN assignments a ON a.entry_id = @entryId AND a.judge_id = j.id
+              LEFT JOIN assignments a ON a.entry_id = @entryId AND a.judge_id = j.id AND a.round_no = @round
               WHERE cj.campaign_id = @campaignId ORDER BY a.source IS NULL, j.name`)
-    .all({ entryId, campaignId }) as DbEntryJudgeRow[];
+    .all({ entryId, campaignId, round }) as DbEntryJudgeRow[];
   return { entryId, judges: rows.map(toEntryJudge) };
 }
 
@@ -64,11 +68,12 @@ export function setManualAssignment(
 ): void {
   const { campaignId, entryId, judgeId, assigned } = change;
   const current = entryJudges(db, campaignId, entryId).judges.find((j) => j.judgeId === judgeId)!;
+  const round = workingRoundOfEntryId(db, campaignId, entryId);
   db.transaction(() => {
-    if (assigned && !current.assigned) judges.assign([{ entryId, judgeId }], 'manual');
+    if (assigned && !current.assigned) judges.assign([{ entryId, judgeId }], 'manual', round);
     if (!assigned && current.assigned) {
       if (current.started) throw new KepuError('ASSIGNMENT_STARTED', `assignment: ${current.name} already started #${entryId}`, { judge: current.name });
-      db.prepare('DELETE FROM assignments WHERE entry_id = ? AND judge_id = ?').run(entryId, judgeId);
+      db.prepare('DELETE FROM assignments WHERE entry_id = ? AND judge_id = ? AND round_no = ?').run(entryId, judgeId, round);
     }
     db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'assignment.set', ?, ?)`).run(
       nowIso(), campaignId, JSON.stringify({ entryId, judgeId, assigned }),

@@ -6,7 +6,7 @@
 // - On a judge's machine the rounds come from the package the judge opened (rounds_json of the
 //   newest opened package): the judge works in the round the coordinator's package names.
 import type { Database } from 'better-sqlite3';
-import type { CampaignDefinition, ListDef, ScoringRoundDef } from '../../contract';
+import { CampaignDefinition, type ListDef, type ScoringRoundDef } from '../../contract';
 import { listFor, roundsOf } from '../../contract/lists';
 
 export function scoringRoundsOf(list: Pick<ListDef, 'rounds'>): ScoringRoundDef[] {
@@ -101,4 +101,15 @@ export function defaultRankingRounds(db: Database, campaignId: string, def: Camp
     if (round !== 1) out[list.key] = round;
   }
   return out;
+}
+
+/** The working round of one entry of the campaign, read from the database alone (1 when unknown). */
+export function workingRoundOfEntryId(db: Database, campaignId: string, entryId: number): number {
+  const row = db.prepare('SELECT e.kind, e.category, c.definition_json FROM entries e JOIN campaigns c ON c.id = e.campaign_id WHERE e.id = ? AND c.id = ?').get(entryId, campaignId) as
+    | { kind: Parameters<typeof listFor>[1]; category: string | null; definition_json: string }
+    | undefined;
+  if (!row) return 1;
+  const def = CampaignDefinition.parse(JSON.parse(row.definition_json));
+  if (!def.lists.some((l) => scoringRoundsOf(l).length > 1)) return 1;
+  return workingRoundOfEntry(db, campaignId, def, row);
 }

@@ -112,6 +112,14 @@ describe('scoring rounds', () => {
     expect(new Set(pairs.map((p) => p.entry_id))).toEqual(new Set(shortlist.slice(1)));
     for (const p of pairs) expect(panel).toContain(p.judge_id);
     for (const id of shortlist.slice(1)) expect(pairs.filter((p) => p.entry_id === id)).toHaveLength(2);
+    // The entry's judges are those of its round now; a manual change is made in that round.
+    const target = shortlist[1];
+    const shown = await ok<{ judges: { judgeId: string; assigned: boolean }[] }>(app.dispatch('assignment:entry', { campaignId, entryId: target }));
+    expect(shown.judges.filter((j) => j.assigned).map((j) => j.judgeId).sort()).toEqual(pairs.filter((p) => p.entry_id === target).map((p) => p.judge_id).sort());
+    const extra = panel.find((j) => !pairs.some((p) => p.entry_id === target && p.judge_id === j))!;
+    await ok(app.dispatch('assignment:set', { campaignId, entryId: target, judgeId: extra, assigned: true }));
+    expect(app.ctx.db.prepare(`SELECT round_no, source FROM assignments WHERE entry_id = ? AND judge_id = ? AND source = 'manual'`).all(target, extra)).toEqual([{ round_no: 2, source: 'manual' }]);
+    await ok(app.dispatch('assignment:set', { campaignId, entryId: target, judgeId: extra, assigned: false }));
     // Round 1's assignments are as they were.
     expect(roundOne()).toEqual(roundOneNow);
     expect(roundOneNow.length).toBeGreaterThanOrEqual(before.length);
