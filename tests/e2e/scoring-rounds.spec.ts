@@ -1,7 +1,10 @@
 // Scoring rounds (issue 14), in both languages: the sample campaign's first list gets a first and
 // a final round (through the API, as the Setup tab would save them); the Overview tab's Rounds
 // strip shows round 1 current with its progress; Close asks a reason in the app's dialog, and the
-// strip then shows round 1 closed (by whom, when, why) and the final round current. Screenshots at 1366×768 go to test-results/ (and KEPU_SHOTS when set).
+// strip then shows round 1 closed (by whom, when, why) and the final round current; the Ranking
+// tab offers a round selector for that list. Screenshots at 1366×768 go to test-results/ (and KEPU_SHOTS when set).
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { shot } from './shots';
 import { serveApp, type ServedApp } from './host';
@@ -40,6 +43,10 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
     const campaigns = await call<{ id: string }[]>(page, 'campaign:list', {});
     const campaignId = campaigns[0].id;
+    // The sample judges' bundles, merged: round 1 holds scores.
+    const folder = path.join(app.dataDir, 'sample-bundles');
+    const files = fs.readdirSync(folder).map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(folder, f)).toString('base64') }));
+    await call(page, 'bundle:merge', { campaignId, files });
     const campaign = await call<{ definition: { lists: { key: string }[] } }>(page, 'campaign:get', { campaignId });
     const def = campaign.definition;
     const listKey = def.lists[0].key;
@@ -69,5 +76,13 @@ for (const locale of ['zh-CN', 'en'] as const) {
     // The data agrees: the list is in its final round now.
     const rounds = await call<{ lists: { key: string; current: number | null }[] }>(page, 'round:list', { campaignId });
     expect(rounds.lists.find((l) => l.key === listKey)?.current).toBe(2);
+
+    // The Ranking tab offers the list's rounds; the final round holds no score yet, so round 1 is shown.
+    await page.getByRole('tab', { name: en ? 'Ranking' : '排名', exact: true }).click();
+    const round = page.getByTestId('ranking-round');
+    await expect(round).toBeVisible({ timeout: 30_000 });
+    await expect(round).toHaveValue('1');
+    await expect(round.locator('option')).toHaveText([en ? 'Round 1 · First round' : '第 1 轮 · 初评', en ? 'Round 2 · Final round' : '第 2 轮 · 终评']);
+    await snap('ranking');
   });
 }

@@ -12,10 +12,10 @@ import { decisionLine } from '../EntryDecisions';
 import { flagText, score, tieText } from './rankingText';
 import { ScoreOverrides } from './ScoreOverrides';
 
-export function RankingEntryDetail({ campaign, entryId, onClose, onChanged }: { campaign: CampaignDetail; entryId: number; onClose(): void; onChanged?(): void }) {
+export function RankingEntryDetail({ campaign, entryId, rounds, onClose, onChanged }: { campaign: CampaignDetail; entryId: number; rounds?: Record<string, number>; onClose(): void; onChanged?(): void }) {
   const { t, i18n } = useTranslation();
   // Another entry opened: the one shown stays until the new one arrives.
-  const detail = useChannel('ranking:entry', { campaignId: campaign.id, entryId }, { placeholderData: keepPreviousData }).data ?? null;
+  const detail = useChannel('ranking:entry', { campaignId: campaign.id, entryId, ...(rounds ? { rounds } : {}) }, { placeholderData: keepPreviousData }).data ?? null;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);

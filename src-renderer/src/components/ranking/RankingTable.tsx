@@ -19,10 +19,12 @@ interface Props {
   category: string | null;
   section: 'ranked' | 'held';
   method: RankingMethod;
+  /** The scoring round chosen per list (absent: the default rounds). */
+  rounds?: Record<string, number>;
   onOpen(entryId: number): void;
 }
 
-export function RankingTable({ campaign, summary, kind, category, section, method, onOpen }: Props) {
+export function RankingTable({ campaign, summary, kind, category, section, method, rounds, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
   const [rows, setRows] = useState<RankingRow[]>([]);
@@ -30,12 +32,12 @@ export function RankingTable({ campaign, summary, kind, category, section, metho
 
   const load = useCallback(
     async (offset: number) => {
-      const page = await run(() => invoke('ranking:list', { campaignId: campaign.id, kind, category, section, method, offset, limit: PAGE }));
+      const page = await run(() => invoke('ranking:list', { campaignId: campaign.id, kind, category, section, method, offset, limit: PAGE, ...(rounds ? { rounds } : {}) }));
       if (!page) return;
       setTotal(page.total);
       setRows((prev) => (offset === 0 ? page.rows : [...prev, ...page.rows]));
     },
-    [run, campaign.id, kind, category, section, method],
+    [run, campaign.id, kind, category, section, method, rounds],
   );
   useEffect(() => {
     void load(0);

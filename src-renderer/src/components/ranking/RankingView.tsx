@@ -1,6 +1,7 @@
 // The Ranking tab: the computed result of the merged scores per category, methods side by side,
 // charts, stability and agreement figures, held entries with their reasons, the committee list,
 // settings, the shortlist to the next round per list, publishing (signed lock) and exports.
+import { keepPreviousData } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, RankingMethod } from '../../../../src-main/contract';
@@ -8,6 +9,7 @@ import { invoke } from '../../api';
 import { downloadBase64 } from '../../files';
 import { formatInstant, localized } from '../../format';
 import { channelKey, invalidateCampaign, queryClient, useChannel } from '../../queries';
+import { roundsOf } from '../../../../src-main/contract/lists';
 import { useAppStore } from '../../stores/useAppStore';
 import { CommitteePanel } from './CommitteePanel';
 import { LockPanel } from './LockPanel';
@@ -22,21 +24,25 @@ import './ranking.css';
 export function RankingView({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
-  const summary = useChannel('ranking:summary', { campaignId: campaign.id }).data ?? null;
   const [selected, setSelected] = useState(0);
   const [method, setMethod] = useState<RankingMethod | null>(null);
   const [showSettings, setShowSettings] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
+  // The scoring round chosen per list (issue 14); lists not chosen: the server's default round.
+  const [rounds, setRounds] = useState<Record<string, number> | undefined>(undefined);
+  const summary = useChannel('ranking:summary', { campaignId: campaign.id, ...(rounds ? { rounds } : {}) }, { placeholderData: keepPreviousData }).data ?? null;
 
+  // The rounds asked for travel in the request, so each choice of round is its own cached answer.
+  const summaryRequest = { campaignId: campaign.id, ...(rounds ? { rounds } : {}) };
   /**
    * After a change (settings saved, a lock, an override): every read of the campaign is stale.
    * `refresh` asks the main side to compute the ranking again even though no input changed.
    */
   async function load(refresh = false) {
     if (refresh) {
-      const s = await run(() => invoke('ranking:summary', { campaignId: campaign.id, refresh }));
-      if (s) queryClient.setQueryData(channelKey('ranking:summary', { campaignId: campaign.id }), s);
+      const s = await run(() => invoke('ranking:summary', { ...summaryRequest, refresh }));
+      if (s) queryClient.setQueryData(channelKey('ranking:summary', summaryRequest), s);
     }
     await invalidateCampaign(campaign.id);
   }
@@ -49,6 +55,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
   }
 
   if (!summary) return <p className="muted">{t('ranking.computing')}</p>;
+  const scoringRounds = (listKey: string) => roundsOf(campaign.definition.lists.find((l) => l.key === listKey) ?? {}).filter((r) => r.kind === 'scoring');
   const tz = campaign.definition.timeZone;
   const category = summary.categories[Math.min(selected, summary.categories.length - 1)];
   const lists = campaign.definition.lists;
@@ -139,6 +146,20 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
                   {severalLists && <span className="muted">{listName(category.list)} · </span>}
                   {localized(category.label, i18n.language)}
                 </h2>
+                {scoringRounds(category.list).length > 1 && (
+                  <label className="inline-label">
+                    {t('ranking.round')}{' '}
+                    <select
+                      value={rounds?.[category.list] ?? summary.rounds?.[category.list] ?? 1}
+                      onChange={(e) => setRounds({ ...(summary.rounds ?? {}), ...rounds, [category.list]: Number(e.target.value) })}
+                      data-testid="ranking-round"
+                    >
+                      {scoringRounds(category.list).map((r, i) => (
+                        <option key={r.key} value={i + 1}>{t('rounds.numbered', { roundNo: i + 1 })} · {localized(r.name, i18n.language)}</option>
+                      ))}
+                    </select>
+                  </label>
+                )}
                 <label className="inline-label">
                   {t('ranking.method')}{' '}
                   <select value={shown} onChange={(e) => setMethod(e.target.value as RankingMethod)} data-testid="ranking-method">
@@ -194,12 +215,12 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
                 </div>
               </div>
               <h3>{t('ranking.sections.ranked', { count: category.ranked })}</h3>
-              <RankingTable campaign={campaign} summary={summary} kind={category.kind} category={category.category} section="ranked" method={shown} onOpen={setOpen} />
+              <RankingTable campaign={campaign} summary={summary} kind={category.kind} category={category.category} section="ranked" method={shown} rounds={rounds} onOpen={setOpen} />
               {category.held > 0 && (
                 <>
                   <h3>{t('ranking.sections.held', { count: category.held })}</h3>
                   <p className="small muted">{t('ranking.heldHelp')}</p>
-                  <RankingTable campaign={campaign} summary={summary} kind={category.kind} category={category.category} section="held" method={published} onOpen={setOpen} />
+                  <RankingTable campaign={campaign} summary={summary} kind={category.kind} category={category.category} section="held" method={published} rounds={rounds} onOpen={setOpen} />
                 </>
               )}
             </section>
@@ -212,7 +233,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           <LockPanel campaign={campaign} onLocked={() => void load()} />
         </>
       )}
-      {open !== null && <RankingEntryDetail campaign={campaign} entryId={open} onClose={() => setOpen(null)} onChanged={() => void load()} />}
+      {open !== null && <RankingEntryDetail campaign={campaign} entryId={open} rounds={rounds} onClose={() => setOpen(null)} onChanged={() => void load()} />}
     </div>
   );
 }
