@@ -2,6 +2,7 @@
 // (round_no: the ordinal among the list's scoring rounds; a list without rounds has one, round 1,
 // with no key or name), whether each is closed, the current one (the lowest not closed) and how
 // far its reviews are; and closing the current round with a reason.
+import type { ChannelMap } from './channel-def';
 import { z } from 'zod';
 import { LocalizedText } from './basics';
 
@@ -49,4 +50,4 @@ export const scoringRoundChannels = {
     request: z.object({ campaignId: Id, listKey: z.string().min(1).max(100), roundNo: z.number().int().min(1), reason: z.string().trim().max(2000) }).strict(),
     response: ListRounds,
   },
-} as const;
+} as const satisfies ChannelMap;

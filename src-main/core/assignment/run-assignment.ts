@@ -10,6 +10,7 @@
 // formal check failed are never assigned in a scoring round; the result names them and each
 // list's round. With no rounds anywhere the run is exactly the one-pass run it always was.
 import type { Database } from 'better-sqlite3';
+import { shortlistedEntryIds } from '../shortlist/shortlist-repo';
 import type { CampaignDefinition, EntryKind } from '../../contract';
 import { listFor } from '../../contract/lists';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
@@ -90,6 +91,10 @@ function roundPlan(db: Database, def: CampaignDefinition, campaignId: string, en
   const closed = closedRounds(db, campaignId);
   const formalFailed = entries.filter((e) => failed.has(e.id)).map((e) => ({ entryId: e.id, regNo: e.reg_no }));
   const rounds: RoundRun[] = [];
+  const shortlistOf = (listKey: string, roundNo: number) => {
+    const ids = shortlistedEntryIds(db, campaignId, listKey, roundNo);
+    return ids ? [...ids] : undefined;
+  };
   const groups = def.lists.flatMap((list) => {
     const roundNo = currentRoundNo(list, closed);
     if (roundNo === null) {
@@ -97,7 +102,8 @@ function roundPlan(db: Database, def: CampaignDefinition, campaignId: string, en
       return [];
     }
     const ofList = entries.filter((e) => listFor(def, e.kind as EntryKind, e.category).key === list.key && !failed.has(e.id));
-    const named = roundNo >= 2 ? roundEntries[list.key] : undefined;
+    // A later round takes the entries the caller names, else the previous round's shortlist (core/shortlist).
+    const named = roundNo >= 2 ? (roundEntries[list.key] ?? shortlistOf(list.key, roundNo - 1)) : undefined;
     if (roundNo >= 2 && !named) {
       rounds.push({ list: list.key, roundNo, entries: 0, skipped: 'no_entry_set' });
       return [];

@@ -1,7 +1,6 @@
 // What a shortlist is made from: the ranking of one list's scoring round, per category, in ranked
-// order with the held entries apart. This is the one place that reads the ranking for shortlists.
-// Today the ranking service ranks one scoring pass (round 1); when it ranks by round, pass
-// `roundNo` on here (the lead wires it after the scoring-rounds work merges) and nothing else moves.
+// order with the held entries apart. This is the one place that reads the ranking for shortlists:
+// the list ranked on that round alone (the ranking service never mixes rounds).
 import type { CampaignDefinition, ListDef, ScoringRoundDef } from '../../contract';
 import { roundsOf } from '../../contract/lists';
 import { KepuError } from '../errors';
@@ -21,8 +20,7 @@ export function scoringRound(def: CampaignDefinition, listKey: string, roundNo: 
 
 /** The ranked categories of a list's round, by the method the list is ordered by. */
 export function rankedForShortlist(ranking: RankingService, campaignId: string, listKey: string, roundNo: number): RankedCategory[] {
-  void roundNo; // the ranking has one scoring pass today (round 1); see the header
-  const computed = ranking.compute(campaignId);
+  const computed = ranking.compute(campaignId, false, { [listKey]: roundNo });
   return computed.outcome.categories
     .filter((c) => c.list === listKey)
     .map((c) => {
