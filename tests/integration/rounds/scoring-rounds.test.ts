@@ -125,5 +125,24 @@ describe('scoring rounds', () => {
     expect(roundOneNow.length).toBeGreaterThanOrEqual(before.length);
     app.ctx.close();
   });
+  it('assign the next round to the previous round\'s shortlist when no entries are named', async () => {
+    const app = await openMergedSample();
+    const campaignId = app.works.id;
+    const def = app.ctx.campaigns.definition(campaignId);
+    const listKey = def.lists[0].key;
+    const panel = app.ctx.judges.list(campaignId).map((j) => j.id).slice(0, 3);
+    await ok(app.dispatch('campaign:updateDefinition', { campaignId, definition: withRounds(def, [FIRST, { ...FINAL, panel, judgesPerEntry: 3 }]), reason: 'rounds' }));
+    // Round 1's scores are the merged sample's: shortlist the top 30 % of each category, close round 1.
+    const made = await ok<{ categories: { lines: { entryId: number; in: boolean }[] }[] }>(app.dispatch('shortlist:make', { campaignId, listKey, roundNo: 1, rule: { by: 'percent', value: 30 } }));
+    const shortlisted = new Set(made.categories.flatMap((c) => c.lines.filter((l) => l.in).map((l) => l.entryId)));
+    expect(shortlisted.size).toBeGreaterThan(0);
+    await ok(app.dispatch('round:close', { campaignId, listKey, roundNo: 1, reason: '初评结束' }));
+
+    const run = await ok<{ rounds: unknown[] }>(app.dispatch('assignment:run', { campaignId }));
+    expect(run.rounds).toContainEqual({ list: listKey, roundNo: 2, entries: shortlisted.size, skipped: null });
+    const pairs = app.ctx.db.prepare('SELECT entry_id, judge_id FROM assignments WHERE round_no = 2').all() as { entry_id: number; judge_id: string }[];
+    expect(new Set(pairs.map((p) => p.entry_id))).toEqual(shortlisted);
+    for (const p of pairs) expect(panel).toContain(p.judge_id);
+  });
 });
 
