@@ -107,6 +107,10 @@ export const campaignChanges = {
   'shortlist:preview': null,
   'shortlist:make': byCampaignId,
   'shortlist:adjust': byCampaignId,
+  // Levels: exporting a shortlist file reads; importing one adds entries.
+  'shortlist:exportFile': null,
+  'shortlist:inspectFile': null,
+  'shortlist:importFile': byCampaignId,
   'certificates:settings': null,
   'certificates:saveSettings': byCampaignId,
   'certificates:setImage': byCampaignId,

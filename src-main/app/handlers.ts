@@ -28,6 +28,8 @@ import { moderationHandlers } from './moderation-handlers';
 import { formalCheckHandlers } from './formal-check-handlers';
 import { shortlistHandlers } from './shortlist-handlers';
 import { roundHandlers } from './round-handlers';
+import { shortlistFileHandlers } from './shortlist-file-handlers';
+import { entryOrigin } from '../core/shortlist/shortlist-file-import';
 import { decisionHandlers } from './decision-handlers';
 import { noticeHandlers } from './notice-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
@@ -69,7 +71,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'entry:get': ({ entryId }) => {
       const entry = ctx.entries.get(entryId);
-      return { ...entry, problems: entryRuleProblems(ctx.db, entry.campaignId, ctx.campaigns.definition(entry.campaignId), entryId) };
+      return { ...entry, origin: entryOrigin(ctx.db, entryId), problems: entryRuleProblems(ctx.db, entry.campaignId, ctx.campaigns.definition(entry.campaignId), entryId) };
     },
     'demo:load': () => loadDemo(ctx),
     'intake:preview': ({ campaignId, source, options }) => previewImport(ctx, campaignId, importInput(source, options)),
@@ -116,6 +118,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...formalCheckHandlers(ctx),
     ...shortlistHandlers(ctx),
     ...roundHandlers(ctx),
+    ...shortlistFileHandlers(ctx),
     ...noticeHandlers(ctx),
   }));
 }

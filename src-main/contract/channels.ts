@@ -20,6 +20,7 @@ import { formalCheckChannels } from './formal-check';
 import { scoringRoundChannels } from './scoring-rounds';
 import { decisionChannels } from './decisions';
 import { shortlistChannels } from './shortlist';
+import { EntryOrigin, shortlistFileChannels } from './shortlist-file';
 import { noticeChannels } from './notices';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
@@ -146,6 +147,8 @@ export const EntryDetail = EntryRow.extend({
   reason: z.string().nullable(),
   fields: z.record(z.string(), z.string()),
   assets: z.array(AssetInfo),
+  /** Where the entry came from, when it was imported from another installation's shortlist file. */
+  origin: EntryOrigin.nullable().optional(),
 });
 export type EntryDetail = z.infer<typeof EntryDetail>;
 
@@ -313,6 +316,7 @@ export const channels = {
   ...scoringRoundChannels,
   ...decisionChannels,
   ...shortlistChannels,
+  ...shortlistFileChannels,
   ...noticeChannels,
 } as const satisfies ChannelMap;
 

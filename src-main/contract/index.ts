@@ -32,3 +32,4 @@ export * from './formal-check';
 export * from './verify-text';
 export * from './shortlist';
 export * from './scoring-rounds';
+export * from './shortlist-file';

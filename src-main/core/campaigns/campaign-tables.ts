@@ -54,6 +54,8 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   // Decisions on entries: the history, appended only (core/decisions/decision-service.ts).
   { name: 'entry_decisions', rows: OF_CAMPAIGN },
   { name: 'assets', rows: OF_ENTRIES },
+  // Where entries imported from a shortlist file came from (core/shortlist/shortlist-file-import.ts).
+  { name: 'entry_origins', rows: OF_CAMPAIGN },
   { name: 'assignments', rows: OF_ENTRIES },
   { name: 'scores', rows: OF_ENTRIES },
   // Moderation overrides beside the signed scores (core/moderation), history included.
