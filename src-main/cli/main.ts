@@ -16,6 +16,7 @@ import { runRank } from './commands/rank';
 import { runCertificates } from './commands/certificates';
 import { runAudit } from './commands/audit';
 import { runRound } from './commands/round';
+import { runShortlistFile } from './commands/shortlist';
 import { runDecision } from './commands/decision';
 import { runNotice, runObjection } from './commands/notice';
 
@@ -58,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runAudit(rest, t);
       case 'round':
         return await runRound(rest, t);
+      case 'shortlist':
+        return await runShortlistFile(rest, t);
       case 'decision':
         return await runDecision(rest, t);
       case 'notice':

@@ -215,6 +215,7 @@ export const errorCodes = [
   'SHORTLIST_FILE_KIND_MISSING',
   'SHORTLIST_FILE_CATEGORY_MISSING',
   'SHORTLIST_FILE_REGNO_TAKEN',
+  'SHORTLIST_FILE_UNREADABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -15,7 +15,7 @@ import { openRuntime } from '../runtime';
 type T = i18n['t'];
 
 /** The round's number among the list's scoring rounds (a list without rounds has round 1). */
-function roundNumber(def: CampaignDefinition, listKey: string, given: string, t: T): number {
+export function roundNumber(def: CampaignDefinition, listKey: string, given: string, t: T): number {
   if (/^\d+$/.test(given)) return Number(given);
   const list = def.lists.find((l) => l.key === listKey);
   const index = list ? roundsOf(list).filter((r) => r.kind === 'scoring').findIndex((r) => r.key === given) : -1;
