@@ -42,6 +42,17 @@ export function EntryDetailPanel({ entryId, campaign, onClose, onChanged }: Prop
         </button>
       </div>
       <h2>{entry.title}</h2>
+      {entry.origin && (
+        <p className="small entry-origin" data-testid="entry-origin" title={t('shortlistFile.originTitle', { fingerprint: entry.origin.signerFingerprint, at: formatInstant(entry.origin.importedAt, campaign.definition.timeZone) })}>
+          {t('shortlistFile.origin', {
+            from: [localized(entry.origin.campaignName, lang), entry.origin.organiser].filter(Boolean).join(' · '),
+            round: entry.origin.roundName ? localized(entry.origin.roundName, lang) : t('shortlist.round', { round: entry.origin.roundNo }),
+            place: entry.origin.place === null ? t('shortlistFile.noPlace') : t('shortlistFile.place', { place: entry.origin.place }),
+            regNo: entry.origin.originRegNo,
+          })}
+          {entry.origin.media.length > 0 && entry.assets.length === 0 && <> · {t('shortlistFile.mediaToLink', { count: entry.origin.media.length })}</>}
+        </p>
+      )}
       {entry.late && <p className="badge warn">{t('entries.lateExplained')}</p>}
       {entry.early && <p className="badge warn">{t('entries.earlyExplained')}</p>}
       {entry.problems.length > 0 && (

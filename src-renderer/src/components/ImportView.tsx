@@ -10,6 +10,7 @@ import { useAppStore } from '../stores/useAppStore';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportReportView } from './ImportReportView';
 import { MappingTable } from './MappingTable';
+import { ShortlistFileImport } from './ShortlistFileImport';
 
 type Encoding = 'auto' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
 
@@ -153,6 +154,8 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
           }}
         />
       )}
+
+      {!preview && !report && <ShortlistFileImport campaign={campaign} onImported={onImported} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, ShortlistCategoryView, ShortlistLine, ShortlistRule, ShortlistView } from '../../../../src-main/contract';
 import { roundsOf } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
+import { downloadBase64 } from '../../files';
 import { formatInstant, localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
@@ -28,6 +29,7 @@ export function ShortlistPanel({ campaign, listKey, computedAt }: { campaign: Ca
   const [preview, setPreview] = useState<ShortlistView | null>(null);
   const [by, setBy] = useState<By>('percent');
   const [value, setValue] = useState('');
+  const [exported, setExported] = useState<string | null>(null);
   const key = { campaignId: campaign.id, listKey, roundNo };
 
   const load = useCallback(async () => {
@@ -54,6 +56,14 @@ export function ShortlistPanel({ campaign, listKey, computedAt }: { campaign: Ca
     if (!rule) return;
     const v = await run(() => invoke('shortlist:preview', { ...key, rule }));
     if (v) setPreview(v);
+  }
+
+  /** Levels: the made shortlist as a signed file for the next level (e.g. the national final). */
+  async function exportFile() {
+    const file = await run(() => invoke('shortlist:exportFile', key));
+    if (!file) return;
+    downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    setExported(t('shortlistFile.exported', { count: file.entries, file: file.savedTo }));
   }
 
   async function make() {
@@ -186,9 +196,11 @@ export function ShortlistPanel({ campaign, listKey, computedAt }: { campaign: Ca
       {!preview && !view.made && <p className="muted" data-testid="shortlist-not-made">{t('shortlist.notMade')}</p>}
       {!preview && view.made && (
         <p className="small" data-testid="shortlist-made">
-          {t('shortlist.made', { version: view.made.version, rule: ruleText(view.made.rule), by: who(view.made.by), at: formatInstant(view.made.at, campaign.definition.timeZone) })}
+          {t('shortlist.made', { version: view.made.version, rule: ruleText(view.made.rule), by: who(view.made.by), at: formatInstant(view.made.at, campaign.definition.timeZone) })}{' '}
+          <button type="button" className="small" onClick={() => void exportFile()} data-testid="shortlist-export-file" title={t('shortlistFile.exportHint')}>{t('shortlistFile.export')}</button>
         </p>
       )}
+      {!preview && view.made && exported && <p className="small muted" data-testid="shortlist-exported">{exported}</p>}
       {shown.made && (
         <>
           <p data-testid="shortlist-counts">
