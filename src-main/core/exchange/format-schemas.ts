@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ProgrammeFile } from '../../contract';
 import { KeyCard } from '../keys/key-card';
 import { KeyFile } from '../keys/key-store';
+import { ShortlistFilePayload } from '../shortlist/shortlist-file';
 import { BundlePayload } from './bundle';
 import { Envelope } from './dsse';
 import { PackageManifest } from './package-manifest';
@@ -17,6 +18,7 @@ export const formatSchemas = {
   package: PackageManifest,
   keyfile: KeyFile,
   programme: ProgrammeFile,
+  shortlist: ShortlistFilePayload,
 } as const;
 
 export type FormatName = keyof typeof formatSchemas;
