@@ -2,7 +2,8 @@
 // each one (bounded concurrency, cached by path+size+mtime), and record them as the entries'
 // assets. Re-linking the same folder updates the same asset rows; nothing is duplicated. Each file
 // is checked under its entry's rules (the category's own media rules, else the campaign's), and the
-// report names the entries that still miss a completeness rule with the files now linked.
+// report names the entries that still miss a completeness rule with the files now linked. Entries
+// imported from a shortlist file also take left-over files by the hashes the file carried.
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { listFiles, matchFiles } from './link-folder';
 import { ProbeCache } from './probe-cache';
 import { type CheckProgress, checkFiles } from './probe-queue';
 import { mediaRulesFor } from './rules';
+import { matchOriginMediaByHash } from '../shortlist/origin-media-match';
 
 /** An entry's id, number, kind and category: which rules its files are checked under. */
 interface DbEntryKindRow {
@@ -44,7 +46,16 @@ export async function linkAndCheckFolder(deps: LinkDeps, campaignId: string, fol
   const files = listFiles(root, (file) => deps.protectedFiles?.isProtected(file) ?? false);
   const entries = deps.db.prepare<[string], DbEntryKindRow>('SELECT id, reg_no, kind, category FROM entries WHERE campaign_id = ?').all(campaignId);
   const match = matchFiles(root, files, entries.map((e) => e.reg_no), options.pattern);
-  const toCheck = [...match.byRegNo.values()].flat();
+  // Entries imported from a shortlist file: files left over are matched by the carried hashes.
+  const byHash = await matchOriginMediaByHash(deps.db, campaignId, match.unmatched, options.signal);
+  const takenByHash = new Set<string>();
+  for (const [regNo, list] of byHash) {
+    const have = match.byRegNo.get(regNo) ?? [];
+    match.byRegNo.set(regNo, [...have, ...list.filter((f) => !have.includes(f))]);
+    list.forEach((f) => takenByHash.add(f));
+  }
+  match.unmatched = match.unmatched.filter((f) => !takenByHash.has(f));
+  const toCheck = [...new Set([...match.byRegNo.values()].flat())];
   // Each file is checked under its entry's rules (a category may have its own).
   const entryOfReg = new Map(entries.map((e) => [e.reg_no, e]));
   const rulesByFile = new Map<string, MediaRules>();

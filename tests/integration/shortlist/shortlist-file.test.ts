@@ -5,7 +5,13 @@
 // store nothing. The sample's scores differ per data folder: the test compares with what it reads.
 import { describe, expect, it } from 'vitest';
 import type { AuditPage, CampaignSummary, EntryDetail, ExportFile, ShortlistFilePreview, ShortlistImportResult, ShortlistView } from '../../../src-main/contract';
-import { ok, openMergedSample, openTestApp } from '../../helpers';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type { MediaLinkJob } from '../../../src-main/contract';
+import { encodeEnvelope, signEnvelope } from '../../../src-main/core/exchange/dsse';
+import { canonicalJsonBytes } from '../../../src-main/core/files/canonical-json';
+import { SHORTLIST_PAYLOAD_TYPE } from '../../../src-main/core/shortlist/shortlist-file';
+import { finishedJob, ok, openMergedSample, openTestApp } from '../../helpers';
 
 type App = ReturnType<typeof openTestApp>;
 const entryCount = (app: App, campaignId: string) => app.ctx.db.prepare('SELECT count(*) FROM entries WHERE campaign_id = ?').pluck().get(campaignId) as number;
@@ -71,7 +77,21 @@ describe('shortlist file (levels)', () => {
       });
       expect(now.origin!.media).toEqual(was.assets.map((a) => ({ role: a.role, fileName: a.fileName, sha256: a.sha256, sizeBytes: a.sizeBytes })));
     }
-    // Entries not imported have no origin.
+    // The works, linked later from the province's media folder: by the kept numbers in their paths,
+    // and the shared files (no number in their names) by the hashes the file carried.
+    const originAssets = origin.ctx.db.prepare('SELECT path FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?').pluck().all(campaignId) as string[];
+    expect(originAssets.length).toBeGreaterThan(0);
+    const folder = path.join(origin.dataDir, 'media', 'sample');
+    await finishedJob(target.dispatch, await ok<MediaLinkJob>(target.dispatch('media:link', { campaignId: targetId, folder })));
+    let compared = 0;
+    for (const imported of result.entries) {
+      const now = await ok<EntryDetail>(target.dispatch('entry:get', { entryId: imported.entryId }));
+      for (const m of now.origin!.media) {
+        expect(now.assets.find((a) => a.sha256 === m.sha256)?.sizeBytes, `${now.regNo} ${m.fileName}`).toBe(m.sizeBytes);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
     const audit = await ok<AuditPage>(target.dispatch('audit:list', { campaignId: targetId, offset: 0, limit: 50 }));
     expect(audit.rows.map((r) => r.action)).toContain('shortlist.importFile');
     const exportAudit = await ok<AuditPage>(origin.dispatch('audit:list', { campaignId, offset: 0, limit: 50 }));
@@ -107,6 +127,18 @@ describe('shortlist file (levels)', () => {
     expect(await send(Buffer.from(card.contentBase64, 'base64'), 'me.kepukey')).toMatchObject({ ok: false, error: { code: 'SHORTLIST_FILE_WRONG_KIND', params: { file: 'me.kepukey' } } });
     expect(entryCount(target, targetId)).toBe(0);
     expect(originCount(target)).toBe(0);
+
+    // A signed file of a newer version, and one of another kind inside the right envelope type.
+    const key = origin.ctx.identity.privateKey();
+    const keyId = origin.ctx.identity.keyId();
+    const payload = JSON.parse(Buffer.from(JSON.parse(text).payload, 'base64').toString('utf8')) as Record<string, unknown>;
+    const resign = (p: Record<string, unknown>) => encodeEnvelope(signEnvelope(SHORTLIST_PAYLOAD_TYPE, canonicalJsonBytes(p), key, keyId));
+    expect(await send(resign({ ...payload, v: 2 }), 'newer.kepulist')).toMatchObject({ ok: false, error: { code: 'SHORTLIST_FILE_VERSION', params: { file: 'newer.kepulist', version: '2' } } });
+    expect(await send(resign({ ...payload, kind: 'kepu.bundle' }))).toMatchObject({ ok: false, error: { code: 'SHORTLIST_FILE_WRONG_KIND' } });
+    // Signed by another key than the one the file names: the signature fails.
+    const stranger = crypto.generateKeyPairSync('ed25519').privateKey;
+    expect(await send(encodeEnvelope(signEnvelope(SHORTLIST_PAYLOAD_TYPE, canonicalJsonBytes(payload), stranger, keyId)))).toMatchObject({ ok: false, error: { code: 'SHORTLIST_FILE_SIGNATURE_INVALID' } });
+    expect(entryCount(target, targetId)).toBe(0);
 
     // A target whose only kind is another: the first row is named.
     const def = target.ctx.campaigns.definition(targetId);
