@@ -93,6 +93,8 @@ export const CampaignDetail = CampaignSummary.extend({
     /** Entries submitted before the registration opened. */
     early: z.number().int(),
     assets: z.number().int(),
+    /** Entries imported from another installation's shortlist file (they have an origin). */
+    imported: z.number().int(),
   }),
 });
 export type CampaignDetail = z.infer<typeof CampaignDetail>;
@@ -112,6 +114,8 @@ export const EntryListRequest = z.object({
       kind: EntryKind.optional(),
       late: z.boolean().optional(),
       early: z.boolean().optional(),
+      /** Only entries imported from a shortlist file (true) or only those registered here (false). */
+      imported: z.boolean().optional(),
       query: z.string().trim().max(200).optional(),
     })
     .default({}),

@@ -68,6 +68,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(card.getByTestId('shortlist-file-done')).toContainText(en ? `Imported ${inCount} entries` : `已导入 ${inCount} 件作品`);
 
     await openTab(final, 'entries');
+    await final.getByTestId('entry-imported-only').check();
+    await expect(final.getByTestId('entry-row')).toHaveCount(inCount);
     await final.getByTestId('entry-row').first().click();
     const origin = final.getByTestId('entry-origin');
     await expect(origin).toContainText(en ? 'From: ' : '来自：');

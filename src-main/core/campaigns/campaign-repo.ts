@@ -100,10 +100,11 @@ export class CampaignRepo {
     const late = this.db.prepare<[string], DbCount>('SELECT count(*) AS n FROM entries WHERE campaign_id = ? AND is_late = 1').get(id)!.n;
     const early = this.db.prepare('SELECT count(*) FROM entries WHERE campaign_id = ? AND is_early = 1').pluck().get(id) as number;
     const assets = this.db.prepare<[string], DbCount>('SELECT count(*) AS n FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?').get(id)!.n;
+    const imported = this.db.prepare<[string], DbCount>('SELECT count(*) AS n FROM entry_origins WHERE campaign_id = ?').get(id)!.n;
     return {
       ...toSummary(row),
       definition: CampaignDefinition.parse(JSON.parse(row.definition_json)),
-      counts: { byKind, late, early, assets },
+      counts: { byKind, late, early, assets, imported },
     };
   }
 

@@ -142,6 +142,9 @@ export class EntryRepo {
       where.push('is_early = @early');
       params.early = req.filter.early ? 1 : 0;
     }
+    if (req.filter.imported !== undefined) {
+      where.push(`id ${req.filter.imported ? '' : 'NOT '}IN (SELECT entry_id FROM entry_origins WHERE campaign_id = @campaignId)`);
+    }
     if (req.filter.query) {
       where.push(`(title LIKE @q ESCAPE '\\' OR reg_no LIKE @q ESCAPE '\\' OR entrant_name LIKE @q ESCAPE '\\'
         OR entrant_unit LIKE @q ESCAPE '\\')`);

@@ -18,6 +18,7 @@ export function EntryBrowser({ campaign, initialSelected = null }: { campaign: C
   const [kind, setKind] = useState<EntryKind | ''>('');
   const [lateOnly, setLateOnly] = useState(false);
   const [earlyOnly, setEarlyOnly] = useState(false);
+  const [importedOnly, setImportedOnly] = useState(false);
   const [sort, setSort] = useState<SortState>({ field: 'regNo', direction: 'asc' });
   const [selected, setSelected] = useState<number | null>(initialSelected);
 
@@ -30,7 +31,7 @@ export function EntryBrowser({ campaign, initialSelected = null }: { campaign: C
   const pages = useEntryPages({
     campaignId: campaign.id,
     sort,
-    filter: { ...(kind ? { kind } : {}), ...(lateOnly ? { late: true } : {}), ...(earlyOnly ? { early: true } : {}), ...(query ? { query } : {}) },
+    filter: { ...(kind ? { kind } : {}), ...(lateOnly ? { late: true } : {}), ...(earlyOnly ? { early: true } : {}), ...(importedOnly ? { imported: true } : {}), ...(query ? { query } : {}) },
   });
 
   return (
@@ -60,6 +61,12 @@ export function EntryBrowser({ campaign, initialSelected = null }: { campaign: C
           <label className="checkbox">
             <input type="checkbox" checked={earlyOnly} onChange={(e) => setEarlyOnly(e.target.checked)} />
             {t('entries.earlyOnly')}
+          </label>
+        )}
+        {campaign.counts.imported > 0 && (
+          <label className="checkbox">
+            <input type="checkbox" checked={importedOnly} onChange={(e) => setImportedOnly(e.target.checked)} data-testid="entry-imported-only" />
+            {t('entries.importedOnly')}
           </label>
         )}
         <span className="muted count" data-testid="entry-count">

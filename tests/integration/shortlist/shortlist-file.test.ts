@@ -56,6 +56,10 @@ describe('shortlist file (levels)', () => {
     const result = await ok<ShortlistImportResult>(target.dispatch('shortlist:importFile', { campaignId: targetId, file: source }));
     expect(result.imported).toBe(inLines.length);
     expect(entryCount(target, targetId)).toBe(inLines.length);
+    // The entry list filters by origin; the campaign counts the imported entries.
+    expect((await ok<{ total: number }>(target.dispatch('entry:list', { campaignId: targetId, filter: { imported: true } }))).total).toBe(inLines.length);
+    expect((await ok<{ total: number }>(target.dispatch('entry:list', { campaignId: targetId, filter: { imported: false } }))).total).toBe(0);
+    expect((await ok<{ counts: { imported: number } }>(target.dispatch('campaign:get', { campaignId: targetId }))).counts.imported).toBe(inLines.length);
     for (const line of inLines) {
       const was = await ok<EntryDetail>(origin.dispatch('entry:get', { entryId: line.entryId }));
       const imported = result.entries.find((e) => e.regNo === was.regNo)!;
