@@ -24,6 +24,7 @@ export * from './decisions';
 export * from './notices';
 export * from './definition-versions';
 export * from './lists';
+export * from './queue-progress';
 export * from './text-encoding';
 export * from './zoned-time';
 export * from './definition-places';

@@ -45,10 +45,15 @@ export type QueueRow = z.infer<typeof QueueRow>;
 
 export const QueueProgress = z.object({
   assigned: z.number().int(),
-  /** Complete or conflict declared: nothing left to do. */
+  /** Marked complete. A declared conflict is not "done": it is counted under `conflicts`. */
   finished: z.number().int(),
-  byGroup: z.array(z.object({ kind: EntryKind, category: z.string().nullable(), assigned: z.number().int(), finished: z.number().int() })),
+  /** Entries this judge declared a conflict of interest on (to be reassigned, never scored). */
+  conflicts: z.number().int(),
+  byGroup: z.array(
+    z.object({ kind: EntryKind, category: z.string().nullable(), assigned: z.number().int(), finished: z.number().int(), conflicts: z.number().int() }),
+  ),
 });
+export type QueueProgress = z.infer<typeof QueueProgress>;
 
 export const QueueFilter = z.object({
   status: ReviewStatus.optional(),

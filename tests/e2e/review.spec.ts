@@ -30,15 +30,18 @@ test('a judge scores three entries of different kinds by keyboard only, declares
     for (const key of keys) await page.keyboard.press(key);
     await expect(page.getByTestId('review-total')).toContainText(`${total} 已评 3/3 项`);
     await page.keyboard.press('c');
-    await expect(page.getByTestId('reopen')).toBeVisible();
-    await expect(page.getByTestId('save-indicator')).toContainText('已保存');
+    // c marks the entry complete and moves on to the next unfinished one.
+    await expect(page.getByTestId('queue-item').filter({ hasText: title })).toHaveClass(/status-complete/);
+    await expect(page.getByTestId('preview-title')).not.toHaveText(title);
     scored.push({ title, total });
     await page.screenshot({ path: info.outputPath(`scored-${scored.length}.png`) });
   }
   await expect(page.getByTestId('queue-progress')).toContainText('已完成 3/19');
 
   // A fourth entry: conflict of interest, declared from the keyboard.
+  const before = (await page.getByTestId('preview-title').textContent())!.trim();
   await page.keyboard.press('u');
+  await expect(page.getByTestId('preview-title')).not.toHaveText(before);
   await expect(page.getByTestId('reopen')).toHaveCount(0);
   const conflictTitle = (await page.getByTestId('preview-title').textContent())!.trim();
   await page.keyboard.press('Tab');
@@ -53,7 +56,9 @@ test('a judge scores three entries of different kinds by keyboard only, declares
   await page.keyboard.type('本人曾指导该作品');
   await page.keyboard.press('Enter');
   await expect(panel).toContainText('已声明利益冲突:本人曾指导该作品');
-  await expect(page.getByTestId('queue-progress')).toContainText('已完成 4/19');
+  // A conflict is not "done": counted apart.
+  await expect(page.getByTestId('queue-progress')).toContainText('已完成 3/19');
+  await expect(page.getByTestId('queue-conflicts')).toContainText('冲突 1 条');
 
   // "?" shows the shortcut sheet.
   await page.keyboard.press('?');
@@ -61,7 +66,8 @@ test('a judge scores three entries of different kinds by keyboard only, declares
   await page.keyboard.press('Escape');
 
   await page.reload();
-  await expect(page.getByTestId('queue-progress')).toContainText('已完成 4/19');
+  await expect(page.getByTestId('queue-progress')).toContainText('已完成 3/19');
+  await expect(page.getByTestId('queue-conflicts')).toContainText('冲突 1 条');
   for (const { title, total } of scored) {
     const item = page.getByTestId('queue-item').filter({ hasText: title });
     await expect(item).toHaveClass(/status-complete/);

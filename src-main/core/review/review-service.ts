@@ -8,7 +8,7 @@
 //   judge covered the entry (on the coordinator's machine, after a merge), every change here is
 //   refused; only a newer bundle from that judge changes those values (core/merge).
 import type { Database } from 'better-sqlite3';
-import { type CampaignDefinition, type ListDef, listFor, type LocalizedText, type Queue, type QueueRow, type ReviewState, type ReviewStatus, rubricFor, type SaveAck, type SignedSource } from '../../contract';
+import { type CampaignDefinition, type ListDef, listFor, type LocalizedText, type Queue, queueProgress, type QueueRow, type ReviewState, type ReviewStatus, rubricFor, type SaveAck, type SignedSource } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo } from '../entries/entry-repo';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
@@ -59,16 +59,9 @@ export class ReviewService {
       kind: r.kind,
       category: r.category,
       status: r.conflict ? 'conflict' : ((r.status as ReviewStatus | null) ?? 'not_started'),
-      total: partialTotal(rubricFor(def, r.kind, r.category), scores.get(r.id) ?? {}),
+      // A declared conflict shows no score: the judge is out of this entry.
+      total: r.conflict ? null : partialTotal(rubricFor(def, r.kind, r.category), scores.get(r.id) ?? {}),
     }));
-    const groups = new Map<string, { kind: QueueRow['kind']; category: string | null; assigned: number; finished: number }>();
-    for (const r of all) {
-      const key = `${r.kind}/${r.category ?? ''}`;
-      const g = groups.get(key) ?? { kind: r.kind, category: r.category, assigned: 0, finished: 0 };
-      g.assigned += 1;
-      if (r.status === 'complete' || r.status === 'conflict') g.finished += 1;
-      groups.set(key, g);
-    }
     const query = filter.query?.toLowerCase();
     return {
       rows: all.filter(
@@ -77,11 +70,7 @@ export class ReviewService {
           (!filter.kind || r.kind === filter.kind) &&
           (!query || r.title.toLowerCase().includes(query) || r.regNo.toLowerCase().includes(query)),
       ),
-      progress: {
-        assigned: all.length,
-        finished: all.filter((r) => r.status === 'complete' || r.status === 'conflict').length,
-        byGroup: [...groups.values()],
-      },
+      progress: queueProgress(all),
     };
   }
 

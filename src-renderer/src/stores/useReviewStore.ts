@@ -3,6 +3,7 @@
 // only when the database acknowledged the change, with the revision it committed.
 import { create } from 'zustand';
 import type { Queue, QueueRow, ReviewState, SaveAck } from '../../../src-main/contract';
+import { queueProgress } from '../../../src-main/contract/queue-progress';
 import { ApiError, invoke } from '../api';
 import { useAppStore } from './useAppStore';
 
@@ -24,6 +25,11 @@ interface ReviewStore {
   whenSaved(): Promise<void>;
   /** Marks the current entry complete once pending saves are in; false when something is missing. */
   complete(): Promise<boolean>;
+  /**
+   * The `c` key: marks the entry complete and moves on to the next unfinished one. False when
+   * something is missing (nothing moves); true and nothing done on a signed, read-only entry.
+   */
+  completeAndNext(): Promise<boolean>;
   /** Runs a save in order; applies the acknowledgement to the current review and the queue. */
   commit(
     send: (ref: { campaignId: string; judgeId: string; entryId: number }) => Promise<SaveAck>,
@@ -96,6 +102,15 @@ export const useReviewStore = create<ReviewStore>((set, get) => ({
     return ack !== null;
   },
 
+  async completeAndNext() {
+    const r = get().review;
+    if (!r || r.signed) return true;
+    if (!(await get().complete())) return false;
+    // Only if the judge is still on that entry (a click elsewhere meanwhile wins).
+    if (get().entryId === r.entryId) await get().step(1, true);
+    return true;
+  },
+
   async commit(send, optimistic, forEntry) {
     const { campaignId, judgeId, review } = get();
     const entryId = forEntry ?? get().entryId;
@@ -106,13 +121,12 @@ export const useReviewStore = create<ReviewStore>((set, get) => ({
       try {
         const ack = await send({ campaignId, judgeId, entryId });
         set((s) => {
-          const rows = s.queue?.rows.map((r): QueueRow => (r.entryId === ack.entryId ? { ...r, status: ack.status, total: ack.total } : r));
-          const done = (r: QueueRow) => r.status === 'complete' || r.status === 'conflict';
-          const finished = rows?.filter(done).length ?? 0;
-          // The per-category counts follow too (the queue's rows are all the judge's entries, unfiltered).
-          const byGroup = s.queue?.progress.byGroup.map((g) => ({ ...g, finished: rows?.filter((r) => r.kind === g.kind && r.category === g.category && done(r)).length ?? 0 }));
+          // A declared conflict shows no score (as the queue does after a reload).
+          const total = ack.status === 'conflict' ? null : ack.total;
+          const rows = s.queue?.rows.map((r): QueueRow => (r.entryId === ack.entryId ? { ...r, status: ack.status, total } : r));
           return {
-            queue: s.queue && rows && byGroup ? { rows, progress: { ...s.queue.progress, finished, byGroup } } : s.queue,
+            // The queue's rows are all the judge's entries (unfiltered): the counts follow live.
+            queue: s.queue && rows ? { rows, progress: queueProgress(rows) } : s.queue,
             review:
               s.review && s.review.entryId === ack.entryId
                 ? { ...s.review, revision: ack.revision, updatedAt: ack.updatedAt, status: ack.status, total: ack.total, missing: ack.missing }

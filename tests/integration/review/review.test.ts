@@ -69,13 +69,21 @@ describe('the review workspace over a real database', () => {
   it('freezes scoring after a declared conflict until it is withdrawn', async () => {
     const { ctx, dispatch, campaignId, judgeId, queue } = await setup();
     const ref = { campaignId, judgeId, entryId: queue.rows[1].entryId };
+    // A score given before the conflict was noticed: the queue no longer shows it.
+    await ok(dispatch('review:score', { ...ref, dimension: 'content', value: 7 }));
     expect(await dispatch('review:conflict', { ...ref, declare: true, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'CONFLICT_REASON_REQUIRED' } });
     const declared = await ok<SaveAck>(dispatch('review:conflict', { ...ref, declare: true, reason: '本人曾指导该作品' }));
     expect(declared.status).toBe('conflict');
     expect(await dispatch('review:score', { ...ref, dimension: 'content', value: 5 })).toMatchObject({ ok: false, error: { code: 'REVIEW_CONFLICT_DECLARED' } });
     const q = await ok<Queue>(dispatch('review:queue', { campaignId, judgeId }));
-    expect(q.rows.find((r) => r.entryId === ref.entryId)?.status).toBe('conflict');
-    expect(q.progress.finished).toBe(1);
+    const row = q.rows.find((r) => r.entryId === ref.entryId)!;
+    expect(row.status).toBe('conflict');
+    expect(row.total).toBeNull();
+    // A conflict is not "done": it is counted apart, overall and in its category.
+    expect(q.progress.finished).toBe(0);
+    expect(q.progress.conflicts).toBe(1);
+    const group = q.progress.byGroup.find((g) => g.kind === row.kind && g.category === row.category)!;
+    expect(group).toMatchObject({ finished: 0, conflicts: 1 });
     const withdrawn = await ok<SaveAck>(dispatch('review:conflict', { ...ref, declare: false }));
     expect(withdrawn.status).toBe('in_progress');
     await ok(dispatch('review:score', { ...ref, dimension: 'content', value: 5 }));

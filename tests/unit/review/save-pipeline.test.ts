@@ -131,4 +131,35 @@ describe('the review save pipeline', () => {
     expect(calls).toEqual(['a']);
     expect(useReviewStore.getState()).toMatchObject({ entryId: 8, review: { entryId: 8, revision: 1 } });
   });
+
+  it('keeps the progress per category live and counts a declared conflict apart, without its score', async () => {
+    const row = (entryId: number, category: string) => ({ entryId, regNo: `SC-${entryId}`, title: 't', kind: 'work' as const, category, status: 'not_started' as const, total: null });
+    const rows = [row(7, 'graphic'), row(8, 'graphic'), row(9, 'video')];
+    useReviewStore.setState({ queue: { rows, progress: { assigned: 3, finished: 0, conflicts: 0, byGroup: [] } } });
+    const store = useReviewStore.getState();
+    await store.commit(async () => ({ ...ack(7, 4), status: 'complete', total: 8 }));
+    expect(useReviewStore.getState().queue!.progress).toMatchObject({ finished: 1, conflicts: 0, byGroup: [{ category: 'graphic', finished: 1 }, { category: 'video', finished: 0 }] });
+    await store.commit(async () => ({ ...ack(9, 1), status: 'conflict', total: 6 }), undefined, 9);
+    const { queue } = useReviewStore.getState();
+    expect(queue!.progress).toMatchObject({ finished: 1, conflicts: 1, byGroup: [{ category: 'graphic', finished: 1, conflicts: 0 }, { category: 'video', finished: 0, conflicts: 1 }] });
+    expect(queue!.rows.find((r) => r.entryId === 9)).toMatchObject({ status: 'conflict', total: null });
+  });
+
+  it('"c" completes the entry and moves to the next unfinished one; with something missing it stays', async () => {
+    const row = (entryId: number, status: 'not_started' | 'complete') => ({ entryId, regNo: `SC-${entryId}`, title: 't', kind: 'work' as const, category: 'graphic', status, total: null });
+    useReviewStore.setState({ queue: { rows: [row(7, 'not_started'), row(8, 'complete'), row(9, 'not_started')], progress: { assigned: 3, finished: 1, conflicts: 0, byGroup: [] } } });
+    invoke.mockImplementation(async (channel: string, request: { entryId: number }) => {
+      if (channel === 'review:complete') return { ...ack(request.entryId, 4), status: 'complete' };
+      if (channel === 'review:get') return state(request.entryId, 1);
+      throw new Error(`unexpected ${channel}`);
+    });
+    // Something missing: nothing is sent and the entry stays.
+    expect(await useReviewStore.getState().completeAndNext()).toBe(false);
+    expect(invoke).not.toHaveBeenCalled();
+    useReviewStore.setState({ review: { ...state(7, 3), missing: [] } });
+    expect(await useReviewStore.getState().completeAndNext()).toBe(true);
+    expect(invoke).toHaveBeenCalledWith('review:complete', { ...ref, entryId: 7, complete: true });
+    // 8 is complete already: the next unfinished entry is 9.
+    expect(useReviewStore.getState()).toMatchObject({ entryId: 9, review: { entryId: 9 } });
+  });
 });

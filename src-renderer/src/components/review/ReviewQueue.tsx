@@ -37,11 +37,13 @@ export function ReviewQueue({ definition }: { definition: CampaignDefinition }) 
     <nav className="review-queue" aria-label={t('review.queue')} data-testid="review-queue">
       <div className="queue-progress" data-testid="queue-progress">
         <strong>{t('review.progress', { done: queue.progress.finished, total: queue.progress.assigned })}</strong>
+        {queue.progress.conflicts > 0 && <span className="muted small" data-testid="queue-conflicts"> · {t('review.conflictCount', { count: queue.progress.conflicts })}</span>}
         <progress max={Math.max(1, queue.progress.assigned)} value={queue.progress.finished} />
         <ul className="group-progress small">
           {queue.progress.byGroup.map((g) => (
-            <li key={`${g.kind}/${g.category}`}>
+            <li key={`${g.kind}/${g.category}`} data-testid="group-progress">
               {groupLabel(g.kind, g.category)} {g.finished}/{g.assigned}
+              {g.conflicts > 0 && ` · ${t('review.conflictCount', { count: g.conflicts })}`}
             </li>
           ))}
         </ul>
@@ -76,7 +78,7 @@ export function ReviewQueue({ definition }: { definition: CampaignDefinition }) 
                   {r.regNo} · {groupLabel(r.kind, r.category)}
                 </span>
               </span>
-              <span className="queue-total num">{r.total === null ? '' : r.total.toFixed(1)}</span>
+              <span className="queue-total num">{r.total === null || r.status === 'conflict' ? '' : r.total.toFixed(1)}</span>
             </button>
           </li>
         ))}

@@ -1,6 +1,7 @@
 // The judge's day: queue on the left, the work in the middle, the rubric on the right. The whole
 // loop works from the keyboard (see ShortcutSheet); entering an entry puts the focus on its first
-// score so digits work at once.
+// score, and digits score the current dimension wherever the focus is (ScorePanel), so the judge
+// never has to click back into the panel.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, Judge } from '../../../../src-main/contract';
@@ -15,18 +16,28 @@ import { ScorePanel } from './ScorePanel';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ExportBundleButton } from '../exchange/ExportBundleButton';
 import { LocateMedia } from '../exchange/LocateMedia';
+import { isTextField } from './scoreKeys';
 
 function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return isTextField(target instanceof HTMLElement ? target : null);
+}
+
+/** Back to the current dimension's score (after the help sheet closed), so Tab goes on from there. */
+function focusCurrentScore() {
+  document.querySelector<HTMLElement>('.score-panel .score-control.current [role="slider"]:not([aria-disabled="true"])')?.focus();
 }
 
 export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
-  const { open, review, step, judgeId } = useReviewStore();
+  const { open, review, step, judgeId, completeAndNext } = useReviewStore();
   const [judges, setJudges] = useState<Judge[] | null>(null);
   const [help, setHelp] = useState(false);
+  const closeHelp = () => {
+    setHelp(false);
+    // After the sheet is gone (its button had the focus), the focus returns to the scores.
+    window.setTimeout(focusCurrentScore, 0);
+  };
 
   async function loadJudges(pick?: string) {
     const result = await run(() => invoke('judge:list', { campaignId: campaign.id }));
@@ -49,21 +60,27 @@ export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      // defaultPrevented: a focused control used the key already (eligibility y / n / u).
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      const dialogOpen = document.querySelector('[aria-modal="true"]:not([data-testid="shortcut-sheet"])');
+      if (dialogOpen) return;
       if (e.key === '?') {
-        setHelp((v) => !v);
+        if (document.querySelector('[data-testid="shortcut-sheet"]')) closeHelp();
+        else setHelp(true);
         e.preventDefault();
-      } else if (e.key === 'Escape') setHelp(false);
-      else if (e.key === 'n') void step(1);
+      } else if (e.key === 'Escape') {
+        if (!document.querySelector('[data-testid="shortcut-sheet"]')) return;
+        closeHelp();
+      } else if (e.key === 'n') void step(1);
       else if (e.key === 'p') void step(-1);
       else if (e.key === 'u') void step(1, true);
-      else if (e.key === 'c') document.querySelector<HTMLButtonElement>('[data-testid="mark-complete"]')?.click();
+      else if (e.key === 'c') void completeAndNext().then((done) => !done && document.querySelector<HTMLButtonElement>('[data-testid="mark-complete"]')?.click());
       else return;
       e.preventDefault();
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [step]);
+  }, [step, completeAndNext]);
 
   if (!judges) return <p className="muted">{t('common.loading')}</p>;
   return (
@@ -110,7 +127,7 @@ export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
           {review && <ScorePanel key={review.entryId} review={review} definition={campaign.definition} timeZone={campaign.timeZone} />}
         </div>
       )}
-      {help && <ShortcutSheet onClose={() => setHelp(false)} />}
+      {help && <ShortcutSheet onClose={closeHelp} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { ConflictBox } from './ConflictBox';
 import { EligibilityChecklist } from './EligibilityChecklist';
 import { SaveIndicator } from './SaveIndicator';
 import { ScoreControl } from './ScoreControl';
+import { isTextField, scoreKey, type LastDigit } from './scoreKeys';
 
 const COMMENT_DEBOUNCE_MS = 600;
 
@@ -29,6 +30,36 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
   const frozen = review.status === 'conflict' || signed;
   // The entry's own list gives the dimensions and items it is judged on.
   const list = listFor(definition, review.kind, review.category);
+  // The dimension digits go to: the first on entering, then whichever the judge focused or clicked.
+  const [currentDim, setCurrentDim] = useState<string | null>(list.rubric[0]?.key ?? null);
+  const lastDigit = useRef<LastDigit | null>(null);
+  const keyState = useRef({ review, currentDim, frozen });
+  keyState.current = { review, currentDim, frozen };
+
+  // Digits score the current dimension wherever the focus is, except in a text field or behind a
+  // dialog. Keys a focused control already handled (eligibility y/n/u, the preview's keys) arrive
+  // with defaultPrevented and are left alone.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.isComposing) return;
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (isTextField(target) || document.querySelector('[aria-modal="true"]')) return;
+      const { review: r, currentDim: key, frozen: locked } = keyState.current;
+      const dimension = list.rubric.find((d) => d.key === key);
+      if (!dimension) return;
+      // Arrows and Backspace only from the score panel or the bare page: elsewhere they belong to
+      // the focused control (a video's seek bar, a list).
+      const navigation = !target || target === document.body || !!target.closest('.score-panel');
+      const result = scoreKey(e.key, dimension.key, dimension.scale, r.scores[dimension.key]?.value ?? null, lastDigit.current, Date.now(), navigation);
+      if (result.kind === 'ignore') return;
+      e.preventDefault();
+      if (locked) return;
+      if (result.lastDigit) lastDigit.current = result.lastDigit;
+      if (result.kind === 'set') score(dimension.key, result.value);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- reads the latest review through keyState; the panel is keyed by entry
 
   // Leaving the entry with an unsaved comment still saves it, to this entry.
   useEffect(() => () => flushComment(), []); // eslint-disable-line react-hooks/exhaustive-deps -- on unmount only; flushComment reads the latest comment from a ref
@@ -85,7 +116,18 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
       {review.status === 'conflict' && review.conflict && <p className="badge warn conflict-note">{t('review.conflictDeclared', { reason: review.conflict.reason })}</p>}
       <div className="score-list">
         {list.rubric.map((d) => (
-          <ScoreControl key={d.key} dimension={d} value={review.scores[d.key]?.value ?? null} disabled={frozen} onChange={(v) => score(d.key, v)} />
+          <ScoreControl
+            key={d.key}
+            dimension={d}
+            value={review.scores[d.key]?.value ?? null}
+            disabled={frozen}
+            current={d.key === currentDim}
+            onActivate={() => setCurrentDim(d.key)}
+            onChange={(v) => {
+              setCurrentDim(d.key);
+              score(d.key, v);
+            }}
+          />
         ))}
       </div>
       {list.eligibility.length > 0 && (

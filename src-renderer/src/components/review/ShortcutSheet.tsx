@@ -8,6 +8,8 @@ const KEYS: [string, string][] = [
   ['n / p', 'nextPrev'],
   ['u', 'nextUnscored'],
   ['c', 'complete'],
+  ['y / n / u', 'eligibility'],
+  ['↑ ↓', 'eligibilityMove'],
   ['Space', 'play'],
   [', .', 'frames'],
   ['[ ]', 'pages'],
