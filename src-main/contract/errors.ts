@@ -216,6 +216,7 @@ export const errorCodes = [
   'SHORTLIST_FILE_CATEGORY_MISSING',
   'SHORTLIST_FILE_REGNO_TAKEN',
   'SHORTLIST_FILE_UNREADABLE',
+  'KEY_UNLOCK_CANCELLED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -72,8 +72,35 @@ export function onPublishedChange(ask: PublishedChangeQuestion | null): void {
   askPublishedChange = ask;
 }
 
+/**
+ * Asked when a signing action finds the key locked (error KEY_LOCKED): the passphrase, or null
+ * when the user cancels. `wrong`: the previous try was not the passphrase. Set by the UI
+ * (components/App); without it the action simply fails with KEY_LOCKED.
+ */
+type PassphraseQuestion = (wrong: boolean) => Promise<string | null>;
+let askPassphrase: PassphraseQuestion | null = null;
+export function onKeyLocked(ask: PassphraseQuestion | null): void {
+  askPassphrase = ask;
+}
+
+/**
+ * Unlocks the key in place (asking again after a wrong passphrase) and sends the same request
+ * again, so "export package", "export bundle", "publish" and "export certificates" go on where the
+ * user was instead of sending them to Settings. Cancel: KEY_UNLOCK_CANCELLED (nothing was signed).
+ */
+async function unlockAndRetry<K extends ChannelName>(ask: PassphraseQuestion, channel: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>> {
+  for (let wrong = false; ; wrong = true) {
+    const passphrase = await ask(wrong);
+    if (passphrase === null) return { ok: false, error: { code: 'KEY_UNLOCK_CANCELLED', message: 'identity: unlock cancelled; nothing was signed' } };
+    const unlocked = await call('identity:unlock', { passphrase });
+    if (unlocked.ok) return call(channel, request);
+    if (unlocked.error.code !== 'KEY_PASSPHRASE_WRONG') return { ok: false, error: unlocked.error };
+  }
+}
+
 export async function invoke<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
   let result = await call(channel, request);
+  if (!result.ok && result.error.code === 'KEY_LOCKED' && askPassphrase) result = await unlockAndRetry(askPassphrase, channel, request);
   const campaignId = (request as { campaignId?: unknown }).campaignId;
   if (!result.ok && result.error.code === 'RESULT_PUBLISHED' && askPublishedChange && typeof campaignId === 'string') {
     // Ask first; on agreement the core records who agreed and when, then the change is sent again.

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onPublishedChange } from '../api';
+import { onKeyLocked, onPublishedChange } from '../api';
 import { useConfirmStore } from '../stores/useConfirmStore';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useAppStore } from '../stores/useAppStore';
@@ -17,6 +17,20 @@ export function App() {
   const view = useAppStore((s) => s.view);
   const { t } = useTranslation();
   const ask = useConfirmStore((s) => s.ask);
+  const askText = useConfirmStore((s) => s.askText);
+  // A signing action with a locked key asks for the passphrase here, then goes on (api.ts).
+  useEffect(() => {
+    onKeyLocked((wrong) =>
+      askText({
+        title: t('unlockInPlace.title'),
+        body: wrong ? `${t('errors.KEY_PASSPHRASE_WRONG')} ${t('unlockInPlace.body')}` : t('unlockInPlace.body'),
+        text: { label: t('identity.passphrase'), required: true, secret: true },
+        confirmLabel: t('unlockInPlace.confirm'),
+        cancelLabel: t('common.cancelAction'),
+      }),
+    );
+    return () => onKeyLocked(null);
+  }, [askText, t]);
   useEffect(() => {
     onPublishedChange((params) =>
       ask({

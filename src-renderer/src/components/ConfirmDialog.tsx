@@ -24,8 +24,8 @@ export function ConfirmDialog() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [question, answer]);
   if (!question) return null;
-  const typed = text.trim();
-  const accepted = question.text?.mustMatch ? question.text.mustMatch.some((m) => m.trim() === typed) : !(question.text?.required && !typed);
+  const typed = question.text?.secret ? text : text.trim();
+  const accepted = question.text?.secret ? text.length > 0 : question.text?.mustMatch ? question.text.mustMatch.some((m) => m.trim() === typed) : !(question.text?.required && !typed);
   return (
     <div className="overlay" role="presentation">
       <div className="panel confirm-dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-body" data-testid="confirm-dialog">
@@ -36,6 +36,8 @@ export function ConfirmDialog() {
             <span>{question.text.label}</span>
             <input
               ref={input}
+              type={question.text.secret ? 'password' : 'text'}
+              autoComplete={question.text.secret ? 'current-password' : 'off'}
               value={text}
               onChange={(e) => setText(e.target.value)}
               onKeyDown={(e) => {

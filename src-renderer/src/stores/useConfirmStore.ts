@@ -13,7 +13,7 @@ export interface ConfirmQuestion {
    * Ask for a line of text too (e.g. a reason); `required`: confirm stays off while it is empty;
    * `mustMatch`: confirm stays off until the text is one of these (a name typed to delete).
    */
-  text?: { label: string; required: boolean; mustMatch?: string[] };
+  text?: { label: string; required: boolean; mustMatch?: string[]; /** A passphrase: hidden, and returned as typed (not trimmed). */ secret?: boolean };
 }
 
 interface ConfirmState {
