@@ -12,6 +12,9 @@ const root = import.meta.dirname;
 /** Packages only a user interface uses: nothing on the main side renders React. */
 const UI_PACKAGES = ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-i18next', 'zustand', 'zustand/*', 'dompurify', '@tanstack/react-query'];
 const ELECTRON = ['electron', 'electron/*'];
+/** Browser dialogs the renderer must not call (see the renderer rules below). */
+const BROWSER_DIALOGS = ['prompt', 'confirm', 'alert'];
+const DIALOG_MESSAGE = 'use the in-app dialog (stores/useConfirmStore ask/askText): Electron has no prompt, and confirm/alert cannot be translated';
 
 /**
  * The layers, first match wins. `imports`: the layers a file may import from (a string: anything
@@ -79,6 +82,14 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
+      // Electron implements no window.prompt, and confirm/alert are bare untranslated system boxes:
+      // ask through stores/useConfirmStore (ConfirmDialog). tests/e2e/walk-tabs.spec.ts also
+      // records any call at run time.
+      'no-restricted-globals': ['error', ...BROWSER_DIALOGS.map((name) => ({ name, message: DIALOG_MESSAGE }))],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self', 'top', 'parent'].flatMap((object) => BROWSER_DIALOGS.map((property) => ({ object, property, message: DIALOG_MESSAGE }))),
+      ],
       // An error, not a warning: a missing dependency is a stale value on screen; where leaving one
       // out is deliberate the line says why in its eslint-disable comment.
       'react-hooks/exhaustive-deps': 'error',

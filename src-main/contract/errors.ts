@@ -217,6 +217,7 @@ export const errorCodes = [
   'SHORTLIST_FILE_REGNO_TAKEN',
   'SHORTLIST_FILE_UNREADABLE',
   'KEY_UNLOCK_CANCELLED',
+  'BUNDLE_OTHER_CAMPAIGN',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

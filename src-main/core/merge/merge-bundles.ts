@@ -124,7 +124,12 @@ function mergeOne(
   const read = deps.reader.read(file.bytes);
   const payload = read.payload;
   if (payload.campaignId !== campaignId) {
-    throw new KepuError('BUNDLE_WRONG_CAMPAIGN', `merge: ${file.fileName} answers campaign ${payload.campaignId}`, { campaign: payload.campaignId });
+    // Named by its name when that campaign is on this computer; its internal id is never shown.
+    if (deps.campaigns.exists(payload.campaignId)) {
+      const name = deps.campaigns.summary(payload.campaignId).name;
+      throw new KepuError('BUNDLE_OTHER_CAMPAIGN', `merge: ${file.fileName} answers campaign ${payload.campaignId}`, { file: file.fileName, campaignZh: name['zh-CN'], campaignEn: name.en });
+    }
+    throw new KepuError('BUNDLE_WRONG_CAMPAIGN', `merge: ${file.fileName} answers campaign ${payload.campaignId}`, { file: file.fileName });
   }
   const judge = db
     .prepare<[string, string], Pick<DbCampaignJudgeRow, 'id' | 'name'> & { public_key: string }>(`SELECT j.id, j.name, j.public_key FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id

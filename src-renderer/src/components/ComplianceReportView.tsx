@@ -113,7 +113,7 @@ export function ComplianceReportView({ campaign, onOpenEntry }: { campaign: Camp
             <option value="">{t('compliance.all')}</option>
             {codes.map((c) => (
               <option key={c} value={c}>
-                {c} ({report.summary.byCode[c]})
+                {t(`compliance.ruleNames.${c}`)} ({report.summary.byCode[c]})
               </option>
             ))}
           </select>

@@ -127,6 +127,12 @@ describe('the exchange round trip', () => {
     const payload = readBundle(good).payload;
     const otherCampaign = writeBundle({ ...payload, campaignId: 'caca-committee-2021-000000' }, judgeKey.privateKey);
     expect(merge('other.kepubundle', otherCampaign)).toMatchObject({ status: 'rejected', code: 'BUNDLE_WRONG_CAMPAIGN' });
+    // Another campaign that is on this computer (demo:load makes the committee one too): named by
+    // its name, never by its internal id.
+    const committee = coordinator.ctx.campaigns.list().find((c) => c.id !== works.id)!;
+    const sibling = merge('sibling.kepubundle', writeBundle({ ...payload, campaignId: committee.id }, judgeKey.privateKey));
+    expect(sibling).toMatchObject({ status: 'rejected', code: 'BUNDLE_OTHER_CAMPAIGN', params: { campaignZh: committee.name['zh-CN'], campaignEn: committee.name.en } });
+    expect(JSON.stringify((sibling as { params: unknown }).params)).not.toContain(committee.id);
     const someoneElse = coordinator.ctx.judges.list(works.id).find((j) => j.name !== '林晓')!;
     const theirs = await issuePackage(coordinator.ctx, {
       campaignId: works.id, judgeId: someoneElse.id, withMedia: false, outPath: path.join(tempDir(), 'theirs.kepupkg'),

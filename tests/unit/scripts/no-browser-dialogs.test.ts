@@ -20,3 +20,14 @@ describe('the renderer', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('the lint rules', () => {
+  it('reject prompt, confirm and alert in the renderer, however they are reached', async () => {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd: repoRoot });
+    const code = ['export function f() {', "  window.prompt('a');", "  confirm('b');", "  globalThis.alert('c');", '}', ''].join('\n');
+    const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, 'src-renderer', 'src', 'components', 'Probe.tsx') });
+    const hits = result.messages.filter((m) => m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-properties').map((m) => m.line);
+    expect(hits).toEqual([2, 3, 4]);
+  });
+});

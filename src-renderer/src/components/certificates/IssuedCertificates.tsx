@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, CertificateRow } from '../../../../src-main/contract';
 import { invoke } from '../../api';
+import { localized } from '../../format';
 import { usePagedChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
@@ -11,8 +12,13 @@ import { useConfirmStore } from '../../stores/useConfirmStore';
 const PAGE = 100;
 
 export function IssuedCertificates({ campaign, onChanged }: { campaign: CampaignDetail; onChanged(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
+  // The certificate kind by its name in the definition, never its key ("award").
+  const kindLabel = (kind: string) => {
+    const def = campaign.definition.certificates.find((k) => k.key === kind);
+    return def ? localized(def.label, i18n.language) : t('certificates.issued.otherKind');
+  };
   const askText = useConfirmStore((s) => s.askText);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<'' | CertificateRow['status']>('');
@@ -80,7 +86,7 @@ export function IssuedCertificates({ campaign, onChanged }: { campaign: Campaign
                 {c.holderName}
                 {c.holderUnit && <div className="small muted">{c.holderUnit}</div>}
               </td>
-              <td>{c.kind}</td>
+              <td>{kindLabel(c.kind)}</td>
               <td>{c.issueDate}</td>
               <td>{c.validUntil ?? t('certificates.fields.noExpiry')}</td>
               <td>
