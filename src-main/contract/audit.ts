@@ -13,6 +13,8 @@ export const AuditRow = z.object({
   actor: z.string(),
   actorKind: z.enum(['local', 'judge', 'key']),
   actorName: z.string().nullable(),
+  /** For a coordinator's key: its fingerprint as Settings shows it ("K7QX-3MPA-…"), never the hex key id. */
+  actorFingerprint: z.string().nullable().default(null),
   action: z.string(),
   subject: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),

@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { CAMPAIGN_TABLES } from '../campaigns/campaign-tables';
 import { csvDocument } from '../export/csv';
+import { fingerprintOf } from '../keys/identity';
 
 export interface AuditRowView {
   id: number;
@@ -13,6 +14,8 @@ export interface AuditRowView {
   actorKind: 'local' | 'judge' | 'key';
   /** The judge's name for a judge. */
   actorName: string | null;
+  /** A signing key's fingerprint as Settings shows it; null for other actors. */
+  actorFingerprint: string | null;
   action: string;
   subject: string | null;
   details: Record<string, unknown>;
@@ -45,7 +48,8 @@ function view(row: DbAuditListRow): AuditRowView {
     details = { text: row.details_json };
   }
   const actorKind = row.actor === 'local' ? 'local' : row.judge_name !== null ? 'judge' : 'key';
-  return { id: row.id, at: row.at, actor: row.actor, actorKind, actorName: row.judge_name, action: row.action, subject: row.subject, details, hash: row.hash };
+  const actorFingerprint = actorKind === 'key' && /^[0-9a-f]{64}$/.test(row.actor) ? fingerprintOf(row.actor) : null;
+  return { id: row.id, at: row.at, actor: row.actor, actorKind, actorName: row.judge_name, actorFingerprint, action: row.action, subject: row.subject, details, hash: row.hash };
 }
 
 export interface AuditQuery {

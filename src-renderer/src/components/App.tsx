@@ -23,7 +23,7 @@ export function App() {
     onKeyLocked((wrong) =>
       askText({
         title: t('unlockInPlace.title'),
-        body: wrong ? `${t('errors.KEY_PASSPHRASE_WRONG')} ${t('unlockInPlace.body')}` : t('unlockInPlace.body'),
+        body: t(wrong ? 'unlockInPlace.bodyWrong' : 'unlockInPlace.body'),
         text: { label: t('identity.passphrase'), required: true, secret: true },
         confirmLabel: t('unlockInPlace.confirm'),
         cancelLabel: t('common.cancelAction'),

@@ -56,7 +56,10 @@ describe('the audit record', () => {
     const judgeName = ctx.db.prepare('SELECT name FROM judges WHERE id = ?').pluck().get(merged.actor) as string;
     expect(merged).toMatchObject({ actorKind: 'judge', actorName: judgeName });
     expect(all.rows.find((r) => r.action === 'campaign.create')).toMatchObject({ actorKind: 'local', actorName: null });
-    expect(all.rows.find((r) => r.action === 'ranking.lock')).toMatchObject({ actorKind: 'key' });
+    const lockRow = all.rows.find((r) => r.action === 'ranking.lock')!;
+    expect(lockRow).toMatchObject({ actorKind: 'key' });
+    // Shown to a person as the fingerprint Settings shows, not as the hex key id.
+    expect(lockRow.actorFingerprint).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
     const csv = await ok<ExportFile>(dispatch('audit:export', { campaignId: works.id }));
     const lines = Buffer.from(csv.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toBe('"id","at","actor","action","subject","details_json","prev_hash","hash"');

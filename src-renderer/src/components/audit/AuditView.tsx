@@ -92,7 +92,7 @@ export function AuditView({ campaign }: { campaign: CampaignDetail }) {
               <td className="num">{r.id}</td>
               <td>{formatInstant(r.at, tz)}</td>
               <td>{actionText(t, r.action)}</td>
-              <td>{r.actorKind === 'local' ? t('audit.thisComputer') : r.actorKind === 'judge' ? t('audit.judge', { name: r.actorName }) : t('audit.coordinatorKey', { key: r.actor.slice(0, 16) })}</td>
+              <td>{r.actorKind === 'local' ? t('audit.thisComputer') : r.actorKind === 'judge' ? t('audit.judge', { name: r.actorName }) : t('audit.coordinatorKey', { key: r.actorFingerprint ?? '—' })}</td>
               <td className="small">{detailsText(t, r, campaign.id, i18n.language)}</td>
             </tr>
           ))}

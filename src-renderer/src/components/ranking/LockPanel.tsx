@@ -80,7 +80,8 @@ export function LockPanel({ campaign, onLocked }: { campaign: CampaignDetail; on
                 {t('ranking.lock.locked', { time: formatInstant(s.lockedAt, tz), name: s.signerName || '—', fingerprint: s.signerFingerprint })} · {s.methods.map((m) => t(`ranking.methods.${m}`)).join(' / ')} ·{' '}
                 {t('ranking.categoryCount', { ranked: s.rankedCount, held: s.heldCount })}
               </div>
-              <div className="small muted mono">{t('ranking.lock.hash', { hash: s.sha256 })}</div>
+              {/* A checksum a person compares on purpose (with a printed result), not an internal id. */}
+              <div className="small muted mono" data-checksum="sha256">{t('ranking.lock.hash', { hash: s.sha256 })}</div>
               <div className="actions">
                 <button type="button" onClick={() => void verify(s.id)}>
                   {t('ranking.lock.verify')}
