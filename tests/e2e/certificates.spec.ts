@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { coordinatorWithMergedSample, openTab } from './coordinator';
+import { addAwardTier, coordinatorWithMergedSample, openTab } from './coordinator';
 import { tallShot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
@@ -26,15 +26,7 @@ test('exports, registers, verifies and revokes certificates of a published award
   await page.getByTestId('certificates-open-ranking').click();
   await expect(page.getByTestId('campaign-tab-ranking')).toHaveAttribute('aria-selected', 'true');
   // Set an award tier, publish.
-  await page.getByTestId('ranking-settings-toggle').click();
-  await page.getByTestId('add-tier').click();
-  const tier = page.getByTestId('tier-row');
-  await tier.getByLabel('代码').fill('influence');
-  await tier.getByLabel('名称(中文)').fill('影响力榜单');
-  await tier.getByLabel('名称(English)').fill('Influence list');
-  await tier.locator('input[type=number]').fill('2');
-  await page.getByTestId('ranking-save').click();
-  await expect(page.getByTestId('ranking-ranked').getByTestId('ranking-row').first()).toContainText('影响力榜单');
+  await addAwardTier(page, { key: 'influence', zh: '影响力榜单', en: 'Influence list', count: 2 });
   await page.getByTestId('ranking-lock').click();
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('ranking-latest-lock')).toBeVisible();

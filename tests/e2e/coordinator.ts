@@ -61,3 +61,19 @@ export async function coordinatorWithMergedSample(page: Page, app: { url: string
   await openSampleWorks(page);
   await mergeSampleBundles(page, app.dataDir);
 }
+
+/**
+ * On the Ranking tab: one award tier filled by the next `count` entries of each category, saved;
+ * the names are the Chinese UI's labels, so the sample's ranking shows `zh` on its first row.
+ */
+export async function addAwardTier(page: Page, tier: { key: string; zh: string; en: string; count: number }): Promise<void> {
+  await page.getByTestId('ranking-settings-toggle').click();
+  await page.getByTestId('add-tier').click();
+  const row = page.getByTestId('tier-row');
+  await row.getByLabel('代码').fill(tier.key);
+  await row.getByLabel('名称(中文)').fill(tier.zh);
+  await row.getByLabel('名称(English)').fill(tier.en);
+  await row.locator('input[type=number]').fill(String(tier.count));
+  await page.getByTestId('ranking-save').click();
+  await expect(page.getByTestId('ranking-ranked').getByTestId('ranking-row').first()).toContainText(tier.zh);
+}

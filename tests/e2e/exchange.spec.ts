@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { createIdentity } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
@@ -8,15 +9,6 @@ test.afterEach(async () => {
 });
 
 test.use({ locale: 'zh-CN' });
-
-async function createIdentity(page: Page, name: string, passphrase: string) {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('identity-name').fill(name);
-  await page.getByTestId('identity-passphrase').fill(passphrase);
-  await page.getByTestId('identity-repeat').fill(passphrase);
-  await page.getByTestId('identity-create').click();
-  await expect(page.getByTestId('identity-fingerprint')).toHaveText(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
-}
 
 test('coordinator → judge → coordinator: key card, signed package, scoring offline, signed bundle, merge', async ({ browser }, info) => {
   const coordinatorApp = await serveApp();

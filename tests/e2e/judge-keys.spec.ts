@@ -6,6 +6,7 @@
 // still scoring the current dimension, and `c` completing and moving on.
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { createIdentity } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 import { nextOfCategory } from './review-keys';
 import { shot } from './shots';
@@ -14,15 +15,6 @@ const apps: ServedApp[] = [];
 test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
 });
-
-async function createIdentity(page: Page, name: string, passphrase: string) {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('identity-name').fill(name);
-  await page.getByTestId('identity-passphrase').fill(passphrase);
-  await page.getByTestId('identity-repeat').fill(passphrase);
-  await page.getByTestId('identity-create').click();
-  await expect(page.getByTestId('identity-fingerprint')).toHaveText(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
-}
 
 const sliders = (page: Page) => page.locator('.score-panel [role="slider"]');
 const current = (page: Page) => page.locator('.score-panel .score-control.current [role="slider"]');

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { newDataDir, serveApp, type ServedApp } from './host';
+import { addAwardTier } from './coordinator';
 import { seedImportedCampaign, worksFolder } from './seed';
 import { shot } from './shots';
 
@@ -101,15 +102,7 @@ test('every tab of the sample campaigns, in both languages, shows no code-shaped
   await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(bundles).map((f) => path.join(bundles, f)));
   await expect(page.getByTestId('merge-coverage')).toBeVisible();
   await page.getByRole('tab', { name: '排名' }).click();
-  await page.getByTestId('ranking-settings-toggle').click();
-  await page.getByTestId('add-tier').click();
-  const tier = page.getByTestId('tier-row');
-  await tier.getByLabel('代码').fill('influence');
-  await tier.getByLabel('名称(中文)').fill('影响力榜单');
-  await tier.getByLabel('名称(English)').fill('Influence list');
-  await tier.locator('input[type=number]').fill('2');
-  await page.getByTestId('ranking-save').click();
-  await expect(page.getByTestId('ranking-ranked').getByTestId('ranking-row').first()).toContainText('影响力榜单');
+  await addAwardTier(page, { key: 'influence', zh: '影响力榜单', en: 'Influence list', count: 2 });
   await page.getByTestId('ranking-lock').click();
   await page.getByTestId('confirm-ok').click();
   // The key is locked: the passphrase is asked here (a wrong one first), then the lock goes on.
