@@ -9,10 +9,15 @@
 //   must lie on the dimension's scale, as a judge's own score must (review/scoring.ts).
 // - Every set and withdraw writes an audit row (hash-chained by the database) in the same
 //   transaction, naming entry, judge, dimension, old and new value and the reason.
+// - An override belongs to a scoring round (round_no): the entry's working round when it is set
+//   (rounds/round-state.ts: the round the ranking ranks that list on), beside that round's signed
+//   score. A cell is (entry, judge, dimension, round): an override in the final round never touches
+//   the first round's score of the same judge and dimension.
 import type { Database } from 'better-sqlite3';
 import { CampaignDefinition, type EntryKind, listFor } from '../../contract';
 import { KepuError } from '../errors';
 import { validateScore } from '../review/scoring';
+import { workingRoundOfEntryId } from '../rounds/round-state';
 import { nowIso } from '../time';
 
 export interface OverrideRecord {
@@ -59,16 +64,17 @@ interface Row {
   at: string;
   signed: number | null;
   last_id: number;
+  round_no: number;
 }
 
 const ROWS = `
-  SELECT o.id, o.entry_id, e.reg_no, o.judge_id, o.dimension_key, o.value, o.withdraws, o.reason, o.actor, o.at,
+  SELECT o.id, o.entry_id, e.reg_no, o.judge_id, o.dimension_key, o.value, o.withdraws, o.reason, o.actor, o.at, o.round_no,
          s.value AS signed,
          (SELECT max(x.id) FROM score_overrides x WHERE x.campaign_id = o.campaign_id AND x.entry_id = o.entry_id
-            AND x.judge_id = o.judge_id AND x.dimension_key = o.dimension_key) AS last_id
+            AND x.judge_id = o.judge_id AND x.dimension_key = o.dimension_key AND x.round_no = o.round_no) AS last_id
   FROM score_overrides o
   JOIN entries e ON e.id = o.entry_id
-  LEFT JOIN scores s ON s.entry_id = o.entry_id AND s.judge_id = o.judge_id AND s.dimension_key = o.dimension_key
+  LEFT JOIN scores s ON s.entry_id = o.entry_id AND s.judge_id = o.judge_id AND s.dimension_key = o.dimension_key AND s.round_no = o.round_no
   WHERE o.campaign_id = @campaignId`;
 
 const record = (r: Row): OverrideRecord => ({
@@ -101,7 +107,7 @@ export function effectiveOverrides(db: Database, campaignId: string): EffectiveO
     .prepare(
       `SELECT o.id, o.entry_id, o.judge_id, o.dimension_key, o.value, o.reason, o.actor, o.at FROM score_overrides o
        WHERE o.campaign_id = ? AND o.id = (SELECT max(x.id) FROM score_overrides x WHERE x.campaign_id = o.campaign_id AND x.entry_id = o.entry_id
-               AND x.judge_id = o.judge_id AND x.dimension_key = o.dimension_key)
+               AND x.judge_id = o.judge_id AND x.dimension_key = o.dimension_key AND x.round_no = o.round_no)
          AND o.value IS NOT NULL
        ORDER BY o.id`,
     )
@@ -135,22 +141,23 @@ export function setOverride(db: Database, input: SetOverrideInput): OverrideReco
     const dimension = rubric.find((d) => d.key === input.dimension);
     if (!dimension) throw new KepuError('DIMENSION_UNKNOWN', `moderation: no dimension ${input.dimension}`, { dimension: input.dimension });
     validateScore(dimension, input.value);
+    const roundNo = workingRoundOfEntryId(db, input.campaignId, input.entryId);
     const signed = db
-      .prepare('SELECT value FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key = ?')
+      .prepare('SELECT value FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key = ? AND round_no = ?')
       .pluck()
-      .get(input.entryId, input.judgeId, input.dimension) as number | undefined;
+      .get(input.entryId, input.judgeId, input.dimension, roundNo) as number | undefined;
     if (signed === undefined) {
       throw new KepuError('SCORE_OVERRIDE_NO_SCORE', `moderation: judge ${input.judgeId} has no score on ${input.dimension} for ${entry.reg_no}`, {
         regNo: entry.reg_no,
         dimension: input.dimension,
       });
     }
-    const previous = inEffect(db, input.campaignId, input.entryId, input.judgeId, input.dimension);
+    const previous = inEffect(db, input.campaignId, input.entryId, input.judgeId, input.dimension, roundNo);
     const at = nowIso();
     const id = Number(
       db
-        .prepare('INSERT INTO score_overrides (campaign_id, entry_id, judge_id, dimension_key, value, withdraws, reason, actor, at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)')
-        .run(input.campaignId, input.entryId, input.judgeId, input.dimension, input.value, reason, input.actor, at).lastInsertRowid,
+        .prepare('INSERT INTO score_overrides (campaign_id, entry_id, judge_id, dimension_key, value, withdraws, reason, actor, at, round_no) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)')
+        .run(input.campaignId, input.entryId, input.judgeId, input.dimension, input.value, reason, input.actor, at, roundNo).lastInsertRowid,
     );
     audit(db, at, 'score.override', input.campaignId, {
       overrideId: id,
@@ -181,8 +188,8 @@ export function withdrawOverride(db: Database, campaignId: string, overrideId: n
     const at = nowIso();
     const id = Number(
       db
-        .prepare('INSERT INTO score_overrides (campaign_id, entry_id, judge_id, dimension_key, value, withdraws, reason, actor, at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)')
-        .run(campaignId, target.entry_id, target.judge_id, target.dimension_key, overrideId, reason, actor, at).lastInsertRowid,
+        .prepare('INSERT INTO score_overrides (campaign_id, entry_id, judge_id, dimension_key, value, withdraws, reason, actor, at, round_no) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)')
+        .run(campaignId, target.entry_id, target.judge_id, target.dimension_key, overrideId, reason, actor, at, target.round_no).lastInsertRowid,
     );
     audit(db, at, 'score.override_withdraw', campaignId, {
       overrideId: id,
@@ -200,10 +207,12 @@ export function withdrawOverride(db: Database, campaignId: string, overrideId: n
   })();
 }
 
-function inEffect(db: Database, campaignId: string, entryId: number, judgeId: string, dimension: string): { id: number; value: number } | null {
+function inEffect(db: Database, campaignId: string, entryId: number, judgeId: string, dimension: string, roundNo: number): { id: number; value: number } | null {
   const last = db
-    .prepare<[string, number, string, string], { id: number; value: number | null }>('SELECT id, value FROM score_overrides WHERE campaign_id = ? AND entry_id = ? AND judge_id = ? AND dimension_key = ? ORDER BY id DESC LIMIT 1')
-    .get(campaignId, entryId, judgeId, dimension);
+    .prepare<[string, number, string, string, number], { id: number; value: number | null }>(
+      'SELECT id, value FROM score_overrides WHERE campaign_id = ? AND entry_id = ? AND judge_id = ? AND dimension_key = ? AND round_no = ? ORDER BY id DESC LIMIT 1',
+    )
+    .get(campaignId, entryId, judgeId, dimension, roundNo);
   return last && last.value !== null ? { id: last.id, value: last.value } : null;
 }
 

@@ -83,6 +83,25 @@ describe('rounds in packages and bundles', () => {
     ]);
     expect(coordinator.ctx.db.prepare('SELECT status FROM reviews WHERE entry_id = ? AND judge_id = ? AND round_no = 2').pluck().get(remote, registered.judgeId)).toBe('complete');
 
+    // Moderation in round 2: the override sits beside the round-2 signed score and belongs to round
+    // 2; a round-1 score of the same judge and dimension (put here directly) is left alone.
+    const d0 = list.rubric[0];
+    coordinator.ctx.db
+      .prepare('INSERT INTO scores (entry_id, judge_id, dimension_key, value, revision, updated_at, round_no) VALUES (?, ?, ?, ?, 1, ?, 1)')
+      .run(remote, registered.judgeId, d0.key, d0.scale.min, new Date().toISOString());
+    const moderated = d0.scale.max - d0.scale.step;
+    const set = await ok<{ id: number; signed: number | null; value: number | null; inEffect: boolean }>(
+      coordinator.dispatch('moderation:set', { campaignId, entryId: remote, judgeId: registered.judgeId, dimension: d0.key, value: moderated, reason: '电话确认：录入错误' }),
+    );
+    expect(set).toMatchObject({ signed: d0.scale.max, value: moderated, inEffect: true });
+    expect(coordinator.ctx.db.prepare('SELECT round_no FROM score_overrides WHERE id = ?').pluck().get(set.id)).toBe(2);
+    const cell = (roundNo: number) => coordinator.ctx.ranking.compute(campaignId, true, { [list.key]: roundNo }).data.overrides ?? [];
+    expect(cell(2).map((o) => [o.entryId, o.judgeId, o.dimension, o.signed])).toEqual([[remote, registered.judgeId, d0.key, d0.scale.max]]);
+    expect(cell(1)).toEqual([]);
+    const withdrawn = await ok<{ value: number | null }>(coordinator.dispatch('moderation:withdraw', { campaignId, overrideId: set.id, reason: '撤回' }));
+    expect(withdrawn.value).toBeNull();
+    expect(coordinator.ctx.db.prepare('SELECT DISTINCT round_no FROM score_overrides').pluck().all()).toEqual([2]);
+
     // The round closes; the judge's next bundle for it is refused naming the file and the round.
     await ok(coordinator.dispatch('round:close', { campaignId, listKey: list.key, roundNo: 2, reason: '终评结束' }));
     judge.ctx.reviews.setComplete(ref, false);
