@@ -1,6 +1,10 @@
-// ESLint plugin `kepu`, two rules of this repository.
+// ESLint plugin `kepu`, three rules of this repository.
 // `kepu/disable-reason`: every eslint-disable comment says why after `--`, so a switched-off check
 // is never unexplained.
+// `kepu/no-row-cast`: a row read from SQLite is typed where the statement is prepared
+// (`db.prepare<Params, Row>(…)`, with the `Db*` row types and mappers of core), never by an
+// `as { … }` cast on what `.get(`/`.all(` returns: a shape spelt at the cast hides a column that was
+// renamed or dropped, and the next query of the same table spells it again.
 // `kepu/layers`: every import crosses a layer boundary only
 // where the table in eslint.config.mjs allows it (DESIGN.md §3). The table lives in the config; this
 // file only knows how to read it. Unlike a text scan it sees every form of import the parser sees:
@@ -125,4 +129,40 @@ const disableReasonRule = {
   },
 };
 
-export default { meta: { name: 'eslint-plugin-kepu' }, rules: { layers: layersRule, 'disable-reason': disableReasonRule } };
+/** Statement methods that return rows (better-sqlite3). */
+const ROW_METHODS = new Set(['get', 'all', 'iterate']);
+
+/** Whether `type` spells a row shape: `{ … }`, `{ … }[]`, `{ … } | undefined`, `Array<{ … }>`. */
+function isShape(type) {
+  if (!type) return false;
+  if (type.type === 'TSTypeLiteral') return true;
+  if (type.type === 'TSArrayType') return isShape(type.elementType);
+  if (type.type === 'TSUnionType' || type.type === 'TSIntersectionType') return type.types.some(isShape);
+  if (type.type === 'TSTypeReference') return (type.typeArguments ?? type.typeParameters)?.params.some(isShape) ?? false;
+  return false;
+}
+
+const noRowCastRule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'rows from SQLite are typed by prepare<Params, Row>, not cast with `as`' },
+    schema: [],
+    messages: { cast: 'type the row with db.prepare<Params, Row>(…) (a Db* row type in core), not an `as` cast on .{{method}}()' },
+  },
+  create(context) {
+    const check = (node) => {
+      const call = node.expression.type === 'ChainExpression' ? node.expression.expression : node.expression;
+      if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || call.callee.computed) return;
+      const method = call.callee.property.name;
+      if (!ROW_METHODS.has(method)) return;
+      // A cast that spells the row's shape (`as { … }[]`) is what the rule stops. A cast to a named
+      // `Db*` type is left alone for now: the type is declared once beside its mapper, where a
+      // schema change is seen (moving those into prepare<Params, Row> is the next step).
+      if (!isShape(node.typeAnnotation)) return;
+      context.report({ node, messageId: 'cast', data: { method } });
+    };
+    return { TSAsExpression: check, TSTypeAssertion: check };
+  },
+};
+
+export default { meta: { name: 'eslint-plugin-kepu' }, rules: { layers: layersRule, 'disable-reason': disableReasonRule, 'no-row-cast': noRowCastRule } };

@@ -43,19 +43,19 @@ export function runAssignment(
     .prepare('SELECT id, reg_no, kind, category, entrant_name AS entrantName, entrant_unit AS entrantUnit FROM entries WHERE campaign_id = ?')
     .all(campaignId) as EntryRow[];
   const judges = (db
-    .prepare(`SELECT j.id, j.institution, j.specialities_json FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ?`)
-    .all(campaignId) as { id: string; institution: string | null; specialities_json: string }[]).map((j) => ({
+    .prepare<[string], { id: string; institution: string | null; specialities_json: string }>(`SELECT j.id, j.institution, j.specialities_json FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ?`)
+    .all(campaignId)).map((j) => ({
     id: j.id,
     institution: j.institution,
     specialities: JSON.parse(j.specialities_json) as string[],
   }));
   const existing = db
-    .prepare(`SELECT a.entry_id AS entryId, a.judge_id AS judgeId, a.round_no AS roundNo FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?`)
-    .all(campaignId) as { entryId: number; judgeId: string; roundNo: number }[];
+    .prepare<[string], { entryId: number; judgeId: string; roundNo: number }>(`SELECT a.entry_id AS entryId, a.judge_id AS judgeId, a.round_no AS roundNo FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?`)
+    .all(campaignId);
   // A declared conflict is about the person and the entry: it holds in every round.
   const conflicts = db
-    .prepare(`SELECT DISTINCT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?`)
-    .all(campaignId) as { entryId: number; judgeId: string }[];
+    .prepare<[string], { entryId: number; judgeId: string }>(`SELECT DISTINCT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?`)
+    .all(campaignId);
   const judgeIds = new Set(judges.map((j) => j.id));
   const seed = options.seed ?? campaignId;
   const rules = { categoryMatching, excludeOwnInstitution, seed };

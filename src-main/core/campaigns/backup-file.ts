@@ -111,7 +111,7 @@ function invalid(file: string, reason: string): KepuError {
 export function readMeta(db: Database, file: string): BackupMeta {
   const hasMeta = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(META_TABLE);
   if (!hasMeta) throw invalid(file, 'not a campaign backup');
-  const pairs = new Map((db.prepare(`SELECT key, value FROM ${META_TABLE}`).all() as { key: unknown; value: unknown }[]).map((r) => [String(r.key), String(r.value)]));
+  const pairs = new Map((db.prepare<[], { key: unknown; value: unknown }>(`SELECT key, value FROM ${META_TABLE}`).all()).map((r) => [String(r.key), String(r.value)]));
   const text = (key: string) => {
     const value = pairs.get(key);
     if (value === undefined) throw invalid(file, `no ${key}`);

@@ -96,9 +96,9 @@ function collectedDataChanges(db: Database, campaignId: string, before: Campaign
 function scoringRoundChanges(db: Database, campaignId: string, before: CampaignDefinition, after: CampaignDefinition): void {
   if (!before.lists.some((l) => scoringRoundsOf(l).length > 0)) return;
   const rows = db
-    .prepare(`SELECT e.kind, e.category, s.round_no, count(*) AS n FROM scores s JOIN entries e ON e.id = s.entry_id
+    .prepare<[string], { kind: EntryKind; category: string | null; round_no: number; n: number }>(`SELECT e.kind, e.category, s.round_no, count(*) AS n FROM scores s JOIN entries e ON e.id = s.entry_id
               WHERE e.campaign_id = ? GROUP BY e.kind, e.category, s.round_no`)
-    .all(campaignId) as { kind: EntryKind; category: string | null; round_no: number; n: number }[];
+    .all(campaignId);
   const held = new Map<string, number>(); // "list\u0000round_no" → scores
   for (const r of rows) {
     const key = `${listFor(before, r.kind, r.category).key}\u0000${r.round_no}`;

@@ -45,9 +45,7 @@ export interface CampaignFacts {
 }
 
 export function campaignFacts(db: Database, campaignId: string): CampaignFacts {
-  const row = db.prepare('SELECT id, time_zone, definition_json FROM campaigns WHERE id = ?').get(campaignId) as
-    | { id: string; time_zone: string; definition_json: string }
-    | undefined;
+  const row = db.prepare<[string], { id: string; time_zone: string; definition_json: string }>('SELECT id, time_zone, definition_json FROM campaigns WHERE id = ?').get(campaignId);
   if (!row) throw new KepuError('CAMPAIGN_NOT_FOUND', `certificates: no campaign ${campaignId}`, { campaignId });
   return { id: row.id, timeZone: row.time_zone, definition: CampaignDefinition.parse(JSON.parse(row.definition_json)) };
 }

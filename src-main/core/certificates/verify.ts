@@ -49,9 +49,7 @@ export function verifyCode(db: Database, text: string, options: { now?: Date; tr
     const known = issuersFor(db, p.issuerKeyPrefix, options.trusted ?? []).length > 0;
     return { ...empty, status: 'invalid', reason: known ? 'bad_signature' : 'unknown_issuer', fields };
   }
-  const row = db.prepare('SELECT status, replaced_by, revoke_reason FROM certificates WHERE serial = ?').get(p.serial) as
-    | { status: 'valid' | 'revoked' | 'replaced'; replaced_by: string | null; revoke_reason: string | null }
-    | undefined;
+  const row = db.prepare<[string], { status: 'valid' | 'revoked' | 'replaced'; replaced_by: string | null; revoke_reason: string | null }>('SELECT status, replaced_by, revoke_reason FROM certificates WHERE serial = ?').get(p.serial);
   const base = { ...empty, reason: null, fields, issuerName: issuer.name };
   if (row?.status === 'revoked') return { ...base, status: 'revoked', revokeReason: row.revoke_reason };
   if (row?.status === 'replaced') return { ...base, status: 'replaced', replacedBy: row.replaced_by };

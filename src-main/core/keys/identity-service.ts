@@ -53,8 +53,8 @@ export class IdentityService {
    */
   private role(): IdentityStatus['role'] {
     const counts = this.db
-      .prepare('SELECT (SELECT count(*) FROM campaigns WHERE id NOT IN (SELECT campaign_id FROM opened_packages)) AS own, (SELECT count(*) FROM opened_packages) AS opened')
-      .get() as { own: number; opened: number };
+      .prepare<[], { own: number; opened: number }>('SELECT (SELECT count(*) FROM campaigns WHERE id NOT IN (SELECT campaign_id FROM opened_packages)) AS own, (SELECT count(*) FROM opened_packages) AS opened')
+      .get()!; // a SELECT without FROM yields exactly one row
     return counts.own > 0 ? 'coordinator' : counts.opened > 0 ? 'judge' : 'new';
   }
 

@@ -50,9 +50,7 @@ export class AssetRepo {
 
   /** Where an asset's bytes are and the facts recorded when it was checked, for the media endpoints. */
   location(assetId: number): AssetLocation {
-    const row = this.db.prepare('SELECT path, size_bytes, mtime_ms, role, sha256, entry_id FROM assets WHERE id = ?').get(assetId) as
-      | { path: string; size_bytes: number; mtime_ms: number; role: AssetInfo['role']; sha256: string; entry_id: number }
-      | undefined;
+    const row = this.db.prepare<[number], { path: string; size_bytes: number; mtime_ms: number; role: AssetInfo['role']; sha256: string; entry_id: number }>('SELECT path, size_bytes, mtime_ms, role, sha256, entry_id FROM assets WHERE id = ?').get(assetId);
     if (!row) throw new KepuError('ASSET_NOT_FOUND', `media: no asset #${assetId}`, { id: assetId });
     return { path: row.path, sizeBytes: row.size_bytes, mtimeMs: row.mtime_ms, role: row.role, sha256: row.sha256, entryId: row.entry_id };
   }

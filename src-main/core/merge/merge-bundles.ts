@@ -137,9 +137,7 @@ function mergeOne(
     .get(campaignId, read.keyId);
   if (!judge) throw new KepuError('BUNDLE_UNKNOWN_SIGNER', `merge: ${file.fileName} is signed by an unregistered key`, { keyId: read.keyId.slice(0, 16) });
   read.verify(judge.public_key);
-  const issued = db.prepare('SELECT judge_id, definition_version, rounds_json FROM issued_packages WHERE id = ? AND campaign_id = ?').get(payload.packageId, campaignId) as
-    | { judge_id: string; definition_version: number; rounds_json: string }
-    | undefined;
+  const issued = db.prepare<[string, string], { judge_id: string; definition_version: number; rounds_json: string }>('SELECT judge_id, definition_version, rounds_json FROM issued_packages WHERE id = ? AND campaign_id = ?').get(payload.packageId, campaignId);
   if (!issued || issued.judge_id !== judge.id) {
     throw new KepuError('BUNDLE_WRONG_PACKAGE', `merge: ${file.fileName}: package ${payload.packageId} was not issued to ${judge.name}`, {
       packageId: payload.packageId,

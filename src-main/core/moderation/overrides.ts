@@ -132,9 +132,7 @@ export function setOverride(db: Database, input: SetOverrideInput): OverrideReco
   const reason = input.reason.trim();
   if (reason.length === 0) throw new KepuError('SCORE_OVERRIDE_REASON_REQUIRED', 'moderation: an override needs a reason', {});
   return db.transaction((): OverrideRecord => {
-    const entry = db.prepare('SELECT id, reg_no, kind, category FROM entries WHERE id = ? AND campaign_id = ?').get(input.entryId, input.campaignId) as
-      | { id: number; reg_no: string; kind: EntryKind; category: string | null }
-      | undefined;
+    const entry = db.prepare<[number, string], { id: number; reg_no: string; kind: EntryKind; category: string | null }>('SELECT id, reg_no, kind, category FROM entries WHERE id = ? AND campaign_id = ?').get(input.entryId, input.campaignId);
     if (!entry) throw new KepuError('ENTRY_NOT_FOUND', `moderation: entry #${input.entryId} is not in campaign ${input.campaignId}`, { id: input.entryId });
     const json = db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(input.campaignId) as string;
     const rubric = listFor(CampaignDefinition.parse(JSON.parse(json)), entry.kind, entry.category).rubric;

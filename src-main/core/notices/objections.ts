@@ -208,8 +208,8 @@ export function addObjectionFileFromPath(db: Database, campaignId: string, objec
 
 export function readObjectionFile(db: Database, campaignId: string, fileId: number): { info: ObjectionFileInfo; bytes: Buffer } {
   const row = db
-    .prepare(`SELECT f.id, f.file_name, f.media_type, f.size, f.sha256, f.added_at, f.added_by, f.bytes FROM objection_files f JOIN objections o ON o.id = f.objection_id WHERE o.campaign_id = ? AND f.id = ?`)
-    .get(campaignId, fileId) as (FileRow & { bytes: Buffer }) | undefined;
+    .prepare<[string, number], FileRow & { bytes: Buffer }>(`SELECT f.id, f.file_name, f.media_type, f.size, f.sha256, f.added_at, f.added_by, f.bytes FROM objection_files f JOIN objections o ON o.id = f.objection_id WHERE o.campaign_id = ? AND f.id = ?`)
+    .get(campaignId, fileId);
   if (!row) throw new KepuError('NOTICE_FILE_NOT_FOUND', `objections: campaign ${campaignId} has no objection file ${fileId}`, { id: fileId });
   return { info: fileInfo(row), bytes: row.bytes };
 }

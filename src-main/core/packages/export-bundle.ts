@@ -17,10 +17,10 @@ import type { DbAnswerRow, DbOpenedPackageRef, DbPackageReviewRow, DbScoreValueR
 
 export function exportBundle(db: Database, packageId: string, privateKey: KeyObject): { bytes: Buffer; revision: number; entries: number } {
   const opened = db
-    .prepare<[string], DbOpenedPackageRef>(`SELECT campaign_id, judge_id, remote_campaign_id, remote_package_id, json_extract(manifest_json, '$.definitionVersion') AS definition_version,
+    .prepare<[string], DbOpenedPackageRef & { rounds: string | null }>(`SELECT campaign_id, judge_id, remote_campaign_id, remote_package_id, json_extract(manifest_json, '$.definitionVersion') AS definition_version,
               json_extract(manifest_json, '$.rounds') AS rounds
               FROM opened_packages WHERE id = ?`)
-    .get(packageId) as (DbOpenedPackageRef & { rounds: string | null }) | undefined;
+    .get(packageId);
   if (!opened) throw new KepuError('NOT_FOUND', `packages: no opened package ${packageId}`);
   const def = CampaignDefinition.parse(JSON.parse(db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(opened.campaign_id) as string));
   const lastRevision = db.prepare('SELECT max(last_bundle_revision) FROM opened_packages WHERE campaign_id = ?').pluck().get(opened.campaign_id) as number;

@@ -70,9 +70,7 @@ export function planPackageImport(db: Database, signed: SignedManifest, confirma
   const mine = locals.find((l) => l.pinnedKey === key);
   if (mine) {
     const separate = mine.campaignId !== remoteCampaignId;
-    const same = db.prepare('SELECT id, judge_id FROM opened_packages WHERE campaign_id = ? AND remote_package_id = ?').get(mine.campaignId, m.packageId) as
-      | { id: string; judge_id: string }
-      | undefined;
+    const same = db.prepare<[string, string], { id: string; judge_id: string }>('SELECT id, judge_id FROM opened_packages WHERE campaign_id = ? AND remote_package_id = ?').get(mine.campaignId, m.packageId);
     if (same) return { kind: 'alreadyOpen', campaignId: mine.campaignId, packageRowId: same.id, judgeId: same.judge_id, separate };
     const current = currentOpenedPackage(db, mine.campaignId)!;
     const issuedAt = toUtcIso(m.createdAt);

@@ -21,9 +21,7 @@ export function registerKeyCard(db: Database, campaignId: string, cardBytes: Buf
       throw new KepuError('JUDGE_KEY_TAKEN', `judges: key ${card.fingerprint} already belongs to another judge`, { fingerprint: card.fingerprint, judge: owner });
     }
     if (judgeId) {
-      const current = db.prepare('SELECT name, key_id, fingerprint FROM judges WHERE id = ?').get(judgeId) as
-        | { name: string; key_id: string | null; fingerprint: string | null }
-        | undefined;
+      const current = db.prepare<[string], { name: string; key_id: string | null; fingerprint: string | null }>('SELECT name, key_id, fingerprint FROM judges WHERE id = ?').get(judgeId);
       const signed = db.prepare(`SELECT 1 FROM bundles WHERE judge_id = ? AND status IN ('accepted', 'superseded') LIMIT 1`).get(judgeId);
       if (current?.key_id && current.key_id !== card.keyId && signed) {
         throw new KepuError('JUDGE_KEY_SIGNED', `judges: ${current.name}'s bundles were signed with ${current.fingerprint}; ${card.fingerprint} is refused`, {

@@ -19,6 +19,13 @@ export interface JudgeSigner {
 
 export const toJudgeSigner = (row: DbJudgeSignerRow): JudgeSigner => ({ name: row.name, publicKey: row.public_key });
 
+/** A judge of a campaign as the list query reads it, before `list` parses and folds the raw columns. */
+type DbJudgeListRow = Omit<Judge, 'specialities' | 'signedBundle'> & {
+  specialities_json: string;
+  bundle_revision: number | null;
+  bundle_received_at: string | null;
+};
+
 export class JudgeRepo {
   constructor(private readonly db: Database) {}
 
@@ -32,7 +39,7 @@ export class JudgeRepo {
 
   private rows(campaignId: string) {
     return this.db
-      .prepare(`SELECT j.id, j.name, j.institution, j.fingerprint, j.specialities_json,
+      .prepare<[string], DbJudgeListRow>(`SELECT j.id, j.name, j.institution, j.fingerprint, j.specialities_json,
                   (SELECT count(*) FROM assignments a JOIN entries e ON e.id = a.entry_id
                    WHERE a.judge_id = j.id AND e.campaign_id = cj.campaign_id) AS assigned,
                   b.revision AS bundle_revision, b.received_at AS bundle_received_at
@@ -40,11 +47,7 @@ export class JudgeRepo {
                 LEFT JOIN bundles b ON b.id = (SELECT id FROM bundles WHERE campaign_id = cj.campaign_id AND judge_id = j.id AND status = 'accepted'
                                                ORDER BY received_at DESC, revision DESC LIMIT 1)
                 WHERE cj.campaign_id = ? ORDER BY j.name, j.id`)
-      .all(campaignId) as (Omit<Judge, 'specialities' | 'signedBundle'> & {
-      specialities_json: string;
-      bundle_revision: number | null;
-      bundle_received_at: string | null;
-    })[];
+      .all(campaignId);
   }
 
   create(campaignId: string, name: string, institution: string | null, specialities: readonly string[] = []): Judge {

@@ -41,13 +41,13 @@ export class ReviewService {
     this.judges.assertInCampaign(campaignId, judgeId);
     const def = this.campaigns.definition(campaignId);
     const rows = this.db
-      .prepare(`SELECT e.id, e.reg_no, e.title, e.kind, e.category, r.status, c.entry_id IS NOT NULL AS conflict, a.round_no
+      .prepare<[string, string], DbQueueRow & { round_no: number }>(`SELECT e.id, e.reg_no, e.title, e.kind, e.category, r.status, c.entry_id IS NOT NULL AS conflict, a.round_no
                 FROM assignments a
                 JOIN entries e ON e.id = a.entry_id AND e.campaign_id = ?
                 LEFT JOIN reviews r ON r.entry_id = a.entry_id AND r.judge_id = a.judge_id AND r.round_no = a.round_no
                 LEFT JOIN conflicts c ON c.entry_id = a.entry_id AND c.judge_id = a.judge_id AND c.round_no = a.round_no
                 WHERE a.judge_id = ? ORDER BY e.reg_no`)
-      .all(campaignId, judgeId) as (DbQueueRow & { round_no: number })[];
+      .all(campaignId, judgeId);
     // Only the assignments of the round each list is in now (earlier rounds' work stays stored).
     const rounds = workingRounds(this.db, campaignId, def);
     const current = rows.filter((r) => r.round_no === (rounds.get(listFor(def, r.kind, r.category).key) ?? 1));
@@ -284,9 +284,9 @@ export class ReviewService {
 
   private scoresByEntry(campaignId: string, judgeId: string, def: CampaignDefinition): Map<number, Record<string, number>> {
     const rows = this.db
-      .prepare(`SELECT s.entry_id, s.dimension_key, s.value, s.round_no, e.kind, e.category FROM scores s JOIN entries e ON e.id = s.entry_id
+      .prepare<[string, string], DbEntryScoreRow & DbEntryListRow & { round_no: number }>(`SELECT s.entry_id, s.dimension_key, s.value, s.round_no, e.kind, e.category FROM scores s JOIN entries e ON e.id = s.entry_id
                 WHERE s.judge_id = ? AND e.campaign_id = ?`)
-      .all(judgeId, campaignId) as (DbEntryScoreRow & DbEntryListRow & { round_no: number })[];
+      .all(judgeId, campaignId);
     const rounds = workingRounds(this.db, campaignId, def);
     const map = new Map<number, Record<string, number>>();
     for (const r of rows) {

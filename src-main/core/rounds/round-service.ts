@@ -25,11 +25,11 @@ interface ClosureRow {
 /** Assigned and complete counts per "list\u0000round_no". */
 function roundCounts(db: Database, def: CampaignDefinition, campaignId: string): Map<string, { assigned: number; complete: number }> {
   const rows = db
-    .prepare(`SELECT e.kind, e.category, a.round_no, count(*) AS assigned, sum(r.status = 'complete') AS complete
+    .prepare<[string], { kind: EntryKind; category: string | null; round_no: number; assigned: number; complete: number | null }>(`SELECT e.kind, e.category, a.round_no, count(*) AS assigned, sum(r.status = 'complete') AS complete
               FROM assignments a JOIN entries e ON e.id = a.entry_id
               LEFT JOIN reviews r ON r.entry_id = a.entry_id AND r.judge_id = a.judge_id AND r.round_no = a.round_no
               WHERE e.campaign_id = ? GROUP BY e.kind, e.category, a.round_no`)
-    .all(campaignId) as { kind: EntryKind; category: string | null; round_no: number; assigned: number; complete: number | null }[];
+    .all(campaignId);
   const out = new Map<string, { assigned: number; complete: number }>();
   for (const r of rows) {
     const key = `${listFor(def, r.kind, r.category).key}\u0000${r.round_no}`;

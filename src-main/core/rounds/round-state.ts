@@ -31,7 +31,7 @@ export function roundNoOfKey(list: Pick<ListDef, 'rounds'>, key: string): number
 
 /** The closed rounds of each list of the campaign. */
 export function closedRounds(db: Database, campaignId: string): Map<string, Set<number>> {
-  const rows = db.prepare('SELECT list_key, round_no FROM round_closures WHERE campaign_id = ?').all(campaignId) as { list_key: string; round_no: number }[];
+  const rows = db.prepare<[string], { list_key: string; round_no: number }>('SELECT list_key, round_no FROM round_closures WHERE campaign_id = ?').all(campaignId);
   const out = new Map<string, Set<number>>();
   for (const r of rows) out.set(r.list_key, (out.get(r.list_key) ?? new Set<number>()).add(r.round_no));
   return out;
@@ -69,8 +69,8 @@ export function workingRoundOfEntry(db: Database, campaignId: string, def: Campa
 /** The rounds that hold scores, per list ("list" → round numbers). */
 function scoredRounds(db: Database, campaignId: string, def: CampaignDefinition): Map<string, Set<number>> {
   const rows = db
-    .prepare(`SELECT DISTINCT e.kind, e.category, s.round_no FROM scores s JOIN entries e ON e.id = s.entry_id WHERE e.campaign_id = ?`)
-    .all(campaignId) as { kind: Parameters<typeof listFor>[1]; category: string | null; round_no: number }[];
+    .prepare<[string], { kind: Parameters<typeof listFor>[1]; category: string | null; round_no: number }>(`SELECT DISTINCT e.kind, e.category, s.round_no FROM scores s JOIN entries e ON e.id = s.entry_id WHERE e.campaign_id = ?`)
+    .all(campaignId);
   const out = new Map<string, Set<number>>();
   for (const r of rows) {
     const key = listFor(def, r.kind, r.category).key;
@@ -105,9 +105,7 @@ export function defaultRankingRounds(db: Database, campaignId: string, def: Camp
 
 /** The working round of one entry of the campaign, read from the database alone (1 when unknown). */
 export function workingRoundOfEntryId(db: Database, campaignId: string, entryId: number): number {
-  const row = db.prepare('SELECT e.kind, e.category, c.definition_json FROM entries e JOIN campaigns c ON c.id = e.campaign_id WHERE e.id = ? AND c.id = ?').get(entryId, campaignId) as
-    | { kind: Parameters<typeof listFor>[1]; category: string | null; definition_json: string }
-    | undefined;
+  const row = db.prepare<[number, string], { kind: Parameters<typeof listFor>[1]; category: string | null; definition_json: string }>('SELECT e.kind, e.category, c.definition_json FROM entries e JOIN campaigns c ON c.id = e.campaign_id WHERE e.id = ? AND c.id = ?').get(entryId, campaignId);
   if (!row) return 1;
   const def = CampaignDefinition.parse(JSON.parse(row.definition_json));
   if (!def.lists.some((l) => scoringRoundsOf(l).length > 1)) return 1;

@@ -7,9 +7,7 @@ export class SettingsRepo {
   constructor(private readonly db: Database) {}
 
   get(): Settings {
-    const row = this.db.prepare(`SELECT value FROM settings WHERE key = 'language'`).get() as
-      | { value: string }
-      | undefined;
+    const row = this.db.prepare<[], { value: string }>(`SELECT value FROM settings WHERE key = 'language'`).get();
     const parsed = Language.safeParse(row?.value);
     return { language: parsed.success ? parsed.data : null };
   }

@@ -15,8 +15,8 @@ interface Wanted {
 /** regNo → files (from `unmatched`) whose hash equals a media reference of that imported entry. */
 export async function matchOriginMediaByHash(db: Database, campaignId: string, unmatched: readonly string[], signal?: AbortSignal): Promise<Map<string, string[]>> {
   const rows = db
-    .prepare('SELECT e.reg_no, o.media_json FROM entry_origins o JOIN entries e ON e.id = o.entry_id WHERE o.campaign_id = ?')
-    .all(campaignId) as { reg_no: string; media_json: string }[];
+    .prepare<[string], { reg_no: string; media_json: string }>('SELECT e.reg_no, o.media_json FROM entry_origins o JOIN entries e ON e.id = o.entry_id WHERE o.campaign_id = ?')
+    .all(campaignId);
   const bySize = new Map<number, Wanted[]>();
   for (const r of rows) {
     for (const m of JSON.parse(r.media_json) as { sha256: string; sizeBytes: number }[]) {

@@ -58,10 +58,10 @@ export function exportShortlistFile(deps: Deps, key: RoundKey): ShortlistFileExp
 
   const lines = view.categories.flatMap((c) => c.lines).filter((l) => l.in);
   const rowOf = deps.db.prepare('SELECT id, reg_no, kind, category, title, entrant_type, entrant_name, entrant_unit, fields_json FROM entries WHERE id = ?');
-  const assetsOf = deps.db.prepare('SELECT role, path, sha256, size_bytes FROM assets WHERE entry_id = ? ORDER BY position, id');
+  const assetsOf = deps.db.prepare<[number], { role: ShortlistFileMedia['role']; path: string; sha256: string; size_bytes: number }>('SELECT role, path, sha256, size_bytes FROM assets WHERE entry_id = ? ORDER BY position, id');
   const entries: ShortlistFileEntry[] = lines.map((l) => {
     const row = rowOf.get(l.entryId) as EntryDbRow;
-    const media = (assetsOf.all(l.entryId) as { role: ShortlistFileMedia['role']; path: string; sha256: string; size_bytes: number }[]).map((a) => ({
+    const media = assetsOf.all(l.entryId).map((a) => ({
       role: a.role,
       fileName: path.basename(a.path),
       sha256: a.sha256,

@@ -96,13 +96,7 @@ export function saveShortlist(db: Database, key: RoundKey, rule: ShortlistRule, 
 
 /** The adjustment that applies per entry (the latest), for the round. */
 export function latestAdjustments(db: Database, key: RoundKey): Map<number, ShortlistAdjustment> {
-  const rows = db.prepare(`SELECT entry_id, action, reason, actor, at FROM shortlist_adjustments WHERE ${KEY} ORDER BY id`).all(key) as {
-    entry_id: number;
-    action: ShortlistAction;
-    reason: string;
-    actor: string;
-    at: string;
-  }[];
+  const rows = db.prepare<[RoundKey], { entry_id: number; action: ShortlistAction; reason: string; actor: string; at: string }>(`SELECT entry_id, action, reason, actor, at FROM shortlist_adjustments WHERE ${KEY} ORDER BY id`).all(key);
   return new Map(rows.map((r) => [r.entry_id, { action: r.action, reason: r.reason, by: r.actor, at: r.at }]));
 }
 
@@ -147,6 +141,6 @@ export function shortlistedEntryIds(db: Database, campaignId: string, listKey: s
 
 /** Registration number and title of the campaign's entries. */
 export function entryTitles(db: Database, campaignId: string): Map<number, { regNo: string; title: string }> {
-  const rows = db.prepare('SELECT id, reg_no, title FROM entries WHERE campaign_id = ?').all(campaignId) as { id: number; reg_no: string; title: string }[];
+  const rows = db.prepare<[string], { id: number; reg_no: string; title: string }>('SELECT id, reg_no, title FROM entries WHERE campaign_id = ?').all(campaignId);
   return new Map(rows.map((r) => [r.id, { regNo: r.reg_no, title: r.title }]));
 }

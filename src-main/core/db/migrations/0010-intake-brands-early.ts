@@ -39,9 +39,9 @@ function rebuildEntries(db: Database): void {
   // Indexes (the UNIQUE constraint's own index has no SQL: the table definition rebuilds it),
   // triggers and views that name the table, to be put back after the rename.
   const dependants = db
-    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name <> 'entries'
+    .prepare<[], { type: 'index' | 'trigger' | 'view'; name: string; sql: string }>(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name <> 'entries'
               AND (tbl_name = 'entries' OR (type IN ('trigger', 'view') AND sql LIKE '%entries%')) ORDER BY type, name`)
-    .all() as { type: 'index' | 'trigger' | 'view'; name: string; sql: string }[];
+    .all();
   const columns = (db.prepare(`SELECT name FROM pragma_table_info('entries') ORDER BY cid`).pluck().all() as string[])
     .map((c) => `"${c.replaceAll('"', '""')}"`)
     .join(', ');
@@ -58,7 +58,7 @@ function rebuildEntries(db: Database): void {
 
 /** is_early for the entries already stored, from each campaign's opensAt (none: nothing is early). */
 function fillEarlyFlags(db: Database): void {
-  const campaigns = db.prepare('SELECT id, definition_json FROM campaigns').all() as { id: string; definition_json: string }[];
+  const campaigns = db.prepare<[], { id: string; definition_json: string }>('SELECT id, definition_json FROM campaigns').all();
   const update = db.prepare(`UPDATE entries SET is_early = (submitted_at IS NOT NULL AND julianday(submitted_at) < julianday(?)) WHERE campaign_id = ?`);
   for (const c of campaigns) {
     const opensAt = opensAtOf(c.definition_json);

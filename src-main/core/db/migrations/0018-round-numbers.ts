@@ -52,9 +52,9 @@ function rebuildWithRound(db: Database, table: string, key: string): void {
   // The column goes just before the key, i.e. after every existing column.
   const createNew = sql.replace(head, `CREATE TABLE ${table}_rebuilt (`).replace(oldKey, `${ROUND_COLUMN},\n        ${newKey}`);
   const dependants = db
-    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name <> ?
+    .prepare<[string, string, string], { type: 'index' | 'trigger' | 'view'; name: string; sql: string }>(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name <> ?
               AND (tbl_name = ? OR (type IN ('trigger', 'view') AND sql LIKE '%' || ? || '%')) ORDER BY type, name`)
-    .all(table, table, table) as { type: 'index' | 'trigger' | 'view'; name: string; sql: string }[];
+    .all(table, table, table);
   const columns = (db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).pluck().all(table) as string[]).map(quote).join(', ');
   for (const d of dependants) if (d.type !== 'index') db.exec(`DROP ${d.type.toUpperCase()} ${quote(d.name)}`);
   db.exec(createNew);
