@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { JobKind, JobOf } from '../../../src-main/contract';
 import { ApiError, invoke } from '../api';
 import { useAppStore } from '../stores/useAppStore';
+import { useLatest } from './useLatest';
 
 const POLL_MS = 400;
 
@@ -15,8 +16,7 @@ export function useJob<K extends JobKind>(onFinished?: (job: JobOf<K>) => void) 
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
   const [job, setJob] = useState<JobOf<K> | null>(null);
-  const finished = useRef(onFinished);
-  finished.current = onFinished;
+  const finished = useLatest(onFinished);
   const reported = useRef<string | null>(null);
 
   const receive = useCallback((status: JobOf<K>) => {
@@ -25,7 +25,7 @@ export function useJob<K extends JobKind>(onFinished?: (job: JobOf<K>) => void) 
       reported.current = status.jobId;
       finished.current?.(status);
     }
-  }, []);
+  }, [finished]);
 
   const jobId = job?.state === 'running' ? job.jobId : null;
   useEffect(() => {

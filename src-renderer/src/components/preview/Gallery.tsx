@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type JSX, type PointerEve
 import { useTranslation } from 'react-i18next';
 import type { ReviewAsset } from '../../../../src-main/contract';
 import { mediaUrl } from '../../api';
+import { useLatest } from '../../hooks/useLatest';
 import { AssetFacts } from './AssetFacts';
 import { canPan, fitScale, layoutImage, wheelZoom, zoomAround, zoomStep, type FitMode, type Point, type Size } from './galleryMath';
 import { Icon } from './icons';
@@ -108,21 +109,20 @@ export function Gallery({ assets, label, initialFit = 'page' }: Props): JSX.Elem
 
   // Ctrl+wheel (and trackpad pinch, which arrives as Ctrl+wheel) zooms; React's wheel listener is
   // passive, so this one is attached by hand to be allowed to cancel the page zoom.
-  const wheelRef = useRef<(e: WheelEvent) => void>(() => {});
-  wheelRef.current = (e: WheelEvent) => {
+  const wheelRef = useLatest((e: WheelEvent) => {
     if (!e.ctrlKey && !e.metaKey) return;
     e.preventDefault();
     const rect = viewportRef.current?.getBoundingClientRect();
     if (!rect) return;
     zoomTo(wheelZoom(zoom, e.deltaY, e.deltaMode), { x: e.clientX - rect.left, y: e.clientY - rect.top });
-  };
+  });
   useEffect(() => {
     const element = viewportRef.current;
     if (!element) return;
     const onWheel = (e: WheelEvent) => wheelRef.current(e);
     element.addEventListener('wheel', onWheel, { passive: false });
     return () => element.removeEventListener('wheel', onWheel);
-  }, []);
+  }, [wheelRef]);
 
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (!pannable || e.button !== 0 || e.pointerType === 'touch') return; // touch scrolls natively

@@ -1,6 +1,7 @@
 // Document-wide keys for one viewer (see keys.ts for which keys and when they are ignored). The
 // viewer is mounted only while shown, so two viewers never answer the same key.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from '../../hooks/useLatest';
 import { previewKeyOf } from './keys';
 
 /** A handler returns false when it did not act (the key then keeps its default behaviour). */
@@ -12,8 +13,7 @@ function modalOpenElsewhere(target: EventTarget | null): boolean {
 }
 
 export function useShortcuts(map: ShortcutMap): void {
-  const ref = useRef(map);
-  ref.current = map;
+  const ref = useLatest(map);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target instanceof HTMLElement ? event.target : null;
@@ -24,7 +24,7 @@ export function useShortcuts(map: ShortcutMap): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [ref]);
 }
 
 function pick(e: KeyboardEvent) {
