@@ -3,9 +3,8 @@
 // every entry of that list, suggestions pre-filled; entries with nothing found are passed in one
 // go, then one of them fails with a reason asked in the app's dialog; the ranking holds it,
 // saying why. Screenshots at 1366×768 go to test-results/ (and KEPU_SHOTS when set).
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { loadSample, mergeSampleBundles } from './coordinator';
 import { shot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
@@ -22,13 +21,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
     const snap = (name: string) => shot(page, `formal-check-${name}-${locale}`, info.outputPath.bind(info));
-    await page.goto(app.url);
-    await page.getByTestId('load-sample').click();
-    await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-    await page.getByRole('tab', { name: en ? 'Judges & exchange' : '评委与交换' }).click();
-    const folder = path.join(app.dataDir, 'sample-bundles');
-    await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(folder).map((f) => path.join(folder, f)));
-    await expect(page.getByTestId('merge-coverage')).toBeVisible();
+    await loadSample(page, app.url);
+    await mergeSampleBundles(page, app.dataDir);
     // No formal round yet: no tab for it.
     await expect(page.getByRole('tab', { name: en ? 'Formal check' : '形式审查', exact: true })).toHaveCount(0);
 

@@ -4,10 +4,10 @@
 // completes and moves on to the next unfinished entry with the progress counted live. Then a
 // committee review (en): eligibility items answered with y / n / u, arrows between items, digits
 // still scoring the current dimension, and `c` completing and moving on.
-import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { createIdentity } from './coordinator';
+import { createIdentity, loadSample } from './coordinator';
 import { serveApp, type ServedApp } from './host';
+import { attachKeyCard, exportJudgePackage, judgeKeyCard, openJudgePackage } from './judge';
 import { nextOfCategory } from './review-keys';
 import { shot } from './shots';
 
@@ -28,31 +28,14 @@ test('a judge scores from the keyboard after help, a video click and a descripti
   const judge = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
 
   // The package, as in exchange.spec: coordinator identity, the judge's key card, a signed package.
-  await coordinator.goto(coordinatorApp.url);
-  await coordinator.getByTestId('load-sample').click();
-  await expect(coordinator.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
+  await loadSample(coordinator, coordinatorApp.url);
   await createIdentity(coordinator, '组委会', 'coordinator passphrase');
-  await judge.goto(judgeApp.url);
-  await createIdentity(judge, 'Zhang Wei', 'judge passphrase');
-  const cardDownload = judge.waitForEvent('download');
-  await judge.getByTestId('export-keycard').click();
-  const cardFile = info.outputPath('zhang-wei.kepukey');
-  await (await cardDownload).saveAs(cardFile);
-  await coordinator.getByTestId('nav-campaigns').click();
-  await coordinator.getByRole('button', { name: /四川/ }).first().click();
-  await coordinator.getByRole('tab', { name: '评委与交换' }).click();
-  await coordinator.getByTestId('attach-to').selectOption({ label: 'Zhang Wei' });
-  await coordinator.getByTestId('keycard-file').setInputFiles(cardFile);
-  await coordinator.getByTestId('export-package-Zhang Wei').click();
-  const notice = coordinator.getByTestId('exchange-notice');
-  await expect(notice).toContainText('已保存至');
-  const packageFile = (await notice.textContent())!.split('已保存至 ')[1].trim();
-  expect(path.extname(packageFile)).toBe('.kepupkg');
+  const { cardFile } = await judgeKeyCard(judge, judgeApp.url, info.outputPath('zhang-wei.kepukey'));
+  await attachKeyCard(coordinator, 'Zhang Wei', cardFile);
+  const packageFile = await exportJudgePackage(coordinator, 'Zhang Wei');
 
   await judge.getByTestId('nav-campaigns').click();
-  await judge.getByTestId('package-path').fill(packageFile);
-  await judge.getByTestId('package-open').click();
-  await expect(judge.getByTestId('score-panel')).toBeVisible();
+  await openJudgePackage(judge, packageFile);
   await expect(judge.getByTestId('queue-progress')).toContainText('已完成 0/19');
 
   // A video entry, reached by keyboard; the first dimension is current on entering.

@@ -3,9 +3,8 @@
 // languages), saves, and the Ranking tab orders that list by the median, says so, and marks the
 // top entry of each category with the gold award — while the ranking settings still name another
 // method. Screenshots at 1366×768 go to test-results/ (and KEPU_SHOTS when set).
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { loadSample, mergeSampleBundles } from './coordinator';
 import { shot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
@@ -22,13 +21,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
     const snap = (name: string) => shot(page, `list-rules-${name}-${locale}`, info.outputPath.bind(info));
-    await page.goto(app.url);
-    await page.getByTestId('load-sample').click();
-    await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-    await page.getByRole('tab', { name: en ? 'Judges & exchange' : '评委与交换' }).click();
-    const folder = path.join(app.dataDir, 'sample-bundles');
-    await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(folder).map((f) => path.join(folder, f)));
-    await expect(page.getByTestId('merge-coverage')).toBeVisible();
+    await loadSample(page, app.url);
+    await mergeSampleBundles(page, app.dataDir);
 
     // Setup › Lists: the influence list by the median, with one gold award per category.
     await page.getByRole('tab', { name: en ? 'Setup' : '设置方案' }).click();

@@ -2,8 +2,8 @@
 // bundles merged), filtered by action, searched, checked (intact: every entry chained) and
 // exported as CSV. Screenshots at 1366×768 go to test-results/ (and KEPU_SHOTS when set).
 import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { loadSample, mergeSampleBundles } from './coordinator';
 import { shot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
@@ -19,13 +19,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const app = await serveApp();
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale, acceptDownloads: true });
-    await page.goto(app.url);
-    await page.getByTestId('load-sample').click();
-    await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-    await page.getByRole('tab', { name: en ? 'Judges & exchange' : '评委与交换' }).click();
-    const folder = path.join(app.dataDir, 'sample-bundles');
-    await page.getByTestId('bundle-files').setInputFiles(fs.readdirSync(folder).map((f) => path.join(folder, f)));
-    await expect(page.getByTestId('merge-coverage')).toBeVisible();
+    await loadSample(page, app.url);
+    await mergeSampleBundles(page, app.dataDir);
 
     await page.getByRole('tab', { name: en ? 'Record' : '操作记录' }).click();
     const rows = page.getByTestId('audit-rows').getByTestId('audit-row');
