@@ -74,7 +74,12 @@ function sameName(a: string, b: string): boolean {
 
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
-interface FileRow {
+/**
+ * A stored file as listed, without its bytes. Notice attachments (campaign_files) and an
+ * objection's evidence (objection_files, core/notices/objections.ts) keep the same columns and
+ * are read and mapped by these two.
+ */
+export interface DbStoredFileRow {
   id: number;
   file_name: string;
   media_type: string;
@@ -84,9 +89,9 @@ interface FileRow {
   added_by: string;
 }
 
-const INFO_COLUMNS = 'id, file_name, media_type, size, sha256, added_at, added_by';
+export const STORED_FILE_COLUMNS = 'id, file_name, media_type, size, sha256, added_at, added_by';
 
-function toInfo(row: FileRow): NoticeFileInfo {
+export function toStoredFileInfo(row: DbStoredFileRow): NoticeFileInfo {
   return { id: row.id, fileName: row.file_name, mediaType: row.media_type, size: row.size, sha256: row.sha256, addedAt: row.added_at, addedBy: row.added_by };
 }
 
@@ -97,7 +102,7 @@ function assertCampaign(db: Database, campaignId: string): void {
 /** The campaign's attachments in the order they were added, without their bytes. */
 export function listNoticeFiles(db: Database, campaignId: string): NoticeFileInfo[] {
   assertCampaign(db, campaignId);
-  return (db.prepare(`SELECT ${INFO_COLUMNS} FROM campaign_files WHERE campaign_id = ? ORDER BY id`).all(campaignId) as FileRow[]).map(toInfo);
+  return db.prepare<[string], DbStoredFileRow>(`SELECT ${STORED_FILE_COLUMNS} FROM campaign_files WHERE campaign_id = ? ORDER BY id`).all(campaignId).map(toStoredFileInfo);
 }
 
 /** NOTICE_FILE_EMPTY / NOTICE_FILE_TOO_LARGE for one file of `size` bytes named `fileName`. */
@@ -155,7 +160,7 @@ export function addNoticeFile(db: Database, campaignId: string, file: { fileName
     db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?)`).run(
       at, actor, same ? 'campaign.noticeFile.replace' : 'campaign.noticeFile.add', campaignId, JSON.stringify(details),
     );
-    return toInfo(db.prepare(`SELECT ${INFO_COLUMNS} FROM campaign_files WHERE id = ?`).get(id) as FileRow);
+    return toStoredFileInfo(db.prepare(`SELECT ${STORED_FILE_COLUMNS} FROM campaign_files WHERE id = ?`).get(id) as DbStoredFileRow);
   })();
 }
 
@@ -179,9 +184,9 @@ export function addNoticeFileFromPath(db: Database, campaignId: string, filePath
   return addNoticeFile(db, campaignId, { fileName, bytes }, actor, options);
 }
 
-function fileRow(db: Database, campaignId: string, fileId: number): FileRow {
+function fileRow(db: Database, campaignId: string, fileId: number): DbStoredFileRow {
   assertCampaign(db, campaignId);
-  const row = db.prepare(`SELECT ${INFO_COLUMNS} FROM campaign_files WHERE campaign_id = ? AND id = ?`).get(campaignId, fileId) as FileRow | undefined;
+  const row = db.prepare<[string, number], DbStoredFileRow>(`SELECT ${STORED_FILE_COLUMNS} FROM campaign_files WHERE campaign_id = ? AND id = ?`).get(campaignId, fileId);
   if (!row) throw new KepuError('NOTICE_FILE_NOT_FOUND', `notice files: ${campaignId} has no file ${fileId}`, { id: fileId });
   return row;
 }
@@ -200,7 +205,7 @@ export function removeNoticeFile(db: Database, campaignId: string, fileId: numbe
 
 /** One attachment with its bytes. */
 export function readNoticeFile(db: Database, campaignId: string, fileId: number): { info: NoticeFileInfo; bytes: Buffer } {
-  const info = toInfo(fileRow(db, campaignId, fileId));
+  const info = toStoredFileInfo(fileRow(db, campaignId, fileId));
   const bytes = db.prepare('SELECT bytes FROM campaign_files WHERE id = ?').pluck().get(fileId) as Buffer;
   return { info, bytes };
 }

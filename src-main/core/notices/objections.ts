@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ObjectionFileInfo, ObjectionInfo } from '../../contract';
-import { assertNoticeFileSize, mediaTypeOf, noticeFileName } from '../campaigns/notice-files';
+import { assertNoticeFileSize, mediaTypeOf, noticeFileName, STORED_FILE_COLUMNS, toStoredFileInfo, type DbStoredFileRow } from '../campaigns/notice-files';
 import { campaignFacts } from '../certificates/lists';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
@@ -36,22 +36,9 @@ interface ObjectionRow {
 }
 
 const SELECT = 'SELECT o.*, e.reg_no, e.title FROM objections o JOIN entries e ON e.id = o.entry_id';
-const FILE_COLUMNS = 'id, file_name, media_type, size, sha256, added_at, added_by';
-
-interface FileRow {
-  id: number;
-  file_name: string;
-  media_type: string;
-  size: number;
-  sha256: string;
-  added_at: string;
-  added_by: string;
-}
-
-const fileInfo = (f: FileRow): ObjectionFileInfo => ({ id: f.id, fileName: f.file_name, mediaType: f.media_type, size: f.size, sha256: f.sha256, addedAt: f.added_at, addedBy: f.added_by });
 
 function toInfo(db: Database, row: ObjectionRow): ObjectionInfo {
-  const files = db.prepare(`SELECT ${FILE_COLUMNS} FROM objection_files WHERE objection_id = ? ORDER BY id`).all(row.id) as FileRow[];
+  const files = db.prepare<[number], DbStoredFileRow>(`SELECT ${STORED_FILE_COLUMNS} FROM objection_files WHERE objection_id = ? ORDER BY id`).all(row.id);
   return {
     id: row.id,
     noticeId: row.notice_id,
@@ -69,7 +56,7 @@ function toInfo(db: Database, row: ObjectionRow): ObjectionInfo {
     recordedAt: row.recorded_at,
     resolvedBy: row.resolved_by,
     resolvedAt: row.resolved_at,
-    files: files.map(fileInfo),
+    files: files.map(toStoredFileInfo),
   };
 }
 
@@ -208,9 +195,9 @@ export function addObjectionFileFromPath(db: Database, campaignId: string, objec
 
 export function readObjectionFile(db: Database, campaignId: string, fileId: number): { info: ObjectionFileInfo; bytes: Buffer } {
   const row = db
-    .prepare<[string, number], FileRow & { bytes: Buffer }>(`SELECT f.id, f.file_name, f.media_type, f.size, f.sha256, f.added_at, f.added_by, f.bytes FROM objection_files f JOIN objections o ON o.id = f.objection_id WHERE o.campaign_id = ? AND f.id = ?`)
+    .prepare<[string, number], DbStoredFileRow & { bytes: Buffer }>(`SELECT f.id, f.file_name, f.media_type, f.size, f.sha256, f.added_at, f.added_by, f.bytes FROM objection_files f JOIN objections o ON o.id = f.objection_id WHERE o.campaign_id = ? AND f.id = ?`)
     .get(campaignId, fileId);
   if (!row) throw new KepuError('NOTICE_FILE_NOT_FOUND', `objections: campaign ${campaignId} has no objection file ${fileId}`, { id: fileId });
-  return { info: fileInfo(row), bytes: row.bytes };
+  return { info: toStoredFileInfo(row), bytes: row.bytes };
 }
 

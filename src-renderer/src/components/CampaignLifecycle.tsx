@@ -10,10 +10,25 @@ import { formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { useConfirmStore } from '../stores/useConfirmStore';
 
+/** Brings an archived campaign back to the list (from the banner and from the Overview panel). */
+function UnarchiveButton({ campaign, onChanged, testId }: { campaign: CampaignDetail; onChanged(): void; testId: string }) {
+  const { t } = useTranslation();
+  const { run, refreshCampaigns } = useAppStore();
+  async function unarchive() {
+    if (!(await run(() => invoke('campaign:archive', { campaignId: campaign.id, archived: false })))) return;
+    await refreshCampaigns();
+    onChanged();
+  }
+  return (
+    <button type="button" data-testid={testId} onClick={() => void unarchive()}>
+      {t('lifecycle.unarchive')}
+    </button>
+  );
+}
+
 /** On every tab of an archived campaign: read-only, since when, by whom, why; and the way back. */
 export function ArchivedBanner({ campaign, onChanged }: { campaign: CampaignDetail; onChanged(): void }) {
   const { t } = useTranslation();
-  const { run, refreshCampaigns } = useAppStore();
   if (!campaign.archived) return null;
   const { at, by, reason } = campaign.archived;
   return (
@@ -23,17 +38,7 @@ export function ArchivedBanner({ campaign, onChanged }: { campaign: CampaignDeta
         {t('lifecycle.banner', { at: formatInstant(at, campaign.timeZone), by: by === 'local' ? t('setup.thisComputer') : by })}
         {reason && <span className="muted"> {t('lifecycle.bannerReason', { reason })}</span>}
       </div>
-      <button
-        type="button"
-        data-testid="unarchive"
-        onClick={async () => {
-          if (!(await run(() => invoke('campaign:archive', { campaignId: campaign.id, archived: false })))) return;
-          await refreshCampaigns();
-          onChanged();
-        }}
-      >
-        {t('lifecycle.unarchive')}
-      </button>
+      <UnarchiveButton campaign={campaign} onChanged={onChanged} testId="unarchive" />
     </div>
   );
 }
@@ -82,17 +87,7 @@ export function CampaignLifecyclePanel({ campaign, onChanged }: { campaign: Camp
       <div className="lifecycle-row">
         <p className="muted small">{campaign.archived ? t('lifecycle.unarchiveHint') : t('lifecycle.archiveHint')}</p>
         {campaign.archived ? (
-          <button
-            type="button"
-            data-testid="lifecycle-unarchive"
-            onClick={async () => {
-              if (!(await run(() => invoke('campaign:archive', { campaignId: campaign.id, archived: false })))) return;
-              await refreshCampaigns();
-              onChanged();
-            }}
-          >
-            {t('lifecycle.unarchive')}
-          </button>
+          <UnarchiveButton campaign={campaign} onChanged={onChanged} testId="lifecycle-unarchive" />
         ) : (
           <button type="button" onClick={() => void archive()} data-testid="lifecycle-archive">
             {t('lifecycle.archive')}

@@ -13,11 +13,10 @@ import { downloadBase64 } from '../../files';
 import { formatInstant, localized } from '../../format';
 import { invalidateCampaign, useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
+import { NoticeLanguageSelect, NoticePeriodFields } from './NoticeFields';
 import { NoticePreview } from './NoticePreview';
 import { ObjectionsPanel } from './ObjectionsPanel';
 import './notice.css';
-
-const LANGUAGES: NoticeLanguage[] = ['both', 'zh', 'en'];
 
 /** "YYYY-MM-DDTHH:mm" for a datetime-local input, `days` from now, in the campaign's zone. */
 function localInput(timeZone: string, days: number): string {
@@ -97,24 +96,8 @@ export function NoticeView({ campaign }: { campaign: CampaignDetail }) {
                 <option value="unranked">{t('notice.create.unranked')}</option>
               </select>
             </label>
-            <label>
-              {t('notice.create.start')}
-              <input type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} data-testid="notice-start" />
-            </label>
-            <label>
-              {t('notice.create.end')}
-              <input type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} data-testid="notice-end" />
-            </label>
-            <label>
-              {t('notice.create.language')}
-              <select value={language} onChange={(e) => setLanguage(e.target.value as NoticeLanguage)} data-testid="notice-language">
-                {LANGUAGES.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`notice.languages.${l}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <NoticePeriodFields start={start} end={end} onStart={setStart} onEnd={setEnd} testIdPrefix="notice" />
+            <NoticeLanguageSelect label={t('notice.create.language')} value={language} onChange={setLanguage} testId="notice-language" />
           </div>
           <p className="small muted">{t('notice.create.zone', { zone: tz })}</p>
           <div className="actions">
@@ -189,29 +172,13 @@ function NoticeActions({ campaign, notice, onChanged }: { campaign: CampaignDeta
   return (
     <section className="panel" data-testid="notice-actions">
       <div className="notice-form">
-        <label>
-          {t('notice.create.start')}
-          <input type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} data-testid="notice-edit-start" />
-        </label>
-        <label>
-          {t('notice.create.end')}
-          <input type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} data-testid="notice-edit-end" />
-        </label>
+        <NoticePeriodFields start={start} end={end} onStart={setStart} onEnd={setEnd} testIdPrefix="notice-edit" />
         <button type="button" onClick={() => void save()} data-testid="notice-save-period">
           {t('notice.edit.save')}
         </button>
       </div>
       <div className="notice-form">
-        <label>
-          {t('notice.export.title')}
-          <select value={language} onChange={(e) => setLanguage(e.target.value as NoticeLanguage)} data-testid="notice-export-language">
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`notice.languages.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NoticeLanguageSelect label={t('notice.export.title')} value={language} onChange={setLanguage} testId="notice-export-language" />
         {(['pdf', 'html', 'xlsx'] as const).map((f) => (
           <button key={f} type="button" onClick={() => void exportAs(f)} data-testid={`notice-export-${f}`}>
             {t(`notice.export.${f}`)}
