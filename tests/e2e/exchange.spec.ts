@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { createIdentity, loadSample } from './coordinator';
-import { serveApp, type ServedApp } from './host';
-import { attachKeyCard, exportJudgePackage, judgeKeyCard, openJudgePackage } from './judge';
+import type { ServedApp } from './host';
+import { attachKeyCard, coordinatorAndJudge, exportJudgePackage, judgeKeyCard, openJudgePackage } from './judge';
 
 const apps: ServedApp[] = [];
 test.afterEach(async () => {
@@ -11,15 +10,8 @@ test.afterEach(async () => {
 test.use({ locale: 'zh-CN' });
 
 test('coordinator → judge → coordinator: key card, signed package, scoring offline, signed bundle, merge', async ({ browser }, info) => {
-  const coordinatorApp = await serveApp();
-  const judgeApp = await serveApp();
-  apps.push(coordinatorApp, judgeApp);
-  const coordinator = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-  const judge = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-
-  // Coordinator: sample campaign and an identity.
-  await loadSample(coordinator, coordinatorApp.url);
-  await createIdentity(coordinator, '组委会', 'coordinator passphrase');
+  // Coordinator: sample campaign and an identity; the judge's installation still empty.
+  const { coordinator, judge, judgeApp } = await coordinatorAndJudge(browser, apps);
 
   // Judge: an identity and the key card.
   const { cardFile, fingerprint } = await judgeKeyCard(judge, judgeApp.url, info.outputPath('zhang-wei.kepukey'));

@@ -5,9 +5,8 @@
 // committee review (en): eligibility items answered with y / n / u, arrows between items, digits
 // still scoring the current dimension, and `c` completing and moving on.
 import { expect, type Page, test } from '@playwright/test';
-import { createIdentity, loadSample } from './coordinator';
-import { serveApp, type ServedApp } from './host';
-import { attachKeyCard, exportJudgePackage, judgeKeyCard, openJudgePackage } from './judge';
+import type { ServedApp } from './host';
+import { attachKeyCard, coordinatorAndJudge, exportJudgePackage, judgeKeyCard, openJudgePackage } from './judge';
 import { nextOfCategory } from './review-keys';
 import { shot } from './shots';
 
@@ -21,15 +20,8 @@ const current = (page: Page) => page.locator('.score-panel .score-control.curren
 
 test('a judge scores from the keyboard after help, a video click and a description click; c completes and moves on', async ({ browser }, info) => {
   test.setTimeout(180_000);
-  const coordinatorApp = await serveApp();
-  const judgeApp = await serveApp();
-  apps.push(coordinatorApp, judgeApp);
-  const coordinator = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-  const judge = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-
   // The package, as in exchange.spec: coordinator identity, the judge's key card, a signed package.
-  await loadSample(coordinator, coordinatorApp.url);
-  await createIdentity(coordinator, '组委会', 'coordinator passphrase');
+  const { coordinator, judge, judgeApp } = await coordinatorAndJudge(browser, apps);
   const { cardFile } = await judgeKeyCard(judge, judgeApp.url, info.outputPath('zhang-wei.kepukey'));
   await attachKeyCard(coordinator, 'Zhang Wei', cardFile);
   const packageFile = await exportJudgePackage(coordinator, 'Zhang Wei');

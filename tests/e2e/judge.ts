@@ -1,9 +1,26 @@
-// The exchange as a judge takes part in it, written once (exchange.spec, judge-keys.spec): the
-// judge's identity and key card, the coordinator attaching the card and exporting that judge's
+// The exchange as a judge takes part in it, written once (exchange.spec, judge-keys.spec): two
+// installations, the judge's identity and key card, the coordinator attaching the card and exporting that judge's
 // signed package, the judge opening it. By test id, so the steps read the same in both languages.
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
-import { createIdentity, openSampleWorks, openTab } from './coordinator';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { createIdentity, loadSample, openSampleWorks, openTab } from './coordinator';
+import { serveApp, type ServedApp } from './host';
+
+/**
+ * Two installations, each with its own data folder and page: the coordinator's, with the sample
+ * loaded and a signing identity, and the judge's, still empty. Both apps go into `apps` (the spec
+ * stops them after the test).
+ */
+export async function coordinatorAndJudge(browser: Browser, apps: ServedApp[]): Promise<{ coordinator: Page; judge: Page; judgeApp: ServedApp }> {
+  const coordinatorApp = await serveApp();
+  const judgeApp = await serveApp();
+  apps.push(coordinatorApp, judgeApp);
+  const coordinator = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  const judge = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  await loadSample(coordinator, coordinatorApp.url);
+  await createIdentity(coordinator, '组委会', 'coordinator passphrase');
+  return { coordinator, judge, judgeApp };
+}
 
 /** A judge's installation: its signing identity and the exported key card, saved as `cardFile`. */
 export async function judgeKeyCard(judge: Page, url: string, cardFile: string, identity = { name: 'Zhang Wei', passphrase: 'judge passphrase' }): Promise<{ cardFile: string; fingerprint: string }> {

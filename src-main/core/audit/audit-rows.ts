@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { CAMPAIGN_TABLES } from '../campaigns/campaign-tables';
 import { csvDocument } from '../export/csv';
 import { fingerprintOf } from '../keys/identity';
+import type { AuditContent } from './audit-hash';
 
 export interface AuditRowView {
   id: number;
@@ -22,13 +23,8 @@ export interface AuditRowView {
   hash: string | null;
 }
 
-interface DbAuditListRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details_json: string;
+/** An audit row as hashed (audit-hash.ts), with its hash and who the actor is by name. */
+interface DbAuditListRow extends AuditContent {
   hash: string | null;
   judge_name: string | null;
 }

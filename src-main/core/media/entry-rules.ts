@@ -12,7 +12,8 @@
 import type { Database } from 'better-sqlite3';
 import type { CampaignDefinition, EntryKind, EntryProblem, EntryRuleOption } from '../../contract';
 
-interface EntryRuleRow {
+/** An entry with what its rules are checked on (core/rounds/formal-checks.ts reads the same columns but the roles). */
+export interface DbEntryRuleRow {
   id: number;
   reg_no: string;
   title: string;
@@ -36,7 +37,7 @@ export function entryRuleProblems(db: Database, campaignId: string, def: Campaig
        WHERE e.campaign_id = @campaignId AND e.kind IN (SELECT value FROM json_each(@kinds)) ${entryId === undefined ? '' : 'AND e.id = @entryId'}
        ORDER BY e.reg_no`,
     )
-    .all({ campaignId, kinds: JSON.stringify(kinds.map((k) => k.kind)), entryId }) as EntryRuleRow[];
+    .all({ campaignId, kinds: JSON.stringify(kinds.map((k) => k.kind)), entryId }) as DbEntryRuleRow[];
   const problems: EntryProblem[] = [];
   for (const row of rows) {
     const kindDef = kinds.find((k) => k.kind === row.kind)!;

@@ -8,23 +8,15 @@
 // - Each recorded verdict writes one audit row (subject: the campaign) in the same transaction.
 // - An entry whose list has a formal round is held from the ranking until it passes (holds()).
 import type { Database } from 'better-sqlite3';
-import type { CampaignDefinition, EntryKind, FormalCheckCounts, FormalCheckEntry, FormalCheckRecord, FormalCheckView, FormalSuggestionItem, FormalVerdict } from '../../contract';
+import type { CampaignDefinition, FormalCheckCounts, FormalCheckEntry, FormalCheckRecord, FormalCheckView, FormalSuggestionItem, FormalVerdict } from '../../contract';
 import { formalRoundFor, formalRoundOf } from '../../contract/lists';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { KepuError } from '../errors';
 import { complianceRows } from '../media/compliance';
-import { entryRuleProblems } from '../media/entry-rules';
+import { entryRuleProblems, type DbEntryRuleRow } from '../media/entry-rules';
 import { nowIso } from '../time';
 
-interface EntryRow {
-  id: number;
-  reg_no: string;
-  title: string;
-  kind: EntryKind;
-  category: string | null;
-  reason: string | null;
-  fields_json: string;
-}
+type EntryRow = Omit<DbEntryRuleRow, 'roles'>;
 
 interface CheckRow {
   entry_id: number;
