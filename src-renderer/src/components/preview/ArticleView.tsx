@@ -2,8 +2,8 @@
 // sanitizeHtml.ts); PDF in the browser's built-in viewer; anything else named, not opened.
 import { useEffect, useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssetFileState, ReviewAsset } from '../../../../src-main/contract';
-import { invoke, mediaUrl, pdfOpener } from '../../api';
+import type { ReviewAsset } from '../../../../src-main/contract';
+import { mediaUrl, pdfOpener } from '../../api';
 import { formatBytes } from '../../format';
 import { AssetFacts } from './AssetFacts';
 import { decodeText, declaredCharset, looksChinese, type DecodedText } from './decodeText';
@@ -12,6 +12,7 @@ import { FileTabs } from './FileTabs';
 import { Icon } from './icons';
 import { MediaFileProblem } from './MediaFileProblem';
 import { buildSrcdoc, defuseMarkup, sanitizeArticle } from './sanitizeHtml';
+import { useAssetFileState } from './useAssetFileState';
 
 export function ArticleView({ assets }: { assets: ReviewAsset[] }): JSX.Element {
   const { t } = useTranslation();
@@ -145,17 +146,8 @@ function PdfDocument({ asset }: { asset: ReviewAsset }): JSX.Element {
   const { t } = useTranslation();
   const openPdf = pdfOpener();
   // An <iframe> cannot tell why it stayed empty: ask first whether the file is still the checked one.
-  const [state, setState] = useState<AssetFileState | null>(null);
   const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    invoke('media:assetState', { assetId: asset.id })
-      .then((r) => live && setState(r.state))
-      .catch(() => live && setState('unreadable'));
-    return () => {
-      live = false;
-    };
-  }, [asset.id, attempt]);
+  const state = useAssetFileState(asset.id, attempt);
   if (state === null) return <div className="pv-doc pv-center muted">{t('common.loading')}</div>;
   if (state !== 'ok') {
     return <MediaFileProblem className="pv-doc pv-center pv-error" asset={asset} fallback={t('preview.loadError')} onRechecked={() => setAttempt((n) => n + 1)} />;

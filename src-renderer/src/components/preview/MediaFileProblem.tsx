@@ -3,11 +3,11 @@
 // read the reason from the refused response. So the viewer asks for the file's state and says
 // which it is; a changed file can be re-checked from here (media:recheckAsset), after which the
 // viewer loads it again and the entry's facts and verdict are refreshed.
-import { useEffect, useState, type JSX } from 'react';
+import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssetFileState } from '../../../../src-main/contract';
 import { ApiError, invoke } from '../../api';
 import { useReviewStore } from '../../stores/useReviewStore';
+import { useAssetFileState } from './useAssetFileState';
 
 interface Props {
   asset: { id: number; fileName: string };
@@ -22,18 +22,8 @@ type Recheck = { kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; error:
 
 export function MediaFileProblem({ asset, fallback, onRechecked, className }: Props): JSX.Element {
   const { t } = useTranslation();
-  const [state, setState] = useState<AssetFileState | null>(null);
+  const state = useAssetFileState(asset.id);
   const [recheck, setRecheck] = useState<Recheck>({ kind: 'idle' });
-
-  useEffect(() => {
-    let live = true;
-    invoke('media:assetState', { assetId: asset.id })
-      .then((r) => live && setState(r.state))
-      .catch(() => live && setState('unreadable'));
-    return () => {
-      live = false;
-    };
-  }, [asset.id]);
 
   const runRecheck = async () => {
     setRecheck({ kind: 'running' });
