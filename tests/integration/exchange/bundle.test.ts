@@ -8,17 +8,7 @@ import { canonicalJsonBytes } from '../../../src-main/core/files/canonical-json'
 import { encodeEnvelope, signEnvelope } from '../../../src-main/core/exchange/dsse';
 import { generateIdentity } from '../../../src-main/core/keys/identity';
 import { tempDir } from '../../helpers';
-import { bundlePayload } from './samples';
-
-function refusal(run: () => unknown): KepuError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KepuError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { bundlePayload, refusal } from './samples';
 
 /** Read and verify as the coordinator does; the code of the refusal, or 'accepted'. */
 function check(bytes: Buffer, publicKey: crypto.KeyObject): string {

@@ -12,19 +12,9 @@ import { sha256File } from '../../../src-main/core/media/hash';
 import { generateIdentity } from '../../../src-main/core/keys/identity';
 import { tempDir } from '../../helpers';
 import { craftZip, type CraftedMember } from './craft-zip';
-import { packageManifest, sampleMedia } from './samples';
+import { packageManifest, refusalAsync, sampleMedia } from './samples';
 
 const coordinator = generateIdentity();
-
-async function refusal(run: () => Promise<unknown>): Promise<KepuError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof KepuError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** Lists everything under `dir`, relative, so "nothing left behind" is one assertion. */
 function tree(dir: string): string[] {
@@ -50,7 +40,7 @@ async function openCrafted(members: CraftedMember[], options: { maxMemberBytes?:
   fs.writeFileSync(file, craftZip(members));
   const targetDir = path.join(dir, 'target');
   fs.mkdirSync(targetDir);
-  const error = await refusal(() => openPackage(file, { targetDir, ...options }));
+  const error = await refusalAsync(() => openPackage(file, { targetDir, ...options }));
   return { error, left: tree(targetDir), outside: tree(dir).filter((f) => f !== 'crafted.kepupkg' && f !== 'target') };
 }
 
@@ -148,7 +138,7 @@ describe('review packages', () => {
     const target = path.join(tempDir(), 'target');
     const changedFile = path.join(tempDir(), 'changed.kepupkg');
     fs.writeFileSync(changedFile, changedManifest);
-    expect((await refusal(() => openPackage(changedFile, { targetDir: target }))).code).toBe('PACKAGE_SIGNATURE_INVALID');
+    expect((await refusalAsync(() => openPackage(changedFile, { targetDir: target }))).code).toBe('PACKAGE_SIGNATURE_INVALID');
 
     // One byte in the middle of the stored video: the container is intact, the hash is not.
     const videoName = mediaMemberName(media[0].sha256, media[0].fileName);
@@ -156,7 +146,7 @@ describe('review packages', () => {
     const flipped = Buffer.from(bytes);
     flipped[at] ^= 0xff;
     fs.writeFileSync(changedFile, flipped);
-    const error = await refusal(() => openPackage(changedFile, { targetDir: target }));
+    const error = await refusalAsync(() => openPackage(changedFile, { targetDir: target }));
     expect(error.code).toBe('PACKAGE_HASH_MISMATCH');
     expect(error.params.member).toBe(videoName);
     expect(tree(target)).toEqual([]);
@@ -171,19 +161,19 @@ describe('review packages', () => {
     fs.writeFileSync(changed, bytes);
     const out = path.join(dir, 'out', 'judge-1.kepupkg');
     const files = media.map((m, i) => ({ sha256: m.sha256, path: i === 0 ? changed : m.path }));
-    const error = await refusal(() => writePackage(packageManifest(coordinator, media, true), files, out, coordinator.privateKey));
+    const error = await refusalAsync(() => writePackage(packageManifest(coordinator, media, true), files, out, coordinator.privateKey));
     expect(error.code).toBe('PACKAGE_HASH_MISMATCH');
     expect(error.params.member).toBe(changed);
     expect(tree(path.dirname(out))).toEqual([]);
     const gone = media.map((m, i) => ({ sha256: m.sha256, path: i === 0 ? path.join(dir, 'unplugged.mp4') : m.path }));
-    const missing = await refusal(() => writePackage(packageManifest(coordinator, media, true), gone, out, coordinator.privateKey));
+    const missing = await refusalAsync(() => writePackage(packageManifest(coordinator, media, true), gone, out, coordinator.privateKey));
     expect(missing.code).toBe('MEDIA_FILE_MISSING');
     expect(tree(path.dirname(out))).toEqual([]);
   });
 
   it('refuse a package signed by a coordinator the judge does not trust', async () => {
     const { file } = await writeSample();
-    const error = await refusal(() => openPackage(file, { targetDir: tempDir(), trustedCoordinatorKeyIds: [generateIdentity().keyId] }));
+    const error = await refusalAsync(() => openPackage(file, { targetDir: tempDir(), trustedCoordinatorKeyIds: [generateIdentity().keyId] }));
     expect(error.code).toBe('PACKAGE_UNTRUSTED_SIGNER');
     expect(error.params.fingerprint).toBe(coordinator.fingerprint);
   });
@@ -192,8 +182,8 @@ describe('review packages', () => {
     const dir = tempDir();
     const notZip = path.join(dir, 'video.kepupkg');
     fs.writeFileSync(notZip, 'this is not a zip file, only text');
-    expect((await refusal(() => openPackage(notZip, { targetDir: dir }))).code).toBe('PACKAGE_MALFORMED');
-    expect((await refusal(() => openPackage(path.join(dir, 'missing.kepupkg'), { targetDir: dir }))).code).toBe('PACKAGE_UNREADABLE');
+    expect((await refusalAsync(() => openPackage(notZip, { targetDir: dir }))).code).toBe('PACKAGE_MALFORMED');
+    expect((await refusalAsync(() => openPackage(path.join(dir, 'missing.kepupkg'), { targetDir: dir }))).code).toBe('PACKAGE_UNREADABLE');
     const { error } = await openCrafted([{ name: 'readme.txt', data: Buffer.from('hello') }]);
     expect(error.code).toBe('PACKAGE_MALFORMED');
   });

@@ -4,11 +4,34 @@ import path from 'node:path';
 import { parseTemplateFile } from '../../../src-main/core/campaigns/templates';
 import type { BundlePayload } from '../../../src-main/core/exchange/bundle';
 import type { PackageManifest } from '../../../src-main/core/exchange/package-manifest';
+import { KepuError } from '../../../src-main/core/errors';
 import { sha256File } from '../../../src-main/core/media/hash';
 import { publicKeyToBase64, type Identity } from '../../../src-main/core/keys/identity';
 import { repoRoot, resourcesDir } from '../../helpers';
 
 export const mediaFixtures = path.join(repoRoot, 'tests', 'fixtures', 'media');
+
+/** The KepuError `run` refuses with; the test fails when it throws nothing or something else. */
+export function refusal(run: () => unknown): KepuError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof KepuError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** `refusal` for an async `run`. */
+export async function refusalAsync(run: () => Promise<unknown>): Promise<KepuError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof KepuError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
 
 export function bundlePayload(judge: Identity, overrides: Partial<BundlePayload> = {}): BundlePayload {
   return {

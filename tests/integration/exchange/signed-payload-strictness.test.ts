@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary } from '../../../src-main/contract';
-import { KepuError } from '../../../src-main/core/errors';
 import { BUNDLE_PAYLOAD_TYPE, readBundle, verifyBundle } from '../../../src-main/core/exchange/bundle';
 import { canonicalJson } from '../../../src-main/core/files/canonical-json';
 import { encodeEnvelope, signEnvelope } from '../../../src-main/core/exchange/dsse';
@@ -18,7 +17,7 @@ import { createKeyCard, KEYCARD_PAYLOAD_TYPE, readKeyCard } from '../../../src-m
 import { exchangeBundleReader, mergeBundleFiles } from '../../../src-main/core/merge/merge-bundles';
 import { openTestApp, tempDir } from '../../helpers';
 import { craftZip } from './craft-zip';
-import { bundlePayload, packageManifest, sampleMedia } from './samples';
+import { bundlePayload, packageManifest, refusal, refusalAsync, sampleMedia } from './samples';
 
 const judge = generateIdentity();
 const coordinator = generateIdentity();
@@ -27,26 +26,6 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** A properly signed envelope around exactly these payload bytes. */
 function signed(payloadType: string, payload: Buffer, signer: Identity): Buffer {
   return encodeEnvelope(signEnvelope(payloadType, payload, signer.privateKey, signer.keyId));
-}
-
-function refusal(run: () => unknown): KepuError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KepuError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
-async function refusalAsync(run: () => Promise<unknown>): Promise<KepuError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof KepuError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 /** The canonical payload text with a "__proto__" score slipped in where sorting puts it. */
