@@ -14,6 +14,13 @@ export async function loadSample(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 }); // the sample makes real media first
 }
 
+/** Creates a campaign from one of the bundled templates on the welcome page and waits for it to open. */
+export async function createFromTemplate(page: Page, url: string, template = 'sichuan-influence-2023'): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId(`template-${template}`).getByRole('button').click();
+  await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
+}
+
 /** Creates this computer's signing identity in Settings; returns its fingerprint. */
 export async function createIdentity(page: Page, name: string, passphrase: string): Promise<string> {
   await page.getByTestId('nav-settings').click();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { createFromTemplate } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/intake');
@@ -13,8 +14,7 @@ test.use({ locale: 'zh-CN' });
 
 test('a coordinator imports a GBK registration CSV, fixes the mapping, reads the report and finds the entries', async ({ page }, info) => {
   app = await serveApp();
-  await page.goto(app.url);
-  await page.getByTestId('template-sichuan-influence-2023').getByRole('button', { name: '创建活动' }).click();
+  await createFromTemplate(page, app.url);
   await page.getByRole('tab', { name: '导入报名' }).click();
   await page.getByTestId('import-file').setInputFiles(path.join(fixtures, 'sichuan-registrations.gbk.csv'));
 
@@ -56,8 +56,7 @@ test('a coordinator imports a GBK registration CSV, fixes the mapping, reads the
 
 test('a hostile registration file: unsafe registration numbers refused by row, hidden text-direction characters flagged and shown', async ({ page }, info) => {
   app = await serveApp();
-  await page.goto(app.url);
-  await page.getByTestId('template-sichuan-influence-2023').getByRole('button', { name: '创建活动' }).click();
+  await createFromTemplate(page, app.url);
   await page.getByRole('tab', { name: '导入报名' }).click();
   const csv = [
     '报名编号,申报类型,作品类别,作品名称,作者,联系电话,推荐理由,提交时间',

@@ -3,6 +3,7 @@
 // account with neither a link nor a screenshot shows its problem in its details and in the
 // compliance report; a brand row arrives with its brand name as title.
 import { expect, test } from '@playwright/test';
+import { createFromTemplate } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 
 let app: ServedApp | null = null;
@@ -15,8 +16,7 @@ test.use({ locale: 'zh-CN' });
 
 test('early entries and incomplete accounts are flagged where the coordinator looks', async ({ page }, info) => {
   app = await serveApp();
-  await page.goto(app.url);
-  await page.getByTestId('template-sichuan-influence-2023').getByRole('button', { name: '创建活动' }).click();
+  await createFromTemplate(page, app.url);
   await page.getByRole('tab', { name: '导入报名' }).click();
   const csv = [
     '报名编号,申报类型,作品类别,作品名称,作者,联系电话,推荐理由,平台全称,账号全称,账号链接,品牌名称,申报单位,行业细分,品牌介绍,提交时间',

@@ -7,6 +7,7 @@
 // Screenshots of each section at 1366×768 go to test-results/ (and KEPU_SHOTS when set).
 import { expect, test } from '@playwright/test';
 import { shot } from './shots';
+import { createFromTemplate } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
@@ -22,8 +23,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const app = await serveApp();
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
-    await page.goto(app.url);
-    await page.getByTestId('template-sichuan-influence-2023').getByRole('button').click();
+    await createFromTemplate(page, app.url);
     await expect(page.getByTestId('campaign-title')).toContainText('2023');
     const setupTab = page.getByRole('tab', { name: en ? 'Setup' : '设置方案' });
     await setupTab.click();
@@ -165,8 +165,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const app = await serveApp();
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
-    await page.goto(app.url);
-    await page.getByTestId('template-sichuan-influence-2023').getByRole('button').click();
+    await createFromTemplate(page, app.url);
     await expect(page.getByTestId('campaign-title')).toContainText('2023');
     const setupTab = page.getByRole('tab', { name: en ? 'Setup' : '设置方案' });
     await setupTab.click();
