@@ -5,7 +5,7 @@
 // nothing (the Overview still shows the old programme, no version was made; the draft survives the
 // tab switch). Fixed, it saves as version 2 and the Overview shows every list with what it takes.
 // Screenshots of each section at 1366×768 go to test-results/ (and KEPU_SHOTS when set).
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { shot } from './shots';
 import { createFromTemplate } from './coordinator';
 import { serveApp, type ServedApp } from './host';
@@ -15,18 +15,24 @@ test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
 });
 
+/** A campaign made from the 2023 Sichuan template in an app of its own, open on the Setup tab. */
+async function templateCampaignInSetup(browser: Browser, locale: 'zh-CN' | 'en') {
+  const app = await serveApp();
+  apps.push(app);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
+  await createFromTemplate(page, app.url);
+  await expect(page.getByTestId('campaign-title')).toContainText('2023');
+  const setupTab = page.getByRole('tab', { name: locale === 'en' ? 'Setup' : '设置方案' });
+  await setupTab.click();
+  return { page, setupTab };
+}
+
 for (const locale of ['zh-CN', 'en'] as const) {
   test(`edits the programme of a campaign and starts a new edition (${locale})`, async ({ browser }, info) => {
     test.setTimeout(150_000);
     const en = locale === 'en';
     const snap = (name: string) => shot(page, `setup-${name}-${locale}`, info.outputPath.bind(info));
-    const app = await serveApp();
-    apps.push(app);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
-    await createFromTemplate(page, app.url);
-    await expect(page.getByTestId('campaign-title')).toContainText('2023');
-    const setupTab = page.getByRole('tab', { name: en ? 'Setup' : '设置方案' });
-    await setupTab.click();
+    const { page, setupTab } = await templateCampaignInSetup(browser, locale);
 
     // Programme: the name for the new year, and the newspaper becomes a co-organizer.
     await page.getByTestId('setup-name-zh').fill('2024 中国(四川)第二届健康科普影响力榜');
@@ -162,13 +168,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
   test(`keeps the notice's attachment files with the campaign (${locale})`, async ({ browser }, info) => {
     test.setTimeout(90_000);
     const en = locale === 'en';
-    const app = await serveApp();
-    apps.push(app);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
-    await createFromTemplate(page, app.url);
-    await expect(page.getByTestId('campaign-title')).toContainText('2023');
-    const setupTab = page.getByRole('tab', { name: en ? 'Setup' : '设置方案' });
-    await setupTab.click();
+    const { page, setupTab } = await templateCampaignInSetup(browser, locale);
     await page.getByTestId('setup-nav-contact').click();
     const section = page.getByTestId('setup-notice-files');
     await expect(section).toContainText(en ? 'Attachments of the notice' : '通知附件');
