@@ -145,8 +145,11 @@ export const ScoringRoundDef = z
     dueAt: OffsetDateTime.nullable().default(null),
     /** Who goes on to the next round; null: nobody is shortlisted (the last round). */
     shortlist: ShortlistRule.nullable().default(null),
-    /** Final = w × previous round + (1 − w) × this round; 0: this round alone. */
-    carryOver: z.number().min(0).max(1).default(0),
+    /**
+     * Final = w × previous scoring round's total + (1 − w) × this round's (core/ranking/carry-over.ts);
+     * 0: this round alone. Below 1: a round that only repeats the previous one is not a round.
+     */
+    carryOver: z.number().min(0).lt(1).default(0),
   })
   .strict();
 export type ScoringRoundDef = z.infer<typeof ScoringRoundDef>;

@@ -6,7 +6,7 @@
 // leaves no category unfed; for entries whose category the definition does not know (should not
 // happen, but stored data outlives definitions) the first list fed by the kind answers, then the
 // first list — so every entry always has a rubric.
-import type { CampaignDefinition, EligibilityItem, EntryKind, FormalRoundDef, ListDef, RoundDef, RubricDimension } from './domain';
+import type { CampaignDefinition, EligibilityItem, EntryKind, FormalRoundDef, ListDef, RoundDef, RubricDimension, ScoringRoundDef } from './domain';
 import type { RankingMethod, TierRule } from './ranking';
 
 type Lists = Pick<CampaignDefinition, 'lists'>;
@@ -86,4 +86,23 @@ export function formalRoundFor(def: Lists, kind: EntryKind, category: string | n
 /** Whether any list of the campaign runs a formal check (the Formal check screen is shown then). */
 export function hasFormalRound(def: Lists): boolean {
   return def.lists.some((l) => formalRoundOf(l) !== null);
+}
+
+/** The definition of scoring round `roundNo` (1-based among scoring rounds) of the list; null for a list without one. */
+export function scoringRoundOf(list: Pick<ListDef, 'rounds'>, roundNo: number): ScoringRoundDef | null {
+  return roundsOf(list).filter((r): r is ScoringRoundDef => r.kind === 'scoring')[roundNo - 1] ?? null;
+}
+
+/**
+ * The rubric round `roundNo` of the list is scored on: the round's own when the programme states
+ * one, else the list's. The one place packages, bundle checks, reviews and the ranking take a
+ * round's rubric from, so they always agree.
+ */
+export function rubricOfRound(list: Pick<ListDef, 'rubric' | 'rounds'>, roundNo: number): RubricDimension[] {
+  return scoringRoundOf(list, roundNo)?.rubric ?? list.rubric;
+}
+
+/** The carry-over weight of round `roundNo` of the list: 0 for round 1 or a list without rounds. */
+export function carryOverOf(list: Pick<ListDef, 'rounds'>, roundNo: number): number {
+  return roundNo < 2 ? 0 : (scoringRoundOf(list, roundNo)?.carryOver ?? 0);
 }
