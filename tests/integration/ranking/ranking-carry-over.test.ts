@@ -2,8 +2,10 @@
 // blends each entry's round-1 total (w = 0.3), the "why this place" view shows both totals, the
 // lock records w and the round-1 totals, verifies, and a round-1 score changed behind the app's
 // back (sqlite) makes verification name the entry whose earlier total moved.
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { CampaignDefinition, RankingEntryDetail, RankingRow, RankingSummary, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
+import type { CampaignDefinition, ExportFile, RankingEntryDetail, RankingRow, RankingSummary, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
 import { parseSnapshot } from '../../../src-main/core/ranking/snapshot';
 import { ok, openMergedSample } from '../../helpers';
 
@@ -51,6 +53,23 @@ describe('carry-over in the ranking', () => {
     // Order follows the blend: the entry with the higher round-1 total leads.
     const previous = async (id: number) => (await ok<RankingEntryDetail>(app.dispatch('ranking:entry', { campaignId, entryId: id }))).carry!.previous as number;
     expect((await previous(roundTwo[0].entryId)) >= (await previous(roundTwo[roundTwo.length - 1].entryId))).toBe(true);
+
+    // Exports: a "Carry-over" column on each entry (CSV, XLSX) and a line per list in the PDF.
+    const leader = (await ok<RankingEntryDetail>(app.dispatch('ranking:entry', { campaignId, entryId: roundTwo[0].entryId }))).carry!;
+    const n = (v: number | null) => String(Number((v as number).toFixed(3)));
+    const csv = Buffer.from((await ok<ExportFile>(app.dispatch('ranking:export', { campaignId, format: 'csv' }))).contentBase64, 'base64').toString('utf8');
+    expect(csv).toContain('成绩沿用 / Carry-over');
+    expect(csv).toContain(`final ${n(leader.final)} = 0.3 × round 1 total ${n(leader.previous)} + 0.7 × this round’s total 6`);
+    expect(csv).toContain(`最终得分 ${n(leader.final)} = 0.3 × 第 1 轮得分 ${n(leader.previous)} + 0.7 × 本轮得分 6`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from((await ok<ExportFile>(app.dispatch('ranking:export', { campaignId, format: 'xlsx' }))).contentBase64, 'base64') as unknown as ArrayBuffer);
+    const sheetText = book.worksheets.map((ws) => ws.getSheetValues().flat().map(String).join('\n')).join('\n');
+    expect(sheetText).toContain('成绩沿用 / Carry-over');
+    expect(sheetText).toContain(`0.3 × round 1 total ${n(leader.previous)}`);
+    const pdf = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId, format: 'pdf' }));
+    const extracted = execFileSync('pdftotext', [pdf.savedTo, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(extracted).toContain('Carry-over between rounds');
+    expect(extracted).toContain('final = 0.3 × round 1 + 0.7 × round 2. 0 ranked entries have no round 1 total');
 
     await ok(app.dispatch('identity:create', { name: '王协调', passphrase: 'correct horse battery' }));
     const lock = await ok<SnapshotInfo>(app.dispatch('ranking:lock', { campaignId }));

@@ -1,11 +1,12 @@
 // "Why this place": one entry's judges' totals (with z-score and Borda share), the judges not
 // counted and why, each judge's signed score per dimension with any moderation override beside it
 // (ScoreOverrides), the decisions on the entry in effect (who, when, why), the mean per rubric
-// dimension, its rank by every method and any broken tie.
+// dimension, its rank by every method and any broken tie, and what carry-over between rounds did.
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../src-main/contract';
+import { carrySentence } from '../../../../src-main/contract/carry-text';
 import { localized } from '../../format';
 import { invalidateCampaign, useChannel } from '../../queries';
 import { decisionLine } from '../EntryDecisions';
@@ -78,6 +79,13 @@ export function RankingEntryDetail({ campaign, entryId, rounds, onClose, onChang
         </tbody>
       </table>
       {detail.trimmed && <p className="small muted">{t(`ranking.entry.trimmed.${detail.trimmed}`)}</p>}
+      {detail.carry && (
+        // Carry-over: both rounds' totals, w and the result (or why this round's counts alone).
+        <div data-testid="ranking-detail-carry">
+          <h3>{t('ranking.carry.title', { round: detail.carry.round })}</h3>
+          <p className="small">{t(carrySentence(detail.carry).key, { ...carrySentence(detail.carry).params, method: t(`ranking.methods.${detail.carry.method}`) })}</p>
+        </div>
+      )}
       <h3>{t('ranking.entry.judgeTotals')}</h3>
       <table className="data-table compact" data-testid="ranking-detail-judges">
         <thead>
