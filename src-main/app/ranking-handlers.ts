@@ -109,6 +109,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       return {
         row,
         list: c.list,
+        roundNo: computed.data.rounds?.[c.list] ?? 1,
         totals: (a?.totals ?? []).map((t) => ({ ...t, name: name(t.judgeId) })),
         excluded: (a?.excluded ?? []).map((x) => ({ ...x, name: name(x.judgeId) })),
         dimensionMeans: a?.dimensionMeans ?? {},

@@ -33,10 +33,17 @@ export function allEligibility(def: Lists): EligibilityItem[] {
   return def.lists.flatMap((l) => l.eligibility);
 }
 
+/** A dimension by key: a list's first, then a round's own rubric (labels for exports and tie texts). */
 export function findDimension(def: Lists, key: string): RubricDimension | undefined {
   for (const l of def.lists) {
     const d = l.rubric.find((x) => x.key === key);
     if (d) return d;
+  }
+  for (const l of def.lists) {
+    for (const r of roundsOf(l)) {
+      const d = r.kind === 'scoring' ? r.rubric?.find((x) => x.key === key) : undefined;
+      if (d) return d;
+    }
   }
   return undefined;
 }

@@ -247,6 +247,8 @@ export const RankingEntryDetail = z.object({
   row: RankingRow,
   /** The definition's list the entry belongs to (its rubric is the one shown). */
   list: z.string(),
+  /** The scoring round ranked (1 for a list without rounds): a round's own rubric is the one shown then. */
+  roundNo: z.number().int().default(1),
   totals: z.array(z.object({ judgeId: z.string(), name: z.string(), total: Num, z: NullableNum, borda: NullableNum })),
   excluded: z.array(z.object({ judgeId: z.string(), name: z.string(), reason: z.enum(['conflict', 'incomplete']), missing: z.array(z.string()) })),
   dimensionMeans: z.record(z.string(), Num),

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../src-main/contract';
 import { carrySentence } from '../../../../src-main/contract/carry-text';
+import { rubricOfRound } from '../../../../src-main/contract/lists';
 import { localized } from '../../format';
 import { invalidateCampaign, useChannel } from '../../queries';
 import { decisionLine } from '../EntryDecisions';
@@ -25,7 +26,8 @@ export function RankingEntryDetail({ campaign, entryId, rounds, onClose, onChang
   if (!detail) return null;
   const row = detail.row;
   const lists = campaign.definition.lists;
-  const rubric = (lists.find((l) => l.key === detail.list) ?? lists[0]).rubric;
+  // The rubric of the round ranked (its own, else the list's).
+  const rubric = rubricOfRound(lists.find((l) => l.key === detail.list) ?? lists[0], detail.roundNo);
   return (
     <aside className="panel ranking-detail" role="dialog" aria-labelledby="ranking-detail-title" data-testid="ranking-detail">
       <div className="section-head">
