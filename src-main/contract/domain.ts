@@ -126,9 +126,9 @@ export const FormalRoundDef = z.object({ key: Key, name: LocalizedText, kind: z.
 export type FormalRoundDef = z.infer<typeof FormalRoundDef>;
 
 /**
- * A scoring round. Today a list with rounds scores in its first scoring round exactly as a list
- * without rounds does; the fields below are what later rounds need and are validated now, so a
- * programme file written today stays valid when they start to act.
+ * A scoring round: its panel, judges per entry, rubric (contract/lists rubricOfRound), due date
+ * (shown to its judges), shortlist to the next round and carry-over weight (core/ranking/carry-over).
+ * Every field but key, name and kind has a default, so older programme files stay valid.
  */
 export const ScoringRoundDef = z
   .object({

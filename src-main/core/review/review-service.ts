@@ -274,11 +274,12 @@ export class ReviewService {
     }
   }
 
-  /** The review's scoring round by key and name, only when the entry's list has rounds. */
-  private roundOf(ref: ReviewRef, def: CampaignDefinition): { round?: { roundNo: number; key: string; name: LocalizedText } } {
+  /** The review's scoring round by key, name and due date, only when the entry's list has rounds. */
+  private roundOf(ref: ReviewRef, def: CampaignDefinition): { round?: { roundNo: number; key: string; name: LocalizedText; dueAt?: string } } {
     const roundNo = this.round(ref);
     const round = scoringRoundDef(this.listOf(ref, def), roundNo);
-    return round ? { round: { roundNo, key: round.key, name: round.name } } : {};
+    // The due date travels in the package's definition; the campaign has no due date of its own.
+    return round ? { round: { roundNo, key: round.key, name: round.name, ...(round.dueAt ? { dueAt: round.dueAt } : {}) } } : {};
   }
 
   /** The round this machine works in for the entry's list (core/rounds/round-state.ts). */

@@ -2,7 +2,7 @@
 // files: the final round scores on two dimensions of its own; the judge's workspace asks for those
 // (not the list's), the bundle carries them, the merge checks them against the round's rubric (a
 // list dimension in a round-2 bundle is refused), and the round-2 ranking aggregates on them while
-// round 1 is ranked exactly as before.
+// round 1 is ranked exactly as before. The round's due date reaches the judge's review state.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, RubricDimension } from '../../../src-main/contract';
@@ -41,7 +41,7 @@ describe('a round with its own rubric', () => {
     const roundOne = () => coordinator.ctx.ranking.compute(campaignId, true, { [list.key]: 1 }).outcome.aggregate.entries.map((a) => [a.entryId, a.scores, a.judges]);
     const before = roundOne();
 
-    const final = scoring('final', 'Final round', '终评', { panel: [registered.judgeId], judgesPerEntry: 1, rubric: finalRubric });
+    const final = scoring('final', 'Final round', '终评', { panel: [registered.judgeId], judgesPerEntry: 1, rubric: finalRubric, dueAt: '2024-01-20T18:00:00+08:00' });
     const next = { ...def, lists: def.lists.map((l, i) => (i === 0 ? { ...l, rounds: [scoring('first', 'First round', '初评'), final] } : l)) };
     await ok(coordinator.dispatch('campaign:updateDefinition', { campaignId, definition: next, reason: 'final round with its own rubric' }));
     expect(roundOne()).toEqual(before);
@@ -61,6 +61,8 @@ describe('a round with its own rubric', () => {
     const ref = { campaignId: local.campaignId, judgeId: local.judgeId, entryId: row.entryId };
     // The judge is asked for the round's two dimensions; a list dimension is not one of them.
     expect(judge.ctx.reviews.state(ref).missing).toEqual(['final_science', 'final_reach']);
+    // The round's due date reaches the judge's workspace (shown there in the campaign's time zone).
+    expect(judge.ctx.reviews.state(ref).round).toEqual({ roundNo: 2, key: 'final', name: final.name, dueAt: '2024-01-20T18:00:00+08:00' });
     expect(() => judge.ctx.reviews.setScore(ref, list.rubric[0].key, 5)).toThrow(expect.objectContaining({ code: 'DIMENSION_UNKNOWN' }));
     judge.ctx.reviews.setScore(ref, 'final_science', 90);
     judge.ctx.reviews.setScore(ref, 'final_reach', 70);
