@@ -29,6 +29,23 @@ export function allDimensions(def: Lists): RubricDimension[] {
   return def.lists.flatMap((l) => l.rubric);
 }
 
+/** The dimensions of scoring rounds' own rubrics that no list rubric has, in list then round order. */
+export function roundOnlyDimensions(def: Lists): RubricDimension[] {
+  const seen = new Set(allDimensions(def).map((d) => d.key));
+  const out: RubricDimension[] = [];
+  for (const l of def.lists) {
+    for (const r of roundsOf(l)) {
+      if (r.kind !== 'scoring' || !r.rubric) continue;
+      for (const d of r.rubric) {
+        if (seen.has(d.key)) continue;
+        seen.add(d.key);
+        out.push(d);
+      }
+    }
+  }
+  return out;
+}
+
 export function allEligibility(def: Lists): EligibilityItem[] {
   return def.lists.flatMap((l) => l.eligibility);
 }

@@ -17,7 +17,7 @@
 //   (params: reason and who); accept-late lifts that entry's late / early hold; waive-media drops
 //   the caller's non_compliant_media flag for that entry. Without decisions nothing changes, so
 //   results locked before decisions existed recompute byte for byte.
-import { allDimensions, allEligibility, type CampaignDefinition, type DecisionKind, eligibilityFor, type EntryKind, listFor, methodsNeeded, rankingRulesFor, rubricOfRound } from '../../contract';
+import { allDimensions, allEligibility, type CampaignDefinition, type DecisionKind, eligibilityFor, type EntryKind, listFor, methodsNeeded, rankingRulesFor, roundOnlyDimensions, rubricOfRound } from '../../contract';
 import { KepuError } from '../errors';
 import { aggregate, type AggregateResult, type EntryAggregate } from './aggregate';
 import { carryInto, type ListCarry, previousRoundScores } from './carry-over';
@@ -59,7 +59,9 @@ export function resolveConfig(definition: CampaignDefinition, settings: RankingC
   // no list method of its own, the configuration is exactly the settings, so the snapshot's
   // configuration hash is what it was before lists could state a method.
   const config = { ...settings, methods: methodsNeeded(definition, settings) };
-  const dimensions = allDimensions(definition);
+  // A round's own dimensions follow the lists' (none without round rubrics: the configuration,
+  // and so a snapshot's config hash, is what it was before rounds had rubrics).
+  const dimensions = [...allDimensions(definition), ...roundOnlyDimensions(definition)];
   const keys = new Set(dimensions.map((d) => d.key));
   // Default: every dimension in list order (a list's entries have no value for another list's
   // dimensions, so those tie-breaks pass over them), then earlier submission.

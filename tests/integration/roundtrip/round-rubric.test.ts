@@ -90,6 +90,8 @@ describe('a round with its own rubric', () => {
     expect(a).toMatchObject({ judges: 1, dimensionMeans: { final_science: 90, final_reach: 70 } });
     expect(a.scores.mean).toBe(82);
     expect(roundTwo.outcome.aggregate.counts.unknownDimensionRows).toBe(0);
+    // The default tie-breaks know the round's dimensions too (after the lists').
+    expect(roundTwo.outcome.config.tieBreaks.slice(-3)).toEqual([{ by: 'dimension', key: 'final_science' }, { by: 'dimension', key: 'final_reach' }, { by: 'submittedAt' }]);
     // Round 1 still ranks on the list's rubric, exactly as before.
     expect(roundOne()).toEqual(before);
     coordinator.ctx.close();
