@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CampaignDefinition, ExportFile, RankingEntryDetail, RankingRow, RankingSummary, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
+import { carriedLine, differenceLines } from '../../../src-main/contract/verify-text';
+import { createNodeI18n } from '../../../src-main/app/translate';
 import { parseSnapshot } from '../../../src-main/core/ranking/snapshot';
 import { ok, openMergedSample } from '../../helpers';
 
@@ -89,6 +91,11 @@ describe('carry-over in the ranking', () => {
     expect(JSON.parse(verdict.difference!.locked).regNo).toBe(regNo);
     expect(JSON.parse(verdict.difference!.recomputed).regNo).toBe(regNo);
     expect(JSON.parse(verdict.difference!.recomputed).scores).not.toEqual(JSON.parse(verdict.difference!.locked).scores);
+    // In words, as the Lock panel and `kepu rank --verify` say it: the entry and both totals.
+    const t = createNodeI18n('en').t as unknown as (key: string, params?: Record<string, unknown>) => string;
+    const carried = carriedLine(t, verdict.difference!.path, verdict.difference!.locked, verdict.difference!.recomputed);
+    expect(carried).toMatch(new RegExp(`^${regNo}: its previous-round total carried into this ranking changed from Mean [0-9.]+ · Median [0-9.]+ to Mean [0-9.]+ · Median [0-9.]+\\.$`));
+    expect(differenceLines(t, verdict.difference!.path, verdict.detail, verdict.differences, (k) => k, carried)).toEqual([t('ranking.verifyDiff.intro'), carried]);
     app.ctx.close();
   });
 });
