@@ -4,7 +4,8 @@
 // XLSX — the row shows a score, not the judges' cells, so the override is named there as
 // "judge · dimension: signed → override"; the XLSX adds a sheet with reason, who and when), a printable bilingual PDF report (ranking-report-pdf.ts), and the signed locked
 // snapshot (what `kepu rank --verify` checks). The decisions in effect follow the same pattern: a
-// last column "Decisions" and an XLSX sheet with reason, who and when. Texts come from the UI's locale files.
+// last column "Decisions" and an XLSX sheet with reason, who and when. Carry-over between rounds adds a
+// column after it (only when some list carries over). Texts come from the UI's locale files.
 import ExcelJS from 'exceljs';
 import type { ExportFile, RankingRow } from '../contract';
 import { csvDocument } from '../core/export/csv';
@@ -23,6 +24,7 @@ import type { CategoryResult } from '../core/ranking/run-ranking';
 import { both, describeFlag, describeTie, tEn, tZh } from './ranking-texts';
 import { overrideCell, type OverrideText, overridesInEffect } from './override-texts';
 import { decisionCell, type DecisionText, decisionsInEffect } from './decision-texts';
+import { carryCell, hasCarryOver } from './carry-texts';
 
 const num = (v: number | null | undefined, digits = 3) => (v === null || v === undefined ? '' : Number(v.toFixed(digits)));
 
@@ -47,6 +49,7 @@ function flatRows(computed: ComputedRanking): FlatRow[] {
 
 function columns(computed: ComputedRanking) {
   const methods = computed.outcome.config.methods;
+  const carried = hasCarryOver(computed);
   const published = new Set(computed.outcome.categories.map((c) => c.method));
   if (published.size === 0) published.add(computed.outcome.config.primary);
   const headers = [
@@ -69,6 +72,8 @@ function columns(computed: ComputedRanking) {
     both('ranking.columns.overrides'),
     // After it, for the same reason: the decisions in effect (an accepted late entry is ranked with no flag).
     both('ranking.columns.decisions'),
+    // Only when a list carries over a previous round's score: both totals, w and the result.
+    ...(carried ? [both('ranking.columns.carryOver')] : []),
   ];
   const byEntry = new Map<number, OverrideText[]>();
   for (const o of overridesInEffect(computed)) byEntry.set(o.entryId, [...(byEntry.get(o.entryId) ?? []), o]);
@@ -93,6 +98,7 @@ function columns(computed: ComputedRanking) {
       [...row.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`), ...row.ties.map((t) => describeTie(tEn, t, computed, 'en'))].join('\n'),
       byEntry.has(row.entryId) ? `${overrideCell(tZh, byEntry.get(row.entryId) ?? [], 'zh-CN')}\n${overrideCell(tEn, byEntry.get(row.entryId) ?? [], 'en')}` : '',
       decided.has(row.entryId) ? `${decisionCell(tZh, decided.get(row.entryId) ?? [])}\n${decisionCell(tEn, decided.get(row.entryId) ?? [])}` : '',
+      ...(carried ? [carryCell(computed, row.entryId, result.method)] : []),
     ];
   };
   return { headers, cells };

@@ -11,6 +11,7 @@ import { listOverrides } from '../core/moderation/overrides';
 import { overrideView, scoreCells } from './moderation-handlers';
 import { differencesView } from './verify-differences';
 import { setAsideSummary } from '../core/ranking/set-aside';
+import { carryView } from '../core/ranking/carry-over';
 import { KepuError } from '../core/errors';
 import { lockAfterNotice } from '../core/notices/final-lock-guard';
 import type { AppContext } from './context';
@@ -108,6 +109,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       return {
         row,
         list: c.list,
+        roundNo: computed.data.rounds?.[c.list] ?? 1,
         totals: (a?.totals ?? []).map((t) => ({ ...t, name: name(t.judgeId) })),
         excluded: (a?.excluded ?? []).map((x) => ({ ...x, name: name(x.judgeId) })),
         dimensionMeans: a?.dimensionMeans ?? {},
@@ -116,6 +118,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
         overrides: listOverrides(ctx.db, campaignId, entryId).map((r) => overrideView(r, computed.judgeNames)),
         decisions: computed.decisions.get(entryId) ?? [],
         timing: entry.isLate ? 'late' : entry.isEarly ? 'early' : null,
+        carry: a ? carryView(a, c.method) : null,
       };
     },
     'ranking:committee': ({ campaignId }) => committeeApplicants(ctx.ranking.compute(campaignId)),

@@ -16,6 +16,7 @@ import { both, describeFlag, describeSetAside, describeTie, tEn, tZh } from './r
 import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
 import { overrideLine, overridesInEffect } from './override-texts';
 import { decisionLine, decisionsInEffect } from './decision-texts';
+import { carryListLines, hasCarryOver } from './carry-texts';
 import { categoryRows, scaleOf } from '../core/ranking/ranking-rows';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
 
@@ -218,6 +219,17 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
   for (const d of decisions) {
     para(decisionLine(tZh, d), INK, 7.5);
     para(decisionLine(tEn, d), MUTED, 7.5);
+  }
+
+  // Carry-over between rounds (only when some list carries over): w, the rounds, and who ranks on
+  // this round alone. Each entry's own figures are in the CSV / XLSX and the "why this place" view.
+  if (hasCarryOver(computed)) {
+    heading(`${tZh('ranking.report.carryOver')}  ${tEn('ranking.report.carryOver')}`, 11);
+    const en = carryListLines(tEn, computed, 'en');
+    carryListLines(tZh, computed, 'zh-CN').forEach((line, i) => {
+      para(line, INK, 7.5);
+      para(en[i], MUTED, 7.5);
+    });
   }
 
   // Committee.

@@ -126,9 +126,9 @@ export const FormalRoundDef = z.object({ key: Key, name: LocalizedText, kind: z.
 export type FormalRoundDef = z.infer<typeof FormalRoundDef>;
 
 /**
- * A scoring round. Today a list with rounds scores in its first scoring round exactly as a list
- * without rounds does; the fields below are what later rounds need and are validated now, so a
- * programme file written today stays valid when they start to act.
+ * A scoring round: its panel, judges per entry, rubric (contract/lists rubricOfRound), due date
+ * (shown to its judges), shortlist to the next round and carry-over weight (core/ranking/carry-over).
+ * Every field but key, name and kind has a default, so older programme files stay valid.
  */
 export const ScoringRoundDef = z
   .object({
@@ -145,8 +145,11 @@ export const ScoringRoundDef = z
     dueAt: OffsetDateTime.nullable().default(null),
     /** Who goes on to the next round; null: nobody is shortlisted (the last round). */
     shortlist: ShortlistRule.nullable().default(null),
-    /** Final = w × previous round + (1 − w) × this round; 0: this round alone. */
-    carryOver: z.number().min(0).max(1).default(0),
+    /**
+     * Final = w × previous scoring round's total + (1 − w) × this round's (core/ranking/carry-over.ts);
+     * 0: this round alone. Below 1: a round that only repeats the previous one is not a round.
+     */
+    carryOver: z.number().min(0).lt(1).default(0),
   })
   .strict();
 export type ScoringRoundDef = z.infer<typeof ScoringRoundDef>;

@@ -31,6 +31,7 @@ export * from './definition-places';
 export * from './definition-upgrade';
 export * from './formal-check';
 export * from './verify-text';
+export * from './carry-text';
 export * from './shortlist';
 export * from './scoring-rounds';
 export * from './shortlist-file';

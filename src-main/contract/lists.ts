@@ -6,7 +6,7 @@
 // leaves no category unfed; for entries whose category the definition does not know (should not
 // happen, but stored data outlives definitions) the first list fed by the kind answers, then the
 // first list — so every entry always has a rubric.
-import type { CampaignDefinition, EligibilityItem, EntryKind, FormalRoundDef, ListDef, RoundDef, RubricDimension } from './domain';
+import type { CampaignDefinition, EligibilityItem, EntryKind, FormalRoundDef, ListDef, RoundDef, RubricDimension, ScoringRoundDef } from './domain';
 import type { RankingMethod, TierRule } from './ranking';
 
 type Lists = Pick<CampaignDefinition, 'lists'>;
@@ -29,14 +29,38 @@ export function allDimensions(def: Lists): RubricDimension[] {
   return def.lists.flatMap((l) => l.rubric);
 }
 
+/** The dimensions of scoring rounds' own rubrics that no list rubric has, in list then round order. */
+export function roundOnlyDimensions(def: Lists): RubricDimension[] {
+  const seen = new Set(allDimensions(def).map((d) => d.key));
+  const out: RubricDimension[] = [];
+  for (const l of def.lists) {
+    for (const r of roundsOf(l)) {
+      if (r.kind !== 'scoring' || !r.rubric) continue;
+      for (const d of r.rubric) {
+        if (seen.has(d.key)) continue;
+        seen.add(d.key);
+        out.push(d);
+      }
+    }
+  }
+  return out;
+}
+
 export function allEligibility(def: Lists): EligibilityItem[] {
   return def.lists.flatMap((l) => l.eligibility);
 }
 
+/** A dimension by key: a list's first, then a round's own rubric (labels for exports and tie texts). */
 export function findDimension(def: Lists, key: string): RubricDimension | undefined {
   for (const l of def.lists) {
     const d = l.rubric.find((x) => x.key === key);
     if (d) return d;
+  }
+  for (const l of def.lists) {
+    for (const r of roundsOf(l)) {
+      const d = r.kind === 'scoring' ? r.rubric?.find((x) => x.key === key) : undefined;
+      if (d) return d;
+    }
   }
   return undefined;
 }
@@ -86,4 +110,23 @@ export function formalRoundFor(def: Lists, kind: EntryKind, category: string | n
 /** Whether any list of the campaign runs a formal check (the Formal check screen is shown then). */
 export function hasFormalRound(def: Lists): boolean {
   return def.lists.some((l) => formalRoundOf(l) !== null);
+}
+
+/** The definition of scoring round `roundNo` (1-based among scoring rounds) of the list; null for a list without one. */
+export function scoringRoundOf(list: Pick<ListDef, 'rounds'>, roundNo: number): ScoringRoundDef | null {
+  return roundsOf(list).filter((r): r is ScoringRoundDef => r.kind === 'scoring')[roundNo - 1] ?? null;
+}
+
+/**
+ * The rubric round `roundNo` of the list is scored on: the round's own when the programme states
+ * one, else the list's. The one place packages, bundle checks, reviews and the ranking take a
+ * round's rubric from, so they always agree.
+ */
+export function rubricOfRound(list: Pick<ListDef, 'rubric' | 'rounds'>, roundNo: number): RubricDimension[] {
+  return scoringRoundOf(list, roundNo)?.rubric ?? list.rubric;
+}
+
+/** The carry-over weight of round `roundNo` of the list: 0 for round 1 or a list without rounds. */
+export function carryOverOf(list: Pick<ListDef, 'rounds'>, roundNo: number): number {
+  return roundNo < 2 ? 0 : (scoringRoundOf(list, roundNo)?.carryOver ?? 0);
 }

@@ -232,10 +232,23 @@ export type RankingRow = z.infer<typeof RankingRow>;
 
 export const RankingList = z.object({ total: z.number().int(), rows: z.array(RankingRow) });
 
+export const CarryView = z.object({
+  weight: Num,
+  /** The round carried from (the ranked round is the next one). */
+  round: z.number().int(),
+  method: RankingMethod,
+  previous: NullableNum,
+  current: NullableNum,
+  final: NullableNum,
+});
+export type CarryView = z.infer<typeof CarryView>;
+
 export const RankingEntryDetail = z.object({
   row: RankingRow,
   /** The definition's list the entry belongs to (its rubric is the one shown). */
   list: z.string(),
+  /** The scoring round ranked (1 for a list without rounds): a round's own rubric is the one shown then. */
+  roundNo: z.number().int().default(1),
   totals: z.array(z.object({ judgeId: z.string(), name: z.string(), total: Num, z: NullableNum, borda: NullableNum })),
   excluded: z.array(z.object({ judgeId: z.string(), name: z.string(), reason: z.enum(['conflict', 'incomplete']), missing: z.array(z.string()) })),
   dimensionMeans: z.record(z.string(), Num),
@@ -248,6 +261,12 @@ export const RankingEntryDetail = z.object({
   decisions: z.array(EntryDecision).default([]),
   /** Whether the entry was submitted late or before the opening (null: on time). */
   timing: z.enum(['late', 'early']).nullable().default(null),
+  /**
+   * Carry-over (issue 14), by the list's method: final = weight × previous + (1 − weight) ×
+   * current; previous null: the entry has no total in that round and ranks on this round's alone.
+   * Null when the entry's round carries nothing over.
+   */
+  carry: CarryView.nullable().default(null),
 });
 export type RankingEntryDetail = z.infer<typeof RankingEntryDetail>;
 

@@ -104,7 +104,15 @@ export const ReviewState = z.object({
   /** Set when the values came from the judge's signed bundle: read-only everywhere they are shown. */
   signed: SignedSource.nullable(),
   /** The scoring round this review belongs to, when the entry's list has rounds (issue 14); absent otherwise. */
-  round: z.object({ roundNo: z.number().int(), key: z.string(), name: LocalizedText }).optional(),
+  round: z
+    .object({
+      roundNo: z.number().int(),
+      key: z.string(),
+      name: LocalizedText,
+      /** When the round's scores are due (the round's dueAt, from the package's definition); absent: not stated. */
+      dueAt: z.string().optional(),
+    })
+    .optional(),
 });
 export type ReviewState = z.infer<typeof ReviewState>;
 

@@ -6,7 +6,7 @@ import type { InputDifferencesView } from './moderation';
 
 type T = (key: string, params?: Record<string, unknown>) => string;
 
-export const snapshotParts = ['scores', 'overrides', 'decisions', 'flags', 'entries', 'conflicts', 'eligibility', 'bundles', 'definition', 'config', 'outputs', 'other'] as const;
+export const snapshotParts = ['scores', 'overrides', 'decisions', 'flags', 'entries', 'conflicts', 'eligibility', 'bundles', 'carryOver', 'definition', 'config', 'outputs', 'other'] as const;
 export type SnapshotPart = (typeof snapshotParts)[number];
 
 /**
@@ -35,8 +35,11 @@ export function differenceLines(
   detail: 'named' | 'hash_only' | null,
   differences: InputDifferencesView | null,
   dimension: (key: string) => string,
+  /** carriedLine's sentence when a previous-round total carried over changed (named from the snapshot itself). */
+  carried: string | null = null,
 ): string[] {
   const part = snapshotPartText(t, path);
+  if (carried) return [t('ranking.verifyDiff.intro'), carried];
   if (detail === 'hash_only' || !differences) return [t('ranking.verifyDiff.hashOnly', { part })];
   const value = (v: number | null) => (v === null ? t('ranking.verifyDiff.noValue') : String(v));
   const cell = (key: string) => (d: InputDifferencesView['scores'][number]) =>
@@ -53,4 +56,28 @@ export function differenceLines(
     ...list('ranking.verifyDiff.judgesRemoved', differences.judgesRemoved),
   ];
   return lines.length > 0 ? [t('ranking.verifyDiff.intro'), ...lines] : [t('ranking.verifyDiff.otherInputs', { part })];
+}
+
+/**
+ * A previous-round total carried over (issue 14) that changed since publishing: the snapshot keeps
+ * those totals in clear, so the entry and both values are named without the lock-time lines.
+ * `locked` / `recomputed`: the difference's values (objects, or their JSON text). Null otherwise.
+ */
+export function carriedLine(t: T, path: string, locked: unknown, recomputed: unknown): string | null {
+  if (!/^inputs\.carryOver\[\d+\]\.totals\[\d+\]$/.test(path)) return null;
+  const read = (v: unknown): { regNo?: unknown; scores?: Record<string, number | null> } | null => {
+    try {
+      const x = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+      return x && typeof x === 'object' ? (x as { regNo?: unknown; scores?: Record<string, number | null> }) : null;
+    } catch {
+      return null;
+    }
+  };
+  const a = read(locked);
+  const b = read(recomputed);
+  const regNo = a?.regNo ?? b?.regNo;
+  if (typeof regNo !== 'string') return null;
+  const totals = (x: typeof a) =>
+    x?.scores ? Object.entries(x.scores).map(([m, v]) => `${t(`ranking.methods.${m}`)} ${v === null ? '—' : String(v)}`).join(' · ') : t('ranking.verifyDiff.noValue');
+  return t('ranking.verifyDiff.carried', { regNo, old: totals(a), new: totals(b) });
 }

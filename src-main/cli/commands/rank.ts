@@ -12,7 +12,7 @@ import { buildSnapshot, snapshotBytes } from '../../core/ranking/snapshot';
 import { snapshotLines } from '../../core/ranking/snapshot-store';
 import { verifyExplained } from '../../core/ranking/verify';
 import { differencesView, dimensionLabel } from '../../app/verify-differences';
-import { differenceLines, snapshotPart, snapshotPartText } from '../../contract';
+import { carriedLine, differenceLines, snapshotPart, snapshotPartText } from '../../contract';
 import { writeFileAtomic } from '../../core/files/atomic-write';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
@@ -53,7 +53,8 @@ export async function runRank(argv: string[], t: T): Promise<number> {
       }
       // Text: each named change on stdout, then the one-line failure on stderr; --json: all of it in the answer.
       if (!values.json) {
-        const named = differenceLines(t, result.path, detail, differencesView(differences), dimensionLabel(rt.ctx, snapshot.campaignId, t('meta.language') === 'en' ? 'en' : 'zh-CN'));
+        const carried = carriedLine(t, result.path, result.locked, result.recomputed);
+        const named = differenceLines(t, result.path, detail, differencesView(differences), dimensionLabel(rt.ctx, snapshot.campaignId, t('meta.language') === 'en' ? 'en' : 'zh-CN'), carried);
         process.stdout.write(named.map((l) => `${l}\n`).join(''));
       }
       throw new CliFailure('RANKING_SNAPSHOT_DIFFERS', t('errors.RANKING_SNAPSHOT_DIFFERS', { part: snapshotPartText(t, result.path) }), { path: result.path, part: snapshotPart(result.path) }, { equal: false, detail, differences: differencesView(differences) });

@@ -19,7 +19,7 @@
 //   has been closed since is refused too (ROUND_CLOSED).
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { allDimensions, allEligibility, type CampaignDefinition, listFor } from '../../contract';
+import { allDimensions, allEligibility, type CampaignDefinition, listFor, rubricOfRound } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { currentDefinitionVersion, definitionAtVersion } from '../campaigns/definition-versions';
 import { isKepuError, KepuError } from '../errors';
@@ -173,11 +173,15 @@ function mergeOne(
     const own = entryStmt.get(entry.entryId)!;
     const listThen = listFor(answered, own.kind, own.category);
     const list = listFor(def, own.kind, own.category);
-    entryRounds.set(entry.entryId, packageRounds[list.key] ?? 1);
+    const roundNo = packageRounds[list.key] ?? 1;
+    entryRounds.set(entry.entryId, roundNo);
+    // Checked against the rubric of the package's round (its own, else the list's), then and now.
+    const rubricThen = rubricOfRound(listThen, roundNo);
+    const rubricNow = rubricOfRound(list, roundNo);
     for (const [key, value] of Object.entries(entry.scores)) {
-      const then = listThen.rubric.find((d) => d.key === key);
+      const then = rubricThen.find((d) => d.key === key);
       if (!then) throw new KepuError('DIMENSION_UNKNOWN', `merge: ${file.fileName}: no dimension ${key}`, { dimension: key });
-      const dim = list.rubric.find((d) => d.key === key);
+      const dim = rubricNow.find((d) => d.key === key);
       if (!dim || dim.scale.min !== then.scale.min || dim.scale.max !== then.scale.max || dim.scale.step !== then.scale.step) throw changed(key);
       validateScore(dim, value);
     }

@@ -14,7 +14,7 @@
 //   score. A cell is (entry, judge, dimension, round): an override in the final round never touches
 //   the first round's score of the same judge and dimension.
 import type { Database } from 'better-sqlite3';
-import { CampaignDefinition, type EntryKind, listFor } from '../../contract';
+import { CampaignDefinition, type EntryKind, listFor, rubricOfRound } from '../../contract';
 import { KepuError } from '../errors';
 import { validateScore } from '../review/scoring';
 import { workingRoundOfEntryId } from '../rounds/round-state';
@@ -135,11 +135,12 @@ export function setOverride(db: Database, input: SetOverrideInput): OverrideReco
     const entry = db.prepare<[number, string], { id: number; reg_no: string; kind: EntryKind; category: string | null }>('SELECT id, reg_no, kind, category FROM entries WHERE id = ? AND campaign_id = ?').get(input.entryId, input.campaignId);
     if (!entry) throw new KepuError('ENTRY_NOT_FOUND', `moderation: entry #${input.entryId} is not in campaign ${input.campaignId}`, { id: input.entryId });
     const json = db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(input.campaignId) as string;
-    const rubric = listFor(CampaignDefinition.parse(JSON.parse(json)), entry.kind, entry.category).rubric;
+    const roundNo = workingRoundOfEntryId(db, input.campaignId, input.entryId);
+    // The rubric of the entry's working round (its own, else the list's).
+    const rubric = rubricOfRound(listFor(CampaignDefinition.parse(JSON.parse(json)), entry.kind, entry.category), roundNo);
     const dimension = rubric.find((d) => d.key === input.dimension);
     if (!dimension) throw new KepuError('DIMENSION_UNKNOWN', `moderation: no dimension ${input.dimension}`, { dimension: input.dimension });
     validateScore(dimension, input.value);
-    const roundNo = workingRoundOfEntryId(db, input.campaignId, input.entryId);
     const signed = db
       .prepare('SELECT value FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key = ? AND round_no = ?')
       .pluck()

@@ -8,7 +8,7 @@
 // computer (the coordinator would refuse it) but is not sent.
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
-import { CampaignDefinition, listFor } from '../../contract';
+import { CampaignDefinition, listFor, rubricOfRound } from '../../contract';
 import { type BundlePayload, writeBundle } from '../exchange/bundle';
 import { KepuError } from '../errors';
 import { identityFromPrivateKey } from '../keys/identity';
@@ -55,7 +55,9 @@ export function exportBundle(db: Database, packageId: string, privateKey: KeyObj
       const state = review.get(r.entryId, opened.judge_id, round);
       const reason = conflict.get(r.entryId, opened.judge_id, round) as string | undefined;
       const list = listFor(def, r.kind, r.category);
-      const scored = scores.all(r.entryId, opened.judge_id, round).filter((s) => list.rubric.some((d) => d.key === s.dimension_key));
+      // The round's own rubric when it has one (rubricOfRound), else the list's.
+      const rubric = rubricOfRound(list, round);
+      const scored = scores.all(r.entryId, opened.judge_id, round).filter((s) => rubric.some((d) => d.key === s.dimension_key));
       const answered = answers.all(r.entryId, opened.judge_id, round).filter((a) =>
         list.eligibility.some((i) => i.key === a.item_key),
       );

@@ -15,6 +15,7 @@
 //   as exact integer micro-points and other sums in sorted order (numbers.ts), every published
 //   number is rounded to 6 decimals. Shuffling rows or renaming judges changes no byte.
 import type { RubricDimension } from '../../contract';
+import type { EntryCarry } from './carry-over';
 import type { RankingMethod } from './config';
 import { entryResult } from './entry-result';
 import { fromMicro, round6, toMicro } from './numbers';
@@ -85,6 +86,8 @@ export interface EntryAggregate {
   dimensionMeans: Record<string, number>;
   sd: number | null;
   range: number | null;
+  /** Set by carry-over.ts when the entry's round carries over part of the previous one (scores above are blended then). */
+  carry?: EntryCarry;
 }
 
 export interface JudgeStats {

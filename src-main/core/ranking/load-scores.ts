@@ -12,7 +12,7 @@
 // scanned in storage order with the campaign's entry ids as a filter, which beats one index seek
 // per entry when, as usual, the database holds few campaigns.
 import type { Database } from 'better-sqlite3';
-import { CampaignDefinition, type EntryKind, listFor } from '../../contract';
+import { CampaignDefinition, carryOverOf, type EntryKind, listFor } from '../../contract';
 import { KepuError } from '../errors';
 import { effectiveOverrides, type EffectiveOverride } from '../moderation/overrides';
 import type { ReviewPair, ScoreRow } from './aggregate';
@@ -59,6 +59,23 @@ export interface CampaignScores {
    * conflicts, answers, assignments and overrides are read for the list's entries.
    */
   rounds?: Record<string, number>;
+  /**
+   * Per list ranked on a round with a carry-over weight above 0 (issue 14): the previous scoring
+   * round's scores (overrides of that round applied) and conflicts of the list's entries, from
+   * which run-ranking derives each entry's previous-round total. Absent when no list carries over.
+   */
+  carry?: CarrySource[];
+}
+
+export interface CarrySource {
+  /** The list's key. */
+  list: string;
+  /** The round carried from: the ranked round − 1. */
+  round: number;
+  /** w: final = w × previous total + (1 − w) × this round's total. */
+  weight: number;
+  scores: ScoreRow[];
+  conflicts: ReviewPair[];
 }
 
 export interface AppliedOverride extends EffectiveOverride {
@@ -95,12 +112,27 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
     // The round each entry is ranked on: its list's in `rounds`, else 1.
     const ranked = Object.fromEntries(Object.entries(rounds).filter(([, n]) => n !== 1));
     const roundOfEntry = new Map<number, number>();
+    // Lists whose ranked round carries over part of the previous one: each gets the previous
+    // round's rows of its entries (carryOf: entry → its list's source).
+    const carry = new Map<string, CarrySource>();
+    for (const l of definition.lists) {
+      const weight = carryOverOf(l, ranked[l.key] ?? 1);
+      if (weight > 0) carry.set(l.key, { list: l.key, round: (ranked[l.key] as number) - 1, weight, scores: [], conflicts: [] });
+    }
+    const carryOf = new Map<number, CarrySource>();
     if (Object.keys(ranked).length > 0) {
       for (const [id, kind, category] of db.prepare('SELECT id, kind, category FROM entries WHERE campaign_id = ?').raw().all(campaignId) as [number, EntryKind, string | null][]) {
-        roundOfEntry.set(id, ranked[listFor(definition, kind, category).key] ?? 1);
+        const key = listFor(definition, kind, category).key;
+        roundOfEntry.set(id, ranked[key] ?? 1);
+        const source = carry.get(key);
+        if (source) carryOf.set(id, source);
       }
     }
     const inRound = (entryId: number, roundNo: number) => roundNo === (roundOfEntry.get(entryId) ?? 1);
+    const carriedFrom = (entryId: number, roundNo: number) => {
+      const source = carryOf.get(entryId);
+      return source !== undefined && source.round === roundNo ? source : undefined;
+    };
 
     const assigned = new Map<number, number>();
     for (const [entryId, roundNo, n] of db
@@ -138,11 +170,15 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
     const scores: ScoreRow[] = [];
     for (let i = 0; i < entryIds.length; i++) {
       if (inRound(entryIds[i], roundNos[i])) scores.push({ entryId: entryIds[i], judgeId: judgeIds[i], dimension: dimensions[i], value: values[i] });
+      else carriedFrom(entryIds[i], roundNos[i])?.scores.push({ entryId: entryIds[i], judgeId: judgeIds[i], dimension: dimensions[i], value: values[i] });
     }
     const conflicts = (db
       .prepare('SELECT c.entry_id, c.judge_id, c.round_no FROM entries e JOIN conflicts c ON c.entry_id = e.id WHERE e.campaign_id = ?')
       .raw()
-      .all(campaignId) as [number, string, number][]).flatMap(([entryId, judgeId, roundNo]): ReviewPair[] => (inRound(entryId, roundNo) ? [{ entryId, judgeId }] : []));
+      .all(campaignId) as [number, string, number][]).flatMap(([entryId, judgeId, roundNo]): ReviewPair[] => {
+        carriedFrom(entryId, roundNo)?.conflicts.push({ entryId, judgeId });
+        return inRound(entryId, roundNo) ? [{ entryId, judgeId }] : [];
+      });
     const eligibility = (db
       .prepare('SELECT x.entry_id, x.judge_id, x.item_key, x.answer, x.round_no FROM entries e JOIN eligibility_answers x ON x.entry_id = e.id WHERE e.campaign_id = ?')
       .raw()
@@ -152,7 +188,10 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
       .pluck()
       .all(campaignId) as string[];
     const overrideRound = new Map(db.prepare('SELECT id, round_no FROM score_overrides WHERE campaign_id = ?').raw().all(campaignId) as [number, number][]);
-    const overrides = applyOverrides(scores, effectiveOverrides(db, campaignId).filter((o) => inRound(o.entryId, overrideRound.get(o.id) ?? 1)));
+    const inEffect = effectiveOverrides(db, campaignId);
+    const overrides = applyOverrides(scores, inEffect.filter((o) => inRound(o.entryId, overrideRound.get(o.id) ?? 1)));
+    // The previous round's totals are moderated like that round's ranking was.
+    for (const source of carry.values()) applyOverrides(source.scores, inEffect.filter((o) => carriedFrom(o.entryId, overrideRound.get(o.id) ?? 1) === source));
     return {
       campaignId,
       definition,
@@ -164,6 +203,7 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
       bundles,
       ...(overrides.length > 0 ? { overrides } : {}),
       ...(Object.keys(ranked).length > 0 ? { rounds: ranked } : {}),
+      ...(carry.size > 0 ? { carry: [...carry.values()] } : {}),
     };
   });
   return read.deferred();

@@ -1,7 +1,7 @@
 // Views over one computed ranking (ranking-service.ts): a category by kind and category, the rows
 // of a ranked or held section with every method side by side (built once per computation and kept
 // in it, since the UI pages through them), and the range of a list's weighted total.
-import type { EntryFlag, RankingMethod, RankingRow, TieExplanation } from '../../contract';
+import { type EntryFlag, type RankingMethod, type RankingRow, rubricOfRound, type TieExplanation } from '../../contract';
 import { KepuError } from '../errors';
 import type { RankedList } from './rank';
 import type { ComputedRanking } from './ranking-service';
@@ -62,7 +62,9 @@ export function categoryRows(computed: ComputedRanking, c: CategoryResult, secti
 /** The range of a list's weighted total (the first list's when none is named). */
 export function scaleOf(computed: ComputedRanking, listKey?: string): { min: number; max: number } {
   const lists = computed.data.definition.lists;
-  const rubric = (lists.find((l) => l.key === listKey) ?? lists[0]).rubric;
+  const list = lists.find((l) => l.key === listKey) ?? lists[0];
+  // The rubric of the round the list is ranked on.
+  const rubric = rubricOfRound(list, computed.data.rounds?.[list.key] ?? 1);
   const weights = rubric.reduce((s, d) => s + d.weight, 0);
   const min = rubric.reduce((s, d) => s + d.weight * d.scale.min, 0) / weights;
   const max = rubric.reduce((s, d) => s + d.weight * d.scale.max, 0) / weights;

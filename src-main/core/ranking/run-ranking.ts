@@ -17,9 +17,10 @@
 //   (params: reason and who); accept-late lifts that entry's late / early hold; waive-media drops
 //   the caller's non_compliant_media flag for that entry. Without decisions nothing changes, so
 //   results locked before decisions existed recompute byte for byte.
-import { allDimensions, allEligibility, type CampaignDefinition, type DecisionKind, eligibilityFor, type EntryKind, listFor, methodsNeeded, rankingRulesFor } from '../../contract';
+import { allDimensions, allEligibility, type CampaignDefinition, type DecisionKind, eligibilityFor, type EntryKind, listFor, methodsNeeded, rankingRulesFor, roundOnlyDimensions, rubricOfRound } from '../../contract';
 import { KepuError } from '../errors';
 import { aggregate, type AggregateResult, type EntryAggregate } from './aggregate';
+import { carryInto, type ListCarry, previousRoundScores } from './carry-over';
 import { type CommitteeResult, selectCommittee } from './committee';
 import type { EntryFlag, RankingConfig, RankingMethod, TieBreak, TierRule } from './config';
 import type { CampaignScores, LoadedEntry } from './load-scores';
@@ -49,6 +50,8 @@ export interface RankingOutcome {
   categories: CategoryResult[];
   judges: JudgeProfile[];
   committee: CommitteeResult | null;
+  /** The previous-round scores of each list ranked with carry-over (carry-over.ts); absent when none. */
+  carryOver?: ListCarry[];
 }
 
 export function resolveConfig(definition: CampaignDefinition, settings: RankingConfig): RankingOutcome['config'] {
@@ -56,7 +59,9 @@ export function resolveConfig(definition: CampaignDefinition, settings: RankingC
   // no list method of its own, the configuration is exactly the settings, so the snapshot's
   // configuration hash is what it was before lists could state a method.
   const config = { ...settings, methods: methodsNeeded(definition, settings) };
-  const dimensions = allDimensions(definition);
+  // A round's own dimensions follow the lists' (none without round rubrics: the configuration,
+  // and so a snapshot's config hash, is what it was before rounds had rubrics).
+  const dimensions = [...allDimensions(definition), ...roundOnlyDimensions(definition)];
   const keys = new Set(dimensions.map((d) => d.key));
   // Default: every dimension in list order (a list's entries have no value for another list's
   // dimensions, so those tie-breaks pass over them), then earlier submission.
@@ -97,7 +102,16 @@ export function runRanking(
   const def = data.definition;
   const config = resolveConfig(def, rawConfig);
   const listOf = new Map(data.entries.map((e) => [e.entryId, listFor(def, e.kind, e.category).key]));
-  const result = aggregateByList(data, listOf, { methods: config.methods, trimMinJudges: config.trimMinJudges, zscoreFallback: config.zscoreFallback });
+  const options = { methods: config.methods, trimMinJudges: config.trimMinJudges, zscoreFallback: config.zscoreFallback };
+  const own = aggregateByList(data, listOf, options);
+  // Carry-over (issue 14): the entries of a list ranked on a round with w > 0 rank on the blend
+  // of both rounds' scores; everything downstream (ranks, ties, tiers, snapshot) sees the blend.
+  const carryOver = previousRoundScores(data, listOf, options, new Set(own.entries.filter((a) => a.judges > 0).map((a) => a.entryId)));
+  const carryOf = new Map(carryOver.map((c) => [c.list, c]));
+  const result = carryOver.length === 0 ? own : { ...own, entries: own.entries.map((a) => {
+    const c = carryOf.get(listOf.get(a.entryId) as string);
+    return c ? carryInto(a, c) : a;
+  }) };
   const byId = new Map(result.entries.map((a) => [a.entryId, a]));
   const flagsOf = (e: LoadedEntry): EntryFlag[] => {
     const decided = decisions.get(e.entryId) ?? [];
@@ -150,7 +164,7 @@ export function runRanking(
     });
     committee = selectCommittee(applicants, allEligibility(def).map((i) => i.key), data.eligibility, data.conflicts, config.committee);
   }
-  return { campaignId: data.campaignId, config, aggregate: result, categories, judges: judgeProfiles(result.entries, config.bias), committee };
+  return { campaignId: data.campaignId, config, aggregate: result, categories, judges: judgeProfiles(own.entries, config.bias), committee, ...(carryOver.length > 0 ? { carryOver } : {}) };
 }
 
 /**
@@ -161,14 +175,16 @@ export function runRanking(
  */
 function aggregateByList(data: CampaignScores, listOf: ReadonlyMap<number, string>, options: Parameters<typeof aggregate>[1]): AggregateResult {
   const def = data.definition;
+  // Each list on the rubric of the round it is ranked on (the round's own, else the list's).
+  const rubricOf = (list: CampaignDefinition['lists'][number]) => rubricOfRound(list, data.rounds?.[list.key] ?? 1);
   if (def.lists.length === 1) {
-    return aggregate({ rubric: def.lists[0].rubric, scores: data.scores, conflicts: data.conflicts, entryIds: data.entries.map((e) => e.entryId) }, options);
+    return aggregate({ rubric: rubricOf(def.lists[0]), scores: data.scores, conflicts: data.conflicts, entryIds: data.entries.map((e) => e.entryId) }, options);
   }
   const parts = def.lists.map((list) => {
     const mine = (entryId: number) => listOf.get(entryId) === list.key;
     return aggregate(
       {
-        rubric: list.rubric,
+        rubric: rubricOf(list),
         scores: data.scores.filter((s) => mine(s.entryId)),
         conflicts: data.conflicts.filter((c) => mine(c.entryId)),
         entryIds: data.entries.filter((e) => mine(e.entryId)).map((e) => e.entryId),

@@ -5,13 +5,13 @@
 // module says how many rows that is, per dimension and item, and which version set them aside,
 // so the ranking can show it instead of silently leaving data out.
 import type { Database } from 'better-sqlite3';
-import { type EntryKind, listFor, type SetAside } from '../../contract';
+import { type EntryKind, listFor, rubricOfRound, type SetAside } from '../../contract';
 import { setAsideReasons, type SetAsideReason } from '../campaigns/definition-versions';
 import type { CampaignScores } from './load-scores';
 import { compareCodeUnits } from './numbers';
 
 /** Rows per dimension and item key outside the entry's current list. Pure. */
-export function countSetAside(data: Pick<CampaignScores, 'definition' | 'entries' | 'scores' | 'eligibility'>): { dimensions: Map<string, number>; items: Map<string, number> } {
+export function countSetAside(data: Pick<CampaignScores, 'definition' | 'entries' | 'scores' | 'eligibility' | 'rounds'>): { dimensions: Map<string, number>; items: Map<string, number> } {
   const byCategory = new Map<string, { dimensions: Set<string>; items: Set<string> }>();
   const listOf = new Map<number, { dimensions: Set<string>; items: Set<string> }>();
   const ownList = (kind: EntryKind, category: string | null) => {
@@ -19,7 +19,8 @@ export function countSetAside(data: Pick<CampaignScores, 'definition' | 'entries
     let keys = byCategory.get(key);
     if (!keys) {
       const list = listFor(data.definition, kind, category);
-      byCategory.set(key, (keys = { dimensions: new Set(list.rubric.map((d) => d.key)), items: new Set(list.eligibility.map((i) => i.key)) }));
+      // The rubric of the round the list is ranked on (a round's own rubric is not set aside).
+      byCategory.set(key, (keys = { dimensions: new Set(rubricOfRound(list, data.rounds?.[list.key] ?? 1).map((d) => d.key)), items: new Set(list.eligibility.map((i) => i.key)) }));
     }
     return keys;
   };

@@ -46,6 +46,13 @@ const SnapshotDecision = z.object({
   at: z.string(),
 });
 
+const SnapshotCarry = z.object({
+  list: z.string(),
+  round: z.number().int(),
+  weight: z.number(),
+  totals: z.array(z.object({ regNo: z.string(), scores: z.record(z.string(), z.number().nullable()), zMean: z.number().nullable() })),
+});
+
 export const RankingSnapshot = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   campaignId: z.string(),
@@ -66,6 +73,12 @@ export const RankingSnapshot = z.object({
     decisions: z.array(SnapshotDecision).optional(),
     /** The scoring round ranked per list whose round is not 1 (issue 14); absent when all are round 1. */
     rounds: z.record(z.string(), z.number().int().min(2)).optional(),
+    /**
+     * Per list ranked with carry-over (w > 0): w, the round carried from, and each entry's
+     * previous-round scores in clear (sorted by regNo), so verification names the entry whose
+     * earlier total changed. Absent when no list carries over (older results keep their bytes).
+     */
+    carryOver: z.array(SnapshotCarry).optional(),
   }),
   config: RankingConfig,
   /** Compared as a whole on verification; its shape is RankingOutcome's published part. */
@@ -141,6 +154,15 @@ export function buildSnapshot(
       decisions: clearDecisions.length > 0 ? clearDecisions : undefined,
       // Only when a list is ranked on a round other than 1: older results keep their bytes.
       rounds: data.rounds && Object.keys(data.rounds).length > 0 ? { ...data.rounds } : undefined,
+      carryOver: outcome.carryOver?.map((c) => ({
+        list: c.list,
+        round: c.round,
+        weight: c.weight,
+        totals: [...c.previous]
+          .filter(([entryId]) => regNo.has(entryId))
+          .map(([entryId, p]) => ({ regNo: reg(entryId), scores: { ...p.scores }, zMean: p.zMean }))
+          .sort((a, b) => compareCodeUnits(a.regNo, b.regNo)),
+      })),
     },
     config: outcome.config,
     outputs,

@@ -33,7 +33,21 @@ function recompute(db: Database, locked: RankingSnapshot): { snapshot: RankingSn
 }
 
 export function verifyAgainstDatabase(db: Database, locked: RankingSnapshot): SnapshotComparison {
-  return verifySnapshot(locked, recomputeSnapshot(db, locked));
+  const recomputed = recomputeSnapshot(db, locked);
+  return nameCarriedEntry(verifySnapshot(locked, recomputed), locked, recomputed);
+}
+
+/**
+ * A previous-round total that changed since locking (carry-over) is reported as the whole entry
+ * line — registration number, round scores — rather than a bare number deep in an array, so the
+ * difference names the entry.
+ */
+export function nameCarriedEntry(comparison: SnapshotComparison, locked: RankingSnapshot, recomputed: RankingSnapshot): SnapshotComparison {
+  if (comparison.equal) return comparison;
+  const m = /^inputs\.carryOver\[(\d+)\]\.totals\[(\d+)\]/.exec(comparison.path);
+  if (!m) return comparison;
+  const pick = (s: RankingSnapshot) => s.inputs.carryOver?.[Number(m[1])]?.totals[Number(m[2])] ?? null;
+  return { equal: false, path: m[0], locked: pick(locked), recomputed: pick(recomputed) };
 }
 
 export interface ExplainedVerification {
@@ -50,7 +64,7 @@ export interface ExplainedVerification {
 /** Verifies and, when something differs and the lock-time lines are at hand, names each difference. */
 export function verifyExplained(db: Database, locked: RankingSnapshot, lockedLines: InputLines | null): ExplainedVerification {
   const { snapshot, data } = recompute(db, locked);
-  const comparison = verifySnapshot(locked, snapshot);
+  const comparison = nameCarriedEntry(verifySnapshot(locked, snapshot), locked, snapshot);
   if (comparison.equal) return { comparison, detail: null, differences: null };
   const trusted = lockedLines ? trustedKinds(locked, lockedLines) : null;
   if (!lockedLines || !trusted || (!trusted.scores && !trusted.overrides && !trusted.entries)) return { comparison, detail: 'hash_only', differences: null };

@@ -8,7 +8,7 @@
 //   judge covered the entry (on the coordinator's machine, after a merge), every change here is
 //   refused; only a newer bundle from that judge changes those values (core/merge).
 import type { Database } from 'better-sqlite3';
-import { type CampaignDefinition, type ListDef, listFor, type LocalizedText, type Queue, queueProgress, type QueueRow, type ReviewState, type ReviewStatus, rubricFor, type SaveAck, type SignedSource } from '../../contract';
+import { type CampaignDefinition, type ListDef, listFor, type LocalizedText, type Queue, queueProgress, type QueueRow, type ReviewState, type ReviewStatus, rubricOfRound, type RubricDimension, type SaveAck, type SignedSource } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo } from '../entries/entry-repo';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
@@ -60,7 +60,7 @@ export class ReviewService {
       category: r.category,
       status: r.conflict ? 'conflict' : ((r.status as ReviewStatus | null) ?? 'not_started'),
       // A declared conflict shows no score: the judge is out of this entry.
-      total: r.conflict ? null : partialTotal(rubricFor(def, r.kind, r.category), scores.get(r.id) ?? {}),
+      total: r.conflict ? null : partialTotal(rubricOfRound(listFor(def, r.kind, r.category), r.round_no), scores.get(r.id) ?? {}),
     }));
     const query = filter.query?.toLowerCase();
     return {
@@ -136,7 +136,7 @@ export class ReviewService {
 
   setScore(ref: ReviewRef, dimension: string, value: number | null): SaveAck {
     return this.mutate(ref, (def, now, revision) => {
-      const dim = this.listOf(ref, def).rubric.find((d) => d.key === dimension);
+      const dim = this.rubricOf(ref, def).find((d) => d.key === dimension);
       if (!dim) throw new KepuError('DIMENSION_UNKNOWN', `review: no dimension ${dimension}`, { dimension });
       if (value === null) {
         this.db.prepare('DELETE FROM scores WHERE entry_id = ? AND judge_id = ? AND round_no = ? AND dimension_key = ?').run(ref.entryId, ref.judgeId, this.round(ref), dimension);
@@ -239,11 +239,17 @@ export class ReviewService {
       this.db.prepare('SELECT item_key FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND round_no = ?').pluck().all(ref.entryId, ref.judgeId, this.round(ref)) as string[],
     );
     const list = this.listOf(ref, def);
+    const rubric = this.rubricOf(ref, def);
     const missing = [
-      ...list.rubric.filter((d) => scores[d.key] === undefined).map((d) => d.key),
+      ...rubric.filter((d) => scores[d.key] === undefined).map((d) => d.key),
       ...list.eligibility.filter((e) => !answered.has(e.key)).map((e) => `eligibility.${e.key}`),
     ];
-    return { total: partialTotal(list.rubric, scores), missing };
+    return { total: partialTotal(rubric, scores), missing };
+  }
+
+  /** The rubric this review is scored on: its round's own, else the list's (contract/lists rubricOfRound). */
+  private rubricOf(ref: ReviewRef, def: CampaignDefinition): RubricDimension[] {
+    return rubricOfRound(this.listOf(ref, def), this.round(ref));
   }
 
   /** The list the entry belongs to: its rubric and eligibility items are the ones this review answers. */
@@ -268,11 +274,12 @@ export class ReviewService {
     }
   }
 
-  /** The review's scoring round by key and name, only when the entry's list has rounds. */
-  private roundOf(ref: ReviewRef, def: CampaignDefinition): { round?: { roundNo: number; key: string; name: LocalizedText } } {
+  /** The review's scoring round by key, name and due date, only when the entry's list has rounds. */
+  private roundOf(ref: ReviewRef, def: CampaignDefinition): { round?: { roundNo: number; key: string; name: LocalizedText; dueAt?: string } } {
     const roundNo = this.round(ref);
     const round = scoringRoundDef(this.listOf(ref, def), roundNo);
-    return round ? { round: { roundNo, key: round.key, name: round.name } } : {};
+    // The due date travels in the package's definition; the campaign has no due date of its own.
+    return round ? { round: { roundNo, key: round.key, name: round.name, ...(round.dueAt ? { dueAt: round.dueAt } : {}) } } : {};
   }
 
   /** The round this machine works in for the entry's list (core/rounds/round-state.ts). */

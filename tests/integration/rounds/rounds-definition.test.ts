@@ -43,6 +43,10 @@ describe('rounds in the definition', () => {
     expect(CampaignDefinition.safeParse(withRounds([{ ...formal, kind: 'oral' }]).definition).success).toBe(false);
     expect(CampaignDefinition.safeParse(withRounds([{ ...formal, panel: ['x'] }, first]).definition).success).toBe(false);
     expect(CampaignDefinition.safeParse(withRounds([formal, { ...first, carryOver: 1.5 }]).definition).success).toBe(false);
+    // w < 1: a round carrying everything over would not count at all; w < 0 means nothing.
+    expect(CampaignDefinition.safeParse(withRounds([formal, first, { ...final, carryOver: 1 }]).definition).success).toBe(false);
+    expect(CampaignDefinition.safeParse(withRounds([formal, first, { ...final, carryOver: -0.1 }]).definition).success).toBe(false);
+    expect(CampaignDefinition.safeParse(withRounds([formal, first, { ...final, carryOver: 0.99 }]).definition).success).toBe(true);
   });
 
   it('name every round problem with its code and path, in words in both languages', () => {

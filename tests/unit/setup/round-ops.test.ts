@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CampaignDefinition } from '../../../src-main/contract';
+import { CampaignDefinition, type ListDef } from '../../../src-main/contract';
 import { definitionProblems } from '../../../src-main/core/campaigns/validate-definition';
-import { addFormalRound, moveRound, removeRound, renameRound } from '../../../src-renderer/src/components/setup/round-ops';
+import { addFormalRound, moveRound, removeRound, renameRound, setCarryOver } from '../../../src-renderer/src/components/setup/round-ops';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 function sichuan(): CampaignDefinition {
@@ -44,5 +44,19 @@ describe('rounds in the Setup draft', () => {
     const added = addFormalRound(list, formalName, scoringName);
     expect(added.rounds?.map((r) => r.key)).toEqual(['formal_check_2', 'formal_check']);
     expect(removeRound(added, 0)).not.toHaveProperty('rounds');
+  });
+
+  it('sets the carry-over of a later scoring round; on the first one the definition check refuses it', () => {
+    const def = sichuan();
+    const round = (key: string) => ({ key, name: scoringName, kind: 'scoring' as const, panel: null, judgesPerEntry: null, rubric: null, dueAt: null, shortlist: null, carryOver: 0 });
+    const list: ListDef = { ...def.lists[0], rounds: [round('first'), round('final')] };
+    const withList = (l: ListDef) => ({ ...def, lists: [l, ...def.lists.slice(1)] });
+    const carried = setCarryOver(list, 1, 0.3);
+    expect(carried.rounds?.map((r) => (r.kind === 'scoring' ? r.carryOver : null))).toEqual([0, 0.3]);
+    expect(definitionProblems(withList(carried))).toEqual([]);
+    expect(definitionProblems(withList(setCarryOver(list, 0, 0.3))).map((p) => [p.code, p.path])).toEqual([['DEFINITION_ROUND_CARRY_FIRST', 'definition.lists.0.rounds.0.carryOver']]);
+    // A formal round has no carry-over: unchanged.
+    const formal = addFormalRound(list, formalName, scoringName);
+    expect(setCarryOver(formal, 0, 0.3)).toEqual(formal);
   });
 });

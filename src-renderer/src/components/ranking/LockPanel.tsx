@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, SnapshotInfo, SnapshotVerification } from '../../../../src-main/contract';
-import { differenceLines, snapshotPartText } from '../../../../src-main/contract/verify-text';
+import { carriedLine, differenceLines, snapshotPartText } from '../../../../src-main/contract/verify-text';
 import { ApiError, invoke } from '../../api';
 import { downloadBase64 } from '../../files';
 import { formatInstant, localized } from '../../format';
@@ -119,7 +119,8 @@ function DifferenceList({ check, campaign }: { check: SnapshotVerification; camp
     const found = campaign.definition.lists.flatMap((l) => l.rubric).find((x) => x.key === key);
     return found ? localized(found.label, i18n.language) : key;
   };
-  const [first, ...rest] = differenceLines(t, check.difference?.path ?? '', check.detail, check.differences, label);
+  const carried = check.difference ? carriedLine(t, check.difference.path, check.difference.locked, check.difference.recomputed) : null;
+  const [first, ...rest] = differenceLines(t, check.difference?.path ?? '', check.detail, check.differences, label, carried);
   if (rest.length === 0) {
     return (
       <p className="small muted" data-testid="snapshot-differences">

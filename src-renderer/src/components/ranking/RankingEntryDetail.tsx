@@ -1,11 +1,13 @@
 // "Why this place": one entry's judges' totals (with z-score and Borda share), the judges not
 // counted and why, each judge's signed score per dimension with any moderation override beside it
 // (ScoreOverrides), the decisions on the entry in effect (who, when, why), the mean per rubric
-// dimension, its rank by every method and any broken tie.
+// dimension, its rank by every method and any broken tie, and what carry-over between rounds did.
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../src-main/contract';
+import { carrySentence } from '../../../../src-main/contract/carry-text';
+import { rubricOfRound } from '../../../../src-main/contract/lists';
 import { localized } from '../../format';
 import { invalidateCampaign, useChannel } from '../../queries';
 import { decisionLine } from '../EntryDecisions';
@@ -24,7 +26,8 @@ export function RankingEntryDetail({ campaign, entryId, rounds, onClose, onChang
   if (!detail) return null;
   const row = detail.row;
   const lists = campaign.definition.lists;
-  const rubric = (lists.find((l) => l.key === detail.list) ?? lists[0]).rubric;
+  // The rubric of the round ranked (its own, else the list's).
+  const rubric = rubricOfRound(lists.find((l) => l.key === detail.list) ?? lists[0], detail.roundNo);
   return (
     <aside className="panel ranking-detail" role="dialog" aria-labelledby="ranking-detail-title" data-testid="ranking-detail">
       <div className="section-head">
@@ -78,6 +81,13 @@ export function RankingEntryDetail({ campaign, entryId, rounds, onClose, onChang
         </tbody>
       </table>
       {detail.trimmed && <p className="small muted">{t(`ranking.entry.trimmed.${detail.trimmed}`)}</p>}
+      {detail.carry && (
+        // Carry-over: both rounds' totals, w and the result (or why this round's counts alone).
+        <div data-testid="ranking-detail-carry">
+          <h3>{t('ranking.carry.title', { round: detail.carry.round })}</h3>
+          <p className="small">{t(carrySentence(detail.carry).key, { ...carrySentence(detail.carry).params, method: t(`ranking.methods.${detail.carry.method}`) })}</p>
+        </div>
+      )}
       <h3>{t('ranking.entry.judgeTotals')}</h3>
       <table className="data-table compact" data-testid="ranking-detail-judges">
         <thead>

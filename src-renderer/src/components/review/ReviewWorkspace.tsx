@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, Judge } from '../../../../src-main/contract';
 import { invoke } from '../../api';
-import { localized } from '../../format';
+import { formatInstant, localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 import { useReviewStore } from '../../stores/useReviewStore';
 import { EntryPreview } from '../preview/EntryPreview';
@@ -108,6 +108,12 @@ export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
         {review?.round && (
           <span className="badge verdict-pass" data-testid="review-round">
             {t('review.round', { round: localized(review.round.name, i18n.language) })}
+          </span>
+        )}
+        {review?.round?.dueAt && (
+          // In the campaign's time zone, with its offset: a judge elsewhere reads the same instant.
+          <span className="badge" data-testid="review-due">
+            {t('review.dueBy', { time: formatInstant(review.round.dueAt, campaign.timeZone) })}
           </span>
         )}
         {campaign.openedPackage && <LocateMedia campaign={campaign} />}

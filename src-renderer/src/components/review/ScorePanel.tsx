@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDefinition, ReviewState } from '../../../../src-main/contract';
-import { listFor } from '../../../../src-main/contract/lists';
+import { listFor, rubricOfRound } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
 import { formatInstant, localized } from '../../format';
 import { useReviewStore } from '../../stores/useReviewStore';
@@ -28,8 +28,10 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
   // Values from the judge's signed bundle are shown, never edited here (only a newer bundle changes them).
   const signed = review.signed !== null;
   const frozen = review.status === 'conflict' || signed;
-  // The entry's own list gives the dimensions and items it is judged on.
-  const list = listFor(definition, review.kind, review.category);
+  // The entry's own list gives the dimensions and items it is judged on; a round with a rubric of
+  // its own scores on that one (rubricOfRound), the eligibility items stay the list's.
+  const ownList = listFor(definition, review.kind, review.category);
+  const list = { ...ownList, rubric: rubricOfRound(ownList, review.round?.roundNo ?? 1) };
   // The dimension digits go to: the first on entering, then whichever the judge focused or clicked.
   const [currentDim, setCurrentDim] = useState<string | null>(list.rubric[0]?.key ?? null);
   const lastDigit = useRef<LastDigit | null>(null);

@@ -1,15 +1,16 @@
 // A list's rounds (issue 14) in Setup › Lists & rubrics. Without rounds a list is scored once, as
 // always. This session builds the formal check (形式审查): it is added before the scoring round,
-// renamed, moved and removed here. The scoring round's own panel, rubric, due date, shortlist and
-// carry-over are part of the definition but act on nothing yet, so they are not offered: the
-// first scoring round says where its judges and rubric come from instead.
+// renamed, moved and removed here. A scoring round after the first offers its carry-over weight
+// (how much of the previous round's score counts in this round's ranking). Its own panel, rubric,
+// due date and shortlist come from the programme file; the first scoring round says where its
+// judges and rubric come from instead.
 import { useTranslation } from 'react-i18next';
 import type { ListDef, LocalizedText } from '../../../../src-main/contract';
 import { formalRoundOf, roundsOf } from '../../../../src-main/contract/lists';
 import { localized } from '../../format';
 import { useConfirmStore } from '../../stores/useConfirmStore';
-import { addFormalRound, moveRound, removeRound, renameRound } from './round-ops';
-import { TextPair } from './SetupControls';
+import { addFormalRound, moveRound, removeRound, renameRound, setCarryOver } from './round-ops';
+import { NumberInput, TextPair } from './SetupControls';
 
 export function RoundsEditor({ list, savedList, onChange }: { list: ListDef; savedList: ListDef | undefined; onChange(next: ListDef): void }) {
   const { t, i18n } = useTranslation();
@@ -64,6 +65,13 @@ export function RoundsEditor({ list, savedList, onChange }: { list: ListDef; sav
                 </td>
                 <td>
                   <TextPair value={r.name} onChange={(name) => onChange(renameRound(list, i, name))} testId={`setup-round-name-${i}`} />
+                  {r.kind === 'scoring' && firstScoring >= 0 && i > firstScoring && (
+                    <label className="small">
+                      {t('setup.rounds.carryOver')}{' '}
+                      <NumberInput value={r.carryOver} min={0} max={0.99} step={0.05} onChange={(w) => onChange(setCarryOver(list, i, w ?? 0))} testId={`setup-round-carry-${i}`} />
+                      <span className="muted"> {t('setup.rounds.carryOverHint')}</span>
+                    </label>
+                  )}
                 </td>
                 <td className="actions">
                   <button type="button" className="subtle" disabled={i === 0} aria-label={t('setup.rounds.up')} title={t('setup.rounds.up')} onClick={() => onChange(moveRound(list, i, -1))} data-testid={`setup-round-up-${i}`}>

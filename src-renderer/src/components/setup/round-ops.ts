@@ -33,3 +33,15 @@ export function moveRound(list: ListDef, index: number, delta: number): ListDef 
 export function removeRound(list: ListDef, index: number): ListDef {
   return withRounds(list, removeAt(roundsOf(list), index));
 }
+
+/**
+ * The carry-over weight of scoring round `index` (final = w × previous round + (1 − w) × this
+ * round). Kept as typed even out of range (0 ≤ w < 1): the definition check names the problem,
+ * as it does for every other number in Setup.
+ */
+export function setCarryOver(list: ListDef, index: number, weight: number): ListDef {
+  const rounds = roundsOf(list);
+  const round = rounds[index];
+  if (round?.kind !== 'scoring') return list;
+  return withRounds(list, replaceAt(rounds, index, { ...round, carryOver: weight }));
+}
