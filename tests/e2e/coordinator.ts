@@ -77,3 +77,48 @@ export async function addAwardTier(page: Page, tier: { key: string; zh: string; 
   await page.getByTestId('ranking-save').click();
   await expect(page.getByTestId('ranking-ranked').getByTestId('ranking-row').first()).toContainText(tier.zh);
 }
+
+/** Calls a channel the way the app's api.ts does in the browser shell (setup the specs do through handlers). */
+export async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async ([c, b]) => {
+      const token = sessionStorage.getItem('kepu.token') ?? new URLSearchParams(window.location.search).get('token') ?? '';
+      const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-kepu-token': token }, body: JSON.stringify(b) });
+      const out = (await r.json()) as { ok: boolean; value: unknown; error?: unknown };
+      if (!out.ok) throw new Error(`${c}: ${JSON.stringify(out.error)}`);
+      return out.value;
+    },
+    [channel, body] as const,
+  ) as Promise<T>;
+}
+
+/** Merges the given bundle files from the exchange tab; returns the merge coverage line. */
+export async function mergeBundles(page: Page, files: readonly string[]): Promise<string> {
+  await openTab(page, 'exchange');
+  await page.getByTestId('bundle-files').setInputFiles([...files]);
+  const coverage = page.getByTestId('merge-coverage');
+  await expect(coverage).toBeVisible();
+  return (await coverage.innerText()).trim();
+}
+
+/** Closes the list's current round from the Overview tab's Rounds strip, with a reason typed in the app's dialog. */
+export async function closeRound(page: Page, listKey: string, roundNo: number, reason: string): Promise<void> {
+  await openTab(page, 'overview');
+  await page.getByTestId(`round-close-${listKey}`).click();
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await page.getByTestId('confirm-dialog').getByRole('textbox').fill(reason);
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId(`round-${listKey}-${roundNo}`).getByTestId('round-closed')).toContainText(reason);
+}
+
+/** Makes the list's shortlist by top `percent` % in the Ranking tab; returns the registration numbers in. */
+export async function makeShortlistByPercent(page: Page, listKey: string, percent: number): Promise<string[]> {
+  await openTab(page, 'ranking');
+  const panel = page.getByTestId(`shortlist-panel-${listKey}`);
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  await panel.getByTestId('shortlist-by').selectOption('percent');
+  await panel.getByTestId('shortlist-value').fill(String(percent));
+  await panel.getByTestId('shortlist-make').click();
+  await expect(panel.getByTestId('shortlist-made')).toBeVisible();
+  return panel.locator('tr[data-testid^="shortlist-row-"][data-in="yes"]').evaluateAll((trs) => trs.map((tr) => (tr.getAttribute('data-testid') ?? '').replace('shortlist-row-', '')));
+}
