@@ -11,7 +11,7 @@
 // through the API; the coordinator's decisions are clicks. Screenshots go to test-results/.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import { addAwardTier, api, closeRound, createIdentity, loadSample, makeShortlistByPercent, mergeBundles, openTab, publishRanking } from './coordinator';
 import { offlineJudges, scoreOffline } from './offline-judges';
 import { shot } from './shots';
@@ -43,7 +43,7 @@ test('formal check → first round → shortlist → final round → notice → 
   const app = await serveApp();
   apps.push(app);
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-  const snap = (step: string) => shot(page, `rounds-chain-${step}`, info.outputPath.bind(info));
+  const snap = (step: string, target?: Locator) => shot(page, `rounds-chain-${step}`, info.outputPath.bind(info), target);
   await loadSample(page, app.url);
   await createIdentity(page, '组委会', 'coordinator passphrase');
   await page.getByTestId('nav-campaigns').click();
@@ -105,7 +105,7 @@ test('formal check → first round → shortlist → final round → notice → 
   const roundOneSlots = (firstRun.entries) * 5;
   expect(coverageOne).toContain(`/${roundOneSlots} 份`);
   await expect(page.getByTestId('merge-files')).not.toContainText('已拒绝');
-  await snap('2-round1-merged-zh');
+  await snap('2-round1-merged-zh', page.getByTestId('merge-coverage'));
 
   // Round 1 closed; the shortlist top 30 % made in the Ranking tab.
   await closeRound(page, listKey, 1, '初评结束');
@@ -113,7 +113,7 @@ test('formal check → first round → shortlist → final round → notice → 
   const shortlisted = await makeShortlistByPercent(page, listKey, 30);
   expect(shortlisted.length).toBeGreaterThan(0);
   expect(shortlisted).not.toContain(failedRegNo);
-  await snap('3-shortlist-zh');
+  await snap('3-shortlist-zh', page.getByTestId(`shortlist-panel-${listKey}`).getByTestId('shortlist-counts'));
 
   // The final round: the 3 other judges, on the shortlist only; the merge counts round 2 alone.
   const runTwo = await api<{ rounds: { list: string; roundNo: number | null; entries: number }[] }>(page, 'assignment:run', { campaignId });
@@ -129,7 +129,12 @@ test('formal check → first round → shortlist → final round → notice → 
   const bundlesTwo = scoreOffline(packagesTwo, 3);
   const coverageTwo = await mergeBundles(page, bundlesTwo);
   expect(coverageTwo).toBe(`已收到评审 ${shortlisted.length * 3}/${shortlisted.length * 3} 份（已完成 ${shortlisted.length * 3} 份），共 ${shortlisted.length} 个条目。`);
-  await snap('4-round2-merged-zh');
+  // The judges table counts the final round: the 3 other judges hold the shortlist, round 1's judges nothing.
+  const judgeRow = (judgeName: string) => page.getByTestId('judge-table').locator('tr', { hasText: judgeName });
+  await expect(judgeRow(finalPanel[0].name)).toContainText(String(shortlisted.length));
+  await expect(judgeRow(firstPanel[0].name).locator('td').nth(3)).toHaveText('0');
+  await expect(page.getByText('尚未收到以下评委的结果包', { exact: false })).toHaveCount(0); // round 1's judges owe nothing now
+  await snap('4-round2-merged-zh', page.getByTestId('merge-coverage'));
 
   // Provisional publish of the final round, with an award tier for the certificates.
   await openTab(page, 'ranking');

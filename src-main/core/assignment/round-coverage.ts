@@ -5,7 +5,7 @@
 // previous round's shortlist plus any entry assigned in it; judges per entry are the round's own.
 // Without this, round 2's coverage and merge counts added round 1's finished work on top.
 import type { Database } from 'better-sqlite3';
-import type { CampaignDefinition, EntryKind } from '../../contract';
+import { CampaignDefinition, type EntryKind } from '../../contract';
 import { listFor } from '../../contract/lists';
 import { formalCheckHolds } from '../rounds/formal-checks';
 import { scoringRoundDef, scoringRoundsOf, workingRounds } from '../rounds/round-state';
@@ -52,7 +52,7 @@ export function roundScopes(db: Database, campaignId: string, def: CampaignDefin
 }
 
 /** The (entry, judge) assignments of each scope's round, for the scope's entries. */
-export function scopePairs(db: Database, campaignId: string, scope: RoundScope): { entryId: number; judgeId: string }[] {
+export function scopePairs(db: Database, campaignId: string, scope: Pick<RoundScope, 'roundNo' | 'entryIds'>): { entryId: number; judgeId: string }[] {
   const ids = new Set(scope.entryIds);
   const rows = db
     .prepare('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ? AND a.round_no = ?')
@@ -64,5 +64,19 @@ export function scopePairs(db: Database, campaignId: string, scope: RoundScope):
 export function roundOfEntry(scopes: readonly Pick<RoundScope, 'roundNo' | 'entryIds'>[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const s of scopes) for (const id of s.entryIds) out.set(id, s.roundNo);
+  return out;
+}
+
+/**
+ * Each judge's assignments in the working rounds (the judges table's "assigned"), or null when the
+ * campaign has no rounds (then every assignment is round 1's and the plain count is right).
+ */
+export function assignedInWorkingRounds(db: Database, campaignId: string): Map<string, number> | null {
+  const json = db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(campaignId) as string | undefined;
+  if (json === undefined) return null;
+  const def = CampaignDefinition.parse(JSON.parse(json));
+  if (!hasRounds(def)) return null;
+  const out = new Map<string, number>();
+  for (const scope of roundScopes(db, campaignId, def)) for (const p of scopePairs(db, campaignId, scope)) out.set(p.judgeId, (out.get(p.judgeId) ?? 0) + 1);
   return out;
 }

@@ -3,7 +3,7 @@
 // each list in its working round only (issue 14).
 import type { Database } from 'better-sqlite3';
 import type { EntryKind } from '../../contract';
-import { roundOfEntry, type RoundScope } from '../assignment/round-coverage';
+import { roundOfEntry, type RoundScope, scopePairs } from '../assignment/round-coverage';
 
 export interface MergeCoverageCounts {
   entries: number;
@@ -48,9 +48,10 @@ export function mergeCoverageCounts(db: Database, campaignId: string, scopes: re
 }
 
 /**
- * Judges with an issued package for a working round and no accepted bundle for it, by name (a
- * package of a closed earlier round no longer waits for anything). A package's rounds_json names
- * the round per list ('{}': round 1 everywhere).
+ * Judges with work in a working round (an assignment there) whose package for that round has no
+ * accepted bundle, by name. A package of a closed earlier round, or a judge with nothing in the
+ * working rounds, no longer waits for anything. A package's rounds_json names the round per list
+ * ('{}': round 1 everywhere).
  */
 export function judgesWithoutBundle(db: Database, campaignId: string, scopes: readonly Scope[]): DbMissingJudgeRow[] {
   const rows = db
@@ -58,12 +59,17 @@ export function judgesWithoutBundle(db: Database, campaignId: string, scopes: re
               WHERE p.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.package_id = p.id AND b.status = 'accepted')
               ORDER BY j.name`)
     .all(campaignId) as (DbMissingJudgeRow & { rounds: string })[];
-  const current = (rounds: string) => {
+  // The scopes (lists) each judge has work in, in their working round.
+  const busy = new Map<string, Scope[]>();
+  for (const scope of scopes) {
+    for (const judgeId of new Set(scopePairs(db, campaignId, scope).map((p) => p.judgeId))) busy.set(judgeId, [...(busy.get(judgeId) ?? []), scope]);
+  }
+  const waiting = (judgeId: string, rounds: string) => {
     const named = JSON.parse(rounds) as Record<string, number>;
-    return scopes.some((s) => (s.listKey === null ? Object.values(named).every((n) => n === s.roundNo) : (named[s.listKey] ?? 1) === s.roundNo));
+    return (busy.get(judgeId) ?? []).some((s) => (s.listKey === null ? true : (named[s.listKey] ?? 1) === s.roundNo));
   };
   const seen = new Set<string>();
-  return rows.filter((r) => current(r.rounds) && !seen.has(r.judgeId) && seen.add(r.judgeId)).map((r) => ({ judgeId: r.judgeId, name: r.name }));
+  return rows.filter((r) => waiting(r.judgeId, r.rounds) && !seen.has(r.judgeId) && seen.add(r.judgeId)).map((r) => ({ judgeId: r.judgeId, name: r.name }));
 }
 
 /** Every score of each scope's round except those of a judge who declared a conflict on the entry. */

@@ -1,6 +1,6 @@
 // Counts by round (issue 14), on a real two-round campaign (the sample, merged: round 1 holds the
-// judges' scores; round 1 closed, a shortlist made, round 2 assigned): the assignment coverage and
-// the merge report count round 2's work only, a judge's round-2 package lists no round-1 entry as
+// judges' scores; round 1 closed, a shortlist made, round 2 assigned): the assignment coverage, the
+// judges table and the merge report count round 2's work only, a judge's round-2 package lists no round-1 entry as
 // "no longer assigned", and certificates name only entries of the final round's published ranking.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,9 @@ describe('counts by round', () => {
     const coverage = await ok<ResponseOf<'assignment:coverage'>>(app.dispatch('assignment:coverage', { campaignId }));
     expect(coverage.totals.entries).toBe(made.counts.in + secondListEntries);
     for (const j of coverage.judges) expect(j.assigned, j.name).toBe(assignments.filter((a) => a.judge_id === j.judgeId && inScope(a)).length);
+    // The judges table says the same: each judge's load in the working rounds.
+    const listed = await ok<ResponseOf<'judge:list'>>(app.dispatch('judge:list', { campaignId }));
+    for (const j of listed.judges) expect(j.assigned, j.name).toBe(assignments.filter((a) => a.judge_id === j.id && inScope(a)).length);
     // Round 2 asks 2 judges per entry: none of its entries is short (round 1's 5 do not count).
     const shortFirst = coverage.short.filter((s) => listOf.get(s.entryId) === first);
     expect(shortFirst).toEqual([]);
@@ -109,6 +112,9 @@ describe('counts by round', () => {
     runAssignment(coordinator.ctx, campaignId, { seed: 'r2', roundEntries: { [def.lists[0].key]: shortlist } });
     const round2 = await open(await issue('r2.kepupkg'), 'p2');
     expect(round2.campaignId).toBe(round1.campaignId);
+    // The merge report waits for 林晓's round-2 bundle only: the sample judges' unanswered packages
+    // are round 1's, and they have nothing in round 2.
+    expect(mergeReport(coordinator.ctx, campaignId, []).missingJudges.map((j) => j.name)).toEqual(['林晓']);
     // The round-1 entries that are not in round 2 were not taken back: the round is over.
     expect(withdrawnEntries(judge.ctx.db, round1.campaignId)).toEqual([]);
 
