@@ -141,7 +141,7 @@ test('formal check → first round → shortlist → final round → notice → 
   await expect(page.getByTestId('ranking-round')).toHaveValue('2');
   await addAwardTier(page, { key: 'award', zh: '优秀作品', en: 'Commended work', count: 20 });
   await publishRanking(page);
-  await snap('5-published-zh');
+  await snap('5-published-zh', page.getByTestId('ranking-latest-lock'));
 
   // 公示: the notice of the final list, exported as HTML and read back.
   await page.getByTestId('campaign-tab-notice').click();
@@ -176,7 +176,7 @@ test('formal check → first round → shortlist → final round → notice → 
   await expect(page.getByTestId('confirm-dialog')).toBeVisible();
   await page.getByTestId('confirm-ok').click();
   await expect(objection.getByTestId('objection-status')).toHaveText('成立');
-  await snap('7-objection-zh');
+  await snap('7-objection-zh', objection);
 
   // Final publish during the period: refused, then published with the override's reason.
   await openTab(page, 'ranking');
@@ -187,7 +187,7 @@ test('formal check → first round → shortlist → final round → notice → 
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
   await expect(page.getByTestId('ranking-latest-lock')).toBeVisible();
-  await snap('8-final-zh');
+  await snap('8-final-zh', page.getByTestId('ranking-latest-lock'));
 
   // Certificates: the final list only, without the disqualified entry.
   const expected = shortlisted.filter((r) => r !== target.regNo).map((r) => byRegNo.get(r)!.entrantName);
@@ -208,13 +208,13 @@ test('formal check → first round → shortlist → final round → notice → 
   await page.getByTestId('language-switch').selectOption('en');
   await openTab(page, 'overview');
   await expect(page.getByTestId(`round-${listKey}-1`).getByTestId('round-status')).toHaveText('closed');
-  await snap('10-overview-en');
+  await snap('10-overview-en', page.getByTestId('rounds-strip'));
   await openTab(page, 'ranking');
   await expect(page.getByTestId('ranking-round').locator('option')).toHaveText(['Round 1 · First round', 'Round 2 · Final round']);
   await snap('11-ranking-en');
   await openTab(page, 'notice');
   await expect(page.getByTestId('objection-status')).toHaveText('Upheld');
-  await snap('12-notice-en');
+  await snap('12-notice-en', page.getByTestId('objection'));
   await openTab(page, 'certificates');
   await expect(page.getByTestId('certificate-list').filter({ hasText: 'Commended work' }).locator('td').nth(1)).toHaveText(String(expected.length));
   await snap('13-certificates-en');
