@@ -64,18 +64,19 @@ export async function coordinatorWithMergedSample(page: Page, app: { url: string
 
 /**
  * On the Ranking tab: one award tier filled by the next `count` entries of each category, saved;
- * the names are the Chinese UI's labels, so the sample's ranking shows `zh` on its first row.
+ * works in either language (the first ranked row then shows the tier's name in that language).
  */
 export async function addAwardTier(page: Page, tier: { key: string; zh: string; en: string; count: number }): Promise<void> {
   await page.getByTestId('ranking-settings-toggle').click();
   await page.getByTestId('add-tier').click();
   const row = page.getByTestId('tier-row');
-  await row.getByLabel('代码').fill(tier.key);
-  await row.getByLabel('名称(中文)').fill(tier.zh);
-  await row.getByLabel('名称(English)').fill(tier.en);
+  await row.getByLabel(/代码|Key/).fill(tier.key);
+  await row.getByLabel(/名称\(中文\)|Name \(中文\)/).fill(tier.zh);
+  await row.getByLabel(/名称\(English\)|Name \(English\)/).fill(tier.en);
   await row.locator('input[type=number]').fill(String(tier.count));
   await page.getByTestId('ranking-save').click();
-  await expect(page.getByTestId('ranking-ranked').getByTestId('ranking-row').first()).toContainText(tier.zh);
+  const either = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect(page.getByTestId('ranking-ranked').getByTestId('ranking-row').first()).toContainText(new RegExp(`${either(tier.zh)}|${either(tier.en)}`));
 }
 
 /** Calls a channel the way the app's api.ts does in the browser shell (setup the specs do through handlers). */
