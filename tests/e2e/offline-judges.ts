@@ -36,6 +36,6 @@ export function offlineJudges(judges: readonly { judgeId: string; name: string }
  * `salt`), answers every eligibility item yes, marks each complete and exports the signed bundle;
  * returns the bundles' paths.
  */
-export function scoreOffline(work_: readonly { judge: OfflineJudge; packageFile: string }[], salt: number): string[] {
-  return work({ op: 'score', salt, judges: work_.map((w) => ({ name: w.judge.name, dataDir: w.judge.dataDir, packageFile: w.packageFile })) }) as string[];
+export function scoreOffline(packages: readonly { judge: OfflineJudge; packageFile: string }[], salt: number): string[] {
+  return work({ op: 'score', salt, judges: packages.map((w) => ({ name: w.judge.name, dataDir: w.judge.dataDir, packageFile: w.packageFile })) }) as string[];
 }
