@@ -1,7 +1,8 @@
 // Assignment channels: run the algorithm on the campaign, and the load / coverage view.
 import type { Handlers } from '../contract';
-import { summarizeCoverage } from '../core/assignment/coverage';
-import { assignmentPairs, entryJudges, entryRegNos, setManualAssignment } from '../core/assignment/entry-assignments';
+import { combineCoverage, summarizeCoverage } from '../core/assignment/coverage';
+import { entryJudges, entryRegNos, setManualAssignment } from '../core/assignment/entry-assignments';
+import { roundScopes, scopePairs } from '../core/assignment/round-coverage';
 import { runAssignment } from '../core/assignment/run-assignment';
 import type { AppContext } from './context';
 
@@ -32,11 +33,14 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
       };
     },
     'assignment:coverage': ({ campaignId }) => {
-      const perEntry = ctx.campaigns.definition(campaignId).judgesPerEntry;
+      // Each list's working round counts alone (its entries, judges per entry and assignments), so
+      // round 2 is not shown covered by round 1's judges; without rounds it is one scope as before.
+      const scopes = roundScopes(ctx.db, campaignId, ctx.campaigns.definition(campaignId));
       const entries = entryRegNos(ctx.db, campaignId);
       const judges = ctx.judges.list(campaignId);
-      const pairs = assignmentPairs(ctx.db, campaignId);
-      const summary = summarizeCoverage({ entryIds: entries.map((e) => e.id), judgeIds: judges.map((j) => j.id), perEntry, pairs });
+      const parts = scopes.map((s) => summarizeCoverage({ entryIds: s.entryIds, judgeIds: judges.map((j) => j.id), perEntry: s.perEntry, pairs: scopePairs(ctx.db, campaignId, s) }));
+      const summary = combineCoverage(parts);
+      const perEntry = Math.max(...scopes.map((s) => s.perEntry));
       const regNo = new Map(entries.map((e) => [e.id, e.reg_no]));
       const byJudge = new Map(summary.judges.map((j) => [j.judgeId, j.assigned]));
       return {

@@ -71,16 +71,62 @@ export async function coordinatorWithMergedSample(page: Page, app: { url: string
 
 /**
  * On the Ranking tab: one award tier filled by the next `count` entries of each category, saved;
- * the names are the Chinese UI's labels, so the sample's ranking shows `zh` on its first row.
+ * works in either language (the first ranked row then shows the tier's name in that language).
  */
 export async function addAwardTier(page: Page, tier: { key: string; zh: string; en: string; count: number }): Promise<void> {
   await page.getByTestId('ranking-settings-toggle').click();
   await page.getByTestId('add-tier').click();
   const row = page.getByTestId('tier-row');
-  await row.getByLabel('代码').fill(tier.key);
-  await row.getByLabel('名称(中文)').fill(tier.zh);
-  await row.getByLabel('名称(English)').fill(tier.en);
+  await row.getByLabel(/代码|Key/).fill(tier.key);
+  await row.getByLabel(/名称\(中文\)|Name \(中文\)/).fill(tier.zh);
+  await row.getByLabel(/名称\(English\)|Name \(English\)/).fill(tier.en);
   await row.locator('input[type=number]').fill(String(tier.count));
   await page.getByTestId('ranking-save').click();
-  await expect(page.getByTestId('ranking-ranked').getByTestId('ranking-row').first()).toContainText(tier.zh);
+  const either = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect(page.getByTestId('ranking-ranked').getByTestId('ranking-row').first()).toContainText(new RegExp(`${either(tier.zh)}|${either(tier.en)}`));
+}
+
+/** Calls a channel the way the app's api.ts does in the browser shell (setup the specs do through handlers). */
+export async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async ([c, b]) => {
+      const token = sessionStorage.getItem('kepu.token') ?? new URLSearchParams(window.location.search).get('token') ?? '';
+      const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-kepu-token': token }, body: JSON.stringify(b) });
+      const out = (await r.json()) as { ok: boolean; value: unknown; error?: unknown };
+      if (!out.ok) throw new Error(`${c}: ${JSON.stringify(out.error)}`);
+      return out.value;
+    },
+    [channel, body] as const,
+  ) as Promise<T>;
+}
+
+/** Merges the given bundle files from the exchange tab; returns the merge coverage line. */
+export async function mergeBundles(page: Page, files: readonly string[]): Promise<string> {
+  await openTab(page, 'exchange');
+  await page.getByTestId('bundle-files').setInputFiles([...files]);
+  const coverage = page.getByTestId('merge-coverage');
+  await expect(coverage).toBeVisible();
+  return (await coverage.innerText()).trim();
+}
+
+/** Closes the list's current round from the Overview tab's Rounds strip, with a reason typed in the app's dialog. */
+export async function closeRound(page: Page, listKey: string, roundNo: number, reason: string): Promise<void> {
+  await openTab(page, 'overview');
+  await page.getByTestId(`round-close-${listKey}`).click();
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await page.getByTestId('confirm-dialog').getByRole('textbox').fill(reason);
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId(`round-${listKey}-${roundNo}`).getByTestId('round-closed')).toContainText(reason);
+}
+
+/** Makes the list's shortlist by top `percent` % in the Ranking tab; returns the registration numbers in. */
+export async function makeShortlistByPercent(page: Page, listKey: string, percent: number): Promise<string[]> {
+  await openTab(page, 'ranking');
+  const panel = page.getByTestId(`shortlist-panel-${listKey}`);
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  await panel.getByTestId('shortlist-by').selectOption('percent');
+  await panel.getByTestId('shortlist-value').fill(String(percent));
+  await panel.getByTestId('shortlist-make').click();
+  await expect(panel.getByTestId('shortlist-made')).toBeVisible();
+  return panel.locator('tr[data-testid^="shortlist-row-"][data-in="yes"]').evaluateAll((trs) => trs.map((tr) => (tr.getAttribute('data-testid') ?? '').replace('shortlist-row-', '')));
 }

@@ -109,3 +109,34 @@ export function summarizeCoverage(input: CoverageInput): CoverageSummary {
     },
   };
 }
+
+/**
+ * Several scopes' summaries as one (a campaign with scoring rounds counts each list's working round
+ * on its own): entries concatenated, loads summed per judge, totals summed, loads recomputed.
+ */
+export function combineCoverage(parts: readonly CoverageSummary[]): CoverageSummary {
+  if (parts.length === 1) return parts[0];
+  const load = new Map<string, number>();
+  for (const p of parts) for (const j of p.judges) load.set(j.judgeId, (load.get(j.judgeId) ?? 0) + j.assigned);
+  const judges = [...load].map(([judgeId, assigned]) => ({ judgeId, assigned })).sort((a, b) => (a.judgeId < b.judgeId ? -1 : a.judgeId > b.judgeId ? 1 : 0));
+  const entries = parts.flatMap((p) => p.entries).sort((a, b) => a.entryId - b.entryId);
+  const sum = (k: 'pairs' | 'covered' | 'partial' | 'unassigned' | 'missing' | 'strays' | 'duplicates') => parts.reduce((n, p) => n + p.totals[k], 0);
+  const loads = judges.map((j) => j.assigned);
+  return {
+    judges,
+    entries,
+    totals: {
+      pairs: sum('pairs'),
+      entries: entries.length,
+      judges: judges.length,
+      covered: sum('covered'),
+      partial: sum('partial'),
+      unassigned: sum('unassigned'),
+      missing: sum('missing'),
+      minLoad: loads.length ? Math.min(...loads) : 0,
+      maxLoad: loads.length ? Math.max(...loads) : 0,
+      strays: sum('strays'),
+      duplicates: sum('duplicates'),
+    },
+  };
+}

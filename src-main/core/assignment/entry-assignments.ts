@@ -25,11 +25,6 @@ export interface DbEntryRegNoRow {
   reg_no: string;
 }
 
-export interface DbAssignmentPairRow {
-  entryId: number;
-  judgeId: string;
-}
-
 export const toEntryJudge = (r: DbEntryJudgeRow): EntryJudges['judges'][number] => ({
   ...r,
   assigned: r.source !== null,
@@ -84,11 +79,4 @@ export function setManualAssignment(
 /** The campaign's entries with their registration numbers (for the coverage view). */
 export function entryRegNos(db: Database, campaignId: string): DbEntryRegNoRow[] {
   return db.prepare('SELECT id, reg_no FROM entries WHERE campaign_id = ?').all(campaignId) as DbEntryRegNoRow[];
-}
-
-/** Every (entry, judge) assignment of the campaign. */
-export function assignmentPairs(db: Database, campaignId: string): DbAssignmentPairRow[] {
-  return db
-    .prepare('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?')
-    .all(campaignId) as DbAssignmentPairRow[];
 }

@@ -1,5 +1,6 @@
 // The lists certificates are made from. Award and committee lists come from the campaign's
-// latest locked ranking snapshot (ranking_snapshots, newest lock wins), after checking its hash
+// latest locked ranking snapshot of the final rounds (ranking_snapshots, newest lock that ranks
+// every list on its last scoring round wins), after checking its hash
 // and signature; the judges list from the judges of the campaign. Names:
 //   <tier key>   award certificates for the entries of that tier, all categories, rank order
 //                of the first programme list; <list key>-<tier key> the same for the other
@@ -17,6 +18,7 @@ import { listFor, rankingRulesFor } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { publicKeyFromBase64 } from '../keys/identity';
 import { parseSnapshot, type RankingSnapshot, verifySnapshotSignature } from '../ranking/snapshot';
+import { scoringRoundCount } from '../rounds/round-state';
 import type { Wording } from './content';
 
 export interface Holder {
@@ -58,11 +60,16 @@ interface SnapshotRow {
   signer_public_key: string;
 }
 
-/** The newest locked snapshot, checked; null when the campaign has none. */
-export function latestSnapshot(db: Database, campaignId: string): { id: string; snapshot: RankingSnapshot } | null {
-  const row = db
-    .prepare('SELECT id, snapshot_json, sha256, signature, signer_public_key FROM ranking_snapshots WHERE campaign_id = ? ORDER BY locked_at DESC, rowid DESC LIMIT 1')
-    .get(campaignId) as SnapshotRow | undefined;
+/**
+ * The newest locked snapshot, checked; null when the campaign has none. With `finalOf` (the
+ * campaign's definition), the newest that ranks every list on its last scoring round (issue 14):
+ * certificates go to the final list, never to a round-1 result locked along the way.
+ */
+export function latestSnapshot(db: Database, campaignId: string, finalOf?: CampaignDefinition): { id: string; snapshot: RankingSnapshot } | null {
+  const rows = db
+    .prepare('SELECT id, snapshot_json, sha256, signature, signer_public_key FROM ranking_snapshots WHERE campaign_id = ? ORDER BY locked_at DESC, rowid DESC')
+    .all(campaignId) as SnapshotRow[];
+  const row = finalOf ? rows.find((r) => ranksFinalRounds(r.snapshot_json, finalOf)) : rows[0];
   if (!row) return null;
   const bytes = Buffer.from(row.snapshot_json, 'utf8');
   const broken = (why: string) => new KepuError('CERTIFICATE_SNAPSHOT_INVALID', `certificates: snapshot ${row.id}: ${why}`, { snapshotId: row.id, reason: why });
@@ -79,6 +86,17 @@ export function latestSnapshot(db: Database, campaignId: string): { id: string; 
   } catch (error) {
     throw broken((error as Error).message);
   }
+}
+
+/** True when the snapshot ranks each list on its last scoring round (its rounds are absent for round 1). */
+function ranksFinalRounds(json: string, def: CampaignDefinition): boolean {
+  let rounds: Record<string, number> = {};
+  try {
+    rounds = (JSON.parse(json) as { inputs?: { rounds?: Record<string, number> } }).inputs?.rounds ?? {};
+  } catch {
+    return true; // unreadable: the full check below names what is wrong
+  }
+  return def.lists.every((l) => (rounds[l.key] ?? 1) === scoringRoundCount(l));
 }
 
 /** The certificate kind a list type uses: the one named, else by the usual key, else the first that fits. */
@@ -121,7 +139,7 @@ interface SnapshotOutputs {
 export function certificateLists(db: Database, campaignId: string, wording: Wording): ListInfo[] {
   const facts = campaignFacts(db, campaignId);
   const lists: ListInfo[] = [];
-  const locked = latestSnapshot(db, campaignId);
+  const locked = latestSnapshot(db, campaignId, facts.definition);
   if (locked) {
     const def = facts.definition;
     const outputs = locked.snapshot.outputs as SnapshotOutputs;
@@ -190,7 +208,7 @@ export function certificateList(db: Database, campaignId: string, name: string, 
   const lists = certificateLists(db, campaignId, wording);
   const found = lists.find((l) => l.name === name);
   if (found) return found;
-  if (name !== 'judges' && !latestSnapshot(db, campaignId)) {
+  if (name !== 'judges' && !latestSnapshot(db, campaignId, campaignFacts(db, campaignId).definition)) {
     throw new KepuError('CERTIFICATE_NO_PUBLISHED_RANKING', `certificates: campaign ${campaignId} has no locked ranking yet`, { campaignId, list: name });
   }
   throw new KepuError('CERTIFICATE_LIST_UNKNOWN', `certificates: no list "${name}" in ${campaignId}`, { list: name, lists: lists.map((l) => l.name).join(', ') });

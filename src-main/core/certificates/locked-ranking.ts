@@ -1,9 +1,11 @@
 // Locking a campaign's ranking into ranking_snapshots, the way `kepu rank --lock` computes it
 // (load-scores → runRanking → buildSnapshot → canonical bytes) and signed with the coordinator's
-// key. Certificates are made from the newest such row; tests and the bench use this to publish a
+// key, on every list's last scoring round (issue 14). Certificates are made from the newest such row; tests and the bench use this to publish a
 // ranking, and the ranking channel that locks from the UI can share it.
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
+import { CampaignDefinition } from '../../contract';
+import { scoringRoundCount } from '../rounds/round-state';
 import { type EntryFlag, parseRankingConfig, type RankingConfigInput } from '../ranking/config';
 import { currentDecisions } from '../decisions/decision-service';
 import { loadCampaignScores } from '../ranking/load-scores';
@@ -23,7 +25,12 @@ export function insertLockedSnapshot(db: Database, snapshot: RankingSnapshot, si
   return { id: stored.id, snapshot, sha256: stored.sha256 };
 }
 
-/** Ranks the campaign from its database and locks the result. */
+/** The last scoring round of each list whose last round is not 1: what certificates are issued from. */
+export function finalRounds(def: CampaignDefinition): Record<string, number> {
+  return Object.fromEntries(def.lists.map((l) => [l.key, scoringRoundCount(l)] as const).filter(([, n]) => n !== 1));
+}
+
+/** Ranks the campaign's final rounds (every list's last scoring round) from its database and locks the result. */
 export function lockRanking(
   db: Database,
   campaignId: string,
@@ -31,7 +38,8 @@ export function lockRanking(
   signer: { privateKey: KeyObject; name: string },
   flags: ReadonlyMap<number, readonly EntryFlag[]> = new Map(),
 ): LockedSnapshot {
-  const data = loadCampaignScores(db, campaignId);
+  const def = CampaignDefinition.parse(JSON.parse(db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(campaignId) as string));
+  const data = loadCampaignScores(db, campaignId, finalRounds(def));
   const decisions = currentDecisions(db, campaignId);
   const outcome = runRanking(data, parseRankingConfig(config), flags, decisions);
   return insertLockedSnapshot(db, buildSnapshot(data, outcome, flags, decisions), signer);

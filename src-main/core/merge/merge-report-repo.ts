@@ -1,7 +1,9 @@
 // What the merge report (merge-report.ts) reads: the campaign's expected and received work, the
-// judges holding a package who sent nothing accepted, and every counted score with its entry.
+// judges holding a package who sent nothing accepted, and every counted score with its entry —
+// each list in its working round only (issue 14).
 import type { Database } from 'better-sqlite3';
 import type { EntryKind } from '../../contract';
+import { roundOfEntry, type RoundScope, scopePairs } from '../assignment/round-coverage';
 
 export interface MergeCoverageCounts {
   entries: number;
@@ -27,29 +29,55 @@ export interface DbEntryScoreRow {
   category: string | null;
 }
 
-const count = (db: Database, sql: string, campaignId: string): number => db.prepare(sql).pluck().get(campaignId) as number;
+/** One list's working round (core/assignment/round-coverage.ts); without rounds, one scope of every entry. */
+type Scope = Pick<RoundScope, 'listKey' | 'roundNo' | 'entryIds'>;
 
-export function mergeCoverageCounts(db: Database, campaignId: string): MergeCoverageCounts {
-  const expected = count(db, 'SELECT count(*) FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?', campaignId);
-  const received = count(db, 'SELECT count(*) FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE e.campaign_id = ?', campaignId);
-  const complete = count(db, `SELECT count(*) FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE e.campaign_id = ? AND r.status = 'complete'`, campaignId);
-  const entries = count(db, 'SELECT count(*) FROM entries WHERE campaign_id = ?', campaignId);
-  return { entries, expected, received, complete };
+/** Expected, received and complete reviews of each scope's round, for the scope's entries only. */
+export function mergeCoverageCounts(db: Database, campaignId: string, scopes: readonly Scope[]): MergeCoverageCounts {
+  const round = roundOfEntry(scopes);
+  const inScope = (entryId: number, roundNo: number) => round.get(entryId) === roundNo;
+  const assignments = db.prepare('SELECT a.entry_id, a.round_no FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?').raw().all(campaignId) as [number, number][];
+  const reviews = db.prepare('SELECT r.entry_id, r.round_no, r.status FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE e.campaign_id = ?').raw().all(campaignId) as [number, number, string][];
+  const counted = reviews.filter(([entryId, roundNo]) => inScope(entryId, roundNo));
+  return {
+    entries: round.size,
+    expected: assignments.filter(([entryId, roundNo]) => inScope(entryId, roundNo)).length,
+    received: counted.length,
+    complete: counted.filter(([, , status]) => status === 'complete').length,
+  };
 }
 
-/** Judges with an issued package and no accepted bundle for it, by name. */
-export function judgesWithoutBundle(db: Database, campaignId: string): DbMissingJudgeRow[] {
-  return db
-    .prepare(`SELECT DISTINCT j.id AS judgeId, j.name FROM issued_packages p JOIN judges j ON j.id = p.judge_id
+/**
+ * Judges with work in a working round (an assignment there) whose package for that round has no
+ * accepted bundle, by name. A package of a closed earlier round, or a judge with nothing in the
+ * working rounds, no longer waits for anything. A package's rounds_json names the round per list
+ * ('{}': round 1 everywhere).
+ */
+export function judgesWithoutBundle(db: Database, campaignId: string, scopes: readonly Scope[]): DbMissingJudgeRow[] {
+  const rows = db
+    .prepare(`SELECT j.id AS judgeId, j.name, p.rounds_json AS rounds FROM issued_packages p JOIN judges j ON j.id = p.judge_id
               WHERE p.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.package_id = p.id AND b.status = 'accepted')
               ORDER BY j.name`)
-    .all(campaignId) as DbMissingJudgeRow[];
+    .all(campaignId) as (DbMissingJudgeRow & { rounds: string })[];
+  // The scopes (lists) each judge has work in, in their working round.
+  const busy = new Map<string, Scope[]>();
+  for (const scope of scopes) {
+    for (const judgeId of new Set(scopePairs(db, campaignId, scope).map((p) => p.judgeId))) busy.set(judgeId, [...(busy.get(judgeId) ?? []), scope]);
+  }
+  const waiting = (judgeId: string, rounds: string) => {
+    const named = JSON.parse(rounds) as Record<string, number>;
+    return (busy.get(judgeId) ?? []).some((s) => (s.listKey === null ? true : (named[s.listKey] ?? 1) === s.roundNo));
+  };
+  const seen = new Set<string>();
+  return rows.filter((r) => waiting(r.judgeId, r.rounds) && !seen.has(r.judgeId) && seen.add(r.judgeId)).map((r) => ({ judgeId: r.judgeId, name: r.name }));
 }
 
-/** Every score of the campaign except those of a judge who declared a conflict on the entry. */
-export function countedScores(db: Database, campaignId: string): DbEntryScoreRow[] {
-  return db
-    .prepare(`SELECT s.entry_id, s.judge_id, s.dimension_key, s.value, e.reg_no, e.title, e.kind, e.category FROM scores s JOIN entries e ON e.id = s.entry_id
+/** Every score of each scope's round except those of a judge who declared a conflict on the entry. */
+export function countedScores(db: Database, campaignId: string, scopes: readonly Scope[]): DbEntryScoreRow[] {
+  const round = roundOfEntry(scopes);
+  const rows = db
+    .prepare(`SELECT s.entry_id, s.judge_id, s.dimension_key, s.value, s.round_no, e.reg_no, e.title, e.kind, e.category FROM scores s JOIN entries e ON e.id = s.entry_id
               WHERE e.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.entry_id = s.entry_id AND c.judge_id = s.judge_id)`)
-    .all(campaignId) as DbEntryScoreRow[];
+    .all(campaignId) as (DbEntryScoreRow & { round_no: number })[];
+  return rows.filter((r) => round.get(r.entry_id) === r.round_no).map(({ round_no: _r, ...r }) => r);
 }

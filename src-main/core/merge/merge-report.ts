@@ -4,6 +4,7 @@
 // disagree strongly (totals spread over 30 % of the scale).
 import type { Database } from 'better-sqlite3';
 import { type MergeReport, type RubricDimension, rubricFor } from '../../contract';
+import { roundScopes } from '../assignment/round-coverage';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { weightedTotal } from '../review/scoring';
 import type { FileOutcome } from './merge-bundles';
@@ -12,9 +13,11 @@ import { countedScores, judgesWithoutBundle, mergeCoverageCounts } from './merge
 export function mergeReport(deps: { db: Database; campaigns: CampaignRepo }, campaignId: string, outcomes: FileOutcome[]): MergeReport {
   const db = deps.db;
   const def = deps.campaigns.definition(campaignId);
-  const { entries, expected, received, complete } = mergeCoverageCounts(db, campaignId);
-  const missingJudges = judgesWithoutBundle(db, campaignId);
-  const scores = countedScores(db, campaignId);
+  // Each list counts its working round (round 2's work is not added to round 1's).
+  const scopes = roundScopes(db, campaignId, def);
+  const { entries, expected, received, complete } = mergeCoverageCounts(db, campaignId, scopes);
+  const missingJudges = judgesWithoutBundle(db, campaignId, scopes);
+  const scores = countedScores(db, campaignId, scopes);
   const byEntry = new Map<number, { regNo: string; title: string; rubric: RubricDimension[]; judges: Map<string, Record<string, number>> }>();
   for (const s of scores) {
     const e = byEntry.get(s.entry_id) ?? { regNo: s.reg_no, title: s.title, rubric: rubricFor(def, s.kind, s.category), judges: new Map() };

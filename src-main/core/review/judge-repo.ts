@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Judge } from '../../contract';
+import { assignedInWorkingRounds } from '../assignment/round-coverage';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
 
@@ -30,8 +31,12 @@ export class JudgeRepo {
   constructor(private readonly db: Database) {}
 
   list(campaignId: string): Judge[] {
+    // With scoring rounds, "assigned" is the judge's work in the working rounds (round 1's finished
+    // work is not round 2's load).
+    const inRounds = assignedInWorkingRounds(this.db, campaignId);
     return this.rows(campaignId).map(({ specialities_json, bundle_revision, bundle_received_at, ...j }) => ({
       ...j,
+      assigned: inRounds ? (inRounds.get(j.id) ?? 0) : j.assigned,
       specialities: JSON.parse(specialities_json) as string[],
       signedBundle: bundle_revision === null || bundle_received_at === null ? null : { revision: bundle_revision, receivedAt: bundle_received_at },
     }));
