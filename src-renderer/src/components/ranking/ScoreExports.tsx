@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, ExportFile, NoticeLanguage } from '../../../../src-main/contract';
+import { roundsOf } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useChannel } from '../../queries';
@@ -19,6 +20,10 @@ export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
   const [judgeId, setJudgeId] = useState('');
   const [language, setLanguage] = useState<NoticeLanguage>(i18n.language === 'en' ? 'en' : 'zh');
   const [saved, setSaved] = useState('');
+  // A round for every list (1-based among scoring rounds); '' : each list's current round.
+  const [round, setRound] = useState('');
+  const roundCount = Math.max(1, ...campaign.definition.lists.map((l) => roundsOf(l).filter((r) => r.kind === 'scoring').length));
+  const roundNo = round ? { roundNo: Number(round) } : {};
   const offer = (file: ExportFile | undefined | null) => {
     if (!file) return;
     downloadBase64(file.fileName, file.mimeType, file.contentBase64);
@@ -28,8 +33,21 @@ export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
     <section className="panel score-exports" data-testid="score-exports">
       <h2>{t('scores.export.label')}</h2>
       <div className="row">
+        {roundCount > 1 && (
+          <label>
+            {t('scores.export.round')}{' '}
+            <select value={round} onChange={(e) => setRound(e.target.value)} data-testid="scores-export-round">
+              <option value="">{t('scores.export.workingRound')}</option>
+              {Array.from({ length: roundCount }, (_, i) => (
+                <option key={i + 1} value={String(i + 1)}>
+                  {i + 1}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {(['csv', 'xlsx'] as const).map((format) => (
-          <button key={format} type="button" data-testid={`scores-export-${format}`} onClick={() => void run(() => invoke('scores:export', { campaignId: campaign.id, format })).then(offer)}>
+          <button key={format} type="button" data-testid={`scores-export-${format}`} onClick={() => void run(() => invoke('scores:export', { campaignId: campaign.id, format, ...roundNo })).then(offer)}>
             {t(`scores.export.${format}`)}
           </button>
         ))}
@@ -61,7 +79,7 @@ export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
         <button
           type="button"
           data-testid="score-sheet-export"
-          onClick={() => void run(() => invoke('scores:sheet', { campaignId: campaign.id, language, ...(judgeId ? { judgeId } : {}) })).then(offer)}
+          onClick={() => void run(() => invoke('scores:sheet', { campaignId: campaign.id, language, ...roundNo, ...(judgeId ? { judgeId } : {}) })).then(offer)}
         >
           {t('scores.export.sheet')}
         </button>
