@@ -127,6 +127,25 @@ describe('scores: every judge seen and exported', () => {
     for (const id of judgesWithScores) expect(all).toContain(names.get(id));
     expect(all.split('\f').filter((page) => page.includes('Judge score sheet')).length).toBe(new Set(rows.map((r) => r[judgeCol])).size);
 
+    // A second round (rows as a round-2 merge writes them): the entry view shows both rounds apart,
+    // and an export of round 2 holds only round 2.
+    const rubric = ctx.campaigns.definition(campaignId).lists.find((l) => l.key === view.listKey)!.rubric;
+    const now = '2026-12-01T00:00:00Z';
+    db.prepare(`INSERT INTO assignments (entry_id, judge_id, source, assigned_at, round_no) VALUES (?, ?, 'manual', ?, 2)`).run(entryId, commented.judge_id, now);
+    for (const d of rubric) db.prepare('INSERT INTO scores (entry_id, judge_id, dimension_key, value, revision, updated_at, round_no) VALUES (?, ?, ?, ?, 1, ?, 2)').run(entryId, commented.judge_id, d.key, d.scale.max, now);
+    db.prepare('INSERT INTO comments (entry_id, judge_id, body, updated_at, round_no) VALUES (?, ?, ?, ?, 2)').run(entryId, commented.judge_id, '第二轮：进步明显', now);
+    const twoRounds = await ok<EntryScores>(dispatch('scores:entry', { campaignId, entryId }));
+    expect(twoRounds.rounds.map((r) => r.roundNo)).toEqual([1, 2]);
+    expect(twoRounds.rounds[1].judges).toEqual([expect.objectContaining({ judgeId: commented.judge_id, comment: '第二轮：进步明显', signedTotal: 10 })]);
+    expect(twoRounds.rounds[0].judges.find((j) => j.judgeId === commented.judge_id)!.comment).toBe(commented.body);
+    const round2 = await ok<ExportFile>(dispatch('scores:export', { campaignId, format: 'csv', roundNo: 2, listKey: view.listKey }));
+    // One list: only its dimensions and items, so the columns are found by name again.
+    const [header2, ...round2Rows] = parse(fs.readFileSync(round2.savedTo, 'utf8').slice(1)) as string[][];
+    expect(round2Rows.map((r) => [r[1], r[3], r[header2.indexOf('评审专家 / Judge')], r[header2.indexOf('评语 / Comment')]])).toEqual([['2', regNo, names.get(commented.judge_id), '第二轮：进步明显']]);
+    const sheet2 = pdfText((await ok<ExportFile>(dispatch('scores:sheet', { campaignId, judgeId: commented.judge_id, roundNo: 2, language: 'zh' }))).savedTo);
+    expect(sheet2).toContain('第二轮：进步明显');
+    expect(sheet2).not.toContain(commented.body);
+
     // The CLI, on the same data folder (the app's handle closed first).
     ctx.close();
     const out = tempDir();
