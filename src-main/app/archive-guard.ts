@@ -144,6 +144,10 @@ export const campaignChanges = {
   'objection:resolve': byCampaignId,
   'objection:addFile': byCampaignId,
   'objection:saveFile': null,
+  // Every judge's scores: reading and exporting only.
+  'scores:entry': null,
+  'scores:export': null,
+  'scores:sheet': null,
 } as const satisfies Record<ChannelName, CampaignOf | null>;
 
 /** `handlers`, each refusing a change to an archived campaign before it runs. */

@@ -25,6 +25,7 @@ import { lifecycleHandlers } from './campaign-lifecycle-handlers';
 import { noticeFileHandlers } from './notice-file-handlers';
 import { auditHandlers } from './audit-handlers';
 import { moderationHandlers } from './moderation-handlers';
+import { scoresHandlers } from './scores-handlers';
 import { formalCheckHandlers } from './formal-check-handlers';
 import { shortlistHandlers } from './shortlist-handlers';
 import { roundHandlers } from './round-handlers';
@@ -120,6 +121,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...roundHandlers(ctx),
     ...shortlistFileHandlers(ctx),
     ...noticeHandlers(ctx),
+    ...scoresHandlers(ctx),
   }));
 }
 

@@ -19,6 +19,7 @@ import { runRound } from './commands/round';
 import { runShortlistFile } from './commands/shortlist';
 import { runDecision } from './commands/decision';
 import { runNotice, runObjection } from './commands/notice';
+import { runScores } from './commands/scores';
 
 export async function main(argv: string[]): Promise<number> {
   const i18n = createNodeI18n(nodeLanguage());
@@ -67,6 +68,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runNotice(rest, t);
       case 'objection':
         return await runObjection(rest, t);
+      case 'scores':
+        return await runScores(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

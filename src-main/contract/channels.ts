@@ -22,6 +22,7 @@ import { decisionChannels } from './decisions';
 import { shortlistChannels } from './shortlist';
 import { EntryOrigin, shortlistFileChannels } from './shortlist-file';
 import { noticeChannels } from './notices';
+import { scoresChannels } from './scores';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, MediaLinkJob } from './compliance';
@@ -322,6 +323,7 @@ export const channels = {
   ...shortlistChannels,
   ...shortlistFileChannels,
   ...noticeChannels,
+  ...scoresChannels,
 } as const satisfies ChannelMap;
 
 export type Channels = typeof channels;

@@ -218,6 +218,7 @@ export const errorCodes = [
   'SHORTLIST_FILE_UNREADABLE',
   'KEY_UNLOCK_CANCELLED',
   'BUNDLE_OTHER_CAMPAIGN',
+  'SCORES_LIST_UNKNOWN',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -22,6 +22,7 @@ export * from './audit';
 export * from './moderation';
 export * from './decisions';
 export * from './notices';
+export * from './scores';
 export * from './definition-versions';
 export * from './lists';
 export * from './queue-progress';

@@ -6,6 +6,7 @@ import { formatBytes, formatInstant, localized } from '../format';
 import { invalidateChannels, useChannel } from '../queries';
 import { EntryDecisions } from './EntryDecisions';
 import { EntryJudges } from './EntryJudges';
+import { EntryScores } from './EntryScores';
 import { entryProblemText } from './entryProblemText';
 import { MediaFileProblem } from './preview/MediaFileProblem';
 
@@ -93,6 +94,8 @@ export function EntryDetailPanel({ entryId, campaign, onClose, onChanged }: Prop
       {/* Decisions are the coordinator's: not on a judge's machine (an opened package). */}
       {!campaign.openedPackage && <EntryDecisions campaign={campaign} entryId={entry.id} onChanged={onChanged} />}
       {!campaign.openedPackage && <EntryJudges campaignId={campaign.id} entryId={entry.id} />}
+      {/* Every judge's scores and comments are the coordinator's to read, not another judge's. */}
+      {!campaign.openedPackage && <EntryScores campaign={campaign} entryId={entry.id} />}
       <h3>{t('entries.media', { count: entry.assets.length })}</h3>
       {entry.assets.length === 0 && <p className="muted">{t('entries.noMedia')}</p>}
       <div className="asset-list">

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-main/contract';
 import { invoke } from '../api';
+import { invalidateChannels } from '../queries';
 import { useAppStore } from '../stores/useAppStore';
 
 type Data = ResponseOf<'assignment:entry'>;
@@ -20,6 +21,8 @@ export function EntryJudges({ campaignId, entryId }: { campaignId: string; entry
   const set = async (judgeId: string, assigned: boolean) => {
     const d = await run(() => invoke('assignment:set', { campaignId, entryId, judgeId, assigned }));
     if (d) setData(d);
+    // The judges' scores below list every assigned judge, so they are read again.
+    if (d) void invalidateChannels('scores:entry');
   };
   const assigned = data.judges.filter((j) => j.assigned);
   const others = data.judges.filter((j) => !j.assigned);

@@ -17,6 +17,7 @@ import { Histogram, JudgeBoxPlots } from './RankingCharts';
 import { RankingEntryDetail } from './RankingEntryDetail';
 import { RankingSettings } from './RankingSettings';
 import { RankingTable } from './RankingTable';
+import { ScoreExports } from './ScoreExports';
 import { ShortlistPanel } from './ShortlistPanel';
 import { setAsideLines } from './rankingText';
 import './ranking.css';
@@ -230,6 +231,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           </section>
           {/* The shortlist to the next round, per list (入围名单, issue 14). */}
           {campaign.definition.kind !== 'committee' && lists.map((l) => <ShortlistPanel key={l.key} campaign={campaign} listKey={l.key} computedAt={summary.computedAt} />)}
+          <ScoreExports campaign={campaign} />
           <LockPanel campaign={campaign} onLocked={() => void load()} />
         </>
       )}

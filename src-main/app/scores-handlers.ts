@@ -1,0 +1,57 @@
+// Every judge's scores seen and exported (issue 15): the entry view (scores:entry), the score
+// matrix as CSV/XLSX (scores:export) and the per-judge score sheet PDF (scores:sheet). Read-only;
+// a target path (the CLI's --out) is refused when it is one of the app's own files.
+import path from 'node:path';
+import type { ExportFile, Handlers, NoticeLanguage } from '../contract';
+import { safeFileStem } from '../core/campaigns/backup-file';
+import { writeFileAtomic } from '../core/files/atomic-write';
+import { entryScores } from '../core/scores/entry-scores';
+import { scoreMatrix } from '../core/scores/score-matrix';
+import { nowIso } from '../core/time';
+import type { AppContext } from './context';
+import { saveExport } from './export-file';
+import { exportScoreMatrix } from './score-matrix-export';
+import { judgeSheets, scoreSheetPdf } from './score-sheet-pdf';
+
+type ScoresChannels = 'scores:entry' | 'scores:export' | 'scores:sheet';
+
+async function exportSheet(
+  ctx: AppContext,
+  campaignId: string,
+  options: { judgeId?: string; roundNo?: number; listKey?: string; language: NoticeLanguage },
+  targetPath?: string,
+): Promise<ExportFile> {
+  const matrix = scoreMatrix(ctx.db, campaignId, options);
+  const sheets = judgeSheets(matrix);
+  const bytes = await scoreSheetPdf(matrix, sheets, options.language);
+  const who = options.judgeId ? (sheets[0]?.judge.name ?? 'judge') : 'all-judges';
+  const fileName = `${safeFileStem(`score-sheet-${campaignId}-${who}-${options.language}-${nowIso().slice(0, 10)}`, 'score-sheet')}.pdf`;
+  if (targetPath) {
+    writeFileAtomic(targetPath, bytes);
+    return { fileName: path.basename(targetPath), mimeType: 'application/pdf', contentBase64: '', savedTo: targetPath };
+  }
+  return saveExport(ctx, fileName, bytes, 'application/pdf');
+}
+
+export function scoresHandlers(ctx: AppContext): Pick<Handlers, ScoresChannels> {
+  const checkedTarget = (targetPath: string | undefined) => {
+    if (!targetPath) return undefined;
+    const target = path.resolve(targetPath);
+    ctx.protectedFiles.assertNotProtected(target);
+    return target;
+  };
+  return {
+    'scores:entry': ({ campaignId, entryId }) => {
+      ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND
+      return entryScores(ctx.db, campaignId, entryId);
+    },
+    'scores:export': ({ campaignId, format, roundNo, listKey, targetPath }) => {
+      ctx.campaigns.summary(campaignId);
+      return exportScoreMatrix(ctx, campaignId, format, { roundNo, listKey }, checkedTarget(targetPath));
+    },
+    'scores:sheet': ({ campaignId, judgeId, roundNo, listKey, language, targetPath }) => {
+      ctx.campaigns.summary(campaignId);
+      return exportSheet(ctx, campaignId, { judgeId, roundNo, listKey, language }, checkedTarget(targetPath));
+    },
+  };
+}

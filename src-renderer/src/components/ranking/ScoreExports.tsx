@@ -1,0 +1,94 @@
+// The score matrix and the judges' score sheets (issue 15), from the Ranking tab: "Export score
+// matrix" as CSV or XLSX (judge × entry × dimension with totals, comments, eligibility answers),
+// and the 评审打分表 PDF for one judge or all judges in one file, in Chinese, English or both.
+// Each file is offered as a download and kept among the exports (its path is shown).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail, ExportFile, NoticeLanguage } from '../../../../src-main/contract';
+import { roundsOf } from '../../../../src-main/contract/lists';
+import { invoke } from '../../api';
+import { downloadBase64 } from '../../files';
+import { useChannel } from '../../queries';
+import { useAppStore } from '../../stores/useAppStore';
+
+const LANGUAGES: readonly NoticeLanguage[] = ['zh', 'en', 'both'];
+
+export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
+  const { t, i18n } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const judges = useChannel('judge:list', { campaignId: campaign.id }).data?.judges ?? [];
+  const [judgeId, setJudgeId] = useState('');
+  const [language, setLanguage] = useState<NoticeLanguage>(i18n.language === 'en' ? 'en' : 'zh');
+  const [saved, setSaved] = useState('');
+  // A round for every list (1-based among scoring rounds); '' : each list's current round.
+  const [round, setRound] = useState('');
+  const roundCount = Math.max(1, ...campaign.definition.lists.map((l) => roundsOf(l).filter((r) => r.kind === 'scoring').length));
+  const roundNo = round ? { roundNo: Number(round) } : {};
+  const offer = (file: ExportFile | undefined | null) => {
+    if (!file) return;
+    downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    setSaved(t('scores.export.saved', { file: file.savedTo }));
+  };
+  return (
+    <section className="panel score-exports" data-testid="score-exports">
+      <h2>{t('scores.export.label')}</h2>
+      <div className="row">
+        {roundCount > 1 && (
+          <label>
+            {t('scores.export.round')}{' '}
+            <select value={round} onChange={(e) => setRound(e.target.value)} data-testid="scores-export-round">
+              <option value="">{t('scores.export.workingRound')}</option>
+              {Array.from({ length: roundCount }, (_, i) => (
+                <option key={i + 1} value={String(i + 1)}>
+                  {i + 1}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <button key={format} type="button" data-testid={`scores-export-${format}`} onClick={() => void run(() => invoke('scores:export', { campaignId: campaign.id, format, ...roundNo })).then(offer)}>
+            {t(`scores.export.${format}`)}
+          </button>
+        ))}
+      </div>
+      <h3>{t('scores.export.sheetLabel')}</h3>
+      <div className="row">
+        <label>
+          {t('scores.export.judge')}{' '}
+          <select value={judgeId} onChange={(e) => setJudgeId(e.target.value)} data-testid="score-sheet-judge">
+            <option value="">{t('scores.export.allJudges')}</option>
+            {judges.map((j) => (
+              <option key={j.id} value={j.id}>
+                {j.name}
+                {j.institution ? ` · ${j.institution}` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('scores.export.language')}{' '}
+          <select value={language} onChange={(e) => setLanguage(e.target.value as NoticeLanguage)} data-testid="score-sheet-language">
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`scores.export.languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          data-testid="score-sheet-export"
+          onClick={() => void run(() => invoke('scores:sheet', { campaignId: campaign.id, language, ...roundNo, ...(judgeId ? { judgeId } : {}) })).then(offer)}
+        >
+          {t('scores.export.sheet')}
+        </button>
+      </div>
+      {saved && (
+        <p className="muted small" data-testid="score-exports-saved">
+          {saved}
+        </p>
+      )}
+    </section>
+  );
+}
