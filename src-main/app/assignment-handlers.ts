@@ -3,6 +3,7 @@ import type { Handlers } from '../contract';
 import { summarizeCoverage } from '../core/assignment/coverage';
 import { assignmentPairs, entryJudges, entryRegNos, setManualAssignment } from '../core/assignment/entry-assignments';
 import { runAssignment } from '../core/assignment/run-assignment';
+import { explainShortEntries } from '../core/assignment/short-reasons';
 import type { AppContext } from './context';
 
 export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:run' | 'assignment:coverage' | 'assignment:entry' | 'assignment:set'> {
@@ -32,13 +33,26 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
       };
     },
     'assignment:coverage': ({ campaignId }) => {
-      const perEntry = ctx.campaigns.definition(campaignId).judgesPerEntry;
+      const definition = ctx.campaigns.definition(campaignId);
+      const perEntry = definition.judgesPerEntry;
       const entries = entryRegNos(ctx.db, campaignId);
       const judges = ctx.judges.list(campaignId);
       const pairs = assignmentPairs(ctx.db, campaignId);
       const summary = summarizeCoverage({ entryIds: entries.map((e) => e.id), judgeIds: judges.map((j) => j.id), perEntry, pairs });
       const regNo = new Map(entries.map((e) => [e.id, e.reg_no]));
       const byJudge = new Map(summary.judges.map((j) => [j.judgeId, j.assigned]));
+      const short = summary.entries
+        .filter((e) => e.missing > 0)
+        .sort((a, b) => b.missing - a.missing || a.entryId - b.entryId)
+        .slice(0, 200);
+      const assignedTo = new Map<number, Set<string>>();
+      for (const p of pairs) (assignedTo.get(p.entryId) ?? assignedTo.set(p.entryId, new Set()).get(p.entryId)!).add(p.judgeId);
+      const why = explainShortEntries(ctx.db, campaignId, {
+        entryIds: short.map((e) => e.entryId),
+        wanted: perEntry,
+        excludeOwnInstitution: definition.assignment.excludeOwnInstitution,
+        assignedOf: (entryId) => assignedTo.get(entryId) ?? new Set(),
+      });
       return {
         perEntry,
         judges: judges.map((j) => ({ judgeId: j.id, name: j.name, institution: j.institution, assigned: byJudge.get(j.id) ?? 0 })),
@@ -51,11 +65,14 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
           minLoad: summary.totals.minLoad,
           maxLoad: summary.totals.maxLoad,
         },
-        short: summary.entries
-          .filter((e) => e.missing > 0)
-          .sort((a, b) => b.missing - a.missing || a.entryId - b.entryId)
-          .slice(0, 200)
-          .map((e) => ({ entryId: e.entryId, regNo: regNo.get(e.entryId) ?? String(e.entryId), assigned: e.assigned, wanted: e.wanted })),
+        short: short.map((e) => ({
+          entryId: e.entryId,
+          regNo: regNo.get(e.entryId) ?? String(e.entryId),
+          assigned: e.assigned,
+          wanted: e.wanted,
+          eligible: why.get(e.entryId)?.eligible ?? 0,
+          reasons: why.get(e.entryId)?.reasons ?? [],
+        })),
       };
     },
   };
