@@ -58,7 +58,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         setTab(next);
       }}
     >
-      <div className="campaign-view">
+      <div className={tab === 'entries' || tab === 'review' ? 'campaign-view' : 'campaign-view grows'}>
         <div className="view-header">
           <div>
             <button type="button" className="link small" onClick={() => go({ name: 'campaigns' })}>

@@ -3,7 +3,7 @@
 // useKeptScroll watches the list's scrolling box — the element given ('own'), or the app's main
 // area the tab scrolls in ('main') — and puts the saved position back once the
 // list has its rows (`ready`), since before that the box is too short to scroll.
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { keptScrollTop, listMemoryKey, useListMemoryStore } from '../stores/useListMemoryStore';
 
 export function useKeptValue<T>(campaignId: string, list: string, name: string, initial: T): [T, (next: T) => void] {
@@ -28,27 +28,48 @@ export function useKeptScroll<E extends HTMLElement>(campaignId: string, list: s
   const key = listMemoryKey(campaignId, list);
   const ref = useRef<E>(null);
   const restored = useRef(false);
-  // The position saved when this tab was left, read once: the list's own "new filter starts at
-  // the top" reset must not overwrite what is to be restored.
-  const saved = useRef(keptScrollTop(key));
 
-  useEffect(() => {
+  // A layout effect: its cleanup runs in the same commit that swaps the tab, before the browser
+  // reports the main area's scroll clamped by the shorter next tab (which must not be saved).
+  useLayoutEffect(() => {
     const box = scrollingBox(ref.current, where);
     if (!box || !ready) return;
-    const onScroll = () => {
-      if (restored.current) useListMemoryStore.getState().setScroll(key, box.scrollTop);
+    const save = () => useListMemoryStore.getState().setScroll(key, box.scrollTop);
+    if (restored.current) {
+      box.addEventListener('scroll', save, { passive: true });
+      return () => box.removeEventListener('scroll', save);
+    }
+    // Restoring. The rest of the tab may still be loading (a tab in the main area is as tall as
+    // all its panels, and the browser's scroll anchoring moves the box as panels above arrive):
+    // the kept position is set again each frame until the box takes it, the user scrolls (wheel,
+    // pointer, key, touch), or five seconds pass; from then on every scroll is saved.
+    // Always set, even 0: a tab in the shared main area must not keep the last tab's position.
+    const target = keptScrollTop(key);
+    const started = performance.now();
+    let frame = 0;
+    const inputs = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
+    const stop = () => {
+      cancelAnimationFrame(frame);
+      for (const type of inputs) box.removeEventListener(type, finish);
     };
-    box.addEventListener('scroll', onScroll, { passive: true });
-    return () => box.removeEventListener('scroll', onScroll);
+    function finish() {
+      stop();
+      box!.addEventListener('scroll', save, { passive: true });
+      restored.current = true;
+      save();
+    }
+    const attempt = () => {
+      box.scrollTop = target;
+      if (Math.abs(box.scrollTop - target) <= 1 || performance.now() - started > 5000) finish();
+      else frame = requestAnimationFrame(attempt);
+    };
+    for (const type of inputs) box.addEventListener(type, finish, { passive: true });
+    attempt();
+    return () => {
+      stop();
+      box.removeEventListener('scroll', save);
+    };
   }, [key, ready, where]);
-
-  useEffect(() => {
-    if (!ready || restored.current) return;
-    const box = scrollingBox(ref.current, where);
-    restored.current = true;
-    // Always set: a tab scrolling in the shared main area must not keep the last tab's position.
-    if (box) box.scrollTop = saved.current;
-  }, [ready, where]);
 
   return ref;
 }
