@@ -1,17 +1,27 @@
 // A long list's filter values and scroll position that survive switching tabs (stores/useListMemoryStore).
-// useKeptValue is useState whose value lives in the store under (campaign, list, name).
+// useKeptValue is useState whose value is also kept in the store under (campaign, list, name).
 // useKeptScroll watches the list's scrolling box — the element given ('own'), or the app's main
 // area the tab scrolls in ('main') — and puts the saved position back once the
 // list has its rows (`ready`), since before that the box is too short to scroll.
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { keptScrollTop, listMemoryKey, useListMemoryStore } from '../stores/useListMemoryStore';
 
 export function useKeptValue<T>(campaignId: string, list: string, name: string, initial: T): [T, (next: T) => void] {
   const key = listMemoryKey(campaignId, list);
-  const stored = useListMemoryStore((s) => s.lists[key]?.values[name]) as T | undefined;
-  const setValue = useListMemoryStore((s) => s.setValue);
-  const set = useCallback((next: T) => setValue(key, name, next), [setValue, key, name]);
-  return [stored === undefined ? initial : stored, set];
+  // Local state, written through to the store and read from it once when the tab mounts: no
+  // subscription, so a kept value never re-renders a list for a change elsewhere in the store.
+  const [value, setLocal] = useState<T>(() => {
+    const kept = useListMemoryStore.getState().lists[key]?.values[name];
+    return kept === undefined ? initial : (kept as T);
+  });
+  const set = useCallback(
+    (next: T) => {
+      setLocal(next);
+      useListMemoryStore.getState().setValue(key, name, next);
+    },
+    [key, name],
+  );
+  return [value, set];
 }
 
 /** The list's scrolling box: the element itself, or the app's main area most tabs scroll in. */
