@@ -33,6 +33,12 @@ describe('assigning judges to a campaign', () => {
     );
     expect(coverage.totals).toMatchObject({ covered: 6, missing: 0 });
     expect(coverage.judges.reduce((n, j) => n + j.assigned, 0)).toBe(18);
+    // A late entry arrives after the run: short of judges only because nobody assigned it yet.
+    ctx.entries.insertMany(campaign.id, '2023-12-31T15:59:59.000Z', [
+      { regNo: 'SC-LATE', kind: 'work', category: 'video', title: 't', entrantType: 'unit', entrantName: '某单位', entrantUnit: null, contactPhone: null, contactEmail: null, reason: null, fields: {}, submittedAt: null },
+    ]);
+    const late = await ok<{ short: { regNo: string; eligible: number; reasons: { reason: string }[] }[] }>(dispatch('assignment:coverage', { campaignId: campaign.id }));
+    expect(late.short).toEqual([expect.objectContaining({ regNo: 'SC-LATE', assigned: 0, eligible: 5, reasons: [{ reason: 'not_assigned_yet', judges: [] }] })]);
     expect(ctx.db.prepare(`SELECT details_json FROM audit_log WHERE action = 'assignment.run'`).pluck().all()).toHaveLength(2);
     ctx.close();
   });
