@@ -4,6 +4,7 @@ import { combineCoverage, summarizeCoverage } from '../core/assignment/coverage'
 import { entryJudges, entryRegNos, setManualAssignment } from '../core/assignment/entry-assignments';
 import { roundScopes, scopePairs } from '../core/assignment/round-coverage';
 import { runAssignment } from '../core/assignment/run-assignment';
+import { explainShortEntries } from '../core/assignment/short-reasons';
 import type { AppContext } from './context';
 
 export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:run' | 'assignment:coverage' | 'assignment:entry' | 'assignment:set'> {
@@ -35,14 +36,29 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
     'assignment:coverage': ({ campaignId }) => {
       // Each list's working round counts alone (its entries, judges per entry and assignments), so
       // round 2 is not shown covered by round 1's judges; without rounds it is one scope as before.
-      const scopes = roundScopes(ctx.db, campaignId, ctx.campaigns.definition(campaignId));
+      const definition = ctx.campaigns.definition(campaignId);
+      const scopes = roundScopes(ctx.db, campaignId, definition);
       const entries = entryRegNos(ctx.db, campaignId);
       const judges = ctx.judges.list(campaignId);
-      const parts = scopes.map((s) => summarizeCoverage({ entryIds: s.entryIds, judgeIds: judges.map((j) => j.id), perEntry: s.perEntry, pairs: scopePairs(ctx.db, campaignId, s) }));
+      const scoped = scopes.map((s) => ({ scope: s, pairs: scopePairs(ctx.db, campaignId, s) }));
+      const parts = scoped.map(({ scope, pairs }) => summarizeCoverage({ entryIds: scope.entryIds, judgeIds: judges.map((j) => j.id), perEntry: scope.perEntry, pairs }));
+      const pairs = scoped.flatMap((s) => s.pairs);
       const summary = combineCoverage(parts);
       const perEntry = Math.max(...scopes.map((s) => s.perEntry));
       const regNo = new Map(entries.map((e) => [e.id, e.reg_no]));
       const byJudge = new Map(summary.judges.map((j) => [j.judgeId, j.assigned]));
+      const short = summary.entries
+        .filter((e) => e.missing > 0)
+        .sort((a, b) => b.missing - a.missing || a.entryId - b.entryId)
+        .slice(0, 200);
+      const assignedTo = new Map<number, Set<string>>();
+      for (const p of pairs) (assignedTo.get(p.entryId) ?? assignedTo.set(p.entryId, new Set()).get(p.entryId)!).add(p.judgeId);
+      const why = explainShortEntries(ctx.db, campaignId, {
+        entryIds: short.map((e) => e.entryId),
+        wanted: perEntry,
+        excludeOwnInstitution: definition.assignment.excludeOwnInstitution,
+        assignedOf: (entryId) => assignedTo.get(entryId) ?? new Set(),
+      });
       return {
         perEntry,
         judges: judges.map((j) => ({ judgeId: j.id, name: j.name, institution: j.institution, assigned: byJudge.get(j.id) ?? 0 })),
@@ -55,11 +71,14 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
           minLoad: summary.totals.minLoad,
           maxLoad: summary.totals.maxLoad,
         },
-        short: summary.entries
-          .filter((e) => e.missing > 0)
-          .sort((a, b) => b.missing - a.missing || a.entryId - b.entryId)
-          .slice(0, 200)
-          .map((e) => ({ entryId: e.entryId, regNo: regNo.get(e.entryId) ?? String(e.entryId), assigned: e.assigned, wanted: e.wanted })),
+        short: short.map((e) => ({
+          entryId: e.entryId,
+          regNo: regNo.get(e.entryId) ?? String(e.entryId),
+          assigned: e.assigned,
+          wanted: e.wanted,
+          eligible: why.get(e.entryId)?.eligible ?? 0,
+          reasons: why.get(e.entryId)?.reasons ?? [],
+        })),
       };
     },
   };

@@ -31,7 +31,27 @@ export const CoverageView = z.object({
     maxLoad: z.number().int(),
   }),
   /** Entries below k judges, worst first (at most 200). */
-  short: z.array(z.object({ entryId: z.number().int(), regNo: z.string(), assigned: z.number().int(), wanted: z.number().int() })),
+  short: z.array(
+    z.object({
+      entryId: z.number().int(),
+      regNo: z.string(),
+      assigned: z.number().int(),
+      wanted: z.number().int(),
+      /** Judges of the campaign no rule keeps off this entry. */
+      eligible: z.number().int(),
+      /**
+       * Why it is short (core/assignment/short-reasons.ts), each with the judges it is about:
+       * same institution as the entrant, conflict declared, taken off by hand; too few eligible
+       * judges in the campaign; or none of these (not assigned since it arrived: run it again).
+       */
+      reasons: z.array(
+        z.object({
+          reason: z.enum(['same_institution', 'declared_conflict', 'judge_removed', 'too_few_judges', 'not_assigned_yet']),
+          judges: z.array(z.string()),
+        }),
+      ),
+    }),
+  ),
 });
 
 export const EntryJudges = z.object({

@@ -60,7 +60,7 @@ const words = {
     authors: ['Wang Fang', 'Li Na', 'Zhang Min', 'Chen Jie'],
     units: ['Provincial People’s Hospital', 'First City Hospital', 'County TCM Hospital', 'University Affiliated Hospital'],
     progress: (done: number, total: number) => `${done} of ${total} done`,
-    scored: '4 of 4 scored', weight30: 'weight 30%', verified: 'identical',
+    scored: '4/4 scored', weight30: 'weight 30%', verified: 'identical',
   },
 } as const;
 

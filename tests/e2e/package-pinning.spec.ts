@@ -115,7 +115,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await page.keyboard.press('n');
     await expect(page.getByTestId('entry-preview')).toContainText('SC-2023-002');
     await page.keyboard.press('6');
-    await expect(page.getByTestId('review-total')).toContainText(language === 'en' ? '1 of 3 scored' : '已评 1/3 项');
+    await expect(page.getByTestId('review-total')).toContainText(language === 'en' ? '1/3 scored' : '已评 1/3 项');
 
     // Another key for the same campaign: the in-app warning, both fingerprints, nothing opened.
     await openPackage(files.rogueFile);

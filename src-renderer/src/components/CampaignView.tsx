@@ -20,8 +20,9 @@ import { TabErrorBoundary } from './TabErrorBoundary';
 import { FormalCheckView } from './formal/FormalCheckView';
 import { RoundsStrip } from './rounds/RoundsStrip';
 import { hasFormalRound } from '../../../src-main/contract/lists';
+import { type CampaignTab, OpenCampaignTabContext } from './campaignTabs';
 
-type Tab = 'entries' | 'review' | 'import' | 'media' | 'formal' | 'exchange' | 'ranking' | 'notice' | 'certificates' | 'overview' | 'setup' | 'record';
+type Tab = CampaignTab;
 
 /** Makes the campaign open on this tab next time it is shown (e.g. a new blank programme on Setup). */
 export function openCampaignOnTab(campaignId: string, tab: Tab): void {
@@ -51,66 +52,81 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
 
   if (!campaign) return <p className="muted">{t('common.loading')}</p>;
   return (
-    <div className="campaign-view">
-      <div className="view-header">
-        <div>
-          <button type="button" className="link small" onClick={() => go({ name: 'campaigns' })}>
-            ← {t('campaigns.back')}
-          </button>
-          <h1 data-testid="campaign-title">{localized(campaign.name, i18n.language)}</h1>
-        </div>
-        <div className="tabs" role="tablist">
-          {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', ...(hasFormalRound(campaign.definition) ? ['formal'] : []), 'exchange', 'ranking', 'notice', 'certificates', 'overview', 'setup', 'record']) as Tab[]).map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={tab === name}
-              className={tab === name ? 'active' : ''}
-              data-testid={`campaign-tab-${name}`}
-              onClick={() => {
-                setOpenEntry(null);
-                setTab(name);
-              }}
-            >
-              {t(`campaign.tabs.${name}`)}
+    <OpenCampaignTabContext.Provider
+      value={(next) => {
+        setOpenEntry(null);
+        setTab(next);
+      }}
+    >
+      <div className={tab === 'entries' || tab === 'review' ? 'campaign-view' : 'campaign-view grows'}>
+        <div className="view-header">
+          <div>
+            <button type="button" className="link small" onClick={() => go({ name: 'campaigns' })}>
+              ← {t('campaigns.back')}
             </button>
-          ))}
+            <h1 data-testid="campaign-title">{localized(campaign.name, i18n.language)}</h1>
+          </div>
+          <div className="tabs" role="tablist">
+            {((campaign.openedPackage ? ['review', 'entries', 'overview'] : ['entries', 'review', 'import', 'media', ...(hasFormalRound(campaign.definition) ? ['formal'] : []), 'exchange', 'ranking', 'notice', 'certificates', 'overview', 'setup', 'record']) as Tab[]).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                className={tab === name ? 'active' : ''}
+                data-testid={`campaign-tab-${name}`}
+                onClick={() => {
+                  setOpenEntry(null);
+                  setTab(name);
+                }}
+              >
+                {t(`campaign.tabs.${name}`)}
+              </button>
+            ))}
+          </div>
         </div>
+        <ArchivedBanner campaign={campaign} onChanged={changed} />
+        {campaign.openedPackage && <PackageNotice campaign={campaign} />}
+        {/* A tab that fails to render shows a message in its place; switching tabs starts afresh. */}
+        <TabErrorBoundary key={tab}>
+          {tab === 'overview' && <CampaignOverview campaign={campaign} />}
+          {tab === 'overview' && !campaign.openedPackage && <RoundsStrip campaign={campaign} />}
+          {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={changed} />}
+          {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={changed} />}
+          {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}
+          {tab === 'formal' && !campaign.openedPackage && <FormalCheckView campaign={campaign} />}
+          {tab === 'entries' && <EntryBrowser key={String(openEntry)} campaign={campaign} initialSelected={openEntry} />}
+          {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
+          {tab === 'exchange' && (
+            <ExchangeView
+              campaign={campaign}
+              onOpenEntry={(id) => {
+                setOpenEntry(id);
+                setTab('entries');
+              }}
+            />
+          )}
+          {tab === 'ranking' && <RankingView campaign={campaign} />}
+          {tab === 'notice' && <NoticeView campaign={campaign} />}
+          {tab === 'certificates' && <CertificatesView campaign={campaign} onOpenRanking={() => setTab('ranking')} />}
+          {tab === 'media' && (
+            <MediaView
+              campaign={campaign}
+              onChanged={changed}
+              onOpenEntry={(id) => {
+                setOpenEntry(id);
+                setTab('entries');
+              }}
+            />
+          )}
+          {tab === 'import' && (
+            <ImportView
+              campaign={campaign}
+              onImported={changed}
+            />
+          )}
+        </TabErrorBoundary>
       </div>
-      <ArchivedBanner campaign={campaign} onChanged={changed} />
-      {campaign.openedPackage && <PackageNotice campaign={campaign} />}
-      {/* A tab that fails to render shows a message in its place; switching tabs starts afresh. */}
-      <TabErrorBoundary key={tab}>
-        {tab === 'overview' && <CampaignOverview campaign={campaign} />}
-        {tab === 'overview' && !campaign.openedPackage && <RoundsStrip campaign={campaign} />}
-        {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={changed} />}
-        {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={changed} />}
-        {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}
-        {tab === 'formal' && !campaign.openedPackage && <FormalCheckView campaign={campaign} />}
-        {tab === 'entries' && <EntryBrowser key={String(openEntry)} campaign={campaign} initialSelected={openEntry} />}
-        {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
-        {tab === 'exchange' && <ExchangeView campaign={campaign} />}
-        {tab === 'ranking' && <RankingView campaign={campaign} />}
-        {tab === 'notice' && <NoticeView campaign={campaign} />}
-        {tab === 'certificates' && <CertificatesView campaign={campaign} onOpenRanking={() => setTab('ranking')} />}
-        {tab === 'media' && (
-          <MediaView
-            campaign={campaign}
-            onChanged={changed}
-            onOpenEntry={(id) => {
-              setOpenEntry(id);
-              setTab('entries');
-            }}
-          />
-        )}
-        {tab === 'import' && (
-          <ImportView
-            campaign={campaign}
-            onImported={changed}
-          />
-        )}
-      </TabErrorBoundary>
-    </div>
+    </OpenCampaignTabContext.Provider>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, EntryKind, EntrySortField } from '../../../src-main/contract';
 import { formatCount, localized } from '../format';
 import { useEntryPages } from '../hooks/useEntryPages';
+import { useKeptValue } from '../hooks/useKeptList';
+import { EmptyState } from './EmptyState';
 import { EntryDetailPanel } from './EntryDetailPanel';
 import { EntryTable } from './EntryTable';
 
@@ -13,13 +15,14 @@ export interface SortState {
 
 export function EntryBrowser({ campaign, initialSelected = null }: { campaign: CampaignDetail; initialSelected?: number | null }) {
   const { t, i18n } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [query, setQuery] = useState('');
-  const [kind, setKind] = useState<EntryKind | ''>('');
-  const [lateOnly, setLateOnly] = useState(false);
-  const [earlyOnly, setEarlyOnly] = useState(false);
-  const [importedOnly, setImportedOnly] = useState(false);
-  const [sort, setSort] = useState<SortState>({ field: 'regNo', direction: 'asc' });
+  // Filters and sort are kept when the user switches tabs and comes back (hooks/useKeptList).
+  const [search, setSearch] = useKeptValue(campaign.id, 'entries', 'search', '');
+  const [query, setQuery] = useState(search.trim());
+  const [kind, setKind] = useKeptValue<EntryKind | ''>(campaign.id, 'entries', 'kind', '');
+  const [lateOnly, setLateOnly] = useKeptValue(campaign.id, 'entries', 'late', false);
+  const [earlyOnly, setEarlyOnly] = useKeptValue(campaign.id, 'entries', 'early', false);
+  const [importedOnly, setImportedOnly] = useKeptValue(campaign.id, 'entries', 'imported', false);
+  const [sort, setSort] = useKeptValue<SortState>(campaign.id, 'entries', 'sort', { field: 'regNo', direction: 'asc' });
   const [selected, setSelected] = useState<number | null>(initialSelected);
 
   // Typing should not fire a query per keystroke.
@@ -33,6 +36,12 @@ export function EntryBrowser({ campaign, initialSelected = null }: { campaign: C
     sort,
     filter: { ...(kind ? { kind } : {}), ...(lateOnly ? { late: true } : {}), ...(earlyOnly ? { early: true } : {}), ...(importedOnly ? { imported: true } : {}), ...(query ? { query } : {}) },
   });
+
+  // A campaign without a single entry says where entries come from instead of an empty table.
+  const entryCount = Object.values(campaign.counts.byKind).reduce((n, c) => n + c, 0);
+  if (entryCount === 0 && !campaign.openedPackage) {
+    return <EmptyState testId="empty-entries" text={t('empty.entries.text')} actionLabel={t('empty.entries.action')} tab="import" />;
+  }
 
   return (
     <div className={`entry-browser ${selected !== null ? 'with-detail' : ''}`}>

@@ -1,6 +1,7 @@
 // A virtualized table: only the rows in view (plus a margin) exist in the DOM, whatever the total.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKeptScroll } from '../hooks/useKeptList';
 import type { CampaignDetail, EntryRow, EntrySortField } from '../../../src-main/contract';
 import { formatInstant, localized, utcOffsetLabel } from '../format';
 import type { useEntryPages } from '../hooks/useEntryPages';
@@ -30,10 +31,11 @@ const COLUMNS: { field: EntrySortField | null; key: string; className: string }[
 export function EntryTable({ campaign, pages, sort, onSort, selected, onSelect }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const viewport = useRef<HTMLDivElement>(null);
+  const total = pages.total ?? 0;
+  // The table's own scrolling box; its position is kept across tab switches.
+  const viewport = useKeptScroll<HTMLDivElement>(campaign.id, 'entries', total > 0);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
-  const total = pages.total ?? 0;
 
   useLayoutEffect(() => {
     const el = viewport.current;
@@ -42,12 +44,12 @@ export function EntryTable({ campaign, pages, sort, onSort, selected, onSelect }
     observer.observe(el);
     setHeight(el.clientHeight);
     return () => observer.disconnect();
-  }, []);
+  }, [viewport]);
 
   // A new filter or sort starts at the top.
   useEffect(() => {
     if (pages.total === null && viewport.current) viewport.current.scrollTop = 0;
-  }, [pages.total]);
+  }, [pages.total, viewport]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);

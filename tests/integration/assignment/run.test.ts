@@ -33,6 +33,12 @@ describe('assigning judges to a campaign', () => {
     );
     expect(coverage.totals).toMatchObject({ covered: 6, missing: 0 });
     expect(coverage.judges.reduce((n, j) => n + j.assigned, 0)).toBe(18);
+    // A late entry arrives after the run: short of judges only because nobody assigned it yet.
+    ctx.entries.insertMany(campaign.id, '2023-12-31T15:59:59.000Z', [
+      { regNo: 'SC-LATE', kind: 'work', category: 'video', title: 't', entrantType: 'unit', entrantName: '某单位', entrantUnit: null, contactPhone: null, contactEmail: null, reason: null, fields: {}, submittedAt: null },
+    ]);
+    const late = await ok<{ short: { regNo: string; eligible: number; reasons: { reason: string }[] }[] }>(dispatch('assignment:coverage', { campaignId: campaign.id }));
+    expect(late.short).toEqual([expect.objectContaining({ regNo: 'SC-LATE', assigned: 0, eligible: 5, reasons: [{ reason: 'not_assigned_yet', judges: [] }] })]);
     expect(ctx.db.prepare(`SELECT details_json FROM audit_log WHERE action = 'assignment.run'`).pluck().all()).toHaveLength(2);
     ctx.close();
   });
@@ -49,6 +55,48 @@ describe('assigning judges to a campaign', () => {
     const run = await ok<{ added: number; shortfalls: { wanted: number; assigned: number }[] }>(dispatch('assignment:run', { campaignId: campaign.id }));
     expect(run.added).toBe(2);
     expect(run.shortfalls).toEqual([expect.objectContaining({ wanted: 5, assigned: 2, reason: 'not_enough_eligible_judges' })]);
+    ctx.close();
+  });
+
+  it('says why an entry is short: same institution, declared conflict, taken off by hand, too few eligible judges', async () => {
+    const { ctx, dispatch } = openTestApp();
+    const template = ctx.templates.get('caca-committee-2021');
+    const campaign = ctx.campaigns.create(template.id, template.definition);
+    ctx.entries.insertMany(campaign.id, '2022-03-31T15:59:59.000Z', [
+      { regNo: 'C1', kind: 'applicant', category: null, title: 't', entrantType: 'individual', entrantName: '甲', entrantUnit: '某医院', contactPhone: null, contactEmail: null, reason: null, fields: {}, submittedAt: null },
+    ]);
+    const entryId = ctx.db.prepare(`SELECT id FROM entries WHERE reg_no = 'C1'`).pluck().get() as number;
+    ctx.judges.create(campaign.id, 'A 同单位', '某 医院');
+    ctx.judges.create(campaign.id, 'B', '乙医院');
+    const c = ctx.judges.create(campaign.id, 'C 回避', '丙医院');
+    const d = ctx.judges.create(campaign.id, 'D 撤下', '丁医院');
+    // C's conflict arrives in a merged bundle before the run (merge writes the row like this).
+    ctx.db.prepare(`INSERT INTO conflicts (entry_id, judge_id, round_no, reason, declared_at) VALUES (?, ?, 1, '亲属', '2022-04-01T00:00:00.000Z')`).run(entryId, c.id);
+    const run = await ok<{ added: number }>(dispatch('assignment:run', { campaignId: campaign.id }));
+    expect(run.added).toBe(2);
+    await ok(dispatch('assignment:set', { campaignId: campaign.id, entryId, judgeId: d.id, assigned: false }));
+
+    type Short = { regNo: string; assigned: number; wanted: number; eligible: number; reasons: { reason: string; judges: string[] }[] };
+    const coverage = await ok<{ short: Short[] }>(dispatch('assignment:coverage', { campaignId: campaign.id }));
+    expect(coverage.short).toEqual([
+      {
+        entryId,
+        regNo: 'C1',
+        assigned: 1,
+        wanted: 5,
+        eligible: 2,
+        reasons: [
+          { reason: 'same_institution', judges: ['A 同单位'] },
+          { reason: 'declared_conflict', judges: ['C 回避'] },
+          { reason: 'judge_removed', judges: ['D 撤下'] },
+          { reason: 'too_few_judges', judges: [] },
+        ],
+      },
+    ]);
+    // Put back by hand, D is no longer "removed".
+    await ok(dispatch('assignment:set', { campaignId: campaign.id, entryId, judgeId: d.id, assigned: true }));
+    const again = await ok<{ short: Short[] }>(dispatch('assignment:coverage', { campaignId: campaign.id }));
+    expect(again.short[0].reasons.map((r) => r.reason)).toEqual(['same_institution', 'declared_conflict', 'too_few_judges']);
     ctx.close();
   });
 

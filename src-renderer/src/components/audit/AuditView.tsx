@@ -3,6 +3,7 @@
 // was written?) and the CSV export an auditor takes away. Read-only: nothing here changes data.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../EmptyState';
 import type { AuditCheckView, AuditRow, CampaignDetail } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { downloadBase64 } from '../../files';
@@ -51,6 +52,10 @@ export function AuditView({ campaign }: { campaign: CampaignDetail }) {
         </div>
       </div>
       <p className="muted small">{t('audit.hint')}</p>
+      {/* A new campaign has only its creation and setup recorded: say what fills the record. */}
+      {Object.values(campaign.counts.byKind).reduce((n, c) => n + c, 0) === 0 && (
+        <EmptyState testId="empty-record" text={t('empty.record.text')} actionLabel={t('empty.record.action')} tab="import" />
+      )}
       {check && (
         <p className={`badge ${check.intact ? 'verdict-pass' : 'verdict-fail'}`} data-testid="audit-check">
           {check.problem

@@ -4,6 +4,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../EmptyState';
 import type { CampaignDetail } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { localized } from '../../format';
@@ -58,14 +59,14 @@ export function CertificateListsPanel({ campaign, onExported, onOpenRanking }: {
         </label>
       </div>
       {published === false && (
-        <p className="hint info" role="note" data-testid="certificates-unpublished">
-          {t(campaign.kind === 'committee' ? 'certificates.lists.unpublishedCommittee' : 'certificates.lists.unpublished')}{' '}
-          {onOpenRanking && (
-            <button type="button" className="link" onClick={onOpenRanking} data-testid="certificates-open-ranking">
-              {t('certificates.lists.openRanking')}
-            </button>
-          )}
-        </p>
+        <EmptyState
+          testId="certificates-unpublished"
+          text={t(campaign.kind === 'committee' ? 'certificates.lists.unpublishedCommittee' : 'certificates.lists.unpublished')}
+          actionLabel={t('certificates.lists.openRanking')}
+          onAction={onOpenRanking}
+          tab="ranking"
+          actionTestId="certificates-open-ranking"
+        />
       )}
       {lists.length === 0 && published !== false && <p className="muted">{t('certificates.lists.none')}</p>}
       <table className="data-table compact">

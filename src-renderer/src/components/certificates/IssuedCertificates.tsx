@@ -1,10 +1,10 @@
 // The register of issued certificates: search by holder or serial, filter by list and status,
 // reissue (a new serial; the old one marked replaced) or revoke with a reason. Both are audited.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, CertificateRow } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { localized } from '../../format';
+import { useKeptScroll, useKeptValue } from '../../hooks/useKeptList';
 import { usePagedChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
@@ -20,10 +20,12 @@ export function IssuedCertificates({ campaign, onChanged }: { campaign: Campaign
     return def ? localized(def.label, i18n.language) : t('certificates.issued.otherKind');
   };
   const askText = useConfirmStore((s) => s.askText);
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<'' | CertificateRow['status']>('');
+  // Search, status and scroll position are kept when the user switches tabs and comes back.
+  const [query, setQuery] = useKeptValue(campaign.id, 'register', 'query', '');
+  const [status, setStatus] = useKeptValue<'' | CertificateRow['status']>(campaign.id, 'register', 'status', '');
   const pages = usePagedChannel('certificates:issued', { campaignId: campaign.id, query: query || undefined, status: status || undefined }, PAGE);
   const rows: CertificateRow[] = pages.rows;
+  const keptScroll = useKeptScroll<HTMLElement>(campaign.id, 'register', rows.length > 0, 'main');
   const total = pages.last?.total ?? 0;
 
   async function reissue(serial: string) {
@@ -51,7 +53,7 @@ export function IssuedCertificates({ campaign, onChanged }: { campaign: Campaign
   }
 
   return (
-    <section className="panel" data-testid="issued-certificates">
+    <section className="panel" data-testid="issued-certificates" ref={keptScroll}>
       <div className="section-head">
         <h2>{t('certificates.issued.title', { count: total })}</h2>
         <div className="filter-bar">

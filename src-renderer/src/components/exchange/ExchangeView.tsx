@@ -6,11 +6,12 @@ import type { CampaignDetail, Judge, ResponseOf } from '../../../../src-main/con
 import { invoke } from '../../api';
 import { fileToBase64 } from '../../files';
 import { useAppStore } from '../../stores/useAppStore';
+import { EmptyState } from '../EmptyState';
 import { MergePanel } from './MergePanel';
 
 type Coverage = ResponseOf<'assignment:coverage'>;
 
-export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
+export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDetail; onOpenEntry?: (entryId: number) => void }) {
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
   const [judges, setJudges] = useState<Judge[]>([]);
@@ -51,6 +52,9 @@ export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
 
   return (
     <div className="exchange-view" data-testid="exchange-view">
+      {Object.values(campaign.counts.byKind).reduce((n, c) => n + c, 0) === 0 && (
+        <EmptyState testId="empty-exchange" text={t('empty.exchange.text')} actionLabel={t('empty.exchange.action')} tab="import" />
+      )}
       <section className="panel">
         <div className="section-head">
           <h2>{t('exchange.judges')}</h2>
@@ -142,7 +146,8 @@ export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
             </button>
           </div>
         </div>
-        {judges.length < campaign.definition.judgesPerEntry && (
+        {judges.length === 0 && <EmptyState testId="empty-assignment" text={t('empty.assignment.text')} actionLabel={t('empty.assignment.action')} tab="review" />}
+        {judges.length > 0 && judges.length < campaign.definition.judgesPerEntry && (
           // With fewer judges than each entry needs, every entry stays short of judges: said before
           // the run, with where the number is set (a blank programme starts at 3).
           <p className="hint warn" role="note" data-testid="assignment-too-few-judges">
@@ -178,10 +183,19 @@ export function ExchangeView({ campaign }: { campaign: CampaignDetail }) {
         {coverage && coverage.short.length > 0 && (
           <details data-testid="short-entries">
             <summary>{t('exchange.shortEntries', { count: coverage.totals.partial + coverage.totals.unassigned })}</summary>
-            <ul className="plain small">
+            <ul className="plain small short-entries">
               {coverage.short.map((e) => (
-                <li key={e.entryId}>
-                  <span className="mono">{e.regNo}</span> {e.assigned}/{e.wanted}
+                <li key={e.entryId} data-testid="short-entry">
+                  <button type="button" className="link mono" title={t('exchange.shortOpen', { regNo: e.regNo })} onClick={() => onOpenEntry?.(e.entryId)}>
+                    {e.regNo}
+                  </button>{' '}
+                  {e.assigned}/{e.wanted}
+                  <span className="muted" data-testid="short-reasons">
+                    {' — '}
+                    {e.reasons
+                      .map((r) => t(`exchange.shortReason.${r.reason}`, { judges: r.judges.join(t('common.listSeparator')), eligible: e.eligible, wanted: e.wanted }))
+                      .join(t('exchange.reasonSeparator'))}
+                  </span>
                 </li>
               ))}
             </ul>

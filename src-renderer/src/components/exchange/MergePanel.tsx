@@ -1,18 +1,23 @@
 // Dropping the judges' result bundles: each is verified and merged (or refused with the reason);
 // the report shows coverage, who has not sent anything yet, and where judges disagree strongly. A
 // bundle answering an older definition version that still fits says so on its line.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, MergeReport } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { fileToBase64 } from '../../files';
+import { useKeptScroll, useKeptValue } from '../../hooks/useKeptList';
 import { useAppStore } from '../../stores/useAppStore';
+import { EmptyState } from '../EmptyState';
 
 export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; onMerged(): void }) {
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
-  const [report, setReport] = useState<MergeReport | null>(null);
+  // The last merge report (and where the tab was scrolled) stays when the user switches tabs and comes back.
+  const [report, setReport] = useKeptValue<MergeReport | null>(campaign.id, 'merge', 'report', null);
+  const keptScroll = useKeptScroll<HTMLElement>(campaign.id, 'merge', report !== null, 'main');
   const [dragging, setDragging] = useState(false);
+  const bundleInput = useRef<HTMLInputElement>(null);
 
   async function merge(list: FileList | null) {
     if (!list || list.length === 0) return;
@@ -28,6 +33,7 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
     <section
       className={`panel drop-zone ${dragging ? 'dragging' : ''}`}
       data-testid="merge-panel"
+      ref={keptScroll}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -43,10 +49,13 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
         <h2>{t('exchange.merge')}</h2>
         <label className="file-button">
           {t('exchange.chooseBundles')}
-          <input type="file" multiple className="visually-hidden" accept=".kepubundle,application/json" data-testid="bundle-files" onChange={(e) => void merge(e.target.files)} />
+          <input ref={bundleInput} type="file" multiple className="visually-hidden" accept=".kepubundle,application/json" data-testid="bundle-files" onChange={(e) => void merge(e.target.files)} />
         </label>
       </div>
       <p className="muted small">{t('exchange.mergeHint')}</p>
+      {!report && (
+        <EmptyState testId="empty-merge" text={t('empty.merge.text')} actionLabel={t('exchange.chooseBundles')} onAction={() => bundleInput.current?.click()} />
+      )}
       {report && (
         <>
           <table className="data-table compact" data-testid="merge-files">

@@ -7,6 +7,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../EmptyState';
 import type { CampaignDetail, NoticeDocument, NoticeInfo, NoticeLanguage } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { downloadBase64 } from '../../files';
@@ -73,8 +74,8 @@ export function NoticeView({ campaign }: { campaign: CampaignDetail }) {
       <section className="panel">
         <h2>{t('notice.title')}</h2>
         <p className="muted">{t('notice.hint')}</p>
-        {locks.length === 0 && <p className="badge verdict-fail" data-testid="notice-needs-lock">{t('notice.needsLock')}</p>}
       </section>
+      {locks.length === 0 && <EmptyState testId="notice-needs-lock" text={t('empty.notice.text')} actionLabel={t('empty.notice.action')} tab="ranking" />}
       {locks.length > 0 && (
         <section className="panel" data-testid="notice-create">
           <h3>{t('notice.create.title')}</h3>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, RankingMethod, RankingRow, RankingSummary } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { localized } from '../../format';
+import { useKeptScroll } from '../../hooks/useKeptList';
 import { useAppStore } from '../../stores/useAppStore';
 import { SpreadBar } from './RankingCharts';
 import { flagText, score, tieText } from './rankingText';
@@ -29,6 +30,9 @@ export function RankingTable({ campaign, summary, kind, category, section, metho
   const run = useAppStore((s) => s.run);
   const [rows, setRows] = useState<RankingRow[]>([]);
   const [total, setTotal] = useState(0);
+  // The tab scrolls in the main area: its position comes back once the ranked rows are there
+  // (the held table below leaves the position to this one).
+  const keptScroll = useKeptScroll<HTMLDivElement>(campaign.id, 'ranking', section === 'ranked' && rows.length > 0, 'main');
 
   const load = useCallback(
     async (offset: number) => {
@@ -48,7 +52,7 @@ export function RankingTable({ campaign, summary, kind, category, section, metho
   const methods = mine && !summary.config.methods.includes(mine.method) ? [...summary.config.methods, mine.method] : summary.config.methods;
   const tiers = new Map((mine?.tiers ?? []).map((tier) => [tier.key, tier.label ? localized(tier.label, i18n.language) : tier.key]));
   return (
-    <div className="ranking-table-wrap">
+    <div className="ranking-table-wrap" ref={keptScroll}>
       <table className="data-table compact ranking-table" data-testid={`ranking-${section}`}>
         <thead>
           <tr>

@@ -10,7 +10,9 @@ import { downloadBase64 } from '../../files';
 import { formatInstant, localized } from '../../format';
 import { channelKey, invalidateCampaign, queryClient, useChannel } from '../../queries';
 import { roundsOf } from '../../../../src-main/contract/lists';
+import { useKeptValue } from '../../hooks/useKeptList';
 import { useAppStore } from '../../stores/useAppStore';
+import { EmptyState } from '../EmptyState';
 import { CommitteePanel } from './CommitteePanel';
 import { LockPanel } from './LockPanel';
 import { Histogram, JudgeBoxPlots } from './RankingCharts';
@@ -25,8 +27,9 @@ import './ranking.css';
 export function RankingView({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
-  const [selected, setSelected] = useState(0);
-  const [method, setMethod] = useState<RankingMethod | null>(null);
+  // The category and method shown are kept when the user switches tabs and comes back.
+  const [selected, setSelected] = useKeptValue(campaign.id, 'ranking', 'category', 0);
+  const [method, setMethod] = useKeptValue<RankingMethod | null>(campaign.id, 'ranking', 'method', null);
   const [showSettings, setShowSettings] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
@@ -121,7 +124,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
       {showSettings && <RankingSettings campaign={campaign} config={summary.config} appliedTieBreaks={summary.applied.tieBreaks} onSaved={() => void load(true)} />}
 
       {nothing ? (
-        <p className="panel muted" data-testid="ranking-nothing">{t('ranking.nothing')}</p>
+        <EmptyState testId="ranking-nothing" text={t('empty.ranking.text')} actionLabel={t('empty.ranking.action')} tab="exchange" />
       ) : (
         <>
           {campaign.definition.kind === 'committee' && <CommitteePanel campaign={campaign} computedAt={summary.computedAt} />}

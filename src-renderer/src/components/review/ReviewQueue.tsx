@@ -1,18 +1,22 @@
 // The judge's assigned entries with their status, a filter, a search and progress per category.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDefinition, QueueRow, ReviewStatus } from '../../../../src-main/contract';
 import { localized } from '../../format';
+import { useKeptScroll, useKeptValue } from '../../hooks/useKeptList';
 import { useReviewStore } from '../../stores/useReviewStore';
+import { EmptyState } from '../EmptyState';
 
 const STATUS_ICON: Record<ReviewStatus, string> = { not_started: '○', in_progress: '◐', complete: '●', conflict: '⊘' };
 
-export function ReviewQueue({ definition }: { definition: CampaignDefinition }) {
+export function ReviewQueue({ campaignId, definition }: { campaignId: string; definition: CampaignDefinition }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { queue, entryId, select } = useReviewStore();
-  const [status, setStatus] = useState<ReviewStatus | ''>('');
-  const [query, setQuery] = useState('');
+  // Filter, search and scroll position are kept when the user switches tabs and comes back.
+  const [status, setStatus] = useKeptValue<ReviewStatus | ''>(campaignId, 'queue', 'status', '');
+  const [query, setQuery] = useKeptValue(campaignId, 'queue', 'query', '');
+  const keptScroll = useKeptScroll<HTMLOListElement>(campaignId, 'queue', Boolean(queue && queue.rows.length > 0));
 
   // Keyboard navigation (n / p / u) keeps the current entry in view.
   useEffect(() => {
@@ -59,7 +63,8 @@ export function ReviewQueue({ definition }: { definition: CampaignDefinition }) 
           ))}
         </select>
       </div>
-      <ol className="queue-list">
+      {queue.rows.length === 0 && <EmptyState testId="empty-queue" text={t('empty.queue.text')} actionLabel={t('empty.queue.action')} tab="exchange" />}
+      <ol className="queue-list" ref={keptScroll}>
         {rows.map((r) => (
           <li key={r.entryId}>
             <button

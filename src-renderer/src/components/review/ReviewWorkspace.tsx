@@ -4,6 +4,7 @@
 // never has to click back into the panel.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../EmptyState';
 import type { CampaignDetail, Judge } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { formatInstant, localized } from '../../format';
@@ -123,10 +124,10 @@ export function ReviewWorkspace({ campaign }: { campaign: CampaignDetail }) {
         </button>
       </div>
       {judges.length === 0 ? (
-        <p className="panel muted">{t('review.noJudges')}</p>
+        <EmptyState testId="empty-review" text={t('empty.review.text')} actionLabel={t('empty.review.action')} tab="exchange" />
       ) : (
         <div className="review-columns">
-          <ReviewQueue definition={campaign.definition} />
+          <ReviewQueue campaignId={campaign.id} definition={campaign.definition} />
           <section className="review-preview" aria-label={t('review.preview')}>
             {review ? <EntryPreview key={review.entryId} state={review} definition={campaign.definition} /> : <p className="muted">{t('review.nothingSelected')}</p>}
           </section>

@@ -1,0 +1,12 @@
+// The campaign's tabs and a way for anything inside a tab to open another one (an empty state's
+// button, a link in a hint) without passing callbacks through every component in between.
+import { createContext, useContext } from 'react';
+
+export type CampaignTab = 'entries' | 'review' | 'import' | 'media' | 'formal' | 'exchange' | 'ranking' | 'notice' | 'certificates' | 'overview' | 'setup' | 'record';
+
+export const OpenCampaignTabContext = createContext<((tab: CampaignTab) => void) | null>(null);
+
+/** Opens another tab of the campaign on screen (a no-op outside a campaign view). */
+export function useOpenCampaignTab(): (tab: CampaignTab) => void {
+  return useContext(OpenCampaignTabContext) ?? (() => {});
+}
