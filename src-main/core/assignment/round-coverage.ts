@@ -55,8 +55,8 @@ export function roundScopes(db: Database, campaignId: string, def: CampaignDefin
 export function scopePairs(db: Database, campaignId: string, scope: Pick<RoundScope, 'roundNo' | 'entryIds'>): { entryId: number; judgeId: string }[] {
   const ids = new Set(scope.entryIds);
   const rows = db
-    .prepare('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ? AND a.round_no = ?')
-    .all(campaignId, scope.roundNo) as { entryId: number; judgeId: string }[];
+    .prepare<unknown[], { entryId: number; judgeId: string }>('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ? AND a.round_no = ?')
+    .all(campaignId, scope.roundNo);
   return rows.filter((r) => ids.has(r.entryId));
 }
 

@@ -39,17 +39,14 @@ export function explainShortEntries(
   const out = new Map<number, ShortEntryExplained>();
   if (options.entryIds.length === 0) return out;
   const judges = db
-    .prepare('SELECT j.id, j.name, j.institution FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.name, j.id')
-    .all(campaignId) as { id: string; name: string; institution: string | null }[];
+    .prepare<unknown[], { id: string; name: string; institution: string | null }>('SELECT j.id, j.name, j.institution FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id WHERE cj.campaign_id = ? ORDER BY j.name, j.id')
+    .all(campaignId);
   const wantedIds = new Set(options.entryIds);
   const entries = (db.prepare('SELECT id, entrant_unit AS unit, entrant_name AS name FROM entries WHERE campaign_id = ?').all(campaignId) as EntryRow[]).filter((e) =>
     wantedIds.has(e.id),
   );
   const conflicts = new Set(
-    (db.prepare('SELECT DISTINCT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?').all(campaignId) as {
-      entryId: number;
-      judgeId: string;
-    }[]).map((c) => `${c.entryId}\u0000${c.judgeId}`),
+    (db.prepare<unknown[], { entryId: number; judgeId: string; }>('SELECT DISTINCT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?').all(campaignId)).map((c) => `${c.entryId}\u0000${c.judgeId}`),
   );
   // Manual removals are in the audit log (assignment.set, assigned false); the latest change per
   // pair decides, so a judge removed and added back again is not "removed".

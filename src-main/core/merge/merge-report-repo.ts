@@ -55,10 +55,10 @@ export function mergeCoverageCounts(db: Database, campaignId: string, scopes: re
  */
 export function judgesWithoutBundle(db: Database, campaignId: string, scopes: readonly Scope[]): DbMissingJudgeRow[] {
   const rows = db
-    .prepare(`SELECT j.id AS judgeId, j.name, p.rounds_json AS rounds FROM issued_packages p JOIN judges j ON j.id = p.judge_id
+    .prepare<unknown[], DbMissingJudgeRow & { rounds: string }>(`SELECT j.id AS judgeId, j.name, p.rounds_json AS rounds FROM issued_packages p JOIN judges j ON j.id = p.judge_id
               WHERE p.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.package_id = p.id AND b.status = 'accepted')
               ORDER BY j.name`)
-    .all(campaignId) as (DbMissingJudgeRow & { rounds: string })[];
+    .all(campaignId);
   // The scopes (lists) each judge has work in, in their working round.
   const busy = new Map<string, Scope[]>();
   for (const scope of scopes) {
@@ -76,8 +76,8 @@ export function judgesWithoutBundle(db: Database, campaignId: string, scopes: re
 export function countedScores(db: Database, campaignId: string, scopes: readonly Scope[]): DbEntryScoreRow[] {
   const round = roundOfEntry(scopes);
   const rows = db
-    .prepare(`SELECT s.entry_id, s.judge_id, s.dimension_key, s.value, s.round_no, e.reg_no, e.title, e.kind, e.category FROM scores s JOIN entries e ON e.id = s.entry_id
+    .prepare<unknown[], DbEntryScoreRow & { round_no: number }>(`SELECT s.entry_id, s.judge_id, s.dimension_key, s.value, s.round_no, e.reg_no, e.title, e.kind, e.category FROM scores s JOIN entries e ON e.id = s.entry_id
               WHERE e.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.entry_id = s.entry_id AND c.judge_id = s.judge_id)`)
-    .all(campaignId) as (DbEntryScoreRow & { round_no: number })[];
+    .all(campaignId);
   return rows.filter((r) => round.get(r.entry_id) === r.round_no).map(({ round_no: _r, ...r }) => r);
 }

@@ -163,7 +163,7 @@ export function withdrawnEntries(db: Database, campaignId: string): WithdrawnEnt
   if (!current) return [];
   const def = CampaignDefinition.parse(JSON.parse(db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(campaignId) as string));
   const roundsOf = (json: string) => JSON.parse(json) as Record<string, number>;
-  const packages = db.prepare('SELECT id, rounds_json FROM opened_packages WHERE campaign_id = ?').all(campaignId) as { id: string; rounds_json: string }[];
+  const packages = db.prepare<unknown[], { id: string; rounds_json: string }>('SELECT id, rounds_json FROM opened_packages WHERE campaign_id = ?').all(campaignId);
   const now = roundsOf(packages.find((p) => p.id === current.id)?.rounds_json ?? '{}');
   const inPackage = new Map<string, Set<number>>();
   for (const [packageId, entryId] of db
@@ -173,9 +173,9 @@ export function withdrawnEntries(db: Database, campaignId: string): WithdrawnEnt
     inPackage.set(packageId, (inPackage.get(packageId) ?? new Set<number>()).add(entryId));
   }
   const rows = db
-    .prepare(`SELECT id AS entryId, reg_no AS regNo, title, kind, category FROM entries
+    .prepare<unknown[], Omit<WithdrawnEntry, 'scores'> & { kind: Parameters<typeof listFor>[1]; category: string | null }>(`SELECT id AS entryId, reg_no AS regNo, title, kind, category FROM entries
               WHERE campaign_id = ? AND id NOT IN (SELECT entry_id FROM opened_package_entries WHERE package_id = ?) ORDER BY reg_no`)
-    .all(campaignId, current.id) as (Omit<WithdrawnEntry, 'scores'> & { kind: Parameters<typeof listFor>[1]; category: string | null })[];
+    .all(campaignId, current.id);
   const scores = db.prepare<[number, string, number], DbScoreValueRow>('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ? AND round_no = ?');
   return rows.flatMap(({ kind, category, ...r }) => {
     const listKey = listFor(def, kind, category).key;

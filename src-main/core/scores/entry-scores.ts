@@ -9,9 +9,7 @@ import { readJudgeReviews } from './judge-reviews';
 import { judgeEntryScores, roundSpread } from './score-view';
 
 export function entryScores(db: Database, campaignId: string, entryId: number): EntryScores {
-  const entry = db.prepare('SELECT e.reg_no, e.kind, e.category, c.definition_json FROM entries e JOIN campaigns c ON c.id = e.campaign_id WHERE e.id = ? AND e.campaign_id = ?').get(entryId, campaignId) as
-    | { reg_no: string; kind: EntryKind; category: string | null; definition_json: string }
-    | undefined;
+  const entry = db.prepare<unknown[], { reg_no: string; kind: EntryKind; category: string | null; definition_json: string }>('SELECT e.reg_no, e.kind, e.category, c.definition_json FROM entries e JOIN campaigns c ON c.id = e.campaign_id WHERE e.id = ? AND e.campaign_id = ?').get(entryId, campaignId);
   if (!entry) throw new KepuError('ENTRY_NOT_FOUND', `scores: entry #${entryId} is not in campaign ${campaignId}`, { id: entryId });
   const list = listFor(CampaignDefinition.parse(JSON.parse(entry.definition_json)), entry.kind, entry.category);
   const reviews = readJudgeReviews(db, campaignId, { entryId });

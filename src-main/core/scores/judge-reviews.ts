@@ -66,7 +66,7 @@ export function readJudgeReviews(db: Database, campaignId: string, filter: Revie
   const w = where(filter);
   const read = db.transaction((): JudgeReview[] => {
     const judges = new Map(
-      (db.prepare('SELECT id, name, institution FROM judges').all() as { id: string; name: string; institution: string | null }[]).map((j) => [j.id, j]),
+      (db.prepare<unknown[], { id: string; name: string; institution: string | null }>('SELECT id, name, institution FROM judges').all()).map((j) => [j.id, j]),
     );
     const byKey = new Map<string, JudgeReview>();
     const review = (entryId: number, judgeId: string, roundNo: number): JudgeReview => {

@@ -50,14 +50,14 @@ function categoryLabel(def: CampaignDefinition, kind: EntryKind, category: strin
 }
 
 export function scoreMatrix(db: Database, campaignId: string, options: MatrixOptions = {}): ScoreMatrix {
-  const row = db.prepare('SELECT name_zh, name_en, definition_json FROM campaigns WHERE id = ?').get(campaignId) as { name_zh: string; name_en: string; definition_json: string } | undefined;
+  const row = db.prepare<unknown[], { name_zh: string; name_en: string; definition_json: string }>('SELECT name_zh, name_en, definition_json FROM campaigns WHERE id = ?').get(campaignId);
   if (!row) throw new KepuError('CAMPAIGN_NOT_FOUND', `scores: no campaign "${campaignId}"`, { id: campaignId });
   const definition = CampaignDefinition.parse(JSON.parse(row.definition_json));
   const lists = options.listKey === undefined ? definition.lists : definition.lists.filter((l) => l.key === options.listKey);
   if (lists.length === 0) throw new KepuError('SCORES_LIST_UNKNOWN', `scores: no list "${options.listKey}"`, { list: options.listKey ?? '', lists: definition.lists.map((l) => l.key).join(', ') });
   const working = workingRounds(db, campaignId, definition);
   const entries = new Map<number, MatrixEntry & { listKey: string }>();
-  for (const e of db.prepare('SELECT id, reg_no, title, kind, category FROM entries WHERE campaign_id = ? ORDER BY id').all(campaignId) as { id: number; reg_no: string; title: string; kind: EntryKind; category: string | null }[]) {
+  for (const e of db.prepare<unknown[], { id: number; reg_no: string; title: string; kind: EntryKind; category: string | null }>('SELECT id, reg_no, title, kind, category FROM entries WHERE campaign_id = ? ORDER BY id').all(campaignId)) {
     entries.set(e.id, { entryId: e.id, regNo: e.reg_no, title: e.title, category: categoryLabel(definition, e.kind, e.category), listKey: listFor(definition, e.kind, e.category).key });
   }
   const out: MatrixList[] = lists.map((list) => {

@@ -48,7 +48,8 @@ export function EntryTable({ campaign, pages, sort, onSort, selected, onSelect }
 
   // A new filter or sort starts at the top.
   useEffect(() => {
-    if (pages.total === null && viewport.current) viewport.current.scrollTop = 0;
+    // scrollTo, not an assignment: the box comes from a hook, whose values the React Compiler treats as read-only.
+    if (pages.total === null) viewport.current?.scrollTo({ top: 0 });
   }, [pages.total, viewport]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
