@@ -27,6 +27,8 @@ export interface DbEntryScoreRow {
   title: string;
   kind: EntryKind;
   category: string | null;
+  /** The round the score belongs to: its rubric decides the total. */
+  round_no: number;
 }
 
 /** One list's working round (core/assignment/round-coverage.ts); without rounds, one scope of every entry. */
@@ -76,8 +78,8 @@ export function judgesWithoutBundle(db: Database, campaignId: string, scopes: re
 export function countedScores(db: Database, campaignId: string, scopes: readonly Scope[]): DbEntryScoreRow[] {
   const round = roundOfEntry(scopes);
   const rows = db
-    .prepare<unknown[], DbEntryScoreRow & { round_no: number }>(`SELECT s.entry_id, s.judge_id, s.dimension_key, s.value, s.round_no, e.reg_no, e.title, e.kind, e.category FROM scores s JOIN entries e ON e.id = s.entry_id
+    .prepare<unknown[], DbEntryScoreRow>(`SELECT s.entry_id, s.judge_id, s.dimension_key, s.value, s.round_no, e.reg_no, e.title, e.kind, e.category FROM scores s JOIN entries e ON e.id = s.entry_id
               WHERE e.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.entry_id = s.entry_id AND c.judge_id = s.judge_id)`)
     .all(campaignId);
-  return rows.filter((r) => round.get(r.entry_id) === r.round_no).map(({ round_no: _r, ...r }) => r);
+  return rows.filter((r) => round.get(r.entry_id) === r.round_no);
 }

@@ -3,7 +3,7 @@
 // slots vs received reviews), which judges with a package have sent nothing, and where judges
 // disagree strongly (totals spread over 30 % of the scale).
 import type { Database } from 'better-sqlite3';
-import { type MergeReport, type RubricDimension, rubricFor } from '../../contract';
+import { listFor, type MergeReport, type RubricDimension, rubricOfRound } from '../../contract';
 import { roundScopes } from '../assignment/round-coverage';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { weightedTotal } from '../review/scoring';
@@ -20,7 +20,7 @@ export function mergeReport(deps: { db: Database; campaigns: CampaignRepo }, cam
   const scores = countedScores(db, campaignId, scopes);
   const byEntry = new Map<number, { regNo: string; title: string; rubric: RubricDimension[]; judges: Map<string, Record<string, number>> }>();
   for (const s of scores) {
-    const e = byEntry.get(s.entry_id) ?? { regNo: s.reg_no, title: s.title, rubric: rubricFor(def, s.kind, s.category), judges: new Map() };
+    const e = byEntry.get(s.entry_id) ?? { regNo: s.reg_no, title: s.title, rubric: rubricOfRound(listFor(def, s.kind, s.category), s.round_no), judges: new Map() };
     const j = e.judges.get(s.judge_id) ?? {};
     j[s.dimension_key] = s.value;
     e.judges.set(s.judge_id, j);
