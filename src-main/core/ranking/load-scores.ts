@@ -15,6 +15,7 @@ import type { Database } from 'better-sqlite3';
 import { CampaignDefinition, carryOverOf, type EntryKind, listFor } from '../../contract';
 import { KepuError } from '../errors';
 import { effectiveOverrides, type EffectiveOverride } from '../moderation/overrides';
+import { shortlistedEntryIds } from '../shortlist/shortlist-repo';
 import type { ReviewPair, ScoreRow } from './aggregate';
 import type { Answer, EligibilityAnswer } from './committee';
 
@@ -141,6 +142,24 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
       .all(campaignId) as [number, number, number][]) {
       if (inRound(entryId, roundNo)) assigned.set(entryId, n);
     }
+    // A list ranked on a later round ranks the entries that round took (the previous round's
+    // shortlist and any entry assigned in it); the others did not go on, so they are left out
+    // rather than shown as held for want of judges.
+    const takenByList = new Map<string, Set<number>>();
+    for (const [list, roundNo] of Object.entries(ranked)) {
+      takenByList.set(list, new Set(shortlistedEntryIds(db, campaignId, list, roundNo - 1) ?? []));
+    }
+    const listOfEntry = new Map<number, string>();
+    if (takenByList.size > 0) {
+      for (const [id, kind, category] of db.prepare<[string], [number, EntryKind, string | null]>('SELECT id, kind, category FROM entries WHERE campaign_id = ?').raw().all(campaignId)) {
+        listOfEntry.set(id, listFor(definition, kind, category).key);
+      }
+      for (const entryId of assigned.keys()) takenByList.get(listOfEntry.get(entryId) ?? '')?.add(entryId);
+    }
+    const inRankedRound = (entryId: number) => {
+      const taken = takenByList.get(listOfEntry.get(entryId) ?? '');
+      return taken === undefined || taken.has(entryId);
+    };
     const entries = (db
       .prepare('SELECT id, reg_no, kind, category, submitted_at, is_late, is_early FROM entries WHERE campaign_id = ? ORDER BY id')
       .raw()
@@ -156,7 +175,7 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
         ...(early === 1 ? { isEarly: true } : {}),
         assigned: assigned.get(entryId) ?? 0,
       }),
-    );
+    ).filter((e) => inRankedRound(e.entryId));
 
     const columns = db
       .prepare(`SELECT json_group_array(s.entry_id), json_group_array(s.judge_id), json_group_array(s.dimension_key), json_group_array(s.value), json_group_array(s.round_no)
@@ -169,15 +188,16 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
     }
     const scores: ScoreRow[] = [];
     for (let i = 0; i < entryIds.length; i++) {
-      if (inRound(entryIds[i], roundNos[i])) scores.push({ entryId: entryIds[i], judgeId: judgeIds[i], dimension: dimensions[i], value: values[i] });
-      else carriedFrom(entryIds[i], roundNos[i])?.scores.push({ entryId: entryIds[i], judgeId: judgeIds[i], dimension: dimensions[i], value: values[i] });
+      if (inRound(entryIds[i], roundNos[i])) {
+        if (inRankedRound(entryIds[i])) scores.push({ entryId: entryIds[i], judgeId: judgeIds[i], dimension: dimensions[i], value: values[i] });
+      } else carriedFrom(entryIds[i], roundNos[i])?.scores.push({ entryId: entryIds[i], judgeId: judgeIds[i], dimension: dimensions[i], value: values[i] });
     }
     const conflicts = (db
       .prepare('SELECT c.entry_id, c.judge_id, c.round_no FROM entries e JOIN conflicts c ON c.entry_id = e.id WHERE e.campaign_id = ?')
       .raw()
       .all(campaignId) as [number, string, number][]).flatMap(([entryId, judgeId, roundNo]): ReviewPair[] => {
         carriedFrom(entryId, roundNo)?.conflicts.push({ entryId, judgeId });
-        return inRound(entryId, roundNo) ? [{ entryId, judgeId }] : [];
+        return inRound(entryId, roundNo) && inRankedRound(entryId) ? [{ entryId, judgeId }] : [];
       });
     const eligibility = (db
       .prepare('SELECT x.entry_id, x.judge_id, x.item_key, x.answer, x.round_no FROM entries e JOIN eligibility_answers x ON x.entry_id = e.id WHERE e.campaign_id = ?')

@@ -17,7 +17,7 @@
 //   (params: reason and who); accept-late lifts that entry's late / early hold; waive-media drops
 //   the caller's non_compliant_media flag for that entry. Without decisions nothing changes, so
 //   results locked before decisions existed recompute byte for byte.
-import { allDimensions, allEligibility, type CampaignDefinition, type DecisionKind, eligibilityFor, type EntryKind, listFor, methodsNeeded, rankingRulesFor, roundOnlyDimensions, rubricOfRound } from '../../contract';
+import { allDimensions, allEligibility, type CampaignDefinition, type DecisionKind, eligibilityFor, type EntryKind, listFor, methodsNeeded, rankingRulesFor, roundOnlyDimensions, rubricOfRound, scoringRoundOf } from '../../contract';
 import { KepuError } from '../errors';
 import { aggregate, type AggregateResult, type EntryAggregate } from './aggregate';
 import { carryInto, type ListCarry, previousRoundScores } from './carry-over';
@@ -135,13 +135,19 @@ export function runRanking(
     group.entries.push(e);
     groups.set(key, group);
   }
+  // Judges wanted per entry: the ranked round's own number when it states one (a final round of 3
+  // on a campaign set to 5 would otherwise hold every entry), else the campaign's.
+  const wantedOf = (listKey: string) => {
+    const list = def.lists.find((l) => l.key === listKey);
+    return (list && scoringRoundOf(list, data.rounds?.[listKey] ?? 1)?.judgesPerEntry) ?? def.judgesPerEntry;
+  };
   const categories: CategoryResult[] = [...groups.values()].sort(categoryOrder(def)).map((g) => {
     const candidates: RankCandidate[] = g.entries.map((e) => ({
       entryId: e.entryId,
       regNo: e.regNo,
       submittedAt: e.submittedAt,
       aggregate: byId.get(e.entryId) ?? null,
-      wantedJudges: def.judgesPerEntry,
+      wantedJudges: wantedOf(g.list),
       assigned: e.assigned,
       flags: flagsOf(e),
     }));
@@ -159,7 +165,8 @@ export function runRanking(
       const a = byId.get(e.entryId) ?? null;
       const own = flagsOf(e);
       const judges = a?.judges ?? 0;
-      if (judges < def.judgesPerEntry) own.push(coverageFlag(judges, def.judgesPerEntry, e.assigned));
+      const wanted = wantedOf(listOf.get(e.entryId) as string);
+      if (judges < wanted) own.push(coverageFlag(judges, wanted, e.assigned));
       return { entryId: e.entryId, regNo: e.regNo, aggregate: a, flags: own, items: eligibilityFor(def, e.kind, e.category).map((i) => i.key) };
     });
     committee = selectCommittee(applicants, allEligibility(def).map((i) => i.key), data.eligibility, data.conflicts, config.committee);

@@ -136,9 +136,9 @@ describe('counts by round', () => {
   it('certificates come from the published ranking of the final round only', async () => {
     const app = await rankedApp({ lock: false });
     const campaignId = app.works;
-    // The campaign's 3 judges per entry: the ranking still flags coverage against the campaign's
-    // number, not the round's (core/ranking/run-ranking.ts; noted, not changed here).
-    const def = await twoRounds(app, campaignId, { judgesPerEntry: 3 });
+    // The final round asks 2 judges per entry where the campaign asks 3: its ranking counts the
+    // round's number (held for want of judges otherwise).
+    const def = await twoRounds(app, campaignId, { judgesPerEntry: 2 });
     const list = def.lists[0];
     // A round-1 result published along the way (what the ranking tab locks before round 2 scores).
     const data = loadCampaignScores(app.ctx.db, campaignId);
@@ -156,6 +156,11 @@ describe('counts by round', () => {
       for (const d of list.rubric) app.ctx.reviews.setScore(ref, d.key, d.scale.max);
       app.ctx.reviews.setComplete(ref, true);
     }
+    // The round-2 ranking ranks the entries round 2 took, none held; the others did not go on.
+    const round2 = runRanking(loadCampaignScores(app.ctx.db, campaignId, { [list.key]: 2 }), parseRankingConfig({ primary: 'mean', methods: ['mean'], tiers: TIERS }));
+    const firstList = round2.categories.filter((c) => c.list === list.key).map((c) => c.lists.mean!);
+    expect(firstList.flatMap((l) => l.held)).toEqual([]);
+    expect(new Set(firstList.flatMap((l) => l.ranked.map((r) => r.entryId)))).toEqual(new Set(shortlist));
     lockRanking(app.ctx.db, campaignId, { primary: 'mean', methods: ['mean'], tiers: TIERS }, app.issuer);
     const regNos = new Set(shortlist.map((id) => `entry:${app.ctx.db.prepare('SELECT reg_no FROM entries WHERE id = ?').pluck().get(id) as string}`));
     const firstListAwards = certificateLists(app.ctx.db, campaignId, app.wording).filter((l) => l.type === 'award' && TIERS.some((t) => t.key === l.name));
