@@ -12,3 +12,14 @@ export function saveExport(ctx: Pick<AppContext, 'dataDir'>, fileName: string, b
   writeFileAtomic(savedTo, bytes);
   return { fileName, mimeType, contentBase64: bytes.toString('base64'), savedTo };
 }
+
+/**
+ * A file the caller (the CLI's --out) asked an export to be written to, resolved; refused when it
+ * is one of the app's own files (the database, a key), so an export never overwrites them.
+ */
+export function checkedExportTarget(ctx: Pick<AppContext, 'protectedFiles'>, targetPath: string | undefined): string | undefined {
+  if (!targetPath) return undefined;
+  const target = path.resolve(targetPath);
+  ctx.protectedFiles.assertNotProtected(target);
+  return target;
+}

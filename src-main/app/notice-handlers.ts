@@ -2,7 +2,6 @@
 // resolve, attachments). Rules and SQL live in core/notices; this file supplies who acts, where a
 // copy goes (a path the caller chose, checked not to be the app's own data, or among the exports),
 // and how an upheld objection records its decision on the entry (core/decisions).
-import path from 'node:path';
 import type { Handlers } from '../contract';
 import { checkedSnapshot, latestLockedSnapshot, noticeDocument } from '../core/notices/notice-document';
 import { createNotice, getNotice, listNotices, updateNotice } from '../core/notices/notice-repo';
@@ -10,7 +9,7 @@ import { addObjection, addObjectionFile, addObjectionFileFromPath, listObjection
 import { recordDecision } from '../core/decisions/decision-service';
 import { writeFileAtomic } from '../core/files/atomic-write';
 import type { AppContext } from './context';
-import { saveExport } from './export-file';
+import { checkedExportTarget, saveExport } from './export-file';
 import { exportNotice } from './notice-export';
 
 type NoticeChannels =
@@ -19,12 +18,7 @@ type NoticeChannels =
 
 export function noticeHandlers(ctx: AppContext): Pick<Handlers, NoticeChannels> {
   const actor = () => ctx.identity.status().name ?? 'local';
-  const checkedTarget = (targetPath: string | undefined) => {
-    if (!targetPath) return undefined;
-    const target = path.resolve(targetPath);
-    ctx.protectedFiles.assertNotProtected(target);
-    return target;
-  };
+  const checkedTarget = (targetPath: string | undefined) => checkedExportTarget(ctx, targetPath);
   return {
     'notice:list': ({ campaignId }) => listNotices(ctx.db, campaignId),
     'notice:preview': ({ campaignId, listKey, ranked, noticeId }) => {

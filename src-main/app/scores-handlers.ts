@@ -9,7 +9,7 @@ import { entryScores } from '../core/scores/entry-scores';
 import { scoreMatrix } from '../core/scores/score-matrix';
 import { nowIso } from '../core/time';
 import type { AppContext } from './context';
-import { saveExport } from './export-file';
+import { checkedExportTarget, saveExport } from './export-file';
 import { exportScoreMatrix } from './score-matrix-export';
 import { judgeSheets, scoreSheetPdf } from './score-sheet-pdf';
 
@@ -34,12 +34,7 @@ async function exportSheet(
 }
 
 export function scoresHandlers(ctx: AppContext): Pick<Handlers, ScoresChannels> {
-  const checkedTarget = (targetPath: string | undefined) => {
-    if (!targetPath) return undefined;
-    const target = path.resolve(targetPath);
-    ctx.protectedFiles.assertNotProtected(target);
-    return target;
-  };
+  const checkedTarget = (targetPath: string | undefined) => checkedExportTarget(ctx, targetPath);
   return {
     'scores:entry': ({ campaignId, entryId }) => {
       ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND

@@ -6,8 +6,8 @@
 // Screenshots at 1366×768 go to test-results/ (and KEPU_SHOTS when set).
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { openTab } from './coordinator';
+import { expect, test } from '@playwright/test';
+import { api, openTab } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 import { shot } from './shots';
 
@@ -15,20 +15,6 @@ const apps: ServedApp[] = [];
 test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
 });
-
-/** Calls a channel the way the app's api.ts does in the browser shell. */
-async function call<T>(page: Page, channel: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ([c, b]) => {
-      const token = sessionStorage.getItem('kepu.token') ?? new URLSearchParams(window.location.search).get('token') ?? '';
-      const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-kepu-token': token }, body: JSON.stringify(b) });
-      const out = (await r.json()) as { ok: boolean; value: unknown; error?: unknown };
-      if (!out.ok) throw new Error(JSON.stringify(out.error));
-      return out.value;
-    },
-    [channel, body] as const,
-  ) as Promise<T>;
-}
 
 const scoring = (key: string, zh: string, en: string, extra = {}) => ({ key, name: { 'zh-CN': zh, en }, kind: 'scoring', panel: null, judgesPerEntry: null, rubric: null, dueAt: null, shortlist: null, carryOver: 0, ...extra });
 
@@ -48,15 +34,15 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.goto(app.url);
     await page.getByTestId('load-sample').click();
     await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-    const campaignId = (await call<{ id: string }[]>(page, 'campaign:list', {}))[0].id;
+    const campaignId = (await api<{ id: string }[]>(page, 'campaign:list', {}))[0].id;
     const folder = path.join(app.dataDir, 'sample-bundles');
     const files = fs.readdirSync(folder).map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(folder, f)).toString('base64') }));
-    await call(page, 'bundle:merge', { campaignId, files });
-    const def = (await call<{ definition: { lists: { key: string; rubric: Dim[] }[] } }>(page, 'campaign:get', { campaignId })).definition;
+    await api(page, 'bundle:merge', { campaignId, files });
+    const def = (await api<{ definition: { lists: { key: string; rubric: Dim[] }[] } }>(page, 'campaign:get', { campaignId })).definition;
     const list = def.lists[0];
     const final = scoring('final', '终评', 'Final round', { carryOver: 0.3, dueAt: '2024-01-20T18:00:00+08:00' });
     const next = { ...def, lists: def.lists.map((l, i) => (i === 0 ? { ...l, rounds: [scoring('first', '初评', 'First round'), final] } : l)) };
-    await call(page, 'campaign:updateDefinition', { campaignId, definition: next, reason: 'rounds with carry-over' });
+    await api(page, 'campaign:updateDefinition', { campaignId, definition: next, reason: 'rounds with carry-over' });
     await page.reload();
     await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
 
@@ -71,18 +57,18 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await snap('setup');
 
     // Round 1 closes; three entries go on; every final-round judge gives each dimension 6.
-    await call(page, 'round:close', { campaignId, listKey: list.key, roundNo: 1, reason: '初评结束' });
-    const summary = await call<{ categories: { list: string; kind: string; category: string | null }[] }>(page, 'ranking:summary', { campaignId, rounds: { [list.key]: 1 } });
+    await api(page, 'round:close', { campaignId, listKey: list.key, roundNo: 1, reason: '初评结束' });
+    const summary = await api<{ categories: { list: string; kind: string; category: string | null }[] }>(page, 'ranking:summary', { campaignId, rounds: { [list.key]: 1 } });
     const category = summary.categories.find((c) => c.list === list.key)!;
-    const { rows } = await call<{ rows: { entryId: number }[] }>(page, 'ranking:list', { campaignId, kind: category.kind, category: category.category, section: 'ranked', offset: 0, limit: 500, rounds: { [list.key]: 1 } });
+    const { rows } = await api<{ rows: { entryId: number }[] }>(page, 'ranking:list', { campaignId, kind: category.kind, category: category.category, section: 'ranked', offset: 0, limit: 500, rounds: { [list.key]: 1 } });
     const shortlist = rows.slice(0, 3).map((r) => r.entryId);
-    await call(page, 'assignment:run', { campaignId, roundEntries: { [list.key]: shortlist } });
-    const judges = (await call<{ judges: { id: string }[] }>(page, 'judge:list', { campaignId })).judges;
+    await api(page, 'assignment:run', { campaignId, roundEntries: { [list.key]: shortlist } });
+    const judges = (await api<{ judges: { id: string }[] }>(page, 'judge:list', { campaignId })).judges;
     for (const judge of judges) {
-      const queue = await call<{ rows: { entryId: number }[] }>(page, 'review:queue', { campaignId, judgeId: judge.id });
+      const queue = await api<{ rows: { entryId: number }[] }>(page, 'review:queue', { campaignId, judgeId: judge.id });
       for (const row of queue.rows.filter((r) => shortlist.includes(r.entryId))) {
-        for (const d of list.rubric) await call(page, 'review:score', { campaignId, judgeId: judge.id, entryId: row.entryId, dimension: d.key, value: 6 });
-        await call(page, 'review:complete', { campaignId, judgeId: judge.id, entryId: row.entryId, complete: true });
+        for (const d of list.rubric) await api(page, 'review:score', { campaignId, judgeId: judge.id, entryId: row.entryId, dimension: d.key, value: 6 });
+        await api(page, 'review:complete', { campaignId, judgeId: judge.id, entryId: row.entryId, complete: true });
       }
     }
 

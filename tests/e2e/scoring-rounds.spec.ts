@@ -5,28 +5,15 @@
 // tab offers a round selector for that list. Screenshots at 1366×768 go to test-results/ (and KEPU_SHOTS when set).
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { shot } from './shots';
+import { api } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 
 const apps: ServedApp[] = [];
 test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.stop();
 });
-
-/** Calls a channel the way the app's api.ts does in the browser shell. */
-async function call<T>(page: Page, channel: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ([c, b]) => {
-      const token = sessionStorage.getItem('kepu.token') ?? new URLSearchParams(window.location.search).get('token') ?? '';
-      const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-kepu-token': token }, body: JSON.stringify(b) });
-      const out = (await r.json()) as { ok: boolean; value: unknown; error?: unknown };
-      if (!out.ok) throw new Error(JSON.stringify(out.error));
-      return out.value;
-    },
-    [channel, body] as const,
-  ) as Promise<T>;
-}
 
 const scoring = (key: string, zh: string, en: string) => ({ key, name: { 'zh-CN': zh, en }, kind: 'scoring', panel: null, judgesPerEntry: null, rubric: null, dueAt: null, shortlist: null, carryOver: 0 });
 
@@ -41,17 +28,17 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.goto(app.url);
     await page.getByTestId('load-sample').click();
     await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
-    const campaigns = await call<{ id: string }[]>(page, 'campaign:list', {});
+    const campaigns = await api<{ id: string }[]>(page, 'campaign:list', {});
     const campaignId = campaigns[0].id;
     // The sample judges' bundles, merged: round 1 holds scores.
     const folder = path.join(app.dataDir, 'sample-bundles');
     const files = fs.readdirSync(folder).map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(folder, f)).toString('base64') }));
-    await call(page, 'bundle:merge', { campaignId, files });
-    const campaign = await call<{ definition: { lists: { key: string }[] } }>(page, 'campaign:get', { campaignId });
+    await api(page, 'bundle:merge', { campaignId, files });
+    const campaign = await api<{ definition: { lists: { key: string }[] } }>(page, 'campaign:get', { campaignId });
     const def = campaign.definition;
     const listKey = def.lists[0].key;
     const next = { ...def, lists: def.lists.map((l, i) => (i === 0 ? { ...l, rounds: [scoring('first', '初评', 'First round'), scoring('final', '终评', 'Final round')] } : l)) };
-    await call(page, 'campaign:updateDefinition', { campaignId, definition: next, reason: 'rounds' });
+    await api(page, 'campaign:updateDefinition', { campaignId, definition: next, reason: 'rounds' });
     await page.reload();
     await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
 
@@ -74,7 +61,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await snap('closed');
 
     // The data agrees: the list is in its final round now.
-    const rounds = await call<{ lists: { key: string; current: number | null }[] }>(page, 'round:list', { campaignId });
+    const rounds = await api<{ lists: { key: string; current: number | null }[] }>(page, 'round:list', { campaignId });
     expect(rounds.lists.find((l) => l.key === listKey)?.current).toBe(2);
 
     // The Ranking tab offers the list's rounds; the final round holds no score yet, so round 1 is shown.

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignDefinition, RankingRow, RankingSummary, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
 import { parseSnapshot } from '../../../src-main/core/ranking/snapshot';
 import { ok, openMergedSample } from '../../helpers';
+import { scoringRound as scoring } from '../../round-defs';
 
-const scoring = (key: string, en: string, zh: string) => ({ key, name: { 'zh-CN': zh, en }, kind: 'scoring' as const, panel: null, judgesPerEntry: null, rubric: null, dueAt: null, shortlist: null, carryOver: 0 });
 
 describe('ranking by round', () => {
   it('ranks round 2 on round-2 scores only, round 1 on request as before, and locks the round', async () => {

@@ -23,8 +23,8 @@ import { runRanking } from '../../../src-main/core/ranking/run-ranking';
 import { buildSnapshot } from '../../../src-main/core/ranking/snapshot';
 import { rankedApp, TIERS } from '../certificates/fixture';
 import { ok, openMergedSample, openTestApp, tempDir } from '../../helpers';
+import { scoringRound as scoring } from '../../round-defs';
 
-const scoring = (key: string, en: string, zh: string, extra = {}) => ({ key, name: { 'zh-CN': zh, en }, kind: 'scoring' as const, panel: null, judgesPerEntry: null, rubric: null, dueAt: null, shortlist: null, carryOver: 0, ...extra });
 
 type App = Awaited<ReturnType<typeof openMergedSample>>;
 

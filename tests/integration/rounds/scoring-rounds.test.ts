@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignDefinition, ListRounds, RoundListView } from '../../../src-main/contract';
 import { ok, openMergedSample } from '../../helpers';
+import { scoringRound as scoring } from '../../round-defs';
 
-const scoring = (key: string, en: string, zh: string) => ({ key, name: { 'zh-CN': zh, en }, kind: 'scoring' as const, panel: null, judgesPerEntry: null, rubric: null, dueAt: null, shortlist: null, carryOver: 0 });
 const FIRST = scoring('first', 'First round', '初评');
 const FINAL = scoring('final', 'Final round', '终评');
 

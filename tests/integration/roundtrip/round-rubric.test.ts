@@ -17,8 +17,8 @@ import { issuePackage } from '../../../src-main/core/packages/issue-package';
 import { importOpenedPackage } from '../../../src-main/core/packages/open-package';
 import { registerKeyCard } from '../../../src-main/core/packages/register-judge';
 import { ok, openTestApp, tempDir } from '../../helpers';
+import { scoringRound as scoring } from '../../round-defs';
 
-const scoring = (key: string, en: string, zh: string, extra = {}) => ({ key, name: { 'zh-CN': zh, en }, kind: 'scoring' as const, panel: null, judgesPerEntry: null, rubric: null, dueAt: null, shortlist: null, carryOver: 0, ...extra });
 const dim = (key: string, zh: string, en: string, weight: number): RubricDimension => ({ key, label: { 'zh-CN': zh, en }, description: { 'zh-CN': zh, en }, weight, scale: { min: 0, max: 100, step: 1 }, anchors: [] });
 const finalRubric = [dim('final_science', '科学性', 'Science', 0.6), dim('final_reach', '传播力', 'Reach', 0.4)];
 

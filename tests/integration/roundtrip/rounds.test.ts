@@ -16,8 +16,8 @@ import { issuePackage } from '../../../src-main/core/packages/issue-package';
 import { importOpenedPackage } from '../../../src-main/core/packages/open-package';
 import { registerKeyCard } from '../../../src-main/core/packages/register-judge';
 import { ok, openTestApp, tempDir } from '../../helpers';
+import { scoringRound as scoring } from '../../round-defs';
 
-const scoring = (key: string, en: string, zh: string, extra = {}) => ({ key, name: { 'zh-CN': zh, en }, kind: 'scoring' as const, panel: null, judgesPerEntry: null, rubric: null, dueAt: null, shortlist: null, carryOver: 0, ...extra });
 
 describe('rounds in packages and bundles', () => {
   it('carry round 2 from the package to the judge and back; another round or a closed one is refused', async () => {
