@@ -76,7 +76,7 @@ test.describe('a coordinator on a Chinese system', () => {
     await page.goto(app.url);
     await page.getByTestId('template-caca-committee-2021').getByRole('button', { name: '创建活动' }).click();
     await expect(page.getByTestId('campaign-title')).toHaveText('癌症患者关爱工程健康科普专家委员会委员遴选(2021)');
-    await expect(page.getByText('没有符合条件的条目。')).toBeVisible();
+    await expect(page.getByText('还没有报名条目：导入报名表（CSV 或 Excel）即可添加。')).toBeVisible();
     await page.getByRole('tab', { name: '概览' }).click();
     const overview = page.getByTestId('campaign-overview');
     await expect(overview).toContainText('主治及以上医师');

@@ -17,12 +17,18 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
   const [report, setReport] = useKeptValue<MergeReport | null>(campaign.id, 'merge', 'report', null);
   const keptScroll = useKeptScroll<HTMLElement>(campaign.id, 'merge', report !== null, 'main');
   const [dragging, setDragging] = useState(false);
+  // How many bundles are being checked: the previous report leaves at once, so what shows is never
+  // the last merge's counts standing in for this one's.
+  const [merging, setMerging] = useState(0);
   const bundleInput = useRef<HTMLInputElement>(null);
 
   async function merge(list: FileList | null) {
     if (!list || list.length === 0) return;
+    setReport(null);
+    setMerging(list.length);
     const files = await Promise.all([...list].map(async (f) => ({ fileName: f.name, contentBase64: await fileToBase64(f) })));
     const r = await run(() => invoke('bundle:merge', { campaignId: campaign.id, files }));
+    setMerging(0);
     if (r) {
       setReport(r);
       onMerged();
@@ -53,7 +59,12 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
         </label>
       </div>
       <p className="muted small">{t('exchange.mergeHint')}</p>
-      {!report && (
+      {merging > 0 && (
+        <p className="muted" role="status" data-testid="merge-busy">
+          {t('exchange.mergingBundles', { count: merging })}
+        </p>
+      )}
+      {!report && merging === 0 && (
         <EmptyState testId="empty-merge" text={t('empty.merge.text')} actionLabel={t('exchange.chooseBundles')} onAction={() => bundleInput.current?.click()} />
       )}
       {report && (
