@@ -112,9 +112,14 @@ export function hasFormalRound(def: Lists): boolean {
   return def.lists.some((l) => formalRoundOf(l) !== null);
 }
 
+/** The list's scoring rounds in order (formal rounds are not counted); empty for a list scored once. */
+export function scoringRoundsOf(list: Pick<ListDef, 'rounds'>): ScoringRoundDef[] {
+  return roundsOf(list).filter((r): r is ScoringRoundDef => r.kind === 'scoring');
+}
+
 /** The definition of scoring round `roundNo` (1-based among scoring rounds) of the list; null for a list without one. */
 export function scoringRoundOf(list: Pick<ListDef, 'rounds'>, roundNo: number): ScoringRoundDef | null {
-  return roundsOf(list).filter((r): r is ScoringRoundDef => r.kind === 'scoring')[roundNo - 1] ?? null;
+  return scoringRoundsOf(list)[roundNo - 1] ?? null;
 }
 
 /**

@@ -50,9 +50,13 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await openTab(page, 'setup');
     await page.getByTestId('setup-nav-lists').click();
     await page.getByTestId('setup-list-tab-0').click();
+    await expect(page.getByTestId('setup-round-summary-1')).toContainText(en ? 'carry-over w = 0.3' : '沿用上一轮 w = 0.3');
+    await page.getByTestId('setup-round-details-0').click();
+    await page.getByTestId('setup-round-details-1').click();
     await expect(page.getByTestId('setup-round-carry-1')).toHaveValue('0.3');
+    await expect(page.getByTestId('setup-round-0-details')).toBeVisible();
     await expect(page.getByTestId('setup-round-carry-0')).toHaveCount(0);
-    await expect(page.getByTestId('setup-round-1')).toContainText(en ? 'Carry-over from the previous round' : '沿用上一轮成绩的权重');
+    await expect(page.getByTestId('setup-round-1-details')).toContainText(en ? 'Carry-over from the previous round' : '沿用上一轮成绩的权重');
     await page.getByTestId('setup-rounds').scrollIntoViewIfNeeded();
     await snap('setup');
 

@@ -6,9 +6,9 @@
 // Without this, round 2's coverage and merge counts added round 1's finished work on top.
 import type { Database } from 'better-sqlite3';
 import { CampaignDefinition, type EntryKind } from '../../contract';
-import { listFor } from '../../contract/lists';
+import { listFor, scoringRoundOf, scoringRoundsOf } from '../../contract/lists';
 import { formalCheckHolds } from '../rounds/formal-checks';
-import { scoringRoundDef, scoringRoundsOf, workingRounds } from '../rounds/round-state';
+import { workingRounds } from '../rounds/round-state';
 import { shortlistedEntryIds } from '../shortlist/shortlist-repo';
 
 /** One list's working round: the entries it takes, judges per entry, and the round number. */
@@ -46,7 +46,7 @@ export function roundScopes(db: Database, campaignId: string, def: CampaignDefin
       const wanted = new Set<number>([...(shortlistedEntryIds(db, campaignId, list.key, roundNo - 1) ?? []), ...(assignedIn.all(campaignId, roundNo) as number[])]);
       taken = ofList.filter((e) => wanted.has(e.id)).map((e) => e.id);
     }
-    const round = scoringRoundDef(list, roundNo);
+    const round = scoringRoundOf(list, roundNo);
     return { listKey: list.key, roundNo, perEntry: round?.judgesPerEntry ?? def.judgesPerEntry, entryIds: taken };
   });
 }

@@ -12,11 +12,11 @@
 import type { Database } from 'better-sqlite3';
 import { shortlistedEntryIds } from '../shortlist/shortlist-repo';
 import type { CampaignDefinition, EntryKind } from '../../contract';
-import { listFor } from '../../contract/lists';
+import { listFor, scoringRoundOf, scoringRoundsOf } from '../../contract/lists';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { JudgeRepo } from '../review/judge-repo';
 import { formalCheckHolds } from '../rounds/formal-checks';
-import { closedRounds, currentRoundNo, scoringRoundDef, scoringRoundsOf } from '../rounds/round-state';
+import { closedRounds, currentRoundNo } from '../rounds/round-state';
 import { nowIso } from '../time';
 import { assignJudges, type AssignResult } from './assign';
 
@@ -110,7 +110,7 @@ function roundPlan(db: Database, def: CampaignDefinition, campaignId: string, en
     }
     const wanted = named ? new Set(named) : null;
     const taken = wanted ? ofList.filter((e) => wanted.has(e.id)) : ofList;
-    const round = scoringRoundDef(list, roundNo);
+    const round = scoringRoundOf(list, roundNo);
     rounds.push({ list: list.key, roundNo, entries: taken.length, skipped: null });
     return [{ list: list.key, roundNo, entries: taken, panel: round?.panel ?? null, perEntry: round?.judgesPerEntry ?? def.judgesPerEntry }];
   });

@@ -14,9 +14,9 @@
 // - A refused save changes nothing stored. A saved one is one transaction: the definition, the
 //   columns that mirror it, the late and early flags (the window may have moved), a numbered version with
 //   who, when and why, and an audit row.
+import { scoringRoundsOf } from '../../contract/lists';
 import type { Database } from 'better-sqlite3';
 import { type AffectedData, allDimensions, allEligibility, CampaignDefinition, type EntryKind, type ErrorCode, listFor } from '../../contract';
-import { scoringRoundsOf } from '../rounds/round-state';
 import { KepuError } from '../errors';
 import { nowIso, toUtcIso } from '../time';
 import { lastDefinedDimension } from './definition-versions';

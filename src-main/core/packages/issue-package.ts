@@ -2,6 +2,7 @@
 // redactions applied here, before anything leaves the machine), their media hashes and, if asked,
 // the media themselves; signed with the coordinator's key and recorded so returning bundles can be
 // checked against what was issued — including the definition version the judge was shown.
+import { scoringRoundOf } from '../../contract/lists';
 import type { Database } from 'better-sqlite3';
 import { createHash, type KeyObject, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,7 +12,7 @@ import { currentDefinitionVersion } from '../campaigns/definition-versions';
 import { KepuError } from '../errors';
 import type { PackageManifest, PackageRound } from '../exchange/package-manifest';
 import { type CampaignDefinition, type ListDef, listFor } from '../../contract';
-import { scoringRoundDef, workingRounds } from '../rounds/round-state';
+import { workingRounds } from '../rounds/round-state';
 import { writePackage } from '../exchange/package-write';
 import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
@@ -24,7 +25,7 @@ function packageRounds(def: CampaignDefinition, lists: readonly ListDef[], worki
   return def.lists.flatMap((l) => {
     if (!covered.has(l.key)) return [];
     const roundNo = working.get(l.key) ?? 1;
-    const round = scoringRoundDef(l, roundNo);
+    const round = scoringRoundOf(l, roundNo);
     return round ? [{ list: l.key, roundNo, key: round.key, name: round.name }] : [];
   });
 }

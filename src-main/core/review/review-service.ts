@@ -7,6 +7,7 @@
 // - What a judge signed is never changed by anyone else: once a signed result bundle from this
 //   judge covered the entry (on the coordinator's machine, after a merge), every change here is
 //   refused; only a newer bundle from that judge changes those values (core/merge).
+import { scoringRoundOf } from '../../contract/lists';
 import type { Database } from 'better-sqlite3';
 import { type CampaignDefinition, type ListDef, listFor, type LocalizedText, type Queue, queueProgress, type QueueRow, type ReviewState, type ReviewStatus, rubricOfRound, type RubricDimension, type SaveAck, type SignedSource } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
@@ -14,7 +15,7 @@ import type { EntryRepo } from '../entries/entry-repo';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
-import { scoringRoundDef, workingRoundOfEntry, workingRounds } from '../rounds/round-state';
+import { workingRoundOfEntry, workingRounds } from '../rounds/round-state';
 import type { PublishedChanges } from '../ranking/published-changes';
 import type { JudgeRepo } from './judge-repo';
 import type { DbConflictRow, DbDimensionValueRow, DbEligibilityAnswerRow, DbEntryListRow, DbEntryScoreRow, DbQueueRow, DbReviewRow, DbScoreRow, DbSignedBundleRow } from './review-rows';
@@ -277,7 +278,7 @@ export class ReviewService {
   /** The review's scoring round by key, name and due date, only when the entry's list has rounds. */
   private roundOf(ref: ReviewRef, def: CampaignDefinition): { round?: { roundNo: number; key: string; name: LocalizedText; dueAt?: string } } {
     const roundNo = this.round(ref);
-    const round = scoringRoundDef(this.listOf(ref, def), roundNo);
+    const round = scoringRoundOf(this.listOf(ref, def), roundNo);
     // The due date travels in the package's definition; the campaign has no due date of its own.
     return round ? { round: { roundNo, key: round.key, name: round.name, ...(round.dueAt ? { dueAt: round.dueAt } : {}) } } : {};
   }

@@ -3,14 +3,17 @@
 //   with a reason; a closure is recorded once (round_closures, append-only) with an audit row in
 //   the same transaction. After it the next scoring round is current; a bundle still answering
 //   the closed round is refused at merge (ROUND_CLOSED).
-// - Counts are of the round's own assignments and completed reviews (round_no), never mixed.
+// - Counts are of the round's own assignments and completed reviews (round_no), never mixed, and
+//   leave out entries the formal check failed (assigned before the verdict, they are in no round:
+//   the coverage view and the merge report count them the same way, core/assignment/round-coverage).
 import type { Database } from 'better-sqlite3';
 import type { CampaignDefinition, EntryKind, ListDef, ListRounds, RoundListView, RoundStatus } from '../../contract';
-import { listFor } from '../../contract/lists';
+import { listFor, scoringRoundsOf } from '../../contract/lists';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
-import { closedRounds, currentRoundNo, scoringRoundCount, scoringRoundsOf } from './round-state';
+import { formalCheckHolds } from './formal-checks';
+import { closedRounds, currentRoundNo, scoringRoundCount } from './round-state';
 
 type Deps = { db: Database; campaigns: CampaignRepo };
 
@@ -22,14 +25,15 @@ interface ClosureRow {
   reason: string;
 }
 
-/** Assigned and complete counts per "list\u0000round_no". */
+/** Assigned and complete counts per "list\u0000round_no", of the entries the formal check did not fail. */
 function roundCounts(db: Database, def: CampaignDefinition, campaignId: string): Map<string, { assigned: number; complete: number }> {
+  const failed = [...formalCheckHolds(db, def, campaignId)].filter(([, h]) => h.verdict === 'fail').map(([id]) => id);
   const rows = db
-    .prepare<[string], { kind: EntryKind; category: string | null; round_no: number; assigned: number; complete: number | null }>(`SELECT e.kind, e.category, a.round_no, count(*) AS assigned, sum(r.status = 'complete') AS complete
+    .prepare<[string, string], { kind: EntryKind; category: string | null; round_no: number; assigned: number; complete: number | null }>(`SELECT e.kind, e.category, a.round_no, count(*) AS assigned, sum(r.status = 'complete') AS complete
               FROM assignments a JOIN entries e ON e.id = a.entry_id
               LEFT JOIN reviews r ON r.entry_id = a.entry_id AND r.judge_id = a.judge_id AND r.round_no = a.round_no
-              WHERE e.campaign_id = ? GROUP BY e.kind, e.category, a.round_no`)
-    .all(campaignId);
+              WHERE e.campaign_id = ? AND e.id NOT IN (SELECT value FROM json_each(?)) GROUP BY e.kind, e.category, a.round_no`)
+    .all(campaignId, JSON.stringify(failed));
   const out = new Map<string, { assigned: number; complete: number }>();
   for (const r of rows) {
     const key = `${listFor(def, r.kind, r.category).key}\u0000${r.round_no}`;

@@ -6,21 +6,12 @@
 // - On a judge's machine the rounds come from the package the judge opened (rounds_json of the
 //   newest opened package): the judge works in the round the coordinator's package names.
 import type { Database } from 'better-sqlite3';
-import { CampaignDefinition, type ListDef, type ScoringRoundDef } from '../../contract';
-import { listFor, roundsOf } from '../../contract/lists';
-
-export function scoringRoundsOf(list: Pick<ListDef, 'rounds'>): ScoringRoundDef[] {
-  return roundsOf(list).filter((r): r is ScoringRoundDef => r.kind === 'scoring');
-}
+import { CampaignDefinition, type ListDef } from '../../contract';
+import { listFor, scoringRoundsOf } from '../../contract/lists';
 
 /** How many scoring rounds the list runs (at least one: a list without rounds has round 1). */
 export function scoringRoundCount(list: Pick<ListDef, 'rounds'>): number {
   return Math.max(1, scoringRoundsOf(list).length);
-}
-
-/** The definition of round `roundNo` of the list, or null for a list without scoring rounds. */
-export function scoringRoundDef(list: Pick<ListDef, 'rounds'>, roundNo: number): ScoringRoundDef | null {
-  return scoringRoundsOf(list)[roundNo - 1] ?? null;
 }
 
 /** The round number of a round key of the list (null when the list has no such scoring round). */

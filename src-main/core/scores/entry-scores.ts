@@ -1,10 +1,10 @@
 // The coordinator's entry view of every judge's scores (scores:entry): per scoring round that has
 // an assigned judge or any review of the entry, each judge with scores, totals, comment,
 // eligibility answers and conflict, and the round's spread and disagreement flag (score-view.ts).
+import { scoringRoundOf } from '../../contract/lists';
 import type { Database } from 'better-sqlite3';
 import { CampaignDefinition, type EntryKind, type EntryScores, listFor } from '../../contract';
 import { KepuError } from '../errors';
-import { scoringRoundDef } from '../rounds/round-state';
 import { readJudgeReviews } from './judge-reviews';
 import { judgeEntryScores, roundSpread } from './score-view';
 
@@ -20,7 +20,7 @@ export function entryScores(db: Database, campaignId: string, entryId: number): 
     listKey: list.key,
     rounds: roundNos.map((roundNo) => {
       const judges = reviews.filter((r) => r.roundNo === roundNo).map((r) => judgeEntryScores(list.rubric, r));
-      return { roundNo, roundName: scoringRoundDef(list, roundNo)?.name ?? null, judges, ...roundSpread(list.rubric, judges) };
+      return { roundNo, roundName: scoringRoundOf(list, roundNo)?.name ?? null, judges, ...roundSpread(list.rubric, judges) };
     }),
   };
 }

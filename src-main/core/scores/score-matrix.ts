@@ -4,10 +4,11 @@
 // round (rounds/round-state.ts: the current round, the last when all are closed). Entries in
 // registration order (entries.id), judges by name. Read-only; the exports (CSV, XLSX, the per-judge
 // PDF) are laid out in app/.
+import { scoringRoundOf } from '../../contract/lists';
 import type { Database } from 'better-sqlite3';
 import { CampaignDefinition, type EntryKind, type JudgeEntryScores, type ListDef, type LocalizedText, listFor } from '../../contract';
 import { KepuError } from '../errors';
-import { scoringRoundDef, workingRounds } from '../rounds/round-state';
+import { workingRounds } from '../rounds/round-state';
 import { readJudgeReviews } from './judge-reviews';
 import { judgeEntryScores } from './score-view';
 
@@ -62,7 +63,7 @@ export function scoreMatrix(db: Database, campaignId: string, options: MatrixOpt
   }
   const out: MatrixList[] = lists.map((list) => {
     const roundNo = options.roundNo ?? working.get(list.key) ?? 1;
-    return { list, roundNo, roundName: scoringRoundDef(list, roundNo)?.name ?? null, rows: [] };
+    return { list, roundNo, roundName: scoringRoundOf(list, roundNo)?.name ?? null, rows: [] };
   });
   const byList = new Map(out.map((m) => [m.list.key, m]));
   // One read per distinct round asked for (usually one).

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditPage, CampaignDefinition, FormalCheckEntry, FormalCheckView, RankingSummary, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
+import type { AuditPage, CampaignDefinition, FormalCheckEntry, FormalCheckView, RankingSummary, RoundListView, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
 import { ok, openMergedSample } from '../../helpers';
 
 type RankingListResult = { rows: { entryId: number; regNo: string; flags: { code: string; params: Record<string, string | number> }[] }[] };
@@ -85,9 +85,16 @@ describe('the formal check round', () => {
     expect(await ok<{ passed: number }>(app.dispatch('formalCheck:acceptSuggestions', { campaignId: app.campaignId }))).toEqual({ passed: 0 });
 
     // Then one of them fails, with a reason: history newest first, the newest applies.
+    const roundOne = async () => (await ok<RoundListView>(app.dispatch('round:list', { campaignId: app.campaignId }))).lists[0].rounds[0].counts;
+    const countsBefore = await roundOne();
+    const assignedToTarget = app.ctx.db.prepare('SELECT count(*) FROM assignments WHERE entry_id = ? AND round_no = 1').pluck().get(target.entryId) as number;
+    const completeOfTarget = app.ctx.db.prepare(`SELECT count(*) FROM reviews WHERE entry_id = ? AND round_no = 1 AND status = 'complete'`).pluck().get(target.entryId) as number;
+    expect(assignedToTarget).toBeGreaterThan(0);
     const failed = await ok<FormalCheckEntry>(app.dispatch('formalCheck:set', { campaignId: app.campaignId, entryId: target.entryId, verdict: 'fail', reason: '作者未签署承诺书' }));
     expect(failed.current).toMatchObject({ verdict: 'fail', reason: '作者未签署承诺书', by: 'local' });
     expect(failed.history.map((h) => h.verdict)).toEqual(['fail', 'pass']);
+    // The Overview's rounds strip no longer counts the failed entry's assignments in round 1 (it is in no round).
+    expect(await roundOne()).toEqual({ assigned: countsBefore.assigned - assignedToTarget, complete: countsBefore.complete - completeOfTarget });
     const rows = app.ctx.db.prepare('SELECT verdict, reason FROM formal_checks WHERE entry_id = ? ORDER BY id').all(target.entryId);
     expect(rows).toEqual([{ verdict: 'pass', reason: '' }, { verdict: 'fail', reason: '作者未签署承诺书' }]);
     // The table is append-only.

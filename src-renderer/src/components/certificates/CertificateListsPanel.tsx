@@ -5,6 +5,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../EmptyState';
+import { scoringRoundsOf } from '../../../../src-main/contract/lists';
 import type { CampaignDetail } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { localized } from '../../format';
@@ -68,7 +69,12 @@ export function CertificateListsPanel({ campaign, onExported, onOpenRanking }: {
           actionTestId="certificates-open-ranking"
         />
       )}
-      {lists.length === 0 && published !== false && <p className="muted">{t('certificates.lists.none')}</p>}
+      {lists.length === 0 && published !== false && (
+        // With rounds, a published first round certifies nothing: say which ranking is missing.
+        <p className="muted" data-testid="certificates-none">
+          {t(campaign.definition.lists.some((l) => scoringRoundsOf(l).length > 1) ? 'certificates.lists.noneFinalRound' : 'certificates.lists.none')}
+        </p>
+      )}
       <table className="data-table compact">
         <thead>
           <tr>

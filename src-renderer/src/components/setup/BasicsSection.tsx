@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { utcOffsetLabel } from '../../format';
+import { moveDueDates } from './round-ops';
 import type { SectionProps } from './draft-ops';
 import { OrganizersEditor } from './OrganizersEditor';
 import { NumberInput, TextPair } from './SetupControls';
@@ -28,6 +29,7 @@ export function BasicsSection({ draft, update }: SectionProps) {
       timeZone: next,
       opensAt: d.opensAt && fromWallTime(toWallTime(d.opensAt, d.timeZone), next),
       deadline: fromWallTime(toWallTime(d.deadline, d.timeZone), next) ?? d.deadline,
+      lists: moveDueDates(d.lists, d.timeZone, next),
     }));
   return (
     <>

@@ -19,7 +19,7 @@ import { rankingMethods } from '../../../../src-main/contract/definition-terms';
 
 const weightsOk = (list: ListDef) => Math.abs(list.rubric.reduce((s, d) => s + d.weight, 0) - 1) < 1e-6;
 
-export function ListsEditor(props: SectionProps & { listIndex: number; onList(index: number): void }) {
+export function ListsEditor(props: SectionProps & { campaignId: string; listIndex: number; onList(index: number): void }) {
   const { draft, original, update, onList } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -134,8 +134,8 @@ export function ListsEditor(props: SectionProps & { listIndex: number; onList(in
         </div>
       </section>
 
-      <RoundsEditor list={list} savedList={isFresh(list) ? undefined : original.lists.find((l) => l.key === list.key)} onChange={setList} />
-      <RubricEditor draft={draft} original={original} listIndex={li} onChange={setList} />
+      <RoundsEditor campaignId={props.campaignId} draft={draft} original={original} list={list} savedList={isFresh(list) ? undefined : original.lists.find((l) => l.key === list.key)} onChange={setList} />
+      <RubricEditor draft={draft} original={original} rubric={list.rubric} onRubric={(rubric) => setList({ ...list, rubric })} />
       <EligibilityEditor draft={draft} original={original} listIndex={li} onChange={setList} />
     </>
   );

@@ -1,12 +1,12 @@
-// One list's rubric: its dimensions with name and description in both languages, weights as
+// A rubric (a list's, or a scoring round's own): its dimensions with name and description in both languages, weights as
 // percentages with a live total that must be 100 %, the scale (lowest, highest, step) and level
 // descriptors. Dimension keys are unique across all lists (a stored score names only its
 // dimension), so a new key is proposed against every list and every key saved before — a removed
 // dimension's key is never reused for a new one, which would adopt its old scores.
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListDef, LocalizedText, RubricDimension } from '../../../../src-main/contract';
-import { allDimensions } from '../../../../src-main/contract/lists';
+import type { LocalizedText, RubricDimension } from '../../../../src-main/contract';
+import { allDimensions, roundOnlyDimensions } from '../../../../src-main/contract/lists';
 import { localized } from '../../format';
 import { followKey, fresh, isFresh, move, proposeKey, removeAt, replaceAt } from './draft-keys';
 import { emptyText, type SectionProps } from './draft-ops';
@@ -24,32 +24,44 @@ export function newDimension(key: string, scale: RubricDimension['scale'], weigh
   return fresh({ key, label: emptyText(), description: emptyText(), weight, scale: { ...scale }, anchors: [] });
 }
 
-export function RubricEditor({ draft, original, listIndex, onChange }: Pick<SectionProps, 'draft' | 'original'> & { listIndex: number; onChange(next: ListDef): void }) {
+/**
+ * A rubric being edited: a list's, or a scoring round's own (`idPrefix` keeps the test ids and the
+ * heading of the two apart when both are on screen).
+ */
+export function RubricEditor({ draft, original, rubric, onRubric, idPrefix = 'setup', title, hint }: Pick<SectionProps, 'draft' | 'original'> & {
+  rubric: RubricDimension[];
+  onRubric(next: RubricDimension[]): void;
+  idPrefix?: string;
+  title?: string;
+  hint?: string;
+}) {
   const { t, i18n } = useTranslation();
-  const list = draft.lists[listIndex];
   const [open, setOpen] = useState<number | null>(null);
-  const total = list.rubric.reduce((s, d) => s + d.weight, 0);
+  const total = rubric.reduce((s, d) => s + d.weight, 0);
   const ok = Math.abs(total - 1) < 1e-6;
-  const taken = (self: number) => [...allDimensions(draft).filter((d) => d !== list.rubric[self]).map((d) => d.key), ...allDimensions(original).map((d) => d.key)];
-  const setDimension = (i: number, next: RubricDimension) => onChange({ ...list, rubric: replaceAt(list.rubric, i, next) });
+  // Keys in use anywhere (lists and rounds' own rubrics, saved or not), this row's own excepted.
+  const everyKey = () => [...allDimensions(draft), ...roundOnlyDimensions(draft), ...allDimensions(original), ...roundOnlyDimensions(original)].map((d) => d.key);
+  const taken = (self: number) => everyKey().filter((k) => k !== rubric[self].key);
+  const setDimension = (i: number, next: RubricDimension) => onRubric(replaceAt(rubric, i, next));
   const setLabel = (i: number, label: LocalizedText) => {
-    const d = list.rubric[i];
+    const d = rubric[i];
     setDimension(i, { ...d, label, description: follow(d.description, d.label, label), key: isFresh(d) ? followKey(d.key, d.label.en, label.en, taken(i), 'dimension') : d.key });
   };
   const add = () => {
-    const key = proposeKey('', [...allDimensions(draft).map((d) => d.key), ...allDimensions(original).map((d) => d.key)], 'dimension');
-    onChange({ ...list, rubric: [...list.rubric, newDimension(key, list.rubric[0]?.scale ?? { min: 0, max: 10, step: 1 }, 0)] });
+    const key = proposeKey('', everyKey(), 'dimension');
+    onRubric([...rubric, newDimension(key, rubric[0]?.scale ?? { min: 0, max: 10, step: 1 }, 0)]);
     setOpen(null);
   };
+  const headingId = `${idPrefix}-rubric-title`;
   return (
-    <section className="panel" aria-labelledby="setup-rubric-title" data-testid="setup-rubric">
+    <section className="panel" aria-labelledby={headingId} data-testid={`${idPrefix}-rubric`}>
       <div className="section-head">
-        <h2 id="setup-rubric-title">{t('setup.rubric')}</h2>
-        <span className={ok ? 'badge ok' : 'badge warn'} data-testid="setup-weight-total" role="status">
+        <h2 id={headingId}>{title ?? t('setup.rubric')}</h2>
+        <span className={ok ? 'badge ok' : 'badge warn'} data-testid={`${idPrefix}-weight-total`} role="status">
           {ok ? t('setup.weightTotalOk', { total: percent(total) }) : t('setup.weightTotal', { total: percent(total) })}
         </span>
       </div>
-      <p className="muted small">{t('setup.rubricHint')}</p>
+      <p className="muted small">{hint ?? t('setup.rubricHint')}</p>
       <table className="data-table compact setup-table">
         <thead>
           <tr>
@@ -62,33 +74,33 @@ export function RubricEditor({ draft, original, listIndex, onChange }: Pick<Sect
           </tr>
         </thead>
         <tbody>
-          {list.rubric.map((d, i) => (
+          {rubric.map((d, i) => (
             <Fragment key={i}>
-              <tr data-testid="setup-dimension">
+              <tr data-testid={`${idPrefix}-dimension`}>
                 <td>
-                  <OrderButtons index={i} count={list.rubric.length} label={localized(d.label, i18n.language) || d.key} onMove={(delta) => onChange({ ...list, rubric: move(list.rubric, i, delta) })} />
+                  <OrderButtons index={i} count={rubric.length} label={localized(d.label, i18n.language) || d.key} onMove={(delta) => onRubric(move(rubric, i, delta))} />
                 </td>
                 <td>
-                  <KeyCell value={d.key} editable={isFresh(d)} onChange={(key) => setDimension(i, { ...d, key })} testId={`setup-dimension-key-${i}`} />
+                  <KeyCell value={d.key} editable={isFresh(d)} onChange={(key) => setDimension(i, { ...d, key })} testId={`${idPrefix}-dimension-key-${i}`} />
                 </td>
                 <td>
-                  <TextPair value={d.label} onChange={(label) => setLabel(i, label)} testId={`setup-dimension-${i}`} />
+                  <TextPair value={d.label} onChange={(label) => setLabel(i, label)} testId={`${idPrefix}-dimension-${i}`} />
                 </td>
                 <td className="nowrap">
-                  <NumberInput min={0} max={100} step="any" value={percent(d.weight)} aria-label={t('setup.weight')} onChange={(v) => setDimension(i, { ...d, weight: (v ?? 0) / 100 })} testId={`setup-weight-${i}`} /> %
+                  <NumberInput min={0} max={100} step="any" value={percent(d.weight)} aria-label={t('setup.weight')} onChange={(v) => setDimension(i, { ...d, weight: (v ?? 0) / 100 })} testId={`${idPrefix}-weight-${i}`} /> %
                 </td>
                 <td className="nowrap scale-cell">
-                  <NumberInput step="any" value={d.scale.min} aria-label={t('setup.scaleMin')} onChange={(v) => setDimension(i, { ...d, scale: { ...d.scale, min: v ?? d.scale.min } })} testId={`setup-scale-min-${i}`} />
+                  <NumberInput step="any" value={d.scale.min} aria-label={t('setup.scaleMin')} onChange={(v) => setDimension(i, { ...d, scale: { ...d.scale, min: v ?? d.scale.min } })} testId={`${idPrefix}-scale-min-${i}`} />
                   <span>–</span>
-                  <NumberInput step="any" value={d.scale.max} aria-label={t('setup.scaleMax')} onChange={(v) => setDimension(i, { ...d, scale: { ...d.scale, max: v ?? d.scale.max } })} testId={`setup-scale-max-${i}`} />
+                  <NumberInput step="any" value={d.scale.max} aria-label={t('setup.scaleMax')} onChange={(v) => setDimension(i, { ...d, scale: { ...d.scale, max: v ?? d.scale.max } })} testId={`${idPrefix}-scale-max-${i}`} />
                   <span className="muted small">{t('setup.step')}</span>
-                  <NumberInput step="any" min={0} value={d.scale.step} aria-label={t('setup.scaleStep')} onChange={(v) => setDimension(i, { ...d, scale: { ...d.scale, step: v ?? d.scale.step } })} testId={`setup-scale-step-${i}`} />
+                  <NumberInput step="any" min={0} value={d.scale.step} aria-label={t('setup.scaleStep')} onChange={(v) => setDimension(i, { ...d, scale: { ...d.scale, step: v ?? d.scale.step } })} testId={`${idPrefix}-scale-step-${i}`} />
                 </td>
                 <td className="row-actions">
-                  <button type="button" className="subtle" aria-expanded={open === i} title={t('setup.descriptionAndLevels', { count: d.anchors.length })} onClick={() => setOpen(open === i ? null : i)} data-testid={`setup-dimension-details-${i}`}>
+                  <button type="button" className="subtle" aria-expanded={open === i} title={t('setup.descriptionAndLevels', { count: d.anchors.length })} onClick={() => setOpen(open === i ? null : i)} data-testid={`${idPrefix}-dimension-details-${i}`}>
                     {t('setup.details')} {open === i ? '▴' : '▾'}
                   </button>
-                  <button type="button" className="subtle" disabled={list.rubric.length === 1} onClick={() => onChange({ ...list, rubric: removeAt(list.rubric, i) })} data-testid={`setup-dimension-remove-${i}`}>
+                  <button type="button" className="subtle" disabled={rubric.length === 1} onClick={() => onRubric(removeAt(rubric, i))} data-testid={`${idPrefix}-dimension-remove-${i}`}>
                     {t('setup.remove')}
                   </button>
                 </td>
@@ -99,22 +111,22 @@ export function RubricEditor({ draft, original, listIndex, onChange }: Pick<Sect
                   <td colSpan={5}>
                     <label className="stacked">
                       <span className="stacked-title">{t('setup.description')}</span>
-                      <TextPair value={d.description} onChange={(description) => setDimension(i, { ...d, description })} testId={`setup-dimension-description-${i}`} />
+                      <TextPair value={d.description} onChange={(description) => setDimension(i, { ...d, description })} testId={`${idPrefix}-dimension-description-${i}`} />
                     </label>
                     <span className="stacked-title">{t('overview.anchors')}</span>
                     {d.anchors.length === 0 && <p className="muted small">{t('setup.noAnchors')}</p>}
                     {d.anchors.map((a, j) => (
                       <div key={j} className="setup-row">
-                        <NumberInput step="any" value={a.score} aria-label={t('setup.anchorScore')} onChange={(v) => setDimension(i, { ...d, anchors: replaceAt(d.anchors, j, { ...a, score: v ?? a.score }) })} testId={`setup-anchor-score-${i}-${j}`} />
+                        <NumberInput step="any" value={a.score} aria-label={t('setup.anchorScore')} onChange={(v) => setDimension(i, { ...d, anchors: replaceAt(d.anchors, j, { ...a, score: v ?? a.score }) })} testId={`${idPrefix}-anchor-score-${i}-${j}`} />
                         <span className="muted small">{t('setup.points')}</span>
-                        <TextPair value={a.label} onChange={(label) => setDimension(i, { ...d, anchors: replaceAt(d.anchors, j, { ...a, label }) })} testId={`setup-anchor-${i}-${j}`} />
+                        <TextPair value={a.label} onChange={(label) => setDimension(i, { ...d, anchors: replaceAt(d.anchors, j, { ...a, label }) })} testId={`${idPrefix}-anchor-${i}-${j}`} />
                         {(a.score < d.scale.min || a.score > d.scale.max) && <span className="field-problem">{t('setup.anchorOutside')}</span>}
                         <button type="button" className="subtle" onClick={() => setDimension(i, { ...d, anchors: removeAt(d.anchors, j) })}>
                           {t('setup.remove')}
                         </button>
                       </div>
                     ))}
-                    <button type="button" className="subtle add" onClick={() => setDimension(i, { ...d, anchors: [...d.anchors, { score: d.scale.max, label: emptyText() }] })} data-testid={`setup-add-anchor-${i}`}>
+                    <button type="button" className="subtle add" onClick={() => setDimension(i, { ...d, anchors: [...d.anchors, { score: d.scale.max, label: emptyText() }] })} data-testid={`${idPrefix}-add-anchor-${i}`}>
                       + {t('setup.addAnchor')}
                     </button>
                   </td>
@@ -124,7 +136,7 @@ export function RubricEditor({ draft, original, listIndex, onChange }: Pick<Sect
           ))}
         </tbody>
       </table>
-      <button type="button" className="subtle add" data-testid="setup-add-dimension" onClick={add}>
+      <button type="button" className="subtle add" data-testid={`${idPrefix}-add-dimension`} onClick={add}>
         + {t('setup.addDimension')}
       </button>
     </section>

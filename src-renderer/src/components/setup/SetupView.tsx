@@ -154,7 +154,7 @@ export function SetupView({ campaign, onSaved }: { campaign: CampaignDetail; onS
             </section>
           )}
           {section === 'judging' && <AssignmentSection {...props} />}
-          {section === 'lists' && <ListsEditor {...props} listIndex={listIndex} onList={setListIndex} />}
+          {section === 'lists' && <ListsEditor {...props} campaignId={campaign.id} listIndex={listIndex} onList={setListIndex} />}
           {section === 'certificates' && <CertificateKindsEditor {...props} />}
           {section === 'versions' && <VersionsSection campaign={campaign} savedVersion={saved} />}
         </div>
