@@ -148,6 +148,8 @@ export const campaignChanges = {
   'scores:entry': null,
   'scores:export': null,
   'scores:sheet': null,
+  // The progress board: reading only.
+  'progress:board': null,
 } as const satisfies Record<ChannelName, CampaignOf | null>;
 
 /** `handlers`, each refusing a change to an archived campaign before it runs. */

@@ -26,6 +26,7 @@ import { noticeFileHandlers } from './notice-file-handlers';
 import { auditHandlers } from './audit-handlers';
 import { moderationHandlers } from './moderation-handlers';
 import { scoresHandlers } from './scores-handlers';
+import { progressHandlers } from './progress-handlers';
 import { formalCheckHandlers } from './formal-check-handlers';
 import { shortlistHandlers } from './shortlist-handlers';
 import { roundHandlers } from './round-handlers';
@@ -122,6 +123,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...shortlistFileHandlers(ctx),
     ...noticeHandlers(ctx),
     ...scoresHandlers(ctx),
+    ...progressHandlers(ctx),
   }));
 }
 

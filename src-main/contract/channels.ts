@@ -23,6 +23,7 @@ import { shortlistChannels } from './shortlist';
 import { EntryOrigin, shortlistFileChannels } from './shortlist-file';
 import { noticeChannels } from './notices';
 import { scoresChannels } from './scores';
+import { progressChannels } from './progress';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, MediaLinkJob } from './compliance';
@@ -324,6 +325,7 @@ export const channels = {
   ...shortlistFileChannels,
   ...noticeChannels,
   ...scoresChannels,
+  ...progressChannels,
 } as const satisfies ChannelMap;
 
 export type Channels = typeof channels;

@@ -35,4 +35,5 @@ export * from './verify-text';
 export * from './carry-text';
 export * from './shortlist';
 export * from './scoring-rounds';
+export * from './progress';
 export * from './shortlist-file';

@@ -82,3 +82,21 @@ test('a judge scores three entries of different kinds by keyboard only, declares
   await expect(panel).toContainText('本人曾指导该作品');
   await page.screenshot({ path: info.outputPath('after-reload.png') });
 });
+
+// Found by CI on a loaded machine: a digit pressed right after a dimension got the focus, before
+// React re-rendered, scored the dimension focused before. Focus and key in one task reproduce it.
+test('a digit pressed at once after focusing a dimension scores that dimension', async ({ page }) => {
+  app = await serveApp();
+  await page.goto(app.url);
+  await page.getByTestId('load-sample').click();
+  await page.getByRole('tab', { name: '评审' }).click();
+  await expect(page.getByTestId('score-panel')).toBeVisible();
+  const sliders = page.getByTestId('score-panel').getByRole('slider');
+  const second = sliders.nth(1);
+  await second.evaluate((el) => {
+    el.focus();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '7', bubbles: true }));
+  });
+  await expect(second).toHaveAttribute('aria-valuenow', '7');
+  await expect(sliders.nth(0)).not.toHaveAttribute('aria-valuenow', '7');
+});

@@ -8,6 +8,8 @@ import { fileToBase64 } from '../../files';
 import { useAppStore } from '../../stores/useAppStore';
 import { EmptyState } from '../EmptyState';
 import { MergePanel } from './MergePanel';
+import { ProgressPanel } from '../progress/ProgressPanel';
+import { invalidateCampaign } from '../../queries';
 
 type Coverage = ResponseOf<'assignment:coverage'>;
 
@@ -34,6 +36,8 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
     if (list) setJudges(list.judges);
     const cov = await run(() => invoke('assignment:coverage', { campaignId: campaign.id }));
     if (cov) setCoverage(cov);
+    // The progress board reads through the query cache: a merge, a package or an assignment changes it.
+    void invalidateCampaign(campaign.id);
   }
   useEffect(() => {
     void refresh();
@@ -204,6 +208,7 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
       </section>
 
       <MergePanel campaign={campaign} onMerged={() => void refresh()} />
+      <ProgressPanel campaign={campaign} />
     </div>
   );
 }

@@ -34,9 +34,16 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
   const list = { ...ownList, rubric: rubricOfRound(ownList, review.round?.roundNo ?? 1) };
   // The dimension digits go to: the first on entering, then whichever the judge focused or clicked.
   const [currentDim, setCurrentDim] = useState<string | null>(list.rubric[0]?.key ?? null);
+  // The dimension digits go to, changed at once on focus or click: a digit pressed before React has
+  // re-rendered (a busy machine) must still score the dimension just focused, not the one before.
+  const dimForKeys = useRef<string | null>(currentDim);
+  const choose = (key: string) => {
+    dimForKeys.current = key;
+    setCurrentDim(key);
+  };
   const lastDigit = useRef<LastDigit | null>(null);
-  const keyState = useRef({ review, currentDim, frozen });
-  keyState.current = { review, currentDim, frozen };
+  const keyState = useRef({ review, frozen });
+  keyState.current = { review, frozen };
 
   // Digits score the current dimension wherever the focus is, except in a text field or behind a
   // dialog. Keys a focused control already handled (eligibility y/n/u, the preview's keys) arrive
@@ -46,7 +53,8 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.isComposing) return;
       const target = e.target instanceof HTMLElement ? e.target : null;
       if (isTextField(target) || document.querySelector('[aria-modal="true"]')) return;
-      const { review: r, currentDim: key, frozen: locked } = keyState.current;
+      const { review: r, frozen: locked } = keyState.current;
+      const key = dimForKeys.current;
       const dimension = list.rubric.find((d) => d.key === key);
       if (!dimension) return;
       // Arrows and Backspace only from the score panel or the bare page: elsewhere they belong to
@@ -124,9 +132,9 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
             value={review.scores[d.key]?.value ?? null}
             disabled={frozen}
             current={d.key === currentDim}
-            onActivate={() => setCurrentDim(d.key)}
+            onActivate={() => choose(d.key)}
             onChange={(v) => {
-              setCurrentDim(d.key);
+              choose(d.key);
               score(d.key, v);
             }}
           />
