@@ -24,6 +24,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const picker = page.getByTestId('judge-picker');
     await picker.selectOption({ label: (await picker.locator('option', { hasText: 'Zhang Wei' }).textContent())!.trim() });
     await expect(page.getByTestId('signed-note')).toBeVisible();
+    // Read-only, said where "Saved" would be: no save of another entry stands in for this one's state.
+    await expect(page.getByTestId('read-only-indicator')).toHaveText(locale === 'en' ? 'Read-only · signed by the judge' : '只读 · 评委已签名');
+    await expect(page.getByTestId('save-indicator')).toHaveCount(0);
     const total = await page.getByTestId('review-total').textContent();
     const sliders = page.locator('.score-panel [role="slider"]');
     await expect(sliders.first()).toHaveAttribute('aria-disabled', 'true');

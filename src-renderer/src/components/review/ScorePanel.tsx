@@ -116,7 +116,14 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
             </span>
           </div>
         </div>
-        <SaveIndicator />
+        {/* A signed entry is read-only: the last save (of another entry) is not this one's state. */}
+        {signed ? (
+          <span className="save-indicator muted" data-testid="read-only-indicator">
+            {t('review.readOnlySigned')}
+          </span>
+        ) : (
+          <SaveIndicator />
+        )}
       </div>
       {review.signed && (
         <p className="signed-note" data-testid="signed-note">
