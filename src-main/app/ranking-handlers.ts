@@ -16,7 +16,7 @@ import { KepuError } from '../core/errors';
 import { lockAfterNotice } from '../core/notices/final-lock-guard';
 import type { AppContext } from './context';
 import { exportRanking } from './ranking-export';
-import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
+import { categoryLabel, committeeApplicants, tierLabel, trimFallback } from './ranking-views';
 import { categoryRows, findCategory, scaleOf } from '../core/ranking/ranking-rows';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
 
@@ -52,6 +52,7 @@ function categorySummaries(computed: ComputedRanking): CategorySummary[] {
         w: c.stability.w,
       },
       histogram: { min, max, counts },
+      fallback: trimFallback(computed, c),
     };
   });
 }
@@ -114,6 +115,8 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
         excluded: (a?.excluded ?? []).map((x) => ({ ...x, name: name(x.judgeId) })),
         dimensionMeans: a?.dimensionMeans ?? {},
         trimmed: a?.trimmed ?? null,
+        publishedMethod: c.method,
+        trimMinJudges: computed.outcome.config.trimMinJudges,
         cells: scoreCells(computed, entryId),
         overrides: listOverrides(ctx.db, campaignId, entryId).map((r) => overrideView(r, computed.judgeNames)),
         decisions: computed.decisions.get(entryId) ?? [],

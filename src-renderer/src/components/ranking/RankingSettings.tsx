@@ -66,7 +66,7 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
         <div className="stack-form">
           <label>
             {t('ranking.primary')}
-            <select value={draft.primary} data-testid="ranking-primary" onChange={(e) => set({ primary: e.target.value as RankingMethod, methods: METHODS.filter((x) => x === e.target.value || draft.methods.includes(x)) })}>
+            <select value={draft.primary} data-testid="ranking-primary" onChange={(e) => set(withPrimary(draft, e.target.value as RankingMethod))}>
               {METHODS.map((m) => (
                 <option key={m} value={m}>
                   {t(`ranking.methods.${m}`)}
@@ -156,4 +156,13 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
       </div>
     </section>
   );
+}
+
+/**
+ * A new published method; the committee list follows it when it was ordered by the same method,
+ * so the committee list and the ranking table beside it keep agreeing (issue 15).
+ */
+function withPrimary(draft: RankingConfig, primary: RankingMethod): Partial<RankingConfig> {
+  const committee = draft.committee.method === draft.primary ? { ...draft.committee, method: primary } : draft.committee;
+  return { primary, methods: METHODS.filter((x) => x === primary || draft.methods.includes(x)), committee };
 }
