@@ -27,7 +27,7 @@ export function StabilityPanel({ stability, published, methods }: Props) {
         {t('ranking.explain.w')} {w.value === null && t('ranking.explain.wNone')}
       </p>
       <p className="small">
-        {t('ranking.stability.icc')}: <strong>{icc ? `${icc.icc1.toFixed(3)} / ${icc.icc1k?.toFixed(3) ?? '—'}` : '—'}</strong>
+        {t('ranking.stability.icc')}: <strong data-testid="ranking-icc-value">{icc ? `${icc.icc1.toFixed(3)} / ${icc.icc1k?.toFixed(3) ?? '—'}` : '—'}</strong>
       </p>
       <p className="small muted stat-explain" data-testid="ranking-explain-icc">
         {t('ranking.explain.icc')}
