@@ -22,15 +22,16 @@ const words = {
     unchanged: '未变化——此前已合并',
     merged: '已合并',
     missing: '尚未收到以下评委的结果包',
-    icc: 'ICC:分数差异中来自作品本身',
+    icc: 'ICC：分数差异中来自作品本身',
     w: '评同一组作品的评委对作品先后顺序的一致程度',
-    tau: 'Kendall τ:本榜单按另一种方法排序时',
+    tau: 'Kendall τ：本榜单按另一种方法排序时',
     noTiers: '本榜单未设置奖项等级',
     award: '奖项',
-    fallback: /公布方法为去极值平均分,但有 \d+ 件上榜作品的评委少于 5 位/,
-    detailFallback: '本榜单按去极值平均分公布,该方法至少需要 5 位评委;本作品计入 3 位评委',
+    fallback: /公布方法为去极值平均分，但有 \d+ 件上榜作品的评委少于 5 位/,
+    detailFallback: '本榜单按去极值平均分公布，该方法至少需要 5 位评委；本作品计入 3 位评委',
     mean: '平均分',
     trimmed: '去极值平均分',
+    median: '中位数',
     committee: /CACA|癌症/,
   },
   en: {
@@ -46,6 +47,7 @@ const words = {
     detailFallback: 'This list is published by the trimmed mean, which needs at least 5 judges; 3 counted for this entry',
     mean: 'Mean',
     trimmed: 'Trimmed mean',
+    median: 'Median',
     committee: /CACA|Cancer/,
   },
 } as const;
@@ -119,6 +121,13 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const tableRegNos = (await page.getByTestId('ranking-ranked').locator('tbody tr td.mono').allInnerTexts()).map((s) => s.trim());
     expect(memberRegNos.length).toBeGreaterThan(1);
     expect(memberRegNos).toEqual(tableRegNos.filter((r) => memberRegNos.includes(r)));
+    await expect(page.getByTestId('committee-other-method')).toHaveCount(0);
     await shot(page, `defaults-${locale}-committee`, out, members);
+    // A committee method chosen apart from the published one: the panel says by what each is ordered.
+    await page.getByTestId('ranking-settings-toggle').click();
+    await page.getByTestId('ranking-committee-method').selectOption('median');
+    await page.getByTestId('ranking-save').click();
+    await expect(page.getByTestId('committee-other-method')).toContainText(w.median);
+    await expect(members.locator('thead')).toContainText(w.median);
   });
 }

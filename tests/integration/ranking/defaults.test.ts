@@ -73,7 +73,7 @@ describe('ranking defaults agree', () => {
 
     const pdf = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId: app.works.id, format: 'pdf' }));
     const text = execFileSync('pdftotext', [pdf.savedTo, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain(`公布方法为去极值平均分,但有 ${category.ranked} 件上榜作品的评委少于 5 位`);
+    expect(text).toContain(`公布方法为去极值平均分，但有 ${category.ranked} 件上榜作品的评委少于 5 位`);
     expect(text).toMatch(new RegExp(`Published by the trimmed mean, but ${category.ranked} ranked (entry|entries) had fewer than 5 judges`));
   });
 });

@@ -11,6 +11,7 @@ import { invoke } from '../../api';
 import { localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 import { TierRulesEditor } from './TierRulesEditor';
+import { withPrimary } from './rankingDraft';
 
 const METHODS: readonly RankingMethod[] = rankingMethods;
 
@@ -138,7 +139,7 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
           </label>
           <label>
             {t('ranking.settings.committeeMethod')}
-            <select value={draft.committee.method} onChange={(e) => set({ committee: { ...draft.committee, method: e.target.value as RankingMethod } })}>
+            <select value={draft.committee.method} data-testid="ranking-committee-method" onChange={(e) => set({ committee: { ...draft.committee, method: e.target.value as RankingMethod } })}>
               {draft.methods.map((m) => (
                 <option key={m} value={m}>
                   {t(`ranking.methods.${m}`)}
@@ -156,13 +157,4 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
       </div>
     </section>
   );
-}
-
-/**
- * A new published method; the committee list follows it when it was ordered by the same method,
- * so the committee list and the ranking table beside it keep agreeing (issue 15).
- */
-function withPrimary(draft: RankingConfig, primary: RankingMethod): Partial<RankingConfig> {
-  const committee = draft.committee.method === draft.primary ? { ...draft.committee, method: primary } : draft.committee;
-  return { primary, methods: METHODS.filter((x) => x === primary || draft.methods.includes(x)), committee };
 }

@@ -128,7 +128,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
         <EmptyState testId="ranking-nothing" text={t('empty.ranking.text')} actionLabel={t('empty.ranking.action')} tab="exchange" />
       ) : (
         <>
-          {campaign.definition.kind === 'committee' && <CommitteePanel campaign={campaign} computedAt={summary.computedAt} />}
+          {campaign.definition.kind === 'committee' && <CommitteePanel campaign={campaign} computedAt={summary.computedAt} tableMethod={summary.categories[0]?.method} />}
           <nav className="category-tabs" role="tablist" aria-label={t('ranking.columns.title')}>
             {summary.categories.map((c, i) => (
               <Fragment key={`${c.kind}-${c.category}`}>
