@@ -12,6 +12,7 @@ import { overrideView, scoreCells } from './moderation-handlers';
 import { differencesView } from './verify-differences';
 import { setAsideSummary } from '../core/ranking/set-aside';
 import { carryView } from '../core/ranking/carry-over';
+import { meanByDefaultBecause } from '../core/ranking/default-config';
 import { KepuError } from '../core/errors';
 import { lockAfterNotice } from '../core/notices/final-lock-guard';
 import type { AppContext } from './context';
@@ -76,10 +77,11 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       const counts = outcome.aggregate.counts;
       const ranked = outcome.categories.reduce((s, c) => s + (c.lists[c.method]?.ranked.length ?? 0), 0);
       const latest = latestSnapshotInfo(ctx.db, campaignId);
+      const stored = ctx.ranking.storedConfig(campaignId);
       return {
         campaignId,
         computedAt: computed.computedAt,
-        config: ctx.ranking.storedConfig(campaignId).config,
+        config: stored.config,
         applied: { tieBreaks: outcome.config.tieBreaks, biasThreshold: outcome.config.bias.threshold },
         scale: scaleOf(computed),
         counts: { entries: computed.data.entries.length, ranked, held: computed.data.entries.length - ranked, counted: counts.counted, incomplete: counts.incomplete, conflicted: counts.conflicted },
@@ -88,6 +90,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
         committee: outcome.committee ? { members: outcome.committee.members.length, rejected: outcome.committee.rejected.length, held: outcome.committee.held.length } : null,
         latestLock: latest ? snapshotView(latest) : null,
         setAside: setAsideSummary(ctx.db, computed.data),
+        meanByDefault: stored.saved ? null : meanByDefaultBecause(computed.data.definition),
         ...(computed.data.rounds ? { rounds: computed.data.rounds } : {}),
       };
     },

@@ -211,6 +211,11 @@ export const RankingSummary = z.object({
   rounds: z.record(z.string(), z.number().int()).optional(),
   /** Null when every score and answer is on the current definition. */
   setAside: SetAside.nullable(),
+  /**
+   * Settings never saved and the mean published by default because a panel is smaller than the
+   * trimmed mean needs (core/ranking/default-config.ts): the page says why. Null otherwise.
+   */
+  meanByDefault: z.object({ panel: z.number().int(), needed: z.number().int() }).nullable().default(null),
 });
 export type RankingSummary = z.infer<typeof RankingSummary>;
 

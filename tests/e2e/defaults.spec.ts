@@ -32,6 +32,7 @@ const words = {
     mean: '平均分',
     trimmed: '去极值平均分',
     median: '中位数',
+    meanByDefault: '此处默认按平均分公布：每件作品由 3 位评委评分，而去极值平均分至少需要 5 位评委',
     committee: /CACA|癌症/,
   },
   en: {
@@ -48,6 +49,7 @@ const words = {
     mean: 'Mean',
     trimmed: 'Trimmed mean',
     median: 'Median',
+    meanByDefault: 'The mean is the default here: entries are scored by 3 judges, and the trimmed mean needs at least 5',
     committee: /CACA|Cancer/,
   },
 } as const;
@@ -81,6 +83,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const ranked = page.getByTestId('ranking-ranked');
     await expect(ranked.getByTestId('ranking-row').first()).toBeVisible();
     await expect(page.getByTestId('ranking-method')).toHaveValue('mean');
+    await expect(page.getByTestId('ranking-mean-by-default')).toContainText(w.meanByDefault);
+    await shot(page, `defaults-${locale}-method`, out, page.getByTestId('ranking-mean-by-default'));
     await expect(page.getByTestId('ranking-explain-icc')).toContainText(w.icc);
     await expect(page.getByTestId('ranking-explain-w')).toContainText(w.w);
     await expect(page.getByTestId('ranking-explain-tau')).toContainText(w.tau);

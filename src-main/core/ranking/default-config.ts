@@ -30,7 +30,16 @@ export function smallestDefaultPanel(def: Pick<CampaignDefinition, 'lists' | 'ju
 /** The configuration of a campaign with no saved ranking settings. */
 export function defaultRankingConfig(def: Pick<CampaignDefinition, 'lists' | 'judgesPerEntry'>): RankingConfig {
   const base = parseRankingConfig({});
-  const panel = smallestDefaultPanel(def);
-  const primary: RankingMethod = base.primary === 'trimmed' && panel !== null && panel < base.trimMinJudges ? 'mean' : base.primary;
+  const primary: RankingMethod = meanByDefaultBecause(def) ? 'mean' : base.primary;
   return parseRankingConfig({ ...base, primary, committee: { ...base.committee, method: primary } });
+}
+
+/**
+ * Why the default publishes the mean, for the ranking page to say: the smallest panel and the
+ * judges the trimmed mean needs; null when the default is the schema's own (no panel too small).
+ */
+export function meanByDefaultBecause(def: Pick<CampaignDefinition, 'lists' | 'judgesPerEntry'>): { panel: number; needed: number } | null {
+  const base = parseRankingConfig({});
+  const panel = smallestDefaultPanel(def);
+  return base.primary === 'trimmed' && panel !== null && panel < base.trimMinJudges ? { panel, needed: base.trimMinJudges } : null;
 }

@@ -40,6 +40,7 @@ describe('ranking defaults agree', () => {
     const shown = new Map(table.rows.map((r) => [r.regNo, r.score]));
     for (const m of view.members) expect(m.score).toBe(shown.get(m.regNo));
     expect(summary.categories.every((c) => c.fallback === null)).toBe(true);
+    expect(summary.meanByDefault).toBeNull();
   });
 
   it('the works campaign publishes the mean by default: nothing falls back', async () => {
@@ -47,6 +48,8 @@ describe('ranking defaults agree', () => {
     expect(config).toMatchObject({ saved: false, config: { primary: 'mean', committee: { method: 'mean' } } });
     const summary = await ok<RankingSummary>(app.dispatch('ranking:summary', { campaignId: app.works.id }));
     expect(summary.categories.every((c) => c.method === 'mean' && c.fallback === null)).toBe(true);
+    // The page says why the mean: panels of 3, the trimmed mean needs 5.
+    expect(summary.meanByDefault).toEqual({ panel: 3, needed: 5 });
   });
 
   it('a snapshot locked under the old default (trimmed mean) verifies byte for byte, and the fallback is said everywhere', async () => {
@@ -65,6 +68,7 @@ describe('ranking defaults agree', () => {
     await ok(app.dispatch('ranking:allowChanges', { campaignId: app.works.id }));
     await ok(app.dispatch('ranking:configure', { campaignId: app.works.id, config: { primary: 'trimmed' } }));
     const summary = await ok<RankingSummary>(app.dispatch('ranking:summary', { campaignId: app.works.id }));
+    expect(summary.meanByDefault).toBeNull(); // saved settings: the coordinator's choice
     for (const c of summary.categories) expect(c.fallback).toEqual(c.ranked === 0 ? null : { entries: c.ranked, needed: 5 });
     const category = summary.categories.find((c) => c.ranked > 0)!;
     const table = await ok<Rows>(app.dispatch('ranking:list', { campaignId: app.works.id, kind: category.kind, category: category.category, section: 'ranked', offset: 0, limit: 10 }));

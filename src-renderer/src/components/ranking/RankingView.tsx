@@ -107,6 +107,9 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           {t('ranking.primary')}: <strong>{t(`ranking.methods.${headline}`)}</strong> — {t(`ranking.methodHelp.${headline}`, { n: summary.config.trimMinJudges })}
           {publishedMethods.size > 1 && <> {t('ranking.primaryForOthers')}</>}
         </p>
+        {summary.meanByDefault && (
+          <p className="small muted" data-testid="ranking-mean-by-default">{t('ranking.meanByDefault', summary.meanByDefault)}</p>
+        )}
         {summary.setAside && (
           <ul className="plain-list small set-aside" data-testid="ranking-set-aside">
             {setAsideLines(t, summary.setAside, i18n.language).map((line) => (

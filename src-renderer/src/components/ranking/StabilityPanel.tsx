@@ -24,8 +24,9 @@ export function StabilityPanel({ stability, published, methods }: Props) {
         {t('ranking.stability.w')}: <strong>{w.value === null ? t('ranking.stability.wNone') : `${w.value.toFixed(3)} (${w.judges} × ${w.entries})`}</strong>
       </p>
       <p className="small muted stat-explain" data-testid="ranking-explain-w">
-        {t('ranking.explain.w')} {w.value === null && t('ranking.explain.wNone')}
+        {t('ranking.explain.w')}
       </p>
+      {w.value === null && <p className="small muted stat-explain" data-testid="ranking-explain-w-none">{t('ranking.explain.wNone')}</p>}
       <p className="small">
         {t('ranking.stability.icc')}: <strong data-testid="ranking-icc-value">{icc ? `${icc.icc1.toFixed(3)} / ${icc.icc1k?.toFixed(3) ?? '—'}` : '—'}</strong>
       </p>
