@@ -12,11 +12,12 @@ import { overrideView, scoreCells } from './moderation-handlers';
 import { differencesView } from './verify-differences';
 import { setAsideSummary } from '../core/ranking/set-aside';
 import { carryView } from '../core/ranking/carry-over';
+import { meanByDefaultBecause } from '../core/ranking/default-config';
 import { KepuError } from '../core/errors';
 import { lockAfterNotice } from '../core/notices/final-lock-guard';
 import type { AppContext } from './context';
 import { exportRanking } from './ranking-export';
-import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
+import { categoryLabel, committeeApplicants, tierLabel, trimFallback } from './ranking-views';
 import { categoryRows, findCategory, scaleOf } from '../core/ranking/ranking-rows';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
 
@@ -52,6 +53,7 @@ function categorySummaries(computed: ComputedRanking): CategorySummary[] {
         w: c.stability.w,
       },
       histogram: { min, max, counts },
+      fallback: trimFallback(computed, c),
     };
   });
 }
@@ -75,10 +77,11 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       const counts = outcome.aggregate.counts;
       const ranked = outcome.categories.reduce((s, c) => s + (c.lists[c.method]?.ranked.length ?? 0), 0);
       const latest = latestSnapshotInfo(ctx.db, campaignId);
+      const stored = ctx.ranking.storedConfig(campaignId);
       return {
         campaignId,
         computedAt: computed.computedAt,
-        config: ctx.ranking.storedConfig(campaignId).config,
+        config: stored.config,
         applied: { tieBreaks: outcome.config.tieBreaks, biasThreshold: outcome.config.bias.threshold },
         scale: scaleOf(computed),
         counts: { entries: computed.data.entries.length, ranked, held: computed.data.entries.length - ranked, counted: counts.counted, incomplete: counts.incomplete, conflicted: counts.conflicted },
@@ -87,6 +90,7 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
         committee: outcome.committee ? { members: outcome.committee.members.length, rejected: outcome.committee.rejected.length, held: outcome.committee.held.length } : null,
         latestLock: latest ? snapshotView(latest) : null,
         setAside: setAsideSummary(ctx.db, computed.data),
+        meanByDefault: stored.saved ? null : meanByDefaultBecause(computed.data.definition),
         ...(computed.data.rounds ? { rounds: computed.data.rounds } : {}),
       };
     },
@@ -114,6 +118,8 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
         excluded: (a?.excluded ?? []).map((x) => ({ ...x, name: name(x.judgeId) })),
         dimensionMeans: a?.dimensionMeans ?? {},
         trimmed: a?.trimmed ?? null,
+        publishedMethod: c.method,
+        trimMinJudges: computed.outcome.config.trimMinJudges,
         cells: scoreCells(computed, entryId),
         overrides: listOverrides(ctx.db, campaignId, entryId).map((r) => overrideView(r, computed.judgeNames)),
         decisions: computed.decisions.get(entryId) ?? [],

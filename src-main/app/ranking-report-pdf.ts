@@ -13,7 +13,7 @@ import { formatInZone } from '../core/time';
 import type { AppContext } from './context';
 import { setAsideSummary } from '../core/ranking/set-aside';
 import { both, describeFlag, describeSetAside, describeTie, tEn, tZh } from './ranking-texts';
-import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
+import { categoryLabel, committeeApplicants, tierLabel, trimFallback } from './ranking-views';
 import { overrideLine, overridesInEffect } from './override-texts';
 import { decisionLine, decisionsInEffect } from './decision-texts';
 import { carryListLines, hasCarryOver } from './carry-texts';
@@ -104,6 +104,9 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
     ensure(190); // heading, figures and the first rows stay together
     heading(`${label['zh-CN']}  ${label.en}`);
     para(`${tZh('ranking.categoryCount', { ranked: ranked.length, held: held.length })} · ${tEn('ranking.categoryCount', { ranked: ranked.length, held: held.length })}`, MUTED);
+    // The trimmed mean fell back to the plain mean for entries with too few judges: said, not silent.
+    const fallback = trimFallback(computed, c);
+    if (fallback) para(`${tZh('ranking.fallback.trimmed', { count: fallback.entries, n: fallback.needed })}\n${tEn('ranking.fallback.trimmed', { count: fallback.entries, n: fallback.needed })}`, '#b54708', 8);
     // Histogram and figures side by side.
     ensure(110);
     const top = doc.y + 4;

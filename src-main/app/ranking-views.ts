@@ -1,6 +1,6 @@
 // Views of a computed ranking shared by the channels and the exports: labels from the campaign
 // definition, and the committee decisions with the applicants' names.
-import type { CommitteeApplicant, LocalizedText } from '../contract';
+import type { CategorySummary, CommitteeApplicant, LocalizedText } from '../contract';
 import type { CommitteeDecision, RejectionReason } from '../core/ranking/committee';
 import type { CategoryResult } from '../core/ranking/run-ranking';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
@@ -43,4 +43,15 @@ export function committeeApplicants(computed: ComputedRanking) {
     rejected: committee.rejected.map((m) => view(m, m.reasons)),
     held: committee.held.map((m) => view(m, [], m.flags)),
   };
+}
+
+/**
+ * How many ranked entries of a category published by the trimmed mean had too few judges to drop
+ * the extremes, so carry the plain mean (issue 15: the fallback used to be silent); null: none.
+ */
+export function trimFallback(computed: ComputedRanking, category: Pick<CategoryResult, 'method' | 'lists'>): CategorySummary['fallback'] {
+  if (category.method !== 'trimmed') return null;
+  const ranked = category.lists.trimmed?.ranked ?? [];
+  const entries = ranked.filter((r) => computed.aggregates.get(r.entryId)?.trimmed === 'plain_mean').length;
+  return entries === 0 ? null : { entries, needed: computed.outcome.config.trimMinJudges };
 }

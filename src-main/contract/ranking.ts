@@ -151,6 +151,12 @@ export const CategorySummary = z.object({
   held: z.number().int(),
   tiers: z.array(z.object({ key: z.string(), label: LocalizedText.nullable(), count: z.number().int() })),
   stability: CategoryStabilityView,
+  /**
+   * Published by the trimmed mean, but some ranked entries had fewer judges than it needs
+   * (trimMinJudges): their score is the plain mean. Null when nothing fell back (issue 15: the
+   * fallback used to be silent).
+   */
+  fallback: z.object({ entries: z.number().int(), needed: z.number().int() }).nullable().default(null),
   /** Histogram of the primary method's scores of ranked entries: 20 equal bins over the rubric scale. */
   histogram: z.object({ min: Num, max: Num, counts: z.array(z.number().int()) }),
 });
@@ -205,6 +211,11 @@ export const RankingSummary = z.object({
   rounds: z.record(z.string(), z.number().int()).optional(),
   /** Null when every score and answer is on the current definition. */
   setAside: SetAside.nullable(),
+  /**
+   * Settings never saved and the mean published by default because a panel is smaller than the
+   * trimmed mean needs (core/ranking/default-config.ts): the page says why. Null otherwise.
+   */
+  meanByDefault: z.object({ panel: z.number().int(), needed: z.number().int() }).nullable().default(null),
 });
 export type RankingSummary = z.infer<typeof RankingSummary>;
 
@@ -253,6 +264,9 @@ export const RankingEntryDetail = z.object({
   excluded: z.array(z.object({ judgeId: z.string(), name: z.string(), reason: z.enum(['conflict', 'incomplete']), missing: z.array(z.string()) })),
   dimensionMeans: z.record(z.string(), Num),
   trimmed: z.enum(['applied', 'plain_mean']).nullable(),
+  /** The method the entry's list is published by, and the judges the trimmed mean needs (for the fallback sentence). */
+  publishedMethod: RankingMethod.optional(),
+  trimMinJudges: z.number().int().optional(),
   /** Every judge × dimension signed score, with the moderation override in effect beside it. */
   cells: z.array(ScoreCell),
   /** The entry's override history (set and withdrawn), oldest first. */

@@ -42,10 +42,10 @@ test('coordinator → judge → coordinator: key card, signed package, scoring o
 
   // Coordinator: merge it; the same file again is recognised.
   await coordinator.getByTestId('bundle-files').setInputFiles(bundleFile);
-  await expect(coordinator.getByTestId('merge-files')).toContainText('已接收');
+  await expect(coordinator.getByTestId('merge-files')).toContainText('已合并');
   await expect(coordinator.getByTestId('merge-coverage')).toContainText('已完成 1 份');
   await coordinator.getByTestId('bundle-files').setInputFiles([]);
   await coordinator.getByTestId('bundle-files').setInputFiles(bundleFile);
-  await expect(coordinator.getByTestId('merge-files')).toContainText('重复');
+  await expect(coordinator.getByTestId('merge-files')).toContainText('未变化——此前已合并');
   await coordinator.screenshot({ path: info.outputPath('coordinator-merge.png'), fullPage: true });
 });

@@ -18,6 +18,7 @@ import { defaultRankingRounds } from '../rounds/round-state';
 import { nowIso } from '../time';
 import type { EntryAggregate } from './aggregate';
 import { parseRankingConfig, type RankingConfig } from './config';
+import { defaultRankingConfig } from './default-config';
 import { type CampaignScores, loadCampaignScores } from './load-scores';
 import { type EntryInfo, entryInfos, judgeNames, rankingConfigJson, saveRankingConfigJson } from './ranking-repo';
 import { type RankingOutcome, runRanking } from './run-ranking';
@@ -73,7 +74,9 @@ export class RankingService {
   storedConfig(campaignId: string): { config: RankingConfig; saved: boolean } {
     this.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND
     const json = rankingConfigJson(this.db, campaignId);
-    return { config: parseRankingConfig(json === undefined ? {} : JSON.parse(json)), saved: json !== undefined };
+    // Unsaved: the defaults that fit the campaign's panels (default-config.ts says why).
+    if (json === undefined) return { config: defaultRankingConfig(this.campaigns.definition(campaignId)), saved: false };
+    return { config: parseRankingConfig(JSON.parse(json)), saved: true };
   }
 
   saveConfig(campaignId: string, input: unknown): { config: RankingConfig; saved: boolean } {

@@ -30,7 +30,8 @@ describe('ranking channels', () => {
 
   it('summarises every category with methods side by side, held entries named with reasons', async () => {
     const summary = await ok<RankingSummary>(app.dispatch('ranking:summary', { campaignId: app.works.id }));
-    expect(summary.config.primary).toBe('trimmed');
+    // 3 judges per entry: the mean by default (default-config.ts), not a trimmed mean that cannot trim.
+    expect(summary.config.primary).toBe('mean');
     // The sample: six categories (graphic, cartoon, video, other works; accounts; individuals),
     // 32 entries scored by 3 of its 5 judges each, 5 held back for a reason.
     expect(summary.categories.map((c) => [c.kind, c.category])).toEqual([['work', 'graphic'], ['work', 'cartoon'], ['work', 'video'], ['work', 'other'], ['account', null], ['individual', null]]);

@@ -84,8 +84,9 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
                 <tr key={`${f.fileName}-${i}`} className={f.status === 'rejected' ? 'verdict-fail' : ''}>
                   <td className="mono">{f.fileName}</td>
                   <td>
-                    <span className={`badge ${f.status === 'accepted' ? 'verdict-pass' : f.status === 'rejected' ? 'verdict-fail' : 'verdict-unchecked'}`}>
-                      {t(`cli.bundle.status.${f.status}`)}
+                    {/* Plain words here; the CLI keeps its status words (cli.bundle.status.*). */}
+                    <span className={`badge ${f.status === 'accepted' ? 'verdict-pass' : f.status === 'rejected' ? 'verdict-fail' : 'verdict-unchecked'}`} data-testid="merge-file-status">
+                      {t(`exchange.fileStatus.${f.status}`)}
                     </span>
                   </td>
                   <td>{f.judgeName ?? '—'}</td>
@@ -102,7 +103,7 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
             </tbody>
           </table>
           <p data-testid="merge-coverage">{t('exchange.mergeCoverage', report.coverage)}</p>
-          {report.missingJudges.length > 0 && <p className="muted">{t('exchange.mergeMissingJudges', { names: report.missingJudges.map((j) => j.name).join(', ') })}</p>}
+          {report.missingJudges.length > 0 && <p className="muted" data-testid="merge-missing-judges">{t('exchange.mergeMissingJudges', { names: report.missingJudges.map((j) => j.name).join(', ') })}</p>}
           {report.disagreements.length > 0 && (
             <details>
               <summary>{t('exchange.disagreements', { count: report.disagreements.length })}</summary>

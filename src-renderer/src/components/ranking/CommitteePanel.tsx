@@ -2,14 +2,15 @@
 // those held until their coverage is complete; each row shows the judges' votes per item.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, CommitteeApplicant, CommitteeView } from '../../../../src-main/contract';
+import type { CampaignDetail, CommitteeApplicant, CommitteeView, RankingMethod } from '../../../../src-main/contract';
 import { findEligibilityItem } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
 import { localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 import { flagText, reasonText, score } from './rankingText';
 
-export function CommitteePanel({ campaign, computedAt }: { campaign: CampaignDetail; computedAt: string }) {
+/** `tableMethod`: the method the ranking table beside the list is ordered by (the list's published one). */
+export function CommitteePanel({ campaign, computedAt, tableMethod }: { campaign: CampaignDetail; computedAt: string; tableMethod?: RankingMethod }) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
   const [view, setView] = useState<CommitteeView | null>(null);
@@ -81,6 +82,12 @@ export function CommitteePanel({ campaign, computedAt }: { campaign: CampaignDet
         {t('ranking.committee.rule', { rule: t(`ranking.committee.rules.${view.rule}`) })} ·{' '}
         {view.minScore === null ? t('ranking.committee.noMinScore') : t('ranking.committee.minScore', { score: view.minScore, method: t(`ranking.methods.${view.method}`) })}
       </p>
+      {tableMethod && tableMethod !== view.method && (
+        // Chosen apart in the settings: the two orders may differ, so the panel says by what each is ordered.
+        <p className="small stat-warn" data-testid="committee-other-method">
+          {t('ranking.committee.otherMethod', { method: t(`ranking.methods.${view.method}`), tableMethod: t(`ranking.methods.${tableMethod}`) })}
+        </p>
+      )}
       {section('members', view.members)}
       {section('rejected', view.rejected)}
       {section('held', view.held)}

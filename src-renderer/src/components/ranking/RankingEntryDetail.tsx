@@ -80,7 +80,12 @@ export function RankingEntryDetail({ campaign, entryId, rounds, onClose, onChang
           ))}
         </tbody>
       </table>
-      {detail.trimmed && <p className="small muted">{t(`ranking.entry.trimmed.${detail.trimmed}`)}</p>}
+      {detail.publishedMethod === 'trimmed' && detail.trimmed === 'plain_mean' ? (
+        // Published by the trimmed mean with too few judges: the plain mean stands in, and says so.
+        <p className="small stat-warn" data-testid="ranking-detail-fallback">{t('ranking.entry.fallback', { n: detail.trimMinJudges ?? 5, judges: row.judges })}</p>
+      ) : (
+        detail.trimmed && <p className="small muted">{t(`ranking.entry.trimmed.${detail.trimmed}`)}</p>
+      )}
       {detail.carry && (
         // Carry-over: both rounds' totals, w and the result (or why this round's counts alone).
         <div data-testid="ranking-detail-carry">

@@ -11,6 +11,7 @@ import { invoke } from '../../api';
 import { localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 import { TierRulesEditor } from './TierRulesEditor';
+import { withPrimary } from './rankingDraft';
 
 const METHODS: readonly RankingMethod[] = rankingMethods;
 
@@ -66,7 +67,7 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
         <div className="stack-form">
           <label>
             {t('ranking.primary')}
-            <select value={draft.primary} data-testid="ranking-primary" onChange={(e) => set({ primary: e.target.value as RankingMethod, methods: METHODS.filter((x) => x === e.target.value || draft.methods.includes(x)) })}>
+            <select value={draft.primary} data-testid="ranking-primary" onChange={(e) => set(withPrimary(draft, e.target.value as RankingMethod))}>
               {METHODS.map((m) => (
                 <option key={m} value={m}>
                   {t(`ranking.methods.${m}`)}
@@ -138,7 +139,7 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
           </label>
           <label>
             {t('ranking.settings.committeeMethod')}
-            <select value={draft.committee.method} onChange={(e) => set({ committee: { ...draft.committee, method: e.target.value as RankingMethod } })}>
+            <select value={draft.committee.method} data-testid="ranking-committee-method" onChange={(e) => set({ committee: { ...draft.committee, method: e.target.value as RankingMethod } })}>
               {draft.methods.map((m) => (
                 <option key={m} value={m}>
                   {t(`ranking.methods.${m}`)}

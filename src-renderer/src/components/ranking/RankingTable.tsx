@@ -51,13 +51,15 @@ export function RankingTable({ campaign, summary, kind, category, section, metho
   const mine = summary.categories.find((c) => c.kind === kind && c.category === category);
   const methods = mine && !summary.config.methods.includes(mine.method) ? [...summary.config.methods, mine.method] : summary.config.methods;
   const tiers = new Map((mine?.tiers ?? []).map((tier) => [tier.key, tier.label ? localized(tier.label, i18n.language) : tier.key]));
+  // A list without award tiers has no award column (an always-empty column read as a fault).
+  const tierColumn = section === 'ranked' && tiers.size > 0;
   return (
     <div className="ranking-table-wrap" ref={keptScroll}>
       <table className="data-table compact ranking-table" data-testid={`ranking-${section}`}>
         <thead>
           <tr>
             {section === 'ranked' && <th className="num">{t('ranking.columns.rank')}</th>}
-            {section === 'ranked' && <th>{t('ranking.columns.tier')}</th>}
+            {tierColumn && <th>{t('ranking.columns.tier')}</th>}
             <th>{t('ranking.columns.regNo')}</th>
             <th>{t('ranking.columns.title')}</th>
             <th>{t('ranking.columns.entrant')}</th>
@@ -81,7 +83,7 @@ export function RankingTable({ campaign, summary, kind, category, section, metho
             return (
               <tr key={r.entryId} className={r.tier ? `tier-row` : ''} data-testid="ranking-row">
                 {section === 'ranked' && <td className="num rank-cell">{r.rank}</td>}
-                {section === 'ranked' && <td>{r.tier ? <span className="badge tier-badge">{tiers.get(r.tier) ?? r.tier}</span> : ''}</td>}
+                {tierColumn && <td>{r.tier ? <span className="badge tier-badge">{tiers.get(r.tier) ?? r.tier}</span> : ''}</td>}
                 <td className="mono">
                   <button type="button" className="link" onClick={() => onOpen(r.entryId)}>
                     {r.regNo}

@@ -21,6 +21,7 @@ import { RankingSettings } from './RankingSettings';
 import { RankingTable } from './RankingTable';
 import { ScoreExports } from './ScoreExports';
 import { ShortlistPanel } from './ShortlistPanel';
+import { StabilityPanel } from './StabilityPanel';
 import { setAsideLines } from './rankingText';
 import './ranking.css';
 
@@ -106,6 +107,9 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           {t('ranking.primary')}: <strong>{t(`ranking.methods.${headline}`)}</strong> — {t(`ranking.methodHelp.${headline}`, { n: summary.config.trimMinJudges })}
           {publishedMethods.size > 1 && <> {t('ranking.primaryForOthers')}</>}
         </p>
+        {summary.meanByDefault && (
+          <p className="small muted" data-testid="ranking-mean-by-default">{t('ranking.meanByDefault', summary.meanByDefault)}</p>
+        )}
         {summary.setAside && (
           <ul className="plain-list small set-aside" data-testid="ranking-set-aside">
             {setAsideLines(t, summary.setAside, i18n.language).map((line) => (
@@ -127,7 +131,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
         <EmptyState testId="ranking-nothing" text={t('empty.ranking.text')} actionLabel={t('empty.ranking.action')} tab="exchange" />
       ) : (
         <>
-          {campaign.definition.kind === 'committee' && <CommitteePanel campaign={campaign} computedAt={summary.computedAt} />}
+          {campaign.definition.kind === 'committee' && <CommitteePanel campaign={campaign} computedAt={summary.computedAt} tableMethod={summary.categories[0]?.method} />}
           <nav className="category-tabs" role="tablist" aria-label={t('ranking.columns.title')}>
             {summary.categories.map((c, i) => (
               <Fragment key={`${c.kind}-${c.category}`}>
@@ -178,45 +182,21 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
                   {ownRules.method !== null && t('ranking.ownMethod', { method: t(`ranking.methods.${ownRules.method}`) })} {ownRules.tiers !== null && t('ranking.ownTiers')}
                 </p>
               )}
-              {category.tiers.length > 0 && (
+              {category.tiers.length > 0 ? (
                 <p className="small">
                   {category.tiers.map((tier) => `${tier.label ? localized(tier.label, i18n.language) : tier.key}: ${tier.count}`).join(' · ')}
                 </p>
+              ) : (
+                // No tiers: the award column is left out of the table, and this says where tiers are set.
+                <p className="small muted" data-testid="ranking-no-tiers">{t('ranking.noTiers')}</p>
+              )}
+              {category.fallback && (
+                // The trimmed mean could not drop extremes for these entries: said, never silent.
+                <p className="small stat-warn" data-testid="ranking-fallback">{t('ranking.fallback.trimmed', { count: category.fallback.entries, n: category.fallback.needed })}</p>
               )}
               <div className="ranking-figures">
                 <Histogram histogram={category.histogram} title={t('ranking.charts.histogram', { method: t(`ranking.methods.${published}`) })} />
-                <div className="stability" data-testid="ranking-stability">
-                  <h3>{t('ranking.stability.title')}</h3>
-                  <p className="small">
-                    {t('ranking.stability.w')}: <strong>{category.stability.w.value === null ? t('ranking.stability.wNone') : `${category.stability.w.value.toFixed(3)} (${category.stability.w.judges} × ${category.stability.w.entries})`}</strong>
-                  </p>
-                  <p className="small">
-                    {t('ranking.stability.icc')}: <strong>{category.stability.icc ? `${category.stability.icc.icc1.toFixed(3)} / ${category.stability.icc.icc1k?.toFixed(3) ?? '—'}` : '—'}</strong>
-                  </p>
-                  <table className="data-table compact tau-table">
-                    <caption className="small muted">{t('ranking.stability.tau')}</caption>
-                    <tbody>
-                      {category.stability.tau.filter((p) => p.a === published || p.b === published).map((p) => (
-                        <tr key={`${p.a}-${p.b}`}>
-                          <td>{t(`ranking.methods.${p.a === published ? p.b : p.a}`)}</td>
-                          <td className="num">{p.tau === null ? '—' : p.tau.toFixed(3)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  <h3>{t('ranking.stability.movers')}</h3>
-                  {category.stability.movers.length === 0 ? (
-                    <p className="small muted">{t('ranking.stability.noMovers')}</p>
-                  ) : (
-                    <ul className="plain-list small">
-                      {category.stability.movers.slice(0, 5).map((m) => (
-                        <li key={m.entryId}>
-                          <span className="mono">{m.regNo}</span> {m.title} — {t('ranking.stability.move', { count: m.move })} ({methods.map((x) => `${t(`ranking.methods.${x}`)} ${m.ranks[x] ?? '—'}`).join(' · ')})
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </div>
+                <StabilityPanel stability={category.stability} published={published} methods={methods} />
               </div>
               <h3>{t('ranking.sections.ranked', { count: category.ranked })}</h3>
               <RankingTable campaign={campaign} summary={summary} kind={category.kind} category={category.category} section="ranked" method={shown} rounds={rounds} onOpen={setOpen} />
