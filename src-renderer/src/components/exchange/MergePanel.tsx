@@ -53,7 +53,8 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
     >
       <div className="section-head">
         <h2>{t('exchange.merge')}</h2>
-        <label className="file-button">
+        {/* With nothing merged yet the empty state offers the same button: one is enough on screen. */}
+        <label className={report ? 'file-button' : 'visually-hidden'}>
           {t('exchange.chooseBundles')}
           <input ref={bundleInput} type="file" multiple className="visually-hidden" accept=".kepubundle,application/json" data-testid="bundle-files" onChange={(e) => void merge(e.target.files)} />
         </label>
