@@ -1,5 +1,6 @@
 // Assignment channels: run the algorithm on the campaign, and the load / coverage view.
 import type { Handlers } from '../contract';
+import { conflictedPairKeys, pairKey } from '../core/assignment/conflicted-pairs';
 import { combineCoverage, summarizeCoverage } from '../core/assignment/coverage';
 import { entryJudges, entryRegNos, setManualAssignment } from '../core/assignment/entry-assignments';
 import { roundScopes, scopePairs } from '../core/assignment/round-coverage';
@@ -18,10 +19,10 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
       setManualAssignment(ctx.db, ctx.judges, { campaignId, entryId, judgeId, assigned });
       return entryJudges(ctx.db, campaignId, entryId);
     },
-    'assignment:run': ({ campaignId, seed, categoryMatching, excludeOwnInstitution, roundEntries }) => {
+    'assignment:run': ({ campaignId, seed, categoryMatching, excludeOwnInstitution, roundEntries, entryIds }) => {
       ctx.campaigns.summary(campaignId);
       ctx.publishedChanges.assertMayChange(campaignId, 'assignments');
-      const r = runAssignment(ctx, campaignId, { seed, categoryMatching, excludeOwnInstitution, roundEntries });
+      const r = runAssignment(ctx, campaignId, { seed, categoryMatching, excludeOwnInstitution, roundEntries, entryIds });
       const rounds = r.rounds.length > 0 ? { rounds: r.rounds, formalFailed: r.formalFailed } : {};
       return {
         seed: r.seed,
@@ -40,7 +41,10 @@ export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:
       const scopes = roundScopes(ctx.db, campaignId, definition);
       const entries = entryRegNos(ctx.db, campaignId);
       const judges = ctx.judges.list(campaignId);
-      const scoped = scopes.map((s) => ({ scope: s, pairs: scopePairs(ctx.db, campaignId, s) }));
+      // A judge who declared a conflict on an entry is not one of its judges: the entry is short
+      // until another is assigned (the short list says who declared it and offers a reassignment).
+      const conflicted = conflictedPairKeys(ctx.db, campaignId);
+      const scoped = scopes.map((s) => ({ scope: s, pairs: scopePairs(ctx.db, campaignId, s).filter((p) => !conflicted.has(pairKey(p.entryId, p.judgeId))) }));
       const parts = scoped.map(({ scope, pairs }) => summarizeCoverage({ entryIds: scope.entryIds, judgeIds: judges.map((j) => j.id), perEntry: scope.perEntry, pairs }));
       const pairs = scoped.flatMap((s) => s.pairs);
       const summary = combineCoverage(parts);

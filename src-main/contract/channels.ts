@@ -302,6 +302,8 @@ export const channels = {
         excludeOwnInstitution: z.boolean().optional(),
         /** A list in round 2 or later: the entries (ids) its round takes, per list key (the shortlist). */
         roundEntries: z.record(z.string(), z.array(z.number().int().positive())).optional(),
+        /** Only these entries get new judges (one-click reassignment); every stored pair still counts in the loads. */
+        entryIds: z.array(z.number().int().positive()).max(50_000).optional(),
       })
       .strict(),
     response: AssignmentRunResult,

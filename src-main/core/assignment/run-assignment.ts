@@ -19,6 +19,7 @@ import { formalCheckHolds } from '../rounds/formal-checks';
 import { closedRounds, currentRoundNo } from '../rounds/round-state';
 import { nowIso } from '../time';
 import { assignJudges, type AssignResult } from './assign';
+import { pairKey } from './conflicted-pairs';
 
 /** What a run did per list: its round, how many entries it took, or why it took none. */
 export interface RoundRun {
@@ -33,7 +34,7 @@ type EntryRow = { id: number; reg_no: string; kind: string; category: string | n
 export function runAssignment(
   deps: { db: Database; campaigns: CampaignRepo; judges: JudgeRepo },
   campaignId: string,
-  options: { seed?: string; categoryMatching?: boolean; excludeOwnInstitution?: boolean; roundEntries?: Record<string, readonly number[]> } = {},
+  options: { seed?: string; categoryMatching?: boolean; excludeOwnInstitution?: boolean; roundEntries?: Record<string, readonly number[]>; entryIds?: readonly number[] } = {},
 ): AssignResult & { seed: string; categoryMatching: boolean; excludeOwnInstitution: boolean; rounds: RoundRun[]; formalFailed: { entryId: number; regNo: string }[] } {
   const def = deps.campaigns.definition(campaignId);
   const categoryMatching = options.categoryMatching ?? def.assignment.matchSpeciality;
@@ -57,6 +58,12 @@ export function runAssignment(
     .prepare<[string], { entryId: number; judgeId: string }>(`SELECT DISTINCT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?`)
     .all(campaignId);
   const judgeIds = new Set(judges.map((j) => j.id));
+  // A judge who declared a conflict stays on record but is not one of the entry's judges: the
+  // entry gets another. Their pair neither fills the entry nor counts in their load.
+  const conflicted = new Set(conflicts.map((c) => pairKey(c.entryId, c.judgeId)));
+  // Only these entries get new judges (one-click reassignment); every stored pair still counts in
+  // the judges' loads, so the new judge is the least loaded one allowed.
+  const only = options.entryIds ? new Set(options.entryIds) : null;
   const seed = options.seed ?? campaignId;
   const rules = { categoryMatching, excludeOwnInstitution, seed };
   const withRounds = def.lists.some((l) => scoringRoundsOf(l).length > 0);
@@ -66,11 +73,11 @@ export function runAssignment(
   const results = plan.groups.map((g) => {
     const inRound = existing.filter((p) => p.roundNo === g.roundNo);
     const result = assignJudges({
-      entries: g.entries,
+      entries: only ? g.entries.filter((e) => only.has(e.id)) : g.entries,
       judges: g.panel ? judges.filter((j) => g.panel!.includes(j.id)) : judges,
       perEntry: g.perEntry,
       conflicts,
-      fixed: inRound.filter((p) => judgeIds.has(p.judgeId)).map(({ entryId, judgeId }) => ({ entryId, judgeId })),
+      fixed: inRound.filter((p) => judgeIds.has(p.judgeId) && !conflicted.has(pairKey(p.entryId, p.judgeId))).map(({ entryId, judgeId }) => ({ entryId, judgeId })),
       ...rules,
     });
     return { roundNo: g.roundNo, result };
@@ -79,6 +86,7 @@ export function runAssignment(
   db.transaction(() => {
     for (const r of results) deps.judges.assign(r.result.pairs, 'auto', r.roundNo);
     const details: Record<string, unknown> = { seed, categoryMatching, excludeOwnInstitution, added: result.pairs.length, shortfalls: result.shortfalls.length };
+    if (only) details.entries = [...only];
     if (withRounds) Object.assign(details, { rounds: plan.rounds, formalFailed: plan.formalFailed.length });
     db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'assignment.run', ?, ?)`).run(nowIso(), campaignId, JSON.stringify(details));
   })();

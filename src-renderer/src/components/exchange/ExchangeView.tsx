@@ -8,6 +8,7 @@ import { fileToBase64 } from '../../files';
 import { useAppStore } from '../../stores/useAppStore';
 import { EmptyState } from '../EmptyState';
 import { MergePanel } from './MergePanel';
+import { NeedsReassignment } from './NeedsReassignment';
 import { ProgressPanel } from '../progress/ProgressPanel';
 import { invalidateCampaign } from '../../queries';
 
@@ -184,26 +185,17 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
             </li>
           </ul>
         )}
-        {coverage && coverage.short.length > 0 && (
-          <details data-testid="short-entries">
-            <summary>{t('exchange.shortEntries', { count: coverage.totals.partial + coverage.totals.unassigned })}</summary>
-            <ul className="plain small short-entries">
-              {coverage.short.map((e) => (
-                <li key={e.entryId} data-testid="short-entry">
-                  <button type="button" className="link mono" title={t('exchange.shortOpen', { regNo: e.regNo })} onClick={() => onOpenEntry?.(e.entryId)}>
-                    {e.regNo}
-                  </button>{' '}
-                  {e.assigned}/{e.wanted}
-                  <span className="muted" data-testid="short-reasons">
-                    {' — '}
-                    {e.reasons
-                      .map((r) => t(`exchange.shortReason.${r.reason}`, { judges: r.judges.join(t('common.listSeparator')), eligible: e.eligible, wanted: e.wanted }))
-                      .join(t('exchange.reasonSeparator'))}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </details>
+        {coverage && (
+          <NeedsReassignment
+            campaignId={campaign.id}
+            coverage={coverage}
+            rules={{ categoryMatching: matching, excludeOwnInstitution: excludeOwn }}
+            onOpenEntry={onOpenEntry}
+            onDone={(text) => {
+              setNotice(text);
+              void refresh();
+            }}
+          />
         )}
       </section>
 
