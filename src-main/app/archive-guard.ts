@@ -76,6 +76,8 @@ export const campaignChanges = {
   'assignment:coverage': null,
   'assignment:entry': null,
   'assignment:set': byCampaignId,
+  'assignment:matrix': null,
+  'assignment:move': byCampaignId,
   'identity:status': null,
   'identity:create': null,
   'identity:unlock': null,

@@ -1,6 +1,7 @@
 // Assignment channels: run the algorithm on the campaign, and the load / coverage view.
 import type { Handlers } from '../contract';
 import { conflictedPairKeys, pairKey } from '../core/assignment/conflicted-pairs';
+import { assignmentMatrix, moveAssignments } from '../core/assignment/assignment-matrix';
 import { combineCoverage, summarizeCoverage } from '../core/assignment/coverage';
 import { entryJudges, entryRegNos, setManualAssignment } from '../core/assignment/entry-assignments';
 import { roundScopes, scopePairs } from '../core/assignment/round-coverage';
@@ -8,8 +9,16 @@ import { runAssignment } from '../core/assignment/run-assignment';
 import { explainShortEntries } from '../core/assignment/short-reasons';
 import type { AppContext } from './context';
 
-export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:run' | 'assignment:coverage' | 'assignment:entry' | 'assignment:set'> {
+export function assignmentHandlers(ctx: AppContext): Pick<Handlers, 'assignment:run' | 'assignment:coverage' | 'assignment:entry' | 'assignment:set' | 'assignment:matrix' | 'assignment:move'> {
   return {
+    'assignment:matrix': ({ campaignId, kind, category, offset, limit }) => assignmentMatrix(ctx.db, campaignId, ctx.campaigns.definition(campaignId), { kind, category, offset, limit }),
+    // Several entries from one judge to another (a judge who drops out): manual assignments, one audit row.
+    'assignment:move': ({ campaignId, entryIds, fromJudgeId, toJudgeId }) => {
+      ctx.judges.assertInCampaign(campaignId, fromJudgeId);
+      ctx.judges.assertInCampaign(campaignId, toJudgeId);
+      ctx.publishedChanges.assertMayChange(campaignId, 'assignments');
+      return moveAssignments(ctx.db, ctx.judges, ctx.campaigns.definition(campaignId), { campaignId, entryIds, fromJudgeId, toJudgeId });
+    },
     'assignment:entry': ({ campaignId, entryId }) => entryJudges(ctx.db, campaignId, entryId),
     // A coordinator's manual override: add any judge of the campaign, or remove one who has not
     // started the review yet (a started review would otherwise vanish from the results).

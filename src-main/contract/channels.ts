@@ -24,6 +24,7 @@ import { EntryOrigin, shortlistFileChannels } from './shortlist-file';
 import { noticeChannels } from './notices';
 import { scoresChannels } from './scores';
 import { progressChannels } from './progress';
+import { assignmentMatrixChannels } from './assignment-matrix';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
 import { ComplianceFilter, ComplianceReport, EntryProblem, ExportFile, exportFormats, MediaLinkJob } from './compliance';
@@ -328,6 +329,7 @@ export const channels = {
   ...noticeChannels,
   ...scoresChannels,
   ...progressChannels,
+  ...assignmentMatrixChannels,
 } as const satisfies ChannelMap;
 
 export type Channels = typeof channels;

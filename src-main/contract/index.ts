@@ -36,4 +36,5 @@ export * from './carry-text';
 export * from './shortlist';
 export * from './scoring-rounds';
 export * from './progress';
+export * from './assignment-matrix';
 export * from './shortlist-file';

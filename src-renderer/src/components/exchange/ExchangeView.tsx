@@ -7,6 +7,7 @@ import { invoke } from '../../api';
 import { fileToBase64 } from '../../files';
 import { useAppStore } from '../../stores/useAppStore';
 import { EmptyState } from '../EmptyState';
+import { AssignmentMatrixPanel } from './AssignmentMatrixPanel';
 import { MergePanel } from './MergePanel';
 import { NeedsReassignment } from './NeedsReassignment';
 import { ProgressPanel } from '../progress/ProgressPanel';
@@ -199,6 +200,7 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
         )}
       </section>
 
+      <AssignmentMatrixPanel campaign={campaign} onChanged={() => void refresh()} />
       <MergePanel campaign={campaign} onMerged={() => void refresh()} />
       <ProgressPanel campaign={campaign} />
     </div>
