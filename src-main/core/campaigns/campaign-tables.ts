@@ -39,7 +39,6 @@ const CAMPAIGN_JUDGES = `id IN (
   UNION SELECT judge_id FROM scores WHERE ${OF_ENTRIES}
   UNION SELECT judge_id FROM eligibility_answers WHERE ${OF_ENTRIES}
   UNION SELECT judge_id FROM conflicts WHERE ${OF_ENTRIES}
-  UNION SELECT judge_id FROM judge_declared_conflicts WHERE ${OF_CAMPAIGN}
   UNION SELECT judge_id FROM comments WHERE ${OF_ENTRIES}
   UNION SELECT judge_id FROM reviews WHERE ${OF_ENTRIES})`;
 
@@ -64,7 +63,8 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   { name: 'eligibility_answers', rows: OF_ENTRIES },
   { name: 'conflicts', rows: OF_ENTRIES },
   { name: 'comments', rows: OF_ENTRIES },
-  // Conflicts the coordinator declared for a judge (core/review/judge-declared-conflicts.ts).
+  // Conflicts the coordinator declared for a judge (core/review/judge-declared-conflicts.ts); only
+  // for judges of the campaign, so CAMPAIGN_JUDGES need not name this table (older backups lack it).
   { name: 'judge_declared_conflicts', rows: OF_CAMPAIGN },
   { name: 'reviews', rows: OF_ENTRIES },
   // Formal check verdicts (core/rounds/formal-checks.ts), after the entries they name.
