@@ -140,7 +140,7 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
                     </span>
                   )}
                 </td>
-                <td className="num">{j.assigned}</td>
+                <td className="num" data-testid="judge-assigned">{j.assigned}</td>
                 <td>
                   <button
                     type="button"
