@@ -63,6 +63,7 @@ export const campaignChanges = {
   'compliance:export': null,
   'judge:list': null,
   'judge:create': byCampaignId,
+  'judge:update': byCampaignId,
   // Which judge's reviews the workspace shows: a viewing preference, not the campaign's data.
   'judge:activate': null,
   'review:queue': null,

@@ -8,6 +8,7 @@ import type { AppContext } from './context';
 type ReviewChannels =
   | 'judge:list'
   | 'judge:create'
+  | 'judge:update'
   | 'judge:activate'
   | 'review:queue'
   | 'review:get'
@@ -28,12 +29,16 @@ export function reviewHandlers(ctx: AppContext): Pick<Handlers, ReviewChannels> 
       const active = activeJudge(campaignId);
       return { judges, activeJudgeId: judges.some((j) => j.id === active) ? active : (judges[0]?.id ?? null) };
     },
-    'judge:create': ({ campaignId, name, institution, specialities, assignAll }) => {
+    'judge:create': ({ campaignId, name, institution, specialities, assignAll, ...details }) => {
       ctx.campaigns.summary(campaignId);
       if (assignAll) ctx.publishedChanges.assertMayChange(campaignId, 'assignments');
       return assignAll
-        ? ctx.judges.createAssignedToAll(campaignId, name, institution || null, specialities)
-        : ctx.judges.create(campaignId, name, institution || null, specialities);
+        ? ctx.judges.createAssignedToAll(campaignId, name, institution || null, specialities, details)
+        : ctx.judges.create(campaignId, name, institution || null, specialities, details);
+    },
+    'judge:update': ({ campaignId, judgeId, ...change }) => {
+      ctx.campaigns.summary(campaignId);
+      return ctx.judges.update(campaignId, judgeId, change);
     },
     'judge:activate': ({ campaignId, judgeId }) => {
       ctx.judges.assertInCampaign(campaignId, judgeId);

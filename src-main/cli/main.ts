@@ -18,6 +18,7 @@ import { runAudit } from './commands/audit';
 import { runRound } from './commands/round';
 import { runShortlistFile } from './commands/shortlist';
 import { runDecision } from './commands/decision';
+import { runJudge } from './commands/judge';
 import { runNotice, runObjection } from './commands/notice';
 import { runScores } from './commands/scores';
 
@@ -64,6 +65,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runShortlistFile(rest, t);
       case 'decision':
         return await runDecision(rest, t);
+      case 'judge':
+        return await runJudge(rest, t);
       case 'notice':
         return await runNotice(rest, t);
       case 'objection':

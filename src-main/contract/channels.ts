@@ -41,6 +41,17 @@ import {
 const Empty = z.object({}).strict();
 const Id = z.string().min(1).max(100);
 
+// A judge's roster details (issue 15): contact and the conflicts the coordinator declares.
+const judgeConflictInstitutions = z.array(withoutBidiControls(z.string().trim().min(1).max(200))).max(20);
+const judgeConflictEntries = z
+  .array(z.object({ regNo: z.string().trim().min(1).max(60), reason: withoutBidiControls(z.string().trim().max(500)).default('') }).strict())
+  .max(500);
+const judgeRosterFields = {
+  contact: withoutBidiControls(z.string().trim().max(200)).optional(),
+  conflictInstitutions: judgeConflictInstitutions.default([]),
+  conflictEntries: judgeConflictEntries.default([]),
+};
+
 export const AppInfo = z.object({
   version: z.string(),
   shell: z.enum(['electron', 'browser', 'cli']),
@@ -275,6 +286,23 @@ export const channels = {
         specialities: z.array(z.string().min(1).max(40)).max(20).default([]),
         /** Single-machine review: the new judge gets every entry of the campaign. */
         assignAll: z.boolean().default(false),
+        ...judgeRosterFields,
+      })
+      .strict(),
+    response: Judge,
+  },
+  /** Edits a judge of the campaign; a field left out stays as it is; conflicts given replace the old ones. */
+  'judge:update': {
+    request: z
+      .object({
+        campaignId: Id,
+        judgeId: Id,
+        name: withoutBidiControls(z.string().trim().min(1).max(100)).optional(),
+        institution: withoutBidiControls(z.string().trim().max(200)).optional(),
+        specialities: z.array(z.string().min(1).max(40)).max(20).optional(),
+        contact: judgeRosterFields.contact,
+        conflictInstitutions: judgeConflictInstitutions.optional(),
+        conflictEntries: judgeConflictEntries.optional(),
       })
       .strict(),
     response: Judge,

@@ -219,6 +219,7 @@ export const errorCodes = [
   'KEY_UNLOCK_CANCELLED',
   'BUNDLE_OTHER_CAMPAIGN',
   'SCORES_LIST_UNKNOWN',
+  'JUDGE_CONFLICT_ENTRY_UNKNOWN',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -6,6 +6,17 @@ import { AssetInfo } from './assets';
 import { ShownViolation, ReportVerdict } from './compliance';
 import { EntryKind, LocalizedText } from './basics';
 
+/** An entry the coordinator declared a judge must not review, by registration number, and why. */
+export const JudgeConflictEntry = z.object({ regNo: z.string(), reason: z.string() });
+export type JudgeConflictEntry = z.infer<typeof JudgeConflictEntry>;
+
+/**
+ * Conflicts the coordinator declared for a judge (besides the judge's own institution and the
+ * conflicts the judge declares in the workspace): institutions and single entries never assigned.
+ */
+export const JudgeConflicts = z.object({ institutions: z.array(z.string()), entries: z.array(JudgeConflictEntry) });
+export type JudgeConflicts = z.infer<typeof JudgeConflicts>;
+
 export const Judge = z.object({
   id: z.string(),
   name: z.string(),
@@ -17,6 +28,9 @@ export const Judge = z.object({
   assigned: z.number().int(),
   /** The newest signed result bundle merged from this judge; null for judges scoring on this machine. */
   signedBundle: z.object({ revision: z.number().int(), receivedAt: z.string() }).nullable(),
+  /** Phone, WeChat or e-mail as the coordinator typed it; null when not given. */
+  contact: z.string().nullable().default(null),
+  conflicts: JudgeConflicts.default({ institutions: [], entries: [] }),
 });
 export type Judge = z.infer<typeof Judge>;
 

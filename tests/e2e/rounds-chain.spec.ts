@@ -139,7 +139,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     // The judges table counts the final round: the 3 other judges hold the shortlist, round 1's judges nothing.
     const judgeRow = (judgeName: string) => page.getByTestId('judge-table').locator('tr', { hasText: judgeName });
     await expect(judgeRow(finalPanel[0].name)).toContainText(String(shortlisted.length));
-    await expect(judgeRow(firstPanel[0].name).locator('td').nth(3)).toHaveText('0');
+    await expect(judgeRow(firstPanel[0].name).getByTestId('judge-assigned')).toHaveText('0');
     await expect(page.getByText(en ? 'No bundle yet from' : '尚未收到以下评委的结果包', { exact: false })).toHaveCount(0); // round 1's judges owe nothing now
     await snap(`4-round2-merged-${tag}`, page.getByTestId('merge-coverage'));
 

@@ -1,6 +1,7 @@
 // One entry's judges (who is assigned, who started, who declared a conflict) and the
 // coordinator's manual override of an assignment, plus the rows the coverage view counts.
 import type { Database } from 'better-sqlite3';
+import { declaredConflictPairs } from '../review/judge-declared-conflicts';
 import type { ResponseOf } from '../../contract';
 import { KepuError } from '../errors';
 import { workingRoundOfEntryId } from '../rounds/round-state';
@@ -48,7 +49,9 @@ export function entryJudges(db: Database, campaignId: string, entryId: number): 
               LEFT JOIN assignments a ON a.entry_id = @entryId AND a.judge_id = j.id AND a.round_no = @round
               WHERE cj.campaign_id = @campaignId ORDER BY a.source IS NULL, j.name`)
     .all({ entryId, campaignId, round }) as DbEntryJudgeRow[];
-  return { entryId, judges: rows.map(toEntryJudge) };
+  // Conflicts the coordinator declared on the roster (an institution or this entry) count too.
+  const declared = new Set(declaredConflictPairs(db, campaignId).filter((p) => p.entryId === entryId).map((p) => p.judgeId));
+  return { entryId, judges: rows.map((r) => toEntryJudge(declared.has(r.judgeId) ? { ...r, conflict: 1 } : r)) };
 }
 
 /**

@@ -14,6 +14,7 @@ import { shortlistedEntryIds } from '../shortlist/shortlist-repo';
 import type { CampaignDefinition, EntryKind } from '../../contract';
 import { listFor, scoringRoundOf, scoringRoundsOf } from '../../contract/lists';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
+import { declaredConflictPairs } from '../review/judge-declared-conflicts';
 import type { JudgeRepo } from '../review/judge-repo';
 import { formalCheckHolds } from '../rounds/formal-checks';
 import { closedRounds, currentRoundNo } from '../rounds/round-state';
@@ -53,10 +54,14 @@ export function runAssignment(
   const existing = db
     .prepare<[string], { entryId: number; judgeId: string; roundNo: number }>(`SELECT a.entry_id AS entryId, a.judge_id AS judgeId, a.round_no AS roundNo FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?`)
     .all(campaignId);
-  // A declared conflict is about the person and the entry: it holds in every round.
-  const conflicts = db
-    .prepare<[string], { entryId: number; judgeId: string }>(`SELECT DISTINCT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?`)
-    .all(campaignId);
+  // A declared conflict is about the person and the entry: it holds in every round. Judges declare
+  // theirs in the workspace; the coordinator declares institutions and entries on the roster.
+  const conflicts = [
+    ...db
+      .prepare<[string], { entryId: number; judgeId: string }>(`SELECT DISTINCT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?`)
+      .all(campaignId),
+    ...declaredConflictPairs(db, campaignId),
+  ];
   const judgeIds = new Set(judges.map((j) => j.id));
   // A judge who declared a conflict stays on record but is not one of the entry's judges: the
   // entry gets another. Their pair neither fills the entry nor counts in their load.

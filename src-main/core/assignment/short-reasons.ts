@@ -1,9 +1,11 @@
 // Why an entry has fewer judges than wanted, in the terms the coordinator can act on: judges of the
-// campaign who are not on it because they work at the entrant's institution, declared a conflict,
+// campaign who are not on it because they work at the entrant's institution, declared a conflict
+// (themselves, or the coordinator for them on the roster: an institution or the entry),
 // or were taken off it by hand; and whether the campaign has enough eligible judges at all. The
 // same rules as the assignment (problem.ts: normalised institution names, the programme's
 // excludeOwnInstitution, conflicts in any round), so the coverage view explains what a run did.
 import type { Database } from 'better-sqlite3';
+import { declaredConflictPairs } from '../review/judge-declared-conflicts';
 import { normalizeName } from './normalize';
 
 export type ShortReasonKind = 'same_institution' | 'declared_conflict' | 'judge_removed' | 'too_few_judges' | 'not_assigned_yet';
@@ -45,8 +47,12 @@ export function explainShortEntries(
   const entries = (db.prepare('SELECT id, entrant_unit AS unit, entrant_name AS name FROM entries WHERE campaign_id = ?').all(campaignId) as EntryRow[]).filter((e) =>
     wantedIds.has(e.id),
   );
+  // The judges' own declarations and the coordinator's (roster institutions and entries) alike.
   const conflicts = new Set(
-    (db.prepare<unknown[], { entryId: number; judgeId: string; }>('SELECT DISTINCT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?').all(campaignId)).map((c) => `${c.entryId}\u0000${c.judgeId}`),
+    [
+      ...db.prepare<unknown[], { entryId: number; judgeId: string }>('SELECT DISTINCT c.entry_id AS entryId, c.judge_id AS judgeId FROM conflicts c JOIN entries e ON e.id = c.entry_id WHERE e.campaign_id = ?').all(campaignId),
+      ...declaredConflictPairs(db, campaignId),
+    ].map((c) => `${c.entryId}\u0000${c.judgeId}`),
   );
   // Manual removals are in the audit log (assignment.set, assigned false); the latest change per
   // pair decides, so a judge removed and added back again is not "removed".

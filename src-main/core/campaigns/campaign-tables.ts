@@ -63,6 +63,9 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   { name: 'eligibility_answers', rows: OF_ENTRIES },
   { name: 'conflicts', rows: OF_ENTRIES },
   { name: 'comments', rows: OF_ENTRIES },
+  // Conflicts the coordinator declared for a judge (core/review/judge-declared-conflicts.ts); only
+  // for judges of the campaign, so CAMPAIGN_JUDGES need not name this table (older backups lack it).
+  { name: 'judge_declared_conflicts', rows: OF_CAMPAIGN },
   { name: 'reviews', rows: OF_ENTRIES },
   // Formal check verdicts (core/rounds/formal-checks.ts), after the entries they name.
   { name: 'formal_checks', rows: OF_CAMPAIGN },

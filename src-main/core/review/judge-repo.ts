@@ -6,6 +6,14 @@ import type { Judge } from '../../contract';
 import { assignedInWorkingRounds } from '../assignment/round-coverage';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
+import { declaredConflictsByJudge, NO_CONFLICTS, replaceDeclaredConflicts } from './judge-declared-conflicts';
+
+/** What the coordinator records of a judge on the roster besides name, institution and specialities. */
+export interface JudgeRosterDetails {
+  contact?: string | null;
+  conflictInstitutions?: readonly string[];
+  conflictEntries?: readonly { regNo: string; reason: string }[];
+}
 
 export interface DbJudgeSignerRow {
   name: string;
@@ -21,7 +29,7 @@ export interface JudgeSigner {
 export const toJudgeSigner = (row: DbJudgeSignerRow): JudgeSigner => ({ name: row.name, publicKey: row.public_key });
 
 /** A judge of a campaign as the list query reads it, before `list` parses and folds the raw columns. */
-type DbJudgeListRow = Omit<Judge, 'specialities' | 'signedBundle'> & {
+type DbJudgeListRow = Omit<Judge, 'specialities' | 'signedBundle' | 'conflicts'> & {
   specialities_json: string;
   bundle_revision: number | null;
   bundle_received_at: string | null;
@@ -34,8 +42,10 @@ export class JudgeRepo {
     // With scoring rounds, "assigned" is the judge's work in the working rounds (round 1's finished
     // work is not round 2's load).
     const inRounds = assignedInWorkingRounds(this.db, campaignId);
+    const conflicts = declaredConflictsByJudge(this.db, campaignId);
     return this.rows(campaignId).map(({ specialities_json, bundle_revision, bundle_received_at, ...j }) => ({
       ...j,
+      conflicts: conflicts.get(j.id) ?? NO_CONFLICTS,
       assigned: inRounds ? (inRounds.get(j.id) ?? 0) : j.assigned,
       specialities: JSON.parse(specialities_json) as string[],
       signedBundle: bundle_revision === null || bundle_received_at === null ? null : { revision: bundle_revision, receivedAt: bundle_received_at },
@@ -44,7 +54,7 @@ export class JudgeRepo {
 
   private rows(campaignId: string) {
     return this.db
-      .prepare<[string], DbJudgeListRow>(`SELECT j.id, j.name, j.institution, j.fingerprint, j.specialities_json,
+      .prepare<[string], DbJudgeListRow>(`SELECT j.id, j.name, j.institution, j.fingerprint, j.specialities_json, j.contact,
                   (SELECT count(*) FROM assignments a JOIN entries e ON e.id = a.entry_id
                    WHERE a.judge_id = j.id AND e.campaign_id = cj.campaign_id) AS assigned,
                   b.revision AS bundle_revision, b.received_at AS bundle_received_at
@@ -55,26 +65,57 @@ export class JudgeRepo {
       .all(campaignId);
   }
 
-  create(campaignId: string, name: string, institution: string | null, specialities: readonly string[] = []): Judge {
+  create(campaignId: string, name: string, institution: string | null, specialities: readonly string[] = [], details: JudgeRosterDetails = {}): Judge {
     const id = `j-${randomBytes(4).toString('hex')}`;
+    const at = nowIso();
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO judges (id, name, institution, specialities_json, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(id, name, institution, JSON.stringify(specialities), nowIso());
+        .prepare('INSERT INTO judges (id, name, institution, specialities_json, contact, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, name, institution, JSON.stringify(specialities), details.contact || null, at);
       this.db.prepare('INSERT INTO campaign_judges (campaign_id, judge_id) VALUES (?, ?)').run(campaignId, id);
+      if (details.conflictInstitutions?.length || details.conflictEntries?.length) {
+        replaceDeclaredConflicts(this.db, campaignId, id, { institutions: details.conflictInstitutions, entries: details.conflictEntries }, at);
+      }
     })();
-    return { id, name, institution, fingerprint: null, specialities: [...specialities], assigned: 0, signedBundle: null };
+    return this.one(campaignId, id);
   }
 
   /** A new judge assigned to every entry of the campaign, in one transaction: never half assigned. */
-  createAssignedToAll(campaignId: string, name: string, institution: string | null, specialities: readonly string[] = []): Judge {
+  createAssignedToAll(campaignId: string, name: string, institution: string | null, specialities: readonly string[] = [], details: JudgeRosterDetails = {}): Judge {
     return this.db.transaction(() => {
-      const judge = this.create(campaignId, name, institution, specialities);
+      const judge = this.create(campaignId, name, institution, specialities, details);
       const ids = this.db.prepare('SELECT id FROM entries WHERE campaign_id = ?').pluck().all(campaignId) as number[];
       this.assign(ids.map((entryId) => ({ entryId, judgeId: judge.id })), 'manual');
-      judge.assigned = ids.length;
-      return judge;
+      return this.one(campaignId, judge.id);
     })();
+  }
+
+  /**
+   * Edits a judge of the campaign: fields left undefined stay; conflicts given replace the declared
+   * ones (audited). The profile is shared by the campaigns the judge serves, the conflicts are this
+   * campaign's.
+   */
+  update(
+    campaignId: string,
+    judgeId: string,
+    change: { name?: string; institution?: string | null; specialities?: readonly string[] } & JudgeRosterDetails,
+  ): Judge {
+    this.assertInCampaign(campaignId, judgeId);
+    this.db.transaction(() => {
+      const set = (column: string, value: string | null) => this.db.prepare(`UPDATE judges SET ${column} = ? WHERE id = ?`).run(value, judgeId);
+      if (change.name !== undefined) set('name', change.name);
+      if (change.institution !== undefined) set('institution', change.institution || null);
+      if (change.specialities !== undefined) set('specialities_json', JSON.stringify(change.specialities));
+      if (change.contact !== undefined) set('contact', change.contact || null);
+      replaceDeclaredConflicts(this.db, campaignId, judgeId, { institutions: change.conflictInstitutions, entries: change.conflictEntries }, nowIso());
+    })();
+    return this.one(campaignId, judgeId);
+  }
+
+  private one(campaignId: string, judgeId: string): Judge {
+    const judge = this.list(campaignId).find((j) => j.id === judgeId);
+    if (!judge) throw new KepuError('JUDGE_NOT_FOUND', `review: judge ${judgeId} is not a judge of ${campaignId}`, { judgeId });
+    return judge;
   }
 
   /** The judge whose key card registered this key id; undefined when no judge holds it. */

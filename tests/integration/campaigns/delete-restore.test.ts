@@ -24,10 +24,13 @@ describe('deleting a campaign behind a backup, and restoring it', () => {
     const entryId = ctx.db.prepare('SELECT min(id) FROM entries WHERE campaign_id = ?').pluck().get(id) as number;
     recordDecision(ctx.db, { campaignId: id, entryId, kind: 'withdraw', reason: '作者申请撤回', actor: '王协调' });
     recordDecision(ctx.db, { campaignId: id, entryId, kind: 'reinstate', reason: '撤回申请作废', actor: '王协调' });
+    // A conflict the coordinator declared on the roster (issue 15) travels too.
+    const judgeId = ctx.db.prepare('SELECT judge_id FROM campaign_judges WHERE campaign_id = ? ORDER BY judge_id').pluck().get(id) as string;
+    await ok(app.dispatch('judge:update', { campaignId: id, judgeId, contact: '微信 judge', conflictInstitutions: ['某前任单位'] }));
     const before = campaignRows(ctx.db, id);
     const committeeBefore = campaignRows(ctx.db, committee);
     // The fixture fills what a published campaign has; an empty table here would prove nothing.
-    for (const table of ['campaigns', 'rubric_dimensions', 'definition_versions', 'judges', 'campaign_judges', 'entries', 'assets', 'assignments', 'scores', 'comments', 'reviews', 'bundles', 'issued_packages', 'issued_package_entries', 'ranking_settings', 'ranking_snapshots', 'entry_decisions', 'certificate_settings', 'certificate_images', 'certificate_issuers', 'certificates', 'certificate_sequences', 'settings', 'audit_log']) {
+    for (const table of ['campaigns', 'rubric_dimensions', 'definition_versions', 'judges', 'campaign_judges', 'entries', 'assets', 'assignments', 'scores', 'comments', 'reviews', 'bundles', 'issued_packages', 'issued_package_entries', 'ranking_settings', 'ranking_snapshots', 'entry_decisions', 'judge_declared_conflicts', 'certificate_settings', 'certificate_images', 'certificate_issuers', 'certificates', 'certificate_sequences', 'settings', 'audit_log']) {
       expect(before[table].length, table).toBeGreaterThan(0);
     }
     const serials = ctx.db.prepare(`SELECT serial, payload, status FROM certificates WHERE campaign_id = ? ORDER BY serial`).all(id) as { serial: string; payload: string; status: string }[];

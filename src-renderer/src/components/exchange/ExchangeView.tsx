@@ -8,6 +8,7 @@ import { fileToBase64 } from '../../files';
 import { useAppStore } from '../../stores/useAppStore';
 import { EmptyState } from '../EmptyState';
 import { AssignmentMatrixPanel } from './AssignmentMatrixPanel';
+import { JudgeRosterForm } from './JudgeRosterForm';
 import { MergePanel } from './MergePanel';
 import { NeedsReassignment } from './NeedsReassignment';
 import { ProgressPanel } from '../progress/ProgressPanel';
@@ -32,6 +33,8 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
   }, [rules.matchSpeciality, rules.excludeOwnInstitution]);
   const [withMedia, setWithMedia] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
+  // The roster form: 'new' adds a judge, a judge edits that judge, null: closed.
+  const [editing, setEditing] = useState<Judge | 'new' | null>(null);
 
   async function refresh() {
     const list = await run(() => invoke('judge:list', { campaignId: campaign.id }));
@@ -64,7 +67,26 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
       <section className="panel">
         <div className="section-head">
           <h2>{t('exchange.judges')}</h2>
+          {!campaign.openedPackage && (
+            <button type="button" onClick={() => setEditing('new')} disabled={editing !== null} data-testid="roster-add">
+              {t('exchange.roster.addJudge')}
+            </button>
+          )}
         </div>
+        {editing !== null && (
+          <JudgeRosterForm
+            key={editing === 'new' ? 'new' : editing.id}
+            campaign={campaign}
+            judge={editing === 'new' ? null : editing}
+            onDone={(saved) => {
+              setEditing(null);
+              if (saved) {
+                setNotice(t(editing === 'new' ? 'exchange.roster.added' : 'exchange.roster.saved', { name: saved.name }));
+                void refresh();
+              }
+            }}
+          />
+        )}
         <div className="row">
           <label>
             {t('exchange.attachTo')}{' '}
@@ -88,6 +110,8 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
             <tr>
               <th>{t('review.judgeName')}</th>
               <th>{t('review.judgeInstitution')}</th>
+              <th>{t('exchange.roster.contact')}</th>
+              <th>{t('exchange.roster.conflicts')}</th>
               <th>{t('exchange.key')}</th>
               <th className="num">{t('exchange.assignedHeader')}</th>
               <th>{t('exchange.package')}</th>
@@ -95,14 +119,34 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
           </thead>
           <tbody>
             {judges.map((j) => (
-              <tr key={j.id}>
-                <td>{j.name}</td>
+              <tr key={j.id} data-testid={`judge-row-${j.name}`}>
+                <td>
+                  {j.name}{' '}
+                  {!campaign.openedPackage && (
+                    <button type="button" className="link small" onClick={() => setEditing(j)} disabled={editing !== null} data-testid={`roster-edit-${j.name}`}>
+                      {t('exchange.roster.edit')}
+                    </button>
+                  )}
+                </td>
                 <td>
                   {j.institution ?? '—'}
                   {j.specialities.length > 0 && <div className="muted small">{j.specialities.join(', ')}</div>}
                 </td>
-                <td className="mono small">{keys[j.id] ?? (j.fingerprint ?? t('exchange.noKey'))}</td>
-                <td className="num">{j.assigned}</td>
+                <td className="small" data-testid="judge-contact">{j.contact ?? '—'}</td>
+                <td className="small" data-testid="judge-conflicts">
+                  {j.conflicts.institutions.length + j.conflicts.entries.length === 0
+                    ? '—'
+                    : [...j.conflicts.institutions, ...j.conflicts.entries.map((e) => (e.reason ? `${e.regNo} (${e.reason})` : e.regNo))].join(t('common.listSeparator'))}
+                </td>
+                <td className={`small ${(keys[j.id] ?? j.fingerprint) ? 'mono' : ''}`} data-testid="judge-fingerprint">
+                  {(keys[j.id] ?? j.fingerprint) || (
+                    // Added on the roster, waiting for the judge's key card (attached with "Key card belongs to").
+                    <span className="badge warn" data-testid="no-key-card">
+                      {t('exchange.roster.noKeyCard')}
+                    </span>
+                  )}
+                </td>
+                <td className="num" data-testid="judge-assigned">{j.assigned}</td>
                 <td>
                   <button
                     type="button"
