@@ -28,7 +28,7 @@ export function NeedsReassignment({ campaignId, coverage, rules, onOpenEntry, on
   }
 
   return (
-    <details data-testid="short-entries" open={coverage.short.length <= 20}>
+    <details data-testid="short-entries">
       <summary>{t('exchange.shortEntries', { count: coverage.totals.partial + coverage.totals.unassigned })}</summary>
       <ul className="plain small short-entries">
         {coverage.short.map((e) => (
