@@ -100,3 +100,29 @@ test('a digit pressed at once after focusing a dimension scores that dimension',
   await expect(second).toHaveAttribute('aria-valuenow', '7');
   await expect(sliders.nth(0)).not.toHaveAttribute('aria-valuenow', '7');
 });
+
+// Found by CI on a loaded machine (nursing.spec): a digit pressed as soon as the next entry showed,
+// before React ran the new panel's effects, was lost — the key listener was attached in a passive
+// effect. A MutationObserver presses the key in the very task that shows the new entry.
+test('a digit pressed the moment the next entry shows scores it', async ({ page }) => {
+  app = await serveApp();
+  await page.goto(app.url);
+  await page.getByTestId('load-sample').click();
+  await page.getByRole('tab', { name: '评审' }).click();
+  await expect(page.getByTestId('score-panel')).toBeVisible();
+  const before = (await page.getByTestId('preview-title').textContent())!.trim();
+  await page.evaluate((shown) => {
+    const observer = new MutationObserver(() => {
+      const title = document.querySelector('[data-testid="preview-title"]')?.textContent?.trim();
+      const slider = document.querySelector<HTMLElement>('.score-panel [role="slider"]');
+      if (!title || title === shown || !slider) return;
+      observer.disconnect();
+      slider.focus();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: '6', bubbles: true }));
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, before);
+  await page.getByTestId('queue-item').nth(1).click();
+  await expect(page.getByTestId('preview-title')).not.toHaveText(before);
+  await expect(page.getByTestId('score-panel').getByRole('slider').first()).toHaveAttribute('aria-valuenow', '6');
+});

@@ -40,6 +40,8 @@ interface ReviewStore {
 }
 
 let chain: Promise<unknown> = Promise.resolve();
+/** Changes started so far: a read that began before one may be older than what is shown. */
+let edits = 0;
 
 export const useReviewStore = create<ReviewStore>((set, get) => ({
   campaignId: null,
@@ -69,8 +71,12 @@ export const useReviewStore = create<ReviewStore>((set, get) => ({
     if (!campaignId || !judgeId) return;
     await chain; // never show an entry while its last change is still being written
     set({ entryId });
+    const seen = edits;
     const review = await useAppStore.getState().run(() => invoke('review:get', { campaignId, judgeId, entryId }));
-    if (review && get().entryId === entryId) {
+    // A change made to this entry while the read was on its way (the entry was already on screen,
+    // e.g. clicked again): what is shown is newer than the answer, which must not take it back.
+    const newerShown = edits !== seen && get().review?.entryId === entryId;
+    if (review && get().entryId === entryId && !newerShown) {
       set({ review, save: review.revision ? { kind: 'saved', revision: review.revision, at: review.updatedAt ?? '' } : { kind: 'idle' } });
     }
   },
@@ -115,6 +121,7 @@ export const useReviewStore = create<ReviewStore>((set, get) => ({
     const { campaignId, judgeId, review } = get();
     const entryId = forEntry ?? get().entryId;
     if (!campaignId || !judgeId || entryId === null) return null;
+    edits++;
     if (optimistic && review && review.entryId === entryId) set({ review: optimistic(review) });
     set((s) => ({ pending: s.pending + 1, save: { kind: 'saving' } }));
     const run = chain.then(async () => {

@@ -162,4 +162,28 @@ describe('the review save pipeline', () => {
     // 8 is complete already: the next unfinished entry is 9.
     expect(useReviewStore.getState()).toMatchObject({ entryId: 9, review: { entryId: 9 } });
   });
+
+  // Found by CI (nursing.spec on a loaded machine): "mark complete" moved on to entry 8 and the judge
+  // clicked entry 8 as well; the second read of entry 8, sent before the score, answered after it
+  // and put back the entry without the score — the total said 9.00, the dimension said "–".
+  it('a late read of the entry on screen never takes back a score given meanwhile', async () => {
+    const reads: ((r: ReviewState) => void)[] = [];
+    invoke.mockImplementation((channel: string) => (channel === 'review:get' ? new Promise<ReviewState>((resolve) => reads.push(resolve)) : Promise.reject(new Error(channel))));
+    const store = useReviewStore.getState();
+    const first = store.select(8);
+    await tick();
+    reads[0](state(8, 0));
+    await first;
+    const second = store.select(8); // the same entry clicked again while it shows
+    await tick();
+    const { send, answer } = deferredSends();
+    const saved = store.commit(send('score'), (r) => ({ ...r, scores: { content: { value: 9, updatedAt: '' } } }), 8);
+    await tick();
+    reads[1]?.(state(8, 0)); // the read sent before the score answers after it
+    await second;
+    answer('score').resolve({ ...ack(8, 1), total: 9 });
+    await saved;
+    expect(useReviewStore.getState().review).toMatchObject({ entryId: 8, scores: { content: { value: 9 } }, total: 9, revision: 1 });
+  });
 });
+
