@@ -9,6 +9,13 @@ export interface KepuBridge {
   mediaUrl(assetId: number): string;
   /** The OS folder picker; null when the user cancels. */
   pickFolder(): Promise<string | null>;
+  /**
+   * The OS file picker for one file of the given kind (e.g. a review package), its filter named
+   * `label` in the user's language (the renderer translates); null when the user cancels.
+   */
+  pickFile(kind: PickFileKind, label: string): Promise<string | null>;
+  /** Shows a file the app wrote (an exported package) in Explorer / Finder. */
+  showInFolder(filePath: string): Promise<void>;
   /** Opens a PDF asset in the desktop app's separate PDF viewer window; false if it is not a PDF. */
   openPdf(assetId: number): Promise<boolean>;
   shell: 'electron';
@@ -29,5 +36,11 @@ export const MEDIA_SCHEME = 'kepu-media';
 export const INVOKE_CHANNEL = 'kepu:invoke';
 /** IPC channel of the folder picker: a shell concern (a native dialog), not an app handler. */
 export const PICK_FOLDER_CHANNEL = 'dialog:pick-folder';
+/** IPC channels of the file picker and of "show in folder": shell concerns, like the folder picker. */
+export const PICK_FILE_CHANNEL = 'dialog:pick-file';
+export const SHOW_IN_FOLDER_CHANNEL = 'shell:show-in-folder';
+/** The files a picker offers, each with its extensions (the main process owns the dialog's words). */
+export const pickFileKinds = { package: ['kepupkg'] } as const;
+export type PickFileKind = keyof typeof pickFileKinds;
 /** IPC channel that opens an entrant's PDF in its own viewer window (desktop only, see pdf-window.ts). */
 export const OPEN_PDF_CHANNEL = 'window:open-pdf';

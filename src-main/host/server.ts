@@ -76,6 +76,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
     if (url.pathname.startsWith('/media/')) return handleMedia(req, res, url);
+    if (url.pathname.startsWith('/download/')) return handleDownload(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'NOT_FOUND', 'host: no such route');
     return serveStatic(res, url.pathname);
   }
@@ -121,6 +122,31 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     reply.body.pipe(res);
     res.on('close', () => reply.body?.destroy());
+  }
+
+  /**
+   * A review package the app exported, as a download (the browser shell cannot show a folder): a
+   * bare file name of the exports folder ending in .kepupkg, with the token as for media — a link
+   * cannot send headers. Anything else is NOT_FOUND.
+   */
+  function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    if (!tokenMatches(url.searchParams.get('token'), token)) return sendError(res, 'UNAUTHORIZED', 'host: missing or wrong token');
+    if (req.method !== 'GET') return sendError(res, 'NOT_FOUND', 'host: no such route');
+    const name = decodePath(url.pathname.slice('/download/'.length)) ?? '';
+    const dir = path.join(options.ctx.dataDir, 'exports');
+    const file = path.join(dir, name);
+    if (name !== path.basename(name) || path.extname(name).toLowerCase() !== '.kepupkg' || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      return sendError(res, 'NOT_FOUND', 'host: no such package');
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(fs.statSync(file).size),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Cache-Control': 'no-store',
+    });
+    const stream = fs.createReadStream(file);
+    stream.pipe(res);
+    res.on('close', () => stream.destroy());
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {

@@ -4,13 +4,15 @@
 // request against the contract (dispatch.ts), so a channel the contract does not declare is
 // refused there with UNKNOWN_CHANNEL. The preload keeps no channel list of its own.
 import { contextBridge, ipcRenderer } from 'electron';
-import { INVOKE_CHANNEL, type KepuBridge, OPEN_PDF_CHANNEL, PICK_FOLDER_CHANNEL } from '../contract/bridge';
+import { INVOKE_CHANNEL, type KepuBridge, OPEN_PDF_CHANNEL, PICK_FILE_CHANNEL, PICK_FOLDER_CHANNEL, type PickFileKind, SHOW_IN_FOLDER_CHANNEL } from '../contract/bridge';
 
 const bridge: KepuBridge = {
   shell: 'electron',
   invoke: (channel: string, request: unknown) => ipcRenderer.invoke(INVOKE_CHANNEL, String(channel), request),
   mediaUrl: (assetId: number) => `kepu-media://asset/${Math.trunc(assetId)}`,
   pickFolder: () => ipcRenderer.invoke(PICK_FOLDER_CHANNEL) as Promise<string | null>,
+  pickFile: (kind: PickFileKind, label: string) => ipcRenderer.invoke(PICK_FILE_CHANNEL, String(kind), String(label)) as Promise<string | null>,
+  showInFolder: (filePath: string) => ipcRenderer.invoke(SHOW_IN_FOLDER_CHANNEL, String(filePath)) as Promise<void>,
   openPdf: (assetId: number) => ipcRenderer.invoke(OPEN_PDF_CHANNEL, Math.trunc(assetId)) as Promise<boolean>,
 } as KepuBridge;
 

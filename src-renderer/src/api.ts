@@ -120,6 +120,29 @@ export function folderPicker(): (() => Promise<string | null>) | null {
   return bridge ? () => bridge.pickFolder() : null;
 }
 
+/** The OS file picker for a review package in the desktop app; null in the browser shell (type the path instead). */
+export function packagePicker(label: string): (() => Promise<string | null>) | null {
+  const bridge = window.kepu;
+  return bridge ? () => bridge.pickFile('package', label) : null;
+}
+
+/**
+ * After a package is exported: the desktop app offers "show in folder"; the browser shell, which
+ * cannot, downloads a copy through the local host (/download/<name>, exports folder only).
+ */
+export function deliverPackage(file: string): { showInFolder: (() => void) | null } {
+  const bridge = window.kepu;
+  if (bridge) return { showInFolder: () => void bridge.showInFolder(file) };
+  const name = file.split(/[\\/]/).pop() ?? file;
+  const a = document.createElement('a');
+  a.href = `/download/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  return { showInFolder: null };
+}
+
 /** Opens a PDF in the desktop app's own PDF window; null in the browser shell (shown inline there). */
 export function pdfOpener(): ((assetId: number) => Promise<boolean>) | null {
   const bridge = window.kepu;

@@ -1,6 +1,7 @@
 // The exchange as a judge takes part in it, written once (exchange.spec, judge-keys.spec): two
 // installations, the judge's identity and key card, the coordinator attaching the card and exporting that judge's
 // signed package, the judge opening it. By test id, so the steps read the same in both languages.
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { createIdentity, loadSample, openSampleWorks, openTab } from './coordinator';
@@ -42,12 +43,18 @@ export async function attachKeyCard(coordinator: Page, judgeName: string, cardFi
 
 /** The coordinator exports that judge's signed package; returns where the app saved it. */
 export async function exportJudgePackage(coordinator: Page, judgeName: string): Promise<string> {
+  // The browser shell also downloads a copy (it cannot show the folder): the same bytes as the file saved.
+  const download = coordinator.waitForEvent('download');
   await coordinator.getByTestId(`export-package-${judgeName}`).click();
   const notice = coordinator.getByTestId('exchange-notice');
   const saved = /(?:已保存至|saved to) (.+)$/; // exchange.packageSaved in either language
   await expect(notice).toContainText(saved);
   const packageFile = saved.exec((await notice.textContent())!.trim())![1];
   expect(path.extname(packageFile)).toBe('.kepupkg');
+  const copy = await download;
+  expect(copy.suggestedFilename()).toBe(path.basename(packageFile));
+  expect(fs.readFileSync(await copy.path()).equals(fs.readFileSync(packageFile))).toBe(true);
+  await expect(coordinator.getByTestId('show-in-folder')).toHaveCount(0); // desktop only
   return packageFile;
 }
 

@@ -196,5 +196,27 @@ describe('the browser shell host with a request body over the limit', () => {
     const reply = await request(host.port, '/api/template:list', { method: 'POST', headers: { 'x-kepu-token': host.token }, body: '{}' });
     expect(reply.status).toBe(200);
   });
+
+  it('downloads an exported review package by its bare name, with the token, and nothing else', async () => {
+    const exports = path.join(app.ctx.dataDir, 'exports');
+    fs.mkdirSync(exports, { recursive: true });
+    const bytes = Buffer.from('package bytes \u0000\u0001');
+    fs.writeFileSync(path.join(exports, '张伟-2026-12-03-1.kepupkg'), bytes);
+    fs.writeFileSync(path.join(exports, 'notes.txt'), 'not a package');
+    fs.writeFileSync(path.join(app.ctx.dataDir, 'outside.kepupkg'), 'outside');
+    const name = encodeURIComponent('张伟-2026-12-03-1.kepupkg');
+    const ok = await request(host.port, `/download/${name}?token=${host.token}`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.equals(bytes)).toBe(true);
+    expect(ok.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${name}`);
+    expect(ok.headers['cache-control']).toBe('no-store');
+    expect((await request(host.port, `/download/${name}`)).status).toBe(401);
+    expect((await request(host.port, `/download/${name}?token=wrong`)).status).toBe(401);
+    for (const bad of ['notes.txt', '..%2Foutside.kepupkg', '..%5Coutside.kepupkg', 'missing.kepupkg']) {
+      const reply = await request(host.port, `/download/${bad}?token=${host.token}`);
+      expect(reply.status, bad).toBe(404);
+      expect(reply.body.toString()).not.toContain('outside');
+    }
+  });
 });
 

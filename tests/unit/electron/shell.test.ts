@@ -1,18 +1,28 @@
 // The Electron binary cannot run here, so Electron's API objects are replaced by recorders (the
 // only mocks in the suite); the shell code under them, the handlers and the database are real.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { type CampaignSummary, type EntryDetail, type EntryRow, INVOKE_CHANNEL } from '../../../src-main/contract';
 import { openTestApp } from '../../helpers';
 
 const recorded = vi.hoisted(() => ({
-  ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+  ipc: new Map<string, (event: unknown, payload: unknown, more?: unknown) => Promise<unknown>>(),
+  dialogs: [] as unknown[],
+  shown: [] as string[],
   protocols: new Map<string, (request: { url: string; headers: Headers }) => Response>(),
 }));
 
 vi.mock('electron', () => ({
   BrowserWindow: { fromWebContents: () => null },
-  dialog: { showOpenDialog: async () => ({ canceled: false, filePaths: ['/picked/folder'] }) },
+  dialog: {
+    showOpenDialog: async (options: { properties: string[] }) => {
+      recorded.dialogs.push(options);
+      return { canceled: false, filePaths: [options.properties.includes('openFile') ? '/picked/zhang.kepupkg' : '/picked/folder'] };
+    },
+  },
+  shell: { showItemInFolder: (file: string) => recorded.shown.push(file) },
   ipcMain: { handle: (channel: string, fn: never) => recorded.ipc.set(channel, fn) },
   protocol: {
     registerSchemesAsPrivileged: () => {},
@@ -32,10 +42,28 @@ describe('the Electron shell', () => {
       async (channel, payload) => (calls.push([channel, payload]), { ok: true, value: 'done' }),
       (url) => url.startsWith(trusted),
     );
-    expect([...recorded.ipc.keys()].sort()).toEqual([INVOKE_CHANNEL, 'dialog:pick-folder', 'window:open-pdf'].sort());
+    expect([...recorded.ipc.keys()].sort()).toEqual([INVOKE_CHANNEL, 'dialog:pick-folder', 'dialog:pick-file', 'shell:show-in-folder', 'window:open-pdf'].sort());
     const pick = recorded.ipc.get('dialog:pick-folder')!;
     expect(await pick({ senderFrame: { url: `${trusted}index.html` }, sender: {} }, undefined)).toBe('/picked/folder');
     expect(await pick({ senderFrame: { url: 'https://example.com/' }, sender: {} }, undefined)).toBeNull();
+    // The file picker: only a kind the contract names, its filter named in the renderer's words.
+    const pickFile = recorded.ipc.get('dialog:pick-file')!;
+    expect(await pickFile({ senderFrame: { url: `${trusted}index.html` }, sender: {} }, 'package', '评审包')).toBe('/picked/zhang.kepupkg');
+    expect(recorded.dialogs.at(-1)).toEqual({ properties: ['openFile'], filters: [{ name: '评审包', extensions: ['kepupkg'] }] });
+    expect(await pickFile({ senderFrame: { url: `${trusted}index.html` }, sender: {} }, 'anything', 'x')).toBeNull();
+    expect(await pickFile({ senderFrame: { url: 'https://example.com/' }, sender: {} }, 'package', 'x')).toBeNull();
+    // "Show in folder" reveals an existing package file only, asked by our own page only.
+    const show = recorded.ipc.get('shell:show-in-folder')!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-shell-'));
+    const pkg = path.join(dir, 'zhang.kepupkg');
+    fs.writeFileSync(pkg, 'x');
+    fs.writeFileSync(path.join(dir, 'run.exe'), 'x');
+    await show({ senderFrame: { url: `${trusted}index.html` }, sender: {} }, pkg);
+    await show({ senderFrame: { url: `${trusted}index.html` }, sender: {} }, path.join(dir, 'run.exe'));
+    await show({ senderFrame: { url: `${trusted}index.html` }, sender: {} }, 'zhang.kepupkg');
+    await show({ senderFrame: { url: 'https://example.com/' }, sender: {} }, pkg);
+    expect(recorded.shown).toEqual([pkg]);
+    fs.rmSync(dir, { recursive: true, force: true });
     const handler = recorded.ipc.get(INVOKE_CHANNEL)! as unknown as (event: unknown, channel: unknown, payload: unknown) => Promise<unknown>;
     expect(await handler({ senderFrame: { url: `${trusted}index.html` } }, 'campaign:list', {})).toEqual({ ok: true, value: 'done' });
     const refused = await handler({ senderFrame: { url: 'https://example.com/' } }, 'campaign:list', {});

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, Judge, ResponseOf } from '../../../../src-main/contract';
-import { invoke } from '../../api';
+import { deliverPackage, invoke } from '../../api';
 import { fileToBase64 } from '../../files';
 import { useAppStore } from '../../stores/useAppStore';
 import { EmptyState } from '../EmptyState';
@@ -33,6 +33,9 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
   }, [rules.matchSpeciality, rules.excludeOwnInstitution]);
   const [withMedia, setWithMedia] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
+  // After a package export in the desktop app: reveal the file in Explorer / Finder.
+  // (kept with the notice it belongs to, so another notice never shows the button).
+  const [reveal, setReveal] = useState<{ notice: string; show: () => void } | null>(null);
   // The roster form: 'new' adds a judge, a judge edits that judge, null: closed.
   const [editing, setEditing] = useState<Judge | 'new' | null>(null);
 
@@ -104,7 +107,17 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
             <input type="file" className="visually-hidden" accept=".kepukey,application/json" data-testid="keycard-file" onChange={(e) => void importCard(e.target.files?.[0])} />
           </label>
         </div>
-        {notice && <p className="muted small" data-testid="exchange-notice">{notice}</p>}
+        {notice && (
+          <p className="muted small">
+            <span data-testid="exchange-notice">{notice}</span>
+            {reveal?.notice === notice && (
+              <button type="button" className="link" onClick={reveal.show} data-testid="show-in-folder">
+                {' '}
+                {t('exchange.showInFolder')}
+              </button>
+            )}
+          </p>
+        )}
         <table className="data-table compact" data-testid="judge-table">
           <thead>
             <tr>
@@ -154,7 +167,11 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
                     data-testid={`export-package-${j.name}`}
                     onClick={async () => {
                       const pkg = await run(() => invoke('package:export', { campaignId: campaign.id, judgeId: j.id, withMedia }));
-                      if (pkg) setNotice(t('exchange.packageSaved', { name: j.name, entries: pkg.entries, file: pkg.file }));
+                      if (!pkg) return;
+                      const saved = t('exchange.packageSaved', { name: j.name, entries: pkg.entries, file: pkg.file });
+                      setNotice(saved);
+                      const show = deliverPackage(pkg.file).showInFolder;
+                      setReveal(show ? { notice: saved, show } : null);
                     }}
                   >
                     {t('exchange.exportPackage')}

@@ -4,13 +4,14 @@
 // and may open it as a separate campaign (CoordinatorChangedDialog).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, invoke } from '../../api';
+import { ApiError, invoke, packagePicker } from '../../api';
 import { useAppStore } from '../../stores/useAppStore';
 import { usePackageStore } from '../../stores/usePackageStore';
 import { type CoordinatorChange, CoordinatorChangedDialog } from './CoordinatorChangedDialog';
 
 export function OpenPackagePanel() {
   const { t } = useTranslation();
+  const pick = packagePicker(t('exchange.packageFilter'));
   const { run, go, refreshCampaigns } = useAppStore();
   const remember = usePackageStore((s) => s.remember);
   const [file, setFile] = useState('');
@@ -56,6 +57,12 @@ export function OpenPackagePanel() {
           <span>{t('exchange.packageFile')}</span>
           <input value={file} onChange={(e) => setFile(e.target.value)} placeholder={t('exchange.packagePlaceholder')} data-testid="package-path" spellCheck={false} />
         </label>
+        {pick && (
+          // The desktop app's file picker; the browser shell has none that gives a path (typed instead).
+          <button type="button" onClick={() => void pick().then((chosen) => chosen && setFile(chosen))} data-testid="package-pick">
+            {t('exchange.choosePackage')}
+          </button>
+        )}
         <button type="submit" className="primary" disabled={!file.trim()} data-testid="package-open">
           {t('exchange.open')}
         </button>
