@@ -33,6 +33,11 @@ export async function createIdentity(page: Page, name: string, passphrase: strin
   return (await fingerprint.textContent())!;
 }
 
+/** The sample works campaign's id (the Sichuan one), read through the API. */
+export async function sampleWorksId(page: Page): Promise<string> {
+  return (await api<{ id: string; name: Record<string, string> }[]>(page, 'campaign:list', {})).find((c) => /四川/.test(c.name['zh-CN']))!.id;
+}
+
 /** Opens the sample works campaign (Sichuan) from the campaign list. */
 export async function openSampleWorks(page: Page): Promise<void> {
   await page.getByTestId('nav-campaigns').click();

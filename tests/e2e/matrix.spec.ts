@@ -3,7 +3,7 @@
 // third they were never on — move to another judge in one step: two move, the third stays with its
 // reason, and the cells show where everyone now is. Screenshots looked at.
 import { expect, test } from '@playwright/test';
-import { api, loadSample, mergeSampleBundles, openTab } from './coordinator';
+import { api, loadSample, mergeSampleBundles, openTab, sampleWorksId } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 import { shot } from './shots';
 
@@ -20,7 +20,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
     await loadSample(page, app.url);
-    const campaignId = (await api<{ id: string; name: Record<string, string> }[]>(page, 'campaign:list', {})).find((c) => /四川/.test(c.name['zh-CN']))!.id;
+    const campaignId = await sampleWorksId(page);
     await mergeSampleBundles(page, app.dataDir);
     const [late, other] = [en ? 'Late Judge' : '迟评委', en ? 'Stand-in Judge' : '接替评委'];
     const lateId = (await api<{ id: string }>(page, 'judge:create', { campaignId, name: late })).id;

@@ -4,7 +4,7 @@
 // reminder copied for that judge (in the language picked for the judge, not the app's) names what
 // is missing and the due date. Screenshots looked at.
 import { expect, test } from '@playwright/test';
-import { api, loadSample, mergeSampleBundles, openTab } from './coordinator';
+import { api, loadSample, mergeSampleBundles, openTab, sampleWorksId } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 import { shot } from './shots';
 
@@ -27,7 +27,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
     const page = await context.newPage();
     await loadSample(page, app.url);
-    const campaignId = (await api<{ id: string; name: Record<string, string> }[]>(page, 'campaign:list', {})).find((c) => /四川/.test(c.name['zh-CN']))!.id;
+    const campaignId = await sampleWorksId(page);
     await mergeSampleBundles(page, app.dataDir);
 
     const board = page.getByTestId('progress-panel');

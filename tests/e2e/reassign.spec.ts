@@ -3,7 +3,7 @@
 // a conflict there. The short list names that judge's conflict on the entry; "Assign 1 more judge"
 // gives it its fourth judge and it leaves the list, while the conflicted judge stays on record.
 import { expect, test } from '@playwright/test';
-import { api, loadSample, mergeSampleBundles, openTab } from './coordinator';
+import { api, loadSample, mergeSampleBundles, openTab, sampleWorksId } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 import { shot } from './shots';
 
@@ -20,7 +20,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
     await loadSample(page, app.url);
-    const campaignId = (await api<{ id: string; name: Record<string, string> }[]>(page, 'campaign:list', {})).find((c) => /四川/.test(c.name['zh-CN']))!.id;
+    const campaignId = await sampleWorksId(page);
     await mergeSampleBundles(page, app.dataDir);
 
     const def = (await api<{ definition: Record<string, unknown> }>(page, 'campaign:get', { campaignId })).definition;

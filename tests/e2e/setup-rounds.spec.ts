@@ -5,7 +5,7 @@
 // saved definition holds exactly that; a panel of nobody is refused naming the round, and nothing
 // is stored. Both languages, screenshots looked at.
 import { expect, test } from '@playwright/test';
-import { api, loadSample, openTab } from './coordinator';
+import { api, loadSample, openTab, sampleWorksId } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 import { shot } from './shots';
 
@@ -28,7 +28,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
     await loadSample(page, app.url);
-    const campaignId = (await api<{ id: string; name: Record<string, string> }[]>(page, 'campaign:list', {})).find((c) => /四川/.test(c.name['zh-CN']))!.id;
+    const campaignId = await sampleWorksId(page);
     const judges = (await api<{ judges: { id: string; name: string }[] }>(page, 'judge:list', { campaignId })).judges;
     const panel = judges.slice(-3);
 

@@ -29,6 +29,22 @@ function categoriesOf(campaign: CampaignDetail, language: string): CategoryChoic
   );
 }
 
+function JudgeChoice({ label, judges, value, onChange, testId }: { label: string; judges: readonly { judgeId: string; name: string }[]; value: string; onChange(id: string): void; testId: string }) {
+  return (
+    <label className="inline-label">
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        <option value="">—</option>
+        {judges.map((j) => (
+          <option key={j.judgeId} value={j.judgeId}>
+            {j.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function AssignmentMatrixPanel({ campaign, onChanged }: { campaign: CampaignDetail; onChanged(): void }) {
   const { t, i18n } = useTranslation();
   const run = useAppStore((s) => s.run);
@@ -86,28 +102,8 @@ export function AssignmentMatrixPanel({ campaign, onChanged }: { campaign: Campa
       <p className="muted small">{t('exchange.matrix.hint')}</p>
       <div className="inline-hint matrix-move">
         <span>{t('exchange.matrix.moveTicked', { count: ticked.size })}</span>
-        <label className="inline-label">
-          {t('exchange.matrix.from')}{' '}
-          <select value={from} onChange={(e) => setFrom(e.target.value)} data-testid="matrix-from">
-            <option value="">—</option>
-            {judges.map((j) => (
-              <option key={j.judgeId} value={j.judgeId}>
-                {j.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-label">
-          {t('exchange.matrix.to')}{' '}
-          <select value={to} onChange={(e) => setTo(e.target.value)} data-testid="matrix-to">
-            <option value="">—</option>
-            {judges.map((j) => (
-              <option key={j.judgeId} value={j.judgeId}>
-                {j.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <JudgeChoice label={t('exchange.matrix.from')} judges={judges} value={from} onChange={setFrom} testId="matrix-from" />
+        <JudgeChoice label={t('exchange.matrix.to')} judges={judges} value={to} onChange={setTo} testId="matrix-to" />
         <button type="button" disabled={ticked.size === 0 || !from || !to || from === to} onClick={() => void move()} data-testid="matrix-move">
           {t('exchange.matrix.move')}
         </button>
