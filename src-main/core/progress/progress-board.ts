@@ -26,9 +26,15 @@ function judgeRows(db: Database, campaignId: string, scope: RoundScope, data: Bo
   const key = (entryId: number, judgeId: string) => `${entryId}\u0000${judgeId}`;
   const reviews = new Map(data.reviews.filter((r) => r.roundNo === scope.roundNo).map((r) => [key(r.entryId, r.judgeId), r.status]));
   const conflicts = new Set(data.conflicts.map((c) => key(c.entryId, c.judgeId)));
+  // Grouped once: 200 judges × 250,000 pairs must not be scanned per judge.
+  const byJudge = new Map<string, { entryId: number; judgeId: string }[]>();
+  for (const p of pairs) (byJudge.get(p.judgeId) ?? byJudge.set(p.judgeId, []).get(p.judgeId)!).push(p);
+  const newestPackage = new Map<string, BoardData['packages'][number]>();
+  for (const x of data.packages) if (packageRound(x.roundsJson, scope.listKey) === scope.roundNo) newestPackage.set(x.judgeId, x); // oldest first: the last wins
+  const newestBundle = new Map(data.bundles.map((b) => [b.judgeId, b]));
   const rows: JudgeProgress[] = [];
   for (const judge of data.judges) {
-    const mine = pairs.filter((p) => p.judgeId === judge.id);
+    const mine = byJudge.get(judge.id) ?? [];
     if (mine.length === 0) continue;
     let complete = 0;
     let inProgress = 0;
@@ -40,8 +46,8 @@ function judgeRows(db: Database, campaignId: string, scope: RoundScope, data: Bo
       else if (reviews.get(k) === 'in_progress') inProgress++;
     }
     const missing = mine.length - complete - conflicted;
-    const pkg = data.packages.filter((x) => x.judgeId === judge.id && packageRound(x.roundsJson, scope.listKey) === scope.roundNo).at(-1);
-    const bundle = data.bundles.filter((b) => b.judgeId === judge.id).at(-1);
+    const pkg = newestPackage.get(judge.id);
+    const bundle = newestBundle.get(judge.id);
     rows.push({
       judgeId: judge.id,
       name: judge.name,
