@@ -15,7 +15,7 @@ import { getCertificate, type Issuer, listCertificates, reissueCertificate, revo
 import { certificateList, certificateLists } from '../core/certificates/lists';
 import { getSettings, imageInfos, removeImage, saveSettings, setImage } from '../core/certificates/settings';
 import { listIssuers, trustIssuer } from '../core/certificates/issuers';
-import { verifyCode, verifyFile } from '../core/certificates/verify';
+import { verifyFile, verifyText } from '../core/certificates/verify';
 import { KepuError } from '../core/errors';
 import type { AppContext } from './context';
 import { createNodeI18n } from './translate';
@@ -74,7 +74,7 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
         (l): CertificateList => ({ name: l.name, type: l.type, kind: l.kind, label: l.label, holders: l.holders.length, issued: count.get(l.name) ?? 0, validityMonths: l.validityMonths }),
       );
     },
-    'certificates:preview': ({ campaignId, list, subject, template }) => previewCertificate(ctx.db, campaignId, list, subject, wording, template),
+    'certificates:preview': ({ campaignId, list, subject, index, template }) => previewCertificate(ctx.db, campaignId, list, { subject, index }, wording, template),
     'certificates:export': ({ campaignId, list, outDir, mode, template }) => {
       const signer = issuer(ctx);
       certificateList(ctx.db, campaignId, list, wording); // unknown list or no ranking: fail now, not in the job
@@ -116,10 +116,21 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
       } catch {
         // No key or locked: the issuers recorded in the database still count.
       }
-      const result = file ? await verifyFile(ctx.db, Buffer.from(file.contentBase64, 'base64'), { trusted }) : verifyCode(ctx.db, text ?? '', { trusted });
-      return { ...result, ...describeCampaign(ctx, result.fields) };
+      const result = file ? await verifyFile(ctx.db, Buffer.from(file.contentBase64, 'base64'), { trusted }) : verifyText(ctx.db, text ?? '', { trusted });
+      return { ...result, ...describeCampaign(ctx, result.fields), listLabel: listLabelOf(ctx, wording, result) };
     },
   };
+}
+
+/** The label of the list the register says the certificate belongs to (award tier, committee…). */
+function listLabelOf(ctx: AppContext, wording: Wording, result: { fields: { campaignId: string } | null; register: { listName: string } | null }) {
+  if (!result.fields || !result.register) return null;
+  try {
+    return certificateLists(ctx.db, result.fields.campaignId, wording).find((l) => l.name === result.register?.listName)?.label ?? null;
+  } catch {
+    // The list's ranking is gone or the campaign changed since: the printed award sentence still shows.
+    return null;
+  }
 }
 
 /** The kind's label and campaign name for the verify screen, when the campaign is known here. */

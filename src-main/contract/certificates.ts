@@ -130,6 +130,8 @@ export const CertificateRow = z.object({
   revokedAt: z.string().nullable(),
   revokeReason: z.string().nullable(),
   payload: z.string(),
+  /** The printed check code ("K7QM3-XRD2P") that, with the serial, is typed to verify. */
+  check: z.string(),
 });
 export type CertificateRow = z.infer<typeof CertificateRow>;
 
@@ -140,8 +142,17 @@ export type VerifyStatus = z.infer<typeof VerifyStatus>;
 
 export const VerifyResult = z.object({
   status: VerifyStatus,
-  /** Why invalid: malformed, bad_signature, unknown_issuer, not_found (no code in the file). */
-  reason: z.enum(['malformed', 'bad_signature', 'unknown_issuer', 'not_found']).nullable(),
+  /**
+   * Why invalid: malformed, bad_signature, unknown_issuer, not_found (no code in the file),
+   * not_registered (a typed serial this computer's register does not hold), bad_check (the typed
+   * check does not belong to that serial: mistyped or altered).
+   */
+  reason: z.enum(['malformed', 'bad_signature', 'unknown_issuer', 'not_found', 'not_registered', 'bad_check']).nullable(),
+  /**
+   * What was checked: the full signed code (QR, PDF, pasted code: proves it anywhere), a short
+   * code (serial + check, against this computer's register), or a bare serial (the register only).
+   */
+  checkedBy: z.enum(['code', 'shortCode', 'serial']).nullable().default(null),
   fields: z
     .object({
       serial: z.string(),
@@ -154,6 +165,12 @@ export const VerifyResult = z.object({
     })
     .nullable(),
   issuerName: z.string().nullable(),
+  /** The issuer's fingerprint, as Settings shows this installation's own ("K7QX-3MPA-…"). */
+  issuerFingerprint: z.string().nullable().default(null),
+  /** What the register of this computer recorded at issue: the list, the unit and the printed award sentence. */
+  register: z.object({ listName: z.string(), holderUnit: z.string().nullable(), body: LocalizedText }).nullable().default(null),
+  /** The list's label (award tier, committee…), when the campaign is in this database. */
+  listLabel: LocalizedText.nullable().default(null),
   /** The certificate kind's label and the campaign's name, when the campaign is in this database. */
   kindLabel: LocalizedText.nullable().default(null),
   campaignName: LocalizedText.nullable().default(null),
@@ -198,10 +215,17 @@ export const certificateChannels = {
     response: SettingsView,
   },
   'certificates:lists': { request: CampaignId.strict(), response: z.array(CertificateList) },
-  /** The drawing of one holder's certificate (the first of the list when no subject), not issued. */
+  /**
+   * The drawing of one holder's certificate, not issued: by subject, else by position in the list
+   * (`index`, 0-based, clamped to the list), the first when neither; `holder` says where it is.
+   */
   'certificates:preview': {
-    request: CampaignId.extend({ list: Id, subject: z.string().max(200).optional(), template: TemplateOverride.default({}) }).strict(),
-    response: z.object({ drawing: CertificateDrawing, images: z.object({ seal: z.string().nullable(), signature: z.string().nullable() }) }),
+    request: CampaignId.extend({ list: Id, subject: z.string().max(200).optional(), index: z.number().int().min(0).optional(), template: TemplateOverride.default({}) }).strict(),
+    response: z.object({
+      drawing: CertificateDrawing,
+      images: z.object({ seal: z.string().nullable(), signature: z.string().nullable() }),
+      holder: z.object({ index: z.number().int(), total: z.number().int(), name: z.string() }),
+    }),
   },
   'certificates:export': {
     request: CampaignId.extend({ list: Id, outDir: z.string().min(1).max(4096).optional(), mode: ExportMode.default('both'), template: TemplateOverride.default({}) }).strict(),

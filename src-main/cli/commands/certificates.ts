@@ -13,7 +13,8 @@ import { certificateWording } from '../../app/certificate-handlers';
 import { assertNotArchived } from '../../core/campaigns/archive';
 import { exportList, type ExportMode } from '../../core/certificates/export';
 import { readIssuerCard } from '../../core/certificates/issuers';
-import { verifyCode, verifyFile } from '../../core/certificates/verify';
+import { parseShortCode } from '../../core/certificates/short-code';
+import { verifyFile, verifyText } from '../../core/certificates/verify';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { readInputFile } from '../input-file';
@@ -114,11 +115,12 @@ async function verifyCommand(argv: string[], t: T): Promise<number> {
   const unreadable = { code: 'CERTIFICATE_FILE_UNREADABLE' as const };
   const trusted = [];
   if (values.key) trusted.push(readIssuerCard(readInputFile(path.resolve(values.key as string), t, unreadable)).publicKey);
-  const looksLikeCode = /^kp1\./i.test(input);
+  // A code, a short code or a serial is typed text; anything else names a file.
+  const looksLikeCode = /^kp1\./i.test(input) || parseShortCode(input) !== null;
   const bytes = looksLikeCode ? null : readInputFile(path.resolve(input), t, unreadable);
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
-    const result = bytes ? await verifyFile(rt.ctx.db, bytes, { trusted }) : verifyCode(rt.ctx.db, input, { trusted });
+    const result = bytes ? await verifyFile(rt.ctx.db, bytes, { trusted }) : verifyText(rt.ctx.db, input, { trusted });
     const valid = result.status === 'valid';
     if (values.json) {
       const verdict = valid
@@ -138,7 +140,9 @@ async function verifyCommand(argv: string[], t: T): Promise<number> {
         lines.push(t('cli.certificates.field.issued', { value: f.issueDate }));
         lines.push(f.validUntil ? t('cli.certificates.field.validUntil', { value: f.validUntil }) : t('cli.certificates.field.noExpiry'));
       }
-      if (result.issuerName) lines.push(t('cli.certificates.field.issuer', { value: result.issuerName }));
+      if (result.register) lines.push(t('cli.certificates.field.award', { value: result.register.body[t('meta.language') === 'zh-CN' ? 'zh-CN' : 'en'] }));
+      if (result.issuerName) lines.push(t('cli.certificates.field.issuer', { value: result.issuerFingerprint ? `${result.issuerName} (${result.issuerFingerprint})` : result.issuerName }));
+      if (result.checkedBy === 'shortCode' || result.checkedBy === 'serial') lines.push(t(`certificates.verify.checkedBy.${result.checkedBy}`));
       if (result.replacedBy) lines.push(t('cli.certificates.field.replacedBy', { value: result.replacedBy }));
       if (result.revokeReason) lines.push(t('cli.certificates.field.revokeReason', { value: result.revokeReason }));
       if (result.others.length) {

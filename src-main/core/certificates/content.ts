@@ -6,6 +6,7 @@ import type { CertificateSettings, ListType } from '../../contract/certificates'
 import type { LocalizedText } from '../../contract/domain';
 import type { CertificateContent } from './layout';
 import type { CampaignFacts, Holder, ListInfo } from './lists';
+import { checkOfCode, groupedCheck } from './short-code';
 
 export type Wording = (language: 'zh-CN' | 'en', key: string, vars?: Record<string, string>) => string;
 
@@ -58,8 +59,10 @@ export function certificateContent(
     validUntil: issued.validUntil,
     serial: issued.serial,
     code: issued.code,
+    check: groupedCheck(checkOfCode(issued.code)),
     labels: {
       serial: both(wording, 'certificates.print.serial'),
+      check: both(wording, 'certificates.print.check'),
       validUntil: both(wording, 'certificates.print.validUntil'),
       verify: both(wording, 'certificates.print.verifyHint'),
     },

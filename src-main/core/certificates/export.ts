@@ -148,13 +148,15 @@ export function previewCertificate(
   db: Database,
   campaignId: string,
   listName: string,
-  subject: string | undefined,
+  which: { subject?: string; index?: number },
   wording: Wording,
   template: Partial<TemplateOptions> = {},
   now = new Date(),
-): { drawing: CertificateDrawing; images: { seal: string | null; signature: string | null } } {
+): { drawing: CertificateDrawing; images: { seal: string | null; signature: string | null }; holder: { index: number; total: number; name: string } } {
   const list = certificateList(db, campaignId, listName, wording);
-  const holder = subject ? list.holders.find((h) => h.subject === subject) : list.holders[0];
+  const { subject } = which;
+  const at = subject ? list.holders.findIndex((h) => h.subject === subject) : Math.min(which.index ?? 0, list.holders.length - 1);
+  const holder = at >= 0 ? list.holders[at] : undefined;
   if (!holder) throw new KepuError('CERTIFICATE_HOLDER_UNKNOWN', `certificates: no holder ${subject ?? '(any)'} in list ${listName}`, { list: listName, subject: subject ?? '' });
   const ctx = drawingContext(db, campaignId, list.type, wording, template);
   const row = db.prepare(`SELECT serial FROM certificates WHERE campaign_id = ? AND list_name = ? AND subject = ? AND status = 'valid' ORDER BY issued_at DESC LIMIT 1`).pluck().get(campaignId, listName, holder.subject) as
@@ -173,5 +175,5 @@ export function previewCertificate(
     drawing = drawCertificate(ctx, { serial, payload: code, issueDate, validUntil, holderName: holder.name, holderUnit: holder.unit, body: bodyText(wording, campaign, list, holder) });
   }
   const dataUrl = (role: ImageRole) => (ctx.images[role] ? `data:${ctx.images[role].mimeType};base64,${ctx.images[role].bytes.toString('base64')}` : null);
-  return { drawing, images: { seal: dataUrl('seal'), signature: dataUrl('signature') } };
+  return { drawing, images: { seal: dataUrl('seal'), signature: dataUrl('signature') }, holder: { index: at, total: list.holders.length, name: holder.name } };
 }

@@ -18,6 +18,7 @@ import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
 import { bodyText, type Wording } from './content';
 import { campaignFacts, certificateList, type Holder, type ListInfo } from './lists';
 import { localDate, signPayload, validUntilDate } from './payload';
+import { checkOfCode, groupedCheck } from './short-code';
 import { allocateSerials } from './serials';
 import { getSettings } from './settings';
 
@@ -26,7 +27,7 @@ export interface Issuer {
   name: string;
 }
 
-export interface IssuedCertificate extends CertificateRow {
+export interface IssuedCertificate extends Omit<CertificateRow, 'check'> {
   body: LocalizedText;
   issuedAt: string;
 }
@@ -74,7 +75,7 @@ export function toIssued(r: DbRow): IssuedCertificate {
 /** The public row (contract) of an issued certificate. */
 export function toRow(c: IssuedCertificate): CertificateRow {
   const { body: _body, issuedAt: _at, ...row } = c;
-  return row;
+  return { ...row, check: groupedCheck(checkOfCode(c.payload)) };
 }
 
 export function getCertificate(db: Database, serial: string): IssuedCertificate {

@@ -7,7 +7,10 @@
 // the bottom left the QR code with serial, validity and the verification code; at the bottom
 // right the signer line and the date with the seal over them and the signature above.
 // Text that does not fit shrinks (down to a floor) and then wraps; Chinese breaks between any two
-// characters except before closing or after opening punctuation, Latin at spaces.
+// characters except before closing or after opening punctuation (kinsoku), Latin at spaces, never
+// inside a date ("2028年12月1日", "1 December 2028": no-break spaces). Centred text is balanced:
+// wrapped to the narrowest width that keeps the same number of lines, so no line ends with a
+// lone character or "委员。" (as "…专业委员 / 会" did).
 import QRCode from 'qrcode';
 import type { CertificateDrawing, CertificateLanguage, DrawItem, DrawText, ListType, Orientation } from '../../contract/certificates';
 import type { LocalizedText } from '../../contract/domain';
@@ -28,9 +31,11 @@ export interface CertificateContent {
   issueDate: string;
   validUntil: string | null;
   serial: string;
-  /** The verification code (QR content, printed under it). */
+  /** The full signed verification code: the QR holds it (and the PDF's information entry). */
   code: string;
-  labels: { serial: LocalizedText; validUntil: LocalizedText; verify: LocalizedText };
+  /** The printed check code ("K7QM3-XRD2P"): with the serial, what a person types to verify. */
+  check: string;
+  labels: { serial: LocalizedText; check: LocalizedText; validUntil: LocalizedText; verify: LocalizedText };
   /** Which uploaded images exist, with their pixel sizes (for the aspect ratio). */
   images: { seal: { width: number; height: number } | null; signature: { width: number; height: number } | null };
 }
@@ -51,10 +56,19 @@ const DESCENT = 0.14;
 
 const OPENING = new Set('（《「『“‘([{【〔');
 const CLOSING = new Set('，。、；：？！）》」』”’,.;:?!)]}】〕…·');
-const TOKEN = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7]+\s*|\s+/g;
+// A Chinese date, one CJK character, a run of other characters with the spaces after it, or
+// spaces. Only ordinary spaces and tabs break: a no-break space (U+00A0) stays inside its word.
+const TOKEN = /\d{4}年\d{1,2}月\d{1,2}日|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7]|[^ \t\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7]+[ \t]*|[ \t]+/g;
+const NBSP = /\u00a0/g;
+
+/** Text whose spaces must not break ("1 December 2028"). */
+export function keepTogether(text: string): string {
+  return text.replace(/ /g, '\u00a0');
+}
 
 function measure(text: string, weight: FontWeight, size: number, spacing: number): number {
-  return textWidth(text, weight, size) + spacing * Math.max(0, [...text].length - 1);
+  const shown = text.replace(NBSP, ' ');
+  return textWidth(shown, weight, size) + spacing * Math.max(0, [...shown].length - 1);
 }
 
 /** Greedy line breaking with the embedded font's advances. */
@@ -94,7 +108,7 @@ export function wrapText(text: string, weight: FontWeight, size: number, maxWidt
     }
     lines.push(line.trimEnd());
   }
-  return lines.filter((l, _i, all) => l !== '' || all.length === 1);
+  return lines.filter((l, _i, all) => l !== '' || all.length === 1).map((l) => l.replace(NBSP, ' '));
 }
 
 /** Like wrapText, but breaks only between `units` (names in a list) unless one alone is too wide. */
@@ -113,7 +127,7 @@ export function wrapUnits(units: readonly string[], separator: string, weight: F
     line = parts[parts.length - 1] ?? '';
   }
   if (line || lines.length === 0) lines.push(line);
-  return lines;
+  return lines.map((l) => l.replace(NBSP, ' '));
 }
 
 interface Block {
@@ -125,6 +139,8 @@ interface Block {
   size: number;
   minSize: number;
   maxLines: number;
+  /** Even out the lines (centred text); left-aligned notes keep greedy breaking. */
+  balance?: boolean;
   lineHeight: number;
   color: string;
   spacing: number;
@@ -137,15 +153,31 @@ interface Fitted extends Block {
 }
 
 function fit(block: Block, scale = 1): Fitted {
-  const wrap = (size: number) =>
-    block.units ? wrapUnits(block.units, block.text, block.weight, size, block.width, block.spacing) : wrapText(block.text, block.weight, size, block.width, block.spacing);
+  const wrap = (size: number, width = block.width) =>
+    block.units ? wrapUnits(block.units, block.text, block.weight, size, width, block.spacing) : wrapText(block.text, block.weight, size, width, block.spacing);
   let size = Math.max(block.minSize, block.size * scale);
   let lines = wrap(size);
   while (lines.length > block.maxLines && size > block.minSize) {
     size = Math.max(block.minSize, size * 0.94);
     lines = wrap(size);
   }
+  if (block.balance !== false && lines.length > 1) lines = balanced(lines.length, (width) => wrap(size, width), block.width);
   return { ...block, size, lines };
+}
+
+/**
+ * The lines at the narrowest width (to a point) that still gives `count` lines: the breaks move
+ * back until the last line is as full as the others. Bisection: fewer width never means fewer lines.
+ */
+function balanced(count: number, wrapAt: (width: number) => string[], width: number): string[] {
+  let lo = width / count;
+  let hi = width;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    if (wrapAt(mid).length <= count) hi = mid;
+    else lo = mid;
+  }
+  return wrapAt(hi);
 }
 
 function heightOf(b: Fitted): number {
@@ -253,29 +285,29 @@ export function layoutCertificate(content: CertificateContent, options: Template
     y += heightOf(b);
   });
 
-  // Bottom left: QR, serial and validity beside it, the verification code under it.
-  const qrSize = landscape ? 74 : 80;
-  const codeSize = 5.4;
-  const codeLines = 3;
-  const codeTop = H - 44 - codeSize * (ASCENT + DESCENT) - (codeLines - 1) * codeSize * 1.3;
-  const qrTop = codeTop - 6 - qrSize;
+  // Bottom left: the QR (the full signed code), and beside it the serial and check code a person
+  // types, the validity and how to verify. The 220-character code itself is not printed: nobody
+  // types it from paper, and the QR and the PDF carry it.
+  const qrSize = landscape ? 80 : 86;
+  const qrTop = H - 44 - qrSize;
   items.push({ type: 'qr', x: left, y: round(qrTop), size: qrSize, rows: qrRows(content.code), color: '#111111' });
   const infoLeft = left + qrSize + 10;
-  const infoWidth = landscape ? 210 : 190;
+  const infoWidth = landscape ? 220 : 200;
   const label = (t: LocalizedText) => (both ? `${t['zh-CN']} ${t.en}` : pick(t));
-  const dateText = (d: string) => (both ? `${formatDate(d, 'zh-CN')} / ${formatDate(d, 'en')}` : formatDate(d, zh ? 'zh-CN' : 'en'));
-  const info: Block[] = [block('serial', `${label(content.labels.serial)}${zh ? '：' : ': '}${content.serial}`, 'bold', 9.5, 7, 2, 1.35, INK, 0, infoWidth, 0)];
-  if (content.validUntil) info.push(block('validUntil', `${label(content.labels.validUntil)}${zh ? '：' : ': '}${dateText(content.validUntil)}`, 'regular', 8.5, 6.5, 2, 1.35, INK, 0, infoWidth, 5));
+  const colon = zh ? '：' : ': ';
+  const dateText = (d: string) => (both ? `${formatDate(d, 'zh-CN')} / ${keepTogether(formatDate(d, 'en'))}` : keepTogether(formatDate(d, zh ? 'zh-CN' : 'en')));
+  const info: Block[] = [
+    block('serial', `${label(content.labels.serial)}${colon}${content.serial}`, 'bold', 9.5, 7, 2, 1.35, INK, 0, infoWidth, 0),
+    block('check', `${label(content.labels.check)}${colon}${content.check}`, 'bold', 9.5, 7, 2, 1.35, INK, 0, infoWidth, 3),
+  ];
+  if (content.validUntil) info.push(block('validUntil', `${label(content.labels.validUntil)}${colon}${dateText(content.validUntil)}`, 'regular', 8.5, 6.5, 2, 1.35, INK, 0, infoWidth, 5));
   info.push(block('verifyHint', both ? `${content.labels.verify['zh-CN']}\n${content.labels.verify.en}` : pick(content.labels.verify), 'regular', 7, 5.5, 4, 1.35, SOFT, 0, infoWidth, 6));
-  y = qrTop + 2;
-  for (const b of info.map((b) => fit(b))) {
+  y = qrTop;
+  for (const b of info.map((b) => fit({ ...b, balance: false }))) {
     y += b.gapBefore;
     items.push(place(b, infoLeft, y, 'left'));
     y += heightOf(b);
   }
-  const codeWidth = qrSize + 10 + infoWidth;
-  const code = fit(block('code', chunkCode(content.code, codeLines), 'regular', codeSize, 4.2, codeLines, 1.3, '#333333', 0, codeWidth, 0));
-  items.push(place(code, left, codeTop, 'left'));
 
   // Bottom right: signature above the signer line, the date, the seal over both.
   const signWidth = landscape ? 230 : 200;
@@ -285,7 +317,7 @@ export function layoutCertificate(content: CertificateContent, options: Template
   if (zh) sign.push(block('signer', content.signer['zh-CN'], 'bold', 14, 9, 2, 1.3, INK, 0, signWidth, 0));
   if (en) sign.push(block('signer', content.signer.en, zh ? 'regular' : 'bold', zh ? 8.5 : 12, 6.5, 2, 1.3, INK, 0, signWidth, 3));
   if (zh) sign.push(block('date', formatDate(content.issueDate, 'zh-CN'), 'regular', 12, 8, 1, 1.3, INK, 0, signWidth, 8));
-  if (en) sign.push(block('date', formatDate(content.issueDate, 'en'), 'regular', zh ? 8.5 : 11, 6.5, 1, 1.3, INK, 0, signWidth, zh ? 3 : 8));
+  if (en) sign.push(block('date', keepTogether(formatDate(content.issueDate, 'en')), 'regular', zh ? 8.5 : 11, 6.5, 1, 1.3, INK, 0, signWidth, zh ? 3 : 8));
   const signFitted = sign.map((b) => fit(b));
   const signHeight = total(signFitted);
   const signTop = H - 48 - signHeight;
@@ -309,14 +341,6 @@ export function layoutCertificate(content: CertificateContent, options: Template
 
 function block(role: string, text: string, weight: FontWeight, size: number, minSize: number, maxLines: number, lineHeight: number, color: string, spacing: number, width: number, gapBefore: number): Block {
   return { role, text, weight, size, minSize, maxLines, lineHeight, color, spacing, width, gapBefore };
-}
-
-/** The code cut into `lines` near-equal lines (it has no spaces to break at); fit() shrinks it if wide. */
-function chunkCode(code: string, lines: number): string {
-  const per = Math.ceil(code.length / lines);
-  const out: string[] = [];
-  for (let i = 0; i < code.length; i += per) out.push(code.slice(i, i + per));
-  return out.join('\n');
 }
 
 function fitBox(image: { width: number; height: number }, x: number, y: number, w: number, h: number) {

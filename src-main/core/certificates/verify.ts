@@ -8,15 +8,21 @@
 // (UTC+14), so a certificate issued today in Beijing is never taken for a future one in Europe.
 // A future issue date is never valid: either the date was forged with a stolen key or the issuing
 // computer's clock was wrong, and either way the holder should ask the issuer.
+// A typed serial or short code (short-code.ts) is looked up in the register and its stored signed
+// code is checked the same way; the answer says it came from the register (`checkedBy`), because
+// elsewhere only the QR code or the PDF can prove a certificate offline.
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
 import type { VerifyResult as ShownVerifyResult, VerifyStatus } from '../../contract/certificates';
 
-/** The verdict; the app adds the labels it can find for the kind and the campaign. */
-export type VerifyResult = Omit<ShownVerifyResult, 'kindLabel' | 'campaignName'>;
-import { keyIdOf, publicKeyFromBase64 } from '../keys/identity';
+import type { LocalizedText } from '../../contract/domain';
+import { fingerprintOf, keyIdOf, publicKeyFromBase64 } from '../keys/identity';
 import { localDate, parseCode, verifySignature } from './payload';
+import { checkOf, parseShortCode } from './short-code';
 import { isJpeg, isPdf, isPng, readPayloadFromImage, readPayloadsFromPdf } from './pdf-writer';
+
+/** The verdict; the app adds the labels it can find for the kind, the list and the campaign. */
+export type VerifyResult = Omit<ShownVerifyResult, 'kindLabel' | 'campaignName' | 'listLabel'>;
 
 interface Trusted {
   keyId: string;
@@ -37,9 +43,41 @@ function issuersFor(db: Database, prefix: string, extra: readonly KeyObject[]): 
 /** The first zone on Earth to reach a new date (Kiribati, UTC+14; the IANA sign is inverted). */
 const EARLIEST_ZONE = 'Etc/GMT-14';
 
-const empty = { fields: null, issuerName: null, replacedBy: null, revokeReason: null, others: [] };
+const empty = { fields: null, issuerName: null, issuerFingerprint: null, register: null, replacedBy: null, revokeReason: null, others: [], checkedBy: null };
 
-export function verifyCode(db: Database, text: string, options: { now?: Date; trusted?: readonly KeyObject[] } = {}): VerifyResult {
+interface VerifyOptions {
+  now?: Date;
+  trusted?: readonly KeyObject[];
+}
+
+type RegisterRow = { status: 'valid' | 'revoked' | 'replaced'; replaced_by: string | null; revoke_reason: string | null; list_name: string; holder_unit: string | null; content_json: string; payload: string };
+
+function registerRow(db: Database, serial: string): RegisterRow | undefined {
+  return db
+    .prepare<[string], RegisterRow>('SELECT status, replaced_by, revoke_reason, list_name, holder_unit, content_json, payload FROM certificates WHERE serial = ?')
+    .get(serial);
+}
+
+function registerFacts(row: RegisterRow | undefined): VerifyResult['register'] {
+  if (!row) return null;
+  const content = JSON.parse(row.content_json) as { body: LocalizedText };
+  return { listName: row.list_name, holderUnit: row.holder_unit, body: content.body };
+}
+
+/** Whatever a person typed or pasted: the full code, a short code (serial + check) or a serial. */
+export function verifyText(db: Database, text: string, options: VerifyOptions = {}): VerifyResult {
+  if (parseCode(text).ok) return verifyCode(db, text, options);
+  const typed = parseShortCode(text);
+  if (!typed) return { status: 'invalid', reason: 'malformed', ...empty };
+  const checkedBy = typed.check ? 'shortCode' : 'serial';
+  const row = registerRow(db, typed.serial);
+  if (!row) return { ...empty, status: 'invalid', reason: 'not_registered', checkedBy };
+  const stored = parseCode(row.payload);
+  if (typed.check && (!stored.ok || checkOf(stored.signature) !== typed.check)) return { ...empty, status: 'invalid', reason: 'bad_check', checkedBy };
+  return { ...verifyCode(db, row.payload, options), checkedBy };
+}
+
+export function verifyCode(db: Database, text: string, options: VerifyOptions = {}): VerifyResult {
   const parsed = parseCode(text);
   if (!parsed.ok) return { status: 'invalid', reason: 'malformed', ...empty };
   const p = parsed.payload;
@@ -49,8 +87,10 @@ export function verifyCode(db: Database, text: string, options: { now?: Date; tr
     const known = issuersFor(db, p.issuerKeyPrefix, options.trusted ?? []).length > 0;
     return { ...empty, status: 'invalid', reason: known ? 'bad_signature' : 'unknown_issuer', fields };
   }
-  const row = db.prepare<[string], { status: 'valid' | 'revoked' | 'replaced'; replaced_by: string | null; revoke_reason: string | null }>('SELECT status, replaced_by, revoke_reason FROM certificates WHERE serial = ?').get(p.serial);
-  const base = { ...empty, reason: null, fields, issuerName: issuer.name };
+  const row = registerRow(db, p.serial);
+  // The register speaks only for the certificate it issued: a different code under the same serial is not it.
+  const same = row !== undefined && row.payload === parsed.code;
+  const base = { ...empty, reason: null, fields, issuerName: issuer.name, issuerFingerprint: fingerprintOf(issuer.keyId), register: same ? registerFacts(row) : null, checkedBy: 'code' as const };
   if (row?.status === 'revoked') return { ...base, status: 'revoked', revokeReason: row.revoke_reason };
   if (row?.status === 'replaced') return { ...base, status: 'replaced', replacedBy: row.replaced_by };
   const now = options.now ?? new Date();
@@ -61,7 +101,7 @@ export function verifyCode(db: Database, text: string, options: { now?: Date; tr
 }
 
 /** A PDF (codes from its information entry), PNG or JPEG (the QR code); the first code decides. */
-export async function verifyFile(db: Database, bytes: Buffer, options: { now?: Date; trusted?: readonly KeyObject[] } = {}): Promise<VerifyResult> {
+export async function verifyFile(db: Database, bytes: Buffer, options: VerifyOptions = {}): Promise<VerifyResult> {
   let codes: string[] = [];
   if (isPdf(bytes)) codes = await readPayloadsFromPdf(bytes);
   else if (isPng(bytes) || isJpeg(bytes)) {

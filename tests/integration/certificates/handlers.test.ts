@@ -30,6 +30,21 @@ describe('certificate channels', () => {
     const texts = preview.drawing.items.flatMap((i) => (i.type === 'text' ? i.lines.map((l) => l.text) : []));
     expect(texts.join('')).toContain('SCKP-');
     expect(texts.some((t) => t.includes('Certificate'))).toBe(false); // zh-CN only, from the settings
+    // The preview pages through every holder of the list, not only the first.
+    const honourable = lists.find((l) => l.name === 'honourable') as CertificateList;
+    expect(honourable.holders).toBeGreaterThan(2);
+    type Preview = { drawing: CertificateDrawing; holder: { index: number; total: number; name: string } };
+    const holderText = (p: Preview) => p.drawing.items.flatMap((i) => (i.type === 'text' && i.role === 'holder' ? i.lines.map((l) => l.text) : [])).join('');
+    const seen = new Set<string>();
+    for (let index = 0; index < honourable.holders; index++) {
+      const p = await ok<Preview>(dispatch('certificates:preview', { campaignId: works, list: 'honourable', index }));
+      expect(p.holder).toMatchObject({ index, total: honourable.holders });
+      expect(holderText(p)).toBe(p.holder.name);
+      seen.add(`${index}:${p.holder.name}`);
+    }
+    expect(seen.size).toBe(honourable.holders);
+    const past = await ok<Preview>(dispatch('certificates:preview', { campaignId: works, list: 'honourable', index: 10_000 }));
+    expect(past.holder.index).toBe(honourable.holders - 1);
     expect((await ok<CertificateList[]>(dispatch('certificates:lists', { campaignId: works })))[0].issued).toBe(0);
 
     const out = tempDir('kepu-job-');

@@ -18,7 +18,8 @@ function content(overrides: Partial<CertificateContent> = {}): CertificateConten
     validUntil: '2025-12-29',
     serial: 'SCKP-2023-000001',
     code: `KP1.${'A'.repeat(110)}.${'B'.repeat(103)}`,
-    labels: { serial: L('证书编号', 'Certificate No.'), validUntil: L('有效期至', 'Valid until'), verify: L('扫码验证。', 'Scan to verify.') },
+    check: 'K7QM3-XRD2P',
+    labels: { serial: L('证书编号', 'Certificate No.'), check: L('校验码', 'Check code'), validUntil: L('有效期至', 'Valid until'), verify: L('扫码验证。', 'Scan to verify.') },
     images: { seal: { width: 240, height: 240 }, signature: { width: 300, height: 100 } },
     ...overrides,
   };
@@ -73,13 +74,14 @@ describe('the drawing', () => {
           }
         }
         const roles = new Set(texts.map((t) => t.role));
-        for (const r of ['organizers', 'title', 'holder', 'body', 'serial', 'validUntil', 'code', 'signer', 'date']) expect(roles.has(r), r).toBe(true);
+        for (const r of ['organizers', 'title', 'holder', 'body', 'serial', 'check', 'validUntil', 'signer', 'date']) expect(roles.has(r), r).toBe(true);
         const qr = d.items.find((i) => i.type === 'qr');
         expect(qr && qr.rows.length).toBeGreaterThan(20);
         expect(d.items.filter((i) => i.type === 'image').map((i) => i.type === 'image' && i.role).sort()).toEqual(['seal', 'signature']);
-        // The printed code is the whole code, in order.
-        const code = d.items.find((i): i is DrawText => i.type === 'text' && i.role === 'code');
-        expect(code?.lines.map((l) => l.text).join('')).toBe(content().code);
+        // The check code is printed whole beside the QR; the long code is only in the QR.
+        const check = d.items.find((i): i is DrawText => i.type === 'text' && i.role === 'check');
+        expect(check?.lines.map((l) => l.text).join(' ')).toContain('K7QM3-XRD2P');
+        expect(d.items.some((i) => i.type === 'text' && i.lines.some((l) => l.text.includes('KP1.')))).toBe(false);
       });
     }
   }
@@ -90,5 +92,48 @@ describe('the drawing', () => {
     const holder = d.items.find((i): i is DrawText => i.type === 'text' && i.role === 'holder');
     expect(holder?.lines.map((l) => l.text).join('')).toBe(name);
     for (const l of holder?.lines ?? []) expect(l.x + l.width).toBeLessThanOrEqual(d.width - 30);
+  });
+});
+
+describe('no lone characters, dates kept whole (kinsoku)', () => {
+  const bodies = [
+    '经遴选，被聘为中国抗癌协会肿瘤防治科普专业委员会委员。',
+    '经遴选，被聘为中国抗癌协会整合肿瘤心脏病学与肿瘤康复科普专业委员会青年委员。',
+    '作品《冬季流感防护：一图读懂》在2023年成都高新区健康科普作品征集活动中荣获图文类「影响力作品」。',
+    '在中华医学会健康科普专家委员会第三届委员遴选中，经专家评审，被聘为委员会委员。特发此证。',
+  ];
+  for (const orientation of ['landscape', 'portrait'] as const) {
+    for (const language of ['zh-CN', 'bilingual'] as const) {
+      it(`evens out centred lines (${orientation}, ${language})`, () => {
+        for (const body of bodies) {
+          for (const unit of ['中国抗癌协会肿瘤防治科普专业委员会', '四川大学华西医院健康科普与患者教育中心联合工作组办公室']) {
+            const d = layoutCertificate(content({ body: L(body, 'Appointed a member.'), holderUnit: unit }), { orientation, language });
+            for (const item of d.items) {
+              if (item.type !== 'text' || item.lines.length < 2 || item.align !== 'center') continue;
+              const widths = item.lines.map((l) => l.width);
+              const last = item.lines[item.lines.length - 1];
+              // The last line is measured in the layout: never a character or two alone.
+              expect(last.width, `${item.role}: ${item.lines.map((l) => l.text).join(' / ')}`).toBeGreaterThanOrEqual(0.45 * Math.max(...widths));
+              expect([...last.text].length, last.text).toBeGreaterThan(2);
+              for (const line of item.lines.slice(1)) expect('，。、；：？！）》」』'.includes(line.text[0]), line.text).toBe(false);
+            }
+          }
+        }
+      });
+    }
+  }
+
+  it('never splits a date across lines', () => {
+    for (const width of [90, 110, 130, 160, 200]) {
+      const lines = wrapText('有效期至 Valid until：2028年12月1日 / 1\u00a0December\u00a02028', 'regular', 8.5, width);
+      const joined = lines.join('\n');
+      expect(joined, joined).toMatch(/2028年12月1日/);
+      expect(joined, joined).toMatch(/1 December 2028/);
+    }
+    const d = layoutCertificate(content({ validUntil: '2028-12-01' }), { orientation: 'portrait', language: 'bilingual' });
+    const valid = d.items.find((i): i is DrawText => i.type === 'text' && i.role === 'validUntil');
+    const lines = valid?.lines.map((l) => l.text) ?? [];
+    expect(lines.some((l) => l.includes('2028年12月1日'))).toBe(true);
+    expect(lines.some((l) => l.includes('1 December 2028'))).toBe(true);
   });
 });

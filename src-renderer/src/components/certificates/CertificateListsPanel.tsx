@@ -24,7 +24,13 @@ export function CertificateListsPanel({ campaign, onExported, onOpenRanking }: {
   // The list whose preview is open. A changed setting (orientation, language, images) invalidates
   // the campaign's reads, which redraws the open preview.
   const [previewList, setPreviewList] = useState<string | null>(null);
-  const preview = useChannel('certificates:preview', { campaignId: campaign.id, list: previewList ?? '' }, { enabled: previewList !== null, placeholderData: keepPreviousData }).data;
+  // Which holder of the list the preview shows; print staff page through every one before printing.
+  const [previewIndex, setPreviewIndex] = useState(0);
+  const preview = useChannel('certificates:preview', { campaignId: campaign.id, list: previewList ?? '', index: previewIndex }, { enabled: previewList !== null, placeholderData: keepPreviousData }).data;
+  function openPreview(list: string) {
+    setPreviewList(list);
+    setPreviewIndex(0);
+  }
   const [mode, setMode] = useState<Mode>('both');
   /** Whether a ranking was ever published: award and member lists come only from a published one. */
   const snapshots = useChannel('ranking:snapshots', { campaignId: campaign.id }).data;
@@ -93,7 +99,7 @@ export function CertificateListsPanel({ campaign, onExported, onOpenRanking }: {
               <td className="num">{l.issued}</td>
               <td>{l.validityMonths === null ? t('certificates.fields.noExpiry') : t('certificates.lists.months', { count: l.validityMonths })}</td>
               <td className="actions">
-                <button type="button" onClick={() => setPreviewList(l.name)} disabled={l.holders === 0}>
+                <button type="button" onClick={() => openPreview(l.name)} disabled={l.holders === 0}>
                   {t('certificates.lists.preview')}
                 </button>
                 <button type="button" className="primary" onClick={() => void exportList(l.name)} disabled={l.holders === 0 || job?.state === 'running'} data-testid={`export-${l.name}`}>
@@ -129,7 +135,16 @@ export function CertificateListsPanel({ campaign, onExported, onOpenRanking }: {
       )}
       {preview && (
         <figure className="certificate-preview">
-          <figcaption className="small muted">{t('certificates.lists.previewNote')}</figcaption>
+          <figcaption className="small muted preview-pager">
+            <button type="button" onClick={() => setPreviewIndex(Math.max(0, preview.holder.index - 1))} disabled={preview.holder.index === 0} data-testid="preview-previous">
+              {t('certificates.lists.previousHolder')}
+            </button>
+            <span data-testid="preview-position">{t('certificates.lists.holderPosition', { n: preview.holder.index + 1, total: preview.holder.total, name: preview.holder.name })}</span>
+            <button type="button" onClick={() => setPreviewIndex(Math.min(preview.holder.total - 1, preview.holder.index + 1))} disabled={preview.holder.index >= preview.holder.total - 1} data-testid="preview-next">
+              {t('certificates.lists.nextHolder')}
+            </button>
+            <span>{t('certificates.lists.previewNote')}</span>
+          </figcaption>
           <CertificateDrawingSvg drawing={preview.drawing} images={preview.images} label={t('certificates.lists.preview')} />
         </figure>
       )}

@@ -83,7 +83,12 @@ export function IssuedCertificates({ campaign, onChanged }: { campaign: Campaign
         <tbody>
           {rows.map((c) => (
             <tr key={c.serial} data-testid="issued-row" className={c.status !== 'valid' ? 'muted' : ''}>
-              <td className="mono">{c.serial}</td>
+              <td className="mono">
+                {c.serial}
+                <div className="small muted" title={t('certificates.fields.check')} data-testid="issued-check">
+                  {c.check}
+                </div>
+              </td>
               <td>
                 {c.holderName}
                 {c.holderUnit && <div className="small muted">{c.holderUnit}</div>}

@@ -1,5 +1,6 @@
-// "Verify certificate": paste the printed verification code, or open a photo (PNG/JPEG) of the QR
-// code or one of our PDFs; the answer — valid, invalid, expired, revoked, replaced, or not yet
+// "Verify certificate": type the printed serial and check code (looked up in this computer's
+// register), paste the full code, or open a photo (PNG/JPEG) of the QR code or one of our PDFs;
+// the answer — valid, invalid, expired, revoked, replaced, or not yet
 // valid (dated after today) — comes from the signature, this installation's register and the
 // dates, offline.
 import { useEffect, useState } from 'react';
@@ -75,8 +76,26 @@ export function VerifyCertificate() {
               <dd className="mono">{result.fields.serial}</dd>
               <dt>{t('certificates.fields.holder')}</dt>
               <dd>{result.fields.holderName}</dd>
+              {result.register?.holderUnit && (
+                <>
+                  <dt>{t('certificates.fields.unit')}</dt>
+                  <dd>{result.register.holderUnit}</dd>
+                </>
+              )}
               <dt>{t('certificates.fields.kind')}</dt>
-              <dd>{result.kindLabel ? localized(result.kindLabel, i18n.language) : result.fields.kind}</dd>
+              <dd>{result.kindLabel ? localized(result.kindLabel, i18n.language) : t('certificates.fields.unknownKind')}</dd>
+              {result.listLabel && (
+                <>
+                  <dt>{t('certificates.fields.list')}</dt>
+                  <dd data-testid="verify-list">{localized(result.listLabel, i18n.language)}</dd>
+                </>
+              )}
+              {result.register && (
+                <>
+                  <dt>{t('certificates.fields.award')}</dt>
+                  <dd data-testid="verify-award">{localized(result.register.body, i18n.language)}</dd>
+                </>
+              )}
               {result.campaignName && (
                 <>
                   <dt>{t('certificates.fields.campaign')}</dt>
@@ -89,9 +108,14 @@ export function VerifyCertificate() {
               <dd>{result.fields.validUntil ?? t('certificates.fields.noExpiry')}</dd>
               <dt>{t('certificates.fields.issuer')}</dt>
               <dd>
-                {result.issuerName ?? '—'} <span className="mono small muted">{result.fields.issuerKeyPrefix}</span>
+                {result.issuerName ?? '—'} <span className="mono small muted">{result.issuerFingerprint ?? ''}</span>
               </dd>
             </dl>
+          )}
+          {(result.checkedBy === 'shortCode' || result.checkedBy === 'serial') && result.fields && (
+            <p className="small" data-testid="verify-checked-by">
+              {t(`certificates.verify.checkedBy.${result.checkedBy}`)}
+            </p>
           )}
           {result.status === 'not_yet_valid' && result.fields && <p data-testid="verify-not-yet-valid">{t('certificates.verify.notYetValid', { date: result.fields.issueDate })}</p>}
           {result.replacedBy && <p>{t('certificates.verify.replacedBy', { serial: result.replacedBy })}</p>}
