@@ -21,6 +21,7 @@ import { runDecision } from './commands/decision';
 import { runJudge } from './commands/judge';
 import { runNotice, runObjection } from './commands/notice';
 import { runScores } from './commands/scores';
+import { runIdentity } from './commands/identity';
 
 export async function main(argv: string[]): Promise<number> {
   const i18n = createNodeI18n(nodeLanguage());
@@ -73,6 +74,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runObjection(rest, t);
       case 'scores':
         return await runScores(rest, t);
+      case 'identity':
+        return await runIdentity(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

@@ -15,6 +15,7 @@ import { exportList, type ExportMode } from '../../core/certificates/export';
 import { readIssuerCard } from '../../core/certificates/issuers';
 import { parseShortCode } from '../../core/certificates/short-code';
 import { verifyFile, verifyText } from '../../core/certificates/verify';
+import { passphraseFromEnv, unlockWith } from '../passphrase';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { readInputFile } from '../input-file';
@@ -56,9 +57,7 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
   const mode: ExportMode = modes[0] === 'single' ? 'single' : modes[0] === 'per-holder' ? 'perHolder' : 'both';
   const language = choice(values.language as string | undefined, certificateLanguages, '--language', t);
   const orientation = choice(values.orientation as string | undefined, orientations, '--orientation', t);
-  const envName = (values['passphrase-env'] as string | undefined) ?? 'KEPU_PASSPHRASE';
-  const passphrase = process.env[envName];
-  if (values['passphrase-env'] && passphrase === undefined) throw new UsageError(t('cli.certificates.passphraseEnvMissing', { name: envName }));
+  const passphrase = passphraseFromEnv(values['passphrase-env'], t);
 
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   const controller = new AbortController();
@@ -69,9 +68,8 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
     rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
     // Issuing goes to the core directly here (not through the handlers' archive guard).
     assertNotArchived(rt.ctx.db, campaignId);
-    const status = rt.ctx.identity.status();
-    if (status.exists && !status.unlocked && passphrase !== undefined) rt.ctx.identity.unlock(passphrase);
-    const issuer = { privateKey: rt.ctx.identity.privateKey(), name: status.name ?? 'Kepu Review' };
+    unlockWith(rt, passphrase);
+    const issuer = { privateKey: rt.ctx.identity.privateKey(), name: rt.ctx.identity.status().name ?? 'Kepu Review' };
     let shown = 0;
     const report = await exportList(rt.ctx.db, {
       campaignId,

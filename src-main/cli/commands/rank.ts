@@ -1,6 +1,9 @@
-// kepu rank --campaign <id> [--method m] [--json|--csv] [--lock <file>]  |  kepu rank --verify <file>
+// kepu rank --campaign <id> [--method m] [--json|--csv] [--lock <file>] [--publish [--passphrase-env VAR]]
+// kepu rank --verify <file>
 // The ranking of a campaign from the merged scores, per category, with non-compliant media held
-// out; --lock writes the reproducible snapshot; --verify recomputes one and names the first change.
+// out, and a committee campaign's member list; --lock writes the reproducible snapshot; --publish
+// signs and publishes it as the app's Publish does (certificates come from it); --verify
+// recomputes one and names the first change.
 import type { i18n } from 'i18next';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,11 +16,13 @@ import { snapshotLines } from '../../core/ranking/snapshot-store';
 import { verifyExplained } from '../../core/ranking/verify';
 import { differencesView, dimensionLabel } from '../../app/verify-differences';
 import { carriedLine, differenceLines, snapshotPart, snapshotPartText } from '../../contract';
+import { formatInZone } from '../../contract/zoned-time';
 import { writeFileAtomic } from '../../core/files/atomic-write';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { readProblem } from '../input-file';
 import { openRuntime } from '../runtime';
+import { passphraseFromEnv, unlockWith } from '../passphrase';
 
 type T = i18n['t'];
 
@@ -30,7 +35,10 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     csv: { type: 'boolean' },
     lock: { type: 'string' },
     verify: { type: 'string' },
+    publish: { type: 'boolean' },
+    'passphrase-env': { type: 'string' },
   });
+  const passphrase = values.publish ? passphraseFromEnv(values['passphrase-env'], t) : undefined;
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
     if (values.verify) {
@@ -76,7 +84,14 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     const shownOf = (c: (typeof outcome.categories)[number]) => c.lists[(asked ?? c.method) as keyof typeof c.lists];
     const rows = outcome.categories.flatMap((c) => (shownOf(c)?.ranked ?? []).map((r) => ({ kind: c.kind, category: c.category, ...r })));
     const held = outcome.categories.flatMap((c) => (shownOf(c)?.held ?? []).map((h) => ({ kind: c.kind, category: c.category, ...h })));
-    if (values.json) process.stdout.write(`${JSON.stringify({ method, ranked: rows, held }, null, 2)}\n`);
+    // A committee campaign selects members rather than ranking works: its list, by name.
+    const committee = outcome.committee ? await rt.call('ranking:committee', { campaignId }) : null;
+    let published = null;
+    if (values.publish) {
+      unlockWith(rt, passphrase);
+      published = await rt.call('ranking:lock', { campaignId });
+    }
+    if (values.json) process.stdout.write(`${JSON.stringify({ method, ranked: rows, held, ...(committee ? { committee } : {}), ...(published ? { published } : {}) }, null, 2)}\n`);
     else if (values.csv) {
       process.stdout.write(`${csvRow(['kind', 'category', 'rank', 'regNo', 'score', 'judges', 'tier'])}\n`);
       for (const r of rows) process.stdout.write(`${csvRow([r.kind, r.category, r.rank, r.regNo, r.score, r.judges, r.tier])}\n`);
@@ -88,6 +103,13 @@ export async function runRank(argv: string[], t: T): Promise<number> {
         for (const r of list.ranked) process.stdout.write(`  ${String(r.rank).padStart(3)}  ${r.regNo}\t${r.score.toFixed(2)}\t${t('cli.rank.judges', { count: r.judges })}\n`);
         if (list.held.length) process.stdout.write(`  ${t('cli.rank.held', { count: list.held.length, list: list.held.map((h) => `${h.regNo} (${h.flags.map((f) => f.code).join(', ')})`).join('; ') })}\n`);
       }
+      if (committee) {
+        process.stdout.write(`\n${t('cli.rank.committeeMembers', { count: committee.members.length })}\n`);
+        for (const m of committee.members) process.stdout.write(`  ${m.regNo}\t${m.name}${m.unit ? `\t${m.unit}` : ''}${m.score === null ? '' : `\t${m.score.toFixed(2)}`}\n`);
+        if (committee.rejected.length) process.stdout.write(`${t('cli.rank.committeeRejected', { count: committee.rejected.length })}\n`);
+        if (committee.held.length) process.stdout.write(`${t('cli.rank.committeeHeld', { count: committee.held.length })}\n`);
+      }
+      if (published) process.stdout.write(`\n${t('cli.rank.published', { at: formatInZone(published.lockedAt, rt.ctx.campaigns.definition(campaignId).timeZone), signer: published.signerName, fingerprint: published.signerFingerprint })}\n`);
     }
     return 0;
   } finally {

@@ -12,6 +12,7 @@ import { SHORTLIST_MAX_BYTES } from '../../core/shortlist/shortlist-file';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { readInputFile } from '../input-file';
+import { passphraseFromEnv, unlockWith } from '../passphrase';
 import { openRuntime } from '../runtime';
 import { roundNumber } from './round-shortlist';
 
@@ -27,17 +28,15 @@ export async function runShortlistFile(argv: string[], t: T): Promise<number> {
 async function exportFile(argv: string[], t: T): Promise<number> {
   const { values, positionals } = parseCommand(argv, { campaign: { type: 'string' }, list: { type: 'string' }, round: { type: 'string' }, out: { type: 'string' }, 'passphrase-env': { type: 'string' } });
   if (positionals.length || !values.campaign || !values.list || !values.round || !values.out) throw new UsageError(t('cli.shortlistFile.usage'));
-  const envName = (values['passphrase-env'] as string | undefined) ?? 'KEPU_PASSPHRASE';
-  const passphrase = process.env[envName];
-  if (values['passphrase-env'] && passphrase === undefined) throw new UsageError(t('cli.certificates.passphraseEnvMissing', { name: envName }));
+  const passphrase = passphraseFromEnv(values['passphrase-env'], t);
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
     const campaignId = values.campaign as string;
     const listKey = values.list as string;
     const campaign = await rt.call('campaign:get', { campaignId });
     const roundNo = roundNumber(campaign.definition, listKey, values.round as string, t);
+    unlockWith(rt, passphrase);
     const status = rt.ctx.identity.status();
-    if (status.exists && !status.unlocked && passphrase !== undefined) rt.ctx.identity.unlock(passphrase);
     const file = await rt.call('shortlist:exportFile', { campaignId, listKey, roundNo });
     const out = path.resolve(values.out as string);
     writeFileAtomic(out, Buffer.from(file.contentBase64, 'base64'));
