@@ -93,6 +93,7 @@ test('exports, registers, verifies and revokes certificates of a published award
   await expect(page.getByTestId('verify-result')).not.toContainText('INVALID');
   await expect(page.getByTestId('verify-checked-by')).toContainText("this computer's register");
   await expect(page.getByTestId('verify-award')).toBeVisible();
+  await tallShot(page, 'verify-short-en', info.outputPath.bind(info), 1200);
   const flipped = `${check.slice(0, 2)}${check[2] === 'A' ? 'B' : 'A'}${check.slice(3)}`;
   await page.getByTestId('verify-text').fill(`${serialNo} ${flipped}`);
   await page.getByTestId('verify-button').click();

@@ -10,7 +10,8 @@
 // the verification screen says so.
 //
 // Alphabet: RFC 4648 base32 (A–Z, 2–7) like the other codes: no 0/1/8 to mistake for O/I/B.
-// Input is read case-insensitively; spaces, hyphens and middle dots between the parts are ignored.
+// Input is read case-insensitively; spaces, hyphens and middle dots between the parts are ignored,
+// and the digits 0, 1 and 8 in the check are read as the letters O, I and B they are mistaken for.
 import crypto from 'node:crypto';
 import { base32 } from '../keys/identity';
 import { parseCode } from './payload';
@@ -37,9 +38,12 @@ export interface TypedSerial {
 /** A typed serial, with or without its check; null when the text is neither. */
 export function parseShortCode(text: string): TypedSerial | null {
   const compact = text.trim().toUpperCase().replace(/[\s\u00b7\u30fb]+/g, ' ');
-  const m = /^([A-Z][A-Z0-9]{0,11}-\d{4}-\d{6,})(?:[ -]+([A-Z2-7]{5})[ -]?([A-Z2-7]{5}))?$/.exec(compact);
+  const m = /^([A-Z][A-Z0-9]{0,11}-\d{4}-\d{6,})(?:[ -]+([A-Z0-9]{5})[ -]?([A-Z0-9]{5}))?$/.exec(compact);
   if (!m) return null;
-  return { serial: m[1], check: m[2] ? m[2] + m[3] : null };
+  if (!m[2]) return { serial: m[1], check: null };
+  // The alphabet has no 0, 1 or 8: a person who reads the letter O, I or B as a digit still types the right code.
+  const check = (m[2] + m[3]).replace(/0/g, 'O').replace(/1/g, 'I').replace(/8/g, 'B');
+  return /^[A-Z2-7]{10}$/.test(check) ? { serial: m[1], check } : null;
 }
 
 /** The check of a full signed code (what the register and the QR hold). */

@@ -14,7 +14,9 @@ describe('short codes', () => {
     for (const typed of ['SIKP-2026-000005 K7QM3-XRD2P', ' sikp-2026-000005  k7qm3xrd2p ', 'SIKP-2026-000005-K7QM3-XRD2P', 'SIKP-2026-000005 · K7QM3 XRD2P']) {
       expect(parseShortCode(typed), typed).toEqual({ serial: 'SIKP-2026-000005', check: 'K7QM3XRD2P' });
     }
-    for (const junk of ['', 'KP1.ABC', 'SIKP-26-000005', 'SIKP-2026-000005 K7QM3', 'SIKP-2026-000005 K7QM3-XRD2P9', 'SIKP-2026-000005 K0QM3-XRD2P']) {
+    // 0, 1 and 8 are not in the alphabet: read as the O, I and B they were mistaken for.
+    expect(parseShortCode('SIKP-2026-000005 XDL10-J3ZV8')).toEqual({ serial: 'SIKP-2026-000005', check: 'XDLIOJ3ZVB' });
+    for (const junk of ['', 'KP1.ABC', 'SIKP-26-000005', 'SIKP-2026-000005 K7QM3', 'SIKP-2026-000005 K7QM3-XRD2P9', 'SIKP-2026-000005 K9QM3-XRD2P']) {
       expect(parseShortCode(junk), junk).toBeNull();
     }
   });
