@@ -153,6 +153,11 @@ export const campaignChanges = {
   'scores:sheet': null,
   // The progress board: reading only.
   'progress:board': null,
+  // Committee membership steps: recording changes the campaign.
+  'membership:board': null,
+  'membership:record': byCampaignId,
+  'membership:history': null,
+  'membership:screenshot': null,
 } as const satisfies Record<ChannelName, CampaignOf | null>;
 
 /** `handlers`, each refusing a change to an archived campaign before it runs. */

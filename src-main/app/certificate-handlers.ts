@@ -13,6 +13,7 @@ import type { Wording } from '../core/certificates/content';
 import { exportList, previewCertificate } from '../core/certificates/export';
 import { getCertificate, type Issuer, listCertificates, reissueCertificate, revokeCertificate, toRow } from '../core/certificates/issue';
 import { certificateList, certificateLists } from '../core/certificates/lists';
+import { membershipBoard, waitingMembers } from '../core/certificates/membership-board';
 import { getSettings, imageInfos, removeImage, saveSettings, setImage } from '../core/certificates/settings';
 import { listIssuers, trustIssuer } from '../core/certificates/issuers';
 import { verifyFile, verifyText } from '../core/certificates/verify';
@@ -70,8 +71,19 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
     },
     'certificates:lists': ({ campaignId }) => {
       const count = validCountsByList(ctx.db, campaignId);
-      return certificateLists(ctx.db, campaignId, wording).map(
-        (l): CertificateList => ({ name: l.name, type: l.type, kind: l.kind, label: l.label, holders: l.holders.length, issued: count.get(l.name) ?? 0, validityMonths: l.validityMonths }),
+      const lists = certificateLists(ctx.db, campaignId, wording);
+      const waiting = lists.some((l) => l.type === 'membership') ? waitingMembers(membershipBoard(ctx.db, campaignId, wording)) : 0;
+      return lists.map(
+        (l): CertificateList => ({
+          name: l.name,
+          type: l.type,
+          kind: l.kind,
+          label: l.label,
+          holders: l.holders.length,
+          issued: count.get(l.name) ?? 0,
+          waiting: l.type === 'membership' ? waiting : 0,
+          validityMonths: l.validityMonths,
+        }),
       );
     },
     'certificates:preview': ({ campaignId, list, subject, index, template }) => previewCertificate(ctx.db, campaignId, list, { subject, index }, wording, template),

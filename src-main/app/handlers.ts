@@ -27,6 +27,7 @@ import { auditHandlers } from './audit-handlers';
 import { moderationHandlers } from './moderation-handlers';
 import { scoresHandlers } from './scores-handlers';
 import { progressHandlers } from './progress-handlers';
+import { membershipHandlers } from './membership-handlers';
 import { formalCheckHandlers } from './formal-check-handlers';
 import { shortlistHandlers } from './shortlist-handlers';
 import { roundHandlers } from './round-handlers';
@@ -124,6 +125,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...noticeHandlers(ctx),
     ...scoresHandlers(ctx),
     ...progressHandlers(ctx),
+    ...membershipHandlers(ctx),
   }));
 }
 

@@ -109,6 +109,8 @@ export const CertificateList = z.object({
   label: LocalizedText,
   holders: z.number().int(),
   issued: z.number().int(),
+  /** Holders a membership certificate waits for (steps not done); 0 for other lists. */
+  waiting: z.number().int().default(0),
   validityMonths: z.number().int().nullable(),
 });
 export type CertificateList = z.infer<typeof CertificateList>;
@@ -191,6 +193,8 @@ export const CertificateExportReport = z.object({
   listName: z.string(),
   certificates: z.number().int(),
   newlyIssued: z.number().int(),
+  /** Members left out: their membership steps are not all done (the certificates tab says which). */
+  waiting: z.number().int().default(0),
   files: z.array(z.string()),
   outDir: z.string(),
   cancelled: z.boolean(),

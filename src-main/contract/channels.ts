@@ -24,6 +24,7 @@ import { EntryOrigin, shortlistFileChannels } from './shortlist-file';
 import { noticeChannels } from './notices';
 import { scoresChannels } from './scores';
 import { progressChannels } from './progress';
+import { membershipChannels } from './membership';
 import { assignmentMatrixChannels } from './assignment-matrix';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
@@ -357,6 +358,7 @@ export const channels = {
   ...noticeChannels,
   ...scoresChannels,
   ...progressChannels,
+  ...membershipChannels,
   ...assignmentMatrixChannels,
 } as const satisfies ChannelMap;
 

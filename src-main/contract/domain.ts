@@ -187,6 +187,27 @@ export const ListDef = z.object({
 });
 export type ListDef = z.infer<typeof ListDef>;
 
+/**
+ * Committee membership steps (issue 17; contract/membership.ts). What a step's record holds: an account on a platform (platform, account name, link, screenshot,
+ * verified), a publication (link, screenshot) or a confirmation (a note).
+ */
+export const stepEvidenceKinds = ['account', 'publication', 'confirmation'] as const;
+export const StepEvidence = z.enum(stepEvidenceKinds);
+export type StepEvidence = z.infer<typeof StepEvidence>;
+
+export const MembershipStepDef = z
+  .object({
+    key: Key,
+    label: LocalizedText,
+    evidence: StepEvidence,
+    /** For an account step: the platform it is on (小荷医生, 今日头条, 抖音…). */
+    platform: LocalizedText.nullable().default(null),
+    /** An optional step is recorded but does not hold the certificate back. */
+    required: z.boolean().default(true),
+  })
+  .strict();
+export type MembershipStepDef = z.infer<typeof MembershipStepDef>;
+
 export const CertificateKindDef = z.object({
   key: Key,
   label: LocalizedText,
@@ -196,6 +217,11 @@ export const CertificateKindDef = z.object({
   title: LocalizedText.optional(),
   /** Put before the serial number (e.g. "SC2025-"); absent: none. */
   serialPrefix: z.string().regex(/^[A-Za-z0-9-]{1,16}$/).optional(),
+  /**
+   * A membership certificate's steps after selection, in order; the certificate is issued only
+   * once every required one is done. Absent stays absent (older definitions keep their bytes).
+   */
+  steps: z.array(MembershipStepDef).optional(),
 });
 export type CertificateKindDef = z.infer<typeof CertificateKindDef>;
 

@@ -90,7 +90,7 @@ export async function exportList(db: Database, options: ExportOptions): Promise<
   const issued = issueList(db, options.campaignId, options.listName, options.issuer, options.wording, options.now);
   const certificates = issued.certificates;
   const outDir = path.resolve(options.outDir);
-  const report: CertificateExportReport = { listName: options.listName, certificates: certificates.length, newlyIssued: issued.newlyIssued, files: [], outDir, cancelled: false };
+  const report: CertificateExportReport = { listName: options.listName, certificates: certificates.length, newlyIssued: issued.newlyIssued, waiting: issued.waiting.length, files: [], outDir, cancelled: false };
   if (certificates.length === 0) return report;
   try {
     makePrivateDir(outDir);

@@ -19,6 +19,7 @@ import { bodyText, type Wording } from './content';
 import { campaignFacts, certificateList, type Holder, type ListInfo } from './lists';
 import { localDate, signPayload, validUntilDate } from './payload';
 import { checkOfCode, groupedCheck } from './short-code';
+import { latestRecords, membershipSteps, missingSteps } from './membership-steps';
 import { allocateSerials } from './serials';
 import { getSettings } from './settings';
 
@@ -88,6 +89,8 @@ export interface IssueResult {
   list: ListInfo;
   certificates: IssuedCertificate[];
   newlyIssued: number;
+  /** Members the membership certificate waits for: required steps not done (membership-steps.ts). */
+  waiting: { subject: string; name: string; missing: string[] }[];
 }
 
 function audit(db: Database, action: string, serial: string, details: object, at: string): void {
@@ -144,13 +147,23 @@ export function issueList(db: Database, campaignId: string, listName: string, is
       const keyId = registerIssuer(db, issuer, now.toISOString());
       const kept = new Map<string, IssuedCertificate>();
       const fresh: NewCertificate[] = [];
+      // A membership certificate waits until the member's required steps are done.
+      const steps = list.type === 'membership' ? membershipSteps(campaign.definition, list.kind) : [];
+      const records = steps.length ? latestRecords(db, campaignId) : new Map();
+      const waiting: IssueResult['waiting'] = [];
       for (const holder of list.holders) {
         const row = existing.get(campaignId, list.name, holder.subject) as DbRow | undefined;
+        const missing = missingSteps(steps, records.get(holder.subject));
         if (row) kept.set(holder.subject, toIssued(row));
+        else if (missing.length) waiting.push({ subject: holder.subject, name: holder.name, missing });
         else fresh.push({ campaignId, list, holder, body: bodyText(wording, campaign, list, holder) });
       }
+      if (kept.size === 0 && fresh.length === 0 && waiting.length > 0) {
+        throw new KepuError('CERTIFICATE_STEPS_INCOMPLETE', `certificates: all ${waiting.length} members of ${list.name} still have steps to do`, { count: waiting.length, list: list.name });
+      }
       for (const c of insertNew(db, fresh, issuer, keyId, campaign.timeZone, settings.serialPrefix, now)) kept.set(c.subject, c);
-      return { list, certificates: list.holders.map((h) => kept.get(h.subject) as IssuedCertificate), newlyIssued: fresh.length };
+      const certificates = list.holders.flatMap((h) => kept.get(h.subject) ?? []);
+      return { list, certificates, newlyIssued: fresh.length, waiting };
     })
     .immediate();
 }

@@ -65,7 +65,7 @@ describe('exporting a list to PDF', () => {
     expect(verifyCode(app.ctx.db, decoded as string).status).toBe('valid');
     expect(await verifyFile(app.ctx.db, png)).toMatchObject({ status: 'valid', fields: { serial: certs[0].serial, holderName: certs[0].name } });
     app.ctx.close();
-  }, 60_000);
+  }, 120_000);
 
   it('renders identically on a machine without any system font (empty fontconfig)', async () => {
     const app = await rankedApp();
@@ -84,7 +84,7 @@ describe('exporting a list to PDF', () => {
     expect(text).toContain('委员证书');
     expect(text).toContain('有效期至');
     app.ctx.close();
-  }, 60_000);
+  }, 120_000);
 
   it('leaves no partial file when cancelled, and keeps the finished ones', async () => {
     const app = await rankedApp();
@@ -124,7 +124,7 @@ describe('exporting a list to PDF', () => {
     expect(batch).toMatchObject({ cancelled: true, files: [] });
     expect(fs.readdirSync(batchOut)).toEqual([]);
     app.ctx.close();
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('file names', () => {

@@ -7,6 +7,8 @@ import type { KeyObject } from 'node:crypto';
 import type { CampaignSummary } from '../../../src-main/contract';
 import { certificateWording } from '../../../src-main/app/certificate-handlers';
 import { lockRanking } from '../../../src-main/core/certificates/locked-ranking';
+import { membershipBoard } from '../../../src-main/core/certificates/membership-board';
+import { membershipSteps, recordStep } from '../../../src-main/core/certificates/membership-steps';
 import { ok, openTestApp } from '../../helpers';
 
 export const PASSPHRASE = 'certificate issuer passphrase';
@@ -23,7 +25,16 @@ export interface RankedApp extends ReturnType<typeof openTestApp> {
   wording: ReturnType<typeof certificateWording>;
 }
 
-export async function rankedApp(options: { lock?: boolean } = {}): Promise<RankedApp> {
+/** Records every membership step of every selected member as done (a coordinator who finished them). */
+export function completeMembershipSteps(app: Pick<RankedApp, 'ctx' | 'committee' | 'wording'>, doneOn = '2022-01-10'): void {
+  const def = app.ctx.campaigns.definition(app.committee);
+  for (const member of membershipBoard(app.ctx.db, app.committee, app.wording).members) {
+    for (const step of membershipSteps(def)) recordStep(app.ctx.db, def, { campaignId: app.committee, subject: member.subject, step: step.key, doneOn, verified: true, note: '' }, 'fixture');
+  }
+}
+
+/** `steps: false` leaves the committee members' membership steps unrecorded (their certificates wait). */
+export async function rankedApp(options: { lock?: boolean; steps?: boolean } = {}): Promise<RankedApp> {
   const app = openTestApp();
   const { ctx, dispatch, dataDir } = app;
   const works = await ok<CampaignSummary>(dispatch('demo:load', {}));
@@ -47,5 +58,7 @@ export async function rankedApp(options: { lock?: boolean } = {}): Promise<Ranke
     lockRanking(ctx.db, works.id, { primary: 'mean', methods: ['mean'], tiers: TIERS }, issuer);
     lockRanking(ctx.db, committee, { primary: 'mean', methods: ['mean'] }, issuer);
   }
-  return { ...app, works: works.id, committee, key, issuer, wording: certificateWording() };
+  const ranked = { ...app, works: works.id, committee, key, issuer, wording: certificateWording() };
+  if (options.lock !== false && options.steps !== false) completeMembershipSteps(ranked);
+  return ranked;
 }

@@ -96,7 +96,14 @@ export function CertificateListsPanel({ campaign, onExported, onOpenRanking }: {
             <tr key={l.name} data-testid="certificate-list">
               <td>{localized(l.label, i18n.language)}</td>
               <td className="num">{l.holders}</td>
-              <td className="num">{l.issued}</td>
+              <td className="num">
+                {l.issued}
+                {l.waiting > 0 && (
+                  <div className="small muted" data-testid="list-waiting">
+                    {t('membership.waitingCount', { count: l.waiting })}
+                  </div>
+                )}
+              </td>
               <td>{l.validityMonths === null ? t('certificates.fields.noExpiry') : t('certificates.lists.months', { count: l.validityMonths })}</td>
               <td className="actions">
                 <button type="button" onClick={() => openPreview(l.name)} disabled={l.holders === 0}>
@@ -124,6 +131,7 @@ export function CertificateListsPanel({ campaign, onExported, onOpenRanking }: {
           {job.state === 'done' && job.result && (
             <>
               <p>{t('certificates.job.done', { count: job.result.certificates, fresh: job.result.newlyIssued, dir: job.result.outDir })}</p>
+              {job.result.waiting > 0 && <p data-testid="certificate-job-waiting">{t('certificates.job.waiting', { count: job.result.waiting })}</p>}
               <button type="button" onClick={() => void print()} data-testid="print-certificates">
                 {t('certificates.job.print')}
               </button>

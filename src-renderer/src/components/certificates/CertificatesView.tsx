@@ -5,6 +5,7 @@ import { invalidateCampaign } from '../../queries';
 import { CertificateListsPanel } from './CertificateListsPanel';
 import { CertificateSettingsPanel } from './CertificateSettingsPanel';
 import { IssuedCertificates } from './IssuedCertificates';
+import { MembershipPanel } from './MembershipPanel';
 import { VerifyCertificate } from './VerifyCertificate';
 import './certificates.css';
 
@@ -15,6 +16,7 @@ export function CertificatesView({ campaign, onOpenRanking }: { campaign: Campai
   return (
     <div className="certificates-view" data-testid="certificates-view">
       <CertificateListsPanel campaign={campaign} onExported={changed} onOpenRanking={onOpenRanking} />
+      <MembershipPanel campaign={campaign} />
       <CertificateSettingsPanel campaign={campaign} onChanged={changed} />
       <IssuedCertificates campaign={campaign} onChanged={changed} />
       <VerifyCertificate />

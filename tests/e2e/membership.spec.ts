@@ -1,0 +1,70 @@
+// Committee membership steps in chromium (issue 17): the CACA committee's result published, no
+// member has a certificate until their steps are done; the coordinator records one member's
+// steps (an account first only opened, then verified), exports the committee list and gets one
+// certificate; the board says who waits for what — in Chinese, then in English.
+import { expect, test } from '@playwright/test';
+import { createIdentity, loadSample, mergeSampleBundles, openTab, publishRanking } from './coordinator';
+import { tallShot } from './shots';
+import { serveApp, type ServedApp } from './host';
+
+const apps: ServedApp[] = [];
+test.afterEach(async () => {
+  for (const app of apps.splice(0)) await app.stop();
+});
+
+test('records a member’s steps and issues the membership certificate only when they are done', async ({ browser }, info) => {
+  const app = await serveApp();
+  apps.push(app);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  await loadSample(page, app.url);
+  await createIdentity(page, '中国抗癌协会科普专业委员会', 'coordinator passphrase');
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByRole('button', { name: /抗癌|CACA/ }).first().click();
+  await mergeSampleBundles(page, app.dataDir, 'sample-bundles-committee');
+  await publishRanking(page);
+  await openTab(page, 'certificates');
+
+  const panel = page.getByTestId('membership-panel');
+  await expect(panel).toContainText('委员后续步骤');
+  const rows = panel.getByTestId('membership-row');
+  const members = await rows.count();
+  expect(members).toBeGreaterThan(1);
+  for (let i = 0; i < members; i++) await expect(rows.nth(i).getByTestId('membership-status')).toContainText('待完成');
+  await expect(page.getByTestId('list-waiting')).toContainText(`${members} 位委员待完成步骤`);
+
+  // The first member: every step, the Toutiao account first recorded as opened but not verified.
+  const first = rows.first();
+  const name = (await first.locator('td').first().innerText()).split('\n')[0];
+  const record = async (step: string, options: { verified?: boolean; account?: string } = {}) => {
+    await first.getByTestId('membership-record').click();
+    const form = page.getByTestId('membership-form');
+    await form.getByTestId('membership-step').selectOption(step);
+    await form.getByTestId('membership-date').fill('2026-11-20');
+    if (options.account) await form.getByTestId('membership-account').fill(options.account);
+    if (options.verified !== undefined) await form.getByTestId('membership-verified').setChecked(options.verified);
+    await form.getByTestId('membership-save').click();
+    await expect(form).toBeHidden();
+  };
+  await record('xiaohe_account', { verified: true, account: `${name}科普` });
+  await record('toutiao_account', { verified: false, account: name });
+  await expect(first).toContainText('已开通，未认证');
+  for (const step of ['douyin_account', 'first_work', 'platform_review', 'committee_confirmation']) await record(step, step.endsWith('account') ? { verified: true } : {});
+  await expect(first.getByTestId('membership-status')).toContainText('今日头条账号开通并认证');
+  await record('toutiao_account', { verified: true });
+  await expect(first.getByTestId('membership-status')).toContainText('可以颁发证书');
+  await tallShot(page, 'membership-zh', info.outputPath.bind(info), 1400);
+
+  // Export: one certificate, for that member; the others still wait.
+  await page.getByTestId('export-committee').click();
+  await expect(page.getByTestId('certificate-job')).toContainText('已生成 1 份证书', { timeout: 60_000 });
+  await expect(page.getByTestId('certificate-job-waiting')).toContainText(`${members - 1} 位委员的步骤尚未完成`);
+  await expect(first.getByTestId('membership-status')).toContainText('已发证');
+  await expect(rows.nth(1).getByTestId('membership-status')).toContainText('待完成');
+  await expect(page.getByTestId('list-waiting')).toContainText(`${members - 1} 位委员待完成步骤`);
+
+  await page.getByTestId('language-switch').selectOption('en');
+  await expect(panel).toContainText('Membership steps');
+  await expect(first.getByTestId('membership-status')).toContainText('Certificate');
+  await expect(rows.nth(1).getByTestId('membership-status')).toContainText('Waiting for: Xiaohe Doctor app account opened and verified');
+  await tallShot(page, 'membership-en', info.outputPath.bind(info), 1400);
+});
