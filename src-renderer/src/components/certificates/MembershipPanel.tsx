@@ -70,7 +70,10 @@ export function MembershipPanel({ campaign }: { campaign: CampaignDetail }) {
                     ) : m.missing.length === 0 ? (
                       <span className="badge verdict-pass">{t('membership.ready')}</span>
                     ) : (
-                      <span className="badge verdict-unreadable">{t('membership.waitingFor', { steps: m.missing.map(label).join(t('membership.separator')) })}</span>
+                      // The step columns show which; the status names them only when few are left.
+                      <span className="badge verdict-unreadable">
+                        {m.missing.length <= 2 ? t('membership.waitingFor', { steps: m.missing.map(label).join(t('membership.separator')) }) : t('membership.waitingCountSteps', { count: m.missing.length, total: board.steps.filter((s) => s.required).length })}
+                      </span>
                     )}
                   </td>
                   <td className="actions">
