@@ -128,6 +128,7 @@ export const campaignChanges = {
   'certificates:reissue': bySerial,
   'certificates:revoke': bySerial,
   'certificates:verify': null,
+  'certificates:renew': bySerial,
   'moderation:list': null,
   'moderation:set': byCampaignId,
   'moderation:withdraw': byCampaignId,
@@ -158,6 +159,10 @@ export const campaignChanges = {
   'membership:record': byCampaignId,
   'membership:history': null,
   'membership:screenshot': null,
+  // The roster across campaigns: an activity is recorded on the member's campaign.
+  'roster:list': null,
+  'roster:addActivity': byCampaignId,
+  'roster:export': null,
 } as const satisfies Record<ChannelName, CampaignOf | null>;
 
 /** `handlers`, each refusing a change to an archived campaign before it runs. */

@@ -11,7 +11,7 @@ import type { CertificateList, Handlers } from '../contract';
 import { validCountsByList } from '../core/certificates/certificate-repo';
 import type { Wording } from '../core/certificates/content';
 import { exportList, previewCertificate } from '../core/certificates/export';
-import { getCertificate, type Issuer, listCertificates, reissueCertificate, revokeCertificate, toRow } from '../core/certificates/issue';
+import { getCertificate, type Issuer, listCertificates, reissueCertificate, renewCertificate, revokeCertificate, toRow } from '../core/certificates/issue';
 import { certificateList, certificateLists } from '../core/certificates/lists';
 import { membershipBoard, waitingMembers } from '../core/certificates/membership-board';
 import { getSettings, imageInfos, removeImage, saveSettings, setImage } from '../core/certificates/settings';
@@ -24,7 +24,7 @@ import { createNodeI18n } from './translate';
 type CertificateChannels =
   | 'certificates:settings' | 'certificates:saveSettings' | 'certificates:setImage' | 'certificates:lists' | 'certificates:preview'
   | 'certificates:export' | 'certificates:jobFile' | 'certificates:issuers' | 'certificates:trustIssuer' | 'certificates:issued' | 'certificates:reissue'
-  | 'certificates:revoke' | 'certificates:verify';
+  | 'certificates:revoke' | 'certificates:verify' | 'certificates:renew';
 
 let translators: Record<'zh-CN' | 'en', i18n> | null = null;
 
@@ -119,6 +119,10 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
     'certificates:reissue': ({ serial, reason }) => {
       getCertificate(ctx.db, serial);
       return toRow(reissueCertificate(ctx.db, serial, issuer(ctx), wording, reason ?? null));
+    },
+    'certificates:renew': ({ serial }) => {
+      getCertificate(ctx.db, serial); // CERTIFICATE_NOT_FOUND before the key is asked for
+      return toRow(renewCertificate(ctx.db, serial, issuer(ctx), wording));
     },
     'certificates:revoke': ({ serial, reason }) => toRow(revokeCertificate(ctx.db, serial, reason)),
     'certificates:verify': async ({ text, file }) => {

@@ -28,6 +28,7 @@ import { moderationHandlers } from './moderation-handlers';
 import { scoresHandlers } from './scores-handlers';
 import { progressHandlers } from './progress-handlers';
 import { membershipHandlers } from './membership-handlers';
+import { rosterHandlers } from './roster-handlers';
 import { formalCheckHandlers } from './formal-check-handlers';
 import { shortlistHandlers } from './shortlist-handlers';
 import { roundHandlers } from './round-handlers';
@@ -126,6 +127,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...scoresHandlers(ctx),
     ...progressHandlers(ctx),
     ...membershipHandlers(ctx),
+    ...rosterHandlers(ctx),
   }));
 }
 

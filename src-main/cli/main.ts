@@ -22,6 +22,7 @@ import { runJudge } from './commands/judge';
 import { runNotice, runObjection } from './commands/notice';
 import { runScores } from './commands/scores';
 import { runIdentity } from './commands/identity';
+import { runRoster } from './commands/roster';
 
 export async function main(argv: string[]): Promise<number> {
   const i18n = createNodeI18n(nodeLanguage());
@@ -76,6 +77,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runScores(rest, t);
       case 'identity':
         return await runIdentity(rest, t);
+      case 'roster':
+        return await runRoster(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

@@ -248,6 +248,8 @@ export const certificateChannels = {
     response: z.object({ total: z.number().int(), rows: z.array(CertificateRow) }),
   },
   'certificates:reissue': { request: z.object({ serial: z.string().min(1).max(100), reason: z.string().trim().max(500).optional() }).strict(), response: CertificateRow },
+  /** A committee member's next term: a new certificate that names the one it renews (the old one expires on its date). */
+  'certificates:renew': { request: z.object({ serial: z.string().min(1).max(100) }).strict(), response: CertificateRow },
   'certificates:revoke': { request: z.object({ serial: z.string().min(1).max(100), reason: z.string().trim().min(1).max(500) }).strict(), response: CertificateRow },
   /** Issuers trusted for verification (this installation's own key, key cards imported). */
   'certificates:issuers': { request: z.object({}).strict(), response: z.array(TrustedIssuer) },

@@ -25,6 +25,7 @@ import { noticeChannels } from './notices';
 import { scoresChannels } from './scores';
 import { progressChannels } from './progress';
 import { membershipChannels } from './membership';
+import { rosterChannels } from './roster';
 import { assignmentMatrixChannels } from './assignment-matrix';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
@@ -359,6 +360,7 @@ export const channels = {
   ...scoresChannels,
   ...progressChannels,
   ...membershipChannels,
+  ...rosterChannels,
   ...assignmentMatrixChannels,
 } as const satisfies ChannelMap;
 

@@ -226,6 +226,9 @@ export const errorCodes = [
   'MEMBERSHIP_STEP_FUTURE',
   'MEMBERSHIP_SCREENSHOT_INVALID',
   'MEMBERSHIP_SCREENSHOT_NOT_FOUND',
+  'CERTIFICATE_NOT_RENEWABLE',
+  'CERTIFICATE_ALREADY_RENEWED',
+  'MEMBER_ACTIVITY_UNKNOWN',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

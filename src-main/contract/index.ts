@@ -39,3 +39,4 @@ export * from './progress';
 export * from './assignment-matrix';
 export * from './shortlist-file';
 export * from './membership';
+export * from './roster';

@@ -92,6 +92,7 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   // Committee members' steps before their certificate (core/certificates/membership-steps.ts), evidence first.
   { name: 'membership_evidence', rows: OF_CAMPAIGN },
   { name: 'membership_step_records', rows: OF_CAMPAIGN },
+  { name: 'member_activities', rows: OF_CAMPAIGN },
   { name: 'certificate_settings', rows: OF_CAMPAIGN },
   { name: 'certificate_images', rows: OF_CAMPAIGN },
   { name: 'certificate_issuers', rows: `key_id IN (SELECT issuer_key_id FROM certificates WHERE ${OF_CAMPAIGN})`, shared: 'keep-existing' },

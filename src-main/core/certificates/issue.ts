@@ -172,13 +172,9 @@ function requireValid(c: IssuedCertificate): void {
   if (c.status !== 'valid') throw new KepuError('CERTIFICATE_NOT_ACTIVE', `certificates: ${c.serial} is ${c.status}`, { serial: c.serial, status: c.status });
 }
 
-/** A new certificate for the same holder and list; the old one is marked replaced. */
-export function reissueCertificate(db: Database, serial: string, issuer: Issuer, wording: Wording, reason: string | null = null, now = new Date()): IssuedCertificate {
-  const old = getCertificate(db, serial);
-  requireValid(old);
+/** What a certificate that follows `old` says: the holder as the list has them now (a corrected name or unit), else as issued. */
+function successorOf(db: Database, old: IssuedCertificate, wording: Wording): { campaign: ReturnType<typeof campaignFacts>; item: NewCertificate } {
   const campaign = campaignFacts(db, old.campaignId);
-  const settings = getSettings(db, old.campaignId);
-  // The holder as the list has them now (a corrected name or unit), else as issued.
   let list: Pick<ListInfo, 'name' | 'type' | 'kind' | 'validityMonths' | 'snapshotId'> | null = null;
   let holder: Holder | undefined;
   try {
@@ -188,19 +184,51 @@ export function reissueCertificate(db: Database, serial: string, issuer: Issuer,
   } catch {
     list = null;
   }
-  const snapshotId = (db.prepare('SELECT snapshot_id FROM certificates WHERE serial = ?').pluck().get(serial) as string | null) ?? null;
+  const snapshotId = (db.prepare('SELECT snapshot_id FROM certificates WHERE serial = ?').pluck().get(old.serial) as string | null) ?? null;
   const kindDef = campaign.definition.certificates.find((c) => c.key === old.kind);
   const base = list ?? { name: old.listName, type: 'award' as const, kind: old.kind, validityMonths: kindDef?.validityMonths ?? null, snapshotId };
   const body = holder && list ? bodyText(wording, campaign, list, holder) : old.body;
   const who: Holder = holder ?? { subject: old.subject, name: old.holderName, unit: old.holderUnit };
+  return { campaign, item: { campaignId: old.campaignId, list: { ...base, kind: old.kind }, holder: who, body } };
+}
+
+/** A new certificate for the same holder and list; the old one is marked replaced. */
+export function reissueCertificate(db: Database, serial: string, issuer: Issuer, wording: Wording, reason: string | null = null, now = new Date()): IssuedCertificate {
+  const old = getCertificate(db, serial);
+  requireValid(old);
+  const { campaign, item } = successorOf(db, old, wording);
+  const prefix = getSettings(db, old.campaignId).serialPrefix;
   return db
     .transaction(() => {
-      const current = getCertificate(db, serial);
-      requireValid(current);
+      requireValid(getCertificate(db, serial));
       const keyId = registerIssuer(db, issuer, now.toISOString());
-      const [fresh] = insertNew(db, [{ campaignId: old.campaignId, list: { ...base, kind: old.kind }, holder: who, body }], issuer, keyId, campaign.timeZone, settings.serialPrefix, now);
+      const [fresh] = insertNew(db, [item], issuer, keyId, campaign.timeZone, prefix, now);
       db.prepare(`UPDATE certificates SET status = 'replaced', replaced_by = ? WHERE serial = ?`).run(fresh.serial, serial);
       audit(db, 'certificate.reissue', serial, { replacedBy: fresh.serial, reason }, now.toISOString());
+      return fresh;
+    })
+    .immediate();
+}
+
+/**
+ * A committee member's next term: a new certificate, issued today for the kind's validity, that
+ * names the one it renews (`renews`); the old one stays as it was and expires on its own date.
+ */
+export function renewCertificate(db: Database, serial: string, issuer: Issuer, wording: Wording, now = new Date()): IssuedCertificate {
+  const old = getCertificate(db, serial);
+  requireValid(old);
+  if (old.validUntil === null) throw new KepuError('CERTIFICATE_NOT_RENEWABLE', `certificates: ${serial} does not expire`, { serial });
+  const { campaign, item } = successorOf(db, old, wording);
+  const prefix = getSettings(db, old.campaignId).serialPrefix;
+  return db
+    .transaction(() => {
+      requireValid(getCertificate(db, serial));
+      const renewed = db.prepare(`SELECT serial FROM certificates WHERE renews = ? AND status = 'valid'`).pluck().get(serial) as string | undefined;
+      if (renewed) throw new KepuError('CERTIFICATE_ALREADY_RENEWED', `certificates: ${serial} was renewed by ${renewed}`, { serial, renewedBy: renewed });
+      const keyId = registerIssuer(db, issuer, now.toISOString());
+      const [fresh] = insertNew(db, [item], issuer, keyId, campaign.timeZone, prefix, now);
+      db.prepare('UPDATE certificates SET renews = ? WHERE serial = ?').run(serial, fresh.serial);
+      audit(db, 'certificate.renew', fresh.serial, { renews: serial }, now.toISOString());
       return fresh;
     })
     .immediate();
