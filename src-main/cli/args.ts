@@ -1,5 +1,10 @@
-// Argument parsing with node:util; a usage problem exits 2 (see main.ts).
+// Argument parsing with node:util; a usage problem exits 2 (see main.ts). Arguments arrive as people
+// type them on Windows too: a path pasted from Explorer's "Copy as path" inside a single-quoted
+// shell word keeps its double quotes (stripped here), and wildcards reach the program unexpanded
+// (wildcards.ts).
 import { parseArgs } from 'node:util';
+import { unquotePath } from '../contract/path-text';
+import { expandWildcards } from './wildcards';
 
 export class UsageError extends Error {}
 
@@ -11,6 +16,7 @@ export interface CommonOptions {
 export function parseCommand<T extends Record<string, { type: 'string' | 'boolean' }>>(
   argv: string[],
   options: T,
+  platform: NodeJS.Platform = process.platform,
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({
@@ -19,8 +25,15 @@ export function parseCommand<T extends Record<string, { type: 'string' | 'boolea
       allowPositionals: true,
       strict: true,
     });
-    return { values: values as Record<string, string | boolean | undefined>, positionals };
+    const unquoted = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? stripPastedQuotes(v) : v]));
+    return { values: unquoted as Record<string, string | boolean | undefined>, positionals: expandWildcards(positionals.map(stripPastedQuotes), platform) };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** A whole argument inside quotes ("C:\\作品\\a.mp4") without them; any other text as it was (not trimmed). */
+export function stripPastedQuotes(arg: string): string {
+  const unquoted = unquotePath(arg);
+  return unquoted === arg.trim() ? arg : unquoted;
 }

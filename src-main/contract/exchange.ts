@@ -1,5 +1,6 @@
 // Keys, key cards, review packages and result bundles as the UI and CLI see them.
 import { z } from 'zod';
+import { TypedPath, unquotePath } from './typed-path';
 import type { ChannelMap } from './channel-def';
 import { ExportFile } from './compliance';
 import { withoutBidiControls } from './identifiers';
@@ -48,7 +49,7 @@ export const PackageOpenResult = z.object({
 
 export const PackageOpenRequest = z
   .object({
-    path: z.string().min(1).max(4096),
+    path: TypedPath,
     /**
      * The judge's confirmation, after the PACKAGE_COORDINATOR_CHANGED warning, to open the package
      * as a campaign of its own; names the fingerprint they were shown, which must be the signer's.
@@ -103,12 +104,12 @@ export const exchangeChannels = {
     response: z.object({ judgeId: z.string(), name: z.string(), institution: z.string().nullable(), fingerprint: z.string() }),
   },
   'package:export': {
-    request: z.object({ campaignId: z.string().min(1).max(100), judgeId: z.string().min(1).max(100), withMedia: z.boolean().default(true), outDir: z.string().max(4096).optional() }).strict(),
+    request: z.object({ campaignId: z.string().min(1).max(100), judgeId: z.string().min(1).max(100), withMedia: z.boolean().default(true), outDir: z.string().overwrite(unquotePath).max(4096).optional() }).strict(),
     response: PackageExportResult,
   },
   'package:open': { request: PackageOpenRequest, response: PackageOpenResult },
   'package:locateMedia': {
-    request: z.object({ campaignId: z.string().min(1).max(100), folder: z.string().min(1).max(4096) }).strict(),
+    request: z.object({ campaignId: z.string().min(1).max(100), folder: TypedPath }).strict(),
     response: z.object({ found: z.number().int(), missing: z.array(z.string()) }),
   },
   'bundle:export': { request: z.object({ campaignId: z.string().min(1).max(100) }).strict(), response: ExportFile.extend({ revision: z.number().int() }) },

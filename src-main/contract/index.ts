@@ -38,3 +38,4 @@ export * from './scoring-rounds';
 export * from './progress';
 export * from './assignment-matrix';
 export * from './shortlist-file';
+export * from './typed-path';
