@@ -1,6 +1,7 @@
 // "Your identity": the signing key of this installation. Judges read the fingerprint to the
 // coordinator over the phone and send the key card; coordinators sign packages with the same key.
 import { useEffect, useState } from 'react';
+import { withHeldOpenNote } from '../../held-open';
 import { useTranslation } from 'react-i18next';
 import type { IdentityStatus } from '../../../../src-main/contract';
 import { invoke } from '../../api';
@@ -97,7 +98,7 @@ export function IdentityPanel() {
                     const file = await run(() => invoke('identity:keycard', {}));
                     if (file) {
                       downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-                      setNotice(t('compliance.exported', { file: file.fileName, path: file.savedTo }));
+                      setNotice(withHeldOpenNote(t, file, t('compliance.exported', { file: file.fileName, path: file.savedTo })));
                     }
                   }}
                 >
