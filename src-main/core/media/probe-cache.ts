@@ -5,6 +5,11 @@
 // the envelope is validated with zod on read and a row that does not parse is a miss, never an
 // error. Writing a row for a path drops that path's older rows, so the table holds one row per
 // file. Writes are batched (putMany) because every commit is fsynced (synchronous = FULL).
+// The path text is not the file's identity: a USB stick back under another drive letter (E: → F:)
+// or a renamed mount point shows the same files under new paths. On a path miss, a row with the
+// same size, the same mtime to the millisecond and the same file name is the same file (copying
+// or moving a stick's files keeps both); its result (and hash) is used instead of probing and
+// hashing gigabytes of video again.
 import type { Database, Statement } from 'better-sqlite3';
 import path from 'node:path';
 import { z } from 'zod';
@@ -33,11 +38,13 @@ export interface CacheWrite extends CacheKey, CachedProbe {}
 
 export class ProbeCache {
   private readonly select: Statement<[string, number, number], { facts_json: string }>;
+  private readonly selectMoved: Statement<[number, number], { path: string; facts_json: string }>;
   private readonly deleteOthers: Statement;
   private readonly upsert: Statement;
 
   constructor(private readonly db: Database) {
     this.select = db.prepare('SELECT facts_json FROM probe_results WHERE path = ? AND size_bytes = ? AND mtime_ms = ?');
+    this.selectMoved = db.prepare('SELECT path, facts_json FROM probe_results WHERE size_bytes = ? AND mtime_ms = ? ORDER BY probed_at DESC');
     this.deleteOthers = db.prepare('DELETE FROM probe_results WHERE path = ? AND NOT (size_bytes = ? AND mtime_ms = ?)');
     this.upsert = db.prepare(`
       INSERT INTO probe_results (path, size_bytes, mtime_ms, facts_json, probed_at) VALUES (?, ?, ?, ?, ?)
@@ -45,17 +52,16 @@ export class ProbeCache {
   }
 
   get(file: string, sizeBytes: number, mtimeMs: number): CachedProbe | null {
-    const row = this.select.get(keyPath(file), sizeBytes, Math.trunc(mtimeMs));
-    if (!row) return null;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(row.facts_json);
-    } catch {
-      return null;
-    }
-    const parsed = Envelope.safeParse(raw);
-    if (!parsed.success) return null;
-    return parsed.data.sha256 ? { outcome: parsed.data.outcome, sha256: parsed.data.sha256 } : { outcome: parsed.data.outcome };
+    const key = keyPath(file);
+    const mtime = Math.trunc(mtimeMs);
+    const row = this.select.get(key, sizeBytes, mtime) ?? this.moved(key, sizeBytes, mtime);
+    return row ? parseRow(row.facts_json) : null;
+  }
+
+  /** The row of the same file seen under another path (same name, size and mtime), if any. */
+  private moved(key: string, sizeBytes: number, mtimeMs: number): { facts_json: string } | undefined {
+    const name = fileName(key);
+    return this.selectMoved.all(sizeBytes, mtimeMs).find((r) => r.path !== key && fileName(r.path) === name);
   }
 
   put(file: string, sizeBytes: number, mtimeMs: number, outcome: ProbeOutcome, sha256?: string): void {
@@ -76,6 +82,24 @@ export class ProbeCache {
       }
     })();
   }
+}
+
+/** A stored envelope, or null when it does not parse (a miss, never an error). */
+function parseRow(factsJson: string): CachedProbe | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(factsJson);
+  } catch {
+    return null;
+  }
+  const parsed = Envelope.safeParse(raw);
+  if (!parsed.success) return null;
+  return parsed.data.sha256 ? { outcome: parsed.data.outcome, sha256: parsed.data.sha256 } : { outcome: parsed.data.outcome };
+}
+
+/** The last part of a path written on any OS ("E:\\作品\\a.mp4" or "/Volumes/USB/a.mp4"), as NTFS/APFS compare it. */
+function fileName(file: string): string {
+  return path.win32.basename(file).normalize('NFC').toLowerCase();
 }
 
 /** The same file reached by a relative or an absolute path is one cache entry. */
