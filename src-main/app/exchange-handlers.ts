@@ -46,7 +46,7 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
       ctx.campaigns.summary(campaignId);
       return registerKeyCard(ctx.db, campaignId, Buffer.from(card.contentBase64, 'base64'), attachTo);
     },
-    'package:export': async ({ campaignId, judgeId, withMedia, outDir }) => {
+    'package:export': async ({ campaignId, judgeId, withMedia, outDir, allowOver4GiB }) => {
       const dir = outDir ? path.resolve(outDir) : path.join(ctx.dataDir, 'exports');
       fs.mkdirSync(dir, { recursive: true });
       const judge = ctx.judges.list(campaignId).find((j) => j.id === judgeId);
@@ -57,6 +57,7 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
         campaignId,
         judgeId,
         withMedia,
+        allowOver4GiB,
         outPath,
         coordinator: { privateKey: ctx.identity.privateKey(), name: status.name ?? 'Coordinator' },
       });

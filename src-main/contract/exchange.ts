@@ -104,7 +104,10 @@ export const exchangeChannels = {
     response: z.object({ judgeId: z.string(), name: z.string(), institution: z.string().nullable(), fingerprint: z.string() }),
   },
   'package:export': {
-    request: z.object({ campaignId: z.string().min(1).max(100), judgeId: z.string().min(1).max(100), withMedia: z.boolean().default(true), outDir: z.string().overwrite(unquotePath).max(4096).optional() }).strict(),
+    request: z.object({ campaignId: z.string().min(1).max(100), judgeId: z.string().min(1).max(100), withMedia: z.boolean().default(true), outDir: z.string().overwrite(unquotePath).max(4096).optional(),
+      /** Write a package over FAT32's 4 GiB file limit anyway (the stick is exFAT or NTFS); else PACKAGE_OVER_4GIB first. */
+      allowOver4GiB: z.boolean().default(false),
+    }).strict(),
     response: PackageExportResult,
   },
   'package:open': { request: PackageOpenRequest, response: PackageOpenResult },

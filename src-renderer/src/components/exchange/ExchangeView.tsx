@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, Judge, ResponseOf } from '../../../../src-main/contract';
-import { deliverPackage, invoke } from '../../api';
+import { ApiError, deliverPackage, invoke } from '../../api';
 import { fileToBase64 } from '../../files';
 import { useAppStore } from '../../stores/useAppStore';
+import { useConfirmStore } from '../../stores/useConfirmStore';
 import { EmptyState } from '../EmptyState';
 import { AssignmentMatrixPanel } from './AssignmentMatrixPanel';
 import { JudgeRosterForm } from './JudgeRosterForm';
@@ -19,6 +20,29 @@ type Coverage = ResponseOf<'assignment:coverage'>;
 export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDetail; onOpenEntry?: (entryId: number) => void }) {
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
+  const ask = useConfirmStore((s) => s.ask);
+
+  /**
+   * A package whose media exceed what a FAT32 stick holds in one file (PACKAGE_OVER_4GIB, checked
+   * before anything is written): offer it without media, or written anyway for an exFAT/NTFS stick.
+   */
+  async function exportPackage(judgeId: string) {
+    const request = { campaignId: campaign.id, judgeId, withMedia };
+    try {
+      return await invoke('package:export', request);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'PACKAGE_OVER_4GIB') throw error;
+      const sizeGiB = String(error.params.sizeGiB ?? '');
+      const cancelLabel = t('common.cancelAction');
+      if (await ask({ title: t('exchange.over4GiB.title'), body: t('errors.PACKAGE_OVER_4GIB', { sizeGiB }), confirmLabel: t('exchange.over4GiB.withoutMedia'), cancelLabel })) {
+        return invoke('package:export', { ...request, withMedia: false });
+      }
+      if (await ask({ title: t('exchange.over4GiB.title'), body: t('exchange.over4GiB.anywayBody', { sizeGiB }), confirmLabel: t('exchange.over4GiB.anyway'), cancelLabel, danger: true })) {
+        return invoke('package:export', { ...request, allowOver4GiB: true });
+      }
+      return undefined;
+    }
+  }
   const [judges, setJudges] = useState<Judge[]>([]);
   const [keys, setKeys] = useState<Record<string, string | null>>({});
   const [coverage, setCoverage] = useState<Coverage | null>(null);
@@ -166,7 +190,7 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
                     disabled={j.assigned === 0}
                     data-testid={`export-package-${j.name}`}
                     onClick={async () => {
-                      const pkg = await run(() => invoke('package:export', { campaignId: campaign.id, judgeId: j.id, withMedia }));
+                      const pkg = await run(() => exportPackage(j.id));
                       if (!pkg) return;
                       const saved = t('exchange.packageSaved', { name: j.name, entries: pkg.entries, file: pkg.file });
                       setNotice(saved);
