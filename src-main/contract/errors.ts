@@ -221,6 +221,8 @@ export const errorCodes = [
   'SCORES_LIST_UNKNOWN',
   'JUDGE_CONFLICT_ENTRY_UNKNOWN',
   'PACKAGE_OVER_4GIB',
+  'FFPROBE_NEEDS_ROSETTA',
+  'FFPROBE_UNSUPPORTED_SYSTEM',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
