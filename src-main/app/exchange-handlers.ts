@@ -18,6 +18,7 @@ import { nowIso } from '../core/time';
 import type { AppContext } from './context';
 import { mergeReport } from '../core/merge/merge-report';
 import { saveExport } from './export-file';
+import { packagesRoot } from './paths';
 
 type ExchangeChannels =
   | 'identity:status' | 'identity:create' | 'identity:unlock' | 'identity:lock' | 'identity:keycard'
@@ -64,7 +65,7 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
     },
     'package:open': async ({ path: file, openAsSeparateCampaign }) => {
       ctx.protectedFiles.assertNotProtected(file);
-      const result = await openPackageFile(ctx, path.resolve(file), { packagesRoot: path.join(ctx.dataDir, 'packages'), separateCampaign: openAsSeparateCampaign });
+      const result = await openPackageFile(ctx, path.resolve(file), { packagesRoot: packagesRoot(ctx.dataDir), separateCampaign: openAsSeparateCampaign });
       if (result.outcome !== 'alreadyOpen') await probeCampaignMedia(ctx, result.campaignId);
       return result;
     },
