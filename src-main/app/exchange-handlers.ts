@@ -21,7 +21,7 @@ import { saveExport } from './export-file';
 import { packagesRoot } from './paths';
 
 type ExchangeChannels =
-  | 'identity:status' | 'identity:create' | 'identity:unlock' | 'identity:lock' | 'identity:keycard'
+  | 'identity:status' | 'identity:create' | 'identity:unlock' | 'identity:lock' | 'identity:sealWithPassphrase' | 'identity:keycard'
   | 'judge:registerKeyCard' | 'package:export' | 'package:open' | 'package:locateMedia' | 'bundle:export' | 'bundle:merge';
 
 
@@ -36,6 +36,7 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
     'identity:status': () => ctx.identity.status(),
     'identity:create': ({ name, institution, passphrase }) => ctx.identity.create(name, institution, passphrase),
     'identity:unlock': ({ passphrase }) => ctx.identity.unlock(passphrase),
+    'identity:sealWithPassphrase': ({ passphrase }) => ctx.identity.sealWithPassphrase(passphrase),
     'identity:lock': () => ctx.identity.lock(),
     'identity:keycard': () => {
       const status = ctx.identity.status();

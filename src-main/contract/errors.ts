@@ -223,6 +223,7 @@ export const errorCodes = [
   'PACKAGE_OVER_4GIB',
   'FFPROBE_NEEDS_ROSETTA',
   'FFPROBE_UNSUPPORTED_SYSTEM',
+  'KEY_ALREADY_PASSPHRASE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -17,6 +17,11 @@ export const IdentityStatus = z.object({
   institution: z.string().nullable(),
   /** Campaigns of its own: a coordinator's installation; only opened review packages: a judge's; neither: new. */
   role: z.enum(['coordinator', 'judge', 'new']),
+  /**
+   * A key sealed by the OS key store also has a copy sealed by a passphrase (identity:sealWithPassphrase),
+   * so the CLI and the browser shell, which cannot reach the OS key store, can unlock it.
+   */
+  passphraseCopy: z.boolean(),
 });
 export type IdentityStatus = z.infer<typeof IdentityStatus>;
 
@@ -98,6 +103,8 @@ export const exchangeChannels = {
   },
   'identity:unlock': { request: z.object({ passphrase: z.string().max(1024).optional() }).strict(), response: IdentityStatus },
   'identity:lock': { request: z.object({}).strict(), response: IdentityStatus },
+  /** Seals a copy of the unlocked, OS-sealed key with a passphrase (for the CLI and the browser shell). */
+  'identity:sealWithPassphrase': { request: z.object({ passphrase: Passphrase }).strict(), response: IdentityStatus },
   'identity:keycard': { request: z.object({}).strict(), response: ExportFile },
   'judge:registerKeyCard': {
     request: z.object({ campaignId: z.string().min(1).max(100), card: ImportSource, attachTo: z.string().max(100).optional() }).strict(),
