@@ -16,7 +16,6 @@ const JUNK_NAMES = new Set([
   'ehthumbs.db',
   'ehthumbs_vista.db',
   'desktop.ini',
-  'folder.jpg.lnk',
   '__macosx',
   '$recycle.bin',
   'system volume information',
@@ -27,6 +26,8 @@ const JUNK_NAMES = new Set([
 export function isOsJunk(name: string): boolean {
   if (name.startsWith('.')) return true; // .DS_Store, ._AppleDouble, .Spotlight-V100, .Trashes, .git
   if (name.startsWith('~$')) return true; // Word/Excel/WPS lock file of an open document
+  // Hidden system files Windows Media Player writes into folders it has seen.
+  if (/^albumart(small|_\{[0-9a-f-]+\}_(large|small))\.jpg$/i.test(name)) return true;
   return JUNK_NAMES.has(name.toLowerCase());
 }
 

@@ -71,7 +71,7 @@ describe('folder walks on Windows and macOS folders', () => {
   });
 
   it('names junk case-insensitively and leaves works alone', () => {
-    for (const name of ['THUMBS.DB', 'Desktop.ini', '.DS_Store', '._a.mp4', '~$报告.docx', '__MACOSX', '$RECYCLE.BIN', 'System Volume Information']) expect(isOsJunk(name)).toBe(true);
-    for (const name of ['SC-0001.mp4', '海报.jpg', 'thumbs.db.jpg', 'a~$b.docx']) expect(isOsJunk(name)).toBe(false);
+    for (const name of ['THUMBS.DB', 'Desktop.ini', '.DS_Store', '._a.mp4', '~$报告.docx', '__MACOSX', '$RECYCLE.BIN', 'System Volume Information', 'AlbumArtSmall.jpg', 'AlbumArt_{9A3D1F2B-0C44-4E8E-9D1A-2B3C4D5E6F70}_Large.jpg']) expect(isOsJunk(name)).toBe(true);
+    for (const name of ['SC-0001.mp4', '海报.jpg', 'thumbs.db.jpg', 'a~$b.docx', 'AlbumArt 海报.jpg', 'Folder.jpg']) expect(isOsJunk(name)).toBe(false);
   });
 });
