@@ -3,12 +3,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, Judge, ResponseOf } from '../../../../src-main/contract';
-import { ApiError, deliverPackage, invoke } from '../../api';
+import { deliverPackage, invoke } from '../../api';
 import { fileToBase64 } from '../../files';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
 import { EmptyState } from '../EmptyState';
 import { AssignmentMatrixPanel } from './AssignmentMatrixPanel';
+import { exportPackageAsking } from './export-package';
 import { JudgeRosterForm } from './JudgeRosterForm';
 import { MergePanel } from './MergePanel';
 import { NeedsReassignment } from './NeedsReassignment';
@@ -22,27 +23,6 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
   const run = useAppStore((s) => s.run);
   const ask = useConfirmStore((s) => s.ask);
 
-  /**
-   * A package whose media exceed what a FAT32 stick holds in one file (PACKAGE_OVER_4GIB, checked
-   * before anything is written): offer it without media, or written anyway for an exFAT/NTFS stick.
-   */
-  async function exportPackage(judgeId: string) {
-    const request = { campaignId: campaign.id, judgeId, withMedia };
-    try {
-      return await invoke('package:export', request);
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.code !== 'PACKAGE_OVER_4GIB') throw error;
-      const sizeGiB = String(error.params.sizeGiB ?? '');
-      const cancelLabel = t('common.cancelAction');
-      if (await ask({ title: t('exchange.over4GiB.title'), body: t('errors.PACKAGE_OVER_4GIB', { sizeGiB }), confirmLabel: t('exchange.over4GiB.withoutMedia'), cancelLabel })) {
-        return invoke('package:export', { ...request, withMedia: false });
-      }
-      if (await ask({ title: t('exchange.over4GiB.title'), body: t('exchange.over4GiB.anywayBody', { sizeGiB }), confirmLabel: t('exchange.over4GiB.anyway'), cancelLabel, danger: true })) {
-        return invoke('package:export', { ...request, allowOver4GiB: true });
-      }
-      return undefined;
-    }
-  }
   const [judges, setJudges] = useState<Judge[]>([]);
   const [keys, setKeys] = useState<Record<string, string | null>>({});
   const [coverage, setCoverage] = useState<Coverage | null>(null);
@@ -56,6 +36,8 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
     setExcludeOwn(rules.excludeOwnInstitution);
   }, [rules.matchSpeciality, rules.excludeOwnInstitution]);
   const [withMedia, setWithMedia] = useState(true);
+  /** PACKAGE_OVER_4GIB asks first: without media, or written anyway (export-package.ts). */
+  const exportPackage = (judgeId: string) => exportPackageAsking({ campaignId: campaign.id, judgeId, withMedia }, ask, t);
   const [notice, setNotice] = useState<string | null>(null);
   // After a package export in the desktop app: reveal the file in Explorer / Finder.
   // (kept with the notice it belongs to, so another notice never shows the button).
