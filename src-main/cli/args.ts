@@ -8,6 +8,9 @@ import { expandWildcards } from './wildcards';
 
 export class UsageError extends Error {}
 
+/** Options that name a file or folder (positionals are files or identifiers: both lose pasted quotes). Text options keep theirs. */
+const PATH_OPTIONS = new Set(['data-dir', 'out', 'file', 'from', 'lock', 'verify', 'key', 'backup-dir']);
+
 export interface CommonOptions {
   dataDir?: string;
   json: boolean;
@@ -25,7 +28,7 @@ export function parseCommand<T extends Record<string, { type: 'string' | 'boolea
       allowPositionals: true,
       strict: true,
     });
-    const unquoted = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? stripPastedQuotes(v) : v]));
+    const unquoted = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && PATH_OPTIONS.has(k) ? stripPastedQuotes(v) : v]));
     return { values: unquoted as Record<string, string | boolean | undefined>, positionals: expandWildcards(positionals.map(stripPastedQuotes), platform) };
   } catch (error) {
     throw new UsageError((error as Error).message);

@@ -28,13 +28,15 @@ describe('paths pasted with quotes', () => {
   });
 
   it('CLI option values and positionals lose them; other text is left as typed', () => {
-    const { values, positionals } = parseCommand(['"C:\\a b\\x.kepubundle"', '--out', '"D:\\导出\\scores.xlsx"', '--reason', ' two words '], {
+    const { values, positionals } = parseCommand(['"C:\\a b\\x.kepubundle"', '--out', '"D:\\导出\\scores.xlsx"', '--reason', ' two words ', '--text', '“引用原文”'], {
       out: { type: 'string' },
       reason: { type: 'string' },
+      text: { type: 'string' },
     });
     expect(positionals).toEqual(['C:\\a b\\x.kepubundle']);
     expect(values.out).toBe('D:\\导出\\scores.xlsx');
     expect(values.reason).toBe(' two words ');
+    expect(values.text).toBe('“引用原文”');
   });
 });
 
