@@ -38,13 +38,13 @@ export interface CacheWrite extends CacheKey, CachedProbe {}
 
 export class ProbeCache {
   private readonly select: Statement<[string, number, number], { facts_json: string }>;
-  private readonly selectMoved: Statement<[number, number], { path: string; facts_json: string }>;
+  /** Paths by "size:mtime", read once on the first miss: the table has no index on size and mtime. */
+  private byIdentity: Map<string, string[]> | null = null;
   private readonly deleteOthers: Statement;
   private readonly upsert: Statement;
 
   constructor(private readonly db: Database) {
     this.select = db.prepare('SELECT facts_json FROM probe_results WHERE path = ? AND size_bytes = ? AND mtime_ms = ?');
-    this.selectMoved = db.prepare('SELECT path, facts_json FROM probe_results WHERE size_bytes = ? AND mtime_ms = ? ORDER BY probed_at DESC');
     this.deleteOthers = db.prepare('DELETE FROM probe_results WHERE path = ? AND NOT (size_bytes = ? AND mtime_ms = ?)');
     this.upsert = db.prepare(`
       INSERT INTO probe_results (path, size_bytes, mtime_ms, facts_json, probed_at) VALUES (?, ?, ?, ?, ?)
@@ -60,8 +60,28 @@ export class ProbeCache {
 
   /** The row of the same file seen under another path (same name, size and mtime), if any. */
   private moved(key: string, sizeBytes: number, mtimeMs: number): { facts_json: string } | undefined {
+    if (!this.byIdentity) {
+      this.byIdentity = new Map();
+      for (const r of this.db.prepare<[], { path: string; size_bytes: number; mtime_ms: number }>('SELECT path, size_bytes, mtime_ms FROM probe_results').all()) {
+        this.remember(r.path, r.size_bytes, r.mtime_ms);
+      }
+    }
     const name = fileName(key);
-    return this.selectMoved.all(sizeBytes, mtimeMs).find((r) => r.path !== key && fileName(r.path) === name);
+    for (const other of this.byIdentity.get(`${sizeBytes}:${mtimeMs}`) ?? []) {
+      if (other === key || fileName(other) !== name) continue;
+      const row = this.select.get(other, sizeBytes, mtimeMs); // gone when that path was probed again since
+      if (row) return row;
+    }
+    return undefined;
+  }
+
+  private remember(file: string, sizeBytes: number, mtimeMs: number): void {
+    const id = `${sizeBytes}:${mtimeMs}`;
+    const paths = this.byIdentity?.get(id);
+    if (paths) {
+      if (!paths.includes(file)) paths.push(file);
+    }
+    else this.byIdentity?.set(id, [file]);
   }
 
   put(file: string, sizeBytes: number, mtimeMs: number, outcome: ProbeOutcome, sha256?: string): void {
@@ -79,6 +99,7 @@ export class ProbeCache {
         const mtime = Math.trunc(w.mtimeMs);
         this.deleteOthers.run(key, w.sizeBytes, mtime);
         this.upsert.run(key, w.sizeBytes, mtime, JSON.stringify(Envelope.parse(envelope)), now);
+        this.remember(key, w.sizeBytes, mtime);
       }
     })();
   }
