@@ -78,10 +78,8 @@ export class ProbeCache {
   private remember(file: string, sizeBytes: number, mtimeMs: number): void {
     const id = `${sizeBytes}:${mtimeMs}`;
     const paths = this.byIdentity?.get(id);
-    if (paths) {
-      if (!paths.includes(file)) paths.push(file);
-    }
-    else this.byIdentity?.set(id, [file]);
+    if (!paths) this.byIdentity?.set(id, [file]);
+    else if (!paths.includes(file)) paths.push(file);
   }
 
   put(file: string, sizeBytes: number, mtimeMs: number, outcome: ProbeOutcome, sha256?: string): void {
