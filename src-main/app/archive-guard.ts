@@ -83,6 +83,7 @@ export const campaignChanges = {
   'identity:create': null,
   'identity:unlock': null,
   'identity:lock': null,
+  'identity:sealWithPassphrase': null,
   'identity:keycard': null,
   'judge:registerKeyCard': byCampaignId,
   'package:export': byCampaignId,

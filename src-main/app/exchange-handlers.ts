@@ -18,9 +18,10 @@ import { nowIso } from '../core/time';
 import type { AppContext } from './context';
 import { mergeReport } from '../core/merge/merge-report';
 import { saveExport } from './export-file';
+import { packagesRoot } from './paths';
 
 type ExchangeChannels =
-  | 'identity:status' | 'identity:create' | 'identity:unlock' | 'identity:lock' | 'identity:keycard'
+  | 'identity:status' | 'identity:create' | 'identity:unlock' | 'identity:lock' | 'identity:sealWithPassphrase' | 'identity:keycard'
   | 'judge:registerKeyCard' | 'package:export' | 'package:open' | 'package:locateMedia' | 'bundle:export' | 'bundle:merge';
 
 
@@ -35,6 +36,7 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
     'identity:status': () => ctx.identity.status(),
     'identity:create': ({ name, institution, passphrase }) => ctx.identity.create(name, institution, passphrase),
     'identity:unlock': ({ passphrase }) => ctx.identity.unlock(passphrase),
+    'identity:sealWithPassphrase': ({ passphrase }) => ctx.identity.sealWithPassphrase(passphrase),
     'identity:lock': () => ctx.identity.lock(),
     'identity:keycard': () => {
       const status = ctx.identity.status();
@@ -46,7 +48,7 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
       ctx.campaigns.summary(campaignId);
       return registerKeyCard(ctx.db, campaignId, Buffer.from(card.contentBase64, 'base64'), attachTo);
     },
-    'package:export': async ({ campaignId, judgeId, withMedia, outDir }) => {
+    'package:export': async ({ campaignId, judgeId, withMedia, outDir, allowOver4GiB }) => {
       const dir = outDir ? path.resolve(outDir) : path.join(ctx.dataDir, 'exports');
       fs.mkdirSync(dir, { recursive: true });
       const judge = ctx.judges.list(campaignId).find((j) => j.id === judgeId);
@@ -57,13 +59,14 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
         campaignId,
         judgeId,
         withMedia,
+        allowOver4GiB,
         outPath,
         coordinator: { privateKey: ctx.identity.privateKey(), name: status.name ?? 'Coordinator' },
       });
     },
     'package:open': async ({ path: file, openAsSeparateCampaign }) => {
       ctx.protectedFiles.assertNotProtected(file);
-      const result = await openPackageFile(ctx, path.resolve(file), { packagesRoot: path.join(ctx.dataDir, 'packages'), separateCampaign: openAsSeparateCampaign });
+      const result = await openPackageFile(ctx, path.resolve(file), { packagesRoot: packagesRoot(ctx.dataDir), separateCampaign: openAsSeparateCampaign });
       if (result.outcome !== 'alreadyOpen') await probeCampaignMedia(ctx, result.campaignId);
       return result;
     },

@@ -8,9 +8,16 @@ import { writeFileAtomic } from '../core/files/atomic-write';
 import type { AppContext } from './context';
 
 export function saveExport(ctx: Pick<AppContext, 'dataDir'>, fileName: string, bytes: Buffer, mimeType: string): ExportFile {
-  const savedTo = path.join(ctx.dataDir, 'exports', fileName);
-  writeFileAtomic(savedTo, bytes);
-  return { fileName, mimeType, contentBase64: bytes.toString('base64'), savedTo };
+  return { fileName, mimeType, contentBase64: bytes.toString('base64'), ...writeExport(path.join(ctx.dataDir, 'exports', fileName), bytes) };
+}
+
+/**
+ * An export written to `target`; when another program holds `target` open (Excel, WPS, Acrobat on
+ * Windows), beside it as "name (2).ext": savedTo is where it went, heldOpen the path asked for.
+ */
+export function writeExport(target: string, bytes: Buffer): Pick<ExportFile, 'savedTo' | 'heldOpen'> {
+  const savedTo = writeFileAtomic(target, bytes, { ifHeld: 'numbered' });
+  return savedTo === target ? { savedTo } : { savedTo, heldOpen: target };
 }
 
 /**

@@ -6,13 +6,12 @@
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import type { ExportFile, NoticeDocument, NoticeLanguage } from '../contract';
-import { writeFileAtomic } from '../core/files/atomic-write';
 import { checkedSnapshot, noticeDocument } from '../core/notices/notice-document';
 import { getNotice } from '../core/notices/notice-repo';
 import { safeFileStem } from '../core/campaigns/backup-file';
 import { formatInZone, nowIso } from '../core/time';
 import type { AppContext } from './context';
-import { saveExport } from './export-file';
+import { saveExport, writeExport } from './export-file';
 import { noticePdf } from './notice-pdf';
 import { groupCells, type NoticeFrame, noticeColumns, noticeFrame, type NoticeWords, noticeWords } from './notice-texts';
 
@@ -111,8 +110,7 @@ export async function exportNotice(
     : await noticeXlsx(doc, frame, words, dateLine);
   const fileName = `${safeFileStem(`notice-${campaignId}-${notice.listKey}-${lang}-${nowIso().slice(0, 10)}`, 'notice')}.${format}`;
   if (targetPath) {
-    writeFileAtomic(targetPath, bytes);
-    return { fileName: path.basename(targetPath), mimeType: MIME[format], contentBase64: '', savedTo: targetPath };
+    return { fileName: path.basename(targetPath), mimeType: MIME[format], contentBase64: '', ...writeExport(targetPath, bytes) };
   }
   return saveExport(ctx, fileName, bytes, MIME[format]);
 }

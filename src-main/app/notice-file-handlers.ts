@@ -5,9 +5,9 @@
 // desktop app — the bytes in the answer, with a copy among the exports like every other export.
 import path from 'node:path';
 import type { Handlers } from '../contract';
-import { addNoticeFile, addNoticeFileFromPath, listNoticeFiles, readNoticeFile, removeNoticeFile, saveNoticeFileCopy } from '../core/campaigns/notice-files';
+import { addNoticeFile, addNoticeFileFromPath, listNoticeFiles, readNoticeFile, removeNoticeFile } from '../core/campaigns/notice-files';
 import type { AppContext } from './context';
-import { saveExport } from './export-file';
+import { saveExport, writeExport } from './export-file';
 
 type NoticeFileChannels = 'campaign:noticeFiles' | 'campaign:addNoticeFile' | 'campaign:removeNoticeFile' | 'campaign:saveNoticeFile';
 
@@ -24,8 +24,8 @@ export function noticeFileHandlers(ctx: AppContext): Pick<Handlers, NoticeFileCh
       if (targetPath) {
         const target = path.resolve(targetPath);
         ctx.protectedFiles.assertNotProtected(target);
-        const info = saveNoticeFileCopy(ctx.db, campaignId, fileId, target);
-        return { fileName: info.fileName, mimeType: info.mediaType, contentBase64: '', savedTo: target };
+        const { info, bytes } = readNoticeFile(ctx.db, campaignId, fileId);
+        return { fileName: info.fileName, mimeType: info.mediaType, contentBase64: '', ...writeExport(target, bytes) };
       }
       const { info, bytes } = readNoticeFile(ctx.db, campaignId, fileId);
       return saveExport(ctx, info.fileName, bytes, info.mediaType);

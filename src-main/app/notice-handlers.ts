@@ -7,9 +7,8 @@ import { checkedSnapshot, latestLockedSnapshot, noticeDocument } from '../core/n
 import { createNotice, getNotice, listNotices, updateNotice } from '../core/notices/notice-repo';
 import { addObjection, addObjectionFile, addObjectionFileFromPath, listObjections, readObjectionFile, resolveObjection } from '../core/notices/objections';
 import { recordDecision } from '../core/decisions/decision-service';
-import { writeFileAtomic } from '../core/files/atomic-write';
 import type { AppContext } from './context';
-import { checkedExportTarget, saveExport } from './export-file';
+import { checkedExportTarget, saveExport, writeExport } from './export-file';
 import { exportNotice } from './notice-export';
 
 type NoticeChannels =
@@ -49,8 +48,7 @@ export function noticeHandlers(ctx: AppContext): Pick<Handlers, NoticeChannels> 
       const { info, bytes } = readObjectionFile(ctx.db, campaignId, fileId);
       const target = checkedTarget(targetPath);
       if (target) {
-        writeFileAtomic(target, bytes);
-        return { fileName: info.fileName, mimeType: info.mediaType, contentBase64: '', savedTo: target };
+        return { fileName: info.fileName, mimeType: info.mediaType, contentBase64: '', ...writeExport(target, bytes) };
       }
       return saveExport(ctx, info.fileName, bytes, info.mediaType);
     },

@@ -10,11 +10,10 @@ import path from 'node:path';
 import type { EligibilityItem, ExportFile, JudgeEntryScores, RubricDimension } from '../contract';
 import { safeFileStem } from '../core/campaigns/backup-file';
 import { csvDocument, type CsvValue } from '../core/export/csv';
-import { writeFileAtomic } from '../core/files/atomic-write';
 import { type MatrixList, type MatrixRow, type ScoreMatrix, scoreMatrix } from '../core/scores/score-matrix';
 import { nowIso } from '../core/time';
 import type { AppContext } from './context';
-import { saveExport } from './export-file';
+import { saveExport, writeExport } from './export-file';
 import { both } from './ranking-texts';
 
 const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
@@ -115,8 +114,7 @@ export async function exportScoreMatrix(
   const rounds = [...new Set(matrix.lists.map((m) => m.roundNo))].join('-');
   const fileName = `${safeFileStem(`scores-${campaignId}${options.listKey ? `-${options.listKey}` : ''}-r${rounds}-${nowIso().slice(0, 10)}`, 'scores')}.${format}`;
   if (targetPath) {
-    writeFileAtomic(targetPath, bytes);
-    return { fileName: path.basename(targetPath), mimeType: MIME[format], contentBase64: '', savedTo: targetPath };
+    return { fileName: path.basename(targetPath), mimeType: MIME[format], contentBase64: '', ...writeExport(targetPath, bytes) };
   }
   return saveExport(ctx, fileName, bytes, MIME[format]);
 }

@@ -4,12 +4,11 @@
 import path from 'node:path';
 import type { ExportFile, Handlers, NoticeLanguage } from '../contract';
 import { safeFileStem } from '../core/campaigns/backup-file';
-import { writeFileAtomic } from '../core/files/atomic-write';
 import { entryScores } from '../core/scores/entry-scores';
 import { scoreMatrix } from '../core/scores/score-matrix';
 import { nowIso } from '../core/time';
 import type { AppContext } from './context';
-import { checkedExportTarget, saveExport } from './export-file';
+import { checkedExportTarget, saveExport, writeExport } from './export-file';
 import { exportScoreMatrix } from './score-matrix-export';
 import { judgeSheets, scoreSheetPdf } from './score-sheet-pdf';
 
@@ -27,8 +26,7 @@ async function exportSheet(
   const who = options.judgeId ? (sheets[0]?.judge.name ?? 'judge') : 'all-judges';
   const fileName = `${safeFileStem(`score-sheet-${campaignId}-${who}-${options.language}-${nowIso().slice(0, 10)}`, 'score-sheet')}.pdf`;
   if (targetPath) {
-    writeFileAtomic(targetPath, bytes);
-    return { fileName: path.basename(targetPath), mimeType: 'application/pdf', contentBase64: '', savedTo: targetPath };
+    return { fileName: path.basename(targetPath), mimeType: 'application/pdf', contentBase64: '', ...writeExport(targetPath, bytes) };
   }
   return saveExport(ctx, fileName, bytes, 'application/pdf');
 }

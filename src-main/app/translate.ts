@@ -5,9 +5,21 @@ import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
 import type { AppErrorBody, Language } from '../contract';
 
-export function nodeLanguage(env: NodeJS.ProcessEnv = process.env): Language {
-  const raw = env.KEPU_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+/**
+ * The CLI's language: KEPU_LANG, then the POSIX variables, then (Windows sets none of them, and a
+ * macOS app launched from Finder often neither) the OS locale as Intl reports it: zh-* is zh-CN.
+ */
+export function nodeLanguage(env: NodeJS.ProcessEnv = process.env, osLocale: () => string = intlLocale): Language {
+  const raw = env.KEPU_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || osLocale();
   return raw.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+function intlLocale(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return '';
+  }
 }
 
 export function createNodeI18n(language: Language): i18n {

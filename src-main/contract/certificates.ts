@@ -3,6 +3,7 @@
 // issued certificates (reissue, revoke) and offline verification. The drawing schema is what
 // both the PDF writer and the renderer's SVG preview draw, so the preview matches the PDF.
 import { z } from 'zod';
+import { TypedPath } from './typed-path';
 import type { ChannelMap } from './channel-def';
 import { LocalizedText } from './basics';
 import { ExportFile } from './compliance';
@@ -215,7 +216,7 @@ export const certificateChannels = {
   },
   /** A PNG or JPEG (≤ 5 MB), inline; `remove: true` deletes the image. */
   'certificates:setImage': {
-    request: CampaignId.extend({ role: ImageRole, image: ImportSource.optional(), path: z.string().min(1).max(4096).optional(), remove: z.boolean().default(false) }).strict(),
+    request: CampaignId.extend({ role: ImageRole, image: ImportSource.optional(), path: TypedPath.optional(), remove: z.boolean().default(false) }).strict(),
     response: SettingsView,
   },
   'certificates:lists': { request: CampaignId.strict(), response: z.array(CertificateList) },
@@ -232,7 +233,7 @@ export const certificateChannels = {
     }),
   },
   'certificates:export': {
-    request: CampaignId.extend({ list: Id, outDir: z.string().min(1).max(4096).optional(), mode: ExportMode.default('both'), template: TemplateOverride.default({}) }).strict(),
+    request: CampaignId.extend({ list: Id, outDir: TypedPath.optional(), mode: ExportMode.default('both'), template: TemplateOverride.default({}) }).strict(),
     response: CertificateJob,
   },
   /** One of the files a finished export job wrote (to print it); nothing else can be read this way. */

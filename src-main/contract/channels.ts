@@ -4,6 +4,7 @@
 // dispatch's allow-list), the handler map the app must implement (bridge.ts: Handlers), the
 // request validation in dispatch.ts, the IPC and HTTP routes, and the renderer's typed `invoke`.
 import { z } from 'zod';
+import { TypedPath } from './typed-path';
 import type { ChannelMap } from './channel-def';
 import { AssetFileState, AssetInfo, AssetRecheck } from './assets';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
@@ -226,7 +227,7 @@ export const channels = {
    * backups/), then deletes the campaign. `confirmName` must be its Chinese or English name.
    */
   'campaign:delete': {
-    request: z.object({ campaignId: Id, confirmName: z.string().max(500), backupDir: z.string().min(1).max(4096).optional() }).strict(),
+    request: z.object({ campaignId: Id, confirmName: z.string().max(500), backupDir: TypedPath.optional() }).strict(),
     response: z.object({ campaignId: z.string(), backupFile: z.string(), rows: z.number().int() }),
   },
   /** Recreates a deleted campaign from its backup file; refused while a campaign with its id exists. */
@@ -250,7 +251,7 @@ export const channels = {
     response: ImportReport,
   },
   'media:link': {
-    request: z.object({ campaignId: Id, folder: z.string().min(1).max(4096), pattern: z.string().max(200).optional() }).strict(),
+    request: z.object({ campaignId: Id, folder: TypedPath, pattern: z.string().max(200).optional() }).strict(),
     response: MediaLinkJob,
   },
   /** The folder last linked to the campaign (and its pattern), so the media tab can check it again. */

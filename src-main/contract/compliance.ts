@@ -108,7 +108,9 @@ export const ExportFile = z.object({
   fileName: z.string(),
   mimeType: z.string(),
   contentBase64: z.string(),
-  /** A copy kept in the data folder's exports/ folder. */
+  /** Where the file was written (a copy kept in the data folder's exports/ folder, or the target asked for). */
   savedTo: z.string(),
+  /** The path asked for, when another program (Excel, Acrobat) held it open and savedTo is "name (2).ext" beside it. */
+  heldOpen: z.string().optional(),
 });
 export type ExportFile = z.infer<typeof ExportFile>;

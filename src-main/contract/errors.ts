@@ -229,6 +229,10 @@ export const errorCodes = [
   'CERTIFICATE_NOT_RENEWABLE',
   'CERTIFICATE_ALREADY_RENEWED',
   'MEMBER_ACTIVITY_UNKNOWN',
+  'PACKAGE_OVER_4GIB',
+  'FFPROBE_NEEDS_ROSETTA',
+  'FFPROBE_UNSUPPORTED_SYSTEM',
+  'KEY_ALREADY_PASSPHRASE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

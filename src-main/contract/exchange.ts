@@ -1,5 +1,6 @@
 // Keys, key cards, review packages and result bundles as the UI and CLI see them.
 import { z } from 'zod';
+import { TypedPath, unquotePath } from './typed-path';
 import type { ChannelMap } from './channel-def';
 import { ExportFile } from './compliance';
 import { withoutBidiControls } from './identifiers';
@@ -16,6 +17,11 @@ export const IdentityStatus = z.object({
   institution: z.string().nullable(),
   /** Campaigns of its own: a coordinator's installation; only opened review packages: a judge's; neither: new. */
   role: z.enum(['coordinator', 'judge', 'new']),
+  /**
+   * A key sealed by the OS key store also has a copy sealed by a passphrase (identity:sealWithPassphrase),
+   * so the CLI and the browser shell, which cannot reach the OS key store, can unlock it.
+   */
+  passphraseCopy: z.boolean(),
 });
 export type IdentityStatus = z.infer<typeof IdentityStatus>;
 
@@ -48,7 +54,7 @@ export const PackageOpenResult = z.object({
 
 export const PackageOpenRequest = z
   .object({
-    path: z.string().min(1).max(4096),
+    path: TypedPath,
     /**
      * The judge's confirmation, after the PACKAGE_COORDINATOR_CHANGED warning, to open the package
      * as a campaign of its own; names the fingerprint they were shown, which must be the signer's.
@@ -97,18 +103,23 @@ export const exchangeChannels = {
   },
   'identity:unlock': { request: z.object({ passphrase: z.string().max(1024).optional() }).strict(), response: IdentityStatus },
   'identity:lock': { request: z.object({}).strict(), response: IdentityStatus },
+  /** Seals a copy of the unlocked, OS-sealed key with a passphrase (for the CLI and the browser shell). */
+  'identity:sealWithPassphrase': { request: z.object({ passphrase: Passphrase }).strict(), response: IdentityStatus },
   'identity:keycard': { request: z.object({}).strict(), response: ExportFile },
   'judge:registerKeyCard': {
     request: z.object({ campaignId: z.string().min(1).max(100), card: ImportSource, attachTo: z.string().max(100).optional() }).strict(),
     response: z.object({ judgeId: z.string(), name: z.string(), institution: z.string().nullable(), fingerprint: z.string() }),
   },
   'package:export': {
-    request: z.object({ campaignId: z.string().min(1).max(100), judgeId: z.string().min(1).max(100), withMedia: z.boolean().default(true), outDir: z.string().max(4096).optional() }).strict(),
+    request: z.object({ campaignId: z.string().min(1).max(100), judgeId: z.string().min(1).max(100), withMedia: z.boolean().default(true), outDir: z.string().overwrite(unquotePath).max(4096).optional(),
+      /** Write a package over FAT32's 4 GiB file limit anyway (the stick is exFAT or NTFS); else PACKAGE_OVER_4GIB first. */
+      allowOver4GiB: z.boolean().default(false),
+    }).strict(),
     response: PackageExportResult,
   },
   'package:open': { request: PackageOpenRequest, response: PackageOpenResult },
   'package:locateMedia': {
-    request: z.object({ campaignId: z.string().min(1).max(100), folder: z.string().min(1).max(4096) }).strict(),
+    request: z.object({ campaignId: z.string().min(1).max(100), folder: TypedPath }).strict(),
     response: z.object({ found: z.number().int(), missing: z.array(z.string()) }),
   },
   'bundle:export': { request: z.object({ campaignId: z.string().min(1).max(100) }).strict(), response: ExportFile.extend({ revision: z.number().int() }) },

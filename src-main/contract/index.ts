@@ -40,3 +40,4 @@ export * from './assignment-matrix';
 export * from './shortlist-file';
 export * from './membership';
 export * from './roster';
+export * from './typed-path';

@@ -1,6 +1,7 @@
 // The programme notice's attachment files (征集通知的附件: 报名表.docx, 承诺书.pdf…), kept with the
 // campaign in its database (core/campaigns/notice-files.ts). Limits in notice-file-limits.ts.
 import { z } from 'zod';
+import { TypedPath } from './typed-path';
 import type { ChannelMap } from './channel-def';
 import { ExportFile } from './compliance';
 import { ImportSource } from './intake';
@@ -31,7 +32,7 @@ export const noticeFileChannels = {
    */
   'campaign:addNoticeFile': {
     request: z
-      .object({ campaignId: Id, file: ImportSource.optional(), path: z.string().min(1).max(4096).optional(), replace: z.boolean().default(false) })
+      .object({ campaignId: Id, file: ImportSource.optional(), path: TypedPath.optional(), replace: z.boolean().default(false) })
       .strict()
       .refine((r) => (r.file === undefined) !== (r.path === undefined), { message: 'give either file or path' }),
     response: NoticeFileInfo,
@@ -42,7 +43,7 @@ export const noticeFileChannels = {
    * the UI (a download in the browser, a save dialog in the desktop app) and kept among the exports.
    */
   'campaign:saveNoticeFile': {
-    request: z.object({ campaignId: Id, fileId: FileId, targetPath: z.string().min(1).max(4096).optional() }).strict(),
+    request: z.object({ campaignId: Id, fileId: FileId, targetPath: TypedPath.optional() }).strict(),
     response: ExportFile,
   },
 } as const satisfies ChannelMap;

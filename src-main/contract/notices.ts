@@ -4,6 +4,7 @@
 // resolved: upheld (with the decision it leads to on the entry) or rejected (with the reason).
 // Core: core/notices/*; exports: app/notice-export*.ts.
 import { z } from 'zod';
+import { TypedPath } from './typed-path';
 import type { ChannelMap } from './channel-def';
 import { LocalizedText } from './basics';
 import { ExportFile } from './compliance';
@@ -135,7 +136,7 @@ export const noticeChannels = {
   /** The notice as PDF, HTML (self-contained, no script) or XLSX; language and order default to the notice's. */
   'notice:export': {
     request: z
-      .object({ campaignId: Id, noticeId: RowId, format: z.enum(['pdf', 'html', 'xlsx']), language: NoticeLanguage.optional(), ranked: z.boolean().optional(), targetPath: z.string().min(1).max(4096).optional() })
+      .object({ campaignId: Id, noticeId: RowId, format: z.enum(['pdf', 'html', 'xlsx']), language: NoticeLanguage.optional(), ranked: z.boolean().optional(), targetPath: TypedPath.optional() })
       .strict(),
     response: ExportFile,
   },
@@ -158,14 +159,14 @@ export const noticeChannels = {
   /** Adds an attachment (sent inline, or a path on this machine), limits as the notice files'. */
   'objection:addFile': {
     request: z
-      .object({ campaignId: Id, objectionId: RowId, file: ImportSource.optional(), path: z.string().min(1).max(4096).optional() })
+      .object({ campaignId: Id, objectionId: RowId, file: ImportSource.optional(), path: TypedPath.optional() })
       .strict()
       .refine((r) => (r.file === undefined) !== (r.path === undefined), { message: 'give either file or path' }),
     response: ObjectionInfo,
   },
   /** A copy of an attachment: to `targetPath`, or in the answer (download / save dialog) and among the exports. */
   'objection:saveFile': {
-    request: z.object({ campaignId: Id, fileId: RowId, targetPath: z.string().min(1).max(4096).optional() }).strict(),
+    request: z.object({ campaignId: Id, fileId: RowId, targetPath: TypedPath.optional() }).strict(),
     response: ExportFile,
   },
 } as const satisfies ChannelMap;

@@ -4,6 +4,7 @@
 // CSV/XLSX; the per-judge score sheet (评审打分表) as PDF. Core: core/scores/*; exports:
 // app/score-matrix-export.ts, app/score-sheet-pdf.ts.
 import { z } from 'zod';
+import { TypedPath } from './typed-path';
 import { LocalizedText } from './basics';
 import type { ChannelMap } from './channel-def';
 import { ExportFile } from './compliance';
@@ -11,7 +12,7 @@ import { NoticeLanguage } from './notices';
 
 const Id = z.string().min(1).max(100);
 const RoundNo = z.number().int().min(1).max(100);
-const TargetPath = z.string().min(1).max(4096);
+const TargetPath = TypedPath;
 
 /** Share of the total's scale (max − min) the spread of the judges' totals must exceed to be flagged. */
 export const DISAGREEMENT_SHARE = 0.2;

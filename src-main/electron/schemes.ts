@@ -28,12 +28,15 @@ export function registerPrivilegedSchemes(): void {
 
 /**
  * True for a URL of our own renderer. Node's URL parser gives non-special schemes the origin "null",
- * so scheme and host are compared instead.
+ * so scheme and host are compared instead. The page is never a file:// URL, so Windows' drive-letter
+ * spellings (Node's "file:///c:/…" against Chromium's "file:///C:/…") cannot make the IPC sender
+ * check refuse our own page; the host is compared case-insensitively, because Chromium lowercases a
+ * standard scheme's host and Node keeps a non-special one as written.
  */
 export function isAppUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host.toLowerCase() === APP_HOST && parsed.username === '' && parsed.password === '' && parsed.port === '';
   } catch {
     return false;
   }

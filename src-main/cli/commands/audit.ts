@@ -5,6 +5,7 @@
 import type { i18n } from 'i18next';
 import path from 'node:path';
 import { writeFileAtomic } from '../../core/files/atomic-write';
+import { noteHeldOpen } from '../held-open';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { openRuntime } from '../runtime';
@@ -48,8 +49,9 @@ async function exportRows(argv: string[], t: T): Promise<number> {
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
     const file = await rt.call('audit:export', { campaignId: values.campaign as string });
-    const out = path.resolve(values.out as string);
-    writeFileAtomic(out, Buffer.from(file.contentBase64, 'base64'));
+    const wanted = path.resolve(values.out as string);
+    const out = writeFileAtomic(wanted, Buffer.from(file.contentBase64, 'base64'), { ifHeld: 'numbered' });
+    noteHeldOpen(t, wanted, out);
     if (values.json) process.stdout.write(`${JSON.stringify({ ok: true, file: out }, null, 2)}\n`);
     else process.stdout.write(`${t('cli.audit.exported', { file: out })}\n`);
     return 0;

@@ -5,6 +5,7 @@ import type { CampaignSummary, ErrorCode } from '../../contract';
 import { problemText, type Translate } from '../../contract/definition-places';
 import { checkProgramme } from '../../core/campaigns/programme-file';
 import { writeFileAtomic } from '../../core/files/atomic-write';
+import { noteHeldOpen } from '../held-open';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { readInputFile } from '../input-file';
@@ -93,9 +94,10 @@ export async function runCampaign(argv: string[], t: T): Promise<number> {
     const rt = openRuntime(values['data-dir'] as string | undefined, t);
     try {
       const file = await rt.call('campaign:exportProgramme', { campaignId: values.campaign as string });
-      const out = path.resolve(values.out as string);
-      rt.ctx.protectedFiles.assertNotProtected(out);
-      writeFileAtomic(out, Buffer.from(file.contentBase64, 'base64'));
+      const wanted = path.resolve(values.out as string);
+      rt.ctx.protectedFiles.assertNotProtected(wanted);
+      const out = writeFileAtomic(wanted, Buffer.from(file.contentBase64, 'base64'), { ifHeld: 'numbered' });
+      noteHeldOpen(t, wanted, out);
       process.stdout.write(values.json ? `${JSON.stringify({ ok: true, file: out }, null, 2)}\n` : `${t('cli.programme.exported', { file: out })}\n`);
       return 0;
     } finally {

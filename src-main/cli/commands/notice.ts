@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { NoticeInfo, NoticeLanguage } from '../../contract';
 import { noticeLanguages } from '../../contract';
 import { formatInZone, nowIso } from '../../core/time';
+import { noteHeldOpen } from '../held-open';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { openRuntime } from '../runtime';
@@ -68,6 +69,7 @@ export async function runNotice(argv: string[], t: T): Promise<number> {
     }
     const file = await rt.call('notice:export', { campaignId, noticeId: notice.id, format, language: language(values.lang, t), ranked: values.unranked ? false : undefined, targetPath: out });
     print(json, { file: file.savedTo, notice }, t('cli.notice.exported', { file: file.savedTo }));
+    noteHeldOpen(t, file.heldOpen, file.savedTo);
     return 0;
   } finally {
     rt.close();

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MediaRules, Violation } from '../../contract';
 import { TemplateCatalog } from '../../core/campaigns/templates';
+import { entryKind, isOsJunk } from '../../core/files/folder-walk';
 import { ProbeCache } from '../../core/media/probe-cache';
 import { type CheckedFile, checkFiles } from '../../core/media/probe-queue';
 import { violationTexts } from '../../core/media/violation-text';
@@ -83,7 +84,7 @@ function rulesFor(values: Record<string, string | boolean | undefined>, rt: CliR
 }
 
 /**
- * Files as given, folders walked recursively (sorted, no dot-files). Missing paths stay in.
+ * Files as given, folders walked recursively (sorted, no dot-files or OS junk: folder-walk.ts). Missing paths stay in.
  * `skip`: files a walk leaves out unopened (the open database's own files).
  */
 export function expandInputs(inputs: readonly string[], skip: (file: string) => boolean = () => false): string[] {
@@ -91,12 +92,12 @@ export function expandInputs(inputs: readonly string[], skip: (file: string) => 
   const walk = (dir: string) => {
     const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       if (skip(full)) continue;
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) files.push(full);
-      else if (entry.isSymbolicLink() && isFile(full)) files.push(full);
+      const kind = entryKind(full, entry);
+      if (kind === 'dir') walk(full);
+      else if (kind === 'file') files.push(full);
+      else if (!isOsJunk(entry.name) && entry.isSymbolicLink() && isFile(full)) files.push(full);
     }
   };
   for (const input of inputs) {

@@ -4,6 +4,7 @@
 import type { i18n } from 'i18next';
 import path from 'node:path';
 import { noticeLanguages, type NoticeLanguage } from '../../contract';
+import { noteHeldOpen } from '../held-open';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { openRuntime } from '../runtime';
@@ -45,6 +46,7 @@ export async function runScores(argv: string[], t: T): Promise<number> {
       if (format !== 'csv' && format !== 'xlsx') throw new UsageError(t('cli.scores.usage'));
       const file = await rt.call('scores:export', { campaignId, format, roundNo: round, listKey, targetPath: out });
       print(json, { file: file.savedTo, format }, t('cli.scores.exported', { file: file.savedTo }));
+      noteHeldOpen(t, file.heldOpen, file.savedTo);
       return 0;
     }
     const judge = values.judge as string | undefined;
@@ -60,6 +62,7 @@ export async function runScores(argv: string[], t: T): Promise<number> {
     }
     const file = await rt.call('scores:sheet', { campaignId, judgeId, roundNo: round, listKey, language: language as NoticeLanguage, targetPath: out });
     print(json, { file: file.savedTo, judge: judgeId ?? 'all', language }, t('cli.scores.exported', { file: file.savedTo }));
+    noteHeldOpen(t, file.heldOpen, file.savedTo);
     return 0;
   } finally {
     rt.close();

@@ -16,7 +16,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_CAMPAIGN_FILES_BYTES, MAX_NOTICE_FILE_BYTES, type NoticeFileInfo } from '../../contract';
 import { KepuError } from '../errors';
-import { writeFileAtomic } from '../files/atomic-write';
 import { nowIso } from '../time';
 import { safeFileStem } from './backup-file';
 
@@ -208,13 +207,6 @@ export function readNoticeFile(db: Database, campaignId: string, fileId: number)
   const info = toStoredFileInfo(fileRow(db, campaignId, fileId));
   const bytes = db.prepare('SELECT bytes FROM campaign_files WHERE id = ?').pluck().get(fileId) as Buffer;
   return { info, bytes };
-}
-
-/** Writes a copy of an attachment to `targetPath` (atomically: never half a file); returns it. */
-export function saveNoticeFileCopy(db: Database, campaignId: string, fileId: number, targetPath: string): NoticeFileInfo {
-  const { info, bytes } = readNoticeFile(db, campaignId, fileId);
-  writeFileAtomic(targetPath, bytes);
-  return info;
 }
 
 /** Every attachment with its bytes, in order (programme files, new editions). */

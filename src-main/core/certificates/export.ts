@@ -113,8 +113,7 @@ export async function exportList(db: Database, options: ExportOptions): Promise<
       const date = localDate(options.now ?? new Date(), campaign.timeZone).replaceAll('-', '');
       const file = path.join(outDir, `${safeFileName(`certificates-${options.listName}-${date}`)}.pdf`);
       const bytes = await renderPdf(pages, images, meta, { signal: options.signal, onPage: tick });
-      writeFileAtomic(file, bytes);
-      report.files.push(file);
+      report.files.push(writeFileAtomic(file, bytes, { ifHeld: 'numbered' })); // "(2)" when the old one is open in a PDF reader
     }
     if (perHolder) {
       for (let i = 0; i < certificates.length; i++) {
@@ -122,8 +121,7 @@ export async function exportList(db: Database, options: ExportOptions): Promise<
         const c = certificates[i];
         const file = path.join(outDir, `${safeFileName(`${c.serial}-${c.holderName}`)}.pdf`);
         const bytes = await renderPdf([pages[i]], images, { ...meta, title: `${meta.title} — ${c.serial}` });
-        writeFileAtomic(file, bytes);
-        report.files.push(file);
+        report.files.push(writeFileAtomic(file, bytes, { ifHeld: 'numbered' }));
         tick();
       }
     }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { KepuError } from '../errors';
+import { entryKind } from '../files/folder-walk';
 import { sha256File } from '../media/hash';
 import type { PackageManifest } from './package-manifest';
 
@@ -66,8 +67,9 @@ export async function locateMediaByHash(manifest: PackageManifest, folders: read
       options.signal?.throwIfAborted();
       const full = path.join(dir, entry.name);
       if (options.skip?.(full)) continue;
-      if (entry.isDirectory()) await visit(full, depth + 1);
-      else if (entry.isFile()) {
+      const kind = entryKind(full, entry);
+      if (kind === 'dir') await visit(full, depth + 1);
+      else if (kind === 'file') {
         const size = (await fsp.stat(full).catch(() => null))?.size;
         if (size === undefined || !wantedSizes.has(size)) continue;
         const digest = await sha256File(full).catch(() => null);

@@ -10,7 +10,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { KepuError } from '../errors';
-import { syncFile, syncFolder, tempPathFor } from '../files/atomic-write';
+import { renameIntoPlace, syncFile, syncFolder, tempPathFor } from '../files/atomic-write';
 import { asDiskFull, isDiskFull } from '../files/disk-full';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../files/private-files';
 import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
@@ -85,13 +85,15 @@ export async function writePackage(manifest: PackageManifest, mediaFiles: readon
   const folder = path.dirname(outPath);
   const temp = tempPathFor(outPath, 'partial');
   let output: fs.WriteStream | null = null;
+  let writtenTo = outPath;
   try {
     makePrivateDir(folder);
     output = fs.createWriteStream(temp, { flags: 'wx', mode: PRIVATE_FILE_MODE });
     await Promise.race([pipeline(zip.outputStream, output), ...failures]);
     for (const item of planned) if (item.hasher.digest() !== item.sha256) throw changed(item.source);
     syncFile(temp);
-    fs.renameSync(temp, outPath);
+    // Retried while a scanner holds the old package; still held: "name (2).kepupkg", reported as written.
+    writtenTo = renameIntoPlace(temp, outPath, { ifHeld: 'numbered' });
     syncFolder(folder);
   } catch (error) {
     output?.destroy();
@@ -104,7 +106,7 @@ export async function writePackage(manifest: PackageManifest, mediaFiles: readon
     if (/unexpected number of bytes/.test((error as Error).message)) throw changed('a media file');
     throw error;
   }
-  return { file: outPath, bytes: fs.statSync(outPath).size, members: planned.length + 1 };
+  return { file: writtenTo, bytes: fs.statSync(writtenTo).size, members: planned.length + 1 };
 }
 
 function changed(file: string): KepuError {

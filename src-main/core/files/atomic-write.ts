@@ -6,10 +6,14 @@
 //   rename. A crash, a power cut or a full disk leaves either the old file or the complete new
 //   one, never a half-written file, and the temporary file is removed on every failure.
 // - A full disk or quota is DISK_FULL naming the folder (disk-full.ts); other errors pass as they are.
+// - A target held open by another program (Excel, Acrobat, antivirus) is retried with backoff; an
+//   export (ifHeld: 'numbered') still held then goes to "name (2).ext" and the written path is
+//   returned (busy-target.ts). Keys, locks and the app's own files keep their name and throw.
 // - Files are created 0600 and new folders 0700 (private-files.ts).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isBusy, numberedName, retryWhileBusy, sleepSync } from './busy-target';
 import { asDiskFull } from './disk-full';
 import { makePrivateDir, modesApply, PRIVATE_FILE_MODE } from './private-files';
 
@@ -19,9 +23,45 @@ export interface WriteIo {
   fsyncSync(fd: number): void;
 }
 
+/** Renaming into place and pausing between tries; tests pass their own to simulate a file held open. */
+export interface RenameIo {
+  renameSync(from: string, to: string): void;
+  sleep(ms: number): void;
+}
+
 export interface AtomicWriteOptions {
   mode?: number;
   io?: WriteIo;
+  /** When the target stays held open after the retries: throw (default) or write "name (2).ext" (exports). */
+  ifHeld?: 'throw' | 'numbered';
+  rename?: RenameIo;
+}
+
+const realRename: RenameIo = { renameSync: (from, to) => fs.renameSync(from, to), sleep: sleepSync };
+
+/** How many numbered names are tried before giving up ("name (2)" … "name (20)"). */
+const MAX_NUMBERED_NAME = 20;
+
+/** Moves `temp` over `file`, retrying while `file` is held; with 'numbered', the next free numbered name after that. Returns the path written. */
+export function renameIntoPlace(temp: string, file: string, options: AtomicWriteOptions): string {
+  const io = options.rename ?? realRename;
+  try {
+    retryWhileBusy(() => io.renameSync(temp, file), io.sleep);
+    return file;
+  } catch (error) {
+    if (options.ifHeld !== 'numbered' || !isBusy(error)) throw error;
+    for (let n = 2; n <= MAX_NUMBERED_NAME; n++) {
+      const other = numberedName(file, n);
+      if (fs.existsSync(other)) continue; // never replace an earlier copy: it may be the one open
+      try {
+        io.renameSync(temp, other);
+        return other;
+      } catch (otherError) {
+        if (!isBusy(otherError)) throw otherError;
+      }
+    }
+    throw error;
+  }
 }
 
 /** A fresh hidden name next to `file` for its bytes in progress. */
@@ -29,12 +69,14 @@ export function tempPathFor(file: string, suffix = 'tmp'): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.${suffix}`);
 }
 
-export function writeFileAtomic(file: string, bytes: Buffer | string, options: AtomicWriteOptions = {}): void {
+/** Writes `bytes` to `file` (see the policy above); returns the path written: `file`, or "file (2).ext" when it was held and ifHeld is 'numbered'. */
+export function writeFileAtomic(file: string, bytes: Buffer | string, options: AtomicWriteOptions = {}): string {
   const dir = path.dirname(file);
   const mode = options.mode ?? PRIVATE_FILE_MODE;
   const io = options.io ?? fs;
   const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
   const temp = tempPathFor(file);
+  let writtenTo: string;
   try {
     makePrivateDir(dir);
     const fd = fs.openSync(temp, 'wx', mode);
@@ -45,12 +87,13 @@ export function writeFileAtomic(file: string, bytes: Buffer | string, options: A
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(temp, file);
+    writtenTo = renameIntoPlace(temp, file, options);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw asDiskFull(error, dir);
   }
   syncFolder(dir);
+  return writtenTo;
 }
 
 /** `from` copied to `to` the same way: a temporary sibling, fsync, rename (the mode is the source's). */
@@ -61,7 +104,7 @@ export function copyFileAtomic(from: string, to: string): void {
     makePrivateDir(dir);
     fs.copyFileSync(from, temp, fs.constants.COPYFILE_EXCL);
     syncFile(temp);
-    fs.renameSync(temp, to);
+    renameIntoPlace(temp, to, {});
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw asDiskFull(error, dir);

@@ -2,6 +2,10 @@
 // <data>/keys/identity.json: by the OS key store in the desktop app (a 32-byte secret the shell
 // keeps with safeStorage), else by the user's passphrase (scrypt + AES-256-GCM). Once unlocked it
 // stays in memory for this run only, like an ssh agent; nothing else ever holds it.
+// The CLI and the browser shell cannot reach the OS key store (nor can the desktop app when the OS
+// refuses to open what it sealed: electron/os-secret.ts), so on request an OS-sealed key gets a
+// copy sealed by a passphrase, <data>/keys/identity.passphrase.json; without the OS secret, a
+// passphrase unlocks that copy.
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
@@ -14,6 +18,7 @@ import { createIdentityInStore, FileKeyStore, type KeySecret } from './key-store
 
 export class IdentityService {
   private readonly store: FileKeyStore;
+  private readonly passphraseCopy: FileKeyStore;
   private unlocked: KeyObject | null = null;
 
   constructor(
@@ -23,6 +28,7 @@ export class IdentityService {
     private readonly osSecret?: Buffer,
   ) {
     this.store = new FileKeyStore(path.join(dataDir, 'keys', 'identity.json'));
+    this.passphraseCopy = new FileKeyStore(path.join(dataDir, 'keys', 'identity.passphrase.json'));
     if (osSecret && this.store.exists()) {
       try {
         this.unlocked = this.store.load({ kind: 'key', key: osSecret });
@@ -44,6 +50,7 @@ export class IdentityService {
       name: this.setting('identity.name'),
       institution: this.setting('identity.institution'),
       role: this.role(),
+      passphraseCopy: exists && this.passphraseCopy.exists(),
     };
   }
 
@@ -68,17 +75,30 @@ export class IdentityService {
 
   unlock(passphrase: string | undefined): IdentityStatus {
     const secret = this.secret(passphrase);
-    this.unlocked = this.store.load(secret);
+    // Here without the OS secret, a key the OS sealed opens from its passphrase copy (if one was made).
+    const store = secret.kind === 'passphrase' && this.passphraseCopy.exists() && this.store.sealedByKey() ? this.passphraseCopy : this.store;
+    this.unlocked = store.load(secret);
     // A key file sealed before scrypt's cost was raised: re-seal the same key with today's
     // parameters now that the passphrase is known (atomic; the key and its card do not change).
     // If that write fails (a full disk), the old file still opens: the unlock stands.
-    if (secret.kind === 'passphrase' && this.store.sealedWithOlderParameters()) {
+    if (secret.kind === 'passphrase' && store.sealedWithOlderParameters()) {
       try {
-        this.store.save(this.unlocked, secret);
+        store.save(this.unlocked, secret);
       } catch {
         // See above.
       }
     }
+    return this.status();
+  }
+
+  /**
+   * Seals a copy of the unlocked key with `passphrase`, for the shells that cannot reach the OS key
+   * store. Only for a key the OS sealed (a passphrase-sealed key is one already); replaces an earlier copy.
+   */
+  sealWithPassphrase(passphrase: string): IdentityStatus {
+    const key = this.privateKey(); // KEY_NOT_FOUND, KEY_LOCKED
+    if (!this.store.sealedByKey()) throw new KepuError('KEY_ALREADY_PASSPHRASE', 'identity: the key file is already sealed by a passphrase');
+    this.passphraseCopy.save(key, { kind: 'passphrase', passphrase });
     return this.status();
   }
 

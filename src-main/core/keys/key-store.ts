@@ -78,6 +78,11 @@ export class FileKeyStore implements KeyStore {
     return fs.existsSync(this.file);
   }
 
+  /** True when the file is sealed by key material held elsewhere (the OS key store), not a passphrase. */
+  sealedByKey(): boolean {
+    return this.read().kdf.name === 'hkdf-sha256';
+  }
+
   /** True when the file is sealed by a passphrase with weaker scrypt parameters than this store writes. */
   sealedWithOlderParameters(): boolean {
     const { kdf } = this.read();

@@ -6,8 +6,8 @@
 // versions differ, the facts we need do not.
 import ffprobeStatic from 'ffprobe-static';
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { z } from 'zod';
+import { ffprobeBinaryProblem, ffprobeFileArgument } from './ffprobe-binary';
 
 export const FFPROBE_TIMEOUT_MS = 30_000;
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
@@ -75,7 +75,7 @@ export interface FfprobeOptions {
 export function runFfprobe(file: string, options: FfprobeOptions = {}): Promise<FfprobeRun> {
   const binary = options.binary ?? ffprobePath();
   const timeout = options.timeoutMs ?? FFPROBE_TIMEOUT_MS;
-  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path.resolve(file)];
+  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ffprobeFileArgument(file)];
   return new Promise((resolve, reject) => {
     execFile(
       binary,
@@ -93,8 +93,9 @@ export function runFfprobe(file: string, options: FfprobeOptions = {}): Promise<
             return;
           }
           if (typeof failure.code === 'string') {
-            // ENOENT, EACCES…: the binary, not the file, is the problem.
-            reject(new Error(`media: cannot run ffprobe at ${binary}: ${failure.message}`));
+            // ENOENT, EACCES, EBADARCH…: the binary, not the file, is the problem. Say what to
+            // install when it is built for another processor or missing for this system.
+            reject(ffprobeBinaryProblem(binary) ?? new Error(`media: cannot run ffprobe at ${binary}: ${failure.message}`));
             return;
           }
           if (failure.killed) {

@@ -4,6 +4,10 @@
 // is checked under its entry's rules (the category's own media rules, else the campaign's), and the
 // report names the entries that still miss a completeness rule with the files now linked. Entries
 // imported from a shortlist file also take left-over files by the hashes the file carried.
+// Media that moved (a USB stick back under another drive letter, a renamed mount point) are found
+// by hash: an entry's row whose file is gone and whose SHA-256 a newly found file has is moved to
+// the new path, so a re-link updates the rows packages and scores point at instead of adding
+// duplicates (and the probe cache finds the moved file without probing it again: probe-cache.ts).
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,16 +84,28 @@ export async function linkAndCheckFolder(deps: LinkDeps, campaignId: string, fol
     VALUES (@entryId, @role, @position, @path, @sha256, @sizeBytes, @mtimeMs)
     ON CONFLICT (entry_id, path) DO UPDATE SET role = excluded.role, position = excluded.position,
       sha256 = excluded.sha256, size_bytes = excluded.size_bytes, mtime_ms = excluded.mtime_ms`);
+  const rowsOfEntry = deps.db.prepare<[number], { id: number; path: string; sha256: string }>('SELECT id, path, sha256 FROM assets WHERE entry_id = ? ORDER BY position, id');
+  const moveRow = deps.db.prepare('UPDATE assets SET path = ? WHERE id = ?');
   let filesLinked = 0;
   const linkedEntries = new Set<number>();
   deps.db.transaction(() => {
     for (const [regNo, list] of match.byRegNo) {
       const entry = entryByReg.get(regNo)!;
+      const rows = rowsOfEntry.all(entry.id);
+      const linkedPaths = new Set(rows.map((r) => r.path));
+      // Rows whose file is gone: the same bytes found at a new path take them over (each row once).
+      const gone = rows.filter((r) => !list.includes(r.path) && !fs.existsSync(r.path));
       list.forEach((file, position) => {
         const result = byPath.get(file);
         if (!result?.sha256) return; // not checked (cancelled) or vanished meanwhile
         const stat = fs.statSync(file, { throwIfNoEntry: false });
         if (!stat) return;
+        const moved = linkedPaths.has(file) ? -1 : gone.findIndex((r) => r.sha256 === result.sha256);
+        if (moved >= 0) {
+          moveRow.run(file, gone[moved].id);
+          linkedPaths.add(file);
+          gone.splice(moved, 1);
+        }
         upsert.run({
           entryId: entry.id,
           role: roleFor(result.mediaClass, entry.kind),

@@ -5,12 +5,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KepuError } from '../errors';
+import { entryKind, type LinkProbeFs } from '../files/folder-walk';
+
+/** The directory listing and the link probes of a walk; tests pass a stand-in for Windows' reparse points. */
+export type WalkFs = LinkProbeFs & Pick<typeof fs, 'readdirSync'>;
 
 /**
- * Every regular file below `folder`, sorted; dot-files and dot-folders (".DS_Store", ".git") skipped,
- * and so is every file `skip` names (the app's own database and keys, when a parent folder is linked).
+ * Every regular file below `folder`, sorted; OS junk, dot-files and dot-folders (".DS_Store",
+ * "Thumbs.db", "~$…" lock files, ".git") skipped (folder-walk.ts), and so is every file `skip` names
+ * (the app's own database and keys, when a parent folder is linked).
  */
-export function listFiles(folder: string, skip: (file: string) => boolean = () => false): string[] {
+export function listFiles(folder: string, skip: (file: string) => boolean = () => false, io: WalkFs = fs): string[] {
   const root = path.resolve(folder);
   let stat: fs.Stats;
   try {
@@ -21,13 +26,13 @@ export function listFiles(folder: string, skip: (file: string) => boolean = () =
   if (!stat.isDirectory()) throw new KepuError('MEDIA_FOLDER_NOT_FOUND', `media: not a folder: ${root}`, { folder: root });
   const out: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
+    for (const entry of io.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      // Symbolic links are not followed: a link loop or a link out of the folder is not a work.
       if (skip(full)) continue;
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) out.push(full);
+      // Symbolic links are not followed: a link loop or a link out of the folder is not a work.
+      const kind = entryKind(full, entry, io);
+      if (kind === 'dir') walk(full);
+      else if (kind === 'file') out.push(full);
     }
   };
   walk(root);

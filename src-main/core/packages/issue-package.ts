@@ -4,8 +4,7 @@
 // checked against what was issued — including the definition version the judge was shown.
 import { scoringRoundOf } from '../../contract/lists';
 import type { Database } from 'better-sqlite3';
-import { createHash, type KeyObject, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+import { type KeyObject, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { currentDefinitionVersion } from '../campaigns/definition-versions';
@@ -15,6 +14,7 @@ import { type CampaignDefinition, type ListDef, listFor } from '../../contract';
 import { workingRounds } from '../rounds/round-state';
 import { writePackage } from '../exchange/package-write';
 import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
+import { sha256File } from '../media/hash';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
 import { nowIso } from '../time';
 import type { DbCampaignJudgeRow, DbPackageAssetRow, DbPackageEntryRow } from './package-rows';
@@ -30,10 +30,20 @@ function packageRounds(def: CampaignDefinition, lists: readonly ListDef[], worki
   });
 }
 
+/**
+ * The largest file FAT32 can hold (4 GiB less one byte). USB sticks come formatted FAT32: a bigger
+ * package cannot be copied onto one, and people find out only at the copy. The zip's own records
+ * add a little: a megabyte of room is kept.
+ */
+export const FAT32_MAX_FILE_BYTES = 4 * 1024 ** 3 - 1;
+const ZIP_OVERHEAD_ROOM = 1024 ** 2;
+
 export interface IssueOptions {
   campaignId: string;
   judgeId: string;
   withMedia: boolean;
+  /** Write even when the package will not fit on a FAT32 stick; else PACKAGE_OVER_4GIB before writing. */
+  allowOver4GiB?: boolean;
   outPath: string;
   coordinator: { privateKey: KeyObject; name: string };
 }
@@ -77,6 +87,13 @@ export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo
       assets,
     };
   });
+  const mediaBytes = distinctMediaBytes(entries);
+  if (options.withMedia && !options.allowOver4GiB && mediaBytes + ZIP_OVERHEAD_ROOM > FAT32_MAX_FILE_BYTES) {
+    throw new KepuError('PACKAGE_OVER_4GIB', `packages: the media come to ${mediaBytes} bytes, more than a FAT32 stick holds in one file`, {
+      sizeBytes: mediaBytes,
+      sizeGiB: (mediaBytes / 1024 ** 3).toFixed(1),
+    });
+  }
   const me = identityFromPrivateKey(options.coordinator.privateKey);
   const packageId = `pkg-${randomBytes(8).toString('hex')}`;
   const definitionVersion = currentDefinitionVersion(db, options.campaignId);
@@ -93,7 +110,9 @@ export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo
     entries,
   };
   const written = await writePackage(manifest, [...media].map(([sha256, p]) => ({ sha256, path: p })), options.outPath, options.coordinator.privateKey);
-  const fileSha = createHash('sha256').update(fs.readFileSync(options.outPath)).digest('hex');
+  // Streamed: a package with media can be larger than a Buffer (readFileSync stops at 2 GiB); and
+  // the file written may be "name (2).kepupkg" (an older one held open: busy-target.ts).
+  const fileSha = await sha256File(written.file);
   db.transaction(() => {
     db.prepare(
       'INSERT INTO issued_packages (id, campaign_id, judge_id, created_at, entry_count, with_media, manifest_sha256, definition_version, rounds_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -105,4 +124,11 @@ export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo
     );
   })();
   return { packageId, file: written.file, bytes: written.bytes, entries: entries.length, definitionVersion };
+}
+
+/** The bytes of the media a package carries: each distinct file once (shared files travel once). */
+function distinctMediaBytes(entries: readonly { assets: readonly { sha256: string; sizeBytes: number }[] }[]): number {
+  const sizes = new Map<string, number>();
+  for (const e of entries) for (const a of e.assets) sizes.set(a.sha256, a.sizeBytes);
+  return [...sizes.values()].reduce((sum, n) => sum + n, 0);
 }

@@ -4,9 +4,11 @@
 //   opening a package again creates nothing.
 // - The judge should see the entrant's file names, so each asset is also reachable as
 //   media/<regNo>/<first 16 hex of its SHA-256>/<file name> (a hard link where possible, else a
-//   copy). The hash folder keeps two different files with the same name in one entry apart; the
-//   same file listed twice in one entry gets a numbered folder (<hash>-2), because an entry holds
-//   each path once.
+//   copy). The hash folder keeps two different files with the same name in one entry apart
+//   ("初稿/海报.jpg", "终稿/海报.jpg"); the same file listed twice in one entry gets a numbered
+//   folder (<hash>-2), because an entry holds each path once. "Twice" is judged on the name as
+//   stored, case- and Unicode-normalization-insensitively: NTFS and APFS see "海报.JPG" and
+//   "海报.jpg" (or a decomposed "é") as one file, and "a:b" and "a_b" are both stored as "a_b".
 // - Every file and folder made here is recorded, so a failed open removes exactly what it added.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -37,16 +39,21 @@ export interface NamedAsset {
   occurrence: number;
 }
 
-export function namedMediaPath(mediaDir: string, asset: NamedAsset): string {
-  const folder = asset.sha256.slice(0, 16) + (asset.occurrence > 1 ? `-${asset.occurrence}` : '');
-  return path.join(mediaDir, safeComponent(asset.regNo), folder, safeComponent(path.basename(asset.fileName.replace(/\\/g, '/'))));
+/** The file name an asset is stored under: its last path part, made safe. */
+function storedName(fileName: string): string {
+  return safeComponent(path.basename(fileName.replace(/\\/g, '/')));
 }
 
-/** Counts (hash, name) pairs within one entry's asset list, in order. */
+export function namedMediaPath(mediaDir: string, asset: NamedAsset): string {
+  const folder = asset.sha256.slice(0, 16) + (asset.occurrence > 1 ? `-${asset.occurrence}` : '');
+  return path.join(mediaDir, safeComponent(asset.regNo), folder, storedName(asset.fileName));
+}
+
+/** Counts (hash, stored name) pairs within one entry's asset list, in order; names compared as a case-insensitive file system does. */
 export function occurrences(assets: readonly { sha256: string; fileName: string }[]): number[] {
   const seen = new Map<string, number>();
   return assets.map((a) => {
-    const key = `${a.sha256}/${a.fileName}`;
+    const key = `${a.sha256}/${storedName(a.fileName).normalize('NFC').toLowerCase()}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     return n;

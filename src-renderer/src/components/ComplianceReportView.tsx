@@ -3,6 +3,7 @@
 // measured value vs limit, exports for the office.
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
+import { withHeldOpenNote } from '../held-open';
 import { useTranslation } from 'react-i18next';
 import type {
   CampaignDetail,
@@ -37,7 +38,7 @@ export function ComplianceReportView({ campaign, onOpenEntry }: { campaign: Camp
     const file = await run(() => invoke('compliance:export', { campaignId: campaign.id, format }));
     if (!file) return;
     downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-    setNotice(t('compliance.exported', { file: file.fileName, path: file.savedTo }));
+    setNotice(withHeldOpenNote(t, file, t('compliance.exported', { file: file.fileName, path: file.savedTo })));
   }
 
   const describe = (v: ShownViolation) => t(`compliance.rules.${v.code}`, { limit: v.limitText, actual: v.actualText });

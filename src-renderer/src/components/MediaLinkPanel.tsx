@@ -3,6 +3,7 @@
 // last linked comes back when the tab is opened again (stored per campaign), with "Check again".
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unquotePath } from '../../../src-main/contract/path-text';
 import type { CampaignDetail, ResponseOf } from '../../../src-main/contract';
 import { ApiError, folderPicker, invoke } from '../api';
 import { formatInstant } from '../format';
@@ -38,7 +39,8 @@ export function MediaLinkPanel({ campaign, onChecked }: { campaign: CampaignDeta
   const pick = folderPicker();
 
   function start(what = { folder, pattern }) {
-    const linked = { folder: what.folder.trim(), pattern: what.pattern.trim() };
+    const linked = { folder: unquotePath(what.folder), // Explorer's "Copy as path" adds quotes
+      pattern: what.pattern.trim() };
     return startJob(() => invoke('media:link', { campaignId: campaign.id, folder: linked.folder, ...(linked.pattern ? { pattern: linked.pattern } : {}) }));
   }
 

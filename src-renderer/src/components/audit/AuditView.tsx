@@ -2,6 +2,7 @@
 // database recorded it; a check of the installation's hash chain (is anything changed since it
 // was written?) and the CSV export an auditor takes away. Read-only: nothing here changes data.
 import { useState } from 'react';
+import { withHeldOpenNote } from '../../held-open';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../EmptyState';
 import type { AuditCheckView, AuditRow, CampaignDetail } from '../../../../src-main/contract';
@@ -35,7 +36,7 @@ export function AuditView({ campaign }: { campaign: CampaignDetail }) {
     const file = await run(() => invoke('audit:export', { campaignId: campaign.id }));
     if (!file) return;
     downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-    setNotice(t('audit.exported', { file: file.savedTo }));
+    setNotice(withHeldOpenNote(t, file, t('audit.exported', { file: file.savedTo })));
   }
 
   return (

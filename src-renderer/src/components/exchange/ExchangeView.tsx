@@ -6,8 +6,10 @@ import type { CampaignDetail, Judge, ResponseOf } from '../../../../src-main/con
 import { deliverPackage, invoke } from '../../api';
 import { fileToBase64 } from '../../files';
 import { useAppStore } from '../../stores/useAppStore';
+import { useConfirmStore } from '../../stores/useConfirmStore';
 import { EmptyState } from '../EmptyState';
 import { AssignmentMatrixPanel } from './AssignmentMatrixPanel';
+import { exportPackageAsking } from './export-package';
 import { JudgeRosterForm } from './JudgeRosterForm';
 import { MergePanel } from './MergePanel';
 import { NeedsReassignment } from './NeedsReassignment';
@@ -19,6 +21,8 @@ type Coverage = ResponseOf<'assignment:coverage'>;
 export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDetail; onOpenEntry?: (entryId: number) => void }) {
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
+  const ask = useConfirmStore((s) => s.ask);
+
   const [judges, setJudges] = useState<Judge[]>([]);
   const [keys, setKeys] = useState<Record<string, string | null>>({});
   const [coverage, setCoverage] = useState<Coverage | null>(null);
@@ -32,6 +36,8 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
     setExcludeOwn(rules.excludeOwnInstitution);
   }, [rules.matchSpeciality, rules.excludeOwnInstitution]);
   const [withMedia, setWithMedia] = useState(true);
+  /** PACKAGE_OVER_4GIB asks first: without media, or written anyway (export-package.ts). */
+  const exportPackage = (judgeId: string) => exportPackageAsking({ campaignId: campaign.id, judgeId, withMedia }, ask, t);
   const [notice, setNotice] = useState<string | null>(null);
   // After a package export in the desktop app: reveal the file in Explorer / Finder.
   // (kept with the notice it belongs to, so another notice never shows the button).
@@ -166,7 +172,7 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
                     disabled={j.assigned === 0}
                     data-testid={`export-package-${j.name}`}
                     onClick={async () => {
-                      const pkg = await run(() => invoke('package:export', { campaignId: campaign.id, judgeId: j.id, withMedia }));
+                      const pkg = await run(() => exportPackage(j.id));
                       if (!pkg) return;
                       const saved = t('exchange.packageSaved', { name: j.name, entries: pkg.entries, file: pkg.file });
                       setNotice(saved);

@@ -1,15 +1,18 @@
 // "Your identity": the signing key of this installation. Judges read the fingerprint to the
 // coordinator over the phone and send the key card; coordinators sign packages with the same key.
 import { useEffect, useState } from 'react';
+import { withHeldOpenNote } from '../../held-open';
 import { useTranslation } from 'react-i18next';
 import type { IdentityStatus } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useAppStore } from '../../stores/useAppStore';
+import { useConfirmStore } from '../../stores/useConfirmStore';
 
 export function IdentityPanel() {
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);
+  const askText = useConfirmStore((s) => s.askText);
   const [status, setStatus] = useState<IdentityStatus | null>(null);
   const [name, setName] = useState('');
   const [institution, setInstitution] = useState('');
@@ -23,6 +26,23 @@ export function IdentityPanel() {
 
   if (!status) return null;
   const needsPassphrase = status.protection === 'passphrase';
+
+  /** A key the OS sealed gets a passphrase copy, for the CLI and the browser shell (and if the OS loses it). */
+  async function sealWithPassphrase() {
+    const chosen = await askText({
+      title: t('identity.passphraseCopy.title'),
+      body: t('identity.passphraseCopy.body'),
+      confirmLabel: t('identity.passphraseCopy.confirm'),
+      cancelLabel: t('common.cancelAction'),
+      text: { label: t('identity.passphrase'), required: true, secret: true },
+    });
+    if (chosen === null) return;
+    const s = await run(() => invoke('identity:sealWithPassphrase', { passphrase: chosen }));
+    if (s) {
+      setStatus(s);
+      setNotice(t('identity.passphraseCopy.done'));
+    }
+  }
 
   async function create() {
     const s = await run(() => invoke('identity:create', { name, ...(institution ? { institution } : {}), ...(needsPassphrase ? { passphrase } : {}) }));
@@ -97,12 +117,17 @@ export function IdentityPanel() {
                     const file = await run(() => invoke('identity:keycard', {}));
                     if (file) {
                       downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-                      setNotice(t('compliance.exported', { file: file.fileName, path: file.savedTo }));
+                      setNotice(withHeldOpenNote(t, file, t('compliance.exported', { file: file.fileName, path: file.savedTo })));
                     }
                   }}
                 >
                   {t('identity.exportCard')}
                 </button>
+                {!needsPassphrase && !status.passphraseCopy && (
+                  <button type="button" onClick={() => void sealWithPassphrase()} data-testid="identity-passphrase-copy">
+                    {t('identity.passphraseCopy.button')}
+                  </button>
+                )}
                 {needsPassphrase && (
                   <button type="button" onClick={async () => setStatus((await run(() => invoke('identity:lock', {}))) ?? status)}>
                     {t('identity.lock')}
@@ -130,6 +155,7 @@ export function IdentityPanel() {
               </form>
             )}
           </div>
+          {!needsPassphrase && status.passphraseCopy && <p className="muted small">{t('identity.passphraseCopy.has')}</p>}
           {notice && <p className="muted small">{notice}</p>}
         </>
       )}

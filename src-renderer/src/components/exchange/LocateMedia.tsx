@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../src-main/contract';
+import { unquotePath } from '../../../../src-main/contract/path-text';
 import { folderPicker, invoke } from '../../api';
 import { useAppStore } from '../../stores/useAppStore';
 import { useReviewStore } from '../../stores/useReviewStore';
@@ -26,7 +27,7 @@ export function LocateMedia({ campaign }: { campaign: CampaignDetail }) {
       className="row locate-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        const r = await run(() => invoke('package:locateMedia', { campaignId: campaign.id, folder: folder.trim() }));
+        const r = await run(() => invoke('package:locateMedia', { campaignId: campaign.id, folder: unquotePath(folder) }));
         if (!r) return;
         setNotice(t('exchange.located', { found: r.found, missing: r.missing.length }));
         const { entryId, select } = useReviewStore.getState();
@@ -39,7 +40,7 @@ export function LocateMedia({ campaign }: { campaign: CampaignDetail }) {
           {t('compliance.browse')}
         </button>
       )}
-      <button type="submit" disabled={!folder.trim()}>
+      <button type="submit" disabled={!unquotePath(folder)}>
         {t('exchange.find')}
       </button>
       {notice && <span className="muted small">{notice}</span>}

@@ -4,6 +4,7 @@
 // and may open it as a separate campaign (CoordinatorChangedDialog).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unquotePath } from '../../../../src-main/contract/path-text';
 import { ApiError, invoke, packagePicker } from '../../api';
 import { useAppStore } from '../../stores/useAppStore';
 import { usePackageStore } from '../../stores/usePackageStore';
@@ -18,7 +19,7 @@ export function OpenPackagePanel() {
   const [change, setChange] = useState<CoordinatorChange | null>(null);
 
   async function open(separately?: { packageFingerprint: string }) {
-    const path = file.trim();
+    const path = unquotePath(file); // Explorer's "Copy as path" adds quotes
     const result = await run(async () => {
       try {
         return await invoke('package:open', separately ? { path, openAsSeparateCampaign: separately } : { path });
@@ -63,7 +64,7 @@ export function OpenPackagePanel() {
             {t('exchange.choosePackage')}
           </button>
         )}
-        <button type="submit" className="primary" disabled={!file.trim()} data-testid="package-open">
+        <button type="submit" className="primary" disabled={!unquotePath(file)} data-testid="package-open">
           {t('exchange.open')}
         </button>
       </form>

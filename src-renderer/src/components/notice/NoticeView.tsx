@@ -6,6 +6,7 @@
 // the list as it will be published (no scores), export it, and work through the objections.
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { withHeldOpenNote } from '../../held-open';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../EmptyState';
 import type { CampaignDetail, NoticeDocument, NoticeInfo, NoticeLanguage } from '../../../../src-main/contract';
@@ -168,7 +169,7 @@ function NoticeActions({ campaign, notice, onChanged }: { campaign: CampaignDeta
     const file = await run(() => invoke('notice:export', { campaignId: campaign.id, noticeId: notice.id, format, language }));
     if (!file) return;
     downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-    setNotice(t('notice.export.saved', { file: file.savedTo }));
+    setNotice(withHeldOpenNote(t, file, t('notice.export.saved', { file: file.savedTo })));
   }
   return (
     <section className="panel" data-testid="notice-actions">

@@ -3,6 +3,7 @@
 // settings, the shortlist to the next round per list, publishing (signed lock) and exports.
 import { keepPreviousData } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
+import { withHeldOpenNote } from '../../held-open';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, RankingMethod } from '../../../../src-main/contract';
 import { invoke } from '../../api';
@@ -56,7 +57,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
     const file = await run(() => invoke('ranking:export', { campaignId: campaign.id, format }));
     if (!file) return;
     downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-    setNotice(t('ranking.export.saved', { file: file.savedTo }));
+    setNotice(withHeldOpenNote(t, file, t('ranking.export.saved', { file: file.savedTo })));
   }
 
   if (!summary) return <p className="muted">{t('ranking.computing')}</p>;

@@ -3,6 +3,7 @@
 // and the 评审打分表 PDF for one judge or all judges in one file, in Chinese, English or both.
 // Each file is offered as a download and kept among the exports (its path is shown).
 import { useState } from 'react';
+import { withHeldOpenNote } from '../../held-open';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, ExportFile, NoticeLanguage } from '../../../../src-main/contract';
 import { roundsOf } from '../../../../src-main/contract/lists';
@@ -27,7 +28,7 @@ export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
   const offer = (file: ExportFile | undefined | null) => {
     if (!file) return;
     downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-    setSaved(t('scores.export.saved', { file: file.savedTo }));
+    setSaved(withHeldOpenNote(t, file, t('scores.export.saved', { file: file.savedTo })));
   };
   return (
     <section className="panel score-exports" data-testid="score-exports">

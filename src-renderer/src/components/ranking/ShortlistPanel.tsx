@@ -5,6 +5,7 @@
 // reason asked in the app's own dialog. The core decides everything (core/shortlist); this only
 // shows it and asks.
 import { useCallback, useEffect, useState } from 'react';
+import { withHeldOpenNote } from '../../held-open';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, ShortlistCategoryView, ShortlistLine, ShortlistRule, ShortlistView } from '../../../../src-main/contract';
 import { roundsOf } from '../../../../src-main/contract/lists';
@@ -63,7 +64,7 @@ export function ShortlistPanel({ campaign, listKey, computedAt }: { campaign: Ca
     const file = await run(() => invoke('shortlist:exportFile', key));
     if (!file) return;
     downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-    setExported(t('shortlistFile.exported', { count: file.entries, file: file.savedTo }));
+    setExported(withHeldOpenNote(t, file, t('shortlistFile.exported', { count: file.entries, file: file.savedTo })));
   }
 
   async function make() {
