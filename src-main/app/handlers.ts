@@ -146,8 +146,10 @@ function reportDiskFull(dataDir: string, handlers: Handlers): Handlers {
 }
 
 function importInput(
-  source: { fileName: string; contentBase64: string },
-  options: { encoding: ImportInput['encoding']; sheet?: string; mapping?: ImportInput['mapping'] },
+  source: { fileName: string; contentBase64: string; files?: { fileName: string; contentBase64: string }[] },
+  options: { encoding: ImportInput['encoding']; sheet?: string; mapping?: ImportInput['mapping']; rowKinds?: ImportInput['rowKinds'] },
 ): ImportInput {
-  return { fileName: source.fileName, bytes: Buffer.from(source.contentBase64, 'base64'), ...options };
+  // A folder of mails arrives as its files.
+  const files = source.files?.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') }));
+  return { fileName: source.fileName, bytes: Buffer.from(source.contentBase64, 'base64'), ...(files ? { files } : {}), ...options };
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ChannelMap } from './channel-def';
 import { AssetFileState, AssetInfo, AssetRecheck } from './assets';
-import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
+import { ImportOptions, ImportPreview, ImportReport, ImportSource, IntakeSource } from './intake';
 import { AssignmentRunResult, CoverageView, EntryJudges } from './assignment';
 import { exchangeChannels, WithdrawnEntry } from './exchange';
 import { withoutBidiControls } from './identifiers';
@@ -240,11 +240,11 @@ export const channels = {
   'entry:get': { request: z.object({ entryId: z.number().int().positive() }).strict(), response: EntryDetail },
   'demo:load': { request: Empty, response: CampaignSummary },
   'intake:preview': {
-    request: z.object({ campaignId: Id, source: ImportSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),
+    request: z.object({ campaignId: Id, source: IntakeSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),
     response: ImportPreview,
   },
   'intake:import': {
-    request: z.object({ campaignId: Id, source: ImportSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),
+    request: z.object({ campaignId: Id, source: IntakeSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),
     response: ImportReport,
   },
   'media:link': {

@@ -220,6 +220,7 @@ export const errorCodes = [
   'BUNDLE_OTHER_CAMPAIGN',
   'SCORES_LIST_UNKNOWN',
   'JUDGE_CONFLICT_ENTRY_UNKNOWN',
+  'IMPORT_NO_MAILS',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
