@@ -6,6 +6,7 @@ import { currentDecisions } from '../core/decisions/decision-service';
 import { loadDemo } from '../core/demo/load-demo';
 import { asDiskFull } from '../core/files/disk-full';
 import { importRegistrations, type ImportInput, previewImport } from '../core/intake/import-registrations';
+import { mediaToFetchOf } from '../core/intake/mail/mail-store';
 import { complianceReport } from '../core/media/compliance';
 import { entryRuleProblems } from '../core/media/entry-rules';
 import { assetFileState, recheckAsset } from '../core/media/recheck-asset';
@@ -73,7 +74,13 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'entry:get': ({ entryId }) => {
       const entry = ctx.entries.get(entryId);
-      return { ...entry, origin: entryOrigin(ctx.db, entryId), problems: entryRuleProblems(ctx.db, entry.campaignId, ctx.campaigns.definition(entry.campaignId), entryId) };
+      const mediaToFetch = mediaToFetchOf(ctx.db, entry.campaignId, entry.regNo);
+      return {
+        ...entry,
+        origin: entryOrigin(ctx.db, entryId),
+        problems: entryRuleProblems(ctx.db, entry.campaignId, ctx.campaigns.definition(entry.campaignId), entryId),
+        ...(mediaToFetch.length ? { mediaToFetch } : {}),
+      };
     },
     'demo:load': () => loadDemo(ctx),
     'intake:preview': ({ campaignId, source, options }) => previewImport(ctx, campaignId, importInput(source, options)),

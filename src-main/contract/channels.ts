@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ChannelMap } from './channel-def';
 import { AssetFileState, AssetInfo, AssetRecheck } from './assets';
-import { ImportOptions, ImportPreview, ImportReport, ImportSource, IntakeSource } from './intake';
+import { ImportOptions, ImportPreview, ImportReport, ImportSource, IntakeSource, MediaToFetch } from './intake';
 import { AssignmentRunResult, CoverageView, EntryJudges } from './assignment';
 import { exchangeChannels, WithdrawnEntry } from './exchange';
 import { withoutBidiControls } from './identifiers';
@@ -167,6 +167,8 @@ export const EntryDetail = EntryRow.extend({
   assets: z.array(AssetInfo),
   /** Where the entry came from, when it was imported from another installation's shortlist file. */
   origin: EntryOrigin.nullable().optional(),
+  /** Cloud-drive links of a registration mail: media the coordinator fetches by hand (absent: none). */
+  mediaToFetch: z.array(MediaToFetch).optional(),
 });
 export type EntryDetail = z.infer<typeof EntryDetail>;
 
