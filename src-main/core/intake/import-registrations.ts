@@ -68,7 +68,8 @@ async function loadMailTable(deps: IntakeDeps, campaignId: string, input: Import
   const mails = await readMails(input.files ?? [{ fileName: input.fileName, bytes: input.bytes }], input.files !== undefined);
   if (mails.length === 0) throw new KepuError('IMPORT_NO_MAILS', `intake: ${input.fileName} holds no mail`, { file: input.fileName });
   const numbering = mailNumbering(deps.db, campaignId, mails.map((m) => m.key));
-  const table = mailTable(mails, numbering, mappingTargets(deps.campaigns.definition(campaignId)));
+  const def = deps.campaigns.definition(campaignId);
+  const table = mailTable(mails, numbering, mappingTargets(def), def.timeZone);
   return { format: 'mail', encoding: null, sheets: [], sheet: null, rows: [table.headers, ...table.rows], mail: { mails, numbering } };
 }
 

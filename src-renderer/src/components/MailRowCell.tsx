@@ -24,7 +24,7 @@ export function MailRowCell({ mail }: { mail: MailRowInfo }) {
         <ul className="plain" data-testid="mail-attachments">
           {mail.attachments.map((a, i) => (
             <li key={i}>
-              📎 {a.fileName} <span className="muted">({formatBytes(a.sizeBytes, i18n.language)})</span>
+              {a.fileName} <span className="muted">({formatBytes(a.sizeBytes, i18n.language)})</span>
             </li>
           ))}
         </ul>

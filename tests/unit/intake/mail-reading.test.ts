@@ -112,3 +112,13 @@ describe('parsing a registration mail', () => {
     expect((await parseMail(raw, 'b.eml')).key).toBe(a.key);
   });
 });
+
+describe('the submission time column of a mail', () => {
+  it('shows the instant in the campaign time zone with its offset, and reads back to the same instant', async () => {
+    const { localWithOffset } = await import('../../../src-main/core/intake/mail/mail-table');
+    const { parseSubmissionTime } = await import('../../../src-main/core/intake/values');
+    expect(localWithOffset('2023-12-12T02:05:00.000Z', 'Asia/Shanghai')).toBe('2023-12-12T10:05:00+08:00');
+    expect(localWithOffset('2023-12-12T02:05:00.000Z', 'UTC')).toBe('2023-12-12T02:05:00+00:00');
+    expect(parseSubmissionTime('2023-12-12T10:05:00+08:00', 'UTC')).toBe('2023-12-12T02:05:00.000Z');
+  });
+});

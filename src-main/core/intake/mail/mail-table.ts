@@ -47,7 +47,18 @@ export async function readMails(files: readonly MailFile[], inFolder: boolean): 
  */
 export const MAIL_FIXED_HEADERS = ['报名编号', '发件人', '提交时间', '邮件主题'] as const;
 
-export function mailTable(mails: readonly ParsedMail[], numbering: MailNumbering, targets: readonly Target[]): { headers: string[]; rows: string[][] } {
+/** A UTC instant as the campaign's local time with its offset ("2023-12-12T10:05:00+08:00"): what the preview shows and the importer reads back. */
+export function localWithOffset(iso: string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
+
+export function mailTable(mails: readonly ParsedMail[], numbering: MailNumbering, targets: readonly Target[], timeZone: string): { headers: string[]; rows: string[][] } {
   const targetOfAlias = new Map<string, string>();
   for (const t of targets) for (const alias of t.aliases) if (!targetOfAlias.has(normaliseHeader(alias))) targetOfAlias.set(normaliseHeader(alias), t.key);
   const columnKey = (label: string) => {
@@ -73,7 +84,7 @@ export function mailTable(mails: readonly ParsedMail[], numbering: MailNumbering
     const cells = new Array<string>(headers.length).fill('');
     cells[0] = numbering.regNoOf(mail.key);
     cells[1] = mail.from ?? '';
-    cells[2] = mail.date ?? '';
+    cells[2] = mail.date ? localWithOffset(mail.date, timeZone) : '';
     cells[3] = mail.subject;
     for (const [label, value] of labelsOf(mail)) {
       const column = columns.get(columnKey(label))!;
