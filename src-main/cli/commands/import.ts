@@ -4,7 +4,7 @@
 import type { i18n } from 'i18next';
 import fs from 'node:fs';
 import path from 'node:path';
-import { importEncodings, type ImportReport, type RowError } from '../../contract';
+import { type EntryKind, entryKinds, importEncodings, type ImportReport, type RowError } from '../../contract';
 import { mappingTargets } from '../../core/intake/targets';
 import { parseCommand, UsageError } from '../args';
 import { readInputFile } from '../input-file';
@@ -18,12 +18,20 @@ export async function runImport(argv: string[], t: T): Promise<number> {
     encoding: { type: 'string' },
     sheet: { type: 'string' },
     'after-publish': { type: 'boolean' },
+    // A kind chosen for a row (a mail) whose kind could not be read: --kind 3=work, repeatable.
+    kind: { type: 'string', multiple: true } as { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError(t('cli.import.usage'));
   if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
   const encoding = (values.encoding as string | undefined) ?? 'auto';
   if (!(importEncodings as readonly string[]).includes(encoding)) {
     throw new UsageError(t('cli.import.badEncoding', { encoding, choices: importEncodings.join(', ') }));
+  }
+  const rowKinds: Record<string, EntryKind> = {};
+  for (const choice of Array.isArray(values.kind) ? (values.kind as string[]) : []) {
+    const m = /^(\d+)=(\w+)$/.exec(choice);
+    if (!m || !(entryKinds as readonly string[]).includes(m[2])) throw new UsageError(t('cli.import.badKind', { value: choice, choices: entryKinds.join(', ') }));
+    rowKinds[m[1]] = m[2] as EntryKind;
   }
   const file = path.resolve(positionals[0]);
   const unreadable = (name: string) => ({ code: 'IMPORT_FILE_UNREADABLE' as const, message: () => t('cli.import.cannotRead', { file: name }) });
@@ -39,7 +47,11 @@ export async function runImport(argv: string[], t: T): Promise<number> {
     const report = await rt.call('intake:import', {
       campaignId: values.campaign as string,
       source: { fileName: path.basename(file), contentBase64: bytes.toString('base64'), ...(files ? { files } : {}) },
-      options: { encoding: encoding as (typeof importEncodings)[number], ...(values.sheet ? { sheet: values.sheet as string } : {}) },
+      options: {
+        encoding: encoding as (typeof importEncodings)[number],
+        ...(values.sheet ? { sheet: values.sheet as string } : {}),
+        ...(Object.keys(rowKinds).length ? { rowKinds } : {}),
+      },
     });
     if (values.json) process.stdout.write(`${JSON.stringify({ ok: report.rejected.length === 0, ...report }, null, 2)}\n`);
     else {

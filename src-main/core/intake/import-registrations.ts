@@ -11,8 +11,6 @@ import {
   type EntryKind,
   type ImportPreview,
   type ImportReport,
-  type MailRowInfo,
-  type MediaLinkReport,
   type RowError,
   showBidiControls,
   type TextEncodingName,
@@ -28,10 +26,10 @@ import { autoMap, findHeaderRow, headerSignature, mappingTargets, type Target } 
 import { readXlsx } from './xlsx';
 import { EXCEL_MAX_CELL_CHARS } from './xlsx-guard';
 import { applyLearnedLabels, saveLearnedLabels } from './mail/learned-labels';
-import { linkMailMedia, mailMediaFolder, storeAttachments } from './mail/mail-media';
-import { mailNumbering, recordMails, type MailNumbering } from './mail/mail-store';
+import { mailRowInfo, storeMailMedia } from './mail/mail-rows';
+import { mailNumbering, recordMails } from './mail/mail-store';
 import { isMailInput, type MailFile, mailTable, readMails } from './mail/mail-table';
-import type { ParsedMail } from './mail/read-mail';
+import type { MailBatch } from './mail/mail-rows';
 
 export interface ImportInput {
   fileName: string;
@@ -61,7 +59,7 @@ interface LoadedTable {
   sheet: string | null;
   rows: string[][];
   /** Mail imports: the mails, one per data row, and the registration numbers they get. */
-  mail?: { mails: ParsedMail[]; numbering: MailNumbering };
+  mail?: MailBatch;
 }
 
 async function loadMailTable(deps: IntakeDeps, campaignId: string, input: ImportInput): Promise<LoadedTable> {
@@ -284,7 +282,7 @@ export async function importRegistrations(deps: IntakeDeps, campaignId: string, 
         .run(campaignId, input.fileName, sha, now, JSON.stringify(report)).lastInsertRowid,
     );
   })();
-  if (mail) report.mail = await storeMailMedia(deps, campaignId, acceptedMails, outcomes, mail);
+  if (mail) report.mail = await storeMailMedia(deps, campaignId, acceptedMails, outcomes.map((o) => o.row), mail);
   if (report.mail) deps.db.prepare('UPDATE imports SET report_json = ? WHERE id = ?').run(JSON.stringify(report), importId);
   return { importId, ...report };
 }
@@ -295,46 +293,6 @@ function fileSha256(input: ImportInput): string {
   const all = createHash('sha256');
   for (const f of input.files) all.update(`${f.fileName}\0${createHash('sha256').update(f.bytes).digest('hex')}\n`);
   return all.digest('hex');
-}
-
-/** Attachments of the accepted mails stored and checked; cloud links counted; replies listed. */
-async function storeMailMedia(
-  deps: IntakeDeps,
-  campaignId: string,
-  accepted: { mail: ParsedMail; regNo: string }[],
-  outcomes: RowOutcome[],
-  mail: NonNullable<LoadedTable['mail']>,
-): Promise<NonNullable<ImportReport['mail']>> {
-  const byRegNo = new Map(accepted.filter((m) => m.mail.attachments.length > 0).map((m) => [m.regNo, m.mail.attachments]));
-  let attachmentsStored = 0;
-  let media: MediaLinkReport | null = null;
-  if (deps.dataDir && byRegNo.size > 0) {
-    const folder = mailMediaFolder(deps.dataDir, campaignId);
-    attachmentsStored = storeAttachments(folder, byRegNo);
-    media = await linkMailMedia(deps, campaignId, folder);
-  }
-  return {
-    attachmentsStored,
-    media,
-    mediaToFetch: accepted.reduce((n, m) => n + m.mail.cloudLinks.length, 0),
-    replies: outcomes.filter((_, i) => mailRowInfo(mail, i).answersRegNo !== null).map((o) => o.row),
-  };
-}
-
-function mailRowInfo(table: NonNullable<LoadedTable['mail']>, index: number): MailRowInfo {
-  const m = table.mails[index];
-  const answered = m.answers.map((id) => table.numbering.regNoOfMessageId(id)).find((r) => r !== null) ?? null;
-  return {
-    source: m.source,
-    subject: m.subject,
-    from: m.from,
-    reply: m.reply,
-    forward: m.forward,
-    answersRegNo: answered,
-    seenBefore: table.numbering.seenBefore(m.key),
-    attachments: m.attachments.map((a) => ({ fileName: a.fileName, sizeBytes: a.bytes.byteLength })),
-    mediaToFetch: m.cloudLinks,
-  };
 }
 
 function unmappedRequired(p: Prepared): string[] {

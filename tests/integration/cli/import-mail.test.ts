@@ -42,4 +42,20 @@ describe('kepu import with mails', () => {
     const listed = JSON.parse(kepu(['import', mboxFile, '--campaign', campaign.id, '--data-dir', dir, '--json']).stdout);
     expect(listed).toMatchObject({ added: [], unchanged: [1, 2] });
   });
+
+  it('a mail whose kind cannot be read is refused by row until --kind chooses it', () => {
+    const dir = tempDir();
+    const campaign = JSON.parse(kepu(['campaign', 'create', '--template', 'sichuan-influence-2023', '--data-dir', dir, '--json']).stdout);
+    const file = path.join(dir, 'one.eml');
+    fs.writeFileSync(
+      file,
+      ['From: a@example.cn', 'Subject: =?UTF-8?B?5oql5ZCN?=', 'Message-ID: <k1@example.cn>', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', '申报类型：讲座', '作品类别：图文', '作品名称：洗手', '作者：张敏', '电话：13900001111', '申报理由：好', ''].join('\r\n'),
+    );
+    const refused = kepu(['import', file, '--campaign', campaign.id, '--data-dir', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('row 1:');
+    expect(kepu(['import', file, '--campaign', campaign.id, '--kind', 'one=work', '--data-dir', dir]).code).toBe(2);
+    const chosen = JSON.parse(kepu(['import', file, '--campaign', campaign.id, '--kind', '1=work', '--data-dir', dir, '--json']).stdout);
+    expect(chosen).toMatchObject({ ok: true, added: [1], rejected: [] });
+  });
 });

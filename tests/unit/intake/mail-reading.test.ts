@@ -122,3 +122,58 @@ describe('the submission time column of a mail', () => {
     expect(parseSubmissionTime('2023-12-12T10:05:00+08:00', 'UTC')).toBe('2023-12-12T02:05:00.000Z');
   });
 });
+
+describe('large attachments', () => {
+  it('are decoded natively, byte for byte what postal-mime decodes, and the text parts are untouched', async () => {
+    const { randomBytes } = await import('node:crypto');
+    const PostalMime = (await import('postal-mime')).default;
+    const data = randomBytes(300_000);
+    const b64 = (b: Buffer) => b.toString('base64').replace(/.{76}/g, '$&\r\n');
+    const raw = Buffer.from(
+      [
+        'From: a@example.cn',
+        'Subject: big',
+        'Message-ID: <big@example.cn>',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: base64',
+        '',
+        b64(Buffer.from('作品名称：大文件')),
+        '--b',
+        'Content-Type: video/mp4; name="big.mp4"',
+        'Content-Transfer-Encoding: base64',
+        'Content-Disposition: attachment; filename="big.mp4"',
+        '',
+        b64(data),
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    const mail = await parseMail(raw, 'big.eml');
+    expect(mail.labels).toEqual([['作品名称', '大文件']]);
+    expect(mail.attachments).toHaveLength(1);
+    expect(Buffer.from(mail.attachments[0].bytes).equals(data)).toBe(true);
+    const reference = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
+    expect(Buffer.from(reference.attachments[0].content as ArrayBuffer).equals(data)).toBe(true);
+  });
+});
+
+describe('other Chinese charsets', () => {
+  it('reads a Big5 subject and body and a GB18030 body (four-byte characters included)', async () => {
+    const big5 = await parseMail(
+      Buffer.from(
+        'From: tw@example.tw\r\nSubject: =?big5?B?s/imV6FHvcOx0Lx2pPk=?=\r\nContent-Type: text/plain; charset=big5\r\nContent-Transfer-Encoding: base64\r\n\r\np0CrfqZXutmhR6x+pOK9w7HQDQql07P4w/6rrKFHp0Crfg0K\r\n',
+      ),
+      'big5.eml',
+    );
+    expect(big5.subject).toBe('報名：衛教影片');
+    expect(big5.labels).toEqual([
+      ['作品名稱', '洗手衛教'],
+      ['申報類型', '作品'],
+    ]);
+    const gb18030 = await parseMail(Buffer.from('From: a@example.cn\r\nContent-Type: text/plain; charset=gb18030\r\nContent-Transfer-Encoding: base64\r\n\r\n1/fGt8P7s8ajusuvw9+VMoI2\r\n'), 'gb.eml');
+    expect(gb18030.labels).toEqual([['作品名称', '睡眠𠀀']]);
+  });
+});

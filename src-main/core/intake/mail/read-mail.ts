@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import PostalMime from 'postal-mime';
 import { type CloudLink, readBody } from './body-labels';
+import { liftLargeBase64, restoreLifted } from './large-parts';
 
 export interface MailAttachment {
   fileName: string;
@@ -64,7 +65,8 @@ function toIso(text: string | null | undefined): string | null {
 }
 
 export async function parseMail(bytes: Uint8Array, source: string): Promise<ParsedMail> {
-  const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
+  const lifted = liftLargeBase64(bytes);
+  const email = await PostalMime.parse(lifted.bytes, { attachmentEncoding: 'arraybuffer' });
   const text = email.text ?? (email.html ? htmlToText(email.html) : '');
   const body = readBody(text);
   const subject = (email.subject ?? '').trim();
@@ -75,7 +77,7 @@ export async function parseMail(bytes: Uint8Array, source: string): Promise<Pars
   email.attachments.forEach((a, i) => {
     if (a.disposition === 'inline' && a.contentId && /^image\//.test(a.mimeType)) return; // signature logos
     if (!MEDIA_TYPES.test(a.mimeType) && !a.filename) return;
-    const content = typeof a.content === 'string' ? new TextEncoder().encode(a.content) : new Uint8Array(a.content);
+    const content = restoreLifted(typeof a.content === 'string' ? new TextEncoder().encode(a.content) : new Uint8Array(a.content), lifted.bodies);
     attachments.push({ fileName: a.filename || `attachment-${i + 1}`, mimeType: a.mimeType, bytes: content });
   });
   return {
