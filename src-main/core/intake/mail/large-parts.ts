@@ -28,10 +28,16 @@ function cteOffsets(buf: Buffer): number[] {
   return out.sort((a, b) => a - b);
 }
 
+/** A part header is short: the empty line ending it is looked for this far only (not through a 100 MB body). */
+const HEADER_WINDOW = 16 * 1024;
+
 /** Where the empty line ending the header block that holds `from` ends (the body starts), or -1. */
 function bodyStart(buf: Buffer, from: number): number {
-  const lf = buf.indexOf('\n\n', from, 'latin1');
-  const crlf = buf.indexOf('\r\n\r\n', from, 'latin1');
+  const window = buf.subarray(from, Math.min(buf.length, from + HEADER_WINDOW));
+  const lfAt = window.indexOf('\n\n', 0, 'latin1');
+  const crlfAt = window.indexOf('\r\n\r\n', 0, 'latin1');
+  const lf = lfAt === -1 ? -1 : from + lfAt;
+  const crlf = crlfAt === -1 ? -1 : from + crlfAt;
   if (lf === -1 && crlf === -1) return -1;
   if (crlf !== -1 && (lf === -1 || crlf < lf)) return crlf + 4;
   return lf + 2;
