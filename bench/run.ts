@@ -11,6 +11,7 @@ import { type BenchResult, writeResults } from './harness';
 import { mediaBench } from './media';
 import { rankingBench } from './ranking';
 import { certificatesBench } from './certificates';
+import { mailBench } from './mail';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['foundation', foundationBench],
@@ -21,6 +22,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['assignment', assignmentBench],
   ['ranking', rankingBench],
   ['certificates', certificatesBench],
+  ['mail', mailBench],
 ];
 
 const only = process.argv[2];

@@ -6,6 +6,7 @@ import { currentDecisions } from '../core/decisions/decision-service';
 import { loadDemo } from '../core/demo/load-demo';
 import { asDiskFull } from '../core/files/disk-full';
 import { importRegistrations, type ImportInput, previewImport } from '../core/intake/import-registrations';
+import { mediaToFetchOf } from '../core/intake/mail/mail-store';
 import { complianceReport } from '../core/media/compliance';
 import { entryRuleProblems } from '../core/media/entry-rules';
 import { assetFileState, recheckAsset } from '../core/media/recheck-asset';
@@ -75,7 +76,13 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'entry:get': ({ entryId }) => {
       const entry = ctx.entries.get(entryId);
-      return { ...entry, origin: entryOrigin(ctx.db, entryId), problems: entryRuleProblems(ctx.db, entry.campaignId, ctx.campaigns.definition(entry.campaignId), entryId) };
+      const mediaToFetch = mediaToFetchOf(ctx.db, entry.campaignId, entry.regNo);
+      return {
+        ...entry,
+        origin: entryOrigin(ctx.db, entryId),
+        problems: entryRuleProblems(ctx.db, entry.campaignId, ctx.campaigns.definition(entry.campaignId), entryId),
+        ...(mediaToFetch.length ? { mediaToFetch } : {}),
+      };
     },
     'demo:load': () => loadDemo(ctx),
     'intake:preview': ({ campaignId, source, options }) => previewImport(ctx, campaignId, importInput(source, options)),
@@ -150,8 +157,10 @@ function reportDiskFull(dataDir: string, handlers: Handlers): Handlers {
 }
 
 function importInput(
-  source: { fileName: string; contentBase64: string },
-  options: { encoding: ImportInput['encoding']; sheet?: string; mapping?: ImportInput['mapping'] },
+  source: { fileName: string; contentBase64: string; files?: { fileName: string; contentBase64: string }[] },
+  options: { encoding: ImportInput['encoding']; sheet?: string; mapping?: ImportInput['mapping']; rowKinds?: ImportInput['rowKinds'] },
 ): ImportInput {
-  return { fileName: source.fileName, bytes: Buffer.from(source.contentBase64, 'base64'), ...options };
+  // A folder of mails arrives as its files.
+  const files = source.files?.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') }));
+  return { fileName: source.fileName, bytes: Buffer.from(source.contentBase64, 'base64'), ...(files ? { files } : {}), ...options };
 }

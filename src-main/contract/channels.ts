@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { TypedPath } from './typed-path';
 import type { ChannelMap } from './channel-def';
 import { AssetFileState, AssetInfo, AssetRecheck } from './assets';
-import { ImportOptions, ImportPreview, ImportReport, ImportSource } from './intake';
+import { ImportOptions, ImportPreview, ImportReport, ImportSource, IntakeSource, MediaToFetch } from './intake';
 import { AssignmentRunResult, CoverageView, EntryJudges } from './assignment';
 import { exchangeChannels, WithdrawnEntry } from './exchange';
 import { withoutBidiControls } from './identifiers';
@@ -170,6 +170,8 @@ export const EntryDetail = EntryRow.extend({
   assets: z.array(AssetInfo),
   /** Where the entry came from, when it was imported from another installation's shortlist file. */
   origin: EntryOrigin.nullable().optional(),
+  /** Cloud-drive links of a registration mail: media the coordinator fetches by hand (absent: none). */
+  mediaToFetch: z.array(MediaToFetch).optional(),
 });
 export type EntryDetail = z.infer<typeof EntryDetail>;
 
@@ -243,11 +245,11 @@ export const channels = {
   'entry:get': { request: z.object({ entryId: z.number().int().positive() }).strict(), response: EntryDetail },
   'demo:load': { request: Empty, response: CampaignSummary },
   'intake:preview': {
-    request: z.object({ campaignId: Id, source: ImportSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),
+    request: z.object({ campaignId: Id, source: IntakeSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),
     response: ImportPreview,
   },
   'intake:import': {
-    request: z.object({ campaignId: Id, source: ImportSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),
+    request: z.object({ campaignId: Id, source: IntakeSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),
     response: ImportReport,
   },
   'media:link': {

@@ -233,6 +233,7 @@ export const errorCodes = [
   'FFPROBE_NEEDS_ROSETTA',
   'FFPROBE_UNSUPPORTED_SYSTEM',
   'KEY_ALREADY_PASSPHRASE',
+  'IMPORT_NO_MAILS',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

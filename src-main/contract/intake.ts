@@ -2,7 +2,8 @@
 // carry codes translated under `intake.rowErrors.<CODE>`; row numbers are the spreadsheet's own
 // (1-based, as Excel/WPS show them), so a coordinator can find the row in the original file.
 import { z } from 'zod';
-import { LocalizedText } from './basics';
+import { EntryKind, LocalizedText } from './basics';
+import { MediaLinkReport } from './compliance';
 
 export const rowErrorCodes = [
   'ROW_MISSING_FIELD',
@@ -54,11 +55,49 @@ export const ImportSource = z.object({
   contentBase64: z.string().min(1).max(200_000_000),
 });
 
+/**
+ * What an import reads: one file (CSV, XLSX, .eml, .mbox), or a folder of mails (`files`, each an
+ * .eml or .mbox; `fileName` is then the folder's name and `contentBase64` empty).
+ */
+export const IntakeSource = z
+  .object({
+    fileName: z.string().min(1).max(260),
+    contentBase64: z.string().max(200_000_000),
+    files: z.array(ImportSource).max(20_000).optional(),
+  })
+  .refine((s) => s.contentBase64.length > 0 || (s.files?.length ?? 0) > 0, { message: 'a file or a folder of files', path: ['contentBase64'] });
+
 export const ImportOptions = z.object({
   encoding: z.enum(importEncodings).default('auto'),
   sheet: z.string().max(200).optional(),
   mapping: ColumnMapping.optional(),
+  /**
+   * The kind chosen by hand for rows whose kind could not be read (row number → kind): it replaces
+   * the kind cell of that row (a mail without "申报类型", a row with a misspelt one).
+   */
+  rowKinds: z.record(z.string().regex(/^\d+$/), EntryKind).optional(),
 });
+
+/** A cloud-drive link found in a registration mail: media the coordinator fetches by hand. */
+export const MediaToFetch = z.object({ provider: z.string(), url: z.string(), code: z.string().nullable() });
+export type MediaToFetch = z.infer<typeof MediaToFetch>;
+
+/** What the preview shows of a row that came from a mail. */
+export const MailRowInfo = z.object({
+  /** The file it came from ("registrations.mbox #3" for the third mail of an mbox). */
+  source: z.string(),
+  subject: z.string(),
+  from: z.string().nullable(),
+  reply: z.boolean(),
+  forward: z.boolean(),
+  /** Registration number of an already imported mail this one answers (In-Reply-To / References). */
+  answersRegNo: z.string().nullable(),
+  /** Imported before: the same Message-ID (or the same bytes) updates its entry. */
+  seenBefore: z.boolean(),
+  attachments: z.array(z.object({ fileName: z.string(), sizeBytes: z.number().int() })),
+  mediaToFetch: z.array(MediaToFetch),
+});
+export type MailRowInfo = z.infer<typeof MailRowInfo>;
 
 export const MappingTarget = z.object({
   key: z.string(),
@@ -74,11 +113,14 @@ export const PreviewRow = z.object({
   errors: z.array(RowError),
   /** Problems that do not stop the row (ROW_BIDI_CONTROL). */
   warnings: z.array(RowError),
+  mail: MailRowInfo.optional(),
 });
+
+export const importFormats = ['csv', 'xlsx', 'mail'] as const;
 
 export const ImportPreview = z.object({
   fileName: z.string(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(importFormats),
   encoding: z.string().nullable(),
   sheets: z.array(z.string()),
   sheet: z.string().nullable(),
@@ -103,7 +145,7 @@ export const FlaggedRow = z.object({ row: z.number().int(), regNo: z.string(), w
 export const ImportReport = z.object({
   importId: z.number().int(),
   fileName: z.string(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(importFormats),
   encoding: z.string().nullable(),
   sheet: z.string().nullable(),
   headerRow: z.number().int(),
@@ -116,5 +158,16 @@ export const ImportReport = z.object({
   /** Rows submitted before the registration opened (absent in reports stored before the flag existed). */
   early: z.array(z.number().int()).default([]),
   flagged: z.array(FlaggedRow),
+  /** Mail imports: attachments stored and checked, cloud links recorded, replies seen. */
+  mail: z
+    .object({
+      attachmentsStored: z.number().int(),
+      /** The linking and check of the stored attachments (absent when no mail had one). */
+      media: MediaLinkReport.nullable(),
+      mediaToFetch: z.number().int(),
+      /** Rows that answer or forward an already imported registration. */
+      replies: z.array(z.number().int()),
+    })
+    .optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

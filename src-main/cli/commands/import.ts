@@ -1,7 +1,10 @@
-// kepu import <file> --campaign <id>: the same import (and report) as the UI's import screen.
+// kepu import <file> --campaign <id>: the same import (and report) as the UI's import screen. The
+// file is a CSV/XLSX sheet, an .eml, an .mbox, or a folder of mails (its .eml/.mbox files, below
+// it too; other files are passed over).
 import type { i18n } from 'i18next';
+import fs from 'node:fs';
 import path from 'node:path';
-import { importEncodings, type ImportReport, type RowError } from '../../contract';
+import { type EntryKind, entryKinds, importEncodings, type ImportReport, type RowError } from '../../contract';
 import { mappingTargets } from '../../core/intake/targets';
 import { parseCommand, UsageError } from '../args';
 import { readInputFile } from '../input-file';
@@ -15,6 +18,8 @@ export async function runImport(argv: string[], t: T): Promise<number> {
     encoding: { type: 'string' },
     sheet: { type: 'string' },
     'after-publish': { type: 'boolean' },
+    // A kind chosen for a row (a mail) whose kind could not be read: --kind 3=work, repeatable.
+    kind: { type: 'string', multiple: true } as { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError(t('cli.import.usage'));
   if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
@@ -22,16 +27,31 @@ export async function runImport(argv: string[], t: T): Promise<number> {
   if (!(importEncodings as readonly string[]).includes(encoding)) {
     throw new UsageError(t('cli.import.badEncoding', { encoding, choices: importEncodings.join(', ') }));
   }
+  const rowKinds: Record<string, EntryKind> = {};
+  for (const choice of Array.isArray(values.kind) ? (values.kind as string[]) : []) {
+    const m = /^(\d+)=(\w+)$/.exec(choice);
+    if (!m || !(entryKinds as readonly string[]).includes(m[2])) throw new UsageError(t('cli.import.badKind', { value: choice, choices: entryKinds.join(', ') }));
+    rowKinds[m[1]] = m[2] as EntryKind;
+  }
   const file = path.resolve(positionals[0]);
-  const bytes = readInputFile(file, t, { code: 'IMPORT_FILE_UNREADABLE', message: () => t('cli.import.cannotRead', { file }) });
+  const unreadable = (name: string) => ({ code: 'IMPORT_FILE_UNREADABLE' as const, message: () => t('cli.import.cannotRead', { file: name }) });
+  const isFolder = fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const bytes = isFolder ? Buffer.alloc(0) : readInputFile(file, t, unreadable(file));
+  const files = isFolder
+    ? mailFilesIn(file).map((f) => ({ fileName: path.relative(file, f), contentBase64: readInputFile(f, t, unreadable(f)).toString('base64') }))
+    : undefined;
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
   try {
     // After publication, new or changed entries move the live result: only on request.
     if (values['after-publish']) await rt.call('ranking:allowChanges', { campaignId: values.campaign as string });
     const report = await rt.call('intake:import', {
       campaignId: values.campaign as string,
-      source: { fileName: path.basename(file), contentBase64: bytes.toString('base64') },
-      options: { encoding: encoding as (typeof importEncodings)[number], ...(values.sheet ? { sheet: values.sheet as string } : {}) },
+      source: { fileName: path.basename(file), contentBase64: bytes.toString('base64'), ...(files ? { files } : {}) },
+      options: {
+        encoding: encoding as (typeof importEncodings)[number],
+        ...(values.sheet ? { sheet: values.sheet as string } : {}),
+        ...(Object.keys(rowKinds).length ? { rowKinds } : {}),
+      },
     });
     if (values.json) process.stdout.write(`${JSON.stringify({ ok: report.rejected.length === 0, ...report }, null, 2)}\n`);
     else {
@@ -42,6 +62,18 @@ export async function runImport(argv: string[], t: T): Promise<number> {
   } finally {
     rt.close();
   }
+}
+
+/** The .eml and .mbox files in a folder and below it, dot-files skipped. */
+function mailFilesIn(folder: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) out.push(...mailFilesIn(full));
+    else if (entry.isFile() && /\.(eml|mbox|mbx)$/i.test(entry.name)) out.push(full);
+  }
+  return out.sort();
 }
 
 function targetLabels(def: Parameters<typeof mappingTargets>[0], language: string): Map<string, string> {
@@ -72,5 +104,10 @@ function describeReport(report: ImportReport, t: T, labels: Map<string, string>)
   }
   if (report.late.length) lines.push(t('cli.import.lateRows', { rows: report.late.join(', ') }));
   if (report.early.length) lines.push(t('cli.import.earlyRows', { rows: report.early.join(', ') }));
+  if (report.mail) {
+    const checked = report.mail.media?.checked ?? { pass: 0, fail: 0, unreadable: 0 };
+    lines.push(t('cli.import.mailMedia', { stored: report.mail.attachmentsStored, ...checked, fetch: report.mail.mediaToFetch }));
+    if (report.mail.replies.length) lines.push(t('cli.import.mailReplies', { rows: report.mail.replies.join(', ') }));
+  }
   return lines.join('\n');
 }

@@ -1,11 +1,20 @@
 // Registration import, from bytes to rows in the database. Policy: a bad row is reported (with
 // its spreadsheet row number and what is wrong) and never blocks the others; the accepted rows of
 // one file go in as one transaction, so a crash leaves all of them or none; re-importing the same
-// file updates entries by registration number instead of duplicating them.
+// file updates entries by registration number instead of duplicating them. Mails (.eml, .mbox, a
+// folder of them) are read into the same table shape (core/intake/mail) and take the same path.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { type ColumnMapping, type EntryKind, type ImportPreview, type ImportReport, type RowError, showBidiControls, type TextEncodingName } from '../../contract';
+import {
+  type ColumnMapping,
+  type EntryKind,
+  type ImportPreview,
+  type ImportReport,
+  type RowError,
+  showBidiControls,
+  type TextEncodingName,
+} from '../../contract';
 import { decodeText } from '../../contract/text-encoding';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo, NewEntry } from '../entries/entry-repo';
@@ -16,6 +25,11 @@ import { createRowReader } from './rows';
 import { autoMap, findHeaderRow, headerSignature, mappingTargets, type Target } from './targets';
 import { readXlsx } from './xlsx';
 import { EXCEL_MAX_CELL_CHARS } from './xlsx-guard';
+import { applyLearnedLabels, saveLearnedLabels } from './mail/learned-labels';
+import { mailRowInfo, storeMailMedia } from './mail/mail-rows';
+import { mailNumbering, recordMails } from './mail/mail-store';
+import { isMailInput, type MailFile, mailTable, readMails } from './mail/mail-table';
+import type { MailBatch } from './mail/mail-rows';
 
 export interface ImportInput {
   fileName: string;
@@ -23,23 +37,42 @@ export interface ImportInput {
   encoding?: TextEncodingName | 'auto';
   sheet?: string;
   mapping?: ColumnMapping;
+  /** A folder of mails: its .eml / .mbox files (`bytes` is then unused). */
+  files?: MailFile[];
+  /** Kinds chosen by hand for rows whose kind could not be read (row number → kind). */
+  rowKinds?: Record<string, EntryKind>;
 }
 
 export interface IntakeDeps {
   db: Database;
   campaigns: CampaignRepo;
   entries: EntryRepo;
+  /** Where mail attachments are stored (<dataDir>/media/mail); without it they are not kept. */
+  dataDir?: string;
+  protectedFiles?: { isProtected(file: string): boolean; assertNotProtected(file: string): void };
 }
 
 interface LoadedTable {
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'mail';
   encoding: TextEncodingName | null;
   sheets: string[];
   sheet: string | null;
   rows: string[][];
+  /** Mail imports: the mails, one per data row, and the registration numbers they get. */
+  mail?: MailBatch;
 }
 
-async function loadTable(input: ImportInput): Promise<LoadedTable> {
+async function loadMailTable(deps: IntakeDeps, campaignId: string, input: ImportInput): Promise<LoadedTable> {
+  const mails = await readMails(input.files ?? [{ fileName: input.fileName, bytes: input.bytes }], input.files !== undefined);
+  if (mails.length === 0) throw new KepuError('IMPORT_NO_MAILS', `intake: ${input.fileName} holds no mail`, { file: input.fileName });
+  const numbering = mailNumbering(deps.db, campaignId, mails.map((m) => m.key));
+  const def = deps.campaigns.definition(campaignId);
+  const table = mailTable(mails, numbering, mappingTargets(def), def.timeZone);
+  return { format: 'mail', encoding: null, sheets: [], sheet: null, rows: [table.headers, ...table.rows], mail: { mails, numbering } };
+}
+
+async function loadTable(deps: IntakeDeps, campaignId: string, input: ImportInput): Promise<LoadedTable> {
+  if (isMailInput(input.fileName, input.files)) return loadMailTable(deps, campaignId, input);
   const ext = path.extname(input.fileName).toLowerCase();
   const zip = input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
   if (ext === '.xlsx' || (zip && ext !== '.csv')) {
@@ -52,7 +85,7 @@ async function loadTable(input: ImportInput): Promise<LoadedTable> {
     });
   }
   if (!['.csv', '.txt', '.tsv', ''].includes(ext)) {
-    throw new KepuError('IMPORT_UNSUPPORTED_FORMAT', `intake: ${input.fileName}: only CSV and XLSX can be imported`, { file: input.fileName });
+    throw new KepuError('IMPORT_UNSUPPORTED_FORMAT', `intake: ${input.fileName}: only CSV, XLSX and mails (.eml, .mbox) can be imported`, { file: input.fileName });
   }
   const decoded = decodeText(input.bytes, input.encoding && input.encoding !== 'auto' ? { encoding: input.encoding } : {});
   return { format: 'csv', encoding: decoded.encoding, sheets: [], sheet: null, rows: parseCsv(decoded.text) };
@@ -93,16 +126,16 @@ interface Prepared {
 
 async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput): Promise<Prepared> {
   const def = deps.campaigns.definition(campaignId);
-  const table = await loadTable(input);
-  refuseOverlongCells(table.rows, input.fileName);
+  const table = await loadTable(deps, campaignId, input);
+  if (table.format !== 'mail') refuseOverlongCells(table.rows, input.fileName);
   const targets = mappingTargets(def);
   const isBlank = (r: string[]) => r.every((c) => c.trim() === '');
   const header = findHeaderRow(table.rows, targets);
-  const headerIndex = header.matches > 0 ? header.index : table.rows.findIndex((r) => !isBlank(r));
+  const headerIndex = table.format === 'mail' ? 0 : header.matches > 0 ? header.index : table.rows.findIndex((r) => !isBlank(r));
   if (headerIndex === -1) {
     throw new KepuError('IMPORT_NO_HEADER', `intake: ${input.fileName} has no rows`, { file: input.fileName });
   }
-  const headers = table.rows[headerIndex].map((h) => h.trim());
+  let headers = table.rows[headerIndex].map((h) => h.trim());
   let mapping: ColumnMapping;
   let mappingSource: ImportPreview['mappingSource'];
   const saved = deps.db
@@ -112,6 +145,10 @@ async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput)
   if (input.mapping) {
     mapping = input.mapping;
     mappingSource = 'given';
+  } else if (table.format === 'mail') {
+    const learned = applyLearnedLabels(deps.db, campaignId, headers, autoMap(headers, targets));
+    mapping = learned.mapping;
+    mappingSource = learned.learned ? 'saved' : 'auto';
   } else if (saved) {
     mapping = JSON.parse(saved) as ColumnMapping;
     mappingSource = 'saved';
@@ -125,9 +162,39 @@ async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput)
     const column = mapping[t.key];
     clean[t.key] = typeof column === 'number' && column < headers.length ? column : null;
   }
-  const dataRows: [number, string[]][] = [];
-  for (let i = headerIndex + 1; i < table.rows.length; i++) if (!isBlank(table.rows[i])) dataRows.push([i + 1, table.rows[i]]);
+  // Mails are numbered 1, 2, 3 … (their place in the folder or mbox); spreadsheet rows as Excel shows them.
+  const rowNumberOf = (i: number) => (table.format === 'mail' ? i : i + 1);
+  let dataRows: [number, string[]][] = [];
+  for (let i = headerIndex + 1; i < table.rows.length; i++) if (table.format === 'mail' || !isBlank(table.rows[i])) dataRows.push([rowNumberOf(i), table.rows[i]]);
+  if (input.rowKinds && Object.keys(input.rowKinds).length > 0) {
+    ({ headers, dataRows } = withChosenKinds(headers, dataRows, clean, input.rowKinds));
+  }
   return { table, targets, headerIndex, headers, mapping: clean, mappingSource, dataRows };
+}
+
+/**
+ * A kind chosen by hand replaces the row's kind cell; when no column holds kinds, one is added
+ * (mapped to the kind) holding the chosen kinds, empty for the other rows.
+ */
+function withChosenKinds(headers: string[], dataRows: [number, string[]][], mapping: ColumnMapping, rowKinds: Record<string, EntryKind>) {
+  let column = mapping['sys.kind'];
+  if (column === null || column === undefined) {
+    column = headers.length;
+    headers = [...headers, '申报类型'];
+    mapping['sys.kind'] = column;
+  }
+  const at = column;
+  return {
+    headers,
+    dataRows: dataRows.map(([row, cells]): [number, string[]] => {
+      const chosen = rowKinds[String(row)];
+      if (!chosen && at < cells.length) return [row, cells];
+      const copy = [...cells];
+      while (copy.length <= at) copy.push('');
+      if (chosen) copy[at] = chosen;
+      return [row, copy];
+    }),
+  };
 }
 
 /** Reads every row (so the rejected count is for the whole file) and returns the first few. */
@@ -147,7 +214,14 @@ export async function previewImport(deps: IntakeDeps, campaignId: string, input:
     mappingSource: p.mappingSource,
     unmappedRequired: unmappedRequired(p),
     totalRows: p.dataRows.length,
-    rows: outcomes.slice(0, limit).map((o) => ({ row: o.row, cells: o.cells.map(showBidiControls), errors: o.errors, warnings: o.warnings })),
+    // Every mail that needs a choice is shown, however far down it is.
+    rows: outcomes.flatMap((o, i) => (i < limit || (p.table.mail && !o.entry) ? [{ o, i }] : [])).map(({ o, i }) => ({
+      row: o.row,
+      cells: o.cells.map(showBidiControls),
+      errors: o.errors,
+      warnings: o.warnings,
+      ...(p.table.mail ? { mail: mailRowInfo(p.table.mail, i) } : {}),
+    })),
     rejectedCount: outcomes.filter((o) => !o.entry).length,
   };
 }
@@ -182,25 +256,43 @@ export async function importRegistrations(deps: IntakeDeps, campaignId: string, 
     flagged: accepted.filter((o) => o.warnings.length > 0).map((o) => ({ row: o.row, regNo: o.entry.regNo, warnings: o.warnings })),
   };
   const now = nowIso();
+  const mail = p.table.mail;
+  /** Accepted mails, by their row's place among the mails. */
+  const acceptedMails = mail ? accepted.map((o) => ({ mail: mail.mails[outcomes.indexOf(o)], regNo: o.entry.regNo })) : [];
   const importId = deps.db.transaction(() => {
     const statuses = deps.entries.upsertMany(campaignId, { deadlineUtc: deadline, opensAtUtc: opensAt }, accepted.map((o) => o.entry));
     statuses.forEach((s, i) => report[s].push(accepted[i].row));
-    deps.db
-      .prepare(`INSERT INTO import_mappings (campaign_id, header_signature, mapping_json, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (campaign_id, header_signature) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`)
-      .run(campaignId, headerSignature(p.headers), JSON.stringify(p.mapping), now);
+    if (mail) {
+      saveLearnedLabels(deps.db, campaignId, p.headers, p.mapping, now);
+      recordMails(deps.db, campaignId, acceptedMails.map((m) => ({ key: m.mail.key, messageId: m.mail.messageId, regNo: m.regNo, mediaToFetch: m.mail.cloudLinks })), now);
+    } else {
+      deps.db
+        .prepare(`INSERT INTO import_mappings (campaign_id, header_signature, mapping_json, updated_at) VALUES (?, ?, ?, ?)
+                  ON CONFLICT (campaign_id, header_signature) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`)
+        .run(campaignId, headerSignature(p.headers), JSON.stringify(p.mapping), now);
+    }
     const summary = { added: report.added.length, updated: report.updated.length, unchanged: report.unchanged.length, rejected: report.rejected.length, flagged: report.flagged.length };
     deps.db
       .prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', 'intake.import', ?, ?)`)
       .run(now, campaignId, JSON.stringify({ file: input.fileName, ...summary }));
-    const sha = createHash('sha256').update(input.bytes).digest('hex');
+    const sha = fileSha256(input);
     return Number(
       deps.db
         .prepare('INSERT INTO imports (campaign_id, file_name, file_sha256, imported_at, report_json) VALUES (?, ?, ?, ?, ?)')
         .run(campaignId, input.fileName, sha, now, JSON.stringify(report)).lastInsertRowid,
     );
   })();
+  if (mail) report.mail = await storeMailMedia(deps, campaignId, acceptedMails, outcomes.map((o) => o.row), mail);
+  if (report.mail) deps.db.prepare('UPDATE imports SET report_json = ? WHERE id = ?').run(JSON.stringify(report), importId);
   return { importId, ...report };
+}
+
+/** One file's hash, or for a folder the hash of its files' names and hashes. */
+function fileSha256(input: ImportInput): string {
+  if (!input.files) return createHash('sha256').update(input.bytes).digest('hex');
+  const all = createHash('sha256');
+  for (const f of input.files) all.update(`${f.fileName}\0${createHash('sha256').update(f.bytes).digest('hex')}\n`);
+  return all.digest('hex');
 }
 
 function unmappedRequired(p: Prepared): string[] {

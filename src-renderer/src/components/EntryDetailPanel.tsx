@@ -54,6 +54,19 @@ export function EntryDetailPanel({ entryId, campaign, onClose, onChanged }: Prop
           {entry.origin.media.length > 0 && entry.assets.length === 0 && <> · {t('shortlistFile.mediaToLink', { count: entry.origin.media.length })}</>}
         </p>
       )}
+      {entry.mediaToFetch && entry.mediaToFetch.length > 0 && (
+        <div className="entry-media-to-fetch" data-testid="entry-media-to-fetch">
+          <strong>{t('intake.mail.mediaToFetchTitle')}</strong>
+          <ul className="plain">
+            {entry.mediaToFetch.map((m) => (
+              <li key={m.url}>
+                {m.provider} · <span className="mono selectable">{m.url}</span>
+                {m.code && <> · {t('intake.mail.extractionCode', { code: m.code })}</>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {entry.late && <p className="badge warn">{t('entries.lateExplained')}</p>}
       {entry.early && <p className="badge warn">{t('entries.earlyExplained')}</p>}
       {entry.problems.length > 0 && (

@@ -1,12 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../src-main/contract';
+import type { EntryKind, ImportPreview, LocalizedText } from '../../../src-main/contract';
 import { columnLetter } from '../files';
 import { useRowErrorText } from '../hooks/useRowErrorText';
+import { localized } from '../format';
+import { MailRowCell } from './MailRowCell';
+
+interface Props {
+  preview: ImportPreview;
+  /** The campaign's kinds, for the "choose the kind" select of a row whose kind could not be read. */
+  kinds?: { kind: EntryKind; label: LocalizedText }[];
+  chosenKinds?: Record<string, EntryKind>;
+  onChooseKind?(row: number, kind: EntryKind | null): void;
+}
 
 /** The first rows as the importer reads them; a cell with a problem is marked and explained. */
-export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
-  const { t } = useTranslation();
+export function ImportPreviewTable({ preview, kinds = [], chosenKinds = {}, onChooseKind }: Props) {
+  const { t, i18n } = useTranslation();
   const describe = useRowErrorText(preview.targets);
+  const isMail = preview.format === 'mail';
   return (
     <section className="panel" aria-labelledby="preview-heading">
       <h2 id="preview-heading">{t('intake.previewTitle', { count: preview.rows.length, total: preview.totalRows })}</h2>
@@ -14,11 +25,12 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
         <table className="data-table compact preview-table" data-testid="import-preview">
           <thead>
             <tr>
-              <th>{t('intake.row')}</th>
+              <th>{isMail ? t('intake.mail.number') : t('intake.row')}</th>
               <th>{t('intake.problems')}</th>
+              {isMail && <th>{t('intake.mail.column')}</th>}
               {preview.headers.map((h, i) => (
                 <th key={i}>
-                  <span className="muted small">{columnLetter(i)}</span> {h}
+                  {!isMail && <span className="muted small">{columnLetter(i)}</span>} {h}
                 </th>
               ))}
             </tr>
@@ -28,13 +40,34 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
               const bad = new Map(row.errors.filter((e) => e.column !== null).map((e) => [e.column!, describe(e)]));
               const flagged = new Map(row.warnings.filter((w) => w.column !== null).map((w) => [w.column!, describe(w)]));
               const clean = row.errors.length === 0 && row.warnings.length === 0;
+              const chosen = chosenKinds[String(row.row)];
+              // A row whose kind could not be read (or was chosen here) offers the campaign's kinds.
+              const needsKind = onChooseKind && kinds.length > 1 && (chosen !== undefined || row.errors.some((e) => e.target === 'sys.kind'));
               return (
-                <tr key={row.row} className={row.errors.length ? 'row-error' : ''}>
+                <tr key={row.row} className={row.errors.length ? 'row-error' : ''} data-testid={`preview-row-${row.row}`}>
                   <td className="num">{row.row}</td>
                   <td className={`problems ${clean ? 'ok' : ''}`}>
                     {clean ? '✓' : row.errors.map(describe).join(';')}
                     {row.warnings.length > 0 && <span className="row-warning">⚠ {row.warnings.map(describe).join(';')}</span>}
+                    {needsKind && (
+                      <label className="choose-kind">
+                        {t('intake.mail.chooseKind')}{' '}
+                        <select
+                          value={chosen ?? ''}
+                          data-testid={`choose-kind-${row.row}`}
+                          onChange={(e) => onChooseKind!(row.row, (e.target.value || null) as EntryKind | null)}
+                        >
+                          <option value="">{t('intake.mail.kindNotChosen')}</option>
+                          {kinds.map((k) => (
+                            <option key={k.kind} value={k.kind}>
+                              {localized(k.label, i18n.language)}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    )}
                   </td>
+                  {isMail && <td>{row.mail && <MailRowCell mail={row.mail} />}</td>}
                   {preview.headers.map((_, i) => (
                     <td key={i} className={bad.has(i) ? 'cell-error' : flagged.has(i) ? 'cell-warning' : ''} title={bad.get(i) ?? flagged.get(i)}>
                       {row.cells[i] ?? ''}

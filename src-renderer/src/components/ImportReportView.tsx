@@ -34,6 +34,21 @@ export function ImportReportView({ report, targets, onAnother }: { report: Impor
       </ul>
       {report.late.length > 0 && <p className="muted">{t('intake.lateRows', { rows: report.late.join(', ') })}</p>}
       {report.early.length > 0 && <p className="muted" data-testid="early-rows">{t('intake.earlyRows', { rows: report.early.join(', ') })}</p>}
+      {report.mail && (
+        <div className="mail-report" data-testid="mail-report">
+          <h3>{t('intake.mail.reportTitle')}</h3>
+          <p data-testid="mail-report-media">
+            {t('intake.mail.reportMedia', {
+              stored: report.mail.attachmentsStored,
+              pass: report.mail.media?.checked.pass ?? 0,
+              fail: report.mail.media?.checked.fail ?? 0,
+              unreadable: report.mail.media?.checked.unreadable ?? 0,
+            })}
+          </p>
+          {report.mail.mediaToFetch > 0 && <p data-testid="mail-report-fetch">{t('intake.mail.reportFetch', { count: report.mail.mediaToFetch })}</p>}
+          {report.mail.replies.length > 0 && <p className="muted">{t('intake.mail.reportReplies', { rows: report.mail.replies.join(', ') })}</p>}
+        </div>
+      )}
       {report.rejected.length > 0 && (
         <RowProblems testId="rejected-rows" rows={report.rejected.map((r) => ({ row: r.row, regNo: r.regNo ?? '—', text: r.errors.map(describe).join(';') }))} />
       )}

@@ -1,9 +1,10 @@
-// The coordinator's import screen: pick a CSV/XLSX, check the column mapping against a preview
-// with per-cell problems, import, read the report. Every change of encoding, sheet or mapping
-// re-runs the preview on the real importer, so what is shown is what will happen.
+// The coordinator's import screen: pick a CSV/XLSX, an .eml/.mbox or a folder of mails, check the
+// column mapping against a preview with per-cell problems, import, read the report. Every change of
+// encoding, sheet, mapping or a kind chosen for a mail re-runs the preview on the real importer, so
+// what is shown is what will happen.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, ColumnMapping, ImportPreview, ImportReport } from '../../../src-main/contract';
+import type { CampaignDetail, ColumnMapping, EntryKind, ImportPreview, ImportReport } from '../../../src-main/contract';
 import { invoke } from '../api';
 import { fileToBase64 } from '../files';
 import { useAppStore } from '../stores/useAppStore';
@@ -15,8 +16,13 @@ import { ShortlistFileImport } from './ShortlistFileImport';
 type Encoding = 'auto' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
 
 interface Session {
-  file: File;
+  /** The file's name, or the folder's for a folder of mails. */
+  name: string;
   contentBase64: string;
+  /** A folder of mails: its .eml / .mbox files. */
+  files?: { fileName: string; contentBase64: string }[];
+  /** Kinds chosen by hand for mails whose kind could not be read (row → kind). */
+  rowKinds?: Record<string, EntryKind>;
   encoding: Encoding;
   sheet?: string;
   mapping?: ColumnMapping;
@@ -29,14 +35,22 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  const sourceOf = (s: Session) => ({ fileName: s.name, contentBase64: s.contentBase64, ...(s.files ? { files: s.files } : {}) });
 
   async function refresh(next: Session) {
     setSession(next);
     const result = await run(() =>
       invoke('intake:preview', {
         campaignId: campaign.id,
-        source: { fileName: next.file.name, contentBase64: next.contentBase64 },
-        options: { encoding: next.encoding, ...(next.sheet ? { sheet: next.sheet } : {}), ...(next.mapping ? { mapping: next.mapping } : {}) },
+        source: sourceOf(next),
+        options: {
+          encoding: next.encoding,
+          ...(next.sheet ? { sheet: next.sheet } : {}),
+          ...(next.mapping ? { mapping: next.mapping } : {}),
+          ...(next.rowKinds ? { rowKinds: next.rowKinds } : {}),
+        },
       }),
     );
     if (result) setPreview(result);
@@ -46,7 +60,19 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
     if (!file) return;
     setReport(null);
     setPreview(null);
-    await refresh({ file, contentBase64: await fileToBase64(file), encoding: 'auto' });
+    await refresh({ name: file.name, contentBase64: await fileToBase64(file), encoding: 'auto' });
+  }
+
+  /** A folder of mails: its .eml and .mbox files (the browser gives every file below it). */
+  async function pickFolder(list: FileList | null) {
+    const all = [...(list ?? [])];
+    const mails = all.filter((f) => /\.(eml|mbox|mbx)$/i.test(f.name) && !f.name.startsWith('.'));
+    if (all.length === 0) return;
+    setReport(null);
+    setPreview(null);
+    const folderName = all[0].webkitRelativePath.split('/')[0] || all[0].name;
+    const files = await Promise.all(mails.map(async (f) => ({ fileName: f.webkitRelativePath || f.name, contentBase64: await fileToBase64(f) })));
+    await refresh({ name: folderName, contentBase64: '', files, encoding: 'auto' });
   }
 
   async function doImport() {
@@ -54,8 +80,13 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
     const result = await run(() =>
       invoke('intake:import', {
         campaignId: campaign.id,
-        source: { fileName: session.file.name, contentBase64: session.contentBase64 },
-        options: { encoding: session.encoding, ...(session.sheet ? { sheet: session.sheet } : {}), mapping: preview.mapping },
+        source: sourceOf(session),
+        options: {
+          encoding: session.encoding,
+          ...(session.sheet ? { sheet: session.sheet } : {}),
+          mapping: preview.mapping,
+          ...(session.rowKinds ? { rowKinds: session.rowKinds } : {}),
+        },
       }),
     );
     if (result) {
@@ -77,12 +108,27 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
               ref={input}
               type="file"
               className="visually-hidden"
-              accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".csv,.txt,.tsv,.xlsx,.eml,.mbox,.mbx,text/csv,message/rfc822,application/mbox,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               data-testid="import-file"
               onChange={(e) => void pick(e.target.files?.[0])}
             />
           </label>
-          <span className="mono">{session?.file.name ?? t('intake.noFile')}</span>
+          <label className="file-button">
+            {t('intake.mail.chooseFolder')}
+            <input
+              ref={folderInput}
+              type="file"
+              className="visually-hidden"
+              // A folder of .eml files as mail clients save them; React does not know the attribute's type.
+              {...{ webkitdirectory: '', directory: '' }}
+              multiple
+              data-testid="import-folder"
+              onChange={(e) => void pickFolder(e.target.files)}
+            />
+          </label>
+          <span className="mono" data-testid="import-source-name">
+            {session ? (session.files ? t('intake.mail.folderName', { name: session.name, count: session.files.length }) : session.name) : t('intake.noFile')}
+          </span>
           {preview && (
             <>
               {preview.format === 'csv' && (
@@ -114,7 +160,7 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
                   </select>
                 </label>
               )}
-              <span className="muted small">{t('intake.headerRow', { row: preview.headerRow })}</span>
+              {preview.format !== 'mail' && <span className="muted small">{t('intake.headerRow', { row: preview.headerRow })}</span>}
             </>
           )}
         </div>
@@ -123,7 +169,18 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
       {preview && !report && (
         <>
           <MappingTable preview={preview} onChange={(mapping) => session && void refresh({ ...session, mapping })} />
-          <ImportPreviewTable preview={preview} />
+          <ImportPreviewTable
+            preview={preview}
+            kinds={campaign.definition.entryKinds.map((k) => ({ kind: k.kind, label: k.label }))}
+            chosenKinds={session?.rowKinds ?? {}}
+            onChooseKind={(row, kind) => {
+              if (!session) return;
+              const rowKinds = { ...(session.rowKinds ?? {}) };
+              if (kind) rowKinds[String(row)] = kind;
+              else delete rowKinds[String(row)];
+              void refresh({ ...session, rowKinds });
+            }}
+          />
           <div className="import-actions panel">
             <span data-testid="import-summary">
               {t('intake.previewSummary', { total: preview.totalRows, rejected: preview.rejectedCount })}
@@ -151,6 +208,7 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
             setPreview(null);
             setSession(null);
             if (input.current) input.current.value = '';
+            if (folderInput.current) folderInput.current.value = '';
           }}
         />
       )}
