@@ -8,15 +8,14 @@ import { z } from 'zod';
 import type { ChannelMap } from './channel-def';
 import { LocalizedText } from './basics';
 import { ExportFile } from './compliance';
+import { memberActivities, rosterStatuses } from './roster-terms';
 
 const Id = z.string().min(1).max(100);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-export const memberActivities = ['world_cancer_day', 'cancer_week', 'no_tobacco_day', 'science_day', 'guideline_writing', 'media_appearance', 'award_recommendation', 'other'] as const;
+export { memberActivities, rosterStatuses };
 export const MemberActivity = z.enum(memberActivities);
 export type MemberActivity = z.infer<typeof MemberActivity>;
-
-export const rosterStatuses = ['selected', 'confirmed', 'certified', 'expiring', 'expired', 'revoked'] as const;
 export const RosterStatus = z.enum(rosterStatuses);
 export type RosterStatus = z.infer<typeof RosterStatus>;
 

@@ -16,7 +16,7 @@ test('records a member’s steps and issues the membership certificate only when
   test.setTimeout(180_000);
   const app = await serveApp();
   apps.push(app);
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   await loadSample(page, app.url);
   await createIdentity(page, '中国抗癌协会科普专业委员会', 'coordinator passphrase');
   await page.getByTestId('nav-campaigns').click();
@@ -68,4 +68,31 @@ test('records a member’s steps and issues the membership certificate only when
   await expect(first.getByTestId('membership-status')).toContainText('Certificate');
   await expect(rows.nth(1).getByTestId('membership-status')).toContainText('Waiting for 6 of 6 steps');
   await tallShot(page, 'membership-en', info.outputPath.bind(info), 1400);
+
+  // The roster across campaigns: one member certified, the others selected; an activity recorded,
+  // the roster exported, the certified member renewed for the next term.
+  await page.getByTestId('nav-roster').click();
+  const roster = page.getByTestId('roster-row');
+  await expect(roster).toHaveCount(members);
+  const certified = roster.filter({ hasText: name });
+  await expect(certified.getByTestId('roster-row-status')).toHaveText('Certified');
+  await expect(roster.filter({ hasText: 'Selected' })).toHaveCount(members - 1);
+  await certified.getByTestId('roster-add-activity').click();
+  await page.getByTestId('roster-activity-kind').selectOption('world_cancer_day');
+  await page.getByTestId('roster-activity-date').fill('2026-02-04');
+  await page.getByTestId('roster-activity-note').fill('义诊 free clinic');
+  await page.getByTestId('roster-activity-save').click();
+  await expect(certified).toContainText('World Cancer Day (2.4)');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('roster-export').click();
+  expect((await download).suggestedFilename()).toMatch(/^committee-roster-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const serialBefore = (await certified.locator('td.mono').innerText()).split('\n')[0];
+  await certified.getByTestId('roster-renew').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('roster-notice')).toContainText('Renewed as');
+  await expect(certified).toContainText(`Renews ${serialBefore}`);
+  await tallShot(page, 'roster-en', info.outputPath.bind(info), 900);
+  await page.getByTestId('language-switch').selectOption('zh-CN');
+  await expect(certified.getByTestId('roster-row-status')).toHaveText('已发证');
+  await tallShot(page, 'roster-zh', info.outputPath.bind(info), 900);
 });

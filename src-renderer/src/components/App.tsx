@@ -1,3 +1,4 @@
+import { RosterView } from './roster/RosterView';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onKeyLocked, onPublishedChange } from '../api';
@@ -55,6 +56,7 @@ export function App() {
           {view.name === 'campaign' && <CampaignView key={view.campaignId} campaignId={view.campaignId} />}
           {view.name === 'settings' && <SettingsView />}
           {view.name === 'verify' && <VerifyCertificate />}
+          {view.name === 'roster' && <RosterView />}
         </TabErrorBoundary>
       </main>
       <ConfirmDialog />

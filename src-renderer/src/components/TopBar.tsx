@@ -24,6 +24,9 @@ export function TopBar() {
         <button type="button" className={view.name === 'verify' ? 'active' : ''} onClick={() => go({ name: 'verify' })} data-testid="nav-verify">
           {t('nav.verify')}
         </button>
+        <button type="button" className={view.name === 'roster' ? 'active' : ''} onClick={() => go({ name: 'roster' })} data-testid="nav-roster">
+          {t('roster.nav')}
+        </button>
         <button type="button" className={view.name === 'settings' ? 'active' : ''} onClick={() => go({ name: 'settings' })} data-testid="nav-settings">
           {t('nav.settings')}
         </button>

@@ -5,7 +5,7 @@ import { ApiError, invoke } from '../api';
 import { applyLanguage } from '../i18n';
 import { invalidateChannels } from '../query-client';
 
-export type View = { name: 'campaigns' } | { name: 'campaign'; campaignId: string } | { name: 'settings' } | { name: 'verify' };
+export type View = { name: 'campaigns' } | { name: 'campaign'; campaignId: string } | { name: 'settings' } | { name: 'verify' } | { name: 'roster' };
 
 interface AppState {
   view: View;
@@ -30,7 +30,7 @@ const VIEW_KEY = 'kepu.view';
 function savedView(): View {
   try {
     const raw = JSON.parse(sessionStorage.getItem(VIEW_KEY) ?? 'null') as View | null;
-    if (raw && (raw.name === 'campaigns' || raw.name === 'settings' || raw.name === 'verify' || (raw.name === 'campaign' && typeof raw.campaignId === 'string'))) return raw;
+    if (raw && (raw.name === 'campaigns' || raw.name === 'settings' || raw.name === 'verify' || raw.name === 'roster' || (raw.name === 'campaign' && typeof raw.campaignId === 'string'))) return raw;
   } catch {
     /* a damaged value: start at the campaign list */
   }
