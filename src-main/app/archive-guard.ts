@@ -70,6 +70,7 @@ export const campaignChanges = {
   'review:get': null,
   'review:score': byCampaignId,
   'review:comment': byCampaignId,
+  'review:entrantComment': byCampaignId,
   'review:eligibility': byCampaignId,
   'review:conflict': byCampaignId,
   'review:complete': byCampaignId,

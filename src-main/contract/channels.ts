@@ -318,6 +318,7 @@ export const channels = {
   },
   'review:score': { request: reviewRequests.score, response: SaveAck },
   'review:comment': { request: reviewRequests.comment, response: SaveAck },
+  'review:entrantComment': { request: reviewRequests.entrantComment, response: SaveAck },
   'review:eligibility': { request: reviewRequests.eligibility, response: SaveAck },
   'review:conflict': { request: reviewRequests.conflict, response: SaveAck },
   'review:complete': { request: reviewRequests.complete, response: SaveAck },
