@@ -106,6 +106,9 @@ export const campaignChanges = {
   // Decisions on entries are read freely; taking one changes the campaign.
   'decision:list': null,
   'decision:set': byCampaignId,
+  'feedback:get': null,
+  'feedback:choose': byCampaignId,
+  'feedback:hold': byCampaignId,
   // The shortlist between rounds: read and previewed freely; making and adjusting change the campaign.
   'shortlist:get': null,
   'shortlist:preview': null,

@@ -19,6 +19,7 @@ import { moderationChannels } from './moderation';
 import { formalCheckChannels } from './formal-check';
 import { scoringRoundChannels } from './scoring-rounds';
 import { decisionChannels } from './decisions';
+import { feedbackChannels } from './feedback';
 import { shortlistChannels } from './shortlist';
 import { EntryOrigin, shortlistFileChannels } from './shortlist-file';
 import { noticeChannels } from './notices';
@@ -353,6 +354,7 @@ export const channels = {
   ...formalCheckChannels,
   ...scoringRoundChannels,
   ...decisionChannels,
+  ...feedbackChannels,
   ...shortlistChannels,
   ...shortlistFileChannels,
   ...noticeChannels,

@@ -220,6 +220,8 @@ export const errorCodes = [
   'BUNDLE_OTHER_CAMPAIGN',
   'SCORES_LIST_UNKNOWN',
   'JUDGE_CONFLICT_ENTRY_UNKNOWN',
+  'FEEDBACK_NOT_FOUND',
+  'FEEDBACK_REASON_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

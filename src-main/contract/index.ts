@@ -21,6 +21,7 @@ export * from './notice-files';
 export * from './audit';
 export * from './moderation';
 export * from './decisions';
+export * from './feedback';
 export * from './notices';
 export * from './scores';
 export * from './definition-versions';
