@@ -109,6 +109,8 @@ export const campaignChanges = {
   'feedback:get': null,
   'feedback:choose': byCampaignId,
   'feedback:hold': byCampaignId,
+  // Writes files only: an archived campaign's letters may still be exported.
+  'letters:export': null,
   // The shortlist between rounds: read and previewed freely; making and adjusting change the campaign.
   'shortlist:get': null,
   'shortlist:preview': null,

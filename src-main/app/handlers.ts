@@ -34,6 +34,7 @@ import { shortlistFileHandlers } from './shortlist-file-handlers';
 import { entryOrigin } from '../core/shortlist/shortlist-file-import';
 import { decisionHandlers } from './decision-handlers';
 import { feedbackHandlers } from './feedback-handlers';
+import { letterHandlers } from './letter-handlers';
 import { noticeHandlers } from './notice-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
 
@@ -109,6 +110,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...programmeHandlers(ctx),
     ...decisionHandlers(ctx),
     ...feedbackHandlers(ctx),
+    ...letterHandlers(ctx),
     ...definitionHandlers(ctx),
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),

@@ -20,6 +20,7 @@ import { formalCheckChannels } from './formal-check';
 import { scoringRoundChannels } from './scoring-rounds';
 import { decisionChannels } from './decisions';
 import { feedbackChannels } from './feedback';
+import { letterChannels } from './letters';
 import { shortlistChannels } from './shortlist';
 import { EntryOrigin, shortlistFileChannels } from './shortlist-file';
 import { noticeChannels } from './notices';
@@ -355,6 +356,7 @@ export const channels = {
   ...scoringRoundChannels,
   ...decisionChannels,
   ...feedbackChannels,
+  ...letterChannels,
   ...shortlistChannels,
   ...shortlistFileChannels,
   ...noticeChannels,

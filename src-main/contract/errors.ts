@@ -222,6 +222,9 @@ export const errorCodes = [
   'JUDGE_CONFLICT_ENTRY_UNKNOWN',
   'FEEDBACK_NOT_FOUND',
   'FEEDBACK_REASON_REQUIRED',
+  'LETTERS_LIST_UNKNOWN',
+  'LETTERS_NO_PUBLISHED_RANKING',
+  'LETTERS_OUTPUT_UNWRITABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
