@@ -19,6 +19,7 @@ import { runRound } from './commands/round';
 import { runShortlistFile } from './commands/shortlist';
 import { runDecision } from './commands/decision';
 import { runJudge } from './commands/judge';
+import { runLetters } from './commands/letters';
 import { runNotice, runObjection } from './commands/notice';
 import { runScores } from './commands/scores';
 
@@ -73,6 +74,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runObjection(rest, t);
       case 'scores':
         return await runScores(rest, t);
+      case 'letters':
+        return await runLetters(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }
