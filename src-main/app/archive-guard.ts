@@ -111,6 +111,7 @@ export const campaignChanges = {
   'feedback:hold': byCampaignId,
   // Writes files only: an archived campaign's letters may still be exported.
   'letters:export': null,
+  'letters:jobFile': null,
   // The shortlist between rounds: read and previewed freely; making and adjusting change the campaign.
   'shortlist:get': null,
   'shortlist:preview': null,

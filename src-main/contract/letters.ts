@@ -3,6 +3,7 @@
 // (CSV and XLSX) and one .eml draft per entrant with the letter attached, for sending offline.
 import { z } from 'zod';
 import type { ChannelMap } from './channel-def';
+import { ExportFile } from './compliance';
 import { jobStatus } from './job-status';
 
 const Id = z.string().min(1).max(100);
@@ -43,4 +44,6 @@ export const letterChannels = {
       .strict(),
     response: LetterJob,
   },
+  /** One file a finished letters export wrote (a letter to open, a draft, the merge table). */
+  'letters:jobFile': { request: z.object({ jobId: Id, file: z.string().min(1).max(4096) }).strict(), response: ExportFile },
 } as const satisfies ChannelMap;

@@ -74,6 +74,12 @@ describe('result letters', () => {
     expect(parsed.attachments[0]).toMatchObject({ filename: path.basename(mine), mimeType: 'application/pdf' });
     expect(Buffer.from(parsed.attachments[0].content as ArrayBuffer).equals(fs.readFileSync(mine))).toBe(true);
 
+    // letters:jobFile serves the job's own files only.
+    const served = await ok<{ fileName: string; mimeType: string; contentBase64: string }>(app.dispatch('letters:jobFile', { jobId: done.jobId, file: mine }));
+    expect(served).toMatchObject({ fileName: path.basename(mine), mimeType: 'application/pdf' });
+    expect(Buffer.from(served.contentBase64, 'base64').equals(fs.readFileSync(mine))).toBe(true);
+    expect(await app.dispatch('letters:jobFile', { jobId: done.jobId, file: path.join(app.dataDir, 'kepu.sqlite') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
     const csv = fs.readFileSync(report.files.find((f) => f.endsWith('.csv'))!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\ufeff"email","name","regNo","subject","body","attachment"');
     expect(csv).toContain(`"${path.basename(mine)}"`);

@@ -1,10 +1,12 @@
 // The Certificates tab (print staff): settings and images, the published lists with preview and
-// batch export, the register of issued certificates, and verification.
+// batch export, the result letters to entrants (issue 19), the register of issued certificates,
+// and verification.
 import type { CampaignDetail } from '../../../../src-main/contract';
 import { invalidateCampaign } from '../../queries';
 import { CertificateListsPanel } from './CertificateListsPanel';
 import { CertificateSettingsPanel } from './CertificateSettingsPanel';
 import { IssuedCertificates } from './IssuedCertificates';
+import { ResultLettersPanel } from './ResultLettersPanel';
 import { VerifyCertificate } from './VerifyCertificate';
 import './certificates.css';
 
@@ -15,6 +17,7 @@ export function CertificatesView({ campaign, onOpenRanking }: { campaign: Campai
   return (
     <div className="certificates-view" data-testid="certificates-view">
       <CertificateListsPanel campaign={campaign} onExported={changed} onOpenRanking={onOpenRanking} />
+      <ResultLettersPanel campaign={campaign} />
       <CertificateSettingsPanel campaign={campaign} onChanged={changed} />
       <IssuedCertificates campaign={campaign} onChanged={changed} />
       <VerifyCertificate />
