@@ -81,7 +81,7 @@ export function ResultLettersPanel({ campaign }: { campaign: CampaignDetail }) {
             </>
           )}
           {job.state !== 'running' && job.result && (
-            <>
+            <div className="letters-result">
               <p data-testid="letters-done">
                 {t(job.result.cancelled ? 'letters.cancelled' : 'letters.done', { count: job.result.letters, dir: job.result.outDir })}
                 {job.result.withoutEmail > 0 && <> {t('letters.withoutEmail', { count: job.result.withoutEmail })}</>}
@@ -102,7 +102,7 @@ export function ResultLettersPanel({ campaign }: { campaign: CampaignDetail }) {
                   </li>
                 ))}
               </ul>
-            </>
+            </div>
           )}
           {errorText && <p className="verdict-fail">{errorText}</p>}
         </div>
