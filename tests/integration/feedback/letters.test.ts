@@ -8,7 +8,9 @@ import path from 'node:path';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import type { CampaignDetail, EntryFeedback, LetterJob } from '../../../src-main/contract';
+import { letterFactsOfList } from '../../../src-main/core/letters/letter-facts';
 import { finishedJob, ok, openMergedSample, tempDir } from '../../helpers';
+import { rankedApp } from '../certificates/fixture';
 
 const PLANTED_INTERNAL = 'PLANTED internal remark: never for the entrant.';
 
@@ -112,6 +114,29 @@ describe('result letters', () => {
     expect(english).toContain('Result letter');
     expect(english).not.toMatch(/[\u4e00-\u9fff]{4}通知书/);
     expect(english).not.toContain('评选结果通知书');
+    app.ctx.close();
+  });
+
+  it('name the award tier of ranked entries, committee membership, and the score band when asked', async () => {
+    const app = await rankedApp();
+    const works = app.ctx.campaigns.definition(app.works).lists[0].key;
+    const facts = letterFactsOfList(app.ctx.db, app.works, works, { scoreBand: true });
+    const influential = facts.filter((f) => f.outcome.kind === 'award' && f.outcome.tier.en === 'Influential Work');
+    expect(influential.length).toBeGreaterThan(0);
+    expect(facts.some((f) => f.outcome.kind === 'award' && f.outcome.tier.en === 'Commended Work')).toBe(true);
+    // Bands come from the entry's place in its category (small categories: second of three is no band).
+    expect(facts.some((f) => f.scoreBand === 'top10' || f.scoreBand === 'top25' || f.scoreBand === 'top50')).toBe(true);
+    const banded = influential.find((f) => f.scoreBand !== null)!;
+    expect(letterFactsOfList(app.ctx.db, app.works, works, { scoreBand: false }).every((f) => f.scoreBand === null)).toBe(true);
+    const committeeList = app.ctx.campaigns.definition(app.committee).lists[0].key;
+    expect(letterFactsOfList(app.ctx.db, app.committee, committeeList, { scoreBand: false }).some((f) => f.outcome.kind === 'selected')).toBe(true);
+
+    const started = await ok<LetterJob>(app.dispatch('letters:export', { campaignId: app.works, list: works, outDir: tempDir(), language: 'en', scoreBand: true }));
+    const done = await finishedJob(app.dispatch, started, { timeoutMs: 110_000 });
+    const first = done.result!.files.find((f) => path.basename(f).startsWith(`${banded.regNo}-`))!;
+    const letter = text(first);
+    expect(letter).toContain('your entry received the award: Influential Work.');
+    expect(letter).toMatch(/top (10%|25%|half) of its category/);
     app.ctx.close();
   });
 });
