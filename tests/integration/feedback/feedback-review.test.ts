@@ -1,6 +1,8 @@
 // The coordinator's review of entrant feedback (issue 19): anonymous labels in a stable order,
 // nothing shared until chosen, an edited copy beside the judge's signed text (which never changes),
 // holding an entry's feedback back, and an audit row with who, when and why for every change.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EntryFeedback } from '../../../src-main/contract';
 import { sharedFeedback } from '../../../src-main/core/feedback/feedback-review';
@@ -68,6 +70,19 @@ describe('entrant feedback review', () => {
     expect(JSON.parse(audit[2].details_json)).toMatchObject({ entryId: app.entryId, reason: 'entrant under investigation' });
     // The audit chain still verifies with the new rows in it.
     expect(await ok<{ problem: unknown }>(app.dispatch('audit:verify', {}))).toMatchObject({ problem: null, missingGuards: [] });
+    app.ctx.close();
+  });
+
+  it('survive deleting the campaign and restoring it from its backup', async () => {
+    const app = await sampleWithFeedback();
+    const [a] = (await ok<EntryFeedback>(app.dispatch('feedback:get', app.ref))).comments;
+    await ok(app.dispatch('feedback:choose', { ...app.ref, judgeId: a.judgeId, roundNo: a.roundNo, shared: true, editedText: 'Kept through a backup.', reason: 'typo' }));
+    await ok(app.dispatch('feedback:hold', { ...app.ref, hold: true, reason: 'pending a check' }));
+    const before = await ok<EntryFeedback>(app.dispatch('feedback:get', app.ref));
+    const deleted = await ok<{ backupFile: string }>(app.dispatch('campaign:delete', { campaignId: app.works.id, confirmName: app.ctx.campaigns.summary(app.works.id).name.en }));
+    expect(await app.dispatch('feedback:get', app.ref)).toMatchObject({ ok: false });
+    await ok(app.dispatch('campaign:restore', { file: { fileName: path.basename(deleted.backupFile), contentBase64: fs.readFileSync(deleted.backupFile).toString('base64') } }));
+    expect(await ok<EntryFeedback>(app.dispatch('feedback:get', app.ref))).toEqual(before);
     app.ctx.close();
   });
 });
