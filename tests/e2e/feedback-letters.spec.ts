@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { coordinatorWithMergedSample, openTab, publishRanking } from './coordinator';
+import { coordinatorWithMergedSample, loadSample, openTab, publishRanking } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 import { shot } from './shots';
 
@@ -79,3 +79,29 @@ for (const locale of ['zh-CN', 'en'] as const) {
     expect(written.some((f) => /mail-merge-.*\.xlsx$/.test(f))).toBe(true);
   });
 }
+
+for (const locale of ['zh-CN', 'en'] as const) {
+  test(`a judge writes a comment for the committee and one for the entrant, both kept (${locale})`, async ({ browser }, info) => {
+    test.setTimeout(120_000);
+    const en = locale === 'en';
+    const app = await serveApp();
+    apps.push(app);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
+    await loadSample(page, app.url);
+    await openTab(page, 'review');
+    const panel = page.getByTestId('score-panel');
+    await expect(panel).toContainText(en ? 'Comment for the committee (internal)' : '给评审委员会的意见(内部)');
+    await expect(panel).toContainText(en ? 'Feedback for the entrant (optional)' : '给参赛者的反馈(可选)');
+    const title = (await page.getByTestId('preview-title').textContent())!.trim();
+    await page.getByTestId('review-comment').fill('只给评委会看 / committee only');
+    await page.getByTestId('review-entrant-comment').fill('Well researched; add sources. / 资料翔实,请注明出处。');
+    await page.getByTestId('review-comment').focus(); // leaving the field saves it
+    await expect(page.getByTestId('save-indicator')).toContainText(en ? 'Saved' : '已保存');
+    await shot(page, `judge-two-comments-${locale}`, info.outputPath.bind(info), panel);
+    await page.reload();
+    await expect(page.getByTestId('preview-title')).toHaveText(title);
+    await expect(page.getByTestId('review-comment')).toHaveValue('只给评委会看 / committee only');
+    await expect(page.getByTestId('review-entrant-comment')).toHaveValue('Well researched; add sources. / 资料翔实,请注明出处。');
+  });
+}
+
