@@ -70,6 +70,7 @@ export const campaignChanges = {
   'review:get': null,
   'review:score': byCampaignId,
   'review:comment': byCampaignId,
+  'review:entrantComment': byCampaignId,
   'review:eligibility': byCampaignId,
   'review:conflict': byCampaignId,
   'review:complete': byCampaignId,
@@ -106,6 +107,12 @@ export const campaignChanges = {
   // Decisions on entries are read freely; taking one changes the campaign.
   'decision:list': null,
   'decision:set': byCampaignId,
+  'feedback:get': null,
+  'feedback:choose': byCampaignId,
+  'feedback:hold': byCampaignId,
+  // Writes files only: an archived campaign's letters may still be exported.
+  'letters:export': null,
+  'letters:jobFile': null,
   // The shortlist between rounds: read and previewed freely; making and adjusting change the campaign.
   'shortlist:get': null,
   'shortlist:preview': null,

@@ -36,6 +36,8 @@ import { roundHandlers } from './round-handlers';
 import { shortlistFileHandlers } from './shortlist-file-handlers';
 import { entryOrigin } from '../core/shortlist/shortlist-file-import';
 import { decisionHandlers } from './decision-handlers';
+import { feedbackHandlers } from './feedback-handlers';
+import { letterHandlers } from './letter-handlers';
 import { noticeHandlers } from './notice-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
 
@@ -116,6 +118,8 @@ export function createHandlers(ctx: AppContext): Handlers {
     'compliance:export': ({ campaignId, format }) => exportCompliance(ctx, campaignId, format),
     ...programmeHandlers(ctx),
     ...decisionHandlers(ctx),
+    ...feedbackHandlers(ctx),
+    ...letterHandlers(ctx),
     ...definitionHandlers(ctx),
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),

@@ -14,6 +14,7 @@ type ReviewChannels =
   | 'review:get'
   | 'review:score'
   | 'review:comment'
+  | 'review:entrantComment'
   | 'review:eligibility'
   | 'review:conflict'
   | 'review:complete';
@@ -65,6 +66,7 @@ export function reviewHandlers(ctx: AppContext): Pick<Handlers, ReviewChannels> 
     },
     'review:score': ({ dimension, value, ...ref }) => ctx.reviews.setScore(ref, dimension, value),
     'review:comment': ({ body, ...ref }) => ctx.reviews.setComment(ref, body),
+    'review:entrantComment': ({ body, ...ref }) => ctx.reviews.setEntrantComment(ref, body),
     'review:eligibility': ({ item, answer, note, ...ref }) => ctx.reviews.setEligibility(ref, item, answer, note),
     'review:conflict': ({ declare, reason, ...ref }) => ctx.reviews.setConflict(ref, declare, reason),
     'review:complete': ({ complete, ...ref }) => ctx.reviews.setComplete(ref, complete),

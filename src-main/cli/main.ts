@@ -19,6 +19,7 @@ import { runRound } from './commands/round';
 import { runShortlistFile } from './commands/shortlist';
 import { runDecision } from './commands/decision';
 import { runJudge } from './commands/judge';
+import { runLetters } from './commands/letters';
 import { runNotice, runObjection } from './commands/notice';
 import { runScores } from './commands/scores';
 import { runIdentity } from './commands/identity';
@@ -79,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runIdentity(rest, t);
       case 'roster':
         return await runRoster(rest, t);
+      case 'letters':
+        return await runLetters(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

@@ -20,6 +20,8 @@ import { moderationChannels } from './moderation';
 import { formalCheckChannels } from './formal-check';
 import { scoringRoundChannels } from './scoring-rounds';
 import { decisionChannels } from './decisions';
+import { feedbackChannels } from './feedback';
+import { letterChannels } from './letters';
 import { shortlistChannels } from './shortlist';
 import { EntryOrigin, shortlistFileChannels } from './shortlist-file';
 import { noticeChannels } from './notices';
@@ -323,6 +325,7 @@ export const channels = {
   },
   'review:score': { request: reviewRequests.score, response: SaveAck },
   'review:comment': { request: reviewRequests.comment, response: SaveAck },
+  'review:entrantComment': { request: reviewRequests.entrantComment, response: SaveAck },
   'review:eligibility': { request: reviewRequests.eligibility, response: SaveAck },
   'review:conflict': { request: reviewRequests.conflict, response: SaveAck },
   'review:complete': { request: reviewRequests.complete, response: SaveAck },
@@ -357,6 +360,8 @@ export const channels = {
   ...formalCheckChannels,
   ...scoringRoundChannels,
   ...decisionChannels,
+  ...feedbackChannels,
+  ...letterChannels,
   ...shortlistChannels,
   ...shortlistFileChannels,
   ...noticeChannels,

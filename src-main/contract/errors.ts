@@ -234,6 +234,11 @@ export const errorCodes = [
   'FFPROBE_UNSUPPORTED_SYSTEM',
   'KEY_ALREADY_PASSPHRASE',
   'IMPORT_NO_MAILS',
+  'FEEDBACK_NOT_FOUND',
+  'FEEDBACK_REASON_REQUIRED',
+  'LETTERS_LIST_UNKNOWN',
+  'LETTERS_NO_PUBLISHED_RANKING',
+  'LETTERS_OUTPUT_UNWRITABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -21,6 +21,8 @@ export * from './notice-files';
 export * from './audit';
 export * from './moderation';
 export * from './decisions';
+export * from './feedback';
+export * from './letters';
 export * from './notices';
 export * from './scores';
 export * from './definition-versions';

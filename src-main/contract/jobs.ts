@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { CertificateJob } from './certificates';
 import { MediaLinkJob } from './compliance';
+import { LetterJob } from './letters';
 
-export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob]);
+export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob, LetterJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;

@@ -107,7 +107,10 @@ export const ReviewState = z.object({
   blind: z.boolean(),
   assets: z.array(ReviewAsset),
   scores: z.record(z.string(), z.object({ value: z.number(), updatedAt: z.string() })),
+  /** The committee comment: internal, never shown to the entrant. */
   comment: z.string(),
+  /** The optional comment for the entrant (feedback); reaches a letter only if the coordinator shares it. */
+  entrantComment: z.string().default(''),
   eligibility: z.record(z.string(), z.object({ answer: EligibilityAnswer, note: z.string() })),
   conflict: z.object({ reason: z.string(), declaredAt: z.string() }).nullable(),
   status: ReviewStatus,
@@ -145,6 +148,7 @@ const Ref = { campaignId: z.string().min(1).max(100), judgeId: z.string().min(1)
 export const reviewRequests = {
   score: z.object({ ...Ref, dimension: z.string().min(1).max(60), value: z.number().finite().nullable() }).strict(),
   comment: z.object({ ...Ref, body: z.string().max(20_000) }).strict(),
+  entrantComment: z.object({ ...Ref, body: z.string().max(20_000) }).strict(),
   eligibility: z.object({ ...Ref, item: z.string().min(1).max(60), answer: EligibilityAnswer.nullable(), note: z.string().max(5_000).default('') }).strict(),
   conflict: z.object({ ...Ref, declare: z.boolean(), reason: z.string().trim().max(2_000).default('') }).strict(),
   complete: z.object({ ...Ref, complete: z.boolean() }).strict(),

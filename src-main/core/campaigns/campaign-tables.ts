@@ -67,6 +67,9 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   // for judges of the campaign, so CAMPAIGN_JUDGES need not name this table (older backups lack it).
   { name: 'judge_declared_conflicts', rows: OF_CAMPAIGN },
   { name: 'reviews', rows: OF_ENTRIES },
+  // The coordinator's review of entrant feedback (core/feedback): shared or not, edited copies, holds.
+  { name: 'feedback_choices', rows: OF_CAMPAIGN },
+  { name: 'feedback_holds', rows: OF_CAMPAIGN },
   // Formal check verdicts (core/rounds/formal-checks.ts), after the entries they name.
   { name: 'formal_checks', rows: OF_CAMPAIGN },
   // Shortlists between rounds (core/shortlist): made versions, their lines, manual adjustments.

@@ -31,6 +31,11 @@ export const BundleEntry = z.strictObject({
   eligibility: z.record(DefinitionKey.max(60), z.strictObject({ answer: EligibilityAnswer, note: z.string().max(5_000) })),
   conflict: z.strictObject({ reason: z.string().max(2_000) }).nullable(),
   comment: z.string().max(20_000),
+  /**
+   * The judge's comment for the entrant (issue 19). Present only when not empty, so bundles of
+   * entries without one keep the bytes they had before the field existed.
+   */
+  entrantComment: z.string().min(1).max(20_000).optional(),
   complete: z.boolean(),
   /** The judge's review revision of this entry. */
   revision: z.number().int().nonnegative(),

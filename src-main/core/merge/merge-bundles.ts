@@ -37,6 +37,8 @@ export interface BundleEntry {
   eligibility: Record<string, { answer: 'yes' | 'no' | 'unsure'; note: string }>;
   conflict: { reason: string } | null;
   comment: string;
+  /** Absent in bundles from before entrant feedback (issue 19) and for entries without it. */
+  entrantComment?: string;
   complete: boolean;
   revision: number;
 }
@@ -263,7 +265,7 @@ function applyEntries(db: Database, st: ApplyStatements, judgeId: string, entrie
   const reviewRows: unknown[][] = [];
   for (const entry of entries) {
     const round = rounds.get(entry.entryId) ?? 1;
-    const simple = !reviewed.has(entry.entryId) && Object.keys(entry.eligibility).length === 0 && !entry.comment && !entry.conflict;
+    const simple = !reviewed.has(entry.entryId) && Object.keys(entry.eligibility).length === 0 && !entry.comment && !entry.entrantComment && !entry.conflict;
     if (!simple) {
       applyEntry(st, judgeId, entry, round, now, reviewed);
       continue;
@@ -325,7 +327,7 @@ function applyStatements(db: Database, def: CampaignDefinition) {
     },
     scoresFor,
     answer: db.prepare('INSERT INTO eligibility_answers (entry_id, judge_id, round_no, item_key, answer, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    comment: db.prepare('INSERT INTO comments (entry_id, judge_id, round_no, body, updated_at) VALUES (?, ?, ?, ?, ?)'),
+    comment: db.prepare('INSERT INTO comments (entry_id, judge_id, round_no, body, entrant_body, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
     conflict: db.prepare('INSERT INTO conflicts (entry_id, judge_id, round_no, reason, declared_at) VALUES (?, ?, ?, ?, ?)'),
     dropReview: db.prepare('DELETE FROM reviews WHERE entry_id = ? AND judge_id = ? AND round_no = ?'),
     review: db.prepare(`INSERT INTO reviews (entry_id, judge_id, round_no, status, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -345,9 +347,10 @@ function applyEntry(st: ApplyStatements, judgeId: string, entry: BundleEntry, ro
   const scores = Object.entries(entry.scores);
   if (scores.length) st.scoresFor(scores.length).run(scores.flatMap(([key, value]) => [entry.entryId, judgeId, round, key, value, revision, now]));
   for (const [key, a] of Object.entries(entry.eligibility)) st.answer.run(entry.entryId, judgeId, round, key, a.answer, a.note, now);
-  if (entry.comment) st.comment.run(entry.entryId, judgeId, round, entry.comment, now);
+  // An older bundle has no entrantComment: the merged row then has none either (the bundle replaces it all).
+  if (entry.comment || entry.entrantComment) st.comment.run(entry.entryId, judgeId, round, entry.comment, entry.entrantComment ?? '', now);
   if (entry.conflict) st.conflict.run(entry.entryId, judgeId, round, entry.conflict.reason, now);
-  const touched = Object.keys(entry.scores).length + Object.keys(entry.eligibility).length + (entry.comment ? 1 : 0) + (entry.conflict ? 1 : 0);
+  const touched = Object.keys(entry.scores).length + Object.keys(entry.eligibility).length + (entry.comment || entry.entrantComment ? 1 : 0) + (entry.conflict ? 1 : 0);
   if (touched === 0 && !entry.complete) {
     st.dropReview.run(entry.entryId, judgeId, round);
     return;

@@ -37,7 +37,7 @@ export function exportBundle(db: Database, packageId: string, privateKey: KeyObj
   const review = db.prepare<[number, string, number], Pick<DbPackageReviewRow, 'status' | 'revision'>>('SELECT status, revision FROM reviews WHERE entry_id = ? AND judge_id = ? AND round_no = ?');
   const scores = db.prepare<[number, string, number], DbScoreValueRow>('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND judge_id = ? AND round_no = ?');
   const answers = db.prepare<[number, string, number], DbAnswerRow>('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND round_no = ?');
-  const comment = db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ? AND round_no = ?').pluck();
+  const comment = db.prepare<[number, string, number], { body: string; entrant_body: string }>('SELECT body, entrant_body FROM comments WHERE entry_id = ? AND judge_id = ? AND round_no = ?');
   const conflict = db.prepare('SELECT reason FROM conflicts WHERE entry_id = ? AND judge_id = ? AND round_no = ?').pluck();
   const revision = lastRevision + 1;
   const payload: BundlePayload = {
@@ -54,6 +54,7 @@ export function exportBundle(db: Database, packageId: string, privateKey: KeyObj
       const round = roundOf(r.kind, r.category);
       const state = review.get(r.entryId, opened.judge_id, round);
       const reason = conflict.get(r.entryId, opened.judge_id, round) as string | undefined;
+      const comments = comment.get(r.entryId, opened.judge_id, round);
       const list = listFor(def, r.kind, r.category);
       // The round's own rubric when it has one (rubricOfRound), else the list's.
       const rubric = rubricOfRound(list, round);
@@ -67,7 +68,8 @@ export function exportBundle(db: Database, packageId: string, privateKey: KeyObj
         scores: Object.fromEntries(scored.map((s) => [s.dimension_key, s.value])),
         eligibility: Object.fromEntries(answered.map((a) => [a.item_key, { answer: a.answer, note: a.note ?? '' }])),
         conflict: reason === undefined ? null : { reason },
-        comment: (comment.get(r.entryId, opened.judge_id, round) as string | undefined) ?? '',
+        comment: comments?.body ?? '',
+        ...(comments?.entrant_body ? { entrantComment: comments.entrant_body } : {}),
         complete: state?.status === 'complete',
         revision: state?.revision ?? 0,
       };

@@ -85,7 +85,9 @@ export class ReviewService {
     const eligibility = this.db
       .prepare('SELECT item_key, answer, note FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND round_no = ?')
       .all(ref.entryId, ref.judgeId, this.round(ref)) as DbEligibilityAnswerRow[];
-    const comment = this.db.prepare('SELECT body FROM comments WHERE entry_id = ? AND judge_id = ? AND round_no = ?').pluck().get(ref.entryId, ref.judgeId, this.round(ref)) as string | undefined;
+    const comment = this.db
+      .prepare<[number, string, number], { body: string; entrant_body: string }>('SELECT body, entrant_body FROM comments WHERE entry_id = ? AND judge_id = ? AND round_no = ?')
+      .get(ref.entryId, ref.judgeId, this.round(ref));
     const conflict = this.db.prepare('SELECT reason, declared_at FROM conflicts WHERE entry_id = ? AND judge_id = ? AND round_no = ?').get(ref.entryId, ref.judgeId, this.round(ref)) as
       | DbConflictRow
       | undefined;
@@ -106,7 +108,8 @@ export class ReviewService {
       fields,
       blind,
       scores: Object.fromEntries(scores.map((s) => [s.dimension_key, { value: s.value, updatedAt: s.updated_at }])),
-      comment: comment ?? '',
+      comment: comment?.body ?? '',
+      entrantComment: comment?.entrant_body ?? '',
       eligibility: Object.fromEntries(eligibility.map((e) => [e.item_key, { answer: e.answer, note: e.note ?? '' }])),
       conflict: conflict ? { reason: conflict.reason, declaredAt: conflict.declared_at } : null,
       status: conflict ? 'conflict' : (review?.status ?? 'not_started'),
@@ -156,6 +159,16 @@ export class ReviewService {
       this.db
         .prepare(`INSERT INTO comments (entry_id, judge_id, round_no, body, updated_at) VALUES (?, ?, ?, ?, ?)
                   ON CONFLICT (entry_id, judge_id, round_no) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`)
+        .run(ref.entryId, ref.judgeId, this.round(ref), body, now);
+    }, { allowInConflict: true, feedsResult: false });
+  }
+
+  /** The comment for the entrant, beside the committee one (same row; either may be empty). */
+  setEntrantComment(ref: ReviewRef, body: string): SaveAck {
+    return this.mutate(ref, (_def, now) => {
+      this.db
+        .prepare(`INSERT INTO comments (entry_id, judge_id, round_no, body, entrant_body, updated_at) VALUES (?, ?, ?, '', ?, ?)
+                  ON CONFLICT (entry_id, judge_id, round_no) DO UPDATE SET entrant_body = excluded.entrant_body, updated_at = excluded.updated_at`)
         .run(ref.entryId, ref.judgeId, this.round(ref), body, now);
     }, { allowInConflict: true, feedsResult: false });
   }

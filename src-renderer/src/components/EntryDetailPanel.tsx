@@ -5,6 +5,7 @@ import { mediaUrl } from '../api';
 import { formatBytes, formatInstant, localized } from '../format';
 import { invalidateChannels, useChannel } from '../queries';
 import { EntryDecisions } from './EntryDecisions';
+import { EntryFeedbackReview } from './EntryFeedbackReview';
 import { EntryJudges } from './EntryJudges';
 import { EntryScores } from './EntryScores';
 import { entryProblemText } from './entryProblemText';
@@ -109,6 +110,8 @@ export function EntryDetailPanel({ entryId, campaign, onClose, onChanged }: Prop
       {!campaign.openedPackage && <EntryJudges campaignId={campaign.id} entryId={entry.id} />}
       {/* Every judge's scores and comments are the coordinator's to read, not another judge's. */}
       {!campaign.openedPackage && <EntryScores campaign={campaign} entryId={entry.id} />}
+      {/* Judges' comments for the entrant, reviewed before a result letter carries any. */}
+      {!campaign.openedPackage && <EntryFeedbackReview campaign={campaign} entryId={entry.id} />}
       <h3>{t('entries.media', { count: entry.assets.length })}</h3>
       {entry.assets.length === 0 && <p className="muted">{t('entries.noMedia')}</p>}
       <div className="asset-list">

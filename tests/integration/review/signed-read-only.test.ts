@@ -37,6 +37,7 @@ describe('reviews that came from a signed bundle', () => {
       ['review:score', { dimension, value: state.scores[dimension].value === 1 ? 2 : 1 }],
       ['review:score', { dimension, value: null }],
       ['review:comment', { body: 'changed by the coordinator' }],
+      ['review:entrantComment', { body: 'changed by the coordinator' }],
       ['review:conflict', { declare: true, reason: 'colleague' }],
       ['review:complete', { complete: false }],
     ];

@@ -1,11 +1,13 @@
 // The Certificates tab (print staff): settings and images, the published lists with preview and
-// batch export, the register of issued certificates, and verification.
+// batch export, the result letters to entrants (issue 19), the register of issued certificates,
+// and verification.
 import type { CampaignDetail } from '../../../../src-main/contract';
 import { invalidateCampaign } from '../../queries';
 import { CertificateListsPanel } from './CertificateListsPanel';
 import { CertificateSettingsPanel } from './CertificateSettingsPanel';
 import { IssuedCertificates } from './IssuedCertificates';
 import { MembershipPanel } from './MembershipPanel';
+import { ResultLettersPanel } from './ResultLettersPanel';
 import { VerifyCertificate } from './VerifyCertificate';
 import './certificates.css';
 
@@ -17,6 +19,7 @@ export function CertificatesView({ campaign, onOpenRanking }: { campaign: Campai
     <div className="certificates-view" data-testid="certificates-view">
       <CertificateListsPanel campaign={campaign} onExported={changed} onOpenRanking={onOpenRanking} />
       <MembershipPanel campaign={campaign} />
+      <ResultLettersPanel campaign={campaign} />
       <CertificateSettingsPanel campaign={campaign} onChanged={changed} />
       <IssuedCertificates campaign={campaign} onChanged={changed} />
       <VerifyCertificate />

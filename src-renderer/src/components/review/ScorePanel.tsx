@@ -8,22 +8,18 @@ import { listFor, rubricOfRound } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
 import { formatInstant, localized } from '../../format';
 import { useReviewStore } from '../../stores/useReviewStore';
+import { CommentBox } from './CommentBox';
 import { ConflictBox } from './ConflictBox';
 import { EligibilityChecklist } from './EligibilityChecklist';
 import { SaveIndicator } from './SaveIndicator';
 import { ScoreControl } from './ScoreControl';
 import { isTextField, scoreKey, type LastDigit } from './scoreKeys';
 
-const COMMENT_DEBOUNCE_MS = 600;
-
 export function ScorePanel({ review, definition, timeZone }: { review: ReviewState; definition: CampaignDefinition; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const commit = useReviewStore((s) => s.commit);
   const complete = useReviewStore((s) => s.complete);
-  const [comment, setComment] = useState(review.comment);
   const [missingShown, setMissingShown] = useState(false);
-  const commentTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latestComment = useRef({ body: review.comment, saved: review.comment });
   const entryId = review.entryId;
   // Values from the judge's signed bundle are shown, never edited here (only a newer bundle changes them).
   const signed = review.signed !== null;
@@ -71,17 +67,6 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
     return () => window.removeEventListener('keydown', onKey);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- reads the latest review through keyState; the panel is keyed by entry
 
-  // Leaving the entry with an unsaved comment still saves it, to this entry.
-  useEffect(() => () => flushComment(), []); // eslint-disable-line react-hooks/exhaustive-deps -- on unmount only; flushComment reads the latest comment from a ref
-
-  function flushComment() {
-    if (commentTimer.current) clearTimeout(commentTimer.current);
-    commentTimer.current = null;
-    const { body, saved } = latestComment.current;
-    if (body === saved) return;
-    latestComment.current.saved = body;
-    void commit((ref) => invoke('review:comment', { ...ref, body }), (r) => ({ ...r, comment: body }), entryId);
-  }
 
   function score(dimension: string, value: number | null) {
     setMissingShown(false);
@@ -165,23 +150,22 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
           }
         />
       )}
-      <label className="comment">
-        <span>{t('review.comment')}</span>
-        <textarea
-          value={comment}
-          rows={3}
-          readOnly={signed}
-          data-testid="review-comment"
-          onChange={(e) => {
-            const body = e.target.value;
-            setComment(body);
-            latestComment.current.body = body;
-            if (commentTimer.current) clearTimeout(commentTimer.current);
-            commentTimer.current = setTimeout(flushComment, COMMENT_DEBOUNCE_MS);
-          }}
-          onBlur={() => flushComment()}
-        />
-      </label>
+      <CommentBox
+        label={t('review.commentInternal')}
+        hint={t('review.commentInternalHint')}
+        initial={review.comment}
+        readOnly={signed}
+        testId="review-comment"
+        save={(body) => void commit((ref) => invoke('review:comment', { ...ref, body }), (r) => ({ ...r, comment: body }), entryId)}
+      />
+      <CommentBox
+        label={t('review.commentEntrant')}
+        hint={t('review.commentEntrantHint')}
+        initial={review.entrantComment}
+        readOnly={signed}
+        testId="review-entrant-comment"
+        save={(body) => void commit((ref) => invoke('review:entrantComment', { ...ref, body }), (r) => ({ ...r, entrantComment: body }), entryId)}
+      />
       <div className="complete-row">
         {signed ? (
           <span className="muted small" data-testid="signed-status">
