@@ -20,6 +20,7 @@ import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { readInputFile } from '../input-file';
 import { openRuntime } from '../runtime';
+import { ttyProgress } from '../tty-progress';
 
 type T = i18n['t'];
 
@@ -70,7 +71,7 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
     assertNotArchived(rt.ctx.db, campaignId);
     unlockWith(rt, passphrase);
     const issuer = { privateKey: rt.ctx.identity.privateKey(), name: rt.ctx.identity.status().name ?? 'Kepu Review' };
-    let shown = 0;
+    const progress = ttyProgress(t);
     const report = await exportList(rt.ctx.db, {
       campaignId,
       listName: values.list as string,
@@ -80,14 +81,9 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
       issuer,
       wording: certificateWording(),
       signal: controller.signal,
-      onProgress: (done, total) => {
-        if (process.stderr.isTTY && (done === total || Date.now() - shown > 250)) {
-          shown = Date.now();
-          process.stderr.write(`\r${t('cli.certificates.progress', { done, total })}`);
-        }
-      },
+      onProgress: progress.onProgress,
     });
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    progress.end();
     // Cancelled with --json: one object, the failure, with the report of what was written.
     if (report.cancelled && values.json) throw new CliFailure('CANCELLED', t('errors.CANCELLED'), {}, { report });
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -11,6 +11,7 @@ import { exportLetters } from '../../core/letters/letter-export';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { openRuntime } from '../runtime';
+import { ttyProgress } from '../tty-progress';
 
 type T = i18n['t'];
 
@@ -43,7 +44,7 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
   try {
     const campaignId = values.campaign as string;
     rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
-    let shown = 0;
+    const progress = ttyProgress(t);
     const report = await exportLetters(rt.ctx.db, {
       campaignId,
       listKey: values.list as string,
@@ -52,14 +53,9 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
       scoreBand: values['score-band'] === true,
       wording: certificateWording(),
       signal: controller.signal,
-      onProgress: (done, total) => {
-        if (process.stderr.isTTY && (done === total || Date.now() - shown > 250)) {
-          shown = Date.now();
-          process.stderr.write(`\r${t('cli.certificates.progress', { done, total })}`);
-        }
-      },
+      onProgress: progress.onProgress,
     });
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    progress.end();
     if (report.cancelled && values.json) throw new CliFailure('CANCELLED', t('errors.CANCELLED'), {}, { report });
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
