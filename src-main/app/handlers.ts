@@ -162,7 +162,7 @@ function reportDiskFull(dataDir: string, handlers: Handlers): Handlers {
 
 function importInput(
   source: { fileName: string; contentBase64: string; files?: { fileName: string; contentBase64: string }[] },
-  options: { encoding: ImportInput['encoding']; sheet?: string; mapping?: ImportInput['mapping']; rowKinds?: ImportInput['rowKinds'] },
+  options: { encoding: ImportInput['encoding']; sheet?: string; mapping?: ImportInput['mapping']; rowKinds?: ImportInput['rowKinds']; generateRegNos?: ImportInput['generateRegNos'] },
 ): ImportInput {
   // A folder of mails arrives as its files.
   const files = source.files?.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') }));

@@ -27,6 +27,9 @@ export const rowErrorCodes = [
   'ROW_CATEGORY_RETIRED',
   /** None of the fields of a completeness rule ("a link or …") has a value; `targets` names them. */
   'ROW_RULE_ANY_OF',
+  // registrations as they arrive: numbers generated for files without them
+  /** The registration number is generated from key columns, and this row's key is empty. */
+  'ROW_KEY_EMPTY',
 ] as const;
 export const RowErrorCode = z.enum(rowErrorCodes);
 export type RowErrorCode = z.infer<typeof RowErrorCode>;
@@ -67,6 +70,24 @@ export const IntakeSource = z
   })
   .refine((s) => s.contentBase64.length > 0 || (s.files?.length ?? 0) > 0, { message: 'a file or a folder of files', path: ['contentBase64'] });
 
+/** Online questionnaire services whose exports the import recognises (core/intake/questionnaire.ts). */
+export const questionnaireSources = ['wjx', 'tencent', 'toutiao', 'jinshuju'] as const;
+export const QuestionnaireSource = z.enum(questionnaireSources);
+export type QuestionnaireSource = z.infer<typeof QuestionnaireSource>;
+
+/**
+ * Registration numbers made by the app for a file that has none: prefix + a four-digit sequence,
+ * remembered per campaign by the row's key (the values of `keyColumns`), so the next export of the
+ * same questionnaire gets the same numbers.
+ */
+export const RegNoGeneration = z
+  .object({
+    keyColumns: z.array(z.number().int().min(0)).min(1).max(4),
+    prefix: z.string().regex(/^[A-Za-z0-9-]{0,12}$/),
+  })
+  .strict();
+export type RegNoGeneration = z.infer<typeof RegNoGeneration>;
+
 export const ImportOptions = z.object({
   encoding: z.enum(importEncodings).default('auto'),
   sheet: z.string().max(200).optional(),
@@ -76,6 +97,8 @@ export const ImportOptions = z.object({
    * the kind cell of that row (a mail without "申报类型", a row with a misspelt one).
    */
   rowKinds: z.record(z.string().regex(/^\d+$/), EntryKind).optional(),
+  /** Generate registration numbers (the file has none); the mapping's sys.regNo is then ignored. */
+  generateRegNos: RegNoGeneration.nullable().optional(),
 });
 
 /** A cloud-drive link found in a registration mail: media the coordinator fetches by hand. */
@@ -135,6 +158,15 @@ export const ImportPreview = z.object({
   rows: z.array(PreviewRow),
   /** Rows that would be rejected, over the whole file. */
   rejectedCount: z.number().int(),
+  /** The questionnaire service the file was exported from, and its bookkeeping columns left unmapped. */
+  questionnaire: z.object({ source: QuestionnaireSource, ignoredColumns: z.array(z.number().int()) }).nullable().default(null),
+  /** Columns whose values are all present and all different: candidates for the number or the key. */
+  uniqueColumns: z.array(z.number().int()).default([]),
+  /**
+   * Registration numbers the import generates: the key and prefix in use, the column of `headers`
+   * (added at the end) that shows them, and how many rows get a new number or keep an earlier one.
+   */
+  generatedRegNos: RegNoGeneration.extend({ column: z.number().int(), fresh: z.number().int(), known: z.number().int() }).nullable().default(null),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

@@ -4,7 +4,8 @@
 import type { i18n } from 'i18next';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type EntryKind, entryKinds, importEncodings, type ImportReport, type RowError } from '../../contract';
+import { type EntryKind, entryKinds, importEncodings, type ImportReport, type RegNoGeneration, type RowError } from '../../contract';
+import { DEFAULT_GENERATED_PREFIX } from '../../core/intake/import-registrations';
 import { mappingTargets } from '../../core/intake/targets';
 import { parseCommand, UsageError } from '../args';
 import { readInputFile } from '../input-file';
@@ -20,6 +21,9 @@ export async function runImport(argv: string[], t: T): Promise<number> {
     'after-publish': { type: 'boolean' },
     // A kind chosen for a row (a mail) whose kind could not be read: --kind 3=work, repeatable.
     kind: { type: 'string', multiple: true } as { type: 'string' },
+    // A file without registration numbers (a questionnaire export): number the rows, keyed by these columns.
+    'number-by': { type: 'string' },
+    prefix: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError(t('cli.import.usage'));
   if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
@@ -44,14 +48,19 @@ export async function runImport(argv: string[], t: T): Promise<number> {
   try {
     // After publication, new or changed entries move the live result: only on request.
     if (values['after-publish']) await rt.call('ranking:allowChanges', { campaignId: values.campaign as string });
+    const source = { fileName: path.basename(file), contentBase64: bytes.toString('base64'), ...(files ? { files } : {}) };
+    const options = {
+      encoding: encoding as (typeof importEncodings)[number],
+      ...(values.sheet ? { sheet: values.sheet as string } : {}),
+      ...(Object.keys(rowKinds).length ? { rowKinds } : {}),
+    };
+    const generateRegNos = values['number-by']
+      ? await generationByHeaders(rt, values.campaign as string, source, options, values['number-by'] as string, (values.prefix as string | undefined) ?? DEFAULT_GENERATED_PREFIX, t)
+      : undefined;
     const report = await rt.call('intake:import', {
       campaignId: values.campaign as string,
-      source: { fileName: path.basename(file), contentBase64: bytes.toString('base64'), ...(files ? { files } : {}) },
-      options: {
-        encoding: encoding as (typeof importEncodings)[number],
-        ...(values.sheet ? { sheet: values.sheet as string } : {}),
-        ...(Object.keys(rowKinds).length ? { rowKinds } : {}),
-      },
+      source,
+      options: { ...options, ...(generateRegNos ? { generateRegNos } : {}) },
     });
     if (values.json) process.stdout.write(`${JSON.stringify({ ok: report.rejected.length === 0, ...report }, null, 2)}\n`);
     else {
@@ -62,6 +71,26 @@ export async function runImport(argv: string[], t: T): Promise<number> {
   } finally {
     rt.close();
   }
+}
+
+/** --number-by 序号 or --number-by 手机,作品名称: the key columns named by their headers in the file. */
+async function generationByHeaders(
+  rt: ReturnType<typeof openRuntime>,
+  campaignId: string,
+  source: { fileName: string; contentBase64: string },
+  options: { encoding: (typeof importEncodings)[number]; sheet?: string },
+  names: string,
+  prefix: string,
+  t: T,
+): Promise<RegNoGeneration> {
+  if (!/^[A-Za-z0-9-]{0,12}$/.test(prefix)) throw new UsageError(t('cli.import.badPrefix', { prefix }));
+  const preview = await rt.call('intake:preview', { campaignId, source, options: { ...options, generateRegNos: null } });
+  const keyColumns = names.split(/[,，]/).map((name) => {
+    const column = preview.headers.findIndex((h) => h.trim() === name.trim());
+    if (column === -1) throw new UsageError(t('cli.import.noSuchColumn', { column: name.trim(), headers: preview.headers.filter((h) => h).join(', ') }));
+    return column;
+  });
+  return { keyColumns, prefix };
 }
 
 /** The .eml and .mbox files in a folder and below it, dot-files skipped. */

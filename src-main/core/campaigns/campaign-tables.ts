@@ -82,6 +82,8 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   { name: 'imports', rows: OF_CAMPAIGN },
   // Imported registration mails: re-import keys, their numbers, cloud links (core/intake/mail).
   { name: 'mail_registrations', rows: OF_CAMPAIGN },
+  // Numbers given to registrations that came without one (core/intake/reg-no-generation.ts).
+  { name: 'generated_reg_nos', rows: OF_CAMPAIGN },
   { name: 'bundles', rows: OF_CAMPAIGN },
   { name: 'issued_packages', rows: OF_CAMPAIGN },
   { name: 'issued_package_entries', rows: `package_id IN (SELECT id FROM issued_packages WHERE ${OF_CAMPAIGN})` },

@@ -11,6 +11,7 @@ import {
   type EntryKind,
   type ImportPreview,
   type ImportReport,
+  type RegNoGeneration,
   type RowError,
   showBidiControls,
   type TextEncodingName,
@@ -28,6 +29,8 @@ import { EXCEL_MAX_CELL_CHARS } from './xlsx-guard';
 import { applyLearnedLabels, saveLearnedLabels } from './mail/learned-labels';
 import { mailRowInfo, storeMailMedia } from './mail/mail-rows';
 import { mailNumbering, recordMails } from './mail/mail-store';
+import { type QuestionnaireShapeFound, recogniseQuestionnaire, uniqueColumns } from './questionnaire';
+import { type GeneratedNumbering, generatedNumbering, recordGenerated, rowKey } from './reg-no-generation';
 import { isMailInput, type MailFile, mailTable, readMails } from './mail/mail-table';
 import type { MailBatch } from './mail/mail-rows';
 
@@ -41,7 +44,12 @@ export interface ImportInput {
   files?: MailFile[];
   /** Kinds chosen by hand for rows whose kind could not be read (row number → kind). */
   rowKinds?: Record<string, EntryKind>;
+  /** Generate registration numbers keyed by these columns; null: do not; absent: as last time, or as the questionnaire suggests. */
+  generateRegNos?: RegNoGeneration | null;
 }
+
+/** Prefix of generated numbers when the coordinator has not chosen one: BM = 报名 (registration). */
+export const DEFAULT_GENERATED_PREFIX = 'BM-';
 
 export interface IntakeDeps {
   db: Database;
@@ -122,6 +130,11 @@ interface Prepared {
   mappingSource: ImportPreview['mappingSource'];
   /** [spreadsheet row number, cells] for every non-empty data row. */
   dataRows: [number, string[]][];
+  /** The file's own headers (without a generated-number column): what the saved mapping is keyed by. */
+  fileHeaders: string[];
+  questionnaire: QuestionnaireShapeFound | null;
+  uniqueColumns: number[];
+  generated: { generation: RegNoGeneration; column: number; numbering: GeneratedNumbering; emptyKeyRows: Set<number> } | null;
 }
 
 async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput): Promise<Prepared> {
@@ -136,12 +149,14 @@ async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput)
     throw new KepuError('IMPORT_NO_HEADER', `intake: ${input.fileName} has no rows`, { file: input.fileName });
   }
   let headers = table.rows[headerIndex].map((h) => h.trim());
+  const fileHeaders = headers;
+  const questionnaire = table.format === 'mail' ? null : recogniseQuestionnaire(headers);
   let mapping: ColumnMapping;
   let mappingSource: ImportPreview['mappingSource'];
-  const saved = deps.db
-    .prepare('SELECT mapping_json FROM import_mappings WHERE campaign_id = ? AND header_signature = ?')
-    .pluck()
-    .get(campaignId, headerSignature(headers)) as string | undefined;
+  const savedRow = deps.db
+    .prepare<[string, string], { mapping_json: string; options_json: string }>('SELECT mapping_json, options_json FROM import_mappings WHERE campaign_id = ? AND header_signature = ?')
+    .get(campaignId, headerSignature(headers));
+  const saved = savedRow?.mapping_json;
   if (input.mapping) {
     mapping = input.mapping;
     mappingSource = 'given';
@@ -153,7 +168,7 @@ async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput)
     mapping = JSON.parse(saved) as ColumnMapping;
     mappingSource = 'saved';
   } else {
-    mapping = autoMap(headers, targets);
+    mapping = autoMapQuestionnaire(headers, targets, questionnaire);
     mappingSource = 'auto';
   }
   // Only known targets, only columns that exist.
@@ -169,7 +184,62 @@ async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput)
   if (input.rowKinds && Object.keys(input.rowKinds).length > 0) {
     ({ headers, dataRows } = withChosenKinds(headers, dataRows, clean, input.rowKinds));
   }
-  return { table, targets, headerIndex, headers, mapping: clean, mappingSource, dataRows };
+  const unique = table.format === 'mail' ? [] : uniqueColumns(fileHeaders, dataRows.map(([, cells]) => cells));
+  const generation = table.format === 'mail' ? null : generationFor(input, savedRow?.options_json, questionnaire, clean, fileHeaders.length);
+  let generated: Prepared['generated'] = null;
+  if (generation) {
+    const keys = dataRows.map(([, cells]) => rowKey(cells, generation.keyColumns));
+    const numbering = generatedNumbering(deps.db, campaignId, generation, keys);
+    const column = headers.length;
+    headers = [...headers, GENERATED_HEADER];
+    clean['sys.regNo'] = column;
+    const emptyKeyRows = new Set<number>();
+    dataRows = dataRows.map(([row, cells], i) => {
+      const regNo = numbering.regNoOf(keys[i]);
+      if (regNo === null) emptyKeyRows.add(row);
+      const copy = [...cells];
+      while (copy.length < column) copy.push('');
+      copy[column] = regNo ?? '';
+      return [row, copy];
+    });
+    generated = { generation, column, numbering, emptyKeyRows };
+  }
+  return { table, targets, headerIndex, headers, mapping: clean, mappingSource, dataRows, fileHeaders, questionnaire, uniqueColumns: unique, generated };
+}
+
+/** The header of the column of generated numbers (the preview shows it translated). */
+const GENERATED_HEADER = '报名编号';
+
+/** Automatic mapping that leaves a questionnaire's bookkeeping alone and takes its submission time. */
+function autoMapQuestionnaire(headers: string[], targets: Target[], questionnaire: QuestionnaireShapeFound | null): ColumnMapping {
+  if (!questionnaire) return autoMap(headers, targets);
+  const ignored = new Set(questionnaire.noiseColumns);
+  const mapping = autoMap(headers.map((h, i) => (ignored.has(i) ? '' : h)), targets);
+  if (questionnaire.submittedAtColumn !== null) mapping['sys.submittedAt'] = questionnaire.submittedAtColumn;
+  return mapping;
+}
+
+/**
+ * Whether numbers are generated: as asked; else as chosen for this form last time; else, for a
+ * questionnaire export with no registration-number column, keyed by the questionnaire's own answer
+ * number. Key columns that the file does not have void the choice.
+ */
+function generationFor(
+  input: ImportInput,
+  savedOptions: string | undefined,
+  questionnaire: QuestionnaireShapeFound | null,
+  mapping: ColumnMapping,
+  columnCount: number,
+): RegNoGeneration | null {
+  const fits = (g: RegNoGeneration | null | undefined): RegNoGeneration | null => (g && g.keyColumns.every((c) => c < columnCount) ? g : null);
+  if (input.generateRegNos !== undefined) return fits(input.generateRegNos);
+  if (input.mapping) return null;
+  const saved = savedOptions ? (JSON.parse(savedOptions) as { generateRegNos?: RegNoGeneration }).generateRegNos : undefined;
+  if (saved) return fits(saved);
+  if (questionnaire && questionnaire.answerIdColumn !== null && mapping['sys.regNo'] === null) {
+    return { keyColumns: [questionnaire.answerIdColumn], prefix: DEFAULT_GENERATED_PREFIX };
+  }
+  return null;
 }
 
 /**
@@ -223,6 +293,11 @@ export async function previewImport(deps: IntakeDeps, campaignId: string, input:
       ...(p.table.mail ? { mail: mailRowInfo(p.table.mail, i) } : {}),
     })),
     rejectedCount: outcomes.filter((o) => !o.entry).length,
+    questionnaire: p.questionnaire ? { source: p.questionnaire.source, ignoredColumns: p.questionnaire.noiseColumns } : null,
+    uniqueColumns: p.uniqueColumns,
+    generatedRegNos: p.generated
+      ? { ...p.generated.generation, column: p.generated.column, fresh: p.generated.numbering.fresh, known: p.generated.numbering.known }
+      : null,
   };
 }
 
@@ -266,10 +341,17 @@ export async function importRegistrations(deps: IntakeDeps, campaignId: string, 
       saveLearnedLabels(deps.db, campaignId, p.headers, p.mapping, now);
       recordMails(deps.db, campaignId, acceptedMails.map((m) => ({ key: m.mail.key, messageId: m.mail.messageId, regNo: m.regNo, mediaToFetch: m.mail.cloudLinks })), now);
     } else {
+      // The mapping is remembered by the file's own headers; a generated number column is not one of them.
+      const mapping = p.generated ? { ...p.mapping, 'sys.regNo': null } : p.mapping;
+      const options = p.generated ? { generateRegNos: p.generated.generation } : {};
       deps.db
-        .prepare(`INSERT INTO import_mappings (campaign_id, header_signature, mapping_json, updated_at) VALUES (?, ?, ?, ?)
-                  ON CONFLICT (campaign_id, header_signature) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`)
-        .run(campaignId, headerSignature(p.headers), JSON.stringify(p.mapping), now);
+        .prepare(`INSERT INTO import_mappings (campaign_id, header_signature, mapping_json, options_json, updated_at) VALUES (?, ?, ?, ?, ?)
+                  ON CONFLICT (campaign_id, header_signature) DO UPDATE SET mapping_json = excluded.mapping_json, options_json = excluded.options_json, updated_at = excluded.updated_at`)
+        .run(campaignId, headerSignature(p.fileHeaders), JSON.stringify(mapping), JSON.stringify(options), now);
+    }
+    if (p.generated) {
+      const acceptedNumbers = new Set(accepted.map((o) => o.entry.regNo));
+      recordGenerated(deps.db, campaignId, p.generated.numbering.newPairs.filter((pair) => acceptedNumbers.has(pair.regNo)), now);
     }
     const summary = { added: report.added.length, updated: report.updated.length, unchanged: report.unchanged.length, rejected: report.rejected.length, flagged: report.flagged.length };
     deps.db
@@ -324,6 +406,13 @@ function readAll(deps: IntakeDeps, campaignId: string, p: Prepared): RowOutcome[
   const firstRowOf = new Map<string, number>();
   return p.dataRows.map(([row, cells]) => {
     const { entry, regNo, errors, warnings } = reader.read(cells);
+    if (p.generated?.emptyKeyRows.has(row)) {
+      // No number because the key is empty: say that, not "registration number missing".
+      const at = errors.findIndex((e) => e.target === 'sys.regNo' && e.code === 'ROW_MISSING_FIELD');
+      if (at !== -1) errors.splice(at, 1);
+      errors.push({ code: 'ROW_KEY_EMPTY', target: 'sys.regNo', column: p.generated.generation.keyColumns[0], value: '' });
+      return { row, cells, regNo: null, entry: null, errors, warnings };
+    }
     if (regNo) {
       const first = firstRowOf.get(regNo);
       if (first !== undefined) {

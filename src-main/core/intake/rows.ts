@@ -62,6 +62,9 @@ export function createRowReader(
       };
       const problem = (code: RowErrorCode, target: string) =>
         errors.push({ code, target, column: mapping[target] ?? null, value: showBidiControls(value(target)) });
+      const warnings: RowError[] = [];
+      const warn = (code: RowErrorCode, target: string) =>
+        warnings.push({ code, target, column: mapping[target] ?? null, value: showBidiControls(value(target)) });
 
       let regNo = value('sys.regNo') ? normalizeRegNo(value('sys.regNo')) : null;
       if (!regNo) problem('ROW_MISSING_FIELD', 'sys.regNo');
@@ -114,7 +117,10 @@ export function createRowReader(
           }
           const checked = checkField(field, raw, def.timeZone);
           if (typeof checked === 'string') fields[field.key] = checked;
-          else problem(checked.code, target.key);
+          // A malformed optional value (an e-mail without @) does not cost the entrant the
+          // registration: the row is imported without it and flagged, the value shown in the report.
+          else if (field.required) problem(checked.code, target.key);
+          else warn(checked.code, target.key);
         }
         // Retired fields are no longer read; what was collected for this entry stays.
         const before = regNo ? stored(regNo) : undefined;
@@ -143,7 +149,6 @@ export function createRowReader(
 
       // Stored text with bidi controls: imported, flagged. Identifiers (registration number, kind,
       // category, choices) holding them were refused above: they match no known value.
-      const warnings: RowError[] = [];
       for (const [key, text] of Object.entries(fields)) {
         if (BIDI_CONTROL_RE.test(text)) warnings.push({ code: 'ROW_BIDI_CONTROL', target: `field.${key}`, column: mapping[`field.${key}`] ?? null, value: bidiExcerpt(text) });
       }

@@ -4,13 +4,14 @@
 // what is shown is what will happen.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, ColumnMapping, EntryKind, ImportPreview, ImportReport } from '../../../src-main/contract';
+import type { CampaignDetail, ColumnMapping, EntryKind, ImportPreview, ImportReport, RegNoGeneration } from '../../../src-main/contract';
 import { invoke } from '../api';
 import { fileToBase64 } from '../files';
 import { useAppStore } from '../stores/useAppStore';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportReportView } from './ImportReportView';
 import { MappingTable } from './MappingTable';
+import { RegNoChoice } from './RegNoChoice';
 import { ShortlistFileImport } from './ShortlistFileImport';
 
 type Encoding = 'auto' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
@@ -26,6 +27,15 @@ interface Session {
   encoding: Encoding;
   sheet?: string;
   mapping?: ColumnMapping;
+  /** Generated registration numbers: chosen here (null: from the file); absent: as the importer suggests. */
+  generateRegNos?: RegNoGeneration | null;
+}
+
+/** The generation in force: as chosen, else as the last preview had it (so a re-preview keeps it). */
+function generationOf(session: Session, preview: ImportPreview | null): RegNoGeneration | null | undefined {
+  if (session.generateRegNos !== undefined) return session.generateRegNos;
+  const g = preview?.generatedRegNos;
+  return g ? { keyColumns: g.keyColumns, prefix: g.prefix } : session.mapping ? null : undefined;
 }
 
 export function ImportView({ campaign, onImported }: { campaign: CampaignDetail; onImported(): void }) {
@@ -50,6 +60,7 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
           ...(next.sheet ? { sheet: next.sheet } : {}),
           ...(next.mapping ? { mapping: next.mapping } : {}),
           ...(next.rowKinds ? { rowKinds: next.rowKinds } : {}),
+          ...(next.generateRegNos !== undefined ? { generateRegNos: next.generateRegNos } : {}),
         },
       }),
     );
@@ -86,6 +97,7 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
           ...(session.sheet ? { sheet: session.sheet } : {}),
           mapping: preview.mapping,
           ...(session.rowKinds ? { rowKinds: session.rowKinds } : {}),
+          generateRegNos: preview.generatedRegNos ? { keyColumns: preview.generatedRegNos.keyColumns, prefix: preview.generatedRegNos.prefix } : null,
         },
       }),
     );
@@ -94,6 +106,11 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
       onImported();
     }
   }
+
+  const generatedColumn = preview?.generatedRegNos?.column ?? null;
+  /** The file's own headers; the generated-number column is shown under a translated name. */
+  const fileHeaders = preview ? preview.headers.filter((_, i) => i !== generatedColumn) : [];
+  const shown = preview && { ...preview, headers: preview.headers.map((h, i) => (i === generatedColumn ? t('intake.generate.columnHeader') : h)) };
 
   return (
     <div className="import-view" data-testid="import-view">
@@ -168,9 +185,24 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
 
       {preview && !report && (
         <>
-          <MappingTable preview={preview} onChange={(mapping) => session && void refresh({ ...session, mapping })} />
-          <ImportPreviewTable
+          <RegNoChoice
             preview={preview}
+            headers={fileHeaders}
+            onChange={(generateRegNos) =>
+              session && void refresh({ ...session, generateRegNos, mapping: { ...preview.mapping, 'sys.regNo': null } })
+            }
+          />
+          <MappingTable
+            preview={shown!}
+            onChange={(mapping) => {
+              if (!session) return;
+              // Picking a column for the registration number ends generating them.
+              const picked = mapping['sys.regNo'] !== preview.mapping['sys.regNo'];
+              void refresh({ ...session, mapping, generateRegNos: picked ? null : generationOf(session, preview) });
+            }}
+          />
+          <ImportPreviewTable
+            preview={shown!}
             kinds={campaign.definition.entryKinds.map((k) => ({ kind: k.kind, label: k.label }))}
             chosenKinds={session?.rowKinds ?? {}}
             onChooseKind={(row, kind) => {

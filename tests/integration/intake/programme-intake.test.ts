@@ -70,7 +70,8 @@ describe('importing into a programme of its own', () => {
       ),
     );
     const fields = (regNo: string) => JSON.parse(app.ctx.db.prepare('SELECT fields_json FROM entries WHERE reg_no = ?').pluck().get(regNo) as string) as Record<string, string>;
-    expect(report.added).toEqual([2, 3, 4, 5]);
+    // Malformed optional values cost nothing but the value: the rows are imported and flagged (issue 16).
+    expect(report.added).toEqual([2, 3, 4, 5, 6, 7, 8]);
     expect([fields('N-1'), fields('N-2'), fields('N-3'), fields('N-4')].map((f) => [f.staff, f.founded])).toEqual([
       ['12345', '2025-03-01'],
       ['12', '2025-03-01'],
@@ -78,8 +79,11 @@ describe('importing into a programme of its own', () => {
       ['-3', '2024-02-29'],
     ]);
     expect(fields('N-1').materials).toBe('D:\\材料\\证书 扫描件.pdf');
-    expect(codes(report.rejected)).toEqual({ 6: ['ROW_BAD_NUMBER'], 7: ['ROW_BAD_DATE'], 8: ['ROW_BAD_NUMBER', 'ROW_BAD_DATE'] });
-    expect(report.rejected.find((r) => r.row === 6)!.errors[0]).toMatchObject({ target: 'field.staff', value: '十二' });
+    expect(report.rejected).toEqual([]);
+    expect(Object.fromEntries(report.flagged.map((r) => [r.row, r.warnings.map((w) => w.code)]))).toEqual({ 6: ['ROW_BAD_NUMBER'], 7: ['ROW_BAD_DATE'], 8: ['ROW_BAD_NUMBER', 'ROW_BAD_DATE'] });
+    expect(report.flagged.find((r) => r.row === 6)!.warnings[0]).toMatchObject({ target: 'field.staff', value: '十二' });
+    expect(fields('N-5').staff).toBeUndefined();
+    expect(fields('N-5').founded).toBe('2025-01-01');
     app.ctx.close();
   });
 
