@@ -21,7 +21,15 @@ const SYSTEM: { key: string; label: LocalizedText; aliases: string[] }[] = [
  * retired field is no target (its column is ignored) unless another kind still asks for it.
  */
 export function mappingTargets(def: CampaignDefinition): Target[] {
-  const targets: Target[] = SYSTEM.map((s) => ({
+  // Only what can apply: a committee selection (applicants only) has no work categories and no
+  // "unit or individual" question, so its import does not offer them.
+  const applies = (key: string) =>
+    key === 'sys.category'
+      ? def.entryKinds.some((k) => k.categories.length > 0)
+      : key === 'sys.entrantType'
+        ? def.entryKinds.some((k) => k.kind === 'work' || k.kind === 'account')
+        : true;
+  const targets: Target[] = SYSTEM.filter((s) => applies(s.key)).map((s) => ({
     ...s,
     // Kind is only needed when the campaign has more than one kind of entry.
     required: s.key === 'sys.regNo' || (s.key === 'sys.kind' && def.entryKinds.length > 1),

@@ -99,6 +99,20 @@ describe('questionnaire exports without registration numbers', () => {
     ctx.close();
   });
 
+  it('a committee selection is not offered work categories or "unit or individual"', async () => {
+    const app = openTestApp();
+    const offered = async (templateId: string) => {
+      const template = app.ctx.templates.get(templateId);
+      const campaign = app.ctx.campaigns.create(template.id, template.definition);
+      const preview = await previewImport(app.ctx, campaign.id, { fileName: 'a.csv', bytes: Buffer.from('报名编号,姓名\nA-1,张三\n') });
+      return preview.targets.map((t) => t.key);
+    };
+    expect(await offered('caca-committee-2021')).not.toEqual(expect.arrayContaining(['sys.category']));
+    expect(await offered('caca-committee-2021')).not.toContain('sys.entrantType');
+    expect(await offered('sichuan-influence-2023')).toEqual(expect.arrayContaining(['sys.category', 'sys.entrantType']));
+    app.ctx.close();
+  });
+
   it('kepu import --number-by names the key columns by their headers', async () => {
     const dir = tempDir();
     const dataDir = path.join(dir, 'data');
