@@ -53,6 +53,8 @@ export const campaignChanges = {
   'demo:load': null,
   'intake:preview': null,
   'intake:import': byCampaignId,
+  'intake:template': null,
+  'intake:rejectedRows': null,
   'media:link': byCampaignId,
   'media:lastFolder': null,
   'media:assetState': null,

@@ -5,7 +5,7 @@ import { latestSchemaVersion } from '../core/db/connection';
 import { currentDecisions } from '../core/decisions/decision-service';
 import { loadDemo } from '../core/demo/load-demo';
 import { asDiskFull } from '../core/files/disk-full';
-import { importRegistrations, type ImportInput, previewImport } from '../core/intake/import-registrations';
+import { importRegistrations, previewImport } from '../core/intake/import-registrations';
 import { mediaToFetchOf } from '../core/intake/mail/mail-store';
 import { complianceReport } from '../core/media/compliance';
 import { entryRuleProblems } from '../core/media/entry-rules';
@@ -30,6 +30,8 @@ import { scoresHandlers } from './scores-handlers';
 import { progressHandlers } from './progress-handlers';
 import { membershipHandlers } from './membership-handlers';
 import { rosterHandlers } from './roster-handlers';
+import { intakeFileHandlers } from './intake-file-handlers';
+import { importInput } from './import-input';
 import { formalCheckHandlers } from './formal-check-handlers';
 import { shortlistHandlers } from './shortlist-handlers';
 import { roundHandlers } from './round-handlers';
@@ -139,6 +141,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...progressHandlers(ctx),
     ...membershipHandlers(ctx),
     ...rosterHandlers(ctx),
+    ...intakeFileHandlers(ctx),
   }));
 }
 
@@ -158,13 +161,4 @@ function reportDiskFull(dataDir: string, handlers: Handlers): Handlers {
     };
   }
   return wrapped as Handlers;
-}
-
-function importInput(
-  source: { fileName: string; contentBase64: string; files?: { fileName: string; contentBase64: string }[] },
-  options: { encoding: ImportInput['encoding']; sheet?: string; mapping?: ImportInput['mapping']; rowKinds?: ImportInput['rowKinds']; generateRegNos?: ImportInput['generateRegNos'] },
-): ImportInput {
-  // A folder of mails arrives as its files.
-  const files = source.files?.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') }));
-  return { fileName: source.fileName, bytes: Buffer.from(source.contentBase64, 'base64'), ...(files ? { files } : {}), ...options };
 }

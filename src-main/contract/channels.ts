@@ -29,6 +29,7 @@ import { scoresChannels } from './scores';
 import { progressChannels } from './progress';
 import { membershipChannels } from './membership';
 import { rosterChannels } from './roster';
+import { intakeFileChannels } from './intake-files';
 import { assignmentMatrixChannels } from './assignment-matrix';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
@@ -369,6 +370,7 @@ export const channels = {
   ...progressChannels,
   ...membershipChannels,
   ...rosterChannels,
+  ...intakeFileChannels,
   ...assignmentMatrixChannels,
 } as const satisfies ChannelMap;
 

@@ -42,4 +42,5 @@ export * from './assignment-matrix';
 export * from './shortlist-file';
 export * from './membership';
 export * from './roster';
+export * from './intake-files';
 export * from './typed-path';

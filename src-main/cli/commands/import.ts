@@ -4,9 +4,10 @@
 import type { i18n } from 'i18next';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type EntryKind, entryKinds, importEncodings, type ImportReport, type RegNoGeneration, type RowError } from '../../contract';
+import { type EntryKind, entryKinds, importEncodings, type ImportReport, type RegNoGeneration } from '../../contract';
 import { DEFAULT_GENERATED_PREFIX } from '../../core/intake/import-registrations';
 import { mappingTargets } from '../../core/intake/targets';
+import { rowErrorText, targetLabels, type TargetLabels } from '../../app/row-error-text';
 import { parseCommand, UsageError } from '../args';
 import { readInputFile } from '../input-file';
 import { openRuntime } from '../runtime';
@@ -64,7 +65,7 @@ export async function runImport(argv: string[], t: T): Promise<number> {
     });
     if (values.json) process.stdout.write(`${JSON.stringify({ ok: report.rejected.length === 0, ...report }, null, 2)}\n`);
     else {
-      const labels = targetLabels(rt.ctx.campaigns.definition(values.campaign as string), t('meta.language'));
+      const labels = labelsOf(rt.ctx.campaigns.definition(values.campaign as string), t('meta.language'));
       process.stdout.write(`${describeReport(report, t, labels)}\n`);
     }
     return report.rejected.length > 0 ? 1 : 0;
@@ -105,16 +106,13 @@ function mailFilesIn(folder: string): string[] {
   return out.sort();
 }
 
-function targetLabels(def: Parameters<typeof mappingTargets>[0], language: string): Map<string, string> {
-  return new Map(mappingTargets(def).map((target) => [target.key, language === 'zh-CN' ? target.label['zh-CN'] : target.label.en]));
+function labelsOf(def: Parameters<typeof mappingTargets>[0], language: string): TargetLabels {
+  return targetLabels(mappingTargets(def), language);
 }
 
-export function describeRowError(t: T, labels: Map<string, string>, error: RowError): string {
-  const fields = (error.targets ?? []).map((key) => t('intake.fieldList', { label: labels.get(key) ?? key })).join(t('intake.fieldListSeparator'));
-  return t(`intake.rowErrors.${error.code}`, { field: labels.get(error.target) ?? error.target, value: error.value, fields });
-}
+export const describeRowError = rowErrorText;
 
-function describeReport(report: ImportReport, t: T, labels: Map<string, string>): string {
+function describeReport(report: ImportReport, t: T, labels: TargetLabels): string {
   const lines = [
     t('cli.import.summary', {
       file: report.fileName,

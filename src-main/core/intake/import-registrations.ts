@@ -369,6 +369,22 @@ export async function importRegistrations(deps: IntakeDeps, campaignId: string, 
   return { importId, ...report };
 }
 
+/**
+ * The rows of this file the import refuses (read exactly as importRegistrations reads them): the
+ * file's own headers, and each refused row's cells and problems, to send back to the entrants.
+ */
+export async function refusedRows(deps: IntakeDeps, campaignId: string, input: ImportInput) {
+  const p = await prepare(deps, campaignId, input);
+  const width = p.table.format === 'mail' ? p.headers.length : p.fileHeaders.length;
+  return {
+    headers: p.headers.slice(0, width),
+    targets: p.targets,
+    rows: readAll(deps, campaignId, p)
+      .filter((o) => !o.entry)
+      .map((o) => ({ row: o.row, cells: o.cells.slice(0, width), errors: o.errors })),
+  };
+}
+
 /** One file's hash, or for a folder the hash of its files' names and hashes. */
 function fileSha256(input: ImportInput): string {
   if (!input.files) return createHash('sha256').update(input.bytes).digest('hex');

@@ -2,7 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport, MappingTarget } from '../../../src-main/contract';
 import { useRowErrorText } from '../hooks/useRowErrorText';
 
-export function ImportReportView({ report, targets, onAnother }: { report: ImportReport; targets: MappingTarget[]; onAnother(): void }) {
+interface Props {
+  report: ImportReport;
+  targets: MappingTarget[];
+  onAnother(): void;
+  /** Writes the refused rows as XLSX (the file's columns and the reasons), to send back. */
+  onExportRefused?(): void;
+}
+
+export function ImportReportView({ report, targets, onAnother, onExportRefused }: Props) {
   const { t } = useTranslation();
   const describe = useRowErrorText(targets);
   const stats = [
@@ -48,6 +56,13 @@ export function ImportReportView({ report, targets, onAnother }: { report: Impor
           {report.mail.mediaToFetch > 0 && <p data-testid="mail-report-fetch">{t('intake.mail.reportFetch', { count: report.mail.mediaToFetch })}</p>}
           {report.mail.replies.length > 0 && <p className="muted">{t('intake.mail.reportReplies', { rows: report.mail.replies.join(', ') })}</p>}
         </div>
+      )}
+      {report.rejected.length > 0 && onExportRefused && (
+        <p>
+          <button type="button" onClick={onExportRefused} data-testid="export-refused">
+            {t('intake.rejectedFile.download')}
+          </button>
+        </p>
       )}
       {report.rejected.length > 0 && (
         <RowProblems testId="rejected-rows" rows={report.rejected.map((r) => ({ row: r.row, regNo: r.regNo ?? '—', text: r.errors.map(describe).join(';') }))} />

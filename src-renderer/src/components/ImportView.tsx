@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, ColumnMapping, EntryKind, ImportPreview, ImportReport, RegNoGeneration } from '../../../src-main/contract';
 import { invoke } from '../api';
-import { fileToBase64 } from '../files';
+import { downloadBase64, fileToBase64 } from '../files';
 import { useAppStore } from '../stores/useAppStore';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportReportView } from './ImportReportView';
@@ -39,8 +39,9 @@ function generationOf(session: Session, preview: ImportPreview | null): RegNoGen
 }
 
 export function ImportView({ campaign, onImported }: { campaign: CampaignDetail; onImported(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { run, busy } = useAppStore();
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [session, setSession] = useState<Session | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -86,19 +87,33 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
     await refresh({ name: folderName, contentBase64: '', files, encoding: 'auto' });
   }
 
+  /** The options the import ran with (the preview's mapping and number generation). */
+  const optionsOf = (s: Session, p: ImportPreview) => ({
+    encoding: s.encoding,
+    ...(s.sheet ? { sheet: s.sheet } : {}),
+    mapping: p.mapping,
+    ...(s.rowKinds ? { rowKinds: s.rowKinds } : {}),
+    generateRegNos: p.generatedRegNos ? { keyColumns: p.generatedRegNos.keyColumns, prefix: p.generatedRegNos.prefix } : null,
+  });
+
+  async function downloadTemplate() {
+    const file = await run(() => invoke('intake:template', { campaignId: campaign.id, language }));
+    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+  }
+
+  async function exportRefused() {
+    if (!session || !preview) return;
+    const file = await run(() => invoke('intake:rejectedRows', { campaignId: campaign.id, source: sourceOf(session), options: optionsOf(session, preview), language }));
+    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+  }
+
   async function doImport() {
     if (!session || !preview) return;
     const result = await run(() =>
       invoke('intake:import', {
         campaignId: campaign.id,
         source: sourceOf(session),
-        options: {
-          encoding: session.encoding,
-          ...(session.sheet ? { sheet: session.sheet } : {}),
-          mapping: preview.mapping,
-          ...(session.rowKinds ? { rowKinds: session.rowKinds } : {}),
-          generateRegNos: preview.generatedRegNos ? { keyColumns: preview.generatedRegNos.keyColumns, prefix: preview.generatedRegNos.prefix } : null,
-        },
+        options: optionsOf(session, preview),
       }),
     );
     if (result) {
@@ -117,6 +132,12 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
       <section className="panel">
         <h2>{t('intake.pickTitle')}</h2>
         <p className="muted">{t('intake.pickHint')}</p>
+        <p className="muted small">
+          <button type="button" className="link" onClick={() => void downloadTemplate()} data-testid="import-template">
+            {t('intake.template.download')}
+          </button>{' '}
+          {t('intake.template.hint')}
+        </p>
         <div className="row">
           {/* A styled label instead of the browser's own button, whose text follows the OS, not the app. */}
           <label className="file-button">
@@ -235,6 +256,7 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
         <ImportReportView
           report={report}
           targets={preview.targets}
+          onExportRefused={() => void exportRefused()}
           onAnother={() => {
             setReport(null);
             setPreview(null);

@@ -1,0 +1,11 @@
+// The import channels' request (a file or a folder of mails, inline) as the importer's input.
+import type { ImportInput } from '../core/intake/import-registrations';
+
+export function importInput(
+  source: { fileName: string; contentBase64: string; files?: { fileName: string; contentBase64: string }[] },
+  options: { encoding: ImportInput['encoding']; sheet?: string; mapping?: ImportInput['mapping']; rowKinds?: ImportInput['rowKinds']; generateRegNos?: ImportInput['generateRegNos'] },
+): ImportInput {
+  // A folder of mails arrives as its files.
+  const files = source.files?.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') }));
+  return { fileName: source.fileName, bytes: Buffer.from(source.contentBase64, 'base64'), ...(files ? { files } : {}), ...options };
+}
