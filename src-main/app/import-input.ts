@@ -3,7 +3,7 @@ import type { ImportInput } from '../core/intake/import-registrations';
 
 export function importInput(
   source: { fileName: string; contentBase64: string; files?: { fileName: string; contentBase64: string }[] },
-  options: { encoding: ImportInput['encoding']; sheet?: string; mapping?: ImportInput['mapping']; rowKinds?: ImportInput['rowKinds']; generateRegNos?: ImportInput['generateRegNos'] },
+  options: Omit<ImportInput, 'fileName' | 'bytes' | 'files'>,
 ): ImportInput {
   // A folder of mails arrives as its files.
   const files = source.files?.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') }));

@@ -99,6 +99,13 @@ export const ImportOptions = z.object({
   rowKinds: z.record(z.string().regex(/^\d+$/), EntryKind).optional(),
   /** Generate registration numbers (the file has none); the mapping's sys.regNo is then ignored. */
   generateRegNos: RegNoGeneration.nullable().optional(),
+  /** One value for every row, for a target the file has no column for ("all rows are 作品"). */
+  constants: z.record(z.string(), z.string().trim().min(1).max(500)).optional(),
+  /**
+   * How to read values the importer does not know, per target ("自荐" → "self"): remembered for the
+   * campaign when the import is made, and applied to every later import.
+   */
+  valueMap: z.record(z.string(), z.record(z.string().max(500), z.string().max(200))).optional(),
 });
 
 /** A cloud-drive link found in a registration mail: media the coordinator fetches by hand. */
@@ -167,6 +174,12 @@ export const ImportPreview = z.object({
    * (added at the end) that shows them, and how many rows get a new number or keep an earlier one.
    */
   generatedRegNos: RegNoGeneration.extend({ column: z.number().int(), fresh: z.number().int(), known: z.number().int() }).nullable().default(null),
+  /** Targets with a closed list of values (kind, category, unit or individual, choice fields): what they may hold. */
+  choices: z.record(z.string(), z.array(z.object({ value: z.string(), label: LocalizedText }))).default({}),
+  /** Values used for every row, and the column of `headers` (added at the end) that shows each. */
+  constants: z.record(z.string(), z.object({ value: z.string(), column: z.number().int() })).default({}),
+  /** The value readings in force (remembered ones and those given), per target: normalised raw value → value. */
+  valueMap: z.record(z.string(), z.record(z.string(), z.string())).default({}),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

@@ -31,6 +31,7 @@ import { mailRowInfo, storeMailMedia } from './mail/mail-rows';
 import { mailNumbering, recordMails } from './mail/mail-store';
 import { type QuestionnaireShapeFound, recogniseQuestionnaire, uniqueColumns } from './questionnaire';
 import { type GeneratedNumbering, generatedNumbering, recordGenerated, rowKey } from './reg-no-generation';
+import { applyReadings, type Choices, choicesOf, savedValueMap, saveValueMap, type ValueMap, valueMapInForce, withConstants } from './value-readings';
 import { isMailInput, type MailFile, mailTable, readMails } from './mail/mail-table';
 import type { MailBatch } from './mail/mail-rows';
 
@@ -46,6 +47,10 @@ export interface ImportInput {
   rowKinds?: Record<string, EntryKind>;
   /** Generate registration numbers keyed by these columns; null: do not; absent: as last time, or as the questionnaire suggests. */
   generateRegNos?: RegNoGeneration | null;
+  /** One value for every row, per target the file has no column for. */
+  constants?: Record<string, string>;
+  /** Readings of values the importer does not know, per target (raw → allowed value); remembered. */
+  valueMap?: ValueMap;
 }
 
 /** Prefix of generated numbers when the coordinator has not chosen one: BM = 报名 (registration). */
@@ -135,6 +140,13 @@ interface Prepared {
   questionnaire: QuestionnaireShapeFound | null;
   uniqueColumns: number[];
   generated: { generation: RegNoGeneration; column: number; numbering: GeneratedNumbering; emptyKeyRows: Set<number> } | null;
+  choices: Choices;
+  constants: Record<string, { value: string; column: number }>;
+  /** Readings in force, and the given ones to remember when the import is made. */
+  valueMap: ValueMap;
+  newReadings: ValueMap;
+  /** The data rows' cells as the file has them (readings not applied): what the preview shows. */
+  shown: string[][];
 }
 
 async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput): Promise<Prepared> {
@@ -185,6 +197,8 @@ async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput)
     ({ headers, dataRows } = withChosenKinds(headers, dataRows, clean, input.rowKinds));
   }
   const unique = table.format === 'mail' ? [] : uniqueColumns(fileHeaders, dataRows.map(([, cells]) => cells));
+  const constant = withConstants(headers, dataRows, clean, input.constants, targets);
+  ({ headers, dataRows } = constant);
   const generation = table.format === 'mail' ? null : generationFor(input, savedRow?.options_json, questionnaire, clean, fileHeaders.length);
   let generated: Prepared['generated'] = null;
   if (generation) {
@@ -204,7 +218,14 @@ async function prepare(deps: IntakeDeps, campaignId: string, input: ImportInput)
     });
     generated = { generation, column, numbering, emptyKeyRows };
   }
-  return { table, targets, headerIndex, headers, mapping: clean, mappingSource, dataRows, fileHeaders, questionnaire, uniqueColumns: unique, generated };
+  const choices = choicesOf(def, targets);
+  const valueMap = valueMapInForce(savedValueMap(deps.db, campaignId), input.valueMap, choices);
+  const shown = dataRows.map(([, cells]) => cells);
+  dataRows = applyReadings(dataRows, clean, valueMap);
+  return {
+    table, targets, headerIndex, headers, mapping: clean, mappingSource, dataRows, fileHeaders, questionnaire, uniqueColumns: unique, generated,
+    choices, constants: constant.columns, valueMap, newReadings: valueMapInForce({}, input.valueMap, choices), shown,
+  };
 }
 
 /** The header of the column of generated numbers (the preview shows it translated). */
@@ -298,6 +319,9 @@ export async function previewImport(deps: IntakeDeps, campaignId: string, input:
     generatedRegNos: p.generated
       ? { ...p.generated.generation, column: p.generated.column, fresh: p.generated.numbering.fresh, known: p.generated.numbering.known }
       : null,
+    choices: p.choices,
+    constants: p.constants,
+    valueMap: p.valueMap,
   };
 }
 
@@ -349,6 +373,7 @@ export async function importRegistrations(deps: IntakeDeps, campaignId: string, 
                   ON CONFLICT (campaign_id, header_signature) DO UPDATE SET mapping_json = excluded.mapping_json, options_json = excluded.options_json, updated_at = excluded.updated_at`)
         .run(campaignId, headerSignature(p.fileHeaders), JSON.stringify(mapping), JSON.stringify(options), now);
     }
+    saveValueMap(deps.db, campaignId, p.newReadings, now);
     if (p.generated) {
       const acceptedNumbers = new Set(accepted.map((o) => o.entry.regNo));
       recordGenerated(deps.db, campaignId, p.generated.numbering.newPairs.filter((pair) => acceptedNumbers.has(pair.regNo)), now);
@@ -420,8 +445,9 @@ function readAll(deps: IntakeDeps, campaignId: string, p: Prepared): RowOutcome[
   }
   const reader = createRowReader(def, p.targets, p.mapping, (regNo) => stored.get(regNo));
   const firstRowOf = new Map<string, number>();
-  return p.dataRows.map(([row, cells]) => {
-    const { entry, regNo, errors, warnings } = reader.read(cells);
+  return p.dataRows.map(([row, read], i) => {
+    const cells = p.shown[i];
+    const { entry, regNo, errors, warnings } = reader.read(read);
     if (p.generated?.emptyKeyRows.has(row)) {
       // No number because the key is empty: say that, not "registration number missing".
       const at = errors.findIndex((e) => e.target === 'sys.regNo' && e.code === 'ROW_MISSING_FIELD');

@@ -11,10 +11,15 @@ interface Props {
   kinds?: { kind: EntryKind; label: LocalizedText }[];
   chosenKinds?: Record<string, EntryKind>;
   onChooseKind?(row: number, kind: EntryKind | null): void;
+  /** Read a value the importer did not know as one of the target's allowed values (remembered). */
+  onReadValue?(target: string, raw: string, value: string): void;
 }
 
+/** Problems about a value outside a closed list: the cell can be read as one of the allowed values. */
+const READABLE = new Set(['ROW_UNKNOWN_KIND', 'ROW_UNKNOWN_CATEGORY', 'ROW_BAD_CHOICE']);
+
 /** The first rows as the importer reads them; a cell with a problem is marked and explained. */
-export function ImportPreviewTable({ preview, kinds = [], chosenKinds = {}, onChooseKind }: Props) {
+export function ImportPreviewTable({ preview, kinds = [], chosenKinds = {}, onChooseKind, onReadValue }: Props) {
   const { t, i18n } = useTranslation();
   const describe = useRowErrorText(preview.targets);
   const isMail = preview.format === 'mail';
@@ -42,7 +47,9 @@ export function ImportPreviewTable({ preview, kinds = [], chosenKinds = {}, onCh
               const clean = row.errors.length === 0 && row.warnings.length === 0;
               const chosen = chosenKinds[String(row.row)];
               // A row whose kind could not be read (or was chosen here) offers the campaign's kinds.
-              const needsKind = onChooseKind && kinds.length > 1 && (chosen !== undefined || row.errors.some((e) => e.target === 'sys.kind'));
+              // (A spreadsheet's unknown kind word is read as a kind instead, below, for every row holding it.)
+              const needsKind =
+                onChooseKind && kinds.length > 1 && (chosen !== undefined || row.errors.some((e) => e.target === 'sys.kind' && (isMail || e.value === '')));
               return (
                 <tr key={row.row} className={row.errors.length ? 'row-error' : ''} data-testid={`preview-row-${row.row}`}>
                   <td className="num">{row.row}</td>
@@ -66,6 +73,22 @@ export function ImportPreviewTable({ preview, kinds = [], chosenKinds = {}, onCh
                         </select>
                       </label>
                     )}
+                    {onReadValue &&
+                      row.errors
+                        .filter((e) => READABLE.has(e.code) && e.value !== '' && !(isMail && e.target === 'sys.kind') && (preview.choices[e.target]?.length ?? 0) > 0)
+                        .map((e) => (
+                          <label key={e.target} className="choose-kind">
+                            {t('intake.readAs', { value: e.value })}{' '}
+                            <select value="" data-testid={`read-value-${row.row}-${e.target}`} onChange={(ev) => ev.target.value && onReadValue(e.target, e.value, ev.target.value)}>
+                              <option value="">{t('intake.readAsChoose')}</option>
+                              {preview.choices[e.target].map((c) => (
+                                <option key={c.value} value={c.value}>
+                                  {localized(c.label, i18n.language)}
+                                </option>
+                              ))}
+                            </select>
+                          </label>
+                        ))}
                   </td>
                   {isMail && <td>{row.mail && <MailRowCell mail={row.mail} />}</td>}
                   {preview.headers.map((_, i) => (

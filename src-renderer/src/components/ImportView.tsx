@@ -2,11 +2,13 @@
 // column mapping against a preview with per-cell problems, import, read the report. Every change of
 // encoding, sheet, mapping or a kind chosen for a mail re-runs the preview on the real importer, so
 // what is shown is what will happen.
+import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, ColumnMapping, EntryKind, ImportPreview, ImportReport, RegNoGeneration } from '../../../src-main/contract';
 import { invoke } from '../api';
 import { downloadBase64, fileToBase64 } from '../files';
+import { localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportReportView } from './ImportReportView';
@@ -29,6 +31,10 @@ interface Session {
   mapping?: ColumnMapping;
   /** Generated registration numbers: chosen here (null: from the file); absent: as the importer suggests. */
   generateRegNos?: RegNoGeneration | null;
+  /** One value for every row, per target the file has no column for. */
+  constants?: Record<string, string>;
+  /** Readings of unknown values given here (target → raw → allowed value); remembered at import. */
+  valueMap?: Record<string, Record<string, string>>;
 }
 
 /** The generation in force: as chosen, else as the last preview had it (so a re-preview keeps it). */
@@ -62,6 +68,8 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
           ...(next.mapping ? { mapping: next.mapping } : {}),
           ...(next.rowKinds ? { rowKinds: next.rowKinds } : {}),
           ...(next.generateRegNos !== undefined ? { generateRegNos: next.generateRegNos } : {}),
+          ...(next.constants ? { constants: next.constants } : {}),
+          ...(next.valueMap ? { valueMap: next.valueMap } : {}),
         },
       }),
     );
@@ -94,6 +102,8 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
     mapping: p.mapping,
     ...(s.rowKinds ? { rowKinds: s.rowKinds } : {}),
     generateRegNos: p.generatedRegNos ? { keyColumns: p.generatedRegNos.keyColumns, prefix: p.generatedRegNos.prefix } : null,
+    ...(s.constants ? { constants: s.constants } : {}),
+    ...(s.valueMap ? { valueMap: s.valueMap } : {}),
   });
 
   async function downloadTemplate() {
@@ -124,8 +134,10 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
 
   const generatedColumn = preview?.generatedRegNos?.column ?? null;
   /** The file's own headers; the generated-number column is shown under a translated name. */
-  const fileHeaders = preview ? preview.headers.filter((_, i) => i !== generatedColumn) : [];
-  const shown = preview && { ...preview, headers: preview.headers.map((h, i) => (i === generatedColumn ? t('intake.generate.columnHeader') : h)) };
+  const constantColumns = new Set(Object.values(preview?.constants ?? {}).map((c) => c.column));
+  const fileHeaders = preview ? preview.headers.filter((_, i) => i !== generatedColumn && !constantColumns.has(i)) : [];
+  /** Added columns under translated names; a constant shown by its label, never its key. */
+  const shown = preview && withAddedColumnsNamed(preview, t, i18n.language);
 
   return (
     <div className="import-view" data-testid="import-view">
@@ -221,11 +233,26 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
               const picked = mapping['sys.regNo'] !== preview.mapping['sys.regNo'];
               void refresh({ ...session, mapping, generateRegNos: picked ? null : generationOf(session, preview) });
             }}
+            onConstant={(target, value) => {
+              if (!session) return;
+              const constants = { ...(session.constants ?? {}) };
+              if (value === null) delete constants[target];
+              else constants[target] = value;
+              // The importer's own added columns are not part of the mapping sent back.
+              const mapping = { ...preview.mapping };
+              for (const key of Object.keys(preview.constants)) mapping[key] = null;
+              void refresh({ ...session, constants, mapping, generateRegNos: generationOf(session, preview) });
+            }}
           />
           <ImportPreviewTable
             preview={shown!}
             kinds={campaign.definition.entryKinds.map((k) => ({ kind: k.kind, label: k.label }))}
             chosenKinds={session?.rowKinds ?? {}}
+            onReadValue={(target, raw, value) => {
+              if (!session) return;
+              const valueMap = { ...(session.valueMap ?? {}), [target]: { ...(session.valueMap?.[target] ?? {}), [raw]: value } };
+              void refresh({ ...session, valueMap, generateRegNos: generationOf(session, preview) });
+            }}
             onChooseKind={(row, kind) => {
               if (!session) return;
               const rowKinds = { ...(session.rowKinds ?? {}) };
@@ -270,4 +297,18 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
       {!preview && !report && <ShortlistFileImport campaign={campaign} onImported={onImported} />}
     </div>
   );
+}
+
+function withAddedColumnsNamed(preview: ImportPreview, t: TFunction, language: string): ImportPreview {
+  const headers = [...preview.headers];
+  const labelOf = new Map<number, (cell: string) => string>();
+  if (preview.generatedRegNos) headers[preview.generatedRegNos.column] = t('intake.generate.columnHeader');
+  for (const [key, constant] of Object.entries(preview.constants)) {
+    const target = preview.targets.find((x) => x.key === key);
+    headers[constant.column] = t('intake.constant.header', { field: target ? localized(target.label, language) : '' });
+    const choice = preview.choices[key]?.find((c) => c.value === constant.value);
+    if (choice) labelOf.set(constant.column, () => localized(choice.label, language));
+  }
+  if (labelOf.size === 0) return { ...preview, headers };
+  return { ...preview, headers, rows: preview.rows.map((r) => ({ ...r, cells: r.cells.map((c, i) => labelOf.get(i)?.(c) ?? c) })) };
 }

@@ -3,6 +3,8 @@
 // row got which number by a key the coordinator picks (the questionnaire's own answer number, or
 // phone + title), so importing the next export of the same questionnaire updates the same entries.
 // import_mappings also remembers that choice per form (options_json: key columns and prefix).
+// import_value_maps remembers how the coordinator read a value the importer did not know ("自荐" →
+// the choice "self"), per campaign and mapping target, for every later import.
 import type { Migration } from '../migration';
 
 export const migration0031: Migration = {
@@ -19,6 +21,14 @@ export const migration0031: Migration = {
       ) STRICT;
       CREATE UNIQUE INDEX generated_reg_nos_by_reg_no ON generated_reg_nos (campaign_id, reg_no);
       ALTER TABLE import_mappings ADD COLUMN options_json TEXT NOT NULL DEFAULT '{}';
+      CREATE TABLE import_value_maps (
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+        target TEXT NOT NULL,
+        raw_value TEXT NOT NULL,
+        mapped_value TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (campaign_id, target, raw_value)
+      ) STRICT;
     `);
   },
 };
