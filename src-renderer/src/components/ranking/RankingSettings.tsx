@@ -29,7 +29,9 @@ export function RankingSettings({ campaign, config, appliedTieBreaks, onSaved }:
   const dimensionLabel = (key: string) => localized(findDimension(def, key)?.label ?? { 'zh-CN': key, en: key }, i18n.language);
   const tieLabel = (tb: TieBreak) =>
     tb.by === 'dimension' ? t('ranking.settings.tieBy.dimension', { dimension: dimensionLabel(tb.key) }) : tb.by === 'method' ? t('ranking.settings.tieBy.method', { method: t(`ranking.methods.${tb.method}`) }) : t('ranking.settings.tieBy.submittedAt');
-  const tieOptions: TieBreak[] = [...allDimensions(def).map((d): TieBreak => ({ by: 'dimension', key: d.key })), { by: 'submittedAt' } as TieBreak, ...draft.methods.map((m): TieBreak => ({ by: 'method', method: m }))].filter(
+  // A tie-break names a dimension by key, across lists: lists sharing a dimension offer it once.
+  const dimensionKeys = [...new Set(allDimensions(def).map((d) => d.key))];
+  const tieOptions: TieBreak[] = [...dimensionKeys.map((key): TieBreak => ({ by: 'dimension', key })), { by: 'submittedAt' } as TieBreak, ...draft.methods.map((m): TieBreak => ({ by: 'method', method: m }))].filter(
     (o) => !tieBreaks.some((x) => JSON.stringify(x) === JSON.stringify(o)),
   );
 
