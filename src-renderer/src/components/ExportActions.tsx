@@ -32,7 +32,7 @@ export function ExportActions({ file, testId = 'export-actions', printable = tru
   }
 
   return (
-    <div className="export-actions small" data-testid={testId} role="status">
+    <div className="export-actions small" data-testid={testId}>
       {showWhere && (
         <span className="export-actions-where">
           {file.heldOpen ? t('exportActions.heldOpen', { file: file.heldOpen, savedTo: file.savedTo }) : t('exportActions.savedTo', { file: file.savedTo })}
