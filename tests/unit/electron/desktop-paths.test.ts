@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { createNodeI18n } from '../../../src-main/app/translate';
-import { MENU_COMMAND_CHANNEL } from '../../../src-main/contract';
+import { isMenuCommand, MENU_COMMAND_CHANNEL } from '../../../src-main/contract';
 import { tempDir } from '../../helpers';
 
 type Handler = (...args: never[]) => unknown;
@@ -200,6 +200,14 @@ describe('the application menu', () => {
     expect(roles(menuTemplate(t, { platform: 'win32', isDev: true, appName: 'K' }, noop))).toContain('reload');
     const file = win[0].submenu as MenuItemConstructorOptions[];
     expect(file.map((i) => i.label ?? i.type)).toEqual(['#openFile', '#backup', 'separator', '#openDataFolder', 'separator', '#quit']);
+  });
+
+  it('forwards only well-formed commands to the page (the preload checks each)', () => {
+    expect(isMenuCommand({ kind: 'backup' })).toBe(true);
+    expect(isMenuCommand({ kind: 'openPackage', path: 'C:\\评审\\张伟.kepupkg' })).toBe(true);
+    for (const bad of [null, 'backup', { kind: 'openPackage' }, { kind: 'openPackage', path: '' }, { kind: 'openPackage', path: 'x'.repeat(5000) }, { kind: 'quit' }]) {
+      expect(isMenuCommand(bad), JSON.stringify(bad)?.slice(0, 40)).toBe(false);
+    }
   });
 
   it('sends Back up… and the picked package to the page, opens the data folder, shows About with versions and licences', async () => {
