@@ -19,6 +19,8 @@ export interface ShellActions {
   assertNotProtected(target: string): void;
   /** Opens a PDF export with the print dialog (print.ts); false when it is not one. */
   printFile(filePath: unknown): boolean;
+  /** After Settings changed (the language: the menu is relabelled). */
+  settingsChanged?(): void;
 }
 
 /** A file "show in folder" may reveal: an export, or a review package wherever it was written. */
@@ -50,7 +52,9 @@ export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => b
       return fail('FORBIDDEN_ORIGIN', `electron: ${String(channel).slice(0, 200)} refused from ${url.slice(0, 200) || 'an unknown frame'}`);
     }
     // An unknown channel or a malformed request is answered by dispatch with its code.
-    return dispatch(channel, payload);
+    const result = await dispatch(channel, payload);
+    if (channel === 'settings:update' && result.ok) actions?.settingsChanged?.();
+    return result;
   });
   ipcMain.handle(PICK_FOLDER_CHANNEL, async (event: IpcMainInvokeEvent) => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) return null;

@@ -17,7 +17,7 @@ import { osSecret } from './os-secret';
 import { PdfWindows } from './pdf-window';
 import { lockPermissions } from './permissions';
 import { isAppUrl, registerPrivilegedSchemes } from './schemes';
-import { installApplicationMenu } from './menu';
+import { installApplicationMenu, type Translate } from './menu';
 import { PrintWindows } from './print';
 import { createMainWindow } from './window';
 
@@ -78,13 +78,20 @@ export function startDesktop(paths: DesktopPaths): 'started' | 'second-instance'
     handleMediaProtocol(appContext, protocol);
     const pdfWindows = new PdfWindows(appContext);
     const printWindows = new PrintWindows(appContext.dataDir);
+    // The menu speaks the language chosen in Settings (else the system's), relabelled when it changes.
+    const menuT = (): Translate => {
+      const chosen = appContext.settings.get().language;
+      const translator = chosen ? createNodeI18n(chosen) : i18n;
+      return (key, params) => String(translator.t(key, params));
+    };
+    const menu = installApplicationMenu({ translate: menuT, dataDir: appContext.dataDir, mainWindow: () => win });
     registerIpc(createDispatch(createHandlers(appContext)), isAppUrl, {
       dataDir: appContext.dataDir,
       openPdf: (assetId) => pdfWindows.open(assetId),
       printFile: (file) => printWindows.print(file),
       assertNotProtected: (target) => appContext.protectedFiles.assertNotProtected(target),
+      settingsChanged: () => menu.rebuild(),
     });
-    installApplicationMenu({ t: i18n.t.bind(i18n), appName: i18n.t('app.name'), dataDir: appContext.dataDir, mainWindow: () => win });
     win = createMainWindow({ preload: paths.preload, dataDir: appContext.dataDir }, i18n.t('app.name'));
   });
 

@@ -126,37 +126,46 @@ export function aboutText(t: Translate, facts: AboutFacts): { title: string; mes
 }
 
 export interface InstallMenuOptions {
-  t: Translate;
-  appName: string;
+  /** The translate function of the app's language now (Settings, else the system's). */
+  translate(): Translate;
   dataDir: string;
   /** The main window now (it can be closed and opened again on macOS). */
   mainWindow(): BrowserWindow | null;
 }
 
-/** Builds the menu in the app's language and wires its actions to Electron (thin: logic above). */
-export function installApplicationMenu(options: InstallMenuOptions): void {
-  const { t, appName, dataDir } = options;
+/**
+ * Builds the menu in the app's language and wires its actions to Electron (thin: logic above).
+ * The answer rebuilds it: called when the language is changed in Settings.
+ */
+export function installApplicationMenu(options: InstallMenuOptions): { rebuild(): void } {
+  const { dataDir } = options;
   const send = (command: MenuCommand) => {
     const win = options.mainWindow();
     if (win && !win.isDestroyed()) win.webContents.send(MENU_COMMAND_CHANNEL, command);
   };
-  const actions: MenuActions = {
-    openFile: () => {
-      const win = options.mainWindow();
-      const dialogOptions: Electron.OpenDialogOptions = { properties: ['openFile'], filters: [{ name: t('menu.openFileFilter'), extensions: [...pickFileKinds.package] }] };
-      void (win ? dialog.showOpenDialog(win, dialogOptions) : dialog.showOpenDialog(dialogOptions)).then((result) => {
-        const picked = result.canceled ? undefined : result.filePaths[0];
-        if (picked) send({ kind: 'openPackage', path: picked });
-      });
-    },
-    backup: () => send({ kind: 'backup' }),
-    openDataFolder: () => void shell.openPath(dataDir),
-    about: () => {
-      const text = aboutText(t, { appName, version: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node, dataDir });
-      const win = options.mainWindow();
-      const box: Electron.MessageBoxOptions = { type: 'info', buttons: [t('menu.ok')], ...text };
-      void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
-    },
+  const rebuild = () => {
+    const t = options.translate();
+    const appName = t('app.name');
+    const actions: MenuActions = {
+      openFile: () => {
+        const win = options.mainWindow();
+        const dialogOptions: Electron.OpenDialogOptions = { properties: ['openFile'], filters: [{ name: t('menu.openFileFilter'), extensions: [...pickFileKinds.package] }] };
+        void (win ? dialog.showOpenDialog(win, dialogOptions) : dialog.showOpenDialog(dialogOptions)).then((result) => {
+          const picked = result.canceled ? undefined : result.filePaths[0];
+          if (picked) send({ kind: 'openPackage', path: picked });
+        });
+      },
+      backup: () => send({ kind: 'backup' }),
+      openDataFolder: () => void shell.openPath(dataDir),
+      about: () => {
+        const text = aboutText(t, { appName, version: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node, dataDir });
+        const win = options.mainWindow();
+        const box: Electron.MessageBoxOptions = { type: 'info', buttons: [t('menu.ok')], ...text };
+        void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
+      },
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(t, { platform: process.platform, isDev: !app.isPackaged, appName }, actions)));
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(t, { platform: process.platform, isDev: !app.isPackaged, appName }, actions)));
+  rebuild();
+  return { rebuild };
 }

@@ -214,7 +214,15 @@ describe('the application menu', () => {
     const i18n = createNodeI18n('en');
     const t = i18n.t.bind(i18n) as (key: string, params?: Record<string, string>) => string;
     const win = { isDestroyed: () => false, webContents: { send: (channel: string, payload: unknown) => rec.sent.push([channel, payload]) } };
-    installApplicationMenu({ t, appName: 'Kepu Review', dataDir: '/data/Kepu Review', mainWindow: () => win as never });
+    let language: 'en' | 'zh-CN' = 'en';
+    const menu = installApplicationMenu({
+      translate: () => {
+        const i18nNow = createNodeI18n(language);
+        return (key, params) => String(i18nNow.t(key, params));
+      },
+      dataDir: '/data/Kepu Review',
+      mainWindow: () => win as never,
+    });
     const template = rec.menu as MenuItemConstructorOptions[];
     const item = (label: string) => template.flatMap((m) => m.submenu as MenuItemConstructorOptions[]).find((i) => i.label === label)!;
     const click = (label: string) => (item(label).click as () => void)();
@@ -233,6 +241,10 @@ describe('the application menu', () => {
     expect(about.detail).toContain('Electron 39.0.0');
     expect(about.detail).toContain('SIL Open Font License');
     expect(about.detail).toContain('/data/Kepu Review');
+    // The language changed in Settings: the menu is rebuilt in it.
+    language = 'zh-CN';
+    menu.rebuild();
+    expect((rec.menu as MenuItemConstructorOptions[]).map((m) => m.label)).toEqual(process.platform === 'darwin' ? ['科普评审', '文件', '编辑', '视图', '窗口', '帮助'] : ['文件', '编辑', '视图', '帮助']);
   });
 });
 
@@ -256,7 +268,9 @@ describe('exports in the desktop app', () => {
     assertNotProtected: (target) => {
       if (path.resolve(target) === path.join(dataDir, 'kepu.db')) throw new Error('protected');
     },
+    settingsChanged: () => void settingsChanges.push('changed'),
   });
+  const settingsChanges: string[] = [];
   const call = (channel: string, event: unknown, ...args: unknown[]) => rec.ipc.get(channel)!(event, ...args);
 
   it('"Save as…" proposes the export\'s name and copies its bytes where the user chose', async () => {
@@ -285,6 +299,14 @@ describe('exports in the desktop app', () => {
     rec.saveTo = path.join(dataDir, 'kepu.db');
     await expect(call('dialog:save-as', trusted, roster, 'x')).rejects.toThrow('protected');
     expect(fs.readFileSync(path.join(dataDir, 'kepu.db'), 'utf8')).toBe('database');
+  });
+
+  it('relabels the menu after Settings changed, and only then', async () => {
+    await call('kepu:invoke', trusted, 'campaign:list', {});
+    expect(settingsChanges).toEqual([]);
+    await call('kepu:invoke', trusted, 'settings:update', { language: 'en' });
+    await call('kepu:invoke', stranger, 'settings:update', { language: 'en' });
+    expect(settingsChanges).toEqual(['changed']);
   });
 
   it('"Show in folder" reveals any export, never a file outside the exports folder', async () => {
