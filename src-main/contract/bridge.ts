@@ -14,11 +14,41 @@ export interface KepuBridge {
    * `label` in the user's language (the renderer translates); null when the user cancels.
    */
   pickFile(kind: PickFileKind, label: string): Promise<string | null>;
-  /** Shows a file the app wrote (an exported package) in Explorer / Finder. */
+  /** Shows a file the app wrote (an export, an exported package) in Explorer / Finder. */
   showInFolder(filePath: string): Promise<void>;
+  /**
+   * "Save as…": the OS save dialog (the export's name proposed, filtered by its extension), then a
+   * copy of the export (a file in the exports folder) where the user chose; null when cancelled or
+   * when the file is not an export. heldOpen: the chosen file was open in another program, so the
+   * copy went beside it as savedTo.
+   */
+  saveAs(filePath: string, filterLabel: string): Promise<SavedCopy | null>;
+  /** Prints a PDF export (certificates, letters, reports) from its own file: the OS print dialog. */
+  printFile(filePath: string): Promise<boolean>;
+  /** Commands of the application menu the page carries out (File › Back up… opens Settings). */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Opens a PDF asset in the desktop app's separate PDF viewer window; false if it is not a PDF. */
   openPdf(assetId: number): Promise<boolean>;
   shell: 'electron';
+}
+
+export interface SavedCopy {
+  savedTo: string;
+  heldOpen?: string;
+}
+
+/**
+ * What the application menu asks the page to do: File › Back up… opens Settings (where backups
+ * are made); File › Open file… hands the review package the user picked to the page to open.
+ */
+export type MenuCommand = { kind: 'backup' } | { kind: 'openPackage'; path: string };
+
+/** The preload forwards only well-formed commands (the page never sees the IPC event). */
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  if (typeof value !== 'object' || value === null) return false;
+  const command = value as Record<string, unknown>;
+  if (command.kind === 'backup') return true;
+  return command.kind === 'openPackage' && typeof command.path === 'string' && command.path.length > 0 && command.path.length <= 4096;
 }
 
 /** The handler map the app implements: a missing channel is a type error. */
@@ -42,5 +72,10 @@ export const SHOW_IN_FOLDER_CHANNEL = 'shell:show-in-folder';
 /** The files a picker offers, each with its extensions (the main process owns the dialog's words). */
 export const pickFileKinds = { package: ['kepupkg'] } as const;
 export type PickFileKind = keyof typeof pickFileKinds;
+/** IPC channels of "Save as…" (a native save dialog and a copy) and of printing an export's PDF. */
+export const SAVE_AS_CHANNEL = 'dialog:save-as';
+export const PRINT_FILE_CHANNEL = 'window:print-file';
+/** Main → page: a menu command (one of menuCommands). */
+export const MENU_COMMAND_CHANNEL = 'menu:command';
 /** IPC channel that opens an entrant's PDF in its own viewer window (desktop only, see pdf-window.ts). */
 export const OPEN_PDF_CHANNEL = 'window:open-pdf';

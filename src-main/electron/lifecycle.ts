@@ -17,6 +17,8 @@ import { osSecret } from './os-secret';
 import { PdfWindows } from './pdf-window';
 import { lockPermissions } from './permissions';
 import { isAppUrl, registerPrivilegedSchemes } from './schemes';
+import { installApplicationMenu, type Translate } from './menu';
+import { PrintWindows } from './print';
 import { createMainWindow } from './window';
 
 export interface DesktopPaths {
@@ -46,7 +48,7 @@ export function startDesktop(paths: DesktopPaths): 'started' | 'second-instance'
   let win: BrowserWindow | null = null;
   const showWindow = () => {
     if (!ctx) return;
-    if (!win || win.isDestroyed()) win = createMainWindow({ preload: paths.preload }, 'Kepu Review');
+    if (!win || win.isDestroyed()) win = createMainWindow({ preload: paths.preload, dataDir: ctx.dataDir }, 'Kepu Review');
     if (win.isMinimized()) win.restore();
     win.focus();
   };
@@ -75,8 +77,22 @@ export function startDesktop(paths: DesktopPaths): 'started' | 'second-instance'
     handleAppProtocol(paths.rendererDir);
     handleMediaProtocol(appContext, protocol);
     const pdfWindows = new PdfWindows(appContext);
-    registerIpc(createDispatch(createHandlers(appContext)), isAppUrl, { openPdf: (assetId) => pdfWindows.open(assetId) });
-    win = createMainWindow({ preload: paths.preload }, i18n.t('app.name'));
+    const printWindows = new PrintWindows(appContext.dataDir);
+    // The menu speaks the language chosen in Settings (else the system's), relabelled when it changes.
+    const menuT = (): Translate => {
+      const chosen = appContext.settings.get().language;
+      const translator = chosen ? createNodeI18n(chosen) : i18n;
+      return (key, params) => String(translator.t(key, params));
+    };
+    const menu = installApplicationMenu({ translate: menuT, dataDir: appContext.dataDir, mainWindow: () => win });
+    registerIpc(createDispatch(createHandlers(appContext)), isAppUrl, {
+      dataDir: appContext.dataDir,
+      openPdf: (assetId) => pdfWindows.open(assetId),
+      printFile: (file) => printWindows.print(file),
+      assertNotProtected: (target) => appContext.protectedFiles.assertNotProtected(target),
+      settingsChanged: () => menu.rebuild(),
+    });
+    win = createMainWindow({ preload: paths.preload, dataDir: appContext.dataDir }, i18n.t('app.name'));
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -1,20 +1,23 @@
 // The one window, locked down (Electron's security checklist): the renderer from our own scheme
 // (kepu-app://app), no Node in the page, sandboxed, isolated context, no plugins (entrants' PDFs
 // open in their own window, see pdf-window.ts), no <webview>, no DevTools in a packaged build, no
-// navigation away from the app, no pop-ups. Permissions: permissions.ts.
-import { app, BrowserWindow } from 'electron';
+// navigation away from the app, no pop-ups. Permissions: permissions.ts. It opens where it was left
+// (window-state.ts) when that place is still on a display.
+import { app, BrowserWindow, screen } from 'electron';
 import { APP_INDEX_URL, isAppUrl } from './schemes';
+import { DEFAULT_SIZE, loadWindowState, MIN_SIZE, type RestoredWindow, restoreWindow, trackWindowState } from './window-state';
 
 export interface WindowPaths {
   preload: string;
+  /** The data folder, where the window's size and position are kept; none: default size, not kept. */
+  dataDir?: string;
 }
 
-export function mainWindowOptions(paths: WindowPaths, title: string): Electron.BrowserWindowConstructorOptions {
+export function mainWindowOptions(paths: WindowPaths, title: string, restored?: RestoredWindow): Electron.BrowserWindowConstructorOptions {
   return {
-    width: 1366,
-    height: 860,
-    minWidth: 1024,
-    minHeight: 640,
+    ...(restored?.bounds ?? DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title,
     show: false,
     webPreferences: {
@@ -35,13 +38,25 @@ export function mainWindowOptions(paths: WindowPaths, title: string): Electron.B
   };
 }
 
-/** Frames inside the page may show only inert content: srcdoc (sanitised HTML) and blob: (print). */
+/**
+ * Frames inside the page may show only inert content: srcdoc (sanitised HTML) and the app's own
+ * pages. No blob: frames: exports print from their own file in a window of their own (print.ts).
+ */
 export function isAllowedSubframeUrl(url: string): boolean {
-  return url.startsWith('about:') || url.startsWith('blob:') || isAppUrl(url);
+  return url.startsWith('about:') || isAppUrl(url);
+}
+
+/** The work areas of the displays connected now, the primary one first. */
+function currentWorkAreas(): Electron.Rectangle[] {
+  const primary = screen.getPrimaryDisplay();
+  return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
 }
 
 export function createMainWindow(paths: WindowPaths, title: string): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(paths, title));
+  const restored = paths.dataDir ? restoreWindow(loadWindowState(paths.dataDir), currentWorkAreas()) : undefined;
+  const win = new BrowserWindow(mainWindowOptions(paths, title, restored));
+  if (restored?.maximized) win.maximize();
+  if (paths.dataDir) trackWindowState(win, paths.dataDir);
   const contents = win.webContents;
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();

@@ -10,6 +10,7 @@ import type { AppContext } from '../app/context';
 import type { Dispatch } from '../app/dispatch';
 import { clipText, toErrorBody } from '../app/dispatch';
 import { openAssetStream } from '../app/media';
+import { EXPORT_FILE_ROUTE, serveExportFile } from './export-download';
 import { contentTypeFor } from '../core/media/range';
 import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
 
@@ -77,6 +78,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
     if (url.pathname.startsWith('/media/')) return handleMedia(req, res, url);
     if (url.pathname.startsWith('/download/')) return handleDownload(req, res, url);
+    if (url.pathname === EXPORT_FILE_ROUTE) return handleExportFile(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'NOT_FOUND', 'host: no such route');
     return serveStatic(res, url.pathname);
   }
@@ -147,6 +149,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const stream = fs.createReadStream(file);
     stream.pipe(res);
     res.on('close', () => stream.destroy());
+  }
+
+  /** Any export the app wrote into its exports folder, by the path it reported (export-download.ts). */
+  function handleExportFile(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    if (!tokenMatches(url.searchParams.get('token'), token)) return sendError(res, 'UNAUTHORIZED', 'host: missing or wrong token');
+    if (!serveExportFile(options.ctx.dataDir, url, req, res).served) return sendError(res, 'NOT_FOUND', 'host: no such export');
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {

@@ -4,7 +4,21 @@
 // request against the contract (dispatch.ts), so a channel the contract does not declare is
 // refused there with UNKNOWN_CHANNEL. The preload keeps no channel list of its own.
 import { contextBridge, ipcRenderer } from 'electron';
-import { INVOKE_CHANNEL, type KepuBridge, OPEN_PDF_CHANNEL, PICK_FILE_CHANNEL, PICK_FOLDER_CHANNEL, type PickFileKind, SHOW_IN_FOLDER_CHANNEL } from '../contract/bridge';
+import {
+  INVOKE_CHANNEL,
+  type KepuBridge,
+  MENU_COMMAND_CHANNEL,
+  isMenuCommand,
+  type MenuCommand,
+  OPEN_PDF_CHANNEL,
+  PICK_FILE_CHANNEL,
+  PICK_FOLDER_CHANNEL,
+  type PickFileKind,
+  PRINT_FILE_CHANNEL,
+  SAVE_AS_CHANNEL,
+  type SavedCopy,
+  SHOW_IN_FOLDER_CHANNEL,
+} from '../contract/bridge';
 
 const bridge: KepuBridge = {
   shell: 'electron',
@@ -14,6 +28,16 @@ const bridge: KepuBridge = {
   pickFile: (kind: PickFileKind, label: string) => ipcRenderer.invoke(PICK_FILE_CHANNEL, String(kind), String(label)) as Promise<string | null>,
   showInFolder: (filePath: string) => ipcRenderer.invoke(SHOW_IN_FOLDER_CHANNEL, String(filePath)) as Promise<void>,
   openPdf: (assetId: number) => ipcRenderer.invoke(OPEN_PDF_CHANNEL, Math.trunc(assetId)) as Promise<boolean>,
+  saveAs: (filePath: string, filterLabel: string) => ipcRenderer.invoke(SAVE_AS_CHANNEL, String(filePath), String(filterLabel)) as Promise<SavedCopy | null>,
+  printFile: (filePath: string) => ipcRenderer.invoke(PRINT_FILE_CHANNEL, String(filePath)) as Promise<boolean>,
+  // The page gets the command name only, never the IPC event (which would hand it ipcRenderer).
+  onMenuCommand: (listener: (command: MenuCommand) => void) => {
+    const forward = (_event: unknown, command: unknown) => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
+    return () => void ipcRenderer.off(MENU_COMMAND_CHANNEL, forward);
+  },
 } as KepuBridge;
 
 contextBridge.exposeInMainWorld('kepu', bridge);

@@ -6,6 +6,8 @@ import type {
   ErrorCode,
   ErrorParams,
   KepuBridge,
+  MenuCommand,
+  SavedCopy,
   RequestOf,
   ResponseOf,
   Result,
@@ -127,12 +129,11 @@ export function packagePicker(label: string): (() => Promise<string | null>) | n
 }
 
 /**
- * After a package is exported: the desktop app offers "show in folder"; the browser shell, which
- * cannot, downloads a copy through the local host (/download/<name>, exports folder only).
+ * After a package is exported: the browser shell downloads a copy through the local host
+ * (/download/<name>, exports folder only); the desktop app shows ExportActions (Save as…, Show in folder).
  */
-export function deliverPackage(file: string): { showInFolder: (() => void) | null } {
-  const bridge = window.kepu;
-  if (bridge) return { showInFolder: () => void bridge.showInFolder(file) };
+export function deliverPackage(file: string): void {
+  if (window.kepu) return;
   const name = file.split(/[\\/]/).pop() ?? file;
   const a = document.createElement('a');
   a.href = `/download/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`;
@@ -140,7 +141,6 @@ export function deliverPackage(file: string): { showInFolder: (() => void) | nul
   document.body.appendChild(a);
   a.click();
   a.remove();
-  return { showInFolder: null };
 }
 
 /** Opens a PDF in the desktop app's own PDF window; null in the browser shell (shown inline there). */
@@ -152,4 +152,65 @@ export function pdfOpener(): ((assetId: number) => Promise<boolean>) | null {
 export function mediaUrl(assetId: number): string {
   if (window.kepu) return window.kepu.mediaUrl(assetId);
   return `/media/${assetId}?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * The export routes of the browser shell (src-main/host/export-download.ts): a file the app wrote
+ * into its exports folder, by the path the export reported; `inline` for printing a PDF.
+ */
+export function exportFileUrl(savedTo: string, inline = false): string {
+  return `/export-file?path=${encodeURIComponent(savedTo)}&token=${encodeURIComponent(token)}${inline ? '&inline=1' : ''}`;
+}
+
+/**
+ * "Save as…" of an export: the OS save dialog and a copy in the desktop app (null: cancelled);
+ * in the browser shell a download of the written file (the browser asks where, or saves it to
+ * its downloads folder), answered 'downloaded'.
+ */
+export async function saveExportAs(savedTo: string, fileName: string, filterLabel: string): Promise<SavedCopy | 'downloaded' | null> {
+  const bridge = window.kepu;
+  if (bridge) return bridge.saveAs(savedTo, filterLabel);
+  const a = document.createElement('a');
+  a.href = exportFileUrl(savedTo);
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  return 'downloaded';
+}
+
+/** "Show in folder" for an export in the desktop app; null in the browser shell (it cannot show folders). */
+export function exportRevealer(): ((savedTo: string) => Promise<void>) | null {
+  const bridge = window.kepu;
+  return bridge ? (savedTo) => bridge.showInFolder(savedTo) : null;
+}
+
+/**
+ * Prints a PDF export from the file the app wrote. The desktop app opens it in a print window of
+ * its own with the OS print dialog (electron/print.ts); the browser shell loads it from the host
+ * into a hidden frame of the page's own origin and asks the browser to print that frame.
+ */
+export async function printExport(savedTo: string): Promise<boolean> {
+  const bridge = window.kepu;
+  if (bridge) return bridge.printFile(savedTo);
+  const frame = document.createElement('iframe');
+  frame.className = 'print-frame';
+  frame.dataset.testid = 'print-frame';
+  frame.src = exportFileUrl(savedTo, true);
+  return new Promise<boolean>((resolve) => {
+    frame.onload = () => {
+      frame.contentWindow?.focus();
+      frame.contentWindow?.print();
+      resolve(true);
+      // The frame stays until the print dialog has surely read it; then it goes.
+      setTimeout(() => frame.remove(), 60_000);
+    };
+    document.body.appendChild(frame);
+  });
+}
+
+/** Commands from the desktop app's menu (File › Back up…, Open file…); nothing in the browser shell. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  const bridge = window.kepu;
+  return bridge ? bridge.onMenuCommand(listener) : () => {};
 }

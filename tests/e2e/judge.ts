@@ -54,7 +54,8 @@ export async function exportJudgePackage(coordinator: Page, judgeName: string): 
   const copy = await download;
   expect(copy.suggestedFilename()).toBe(path.basename(packageFile));
   expect(fs.readFileSync(await copy.path()).equals(fs.readFileSync(packageFile))).toBe(true);
-  await expect(coordinator.getByTestId('show-in-folder')).toHaveCount(0); // desktop only
+  await expect(coordinator.getByTestId('package-export-actions-save-as')).toBeVisible();
+  await expect(coordinator.getByTestId('package-export-actions-show-in-folder')).toHaveCount(0); // desktop only
   return packageFile;
 }
 

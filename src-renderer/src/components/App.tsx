@@ -2,6 +2,7 @@ import { RosterView } from './roster/RosterView';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onKeyLocked, onPublishedChange } from '../api';
+import { useMenuCommands } from '../hooks/useMenuCommands';
 import { useConfirmStore } from '../stores/useConfirmStore';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useAppStore } from '../stores/useAppStore';
@@ -19,6 +20,7 @@ export function App() {
   const { t } = useTranslation();
   const ask = useConfirmStore((s) => s.ask);
   const askText = useConfirmStore((s) => s.askText);
+  useMenuCommands();
   // A signing action with a locked key asks for the passphrase here, then goes on (api.ts).
   useEffect(() => {
     onKeyLocked((wrong) =>

@@ -3,7 +3,8 @@ import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDefinition, CampaignDetail, ListDef, TierRule } from '../../../src-main/contract';
 import { invoke } from '../api';
-import { downloadBase64 } from '../files';
+import { useDeliveredExport } from '../hooks/useDeliveredExport';
+import { ExportActions } from './ExportActions';
 import { formatCount, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { NoticeFilesSummary } from './setup/NoticeFilesEditor';
@@ -11,6 +12,7 @@ import { NoticeFilesSummary } from './setup/NoticeFilesEditor';
 /** The campaign's definition as a programme file, to share or to start the next edition from. */
 function ExportProgramme({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const [saved, setSaved] = useState<string | null>(null);
   return (
@@ -23,7 +25,7 @@ function ExportProgramme({ campaignId }: { campaignId: string }) {
           onClick={async () => {
             const file = await run(() => invoke('campaign:exportProgramme', { campaignId }));
             if (!file) return;
-            downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+            deliver(file);
             setSaved(file.fileName);
           }}
         >
@@ -31,6 +33,7 @@ function ExportProgramme({ campaignId }: { campaignId: string }) {
         </button>
       </div>
       {saved && <p className="muted small" data-testid="programme-exported">{t('programme.exported', { file: saved })}</p>}
+      <ExportActions file={exported} testId="programme-export-actions" showWhere />
     </section>
   );
 }

@@ -13,7 +13,8 @@ import type {
   ViolationCode,
 } from '../../../src-main/contract';
 import { invoke } from '../api';
-import { downloadBase64 } from '../files';
+import { useDeliveredExport } from '../hooks/useDeliveredExport';
+import { ExportActions } from './ExportActions';
 import { formatBytes, localized } from '../format';
 import { useChannel } from '../queries';
 import { useAppStore } from '../stores/useAppStore';
@@ -23,6 +24,7 @@ const VERDICTS: ReportVerdict[] = ['pass', 'fail', 'unreadable', 'unchecked'];
 
 export function ComplianceReportView({ campaign, onOpenEntry }: { campaign: CampaignDetail; onOpenEntry(id: number): void }) {
   const { t, i18n } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const lang = i18n.language;
   const run = useAppStore((s) => s.run);
   const [verdict, setVerdict] = useState<ReportVerdict | ''>('');
@@ -37,7 +39,7 @@ export function ComplianceReportView({ campaign, onOpenEntry }: { campaign: Camp
   async function exportAs(format: 'csv' | 'xlsx' | 'html') {
     const file = await run(() => invoke('compliance:export', { campaignId: campaign.id, format }));
     if (!file) return;
-    downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    deliver(file);
     setNotice(withHeldOpenNote(t, file, t('compliance.exported', { file: file.fileName, path: file.savedTo })));
   }
 
@@ -58,6 +60,7 @@ export function ComplianceReportView({ campaign, onOpenEntry }: { campaign: Camp
         </div>
       </div>
       {notice && <p className="muted small" data-testid="export-notice">{notice}</p>}
+      <ExportActions file={exported} testId="compliance-export-actions" />
       <p className="muted small">{t(`compliance.sizeUnit.${report.summary.sizeUnit}`)}</p>
       <ul className="stat-row">
         {VERDICTS.map((v) => (

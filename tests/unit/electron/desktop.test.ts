@@ -28,7 +28,15 @@ class FakeWindow {
     return Promise.resolve();
   }
   once() {}
+  on() {}
   show() {}
+  maximize() {}
+  isMaximized() {
+    return false;
+  }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1366, height: 860 };
+  }
   isDestroyed() {
     return false;
   }
@@ -74,6 +82,7 @@ const rec = vi.hoisted(() => ({
   ipc: new Map<string, (event: unknown, payload?: unknown) => Promise<unknown>>(),
   sessions: new Map<string, unknown>(),
   safe: { available: true, backend: 'basic_text' as string },
+  menu: null as unknown,
 }));
 
 /** A contract call as the preload sends it: the one IPC channel, carrying (channel, request). */
@@ -100,6 +109,9 @@ vi.mock('electron', () => {
       },
     },
     BrowserWindow: Object.assign(FakeWindow, { getAllWindows: () => FakeWindow.all, fromWebContents: () => null }),
+    screen: { getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }), getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => (rec.menu = menu) },
+    shell: { openPath: async () => '', showItemInFolder: () => {} },
     dialog: { showErrorBox: (...args: unknown[]) => rec.calls.push(`showErrorBox ${String(args[1])}`), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
     ipcMain: { handle: (channel: string, fn: never) => rec.ipc.set(channel, fn) },
     protocol: {
@@ -219,6 +231,8 @@ describe('the first instance of the desktop app', () => {
     expect(frame('https://example.com/')).toBe(true);
     expect(frame('kepu-media://asset/1')).toBe(true);
     expect(frame('about:srcdoc')).toBe(false);
+    // Exports print from their own file in a window of their own (print.ts): no blob: frames.
+    expect(frame('blob:kepu-app://app/6f1c2a9e-0000-4000-8000-000000000000')).toBe(true);
     expect(win.openHandler?.()).toEqual({ action: 'deny' });
   });
 

@@ -42,7 +42,7 @@ describe('the Electron shell', () => {
       async (channel, payload) => (calls.push([channel, payload]), { ok: true, value: 'done' }),
       (url) => url.startsWith(trusted),
     );
-    expect([...recorded.ipc.keys()].sort()).toEqual([INVOKE_CHANNEL, 'dialog:pick-folder', 'dialog:pick-file', 'shell:show-in-folder', 'window:open-pdf'].sort());
+    expect([...recorded.ipc.keys()].sort()).toEqual([INVOKE_CHANNEL, 'dialog:pick-folder', 'dialog:pick-file', 'dialog:save-as', 'shell:show-in-folder', 'window:open-pdf', 'window:print-file'].sort());
     const pick = recorded.ipc.get('dialog:pick-folder')!;
     expect(await pick({ senderFrame: { url: `${trusted}index.html` }, sender: {} }, undefined)).toBe('/picked/folder');
     expect(await pick({ senderFrame: { url: 'https://example.com/' }, sender: {} }, undefined)).toBeNull();

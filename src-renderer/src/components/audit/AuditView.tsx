@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../EmptyState';
 import type { AuditCheckView, AuditRow, CampaignDetail } from '../../../../src-main/contract';
 import { invoke } from '../../api';
-import { downloadBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { formatInstant } from '../../format';
 import { usePagedChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
@@ -17,6 +18,7 @@ const PAGE = 200;
 
 export function AuditView({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const tz = campaign.definition.timeZone;
   const [action, setAction] = useState('');
@@ -35,7 +37,7 @@ export function AuditView({ campaign }: { campaign: CampaignDetail }) {
   async function exportCsv() {
     const file = await run(() => invoke('audit:export', { campaignId: campaign.id }));
     if (!file) return;
-    downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    deliver(file);
     setNotice(withHeldOpenNote(t, file, t('audit.exported', { file: file.savedTo })));
   }
 
@@ -67,6 +69,7 @@ export function AuditView({ campaign }: { campaign: CampaignDetail }) {
         </p>
       )}
       {notice && <p className="muted small">{notice}</p>}
+      <ExportActions file={exported} testId="audit-export-actions" />
       <div className="filters">
         <label className="inline-label">
           {t('audit.action')}{' '}

@@ -1,19 +1,19 @@
 // The lists the published ranking gives (award tiers, committee members, judges' thanks): preview
 // a holder's certificate, export a whole list as one PDF for printing and/or one PDF per holder,
-// with progress and cancel, then print or open the folder.
+// with progress and cancel, then print the batch from its own file, save a copy or open the folder.
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../EmptyState';
 import { scoringRoundsOf } from '../../../../src-main/contract/lists';
 import type { CampaignDetail } from '../../../../src-main/contract';
-import { invoke } from '../../api';
+import { invoke, printExport } from '../../api';
 import { localized } from '../../format';
 import { useJob } from '../../hooks/useJob';
 import { useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
+import { ExportActions } from '../ExportActions';
 import { CertificateDrawingSvg } from './CertificateDrawingSvg';
-import { printPdf } from './certificateFiles';
 
 type Mode = 'single' | 'perHolder' | 'both';
 
@@ -42,13 +42,13 @@ export function CertificateListsPanel({ campaign, onExported, onOpenRanking }: {
   function exportList(list: string) {
     return start(() => invoke('certificates:export', { campaignId: campaign.id, list, mode }));
   }
+  // The batch PDF (certificates-<list>-<date>.pdf) when there is one, else the first holder's.
+  const jobFiles = job?.result?.files ?? [];
+  const combined = jobFiles.find((f) => /certificates-[^/\\]*\.pdf$/.test(f)) ?? jobFiles[0];
   async function print() {
-    // The batch PDF (certificates-<list>-<date>.pdf) when there is one, else the first holder's.
-    const files = job?.result?.files ?? [];
-    const combined = files.find((f) => /certificates-[^/\\]*\.pdf$/.test(f)) ?? files[0];
-    if (!job || !combined) return;
-    const file = await run(() => invoke('certificates:jobFile', { jobId: job.jobId, file: combined }));
-    if (file) printPdf(file.contentBase64);
+    // Printed from the file the job wrote (no copy through the page): the desktop app's print
+    // window, or the browser's own print of that file.
+    if (combined) await run(() => printExport(combined));
   }
 
   if (!lists) return null;
@@ -132,9 +132,10 @@ export function CertificateListsPanel({ campaign, onExported, onOpenRanking }: {
             <>
               <p>{t('certificates.job.done', { count: job.result.certificates, fresh: job.result.newlyIssued, dir: job.result.outDir })}</p>
               {job.result.waiting > 0 && <p data-testid="certificate-job-waiting">{t('certificates.job.waiting', { count: job.result.waiting })}</p>}
-              <button type="button" onClick={() => void print()} data-testid="print-certificates">
+              <button type="button" onClick={() => void print()} disabled={!combined} data-testid="print-certificates">
                 {t('certificates.job.print')}
               </button>
+              {combined && <ExportActions file={{ fileName: combined.split(/[\\/]/).pop() ?? combined, savedTo: combined }} testId="certificate-export" printable={false} />}
             </>
           )}
           {job.state === 'cancelled' && <p>{t('certificates.job.cancelled')}</p>}

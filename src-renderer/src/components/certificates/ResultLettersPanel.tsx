@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, LetterLanguage } from '../../../../src-main/contract';
 import { invoke } from '../../api';
-import { downloadBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { localized } from '../../format';
 import { useJob } from '../../hooks/useJob';
 import { useChannel } from '../../queries';
@@ -16,6 +17,7 @@ const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 export function ResultLettersPanel({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const lists = campaign.definition.lists;
   const [list, setList] = useState(lists[0]?.key ?? '');
@@ -29,7 +31,7 @@ export function ResultLettersPanel({ campaign }: { campaign: CampaignDetail }) {
   const open = async (file: string) => {
     if (!job) return;
     const got = await run(() => invoke('letters:jobFile', { jobId: job.jobId, file }));
-    if (got) downloadBase64(got.fileName, got.mimeType, got.contentBase64);
+    if (got) deliver(got);
   };
 
   const files = job?.result?.files ?? [];
@@ -102,6 +104,7 @@ export function ResultLettersPanel({ campaign }: { campaign: CampaignDetail }) {
                   </li>
                 ))}
               </ul>
+              <ExportActions file={exported} testId="letters-export-actions" showWhere />
             </div>
           )}
           {errorText && <p className="verdict-fail">{errorText}</p>}

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, Judge, ResponseOf } from '../../../../src-main/contract';
 import { deliverPackage, invoke } from '../../api';
+import type { DeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { fileToBase64 } from '../../files';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
@@ -39,9 +41,9 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
   /** PACKAGE_OVER_4GIB asks first: without media, or written anyway (export-package.ts). */
   const exportPackage = (judgeId: string) => exportPackageAsking({ campaignId: campaign.id, judgeId, withMedia }, ask, t);
   const [notice, setNotice] = useState<string | null>(null);
-  // After a package export in the desktop app: reveal the file in Explorer / Finder.
-  // (kept with the notice it belongs to, so another notice never shows the button).
-  const [reveal, setReveal] = useState<{ notice: string; show: () => void } | null>(null);
+  // After a package export: Save as… / Show in folder for that file (ExportActions), kept with the
+  // notice it belongs to, so another notice never shows the buttons.
+  const [packageExport, setPackageExport] = useState<{ notice: string; file: DeliveredExport } | null>(null);
   // The roster form: 'new' adds a judge, a judge edits that judge, null: closed.
   const [editing, setEditing] = useState<Judge | 'new' | null>(null);
 
@@ -116,14 +118,9 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
         {notice && (
           <p className="muted small">
             <span data-testid="exchange-notice">{notice}</span>
-            {reveal?.notice === notice && (
-              <button type="button" className="link" onClick={reveal.show} data-testid="show-in-folder">
-                {' '}
-                {t('exchange.showInFolder')}
-              </button>
-            )}
           </p>
         )}
+        {packageExport?.notice === notice && <ExportActions file={packageExport.file} testId="package-export-actions" />}
         <table className="data-table compact" data-testid="judge-table">
           <thead>
             <tr>
@@ -176,8 +173,8 @@ export function ExchangeView({ campaign, onOpenEntry }: { campaign: CampaignDeta
                       if (!pkg) return;
                       const saved = t('exchange.packageSaved', { name: j.name, entries: pkg.entries, file: pkg.file });
                       setNotice(saved);
-                      const show = deliverPackage(pkg.file).showInFolder;
-                      setReveal(show ? { notice: saved, show } : null);
+                      deliverPackage(pkg.file);
+                      setPackageExport({ notice: saved, file: { fileName: pkg.file.split(/[\\/]/).pop() ?? pkg.file, savedTo: pkg.file } });
                     }}
                   >
                     {t('exchange.exportPackage')}

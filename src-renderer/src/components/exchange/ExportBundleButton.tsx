@@ -4,12 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../src-main/contract';
 import { invoke } from '../../api';
-import { downloadBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { useAppStore } from '../../stores/useAppStore';
 import { useReviewStore } from '../../stores/useReviewStore';
 
 export function ExportBundleButton({ campaign }: { campaign: CampaignDetail }) {
   const { t } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const [notice, setNotice] = useState<string | null>(null);
   return (
@@ -22,7 +24,7 @@ export function ExportBundleButton({ campaign }: { campaign: CampaignDetail }) {
           await useReviewStore.getState().whenSaved();
           const file = await run(() => invoke('bundle:export', { campaignId: campaign.id }));
           if (!file) return;
-          downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+          deliver(file);
           setNotice(t('exchange.bundleSaved', { revision: file.revision, path: file.savedTo }));
         }}
       >
@@ -34,6 +36,7 @@ export function ExportBundleButton({ campaign }: { campaign: CampaignDetail }) {
           {notice}
         </span>
       )}
+      <ExportActions file={exported} testId="bundle-export-actions" />
     </span>
   );
 }

@@ -5,12 +5,14 @@ import { withHeldOpenNote } from '../../held-open';
 import { useTranslation } from 'react-i18next';
 import type { IdentityStatus } from '../../../../src-main/contract';
 import { invoke } from '../../api';
-import { downloadBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
 
 export function IdentityPanel() {
   const { t } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const askText = useConfirmStore((s) => s.askText);
   const [status, setStatus] = useState<IdentityStatus | null>(null);
@@ -116,7 +118,7 @@ export function IdentityPanel() {
                   onClick={async () => {
                     const file = await run(() => invoke('identity:keycard', {}));
                     if (file) {
-                      downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+                      deliver(file);
                       setNotice(withHeldOpenNote(t, file, t('compliance.exported', { file: file.fileName, path: file.savedTo })));
                     }
                   }}
@@ -157,6 +159,7 @@ export function IdentityPanel() {
           </div>
           {!needsPassphrase && status.passphraseCopy && <p className="muted small">{t('identity.passphraseCopy.has')}</p>}
           {notice && <p className="muted small">{notice}</p>}
+          <ExportActions file={exported} testId="keycard-export-actions" />
         </>
       )}
     </section>

@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../EmptyState';
 import type { CampaignDetail, NoticeDocument, NoticeInfo, NoticeLanguage } from '../../../../src-main/contract';
 import { invoke } from '../../api';
-import { downloadBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { formatInstant, localized } from '../../format';
 import { invalidateCampaign, useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
@@ -147,6 +148,7 @@ export function NoticeView({ campaign }: { campaign: CampaignDetail }) {
 /** Period changes and exports of one notice. */
 function NoticeActions({ campaign, notice, onChanged }: { campaign: CampaignDetail; notice: NoticeInfo; onChanged(): Promise<void> }) {
   const { t } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const setNotice = useAppStore((s) => s.setNotice);
   const [start, setStart] = useState(notice.periodStartLocal.slice(0, 16).replace(' ', 'T'));
@@ -168,7 +170,7 @@ function NoticeActions({ campaign, notice, onChanged }: { campaign: CampaignDeta
   async function exportAs(format: 'pdf' | 'html' | 'xlsx') {
     const file = await run(() => invoke('notice:export', { campaignId: campaign.id, noticeId: notice.id, format, language }));
     if (!file) return;
-    downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    deliver(file);
     setNotice(withHeldOpenNote(t, file, t('notice.export.saved', { file: file.savedTo })));
   }
   return (
@@ -187,6 +189,7 @@ function NoticeActions({ campaign, notice, onChanged }: { campaign: CampaignDeta
           </button>
         ))}
       </div>
+      <ExportActions file={exported} testId="notice-export-actions" />
     </section>
   );
 }

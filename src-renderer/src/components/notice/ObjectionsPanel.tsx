@@ -7,7 +7,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, NoticeDocument, NoticeInfo, ObjectionInfo } from '../../../../src-main/contract';
 import { invoke } from '../../api';
-import { downloadBase64, fileToBase64 } from '../../files';
+import { fileToBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { formatInstant } from '../../format';
 import { channelKey, queryClient, useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
@@ -19,6 +21,7 @@ function today(timeZone: string): string {
 
 export function ObjectionsPanel({ campaign, notice, document: doc, onChanged }: { campaign: CampaignDetail; notice: NoticeInfo; document: NoticeDocument | null; onChanged(): Promise<void> }) {
   const { t } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const askText = useConfirmStore((s) => s.askText);
   const tz = campaign.definition.timeZone;
@@ -73,7 +76,7 @@ export function ObjectionsPanel({ campaign, notice, document: doc, onChanged }: 
   }
   async function open(fileId: number) {
     const file = await run(() => invoke('objection:saveFile', { campaignId: campaign.id, fileId }));
-    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    if (file) deliver(file);
   }
 
   return (
@@ -169,6 +172,7 @@ export function ObjectionsPanel({ campaign, notice, document: doc, onChanged }: 
           </li>
         ))}
       </ul>
+      <ExportActions file={exported} testId="objection-export-actions" showWhere />
     </section>
   );
 }

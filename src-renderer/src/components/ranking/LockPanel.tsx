@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, SnapshotInfo, SnapshotVerification } from '../../../../src-main/contract';
 import { carriedLine, differenceLines, snapshotPartText } from '../../../../src-main/contract/verify-text';
 import { ApiError, invoke } from '../../api';
-import { downloadBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { formatInstant, localized } from '../../format';
 import { channelKey, queryClient, useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
@@ -14,6 +15,7 @@ import { useConfirmStore } from '../../stores/useConfirmStore';
 
 export function LockPanel({ campaign, onLocked }: { campaign: CampaignDetail; onLocked(): void }) {
   const { t } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const ask = useConfirmStore((s) => s.ask);
   const askText = useConfirmStore((s) => s.askText);
@@ -59,7 +61,7 @@ export function LockPanel({ campaign, onLocked }: { campaign: CampaignDetail; on
   }
   async function download(id: string) {
     const file = await run(() => invoke('ranking:export', { campaignId: campaign.id, format: 'snapshot', snapshotId: id }));
-    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    if (file) deliver(file);
   }
 
   return (
@@ -71,6 +73,7 @@ export function LockPanel({ campaign, onLocked }: { campaign: CampaignDetail; on
         </button>
       </div>
       {snapshots.length === 0 && <p className="muted">{t('ranking.lock.notLocked')}</p>}
+      <ExportActions file={exported} testId="snapshot-export-actions" showWhere />
       <ul className="plain-list snapshots">
         {snapshots.map((s) => {
           const check = checks[s.id];

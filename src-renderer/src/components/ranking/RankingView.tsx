@@ -7,7 +7,8 @@ import { withHeldOpenNote } from '../../held-open';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, RankingMethod } from '../../../../src-main/contract';
 import { invoke } from '../../api';
-import { downloadBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { formatInstant, localized } from '../../format';
 import { channelKey, invalidateCampaign, queryClient, useChannel } from '../../queries';
 import { roundsOf } from '../../../../src-main/contract/lists';
@@ -28,6 +29,7 @@ import './ranking.css';
 
 export function RankingView({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   // The category and method shown are kept when the user switches tabs and comes back.
   const [selected, setSelected] = useKeptValue(campaign.id, 'ranking', 'category', 0);
@@ -56,7 +58,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
   async function exportAs(format: 'csv' | 'xlsx' | 'pdf') {
     const file = await run(() => invoke('ranking:export', { campaignId: campaign.id, format }));
     if (!file) return;
-    downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    deliver(file);
     setNotice(withHeldOpenNote(t, file, t('ranking.export.saved', { file: file.savedTo })));
   }
 
@@ -124,6 +126,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           </p>
         )}
         {notice && <p className="muted small">{notice}</p>}
+        <ExportActions file={exported} testId="ranking-export-actions" />
       </section>
 
       {showSettings && <RankingSettings campaign={campaign} config={summary.config} appliedTieBreaks={summary.applied.tieBreaks} onSaved={() => void load(true)} />}

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, ExportFile, NoticeLanguage } from '../../../../src-main/contract';
 import { roundsOf } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
-import { downloadBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 
@@ -16,6 +17,7 @@ const LANGUAGES: readonly NoticeLanguage[] = ['zh', 'en', 'both'];
 
 export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const judges = useChannel('judge:list', { campaignId: campaign.id }).data?.judges ?? [];
   const [judgeId, setJudgeId] = useState('');
@@ -27,7 +29,7 @@ export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
   const roundNo = round ? { roundNo: Number(round) } : {};
   const offer = (file: ExportFile | undefined | null) => {
     if (!file) return;
-    downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    deliver(file);
     setSaved(withHeldOpenNote(t, file, t('scores.export.saved', { file: file.savedTo })));
   };
   return (
@@ -90,6 +92,7 @@ export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
           {saved}
         </p>
       )}
+      <ExportActions file={exported} testId="score-export-actions" />
     </section>
   );
 }

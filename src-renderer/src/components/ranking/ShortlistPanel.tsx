@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, ShortlistCategoryView, ShortlistLine, ShortlistRule, ShortlistView } from '../../../../src-main/contract';
 import { roundsOf } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
-import { downloadBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { formatInstant, localized } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
@@ -20,6 +21,7 @@ type By = ShortlistRule['by'];
 
 export function ShortlistPanel({ campaign, listKey, computedAt }: { campaign: CampaignDetail; listKey: string; computedAt: string }) {
   const { t, i18n } = useTranslation();
+  const [exportedFile, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const ask = useConfirmStore((s) => s.ask);
   const askText = useConfirmStore((s) => s.askText);
@@ -63,7 +65,7 @@ export function ShortlistPanel({ campaign, listKey, computedAt }: { campaign: Ca
   async function exportFile() {
     const file = await run(() => invoke('shortlist:exportFile', key));
     if (!file) return;
-    downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    deliver(file);
     setExported(withHeldOpenNote(t, file, t('shortlistFile.exported', { count: file.entries, file: file.savedTo })));
   }
 
@@ -202,6 +204,7 @@ export function ShortlistPanel({ campaign, listKey, computedAt }: { campaign: Ca
         </p>
       )}
       {!preview && view.made && exported && <p className="small muted" data-testid="shortlist-exported">{exported}</p>}
+      {!preview && view.made && <ExportActions file={exportedFile} testId="shortlist-export-actions" />}
       {shown.made && (
         <>
           <p data-testid="shortlist-counts">

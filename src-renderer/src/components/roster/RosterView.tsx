@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { RosterMember } from '../../../../src-main/contract';
 import { memberActivities, type MemberActivity, type RosterStatus, rosterStatuses } from '../../../../src-main/contract/roster-terms';
 import { invoke } from '../../api';
-import { downloadBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { localized } from '../../format';
 import { queryClient, useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
@@ -26,6 +27,7 @@ const BADGE: Record<RosterStatus, string> = {
 
 export function RosterView() {
   const { t, i18n } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const ask = useConfirmStore((s) => s.ask);
   const [expiringDays, setExpiringDays] = useState(90);
@@ -38,7 +40,7 @@ export function RosterView() {
 
   async function exportXlsx() {
     const file = await run(() => invoke('roster:export', { expiringDays, status: status || undefined, language: i18n.language === 'en' ? 'en' : 'zh-CN' }));
-    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    if (file) deliver(file);
   }
   async function renew(m: RosterMember) {
     if (!m.certificate) return;
@@ -80,6 +82,7 @@ export function RosterView() {
             {t('roster.export')}
           </button>
         </div>
+        <ExportActions file={exported} testId="roster-export-actions" showWhere />
       </div>
       <p className="muted small">{t('roster.help')}</p>
       {roster && <p className="small muted">{t('roster.today', { date: roster.today })}</p>}

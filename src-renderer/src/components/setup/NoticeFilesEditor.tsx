@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, NoticeFileInfo } from '../../../../src-main/contract';
 import { MAX_CAMPAIGN_FILES_BYTES, MAX_NOTICE_FILE_BYTES } from '../../../../src-main/contract/notice-file-limits';
 import { ApiError, call, invoke } from '../../api';
-import { downloadBase64, fileToBase64 } from '../../files';
+import { fileToBase64 } from '../../files';
+import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { ExportActions } from '../ExportActions';
 import { formatBytes, formatInstant } from '../../format';
 import { useAppStore } from '../../stores/useAppStore';
 import { useConfirmStore } from '../../stores/useConfirmStore';
@@ -32,12 +34,13 @@ function useNoticeFiles(campaignId: string) {
 function NoticeFilesTable(props: { campaign: Campaign; files: NoticeFileInfo[]; editable: boolean; onRemove?(file: NoticeFileInfo): void; testId: string }) {
   const { campaign, files, editable, onRemove, testId } = props;
   const { t, i18n } = useTranslation();
+  const [exported, deliver] = useDeliveredExport();
   const run = useAppStore((s) => s.run);
   const [saved, setSaved] = useState<{ file: string; path: string } | null>(null);
   async function save(file: NoticeFileInfo) {
     const copy = await run(() => invoke('campaign:saveNoticeFile', { campaignId: campaign.id, fileId: file.id }));
     if (!copy) return;
-    downloadBase64(copy.fileName, copy.mimeType, copy.contentBase64);
+    deliver(copy);
     setSaved({ file: copy.fileName, path: copy.savedTo });
   }
   return (
@@ -78,6 +81,7 @@ function NoticeFilesTable(props: { campaign: Campaign; files: NoticeFileInfo[]; 
           {t('setup.noticeFiles.saved', { file: saved.file, path: saved.path })}
         </p>
       )}
+      <ExportActions file={exported} testId={`${testId}-export-actions`} />
     </>
   );
 }
