@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportReport, MappingTarget } from '../../../src-main/contract';
+import type { DeliveredExport } from '../hooks/useDeliveredExport';
 import { useRowErrorText } from '../hooks/useRowErrorText';
+import { ExportActions } from './ExportActions';
 
 interface Props {
   report: ImportReport;
@@ -8,9 +10,11 @@ interface Props {
   onAnother(): void;
   /** Writes the refused rows as XLSX (the file's columns and the reasons), to send back. */
   onExportRefused?(): void;
+  /** The refused-rows workbook last written, for its Save as / Show in folder row. */
+  refusedFile?: DeliveredExport | null;
 }
 
-export function ImportReportView({ report, targets, onAnother, onExportRefused }: Props) {
+export function ImportReportView({ report, targets, onAnother, onExportRefused, refusedFile = null }: Props) {
   const { t } = useTranslation();
   const describe = useRowErrorText(targets);
   const stats = [
@@ -58,11 +62,12 @@ export function ImportReportView({ report, targets, onAnother, onExportRefused }
         </div>
       )}
       {report.rejected.length > 0 && onExportRefused && (
-        <p>
+        <div>
           <button type="button" onClick={onExportRefused} data-testid="export-refused">
             {t('intake.rejectedFile.download')}
           </button>
-        </p>
+          <ExportActions file={refusedFile} testId="refused-rows-actions" />
+        </div>
       )}
       {report.rejected.length > 0 && (
         <RowProblems testId="rejected-rows" rows={report.rejected.map((r) => ({ row: r.row, regNo: r.regNo ?? '—', text: r.errors.map(describe).join(';') }))} />

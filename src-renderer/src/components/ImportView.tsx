@@ -7,7 +7,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, ColumnMapping, EntryKind, ImportPreview, ImportReport, RegNoGeneration } from '../../../src-main/contract';
 import { invoke } from '../api';
-import { downloadBase64, fileToBase64 } from '../files';
+import { fileToBase64 } from '../files';
+import { useDeliveredExport } from '../hooks/useDeliveredExport';
+import { ExportActions } from './ExportActions';
 import { localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { ImportPreviewTable } from './ImportPreviewTable';
@@ -48,6 +50,8 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
   const { t, i18n } = useTranslation();
   const { run, busy } = useAppStore();
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const [templateFile, deliverTemplate] = useDeliveredExport();
+  const [refusedFile, deliverRefused] = useDeliveredExport();
   const [session, setSession] = useState<Session | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -108,13 +112,13 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
 
   async function downloadTemplate() {
     const file = await run(() => invoke('intake:template', { campaignId: campaign.id, language }));
-    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    if (file) deliverTemplate(file);
   }
 
   async function exportRefused() {
     if (!session || !preview) return;
     const file = await run(() => invoke('intake:rejectedRows', { campaignId: campaign.id, source: sourceOf(session), options: optionsOf(session, preview), language }));
-    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    if (file) deliverRefused(file);
   }
 
   async function doImport() {
@@ -144,12 +148,13 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
       <section className="panel">
         <h2>{t('intake.pickTitle')}</h2>
         <p className="muted">{t('intake.pickHint')}</p>
-        <p className="muted small">
+        <div className="muted small">
           <button type="button" className="link" onClick={() => void downloadTemplate()} data-testid="import-template">
             {t('intake.template.download')}
           </button>{' '}
           {t('intake.template.hint')}
-        </p>
+            <ExportActions file={templateFile} testId="import-template-actions" />
+        </div>
         <div className="row">
           {/* A styled label instead of the browser's own button, whose text follows the OS, not the app. */}
           <label className="file-button">
@@ -284,6 +289,7 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
           report={report}
           targets={preview.targets}
           onExportRefused={() => void exportRefused()}
+          refusedFile={refusedFile}
           onAnother={() => {
             setReport(null);
             setPreview(null);
