@@ -84,6 +84,13 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     const shownOf = (c: (typeof outcome.categories)[number]) => c.lists[(asked ?? c.method) as keyof typeof c.lists];
     const rows = outcome.categories.flatMap((c) => (shownOf(c)?.ranked ?? []).map((r) => ({ kind: c.kind, category: c.category, ...r })));
     const held = outcome.categories.flatMap((c) => (shownOf(c)?.held ?? []).map((h) => ({ kind: c.kind, category: c.category, ...h })));
+    // Entries of a list shown by the trimmed mean with too few judges to drop the extremes carry the
+    // plain mean: said, as the app's ranking tab says it (it used to be silent here).
+    const needed = outcome.config.trimMinJudges;
+    const fallbacks = outcome.categories.flatMap((c) => {
+      const entries = (asked ?? c.method) === 'trimmed' ? (shownOf(c)?.ranked ?? []).filter((r) => r.judges < needed).length : 0;
+      return entries > 0 ? [{ kind: c.kind, category: c.category, entries, needed }] : [];
+    });
     // A committee campaign selects members rather than ranking works: its list, by name.
     const committee = outcome.committee ? await rt.call('ranking:committee', { campaignId }) : null;
     let published = null;
@@ -91,7 +98,7 @@ export async function runRank(argv: string[], t: T): Promise<number> {
       unlockWith(rt, passphrase);
       published = await rt.call('ranking:lock', { campaignId });
     }
-    if (values.json) process.stdout.write(`${JSON.stringify({ method, ranked: rows, held, ...(committee ? { committee } : {}), ...(published ? { published } : {}) }, null, 2)}\n`);
+    if (values.json) process.stdout.write(`${JSON.stringify({ method, ranked: rows, held, trimFallbacks: fallbacks, ...(committee ? { committee } : {}), ...(published ? { published } : {}) }, null, 2)}\n`);
     else if (values.csv) {
       process.stdout.write(`${csvRow(['kind', 'category', 'rank', 'regNo', 'score', 'judges', 'tier'])}\n`);
       for (const r of rows) process.stdout.write(`${csvRow([r.kind, r.category, r.rank, r.regNo, r.score, r.judges, r.tier])}\n`);
@@ -101,6 +108,8 @@ export async function runRank(argv: string[], t: T): Promise<number> {
         if (!list) continue;
         process.stdout.write(`\n${c.kind}${c.category ? `/${c.category}` : ''}\n`);
         for (const r of list.ranked) process.stdout.write(`  ${String(r.rank).padStart(3)}  ${r.regNo}\t${r.score.toFixed(2)}\t${t('cli.rank.judges', { count: r.judges })}\n`);
+        const fallback = fallbacks.find((f) => f.kind === c.kind && f.category === c.category);
+        if (fallback) process.stdout.write(`  ${t('ranking.fallback.trimmed', { count: fallback.entries, n: fallback.needed })}\n`);
         if (list.held.length) process.stdout.write(`  ${t('cli.rank.held', { count: list.held.length, list: list.held.map((h) => `${h.regNo} (${h.flags.map((f) => f.code).join(', ')})`).join('; ') })}\n`);
       }
       if (committee) {

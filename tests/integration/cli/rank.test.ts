@@ -30,6 +30,15 @@ describe('kepu rank', () => {
     const media = out.held.find((h: { flags: { code: string }[] }) => h.flags.some((f) => f.code === 'non_compliant_media'));
     expect(media.flags.filter((f: { code: string }) => f.code === 'non_compliant_media')).toHaveLength(1);
 
+    expect(out.trimFallbacks).toEqual([]); // the plain mean asked for: nothing falls back
+    // By the trimmed mean the sample's three judges are too few to drop the extremes: said, per category.
+    const trimmed = kepu(['rank', '--campaign', works.id, '--method', 'trimmed', '--data-dir', dataDir]);
+    expect(trimmed.code).toBe(0);
+    expect(trimmed.stdout).toMatch(/Published by the trimmed mean, but \d+ ranked entr(y|ies) had fewer than 5 judges/);
+    const trimmedJson = JSON.parse(kepu(['rank', '--campaign', works.id, '--method', 'trimmed', '--data-dir', dataDir, '--json']).stdout);
+    expect(trimmedJson.trimFallbacks.length).toBeGreaterThan(0);
+    expect(trimmedJson.trimFallbacks[0]).toMatchObject({ needed: 5 });
+
     const snapshot = path.join(dataDir, 'snapshot.json');
     expect(kepu(['rank', '--campaign', works.id, '--data-dir', dataDir, '--lock', snapshot]).code).toBe(0);
     expect(kepu(['rank', '--verify', snapshot, '--data-dir', dataDir])).toMatchObject({ code: 0 });
