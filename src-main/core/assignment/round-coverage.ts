@@ -5,6 +5,7 @@
 // previous round's shortlist plus any entry assigned in it; judges per entry are the round's own.
 // Without this, round 2's coverage and merge counts added round 1's finished work on top.
 import type { Database } from 'better-sqlite3';
+import { pairKey } from './conflicted-pairs';
 import { CampaignDefinition, type EntryKind } from '../../contract';
 import { listFor, scoringRoundOf, scoringRoundsOf } from '../../contract/lists';
 import { formalCheckHolds } from '../rounds/formal-checks';
@@ -71,12 +72,14 @@ export function roundOfEntry(scopes: readonly Pick<RoundScope, 'roundNo' | 'entr
  * Each judge's assignments in the working rounds (the judges table's "assigned"), or null when the
  * campaign has no rounds (then every assignment is round 1's and the plain count is right).
  */
-export function assignedInWorkingRounds(db: Database, campaignId: string): Map<string, number> | null {
+export function assignedInWorkingRounds(db: Database, campaignId: string, skip: ReadonlySet<string> = new Set()): Map<string, number> | null {
   const json = db.prepare('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(campaignId) as string | undefined;
   if (json === undefined) return null;
   const def = CampaignDefinition.parse(JSON.parse(json));
   if (!hasRounds(def)) return null;
   const out = new Map<string, number>();
-  for (const scope of roundScopes(db, campaignId, def)) for (const p of scopePairs(db, campaignId, scope)) out.set(p.judgeId, (out.get(p.judgeId) ?? 0) + 1);
+  for (const scope of roundScopes(db, campaignId, def)) {
+    for (const p of scopePairs(db, campaignId, scope)) if (!skip.has(pairKey(p.entryId, p.judgeId))) out.set(p.judgeId, (out.get(p.judgeId) ?? 0) + 1);
+  }
   return out;
 }

@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Judge } from '../../contract';
+import { conflictedPairKeys, pairKey } from '../assignment/conflicted-pairs';
 import { assignedInWorkingRounds } from '../assignment/round-coverage';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
@@ -35,18 +36,32 @@ type DbJudgeListRow = Omit<Judge, 'specialities' | 'signedBundle' | 'conflicts'>
   bundle_received_at: string | null;
 };
 
+/** Per judge, how many of their assignments are pairs with a conflict. */
+function conflictedAssignments(db: Database, campaignId: string, conflicted: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  const rows = db
+    .prepare<[string], { entryId: number; judgeId: string }>('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM assignments a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = ?')
+    .all(campaignId);
+  for (const r of rows) if (conflicted.has(pairKey(r.entryId, r.judgeId))) out.set(r.judgeId, (out.get(r.judgeId) ?? 0) + 1);
+  return out;
+}
+
 export class JudgeRepo {
   constructor(private readonly db: Database) {}
 
   list(campaignId: string): Judge[] {
     // With scoring rounds, "assigned" is the judge's work in the working rounds (round 1's finished
     // work is not round 2's load).
-    const inRounds = assignedInWorkingRounds(this.db, campaignId);
+    // A judge who has a conflict with an entry does not judge it: such an assignment is not counted
+    // as the judge's work (coverage counts the entry short the same way).
+    const conflicted = conflictedPairKeys(this.db, campaignId);
+    const inRounds = assignedInWorkingRounds(this.db, campaignId, conflicted);
+    const outOfConflict = inRounds || conflicted.size === 0 ? null : conflictedAssignments(this.db, campaignId, conflicted);
     const conflicts = declaredConflictsByJudge(this.db, campaignId);
     return this.rows(campaignId).map(({ specialities_json, bundle_revision, bundle_received_at, ...j }) => ({
       ...j,
       conflicts: conflicts.get(j.id) ?? NO_CONFLICTS,
-      assigned: inRounds ? (inRounds.get(j.id) ?? 0) : j.assigned,
+      assigned: inRounds ? (inRounds.get(j.id) ?? 0) : j.assigned - (outOfConflict?.get(j.id) ?? 0),
       specialities: JSON.parse(specialities_json) as string[],
       signedBundle: bundle_revision === null || bundle_received_at === null ? null : { revision: bundle_revision, receivedAt: bundle_received_at },
     }));

@@ -148,4 +148,19 @@ describe('the judge roster', () => {
     app.ctx.close();
     tight.ctx.close();
   });
+
+  it("does not count an assignment the judge has a conflict with as the judge's work", async () => {
+    const app = await sichuan();
+    const judge = await ok<Judge>(app.dispatch('judge:create', { campaignId: app.campaignId, name: '评委甲', institution: '其他机构' }));
+    for (const regNo of ['SC-0001', 'SC-0002', 'SC-0003']) {
+      await ok(app.dispatch('assignment:set', { campaignId: app.campaignId, entryId: app.entryOf(regNo), judgeId: judge.id, assigned: true }));
+    }
+    const assignedOf = async () => (await ok<{ judges: Judge[] }>(app.dispatch('judge:list', { campaignId: app.campaignId }))).judges.find((j) => j.id === judge.id)!.assigned;
+    expect(await assignedOf()).toBe(3);
+    // A conflict declared later: the assignment stays on record but is not the judge's work.
+    await ok(app.dispatch('judge:update', { campaignId: app.campaignId, judgeId: judge.id, conflictEntries: [{ regNo: 'SC-0002', reason: '亲属参赛' }] }));
+    expect(await assignedOf()).toBe(2);
+    expect(app.ctx.db.prepare('SELECT count(*) FROM assignments WHERE judge_id = ?').pluck().get(judge.id)).toBe(3);
+    app.ctx.close();
+  });
 });
