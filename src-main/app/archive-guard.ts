@@ -55,6 +55,8 @@ export const campaignChanges = {
   'intake:import': byCampaignId,
   'intake:template': null,
   'intake:rejectedRows': null,
+  'reach:import': byCampaignId,
+  'reach:entry': null,
   'media:link': byCampaignId,
   'media:lastFolder': null,
   'media:assetState': null,

@@ -31,6 +31,7 @@ import { progressHandlers } from './progress-handlers';
 import { membershipHandlers } from './membership-handlers';
 import { rosterHandlers } from './roster-handlers';
 import { intakeFileHandlers } from './intake-file-handlers';
+import { reachHandlers } from './reach-handlers';
 import { importInput } from './import-input';
 import { formalCheckHandlers } from './formal-check-handlers';
 import { shortlistHandlers } from './shortlist-handlers';
@@ -142,6 +143,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...membershipHandlers(ctx),
     ...rosterHandlers(ctx),
     ...intakeFileHandlers(ctx),
+    ...reachHandlers(ctx),
   }));
 }
 

@@ -30,6 +30,7 @@ import { progressChannels } from './progress';
 import { membershipChannels } from './membership';
 import { rosterChannels } from './roster';
 import { intakeFileChannels } from './intake-files';
+import { reachChannels } from './reach';
 import { assignmentMatrixChannels } from './assignment-matrix';
 import { DefinitionImpact, DefinitionVersionView, NewVersionRequest } from './definition-versions';
 import { Judge, Queue, QueueFilter, ReviewState, reviewRequests, SaveAck } from './review';
@@ -371,6 +372,7 @@ export const channels = {
   ...membershipChannels,
   ...rosterChannels,
   ...intakeFileChannels,
+  ...reachChannels,
   ...assignmentMatrixChannels,
 } as const satisfies ChannelMap;
 

@@ -43,4 +43,5 @@ export * from './shortlist-file';
 export * from './membership';
 export * from './roster';
 export * from './intake-files';
+export * from './reach';
 export * from './typed-path';

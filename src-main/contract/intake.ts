@@ -30,6 +30,9 @@ export const rowErrorCodes = [
   // registrations as they arrive: numbers generated for files without them
   /** The registration number is generated from key columns, and this row's key is empty. */
   'ROW_KEY_EMPTY',
+  // reach figures
+  /** No entry of the campaign has this registration number. */
+  'ROW_UNKNOWN_REG_NO',
 ] as const;
 export const RowErrorCode = z.enum(rowErrorCodes);
 export type RowErrorCode = z.infer<typeof RowErrorCode>;

@@ -85,6 +85,8 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
   // Numbers given to registrations that came without one (core/intake/reg-no-generation.ts).
   { name: 'generated_reg_nos', rows: OF_CAMPAIGN },
   { name: 'import_value_maps', rows: OF_CAMPAIGN },
+  // Reach figures and public votes of entries (core/intake/reach-figures.ts).
+  { name: 'reach_figures', rows: OF_ENTRIES },
   { name: 'bundles', rows: OF_CAMPAIGN },
   { name: 'issued_packages', rows: OF_CAMPAIGN },
   { name: 'issued_package_entries', rows: `package_id IN (SELECT id FROM issued_packages WHERE ${OF_CAMPAIGN})` },

@@ -68,6 +68,7 @@ export function EntryDetailPanel({ entryId, campaign, onClose, onChanged }: Prop
           </ul>
         </div>
       )}
+      <EntryReach entryId={entry.id} />
       {entry.late && <p className="badge warn">{t('entries.lateExplained')}</p>}
       {entry.early && <p className="badge warn">{t('entries.earlyExplained')}</p>}
       {entry.problems.length > 0 && (
@@ -161,5 +162,27 @@ function AssetPreview({ asset, lang, onRechecked }: { asset: AssetInfo; lang: st
         </span>
       </figcaption>
     </figure>
+  );
+}
+
+/** The entry's reach figures and public votes, as last imported (nothing when there are none). */
+function EntryReach({ entryId }: { entryId: number }) {
+  const { t, i18n } = useTranslation();
+  const figures = useChannel('reach:entry', { entryId }).data ?? [];
+  if (figures.length === 0) return null;
+  const number = new Intl.NumberFormat(i18n.language);
+  return (
+    <div className="entry-reach" data-testid="entry-reach">
+      <strong>{t('reach.entryTitle')}</strong>
+      <ul className="plain">
+        {figures.map((f) => (
+          <li key={f.metric}>
+            {t(`reach.metric.${f.metric}`)}: {number.format(f.value)}
+            {f.asOf && <span className="muted small"> · {t('reach.asOf', { date: f.asOf })}</span>}
+            {f.source && <span className="muted small"> · {t('reach.source', { source: f.source })}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -15,6 +15,7 @@ import { useAppStore } from '../stores/useAppStore';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportReportView } from './ImportReportView';
 import { MappingTable } from './MappingTable';
+import { ReachImport } from './ReachImport';
 import { RegNoChoice } from './RegNoChoice';
 import { ShortlistFileImport } from './ShortlistFileImport';
 
@@ -300,6 +301,7 @@ export function ImportView({ campaign, onImported }: { campaign: CampaignDetail;
         />
       )}
 
+      {!preview && !report && <ReachImport campaign={campaign} onImported={onImported} />}
       {!preview && !report && <ShortlistFileImport campaign={campaign} onImported={onImported} />}
     </div>
   );

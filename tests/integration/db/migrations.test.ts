@@ -12,7 +12,7 @@ const digest = (file: string) => createHash('sha256').update(fs.readFileSync(fil
 
 const EXPECTED_TABLES = [
   'assets', 'assignments', 'audit_log', 'bundles', 'campaign_files', 'campaign_judges', 'campaigns', 'certificate_images', 'certificate_issuers', 'certificate_sequences', 'certificate_settings', 'certificates', 'comments',
-  'conflicts', 'definition_versions', 'eligibility_answers', 'entries', 'entry_decisions', 'entry_origins', 'feedback_choices', 'feedback_holds', 'formal_checks', 'generated_reg_nos', 'import_mappings', 'import_value_maps', 'imports', 'issued_package_entries', 'issued_packages', 'judge_declared_conflicts', 'judges', 'mail_registrations', 'member_activities', 'membership_evidence', 'membership_step_records', 'notices', 'objection_files', 'objections', 'opened_package_entries', 'opened_packages', 'probe_results', 'ranking_settings', 'ranking_snapshot_lines', 'ranking_snapshots', 'reviews', 'round_closures', 'rubric_dimensions', 'score_overrides', 'scores', 'settings', 'shortlist_adjustments', 'shortlist_lines', 'shortlists',
+  'conflicts', 'definition_versions', 'eligibility_answers', 'entries', 'entry_decisions', 'entry_origins', 'feedback_choices', 'feedback_holds', 'formal_checks', 'generated_reg_nos', 'import_mappings', 'import_value_maps', 'imports', 'issued_package_entries', 'issued_packages', 'judge_declared_conflicts', 'judges', 'mail_registrations', 'member_activities', 'membership_evidence', 'membership_step_records', 'notices', 'objection_files', 'objections', 'opened_package_entries', 'opened_packages', 'probe_results', 'ranking_settings', 'ranking_snapshot_lines', 'ranking_snapshots', 'reach_figures', 'reviews', 'round_closures', 'rubric_dimensions', 'score_overrides', 'scores', 'settings', 'shortlist_adjustments', 'shortlist_lines', 'shortlists',
 ];
 
 describe('the database file', () => {
@@ -94,7 +94,7 @@ describe('the database file', () => {
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     expect(db.prepare('SELECT reg_no, title FROM entries').all()).toEqual([{ reg_no: 'R1', title: '标题' }]);
-    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name IN ('import_mappings', 'import_value_maps', 'imports')`).pluck().get()).toBe(2);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name IN ('import_mappings', 'imports')`).pluck().get()).toBe(2);
     db.close();
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('kepu.sqlite.v1.'))).toHaveLength(1);
   });

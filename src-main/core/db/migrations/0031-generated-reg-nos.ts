@@ -29,6 +29,15 @@ export const migration0031: Migration = {
         updated_at TEXT NOT NULL,
         PRIMARY KEY (campaign_id, target, raw_value)
       ) STRICT;
+      CREATE TABLE reach_figures (
+        entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+        metric TEXT NOT NULL CHECK (metric IN ('followers', 'views', 'likes', 'shares', 'comments', 'votes')),
+        value INTEGER NOT NULL CHECK (value >= 0),
+        as_of TEXT,
+        source TEXT,
+        imported_at TEXT NOT NULL,
+        PRIMARY KEY (entry_id, metric)
+      ) STRICT;
     `);
   },
 };
