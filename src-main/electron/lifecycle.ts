@@ -15,6 +15,7 @@ import { handleMediaProtocol } from './media-protocol';
 import { electronNativeBinding } from './native-binding';
 import { osSecret } from './os-secret';
 import { PdfWindows } from './pdf-window';
+import { listenForOpenedFiles, registerOpenedFilesIpc, secondInstanceFiles } from './open-file-ipc';
 import { lockPermissions } from './permissions';
 import { isAppUrl, registerPrivilegedSchemes } from './schemes';
 import { createMainWindow } from './window';
@@ -50,8 +51,13 @@ export function startDesktop(paths: DesktopPaths): 'started' | 'second-instance'
     if (win.isMinimized()) win.restore();
     win.focus();
   };
-  // Another launch (a second double-click): bring this window forward instead.
-  app.on('second-instance', showWindow);
+  // Double-clicked .kepupkg/.kepubundle/.kepukey files, from this launch's command line, macOS open-file,
+  // and another launch (a second double-click), which brings this window forward instead.
+  const openedFiles = listenForOpenedFiles(showWindow, () => win?.webContents ?? null);
+  app.on('second-instance', (_event: unknown, argv?: string[], workingDirectory?: string) => {
+    secondInstanceFiles(openedFiles, argv ?? [], workingDirectory ?? process.cwd());
+    showWindow();
+  });
 
   void app.whenReady().then(() => {
     const i18n = createNodeI18n(app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
@@ -76,6 +82,7 @@ export function startDesktop(paths: DesktopPaths): 'started' | 'second-instance'
     handleMediaProtocol(appContext, protocol);
     const pdfWindows = new PdfWindows(appContext);
     registerIpc(createDispatch(createHandlers(appContext)), isAppUrl, { openPdf: (assetId) => pdfWindows.open(assetId) });
+    registerOpenedFilesIpc(openedFiles, isAppUrl);
     win = createMainWindow({ preload: paths.preload }, i18n.t('app.name'));
   });
 

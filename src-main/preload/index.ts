@@ -4,7 +4,7 @@
 // request against the contract (dispatch.ts), so a channel the contract does not declare is
 // refused there with UNKNOWN_CHANNEL. The preload keeps no channel list of its own.
 import { contextBridge, ipcRenderer } from 'electron';
-import { INVOKE_CHANNEL, type KepuBridge, OPEN_PDF_CHANNEL, PICK_FILE_CHANNEL, PICK_FOLDER_CHANNEL, type PickFileKind, SHOW_IN_FOLDER_CHANNEL } from '../contract/bridge';
+import { FILES_TO_OPEN_EVENT, INVOKE_CHANNEL, type KepuBridge, OPEN_PDF_CHANNEL, type OpenedFile, PICK_FILE_CHANNEL, PICK_FOLDER_CHANNEL, type PickFileKind, SHOW_IN_FOLDER_CHANNEL, TAKE_OPENED_FILES_CHANNEL } from '../contract/bridge';
 
 const bridge: KepuBridge = {
   shell: 'electron',
@@ -14,6 +14,13 @@ const bridge: KepuBridge = {
   pickFile: (kind: PickFileKind, label: string) => ipcRenderer.invoke(PICK_FILE_CHANNEL, String(kind), String(label)) as Promise<string | null>,
   showInFolder: (filePath: string) => ipcRenderer.invoke(SHOW_IN_FOLDER_CHANNEL, String(filePath)) as Promise<void>,
   openPdf: (assetId: number) => ipcRenderer.invoke(OPEN_PDF_CHANNEL, Math.trunc(assetId)) as Promise<boolean>,
+  takeOpenedFiles: () => ipcRenderer.invoke(TAKE_OPENED_FILES_CHANNEL) as Promise<OpenedFile[]>,
+  onFilesToOpen: (listener: () => void) => {
+    // The page gets a plain callback, never the IPC event (which would expose ipcRenderer).
+    const relay = () => listener();
+    ipcRenderer.on(FILES_TO_OPEN_EVENT, relay);
+    return () => void ipcRenderer.removeListener(FILES_TO_OPEN_EVENT, relay);
+  },
 } as KepuBridge;
 
 contextBridge.exposeInMainWorld('kepu', bridge);

@@ -8,6 +8,7 @@ import { useAppStore } from '../stores/useAppStore';
 import { CampaignListView } from './CampaignListView';
 import { CampaignView } from './CampaignView';
 import { ErrorBanner } from './ErrorBanner';
+import { OpenedFileDialog } from './exchange/OpenedFileDialog';
 import { TabErrorBoundary } from './TabErrorBoundary';
 import { SettingsView } from './SettingsView';
 import { VerifyCertificate } from './certificates/VerifyCertificate';
@@ -60,6 +61,7 @@ export function App() {
         </TabErrorBoundary>
       </main>
       <ConfirmDialog />
+      <OpenedFileDialog />
     </div>
   );
 }

@@ -1,0 +1,31 @@
+// Files the OS handed to the desktop app (a double-clicked .kepupkg, .kepubundle or .kepukey, see
+// src-main/electron/open-file.ts), waiting to be routed to the flow that opens that kind of file:
+// a package to the campaign list's "Open a review package" (pendingPackage), a result bundle or a
+// key card to a campaign's exchange (OpenedFileDialog asks which campaign).
+import { create } from 'zustand';
+import type { OpenedFile } from '../../../src-main/contract';
+
+interface OpenedFileState {
+  waiting: OpenedFile[];
+  /** A package path for OpenPackagePanel to open, once. */
+  pendingPackage: string | null;
+  /** The campaign list keeps "Open a review package" on screen until that package is open (or its question answered). */
+  packagePanelShown: boolean;
+  add(files: OpenedFile[]): void;
+  /** Drops the file at the head of the queue (done or cancelled). */
+  done(): void;
+  handOverPackage(path: string): void;
+  takePendingPackage(): void;
+  closePackagePanel(): void;
+}
+
+export const useOpenedFileStore = create<OpenedFileState>((set) => ({
+  waiting: [],
+  pendingPackage: null,
+  packagePanelShown: false,
+  add: (files) => set((s) => ({ waiting: [...s.waiting, ...files.filter((f) => !s.waiting.some((w) => w.path === f.path))] })),
+  done: () => set((s) => ({ waiting: s.waiting.slice(1) })),
+  handOverPackage: (path) => set({ pendingPackage: path, packagePanelShown: true }),
+  takePendingPackage: () => set({ pendingPackage: null }),
+  closePackagePanel: () => set({ packagePanelShown: false }),
+}));
