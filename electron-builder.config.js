@@ -1,8 +1,8 @@
 // electron-builder configuration (`npm run dist`, see scripts/dist.mjs). A JS file rather than YAML
 // because the ffprobe filter is computed from one module the pack test shares
-// (scripts/builder/ffprobe-files.mjs), the afterPack hook is imported as a function, and every
+// (scripts/builder/pack-files.mjs), the afterPack hook is imported as a function, and every
 // choice can carry its reason as a comment.
-import { ffprobeExcludes } from './scripts/builder/ffprobe-files.mjs';
+import { ffprobeExcludes, PACK_EXCLUDES } from './scripts/builder/pack-files.mjs';
 import afterPack from './scripts/builder/after-pack.mjs';
 
 /** Double-clicking these opens them in the app (src-main/electron/open-file.ts hands them to the window). */
@@ -21,8 +21,9 @@ export default {
   copyright: 'Kepu Review',
   directories: { output: 'dist', buildResources: 'build' },
   // Only the built bundles; electron-builder adds the production dependencies (package.json
-  // "dependencies") itself. Everything else (sources, tests, docs) stays out.
-  files: ['out/**', 'package.json', '!**/*.map', '!node_modules/**/{test,tests,docs,example,examples}/**'],
+  // "dependencies") itself, less what the app never loads (pack-files.mjs). Sources, tests and
+  // docs of the repository stay out.
+  files: ['out/**', 'package.json', ...PACK_EXCLUDES],
   asar: true,
   // Native code cannot be loaded or executed from inside an asar archive.
   asarUnpack: ['node_modules/better-sqlite3/**', 'node_modules/ffprobe-static/**'],

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import builder from 'electron-builder';
-import { ffprobeRelativePath } from './ffprobe-files.mjs';
+import { ffprobeRelativePath } from './pack-files.mjs';
 import { applyDesktopFuses } from './fuses.mjs';
 
 /** The Electron executable (or .app bundle) and the resources folder of a packed app. */
