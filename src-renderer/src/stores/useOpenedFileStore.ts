@@ -17,6 +17,12 @@ interface OpenedFileState {
   handOverPackage(path: string): void;
   takePendingPackage(): void;
   closePackagePanel(): void;
+  /**
+   * After a handed-over bundle was merged or key card registered: that campaign shows its Exchange
+   * tab, remounted (a new `nonce`) so the merge panel shows the report even if it was on screen.
+   */
+  exchangeShown: { campaignId: string; nonce: number } | null;
+  showExchange(campaignId: string): void;
 }
 
 export const useOpenedFileStore = create<OpenedFileState>((set) => ({
@@ -28,4 +34,6 @@ export const useOpenedFileStore = create<OpenedFileState>((set) => ({
   handOverPackage: (path) => set({ pendingPackage: path, packagePanelShown: true }),
   takePendingPackage: () => set({ pendingPackage: null }),
   closePackagePanel: () => set({ packagePanelShown: false }),
+  exchangeShown: null,
+  showExchange: (campaignId) => set((s) => ({ exchangeShown: { campaignId, nonce: (s.exchangeShown?.nonce ?? 0) + 1 } })),
 }));

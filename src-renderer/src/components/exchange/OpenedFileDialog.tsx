@@ -55,6 +55,7 @@ export function OpenedFileDialog() {
 function ChooseCampaign({ file, onDone }: { file: OpenedFile; onDone(): void }) {
   const { t, i18n } = useTranslation();
   const { go, run, view } = useAppStore();
+  const showExchange = useOpenedFileStore((s) => s.showExchange);
   const campaigns = (useCampaigns() ?? []).filter((c) => !c.archived);
   const [chosen, setChosen] = useState(view.name === 'campaign' ? view.campaignId : '');
   const campaignId = chosen || campaigns[0]?.id || '';
@@ -75,6 +76,7 @@ function ChooseCampaign({ file, onDone }: { file: OpenedFile; onDone(): void }) 
     void invalidateCampaign(campaignId);
     openCampaignOnTab(campaignId, 'exchange');
     go({ name: 'campaign', campaignId });
+    showExchange(campaignId);
   }
 
   return (
