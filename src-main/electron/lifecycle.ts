@@ -68,7 +68,9 @@ export function startDesktop(paths: DesktopPaths): 'started' | 'second-instance'
         osSecret: osSecret(dataDir),
         resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : defaultResourcesDir(paths.here),
         shell: 'electron',
-        nativeBinding: electronNativeBinding(paths.here, process.versions.electron),
+        // Packaged, better-sqlite3 is the one rebuilt for this Electron at packaging (in app.asar.unpacked):
+        // never a .node named by an environment variable or found in a folder above the app.
+        nativeBinding: app.isPackaged ? undefined : electronNativeBinding(paths.here, process.versions.electron),
       });
     } catch (error) {
       const message = isKepuError(error) ? translateError(i18n.t.bind(i18n), error.toBody()) : String(error);
