@@ -5,7 +5,7 @@
 //   Exchange tab then shows the merge report);
 // - a judge's key card (.kepukey) → registered in the campaign the user picks here (Exchange tab).
 // The browser shell has no file associations: window.kepu is absent and nothing happens.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedFile } from '../../../../src-main/contract';
 import { ApiError, invoke } from '../../api';
@@ -57,8 +57,21 @@ function ChooseCampaign({ file, onDone }: { file: OpenedFile; onDone(): void }) 
   const { go, run, view } = useAppStore();
   const showExchange = useOpenedFileStore((s) => s.showExchange);
   const campaigns = (useCampaigns() ?? []).filter((c) => !c.archived);
+  // The campaign on screen first (a bundle usually belongs to the campaign the coordinator works on).
   const [chosen, setChosen] = useState(view.name === 'campaign' ? view.campaignId : '');
-  const campaignId = chosen || campaigns[0]?.id || '';
+  const campaignId = campaigns.some((c) => c.id === chosen) ? chosen : (campaigns[0]?.id ?? '');
+  const cancel = useRef<HTMLButtonElement>(null);
+  // Like the app's other dialogs: focus on "cancel" so a stray Enter changes nothing; Escape cancels.
+  useEffect(() => {
+    cancel.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      onDone();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onDone]);
   const bundle = file.kind === 'bundle';
 
   async function apply() {
@@ -99,7 +112,7 @@ function ChooseCampaign({ file, onDone }: { file: OpenedFile; onDone(): void }) 
           </label>
         )}
         <div className="confirm-actions">
-          <button type="button" onClick={onDone} data-testid="opened-file-cancel">
+          <button type="button" ref={cancel} onClick={onDone} data-testid="opened-file-cancel">
             {t('common.cancelAction')}
           </button>
           <button type="button" className="primary" disabled={!campaignId} onClick={() => void apply()} data-testid="opened-file-ok">
