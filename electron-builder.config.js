@@ -10,6 +10,7 @@ const fileAssociations = [
   { ext: 'kepupkg', name: 'Kepu Review package', description: 'Kepu Review review package (评审包)', mimeType: 'application/x-kepu-package', role: 'Editor' },
   { ext: 'kepubundle', name: 'Kepu Review result bundle', description: 'Kepu Review judge result bundle (评审结果包)', mimeType: 'application/x-kepu-bundle', role: 'Editor' },
   { ext: 'kepukey', name: 'Kepu Review key card', description: 'Kepu Review public key card (公钥卡)', mimeType: 'application/x-kepu-key', role: 'Viewer' },
+  { ext: 'kepuprog', name: 'Kepu Review programme', description: 'Kepu Review programme file (评审方案)', mimeType: 'application/x-kepu-programme', role: 'Editor' },
 ];
 
 /** @type {import('electron-builder').Configuration} */

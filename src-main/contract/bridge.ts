@@ -50,8 +50,8 @@ export type PickFileKind = keyof typeof pickFileKinds;
 export const OPEN_PDF_CHANNEL = 'window:open-pdf';
 
 /** The kinds of file the desktop app is registered to open (electron-builder.config.js fileAssociations). */
-export type OpenedFileKind = 'package' | 'bundle' | 'key';
-/** A file the OS handed to the app: a package by path, a bundle or key card with its content (or why it could not be read). */
+export type OpenedFileKind = 'package' | 'bundle' | 'key' | 'programme';
+/** A file the OS handed to the app: a package by path, any other kind with its content (or why it could not be read). */
 export interface OpenedFile {
   kind: OpenedFileKind;
   path: string;

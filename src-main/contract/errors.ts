@@ -239,6 +239,7 @@ export const errorCodes = [
   'LETTERS_LIST_UNKNOWN',
   'LETTERS_NO_PUBLISHED_RANKING',
   'LETTERS_OUTPUT_UNWRITABLE',
+  'OPENED_FILE_UNREADABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

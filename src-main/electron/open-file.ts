@@ -1,5 +1,5 @@
-// Files the operating system asks the app to open: a double-clicked .kepupkg, .kepubundle or
-// .kepukey (file associations in electron-builder.config.js). They arrive three ways:
+// Files the operating system asks the app to open: a double-clicked .kepupkg, .kepubundle, .kepukey
+// or .kepuprog (file associations in electron-builder.config.js). They arrive three ways:
 // - on the command line of the first launch (Windows, Linux: process.argv);
 // - on the command line of a second launch, which the single-instance lock turns into the running
 //   app's 'second-instance' event (its argv, and the working directory it was started in);
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { OpenedFile, OpenedFileKind } from '../contract/bridge';
 import { unquotePath } from '../contract/path-text';
 
-const KIND_BY_EXTENSION: Record<string, OpenedFileKind> = { '.kepupkg': 'package', '.kepubundle': 'bundle', '.kepukey': 'key' };
+const KIND_BY_EXTENSION: Record<string, OpenedFileKind> = { '.kepupkg': 'package', '.kepubundle': 'bundle', '.kepukey': 'key', '.kepuprog': 'programme' };
 
 export interface OpenableFile {
   path: string;
@@ -83,19 +83,19 @@ export class OpenFileQueue {
   }
 }
 
-/** A result bundle or key card is small and its content goes to the window; over this it is refused. */
+/** A result bundle, key card or programme file is small and its content goes to the window; over this it is refused. */
 export const MAX_INLINE_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * What the window receives for a file: a package by its path (gigabytes of media: package:open reads
- * it in the main process), a bundle or key card with its content, as the merge and key-card
- * channels take it from a file chosen in the page. A file that cannot be read comes with the
+ * it in the main process), a bundle, key card or programme file with its content, as the merge,
+ * key-card and programme channels take it from a file chosen in the page. A file that cannot be read comes with the
  * error to show instead.
  */
 export function openedFilePayload(file: OpenableFile): OpenedFile {
   const fileName = path.basename(file.path);
   if (file.kind === 'package') return { kind: file.kind, path: file.path, fileName };
-  const code = file.kind === 'bundle' ? 'BUNDLE_UNREADABLE' : 'KEY_FILE_INVALID';
+  const code = file.kind === 'bundle' ? 'BUNDLE_UNREADABLE' : 'OPENED_FILE_UNREADABLE';
   try {
     const stat = fs.statSync(file.path);
     if (!stat.isFile()) return { kind: file.kind, path: file.path, fileName, error: { code, message: `open-file: ${file.path} is not a file`, params: { file: fileName, reason: 'not a file' } } };

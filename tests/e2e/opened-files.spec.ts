@@ -51,7 +51,7 @@ function fileOf(kind: OpenedFile['kind'], file: string): OpenedFile {
   return { kind, path: file, fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64') };
 }
 
-test('a double-clicked bundle, key card and package go where they are opened by hand', async ({ page, context }, info) => {
+test('a double-clicked bundle, key card, package and programme go where they are opened by hand', async ({ page, context }, info) => {
   const app = await serveApp();
   apps.push(app);
   await withStandInBridge(page);
@@ -99,4 +99,9 @@ test('a double-clicked bundle, key card and package go where they are opened by 
   await handOver(page, [{ kind: 'package', path: notAPackage, fileName: 'not-a-package.kepupkg' }]);
   await expect(page.getByTestId('package-path')).toHaveValue(notAPackage);
   await expect(page.getByTestId('error-banner')).toBeVisible();
+
+  // A programme file: checked and made into a campaign, as "New campaign from a programme file" does.
+  await handOver(page, [fileOf('programme', path.join(process.cwd(), 'resources/templates/caca-committee-2021.kepuprog'))]);
+  await expect(page.getByTestId('campaign-title')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('campaign-title')).not.toHaveText(campaignTitle);
 });

@@ -21,6 +21,7 @@ export function CampaignListView() {
   const { go, run, refreshCampaigns, busy } = useAppStore();
   const notice = useAppStore((s) => s.notice);
   const packagePanelShown = useOpenedFileStore((s) => s.packagePanelShown);
+  const programmeShown = useOpenedFileStore((s) => s.programmeShown);
   const setNotice = useAppStore((s) => s.setNotice);
   const templates = useChannel('template:list', {}, { staleTime: Infinity }).data ?? [];
   const [creating, setCreating] = useState(false);
@@ -145,7 +146,8 @@ export function CampaignListView() {
           <span className="spinner" aria-hidden="true" /> {t('start.sampleLoading')}
         </p>
       )}
-      {creating && templatePicker}
+      {/* Also when a double-clicked programme file is being checked (OpenedFileDialog). */}
+      {(creating || programmeShown) && templatePicker}
       {/* Also when a double-clicked package waits to be opened (OpenedFileDialog). */}
       {(creating || packagePanelShown) && <OpenPackagePanel />}
       <div className="list-tools">

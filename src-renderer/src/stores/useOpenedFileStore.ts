@@ -1,7 +1,8 @@
 // Files the OS handed to the desktop app (a double-clicked .kepupkg, .kepubundle or .kepukey, see
 // src-main/electron/open-file.ts), waiting to be routed to the flow that opens that kind of file:
-// a package to the campaign list's "Open a review package" (pendingPackage), a result bundle or a
-// key card to a campaign's exchange (OpenedFileDialog asks which campaign).
+// a package to the campaign list's "Open a review package" (pendingPackage), a programme file to its
+// "New campaign from a programme file" (pendingProgramme), a result bundle or a key card to a
+// campaign's exchange (OpenedFileDialog asks which campaign).
 import { create } from 'zustand';
 import type { OpenedFile } from '../../../src-main/contract';
 
@@ -23,6 +24,12 @@ interface OpenedFileState {
    */
   exchangeShown: { campaignId: string; nonce: number } | null;
   showExchange(campaignId: string): void;
+  /** A programme file for ProgrammeFileCard to check (and create from), once; the card stays on screen until a campaign is made. */
+  pendingProgramme: { fileName: string; contentBase64: string } | null;
+  programmeShown: boolean;
+  handOverProgramme(file: { fileName: string; contentBase64: string }): void;
+  takePendingProgramme(): void;
+  closeProgrammePanel(): void;
 }
 
 export const useOpenedFileStore = create<OpenedFileState>((set) => ({
@@ -35,5 +42,10 @@ export const useOpenedFileStore = create<OpenedFileState>((set) => ({
   takePendingPackage: () => set({ pendingPackage: null }),
   closePackagePanel: () => set({ packagePanelShown: false }),
   exchangeShown: null,
+  pendingProgramme: null,
+  programmeShown: false,
+  handOverProgramme: (file) => set({ pendingProgramme: file, programmeShown: true }),
+  takePendingProgramme: () => set({ pendingProgramme: null }),
+  closeProgrammePanel: () => set({ programmeShown: false }),
   showExchange: (campaignId) => set((s) => ({ exchangeShown: { campaignId, nonce: (s.exchangeShown?.nonce ?? 0) + 1 } })),
 }));

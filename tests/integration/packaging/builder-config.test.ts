@@ -34,7 +34,7 @@ describe('electron-builder.config.js', () => {
       linux: { target: [{ target: 'AppImage' }, { target: 'deb' }] },
     });
     expect(config.artifactName).toMatch(/^[\x20-\x7e]+$/); // ASCII file names for the installers
-    expect(config.fileAssociations.map((a) => a.ext).sort()).toEqual(['kepubundle', 'kepukey', 'kepupkg']);
+    expect(config.fileAssociations.map((a) => a.ext).sort()).toEqual(['kepubundle', 'kepukey', 'kepupkg', 'kepuprog']);
     expect(config.files).toContain('out/**');
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'node_modules/ffprobe-static/**']));
     expect(config.extraResources).toEqual([expect.objectContaining({ from: 'resources', to: 'resources' })]);

@@ -53,7 +53,8 @@ describe('filesFromArgv', () => {
 
   it('keeps two spellings apart on Linux (case matters there) and knows no other kinds', () => {
     expect(filesFromArgv(['a.kepupkg', 'A.kepupkg'], '/x', path.posix)).toHaveLength(2);
-    expect(openableKind('x.kepuprog')).toBeNull();
+    expect(openableKind('x.kepulist')).toBeNull();
+    expect(openableKind('C:\\方案\\2026.KEPUPROG', path.win32)).toBe('programme');
     expect(openableKind('x.kepubundle.json')).toBeNull();
   });
 });
@@ -87,7 +88,7 @@ describe('openedFilePayload', () => {
     const dir = tempDir();
     expect(openedFilePayload({ path: path.join(dir, 'gone.kepubundle'), kind: 'bundle' }).error).toMatchObject({ code: 'BUNDLE_UNREADABLE', params: { file: 'gone.kepubundle', reason: 'ENOENT' } });
     fs.mkdirSync(path.join(dir, 'odd.kepukey'));
-    expect(openedFilePayload({ path: path.join(dir, 'odd.kepukey'), kind: 'key' }).error).toMatchObject({ code: 'KEY_FILE_INVALID', params: { reason: 'not a file' } });
+    expect(openedFilePayload({ path: path.join(dir, 'odd.kepukey'), kind: 'key' }).error).toMatchObject({ code: 'OPENED_FILE_UNREADABLE', params: { reason: 'not a file' } });
     const big = path.join(dir, 'big.kepubundle');
     fs.writeFileSync(big, '');
     fs.truncateSync(big, MAX_INLINE_FILE_BYTES + 1); // sparse: no 64 MB written

@@ -1,6 +1,7 @@
 // Routes a file the OS opened with the desktop app (double-click, a second launch, macOS "Open
 // With") to where that kind of file is opened by hand:
 // - a review package (.kepupkg) → the campaign list's "Open a review package", filled in and opened;
+// - a programme file (.kepuprog) → the campaign list's "New campaign from a programme file";
 // - a judge's result bundle (.kepubundle) → merged into the campaign the user picks here (its
 //   Exchange tab then shows the merge report);
 // - a judge's key card (.kepukey) → registered in the campaign the user picks here (Exchange tab).
@@ -33,6 +34,7 @@ export function OpenedFileDialog() {
   const file = useOpenedFileStore((s) => s.waiting[0] ?? null);
   const done = useOpenedFileStore((s) => s.done);
   const handOverPackage = useOpenedFileStore((s) => s.handOverPackage);
+  const handOverProgramme = useOpenedFileStore((s) => s.handOverProgramme);
   const go = useAppStore((s) => s.go);
 
   // A package or an unreadable file needs no question: routed (or reported) at once.
@@ -45,10 +47,14 @@ export function OpenedFileDialog() {
       go({ name: 'campaigns' });
       handOverPackage(file.path);
       done();
+    } else if (file.kind === 'programme') {
+      go({ name: 'campaigns' });
+      handOverProgramme({ fileName: file.fileName, contentBase64: file.contentBase64 ?? '' });
+      done();
     }
-  }, [file, done, go, handOverPackage]);
+  }, [file, done, go, handOverPackage, handOverProgramme]);
 
-  if (!file || file.error || file.kind === 'package') return null;
+  if (!file || file.error || file.kind === 'package' || file.kind === 'programme') return null;
   return <ChooseCampaign key={file.path} file={file} onDone={done} />;
 }
 
