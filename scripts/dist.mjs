@@ -32,14 +32,15 @@ const kept = path.join(root, '.electron-native', 'node-build', 'better_sqlite3.n
 let failed = false;
 try {
   run('icons', process.execPath, [path.join(root, 'scripts', 'icons.mjs')]);
-  run('build', process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build']);
+  // The packages' CLI files by path: their "exports" maps do not export them to require.resolve.
+  run('build', process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']);
   // Keep only a copy Node can load: after an interrupted run node_modules may still hold the Electron build.
   const loads = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: root, stdio: 'ignore' });
   if (loads.status === 0) {
     fs.mkdirSync(path.dirname(kept), { recursive: true });
     fs.copyFileSync(nodeBuild, kept);
   }
-  run('electron-builder', process.execPath, [require.resolve('electron-builder/cli.js'), '--config', 'electron-builder.config.js', '--publish', 'never', ...process.argv.slice(2)]);
+  run('electron-builder', process.execPath, [path.join(root, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'electron-builder.config.js', '--publish', 'never', ...process.argv.slice(2)]);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   failed = true;
