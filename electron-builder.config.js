@@ -5,6 +5,16 @@
 import { ffprobeExcludes, PACK_EXCLUDES } from './scripts/builder/pack-files.mjs';
 import afterPack from './scripts/builder/after-pack.mjs';
 
+/**
+ * What goes into app.asar for one target OS: only the built bundles; electron-builder adds the
+ * production dependencies (package.json "dependencies") itself, less what the app never loads
+ * (pack-files.mjs). Sources, tests and docs of the repository stay out.
+ * Given per platform and never at the top: electron-builder turns top-level `files` into a file
+ * set of its own and then reads a platform's excludes-only list as "everything but these", which
+ * put the whole repository into app.asar (seen in a real electron-builder run).
+ */
+const appFiles = (os) => ['out/**', 'package.json', ...PACK_EXCLUDES, ...ffprobeExcludes(os)];
+
 /** Double-clicking these opens them in the app (src-main/electron/open-file.ts hands them to the window). */
 const fileAssociations = [
   { ext: 'kepupkg', name: 'Kepu Review package', description: 'Kepu Review review package (评审包)', mimeType: 'application/x-kepu-package', role: 'Editor' },
@@ -21,10 +31,6 @@ export default {
   artifactName: 'Kepu-Review-${version}-${os}-${arch}.${ext}',
   copyright: 'Kepu Review',
   directories: { output: 'dist', buildResources: 'build' },
-  // Only the built bundles; electron-builder adds the production dependencies (package.json
-  // "dependencies") itself, less what the app never loads (pack-files.mjs). Sources, tests and
-  // docs of the repository stay out.
-  files: ['out/**', 'package.json', ...PACK_EXCLUDES],
   asar: true,
   // Native code cannot be loaded or executed from inside an asar archive.
   asarUnpack: ['node_modules/better-sqlite3/**', 'node_modules/ffprobe-static/**'],
@@ -42,7 +48,7 @@ export default {
     target: [{ target: 'nsis', arch: ['x64'] }],
     icon: 'build/icon.ico',
     executableName: 'KepuReview',
-    files: ffprobeExcludes('win'),
+    files: appFiles('win'),
   },
   nsis: {
     // Per-user: judges install on their own laptops, often without administrator rights.
@@ -60,7 +66,7 @@ export default {
     target: [{ target: 'dmg', arch: ['x64', 'arm64'] }],
     icon: 'build/icon.icns',
     category: 'public.app-category.productivity',
-    files: ffprobeExcludes('mac'),
+    files: appFiles('mac'),
   },
   dmg: { title: 'Kepu Review ${version}' }, // ${version}: electron-builder's macro
   linux: {
@@ -73,6 +79,6 @@ export default {
     category: 'Office',
     maintainer: 'Kepu Review <kepu-review@localhost>',
     synopsis: 'Offline review of health-science-popularization competitions',
-    files: ffprobeExcludes('linux'),
+    files: appFiles('linux'),
   },
 };

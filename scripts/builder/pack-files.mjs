@@ -10,7 +10,8 @@
 // - tsx and esbuild: the CLI's TypeScript runner (bin/kepu.mjs); the desktop app runs the bundles;
 // - packages only the renderer uses: electron-vite bundles them into out/renderer already;
 // - browser builds and TypeScript sources inside packages Node loads through their "main"
-//   (exceljs/dist, pdf-lib/{dist,es,ts3.4}, zod/src).
+//   (exceljs/dist, pdf-lib/{dist,es,ts3.4}, zod/src, pdfkit's standalone/ES5/ESNext builds,
+//   fontkit's browser builds and sources, csv-parse/csv-stringify IIFE and UMD builds).
 // The pack test loads every module the main bundle imports from the packed tree, so an exclude
 // that removes something the app needs fails there.
 //
@@ -31,6 +32,10 @@ export const PACK_EXCLUDES = [
   '!node_modules/exceljs/dist{,/**}',
   '!node_modules/pdf-lib/{dist,es,ts3.4}{,/**}',
   '!node_modules/zod/src{,/**}',
+  '!node_modules/pdfkit/js/pdfkit.{standalone,es5,esnext}.js',
+  '!node_modules/fontkit/dist/browser*',
+  '!node_modules/fontkit/src{,/**}',
+  '!node_modules/{csv-parse,csv-stringify}/dist/{iife,umd}{,/**}',
 ];
 
 /** electron-builder's platform keys → ffprobe-static's folder names (Node's process.platform). */

@@ -35,7 +35,8 @@ describe('electron-builder.config.js', () => {
     });
     expect(config.artifactName).toMatch(/^[\x20-\x7e]+$/); // ASCII file names for the installers
     expect(config.fileAssociations.map((a) => a.ext).sort()).toEqual(['kepubundle', 'kepukey', 'kepupkg', 'kepuprog']);
-    expect(config.files).toContain('out/**');
+    for (const os of ['win', 'mac', 'linux'] as const) expect(config[os].files.slice(0, 2)).toEqual(['out/**', 'package.json']);
+    expect(config.files).toBeUndefined(); // see electron-builder.config.js: top-level files made it pack everything
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'node_modules/ffprobe-static/**']));
     expect(config.extraResources).toEqual([expect.objectContaining({ from: 'resources', to: 'resources' })]);
   });

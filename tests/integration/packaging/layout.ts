@@ -23,7 +23,7 @@ interface MacroModule {
 }
 
 export interface BuilderConfig {
-  files: string[];
+  files?: string[];
   asarUnpack: string[];
   extraResources: { from: string; to: string }[];
   fileAssociations: { ext: string }[];

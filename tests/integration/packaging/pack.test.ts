@@ -23,7 +23,7 @@ import { repoRoot } from '../../helpers';
 import { tempDir } from '../../temp-dirs';
 import { type BuilderConfig, builderConfig, layOutApp, nodeModulesFilter } from './layout';
 
-const MAX_PACKED_BYTES = 150 * 1024 * 1024;
+const MAX_PACKED_BYTES = 150e6; // 150 MB, 1 MB = 10^6 bytes as everywhere in the app
 const os = process.platform === 'win32' ? 'win' : process.platform === 'darwin' ? 'mac' : 'linux';
 
 let config: BuilderConfig;
