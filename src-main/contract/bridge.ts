@@ -1,7 +1,7 @@
 // Types of the transport, derived from the channel map. The preload implements `KepuBridge` as
 // `window.kepu`; the HTTP host implements the same call shape over fetch.
 import type { ChannelName, ParsedRequestOf, RequestOf, ResponseOf } from './channels';
-import type { Result } from './errors';
+import type { AppErrorBody, Result } from './errors';
 
 export interface KepuBridge {
   invoke<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>>;
@@ -29,6 +29,10 @@ export interface KepuBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Opens a PDF asset in the desktop app's separate PDF viewer window; false if it is not a PDF. */
   openPdf(assetId: number): Promise<boolean>;
+  /** Files the OS asked the app to open (double-click, a second launch, macOS open-file), each given out once. */
+  takeOpenedFiles(): Promise<OpenedFile[]>;
+  /** Calls `listener` whenever such files are waiting (take them then); returns the unsubscribe. */
+  onFilesToOpen(listener: () => void): () => void;
   shell: 'electron';
 }
 
@@ -79,3 +83,17 @@ export const PRINT_FILE_CHANNEL = 'window:print-file';
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 /** IPC channel that opens an entrant's PDF in its own viewer window (desktop only, see pdf-window.ts). */
 export const OPEN_PDF_CHANNEL = 'window:open-pdf';
+
+/** The kinds of file the desktop app is registered to open (electron-builder.config.js fileAssociations). */
+export type OpenedFileKind = 'package' | 'bundle' | 'key' | 'programme';
+/** A file the OS handed to the app: a package by path, any other kind with its content (or why it could not be read). */
+export interface OpenedFile {
+  kind: OpenedFileKind;
+  path: string;
+  fileName: string;
+  contentBase64?: string;
+  error?: AppErrorBody;
+}
+/** IPC channel the window takes the waiting opened files from, and the event that says some are waiting. */
+export const TAKE_OPENED_FILES_CHANNEL = 'shell:take-opened-files';
+export const FILES_TO_OPEN_EVENT = 'shell:files-to-open';

@@ -240,6 +240,7 @@ export const errorCodes = [
   'LETTERS_NO_PUBLISHED_RANKING',
   'LETTERS_OUTPUT_UNWRITABLE',
   'REACH_COLUMNS_MISSING',
+  'OPENED_FILE_UNREADABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

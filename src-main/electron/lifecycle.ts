@@ -15,6 +15,7 @@ import { handleMediaProtocol } from './media-protocol';
 import { electronNativeBinding } from './native-binding';
 import { osSecret } from './os-secret';
 import { PdfWindows } from './pdf-window';
+import { listenForOpenedFiles, registerOpenedFilesIpc, secondInstanceFiles } from './open-file-ipc';
 import { lockPermissions } from './permissions';
 import { isAppUrl, registerPrivilegedSchemes } from './schemes';
 import { installApplicationMenu, type Translate } from './menu';
@@ -52,8 +53,13 @@ export function startDesktop(paths: DesktopPaths): 'started' | 'second-instance'
     if (win.isMinimized()) win.restore();
     win.focus();
   };
-  // Another launch (a second double-click): bring this window forward instead.
-  app.on('second-instance', showWindow);
+  // Double-clicked .kepupkg/.kepubundle/.kepukey files, from this launch's command line, macOS open-file,
+  // and another launch (a second double-click), which brings this window forward instead.
+  const openedFiles = listenForOpenedFiles(showWindow, () => win?.webContents ?? null);
+  app.on('second-instance', (_event: unknown, argv?: string[], workingDirectory?: string) => {
+    secondInstanceFiles(openedFiles, argv ?? [], workingDirectory ?? process.cwd());
+    showWindow();
+  });
 
   void app.whenReady().then(() => {
     const i18n = createNodeI18n(app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
@@ -64,7 +70,9 @@ export function startDesktop(paths: DesktopPaths): 'started' | 'second-instance'
         osSecret: osSecret(dataDir),
         resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : defaultResourcesDir(paths.here),
         shell: 'electron',
-        nativeBinding: electronNativeBinding(paths.here, process.versions.electron),
+        // Packaged, better-sqlite3 is the one rebuilt for this Electron at packaging (in app.asar.unpacked):
+        // never a .node named by an environment variable or found in a folder above the app.
+        nativeBinding: app.isPackaged ? undefined : electronNativeBinding(paths.here, process.versions.electron),
       });
     } catch (error) {
       const message = isKepuError(error) ? translateError(i18n.t.bind(i18n), error.toBody()) : String(error);
@@ -92,6 +100,7 @@ export function startDesktop(paths: DesktopPaths): 'started' | 'second-instance'
       assertNotProtected: (target) => appContext.protectedFiles.assertNotProtected(target),
       settingsChanged: () => menu.rebuild(),
     });
+    registerOpenedFilesIpc(openedFiles, isAppUrl);
     win = createMainWindow({ preload: paths.preload, dataDir: appContext.dataDir }, i18n.t('app.name'));
   });
 

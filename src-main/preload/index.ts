@@ -5,12 +5,14 @@
 // refused there with UNKNOWN_CHANNEL. The preload keeps no channel list of its own.
 import { contextBridge, ipcRenderer } from 'electron';
 import {
+  FILES_TO_OPEN_EVENT,
   INVOKE_CHANNEL,
   type KepuBridge,
   MENU_COMMAND_CHANNEL,
   isMenuCommand,
   type MenuCommand,
   OPEN_PDF_CHANNEL,
+  type OpenedFile,
   PICK_FILE_CHANNEL,
   PICK_FOLDER_CHANNEL,
   type PickFileKind,
@@ -18,6 +20,7 @@ import {
   SAVE_AS_CHANNEL,
   type SavedCopy,
   SHOW_IN_FOLDER_CHANNEL,
+  TAKE_OPENED_FILES_CHANNEL,
 } from '../contract/bridge';
 
 const bridge: KepuBridge = {
@@ -37,6 +40,13 @@ const bridge: KepuBridge = {
     };
     ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
     return () => void ipcRenderer.off(MENU_COMMAND_CHANNEL, forward);
+  },
+  takeOpenedFiles: () => ipcRenderer.invoke(TAKE_OPENED_FILES_CHANNEL) as Promise<OpenedFile[]>,
+  onFilesToOpen: (listener: () => void) => {
+    // The page gets a plain callback, never the IPC event (which would expose ipcRenderer).
+    const relay = () => listener();
+    ipcRenderer.on(FILES_TO_OPEN_EVENT, relay);
+    return () => void ipcRenderer.removeListener(FILES_TO_OPEN_EVENT, relay);
   },
 } as KepuBridge;
 

@@ -3,7 +3,9 @@
 // attached (nodemailer's MailComposer writes RFC 5322 with RFC 2047/2231 encoded Chinese names,
 // base64 attachments), ready to open in Foxmail, Outlook or Thunderbird.
 import ExcelJS from 'exceljs';
-import MailComposer from 'nodemailer/lib/mail-composer';
+// The file itself, not its folder: the desktop main bundle is an ES module, and Node's ESM loader
+// resolves no folder imports (ERR_UNSUPPORTED_DIR_IMPORT; the pack test loads it as Electron would).
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { csvDocument } from '../export/csv';
 
 export interface MergeRow {

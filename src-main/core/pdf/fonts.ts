@@ -15,7 +15,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite puts its own `const require` at the top of the ESM main bundle
+// whenever a module uses require, and a second top-level `require` there is a SyntaxError that
+// stopped the desktop app before its first line (found by tests/integration/packaging/pack.test.ts).
+const resolveFrom = createRequire(import.meta.url);
 
 export type FontWeight = 'regular' | 'bold';
 type Doc = InstanceType<typeof PDFDocument>;
@@ -31,7 +34,7 @@ export const FONT = { regular: 'KepuSans', bold: 'KepuSans-Bold' } as const;
 const cache = new Map<FontWeight, Buffer>();
 
 export function fontPath(weight: FontWeight): string {
-  return require.resolve(FILES[weight]);
+  return resolveFrom.resolve(FILES[weight]);
 }
 
 export function fontBytes(weight: FontWeight): Buffer {

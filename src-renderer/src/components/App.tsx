@@ -9,6 +9,7 @@ import { useAppStore } from '../stores/useAppStore';
 import { CampaignListView } from './CampaignListView';
 import { CampaignView } from './CampaignView';
 import { ErrorBanner } from './ErrorBanner';
+import { OpenedFileDialog } from './exchange/OpenedFileDialog';
 import { TabErrorBoundary } from './TabErrorBoundary';
 import { SettingsView } from './SettingsView';
 import { VerifyCertificate } from './certificates/VerifyCertificate';
@@ -62,6 +63,7 @@ export function App() {
         </TabErrorBoundary>
       </main>
       <ConfirmDialog />
+      <OpenedFileDialog />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { invoke } from '../api';
 import { useCampaigns, useChannel } from '../queries';
 import { formatCount, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
+import { useOpenedFileStore } from '../stores/useOpenedFileStore';
 import { OpenPackagePanel } from './exchange/OpenPackagePanel';
 import { BlankProgrammeCard } from './BlankProgrammeCard';
 import { openCampaignOnTab } from './CampaignView';
@@ -19,6 +20,8 @@ export function CampaignListView() {
   const campaigns = useCampaigns();
   const { go, run, refreshCampaigns, busy } = useAppStore();
   const notice = useAppStore((s) => s.notice);
+  const packagePanelShown = useOpenedFileStore((s) => s.packagePanelShown);
+  const programmeShown = useOpenedFileStore((s) => s.programmeShown);
   const setNotice = useAppStore((s) => s.setNotice);
   const templates = useChannel('template:list', {}, { staleTime: Infinity }).data ?? [];
   const [creating, setCreating] = useState(false);
@@ -143,8 +146,10 @@ export function CampaignListView() {
           <span className="spinner" aria-hidden="true" /> {t('start.sampleLoading')}
         </p>
       )}
-      {creating && templatePicker}
-      {creating && <OpenPackagePanel />}
+      {/* Also when a double-clicked programme file is being checked (OpenedFileDialog). */}
+      {(creating || programmeShown) && templatePicker}
+      {/* Also when a double-clicked package waits to be opened (OpenedFileDialog). */}
+      {(creating || packagePanelShown) && <OpenPackagePanel />}
       <div className="list-tools">
         <label className="checkbox">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} data-testid="show-archived" />

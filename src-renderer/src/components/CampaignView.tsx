@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../format';
 import { invalidateCampaign, useChannel } from '../queries';
 import { useAppStore } from '../stores/useAppStore';
+import { useOpenedFileStore } from '../stores/useOpenedFileStore';
 import { CampaignOverview } from './CampaignOverview';
 import { ArchivedBanner, CampaignLifecyclePanel } from './CampaignLifecycle';
 import { EntryBrowser } from './EntryBrowser';
@@ -43,6 +44,15 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
   // own state (filters, selection, scroll position), instead of being remounted.
   const changed = () => void invalidateCampaign(campaignId);
   const [openEntry, setOpenEntry] = useState<number | null>(null);
+  // A bundle or key card double-clicked in Explorer / Finder went into this campaign (OpenedFileDialog).
+  const exchangeShown = useOpenedFileStore((s) => (s.exchangeShown?.campaignId === campaignId ? s.exchangeShown.nonce : 0));
+  // Mounted fresh, the campaign already opens on Exchange (openCampaignOnTab); on screen, it switches there.
+  const seenExchange = useRef(exchangeShown);
+  useEffect(() => {
+    if (exchangeShown === seenExchange.current) return;
+    seenExchange.current = exchangeShown;
+    setTabState('exchange');
+  }, [exchangeShown]);
 
   // A judge's campaign opened from a package starts where the work is.
   const fromPackage = Boolean(campaign?.openedPackage);
@@ -99,6 +109,7 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
           {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
           {tab === 'exchange' && (
             <ExchangeView
+              key={exchangeShown}
               campaign={campaign}
               onOpenEntry={(id) => {
                 setOpenEntry(id);

@@ -340,6 +340,31 @@ describe('a packaged build', () => {
     rec.isPackaged = false;
     expect(mainWindowOptions({ preload: '/p.cjs' }, 'Kepu').webPreferences?.devTools).toBe(true);
   });
+
+  it('loads better-sqlite3 as packed, never a .node named by KEPU_ELECTRON_NATIVE (issue 21)', async () => {
+    const dir = tempDir();
+    cleanup.push(dir);
+    const planted = path.join(dir, 'better_sqlite3.node');
+    fs.writeFileSync(planted, 'not a native module'); // loading it would fail start-up
+    const saved = { native: process.env.KEPU_ELECTRON_NATIVE, resources: (process as { resourcesPath?: string }).resourcesPath };
+    process.env.KEPU_ELECTRON_NATIVE = planted;
+    (process as { resourcesPath?: string }).resourcesPath = repoRoot; // resources/ beside app.asar
+    reset();
+    rec.isPackaged = true;
+    rec.userData = path.join(dir, 'user-data');
+    try {
+      expect(startDesktop({ here: path.join(repoRoot, 'src-main', 'electron'), preload: '/p.cjs', rendererDir: path.join(dir, 'renderer') })).toBe('started');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(rec.calls.filter((c) => c.startsWith('showErrorBox') || c.startsWith('exit'))).toEqual([]);
+      expect(fs.existsSync(path.join(rec.userData, 'kepu.sqlite'))).toBe(true);
+    } finally {
+      rec.appEvents.get('will-quit')?.();
+      rec.isPackaged = false;
+      if (saved.native === undefined) delete process.env.KEPU_ELECTRON_NATIVE;
+      else process.env.KEPU_ELECTRON_NATIVE = saved.native;
+      (process as { resourcesPath?: string }).resourcesPath = saved.resources;
+    }
+  });
 });
 
 describe('sealing the signing key with safeStorage', () => {

@@ -2,11 +2,12 @@
 // disk): the signature and every file's hash are checked before anything is shown. A package for a
 // campaign opened from another coordinator key is not opened; the judge sees both fingerprints
 // and may open it as a separate campaign (CoordinatorChangedDialog).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unquotePath } from '../../../../src-main/contract/path-text';
 import { ApiError, invoke, packagePicker } from '../../api';
 import { useAppStore } from '../../stores/useAppStore';
+import { useOpenedFileStore } from '../../stores/useOpenedFileStore';
 import { usePackageStore } from '../../stores/usePackageStore';
 import { type CoordinatorChange, CoordinatorChangedDialog } from './CoordinatorChangedDialog';
 
@@ -17,9 +18,19 @@ export function OpenPackagePanel() {
   const remember = usePackageStore((s) => s.remember);
   const [file, setFile] = useState('');
   const [change, setChange] = useState<CoordinatorChange | null>(null);
+  // A package double-clicked in Explorer / Finder (OpenedFileDialog): shown in the field and opened.
+  const pendingPackage = useOpenedFileStore((s) => s.pendingPackage);
+  const takePendingPackage = useOpenedFileStore((s) => s.takePendingPackage);
+  const closePackagePanel = useOpenedFileStore((s) => s.closePackagePanel);
+  useEffect(() => {
+    if (!pendingPackage) return;
+    takePendingPackage();
+    setFile(pendingPackage);
+    void open(undefined, pendingPackage);
+  }, [pendingPackage]); // eslint-disable-line react-hooks/exhaustive-deps -- once per handed-over file; open is a new function every render
 
-  async function open(separately?: { packageFingerprint: string }) {
-    const path = unquotePath(file); // Explorer's "Copy as path" adds quotes
+  async function open(separately?: { packageFingerprint: string }, typed = file) {
+    const path = unquotePath(typed); // Explorer's "Copy as path" adds quotes
     const result = await run(async () => {
       try {
         return await invoke('package:open', separately ? { path, openAsSeparateCampaign: separately } : { path });
@@ -38,6 +49,7 @@ export function OpenPackagePanel() {
     });
     if (!result) return;
     setChange(null);
+    closePackagePanel();
     remember(result);
     await refreshCampaigns();
     go({ name: 'campaign', campaignId: result.campaignId });
@@ -71,7 +83,10 @@ export function OpenPackagePanel() {
       {change && (
         <CoordinatorChangedDialog
           change={change}
-          onCancel={() => setChange(null)}
+          onCancel={() => {
+            setChange(null);
+            closePackagePanel();
+          }}
           onConfirm={() => void open({ packageFingerprint: change.packageFingerprint })}
         />
       )}
