@@ -239,6 +239,8 @@ export const errorCodes = [
   'LETTERS_LIST_UNKNOWN',
   'LETTERS_NO_PUBLISHED_RANKING',
   'LETTERS_OUTPUT_UNWRITABLE',
+  'SHOWCASE_NOT_PUBLISHED',
+  'SHOWCASE_OUTPUT_UNWRITABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
