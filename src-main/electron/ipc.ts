@@ -42,8 +42,9 @@ export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => b
   });
   ipcMain.handle(SHOW_IN_FOLDER_CHANNEL, (event: IpcMainInvokeEvent, filePath: unknown) => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) return;
-    // Reveals (never opens or runs) an existing file of a kind the app writes.
-    if (typeof filePath !== 'string' || !path.isAbsolute(filePath) || path.extname(filePath).toLowerCase() !== '.kepupkg' || !fs.existsSync(filePath)) return;
+    // Reveals (never opens or runs) an existing file of a kind the app writes: review packages,
+    // the showcase page and posters (issue 17).
+    if (typeof filePath !== 'string' || !path.isAbsolute(filePath) || !['.kepupkg', '.html', '.png'].includes(path.extname(filePath).toLowerCase()) || !fs.existsSync(filePath)) return;
     shell.showItemInFolder(filePath);
   });
   ipcMain.handle(OPEN_PDF_CHANNEL, async (event: IpcMainInvokeEvent, assetId: unknown) => {

@@ -30,7 +30,7 @@ const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font-family:"Noto Sans SC","PingFang SC","Microsoft YaHei","Source Han Sans SC",system-ui,sans-serif;background:#fbf8f1;color:#222;line-height:1.5}
 body:not(.show-en) .en,body.show-en .zh{display:none}
-header{background:#9b1b1b;color:#fffdf6;padding:28px 24px 22px;text-align:center;position:relative}
+header{background:#9b1b1b;color:#fffdf6;padding:28px 110px 22px;text-align:center;position:relative}
 header .organizers{margin:0 0 6px;font-size:14px;opacity:.9}
 header h1{margin:0;font-size:28px;letter-spacing:.04em}
 header .subtitle{margin:6px 0 0;font-size:15px;opacity:.9}
@@ -49,6 +49,8 @@ h4.title{margin:0 0 6px;font-size:17px;line-height:1.35;word-break:break-word}
 .entrant,.unit,.code{margin:2px 0;font-size:14px;word-break:break-word}
 .unit{color:#555049}
 .code{margin-top:8px;font-size:12.5px;color:#333;font-family:ui-monospace,Consolas,"Noto Sans Mono",monospace}
+.code .serial,.code .check{white-space:nowrap}
+@media (max-width:640px){header{padding:52px 16px 18px}}
 .code .label{font-family:"Noto Sans SC","Microsoft YaHei",sans-serif;color:#555049}
 footer{text-align:center;font-size:13px;color:#555049;padding:18px 24px 30px}
 @media print{#lang-toggle,nav{display:none}}
@@ -80,7 +82,7 @@ export function showcasePage({ announcement: a, covers, wording }: PageInput): s
   const winner = (x: Winner) => {
     const cover = covers.get(x.regNo);
     const code = x.certificate
-      ? `<p class="code" data-field="code"><span class="label">${bi(w('showcase.page.code'))}</span> ${htmlEscape(x.certificate.serial)} ${htmlEscape(x.certificate.check)}</p>`
+      ? `<p class="code" data-field="code"><span class="label">${bi(w('showcase.page.code'))}</span> <span class="serial">${htmlEscape(x.certificate.serial)}</span> <span class="check">${htmlEscape(x.certificate.check)}</span></p>`
       : '';
     return [
       `<li class="winner" data-reg-no="${htmlEscape(x.regNo)}">`,

@@ -49,7 +49,7 @@ describe('showcase export', () => {
     for (const w of winners) {
       expect(html).toContain(`data-reg-no="${w.regNo}"`);
       if (w.regNo !== app.hostile) expect(html).toContain(w.title.replace(/&/g, '&amp;'));
-      if (w.certificate) expect(html).toContain(`${w.certificate.serial} ${w.certificate.check}`);
+      if (w.certificate) expect(html).toContain(`<span class="serial">${w.certificate.serial}</span> <span class="check">${w.certificate.check}</span>`);
     }
     // Escaped, never markup; nothing outside the folder.
     expect(html).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;防癌&lt;b&gt;指南&lt;/b&gt;');
