@@ -117,6 +117,10 @@ export const campaignChanges = {
   // Writes files only: an archived campaign's letters may still be exported.
   'letters:export': null,
   'letters:jobFile': null,
+  // Writes files only (showcase folder, posters): an archived campaign's results may still be announced.
+  'showcase:export': null,
+  'posters:export': null,
+  'showcase:jobFile': null,
   // The shortlist between rounds: read and previewed freely; making and adjusting change the campaign.
   'shortlist:get': null,
   'shortlist:preview': null,

@@ -41,6 +41,7 @@ import { entryOrigin } from '../core/shortlist/shortlist-file-import';
 import { decisionHandlers } from './decision-handlers';
 import { feedbackHandlers } from './feedback-handlers';
 import { letterHandlers } from './letter-handlers';
+import { showcaseHandlers } from './showcase-handlers';
 import { noticeHandlers } from './notice-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
 
@@ -123,6 +124,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...decisionHandlers(ctx),
     ...feedbackHandlers(ctx),
     ...letterHandlers(ctx),
+    ...showcaseHandlers(ctx),
     ...definitionHandlers(ctx),
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),

@@ -20,6 +20,7 @@ import { runShortlistFile } from './commands/shortlist';
 import { runDecision } from './commands/decision';
 import { runJudge } from './commands/judge';
 import { runLetters } from './commands/letters';
+import { runPosters, runShowcase } from './commands/showcase';
 import { runNotice, runObjection } from './commands/notice';
 import { runScores } from './commands/scores';
 import { runIdentity } from './commands/identity';
@@ -82,6 +83,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runRoster(rest, t);
       case 'letters':
         return await runLetters(rest, t);
+      case 'showcase':
+        return await runShowcase(rest, t);
+      case 'posters':
+        return await runPosters(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

@@ -22,6 +22,7 @@ import { scoringRoundChannels } from './scoring-rounds';
 import { decisionChannels } from './decisions';
 import { feedbackChannels } from './feedback';
 import { letterChannels } from './letters';
+import { showcaseChannels } from './showcase';
 import { shortlistChannels } from './shortlist';
 import { EntryOrigin, shortlistFileChannels } from './shortlist-file';
 import { noticeChannels } from './notices';
@@ -364,6 +365,7 @@ export const channels = {
   ...decisionChannels,
   ...feedbackChannels,
   ...letterChannels,
+  ...showcaseChannels,
   ...shortlistChannels,
   ...shortlistFileChannels,
   ...noticeChannels,

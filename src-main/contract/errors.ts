@@ -241,6 +241,8 @@ export const errorCodes = [
   'LETTERS_OUTPUT_UNWRITABLE',
   'REACH_COLUMNS_MISSING',
   'OPENED_FILE_UNREADABLE',
+  'SHOWCASE_NOT_PUBLISHED',
+  'SHOWCASE_OUTPUT_UNWRITABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

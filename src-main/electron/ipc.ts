@@ -28,7 +28,8 @@ export function revealable(dataDir: string | undefined, filePath: unknown): stri
   if (typeof filePath !== 'string' || !path.isAbsolute(filePath)) return null;
   const exported = dataDir ? resolveExportFile(dataDir, filePath) : null;
   if (exported) return exported;
-  return path.extname(filePath).toLowerCase() === '.kepupkg' && fs.existsSync(filePath) ? filePath : null;
+  // Written elsewhere on request: review packages, the showcase page and posters (issue 17).
+  return ['.kepupkg', '.html', '.png'].includes(path.extname(filePath).toLowerCase()) && fs.existsSync(filePath) ? filePath : null;
 }
 
 /** The save dialog's proposal for an export: its own name and a filter of its extension. */

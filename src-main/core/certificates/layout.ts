@@ -82,6 +82,8 @@ export function wrapText(text: string, weight: FontWeight, size: number, maxWidt
       const candidate = line + token;
       if (line === '' || measure(candidate.trimEnd(), weight, size, spacing) <= maxWidth) {
         line = candidate;
+        // A first word longer than the whole line (a long URL or title without spaces) is cut too.
+        if (candidate === token) line = cutToWidth(line, lines, weight, size, maxWidth, spacing);
         continue;
       }
       // Closing punctuation hangs on the line it follows rather than starting the next one.
@@ -96,19 +98,24 @@ export function wrapText(text: string, weight: FontWeight, size: number, maxWidt
         token = last + token;
       }
       lines.push(line.trimEnd());
-      line = token.trimStart();
-      // A word longer than the whole line is cut by characters.
-      while (measure(line.trimEnd(), weight, size, spacing) > maxWidth && [...line].length > 1) {
-        const chars = [...line];
-        let n = chars.length - 1;
-        while (n > 1 && measure(chars.slice(0, n).join(''), weight, size, spacing) > maxWidth) n--;
-        lines.push(chars.slice(0, n).join(''));
-        line = chars.slice(n).join('');
-      }
+      line = cutToWidth(token.trimStart(), lines, weight, size, maxWidth, spacing);
     }
     lines.push(line.trimEnd());
   }
   return lines.filter((l, _i, all) => l !== '' || all.length === 1).map((l) => l.replace(NBSP, ' '));
+}
+
+/** A word longer than the whole line is cut by characters: full pieces go to `lines`, the rest is returned. */
+function cutToWidth(word: string, lines: string[], weight: FontWeight, size: number, maxWidth: number, spacing: number): string {
+  let line = word;
+  while (measure(line.trimEnd(), weight, size, spacing) > maxWidth && [...line].length > 1) {
+    const chars = [...line];
+    let n = chars.length - 1;
+    while (n > 1 && measure(chars.slice(0, n).join(''), weight, size, spacing) > maxWidth) n--;
+    lines.push(chars.slice(0, n).join(''));
+    line = chars.slice(n).join('');
+  }
+  return line;
 }
 
 /** Like wrapText, but breaks only between `units` (names in a list) unless one alone is too wide. */
@@ -130,7 +137,8 @@ export function wrapUnits(units: readonly string[], separator: string, weight: F
   return lines.map((l) => l.replace(NBSP, ' '));
 }
 
-interface Block {
+/** A text block for `fit` (shared with the posters' layout, core/posters). */
+export interface Block {
   role: string;
   text: string;
   /** Set for a list of names: break between them, joined by `text` as the separator. */
@@ -148,11 +156,11 @@ interface Block {
   gapBefore: number;
 }
 
-interface Fitted extends Block {
+export interface Fitted extends Block {
   lines: string[];
 }
 
-function fit(block: Block, scale = 1): Fitted {
+export function fit(block: Block, scale = 1): Fitted {
   const wrap = (size: number, width = block.width) =>
     block.units ? wrapUnits(block.units, block.text, block.weight, size, width, block.spacing) : wrapText(block.text, block.weight, size, width, block.spacing);
   let size = Math.max(block.minSize, block.size * scale);
@@ -180,12 +188,12 @@ function balanced(count: number, wrapAt: (width: number) => string[], width: num
   return wrapAt(hi);
 }
 
-function heightOf(b: Fitted): number {
+export function heightOf(b: Fitted): number {
   return (b.lines.length - 1) * b.size * b.lineHeight + b.size * (ASCENT + DESCENT);
 }
 
 /** A text item with the lines aligned in [left, left + width], the first baseline at top + ascent. */
-function place(b: Fitted, left: number, top: number, align: DrawText['align'] = 'center'): DrawText {
+export function place(b: Fitted, left: number, top: number, align: DrawText['align'] = 'center'): DrawText {
   return {
     type: 'text',
     role: b.role,
@@ -339,7 +347,7 @@ export function layoutCertificate(content: CertificateContent, options: Template
   return { width: round(W), height: round(H), background: '#fffdf6', fontFamily: FONT_FAMILY, items };
 }
 
-function block(role: string, text: string, weight: FontWeight, size: number, minSize: number, maxLines: number, lineHeight: number, color: string, spacing: number, width: number, gapBefore: number): Block {
+export function block(role: string, text: string, weight: FontWeight, size: number, minSize: number, maxLines: number, lineHeight: number, color: string, spacing: number, width: number, gapBefore: number): Block {
   return { role, text, weight, size, minSize, maxLines, lineHeight, color, spacing, width, gapBefore };
 }
 

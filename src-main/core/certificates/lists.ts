@@ -37,6 +37,8 @@ export interface ListInfo {
   label: LocalizedText;
   validityMonths: number | null;
   snapshotId: string | null;
+  /** Award lists: the programme list (definition lists[]) the tier belongs to. */
+  programmeList?: { key: string; name: LocalizedText };
   holders: Holder[];
 }
 
@@ -175,7 +177,7 @@ export function certificateLists(db: Database, campaignId: string, wording: Word
         // The first list keeps the bare tier key, so certificates issued before lists existed are found again.
         const name = programmeList === def.lists[0] ? tier.key : `${programmeList.key}-${tier.key}`;
         const label = several ? { 'zh-CN': `${programmeList.name['zh-CN']} · ${tierLabel['zh-CN']}`, en: `${programmeList.name.en} · ${tierLabel.en}` } : tierLabel;
-        lists.push({ name, type: 'award', kind: award.key, label, validityMonths: award.validityMonths, snapshotId: locked.id, holders });
+        lists.push({ name, type: 'award', kind: award.key, label, validityMonths: award.validityMonths, snapshotId: locked.id, programmeList: { key: programmeList.key, name: programmeList.name }, holders });
       }
     }
     if (def.kind === 'committee' && outputs.committee) {

@@ -1,5 +1,5 @@
 // The Certificates tab (print staff): settings and images, the published lists with preview and
-// batch export, the result letters to entrants (issue 19), the register of issued certificates,
+// batch export, the result letters to entrants (issue 19), announcing results (showcase, posters: issue 17), the register of issued certificates,
 // and verification.
 import type { CampaignDetail } from '../../../../src-main/contract';
 import { invalidateCampaign } from '../../queries';
@@ -8,6 +8,7 @@ import { CertificateSettingsPanel } from './CertificateSettingsPanel';
 import { IssuedCertificates } from './IssuedCertificates';
 import { MembershipPanel } from './MembershipPanel';
 import { ResultLettersPanel } from './ResultLettersPanel';
+import { ShowcasePanel } from './ShowcasePanel';
 import { VerifyCertificate } from './VerifyCertificate';
 import './certificates.css';
 
@@ -20,6 +21,7 @@ export function CertificatesView({ campaign, onOpenRanking }: { campaign: Campai
       <CertificateListsPanel campaign={campaign} onExported={changed} onOpenRanking={onOpenRanking} />
       <MembershipPanel campaign={campaign} />
       <ResultLettersPanel campaign={campaign} />
+      <ShowcasePanel campaign={campaign} />
       <CertificateSettingsPanel campaign={campaign} onChanged={changed} />
       <IssuedCertificates campaign={campaign} onChanged={changed} />
       <VerifyCertificate />
