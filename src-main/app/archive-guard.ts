@@ -113,6 +113,11 @@ export const campaignChanges = {
   // Writes files only: an archived campaign's letters may still be exported.
   'letters:export': null,
   'letters:jobFile': null,
+  // Whole-data backups touch no campaign's rows (a restore swaps the whole database at the next start).
+  'backup:create': null,
+  'backup:list': null,
+  'backup:restore': null,
+  'backup:settings': null,
   // The shortlist between rounds: read and previewed freely; making and adjusting change the campaign.
   'shortlist:get': null,
   'shortlist:preview': null,

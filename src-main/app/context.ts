@@ -9,6 +9,7 @@ import { preparePrivateDataDir } from '../core/files/private-files';
 import { AssetRepo } from '../core/media/asset-repo';
 import { SettingsRepo } from '../core/settings/settings-repo';
 import path from 'node:path';
+import { applyPendingRestore } from '../core/backup/pending-restore';
 import { JobRegistry } from './jobs';
 import { IdentityService } from '../core/keys/identity-service';
 import { JudgeRepo } from '../core/review/judge-repo';
@@ -59,6 +60,9 @@ export interface AppContext {
 export function createAppContext(options: ContextOptions): AppContext {
   // Names, phone numbers and the signing key live here: owner-only (core/files/private-files).
   preparePrivateDataDir(options.dataDir, databasePath(options.dataDir));
+  // A backup restored in the app is put in place here, before the database opens (pending-restore.ts).
+  // Not by the CLI: a command run beside the open app must never move the app's database.
+  if (options.shell !== 'cli') applyPendingRestore(options.dataDir);
   const db = openDatabase(databasePath(options.dataDir), { nativeBinding: options.nativeBinding });
   const jobs = new JobRegistry(options.dataDir);
   const campaigns = new CampaignRepo(db);

@@ -38,6 +38,7 @@ import { entryOrigin } from '../core/shortlist/shortlist-file-import';
 import { decisionHandlers } from './decision-handlers';
 import { feedbackHandlers } from './feedback-handlers';
 import { letterHandlers } from './letter-handlers';
+import { backupHandlers } from './backup-handlers';
 import { noticeHandlers } from './notice-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
 
@@ -120,6 +121,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...decisionHandlers(ctx),
     ...feedbackHandlers(ctx),
     ...letterHandlers(ctx),
+    ...backupHandlers(ctx),
     ...definitionHandlers(ctx),
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),

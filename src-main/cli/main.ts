@@ -24,6 +24,7 @@ import { runNotice, runObjection } from './commands/notice';
 import { runScores } from './commands/scores';
 import { runIdentity } from './commands/identity';
 import { runRoster } from './commands/roster';
+import { runBackup } from './commands/backup';
 
 export async function main(argv: string[]): Promise<number> {
   const i18n = createNodeI18n(nodeLanguage());
@@ -82,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runRoster(rest, t);
       case 'letters':
         return await runLetters(rest, t);
+      case 'backup':
+        return await runBackup(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

@@ -22,6 +22,7 @@ import { scoringRoundChannels } from './scoring-rounds';
 import { decisionChannels } from './decisions';
 import { feedbackChannels } from './feedback';
 import { letterChannels } from './letters';
+import { backupChannels } from './backup';
 import { shortlistChannels } from './shortlist';
 import { EntryOrigin, shortlistFileChannels } from './shortlist-file';
 import { noticeChannels } from './notices';
@@ -370,6 +371,7 @@ export const channels = {
   ...membershipChannels,
   ...rosterChannels,
   ...assignmentMatrixChannels,
+  ...backupChannels,
 } as const satisfies ChannelMap;
 
 export type Channels = typeof channels;

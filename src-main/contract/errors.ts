@@ -239,6 +239,11 @@ export const errorCodes = [
   'LETTERS_LIST_UNKNOWN',
   'LETTERS_NO_PUBLISHED_RANKING',
   'LETTERS_OUTPUT_UNWRITABLE',
+  'BACKUP_FROM_NEWER_VERSION',
+  'BACKUP_DAMAGED',
+  'BACKUP_NOT_A_BACKUP',
+  'BACKUP_TARGET_NOT_EMPTY',
+  'AUTO_BACKUP_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -23,6 +23,7 @@ export * from './moderation';
 export * from './decisions';
 export * from './feedback';
 export * from './letters';
+export * from './backup';
 export * from './notices';
 export * from './scores';
 export * from './definition-versions';

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { CertificateJob } from './certificates';
 import { MediaLinkJob } from './compliance';
 import { LetterJob } from './letters';
+import { BackupCreateJob, BackupRestoreJob } from './backup';
 
-export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob, LetterJob]);
+export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob, LetterJob, BackupCreateJob, BackupRestoreJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;

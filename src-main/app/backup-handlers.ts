@@ -1,0 +1,65 @@
+// Whole-data backups (issue 21): create (a job: media may be gigabytes), list, restore in the app
+// (a job: checked and staged beside the current data, put in place at the next start: see
+// core/backup/pending-restore.ts), and the number of automatic backups kept. The automatic backup
+// before merges and publishes is `autoBackupBefore`, called by those handlers.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupReason, Handlers } from '../contract';
+import { autoBackup, autoKeep, backupFileName, backupFolders, backupInfo, listBackups, setAutoKeep } from '../core/backup/backup-folder';
+import { pendingRestoreDir } from '../core/backup/pending-restore';
+import { restoreIntoFolder } from '../core/backup/restore-backup';
+import { createDataBackup } from '../core/backup/create-backup';
+import type { AppContext } from './context';
+import { APP_VERSION } from './version';
+
+type BackupChannels = 'backup:create' | 'backup:list' | 'backup:restore' | 'backup:settings';
+
+export function backupHandlers(ctx: AppContext): Pick<Handlers, BackupChannels> {
+  return {
+    'backup:create': ({ includeMedia, out }) => {
+      const file = out ? path.resolve(out) : path.join(backupFolders(ctx.dataDir).manual, backupFileName('manual'));
+      ctx.protectedFiles.assertNotProtected(file);
+      return ctx.jobs.start('backup.create', async ({ signal, progress }) => {
+        const written = await createDataBackup({
+          db: ctx.db,
+          dataDir: ctx.dataDir,
+          out: file,
+          reason: 'manual',
+          includeMedia,
+          appVersion: APP_VERSION,
+          nativeBinding: ctx.nativeBinding,
+          signal,
+          onProgress: (done, total) => progress({ done, total }),
+        });
+        return { ...backupInfo(written.file, 'manual', written.sizeBytes, written.manifest), cancelled: false };
+      });
+    },
+    'backup:list': () => listBackups(ctx.dataDir),
+    'backup:restore': ({ file }) => {
+      const source = path.resolve(file);
+      ctx.protectedFiles.assertNotProtected(source);
+      return ctx.jobs.start('backup.restore', async ({ signal, progress }) => {
+        const pending = pendingRestoreDir(ctx.dataDir);
+        // An earlier restore not yet put in place is replaced by this one (it was never opened).
+        fs.rmSync(pending, { recursive: true, force: true });
+        const restored = await restoreIntoFolder(source, pending, {
+          finalDir: ctx.dataDir,
+          nativeBinding: ctx.nativeBinding,
+          signal,
+          onProgress: (done, total) => progress({ done, total }),
+        });
+        // The replaced data's folder (replaced-<time>) is named when the swap happens, at the next start.
+        return { ...restored, replacedDir: null, restartRequired: true, cancelled: false };
+      });
+    },
+    'backup:settings': ({ autoKeep: keep }) => {
+      if (keep !== undefined) setAutoKeep(ctx.db, keep);
+      return { autoKeep: autoKeep(ctx.db) };
+    },
+  };
+}
+
+/** The automatic backup a merge or publish waits for; AUTO_BACKUP_FAILED stops it. */
+export async function autoBackupBefore(ctx: AppContext, reason: Exclude<BackupReason, 'manual'>): Promise<void> {
+  await autoBackup({ db: ctx.db, dataDir: ctx.dataDir, appVersion: APP_VERSION, nativeBinding: ctx.nativeBinding }, reason);
+}
