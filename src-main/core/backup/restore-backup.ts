@@ -80,7 +80,9 @@ export async function restoreIntoFolder(file: string, target: string, options: R
       const to = path.join(staging, relative);
       makePrivateDir(path.dirname(to));
       await extractMember(opened, m.member, m.sha256, to, count);
-      fs.utimesSync(to, new Date(m.mtimeMs), new Date(m.mtimeMs));
+      // Half a millisecond past the recorded one: the guard truncates, and seconds as a double round.
+      const seconds = (m.mtimeMs + 0.5) / 1000;
+      fs.utimesSync(to, seconds, seconds);
       restoredAt.set(m.sha256, path.join(finalDir, relative));
     }
     // 4. Opened the app's way: migrations bring an older backup up to this version.
