@@ -59,7 +59,28 @@ export function backupHandlers(ctx: AppContext): Pick<Handlers, BackupChannels> 
   };
 }
 
+/** Steps already covered by one backup taken for the whole run (see oneAutoBackupFor). */
+const covered = new WeakMap<AppContext, Set<string>>();
+
 /** The automatic backup a merge or publish waits for; AUTO_BACKUP_FAILED stops it. */
 export async function autoBackupBefore(ctx: AppContext, reason: Exclude<BackupReason, 'manual'>): Promise<void> {
+  if (covered.get(ctx)?.has(reason)) return;
   await autoBackup({ db: ctx.db, dataDir: ctx.dataDir, appVersion: APP_VERSION, nativeBinding: ctx.nativeBinding }, reason);
+}
+
+/**
+ * One automatic backup for a run of steps (`kepu bundle merge` merges many bundles in batches):
+ * a backup per batch would push the one that matters — the state before the whole run — out of
+ * the last N.
+ */
+export async function oneAutoBackupFor<T>(ctx: AppContext, reason: Exclude<BackupReason, 'manual'>, work: () => Promise<T>): Promise<T> {
+  await autoBackupBefore(ctx, reason);
+  const reasons = covered.get(ctx) ?? new Set<string>();
+  covered.set(ctx, reasons);
+  reasons.add(reason);
+  try {
+    return await work();
+  } finally {
+    reasons.delete(reason);
+  }
 }

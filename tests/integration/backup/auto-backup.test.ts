@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackupInfo, CampaignSummary } from '../../../src-main/contract';
-import { autoBackupBefore } from '../../../src-main/app/backup-handlers';
+import { autoBackupBefore, oneAutoBackupFor } from '../../../src-main/app/backup-handlers';
 import { ok, openMergedSample, openTestApp, repoRoot, tempDir } from '../../helpers';
 
 const autoFiles = (dataDir: string) => fs.readdirSync(path.join(dataDir, 'backups', 'auto')).filter((n) => n.endsWith('.kepubackup')).sort();
@@ -34,6 +34,18 @@ describe('automatic backups', () => {
     const kept = autoFiles(app.dataDir);
     expect(kept).toHaveLength(3);
     expect(kept.every((n) => n.endsWith('-before-merge.kepubackup'))).toBe(true); // the oldest (the publish's) went first
+    // A run of merges (kepu bundle merge in batches) is covered by one backup, taken before it.
+    const bundles = fs.readdirSync(path.join(app.dataDir, 'sample-bundles')).map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(app.dataDir, 'sample-bundles', f)).toString('base64') }));
+    const names = () => autoFiles(app.dataDir).join();
+    await ok(app.dispatch('ranking:allowChanges', { campaignId: app.works.id })); // published above
+    const beforeRun = names();
+    await oneAutoBackupFor(app.ctx, 'before-merge', async () => {
+      const afterFirst = names();
+      expect(afterFirst).not.toBe(beforeRun);
+      await ok(app.dispatch('bundle:merge', { campaignId: app.works.id, files: bundles.slice(0, 1) }));
+      await ok(app.dispatch('bundle:merge', { campaignId: app.works.id, files: bundles.slice(1) }));
+      expect(names()).toBe(afterFirst);
+    });
     app.ctx.close();
 
     // Cannot be written (backups/auto is a file): the merge is refused and nothing is merged.

@@ -127,6 +127,11 @@ describe('whole-data backup and restore', () => {
     const dbBytes = Buffer.from(execUnzipBytes(file, 'database/kepu.sqlite'));
     dbBytes[dbBytes.length - 1] ^= 0x01;
     await expectRefused(await zipOf({ 'manifest.json': JSON.stringify(manifest), 'database/kepu.sqlite': dbBytes }), 'BACKUP_DAMAGED');
+    // Given to the campaign restore (same extension), it says where a whole-data backup goes.
+    expect(await app.dispatch('campaign:restore', { file: { fileName: 'all.kepubackup', contentBase64: bytes.toString('base64') } })).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_INVALID', params: { reason: expect.stringContaining('kepu backup restore') } },
+    });
     // A non-empty target is refused too.
     await expect(restoreIntoFolder(file, app.dataDir)).rejects.toMatchObject({ code: 'BACKUP_TARGET_NOT_EMPTY' });
     app.ctx.close();
