@@ -117,6 +117,7 @@ export const campaignChanges = {
   'backup:create': null,
   'backup:list': null,
   'backup:restore': null,
+  'backup:restart': null,
   'backup:settings': null,
   // The shortlist between rounds: read and previewed freely; making and adjusting change the campaign.
   'shortlist:get': null,

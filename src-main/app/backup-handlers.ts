@@ -12,7 +12,7 @@ import { createDataBackup } from '../core/backup/create-backup';
 import type { AppContext } from './context';
 import { APP_VERSION } from './version';
 
-type BackupChannels = 'backup:create' | 'backup:list' | 'backup:restore' | 'backup:settings';
+type BackupChannels = 'backup:create' | 'backup:list' | 'backup:restore' | 'backup:restart' | 'backup:settings';
 
 export function backupHandlers(ctx: AppContext): Pick<Handlers, BackupChannels> {
   return {
@@ -51,6 +51,12 @@ export function backupHandlers(ctx: AppContext): Pick<Handlers, BackupChannels> 
         // The replaced data's folder (replaced-<time>) is named when the swap happens, at the next start.
         return { ...restored, replacedDir: null, restartRequired: true, cancelled: false };
       });
+    },
+    'backup:restart': () => {
+      const restart = ctx.restart;
+      if (!restart || !fs.existsSync(pendingRestoreDir(ctx.dataDir))) return { restarting: false };
+      setTimeout(restart, 300); // after this answer has reached the window
+      return { restarting: true };
     },
     'backup:settings': ({ autoKeep: keep }) => {
       if (keep !== undefined) setAutoKeep(ctx.db, keep);

@@ -29,6 +29,8 @@ export interface ContextOptions {
   nativeBinding?: string;
   /** 32 bytes kept by the OS key store (Electron safeStorage) that seal the signing key. */
   osSecret?: Buffer;
+  /** Quits and starts the app again (the desktop shell), to open a restore prepared in the app. */
+  restart?: () => void;
 }
 
 export interface AppContext {
@@ -50,6 +52,8 @@ export interface AppContext {
   readonly identity: IdentityService;
   /** The database and key files: every path a person hands us is checked against them first. */
   readonly protectedFiles: ProtectedFiles;
+  /** Set where the shell can restart itself (backup:restart). */
+  readonly restart?: () => void;
   /** Refuses changes that would move a published result until the coordinator agreed. */
   readonly publishedChanges: PublishedChanges;
   /** The ranking computed from the merged scores, cached while the database is unchanged. */
@@ -75,6 +79,7 @@ export function createAppContext(options: ContextOptions): AppContext {
     shell: options.shell,
     db,
     nativeBinding: options.nativeBinding,
+    restart: options.restart,
     templates: new TemplateCatalog(path.join(options.resourcesDir, 'templates')),
     campaigns,
     entries,

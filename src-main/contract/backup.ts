@@ -120,5 +120,7 @@ export const backupChannels = {
   'backup:list': { request: z.object({}).strict(), response: z.array(BackupInfo) },
   /** Checks the file, stages it beside the current data and restores it at the next start (a job). */
   'backup:restore': { request: z.object({ file: TypedPath }).strict(), response: BackupRestoreJob },
+  /** Restarts the app onto a prepared restore where the shell can (desktop); false: close and start it again by hand. */
+  'backup:restart': { request: z.object({}).strict(), response: z.object({ restarting: z.boolean() }).strict() },
   'backup:settings': { request: z.object({ autoKeep: z.number().int().min(0).max(1000).optional() }).strict(), response: BackupSettings },
 } as const satisfies ChannelMap;

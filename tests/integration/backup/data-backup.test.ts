@@ -13,6 +13,7 @@ import type { AuditCheckView, BackupCreateJob, BackupInfo, BackupRestoreJob, Cer
 import { createDataBackup } from '../../../src-main/core/backup/create-backup';
 import { restoreIntoFolder } from '../../../src-main/core/backup/restore-backup';
 import { createAppContext } from '../../../src-main/app/context';
+import { createHandlers } from '../../../src-main/app/handlers';
 import { openDatabase } from '../../../src-main/core/db/connection';
 import { latestSchemaVersion, migrations } from '../../../src-main/core/db/migrations';
 import { finishedJob, ok, openTestApp, resourcesDir, tempDir } from '../../helpers';
@@ -180,6 +181,15 @@ describe('whole-data backup and restore', () => {
     expect(restore).toMatchObject({ state: 'done', result: { restartRequired: true, dataDir: app.dataDir } });
     expect(fs.existsSync(path.join(app.dataDir, 'restore-pending', 'kepu.sqlite'))).toBe(true);
     expect(app.ctx.campaigns.list().length).toBe(2); // the running app is untouched
+    // Restart: where the shell cannot (here, the browser shell's and the CLI's case), it says so;
+    // the desktop shell passes its own restart, called once the answer is out.
+    expect(await ok(app.dispatch('backup:restart', {}))).toEqual({ restarting: false });
+    let restarts = 0;
+    const desktop = createAppContext({ dataDir: app.dataDir, resourcesDir, shell: 'cli', restart: () => restarts++ });
+    expect(await createHandlers(desktop)['backup:restart']({})).toEqual({ restarting: true });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(restarts).toBe(1);
+    desktop.close();
     app.ctx.close();
     const reopened = createAppContext({ dataDir: app.dataDir, resourcesDir, shell: 'browser' });
     try {

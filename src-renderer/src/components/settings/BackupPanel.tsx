@@ -18,6 +18,7 @@ export function BackupPanel() {
   const ask = useConfirmStore((s) => s.ask);
   const [includeMedia, setIncludeMedia] = useState(false);
   const [restorePath, setRestorePath] = useState('');
+  const [restartByHand, setRestartByHand] = useState(false);
   const backups = useChannel('backup:list', {}).data ?? null;
   const settings = useChannel('backup:settings', {}).data ?? null;
   const creating = useJob<'backup.create'>(() => void invalidateChannels('backup:list'));
@@ -41,6 +42,11 @@ export function BackupPanel() {
       danger: true,
     });
     if (confirmed) await restoring.start(() => invoke('backup:restore', { file }));
+  }
+
+  async function restartNow() {
+    const answer = await run(() => invoke('backup:restart', {}));
+    if (answer && !answer.restarting) setRestartByHand(true);
   }
 
   const restored = restoring.result;
@@ -140,6 +146,12 @@ export function BackupPanel() {
       {restored && !restoring.running && (
         <div className="notice" data-testid="backup-restored">
           <p>{t('backup.restoredRestart', { count: restored.campaigns.length })}</p>
+          {bridge && (
+            <button type="button" onClick={() => void restartNow()} data-testid="backup-restart">
+              {t('backup.restartNow')}
+            </button>
+          )}
+          {restartByHand && <p className="small">{t('backup.restartByHand')}</p>}
           {restored.mediaRestored > 0 && <p className="small">{t('backup.mediaRestored', { count: restored.mediaRestored, dir: restored.mediaDir })}</p>}
           {restored.missingMedia.length > 0 && <p className="small">{t('backup.mediaMissing', { count: restored.missingMedia.length })}</p>}
         </div>
