@@ -75,8 +75,7 @@ export async function restoreIntoFolder(file: string, target: string, options: R
     const restoredAt = new Map<string, string>();
     for (const m of manifest.media.files) {
       if (!m.member || restoredAt.has(m.sha256)) continue;
-      const name = path.basename(m.path.replace(/\\/g, '/')) || 'media';
-      const relative = path.join(RESTORED_MEDIA_FOLDER, m.sha256.slice(0, 16), name);
+      const relative = restoredMediaPath(m.path, m.sha256);
       const to = path.join(staging, relative);
       makePrivateDir(path.dirname(to));
       await extractMember(opened, m.member, m.sha256, to, count);
@@ -159,4 +158,16 @@ function checkDatabase(dbFile: string, file: string, nativeBinding?: string): nu
 function presentAsRecorded(file: string, size: number): boolean {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   return !!stat && stat.isFile() && stat.size === size;
+}
+
+/**
+ * Where an included media file is written back, relative to the data folder: one folder per
+ * content (two files of one name never collide), the file's own name kept. The recorded path may
+ * come from another system: a Windows path (`D:\作品\海报.jpg`) restored on macOS or Linux keeps
+ * its name too.
+ */
+export function restoredMediaPath(recorded: string, sha256: string, api: Pick<typeof path, 'join'> = path): string {
+  // Characters Windows refuses in a name (a name from macOS or Linux may hold them) become "_".
+  const name = (recorded.split(/[\\/]/).filter(Boolean).pop() ?? '').replace(/[<>:"|?*\u0000-\u001f]/g, '_');
+  return api.join(RESTORED_MEDIA_FOLDER, sha256.slice(0, 16), name === '' || name === '.' || name === '..' ? 'media' : name);
 }

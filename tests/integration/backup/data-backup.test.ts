@@ -4,7 +4,6 @@
 // backup migrates forward; media come back or are reported missing; the in-app restore is put in
 // place at the next start with the replaced data kept.
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
@@ -12,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditCheckView, BackupCreateJob, BackupInfo, BackupRestoreJob, CertificateJob } from '../../../src-main/contract';
 import { createDataBackup } from '../../../src-main/core/backup/create-backup';
 import { restoreIntoFolder } from '../../../src-main/core/backup/restore-backup';
+import { extractMember, openBackup } from '../../../src-main/core/backup/read-backup';
 import { createAppContext } from '../../../src-main/app/context';
 import { createHandlers } from '../../../src-main/app/handlers';
 import { openDatabase } from '../../../src-main/core/db/connection';
@@ -115,7 +115,11 @@ describe('whole-data backup and restore', () => {
     const truncated = path.join(tempDir('kepu-bad-'), 'truncated.kepubackup');
     fs.writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
     await expectRefused(truncated, 'BACKUP_DAMAGED');
-    const manifest = JSON.parse(execUnzip(file, 'manifest.json')) as Record<string, unknown>;
+    const opened = await openBackup(file);
+    const manifest = opened.manifest as unknown as Record<string, unknown>;
+    const dbCopy = path.join(tempDir('kepu-db-'), 'db');
+    await extractMember(opened, opened.manifest.database.member, opened.manifest.database.sha256, dbCopy);
+    opened.close();
     await expectRefused(await zipOf({ 'manifest.json': JSON.stringify({ ...manifest, schemaVersion: latestSchemaVersion + 1 }) }), 'BACKUP_FROM_NEWER_VERSION');
     await expectRefused(await zipOf({ 'manifest.json': JSON.stringify({ ...manifest, formatVersion: 2 }) }), 'BACKUP_FROM_NEWER_VERSION');
     await expectRefused(await zipOf({ 'database/kepu.sqlite': 'x' }), 'BACKUP_DAMAGED'); // manifest missing
@@ -125,7 +129,7 @@ describe('whole-data backup and restore', () => {
     await expectRefused(text, 'BACKUP_NOT_A_BACKUP');
     await expectRefused(path.join(app.dataDir, 'kepu.sqlite'), 'BACKUP_NOT_A_BACKUP'); // SQLite: a campaign backup's kind
     // A database whose bytes do not match the manifest's hash (same size, one byte changed, valid ZIP).
-    const dbBytes = Buffer.from(execUnzipBytes(file, 'database/kepu.sqlite'));
+    const dbBytes = fs.readFileSync(dbCopy);
     dbBytes[dbBytes.length - 1] ^= 0x01;
     await expectRefused(await zipOf({ 'manifest.json': JSON.stringify(manifest), 'database/kepu.sqlite': dbBytes }), 'BACKUP_DAMAGED');
     // Given to the campaign restore (same extension), it says where a whole-data backup goes.
@@ -205,13 +209,3 @@ describe('whole-data backup and restore', () => {
     }
   });
 });
-
-function execUnzipBytes(file: string, member: string): Buffer {
-  return execFileSyncBuffer('unzip', ['-p', file, member]);
-}
-function execUnzip(file: string, member: string): string {
-  return execUnzipBytes(file, member).toString('utf8');
-}
-function execFileSyncBuffer(command: string, args: string[]): Buffer {
-  return execFileSync(command, args, { maxBuffer: 1 << 28 });
-}
