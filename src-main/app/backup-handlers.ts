@@ -40,14 +40,18 @@ export function backupHandlers(ctx: AppContext): Pick<Handlers, BackupChannels> 
       ctx.protectedFiles.assertNotProtected(source);
       return ctx.jobs.start('backup.restore', async ({ signal, progress }) => {
         const pending = pendingRestoreDir(ctx.dataDir);
-        // An earlier restore not yet put in place is replaced by this one (it was never opened).
-        fs.rmSync(pending, { recursive: true, force: true });
-        const restored = await restoreIntoFolder(source, pending, {
+        // Prepared under another name first: an earlier restore not yet put in place (never opened)
+        // is replaced only once this one is complete.
+        const next = `${pending}-next`;
+        fs.rmSync(next, { recursive: true, force: true });
+        const restored = await restoreIntoFolder(source, next, {
           finalDir: ctx.dataDir,
           nativeBinding: ctx.nativeBinding,
           signal,
           onProgress: (done, total) => progress({ done, total }),
         });
+        fs.rmSync(pending, { recursive: true, force: true });
+        fs.renameSync(next, pending);
         // The replaced data's folder (replaced-<time>) is named when the swap happens, at the next start.
         return { ...restored, replacedDir: null, restartRequired: true, cancelled: false };
       });

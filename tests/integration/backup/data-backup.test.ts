@@ -185,6 +185,12 @@ describe('whole-data backup and restore', () => {
     expect(restore).toMatchObject({ state: 'done', result: { restartRequired: true, dataDir: app.dataDir } });
     expect(fs.existsSync(path.join(app.dataDir, 'restore-pending', 'kepu.sqlite'))).toBe(true);
     expect(app.ctx.campaigns.list().length).toBe(2); // the running app is untouched
+    // A second restore that is refused leaves the prepared one as it was.
+    const junk = path.join(tempDir('kepu-bad-'), 'junk.kepubackup');
+    fs.writeFileSync(junk, 'junk');
+    const refused = await finishedJob(app.dispatch, await ok<BackupRestoreJob>(app.dispatch('backup:restore', { file: junk })));
+    expect(refused).toMatchObject({ state: 'failed', error: { code: 'BACKUP_NOT_A_BACKUP' } });
+    expect(fs.readdirSync(app.dataDir).filter((n) => n.startsWith('restore-pending') || n.startsWith('.restore-pending'))).toEqual(['restore-pending']);
     // Restart: where the shell cannot (here, the browser shell's and the CLI's case), it says so;
     // the desktop shell passes its own restart, called once the answer is out.
     expect(await ok(app.dispatch('backup:restart', {}))).toEqual({ restarting: false });
