@@ -121,6 +121,12 @@ export const campaignChanges = {
   'showcase:export': null,
   'posters:export': null,
   'showcase:jobFile': null,
+  // Whole-data backups touch no campaign's rows (a restore swaps the whole database at the next start).
+  'backup:create': null,
+  'backup:list': null,
+  'backup:restore': null,
+  'backup:restart': null,
+  'backup:settings': null,
   // The shortlist between rounds: read and previewed freely; making and adjusting change the campaign.
   'shortlist:get': null,
   'shortlist:preview': null,

@@ -9,6 +9,7 @@ import { preparePrivateDataDir } from '../core/files/private-files';
 import { AssetRepo } from '../core/media/asset-repo';
 import { SettingsRepo } from '../core/settings/settings-repo';
 import path from 'node:path';
+import { applyPendingRestore } from '../core/backup/pending-restore';
 import { JobRegistry } from './jobs';
 import { IdentityService } from '../core/keys/identity-service';
 import { JudgeRepo } from '../core/review/judge-repo';
@@ -28,6 +29,8 @@ export interface ContextOptions {
   nativeBinding?: string;
   /** 32 bytes kept by the OS key store (Electron safeStorage) that seal the signing key. */
   osSecret?: Buffer;
+  /** Quits and starts the app again (the desktop shell), to open a restore prepared in the app. */
+  restart?: () => void;
 }
 
 export interface AppContext {
@@ -49,6 +52,8 @@ export interface AppContext {
   readonly identity: IdentityService;
   /** The database and key files: every path a person hands us is checked against them first. */
   readonly protectedFiles: ProtectedFiles;
+  /** Set where the shell can restart itself (backup:restart). */
+  readonly restart?: () => void;
   /** Refuses changes that would move a published result until the coordinator agreed. */
   readonly publishedChanges: PublishedChanges;
   /** The ranking computed from the merged scores, cached while the database is unchanged. */
@@ -59,6 +64,9 @@ export interface AppContext {
 export function createAppContext(options: ContextOptions): AppContext {
   // Names, phone numbers and the signing key live here: owner-only (core/files/private-files).
   preparePrivateDataDir(options.dataDir, databasePath(options.dataDir));
+  // A backup restored in the app is put in place here, before the database opens (pending-restore.ts).
+  // Not by the CLI: a command run beside the open app must never move the app's database.
+  if (options.shell !== 'cli') applyPendingRestore(options.dataDir);
   const db = openDatabase(databasePath(options.dataDir), { nativeBinding: options.nativeBinding });
   const jobs = new JobRegistry(options.dataDir);
   const campaigns = new CampaignRepo(db);
@@ -71,6 +79,7 @@ export function createAppContext(options: ContextOptions): AppContext {
     shell: options.shell,
     db,
     nativeBinding: options.nativeBinding,
+    restart: options.restart,
     templates: new TemplateCatalog(path.join(options.resourcesDir, 'templates')),
     campaigns,
     entries,

@@ -18,6 +18,7 @@ import { nowIso } from '../core/time';
 import type { AppContext } from './context';
 import { mergeReport } from '../core/merge/merge-report';
 import { saveExport } from './export-file';
+import { autoBackupBefore } from './backup-handlers';
 import { packagesRoot } from './paths';
 
 type ExchangeChannels =
@@ -84,9 +85,10 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
       const name = (ctx.identity.status().name ?? 'judge').replace(/[\\/:*?"<>|\s]+/g, '_');
       return { ...saveExport(ctx, `${name}-r${bundle.revision}.kepubundle`, bundle.bytes, 'application/json'), revision: bundle.revision };
     },
-    'bundle:merge': ({ campaignId, files }) => {
+    'bundle:merge': async ({ campaignId, files }) => {
       ctx.campaigns.summary(campaignId);
       ctx.publishedChanges.assertMayChange(campaignId, 'bundles');
+      await autoBackupBefore(ctx, 'before-merge'); // blocks the merge when it cannot be written (backup-folder.ts)
       const outcomes = mergeBundleFiles(
         { ...ctx, reader: exchangeBundleReader() },
         campaignId,

@@ -42,6 +42,7 @@ import { decisionHandlers } from './decision-handlers';
 import { feedbackHandlers } from './feedback-handlers';
 import { letterHandlers } from './letter-handlers';
 import { showcaseHandlers } from './showcase-handlers';
+import { backupHandlers } from './backup-handlers';
 import { noticeHandlers } from './notice-handlers';
 import { refuseChangesWhenArchived } from './archive-guard';
 
@@ -125,6 +126,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...feedbackHandlers(ctx),
     ...letterHandlers(ctx),
     ...showcaseHandlers(ctx),
+    ...backupHandlers(ctx),
     ...definitionHandlers(ctx),
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),

@@ -8,6 +8,7 @@ import { createNotice, getNotice, listNotices, updateNotice } from '../core/noti
 import { addObjection, addObjectionFile, addObjectionFileFromPath, listObjections, readObjectionFile, resolveObjection } from '../core/notices/objections';
 import { recordDecision } from '../core/decisions/decision-service';
 import type { AppContext } from './context';
+import { autoBackupBefore } from './backup-handlers';
 import { checkedExportTarget, saveExport, writeExport } from './export-file';
 import { exportNotice } from './notice-export';
 
@@ -28,7 +29,11 @@ export function noticeHandlers(ctx: AppContext): Pick<Handlers, NoticeChannels> 
       const locked = latestLockedSnapshot(ctx.db, campaignId);
       return noticeDocument(ctx.db, campaignId, locked.id, locked.snapshot, listKey ?? ctx.campaigns.definition(campaignId).lists[0].key, ranked);
     },
-    'notice:create': ({ campaignId, ...input }) => createNotice(ctx.db, campaignId, input, actor()),
+    'notice:create': async ({ campaignId, ...input }) => {
+      ctx.campaigns.summary(campaignId);
+      await autoBackupBefore(ctx, 'before-publish'); // a 公示 publishes the list: blocks when it cannot be written
+      return createNotice(ctx.db, campaignId, input, actor());
+    },
     'notice:update': ({ campaignId, noticeId, ...patch }) => updateNotice(ctx.db, campaignId, noticeId, patch, actor()),
     'notice:export': ({ campaignId, noticeId, format, language, ranked, targetPath }) => exportNotice(ctx, campaignId, noticeId, format, { language, ranked }, checkedTarget(targetPath)),
     'objection:list': ({ campaignId, noticeId }) => listObjections(ctx.db, campaignId, noticeId),

@@ -15,6 +15,7 @@ import { carryView } from '../core/ranking/carry-over';
 import { meanByDefaultBecause } from '../core/ranking/default-config';
 import { KepuError } from '../core/errors';
 import { lockAfterNotice } from '../core/notices/final-lock-guard';
+import { autoBackupBefore } from './backup-handlers';
 import type { AppContext } from './context';
 import { exportRanking } from './ranking-export';
 import { categoryLabel, committeeApplicants, tierLabel, trimFallback } from './ranking-views';
@@ -128,12 +129,17 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       };
     },
     'ranking:committee': ({ campaignId }) => committeeApplicants(ctx.ranking.compute(campaignId)),
-    'ranking:lock': ({ campaignId, override }) => {
+    'ranking:lock': async ({ campaignId, override }) => {
+      const nothingToRank = () => ctx.ranking.compute(campaignId).outcome.aggregate.counts.counted === 0;
+      if (nothingToRank()) throw new KepuError('RANKING_NOTHING_TO_RANK', `ranking: campaign ${campaignId} has no counted review`, { campaignId });
+      ctx.identity.privateKey(); // KEY_LOCKED / KEY_NOT_FOUND before the backup, translated by the UI
+      await autoBackupBefore(ctx, 'before-publish'); // blocks the publish when it cannot be written (backup-folder.ts)
+      // Computed after the backup's wait: what is signed is the data as it is now.
       const computed = ctx.ranking.compute(campaignId, true);
       if (computed.outcome.aggregate.counts.counted === 0) {
         throw new KepuError('RANKING_NOTHING_TO_RANK', `ranking: campaign ${campaignId} has no counted review`, { campaignId });
       }
-      const key = ctx.identity.privateKey(); // KEY_LOCKED / KEY_NOT_FOUND, translated by the UI
+      const key = ctx.identity.privateKey();
       const signer = ctx.identity.status().name ?? '';
       const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags, computed.decisions);
       // After a 公示 this is the final result: it waits for the period and open objections unless

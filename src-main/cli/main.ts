@@ -25,6 +25,7 @@ import { runNotice, runObjection } from './commands/notice';
 import { runScores } from './commands/scores';
 import { runIdentity } from './commands/identity';
 import { runRoster } from './commands/roster';
+import { runBackup } from './commands/backup';
 
 export async function main(argv: string[]): Promise<number> {
   const i18n = createNodeI18n(nodeLanguage());
@@ -87,6 +88,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runShowcase(rest, t);
       case 'posters':
         return await runPosters(rest, t);
+      case 'backup':
+        return await runBackup(rest, t);
       default:
         throw new UsageError(t('cli.unknownCommand', { command }));
     }

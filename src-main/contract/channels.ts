@@ -23,6 +23,7 @@ import { decisionChannels } from './decisions';
 import { feedbackChannels } from './feedback';
 import { letterChannels } from './letters';
 import { showcaseChannels } from './showcase';
+import { backupChannels } from './backup';
 import { shortlistChannels } from './shortlist';
 import { EntryOrigin, shortlistFileChannels } from './shortlist-file';
 import { noticeChannels } from './notices';
@@ -376,6 +377,7 @@ export const channels = {
   ...intakeFileChannels,
   ...reachChannels,
   ...assignmentMatrixChannels,
+  ...backupChannels,
 } as const satisfies ChannelMap;
 
 export type Channels = typeof channels;

@@ -243,6 +243,11 @@ export const errorCodes = [
   'OPENED_FILE_UNREADABLE',
   'SHOWCASE_NOT_PUBLISHED',
   'SHOWCASE_OUTPUT_UNWRITABLE',
+  'BACKUP_FROM_NEWER_VERSION',
+  'BACKUP_DAMAGED',
+  'BACKUP_NOT_A_BACKUP',
+  'BACKUP_TARGET_NOT_EMPTY',
+  'AUTO_BACKUP_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

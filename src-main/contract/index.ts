@@ -24,6 +24,7 @@ export * from './decisions';
 export * from './feedback';
 export * from './letters';
 export * from './showcase';
+export * from './backup';
 export * from './notices';
 export * from './scores';
 export * from './definition-versions';

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { CertificateJob } from './certificates';
 import { MediaLinkJob } from './compliance';
 import { LetterJob } from './letters';
+import { BackupCreateJob, BackupRestoreJob } from './backup';
 import { PosterJob, ShowcaseJob } from './showcase';
 
-export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob, LetterJob, ShowcaseJob, PosterJob]);
+export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob, LetterJob, ShowcaseJob, PosterJob, BackupCreateJob, BackupRestoreJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;

@@ -9,6 +9,7 @@ import { createHandlers } from '../app/handlers';
 import { defaultResourcesDir } from '../app/paths';
 import { createNodeI18n, translateError } from '../app/translate';
 import { isKepuError } from '../core/errors';
+import { applyPendingRestore } from '../core/backup/pending-restore';
 import { handleAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
 import { handleMediaProtocol } from './media-protocol';
@@ -65,9 +66,15 @@ export function startDesktop(paths: DesktopPaths): 'started' | 'second-instance'
     const i18n = createNodeI18n(app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
     try {
       const dataDir = app.getPath('userData');
+      // A restore prepared in the app goes in place before the OS-sealed secret of its keys is read.
+      applyPendingRestore(dataDir);
       ctx = createAppContext({
         dataDir,
         osSecret: osSecret(dataDir),
+        restart: () => {
+          app.relaunch();
+          app.quit();
+        },
         resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : defaultResourcesDir(paths.here),
         shell: 'electron',
         // Packaged, better-sqlite3 is the one rebuilt for this Electron at packaging (in app.asar.unpacked):

@@ -13,6 +13,7 @@ import { fingerprintOf, publicKeyFromBase64 } from '../../core/keys/identity';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { readInputFile } from '../input-file';
+import { oneAutoBackupFor } from '../../app/backup-handlers';
 import { openRuntime } from '../runtime';
 
 type T = i18n['t'];
@@ -109,11 +110,18 @@ async function merge(argv: string[], t: T): Promise<number> {
     // After publication, merging moves the live result away from the published one: only on request.
     if (values['after-publish']) await rt.call('ranking:allowChanges', { campaignId });
     let report: MergeReport | null = null;
-    for (let start = 0; start < readable.length; start += MERGE_BATCH) {
-      const batch = readable.slice(start, start + MERGE_BATCH);
-      report = await rt.call('bundle:merge', { campaignId, files: batch.map(({ fileName, contentBase64 }) => ({ fileName, contentBase64 })) });
-      report.files.forEach((line, i) => (lines[batch[i].slot] = line));
-    }
+    const mergeAll = async () => {
+      for (let start = 0; start < readable.length; start += MERGE_BATCH) {
+        const batch = readable.slice(start, start + MERGE_BATCH);
+        report = await rt.call('bundle:merge', { campaignId, files: batch.map(({ fileName, contentBase64 }) => ({ fileName, contentBase64 })) });
+        report.files.forEach((line, i) => (lines[batch[i].slot] = line));
+      }
+    };
+    // One automatic backup before the whole run, not one per batch (backup-handlers.ts).
+    if (readable.length > MERGE_BATCH) {
+      rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND before a backup is taken
+      await oneAutoBackupFor(rt.ctx, 'before-merge', mergeAll);
+    } else await mergeAll();
     if (!report) {
       rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND before anything is reported
       report = mergeReport(rt.ctx, campaignId, []);

@@ -35,7 +35,10 @@ export interface RestoreOptions {
 export function restoreCampaign(db: Database, input: { fileName: string; bytes: Buffer }, options: RestoreOptions): string {
   const file = input.fileName;
   if (input.bytes.length < SQLITE_HEADER.length || !input.bytes.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) {
-    throw new KepuError('BACKUP_INVALID', `backup: ${file} is not a campaign backup (not SQLite)`, { file, reason: input.bytes.length === 0 ? 'empty' : 'not SQLite' });
+    // The whole-data backup shares the extension (a ZIP: core/backup): say where that one goes.
+    const whole = input.bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));
+    const reason = input.bytes.length === 0 ? 'empty' : whole ? 'a whole-data backup: restore it in Settings › Backups or with kepu backup restore' : 'not SQLite';
+    throw new KepuError('BACKUP_INVALID', `backup: ${file} is not a campaign backup (${reason})`, { file, reason });
   }
   const temp = path.join(options.tempDir, `.restore-${crypto.randomBytes(6).toString('hex')}.kepubackup`);
   try {

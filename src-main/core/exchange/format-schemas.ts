@@ -3,7 +3,7 @@
 // they describe what a reader accepts. Refinements zod cannot express in JSON Schema (unique entry
 // ids, canonical base64, one size per hash) are stated in the prose of the documentation.
 import { z } from 'zod';
-import { ProgrammeFile } from '../../contract';
+import { BackupManifest, ProgrammeFile } from '../../contract';
 import { KeyCard } from '../keys/key-card';
 import { KeyFile } from '../keys/key-store';
 import { ShortlistFilePayload } from '../shortlist/shortlist-file';
@@ -19,6 +19,7 @@ export const formatSchemas = {
   keyfile: KeyFile,
   programme: ProgrammeFile,
   shortlist: ShortlistFilePayload,
+  'data-backup': BackupManifest,
 } as const;
 
 export type FormatName = keyof typeof formatSchemas;

@@ -5,6 +5,7 @@ import { invoke } from '../api';
 import { applyLanguage, systemLanguage } from '../i18n';
 import { useAppStore } from '../stores/useAppStore';
 import { IdentityPanel } from './exchange/IdentityPanel';
+import { BackupPanel } from './settings/BackupPanel';
 
 type Choice = Language | 'system';
 
@@ -44,6 +45,7 @@ export function SettingsView() {
         <p className="muted small">{t('settings.languageHint')}</p>
       </section>
       <IdentityPanel />
+      <BackupPanel />
       <section className="panel">
         <h2>{t('settings.about')}</h2>
         {info && (
