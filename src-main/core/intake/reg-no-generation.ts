@@ -1,7 +1,7 @@
 // Registration numbers for files that carry none (issue 16: a questionnaire export). Each row's key
 // — the values of the columns the coordinator picked, e.g. the questionnaire's own answer number, or
 // phone + title — gets prefix + a four-digit sequence once; the table generated_reg_nos (migration
-// 0031) remembers it, so the next export of the same questionnaire updates the same entries instead
+// 0026) remembers it, so the next export of the same questionnaire updates the same entries instead
 // of adding them again. The numbers are decided in the preview without writing anything, and
 // recorded inside the import's transaction.
 import type { Database } from 'better-sqlite3';

@@ -1,7 +1,7 @@
 // Helping a file that does not quite fit (issue 16): one value for every row when the file has no
 // column for a target ("all rows are works"), and readings for values the importer does not know
 // ("自荐" means the nomination choice "self"). Readings are remembered per campaign and target in
-// import_value_maps (migration 0031) and applied to every later import; a reading must name one of
+// import_value_maps (migration 0026) and applied to every later import; a reading must name one of
 // the target's allowed values, so nothing unknown gets in through it.
 import type { Database } from 'better-sqlite3';
 import type { CampaignDefinition, ColumnMapping, LocalizedText } from '../../contract';

@@ -7,8 +7,8 @@
 // the choice "self"), per campaign and mapping target, for every later import.
 import type { Migration } from '../migration';
 
-export const migration0031: Migration = {
-  version: 31,
+export const migration0026: Migration = {
+  version: 26,
   name: 'generated-reg-nos',
   up(db) {
     db.exec(`
