@@ -34,6 +34,9 @@ async function withStandInBridge(page: Page): Promise<void> {
       pickFile: async () => null,
       showInFolder: async () => {},
       openPdf: async () => false,
+      saveAs: async () => null,
+      printFile: async () => false,
+      onMenuCommand: () => () => {},
       takeOpenedFiles: async () => waiting.splice(0),
       onFilesToOpen: (fn: () => void) => {
         listener = fn;
