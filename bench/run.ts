@@ -12,6 +12,7 @@ import { mediaBench } from './media';
 import { rankingBench } from './ranking';
 import { certificatesBench } from './certificates';
 import { mailBench } from './mail';
+import { cliBench } from './cli';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['foundation', foundationBench],
@@ -23,6 +24,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['ranking', rankingBench],
   ['certificates', certificatesBench],
   ['mail', mailBench],
+  ['cli', cliBench],
 ];
 
 const only = process.argv[2];
