@@ -13,6 +13,7 @@ import { rankingBench } from './ranking';
 import { certificatesBench } from './certificates';
 import { mailBench } from './mail';
 import { cliBench } from './cli';
+import { rendererBench } from './renderer';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['foundation', foundationBench],
@@ -25,6 +26,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['certificates', certificatesBench],
   ['mail', mailBench],
   ['cli', cliBench],
+  ['renderer', rendererBench],
 ];
 
 const only = process.argv[2];

@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError, call } from './api';
 import { App } from './components/App';
-import { initI18n, systemLanguage } from './i18n';
+import { initI18n, loadAllLanguages, systemLanguage } from './i18n';
 import { queryClient } from './query-client';
 import { useAppStore } from './stores/useAppStore';
 import './styles.css';
@@ -21,6 +21,8 @@ async function boot(): Promise<void> {
       </QueryClientProvider>
     </StrictMode>,
   );
+  // The other language's texts, after the first paint: the other views need both (i18n.ts).
+  setTimeout(() => void loadAllLanguages().catch(() => undefined), 0);
 }
 
 void boot();

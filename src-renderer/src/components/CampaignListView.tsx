@@ -6,7 +6,7 @@ import { formatCount, formatInstant, localized } from '../format';
 import { useAppStore } from '../stores/useAppStore';
 import { OpenPackagePanel } from './exchange/OpenPackagePanel';
 import { BlankProgrammeCard } from './BlankProgrammeCard';
-import { openCampaignOnTab } from './CampaignView';
+import { openCampaignOnTab } from './campaignTabs';
 import { ProgrammeFileCard } from './ProgrammeFileCard';
 import { RestoreBackupButton } from './CampaignLifecycle';
 
