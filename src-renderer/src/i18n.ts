@@ -24,6 +24,11 @@ async function addLanguage(language: Language): Promise<void> {
   if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', translation);
 }
 
+/** Starts fetching a language's texts (the module cache keeps them for initI18n). */
+export function preloadLanguage(language: Language): void {
+  void bundles[language]().catch(() => undefined);
+}
+
 let allLoaded: Promise<void> | null = null;
 
 /** Both languages' texts, loaded once (a rejected load is tried again on the next call). */

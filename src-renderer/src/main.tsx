@@ -3,12 +3,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError, call } from './api';
 import { App } from './components/App';
-import { initI18n, loadAllLanguages, systemLanguage } from './i18n';
+import { initI18n, loadAllLanguages, preloadLanguage, systemLanguage } from './i18n';
 import { queryClient } from './query-client';
 import { useAppStore } from './stores/useAppStore';
 import './styles.css';
 
 async function boot(): Promise<void> {
+  // The texts of the likely language load while the saved choice is asked for (usually the same).
+  preloadLanguage(systemLanguage());
   const settings = await call('settings:get', {});
   const language = (settings.ok && settings.value.language) || systemLanguage();
   await initI18n(language);
