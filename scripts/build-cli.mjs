@@ -2,8 +2,8 @@
 // app). esbuild bundles src-main/cli/index.ts with code splitting, so each command's dynamic import
 // in cli/command-table.ts becomes its own chunk and `kepu --version` loads one small file. Packages
 // stay external (loaded from node_modules at run time, like the Electron main bundle).
-// out/cli/inputs.json lists the source files that went in: bin/kepu.mjs compares their times with
-// the build's to decide whether out/cli is current (see there).
+// out/cli/inputs.json lists the source files that went in: bin/cli-freshness.mjs compares their
+// times with the build's to decide whether bin/kepu.mjs may run out/cli (see there).
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';

@@ -45,7 +45,6 @@ interface Track {
   samples: number;
   sampleDurationSum: number;
   mediaTimescale: number;
-  editEntries: number;
 }
 
 /** Child boxes of a payload; null when they do not tile it (a corrupt index: odd). */
@@ -195,7 +194,6 @@ function readTrack(trak: Box): Track | null | 'odd' {
     samples,
     sampleDurationSum,
     mediaTimescale,
-    editEntries,
   };
 }
 
