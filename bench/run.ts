@@ -13,6 +13,8 @@ import { rankingBench } from './ranking';
 import { certificatesBench } from './certificates';
 import { mailBench } from './mail';
 import { backupBench } from './backup';
+import { cliBench } from './cli';
+import { rendererBench } from './renderer';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['foundation', foundationBench],
@@ -25,6 +27,8 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['certificates', certificatesBench],
   ['mail', mailBench],
   ['backup', backupBench],
+  ['cli', cliBench],
+  ['renderer', rendererBench],
 ];
 
 const only = process.argv[2];

@@ -10,6 +10,8 @@ import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { MediaFacts } from '../../contract';
 import { type FfprobeOptions, type FfprobeOutput, type FfprobeRun, type FfprobeStream, runFfprobe } from './ffprobe';
+import { normaliseContainer } from './container-name';
+import { fastFacts } from './fast-probe';
 import { looksLikeIsoBmff, walkTopLevelBoxes } from './mp4-boxes';
 import { IMAGE_CONTAINERS } from './rules';
 
@@ -28,6 +30,7 @@ export const ProbeOutcome = z.discriminatedUnion('ok', [
 ]);
 export type ProbeOutcome = z.infer<typeof ProbeOutcome>;
 export type UnreadableOutcome = Extract<ProbeOutcome, { ok: false }>;
+export { normaliseContainer };
 
 export interface ProbeOptions {
   signal?: AbortSignal;
@@ -35,12 +38,13 @@ export interface ProbeOptions {
   sizeBytes?: number;
   /** Replaces ffprobe (tests). */
   run?: (file: string, options: FfprobeOptions) => Promise<FfprobeRun>;
+  /**
+   * Read MP4/MOV/M4V indexes and JPEG/PNG/GIF/WebP headers in process when they are plain enough
+   * (fast-probe.ts), ffprobe otherwise. Default: on, unless `run` replaces ffprobe.
+   */
+  fastPath?: boolean;
 }
 
-const IMAGE_CODECS: Record<string, string> = {
-  png: 'png', apng: 'png', mjpeg: 'jpeg', jpegls: 'jpeg', gif: 'gif', webp: 'webp', bmp: 'bmp', tiff: 'tiff',
-};
-const WEBM_CODECS = new Set(['vp8', 'vp9', 'av1', 'opus', 'vorbis', 'webvtt']);
 /** ffprobe "detects" plain text as an ANSI-art video; that is not media. */
 const NOT_MEDIA_FORMATS = new Set(['tty']);
 const HEAD_BYTES = 512;
@@ -61,6 +65,10 @@ export async function probeFile(file: string, options: ProbeOptions = {}): Promi
     }
   }
   if (sizeBytes === 0) return unreadable('MEDIA_EMPTY', '0 bytes');
+  if (options.fastPath ?? options.run === undefined) {
+    const facts = await fastFacts(file, sizeBytes);
+    if (facts) return { ok: true, facts };
+  }
   const run = options.run ?? runFfprobe;
   // Our own reads run while ffprobe does: they are off the critical path of a busy machine.
   const [probed, shape] = await Promise.all([run(file, { signal: options.signal }), inspectStructure(file, sizeBytes)]);
@@ -191,39 +199,6 @@ export function factsFrom(output: FfprobeOutput, sizeBytes: number): MediaFacts 
     bitRate: still ? null : toNumber(format.bit_rate),
     rotation: video ? rotationOf(video) : null,
   };
-}
-
-/**
- * ffprobe's demuxer list → one container name. The MP4 family shares one demuxer, so the brand
- * decides ("qt  " is QuickTime); Matroska and WebM share one too, so the codecs decide (WebM allows
- * only VP8/VP9/AV1 with Opus/Vorbis); image demuxers are named by their codec.
- */
-export function normaliseContainer(
-  formatName: string | null,
-  tags: Record<string, unknown> | undefined,
-  streams: readonly FfprobeStream[],
-): string | null {
-  if (!formatName) return null;
-  const names = formatName.split(',');
-  if (names.includes('mov')) {
-    const brand = typeof tags?.major_brand === 'string' ? tags.major_brand.trim().toLowerCase() : '';
-    if (brand === '' || brand === 'qt') return 'mov';
-    if (brand.startsWith('3g')) return '3gp';
-    if (brand === 'm4a' || brand === 'm4b') return 'm4a';
-    return 'mp4';
-  }
-  if (names.includes('matroska') || names.includes('webm')) {
-    const codecs = streams.map((s) => s.codec_name).filter((c): c is string => Boolean(c));
-    return codecs.length > 0 && codecs.every((c) => WEBM_CODECS.has(c)) ? 'webm' : 'matroska';
-  }
-  const first = names[0];
-  if (first === 'image2' || first.endsWith('_pipe') || first === 'gif' || first === 'apng') {
-    const codec = streams.find((s) => s.codec_type === 'video')?.codec_name;
-    if (codec && IMAGE_CODECS[codec]) return IMAGE_CODECS[codec];
-    const piped = first.replace(/_pipe$/, '');
-    return IMAGE_CODECS[piped] ?? piped;
-  }
-  return first;
 }
 
 /** Clockwise display rotation: the legacy "rotate" tag is clockwise, the display matrix is not. */

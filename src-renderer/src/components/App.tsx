@@ -1,4 +1,3 @@
-import { RosterView } from './roster/RosterView';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onKeyLocked, onPublishedChange } from '../api';
@@ -7,12 +6,10 @@ import { useConfirmStore } from '../stores/useConfirmStore';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useAppStore } from '../stores/useAppStore';
 import { CampaignListView } from './CampaignListView';
-import { CampaignView } from './CampaignView';
 import { ErrorBanner } from './ErrorBanner';
 import { OpenedFileDialog } from './exchange/OpenedFileDialog';
 import { TabErrorBoundary } from './TabErrorBoundary';
-import { SettingsView } from './SettingsView';
-import { VerifyCertificate } from './certificates/VerifyCertificate';
+import { CampaignView, RosterView, SettingsView, VerifyCertificate, ViewSuspense } from './lazy-views';
 import './certificates/certificates.css';
 import { TopBar } from './TopBar';
 
@@ -56,10 +53,12 @@ export function App() {
         {/* The top bar stays usable when a whole view fails (the campaign's tabs have their own). */}
         <TabErrorBoundary key={view.name === 'campaign' ? `campaign:${view.campaignId}` : view.name}>
           {view.name === 'campaigns' && <CampaignListView />}
-          {view.name === 'campaign' && <CampaignView key={view.campaignId} campaignId={view.campaignId} />}
-          {view.name === 'settings' && <SettingsView />}
-          {view.name === 'verify' && <VerifyCertificate />}
-          {view.name === 'roster' && <RosterView />}
+          <ViewSuspense>
+            {view.name === 'campaign' && <CampaignView key={view.campaignId} campaignId={view.campaignId} />}
+            {view.name === 'settings' && <SettingsView />}
+            {view.name === 'verify' && <VerifyCertificate />}
+            {view.name === 'roster' && <RosterView />}
+          </ViewSuspense>
         </TabErrorBoundary>
       </main>
       <ConfirmDialog />

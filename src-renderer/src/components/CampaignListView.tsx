@@ -7,7 +7,7 @@ import { useAppStore } from '../stores/useAppStore';
 import { useOpenedFileStore } from '../stores/useOpenedFileStore';
 import { OpenPackagePanel } from './exchange/OpenPackagePanel';
 import { BlankProgrammeCard } from './BlankProgrammeCard';
-import { openCampaignOnTab } from './CampaignView';
+import { openCampaignOnTab } from './campaignTabs';
 import { ProgrammeFileCard } from './ProgrammeFileCard';
 import { RestoreBackupButton } from './CampaignLifecycle';
 

@@ -4,31 +4,29 @@ import { localized } from '../format';
 import { invalidateCampaign, useChannel } from '../queries';
 import { useAppStore } from '../stores/useAppStore';
 import { useOpenedFileStore } from '../stores/useOpenedFileStore';
-import { CampaignOverview } from './CampaignOverview';
 import { ArchivedBanner, CampaignLifecyclePanel } from './CampaignLifecycle';
-import { EntryBrowser } from './EntryBrowser';
-import { ImportView } from './ImportView';
-import { MediaView } from './MediaView';
-import { ExchangeView } from './exchange/ExchangeView';
 import { PackageNotice } from './exchange/PackageNotice';
-import { RankingView } from './ranking/RankingView';
-import { CertificatesView } from './certificates/CertificatesView';
-import { ReviewWorkspace } from './review/ReviewWorkspace';
-import { SetupView } from './setup/SetupView';
-import { NoticeView } from './notice/NoticeView';
-import { AuditView } from './audit/AuditView';
 import { TabErrorBoundary } from './TabErrorBoundary';
-import { FormalCheckView } from './formal/FormalCheckView';
-import { RoundsStrip } from './rounds/RoundsStrip';
+import {
+  AuditView,
+  CampaignOverview,
+  CertificatesView,
+  EntryBrowser,
+  ExchangeView,
+  FormalCheckView,
+  ImportView,
+  MediaView,
+  NoticeView,
+  RankingView,
+  ReviewWorkspace,
+  RoundsStrip,
+  SetupView,
+  ViewSuspense,
+} from './lazy-views';
 import { hasFormalRound } from '../../../src-main/contract/lists';
 import { type CampaignTab, OpenCampaignTabContext } from './campaignTabs';
 
 type Tab = CampaignTab;
-
-/** Makes the campaign open on this tab next time it is shown (e.g. a new blank programme on Setup). */
-export function openCampaignOnTab(campaignId: string, tab: Tab): void {
-  sessionStorage.setItem(`kepu.tab.${campaignId}`, tab);
-}
 
 export function CampaignView({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation();
@@ -99,43 +97,45 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         {campaign.openedPackage && <PackageNotice campaign={campaign} />}
         {/* A tab that fails to render shows a message in its place; switching tabs starts afresh. */}
         <TabErrorBoundary key={tab}>
-          {tab === 'overview' && <CampaignOverview campaign={campaign} />}
-          {tab === 'overview' && !campaign.openedPackage && <RoundsStrip campaign={campaign} />}
-          {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={changed} />}
-          {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={changed} />}
-          {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}
-          {tab === 'formal' && !campaign.openedPackage && <FormalCheckView campaign={campaign} />}
-          {tab === 'entries' && <EntryBrowser key={String(openEntry)} campaign={campaign} initialSelected={openEntry} />}
-          {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
-          {tab === 'exchange' && (
-            <ExchangeView
-              key={exchangeShown}
-              campaign={campaign}
-              onOpenEntry={(id) => {
-                setOpenEntry(id);
-                setTab('entries');
-              }}
-            />
-          )}
-          {tab === 'ranking' && <RankingView campaign={campaign} />}
-          {tab === 'notice' && <NoticeView campaign={campaign} />}
-          {tab === 'certificates' && <CertificatesView campaign={campaign} onOpenRanking={() => setTab('ranking')} />}
-          {tab === 'media' && (
-            <MediaView
-              campaign={campaign}
-              onChanged={changed}
-              onOpenEntry={(id) => {
-                setOpenEntry(id);
-                setTab('entries');
-              }}
-            />
-          )}
-          {tab === 'import' && (
-            <ImportView
-              campaign={campaign}
-              onImported={changed}
-            />
-          )}
+          <ViewSuspense>
+            {tab === 'overview' && <CampaignOverview campaign={campaign} />}
+            {tab === 'overview' && !campaign.openedPackage && <RoundsStrip campaign={campaign} />}
+            {tab === 'overview' && <CampaignLifecyclePanel campaign={campaign} onChanged={changed} />}
+            {tab === 'setup' && !campaign.openedPackage && <SetupView campaign={campaign} onSaved={changed} />}
+            {tab === 'record' && !campaign.openedPackage && <AuditView campaign={campaign} />}
+            {tab === 'formal' && !campaign.openedPackage && <FormalCheckView campaign={campaign} />}
+            {tab === 'entries' && <EntryBrowser key={String(openEntry)} campaign={campaign} initialSelected={openEntry} />}
+            {tab === 'review' && <ReviewWorkspace campaign={campaign} />}
+            {tab === 'exchange' && (
+              <ExchangeView
+                key={exchangeShown}
+                campaign={campaign}
+                onOpenEntry={(id) => {
+                  setOpenEntry(id);
+                  setTab('entries');
+                }}
+              />
+            )}
+            {tab === 'ranking' && <RankingView campaign={campaign} />}
+            {tab === 'notice' && <NoticeView campaign={campaign} />}
+            {tab === 'certificates' && <CertificatesView campaign={campaign} onOpenRanking={() => setTab('ranking')} />}
+            {tab === 'media' && (
+              <MediaView
+                campaign={campaign}
+                onChanged={changed}
+                onOpenEntry={(id) => {
+                  setOpenEntry(id);
+                  setTab('entries');
+                }}
+              />
+            )}
+            {tab === 'import' && (
+              <ImportView
+                campaign={campaign}
+                onImported={changed}
+              />
+            )}
+          </ViewSuspense>
         </TabErrorBoundary>
       </div>
     </OpenCampaignTabContext.Provider>

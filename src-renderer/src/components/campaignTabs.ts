@@ -10,3 +10,8 @@ export const OpenCampaignTabContext = createContext<((tab: CampaignTab) => void)
 export function useOpenCampaignTab(): (tab: CampaignTab) => void {
   return useContext(OpenCampaignTabContext) ?? (() => {});
 }
+
+/** Makes the campaign open on this tab next time it is shown (e.g. a new blank programme on Setup). */
+export function openCampaignOnTab(campaignId: string, tab: CampaignTab): void {
+  sessionStorage.setItem(`kepu.tab.${campaignId}`, tab);
+}

@@ -1,0 +1,117 @@
+// Builds the `kepu` CLI to JavaScript in out/cli (part of `npm run build`; the CLI ships with the
+// app). esbuild bundles src-main/cli/index.ts with code splitting, so each command's dynamic import
+// in cli/command-table.ts becomes its own chunk and `kepu --version` loads one small file. Packages
+// stay external (loaded from node_modules at run time, like the Electron main bundle).
+// out/cli/inputs.json lists the source files that went in: bin/cli-freshness.mjs compares their
+// times with the build's to decide whether bin/kepu.mjs may run out/cli (see there).
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const outdir = path.join(root, 'out', 'cli');
+
+/**
+ * Packages stay external, but a deep import into a package without an "exports" map
+ * (`nodemailer/lib/mail-composer`) is written with its full file name: Node's ESM loader, unlike
+ * tsx and bundlers, does not resolve directory or extension-less paths.
+ */
+const externalPackages = {
+  name: 'external-packages',
+  setup(builder) {
+    const require = createRequire(path.join(root, 'package.json'));
+    const builtins = new Set(builtinModules);
+    builder.onResolve({ filter: /^[^./]/ }, ({ path: spec }) => {
+      if (spec.startsWith('node:') || builtins.has(spec)) return { path: spec, external: true };
+      const parts = spec.split('/');
+      const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+      if (spec === name) return { path: spec, external: true };
+      const packageDir = path.join(root, 'node_modules', name);
+      const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+      if (manifest.exports) return { path: spec, external: true };
+      const file = require.resolve(spec);
+      return { path: `${name}/${path.relative(packageDir, file).split(path.sep).join('/')}`, external: true };
+    });
+  },
+};
+
+/**
+ * Packages that take long to load (on this 2-core machine: exceljs 2 s, pdfkit 1 s, jsqr 0.9 s,
+ * nodemailer's mail composer 0.6 s, yazl, pngjs, qrcode, yauzl 0.2–0.3 s) are imported at the top
+ * of modules every handler table pulls in, so every command would pay for all of them even when it
+ * writes no XLSX, PDF or package. In this bundle their imports become stand-ins that require() the
+ * package on first use (a property read, `new`, or a call): the same module.exports object (or
+ * its named member) that Node's ESM import of these CommonJS packages gives. The sources (and the
+ * tsx path, the Electron bundle) keep plain imports; the CLI tests run through this bundle and
+ * cover the XLSX, PDF, certificate and package commands. Listed: package → named imports used.
+ */
+const LAZY_PACKAGES = {
+  exceljs: [],
+  pdfkit: [],
+  qrcode: [],
+  jsqr: [],
+  'jpeg-js': [],
+  yauzl: [],
+  yazl: [],
+  'nodemailer/lib/mail-composer': [],
+  pngjs: ['PNG'],
+};
+
+function lazyModuleSource(spec) {
+  const stand_in = (name, pick) =>
+    `${name} = new Proxy(function lazy() {}, {\n` +
+    `  get: (_, key) => Reflect.get(${pick}, key),\n` +
+    `  has: (_, key) => Reflect.has(${pick}, key),\n` +
+    `  construct: (_, args) => Reflect.construct(${pick}, args),\n` +
+    `  apply: (_, self, args) => Reflect.apply(${pick}, self, args),\n` +
+    `});`;
+  return [
+    `import { createRequire } from 'node:module';`,
+    `const require = createRequire(import.meta.url);`,
+    `let real;`,
+    `const load = () => (real ??= require(${JSON.stringify(spec)}));`,
+    `export default ${stand_in('', 'load()').slice(3)}`,
+    ...LAZY_PACKAGES[spec].map((name) => `export const ${stand_in(name, `load()[${JSON.stringify(name)}]`)}`),
+  ].join('\n');
+}
+
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(builder) {
+    const escape = (spec) => spec.replace(/[/.-]/g, (c) => `\\${c}`);
+    const filter = new RegExp(`^(${Object.keys(LAZY_PACKAGES).map(escape).join('|')})$`);
+    builder.onResolve({ filter }, ({ path: spec }) => ({ path: spec, namespace: 'lazy-package' }));
+    builder.onLoad({ filter: /.*/, namespace: 'lazy-package' }, ({ path: spec }) => ({ resolveDir: root, contents: lazyModuleSource(spec) }));
+  },
+};
+
+export async function buildCli() {
+  // Taken before esbuild reads anything: a source saved during the build counts as newer.
+  const builtAt = Date.now();
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { index: 'src-main/cli/index.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    plugins: [lazyPackages, externalPackages],
+    chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/') && !file.includes(':')).sort();
+  fs.writeFileSync(path.join(outdir, 'inputs.json'), `${JSON.stringify({ builtAt, inputs }, null, 2)}\n`);
+  return { files: Object.keys(result.metafile.outputs).length, inputs: inputs.length };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const started = Date.now();
+  const { files, inputs } = await buildCli();
+  process.stdout.write(`build-cli: ${inputs} sources → ${files} files in out/cli (${Date.now() - started} ms)\n`);
+}
