@@ -15,7 +15,7 @@ import { invalidateCampaign, useCampaigns } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 import { listMemoryKey, useListMemoryStore } from '../../stores/useListMemoryStore';
 import { useOpenedFileStore } from '../../stores/useOpenedFileStore';
-import { openCampaignOnTab } from '../CampaignView';
+import { openCampaignOnTab } from '../campaignTabs';
 
 /** Takes the files the main process holds now and whenever it says more are waiting. */
 function useOpenedFilesFromShell(): void {
