@@ -17,14 +17,18 @@ import { lockPermissions } from './permissions';
 
 export const PDF_PARTITION = 'kepu-pdf';
 
-export function pdfWindowOptions(title: string): Electron.BrowserWindowConstructorOptions {
+/**
+ * A window that shows one PDF and nothing else: plugins on (Chromium's PDF viewer), no preload, no
+ * Node, its own session (`partition`). The entrants' PDF window and the print window (print.ts) both.
+ */
+export function pdfWindowOptions(title: string, partition = PDF_PARTITION): Electron.BrowserWindowConstructorOptions {
   return {
     width: 900,
     height: 1000,
     title,
     autoHideMenuBar: true,
     webPreferences: {
-      partition: PDF_PARTITION,
+      partition,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

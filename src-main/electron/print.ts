@@ -8,9 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { BrowserWindow, session } from 'electron';
 import { MEDIA_SCHEME } from '../contract';
 import { resolveExportFile } from '../app/export-access';
+import { pdfWindowOptions } from './pdf-window';
 import { lockPermissions } from './permissions';
 
 export const PRINT_PARTITION = 'kepu-print';
@@ -24,23 +25,7 @@ export function printTarget(dataDir: string, requested: unknown): string | null 
 }
 
 export function printWindowOptions(title: string): Electron.BrowserWindowConstructorOptions {
-  return {
-    width: 900,
-    height: 1000,
-    title,
-    autoHideMenuBar: true,
-    webPreferences: {
-      partition: PRINT_PARTITION,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      plugins: true,
-      devTools: !app.isPackaged,
-    },
-  };
+  return pdfWindowOptions(title, PRINT_PARTITION);
 }
 
 /** The bytes of one handed-out export; anything else on the print session is a 404. */

@@ -21,6 +21,7 @@ import { CliFailure } from '../failure';
 import { readInputFile } from '../input-file';
 import { openRuntime } from '../runtime';
 import { ttyProgress } from '../tty-progress';
+import { interruptOnCtrlC, requireOptions } from '../interrupt';
 
 type T = i18n['t'];
 
@@ -50,9 +51,7 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
     'passphrase-env': { type: 'string' },
   });
   if (positionals.length) throw new UsageError(t('cli.certificates.exportUsage'));
-  for (const [option, name] of [['campaign', '--campaign <id>'], ['list', '--list <name>'], ['out', '--out <dir>']] as const) {
-    if (!values[option]) throw new UsageError(t('cli.missingOption', { option: name }));
-  }
+  requireOptions(values, [['campaign', '--campaign <id>'], ['list', '--list <name>'], ['out', '--out <dir>']] as const, t);
   const modes = (['single', 'per-holder', 'both'] as const).filter((m) => values[m]);
   if (modes.length > 1) throw new UsageError(t('cli.certificates.oneMode'));
   const mode: ExportMode = modes[0] === 'single' ? 'single' : modes[0] === 'per-holder' ? 'perHolder' : 'both';
@@ -61,9 +60,7 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
   const passphrase = passphraseFromEnv(values['passphrase-env'], t);
 
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
+  const interrupt = interruptOnCtrlC();
   try {
     const campaignId = values.campaign as string;
     rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
@@ -80,7 +77,7 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
       template: { ...(language ? { language } : {}), ...(orientation ? { orientation } : {}) },
       issuer,
       wording: certificateWording(),
-      signal: controller.signal,
+      signal: interrupt.signal,
       onProgress: progress.onProgress,
     });
     progress.end();
@@ -94,7 +91,7 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
     if (report.cancelled) throw new CliFailure('CANCELLED', t('errors.CANCELLED'));
     return 0;
   } finally {
-    process.removeListener('SIGINT', onSignal);
+    interrupt.release();
     rt.close();
   }
 }

@@ -12,6 +12,7 @@ import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { openRuntime } from '../runtime';
 import { ttyProgress } from '../tty-progress';
+import { interruptOnCtrlC, requireOptions } from '../interrupt';
 
 type T = i18n['t'];
 
@@ -30,17 +31,13 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
     'score-band': { type: 'boolean' },
   });
   if (positionals.length) throw new UsageError(t('cli.letters.exportUsage'));
-  for (const [option, name] of [['campaign', '--campaign <id>'], ['list', '--list <name>'], ['out', '--out <dir>']] as const) {
-    if (!values[option]) throw new UsageError(t('cli.missingOption', { option: name }));
-  }
+  requireOptions(values, [['campaign', '--campaign <id>'], ['list', '--list <name>'], ['out', '--out <dir>']] as const, t);
   const language = values.language as string | undefined;
   if (language !== undefined && !(letterLanguages as readonly string[]).includes(language)) {
     throw new UsageError(t('cli.certificates.badChoice', { option: '--language', choices: letterLanguages.join(', '), value: language }));
   }
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
+  const interrupt = interruptOnCtrlC();
   try {
     const campaignId = values.campaign as string;
     rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
@@ -52,7 +49,7 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
       language: language as LetterLanguage | undefined,
       scoreBand: values['score-band'] === true,
       wording: certificateWording(),
-      signal: controller.signal,
+      signal: interrupt.signal,
       onProgress: progress.onProgress,
     });
     progress.end();
@@ -66,7 +63,7 @@ async function exportCommand(argv: string[], t: T): Promise<number> {
     if (report.cancelled) throw new CliFailure('CANCELLED', t('errors.CANCELLED'));
     return 0;
   } finally {
-    process.removeListener('SIGINT', onSignal);
+    interrupt.release();
     rt.close();
   }
 }

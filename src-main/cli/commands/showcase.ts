@@ -13,6 +13,7 @@ import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { openRuntime } from '../runtime';
 import { ttyProgress } from '../tty-progress';
+import { interruptOnCtrlC, requireOptions } from '../interrupt';
 
 type T = i18n['t'];
 
@@ -42,20 +43,16 @@ async function exportCommand(what: 'showcase' | 'posters', argv: string[], t: T)
     ...(what === 'posters' ? { size: { type: 'string' as const }, language: { type: 'string' as const } } : {}),
   });
   if (positionals.length) throw new UsageError(t(`cli.${what}.exportUsage`));
-  for (const [option, name] of [['campaign', '--campaign <id>'], ['out', '--out <dir>']] as const) {
-    if (!values[option]) throw new UsageError(t('cli.missingOption', { option: name }));
-  }
+  requireOptions(values, [['campaign', '--campaign <id>'], ['out', '--out <dir>']] as const, t);
   const size = choice<PosterSize>(t, '--size', values.size as string | undefined, posterSizes) ?? 'story';
   const language = choice<PosterLanguage>(t, '--language', values.language as string | undefined, posterLanguages) ?? 'bilingual';
   const rt = openRuntime(values['data-dir'] as string | undefined, t);
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
+  const interrupt = interruptOnCtrlC();
   try {
     const campaignId = values.campaign as string;
     rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
     const progress = ttyProgress(t);
-    const common = { campaignId, outDir: path.resolve(values.out as string), wording: certificateWording(), signal: controller.signal, onProgress: progress.onProgress };
+    const common = { campaignId, outDir: path.resolve(values.out as string), wording: certificateWording(), signal: interrupt.signal, onProgress: progress.onProgress };
     const report = what === 'showcase' ? await exportShowcase(rt.ctx.db, common) : await exportPosters(rt.ctx.db, { ...common, size, language });
     progress.end();
     if (report.cancelled && values.json) throw new CliFailure('CANCELLED', t('errors.CANCELLED'), {}, { report });
@@ -71,7 +68,7 @@ async function exportCommand(what: 'showcase' | 'posters', argv: string[], t: T)
     if (report.cancelled) throw new CliFailure('CANCELLED', t('errors.CANCELLED'));
     return 0;
   } finally {
-    process.removeListener('SIGINT', onSignal);
+    interrupt.release();
     rt.close();
   }
 }
