@@ -50,6 +50,7 @@ export const campaignChanges = {
   'audit:export': null,
   'entry:list': null,
   'entry:get': null,
+  'entry:tieEvidence': byAsset,
   'demo:load': null,
   'intake:preview': null,
   'intake:import': byCampaignId,

@@ -11,6 +11,7 @@ import { complianceReport } from '../core/media/compliance';
 import { entryRuleProblems } from '../core/media/entry-rules';
 import { assetFileState, recheckAsset } from '../core/media/recheck-asset';
 import { linkAndCheckFolder } from '../core/media/link-and-check';
+import { tieEvidence } from '../core/media/evidence-items';
 import { openedPackageSummary } from '../core/packages/open-package';
 import { exportCompliance } from './compliance-export';
 import { reviewHandlers } from './review-handlers';
@@ -91,6 +92,7 @@ export function createHandlers(ctx: AppContext): Handlers {
         ...(mediaToFetch.length ? { mediaToFetch } : {}),
       };
     },
+    'entry:tieEvidence': ({ assetId, item }) => tieEvidence(ctx.db, (id) => ctx.campaigns.definition(id), assetId, item),
     'demo:load': () => loadDemo(ctx),
     'intake:preview': ({ campaignId, source, options }) => previewImport(ctx, campaignId, importInput(source, options)),
     'intake:import': ({ campaignId, source, options }) => {

@@ -1,6 +1,7 @@
 // The judge workspace's channels. Judges and reviews live in core/review; this file only adds the
 // active-judge preference and the media verdicts shown next to each file.
 import type { Handlers } from '../contract';
+import { reachOfEntry } from '../core/intake/reach-figures';
 import { complianceRows } from '../core/media/compliance';
 import { readSetting, writeSetting } from '../core/settings/setting-values';
 import type { AppContext } from './context';
@@ -55,6 +56,7 @@ export function reviewHandlers(ctx: AppContext): Pick<Handlers, ReviewChannels> 
         fileName: r.fileName,
         sizeBytes: r.sizeBytes,
         sha256: r.sha256,
+        eligibilityItem: r.eligibilityItem,
         verdict: r.verdict,
         violations: r.violations,
         durationSeconds: r.facts?.durationSeconds ?? null,
@@ -62,7 +64,7 @@ export function reviewHandlers(ctx: AppContext): Pick<Handlers, ReviewChannels> 
         width: r.facts?.width ?? null,
         height: r.facts?.height ?? null,
       }));
-      return { ...state, assets };
+      return { ...state, assets, reach: reachOfEntry(ctx.db, ref.entryId) };
     },
     'review:score': ({ dimension, value, ...ref }) => ctx.reviews.setScore(ref, dimension, value),
     'review:comment': ({ body, ...ref }) => ctx.reviews.setComment(ref, body),

@@ -7,6 +7,8 @@ export const AssetInfo = z.object({
   fileName: z.string(),
   sizeBytes: z.number().int(),
   sha256: z.string(),
+  /** The eligibility item this file is evidence for (a committee applicant's 执业证书 → practising doctor); null: none. */
+  eligibilityItem: z.string().nullable(),
 });
 export type AssetInfo = z.infer<typeof AssetInfo>;
 

@@ -10,7 +10,7 @@ import { AssetFileState, AssetInfo, AssetRecheck } from './assets';
 import { ImportOptions, ImportPreview, ImportReport, ImportSource, IntakeSource, MediaToFetch } from './intake';
 import { AssignmentRunResult, CoverageView, EntryJudges } from './assignment';
 import { exchangeChannels, WithdrawnEntry } from './exchange';
-import { withoutBidiControls } from './identifiers';
+import { DefinitionKey, withoutBidiControls } from './identifiers';
 import { rankingChannels } from './ranking';
 import { certificateChannels } from './certificates';
 import { ProgrammeCheck, ProgrammeFile } from './programme';
@@ -249,6 +249,11 @@ export const channels = {
     response: z.object({ total: z.number().int(), rows: z.array(EntryRow) }),
   },
   'entry:get': { request: z.object({ entryId: z.number().int().positive() }).strict(), response: EntryDetail },
+  /** Ties a file to the eligibility item it is evidence for (null: unties it); recorded in the audit log. */
+  'entry:tieEvidence': {
+    request: z.object({ assetId: z.number().int().positive(), item: DefinitionKey.nullable() }).strict(),
+    response: z.object({ assetId: z.number().int(), eligibilityItem: z.string().nullable() }),
+  },
   'demo:load': { request: Empty, response: CampaignSummary },
   'intake:preview': {
     request: z.object({ campaignId: Id, source: IntakeSource, options: ImportOptions.default({ encoding: 'auto' }) }).strict(),

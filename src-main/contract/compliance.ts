@@ -57,6 +57,8 @@ export const ComplianceRow = z.object({
   violations: z.array(ShownViolation),
   facts: MediaFacts.nullable(),
   sha256: z.string(),
+  /** The eligibility item the file is evidence for (AssetInfo.eligibilityItem). */
+  eligibilityItem: z.string().nullable(),
 });
 export type ComplianceRow = z.infer<typeof ComplianceRow>;
 

@@ -94,6 +94,8 @@ export const RubricDimension = z
     scale: z.object({ min: z.number(), max: z.number(), step: z.number().positive() }),
     /** Level descriptors shown next to the score control. */
     anchors: z.array(z.object({ score: z.number(), label: LocalizedText })).default([]),
+    /** The entry's reach figures and public votes are shown beside this dimension (传播 / communication); absent: not. */
+    showsReach: z.boolean().optional(),
   })
   .refine((d) => d.scale.max > d.scale.min, { message: 'scale.max must exceed scale.min', path: ['scale'] });
 export type RubricDimension = z.infer<typeof RubricDimension>;

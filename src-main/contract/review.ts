@@ -2,6 +2,7 @@
 // of every autosaved change. A change is acknowledged only after its transaction committed; the
 // acknowledgement carries the entry's new revision, which the UI shows as "saved".
 import { z } from 'zod';
+import { ReachFigure } from './reach';
 import { AssetInfo } from './assets';
 import { ShownViolation, ReportVerdict } from './compliance';
 import { EntryKind, LocalizedText } from './basics';
@@ -106,6 +107,8 @@ export const ReviewState = z.object({
   fields: z.record(z.string(), z.string()),
   blind: z.boolean(),
   assets: z.array(ReviewAsset),
+  /** Reach figures and public votes (issue 16): shown beside the dimension that asks for them (RubricDimension.showsReach). */
+  reach: z.array(ReachFigure),
   scores: z.record(z.string(), z.object({ value: z.number(), updatedAt: z.string() })),
   /** The committee comment: internal, never shown to the entrant. */
   comment: z.string(),

@@ -21,6 +21,7 @@ interface DbEntryAsset {
   path: string;
   size_bytes: number;
   sha256: string;
+  eligibility_item: string | null;
 }
 
 export interface NewEntry {
@@ -169,7 +170,7 @@ export class EntryRepo {
     const row = this.db.prepare<[number], EntryDbRow>('SELECT * FROM entries WHERE id = ?').get(entryId);
     if (!row) throw new KepuError('ENTRY_NOT_FOUND', `entries: no entry #${entryId}`, { id: entryId });
     const assets = this.db
-      .prepare<[number], DbEntryAsset>('SELECT id, role, path, size_bytes, sha256 FROM assets WHERE entry_id = ? ORDER BY position, id')
+      .prepare<[number], DbEntryAsset>('SELECT id, role, path, size_bytes, sha256, eligibility_item FROM assets WHERE entry_id = ? ORDER BY position, id')
       .all(entryId);
     return {
       ...toRow(row, assets.length),
@@ -184,6 +185,7 @@ export class EntryRepo {
         fileName: path.basename(a.path),
         sizeBytes: a.size_bytes,
         sha256: a.sha256,
+        eligibilityItem: a.eligibility_item,
       })),
     };
   }

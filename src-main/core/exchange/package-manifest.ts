@@ -6,7 +6,7 @@
 // entries travels once.
 import path from 'node:path';
 import { z } from 'zod';
-import { CampaignDefinitionShape, DefinitionKey, EntryKind, FileIdentifier, LocalizedText, upgradeDefinition, withoutBidiControls } from '../../contract';
+import { CampaignDefinitionShape, DefinitionKey, EntryKind, FileIdentifier, LocalizedText, ReachFigure, upgradeDefinition, withoutBidiControls } from '../../contract';
 import { KeyId, PublicKeyBase64 } from '../keys/identity';
 
 export const PACKAGE_PAYLOAD_TYPE = 'application/vnd.kepu.package+json';
@@ -23,6 +23,8 @@ export const PackageAsset = z.strictObject({
   sha256: Sha256Hex,
   /** True when the file travels inside the package; false: locate it by hash (e.g. on a USB stick). */
   included: z.boolean(),
+  /** The eligibility item the file is evidence for; absent: none (and in packages before issue 16). */
+  eligibilityItem: DefinitionKey.optional(),
 });
 export type PackageAsset = z.infer<typeof PackageAsset>;
 
@@ -38,6 +40,8 @@ export const PackageEntry = z.strictObject({
   reason: z.string().nullable(),
   fields: z.record(z.string(), z.string()),
   assets: z.array(PackageAsset),
+  /** Reach figures and public votes as the coordinator last imported them; absent: none. */
+  reach: z.array(ReachFigure).optional(),
 });
 export type PackageEntry = z.infer<typeof PackageEntry>;
 

@@ -12,6 +12,8 @@ export interface NewAsset {
   sha256: string;
   sizeBytes: number;
   mtimeMs: number;
+  /** The eligibility item the file is evidence for (evidence-items.ts); absent: none. */
+  eligibilityItem?: string | null;
 }
 
 export interface AssetLocation {
@@ -41,10 +43,10 @@ export class AssetRepo {
 
   insertMany(assets: readonly NewAsset[]): void {
     const insert = this.db.prepare(`
-      INSERT INTO assets (entry_id, role, position, path, sha256, size_bytes, mtime_ms)
-      VALUES (@entryId, @role, @position, @path, @sha256, @sizeBytes, @mtimeMs)`);
+      INSERT INTO assets (entry_id, role, position, path, sha256, size_bytes, mtime_ms, eligibility_item)
+      VALUES (@entryId, @role, @position, @path, @sha256, @sizeBytes, @mtimeMs, @eligibilityItem)`);
     this.db.transaction(() => {
-      for (const a of assets) insert.run({ ...a, mtimeMs: Math.trunc(a.mtimeMs) });
+      for (const a of assets) insert.run({ ...a, mtimeMs: Math.trunc(a.mtimeMs), eligibilityItem: a.eligibilityItem ?? null });
     })();
   }
 

@@ -26,6 +26,7 @@ interface AssetJoinRow {
   mtime_ms: number;
   sha256: string;
   role: ComplianceRow['role'];
+  eligibility_item: string | null;
   reg_no: string;
   title: string;
   kind: EntryKind;
@@ -37,13 +38,13 @@ export function complianceRows(deps: { db: Database; campaigns: CampaignRepo }, 
   const def = deps.campaigns.definition(campaignId);
   const cache = new ProbeCache(deps.db);
   const assets = deps.db
-    .prepare(`SELECT a.id, a.entry_id, a.path, a.size_bytes, a.mtime_ms, a.sha256, a.role, e.reg_no, e.title, e.kind, e.category
+    .prepare(`SELECT a.id, a.entry_id, a.path, a.size_bytes, a.mtime_ms, a.sha256, a.role, a.eligibility_item, e.reg_no, e.title, e.kind, e.category
               FROM assets a JOIN entries e ON e.id = a.entry_id WHERE e.campaign_id = @campaignId ${entryId === undefined ? '' : 'AND e.id = @entryId'}
               ORDER BY e.reg_no, a.position, a.id`)
     .all({ campaignId, entryId }) as AssetJoinRow[];
   const rows: ComplianceRow[] = assets.map((a) => {
     const cached = cache.get(a.path, a.size_bytes, a.mtime_ms);
-    const base = { assetId: a.id, entryId: a.entry_id, regNo: a.reg_no, title: a.title, kind: a.kind, category: a.category, fileName: path.basename(a.path), path: a.path, role: a.role, sizeBytes: a.size_bytes, sha256: a.sha256 };
+    const base = { assetId: a.id, entryId: a.entry_id, regNo: a.reg_no, title: a.title, kind: a.kind, category: a.category, fileName: path.basename(a.path), path: a.path, role: a.role, sizeBytes: a.size_bytes, sha256: a.sha256, eligibilityItem: a.eligibility_item };
     if (!cached) return { ...base, mediaClass: null, verdict: 'unchecked', violations: [], facts: null };
     const rules = mediaRulesFor(def, a.kind, a.category);
     const check = checkFacts(a.path, cached.outcome, rules, { document: a.role === 'document' });

@@ -11,10 +11,11 @@
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AssetInfo, EntryKind, MediaClass, MediaLinkReport, MediaRules } from '../../contract';
+import { type AssetInfo, type EntryKind, listFor, type MediaClass, type MediaLinkReport, type MediaRules } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { nowIso } from '../time';
 import { entryRuleProblems } from './entry-rules';
+import { suggestEvidenceItem } from './evidence-items';
 import { listFiles, matchFiles } from './link-folder';
 import { ProbeCache } from './probe-cache';
 import { type CheckProgress, checkFiles } from './probe-queue';
@@ -80,8 +81,8 @@ export async function linkAndCheckFolder(deps: LinkDeps, campaignId: string, fol
   const byPath = new Map(checked.results.map((r) => [r.path, r]));
   const entryByReg = new Map(entries.map((e) => [e.reg_no, e]));
   const upsert = deps.db.prepare(`
-    INSERT INTO assets (entry_id, role, position, path, sha256, size_bytes, mtime_ms)
-    VALUES (@entryId, @role, @position, @path, @sha256, @sizeBytes, @mtimeMs)
+    INSERT INTO assets (entry_id, role, position, path, sha256, size_bytes, mtime_ms, eligibility_item)
+    VALUES (@entryId, @role, @position, @path, @sha256, @sizeBytes, @mtimeMs, @eligibilityItem)
     ON CONFLICT (entry_id, path) DO UPDATE SET role = excluded.role, position = excluded.position,
       sha256 = excluded.sha256, size_bytes = excluded.size_bytes, mtime_ms = excluded.mtime_ms`);
   const rowsOfEntry = deps.db.prepare<[number], { id: number; path: string; sha256: string }>('SELECT id, path, sha256 FROM assets WHERE entry_id = ? ORDER BY position, id');
@@ -114,6 +115,9 @@ export async function linkAndCheckFolder(deps: LinkDeps, campaignId: string, fol
           sha256: result.sha256,
           sizeBytes: stat.size,
           mtimeMs: Math.trunc(stat.mtimeMs),
+          // A new file named after one checklist item (执业证书.pdf) starts tied to it; a file linked
+          // before keeps the tie the coordinator gave it (the upsert leaves the column alone).
+          eligibilityItem: suggestEvidenceItem(path.basename(file), listFor(def, entry.kind, entry.category).eligibility),
         });
         filesLinked += 1;
         linkedEntries.add(entry.id);

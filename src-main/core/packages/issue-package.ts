@@ -17,6 +17,7 @@ import { identityFromPrivateKey, publicKeyToBase64 } from '../keys/identity';
 import { sha256File } from '../media/hash';
 import { fieldsForJudges } from '../campaigns/identifying-fields';
 import { nowIso } from '../time';
+import { reachOfEntry } from '../intake/reach-figures';
 import type { DbCampaignJudgeRow, DbPackageAssetRow, DbPackageEntryRow } from './package-rows';
 
 /** The round of each list the package covers that has scoring rounds, in the definition's list order. */
@@ -65,15 +66,16 @@ export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo
     .all(judge.id, options.campaignId)
     .filter((e) => e.round_no === (working.get(listOf(e).key) ?? 1));
   const rounds = packageRounds(def, rows.map(listOf), working);
-  const assetStmt = db.prepare<[number], DbPackageAssetRow>('SELECT id, role, path, size_bytes, sha256 FROM assets WHERE entry_id = ? ORDER BY position, id');
+  const assetStmt = db.prepare<[number], DbPackageAssetRow>('SELECT id, role, path, size_bytes, sha256, eligibility_item FROM assets WHERE entry_id = ? ORDER BY position, id');
   const media = new Map<string, string>();
   const blind = def.blindReview;
   const entries = rows.map((e) => {
     const fields = JSON.parse(e.fields_json) as Record<string, string>;
     const assets = assetStmt.all(e.id).map((a) => {
       if (options.withMedia) media.set(a.sha256, a.path);
-      return { assetId: a.id, role: a.role, fileName: path.basename(a.path), sizeBytes: a.size_bytes, sha256: a.sha256, included: options.withMedia };
+      return { assetId: a.id, role: a.role, fileName: path.basename(a.path), sizeBytes: a.size_bytes, sha256: a.sha256, included: options.withMedia, ...(a.eligibility_item ? { eligibilityItem: a.eligibility_item } : {}) };
     });
+    const reach = reachOfEntry(db, e.id);
     return {
       entryId: e.id,
       regNo: e.reg_no,
@@ -85,6 +87,7 @@ export async function issuePackage(deps: { db: Database; campaigns: CampaignRepo
       reason: e.reason,
       fields: fieldsForJudges(def, e.kind, fields),
       assets,
+      ...(reach.length > 0 ? { reach } : {}),
     };
   });
   const mediaBytes = distinctMediaBytes(entries);

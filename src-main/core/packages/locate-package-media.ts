@@ -50,7 +50,7 @@ export async function linkLocatedMedia(
         const entryId = localId.get(e.entryId);
         if (!file || entryId === undefined) return [];
         const named = linkUnderOriginalName(file, row.media_dir, { regNo: e.regNo, sha256: a.sha256, fileName: a.fileName, occurrence: counts[position] }, created);
-        return [{ entryId, role: a.role, position, path: named, sha256: a.sha256, sizeBytes: a.sizeBytes, mtimeMs: fs.statSync(named).mtimeMs }];
+        return [{ entryId, role: a.role, position, path: named, sha256: a.sha256, sizeBytes: a.sizeBytes, mtimeMs: fs.statSync(named).mtimeMs, eligibilityItem: a.eligibilityItem ?? null }];
       });
     });
     db.transaction(() => deps.assets.insertMany(assets))();

@@ -128,6 +128,7 @@ export function importOpenedPackage(deps: OpenDeps, opened: OpenedPackage, optio
            SELECT id FROM entries WHERE campaign_id = ? AND id NOT IN (SELECT entry_id FROM opened_package_entries WHERE package_id = ?))`,
       ).run(judgeId, plan.campaignId, plan.packageRowId);
       replaceAssets(deps, plan.campaignId, opened, localIds, created);
+      replaceReach(db, m, localIds);
       db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, 'local', ?, ?, ?)`).run(
         nowIso(),
         plan.kind === 'update' ? 'package.update' : 'package.open',
@@ -309,9 +310,20 @@ function replaceAssets(deps: OpenDeps, campaignId: string, opened: OpenedPackage
       const stored = known.get(a.sha256);
       if (!stored) return []; // not shipped: located later by hash
       const file = linkUnderOriginalName(stored, opened.mediaDir, { regNo: e.regNo, sha256: a.sha256, fileName: a.fileName, occurrence: counts[position] }, created);
-      return [{ entryId: localIds[i], role: a.role, position, path: file, sha256: a.sha256, sizeBytes: a.sizeBytes, mtimeMs: fs.statSync(file).mtimeMs }];
+      return [{ entryId: localIds[i], role: a.role, position, path: file, sha256: a.sha256, sizeBytes: a.sizeBytes, mtimeMs: fs.statSync(file).mtimeMs, eligibilityItem: a.eligibilityItem ?? null }];
     });
   });
   // One file can belong to several entries (the same image in two works): each gets its row.
   deps.assets.insertMany(assets);
+}
+
+/** The package's reach figures replace the entry's: the judge sees what the coordinator last imported. */
+function replaceReach(db: Database, m: PackageManifest, localIds: number[]): void {
+  const drop = db.prepare('DELETE FROM reach_figures WHERE entry_id = ?');
+  const insert = db.prepare('INSERT INTO reach_figures (entry_id, metric, value, as_of, source, imported_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const at = toUtcIso(m.createdAt);
+  m.entries.forEach((e, i) => {
+    drop.run(localIds[i]);
+    for (const f of e.reach ?? []) insert.run(localIds[i], f.metric, f.value, f.asOf, f.source, at);
+  });
 }

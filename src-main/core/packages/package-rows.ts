@@ -62,6 +62,7 @@ export interface DbPackageAssetRow {
   path: string;
   size_bytes: number;
   sha256: string;
+  eligibility_item: string | null;
 }
 
 /** The coordinator's entry id → the judge's local one (open-package.ts, locate-package-media.ts). */

@@ -75,7 +75,7 @@ export class ReviewService {
     };
   }
 
-  state(ref: ReviewRef): Omit<ReviewState, 'assets'> {
+  state(ref: ReviewRef): Omit<ReviewState, 'assets' | 'reach'> {
     this.assertAssigned(ref);
     const def = this.campaigns.definition(ref.campaignId);
     const entry = this.entries.get(ref.entryId);

@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssetInfo, CampaignDetail } from '../../../src-main/contract';
-import { mediaUrl } from '../api';
+import type { AssetInfo, CampaignDetail, EligibilityItem } from '../../../src-main/contract';
+import { listFor } from '../../../src-main/contract/lists';
+import { invoke, mediaUrl } from '../api';
 import { formatBytes, formatInstant, localized } from '../format';
 import { invalidateChannels, useChannel } from '../queries';
+import { useAppStore } from '../stores/useAppStore';
 import { EntryDecisions } from './EntryDecisions';
 import { EntryFeedbackReview } from './EntryFeedbackReview';
 import { EntryJudges } from './EntryJudges';
 import { EntryScores } from './EntryScores';
 import { entryProblemText } from './entryProblemText';
 import { MediaFileProblem } from './preview/MediaFileProblem';
+import { ReachList } from './ReachList';
 
 interface Props {
   entryId: number;
@@ -117,7 +120,14 @@ export function EntryDetailPanel({ entryId, campaign, onClose, onChanged }: Prop
       {entry.assets.length === 0 && <p className="muted">{t('entries.noMedia')}</p>}
       <div className="asset-list">
         {entry.assets.map((a) => (
-          <AssetPreview key={a.id} asset={a} lang={lang} onRechecked={() => void invalidateChannels('entry:get')} />
+          <AssetPreview
+            key={a.id}
+            asset={a}
+            lang={lang}
+            onRechecked={() => void invalidateChannels('entry:get')}
+            // The coordinator ties evidence; on a judge's machine the ties come with the package.
+            evidenceItems={campaign.openedPackage ? [] : listFor(campaign.definition, entry.kind, entry.category).eligibility}
+          />
         ))}
       </div>
     </aside>
@@ -133,8 +143,12 @@ function FieldRow({ label, value }: { label: string; value: string }) {
   );
 }
 
-function AssetPreview({ asset, lang, onRechecked }: { asset: AssetInfo; lang: string; onRechecked(): void }) {
+function AssetPreview({ asset, lang, onRechecked, evidenceItems }: { asset: AssetInfo; lang: string; onRechecked(): void; evidenceItems: readonly EligibilityItem[] }) {
   const { t } = useTranslation();
+  const run = useAppStore((s) => s.run);
+  const tie = async (item: string | null) => {
+    if (await run(() => invoke('entry:tieEvidence', { assetId: asset.id, item }))) await invalidateChannels('entry:get');
+  };
   const url = mediaUrl(asset.id);
   // A file refused by the shell (changed since the check, gone, a link) says why, with a re-check.
   const [failed, setFailed] = useState(false);
@@ -160,6 +174,19 @@ function AssetPreview({ asset, lang, onRechecked }: { asset: AssetInfo; lang: st
         <span className="muted small">
           {formatBytes(asset.sizeBytes, lang)} · SHA-256 {asset.sha256.slice(0, 12)}…
         </span>
+        {evidenceItems.length > 0 && (
+          <label className="small evidence-tie">
+            {t('entries.evidenceFor')}{' '}
+            <select value={asset.eligibilityItem ?? ''} onChange={(e) => void tie(e.target.value || null)} data-testid={`evidence-tie-${asset.id}`}>
+              <option value="">{t('entries.evidenceNone')}</option>
+              {evidenceItems.map((item) => (
+                <option key={item.key} value={item.key}>
+                  {localized(item.label, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </figcaption>
     </figure>
   );
@@ -167,22 +194,7 @@ function AssetPreview({ asset, lang, onRechecked }: { asset: AssetInfo; lang: st
 
 /** The entry's reach figures and public votes, as last imported (nothing when there are none). */
 function EntryReach({ entryId }: { entryId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const figures = useChannel('reach:entry', { entryId }).data ?? [];
-  if (figures.length === 0) return null;
-  const number = new Intl.NumberFormat(i18n.language);
-  return (
-    <div className="entry-reach" data-testid="entry-reach">
-      <strong>{t('reach.entryTitle')}</strong>
-      <ul className="plain">
-        {figures.map((f) => (
-          <li key={f.metric}>
-            {t(`reach.metric.${f.metric}`)}: {number.format(f.value)}
-            {f.asOf && <span className="muted small"> · {t('reach.asOf', { date: f.asOf })}</span>}
-            {f.source && <span className="muted small"> · {t('reach.source', { source: f.source })}</span>}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <ReachList figures={figures} title={t('reach.entryTitle')} testId="entry-reach" />;
 }

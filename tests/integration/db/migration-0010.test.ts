@@ -20,7 +20,8 @@ const definition = JSON.stringify({ opensAt: '2023-12-09T00:00:00+08:00', deadli
  * comment for the entrant, '' for every row stored before it).
  */
 function dependants(db: Database.Database) {
-  const all = (sql: string) => (db.prepare(sql).all() as Record<string, unknown>[]).map(({ round_no: _round, entrant_body: _entrant, ...row }) => row);
+  // Columns later migrations add (round_no, entrant_body, eligibility_item) are not 0010's business.
+  const all = (sql: string) => (db.prepare(sql).all() as Record<string, unknown>[]).map(({ round_no: _round, entrant_body: _entrant, eligibility_item: _item, ...row }) => row);
   return {
     assets: all('SELECT * FROM assets ORDER BY id'),
     scores: all('SELECT * FROM scores ORDER BY entry_id, judge_id, dimension_key'),

@@ -21,7 +21,7 @@ const ref = { campaignId: 'c1', judgeId: 'j1' };
 function state(entryId: number, revision: number, score?: number): ReviewState {
   return {
     entryId, judgeId: 'j1', regNo: `SC-${entryId}`, title: 't', kind: 'work', category: 'graphic', entrantName: null, entrantUnit: null,
-    reason: null, fields: {}, blind: true, assets: [], scores: score === undefined ? {} : { content: { value: score, updatedAt: 'db' } }, comment: '', entrantComment: '',
+    reason: null, fields: {}, blind: true, assets: [], reach: [], scores: score === undefined ? {} : { content: { value: score, updatedAt: 'db' } }, comment: '', entrantComment: '',
     eligibility: {}, conflict: null, status: revision ? 'in_progress' : 'not_started', revision, updatedAt: revision ? `t${revision}` : null,
     total: null, missing: ['content'], signed: null,
   };

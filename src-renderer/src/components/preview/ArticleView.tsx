@@ -14,9 +14,10 @@ import { MediaFileProblem } from './MediaFileProblem';
 import { buildSrcdoc, defuseMarkup, sanitizeArticle } from './sanitizeHtml';
 import { useAssetFileState } from './useAssetFileState';
 
-export function ArticleView({ assets }: { assets: ReviewAsset[] }): JSX.Element {
+/** `startAt`: the index of the document shown first (one asked for from the eligibility checklist). */
+export function ArticleView({ assets, startAt = 0 }: { assets: ReviewAsset[]; startAt?: number }): JSX.Element {
   const { t } = useTranslation();
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(startAt);
   const asset = assets[Math.min(index, assets.length - 1)];
   return (
     <section className="pv-doc-wrap" aria-label={t('preview.documents')} data-testid="article-view">

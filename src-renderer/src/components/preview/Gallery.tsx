@@ -22,6 +22,8 @@ interface Props {
   label: string;
   /** Long graphics read best fitted to width; scans and screenshots fitted to the page. */
   initialFit?: FitMode;
+  /** The index of the page shown first (a file asked for from the eligibility checklist). */
+  startAt?: number;
 }
 
 interface Drag {
@@ -32,13 +34,13 @@ interface Drag {
   top: number;
 }
 
-export function Gallery({ assets, label, initialFit = 'page' }: Props): JSX.Element {
+export function Gallery({ assets, label, initialFit = 'page', startAt = 0 }: Props): JSX.Element {
   const { t } = useTranslation();
   const rootRef = useRef<HTMLElement>(null);
   const viewportRef = useRef<HTMLDivElement>(null);
   const viewport = useElementSize(viewportRef);
   const fullscreen = useFullscreen(rootRef);
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(startAt);
   const [fit, setFit] = useState<FitMode>(initialFit);
   const [zoom, setZoom] = useState(1);
   const [loaded, setLoaded] = useState<Record<number, Size>>({});

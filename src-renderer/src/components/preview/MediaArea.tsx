@@ -9,6 +9,7 @@ import { Gallery } from './Gallery';
 import type { FitMode } from './galleryMath';
 import { Icon } from './icons';
 import { VideoPlayer } from './VideoPlayer';
+import { focusStamp, useEvidenceFocusStore } from '../../stores/useEvidenceFocusStore';
 
 type GroupKey = 'images' | 'videos' | 'documents';
 interface Group {
@@ -51,8 +52,15 @@ export function MediaArea({ assets: given, kind, category }: Props): JSX.Element
   ];
   if (kind === 'work' && category === 'video') all.unshift(...all.splice(1, 1));
   const groups = all.filter((g) => g.assets.length > 0);
-  const [selected, setSelected] = useState<GroupKey | null>(null);
-  const current = groups.find((g) => g.key === selected) ?? groups[0];
+  const [picked, setPicked] = useState<{ key: GroupKey; at: number } | null>(null);
+  // A file asked for from the eligibility checklist wins over an earlier tab click, and a later
+  // tab click wins over it.
+  const focus = useEvidenceFocusStore((s) => s.focus);
+  const focusGroup = focus ? groups.find((g) => g.assets.some((a) => a.id === focus.assetId)) : undefined;
+  const focused = focus && focusGroup && (!picked || focus.at > picked.at) ? focus : null;
+  const current = (focused ? focusGroup : groups.find((g) => g.key === picked?.key)) ?? groups[0];
+  const startAt = focused ? Math.max(0, current?.assets.findIndex((a) => a.id === focused.assetId) ?? 0) : 0;
+  const viewerKey = focused ? `focus-${focused.at}` : (current?.key ?? 'none');
 
   if (!current) {
     return (
@@ -75,7 +83,7 @@ export function MediaArea({ assets: given, kind, category }: Props): JSX.Element
               aria-selected={g === current}
               aria-controls={`pv-panel-${g.key}`}
               className={g === current ? 'active' : undefined}
-              onClick={() => setSelected(g.key)}
+              onClick={() => setPicked({ key: g.key, at: focusStamp() })}
             >
               {g.label}
               <span className="pv-count">{g.assets.length}</span>
@@ -89,9 +97,9 @@ export function MediaArea({ assets: given, kind, category }: Props): JSX.Element
         id={`pv-panel-${current.key}`}
         aria-labelledby={groups.length > 1 ? `pv-tab-${current.key}` : undefined}
       >
-        {current.key === 'images' && <Gallery assets={current.assets} label={current.label} initialFit={firstFit(current.assets)} />}
-        {current.key === 'videos' && <VideoPlayer assets={current.assets} />}
-        {current.key === 'documents' && <ArticleView assets={current.assets} />}
+        {current.key === 'images' && <Gallery key={viewerKey} assets={current.assets} label={current.label} initialFit={firstFit(current.assets)} startAt={startAt} />}
+        {current.key === 'videos' && <VideoPlayer key={viewerKey} assets={current.assets} startAt={startAt} />}
+        {current.key === 'documents' && <ArticleView key={viewerKey} assets={current.assets} startAt={startAt} />}
       </div>
     </div>
   );

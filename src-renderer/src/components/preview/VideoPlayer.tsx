@@ -16,9 +16,10 @@ import { useShortcuts } from './useShortcuts';
 import { useVideoClock } from './useVideoClock';
 import { VideoControls } from './VideoControls';
 
-export function VideoPlayer({ assets }: { assets: ReviewAsset[] }): JSX.Element {
+/** `startAt`: the index of the file shown first (a file asked for from the eligibility checklist). */
+export function VideoPlayer({ assets, startAt = 0 }: { assets: ReviewAsset[]; startAt?: number }): JSX.Element {
   const { t } = useTranslation();
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(startAt);
   // Speed and volume stay as the judge set them when switching files.
   const [rate, setRate] = useState(1);
   const [volume, setVolume] = useState({ level: 1, muted: false });

@@ -3,7 +3,8 @@
 // move between items); notes save when the field is left.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EligibilityItem, ReviewState } from '../../../../src-main/contract';
+import type { EligibilityItem, ReviewAsset, ReviewState } from '../../../../src-main/contract';
+import { useEvidenceFocusStore } from '../../stores/useEvidenceFocusStore';
 import { localized } from '../../format';
 import { eligibilityKey } from './scoreKeys';
 
@@ -36,6 +37,7 @@ export function EligibilityChecklist({
           item={item}
           lang={i18n.language}
           current={review.eligibility[item.key]}
+          evidence={review.assets.filter((a) => a.eligibilityItem === item.key)}
           focused={focused === item.key}
           onFocus={(on) => setFocused((f) => (on ? item.key : f === item.key ? null : f))}
           onMove={(by) => focusItem(Math.min(items.length - 1, Math.max(0, index + by)))}
@@ -51,6 +53,7 @@ function EligibilityRow({
   item,
   lang,
   current,
+  evidence,
   focused,
   onFocus,
   onMove,
@@ -60,6 +63,8 @@ function EligibilityRow({
   item: EligibilityItem;
   lang: string;
   current: { answer: Answer; note: string } | undefined;
+  /** The entry's files tied to this item (issue 16): a click opens one in the preview. */
+  evidence: ReviewAsset[];
   focused: boolean;
   onFocus(on: boolean): void;
   onMove(by: 1 | -1): void;
@@ -67,11 +72,31 @@ function EligibilityRow({
   t: (key: string) => string;
 }) {
   const [note, setNote] = useState(current?.note ?? '');
+  const showEvidence = useEvidenceFocusStore((s) => s.show);
   return (
     <div className={`eligibility-item ${focused ? 'current' : ''}`} data-testid={`eligibility-${item.key}`} data-answer={current?.answer ?? ''}>
       <div className="eligibility-text" onClick={(e) => (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus()}>
         {localized(item.label, lang)}
         <div className="muted small">{localized(item.evidence, lang)}</div>
+        {evidence.length > 0 && (
+          <div className="eligibility-evidence" data-testid={`evidence-${item.key}`}>
+            {evidence.map((a) => (
+              <button
+                key={a.id}
+                type="button"
+                className="link small"
+                title={t('review.showEvidence')}
+                onClick={(e) => {
+                  // Not the row's own click (which moves the focus to the answers).
+                  e.stopPropagation();
+                  showEvidence(a.id);
+                }}
+              >
+                📎 {a.fileName}
+              </button>
+            ))}
+          </div>
+        )}
       </div>
       <div
         className="segmented eligibility-answers"

@@ -1,7 +1,7 @@
 // The right-hand panel: rubric scores with a live weighted total, a comment, the eligibility
 // checklist (committee campaigns), conflict of interest and "mark complete". Every change is saved
 // at once; the header says "saved" only after the database acknowledged it.
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDefinition, ReviewState } from '../../../../src-main/contract';
 import { listFor, rubricOfRound } from '../../../../src-main/contract/lists';
@@ -11,6 +11,7 @@ import { useReviewStore } from '../../stores/useReviewStore';
 import { CommentBox } from './CommentBox';
 import { ConflictBox } from './ConflictBox';
 import { EligibilityChecklist } from './EligibilityChecklist';
+import { ReachList } from '../ReachList';
 import { SaveIndicator } from './SaveIndicator';
 import { ScoreControl } from './ScoreControl';
 import { isTextField, scoreKey, type LastDigit } from './scoreKeys';
@@ -118,8 +119,8 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
       {review.status === 'conflict' && review.conflict && <p className="badge warn conflict-note">{t('review.conflictDeclared', { reason: review.conflict.reason })}</p>}
       <div className="score-list">
         {list.rubric.map((d) => (
+          <Fragment key={d.key}>
           <ScoreControl
-            key={d.key}
             dimension={d}
             value={review.scores[d.key]?.value ?? null}
             disabled={frozen}
@@ -130,7 +131,11 @@ export function ScorePanel({ review, definition, timeZone }: { review: ReviewSta
               score(d.key, v);
             }}
           />
+          {d.showsReach && <ReachList figures={review.reach} title={t('reach.besideDimension', { dimension: localized(d.label, i18n.language) })} testId="review-reach" />}
+          </Fragment>
         ))}
+        {/* No dimension asks for them: still shown, after the rubric, so they are never hidden. */}
+        {!list.rubric.some((d) => d.showsReach) && <ReachList figures={review.reach} title={t('reach.entryTitle')} testId="review-reach" />}
       </div>
       {list.eligibility.length > 0 && (
         <EligibilityChecklist

@@ -20,6 +20,12 @@ function follow(text: LocalizedText, before: LocalizedText, after: LocalizedText
   return { 'zh-CN': pick('zh-CN'), en: pick('en') };
 }
 
+/** The dimension with its reach option on, or without the option at all (never `false`). */
+function withShowsReach(d: RubricDimension, on: boolean): RubricDimension {
+  const { showsReach: _off, ...rest } = d;
+  return on ? { ...rest, showsReach: true } : rest;
+}
+
 export function newDimension(key: string, scale: RubricDimension['scale'], weight: number): RubricDimension {
   return fresh({ key, label: emptyText(), description: emptyText(), weight, scale: { ...scale }, anchors: [] });
 }
@@ -112,6 +118,16 @@ export function RubricEditor({ draft, original, rubric, onRubric, idPrefix = 'se
                     <label className="stacked">
                       <span className="stacked-title">{t('setup.description')}</span>
                       <TextPair value={d.description} onChange={(description) => setDimension(i, { ...d, description })} testId={`${idPrefix}-dimension-description-${i}`} />
+                    </label>
+                    <label className="checkbox">
+                      {/* Absent rather than false when off: definitions saved before the option stay the same. */}
+                      <input
+                        type="checkbox"
+                        checked={d.showsReach === true}
+                        onChange={(e) => setDimension(i, withShowsReach(d, e.target.checked))}
+                        data-testid={`${idPrefix}-shows-reach-${i}`}
+                      />
+                      <span>{t('setup.showsReach')}</span>
                     </label>
                     <span className="stacked-title">{t('overview.anchors')}</span>
                     {d.anchors.length === 0 && <p className="muted small">{t('setup.noAnchors')}</p>}
