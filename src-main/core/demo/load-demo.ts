@@ -91,7 +91,7 @@ async function createSampleCampaign(
         fact = { sha256: await sha256File(file), size: stat.size, mtimeMs: stat.mtimeMs };
         facts.set(file, fact);
       }
-      assets.push({ entryId: ids[i], role: m.role, position, path: file, sha256: fact.sha256, sizeBytes: fact.size, mtimeMs: fact.mtimeMs });
+      assets.push({ entryId: ids[i], role: m.role, position, path: file, sha256: fact.sha256, sizeBytes: fact.size, mtimeMs: fact.mtimeMs, eligibilityItem: m.evidenceFor ?? null });
     }
   }
   deps.assets.insertMany(assets);

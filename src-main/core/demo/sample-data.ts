@@ -8,7 +8,8 @@ export type SampleEntry = Omit<NewEntry, 'regNo' | 'submittedAt' | 'contactPhone
   /** Local Beijing time of submission, e.g. "2023-12-12 09:30". */
   submittedLocal: string;
   /** `shared`: the very same file as another entry's (to show the duplicate check). */
-  media: { file: string; role: 'video' | 'image' | 'document' | 'screenshot'; shared?: boolean }[];
+  /** `evidenceFor`: the eligibility item the file proves (a committee applicant's certificate scan). */
+  media: { file: string; role: 'video' | 'image' | 'document' | 'screenshot'; shared?: boolean; evidenceFor?: string }[];
 };
 
 const HOSPITALS = [
@@ -166,7 +167,7 @@ export function cacaSampleApplicants(): SampleEntry[] {
       },
       submittedLocal: i === 7 ? '2022-04-02 10:15' : `2021-1${1 + (i % 2)}-0${1 + i} 14:20`,
       media: [
-        { file: 'certificate-scan.jpg', role: 'image' as const },
+        { file: 'certificate-scan.jpg', role: 'image' as const, evidenceFor: 'practising_doctor' },
         ...(i % 2 === 0 ? [{ file: 'video-heart.mp4', role: 'video' as const }] : [{ file: 'article-hpv.txt', role: 'document' as const }]),
       ],
     };

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EligibilityItem, ReviewAsset, ReviewState } from '../../../../src-main/contract';
 import { useEvidenceFocusStore } from '../../stores/useEvidenceFocusStore';
+import { Icon } from '../preview/icons';
 import { localized } from '../../format';
 import { eligibilityKey } from './scoreKeys';
 
@@ -92,7 +93,7 @@ function EligibilityRow({
                   showEvidence(a.id);
                 }}
               >
-                📎 {a.fileName}
+                <Icon name="file" size={13} /> {a.fileName}
               </button>
             ))}
           </div>

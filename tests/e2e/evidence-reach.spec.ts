@@ -1,0 +1,74 @@
+// Issue 16, what the judge sees: reach figures beside the 传播 (communication) dimension, and an
+// applicant's evidence file beside the checklist item it proves, opening in the preview on a click.
+// Both languages, at 1366×768, with screenshots.
+import { expect, test } from '@playwright/test';
+import { api, loadSample, openTab, sampleWorksId } from './coordinator';
+import { serveApp, type ServedApp } from './host';
+import { shot } from './shots';
+
+let app: ServedApp | null = null;
+test.afterEach(async () => {
+  await app?.stop();
+  app = null;
+});
+test.use({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+
+test('reach figures beside 传播, and evidence beside the checklist item it proves', async ({ page }, info) => {
+  app = await serveApp();
+  await loadSample(page, app.url);
+  // Reach figures for every sample work (the import screen has its own spec).
+  const worksId = await sampleWorksId(page);
+  const { rows } = await api<{ rows: { regNo: string }[] }>(page, 'entry:list', { campaignId: worksId, limit: 500 });
+  const csv = ['报名编号,粉丝数,播放量,网络投票,统计日期,数据来源', ...rows.map((r, i) => `${r.regNo},${i + 1}.5万,${(i + 1) * 10000},${i * 7},2023-12-01,抖音后台导出`)].join('\n');
+  await api(page, 'reach:import', { campaignId: worksId, source: { fileName: '传播数据.csv', contentBase64: Buffer.from(csv).toString('base64') } });
+
+  await openTab(page, 'review');
+  const reach = page.getByTestId('review-reach');
+  await expect(reach).toContainText('传播数据与投票（供“传播”参考）');
+  await expect(reach).toContainText(/粉丝数: [\d,]+/);
+  await expect(reach).toContainText('截至 2023-12-01');
+  // Right under the 传播 score control, not elsewhere in the panel.
+  const controls = page.getByTestId('score-panel').locator('.score-list > *');
+  const texts = await controls.evaluateAll((els) => els.map((el) => (el.getAttribute('data-testid') === 'review-reach' ? 'REACH' : (el.textContent ?? '').slice(0, 6))));
+  expect(texts[texts.indexOf('REACH') - 1]).toContain('传播');
+  await shot(page, 'judge-reach-zh', info.outputPath.bind(info), reach);
+
+  // The committee: the sample ties each applicant's certificate scan to "practising doctor"; the
+  // coordinator ties the first applicant's video to "communication skills" (submitted works).
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByRole('button', { name: /癌症患者关爱工程/ }).first().click();
+  await openTab(page, 'entries');
+  await page.getByTestId('entry-row').first().click();
+  const detail = page.getByTestId('entry-detail');
+  const title = (await detail.locator('h2').textContent())!.trim();
+  const ties = detail.locator('[data-testid^="evidence-tie-"]');
+  await expect(ties).toHaveCount(2);
+  await expect(ties.first()).toHaveValue('practising_doctor');
+  await ties.last().selectOption('communication_skills');
+  await expect(ties.last()).toHaveValue('communication_skills');
+  await shot(page, 'evidence-tie-zh', info.outputPath.bind(info), ties.last());
+
+  await openTab(page, 'review');
+  await page.getByTestId('queue-item').filter({ hasText: title }).click();
+  await expect(page.getByTestId('preview-title')).toHaveText(title);
+  await expect(page.getByTestId('evidence-practising_doctor').getByRole('button')).toHaveText('certificate-scan.jpg');
+  const evidence = page.getByTestId('evidence-communication_skills');
+  await expect(evidence.getByRole('button')).toHaveText('video-heart.mp4');
+  // The preview starts on the scans; the click brings the video's tab.
+  await expect(page.getByTestId('gallery')).toBeVisible();
+  await evidence.getByRole('button').click();
+  await expect(page.getByTestId('video-player')).toBeVisible();
+  await shot(page, 'judge-evidence-zh', info.outputPath.bind(info), evidence);
+  // And back to the scan from its own item.
+  await page.getByTestId('evidence-practising_doctor').getByRole('button').click();
+  await expect(page.getByTestId('gallery')).toBeVisible();
+
+  await page.getByTestId('language-switch').selectOption('en');
+  await expect(evidence.getByRole('button')).toHaveAttribute('title', 'Show this file in the preview');
+  await shot(page, 'judge-evidence-en', info.outputPath.bind(info), evidence);
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByRole('button', { name: /Sichuan/ }).first().click();
+  await openTab(page, 'review');
+  await expect(page.getByTestId('review-reach')).toContainText('Reach and votes (for “Communication”)');
+  await shot(page, 'judge-reach-en', info.outputPath.bind(info), page.getByTestId('review-reach'));
+});
