@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
@@ -100,6 +101,12 @@ for (const locale of ['zh-CN', 'en'] as const) {
     expect(Math.abs(g - 0x1e)).toBeLessThan(24);
     expect(Math.abs(b - 0x28)).toBeLessThan(24);
     expect(pixelOf(coverOf(broken.regNo), 4, 4)).toEqual([0xf6, 0xee, 0xdb]);
+    // As people see it: the page opened from disk, the video winners' cards in view.
+    const view = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
+    await view.goto(`${pathToFileURL(index).href}${en ? '#en' : ''}`);
+    await view.locator(`[data-reg-no="${playable.regNo}"]`).first().scrollIntoViewIfNeeded();
+    await shot(view, `showcase-frames-page-${locale}`, info.outputPath.bind(info));
+    await view.close();
     // Kept in the data folder by entry and video hash.
     const kept = fs.readdirSync(path.join(app.dataDir, 'media', 'frames', campaignId));
     expect(kept.some((f) => f.startsWith(`${playable.entryId}-`))).toBe(true);
