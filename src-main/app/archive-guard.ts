@@ -122,6 +122,9 @@ export const campaignChanges = {
   'showcase:export': null,
   'posters:export': null,
   'showcase:jobFile': null,
+  // Reads winners; keeps a captured video frame in the data folder (not the campaign's record).
+  'showcase:videoWinners': null,
+  'showcase:storeFrame': null,
   // Whole-data backups touch no campaign's rows (a restore swaps the whole database at the next start).
   'backup:create': null,
   'backup:list': null,

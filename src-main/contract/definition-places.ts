@@ -72,7 +72,15 @@ export function problemPlace(path: string, def: CampaignDefinition | null, t: Tr
     else if (parts[2] === 'fields' && parts[3] !== undefined) crumbs.push(named(kind?.fields[Number(parts[3])]?.label, parts[3]));
     else if (parts[2] === 'categories' && parts[3] !== undefined) crumbs.push(named(kind?.categories[Number(parts[3])]?.label, parts[3]));
   } else if (parts[0] === 'certificates' && parts[1] !== undefined) {
-    crumbs.push(named(def?.certificates[Number(parts[1])]?.label, parts[1]));
+    const certificate = def?.certificates[Number(parts[1])];
+    crumbs.push(named(certificate?.label, parts[1]));
+    if (parts[2] === 'steps') crumbs.push(t('setup.steps.title'));
+    if (parts[2] === 'steps' && parts[3] !== undefined) {
+      const step = certificate?.steps?.[Number(parts[3])];
+      // A step may be named in one language only (or not yet: the problem this names).
+      const name = step ? (localizedText(step.label, lang).trim() || step.label['zh-CN'].trim() || step.label.en.trim()) : '';
+      crumbs.push(name || (row(parts[3]) ?? ''));
+    }
   } else if (parts[0] === 'organizers') {
     crumbs.push(t('overview.organizers'), row(parts[1]) ?? '');
   }
@@ -129,6 +137,7 @@ function labelAt(path: string, def: CampaignDefinition): LocalizedText | undefin
   if (p[0] === 'entryKinds' && p[2] === 'categories') return def.entryKinds[n(1)]?.categories[n(3)]?.label;
   if (p[0] === 'entryKinds' && p[2] === 'fields' && p[4] === 'choices') return def.entryKinds[n(1)]?.fields[n(3)]?.choices?.[n(5)]?.label;
   if (p[0] === 'entryKinds' && p[2] === 'fields') return def.entryKinds[n(1)]?.fields[n(3)]?.label;
+  if (p[0] === 'certificates' && p[2] === 'steps') return def.certificates[n(1)]?.steps?.[n(3)]?.label;
   if (p[0] === 'certificates') return def.certificates[n(1)]?.label;
   return undefined;
 }
@@ -170,6 +179,7 @@ export function explainParams(
   }
   if (typeof raw.dimension === 'string') params.dimension = label(first((d) => allDimensions(d).find((x) => x.key === raw.dimension)?.label)) ?? raw.dimension;
   if (typeof raw.item === 'string') params.item = label(first((d) => allEligibility(d).find((x) => x.key === raw.item)?.label)) ?? raw.item;
+  if (typeof raw.certificate === 'string') params.certificate = label(first((d) => d.certificates.find((c) => c.key === raw.certificate)?.label)) ?? raw.certificate;
   if (typeof raw.detail === 'string') params.detail = detailText(raw.detail, t);
   return { params, place };
 }

@@ -197,13 +197,22 @@ export const stepEvidenceKinds = ['account', 'publication', 'confirmation'] as c
 export const StepEvidence = z.enum(stepEvidenceKinds);
 export type StepEvidence = z.infer<typeof StepEvidence>;
 
+/**
+ * A step's name (and platform) in the two languages, one of which may still be empty: the steps are
+ * the coordinator's working checklist, never printed, so a name in one language is enough to save
+ * (the editor and the board show the other language's name until it is translated). At least one
+ * name is required: core/campaigns/validate-definition.ts (DEFINITION_STEP_NAME_MISSING).
+ */
+export const StepText = z.object({ 'zh-CN': z.string().max(200), en: z.string().max(200) });
+export type StepText = z.infer<typeof StepText>;
+
 export const MembershipStepDef = z
   .object({
     key: Key,
-    label: LocalizedText,
+    label: StepText,
     evidence: StepEvidence,
     /** For an account step: the platform it is on (小荷医生, 今日头条, 抖音…). */
-    platform: LocalizedText.nullable().default(null),
+    platform: StepText.nullable().default(null),
     /** An optional step is recorded but does not hold the certificate back. */
     required: z.boolean().default(true),
   })

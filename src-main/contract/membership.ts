@@ -46,6 +46,11 @@ export type MemberSteps = z.infer<typeof MemberSteps>;
 export const MembershipBoard = z.object({
   /** The membership certificate kind's steps; empty: the programme lists none (no gate). */
   steps: z.array(MembershipStepDef),
+  /**
+   * Steps members have records of that the programme no longer lists (removed in Setup): their
+   * records are kept and shown as "no longer in the programme", and no longer hold anyone back.
+   */
+  retired: z.array(MembershipStepDef),
   members: z.array(MemberSteps),
 });
 export type MembershipBoard = z.infer<typeof MembershipBoard>;

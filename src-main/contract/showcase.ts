@@ -8,6 +8,19 @@ import { ExportFile } from './compliance';
 import { jobStatus } from './job-status';
 
 const Id = z.string().min(1).max(100);
+/** A captured frame is at most 3 MB (core/showcase/video-frames.ts MAX_FRAME_BYTES), 4 MB as base64. */
+const FRAME_BASE64_MAX = 4_000_000;
+
+export const VideoWinner = z.object({
+  entryId: z.number().int(),
+  regNo: z.string(),
+  title: z.string(),
+  /** The video a frame is captured of (its media URL is the one review playback uses). */
+  assetId: z.number().int(),
+  /** A frame of the video as it is now is kept already. */
+  stored: z.boolean(),
+});
+export type VideoWinner = z.infer<typeof VideoWinner>;
 const OutDir = z.string().min(1).max(4096);
 
 export const ShowcaseReport = z.object({
@@ -16,8 +29,8 @@ export const ShowcaseReport = z.object({
   index: z.string().nullable(),
   lists: z.number().int(),
   winners: z.number().int(),
-  /** How each winner's cover was made: an image of the work, the account screenshot, or a drawn card. */
-  covers: z.object({ image: z.number().int(), screenshot: z.number().int(), card: z.number().int() }),
+  /** How each winner's cover was made: a captured video frame, an image of the work, the account screenshot, or a drawn card. */
+  covers: z.object({ frame: z.number().int(), image: z.number().int(), screenshot: z.number().int(), card: z.number().int() }),
   /** Winners whose certificate is issued: their verification code is on the page. */
   withCertificate: z.number().int(),
   files: z.array(z.string()),
@@ -60,6 +73,13 @@ export const showcaseChannels = {
   'posters:export': {
     request: z.object({ campaignId: Id, size: PosterSize.default('story'), language: PosterLanguage.default('bilingual'), outDir: OutDir.optional() }).strict(),
     response: PosterJob,
+  },
+  /** The published winners with a video, for the renderer to capture a frame of each (issue 17). */
+  'showcase:videoWinners': { request: z.object({ campaignId: Id }).strict(), response: z.array(VideoWinner) },
+  /** Keeps a frame the renderer captured (PNG or JPEG) as the video's showcase cover. */
+  'showcase:storeFrame': {
+    request: z.object({ campaignId: Id, entryId: z.number().int().positive(), assetId: z.number().int().positive(), imageBase64: z.string().min(1).max(FRAME_BASE64_MAX) }).strict(),
+    response: z.object({ width: z.number().int(), height: z.number().int() }),
   },
   /** One file a finished showcase or poster export wrote (a poster to look at, the page). */
   'showcase:jobFile': { request: z.object({ jobId: Id, file: z.string().min(1).max(4096) }).strict(), response: ExportFile },

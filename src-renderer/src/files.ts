@@ -1,5 +1,5 @@
 // Reading a picked file for the API: its bytes travel inline as base64 in both shells.
-export function fileToBase64(file: File): Promise<string> {
+export function fileToBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

@@ -7,6 +7,11 @@ export function localized(text: LocalizedText, language: string): string {
   return language === 'zh-CN' ? text['zh-CN'] : text.en;
 }
 
+/** The text in `language`, else in the other one (a membership step named in one language only). */
+export function localizedOr(text: LocalizedText, language: string): string {
+  return localized(text, language) || text['zh-CN'] || text.en;
+}
+
 /** "UTC+8" at that instant in `timeZone`. */
 export function utcOffsetLabel(iso: string, timeZone: string): string {
   return offsetLabel(timeZone, Date.parse(iso));

@@ -53,7 +53,7 @@ async function exportCommand(what: 'showcase' | 'posters', argv: string[], t: T)
     rt.ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND, translated by main
     const progress = ttyProgress(t);
     const common = { campaignId, outDir: path.resolve(values.out as string), wording: certificateWording(), signal: interrupt.signal, onProgress: progress.onProgress };
-    const report = what === 'showcase' ? await exportShowcase(rt.ctx.db, common) : await exportPosters(rt.ctx.db, { ...common, size, language });
+    const report = what === 'showcase' ? await exportShowcase(rt.ctx.db, { ...common, dataDir: rt.ctx.dataDir }) : await exportPosters(rt.ctx.db, { ...common, size, language });
     progress.end();
     if (report.cancelled && values.json) throw new CliFailure('CANCELLED', t('errors.CANCELLED'), {}, { report });
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

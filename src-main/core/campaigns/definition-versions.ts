@@ -4,7 +4,7 @@
 // carries a statement and a summary of the data it set aside (removed dimensions with their
 // scores, removed eligibility items with their answers); those rows stay in the database.
 import type { Database } from 'better-sqlite3';
-import { type AffectedData, CampaignDefinition, type DefinitionVersionView, findDimension, type LocalizedText, type RubricDimension } from '../../contract';
+import { type AffectedData, CampaignDefinition, type DefinitionVersionView, findDimension, type LocalizedText, type MembershipStepDef, type RubricDimension } from '../../contract';
 
 /** A row of definition_versions without the definition itself. */
 interface DbDefinitionVersion {
@@ -71,6 +71,19 @@ export function lastDefinedDimension(db: Database, campaignId: string, key: stri
   const rows = db.prepare('SELECT definition_json FROM definition_versions WHERE campaign_id = ? ORDER BY version DESC').pluck().all(campaignId) as string[];
   for (const json of rows) {
     const found = findDimension(CampaignDefinition.parse(JSON.parse(json)), key);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The membership step `key` as the newest stored version that listed it (a step the coordinator
+ * removed since: its records are kept and shown under the name it had); null when none did.
+ */
+export function lastDefinedStep(db: Database, campaignId: string, key: string): MembershipStepDef | null {
+  const rows = db.prepare('SELECT definition_json FROM definition_versions WHERE campaign_id = ? ORDER BY version DESC').pluck().all(campaignId) as string[];
+  for (const json of rows) {
+    const found = CampaignDefinition.parse(JSON.parse(json)).certificates.flatMap((c) => c.steps ?? []).find((s) => s.key === key);
     if (found) return found;
   }
   return null;

@@ -71,6 +71,13 @@ export function definitionProblems(def: CampaignDefinition, prefix = 'definition
   def.lists.forEach((list, l) => roundProblems(list, `${prefix}.lists.${l}`, problems));
   problems.push(...feedProblems(def, prefix));
   duplicates(def.certificates.map((c) => c.key), `${prefix}.certificates`, problems);
+  def.certificates.forEach((c, i) => {
+    // A member's step records name their step by key only: two steps with one key would share them.
+    duplicates((c.steps ?? []).map((s) => s.key), `${prefix}.certificates.${i}.steps`, problems);
+    (c.steps ?? []).forEach((step, j) => {
+      if (!step.label['zh-CN'].trim() && !step.label.en.trim()) problems.push({ code: 'DEFINITION_STEP_NAME_MISSING', path: `${prefix}.certificates.${i}.steps.${j}.label`, params: { n: j + 1, certificate: c.key } });
+    });
+  });
   return problems;
 }
 

@@ -6,14 +6,15 @@ import type { Database } from 'better-sqlite3';
 import type { MembershipBoard } from '../../contract/membership';
 import type { Wording } from './content';
 import { campaignFacts, certificateLists } from './lists';
-import { latestRecords, membershipSteps, missingSteps } from './membership-steps';
+import { latestRecords, membershipSteps, missingSteps, retiredSteps } from './membership-steps';
 
 /** The board of the campaign's membership list; no members before a committee result is published. */
 export function membershipBoard(db: Database, campaignId: string, wording: Wording): MembershipBoard {
   const def = campaignFacts(db, campaignId).definition;
   const list = certificateLists(db, campaignId, wording).find((l) => l.type === 'membership');
   const steps = membershipSteps(def, list?.kind);
-  if (!list) return { steps, members: [] };
+  const retired = retiredSteps(db, campaignId, steps);
+  if (!list) return { steps, retired, members: [] };
   const records = latestRecords(db, campaignId);
   const certificates = new Map(
     db
@@ -25,6 +26,7 @@ export function membershipBoard(db: Database, campaignId: string, wording: Wordi
   );
   return {
     steps,
+    retired,
     members: list.holders.map((h) => ({
       subject: h.subject,
       regNo: h.subject.replace(/^entry:/, ''),

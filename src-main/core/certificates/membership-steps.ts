@@ -9,6 +9,7 @@ import type { Database } from 'better-sqlite3';
 import type { CampaignDefinition, MembershipStepDef } from '../../contract/domain';
 import type { MemberSteps, StepRecordView } from '../../contract/membership';
 import { dateInZone } from '../../contract/zoned-time';
+import { lastDefinedStep } from '../campaigns/definition-versions';
 import { KepuError } from '../errors';
 import { isJpeg, isPng } from './pdf-writer';
 
@@ -70,6 +71,19 @@ export function latestRecords(db: Database, campaignId: string): Map<string, Rec
     out.set(r.subject, steps);
   }
   return out;
+}
+
+/**
+ * Steps members have records of that the programme no longer lists (the coordinator removed them
+ * in Setup): the records are kept, never deleted, and shown apart as "no longer in the programme";
+ * they no longer hold a certificate back. Named as the newest definition version that had them
+ * named them (by key when none did, e.g. records restored from elsewhere).
+ */
+export function retiredSteps(db: Database, campaignId: string, steps: readonly MembershipStepDef[]): MembershipStepDef[] {
+  const keys = db.prepare<[string], string>('SELECT DISTINCT step_key FROM membership_step_records WHERE campaign_id = ? ORDER BY step_key').pluck().all(campaignId);
+  return keys
+    .filter((key) => !steps.some((s) => s.key === key))
+    .map((key) => lastDefinedStep(db, campaignId, key) ?? { key, label: { 'zh-CN': key, en: key }, evidence: 'confirmation', platform: null, required: false });
 }
 
 /** Required steps a member has not done, in the programme's order. */

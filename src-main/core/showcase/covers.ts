@@ -1,9 +1,11 @@
 // A winner's cover picture for the showcase page. Which file:
 // - a work: its first image (graphics, cartoons); an account: its screenshot (else an image);
 //   other kinds: an image or a screenshot if they have one;
-// - otherwise (a video work, a registration without pictures, a file changed or gone since it
-//   was checked): a typographic card drawn by the certificate layout engine with the embedded font.
-// Video frames are not captured (that needs the renderer's <video>); a video gets the card.
+// - an entry with a video: the frame of it the renderer captured, when one of the video as it is
+//   now is kept (video-frames.ts), before any picture;
+// - otherwise (a video without a captured frame, a registration without pictures, a file changed
+//   or gone since it was checked): a typographic card drawn by the certificate layout engine with
+//   the embedded font.
 // The bytes are read through the guarded open (only the regular file with the size and time
 // recorded when it was checked). A large picture is downscaled to 720 px wide by
 // @resvg/resvg-js (an <image> rendered at that size) and encoded as JPEG (jpeg-js); a small one,
@@ -18,9 +20,10 @@ import type { LocalizedText } from '../../contract/domain';
 import { block, fit, FONT_FAMILY, heightOf, place } from '../certificates/layout';
 import { openRegularFile } from '../media/guarded-open';
 import { drawingToPng } from '../posters/drawing-png';
+import { storedFrame } from './video-frames';
 import type { Winner } from './winners';
 
-export type CoverSource = 'image' | 'screenshot' | 'card';
+export type CoverSource = 'frame' | 'image' | 'screenshot' | 'card';
 
 export interface Cover {
   source: CoverSource;
@@ -42,7 +45,10 @@ interface AssetRow {
   mtime_ms: number;
 }
 
-export function coverOf(db: Database, winner: Winner): Cover {
+/** `frames`: where captured video frames are kept (the data folder); absent, frames are not looked for. */
+export function coverOf(db: Database, winner: Winner, frames?: { dataDir: string; campaignId: string }): Cover {
+  const frame = frames ? storedFrame(db, frames.dataDir, frames.campaignId, winner.entryId) : null;
+  if (frame) return { source: 'frame', ...frame };
   const assets = db
     .prepare<[number], AssetRow>(`SELECT role, path, size_bytes, mtime_ms FROM assets WHERE entry_id = ? AND role IN ('image', 'screenshot') ORDER BY position, id`)
     .all(winner.entryId);

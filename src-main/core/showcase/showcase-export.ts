@@ -19,6 +19,8 @@ export interface ShowcaseExportOptions {
   campaignId: string;
   outDir: string;
   wording: Wording;
+  /** The data folder: captured video frames are used as covers (core/showcase/video-frames.ts). */
+  dataDir?: string;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -32,7 +34,7 @@ export async function exportShowcase(db: Database, options: ShowcaseExportOption
     index: null,
     lists: a.lists.length,
     winners: winners.length,
-    covers: { image: 0, screenshot: 0, card: 0 },
+    covers: { frame: 0, image: 0, screenshot: 0, card: 0 },
     withCertificate: winners.filter((w) => w.certificate).length,
     files: [],
     cancelled: false,
@@ -64,7 +66,7 @@ export async function exportShowcase(db: Database, options: ShowcaseExportOption
     }
     // One winner can be on two lists (a brand and a work); one cover serves both.
     if (!covers.has(winner.regNo)) {
-      const cover = coverOf(db, winner);
+      const cover = coverOf(db, winner, options.dataDir ? { dataDir: options.dataDir, campaignId: options.campaignId } : undefined);
       const name = `${safeFileName(winner.regNo, 60)}.${cover.extension}`;
       write(path.join(coversDir, name), cover.bytes);
       covers.set(winner.regNo, `assets/covers/${name}`);

@@ -156,26 +156,26 @@ describe('a new definition version', () => {
     const dir = path.join(app.dataDir, 'sample-bundles-committee');
     const files = fs.readdirSync(dir).map((f) => ({ fileName: f, contentBase64: fs.readFileSync(path.join(dir, f)).toString('base64') }));
     await ok(app.dispatch('bundle:merge', { campaignId: committee.id, files }));
-    const answersOn = () => app.ctx.db.prepare(`SELECT entry_id, judge_id, item_key, answer, note, updated_at FROM eligibility_answers WHERE item_key = 'identity_verified' ORDER BY entry_id, judge_id`).all();
+    const answersOn = () => app.ctx.db.prepare(`SELECT entry_id, judge_id, item_key, answer, note, updated_at FROM eligibility_answers WHERE item_key = 'methods_experience' ORDER BY entry_id, judge_id`).all();
     const answers = answersOn();
     expect(answers.length).toBeGreaterThan(0);
     const view = async () => (await ok<CommitteeView>(app.dispatch('ranking:committee', { campaignId: committee.id })))!;
-    expect((await view()).members.concat((await view()).rejected)[0].items.map((i) => i.item)).toContain('identity_verified');
+    expect((await view()).members.concat((await view()).rejected)[0].items.map((i) => i.item)).toContain('methods_experience');
 
     const def = app.ctx.campaigns.definition(committee.id);
-    const next = { ...def, lists: def.lists.map((l) => ({ ...l, eligibility: l.eligibility.filter((i) => i.key !== 'identity_verified') })) };
+    const next = { ...def, lists: def.lists.map((l) => ({ ...l, eligibility: l.eligibility.filter((i) => i.key !== 'methods_experience') })) };
     expect(await app.dispatch('campaign:updateDefinition', { campaignId: committee.id, definition: next })).toMatchObject({
       ok: false,
-      error: { code: 'DEFINITION_ITEM_HAS_ANSWERS', params: { item: 'identity_verified', count: answers.length } },
+      error: { code: 'DEFINITION_ITEM_HAS_ANSWERS', params: { item: 'methods_experience', count: answers.length } },
     });
-    const statement = 'Identity is now checked at registration; the judges’ answers are kept for the record.';
+    const statement = 'Outreach experience is now judged from the works; the judges’ answers are kept for the record.';
     expect(await ok(app.dispatch('campaign:updateDefinition', { campaignId: committee.id, definition: next, newVersion: { statement } }))).toEqual({ version: 2 });
 
     expect(answersOn()).toEqual(answers);
     const after = await view();
-    for (const applicant of [...after.members, ...after.rejected, ...after.held]) expect(applicant.items.map((i) => i.item)).not.toContain('identity_verified');
+    for (const applicant of [...after.members, ...after.rejected, ...after.held]) expect(applicant.items.map((i) => i.item)).not.toContain('methods_experience');
     const summary = await ok<RankingSummary>(app.dispatch('ranking:summary', { campaignId: committee.id }));
-    expect(summary.setAside).toMatchObject({ scores: 0, answers: answers.length, items: [{ key: 'identity_verified', answers: answers.length, since: { version: 2, statement } }] });
+    expect(summary.setAside).toMatchObject({ scores: 0, answers: answers.length, items: [{ key: 'methods_experience', answers: answers.length, since: { version: 2, statement } }] });
     app.ctx.close();
   });
 });

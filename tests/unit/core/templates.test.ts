@@ -43,11 +43,14 @@ describe('built-in campaign templates', () => {
     expect(brand?.fields.find((f) => f.key === 'materials')?.type).toBe('file');
   });
 
-  it('encodes the CACA committee selection: window, six criteria plus identity check, 2-year certificate', () => {
+  it('encodes the CACA committee selection: window, six criteria (加V is a membership step, not a criterion), 2-year certificate', () => {
     const def = catalog.get('caca-committee-2021').definition;
     expect(def.kind).toBe('committee');
     expect(new Date(def.opensAt!).toISOString()).toBe('2021-10-17T16:00:00.000Z');
-    expect(def.lists[0].eligibility).toHaveLength(7);
+    expect(def.lists[0].eligibility).toHaveLength(6);
+    // The platform accounts and first publication come after selection: steps of the certificate.
+    expect(def.lists[0].eligibility.map((e) => e.key)).not.toContain('identity_verified');
+    expect(def.certificates[0].steps?.map((s) => s.key)).toContain('douyin_account');
     expect(def.lists[0].eligibility.map((e) => e.key)).toContain('attending_or_above');
     expect(def.certificates).toEqual([expect.objectContaining({ key: 'membership', validityMonths: 24 })]);
     expect(def.judgesPerEntry).toBe(5);

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, MemberSteps, MembershipStepDef, StepRecordView } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { fileToBase64 } from '../../files';
-import { formatInstant, localized } from '../../format';
+import { formatInstant, localizedOr } from '../../format';
 import { invalidateCampaign, useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 
@@ -23,10 +23,10 @@ export function MembershipPanel({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
   const board = useChannel('membership:board', { campaignId: campaign.id }).data;
   const [editing, setEditing] = useState<MemberSteps | null>(null);
-  if (!board || board.steps.length === 0) return null;
+  if (!board || (board.steps.length === 0 && board.retired.length === 0)) return null;
   const label = (key: string) => {
     const step = board.steps.find((s) => s.key === key);
-    return step ? localized(step.label, i18n.language) : key;
+    return step ? localizedOr(step.label, i18n.language) : key;
   };
   return (
     <section className="panel membership-panel" data-testid="membership-panel">
@@ -43,9 +43,15 @@ export function MembershipPanel({ campaign }: { campaign: CampaignDetail }) {
               <tr>
                 <th>{t('membership.member')}</th>
                 {board.steps.map((s) => (
-                  <th key={s.key} title={localized(s.label, i18n.language)}>
-                    {localized(s.label, i18n.language)}
+                  <th key={s.key} title={localizedOr(s.label, i18n.language)}>
+                    {localizedOr(s.label, i18n.language)}
                     {!s.required && <span className="muted small"> {t('membership.optional')}</span>}
+                  </th>
+                ))}
+                {board.retired.map((s) => (
+                  <th key={s.key} className="retired-step" title={t('membership.retiredHint')} data-testid="membership-retired-step">
+                    {localizedOr(s.label, i18n.language)}
+                    <span className="muted small"> {t('membership.retired')}</span>
                   </th>
                 ))}
                 <th>{t('membership.status')}</th>
@@ -64,6 +70,12 @@ export function MembershipPanel({ campaign }: { campaign: CampaignDetail }) {
                       <StepCell step={s} record={m.steps[s.key]} />
                     </td>
                   ))}
+                  {/* Kept records of a step the programme no longer lists: shown, not counted. */}
+                  {board.retired.map((s) => (
+                    <td key={s.key} className="retired-step">
+                      <StepCell step={s} record={m.steps[s.key]} />
+                    </td>
+                  ))}
                   <td data-testid="membership-status">
                     {m.certificate ? (
                       <span className="badge verdict-pass">{t('membership.certified', { serial: m.certificate.serial })}</span>
@@ -77,7 +89,7 @@ export function MembershipPanel({ campaign }: { campaign: CampaignDetail }) {
                     )}
                   </td>
                   <td className="actions">
-                    <button type="button" onClick={() => setEditing(m)} data-testid="membership-record">
+                    <button type="button" disabled={board.steps.length === 0} onClick={() => setEditing(m)} data-testid="membership-record">
                       {t('membership.record')}
                     </button>
                   </td>
@@ -100,7 +112,7 @@ function StepForm({ campaign, member, steps, onClose }: { campaign: CampaignDeta
   const step = steps.find((s) => s.key === stepKey) ?? steps[0];
   const previous = member.steps[step.key];
   const [doneOn, setDoneOn] = useState(previous?.doneOn ?? '');
-  const [platform, setPlatform] = useState(previous?.platform ?? (step.platform ? localized(step.platform, i18n.language) : ''));
+  const [platform, setPlatform] = useState(previous?.platform ?? (step.platform ? localizedOr(step.platform, i18n.language) : ''));
   const [account, setAccount] = useState(previous?.account ?? '');
   const [link, setLink] = useState(previous?.link ?? '');
   const [verified, setVerified] = useState(previous?.verified ?? false);
@@ -112,7 +124,7 @@ function StepForm({ campaign, member, steps, onClose }: { campaign: CampaignDeta
     const record = member.steps[next.key];
     setStepKey(next.key);
     setDoneOn(record?.doneOn ?? '');
-    setPlatform(record?.platform ?? (next.platform ? localized(next.platform, i18n.language) : ''));
+    setPlatform(record?.platform ?? (next.platform ? localizedOr(next.platform, i18n.language) : ''));
     setAccount(record?.account ?? '');
     setLink(record?.link ?? '');
     setVerified(record?.verified ?? false);
@@ -156,7 +168,7 @@ function StepForm({ campaign, member, steps, onClose }: { campaign: CampaignDeta
           <select value={step.key} onChange={(e) => chooseStep(e.target.value)} data-testid="membership-step">
             {steps.map((s) => (
               <option key={s.key} value={s.key}>
-                {localized(s.label, i18n.language)}
+                {localizedOr(s.label, i18n.language)}
               </option>
             ))}
           </select>

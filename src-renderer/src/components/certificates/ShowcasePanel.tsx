@@ -4,14 +4,18 @@
 // desktop app shows it in the file manager; both shells print where it is. Posters are shown as
 // thumbnails and open (download) one by one; they exist only for winners whose certificate is
 // issued, because their QR must verify — the panel says how many wait for one.
-import { useState } from 'react';
+// Before the showcase is exported, a frame of each winning video is captured here (videoFrame.ts)
+// and kept by the main side as that video's cover; a video this browser cannot decode keeps the
+// drawn card, and the panel names it. Capturing shows its progress and can be cancelled.
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, PosterJob, PosterLanguage, PosterSize } from '../../../../src-main/contract';
-import { invoke } from '../../api';
-import { downloadBase64 } from '../../files';
+import { invoke, mediaUrl } from '../../api';
+import { downloadBase64, fileToBase64 } from '../../files';
 import { useJob } from '../../hooks/useJob';
 import { useChannel } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
+import { captureFrame } from './videoFrame';
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 const PREVIEWS = 3;
@@ -25,6 +29,40 @@ export function ShowcasePanel({ campaign }: { campaign: CampaignDetail }) {
   const [language, setLanguage] = useState<PosterLanguage>('bilingual');
   const [previews, setPreviews] = useState<{ file: string; url: string }[]>([]);
   const showcase = useJob<'showcase.export'>();
+  // Frames of the winning videos, captured before the export job starts.
+  const [capture, setCapture] = useState<{ done: number; total: number } | null>(null);
+  const [captureCancelled, setCaptureCancelled] = useState(false);
+  const [undecodable, setUndecodable] = useState<string[] | null>(null);
+  const captureAbort = useRef<AbortController | null>(null);
+
+  async function exportShowcase() {
+    const abort = new AbortController();
+    captureAbort.current = abort;
+    setCaptureCancelled(false);
+    setUndecodable(null);
+    const videos = await run(() => invoke('showcase:videoWinners', { campaignId: campaign.id }));
+    if (!videos) return;
+    // A frame of the video as it is now is kept already: no need to decode it again.
+    const todo = videos.filter((v) => !v.stored);
+    const failed: string[] = [];
+    setCapture({ done: 0, total: todo.length });
+    for (const [i, video] of todo.entries()) {
+      if (abort.signal.aborted) break;
+      try {
+        const frame = await captureFrame(mediaUrl(video.assetId), abort.signal);
+        await invoke('showcase:storeFrame', { campaignId: campaign.id, entryId: video.entryId, assetId: video.assetId, imageBase64: await fileToBase64(frame) });
+      } catch {
+        // Not decodable here (or refused as a picture): the drawn card stands in; never fails the export.
+        if (!abort.signal.aborted) failed.push(video.title || video.regNo);
+      }
+      setCapture({ done: i + 1, total: todo.length });
+    }
+    setCapture(null);
+    captureAbort.current = null;
+    if (abort.signal.aborted) return void setCaptureCancelled(true);
+    setUndecodable(failed);
+    await showcase.start(() => invoke('showcase:export', { campaignId: campaign.id }));
+  }
   // The first posters are fetched once the job ends, to show what was made.
   const posters = useJob<'posters.export'>((job: PosterJob) => {
     const files = job.result?.files.slice(0, PREVIEWS) ?? [];
@@ -54,10 +92,28 @@ export function ShowcasePanel({ campaign }: { campaign: CampaignDetail }) {
       <h3>{t('announce.showcase.title')}</h3>
       <p className="muted small">{t('announce.showcase.explain')}</p>
       <div className="letters-form">
-        <button type="button" className="primary" disabled={showcase.running || unpublished} onClick={() => void showcase.start(() => invoke('showcase:export', { campaignId: campaign.id }))} data-testid="showcase-export">
+        <button type="button" className="primary" disabled={showcase.running || capture !== null || unpublished} onClick={() => void exportShowcase()} data-testid="showcase-export">
           {t('announce.showcase.export')}
         </button>
       </div>
+      {capture && (
+        <div className="job-status" data-testid="showcase-frames" role="status">
+          <progress max={capture.total || 1} value={capture.done} /> {t('announce.frames.capturing', { done: capture.done, total: capture.total })}{' '}
+          <button type="button" onClick={() => captureAbort.current?.abort()} data-testid="showcase-frames-cancel">
+            {t('common.cancelAction')}
+          </button>
+        </div>
+      )}
+      {captureCancelled && (
+        <p className="muted small" data-testid="showcase-frames-cancelled">
+          {t('announce.frames.cancelled')}
+        </p>
+      )}
+      {undecodable && undecodable.length > 0 && (
+        <p className="warning small" data-testid="showcase-frames-fallback">
+          {t('announce.frames.fallback', { count: undecodable.length, titles: undecodable.join(t('membership.separator')) })}
+        </p>
+      )}
       {showcase.job && (
         <div className="job-status" data-testid="showcase-job" role="status">
           {showcase.running && (
@@ -86,7 +142,7 @@ export function ShowcasePanel({ campaign }: { campaign: CampaignDetail }) {
                 </p>
               )}
               <p className="muted small" data-testid="showcase-covers">
-                {t('announce.showcase.covers', { image: showcaseResult.covers.image, screenshot: showcaseResult.covers.screenshot, card: showcaseResult.covers.card })}
+                {t('announce.showcase.covers', { frame: showcaseResult.covers.frame, image: showcaseResult.covers.image, screenshot: showcaseResult.covers.screenshot, card: showcaseResult.covers.card })}
               </p>
             </div>
           )}

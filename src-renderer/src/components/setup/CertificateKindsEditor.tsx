@@ -1,12 +1,14 @@
 // The kinds of certificates the programme issues (荣誉证书, 委员证书 valid two years, 感谢函 …):
 // name, the large printed title (optional: the name is printed otherwise), validity in months
 // (empty: no expiry) and the prefix before serial numbers. A saved kind stays (issued certificates
-// name it); one added in this draft can be deleted when no list awards it.
+// name it); one added in this draft can be deleted when no list awards it. In a committee
+// campaign each kind also lists the membership steps its certificate waits for.
 import { useTranslation } from 'react-i18next';
 import type { CertificateKindDef, LocalizedText } from '../../../../src-main/contract';
 import { localized } from '../../format';
 import { followKey, fresh, isFresh, proposeKey, removeAt, replaceAt } from './draft-keys';
 import { emptyText, rekeyCertificate, type SectionProps } from './draft-ops';
+import { MembershipStepsEditor } from './MembershipStepsEditor';
 import { KeyCell, NumberInput, TextPair } from './SetupControls';
 
 const PREFIX = /^[A-Za-z0-9-]{1,16}$/;
@@ -78,6 +80,8 @@ export function CertificateKindsEditor({ draft, original, update }: SectionProps
                 )}
               </span>
             </div>
+            {/* Steps between selection and the certificate belong to committee memberships. */}
+            {draft.kind === 'committee' && <MembershipStepsEditor certificate={c} saved={original.certificates.find((o) => o.key === c.key)?.steps ?? []} onChange={(next) => set(i, next)} index={i} />}
           </div>
         );
       })}
