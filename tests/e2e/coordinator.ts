@@ -74,6 +74,27 @@ export async function coordinatorWithMergedSample(page: Page, app: { url: string
   await mergeSampleBundles(page, app.dataDir);
 }
 
+/** The merged sample works published with one award tier "影响力作品 / Influential Work" (2 per category). */
+export async function publishedSampleWithTier(page: Page, app: { url: string; dataDir: string }): Promise<void> {
+  await coordinatorWithMergedSample(page, app);
+  await openTab(page, 'ranking');
+  await addAwardTier(page, { key: 'influence', zh: '影响力作品', en: 'Influential Work', count: 2 });
+  await page.getByTestId('ranking-lock').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('ranking-latest-lock')).toBeVisible();
+}
+
+/** The sample committee (CACA) with its judges' bundles merged and its result published, on its Certificates tab. */
+export async function publishedCommitteeCertificates(page: Page, app: { url: string; dataDir: string }): Promise<void> {
+  await loadSample(page, app.url);
+  await createIdentity(page, '中国抗癌协会科普专业委员会', 'coordinator passphrase');
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByRole('button', { name: /癌症|Cancer/ }).first().click();
+  await mergeSampleBundles(page, app.dataDir, 'sample-bundles-committee');
+  await publishRanking(page);
+  await openTab(page, 'certificates');
+}
+
 /**
  * On the Ranking tab: one award tier filled by the next `count` entries of each category, saved;
  * works in either language (the first ranked row then shows the tier's name in that language).

@@ -5,7 +5,7 @@
 // the new order and the removed step's record under "no longer in the programme" — in Chinese,
 // then in English.
 import { expect, test } from '@playwright/test';
-import { createIdentity, loadSample, mergeSampleBundles, openTab, publishRanking } from './coordinator';
+import { openTab, publishedCommitteeCertificates } from './coordinator';
 import { shot, tallShot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
@@ -19,13 +19,7 @@ test('edits the membership steps in Setup and keeps a removed step’s records',
   const app = await serveApp();
   apps.push(app);
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  await loadSample(page, app.url);
-  await createIdentity(page, '中国抗癌协会科普专业委员会', 'coordinator passphrase');
-  await page.getByTestId('nav-campaigns').click();
-  await page.getByRole('button', { name: /癌症|Cancer/ }).first().click();
-  await mergeSampleBundles(page, app.dataDir, 'sample-bundles-committee');
-  await publishRanking(page);
-  await openTab(page, 'certificates');
+  await publishedCommitteeCertificates(page, app);
 
   // One member's Douyin account recorded as verified.
   const panel = page.getByTestId('membership-panel');

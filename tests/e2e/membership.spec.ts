@@ -3,7 +3,7 @@
 // steps (an account first only opened, then verified), exports the committee list and gets one
 // certificate; the board says who waits for what — in Chinese, then in English.
 import { expect, test } from '@playwright/test';
-import { createIdentity, loadSample, mergeSampleBundles, openTab, publishRanking } from './coordinator';
+import { publishedCommitteeCertificates } from './coordinator';
 import { tallShot } from './shots';
 import { serveApp, type ServedApp } from './host';
 
@@ -17,13 +17,7 @@ test('records a member’s steps and issues the membership certificate only when
   const app = await serveApp();
   apps.push(app);
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  await loadSample(page, app.url);
-  await createIdentity(page, '中国抗癌协会科普专业委员会', 'coordinator passphrase');
-  await page.getByTestId('nav-campaigns').click();
-  await page.getByRole('button', { name: /癌症|Cancer/ }).first().click();
-  await mergeSampleBundles(page, app.dataDir, 'sample-bundles-committee');
-  await publishRanking(page);
-  await openTab(page, 'certificates');
+  await publishedCommitteeCertificates(page, app);
 
   const panel = page.getByTestId('membership-panel');
   await expect(panel).toContainText('委员后续步骤');

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { expect, test } from '@playwright/test';
-import { addAwardTier, api, coordinatorWithMergedSample, openTab, sampleWorksId } from './coordinator';
+import { api, openTab, publishedSampleWithTier, sampleWorksId } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 import { shot } from './shots';
 
@@ -57,12 +57,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const app = await serveApp();
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
-    await coordinatorWithMergedSample(page, app);
-    await openTab(page, 'ranking');
-    await addAwardTier(page, { key: 'influence', zh: '影响力作品', en: 'Influential Work', count: 2 });
-    await page.getByTestId('ranking-lock').click();
-    await page.getByTestId('confirm-ok').click();
-    await expect(page.getByTestId('ranking-latest-lock')).toBeVisible();
+    await publishedSampleWithTier(page, app);
 
     const campaignId = await sampleWorksId(page);
     const videos = await api<VideoWinner[]>(page, 'showcase:videoWinners', { campaignId });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { addAwardTier, coordinatorWithMergedSample, openTab } from './coordinator';
+import { openTab, publishedSampleWithTier } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 import { shot } from './shots';
 
@@ -25,12 +25,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const app = await serveApp();
     apps.push(app);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
-    await coordinatorWithMergedSample(page, app);
-    await openTab(page, 'ranking');
-    await addAwardTier(page, { key: 'influence', zh: '影响力作品', en: 'Influential Work', count: 2 });
-    await page.getByTestId('ranking-lock').click();
-    await page.getByTestId('confirm-ok').click();
-    await expect(page.getByTestId('ranking-latest-lock')).toBeVisible();
+    await publishedSampleWithTier(page, app);
 
     await openTab(page, 'certificates');
     const row = page.getByTestId('certificate-list').filter({ hasText: en ? 'Influential Work' : '影响力作品' });
