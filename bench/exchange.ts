@@ -60,10 +60,13 @@ export async function exchangeBench(): Promise<BenchResult[]> {
     const floor = mergeFloor({ dbFile: databasePath(large.dataDir), files, signers: judges.map((j, i) => ({ publicKey: keys[i].publicKey, judgeId: j.id })) });
     floor?.prepare();
     const floorRuns = floor ? [floor.run()] : [];
+    const cpuBefore = process.cpuUsage();
     const merge = await measure(1, async () => {
       const outcomes = await mergeBundleFiles({ ...ctx, reader: exchangeBundleReader() }, campaign.id, files);
       if (outcomes.some((o) => o.status !== 'accepted')) throw new Error(`bench: merge refused ${JSON.stringify(outcomes.find((o) => o.status !== 'accepted'))}`);
     });
+    const cpu = process.cpuUsage(cpuBefore);
+    const mergeCpuMs = (cpu.user + cpu.system) / 1000;
     if (floor) floorRuns.push(floor.run());
     floor?.dispose();
     const best = floorRuns.map((r) => ({ ...r, total: r.sqliteMs + r.opensslMs })).sort((a, b) => a.total - b.total)[0];
@@ -78,7 +81,8 @@ export async function exchangeBench(): Promise<BenchResult[]> {
         note:
           `${files.length} bundles, ${scores} entry reviews (${scores * 3} scores), ${(bytes / 1e6).toFixed(1)} MB, verified and applied; aim ≤ 1.5× the floor` +
           (best
-            ? `: ${round(merge[0] / best.total)}× (floor runs before/after the merge: ${floorRuns.map((r) => `sqlite3 ${Math.round(r.sqliteMs)} ms + openssl ${Math.round(r.opensslMs)} ms`).join(', ')}; against sqlite3 alone ${round(merge[0] / best.sqliteMs)}×)`
+            ? `: ${round(merge[0] / best.total)}× (floor runs before/after the merge: ${floorRuns.map((r) => `sqlite3 ${Math.round(r.sqliteMs)} ms + openssl ${Math.round(r.opensslMs)} ms`).join(', ')}; against sqlite3 alone ${round(merge[0] / best.sqliteMs)}×)` +
+              (best.cpuMs ? `; CPU time: merge ${Math.round(mergeCpuMs)} ms, floor ${floorRuns.map((r) => Math.round(r.cpuMs ?? 0)).join(' / ')} ms (${round(mergeCpuMs / Math.min(...floorRuns.map((r) => r.cpuMs ?? Infinity)))}×)` : '')
             : ' (sqlite3 or openssl not installed: no floor)'),
       }),
       summarize('exchange.verifyBundle', 1, 'bundles/s', verify, { note: `read + Ed25519 verify of a ${(files[0].bytes.length / 1e3).toFixed(0)} kB bundle (${perJudge.get(judges[0].id)!.length} entries); aim < 20 ms` }),

@@ -25,8 +25,12 @@ export interface MergeFloorInput {
 
 export interface MergeFloor {
   prepare(): void;
-  /** One measured run: ms for the sqlite3 import and for the openssl checks. */
-  run(): { sqliteMs: number; opensslMs: number };
+  /**
+   * One measured run: wall ms for the sqlite3 import and for the openssl checks, and the CPU ms
+   * (user + system) the processes used, when /usr/bin/time can tell (a busy shared machine makes
+   * wall times of both sides swing; CPU time much less).
+   */
+  run(): { sqliteMs: number; opensslMs: number; cpuMs: number | null };
   dispose(): void;
 }
 
@@ -34,6 +38,7 @@ export function mergeFloor(input: MergeFloorInput): MergeFloor | null {
   if (spawnSync('sqlite3', ['-version']).status !== 0 || spawnSync('openssl', ['version']).status !== 0) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-bench-merge-floor-'));
   const now = new Date().toISOString();
+  const timeTool = fs.existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%U', 'true']).status === 0 ? '/usr/bin/time' : null;
   let runs = 0;
   return {
     prepare() {
@@ -67,8 +72,16 @@ BEGIN;
 COMMIT;
 PRAGMA wal_checkpoint(TRUNCATE);
 `;
+      let cpuMs: number | null = 0;
+      // GNU time writes the child's CPU seconds as the last line of stderr.
+      const timedSpawn = (command: string, args: string[], options: { input?: string } = {}) => {
+        const result = timeTool ? spawnSync(timeTool, ['-f', 'kepu-cpu %U %S', command, ...args], options) : spawnSync(command, args, options);
+        const cpu = /kepu-cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr?.toString() ?? '');
+        cpuMs = cpu && cpuMs !== null ? cpuMs + (Number(cpu[1]) + Number(cpu[2])) * 1000 : null;
+        return result;
+      };
       let start = process.hrtime.bigint();
-      const sqlite = spawnSync('sqlite3', ['-bail', db], { input: script });
+      const sqlite = timedSpawn('sqlite3', ['-bail', db], { input: script });
       const sqliteMs = Number(process.hrtime.bigint() - start) / 1e6;
       if (sqlite.status !== 0) throw new Error(`bench: merge floor: sqlite3: ${sqlite.stderr.toString().slice(0, 300)}`);
       const count = spawnSync('sqlite3', [db, 'SELECT count(*) FROM scores;']).stdout.toString().trim();
@@ -76,11 +89,11 @@ PRAGMA wal_checkpoint(TRUNCATE);
       fs.rmSync(db, { force: true });
       start = process.hrtime.bigint();
       for (let i = 0; i < input.files.length; i++) {
-        const check = spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, `k${i}.pem`), '-rawin', '-in', path.join(dir, `m${i}.bin`), '-sigfile', path.join(dir, `s${i}.bin`)]);
+        const check = timedSpawn('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, `k${i}.pem`), '-rawin', '-in', path.join(dir, `m${i}.bin`), '-sigfile', path.join(dir, `s${i}.bin`)]);
         if (check.status !== 0) throw new Error(`bench: merge floor: openssl refused bundle ${i}: ${check.stdout.toString()}${check.stderr.toString()}`);
       }
       const opensslMs = Number(process.hrtime.bigint() - start) / 1e6;
-      return { sqliteMs, opensslMs };
+      return { sqliteMs, opensslMs, cpuMs };
     },
     dispose() {
       fs.rmSync(dir, { recursive: true, force: true });
