@@ -55,7 +55,12 @@ const LAZY_PACKAGES = {
   yauzl: [],
   yazl: [],
   'nodemailer/lib/mail-composer': [],
+  // The spelling core/letters/mail-merge.ts imports (with the file name Node's ESM loader needs):
+  // the filter matches exact specifiers, so without it every command loaded the composer.
+  'nodemailer/lib/mail-composer/index.js': [],
   pngjs: ['PNG'],
+  // Native renderer for posters and covers only.
+  '@resvg/resvg-js': ['Resvg'],
 };
 
 function lazyModuleSource(spec) {

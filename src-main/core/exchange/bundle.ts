@@ -16,7 +16,7 @@ import { assertNever, DefinitionKey, EligibilityAnswer, FileIdentifier } from '.
 import { KepuError } from '../errors';
 import { identityFromPrivateKey, KeyId, keyIdOf } from '../keys/identity';
 import { canonicalJsonBytes } from '../files/canonical-json';
-import { encodeEnvelope, parseEnvelope, parsePayload, signEnvelope, verifyEnvelope, type Envelope, type EnvelopeProblem } from './dsse';
+import { encodeEnvelope, parseEnvelope, parsePayload, sameJsonData, signEnvelope, verifyEnvelope, type Envelope, type EnvelopeProblem } from './dsse';
 
 export const BUNDLE_PAYLOAD_TYPE = 'application/vnd.kepu.bundle+json';
 export const BUNDLE_EXTENSION = '.kepubundle';
@@ -107,7 +107,8 @@ export function readBundle(bytes: Buffer, options: ReadBundleOptions = {}): Read
   if (!decoded.ok) throw payloadRefused(decoded.problem);
   // What the app read must be everything the judge signed: a key a schema dropped on the way
   // (a zod record drops "__proto__"; a future schema might drop more) makes the file unacceptable.
-  if (!canonicalJsonBytes(decoded.value).equals(payload)) {
+  // The payload is its canonical JSON (parsePayload), so comparing the data is comparing the bytes.
+  if (!sameJsonData(decoded.raw, decoded.value)) {
     throw new KepuError('BUNDLE_NOT_CANONICAL', 'bundle: payload holds more than the format defines', { path: 'payload' });
   }
   const keyId = decoded.value.judgeKeyId;

@@ -11,15 +11,16 @@
 //   definition: rows an explicit new version set aside stay (they are kept, never deleted).
 // - Idempotent: the same file twice changes nothing. The highest revision per (package, judge)
 //   wins; an older revision arriving later is recorded as superseded and ignored.
-// - Each accepted bundle is applied in one transaction: a crash leaves it fully merged or not at all.
-//   A rejected bundle changes nothing and says why, naming the file.
+// - A merge is one transaction (each bundle inside it a savepoint of its own): a crash leaves the
+//   merge fully done or not at all, and the first merges' rows go in once, in key order, at its end
+//   (merge-write.ts). A rejected bundle changes nothing and says why, naming the file.
 // - Rounds (issue 14): the answers are stored under the scoring round the package was issued for
 //   (per list; round 1 when it named none). A bundle whose rounds differ from its package's, or
 //   name a round the list does not have, is refused (ROUND_MISMATCH); one answering a round that
 //   has been closed since is refused too (ROUND_CLOSED).
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { allDimensions, allEligibility, type CampaignDefinition, listFor, rubricOfRound } from '../../contract';
+import { type CampaignDefinition, type EntryKind, type ListDef, listFor, type RubricDimension, rubricOfRound } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { currentDefinitionVersion, definitionAtVersion } from '../campaigns/definition-versions';
 import { isKepuError, KepuError } from '../errors';
@@ -28,7 +29,8 @@ import { publicKeyFromBase64 } from '../keys/identity';
 import { validateScore } from '../review/scoring';
 import { closedRounds, scoringRoundCount } from '../rounds/round-state';
 import { nowIso } from '../time';
-import type { DbCampaignJudgeRow, DbEntryListKeyRow } from '../packages/package-rows';
+import type { DbCampaignJudgeRow } from '../packages/package-rows';
+import { applyEntries, applyStatements, type ApplyStatements, PendingRows } from './merge-write';
 
 export interface BundleEntry {
   entryId: number;
@@ -97,14 +99,19 @@ export function mergeBundleFiles(
   // One checkpoint at the end instead of one every few bundles.
   deps.db.pragma('wal_autocheckpoint = 0');
   try {
-    return files.map((file) => {
-      try {
-        return mergeOne(deps, { def, version, at }, campaignId, file, statements);
-      } catch (error) {
-        if (isKepuError(error)) return { fileName: file.fileName, status: 'rejected', code: error.code, params: { file: file.fileName, ...error.params } };
-        throw error;
-      }
-    });
+    return deps.db.transaction(() => {
+      const pending = new PendingRows(deps.db);
+      const outcomes = files.map((file): FileOutcome => {
+        try {
+          return mergeOne(deps, { def, version, at }, campaignId, file, { statements, pending });
+        } catch (error) {
+          if (isKepuError(error)) return { fileName: file.fileName, status: 'rejected', code: error.code, params: { file: file.fileName, ...error.params } };
+          throw error;
+        }
+      });
+      pending.flush();
+      return outcomes;
+    })();
   } finally {
     deps.db.pragma(`wal_autocheckpoint = ${previousCheckpoint}`);
     deps.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -117,8 +124,9 @@ function mergeOne(
   current: { def: CampaignDefinition; version: number; at(version: number): CampaignDefinition },
   campaignId: string,
   file: { fileName: string; bytes: Buffer },
-  statements: ApplyStatements,
+  writes: { statements: ApplyStatements; pending: PendingRows },
 ): FileOutcome {
+  const { statements, pending } = writes;
   const def = current.def;
   const { db } = deps;
   // Named as what it is (not as a parse error at byte 0): the judge can simply export again.
@@ -161,25 +169,39 @@ function mergeOne(
     });
   const packageRounds = JSON.parse(issued.rounds_json) as Record<string, number>;
   assertSameRounds(def, file.fileName, packageRounds, payload.rounds ?? []);
-  const inPackage = new Set(db.prepare('SELECT entry_id FROM issued_package_entries WHERE package_id = ?').pluck().all(payload.packageId) as number[]);
-  const entryStmt = db.prepare<[number], DbEntryListKeyRow>('SELECT kind, category FROM entries WHERE id = ?');
+  // The package's entries (the campaign's own) with what decides their list: kind and category.
+  const inPackage = new Map(
+    db
+      .prepare<[string], { entry_id: number; kind: EntryKind; category: string | null }>('SELECT p.entry_id, e.kind, e.category FROM issued_package_entries p JOIN entries e ON e.id = p.entry_id WHERE p.package_id = ?')
+      .all(payload.packageId)
+      .map((r) => [r.entry_id, r]),
+  );
+  // An entry's lists and rubrics, then and now, depend only on its kind and category: looked up
+  // once per pair, not once per entry.
+  const listsOf = new Map<string, { listThen: ListDef; list: ListDef; roundNo: number; rubricThen: RubricDimension[]; rubricNow: RubricDimension[] }>();
+  const listsFor = (own: { kind: EntryKind; category: string | null }) => {
+    const pair = `${own.kind}\u0000${own.category ?? ''}\u0000${own.category === null ? 0 : 1}`;
+    let found = listsOf.get(pair);
+    if (!found) {
+      const listThen = listFor(answered, own.kind, own.category);
+      const list = listFor(def, own.kind, own.category);
+      const roundNo = packageRounds[list.key] ?? 1;
+      // Checked against the rubric of the package's round (its own, else the list's), then and now.
+      listsOf.set(pair, (found = { listThen, list, roundNo, rubricThen: rubricOfRound(listThen, roundNo), rubricNow: rubricOfRound(list, roundNo) }));
+    }
+    return found;
+  };
   // The scoring round each entry's answers belong to: its list's round in the package.
   const entryRounds = new Map<number, number>();
   for (const entry of payload.entries) {
-    if (!inPackage.has(entry.entryId)) {
+    const own = inPackage.get(entry.entryId);
+    if (!own) {
       throw new KepuError('BUNDLE_ENTRY_NOT_ASSIGNED', `merge: ${file.fileName}: entry ${entry.regNo} is not in the package`, { regNo: entry.regNo });
     }
     // The entry's own list says which dimensions and items it is scored on: in the version the
     // judge answered (else the bundle holds what the package never asked) and now.
-    // The package's entries are the campaign's own (inPackage above), so the row exists.
-    const own = entryStmt.get(entry.entryId)!;
-    const listThen = listFor(answered, own.kind, own.category);
-    const list = listFor(def, own.kind, own.category);
-    const roundNo = packageRounds[list.key] ?? 1;
+    const { listThen, list, roundNo, rubricThen, rubricNow } = listsFor(own);
     entryRounds.set(entry.entryId, roundNo);
-    // Checked against the rubric of the package's round (its own, else the list's), then and now.
-    const rubricThen = rubricOfRound(listThen, roundNo);
-    const rubricNow = rubricOfRound(list, roundNo);
     for (const [key, value] of Object.entries(entry.scores)) {
       const then = rubricThen.find((d) => d.key === key);
       if (!then) throw new KepuError('DIMENSION_UNKNOWN', `merge: ${file.fileName}: no dimension ${key}`, { dimension: key });
@@ -196,8 +218,7 @@ function mergeOne(
   // A closed round takes no more results: its lists moved on (shortlist, next round).
   const closed = closedRounds(db, campaignId);
   for (const entry of payload.entries) {
-    const own = entryStmt.get(entry.entryId)!;
-    const list = listFor(def, own.kind, own.category).key;
+    const list = listsFor(inPackage.get(entry.entryId)!).list.key;
     const roundNo = entryRounds.get(entry.entryId) ?? 1;
     if (closed.get(list)?.has(roundNo)) throw new KepuError('ROUND_CLOSED', `merge: ${file.fileName} answers round ${roundNo} of ${list}, which is closed`, { file: file.fileName, list, roundNo });
   }
@@ -216,9 +237,12 @@ function mergeOne(
       insertBundle.run(sha256, campaignId, judge.id, payload.packageId, payload.revision, 'superseded', now, read.envelopeJson);
       return { ...base, status: 'superseded' };
     }
+    // Rows of this judge still waiting (an earlier bundle of this merge) are written before what is
+    // stored is read and replaced.
+    if (pending.holds(judge.id)) pending.flush();
     // Entries this judge already has something for in the round the package is in.
     const reviewed = new Set(statements.hasReview.all(judge.id).filter((r) => r.round_no === (entryRounds.get(r.entry_id) ?? 1)).map((r) => r.entry_id));
-    applyEntries(db, statements, judge.id, payload.entries, entryRounds, now, reviewed);
+    applyEntries(statements, pending, judge.id, payload.entries, entryRounds, now, reviewed);
     db.prepare(`UPDATE bundles SET status = 'superseded' WHERE package_id = ? AND judge_id = ? AND status = 'accepted'`).run(payload.packageId, judge.id);
     insertBundle.run(sha256, campaignId, judge.id, payload.packageId, payload.revision, 'accepted', now, read.envelopeJson);
     db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, 'bundle.merge', ?, ?)`).run(
@@ -252,110 +276,6 @@ function assertSameRounds(def: CampaignDefinition, fileName: string, packageRoun
       });
     }
   }
-}
-
-const ROWS_PER_INSERT = 300;
-
-/**
- * Entries this judge has nothing for yet (the usual first merge) are written with multi-row
- * INSERTs, a few hundred rows per statement; the rest go through applyEntry one by one.
- */
-function applyEntries(db: Database, st: ApplyStatements, judgeId: string, entries: readonly BundleEntry[], rounds: ReadonlyMap<number, number>, now: string, reviewed: Set<number>): void {
-  const scoreRows: unknown[][] = [];
-  const reviewRows: unknown[][] = [];
-  for (const entry of entries) {
-    const round = rounds.get(entry.entryId) ?? 1;
-    const simple = !reviewed.has(entry.entryId) && Object.keys(entry.eligibility).length === 0 && !entry.comment && !entry.entrantComment && !entry.conflict;
-    if (!simple) {
-      applyEntry(st, judgeId, entry, round, now, reviewed);
-      continue;
-    }
-    const revision = Math.max(1, entry.revision);
-    for (const [key, value] of Object.entries(entry.scores)) scoreRows.push([entry.entryId, judgeId, round, key, value, revision, now]);
-    if (Object.keys(entry.scores).length > 0 || entry.complete) reviewRows.push([entry.entryId, judgeId, round, entry.complete ? 'complete' : 'in_progress', revision, now]);
-  }
-  insertRows(db, 'scores (entry_id, judge_id, round_no, dimension_key, value, revision, updated_at)', 7, scoreRows);
-  insertRows(db, 'reviews (entry_id, judge_id, round_no, status, revision, updated_at)', 6, reviewRows);
-}
-
-const bulkStatements = new WeakMap<Database, Map<string, ReturnType<Database['prepare']>>>();
-
-function insertRows(db: Database, target: string, width: number, rows: unknown[][]): void {
-  let cache = bulkStatements.get(db);
-  if (!cache) bulkStatements.set(db, (cache = new Map()));
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    const key = `${target}|${chunk.length}`;
-    let statement = cache.get(key);
-    if (!statement) {
-      statement = db.prepare(`INSERT INTO ${target} VALUES ${Array(chunk.length).fill(`(${Array(width).fill('?').join(', ')})`).join(', ')}`);
-      cache.set(key, statement);
-    }
-    statement.run(chunk.flat());
-  }
-}
-
-/**
- * The statements an entry's replacement needs, prepared once per merge (250,000 entries each).
- * Clearing a judge's entry removes scores and answers on the definition's dimensions and items
- * only: rows a new version set aside are kept.
- */
-function applyStatements(db: Database, def: CampaignDefinition) {
-  const dimensions = JSON.stringify(allDimensions(def).map((d) => d.key));
-  const items = JSON.stringify(allEligibility(def).map((i) => i.key));
-  const clearScores = db.prepare('DELETE FROM scores WHERE entry_id = ? AND judge_id = ? AND round_no = ? AND dimension_key IN (SELECT value FROM json_each(?))');
-  const clearAnswers = db.prepare('DELETE FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND round_no = ? AND item_key IN (SELECT value FROM json_each(?))');
-  const clearRest = ['comments', 'conflicts'].map((table) => db.prepare(`DELETE FROM ${table} WHERE entry_id = ? AND judge_id = ? AND round_no = ?`));
-  // One multi-row INSERT per entry for its scores (3 rows for the usual rubric), prepared per count.
-  const scoreInserts = new Map<number, ReturnType<Database['prepare']>>();
-  const scoresFor = (n: number) => {
-    let statement = scoreInserts.get(n);
-    if (!statement) {
-      statement = db.prepare(
-        `INSERT INTO scores (entry_id, judge_id, round_no, dimension_key, value, revision, updated_at) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      );
-      scoreInserts.set(n, statement);
-    }
-    return statement;
-  };
-  return {
-    hasReview: db.prepare<[string], { entry_id: number; round_no: number }>('SELECT entry_id, round_no FROM reviews WHERE judge_id = ?'),
-    clear(entryId: number, judgeId: string, round: number) {
-      clearScores.run(entryId, judgeId, round, dimensions);
-      clearAnswers.run(entryId, judgeId, round, items);
-      for (const statement of clearRest) statement.run(entryId, judgeId, round);
-    },
-    scoresFor,
-    answer: db.prepare('INSERT INTO eligibility_answers (entry_id, judge_id, round_no, item_key, answer, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    comment: db.prepare('INSERT INTO comments (entry_id, judge_id, round_no, body, entrant_body, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    conflict: db.prepare('INSERT INTO conflicts (entry_id, judge_id, round_no, reason, declared_at) VALUES (?, ?, ?, ?, ?)'),
-    dropReview: db.prepare('DELETE FROM reviews WHERE entry_id = ? AND judge_id = ? AND round_no = ?'),
-    review: db.prepare(`INSERT INTO reviews (entry_id, judge_id, round_no, status, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-              ON CONFLICT (entry_id, judge_id, round_no) DO UPDATE SET status = excluded.status, revision = excluded.revision, updated_at = excluded.updated_at`),
-  };
-}
-type ApplyStatements = ReturnType<typeof applyStatements>;
-
-/**
- * Replaces this judge's review of one entry with the bundle's version of it. `reviewed`: entries
- * this judge already has something for (every stored change has a reviews row); only those need
- * clearing first.
- */
-function applyEntry(st: ApplyStatements, judgeId: string, entry: BundleEntry, round: number, now: string, reviewed: Set<number>): void {
-  if (reviewed.has(entry.entryId)) st.clear(entry.entryId, judgeId, round);
-  const revision = Math.max(1, entry.revision);
-  const scores = Object.entries(entry.scores);
-  if (scores.length) st.scoresFor(scores.length).run(scores.flatMap(([key, value]) => [entry.entryId, judgeId, round, key, value, revision, now]));
-  for (const [key, a] of Object.entries(entry.eligibility)) st.answer.run(entry.entryId, judgeId, round, key, a.answer, a.note, now);
-  // An older bundle has no entrantComment: the merged row then has none either (the bundle replaces it all).
-  if (entry.comment || entry.entrantComment) st.comment.run(entry.entryId, judgeId, round, entry.comment, entry.entrantComment ?? '', now);
-  if (entry.conflict) st.conflict.run(entry.entryId, judgeId, round, entry.conflict.reason, now);
-  const touched = Object.keys(entry.scores).length + Object.keys(entry.eligibility).length + (entry.comment || entry.entrantComment ? 1 : 0) + (entry.conflict ? 1 : 0);
-  if (touched === 0 && !entry.complete) {
-    st.dropReview.run(entry.entryId, judgeId, round);
-    return;
-  }
-  st.review.run(entry.entryId, judgeId, round, entry.complete ? 'complete' : 'in_progress', revision, now);
 }
 
 /** The exchange module's bundle file reading and signature check, as the merge needs them. */

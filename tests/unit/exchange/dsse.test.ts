@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src-main/core/files/canonical-json';
-import { decodeBase64, encodeEnvelope, pae, parseEnvelope, signEnvelope, verifyEnvelope } from '../../../src-main/core/exchange/dsse';
+import { decodeBase64, encodeEnvelope, pae, parseEnvelope, parsePayload, sameJsonData, signEnvelope, verifyEnvelope } from '../../../src-main/core/exchange/dsse';
+import { z } from 'zod';
 import { keyIdOf } from '../../../src-main/core/keys/identity';
 
 /** RFC 8032 §7.1 test 1: the private key seed and its public key. */
@@ -101,5 +102,44 @@ describe('canonical JSON', () => {
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(/not a finite number/);
     expect(() => canonicalJson({ a: new Date(0) })).toThrow(/not a plain object/);
     expect(() => canonicalJson(10n)).toThrow(/bigint/);
+  });
+});
+
+describe('signed payloads in canonical form', () => {
+  const any = z.unknown();
+  const check = (text: string) => {
+    const read = parsePayload(Buffer.from(text, 'utf8'), any);
+    return read.ok ? 'ok' : `${read.problem.kind ?? 'schema'} ${read.problem.path}`;
+  };
+
+  it('takes exactly the canonical text, with the shortcut and without it (integer-like keys)', () => {
+    expect(check('{"a":1,"b":[{"c":"x","d":null}],"e":true}')).toBe('ok');
+    expect(check('{"b":1,"a":2}')).toBe('not-canonical payload');
+    expect(check('{"a":1, "b":2}')).toBe('not-canonical payload');
+    expect(check('{"a":1,"a":1}')).toBe('not-canonical payload');
+    expect(check('{"a":1.0}')).toBe('not-canonical payload');
+    // Integer-like keys: JavaScript enumerates them first, the canonical writer decides.
+    expect(check('{"10":1,"9":2,"a":3}')).toBe('ok');
+    expect(check('{"9":2,"10":1,"a":3}')).toBe('not-canonical payload');
+  });
+
+  it('refuses a number JSON cannot write back as not canonical (it used to end the merge with an internal error)', () => {
+    expect(check('{"a":1e400}')).toBe('not-canonical payload');
+    expect(check('{"10":1e400}')).toBe('not-canonical payload');
+  });
+
+  it('names the first reserved key before the first lone surrogate, each in document order', () => {
+    expect(check('{"a":"\\ud800","b":{"__proto__":1}}')).toBe('reserved-key payload.b.__proto__');
+    expect(check('{"a":[1,"\\ud800"],"b":"\\udc00"}')).toBe('not-canonical payload.a.1');
+  });
+
+  it('compares what a schema made of a payload with the payload as data', () => {
+    expect(sameJsonData({ a: [1, { b: 'x' }], c: null }, { c: null, a: [1, { b: 'x' }] })).toBe(true);
+    expect(sameJsonData({ a: 1, b: 2 }, { a: 1 })).toBe(false);
+    expect(sameJsonData({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameJsonData({ a: 1 }, { a: 1, b: undefined })).toBe(true);
+    expect(sameJsonData({ a: ' x' }, { a: 'x' })).toBe(false);
+    expect(sameJsonData({ a: '2026-01-01' }, { a: new Date('2026-01-01') })).toBe(false);
+    expect(sameJsonData([1, 2], { 0: 1, 1: 2 })).toBe(false);
   });
 });

@@ -1,0 +1,202 @@
+// The merge's writes (merge-bundles.ts decides what is written; this module writes it).
+// Policy (issue 18, a merge of 200 bundles: 250,000 entry reviews, 750,000 scores):
+// - Entries a judge has nothing for yet (the usual first merge) are not written bundle by bundle:
+//   their rows wait in PendingRows and go in at the end of the merge's one transaction, sorted by
+//   the tables' primary keys, a few hundred rows per INSERT. Bundle by bundle, each of 200 bundles
+//   touched most pages of the primary-key indexes (a judge's entries are spread over the whole
+//   campaign), so the write-ahead log held the indexes many times over.
+// - A bundle from a judge who still has rows waiting flushes them first: the replacement rules
+//   (applyEntry) read and clear what is stored, and must see them.
+// - Everything else (a review to replace, eligibility answers, comments, conflicts, an emptied
+//   entry) goes through applyEntry at once, entry by entry, with statements prepared once per merge.
+import type { Database, Statement } from 'better-sqlite3';
+import { allDimensions, allEligibility, type CampaignDefinition } from '../../contract';
+import type { BundleEntry } from './merge-bundles';
+
+const ROWS_PER_INSERT = 300;
+
+type ScoreRow = [entryId: number, judgeId: string, round: number, key: string, value: number, revision: number, at: string];
+type ReviewRow = [entryId: number, judgeId: string, round: number, status: string, revision: number, at: string];
+
+/** First merges' rows, written sorted by primary key when the merge ends (or a judge comes back). */
+export class PendingRows {
+  private scores: ScoreRow[] = [];
+  private reviews: ReviewRow[] = [];
+  private judges = new Set<string>();
+
+  constructor(private readonly db: Database) {}
+
+  holds(judgeId: string): boolean {
+    return this.judges.has(judgeId);
+  }
+
+  addScore(row: ScoreRow): void {
+    this.scores.push(row);
+    this.judges.add(row[1]);
+  }
+
+  addReview(row: ReviewRow): void {
+    this.reviews.push(row);
+    this.judges.add(row[1]);
+  }
+
+  flush(): void {
+    // (entry_id, judge_id, round_no, dimension_key): the order of both primary keys.
+    const byKey = (a: ScoreRow | ReviewRow, b: ScoreRow | ReviewRow) => a[0] - b[0] || compare(a[1], b[1]) || a[2] - b[2];
+    this.scores.sort((a, b) => byKey(a, b) || compare(a[3], b[3]));
+    this.reviews.sort(byKey);
+    withIndexesBuiltAfter(this.db, 'scores', this.scores.length, () => insertRows(this.db, 'scores (entry_id, judge_id, round_no, dimension_key, value, revision, updated_at)', 7, this.scores));
+    withIndexesBuiltAfter(this.db, 'reviews', this.reviews.length, () => insertRows(this.db, 'reviews (entry_id, judge_id, round_no, status, revision, updated_at)', 6, this.reviews));
+    this.scores = [];
+    this.reviews = [];
+    this.judges.clear();
+  }
+}
+
+/**
+ * Rows that more than double a table go in without its secondary indexes, which are then built
+ * again from their own definitions (sqlite_master): building an index sorts once, where 750,000
+ * inserts in primary-key order land all over an index by judge. Inside the merge's transaction,
+ * so readers see the old indexes or the new ones, never none. The primary key stays.
+ */
+function withIndexesBuiltAfter(db: Database, table: 'scores' | 'reviews', adding: number, insert: () => void): void {
+  const stored = (db.prepare(`SELECT max(rowid) FROM ${table}`).pluck().get() as number | null) ?? 0;
+  if (adding < 10_000 || adding <= stored) {
+    insert();
+    return;
+  }
+  const indexes = db
+    .prepare<[string], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+    .all(table);
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+  insert();
+  for (const index of indexes) db.exec(index.sql);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * One bundle's entries. Entries this judge has nothing for yet (not in `reviewed`) with only scores
+ * and a status wait in `pending`; the rest are replaced through applyEntry now.
+ */
+export function applyEntries(
+  st: ApplyStatements,
+  pending: PendingRows,
+  judgeId: string,
+  entries: readonly BundleEntry[],
+  rounds: ReadonlyMap<number, number>,
+  now: string,
+  reviewed: Set<number>,
+): void {
+  for (const entry of entries) {
+    const round = rounds.get(entry.entryId) ?? 1;
+    const simple = !reviewed.has(entry.entryId) && Object.keys(entry.eligibility).length === 0 && !entry.comment && !entry.entrantComment && !entry.conflict;
+    if (!simple) {
+      applyEntry(st, judgeId, entry, round, now, reviewed);
+      continue;
+    }
+    const revision = Math.max(1, entry.revision);
+    let scored = false;
+    for (const key in entry.scores) {
+      pending.addScore([entry.entryId, judgeId, round, key, entry.scores[key], revision, now]);
+      scored = true;
+    }
+    if (scored || entry.complete) pending.addReview([entry.entryId, judgeId, round, entry.complete ? 'complete' : 'in_progress', revision, now]);
+  }
+}
+
+const bulkStatements = new WeakMap<Database, Map<string, ReturnType<Database['prepare']>>>();
+
+function insertRows(db: Database, target: string, width: number, rows: readonly unknown[][]): void {
+  let cache = bulkStatements.get(db);
+  if (!cache) bulkStatements.set(db, (cache = new Map()));
+  const values: unknown[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const count = Math.min(ROWS_PER_INSERT, rows.length - i);
+    const key = `${target}|${count}`;
+    let statement = cache.get(key);
+    if (!statement) {
+      statement = db.prepare(`INSERT INTO ${target} VALUES ${Array(count).fill(`(${Array(width).fill('?').join(', ')})`).join(', ')}`);
+      cache.set(key, statement);
+    }
+    values.length = 0;
+    for (let r = i; r < i + count; r++) for (const v of rows[r]) values.push(v);
+    statement.run(values);
+  }
+}
+
+/**
+ * The statements an entry's replacement needs, prepared once per merge (250,000 entries each).
+ * Clearing a judge's entry removes scores and answers on the definition's dimensions and items
+ * only: rows a new version set aside are kept.
+ */
+export interface ApplyStatements {
+  /** The entries (and rounds) this judge has a review of. */
+  hasReview: Statement<[string], { entry_id: number; round_no: number }>;
+  clear(entryId: number, judgeId: string, round: number): void;
+  scoresFor(count: number): Statement;
+  answer: Statement;
+  comment: Statement;
+  conflict: Statement;
+  dropReview: Statement;
+  review: Statement;
+}
+
+export function applyStatements(db: Database, def: CampaignDefinition): ApplyStatements {
+  const dimensions = JSON.stringify(allDimensions(def).map((d) => d.key));
+  const items = JSON.stringify(allEligibility(def).map((i) => i.key));
+  const clearScores = db.prepare('DELETE FROM scores WHERE entry_id = ? AND judge_id = ? AND round_no = ? AND dimension_key IN (SELECT value FROM json_each(?))');
+  const clearAnswers = db.prepare('DELETE FROM eligibility_answers WHERE entry_id = ? AND judge_id = ? AND round_no = ? AND item_key IN (SELECT value FROM json_each(?))');
+  const clearRest = ['comments', 'conflicts'].map((table) => db.prepare(`DELETE FROM ${table} WHERE entry_id = ? AND judge_id = ? AND round_no = ?`));
+  // One multi-row INSERT per entry for its scores (3 rows for the usual rubric), prepared per count.
+  const scoreInserts = new Map<number, Statement>();
+  const scoresFor = (n: number) => {
+    let statement = scoreInserts.get(n);
+    if (!statement) {
+      statement = db.prepare(
+        `INSERT INTO scores (entry_id, judge_id, round_no, dimension_key, value, revision, updated_at) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      scoreInserts.set(n, statement);
+    }
+    return statement;
+  };
+  return {
+    hasReview: db.prepare<[string], { entry_id: number; round_no: number }>('SELECT entry_id, round_no FROM reviews WHERE judge_id = ?'),
+    clear(entryId: number, judgeId: string, round: number) {
+      clearScores.run(entryId, judgeId, round, dimensions);
+      clearAnswers.run(entryId, judgeId, round, items);
+      for (const statement of clearRest) statement.run(entryId, judgeId, round);
+    },
+    scoresFor,
+    answer: db.prepare('INSERT INTO eligibility_answers (entry_id, judge_id, round_no, item_key, answer, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    comment: db.prepare('INSERT INTO comments (entry_id, judge_id, round_no, body, entrant_body, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    conflict: db.prepare('INSERT INTO conflicts (entry_id, judge_id, round_no, reason, declared_at) VALUES (?, ?, ?, ?, ?)'),
+    dropReview: db.prepare('DELETE FROM reviews WHERE entry_id = ? AND judge_id = ? AND round_no = ?'),
+    review: db.prepare(`INSERT INTO reviews (entry_id, judge_id, round_no, status, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+              ON CONFLICT (entry_id, judge_id, round_no) DO UPDATE SET status = excluded.status, revision = excluded.revision, updated_at = excluded.updated_at`),
+  };
+}
+
+/**
+ * Replaces this judge's review of one entry with the bundle's version of it. `reviewed`: entries
+ * this judge already has something for (every stored change has a reviews row); only those need
+ * clearing first.
+ */
+function applyEntry(st: ApplyStatements, judgeId: string, entry: BundleEntry, round: number, now: string, reviewed: Set<number>): void {
+  if (reviewed.has(entry.entryId)) st.clear(entry.entryId, judgeId, round);
+  const revision = Math.max(1, entry.revision);
+  const scores = Object.entries(entry.scores);
+  if (scores.length) st.scoresFor(scores.length).run(scores.flatMap(([key, value]) => [entry.entryId, judgeId, round, key, value, revision, now]));
+  for (const [key, a] of Object.entries(entry.eligibility)) st.answer.run(entry.entryId, judgeId, round, key, a.answer, a.note, now);
+  // An older bundle has no entrantComment: the merged row then has none either (the bundle replaces it all).
+  if (entry.comment || entry.entrantComment) st.comment.run(entry.entryId, judgeId, round, entry.comment, entry.entrantComment ?? '', now);
+  if (entry.conflict) st.conflict.run(entry.entryId, judgeId, round, entry.conflict.reason, now);
+  const touched = Object.keys(entry.scores).length + Object.keys(entry.eligibility).length + (entry.comment || entry.entrantComment ? 1 : 0) + (entry.conflict ? 1 : 0);
+  if (touched === 0 && !entry.complete) {
+    st.dropReview.run(entry.entryId, judgeId, round);
+    return;
+  }
+  st.review.run(entry.entryId, judgeId, round, entry.complete ? 'complete' : 'in_progress', revision, now);
+}
