@@ -16,24 +16,37 @@ export function mailMediaFolder(dataDir: string, campaignId: string): string {
   return packageMediaFolder(path.join(dataDir, 'media', 'mail'), campaignId);
 }
 
-/** Writes the attachments that are not there yet; returns how many files the entries now have from mail. */
-export function storeAttachments(folder: string, byRegNo: ReadonlyMap<string, readonly MailAttachment[]>): number {
+/** What storing wrote: how many files the entries now have from mail, and the SHA-256 of each file written now. */
+export interface StoredAttachments {
+  stored: number;
+  /** Absolute path → SHA-256 of the files this call wrote (hashed from the bytes written, so the check need not read them again). */
+  written: Map<string, string>;
+}
+
+/**
+ * Writes the attachments that are not there yet. Each attachment is decoded here, one at a time
+ * (a large one was not decoded while the mails were read), hashed and written from the same bytes.
+ */
+export function storeAttachments(folder: string, byRegNo: ReadonlyMap<string, readonly MailAttachment[]>): StoredAttachments {
   let stored = 0;
+  const written = new Map<string, string>();
   for (const [regNo, attachments] of byRegNo) {
     for (const a of attachments) {
-      const sha = createHash('sha256').update(a.bytes).digest('hex');
-      const file = path.join(folder, safeComponent(regNo), sha.slice(0, 16), safeComponent(path.basename(a.fileName.replace(/\\/g, '/'))));
+      const bytes = a.content();
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const file = path.resolve(folder, safeComponent(regNo), sha.slice(0, 16), safeComponent(path.basename(a.fileName.replace(/\\/g, '/'))));
       if (!fs.existsSync(file)) {
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        writeFileAtomic(file, Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength));
+        writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        written.set(file, sha);
       }
       stored += 1;
     }
   }
-  return stored;
+  return { stored, written };
 }
 
 /** Links every stored attachment to its entry and checks it under the entry's media rules. */
-export function linkMailMedia(deps: LinkDeps, campaignId: string, folder: string): Promise<MediaLinkReport> {
-  return linkAndCheckFolder(deps, campaignId, folder);
+export function linkMailMedia(deps: LinkDeps, campaignId: string, folder: string, knownSha256?: ReadonlyMap<string, string>): Promise<MediaLinkReport> {
+  return linkAndCheckFolder(deps, campaignId, folder, { knownSha256 });
 }
