@@ -27,7 +27,7 @@ export async function storeMailMedia(
   let media: MediaLinkReport | null = null;
   if (deps.dataDir && byRegNo.size > 0) {
     const folder = mailMediaFolder(deps.dataDir, campaignId);
-    const stored = storeAttachments(folder, byRegNo);
+    const stored = await storeAttachments(folder, byRegNo);
     attachmentsStored = stored.stored;
     media = await linkMailMedia(deps, campaignId, folder, stored.written);
   }
