@@ -96,6 +96,47 @@ export function writeFileAtomic(file: string, bytes: Buffer | string, options: A
   return writtenTo;
 }
 
+/**
+ * writeFileAtomic's steps on libuv's thread pool: the caller goes on (decoding the next mail
+ * attachment) while the disk takes the bytes and the fsync waits for them. Same policy; no io hooks.
+ */
+export async function writeFileAtomicAsync(file: string, bytes: Uint8Array, options: Pick<AtomicWriteOptions, 'mode'> = {}): Promise<string> {
+  const dir = path.dirname(file);
+  const mode = options.mode ?? PRIVATE_FILE_MODE;
+  const temp = tempPathFor(file);
+  let writtenTo: string;
+  try {
+    makePrivateDir(dir);
+    const handle = await fs.promises.open(temp, 'wx', mode);
+    try {
+      for (let written = 0; written < bytes.byteLength; ) written += (await handle.write(bytes, written, bytes.byteLength - written)).bytesWritten;
+      if (modesApply()) await handle.chmod(mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    writtenTo = renameIntoPlace(temp, file, {});
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true });
+    throw asDiskFull(error, dir);
+  }
+  await syncFolderAsync(dir);
+  return writtenTo;
+}
+
+async function syncFolderAsync(dir: string): Promise<void> {
+  try {
+    const handle = await fs.promises.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // As syncFolder: not on Windows.
+  }
+}
+
 /** `from` copied to `to` the same way: a temporary sibling, fsync, rename (the mode is the source's). */
 export function copyFileAtomic(from: string, to: string): void {
   const dir = path.dirname(to);

@@ -42,6 +42,8 @@ export interface LinkOptions {
   signal?: AbortSignal;
   concurrency?: number;
   onProgress?: (progress: CheckProgress) => void;
+  /** SHA-256 of files the caller has just written (by absolute path): not read again to hash them. */
+  knownSha256?: ReadonlyMap<string, string>;
 }
 
 export async function linkAndCheckFolder(deps: LinkDeps, campaignId: string, folder: string, options: LinkOptions = {}): Promise<MediaLinkReport> {
@@ -74,6 +76,7 @@ export async function linkAndCheckFolder(deps: LinkDeps, campaignId: string, fol
     rulesFor: (file) => rulesByFile.get(file) ?? def.mediaRules,
     cache: new ProbeCache(deps.db),
     hash: true,
+    knownSha256: options.knownSha256,
     signal: options.signal,
     concurrency: options.concurrency,
     onProgress: options.onProgress,

@@ -41,6 +41,11 @@ export interface CheckFilesOptions {
   onProgress?: (progress: CheckProgress) => void;
   /** Also compute each file's SHA-256 (streamed), e.g. to find duplicates; cached with the probe. */
   hash?: boolean;
+  /**
+   * SHA-256 of files the caller has just written itself (mail attachments hashed as they were
+   * stored): taken as they are instead of reading the file again.
+   */
+  knownSha256?: ReadonlyMap<string, string>;
   /** Replaces probeFile (tests, benches). */
   probe?: (file: string, options: ProbeOptions) => Promise<ProbeOutcome>;
 }
@@ -84,6 +89,10 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
     let changed = false;
     if (!outcome) {
       outcome = isDocumentPath(file) ? unprobedOutcome(stat.size) : await probe(file, { signal: run.signal, sizeBytes: stat.size });
+      changed = true;
+    }
+    if (options.hash && !sha256 && options.knownSha256?.has(file)) {
+      sha256 = options.knownSha256.get(file);
       changed = true;
     }
     if (options.hash && !sha256) {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KepuError } from '../../../src-main/core/errors';
 import { asDiskFull, isDiskFull } from '../../../src-main/core/files/disk-full';
-import { copyFileAtomic, type WriteIo, writeFileAtomic } from '../../../src-main/core/files/atomic-write';
+import { copyFileAtomic, type WriteIo, writeFileAtomic, writeFileAtomicAsync } from '../../../src-main/core/files/atomic-write';
 import { tempDir } from '../../helpers';
 
 function errno(code: string): NodeJS.ErrnoException {
@@ -84,6 +84,25 @@ describe('writeFileAtomic', () => {
     copyFileAtomic(path.join(dir, 'a.mp4'), path.join(dir, 'media', 'b.mp4'));
     expect(fs.readFileSync(path.join(dir, 'media', 'b.mp4'), 'utf8')).toBe('video');
     expect(fs.readdirSync(path.join(dir, 'media'))).toEqual(['b.mp4']);
+  });
+});
+
+describe('writeFileAtomicAsync (mail attachments, written while the next is decoded)', () => {
+  it('writes the whole file with mode 0600 and leaves no temporary file', async () => {
+    const dir = path.join(tempDir(), 'media');
+    const file = path.join(dir, 'work.mp4');
+    const bytes = Buffer.alloc(3_000_000, 9);
+    expect(await writeFileAtomicAsync(file, bytes)).toBe(file);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['work.mp4']);
+    if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('removes its temporary file when the rename fails, and passes the error on', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'taken', 'inside'), { recursive: true }); // a folder where the file should go
+    await expect(writeFileAtomicAsync(path.join(dir, 'taken'), Buffer.alloc(10))).rejects.toThrow();
+    expect(fs.readdirSync(dir)).toEqual(['taken']);
   });
 });
 

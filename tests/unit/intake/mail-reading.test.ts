@@ -95,7 +95,7 @@ describe('parsing a registration mail', () => {
     expect(mail.labels).toContainEqual(['作品名称', '七步洗手法']);
     expect(mail.labels).toContainEqual(['电话', '13800138000']);
     expect(mail.attachments.map((a) => [a.fileName, a.mimeType])).toEqual([['七步洗手法.mp4', 'video/mp4']]);
-    expect(Buffer.from(mail.attachments[0].bytes).equals(fs.readFileSync(path.join(repoRoot, 'tests/fixtures/media/compliant.mp4')))).toBe(true);
+    expect(Buffer.from(mail.attachments[0].content()).equals(fs.readFileSync(path.join(repoRoot, 'tests/fixtures/media/compliant.mp4')))).toBe(true);
   });
 
   it('reads a quoted-printable body and its cloud link', async () => {
@@ -154,7 +154,7 @@ describe('large attachments', () => {
     const mail = await parseMail(raw, 'big.eml');
     expect(mail.labels).toEqual([['作品名称', '大文件']]);
     expect(mail.attachments).toHaveLength(1);
-    expect(Buffer.from(mail.attachments[0].bytes).equals(data)).toBe(true);
+    expect(Buffer.from(mail.attachments[0].content()).equals(data)).toBe(true);
     const reference = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
     expect(Buffer.from(reference.attachments[0].content as ArrayBuffer).equals(data)).toBe(true);
   });

@@ -27,8 +27,9 @@ export async function storeMailMedia(
   let media: MediaLinkReport | null = null;
   if (deps.dataDir && byRegNo.size > 0) {
     const folder = mailMediaFolder(deps.dataDir, campaignId);
-    attachmentsStored = storeAttachments(folder, byRegNo);
-    media = await linkMailMedia(deps, campaignId, folder);
+    const stored = await storeAttachments(folder, byRegNo);
+    attachmentsStored = stored.stored;
+    media = await linkMailMedia(deps, campaignId, folder, stored.written);
   }
   return {
     attachmentsStored,
@@ -49,7 +50,7 @@ export function mailRowInfo(table: MailBatch, index: number): MailRowInfo {
     forward: m.forward,
     answersRegNo: answered,
     seenBefore: table.numbering.seenBefore(m.key),
-    attachments: m.attachments.map((a) => ({ fileName: a.fileName, sizeBytes: a.bytes.byteLength })),
+    attachments: m.attachments.map((a) => ({ fileName: a.fileName, sizeBytes: a.sizeBytes })),
     mediaToFetch: m.cloudLinks,
   };
 }

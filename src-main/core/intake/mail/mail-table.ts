@@ -47,13 +47,20 @@ export async function readMails(files: readonly MailFile[], inFolder: boolean): 
  */
 export const MAIL_FIXED_HEADERS = ['报名编号', '发件人', '提交时间', '邮件主题'] as const;
 
+/** Making a DateTimeFormat costs far more than using one (≈ 0.3 ms): one per time zone, kept. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatOf(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset' });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** A UTC instant as the campaign's local time with its offset ("2023-12-12T10:05:00+08:00"): what the preview shows and the importer reads back. */
 export function localWithOffset(iso: string, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset' })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = Object.fromEntries(formatOf(timeZone).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

@@ -5,12 +5,18 @@
 import { createHash } from 'node:crypto';
 import PostalMime from 'postal-mime';
 import { type CloudLink, readBody } from './body-labels';
-import { liftLargeBase64, restoreLifted } from './large-parts';
+import { liftedBodyOf, liftLargeBase64 } from './large-parts';
 
 export interface MailAttachment {
   fileName: string;
   mimeType: string;
-  bytes: Uint8Array;
+  /** Decoded size: what the preview shows. */
+  sizeBytes: number;
+  /**
+   * The decoded bytes. A large attachment is decoded here, when the import stores it, not while
+   * the mail is read: the preview needs names and sizes only (see large-parts.ts).
+   */
+  content(): Uint8Array;
 }
 
 export interface ParsedMail {
@@ -77,8 +83,11 @@ export async function parseMail(bytes: Uint8Array, source: string): Promise<Pars
   email.attachments.forEach((a, i) => {
     if (a.disposition === 'inline' && a.contentId && /^image\//.test(a.mimeType)) return; // signature logos
     if (!MEDIA_TYPES.test(a.mimeType) && !a.filename) return;
-    const content = restoreLifted(typeof a.content === 'string' ? new TextEncoder().encode(a.content) : new Uint8Array(a.content), lifted.bodies);
-    attachments.push({ fileName: a.filename || `attachment-${i + 1}`, mimeType: a.mimeType, bytes: content });
+    const content = typeof a.content === 'string' ? new TextEncoder().encode(a.content) : new Uint8Array(a.content);
+    const body = liftedBodyOf(content, lifted.bodies);
+    const fileName = a.filename || `attachment-${i + 1}`;
+    if (body) attachments.push({ fileName, mimeType: a.mimeType, sizeBytes: body.sizeBytes, content: body.decode });
+    else attachments.push({ fileName, mimeType: a.mimeType, sizeBytes: content.byteLength, content: () => content });
   });
   return {
     source,
