@@ -107,6 +107,7 @@ export const campaignChanges = {
   'ranking:snapshots': null,
   'ranking:verify': null,
   'ranking:export': null,
+  'ranking:exportJob': null,
   'ranking:allowChanges': byCampaignId,
   // Decisions on entries are read freely; taking one changes the campaign.
   'decision:list': null,

@@ -6,8 +6,9 @@ import { MediaLinkJob } from './compliance';
 import { LetterJob } from './letters';
 import { BackupCreateJob, BackupRestoreJob } from './backup';
 import { PosterJob, ShowcaseJob } from './showcase';
+import { RankingExportJob } from './ranking';
 
-export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob, LetterJob, ShowcaseJob, PosterJob, BackupCreateJob, BackupRestoreJob]);
+export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob, LetterJob, ShowcaseJob, PosterJob, BackupCreateJob, BackupRestoreJob, RankingExportJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
