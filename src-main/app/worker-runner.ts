@@ -20,7 +20,7 @@ import type { AppErrorBody, JobKind, JobOf } from '../contract';
 import { KepuError } from '../core/errors';
 import type { AppContext } from './context';
 import type { JobControl } from './jobs';
-import { JobCancelled, runTask, type WorkerContext, type WorkerTask } from './worker-tasks';
+import type { WorkerTask } from './worker-tasks';
 
 const CANCEL_GRACE_MS = 10_000;
 
@@ -99,14 +99,4 @@ export function runInWorker<K extends JobKind>(ctx: Pick<AppContext, 'dataDir' |
     // Ended without an answer: terminated after a cancel that it did not see in time, or crashed.
     worker.on('exit', (code) => settle(() => (control.signal.aborted ? resolve(cancelled) : reject(new Error(`jobs: the worker for ${task.module}.${task.export} ended (exit code ${code}) without an answer`)))));
   }) as Promise<ResultOf<K>>;
-}
-
-/** The same task in this thread (the CLI, and tests comparing both paths): same control, same results. */
-export async function runTaskHere<K extends JobKind>(ctx: WorkerContext, task: WorkerTask, control: JobControl<K>, cancelled: ResultOf<K>): Promise<ResultOf<K>> {
-  try {
-    return (await runTask(ctx, task, { cancelled: () => control.signal.aborted, progress: (p) => control.progress(p as Parameters<JobControl<K>['progress']>[0]) })) as ResultOf<K>;
-  } catch (error) {
-    if (error instanceof JobCancelled) return cancelled;
-    throw error;
-  }
 }

@@ -48,7 +48,7 @@ export function checkCancelled(control: WorkerControl | undefined): void {
 
 type WorkFunction = (ctx: WorkerContext, args: unknown, control: WorkerControl) => Promise<unknown>;
 
-/** Loads the task's function and runs it (in the worker, or in this thread: `runTaskHere`). */
+/** Loads the task's function and runs it (in the worker thread, job-worker.ts). */
 export async function runTask(ctx: WorkerContext, task: WorkerTask, control: WorkerControl): Promise<unknown> {
   const loaded = workerModules[task.module];
   if (!loaded) throw new Error(`worker: no module ${String(task.module)}`);
