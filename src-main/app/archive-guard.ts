@@ -175,6 +175,7 @@ export const campaignChanges = {
   'scores:entry': null,
   'scores:export': null,
   'scores:sheet': null,
+  'scores:exportJob': null,
   // The progress board: reading only.
   'progress:board': null,
   // Committee membership steps: recording changes the campaign.

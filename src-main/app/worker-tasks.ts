@@ -10,6 +10,7 @@ import type { RankingService } from '../core/ranking/ranking-service';
 
 export const workerModules = {
   'ranking-export': () => import('./ranking-export'),
+  'score-exports': () => import('./score-exports-job'),
 } as const;
 export type WorkerModule = keyof typeof workerModules;
 

@@ -1,6 +1,7 @@
 // Jobs on worker threads (issue 18 aim 4): the ranking exports run by `ranking:exportJob` on a
 // worker (its own read-only connection, job-worker.ts through tsx here) give the same files as the
-// in-process `ranking:export`: CSV byte for byte, XLSX cell for cell read back with exceljs, the
+// in-process `ranking:export` (and the score matrix and sheets by `scores:exportJob` as
+// `scores:export` and `scores:sheet`): CSV byte for byte, XLSX cell for cell read back with exceljs, the
 // PDF's text through pdftotext. A job cancelled mid-way (after its first progress) ends
 // "cancelled" and leaves nothing in exports/, not even a temporary file; an error in the worker
 // arrives as the typed error body (code and parameters), as from any job.
@@ -9,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignSummary, ExportFile, Job, RankingExportJob } from '../../../src-main/contract';
+import type { CampaignSummary, ExportFile, Job, RankingExportJob, ScoresExportJob } from '../../../src-main/contract';
 import { runInWorker } from '../../../src-main/app/worker-runner';
 import { ok, openTestApp } from '../../helpers';
 import { syntheticEntries } from '../../e2e/seed';
@@ -74,6 +75,25 @@ describe('ranking exports on a worker thread', () => {
       expect(pdfText(pdf)).toEqual(pdfText(pdfHere));
       expect(pdfText(pdf)).toContain('Ranking report');
     }
+  }, 120_000);
+
+  it('writes the same score matrix and score sheets as scores:export and scores:sheet', async () => {
+    const job = async (request: Record<string, unknown>) => {
+      const started = await ok<ScoresExportJob>(app.dispatch('scores:exportJob', { campaignId: works.id, ...request }));
+      const done = await finished(app, started.jobId);
+      expect(done).toMatchObject({ kind: 'scores.export', state: 'done', error: null });
+      return (done as ScoresExportJob).result!.file!;
+    };
+    const csv = await job({ format: 'csv' });
+    const csvHere = await ok<ExportFile>(app.dispatch('scores:export', { campaignId: works.id, format: 'csv' }));
+    expect(fs.readFileSync(csv.savedTo).equals(fs.readFileSync(csvHere.savedTo))).toBe(true);
+    const xlsx = await job({ format: 'xlsx' });
+    const xlsxHere = await ok<ExportFile>(app.dispatch('scores:export', { campaignId: works.id, format: 'xlsx' }));
+    expect(await sheets(xlsx)).toEqual(await sheets(xlsxHere));
+    const pdf = await job({ format: 'pdf', language: 'both' });
+    const pdfHere = await ok<ExportFile>(app.dispatch('scores:sheet', { campaignId: works.id, language: 'both' }));
+    expect(pdfText(pdf)).toEqual(pdfText(pdfHere));
+    expect(pdfText(pdf).length).toBeGreaterThan(200);
   }, 120_000);
 
   it('leaves nothing in exports/ when a job is cancelled mid-way', async () => {
