@@ -1,4 +1,4 @@
-// Three bundles: the Electron main process (src-main/electron), the sandboxed preload (CommonJS,
+// Three bundles: the Electron main process (src-main/electron, and the job worker thread's entry), the sandboxed preload (CommonJS,
 // as sandboxed preloads require), and the renderer. Native and binary-shipping packages stay
 // external (loaded from node_modules at run time), as electron-vite recommends.
 import react from '@vitejs/plugin-react';
@@ -10,7 +10,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } },
+      // job-worker: the worker thread's own entry (app/worker-runner.ts finds it beside index.js).
+      rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts'), 'job-worker': resolve(__dirname, 'src-main/app/job-worker.ts') } },
     },
   },
   preload: {

@@ -97,7 +97,8 @@ export async function buildCli() {
   fs.rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { index: 'src-main/cli/index.ts' },
+    // job-worker: the worker thread's entry (app/worker-runner.ts), for the jobs the browser shell runs.
+    entryPoints: { index: 'src-main/cli/index.ts', 'job-worker': 'src-main/app/job-worker.ts' },
     outdir,
     bundle: true,
     splitting: true,

@@ -108,6 +108,7 @@ export const campaignChanges = {
   'ranking:snapshots': null,
   'ranking:verify': null,
   'ranking:export': null,
+  'ranking:exportJob': null,
   'ranking:allowChanges': byCampaignId,
   // Decisions on entries are read freely; taking one changes the campaign.
   'decision:list': null,
@@ -178,6 +179,7 @@ export const campaignChanges = {
   'scores:entry': null,
   'scores:export': null,
   'scores:sheet': null,
+  'scores:exportJob': null,
   // The progress board: reading only.
   'progress:board': null,
   // Committee membership steps: recording changes the campaign.

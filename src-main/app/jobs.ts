@@ -4,7 +4,8 @@
 // abort, start on the next tick so the caller gets the running status first, errors turned into
 // typed error bodies (codes from contract/errors.ts), finished jobs kept an hour, and everything
 // cancelled when the app closes. The work runs in this process and yields (child processes,
-// streamed hashing, PDF pages in slices), so the UI's requests stay answered.
+// streamed hashing, PDF pages in slices), so the UI's requests stay answered, or, for long work
+// that only reads (the ranking exports), on a worker thread through worker-runner.ts.
 import { randomBytes } from 'node:crypto';
 import type { Job, JobKind, JobOf } from '../contract';
 import { KepuError } from '../core/errors';

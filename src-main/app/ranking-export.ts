@@ -15,6 +15,11 @@ import { KepuError } from '../core/errors';
 import { nowIso } from '../core/time';
 import crypto from 'node:crypto';
 import type { AppContext } from './context';
+import fs from 'node:fs';
+import type { Writable } from 'node:stream';
+import path from 'node:path';
+import { writeStreamAtomic } from '../core/files/atomic-write';
+import { checkCancelled, type WorkerContext, type WorkerControl } from './worker-tasks';
 import { saveExport } from './export-file';
 import { categoryLabel, committeeApplicants, tierLabel } from './ranking-views';
 import { rankingReportPdf } from './ranking-report-pdf';
@@ -104,7 +109,12 @@ function columns(computed: ComputedRanking) {
   return { headers, cells };
 }
 
-export async function exportRanking(ctx: AppContext, campaignId: string, format: 'csv' | 'xlsx' | 'pdf' | 'snapshot', snapshotId?: string): Promise<ExportFile> {
+/** What the exports read: the app's context, or a worker thread's (worker-context.ts). */
+export type RankingExportContext = Pick<AppContext, 'dataDir' | 'db' | 'campaigns' | 'ranking'>;
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function exportRanking(ctx: RankingExportContext, campaignId: string, format: 'csv' | 'xlsx' | 'pdf' | 'snapshot', snapshotId?: string, control?: WorkerControl): Promise<ExportFile> {
   const stamp = nowIso().slice(0, 10);
   const base = `ranking-${campaignId}-${stamp}`;
   if (format === 'snapshot') {
@@ -127,51 +137,87 @@ export async function exportRanking(ctx: AppContext, campaignId: string, format:
     return saveExport(ctx, `ranking-${campaignId}-${id}.kepurank.json`, Buffer.from(`${JSON.stringify(lock, null, 2)}\n`, 'utf8'), 'application/json');
   }
   const computed = ctx.ranking.compute(campaignId);
+  checkCancelled(control);
   if (format === 'pdf') {
     const latest = latestSnapshotInfo(ctx.db, campaignId);
     const current = crypto.createHash('sha256').update(snapshotBytes(buildSnapshot(computed.data, computed.outcome, computed.flags, computed.decisions))).digest('hex');
-    const bytes = await rankingReportPdf(ctx, computed, latest ? { ...latest, matches: latest.sha256 === current } : null);
+    const bytes = await rankingReportPdf(ctx, computed, latest ? { ...latest, matches: latest.sha256 === current } : null, control);
+    checkCancelled(control);
     return saveExport(ctx, `${base}.pdf`, bytes, 'application/pdf');
   }
   const { headers, cells } = columns(computed);
   const rows = flatRows(computed);
   if (format === 'csv') {
-    return saveExport(ctx, `${base}.csv`, Buffer.from(csvDocument([headers, ...rows.map(cells)]), 'utf8'), 'text/csv');
+    const bytes = Buffer.from(csvDocument([headers, ...rows.map(cells)]), 'utf8');
+    checkCancelled(control);
+    return saveExport(ctx, `${base}.csv`, bytes, 'text/csv');
   }
-  const workbook = new ExcelJS.Workbook();
+  const fileName = `${base}.xlsx`;
+  const target = path.join(ctx.dataDir, 'exports', fileName);
+  // Streamed (exceljs's WorkbookWriter): each row goes to the file as it is made instead of a
+  // workbook of 50,000 rows held in memory and zipped at the end; inline strings (no shared-string
+  // table to build). To a temporary name, renamed at the end: a cancel leaves nothing.
+  const savedTo = await writeStreamAtomic(target, (stream) => writeRankingWorkbook(stream, computed, headers, cells, rows, control), { ifHeld: 'numbered' });
+  return { fileName, mimeType: XLSX_MIME, contentBase64: fs.readFileSync(savedTo).toString('base64'), savedTo, ...(savedTo === target ? {} : { heldOpen: target }) };
+}
+
+async function writeRankingWorkbook(
+  stream: Writable,
+  computed: ComputedRanking,
+  headers: string[],
+  cells: (r: FlatRow) => (string | number)[],
+  rows: FlatRow[],
+  control: WorkerControl | undefined,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // A streamed sheet's columns and views are set before its first row is written.
+  const sheetOf = (name: string, widths: number[], frozen = false) => {
+    const sheet = workbook.addWorksheet(name, frozen ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
+    sheet.columns = widths.map((width) => ({ width }));
+    return sheet;
+  };
+  const head = (sheet: ExcelJS.Worksheet, values: (string | number)[]) => {
+    const row = sheet.addRow(values);
+    row.font = { bold: true };
+    row.commit();
+  };
   const used = new Set<string>();
+  let done = 0;
   for (const c of computed.outcome.categories) {
     const label = categoryLabel(computed, c.kind, c.category);
     // Sheet names: ≤ 31 characters, no []:*?/\ and unique.
     let name = `${label['zh-CN']} ${label.en}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28);
     for (let i = 2; used.has(name); i++) name = `${name.slice(0, 26)} ${i}`;
     used.add(name);
-    const sheet = workbook.addWorksheet(name);
-    sheet.addRow(headers).font = { bold: true };
-    for (const [index, r] of rows.filter((x) => x.category === `${label['zh-CN']} / ${label.en}`).entries()) {
-      sheet.addRow(cells(r));
-      // Let other requests in between on very large campaigns.
-      if (index % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
+    const sheet = sheetOf(name, headers.map((_, i) => (i === 4 ? 36 : i === headers.length - 1 ? 60 : 14)), true);
+    head(sheet, headers);
+    for (const r of rows.filter((x) => x.category === `${label['zh-CN']} / ${label.en}`)) {
+      sheet.addRow(cells(r)).commit();
+      // Progress and cancel between slices; on the main thread (the CLI) other work gets a turn.
+      if (++done % 2000 === 0) {
+        control?.progress({ done, total: rows.length });
+        checkCancelled(control);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    sheet.columns.forEach((col, i) => (col.width = i === 4 ? 36 : i === headers.length - 1 ? 60 : 14));
+    sheet.commit();
   }
   const committee = committeeApplicants(computed);
   if (committee) {
-    const sheet = workbook.addWorksheet('委员名单 Committee');
-    sheet.addRow(['结果 / Decision', both('ranking.columns.regNo'), both('ranking.columns.entrant'), `单位 / Unit`, both('ranking.columns.score'), both('ranking.columns.reasons')]).font = { bold: true };
+    const sheet = sheetOf('委员名单 Committee', [20, 20, 20, 20, 20, 70]);
+    head(sheet, ['结果 / Decision', both('ranking.columns.regNo'), both('ranking.columns.entrant'), `单位 / Unit`, both('ranking.columns.score'), both('ranking.columns.reasons')]);
     const reasons = (a: (typeof committee.members)[number]) =>
       [...a.reasons.map((r) => `${tZh(`ranking.committee.reasons.${r.code}`, r.params)} / ${tEn(`ranking.committee.reasons.${r.code}`, r.params)}`), ...a.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`)].join('\n');
     for (const [key, list] of [['members', committee.members], ['rejected', committee.rejected], ['held', committee.held]] as const) {
-      for (const a of list) sheet.addRow([both(`ranking.committee.${key}`, { count: list.length }), a.regNo, a.name, a.unit ?? '', num(a.score), reasons(a)]);
+      for (const a of list) sheet.addRow([both(`ranking.committee.${key}`, { count: list.length }), a.regNo, a.name, a.unit ?? '', num(a.score), reasons(a)]).commit();
     }
-    sheet.columns.forEach((col, i) => (col.width = i === 5 ? 70 : 20));
+    sheet.commit();
   }
   // Every override in effect with its reason, who and when (the rows above only name judge and values).
   const overrides = overridesInEffect(computed);
   if (overrides.length > 0) {
-    const sheet = workbook.addWorksheet('改分 Overrides');
-    sheet.addRow([
+    const sheet = sheetOf('改分 Overrides', [18, 18, 18, 18, 18, 50, 18]);
+    head(sheet, [
       both('ranking.columns.regNo'),
       both('ranking.moderation.judge'),
       both('ranking.moderation.dimension'),
@@ -179,28 +225,37 @@ export async function exportRanking(ctx: AppContext, campaignId: string, format:
       both('ranking.moderation.override'),
       both('ranking.moderation.reason'),
       both('ranking.moderation.by'),
-    ]).font = { bold: true };
-    for (const o of overrides) sheet.addRow([o.regNo, o.judgeName, `${o.dimensionLabel['zh-CN']} / ${o.dimensionLabel.en}`, o.signed, o.value, o.reason, `${o.actor}, ${o.time}`]);
-    sheet.columns.forEach((col, i) => (col.width = i === 5 ? 50 : 18));
+    ]);
+    for (const o of overrides) sheet.addRow([o.regNo, o.judgeName, `${o.dimensionLabel['zh-CN']} / ${o.dimensionLabel.en}`, o.signed, o.value, o.reason, `${o.actor}, ${o.time}`]).commit();
+    sheet.commit();
   }
   // Every decision in effect with its reason, who and when.
   const decisions = decisionsInEffect(computed);
   if (decisions.length > 0) {
-    const sheet = workbook.addWorksheet('处理决定 Decisions');
-    sheet.addRow([both('ranking.columns.regNo'), both('ranking.columns.decisions'), both('ranking.moderation.reason'), both('ranking.moderation.by')]).font = { bold: true };
-    for (const d of decisions) sheet.addRow([d.regNo, `${tZh(`decisions.state.${d.kind}`)} / ${tEn(`decisions.state.${d.kind}`)}`, d.reason, `${d.actor}, ${d.time}`]);
-    sheet.columns.forEach((col, i) => (col.width = i === 2 ? 50 : 22));
+    const sheet = sheetOf('处理决定 Decisions', [22, 22, 50, 22]);
+    head(sheet, [both('ranking.columns.regNo'), both('ranking.columns.decisions'), both('ranking.moderation.reason'), both('ranking.moderation.by')]);
+    for (const d of decisions) sheet.addRow([d.regNo, `${tZh(`decisions.state.${d.kind}`)} / ${tEn(`decisions.state.${d.kind}`)}`, d.reason, `${d.actor}, ${d.time}`]).commit();
+    sheet.commit();
   }
   const judges = workbook.addWorksheet('评委 Judges');
-  judges.addRow(['评委 / Judge', '评分数 / Scored', '最低 / Min', 'Q1', '中位 / Median', 'Q3', '最高 / Max', '偏差 / Bias', 'SD', '提示 / Flag']).font = { bold: true };
+  head(judges, ['评委 / Judge', '评分数 / Scored', '最低 / Min', 'Q1', '中位 / Median', 'Q3', '最高 / Max', '偏差 / Bias', 'SD', '提示 / Flag']);
   for (const j of computed.outcome.judges) {
-    judges.addRow([computed.judgeNames.get(j.judgeId) ?? j.judgeId, j.scored, num(j.min), num(j.q1), num(j.median), num(j.q3), num(j.max), num(j.bias), num(j.sd), j.flag ? both(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) }) : '']);
+    judges.addRow([computed.judgeNames.get(j.judgeId) ?? j.judgeId, j.scored, num(j.min), num(j.q1), num(j.median), num(j.q3), num(j.max), num(j.bias), num(j.sd), j.flag ? both(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) }) : '']).commit();
   }
+  judges.commit();
   const stability = workbook.addWorksheet('稳定性 Stability');
-  stability.addRow(['类别 / Category', 'A', 'B', 'Kendall τ', 'W', 'ICC(1)', 'ICC(k)']).font = { bold: true };
+  head(stability, ['类别 / Category', 'A', 'B', 'Kendall τ', 'W', 'ICC(1)', 'ICC(k)']);
   for (const c of computed.outcome.categories) {
     const label = categoryLabel(computed, c.kind, c.category);
-    for (const t of c.stability.tau) stability.addRow([`${label['zh-CN']} / ${label.en}`, t.a, t.b, num(t.tau), num(c.stability.w.value), num(c.stability.icc?.icc1), num(c.stability.icc?.icc1k)]);
+    for (const t of c.stability.tau) stability.addRow([`${label['zh-CN']} / ${label.en}`, t.a, t.b, num(t.tau), num(c.stability.w.value), num(c.stability.icc?.icc1), num(c.stability.icc?.icc1k)]).commit();
   }
-  return saveExport(ctx, `${base}.xlsx`, Buffer.from(await workbook.xlsx.writeBuffer()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  stability.commit();
+  control?.progress({ done: rows.length, total: rows.length });
+  checkCancelled(control);
+  await workbook.commit();
+}
+
+/** The export as a worker's job (ranking:exportJob): the file, or JobCancelled when cancelled. */
+export async function exportRankingJob(ctx: WorkerContext, args: { campaignId: string; format: 'csv' | 'xlsx' | 'pdf' }, control: WorkerControl): Promise<{ cancelled: false; file: ExportFile }> {
+  return { cancelled: false, file: await exportRanking(ctx, args.campaignId, args.format, undefined, control) };
 }

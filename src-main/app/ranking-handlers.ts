@@ -18,13 +18,14 @@ import { lockAfterNotice } from '../core/notices/final-lock-guard';
 import { autoBackupBefore } from './backup-handlers';
 import type { AppContext } from './context';
 import { exportRanking } from './ranking-export';
+import { runInWorker } from './worker-runner';
 import { categoryLabel, committeeApplicants, tierLabel, trimFallback } from './ranking-views';
 import { categoryRows, findCategory, scaleOf } from '../core/ranking/ranking-rows';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
 
 type RankingChannels =
   | 'ranking:config' | 'ranking:configure' | 'ranking:summary' | 'ranking:list' | 'ranking:entry'
-  | 'ranking:committee' | 'ranking:lock' | 'ranking:snapshots' | 'ranking:verify' | 'ranking:export' | 'ranking:allowChanges';
+  | 'ranking:committee' | 'ranking:lock' | 'ranking:snapshots' | 'ranking:verify' | 'ranking:export' | 'ranking:exportJob' | 'ranking:allowChanges';
 
 
 
@@ -165,6 +166,12 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       };
     },
     'ranking:export': ({ campaignId, format, snapshotId }) => exportRanking(ctx, campaignId, format, snapshotId),
+    // On a worker thread: a 50,000-entry report takes seconds, and the window's other requests
+    // (reviews, video range requests) must not wait for it.
+    'ranking:exportJob': ({ campaignId, format }) => {
+      ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND now, not as a failed job
+      return ctx.jobs.start('ranking.export', (control) => runInWorker(ctx, { module: 'ranking-export', export: 'exportRankingJob', args: { campaignId, format } }, control, { cancelled: true, file: null }));
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import { FONT, useAppFonts } from '../core/pdf/fonts';
 import type { StoredSnapshot } from '../core/ranking/snapshot-store';
 import { formatInZone } from '../core/time';
 import type { AppContext } from './context';
+import { checkCancelled, type WorkerControl } from './worker-tasks';
 import { setAsideSummary } from '../core/ranking/set-aside';
 import { both, describeFlag, describeSetAside, describeTie, tEn, tZh } from './ranking-texts';
 import { categoryLabel, committeeApplicants, tierLabel, trimFallback } from './ranking-views';
@@ -27,7 +28,13 @@ const MUTED = '#66707a';
 const ACCENT = '#1d5fa8';
 const RULE = '#d5dbe1';
 
-export async function rankingReportPdf(ctx: AppContext, computed: ComputedRanking, lock: (StoredSnapshot & { matches: boolean }) | null): Promise<Buffer> {
+/**
+ * `control` (a worker's job): progress in ranked rows drawn, and a cancel seen between slices of
+ * 500 rows (the document, still in memory, is dropped).
+ */
+export async function rankingReportPdf(ctx: Pick<AppContext, 'db' | 'campaigns'>, computed: ComputedRanking, lock: (StoredSnapshot & { matches: boolean }) | null, control?: WorkerControl): Promise<Buffer> {
+  const totalRows = computed.outcome.categories.reduce((n, c) => n + (c.lists[c.method]?.ranked.length ?? 0), 0);
+  let rowsDone = 0;
   const def = computed.data.definition;
   const tz = def.timeZone;
   const summary = ctx.campaigns.summary(computed.data.campaignId);
@@ -149,7 +156,11 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
     header();
     for (const [index, r] of ranked.entries()) {
       // A 50,000-entry report takes half a minute: let other requests (and the UI) in between.
-      if (index % 500 === 499) await yieldToEventLoop();
+      if (index % 500 === 499) {
+        control?.progress({ done: rowsDone + index + 1, total: totalRows });
+        checkCancelled(control);
+        await yieldToEventLoop();
+      }
       if (doc.y + 13 > bottom()) {
         doc.addPage();
         doc.y = M;
@@ -179,6 +190,7 @@ export async function rankingReportPdf(ctx: AppContext, computed: ComputedRankin
         doc.font(FONT.regular).fontSize(6.5).fillColor(MUTED).text(`↳ ${describeTie(tZh, tie, computed, 'zh-CN')} / ${describeTie(tEn, tie, computed, 'en')}`, M + 30, doc.y, { width: width - 30 });
       }
     }
+    rowsDone += ranked.length;
     if (held.length > 0) {
       ensure(30);
       doc.moveDown(0.4).font(FONT.bold).fontSize(9).fillColor(INK).text(`${tZh('ranking.sections.held', { count: held.length })} · ${tEn('ranking.sections.held', { count: held.length })}`, M, doc.y, { width });

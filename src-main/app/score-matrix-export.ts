@@ -103,7 +103,7 @@ export async function matrixXlsx(matrix: ScoreMatrix): Promise<Buffer> {
 }
 
 export async function exportScoreMatrix(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'db' | 'dataDir'>,
   campaignId: string,
   format: 'csv' | 'xlsx',
   options: { roundNo?: number; listKey?: string },

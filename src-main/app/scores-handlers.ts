@@ -1,5 +1,6 @@
 // Every judge's scores seen and exported (issue 15): the entry view (scores:entry), the score
-// matrix as CSV/XLSX (scores:export) and the per-judge score sheet PDF (scores:sheet). Read-only;
+// matrix as CSV/XLSX (scores:export) and the per-judge score sheet PDF (scores:sheet), and the
+// same files as a job on a worker thread (scores:exportJob, the Ranking tab). Read-only;
 // a target path (the CLI's --out) is refused when it is one of the app's own files.
 import path from 'node:path';
 import type { ExportFile, Handlers, NoticeLanguage } from '../contract';
@@ -11,11 +12,13 @@ import type { AppContext } from './context';
 import { checkedExportTarget, saveExport, writeExport } from './export-file';
 import { exportScoreMatrix } from './score-matrix-export';
 import { judgeSheets, scoreSheetPdf } from './score-sheet-pdf';
+import { runInWorker } from './worker-runner';
 
-type ScoresChannels = 'scores:entry' | 'scores:export' | 'scores:sheet';
+type ScoresChannels = 'scores:entry' | 'scores:export' | 'scores:sheet' | 'scores:exportJob';
 
-async function exportSheet(
-  ctx: AppContext,
+/** The 评审打分表 PDF (scores:sheet, and the scores.export job on a worker thread). */
+export async function exportSheet(
+  ctx: Pick<AppContext, 'db' | 'dataDir'>,
   campaignId: string,
   options: { judgeId?: string; roundNo?: number; listKey?: string; language: NoticeLanguage },
   targetPath?: string,
@@ -45,6 +48,10 @@ export function scoresHandlers(ctx: AppContext): Pick<Handlers, ScoresChannels> 
     'scores:sheet': ({ campaignId, judgeId, roundNo, listKey, language, targetPath }) => {
       ctx.campaigns.summary(campaignId);
       return exportSheet(ctx, campaignId, { judgeId, roundNo, listKey, language }, checkedTarget(targetPath));
+    },
+    'scores:exportJob': (request) => {
+      ctx.campaigns.summary(request.campaignId);
+      return ctx.jobs.start('scores.export', (control) => runInWorker(ctx, { module: 'score-exports', export: 'exportScoresJob', args: request }, control, { cancelled: true, file: null }));
     },
   };
 }

@@ -6,8 +6,10 @@ import { MediaLinkJob } from './compliance';
 import { LetterJob } from './letters';
 import { BackupCreateJob, BackupRestoreJob } from './backup';
 import { PosterJob, ShowcaseJob } from './showcase';
+import { RankingExportJob } from './ranking';
+import { ScoresExportJob } from './scores';
 
-export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob, LetterJob, ShowcaseJob, PosterJob, BackupCreateJob, BackupRestoreJob]);
+export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob, LetterJob, ShowcaseJob, PosterJob, BackupCreateJob, BackupRestoreJob, RankingExportJob, ScoresExportJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;

@@ -11,6 +11,7 @@ import { LocalizedText } from './basics';
 import { InputDifferencesView, ScoreCell, ScoreOverride } from './moderation';
 
 import { rankingMethods } from './definition-terms';
+import { jobStatus } from './job-status';
 
 export { rankingMethods };
 export const RankingMethod = z.enum(rankingMethods);
@@ -325,6 +326,17 @@ const CampaignRequest = z.object({ campaignId: Id }).strict();
 /** The scoring round to rank per list key (issue 14); lists not named: their default round. */
 const RoundsRequest = z.record(z.string().max(100), z.number().int().min(1)).optional();
 
+/**
+ * A ranking export written on a worker thread (CSV, XLSX, the PDF report): progress in rows
+ * written, the file when done (null when cancelled: nothing is left in exports/).
+ */
+export const RankingExportJob = jobStatus(
+  'ranking.export',
+  z.object({ done: z.number().int(), total: z.number().int() }),
+  z.object({ cancelled: z.boolean(), file: ExportFile.nullable() }),
+);
+export type RankingExportJob = z.infer<typeof RankingExportJob>;
+
 export const rankingChannels = {
   'ranking:config': { request: CampaignRequest, response: z.object({ config: RankingConfig, saved: z.boolean() }) },
   'ranking:configure': { request: z.object({ campaignId: Id, config: z.unknown() }).strict(), response: z.object({ config: RankingConfig, saved: z.boolean() }) },
@@ -363,5 +375,10 @@ export const rankingChannels = {
   'ranking:export': {
     request: z.object({ campaignId: Id, format: z.enum(['csv', 'xlsx', 'pdf', 'snapshot']), snapshotId: Id.optional() }).strict(),
     response: ExportFile,
+  },
+  /** The same exports as a background job (job:status, job:cancel): the main process stays answered. */
+  'ranking:exportJob': {
+    request: z.object({ campaignId: Id, format: z.enum(['csv', 'xlsx', 'pdf']) }).strict(),
+    response: RankingExportJob,
   },
 } as const satisfies ChannelMap;

@@ -9,6 +9,7 @@ import { LocalizedText } from './basics';
 import type { ChannelMap } from './channel-def';
 import { ExportFile } from './compliance';
 import { NoticeLanguage } from './notices';
+import { jobStatus } from './job-status';
 
 const Id = z.string().min(1).max(100);
 const RoundNo = z.number().int().min(1).max(100);
@@ -67,8 +68,20 @@ export const EntryScores = z.object({
 });
 export type EntryScores = z.infer<typeof EntryScores>;
 
+/** The score matrix (csv, xlsx) or the score sheets (pdf) as a job: scores:exportJob. */
+export const ScoresExportRequest = z
+  .object({ campaignId: Id, format: z.enum(['csv', 'xlsx', 'pdf']), roundNo: RoundNo.optional(), listKey: Id.optional(), judgeId: Id.optional(), language: NoticeLanguage.optional() })
+  .strict();
+export type ScoresExportRequest = z.infer<typeof ScoresExportRequest>;
+
+/** Progress in steps (the file made, then written); the file when done, null when cancelled. */
+export const ScoresExportJob = jobStatus('scores.export', z.object({ done: z.number().int(), total: z.number().int() }), z.object({ cancelled: z.boolean(), file: ExportFile.nullable() }));
+export type ScoresExportJob = z.infer<typeof ScoresExportJob>;
+
 export const scoresChannels = {
   'scores:entry': { request: z.object({ campaignId: Id, entryId: z.number().int().positive() }).strict(), response: EntryScores },
+  /** scores:export and scores:sheet as a background job on a worker thread (job:status, job:cancel). */
+  'scores:exportJob': { request: ScoresExportRequest, response: ScoresExportJob },
   /** The score matrix (judge × entry × dimension) of one round (default: each list's working round). */
   'scores:export': {
     request: z.object({ campaignId: Id, format: z.enum(['csv', 'xlsx']), roundNo: RoundNo.optional(), listKey: Id.optional(), targetPath: TargetPath.optional() }).strict(),

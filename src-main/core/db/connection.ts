@@ -92,6 +92,24 @@ export function openSqliteFile(file: string, options: { nativeBinding?: string; 
   return db;
 }
 
+/**
+ * A second, read-only connection to the app's database, for a worker thread that only reads (a
+ * ranking export): the main connection keeps migrating and writing; WAL lets this one read a
+ * consistent snapshot beside it. No migrations: the main process opened (and migrated) the file
+ * before any job could start.
+ */
+export function openDatabaseReadOnly(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
+  } catch (error) {
+    db.close();
+    throw unreadable(file, error);
+  }
+  return db;
+}
+
 function migrate(db: Db, file: string, from: number, steps: readonly Migration[]): void {
   if (from > 0) backupBeforeMigrating(db, file, from);
   const pending = steps.filter((m) => m.version > from);

@@ -97,6 +97,40 @@ export function writeFileAtomic(file: string, bytes: Buffer | string, options: A
 }
 
 /**
+ * The same policy for a file written as a stream (a streamed XLSX): `write` gets a stream on the
+ * temporary sibling and resolves when it has finished writing (and closed) it; a failure or a
+ * cancellation (`write` throws) removes the temporary file, so the target is never half-written.
+ */
+export async function writeStreamAtomic(file: string, write: (stream: fs.WriteStream) => Promise<void>, options: Pick<AtomicWriteOptions, 'mode' | 'ifHeld'> = {}): Promise<string> {
+  const dir = path.dirname(file);
+  const mode = options.mode ?? PRIVATE_FILE_MODE;
+  const temp = tempPathFor(file);
+  let writtenTo: string;
+  try {
+    makePrivateDir(dir);
+    const stream = fs.createWriteStream(temp, { flags: 'wx', mode });
+    // A write error fails the whole write; one after a cancellation (the writer abandoned midway)
+    // has nobody left to tell and is dropped.
+    const failed = new Promise<never>((_, reject) => stream.on('error', reject));
+    failed.catch(() => undefined);
+    try {
+      await Promise.race([write(stream), failed]);
+    } finally {
+      // Closed before it is removed (Windows cannot delete an open file) or renamed.
+      if (!stream.closed) await new Promise<void>((resolve) => stream.close(() => resolve()));
+    }
+    if (modesApply()) fs.chmodSync(temp, mode);
+    syncFile(temp);
+    writtenTo = renameIntoPlace(temp, file, options);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw asDiskFull(error, dir);
+  }
+  syncFolder(dir);
+  return writtenTo;
+}
+
+/**
  * writeFileAtomic's steps on libuv's thread pool: the caller goes on (decoding the next mail
  * attachment) while the disk takes the bytes and the fsync waits for them. Same policy; no io hooks.
  */

@@ -19,7 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ffprobePath } from '../../../src-main/core/media/ffprobe';
-import { repoRoot } from '../../helpers';
+import type { CampaignSummary } from '../../../src-main/contract';
+import { ok, openTestApp, repoRoot } from '../../helpers';
 import { tempDir } from '../../temp-dirs';
 import { type BuilderConfig, builderConfig, layOutApp, nodeModulesFilter } from './layout';
 
@@ -99,9 +100,12 @@ describe('the packed app', () => {
   it('resolves and loads every module the main process imports, with a stub electron', () => {
     const appRoot = path.join(view, 'app.asar');
     const bundle = fs.readFileSync(path.join(appRoot, 'out/main/index.js'), 'utf8');
+    // The chunks the entry shares with the job worker's entry (job-worker.js) hold part of it.
+    const chunksDir = path.join(appRoot, 'out/main/chunks');
+    const chunks = fs.existsSync(chunksDir) ? fs.readdirSync(chunksDir).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(chunksDir, f), 'utf8')) : [];
     // Every bare import of the bundle: the import statements rollup puts at the top, and import("…")
     // calls; node: built-ins and electron aside.
-    const statements = [...bundle.matchAll(/^import\s(?:[^;"]*?\sfrom\s*)?"([^"]+)";?$/gm), ...bundle.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)];
+    const statements = [bundle, ...chunks].flatMap((code) => [...code.matchAll(/^import\s(?:[^;"]*?\sfrom\s*)?"([^"]+)";?$/gm), ...code.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)]);
     const specifiers = [...new Set(statements.map((m) => m[1]!))].filter((s) => !s.startsWith('.') && !s.startsWith('node:') && s !== 'electron');
     expect(specifiers).toEqual(expect.arrayContaining(['better-sqlite3', 'ffprobe-static', 'pdfkit', 'exceljs', 'zod']));
 
@@ -144,6 +148,31 @@ console.log(JSON.stringify({ loaded, electronCalls: globalThis.__electronCalls, 
     expect(binary.startsWith(path.join(view, 'app.asar.unpacked') + path.sep)).toBe(true);
     expect(execFileSync(binary, ['-version'], { encoding: 'utf8' })).toMatch(/^ffprobe version/);
   });
+
+  it('runs a job on a worker thread from the packed tree (out/main/job-worker.js and its chunks)', async () => {
+    // A data folder with the sample campaign, made by the sources; the packed worker reads it.
+    const app = openTestApp();
+    const campaign = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
+    app.ctx.close();
+    const appRoot = path.join(view, 'app.asar');
+    expect(fs.existsSync(path.join(appRoot, 'out/main/job-worker.js'))).toBe(true);
+    const probe = path.join(appRoot, 'out', 'main', 'worker-probe.mjs');
+    const start = { task: { module: 'ranking-export', export: 'exportRankingJob', args: { campaignId: campaign.id, format: 'csv' } }, dataDir: app.dataDir };
+    fs.writeFileSync(
+      probe,
+      `import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const nativeBinding = require.resolve('better-sqlite3/package.json').replace(/app\\.asar(?=[\\\\/])/, 'app.asar.unpacked').replace(/package\\.json$/, 'build/Release/better_sqlite3.node');
+const worker = new Worker(new URL('./job-worker.js', import.meta.url), { workerData: { ...${JSON.stringify(start)}, nativeBinding, cancelFlag: new SharedArrayBuffer(4) } });
+worker.on('message', (m) => { if (m.type !== 'progress') console.log(JSON.stringify({ type: m.type, savedTo: m.result?.file?.savedTo, error: m.error })); });
+worker.on('error', (e) => { console.log(JSON.stringify({ type: 'error', message: String(e) })); });`,
+    );
+    const out = execFileSync(process.execPath, ['--preserve-symlinks', '--preserve-symlinks-main', probe], { cwd: view, encoding: 'utf8' });
+    const report = JSON.parse(out.trim().split('\n').pop()!) as { type: string; savedTo?: string; error?: unknown };
+    expect(report).toMatchObject({ type: 'done' });
+    expect(fs.readFileSync(report.savedTo!, 'utf8').startsWith('\ufeff')).toBe(true);
+  }, 60_000);
 
   it('finds the templates where a packaged app looks for them (resources/ beside app.asar)', () => {
     expect(fs.readdirSync(path.join(resources, 'resources', 'templates')).filter((f) => f.endsWith('.kepuprog')).length).toBeGreaterThanOrEqual(2);

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, RankingMethod } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { useJob } from '../../hooks/useJob';
 import { ExportActions } from '../ExportActions';
 import { formatInstant, localized } from '../../format';
 import { channelKey, invalidateCampaign, queryClient, useChannel } from '../../queries';
@@ -55,11 +56,17 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
     await invalidateCampaign(campaign.id);
   }
 
-  async function exportAs(format: 'csv' | 'xlsx' | 'pdf') {
-    const file = await run(() => invoke('ranking:export', { campaignId: campaign.id, format }));
+  // Exports run as a background job on a worker thread (ranking:exportJob): the window stays
+  // answered while a large report is written, with progress and cancel.
+  const exportJob = useJob<'ranking.export'>((finished) => {
+    const file = finished.state === 'done' ? finished.result?.file : null;
     if (!file) return;
     deliver(file);
     setNotice(withHeldOpenNote(t, file, t('ranking.export.saved', { file: file.savedTo })));
+  });
+  async function exportAs(format: 'csv' | 'xlsx' | 'pdf') {
+    setNotice('');
+    await exportJob.start(() => invoke('ranking:exportJob', { campaignId: campaign.id, format }));
   }
 
   if (!summary) return <p className="muted">{t('ranking.computing')}</p>;
@@ -93,7 +100,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
             </button>
             <span className="export-group" role="group" aria-label={t('ranking.export.label')}>
               {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
-                <button key={f} type="button" disabled={nothing} onClick={() => void exportAs(f)} data-testid={`ranking-export-${f}`}>
+                <button key={f} type="button" disabled={nothing || exportJob.running} onClick={() => void exportAs(f)} data-testid={`ranking-export-${f}`}>
                   {t(`ranking.export.${f}`)}
                 </button>
               ))}
@@ -124,6 +131,21 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           <p className="small" data-testid="ranking-latest-lock">
             {t('ranking.lock.locked', { time: formatInstant(summary.latestLock.lockedAt, tz), name: summary.latestLock.signerName || '—', fingerprint: summary.latestLock.signerFingerprint })}
           </p>
+        )}
+        {exportJob.job && exportJob.job.state !== 'done' && (
+          <div className="job-status small" data-testid="ranking-export-job" role="status">
+            {exportJob.running && (
+              <>
+                <progress max={exportJob.progress?.total || 1} value={exportJob.progress?.done ?? 0} />{' '}
+                {exportJob.progress ? t('ranking.export.running', { done: exportJob.progress.done, total: exportJob.progress.total }) : t('ranking.export.starting')}{' '}
+                <button type="button" onClick={() => void exportJob.cancel()} data-testid="ranking-export-cancel">
+                  {t('common.cancelAction')}
+                </button>
+              </>
+            )}
+            {exportJob.job.state === 'cancelled' && <span>{t('ranking.export.cancelled')}</span>}
+            {exportJob.errorText && <span className="verdict-fail">{exportJob.errorText}</span>}
+          </div>
         )}
         {notice && <p className="muted small">{notice}</p>}
         <ExportActions file={exported} testId="ranking-export-actions" />

@@ -5,20 +5,19 @@
 import { useState } from 'react';
 import { withHeldOpenNote } from '../../held-open';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail, ExportFile, NoticeLanguage } from '../../../../src-main/contract';
+import type { CampaignDetail, ExportFile, NoticeLanguage, ScoresExportRequest } from '../../../../src-main/contract';
 import { roundsOf } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
 import { useDeliveredExport } from '../../hooks/useDeliveredExport';
+import { useJob } from '../../hooks/useJob';
 import { ExportActions } from '../ExportActions';
 import { useChannel } from '../../queries';
-import { useAppStore } from '../../stores/useAppStore';
 
 const LANGUAGES: readonly NoticeLanguage[] = ['zh', 'en', 'both'];
 
 export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
   const { t, i18n } = useTranslation();
   const [exported, deliver] = useDeliveredExport();
-  const run = useAppStore((s) => s.run);
   const judges = useChannel('judge:list', { campaignId: campaign.id }).data?.judges ?? [];
   const [judgeId, setJudgeId] = useState('');
   const [language, setLanguage] = useState<NoticeLanguage>(i18n.language === 'en' ? 'en' : 'zh');
@@ -31,6 +30,12 @@ export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
     if (!file) return;
     deliver(file);
     setSaved(withHeldOpenNote(t, file, t('scores.export.saved', { file: file.savedTo })));
+  };
+  // Written on a worker thread (scores:exportJob): the window stays answered meanwhile.
+  const job = useJob<'scores.export'>((finished) => offer(finished.state === 'done' ? finished.result?.file : null));
+  const exportAs = (request: Omit<ScoresExportRequest, 'campaignId'>) => {
+    setSaved('');
+    void job.start(() => invoke('scores:exportJob', { campaignId: campaign.id, ...request }));
   };
   return (
     <section className="panel score-exports" data-testid="score-exports">
@@ -50,7 +55,7 @@ export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
           </label>
         )}
         {(['csv', 'xlsx'] as const).map((format) => (
-          <button key={format} type="button" data-testid={`scores-export-${format}`} onClick={() => void run(() => invoke('scores:export', { campaignId: campaign.id, format, ...roundNo })).then(offer)}>
+          <button key={format} type="button" disabled={job.running} data-testid={`scores-export-${format}`} onClick={() => exportAs({ format, ...roundNo })}>
             {t(`scores.export.${format}`)}
           </button>
         ))}
@@ -82,11 +87,26 @@ export function ScoreExports({ campaign }: { campaign: CampaignDetail }) {
         <button
           type="button"
           data-testid="score-sheet-export"
-          onClick={() => void run(() => invoke('scores:sheet', { campaignId: campaign.id, language, ...roundNo, ...(judgeId ? { judgeId } : {}) })).then(offer)}
+          disabled={job.running}
+          onClick={() => exportAs({ format: 'pdf', language, ...roundNo, ...(judgeId ? { judgeId } : {}) })}
         >
           {t('scores.export.sheet')}
         </button>
       </div>
+      {job.job && job.job.state !== 'done' && (
+        <div className="job-status small" data-testid="score-export-job" role="status">
+          {job.running && (
+            <>
+              {t('ranking.export.starting')}{' '}
+              <button type="button" onClick={() => void job.cancel()} data-testid="score-export-cancel">
+                {t('common.cancelAction')}
+              </button>
+            </>
+          )}
+          {job.job.state === 'cancelled' && <span>{t('ranking.export.cancelled')}</span>}
+          {job.errorText && <span className="verdict-fail">{job.errorText}</span>}
+        </div>
+      )}
       {saved && (
         <p className="muted small" data-testid="score-exports-saved">
           {saved}

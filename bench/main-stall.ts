@@ -1,0 +1,84 @@
+// Issue 18 aim 4, "a main process that never stalls": how long a judge's review:get waits while a
+// 50,000-entry ranking report is written, in process (ranking:export, today's path: the PDF is
+// drawn on the main thread in slices) and as a job on a worker thread (ranking:exportJob). The
+// requests come one at a time about every INTERVAL_MS (like a judge's window) and each is timed
+// from when it was due, so the time a request waits behind a busy main thread counts.
+// The peer is the same schedule with nothing else running (p99 of an idle main process). Also:
+// the XLSX and PDF exports as worker jobs, start to done, next to the in-process export's time.
+import type { Dispatch } from '../src-main/app/dispatch';
+import type { Job } from '../src-main/contract';
+import { type BenchResult, percentile, round, summarize } from './harness';
+
+const INTERVAL_MS = 20;
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/**
+ * review:get latencies (ms) while `busy` runs. One request at a time, each due INTERVAL_MS after
+ * the previous was due or when the previous answered, whichever is later (so a slow answer never
+ * builds a queue of our own making), and timed from when it was due: a request that waits behind
+ * a busy main thread (even its timer fires late) counts that wait.
+ */
+async function latencies(dispatch: Dispatch, request: { campaignId: string; judgeId: string; entryIds: number[] }, busy: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  let running = true;
+  const work = busy().finally(() => {
+    running = false;
+  });
+  let due = now();
+  for (let i = 0; running; i++) {
+    await sleep(due - now());
+    const entryId = request.entryIds[i % request.entryIds.length];
+    const r = await dispatch('review:get', { campaignId: request.campaignId, judgeId: request.judgeId, entryId });
+    if (!r.ok) throw new Error(`bench: review:get failed: ${JSON.stringify(r.error)}`);
+    const answered = now();
+    samples.push(answered - due);
+    due = Math.max(due + INTERVAL_MS, answered);
+  }
+  await work;
+  return samples;
+}
+
+async function jobToEnd(dispatch: Dispatch, campaignId: string, format: 'xlsx' | 'pdf'): Promise<void> {
+  const started = await dispatch('ranking:exportJob', { campaignId, format });
+  if (!started.ok) throw new Error(`bench: ranking:exportJob failed: ${JSON.stringify(started.error)}`);
+  const { jobId } = started.value as Job;
+  for (;;) {
+    await sleep(50);
+    const r = await dispatch('job:status', { jobId });
+    if (!r.ok) throw new Error('bench: job:status failed');
+    const job = r.value as Job;
+    if (job.state === 'done') return;
+    if (job.state !== 'running') throw new Error(`bench: export job ${job.state}: ${JSON.stringify(job.error)}`);
+  }
+}
+
+export async function stallBench(dispatch: Dispatch, campaignId: string, judgeId: string, entryIds: number[], inProcess: Partial<Record<'csv' | 'xlsx' | 'pdf', number[]>>): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const request = { campaignId, judgeId, entryIds };
+  const idle = await latencies(dispatch, request, () => sleep(3000));
+  const peer = { tool: 'review:get on the same schedule with nothing else running (p99)', medianMs: round(percentile(idle, 99)), opsPerSec: round(1000 / INTERVAL_MS) };
+  const during = (name: string, samples: number[], note: string) =>
+    results.push({ ...summarize(name, samples.length, 'requests/s', samples, { note: `${note}; ratio p99/idle p99 ${round(percentile(samples, 99) / Math.max(0.01, peer.medianMs))}; aim p99 < 50 ms`, peer }), opsPerSec: round(1000 / INTERVAL_MS) });
+  const before = await latencies(dispatch, request, async () => {
+    const r = await dispatch('ranking:export', { campaignId, format: 'pdf' });
+    if (!r.ok) throw new Error('bench: ranking:export pdf failed');
+  });
+  during('mainStall.reviewGet.duringPdf.inProcess', before, `review:get every ${INTERVAL_MS} ms while ranking:export writes the PDF report in the main process (before)`);
+  const after = await latencies(dispatch, request, () => jobToEnd(dispatch, campaignId, 'pdf'));
+  during('mainStall.reviewGet.duringPdf.worker', after, `review:get every ${INTERVAL_MS} ms while ranking:exportJob writes the PDF report on a worker thread (after)`);
+  for (const format of ['xlsx', 'pdf'] as const) {
+    const t0 = now();
+    await jobToEnd(dispatch, campaignId, format);
+    const samples = [now() - t0];
+    const here = inProcess[format];
+    results.push(
+      summarize(`mainStall.exportJob.${format}`, 1, 'jobs/s', samples, {
+        note: `ranking:exportJob ${format} start to done on a worker thread (its own connection computes the ranking again; under tsx the worker compiles its sources first); aim ${format === 'pdf' ? '≤ 10 s' : '≤ 5 s'}`,
+        ...(here ? { peer: { tool: `ranking:export ${format} in the main process (same run)`, medianMs: round(percentile(here, 50)), opsPerSec: round(1000 / percentile(here, 50)) } } : {}),
+      }),
+    );
+  }
+  return results;
+}
