@@ -7,3 +7,9 @@ export type OrganizerRole = (typeof organizerRoles)[number];
 
 /** The ranking methods (contract/ranking.ts explains each), in the order the UI offers them. */
 export const rankingMethods = ['mean', 'trimmed', 'median', 'zscore', 'borda'] as const;
+
+/** The reach figures and public votes an entry may carry (contract/reach.ts), in the order shown. */
+export const reachMetrics = ['followers', 'views', 'likes', 'shares', 'comments', 'votes'] as const;
+
+/** How a list's blend turns a reach figure into its part of the score (core/ranking/blend.ts). */
+export const reachBlendMethods = ['percentile', 'log'] as const;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DefinitionKey } from './identifiers';
 import { EntrantType, EntryKind, CampaignKind, LocalizedText, OffsetDateTime, TimeZone } from './basics';
 import { upgradeDefinition } from './definition-upgrade';
-import { organizerRoles } from './definition-terms';
+import { organizerRoles, reachBlendMethods, reachMetrics } from './definition-terms';
 import { RankingMethod, TierRule } from './ranking';
 
 export * from './basics';
@@ -168,6 +168,22 @@ export type RoundDef = z.infer<typeof RoundDef>;
  * (contract/lists.ts rankingRulesFor). Dimension and eligibility keys are
  * unique across the whole campaign, so a stored score names its dimension without naming the list.
  */
+/** The reach figures and public votes an entry may carry (contract/reach.ts imports them from here). */
+export const ReachMetric = z.enum(reachMetrics);
+export type ReachMetric = z.infer<typeof ReachMetric>;
+
+/**
+ * A list's judges' scores blended with one reach figure (issue 16; core/ranking/blend.ts says how):
+ * blended = (1 − weight) × judges' score + weight × reach part, where the reach part places the
+ * entry's figure on the span of the judges' scores in its category — by its percentile among the
+ * category's entries (`percentile`), or by log(1 + figure) / log(1 + the category's largest)
+ * (`log`). Absent: the list ranks on the judges' scores alone.
+ */
+export const ReachBlend = z
+  .object({ metric: ReachMetric, weight: z.number().gt(0).lt(1), method: z.enum(reachBlendMethods) })
+  .strict();
+export type ReachBlend = z.infer<typeof ReachBlend>;
+
 export const ListDef = z.object({
   key: Key,
   name: LocalizedText,
@@ -186,6 +202,8 @@ export const ListDef = z.object({
    * locked results made without rounds are unchanged.
    */
   rounds: z.array(RoundDef).optional(),
+  /** Reach or public votes blended into the score (issue 16); absent: judges' scores alone (and old definitions keep their bytes). */
+  blend: ReachBlend.optional(),
 });
 export type ListDef = z.infer<typeof ListDef>;
 

@@ -239,6 +239,15 @@ export const RankingRow = z.object({
   sd: NullableNum,
   ties: z.array(TieExplanation),
   flags: z.array(EntryFlag),
+  /**
+   * When the list blends reach into its score (ListDef.blend, issue 16): the judges' score alone
+   * by the list's method and the rank it alone would give among the ranked entries, beside the
+   * figure used (value 0 and hadFigure false when the entry had none) and its share (0…1). Null otherwise.
+   */
+  judgesOnly: z
+    .object({ rank: z.number().int().nullable(), score: NullableNum, metric: z.string(), value: z.number(), hadFigure: z.boolean(), share: z.number() })
+    .nullable()
+    .default(null),
 });
 export type RankingRow = z.infer<typeof RankingRow>;
 

@@ -8,9 +8,9 @@ import { IntakeSource, RowError } from './intake';
 
 const Id = z.string().min(1).max(100);
 
-export const reachMetrics = ['followers', 'views', 'likes', 'shares', 'comments', 'votes'] as const;
-export const ReachMetric = z.enum(reachMetrics);
-export type ReachMetric = z.infer<typeof ReachMetric>;
+import { ReachMetric } from './domain';
+export { ReachMetric } from './domain';
+export { reachMetrics } from './definition-terms';
 
 export const ReachFigure = z.object({
   metric: ReachMetric,

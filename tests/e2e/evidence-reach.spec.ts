@@ -2,7 +2,7 @@
 // applicant's evidence file beside the checklist item it proves, opening in the preview on a click.
 // Both languages, at 1366×768, with screenshots.
 import { expect, test } from '@playwright/test';
-import { api, loadSample, openTab, sampleWorksId } from './coordinator';
+import { api, loadSample, mergeSampleBundles, openSampleWorks, openTab, sampleWorksId } from './coordinator';
 import { serveApp, type ServedApp } from './host';
 import { shot } from './shots';
 
@@ -71,4 +71,37 @@ test('reach figures beside 传播, and evidence beside the checklist item it pro
   await openTab(page, 'review');
   await expect(page.getByTestId('review-reach')).toContainText('Reach and votes (for “Communication”)');
   await shot(page, 'judge-reach-en', info.outputPath.bind(info), page.getByTestId('review-reach'));
+});
+
+test('a list blending public votes shows the judges-only result beside the blended one', async ({ page }, info) => {
+  app = await serveApp();
+  await loadSample(page, app.url);
+  await mergeSampleBundles(page, app.dataDir);
+  const worksId = await sampleWorksId(page);
+  const { rows } = await api<{ rows: { regNo: string }[] }>(page, 'entry:list', { campaignId: worksId, limit: 500 });
+  const csv = ['报名编号,网络投票', ...rows.map((r, i) => `${r.regNo},${(i * 7919) % 5000}`)].join('\n');
+  await api(page, 'reach:import', { campaignId: worksId, source: { fileName: '网络投票.csv', contentBase64: Buffer.from(csv).toString('base64') } });
+  const campaign = await api<{ definition: { lists: { key: string }[] } }>(page, 'campaign:get', { campaignId: worksId });
+  const definition = { ...campaign.definition, lists: campaign.definition.lists.map((l, i) => (i === 0 ? { ...l, blend: { metric: 'votes', weight: 0.3, method: 'percentile' } } : l)) };
+  await api(page, 'campaign:updateDefinition', { campaignId: worksId, definition, reason: '网络投票占 30%' });
+  // Saved behind the page's back (Setup has its own specs): the page reads it afresh.
+  await page.reload();
+  await openSampleWorks(page);
+
+  await openTab(page, 'setup');
+  await page.getByTestId('setup-nav-lists').click();
+  await expect(page.getByTestId('setup-list-blend-metric')).toHaveValue('votes');
+  await expect(page.getByTestId('setup-list-blend-weight')).toHaveValue('30');
+  await shot(page, 'blend-setup-zh', info.outputPath.bind(info), page.getByTestId('setup-list-blend-metric'));
+
+  await openTab(page, 'ranking');
+  await expect(page.getByTestId('ranking-blend-note')).toContainText('专家评分占 70%');
+  const first = page.getByTestId('ranking-ranked').getByTestId('ranking-row').first();
+  await expect(first.getByTestId('judges-only')).toHaveText(/\d/);
+  await expect(page.getByTestId('ranking-ranked').locator('th')).toContainText(['仅专家评分', '网络投票']);
+  await shot(page, 'blend-ranking-zh', info.outputPath.bind(info), page.getByTestId('ranking-blend-note'));
+  await page.getByTestId('language-switch').selectOption('en');
+  await expect(page.getByTestId('ranking-blend-note')).toContainText("70 % the judges' score, 30 % the entry's place by Public votes");
+  await expect(page.getByTestId('ranking-ranked').locator('th')).toContainText(['Judges only', 'Public votes']);
+  await shot(page, 'blend-ranking-en', info.outputPath.bind(info), page.getByTestId('ranking-blend-note'));
 });

@@ -14,6 +14,7 @@
 // - Reproducible: entries come out in id order, judges in id order (code units); totals are summed
 //   as exact integer micro-points and other sums in sorted order (numbers.ts), every published
 //   number is rounded to 6 decimals. Shuffling rows or renaming judges changes no byte.
+import type { EntryBlend } from './blend';
 import type { RubricDimension } from '../../contract';
 import type { EntryCarry } from './carry-over';
 import type { RankingMethod } from './config';
@@ -88,6 +89,8 @@ export interface EntryAggregate {
   range: number | null;
   /** Set by carry-over.ts when the entry's round carries over part of the previous one (scores above are blended then). */
   carry?: EntryCarry;
+  /** Set by blend.ts when the entry's list blends a reach figure into its score (scores above are blended then). */
+  blend?: EntryBlend;
 }
 
 export interface JudgeStats {

@@ -66,6 +66,12 @@ export interface CampaignScores {
    * which run-ranking derives each entry's previous-round total. Absent when no list carries over.
    */
   carry?: CarrySource[];
+  /**
+   * Per list that blends a reach figure into its score (ListDef.blend, issue 16): each entry's
+   * figure of that metric as imported (reach_figures), by entry id; an entry without one is absent.
+   * Absent when no list blends.
+   */
+  reach?: Record<string, Map<number, number>>;
 }
 
 export interface CarrySource {
@@ -224,7 +230,18 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
       ...(overrides.length > 0 ? { overrides } : {}),
       ...(Object.keys(ranked).length > 0 ? { rounds: ranked } : {}),
       ...(carry.size > 0 ? { carry: [...carry.values()] } : {}),
+      ...reachOfBlendingLists(db, campaignId, definition),
     };
   });
   return read.deferred();
+}
+
+/** The figures the blending lists use (ListDef.blend), per list key; nothing when no list blends. */
+function reachOfBlendingLists(db: Database, campaignId: string, definition: CampaignDefinition): { reach?: Record<string, Map<number, number>> } {
+  const blending = definition.lists.filter((l) => l.blend);
+  if (blending.length === 0) return {};
+  const figures = db.prepare<[string, string], { entry_id: number; value: number }>(
+    'SELECT r.entry_id, r.value FROM reach_figures r JOIN entries e ON e.id = r.entry_id WHERE e.campaign_id = ? AND r.metric = ? ORDER BY r.entry_id',
+  );
+  return { reach: Object.fromEntries(blending.map((l) => [l.key, new Map(figures.all(campaignId, l.blend!.metric).map((r) => [r.entry_id, r.value]))])) };
 }

@@ -24,8 +24,10 @@ export function categoryRows(computed: ComputedRanking, c: CategoryResult, secti
   for (const [m, l] of Object.entries(c.lists) as [RankingMethod, RankedList][]) {
     positions.set(m, new Map(l.ranked.map((r) => [r.entryId, { rank: r.rank, score: r.score }])));
   }
+  const judgesRank = judgesOnlyRanks(computed, list, method);
   const build = (entryId: number, rank: number | null, score: number | null, tier: string | null, judges: number, ties: TieExplanation[], flags: EntryFlag[]): RankingRow => {
     const a = computed.aggregates.get(entryId);
+    const blend = a?.blend;
     const info = computed.info.get(entryId);
     const methods: RankingRow['methods'] = {};
     for (const m of computed.outcome.config.methods) {
@@ -49,6 +51,9 @@ export function categoryRows(computed: ComputedRanking, c: CategoryResult, secti
       sd: a?.sd ?? null,
       ties,
       flags,
+      judgesOnly: blend
+        ? { rank: judgesRank.get(entryId) ?? null, score: blend.judges.scores[method] ?? null, metric: blend.metric, value: blend.value, hadFigure: blend.hadFigure, share: blend.share }
+        : null,
     };
   };
   const rows =
@@ -57,6 +62,17 @@ export function categoryRows(computed: ComputedRanking, c: CategoryResult, secti
       : list.held.map((h) => ({ ...build(h.entryId, null, h.score, null, h.judges, [], h.flags), regNo: h.regNo }));
   computed.rows.set(key, rows);
   return rows;
+}
+
+/**
+ * The rank each ranked entry's judges' score alone would give (blend.ts keeps it on the
+ * aggregate): higher first, equal scores in the published order. Empty when nothing is blended.
+ */
+function judgesOnlyRanks(computed: ComputedRanking, list: RankedList, method: RankingMethod): Map<number, number> {
+  const own = (entryId: number) => computed.aggregates.get(entryId)?.blend?.judges.scores[method] ?? null;
+  if (!list.ranked.some((r) => own(r.entryId) !== null)) return new Map();
+  const order = list.ranked.map((r, i) => ({ entryId: r.entryId, score: own(r.entryId) ?? -Infinity, i })).sort((x, y) => y.score - x.score || x.i - y.i);
+  return new Map(order.map((o, k) => [o.entryId, k + 1]));
 }
 
 /** The range of a list's weighted total (the first list's when none is named). */

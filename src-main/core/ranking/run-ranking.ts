@@ -21,6 +21,7 @@ import { allDimensions, allEligibility, type CampaignDefinition, type DecisionKi
 import { KepuError } from '../errors';
 import { aggregate, type AggregateResult, type EntryAggregate } from './aggregate';
 import { carryInto, type ListCarry, previousRoundScores } from './carry-over';
+import { blendCategory } from './blend';
 import { type CommitteeResult, selectCommittee } from './committee';
 import type { EntryFlag, RankingConfig, RankingMethod, TieBreak, TierRule } from './config';
 import type { CampaignScores, LoadedEntry } from './load-scores';
@@ -108,10 +109,13 @@ export function runRanking(
   // of both rounds' scores; everything downstream (ranks, ties, tiers, snapshot) sees the blend.
   const carryOver = previousRoundScores(data, listOf, options, new Set(own.entries.filter((a) => a.judges > 0).map((a) => a.entryId)));
   const carryOf = new Map(carryOver.map((c) => [c.list, c]));
-  const result = carryOver.length === 0 ? own : { ...own, entries: own.entries.map((a) => {
+  const carried = carryOver.length === 0 ? own : { ...own, entries: own.entries.map((a) => {
     const c = carryOf.get(listOf.get(a.entryId) as string);
     return c ? carryInto(a, c) : a;
   }) };
+  // Reach blended into a list's score (issue 16), per category, after carry-over: everything
+  // downstream (ranks, ties, tiers, snapshot) sees the blend; the judges' own stay on `blend`.
+  const result = blendReach(carried, data, listOf);
   const byId = new Map(result.entries.map((a) => [a.entryId, a]));
   const flagsOf = (e: LoadedEntry): EntryFlag[] => {
     const decided = decisions.get(e.entryId) ?? [];
@@ -228,4 +232,25 @@ function categoryOrder(def: CampaignDefinition) {
     const [kb, cb] = position(b.kind, b.category);
     return listIndex(a.list) - listIndex(b.list) || ka - kb || compareCodeUnits(a.kind, b.kind) || ca - cb || compareCodeUnits(a.category ?? '', b.category ?? '');
   };
+}
+
+/** The aggregates with ListDef.blend applied within each category of a blending list (blend.ts). */
+function blendReach(result: AggregateResult, data: CampaignScores, listOf: ReadonlyMap<number, string>): AggregateResult {
+  if (!data.reach) return result;
+  const byCategory = new Map<string, EntryAggregate[]>();
+  const entryOf = new Map(data.entries.map((e) => [e.entryId, e]));
+  for (const a of result.entries) {
+    const e = entryOf.get(a.entryId);
+    if (!e || !data.reach[listOf.get(a.entryId) as string]) continue;
+    const key = `${e.kind}\u0000${e.category ?? ''}`;
+    byCategory.set(key, [...(byCategory.get(key) ?? []), a]);
+  }
+  const blended = new Map<number, EntryAggregate>();
+  for (const group of byCategory.values()) {
+    const list = listOf.get(group[0].entryId) as string;
+    const rule = data.definition.lists.find((l) => l.key === list)?.blend;
+    if (!rule) continue;
+    for (const a of blendCategory(group, data.reach[list], rule)) blended.set(a.entryId, a);
+  }
+  return { ...result, entries: result.entries.map((a) => blended.get(a.entryId) ?? a) };
 }

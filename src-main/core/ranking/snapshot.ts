@@ -53,6 +53,14 @@ const SnapshotCarry = z.object({
   totals: z.array(z.object({ regNo: z.string(), scores: z.record(z.string(), z.number().nullable()), zMean: z.number().nullable() })),
 });
 
+const SnapshotReach = z.object({
+  list: z.string(),
+  metric: z.string(),
+  weight: z.number(),
+  method: z.string(),
+  figures: z.array(z.object({ regNo: z.string(), value: z.number() })),
+});
+
 export const RankingSnapshot = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   campaignId: z.string(),
@@ -79,6 +87,12 @@ export const RankingSnapshot = z.object({
      * earlier total changed. Absent when no list carries over (older results keep their bytes).
      */
     carryOver: z.array(SnapshotCarry).optional(),
+    /**
+     * Per list that blends reach into its score (issue 16): the rule and every entry's figure in
+     * clear (sorted by regNo), so verification names the entry whose figure changed. Absent when
+     * no list blends (older results keep their bytes).
+     */
+    reach: z.array(SnapshotReach).optional(),
   }),
   config: RankingConfig,
   /** Compared as a whole on verification; its shape is RankingOutcome's published part. */
@@ -163,6 +177,18 @@ export function buildSnapshot(
           .map(([entryId, p]) => ({ regNo: reg(entryId), scores: { ...p.scores }, zMean: p.zMean }))
           .sort((a, b) => compareCodeUnits(a.regNo, b.regNo)),
       })),
+      reach: data.reach
+        ? Object.entries(data.reach).map(([list, figures]) => {
+            const rule = data.definition.lists.find((l) => l.key === list)!.blend!;
+            return {
+              list,
+              metric: rule.metric,
+              weight: rule.weight,
+              method: rule.method,
+              figures: [...figures].filter(([entryId]) => regNo.has(entryId)).map(([entryId, value]) => ({ regNo: reg(entryId), value })).sort((a, b) => compareCodeUnits(a.regNo, b.regNo)),
+            };
+          })
+        : undefined,
     },
     config: outcome.config,
     outputs,

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, RankingMethod, RankingRow, RankingSummary } from '../../../../src-main/contract';
+import { listFor } from '../../../../src-main/contract/lists';
 import { invoke } from '../../api';
 import { localized } from '../../format';
 import { useKeptScroll } from '../../hooks/useKeptList';
@@ -53,8 +54,19 @@ export function RankingTable({ campaign, summary, kind, category, section, metho
   const tiers = new Map((mine?.tiers ?? []).map((tier) => [tier.key, tier.label ? localized(tier.label, i18n.language) : tier.key]));
   // A list without award tiers has no award column (an always-empty column read as a fault).
   const tierColumn = section === 'ranked' && tiers.size > 0;
+  // A list blending reach into its score (issue 16): the judges' result alone beside the blended one.
+  // The category's kind is one of the definition's (the summary lists only those).
+  const entryKind = campaign.definition.entryKinds.find((k) => k.kind === kind)?.kind;
+  const blend = entryKind ? listFor(campaign.definition, entryKind, category).blend : undefined;
+  const blendColumns = blend !== undefined && rows.some((r) => r.judgesOnly !== null);
   return (
     <div className="ranking-table-wrap" ref={keptScroll}>
+      {/* Once per category, above its ranked table. */}
+      {blend && section === 'ranked' && (
+        <p className="small muted blend-note" data-testid="ranking-blend-note">
+          {t(`ranking.blend.note.${blend.method}`, { percent: Math.round(blend.weight * 100), judges: Math.round((1 - blend.weight) * 100), metric: t(`reach.metric.${blend.metric}`) })}
+        </p>
+      )}
       <table className="data-table compact ranking-table" data-testid={`ranking-${section}`}>
         <thead>
           <tr>
@@ -64,6 +76,14 @@ export function RankingTable({ campaign, summary, kind, category, section, metho
             <th>{t('ranking.columns.title')}</th>
             <th>{t('ranking.columns.entrant')}</th>
             <th className="num">{t('ranking.columns.score')}</th>
+            {blendColumns && (
+              <>
+                <th className="num" title={t('ranking.blend.judgesOnlyHelp')}>
+                  {t('ranking.blend.judgesOnly')}
+                </th>
+                <th className="num">{t(`reach.metric.${blend.metric}`)}</th>
+              </>
+            )}
             {section === 'ranked' &&
               methods
                 .filter((m) => m !== method)
@@ -102,6 +122,16 @@ export function RankingTable({ campaign, summary, kind, category, section, metho
                   {r.entrantUnit && r.entrantUnit !== r.entrantName && <div className="small muted">{r.entrantUnit}</div>}
                 </td>
                 <td className="num strong">{score(r.score)}</td>
+                {blendColumns && (
+                  <>
+                    <td className={`num method-col ${r.judgesOnly?.rank != null && r.rank != null && r.judgesOnly.rank !== r.rank ? 'moved' : ''}`} data-testid="judges-only">
+                      {section === 'ranked' && <span className="method-rank">{r.judgesOnly?.rank ?? '—'}</span>} <span className="muted small">{score(r.judgesOnly?.score)}</span>
+                    </td>
+                    <td className="num" data-testid="blend-figure">
+                      {r.judgesOnly ? (r.judgesOnly.hadFigure ? new Intl.NumberFormat(i18n.language).format(r.judgesOnly.value) : '—') : ''}
+                    </td>
+                  </>
+                )}
                 {section === 'ranked' &&
                   methods
                     .filter((m) => m !== method)

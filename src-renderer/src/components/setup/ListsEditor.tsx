@@ -8,6 +8,7 @@ import { localized } from '../../format';
 import { useConfirmStore } from '../../stores/useConfirmStore';
 import { followKey, fresh, isFresh, proposeKey, removeAt, replaceAt } from './draft-keys';
 import { emptyText, type SectionProps } from './draft-ops';
+import { BlendEditor } from './BlendEditor';
 import { EligibilityEditor } from './EligibilityEditor';
 import { FeedsEditor } from './FeedsEditor';
 import { coverage } from './list-feeds';
@@ -131,6 +132,8 @@ export function ListsEditor(props: SectionProps & { campaignId: string; listInde
             </label>
             {list.tiers !== null && <TierRulesEditor tiers={list.tiers} onChange={(tiers) => setList({ ...list, tiers })} testId="setup-list-tier" />}
           </div>
+          <label>{t('setup.blend.title')}</label>
+          <BlendEditor list={list} onChange={setList} />
         </div>
       </section>
 
