@@ -55,6 +55,8 @@ function flatRows(computed: ComputedRanking): FlatRow[] {
 function columns(computed: ComputedRanking) {
   const methods = computed.outcome.config.methods;
   const carried = hasCarryOver(computed);
+  // Only when a list blends reach into its score (issue 16): the judges' result alone beside it.
+  const blended = computed.data.definition.lists.some((l) => l.blend);
   const published = new Set(computed.outcome.categories.map((c) => c.method));
   if (published.size === 0) published.add(computed.outcome.config.primary);
   const headers = [
@@ -79,6 +81,7 @@ function columns(computed: ComputedRanking) {
     both('ranking.columns.decisions'),
     // Only when a list carries over a previous round's score: both totals, w and the result.
     ...(carried ? [both('ranking.columns.carryOver')] : []),
+    ...(blended ? [both('ranking.blend.judgesOnly'), `${tZh('ranking.blend.judgesOnly')}名次 / Judges-only rank`, both('ranking.blend.figure')] : []),
   ];
   const byEntry = new Map<number, OverrideText[]>();
   for (const o of overridesInEffect(computed)) byEntry.set(o.entryId, [...(byEntry.get(o.entryId) ?? []), o]);
@@ -104,9 +107,17 @@ function columns(computed: ComputedRanking) {
       byEntry.has(row.entryId) ? `${overrideCell(tZh, byEntry.get(row.entryId) ?? [], 'zh-CN')}\n${overrideCell(tEn, byEntry.get(row.entryId) ?? [], 'en')}` : '',
       decided.has(row.entryId) ? `${decisionCell(tZh, decided.get(row.entryId) ?? [])}\n${decisionCell(tEn, decided.get(row.entryId) ?? [])}` : '',
       ...(carried ? [carryCell(computed, row.entryId, result.method)] : []),
+      ...(blended ? blendCells(row) : []),
     ];
   };
   return { headers, cells };
+}
+
+/** The judges' score and rank alone and the figure blended (empty for a list that does not blend). */
+function blendCells(row: RankingRow): (string | number)[] {
+  const own = row.judgesOnly;
+  if (!own) return ['', '', ''];
+  return [num(own.score), own.rank ?? '', own.hadFigure ? `${own.value} (${tZh(`reach.metric.${own.metric}`)} / ${tEn(`reach.metric.${own.metric}`)})` : '—'];
 }
 
 /** What the exports read: the app's context, or a worker thread's (worker-context.ts). */

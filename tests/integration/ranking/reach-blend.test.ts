@@ -4,7 +4,7 @@
 // ones; the lock records the rule and every figure, verifies, and names inputs.reach when a figure
 // changes afterwards. A list without the rule ranks exactly as before.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignDefinition, RankingRow, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
+import type { CampaignDefinition, ExportFile, RankingRow, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
 import { blendCategory } from '../../../src-main/core/ranking/blend';
 import type { EntryAggregate } from '../../../src-main/core/ranking/aggregate';
 import { loadSnapshot } from '../../../src-main/core/ranking/snapshot-store';
@@ -76,6 +76,12 @@ describe('a list blending public votes', () => {
     // Other categories' lists without the rule rank as before: nothing blended there.
     const other = app.ctx.ranking.compute(app.works.id).outcome.categories.find((c) => c.list !== list.key);
     if (other) expect((await rowsOf(other.kind, other.category)).every((r) => r.judgesOnly === null)).toBe(true);
+
+    // The CSV carries the judges' result alone beside the blended one.
+    const exported = Buffer.from((await ok<ExportFile>(app.dispatch('ranking:export', { campaignId: app.works.id, format: 'csv' }))).contentBase64, 'base64').toString('utf8');
+    expect(exported).toContain('仅专家评分 / Judges only');
+    const lastLine = exported.split(/\r?\n/).find((l) => l.includes(last.regNo))!;
+    expect(lastLine).toContain('50000 (网络投票 / Public votes)');
 
     const lock = await ok<SnapshotInfo>(app.dispatch('ranking:lock', { campaignId: app.works.id }));
     const snapshot = JSON.parse(loadSnapshot(app.ctx.db, app.works.id, lock.id).bytes.toString('utf8')) as { inputs: { reach: { list: string; metric: string; weight: number; figures: { regNo: string; value: number }[] }[] } };
