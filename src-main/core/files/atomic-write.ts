@@ -101,13 +101,8 @@ export function writeFileAtomic(file: string, bytes: Buffer | string, options: A
  * temporary sibling and resolves when it has finished writing (and closed) it; a failure or a
  * cancellation (`write` throws) removes the temporary file, so the target is never half-written.
  */
-export async function writeStreamAtomic(file: string, write: (stream: fs.WriteStream) => Promise<void>, options: Pick<AtomicWriteOptions, 'mode' | 'ifHeld'> = {}): Promise<string> {
-  const dir = path.dirname(file);
-  const mode = options.mode ?? PRIVATE_FILE_MODE;
-  const temp = tempPathFor(file);
-  let writtenTo: string;
-  try {
-    makePrivateDir(dir);
+export function writeStreamAtomic(file: string, write: (stream: fs.WriteStream) => Promise<void>, options: Pick<AtomicWriteOptions, 'mode' | 'ifHeld'> = {}): Promise<string> {
+  return atomicallyAsync(file, options, async (temp, mode) => {
     const stream = fs.createWriteStream(temp, { flags: 'wx', mode });
     // A write error fails the whole write; one after a cancellation (the writer abandoned midway)
     // has nobody left to tell and is dropped.
@@ -121,26 +116,15 @@ export async function writeStreamAtomic(file: string, write: (stream: fs.WriteSt
     }
     if (modesApply()) fs.chmodSync(temp, mode);
     syncFile(temp);
-    writtenTo = renameIntoPlace(temp, file, options);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw asDiskFull(error, dir);
-  }
-  syncFolder(dir);
-  return writtenTo;
+  });
 }
 
 /**
  * writeFileAtomic's steps on libuv's thread pool: the caller goes on (decoding the next mail
  * attachment) while the disk takes the bytes and the fsync waits for them. Same policy; no io hooks.
  */
-export async function writeFileAtomicAsync(file: string, bytes: Uint8Array, options: Pick<AtomicWriteOptions, 'mode'> = {}): Promise<string> {
-  const dir = path.dirname(file);
-  const mode = options.mode ?? PRIVATE_FILE_MODE;
-  const temp = tempPathFor(file);
-  let writtenTo: string;
-  try {
-    makePrivateDir(dir);
+export function writeFileAtomicAsync(file: string, bytes: Uint8Array, options: Pick<AtomicWriteOptions, 'mode'> = {}): Promise<string> {
+  return atomicallyAsync(file, options, async (temp, mode) => {
     const handle = await fs.promises.open(temp, 'wx', mode);
     try {
       for (let written = 0; written < bytes.byteLength; ) written += (await handle.write(bytes, written, bytes.byteLength - written)).bytesWritten;
@@ -149,7 +133,22 @@ export async function writeFileAtomicAsync(file: string, bytes: Uint8Array, opti
     } finally {
       await handle.close();
     }
-    writtenTo = renameIntoPlace(temp, file, {});
+  });
+}
+
+/**
+ * The policy's frame for the asynchronous writers: `fill` writes and syncs the temporary sibling;
+ * then it is renamed into place and the folder synced; on any failure the sibling is removed.
+ */
+async function atomicallyAsync(file: string, options: Pick<AtomicWriteOptions, 'mode' | 'ifHeld'>, fill: (temp: string, mode: number) => Promise<void>): Promise<string> {
+  const dir = path.dirname(file);
+  const mode = options.mode ?? PRIVATE_FILE_MODE;
+  const temp = tempPathFor(file);
+  let writtenTo: string;
+  try {
+    makePrivateDir(dir);
+    await fill(temp, mode);
+    writtenTo = renameIntoPlace(temp, file, options);
   } catch (error) {
     await fs.promises.rm(temp, { force: true });
     throw asDiskFull(error, dir);
