@@ -130,14 +130,21 @@ export async function rankingReportPdf(ctx: Pick<AppContext, 'db' | 'campaigns'>
     if (s.movers.length > 0) {
       para(`${both('ranking.stability.movers')}: ${s.movers.slice(0, 5).map((m) => `${m.regNo} (${config.methods.map((x) => `${x} ${m.ranks[x] ?? '—'}`).join(', ')})`).join('; ')}`, MUTED, 7.5);
     }
-    // The ranked list.
+    // The ranked list; a list blending reach (issue 16) says how and shows the judges' result alone.
+    const blend = computed.data.definition.lists.find((l) => l.key === c.list)?.blend;
+    if (blend) {
+      const words = (t: typeof tEn) => t(`ranking.blend.note.${blend.method}`, { percent: Math.round(blend.weight * 100), judges: Math.round((1 - blend.weight) * 100), metric: t(`reach.metric.${blend.metric}`) });
+      para(`${words(tZh)} ${words(tEn)}`, MUTED, 7.5);
+    }
+    const judgesOnlyWidth = blend ? 46 : 0;
     const cols = [
       { key: 'rank', w: 28 },
       { key: 'tier', w: 62 },
       { key: 'regNo', w: 62 },
-      { key: 'title', w: 130 },
-      { key: 'entrant', w: 90 },
+      { key: 'title', w: 130 - judgesOnlyWidth / 2 },
+      { key: 'entrant', w: 90 - judgesOnlyWidth / 2 },
       { key: 'score', w: 34 },
+      ...(blend ? [{ key: 'judgesOnly', w: judgesOnlyWidth }] : []),
       { key: 'judges', w: 32 },
       { key: 'spread', w: width - 438 },
     ];
@@ -175,6 +182,7 @@ export async function rankingReportPdf(ctx: Pick<AppContext, 'db' | 'campaigns'>
         title: r.title,
         entrant: r.entrantName,
         score: r.score === null ? '—' : r.score.toFixed(2),
+        judgesOnly: r.judgesOnly ? `${r.judgesOnly.rank ?? '—'} · ${r.judgesOnly.score === null ? '—' : r.judgesOnly.score.toFixed(2)}` : '',
         judges: String(r.judges),
       };
       let x = M;

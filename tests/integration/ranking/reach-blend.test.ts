@@ -3,6 +3,7 @@
 // scores (blend.ts); the ranking rows show the judges' score and rank alone beside the blended
 // ones; the lock records the rule and every figure, verifies, and names inputs.reach when a figure
 // changes afterwards. A list without the rule ranks exactly as before.
+import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignDefinition, ExportFile, RankingRow, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
 import { blendCategory } from '../../../src-main/core/ranking/blend';
@@ -82,6 +83,12 @@ describe('a list blending public votes', () => {
     expect(exported).toContain('仅专家评分 / Judges only');
     const lastLine = exported.split(/\r?\n/).find((l) => l.includes(last.regNo))!;
     expect(lastLine).toContain('50000 (网络投票 / Public votes)');
+    // And the PDF report says how the list blends and shows the judges' result alone.
+    const pdf = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId: app.works.id, format: 'pdf' }));
+    const text = execFileSync('pdftotext', ['-layout', pdf.savedTo, '-']).toString('utf8');
+    expect(text).toContain('Judges only');
+    expect(text).toContain('仅专家评分');
+    expect(text.replace(/\s+/g, ' ')).toContain('10 % the judges');
 
     const lock = await ok<SnapshotInfo>(app.dispatch('ranking:lock', { campaignId: app.works.id }));
     const snapshot = JSON.parse(loadSnapshot(app.ctx.db, app.works.id, lock.id).bytes.toString('utf8')) as { inputs: { reach: { list: string; metric: string; weight: number; figures: { regNo: string; value: number }[] }[] } };
