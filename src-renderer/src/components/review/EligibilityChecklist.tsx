@@ -79,25 +79,6 @@ function EligibilityRow({
       <div className="eligibility-text" onClick={(e) => (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus()}>
         {localized(item.label, lang)}
         <div className="muted small">{localized(item.evidence, lang)}</div>
-        {evidence.length > 0 && (
-          <div className="eligibility-evidence" data-testid={`evidence-${item.key}`}>
-            {evidence.map((a) => (
-              <button
-                key={a.id}
-                type="button"
-                className="link small"
-                title={t('review.showEvidence')}
-                onClick={(e) => {
-                  // Not the row's own click (which moves the focus to the answers).
-                  e.stopPropagation();
-                  showEvidence(a.id);
-                }}
-              >
-                <Icon name="file" size={13} /> {a.fileName}
-              </button>
-            ))}
-          </div>
-        )}
       </div>
       <div
         className="segmented eligibility-answers"
@@ -140,6 +121,22 @@ function EligibilityRow({
         onChange={(e) => setNote(e.target.value)}
         onBlur={() => current && note !== current.note && onAnswer(item.key, current.answer, note)}
       />
+      {/* After the answers and the note: Tab goes from the rubric straight to the answers (the keyboard flow), then here. */}
+      {evidence.length > 0 && (
+        <div className="eligibility-evidence" data-testid={`evidence-${item.key}`}>
+          {evidence.map((a) => (
+            <button
+              key={a.id}
+              type="button"
+              className="link small"
+              title={t('review.showEvidence')}
+              onClick={() => showEvidence(a.id)}
+            >
+              <Icon name="file" size={13} /> {a.fileName}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }
