@@ -44,7 +44,7 @@ export const LAYERS = [
   // contract except its zod-free modules (so zod and the schemas stay out of the bundle).
   {
     name: 'renderer', path: 'src-renderer/src',
-    imports: ['renderer', 'locales', { layer: 'contract', types: true, values: ['lists', 'queue-progress', 'definition-terms', 'definition-places', 'notice-file-limits', 'text-encoding', 'zoned-time', 'verify-text', 'carry-text', 'path-text', 'roster-terms'] }],
+    imports: ['renderer', 'locales', { layer: 'contract', types: true, values: ['lists', 'queue-progress', 'definition-terms', 'definition-places', 'notice-file-limits', 'text-encoding', 'zoned-time', 'verify-text', 'carry-text', 'path-text', 'roster-terms', 'app-fonts'] }],
     packages: { only: [...UI_PACKAGES, 'i18next', '@expo-google-fonts/noto-sans-sc/*'] },
   },
   // Translations, read by the renderer and by the main side (CLI output, exported files).

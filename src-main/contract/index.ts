@@ -32,6 +32,7 @@ export * from './lists';
 export * from './queue-progress';
 export * from './text-encoding';
 export * from './zoned-time';
+export * from './app-fonts';
 export * from './definition-places';
 export * from './definition-upgrade';
 export * from './formal-check';

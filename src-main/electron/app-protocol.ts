@@ -1,4 +1,4 @@
-// kepu-app://app/<file>: the built renderer (out/renderer), served to the desktop window in place
+// kepu-app://app/<file>: the built renderer (out/renderer) and the app's fonts (fonts/<file>), served to the desktop window in place
 // of file://. Only GET/HEAD of regular files inside the renderer folder, with the right MIME type
 // (module scripts are refused by Chromium under a wrong one), nosniff and the Content-Security-
 // Policy as a header (the meta tag in index.html says the same; a header also covers what a meta
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { MEDIA_SCHEME } from '../contract';
 import { APP_HOST, APP_SCHEME } from './schemes';
 import { contentSecurityPolicy } from '../app/content-security-policy';
+import { appFontFileOfPath } from '../core/pdf/font-files';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,7 +53,8 @@ export async function rendererResponse(rendererDir: string, request: { url: stri
   } catch {
     return plain(400, 'malformed percent-encoding');
   }
-  const file = fileInside(rendererDir, relative);
+  // The certificate preview's fonts: the one copy the PDF writer uses, not a second in the build.
+  const file = appFontFileOfPath(relative) ?? fileInside(rendererDir, relative);
   if (!file) return plain(404, 'not found');
   let bytes: Buffer;
   try {

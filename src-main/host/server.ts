@@ -12,6 +12,7 @@ import { clipText, toErrorBody } from '../app/dispatch';
 import { openAssetStream } from '../app/media';
 import { EXPORT_FILE_ROUTE, serveExportFile } from './export-download';
 import { contentTypeFor } from '../core/media/range';
+import { appFontFileOfPath } from '../core/pdf/font-files';
 import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
 
 export interface HostOptions {
@@ -161,8 +162,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!options.rendererDir) return sendError(res, 'NOT_FOUND', 'host: renderer not built (run npm run build)');
     const root = path.resolve(options.rendererDir);
     const relative = pathname === '/' ? 'index.html' : (decodePath(pathname) ?? '').replace(/^\/+/, '');
-    const file = path.resolve(root, relative);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    // The certificate preview's fonts: the one copy the PDF writer uses, not a second in the build.
+    const font = appFontFileOfPath(relative);
+    const file = font ?? path.resolve(root, relative);
+    if ((!font && !file.startsWith(root + path.sep)) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       return sendError(res, 'NOT_FOUND', `host: no file ${pathname}`);
     }
     res.writeHead(200, {
@@ -198,6 +201,7 @@ function contentTypeForStatic(file: string): string {
   if (ext === '.svg') return 'image/svg+xml';
   if (ext === '.json') return 'application/json';
   if (ext === '.woff2') return 'font/woff2';
+  if (ext === '.ttf') return 'font/ttf';
   return contentTypeFor(file);
 }
 

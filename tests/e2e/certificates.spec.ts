@@ -18,6 +18,11 @@ test('exports, registers, verifies and revokes certificates of a published award
   const app = await serveApp();
   apps.push(app);
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  // The 10 MB fonts are fetched only when a preview is drawn, from the shell (the build has none).
+  const fontReplies: string[] = [];
+  page.on('response', (r) => {
+    if (/\.(ttf|otf|woff2?)$/.test(new URL(r.url()).pathname)) fontReplies.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
   // Merge; before anything is published the tab says where the award lists come from, and links there.
   await coordinatorWithMergedSample(page, app);
   await openTab(page, 'certificates');
@@ -37,9 +42,14 @@ test('exports, registers, verifies and revokes certificates of a published award
   await expect(page.getByTestId('certificates-unpublished')).toHaveCount(0); // published now
   const row = page.getByTestId('certificate-list').filter({ hasText: '影响力榜单' });
   await expect(row).toBeVisible();
+  expect(fontReplies).toEqual([]);
   await row.getByRole('button', { name: '预览' }).click();
   const preview = page.getByTestId('certificate-preview');
   await expect(preview).toHaveAttribute('data-font-ready', 'yes', { timeout: 30_000 }); // the CJK font is large; a loaded machine takes a while
+  expect(fontReplies.sort()).toEqual(['200 /fonts/NotoSansSC_400Regular.ttf', '200 /fonts/NotoSansSC_700Bold.ttf']);
+  // Drawn with the embedded font, not the system fallback (data-font-ready says yes either way).
+  const family = await preview.evaluate((svg) => (svg as SVGElement).style.fontFamily.split(',')[0]!.trim());
+  expect(await page.evaluate((f) => [...document.fonts].filter((face) => `'${face.family}'` === f || `"${face.family}"` === f || face.family === f).map((face) => `${face.weight} ${face.status}`).sort(), family)).toEqual(['400 loaded', '700 loaded']);
   await expect(preview).toContainText('荣誉证书');
   await expect(preview.locator('[data-role=qr]')).toHaveCount(1);
   await tallShot(page, 'certificates-zh', info.outputPath.bind(info), 2000);

@@ -12,30 +12,19 @@
 // EmbeddedFont class and the document's font table); if those ever change shape it falls back to
 // `useAppFonts`, which is slower but correct — tests check the embedded subset fonts either way.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import type { AppFontWeight } from '../../contract/app-fonts';
+import { fontPath } from './font-files';
 
-// Not named `require`: electron-vite puts its own `const require` at the top of the ESM main bundle
-// whenever a module uses require, and a second top-level `require` there is a SyntaxError that
-// stopped the desktop app before its first line (found by tests/integration/packaging/pack.test.ts).
-const resolveFrom = createRequire(import.meta.url);
+export { fontPath } from './font-files';
 
-export type FontWeight = 'regular' | 'bold';
+export type FontWeight = AppFontWeight;
 type Doc = InstanceType<typeof PDFDocument>;
-
-const FILES: Record<FontWeight, string> = {
-  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-};
 
 /** The names documents register the fonts under (doc.font(FONT.regular)). */
 export const FONT = { regular: 'KepuSans', bold: 'KepuSans-Bold' } as const;
 
 const cache = new Map<FontWeight, Buffer>();
-
-export function fontPath(weight: FontWeight): string {
-  return resolveFrom.resolve(FILES[weight]);
-}
 
 export function fontBytes(weight: FontWeight): Buffer {
   let bytes = cache.get(weight);

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignSummary, EntryDetail, EntryRow } from '../../../src-main/contract';
 import { startHost, type RunningHost } from '../../../src-main/host/server';
+import { APP_FONT_FILES, APP_FONTS_FOLDER } from '../../../src-main/contract/app-fonts';
+import { fontPath } from '../../../src-main/core/pdf/font-files';
 import { openTestApp, tempDir } from '../../helpers';
 
 interface Reply {
@@ -112,6 +114,18 @@ describe('the browser shell host', () => {
     expect(index.headers['content-security-policy']).toContain("default-src 'self'");
     expect((await request(host.port, '/../secret.txt')).status).toBe(404);
     expect((await request(host.port, '/%2e%2e/secret.txt')).status).toBe(404);
+  });
+
+  it('serves the app fonts beside the page from the font package the PDF writer embeds, and no other file', async () => {
+    for (const weight of ['regular', 'bold'] as const) {
+      const reply = await request(host.port, `/${APP_FONTS_FOLDER}/${APP_FONT_FILES[weight]}`);
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-type']).toBe('font/ttf');
+      expect(reply.body.equals(fs.readFileSync(fontPath(weight)))).toBe(true);
+    }
+    expect((await request(host.port, `/${APP_FONTS_FOLDER}/NotoSansSC_100Thin.ttf`)).status).toBe(404);
+    expect((await request(host.port, `/${APP_FONTS_FOLDER}/../../package.json`)).status).toBe(404);
+    expect((await request(host.port, `/assets/${APP_FONT_FILES.regular}`)).status).toBe(404);
   });
 
   it('answers malformed percent-encoding with 400 and a code, not 500 and a stack trace', async () => {

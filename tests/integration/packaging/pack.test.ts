@@ -87,11 +87,15 @@ describe('the packed app', () => {
     expect((asar.statFile(archive, 'node_modules/zod/package.json') as { unpacked?: boolean }).unpacked).toBeFalsy();
   });
 
-  it('packs one ffprobe (this target), the two font weights the app uses, and no C sources', () => {
+  it('packs one ffprobe (this target), the two font weights the app uses once, and no C sources', () => {
     const ffprobes = kept.filter((f) => /ffprobe-static\/bin\/.*\/ffprobe(\.exe)?$/.test(f.split(path.sep).join('/')));
     expect(ffprobes.map((f) => f.split(path.sep).join('/'))).toEqual([`node_modules/ffprobe-static/bin/${process.platform}/${process.arch}/ffprobe${process.platform === 'win32' ? '.exe' : ''}`]);
     const fonts = kept.filter((f) => f.endsWith('.ttf')).map((f) => path.basename(f));
     expect(fonts.sort()).toEqual(['NotoSansSC_400Regular.ttf', 'NotoSansSC_700Bold.ttf']);
+    // Once: the renderer's build has no copy of its own (the shells serve the package's to the
+    // certificate preview, contract/app-fonts.ts); it had one, 21 MB more in the installer.
+    const archived = asar.listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
+    expect(archived.filter((f) => /\.(ttf|otf|woff2?)$/i.test(f)).map((f) => path.posix.basename(f)).sort()).toEqual(['NotoSansSC_400Regular.ttf', 'NotoSansSC_700Bold.ttf']);
     expect(kept.some((f) => f.includes(`better-sqlite3${path.sep}deps`))).toBe(false);
     // Development-only packages never go in.
     expect(kept.some((f) => /node_modules[\\/](electron|vitest|typescript|@playwright)[\\/]/.test(f))).toBe(false);

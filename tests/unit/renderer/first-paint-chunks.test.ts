@@ -1,6 +1,7 @@
 // The first paint (the campaign list) loads only the entry, its preloaded chunks and one locale:
 // the views and tabs are their own chunks (components/lazy-views.tsx), and the 10 MB certificate
-// fonts are named only by the certificate view's chunk, fetched when a preview opens. Sizes, not
+// fonts are named only by the certificate view's chunk, fetched when a preview opens (from the
+// shell, which serves the font package's files: the build has none). Sizes, not
 // timing: the figures themselves are in `npm run bench renderer`. Reads the build in out/renderer,
 // which `npm test` makes before the unit tests; skipped when there is none.
 import fs from 'node:fs';
@@ -28,5 +29,10 @@ describe.skipIf(!built)('the built renderer’s first paint', () => {
     const fontUsers = chunks.lazy.filter((c) => fs.readFileSync(path.join(rendererDir, c.file), 'utf8').includes('NotoSansSC_'));
     expect(fontUsers.map((c) => path.basename(c.file).replace(/-[\w-]+\.js$/, ''))).toEqual(['CertificatesView']);
     expect(chunks.locales).toHaveLength(2);
+  });
+
+  it('carries no font file of its own: the shells serve the one the PDF writer embeds', () => {
+    const files = fs.readdirSync(rendererDir, { recursive: true, encoding: 'utf8' });
+    expect(files.filter((f) => /\.(ttf|otf|woff2?)$/i.test(f))).toEqual([]);
   });
 });

@@ -1,10 +1,16 @@
 // The certificate preview: the same drawing the PDF writer draws (core/certificates/layout.ts
 // decided every line break with the embedded font's metrics), drawn as SVG with that same font
-// loaded from the app's own files, so what the print staff see is what prints.
+// loaded from the app's own files, so what the print staff see is what prints. The font files are
+// the ones the PDF writer embeds, served by the shell beside index.html (contract/app-fonts.ts):
+// the build carries no copy, and they are fetched only when a preview is drawn (10 MB each).
 import { useEffect, useState } from 'react';
 import type { CertificateDrawing } from '../../../../src-main/contract';
-import boldUrl from '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf?url';
-import regularUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
+import { APP_FONT_FILES, APP_FONTS_FOLDER, type AppFontWeight } from '../../../../src-main/contract/app-fonts';
+
+/** The font's URL beside the page (kepu-app://app/fonts/… in the desktop app, /fonts/… in the browser shell). */
+export function appFontUrl(weight: AppFontWeight): string {
+  return new URL(`${APP_FONTS_FOLDER}/${APP_FONT_FILES[weight]}`, document.baseURI).href;
+}
 
 const loading = new Map<string, Promise<void>>();
 
@@ -15,7 +21,7 @@ function useCertificateFont(family: string): boolean {
     let cancelled = false;
     let promise = loading.get(family);
     if (!promise) {
-      const faces = [new FontFace(family, `url(${regularUrl})`, { weight: '400' }), new FontFace(family, `url(${boldUrl})`, { weight: '700' })];
+      const faces = [new FontFace(family, `url(${appFontUrl('regular')})`, { weight: '400' }), new FontFace(family, `url(${appFontUrl('bold')})`, { weight: '700' })];
       promise = Promise.all(faces.map((f) => f.load())).then((loaded) => loaded.forEach((f) => document.fonts.add(f)));
       loading.set(family, promise);
     }
