@@ -100,8 +100,12 @@ async function unlockAndRetry<K extends ChannelName>(ask: PassphraseQuestion, ch
   }
 }
 
-export async function invoke<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  let result = await call(channel, request);
+/**
+ * Calls a channel and hands back its value, or throws ApiError. `sent`: the answer of this same call
+ * already sent (the first paint's reads, first-reads.ts), awaited instead of calling again.
+ */
+export async function invoke<K extends ChannelName>(channel: K, request: RequestOf<K>, sent?: Promise<Result<ResponseOf<K>>>): Promise<ResponseOf<K>> {
+  let result = await (sent ?? call(channel, request));
   if (!result.ok && result.error.code === 'KEY_LOCKED' && askPassphrase) result = await unlockAndRetry(askPassphrase, channel, request);
   const campaignId = (request as { campaignId?: unknown }).campaignId;
   if (!result.ok && result.error.code === 'RESULT_PUBLISHED' && askPublishedChange && typeof campaignId === 'string') {

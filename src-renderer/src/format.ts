@@ -25,8 +25,21 @@ export function formatInstant(iso: string | null, timeZone: string, withOffset =
   return withOffset ? `${text} (${utcOffsetLabel(iso, timeZone)})` : text;
 }
 
+// Building an Intl.NumberFormat costs far more than using one (the first in a window loads ICU
+// data: milliseconds on the first paint's path); one per language and style, kept.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: string, maximumFractionDigits?: number): Intl.NumberFormat {
+  const key = `${language}|${maximumFractionDigits ?? ''}`;
+  let nf = numberFormats.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(language, maximumFractionDigits === undefined ? {} : { maximumFractionDigits });
+    numberFormats.set(key, nf);
+  }
+  return nf;
+}
+
 export function formatBytes(bytes: number, language: string): string {
-  const nf = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const nf = numberFormat(language, 1);
   if (bytes < 1000) return `${nf.format(bytes)} B`;
   if (bytes < 1e6) return `${nf.format(bytes / 1e3)} kB`;
   if (bytes < 1e9) return `${nf.format(bytes / 1e6)} MB`;
@@ -34,5 +47,5 @@ export function formatBytes(bytes: number, language: string): string {
 }
 
 export function formatCount(n: number, language: string): string {
-  return new Intl.NumberFormat(language).format(n);
+  return numberFormat(language).format(n);
 }

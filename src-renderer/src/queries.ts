@@ -10,7 +10,7 @@
 // write the audit record and may move a ranking, so every read of that campaign is marked stale;
 // only the views on screen fetch again) or `invalidateChannels('campaign:list')` for one channel.
 import { keepPreviousData, useInfiniteQuery, useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import type { ChannelName, RequestOf, ResponseOf } from '../../src-main/contract';
+import type { ChannelName, RequestOf, ResponseOf, Result } from '../../src-main/contract';
 import { ApiError, invoke } from './api';
 import { channelKey, queryClient } from './query-client';
 import { useAppStore } from './stores/useAppStore';
@@ -34,12 +34,15 @@ export function useChannel<K extends ChannelName>(
   });
 }
 
-/** One read, through the error banner and busy counter; a failure rejects (the banner already shows it). */
-export async function readChannel<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
+/**
+ * One read, through the error banner and busy counter; a failure rejects (the banner already shows
+ * it). `sent`: the same call's answer, already on its way (invoke).
+ */
+export async function readChannel<K extends ChannelName>(channel: K, request: RequestOf<K>, sent?: Promise<Result<ResponseOf<K>>>): Promise<ResponseOf<K>> {
   let failure: ApiError | undefined;
   const value = await useAppStore.getState().run(async () => {
     try {
-      return await invoke(channel, request);
+      return await invoke(channel, request, sent);
     } catch (error) {
       failure = error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) });
       throw error;

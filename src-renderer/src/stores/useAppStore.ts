@@ -4,8 +4,9 @@ import type { Language } from '../../../src-main/contract';
 import { ApiError, invoke } from '../api';
 import { applyLanguage } from '../i18n';
 import { invalidateChannels } from '../query-client';
+import { savedView, type View, VIEW_KEY } from './saved-view';
 
-export type View = { name: 'campaigns' } | { name: 'campaign'; campaignId: string } | { name: 'settings' } | { name: 'verify' } | { name: 'roster' };
+export type { View } from './saved-view';
 
 interface AppState {
   view: View;
@@ -23,18 +24,6 @@ interface AppState {
   run<T>(work: () => Promise<T>): Promise<T | undefined>;
   clearError(): void;
   setNotice(notice: string | null): void;
-}
-
-// The current screen survives a reload (Ctrl+R, a crash of the page) within the same window.
-const VIEW_KEY = 'kepu.view';
-function savedView(): View {
-  try {
-    const raw = JSON.parse(sessionStorage.getItem(VIEW_KEY) ?? 'null') as View | null;
-    if (raw && (raw.name === 'campaigns' || raw.name === 'settings' || raw.name === 'verify' || raw.name === 'roster' || (raw.name === 'campaign' && typeof raw.campaignId === 'string'))) return raw;
-  } catch {
-    /* a damaged value: start at the campaign list */
-  }
-  return { name: 'campaigns' };
 }
 
 export const useAppStore = create<AppState>((set, get) => ({
