@@ -1,5 +1,8 @@
 // The boundary every request crosses: unknown channel and payload in, Result out. Requests are
-// parsed with the channel's zod schema (the failing path is reported), errors become codes.
+// parsed with the channel's zod schema (the failing path is reported), errors become codes. The
+// handlers come as the whole table (handlers.ts: Electron, tests) or as a lookup that loads the
+// channel's group on first use (handler-table.ts: the CLI and its browser shell); either way every
+// call takes this one path.
 import {
   type AppErrorBody,
   type ChannelName,
@@ -11,10 +14,13 @@ import {
   type Result,
 } from '../contract';
 import { isKepuError } from '../core/errors';
+import type { HandlerLookup } from './handler-table';
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
 
-export function createDispatch(handlers: Handlers, log: (line: string) => void = console.error): Dispatch {
+export function createDispatch(handlers: Handlers | HandlerLookup, log: (line: string) => void = console.error): Dispatch {
+  const handlerOf: HandlerLookup =
+    typeof handlers === 'function' ? handlers : async (channel) => handlers[channel] as (request: unknown) => unknown;
   return async (channel, payload) => {
     if (!isChannelName(channel)) {
       const named = clipText(String(channel), ECHO_LIMIT);
@@ -30,7 +36,7 @@ export function createDispatch(handlers: Handlers, log: (line: string) => void =
       return fail('INVALID_REQUEST', `app: ${channel}: ${where}: ${detail}`, { channel, path: where, detail });
     }
     try {
-      const handler = handlers[channel] as (request: unknown) => unknown;
+      const handler = await handlerOf(channel);
       const value = await handler(parsed.data);
       return ok(value);
     } catch (error) {

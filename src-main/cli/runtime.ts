@@ -1,11 +1,12 @@
 // What every CLI command needs: the app context for --data-dir, a dispatcher over the same
-// handlers the UI uses, and printing of results in the user's language.
+// handlers the UI uses (loaded group by group, as the command calls them), and printing of
+// results in the user's language.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChannelName, RequestOf, ResponseOf } from '../contract';
 import { type AppContext, createAppContext, type ShellKind } from '../app/context';
 import { createDispatch, type Dispatch } from '../app/dispatch';
-import { createHandlers } from '../app/handlers';
+import { lazyHandlers } from '../app/handler-table';
 import { defaultDataDir, defaultResourcesDir } from '../app/paths';
 import type { i18n } from 'i18next';
 import { CliFailure } from './failure';
@@ -26,7 +27,8 @@ export function openRuntime(dataDir: string | undefined, t: i18n['t'], shell: Sh
     resourcesDir: defaultResourcesDir(here),
     shell,
   });
-  const dispatch = createDispatch(createHandlers(ctx));
+  // Only the handler groups of the channels a command calls are loaded (issue 18: a quick start).
+  const dispatch = createDispatch(lazyHandlers(ctx));
   return {
     ctx,
     dispatch,

@@ -69,7 +69,7 @@ describe('kepu certificates export / kepu certificate verify', () => {
     const committee = kepu(['certificates', 'export', '--campaign', works, '--list', 'committee', '--out', out, '--passphrase-env', 'ISSUER_PASS', '--data-dir', dataDir], env);
     expect(committee.code).toBe(1);
     expect(committee.stderr).toContain('[CERTIFICATE_LIST_UNKNOWN]');
-  }, 300_000); // several CLI processes (tsx) and a PDF export
+  }, 300_000); // several CLI processes and a PDF export (57 s on a loaded 2-core machine)
 
   it('never hands out a serial twice when two processes export at the same time', async () => {
     const app = await rankedApp();

@@ -49,5 +49,5 @@ describe('kepu decision', () => {
     const verify = kepu(['rank', '--verify', lockFile, '--data-dir', dataDir]);
     expect(verify.code).toBe(1);
     expect(verify.stderr).toContain('the decisions on entries changed');
-  }, 400_000); // seven CLI start-ups
+  });
 });

@@ -41,7 +41,7 @@ describe('merging a batch with an empty file (the channel behind the CLI and the
     expect(report.files.map((f) => f.status)).toEqual(['accepted', 'accepted', 'rejected', 'accepted', 'accepted', 'accepted', 'accepted']);
     expect(report.files[2]).toMatchObject({ fileName: '空的.kepubundle', error: { code: 'BUNDLE_EMPTY', params: { file: '空的.kepubundle' } } });
     ctx.close();
-  }, 120_000);
+  });
 });
 
 describe('kepu failures', () => {
@@ -77,7 +77,7 @@ describe('kepu failures', () => {
     expect(zh.stdout).toContain('judge-37.kepubundle 是空文件');
     expect(zh.stdout).toContain('missing.kepubundle');
     expect(zh.stdout).toContain('文件不存在');
-  }, 300_000);
+  });
 
   it('prints one JSON object with ok:false and a code for every failure when --json is given', async () => {
     const { dataDir, works, bundles } = await demoFolder();
@@ -103,7 +103,7 @@ describe('kepu failures', () => {
       expect(r.code, args.join(' ')).toBe(exit);
       expect(jsonFailure(r).code, args.join(' ')).toBe(code);
     }
-  }, 300_000);
+  });
 
   it('answers a blank certificate argument with a coded error instead of "cannot read the file  "', () => {
     const dataDir = tempDir();
@@ -117,5 +117,5 @@ describe('kepu failures', () => {
     const missing = kepu(['certificate', 'verify', path.join(dataDir, 'photo.png'), '--data-dir', dataDir]);
     expect(missing.stderr).toContain('photo.png');
     expect(missing.stderr).toContain('[CERTIFICATE_FILE_UNREADABLE]');
-  }, 120_000);
+  });
 });

@@ -50,5 +50,5 @@ describe('kepu round shortlist', () => {
     expect(kepu([...base, '--round', '1', '--top', '3', '--percent', '5']).code).toBe(2);
     expect(kepu([...base, '--round', 'final']).code).toBe(2);
     expect(kepu(['round', 'shortlist', '--campaign', campaignId]).code).toBe(2);
-  }, 300_000);
+  });
 });

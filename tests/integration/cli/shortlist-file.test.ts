@@ -54,5 +54,5 @@ describe('kepu shortlist export / import', () => {
     const missing = kepu(['shortlist', 'import', path.join(tempDir(), 'none.kepulist'), '--campaign', targetCampaign.id, '--data-dir', target.dataDir, '--json']);
     expect(JSON.parse(missing.stdout)).toMatchObject({ ok: false, code: 'SHORTLIST_FILE_UNREADABLE' });
     expect(kepu(['shortlist', 'export', '--campaign', campaignId]).code).toBe(2);
-  }, 240_000); // six CLI runs, each opening a data folder (slow on a shared machine)
+  });
 });
