@@ -29,6 +29,8 @@ export interface RankCandidate {
   assigned?: number;
   /** Unresolved problems from the caller (media compliance, late submission…). */
   flags: readonly EntryFlag[];
+  /** Date.parse(submittedAt), when the caller parsed it once for every method's list (else parsed here). */
+  submittedMs?: number | null;
 }
 
 export interface RankOptions {
@@ -94,18 +96,21 @@ export function rankCategory(candidates: readonly RankCandidate[], options: Rank
   for (const c of candidates) {
     const a = c.aggregate;
     const key = a ? rankKey(a, options.method) : null;
-    const flags: EntryFlag[] = [...c.flags];
     const judges = a?.judges ?? 0;
-    if (key === null) flags.push({ code: 'no_score', params: { method: options.method } });
-    if (judges < c.wantedJudges) flags.push(coverageFlag(judges, c.wantedJudges, c.assigned));
-    if (flags.length > 0 || !a || key === null) {
+    if (c.flags.length > 0 || !a || key === null || judges < c.wantedJudges) {
+      const flags: EntryFlag[] = [...c.flags];
+      if (key === null) flags.push({ code: 'no_score', params: { method: options.method } });
+      if (judges < c.wantedJudges) flags.push(coverageFlag(judges, c.wantedJudges, c.assigned));
       held.push({ entryId: c.entryId, regNo: c.regNo, score: a?.scores[options.method] ?? null, judges, flags });
       continue;
     }
-    rows.push({ c, a, key, score: a.scores[options.method] as number, submittedMs: c.submittedAt === null ? null : Date.parse(c.submittedAt) });
+    const submittedMs = c.submittedMs !== undefined ? c.submittedMs : c.submittedAt === null ? null : Date.parse(c.submittedAt);
+    rows.push({ c, a, key, score: a.scores[options.method] as number, submittedMs });
   }
   const rules: TieRule[] = [...options.tieBreaks, { by: 'regNo' }];
-  rows.sort((x, y) => y.key - x.key || decide(x, y, rules).order);
+  // Keys tie often (scores on a 0.5 grid), so the comparator must not allocate: tieOrder is
+  // decide() without the explanation, which is built only for the adjacent ties after the sort.
+  rows.sort((x, y) => y.key - x.key || tieOrder(x, y, rules));
   held.sort((x, y) => compareCodeUnits(x.regNo, y.regNo));
 
   const ranked: RankedEntry[] = rows.map((r, i) => ({
@@ -129,6 +134,30 @@ export function rankCategory(candidates: readonly RankCandidate[], options: Rank
 
 export function coverageFlag(judges: number, wanted: number, assigned?: number): EntryFlag {
   return { code: 'incomplete_coverage', params: assigned === undefined ? { judges, wanted } : { judges, wanted, assigned } };
+}
+
+/** decide(x, y, rules).order, without building the explanation (the sort's comparator). */
+function tieOrder(x: Row, y: Row, rules: readonly TieRule[]): number {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    let order: number;
+    switch (rule.by) {
+      case 'dimension':
+        order = higherFirst(x.a.dimensionMeans[rule.key] ?? null, y.a.dimensionMeans[rule.key] ?? null);
+        break;
+      case 'method':
+        order = higherFirst(x.a.scores[rule.method] ?? null, y.a.scores[rule.method] ?? null);
+        break;
+      case 'submittedAt':
+        order = x.submittedMs === y.submittedMs ? 0 : x.submittedMs === null ? 1 : y.submittedMs === null ? -1 : x.submittedMs - y.submittedMs;
+        break;
+      case 'regNo':
+        order = compareCodeUnits(x.c.regNo, y.c.regNo);
+        break;
+    }
+    if (order !== 0) return order;
+  }
+  return 0;
 }
 
 /** The first rule that separates x and y: order < 0 puts x first. */

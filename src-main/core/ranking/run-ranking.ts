@@ -146,12 +146,15 @@ export function runRanking(
     return (list && scoringRoundOf(list, data.rounds?.[listKey] ?? 1)?.judgesPerEntry) ?? def.judgesPerEntry;
   };
   const categories: CategoryResult[] = [...groups.values()].sort(categoryOrder(def)).map((g) => {
+    const wanted = wantedOf(g.list);
     const candidates: RankCandidate[] = g.entries.map((e) => ({
       entryId: e.entryId,
       regNo: e.regNo,
       submittedAt: e.submittedAt,
+      // Parsed once here rather than once per method's list.
+      submittedMs: e.submittedAt === null ? null : Date.parse(e.submittedAt),
       aggregate: byId.get(e.entryId) ?? null,
-      wantedJudges: wantedOf(g.list),
+      wantedJudges: wanted,
       assigned: e.assigned,
       flags: flagsOf(e),
     }));
@@ -191,18 +194,24 @@ function aggregateByList(data: CampaignScores, listOf: ReadonlyMap<number, strin
   if (def.lists.length === 1) {
     return aggregate({ rubric: rubricOf(def.lists[0]), scores: data.scores, conflicts: data.conflicts, entryIds: data.entries.map((e) => e.entryId) }, options);
   }
-  const parts = def.lists.map((list) => {
-    const mine = (entryId: number) => listOf.get(entryId) === list.key;
-    return aggregate(
-      {
-        rubric: rubricOf(list),
-        scores: data.scores.filter((s) => mine(s.entryId)),
-        conflicts: data.conflicts.filter((c) => mine(c.entryId)),
-        entryIds: data.entries.filter((e) => mine(e.entryId)).map((e) => e.entryId),
-      },
-      options,
-    );
-  });
+  // One pass over the rows, each to its list's part (rows keep their order within a part).
+  const index = new Map(def.lists.map((l, i) => [l.key, i]));
+  const split = def.lists.map(() => ({ scores: [] as CampaignScores['scores'], conflicts: [] as CampaignScores['conflicts'], entryIds: [] as number[] }));
+  let lastEntry = Number.NaN;
+  let lastPart: (typeof split)[number] | undefined;
+  const partOf = (entryId: number) => {
+    // Rows come grouped by entry, so the previous row's answer usually holds.
+    if (entryId !== lastEntry) {
+      lastEntry = entryId;
+      const key = listOf.get(entryId);
+      lastPart = key === undefined ? undefined : split[index.get(key) as number];
+    }
+    return lastPart;
+  };
+  for (const s of data.scores) partOf(s.entryId)?.scores.push(s);
+  for (const c of data.conflicts) partOf(c.entryId)?.conflicts.push(c);
+  for (const e of data.entries) partOf(e.entryId)?.entryIds.push(e.entryId);
+  const parts = def.lists.map((list, i) => aggregate({ rubric: rubricOf(list), ...split[i] }, options));
   const sum = (pick: (c: AggregateResult['counts']) => number) => parts.reduce((s, p) => s + pick(p.counts), 0);
   return {
     options: parts[0].options,

@@ -45,51 +45,79 @@ export function categoryStability(
   aggregates: readonly EntryAggregate[],
   top: number,
 ): CategoryStability {
-  const byId = new Map(aggregates.map((a) => [a.entryId, a]));
   const computed = methods.filter((m) => lists[m] !== undefined);
-  // Each method's ranking key per ranked entry, once.
-  const keys = computed.map((m) => {
-    const map = new Map<number, number>();
-    for (const r of (lists[m] as RankedList).ranked) map.set(r.entryId, rankKey(byId.get(r.entryId) as EntryAggregate, m) as number);
-    return map;
+  // Entries by position: every method's lists hold (some of) the category's entries, so a
+  // position indexes typed arrays instead of one Map per method (the ranking's hot path at 50,000).
+  const position = new Map<number, number>();
+  const entryOf: EntryAggregate[] = [];
+  for (const a of aggregates) position.set(a.entryId, entryOf.push(a) - 1);
+  const placeOf = (entryId: number) => {
+    let p = position.get(entryId);
+    if (p === undefined) position.set(entryId, (p = entryOf.length)), entryOf.push(undefined as unknown as EntryAggregate);
+    return p;
+  };
+  // Each method's ranked entries (positions, in rank order) and ranking key per position (NaN: not ranked), once.
+  const ranked = computed.map((m) => (lists[m] as RankedList).ranked.map((r) => placeOf(r.entryId)));
+  const keys = computed.map((m, i) => {
+    const key = new Float64Array(entryOf.length).fill(Number.NaN);
+    const list = (lists[m] as RankedList).ranked;
+    for (let k = 0; k < list.length; k++) key[ranked[i][k]] = rankKey(entryOf[ranked[i][k]], m) as number;
+    return key;
   });
   const tau: MethodPairTau[] = [];
   for (let i = 0; i < computed.length; i++) {
     for (let j = i + 1; j < computed.length; j++) {
-      const x: number[] = [];
-      const y: number[] = [];
-      for (const [entryId, kx] of keys[i]) {
-        const ky = keys[j].get(entryId);
-        if (ky === undefined) continue;
-        x.push(kx);
-        y.push(ky);
+      const x = new Float64Array(ranked[i].length);
+      const y = new Float64Array(ranked[i].length);
+      let n = 0;
+      for (const p of ranked[i]) {
+        const ky = keys[j][p];
+        if (Number.isNaN(ky)) continue;
+        x[n] = keys[i][p];
+        y[n++] = ky;
       }
-      const t = kendallTauB(x, y);
-      tau.push({ a: computed[i], b: computed[j], tau: t === null ? null : round6(t), entries: x.length });
+      const t = kendallTauB(x.subarray(0, n), y.subarray(0, n));
+      tau.push({ a: computed[i], b: computed[j], tau: t === null ? null : round6(t), entries: n });
     }
   }
-  return { tau, movers: movers(lists, computed, top), icc: icc1(sortById(aggregates).map(micro)), w: categoryW(aggregates) };
+  return { tau, movers: movers(lists, computed, top, ranked, entryOf.length), icc: icc1(sortById(aggregates).map(micro)), w: categoryW(aggregates) };
 }
 
-function movers(lists: Partial<Record<RankingMethod, RankedList>>, methods: readonly RankingMethod[], top: number): Mover[] {
+function movers(lists: Partial<Record<RankingMethod, RankedList>>, methods: readonly RankingMethod[], top: number, ranked: readonly number[][], places: number): Mover[] {
   if (methods.length < 2 || top === 0) return [];
-  const ranks = new Map<number, { regNo: string; ranks: Partial<Record<RankingMethod, number>>; seen: number }>();
-  for (const m of methods) {
-    for (const r of (lists[m] as RankedList).ranked) {
-      const row = ranks.get(r.entryId) ?? { regNo: r.regNo, ranks: {}, seen: 0 };
-      row.ranks[m] = r.rank;
-      row.seen++;
-      ranks.set(r.entryId, row);
+  // Per position: how many methods rank it, and its lowest and highest rank among them.
+  const seen = new Int32Array(places);
+  const low = new Float64Array(places).fill(Infinity);
+  const high = new Float64Array(places).fill(-Infinity);
+  const rowOf: RankedList['ranked'][number][] = new Array(places);
+  const rankAt = methods.map(() => new Float64Array(places));
+  methods.forEach((m, i) => {
+    const list = (lists[m] as RankedList).ranked;
+    for (let k = 0; k < list.length; k++) {
+      const p = ranked[i][k];
+      const r = list[k];
+      seen[p]++;
+      rankAt[i][p] = r.rank;
+      if (r.rank < low[p]) low[p] = r.rank;
+      if (r.rank > high[p]) high[p] = r.rank;
+      rowOf[p] ??= r;
     }
+  });
+  const all: { p: number; move: number; regNo: string }[] = [];
+  for (let p = 0; p < places; p++) {
+    if (seen[p] !== methods.length) continue;
+    const move = high[p] - low[p];
+    if (move > 0) all.push({ p, move, regNo: rowOf[p].regNo });
   }
-  const all: Mover[] = [];
-  for (const [entryId, row] of ranks) {
-    if (row.seen !== methods.length) continue;
-    const values = Object.values(row.ranks) as number[];
-    const move = Math.max(...values) - Math.min(...values);
-    if (move > 0) all.push({ entryId, regNo: row.regNo, ranks: row.ranks, move });
-  }
-  return all.sort((x, y) => y.move - x.move || compareCodeUnits(x.regNo, y.regNo)).slice(0, top);
+  return all
+    .sort((x, y) => y.move - x.move || compareCodeUnits(x.regNo, y.regNo))
+    .slice(0, top)
+    .map(({ p, move, regNo }) => {
+      // The ranks object for the few listed only, its keys in method order as always.
+      const ranks: Partial<Record<RankingMethod, number>> = {};
+      methods.forEach((m, i) => (ranks[m] = rankAt[i][p]));
+      return { entryId: rowOf[p].entryId, regNo, ranks, move };
+    });
 }
 
 function categoryW(aggregates: readonly EntryAggregate[]): KendallWResult {
