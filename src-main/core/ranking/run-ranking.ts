@@ -26,7 +26,7 @@ import { type CommitteeResult, selectCommittee } from './committee';
 import type { EntryFlag, RankingConfig, RankingMethod, TieBreak, TierRule } from './config';
 import type { CampaignScores, LoadedEntry } from './load-scores';
 import { compareCodeUnits } from './numbers';
-import { coverageFlag, type RankCandidate, rankCategory, type RankedList } from './rank';
+import { coverageFlag, type RankCandidate, rankCategory, type RankedList, tieBreakOrder } from './rank';
 import { type CategoryStability, categoryStability, type JudgeProfile, judgeProfiles } from './stability';
 
 export interface CategoryResult {
@@ -161,7 +161,8 @@ export function runRanking(
     const listDef = def.lists.find((l) => l.key === g.list) ?? def.lists[0];
     const { method, tiers } = rankingRulesFor(listDef, config);
     const lists: CategoryResult['lists'] = {};
-    for (const m of config.methods) lists[m] = rankCategory(candidates, { method: m, tieBreaks: config.tieBreaks, tiers });
+    const tieRanks = tieBreakOrder(candidates, config.tieBreaks); // one tie-break sort for every method
+    for (const m of config.methods) lists[m] = rankCategory(candidates, { method: m, tieBreaks: config.tieBreaks, tiers, tieRanks });
     const aggregates = g.entries.map((e) => byId.get(e.entryId)).filter((a): a is EntryAggregate => a !== undefined);
     return { list: g.list, kind: g.kind, category: g.category, method, tiers, lists, stability: categoryStability(lists, config.methods, aggregates, config.topMovers) };
   });
