@@ -26,8 +26,8 @@ import { type CommitteeResult, selectCommittee } from './committee';
 import type { EntryFlag, RankingConfig, RankingMethod, TieBreak, TierRule } from './config';
 import type { CampaignScores, LoadedEntry } from './load-scores';
 import { compareCodeUnits } from './numbers';
-import { coverageFlag, type RankCandidate, rankCategory, type RankedList, tieBreakOrder } from './rank';
-import { type CategoryStability, categoryStability, type JudgeProfile, judgeProfiles } from './stability';
+import { coverageFlag, type RankCandidate, rankCategory, type RankedList, rankOrder, tieBreakOrder } from './rank';
+import { type CategoryStability, type JudgeProfile, judgeProfiles, stabilityOfOrders } from './stability';
 
 export interface CategoryResult {
   /** The definition's list the category feeds (lists[].key). */
@@ -160,11 +160,19 @@ export function runRanking(
     }));
     const listDef = def.lists.find((l) => l.key === g.list) ?? def.lists[0];
     const { method, tiers } = rankingRulesFor(listDef, config);
-    const lists: CategoryResult['lists'] = {};
     const tieRanks = tieBreakOrder(candidates, config.tieBreaks); // one tie-break sort for every method
-    for (const m of config.methods) lists[m] = rankCategory(candidates, { method: m, tieBreaks: config.tieBreaks, tiers, tieRanks });
+    const orders = config.methods.map((m) => rankOrder(candidates, m, tieRanks));
     const aggregates = g.entries.map((e) => byId.get(e.entryId)).filter((a): a is EntryAggregate => a !== undefined);
-    return { list: g.list, kind: g.kind, category: g.category, method, tiers, lists, stability: categoryStability(lists, config.methods, aggregates, config.topMovers) };
+    return {
+      list: g.list,
+      kind: g.kind,
+      category: g.category,
+      method,
+      tiers,
+      lists: lazyLists(config.methods, (m, i) => rankCategory(candidates, { method: m, tieBreaks: config.tieBreaks, tiers, tieRanks }, orders[i])),
+      // From the orders alone: the stability figures need no method's list built.
+      stability: stabilityOfOrders(config.methods, orders, candidates, aggregates, config.topMovers),
+    };
   });
 
   let committee: CommitteeResult | null = null;
@@ -180,6 +188,21 @@ export function runRanking(
     committee = selectCommittee(applicants, allEligibility(def).map((i) => i.key), data.eligibility, data.conflicts, config.committee);
   }
   return { campaignId: data.campaignId, config, aggregate: result, categories, judges: judgeProfiles(own.entries, config.bias), committee, ...(carryOver.length > 0 ? { carryOver } : {}) };
+}
+
+/**
+ * Every method's ranked list, each built when first read (an enumerable getter, so spreading,
+ * JSON and structured clones see plain lists, in method order as before). The summary reads only
+ * the published method's list; building all five — a quarter of a million ranked rows and their
+ * tie explanations at 50,000 entries — was most of the first summary's time.
+ */
+function lazyLists(methods: readonly RankingMethod[], build: (method: RankingMethod, index: number) => RankedList): CategoryResult['lists'] {
+  const lists: CategoryResult['lists'] = {};
+  methods.forEach((m, i) => {
+    let built: RankedList | undefined;
+    Object.defineProperty(lists, m, { enumerable: true, configurable: true, get: () => (built ??= build(m, i)) });
+  });
+  return lists;
 }
 
 /**

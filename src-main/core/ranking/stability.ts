@@ -14,7 +14,7 @@ import type { EntryAggregate } from './aggregate';
 import { icc1, type Icc1, judgeBias, type JudgeBias, kendallTauB, kendallW } from './agreement';
 import type { RankingMethod } from './config';
 import { compareCodeUnits, quantileOfSorted, round6, toFloat64, toMicro } from './numbers';
-import { rankKey, type RankedList } from './rank';
+import { rankKey, type RankedList, type RankOrder } from './rank';
 
 export interface MethodPairTau {
   a: RankingMethod;
@@ -49,65 +49,84 @@ export function categoryStability(
   // Entries by position: every method's lists hold (some of) the category's entries, so a
   // position indexes typed arrays instead of one Map per method (the ranking's hot path at 50,000).
   const position = new Map<number, number>();
-  const entryOf: EntryAggregate[] = [];
-  for (const a of aggregates) position.set(a.entryId, entryOf.push(a) - 1);
-  const placeOf = (entryId: number) => {
-    let p = position.get(entryId);
-    if (p === undefined) position.set(entryId, (p = entryOf.length)), entryOf.push(undefined as unknown as EntryAggregate);
+  const entryOf: { entryId: number; regNo: string }[] = [];
+  const aggregateOf: (EntryAggregate | undefined)[] = [];
+  for (const a of aggregates) position.set(a.entryId, aggregateOf.push(a) - 1);
+  const placeOf = (r: { entryId: number; regNo: string }) => {
+    let p = position.get(r.entryId);
+    if (p === undefined) position.set(r.entryId, (p = aggregateOf.push(undefined) - 1));
+    entryOf[p] ??= r;
     return p;
   };
   // Each method's ranked entries (positions, in rank order) and ranking key per position (NaN: not ranked), once.
-  const ranked = computed.map((m) => (lists[m] as RankedList).ranked.map((r) => placeOf(r.entryId)));
-  const keys = computed.map((m, i) => {
-    const key = new Float64Array(entryOf.length).fill(Number.NaN);
+  const orders = computed.map((m) => {
     const list = (lists[m] as RankedList).ranked;
-    for (let k = 0; k < list.length; k++) key[ranked[i][k]] = rankKey(entryOf[ranked[i][k]], m) as number;
-    return key;
+    const sorted = new Int32Array(list.length);
+    for (let k = 0; k < list.length; k++) sorted[k] = placeOf(list[k]);
+    return { sorted, keys: new Float64Array(0) };
   });
+  computed.forEach((m, i) => {
+    const key = new Float64Array(aggregateOf.length).fill(Number.NaN);
+    for (const p of orders[i].sorted) key[p] = rankKey(aggregateOf[p] as EntryAggregate, m) as number;
+    orders[i].keys = key;
+  });
+  return stabilityOfOrders(computed, orders, entryOf, aggregates, top);
+}
+
+/**
+ * categoryStability from each computed method's order over the category's entries by position
+ * (rank.ts rankOrder: rank k + 1 at sorted[k], the ranking key per position, NaN when not ranked),
+ * so the ranking computes it without building every method's list. `entryOf[p]`: the entry at p.
+ */
+export function stabilityOfOrders(
+  computed: readonly RankingMethod[],
+  orders: readonly RankOrder[],
+  entryOf: ArrayLike<{ entryId: number; regNo: string }>,
+  aggregates: readonly EntryAggregate[],
+  top: number,
+): CategoryStability {
   const tau: MethodPairTau[] = [];
   for (let i = 0; i < computed.length; i++) {
     for (let j = i + 1; j < computed.length; j++) {
-      const x = new Float64Array(ranked[i].length);
-      const y = new Float64Array(ranked[i].length);
+      const x = new Float64Array(orders[i].sorted.length);
+      const y = new Float64Array(orders[i].sorted.length);
       let n = 0;
-      for (const p of ranked[i]) {
-        const ky = keys[j][p];
+      for (const p of orders[i].sorted) {
+        const ky = orders[j].keys[p];
         if (Number.isNaN(ky)) continue;
-        x[n] = keys[i][p];
+        x[n] = orders[i].keys[p];
         y[n++] = ky;
       }
       const t = kendallTauB(x.subarray(0, n), y.subarray(0, n));
       tau.push({ a: computed[i], b: computed[j], tau: t === null ? null : round6(t), entries: n });
     }
   }
-  return { tau, movers: movers(lists, computed, top, ranked, entryOf.length), icc: icc1(sortById(aggregates).map(micro)), w: categoryW(aggregates) };
+  const places = orders.reduce((most, o) => Math.max(most, o.keys.length), 0);
+  return { tau, movers: movers(computed, top, orders, entryOf, places), icc: icc1(sortById(aggregates).map(micro)), w: categoryW(aggregates) };
 }
 
-function movers(lists: Partial<Record<RankingMethod, RankedList>>, methods: readonly RankingMethod[], top: number, ranked: readonly number[][], places: number): Mover[] {
+function movers(methods: readonly RankingMethod[], top: number, orders: readonly RankOrder[], entryOf: ArrayLike<{ entryId: number; regNo: string }>, places: number): Mover[] {
   if (methods.length < 2 || top === 0) return [];
   // Per position: how many methods rank it, and its lowest and highest rank among them.
   const seen = new Int32Array(places);
   const low = new Float64Array(places).fill(Infinity);
   const high = new Float64Array(places).fill(-Infinity);
-  const rowOf: RankedList['ranked'][number][] = new Array(places);
   const rankAt = methods.map(() => new Float64Array(places));
-  methods.forEach((m, i) => {
-    const list = (lists[m] as RankedList).ranked;
-    for (let k = 0; k < list.length; k++) {
-      const p = ranked[i][k];
-      const r = list[k];
+  orders.forEach((o, i) => {
+    for (let k = 0; k < o.sorted.length; k++) {
+      const p = o.sorted[k];
+      const rank = k + 1;
       seen[p]++;
-      rankAt[i][p] = r.rank;
-      if (r.rank < low[p]) low[p] = r.rank;
-      if (r.rank > high[p]) high[p] = r.rank;
-      rowOf[p] ??= r;
+      rankAt[i][p] = rank;
+      if (rank < low[p]) low[p] = rank;
+      if (rank > high[p]) high[p] = rank;
     }
   });
   const all: { p: number; move: number; regNo: string }[] = [];
   for (let p = 0; p < places; p++) {
     if (seen[p] !== methods.length) continue;
     const move = high[p] - low[p];
-    if (move > 0) all.push({ p, move, regNo: rowOf[p].regNo });
+    if (move > 0) all.push({ p, move, regNo: entryOf[p].regNo });
   }
   return all
     .sort((x, y) => y.move - x.move || compareCodeUnits(x.regNo, y.regNo))
@@ -116,7 +135,7 @@ function movers(lists: Partial<Record<RankingMethod, RankedList>>, methods: read
       // The ranks object for the few listed only, its keys in method order as always.
       const ranks: Partial<Record<RankingMethod, number>> = {};
       methods.forEach((m, i) => (ranks[m] = rankAt[i][p]));
-      return { entryId: rowOf[p].entryId, regNo, ranks, move };
+      return { entryId: entryOf[p].entryId, regNo, ranks, move };
     });
 }
 
