@@ -3,7 +3,7 @@
 // flags come from run-ranking), the per-entry decisions in effect (core/decisions), and one computation per campaign kept in memory while the data is
 // unchanged. One service per open database (AppContext.ranking); ranking-rows.ts pages through it.
 // Why a cache: the UI asks for the summary, then pages of one category, then an entry's details;
-// at 50,000 entries one computation takes about 2 s, and nothing changes between those calls.
+// at 50,000 entries one computation takes seconds, and nothing changes between those calls.
 // The cache key is the database's change stamp (db/change-stamp.ts), so any write — a merged
 // bundle, a judge's score, a changed configuration — forces a recomputation.
 import type { Database } from 'better-sqlite3';
@@ -20,7 +20,7 @@ import type { EntryAggregate } from './aggregate';
 import { parseRankingConfig, type RankingConfig } from './config';
 import { defaultRankingConfig } from './default-config';
 import { type CampaignScores, loadCampaignScores } from './load-scores';
-import { type EntryInfo, entryInfos, judgeNames, rankingConfigJson, saveRankingConfigJson } from './ranking-repo';
+import { type EntryInfo, entryInfos, entryInfosOf, judgeNames, rankingConfigJson, saveRankingConfigJson } from './ranking-repo';
 import { type RankingOutcome, runRanking } from './run-ranking';
 
 export type { EntryInfo } from './ranking-repo';
@@ -33,7 +33,10 @@ export interface ComputedRanking {
   flags: Map<number, EntryFlag[]>;
   /** The per-entry decisions in effect (core/decisions), honoured by the outcome. */
   decisions: Map<number, EntryDecision[]>;
+  /** Every entry's title and entrant: read when first used (the summary needs a few, see infoOf). */
   info: Map<number, EntryInfo>;
+  /** The titles and entrants of a few entries, without reading every entry's (unless already read). */
+  infoOf(entryIds: readonly number[]): Map<number, EntryInfo>;
   aggregates: Map<number, EntryAggregate>;
   judgeNames: Map<string, string>;
   /** Rows per (category, section, method), built when first asked for. */
@@ -141,8 +144,11 @@ export class RankingService {
     if (cached && cached.stamp === stamp && !refresh) return cached;
 
     const { data, flags, decisions, outcome } = this.run(campaignId, undefined, chosen);
-    const info = entryInfos(this.db, campaignId);
     const names = judgeNames(this.db);
+    const db = this.db;
+    // The titles are read when first wanted (50,000 rows the first summary does not show). Every
+    // reader calls compute() first, which recomputes after any change, so they match the ranking.
+    let info: Map<number, EntryInfo> | undefined;
     const computed: ComputedRanking = {
       stamp: changeStamp(this.db),
       computedAt: nowIso(),
@@ -150,7 +156,10 @@ export class RankingService {
       outcome,
       flags,
       decisions,
-      info,
+      get info() {
+        return (info ??= entryInfos(db, campaignId));
+      },
+      infoOf: (entryIds) => info ?? entryInfosOf(db, campaignId, entryIds),
       aggregates: new Map(outcome.aggregate.entries.map((a) => [a.entryId, a])),
       judgeNames: names,
       rows: new Map(),
