@@ -54,7 +54,8 @@ export interface RankingRun {
 
 /**
  * The flag that holds an entry missing completeness rules. Its params name the rules' options in
- * both languages, which needs the translations: the app passes app/entry-problem-text's.
+ * both languages, which needs the translations: the app passes app/entry-problem-text's. It depends
+ * on the problems' rules and options only (complianceFlags makes it once per kind and rules).
  */
 export type EntryRuleFlagOf = (problems: readonly EntryProblem[]) => EntryFlag;
 
@@ -107,7 +108,15 @@ export class RankingService {
     );
     const incomplete = new Map<number, EntryProblem[]>();
     for (const p of entryRuleProblems(this.db, campaignId, this.campaigns.definition(campaignId))) incomplete.set(p.entryId, [...(incomplete.get(p.entryId) ?? []), p]);
-    for (const [entryId, problems] of incomplete) flags.set(entryId, [...(flags.get(entryId) ?? []), this.entryRuleFlag(problems)]);
+    // A problem's options follow from the entry's kind and the rule (entry-rules.ts), so entries
+    // missing the same rules get the same flag: its texts are made once, not once per entry.
+    const flagOf = new Map<string, EntryFlag>();
+    for (const [entryId, problems] of incomplete) {
+      const key = `${problems[0].kind}\u0000${problems.map((p) => p.rule).join('\u0000')}`;
+      let flag = flagOf.get(key);
+      if (!flag) flagOf.set(key, (flag = this.entryRuleFlag(problems)));
+      flags.set(entryId, [...(flags.get(entryId) ?? []), { code: flag.code, params: { ...flag.params } }]);
+    }
     return flags;
   }
 
