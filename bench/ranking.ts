@@ -4,6 +4,7 @@
 // stability figures once over the five methods' lists, the whole runRanking, a locked snapshot,
 // and load-scores from a real SQLite database of that size. Aim: < 1 s per method.
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { createDispatch } from '../src-main/app/dispatch';
 import { createHandlers } from '../src-main/app/handlers';
 import { mulberry32 } from '../src-main/core/assignment/seeded';
@@ -16,7 +17,7 @@ import { buildSnapshot, snapshotBytes } from '../src-main/core/ranking/snapshot'
 import { categoryStability, judgeProfiles } from '../src-main/core/ranking/stability';
 import { nowIso } from '../src-main/core/time';
 import { syntheticEntries } from '../tests/e2e/seed';
-import { type BenchResult, measure, summarize } from './harness';
+import { type BenchResult, measure, percentile, round, summarize } from './harness';
 import { largeCampaign } from './large-campaign';
 import { stallBench } from './main-stall';
 
@@ -129,6 +130,7 @@ export async function rankingBench(): Promise<BenchResult[]> {
     const rows = `${generated.scores.length} score rows, ${generated.conflicts.length} conflicts`;
 
     const lists: Partial<Record<RankingMethod, RankedList[]>> = {};
+    let sqlitePeer: BenchResult['peer'] = null;
     for (const method of rankingMethods) {
       let ranked = 0;
       const samples = await measure(RUNS, () => {
@@ -138,6 +140,7 @@ export async function rankingBench(): Promise<BenchResult[]> {
         ranked = (lists[method] as RankedList[]).reduce((n, l) => n + l.ranked.length, 0);
       });
       const peer = method === 'mean' ? sqliteMeanRanking(ctx.db.name, definition.lists[0].rubric, reviews) : undefined;
+      if (peer) sqlitePeer = peer;
       results.push(summarize(`ranking.method.${method}`, reviews, 'reviews/s', samples, { note: `aggregate (${method} only) + rank ${ranked} of ${ENTRIES} entries in 6 categories; ${rows}; aim < 1 s`, ...(peer !== undefined ? { peer } : {}) }));
     }
 
@@ -181,7 +184,15 @@ export async function rankingBench(): Promise<BenchResult[]> {
       const r = await dispatch('ranking:summary', { campaignId });
       if (!r.ok) throw new Error(`bench: ranking:summary failed: ${JSON.stringify(r.error)}`);
     });
-    results.push(summarize('ranking.ui.firstSummary', reviews, 'reviews/s', first, { note: `the first ranking:summary at ${ENTRIES} entries (nothing cached); aim ≤ 1 s` }));
+    // The peer: the sqlite3 shell's mean ranking over the same file, measured above in this run
+    // (it ranks one method from SQLite; the summary loads, ranks five methods and their stability).
+    const ratio = sqlitePeer ? `; ratio ours/peer ${round(percentile(first, 50) / sqlitePeer.medianMs)}` : '';
+    results.push(
+      summarize('ranking.ui.firstSummary', reviews, 'reviews/s', first, {
+        note: `the first ranking:summary at ${ENTRIES} entries (nothing cached); aim ≤ 1 s${ratio}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+        peer: sqlitePeer,
+      }),
+    );
     const summary = await measure(3, async () => {
       const r = await dispatch('ranking:summary', { campaignId, refresh: true });
       if (!r.ok) throw new Error(`bench: ranking:summary failed: ${JSON.stringify(r.error)}`);

@@ -34,6 +34,8 @@ function snapshotView(s: StoredSnapshot): SnapshotInfo {
 }
 
 function categorySummaries(computed: ComputedRanking): CategorySummary[] {
+  // Titles of the movers only (a few per category), not every entry's.
+  const titles = computed.infoOf(computed.outcome.categories.flatMap((c) => c.stability.movers.map((m) => m.entryId)));
   return computed.outcome.categories.map((c) => {
     const { min, max } = scaleOf(computed, c.list);
     const list = c.lists[c.method]!;
@@ -50,7 +52,7 @@ function categorySummaries(computed: ComputedRanking): CategorySummary[] {
       tiers: list.tiers.map((t) => ({ key: t.key, label: tierLabel(c, t.key), count: t.count })),
       stability: {
         tau: c.stability.tau,
-        movers: c.stability.movers.map((m) => ({ ...m, title: computed.info.get(m.entryId)?.title ?? '' })),
+        movers: c.stability.movers.map((m) => ({ ...m, title: titles.get(m.entryId)?.title ?? '' })),
         icc: c.stability.icc,
         w: c.stability.w,
       },

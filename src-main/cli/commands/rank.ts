@@ -11,6 +11,7 @@ import { csvRow } from '../../core/export/csv';
 import { type RankingMethod, rankingMethods } from '../../core/ranking/config';
 import crypto from 'node:crypto';
 import { readLockFileWithLines } from '../../core/ranking/lock-file';
+import { judgesOnlyRanksOf } from '../../core/ranking/ranking-rows';
 import { buildSnapshot, snapshotBytes } from '../../core/ranking/snapshot';
 import { snapshotLines } from '../../core/ranking/snapshot-store';
 import { verifyExplained } from '../../core/ranking/verify';
@@ -82,7 +83,23 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     }
     // Without --method each category shows its published list (a list may rank by its programme's own method).
     const shownOf = (c: (typeof outcome.categories)[number]) => c.lists[(asked ?? c.method) as keyof typeof c.lists];
-    const rows = outcome.categories.flatMap((c) => (shownOf(c)?.ranked ?? []).map((r) => ({ kind: c.kind, category: c.category, ...r })));
+    // A list that blends reach into its score (issue 16): each row also carries the judges' score
+    // alone and the rank it alone would give, as the app's rows and the CSV export show them.
+    const aggregates = new Map(outcome.aggregate.entries.map((a) => [a.entryId, a]));
+    const judgesOnlyIn = (c: (typeof outcome.categories)[number]) => {
+      const list = shownOf(c);
+      const m = (asked ?? c.method) as RankingMethod;
+      const ranks = list ? judgesOnlyRanksOf(aggregates, list, m) : new Map<number, number>();
+      return (entryId: number) => {
+        const blend = aggregates.get(entryId)?.blend;
+        return blend ? { judgesOnly: { rank: ranks.get(entryId) ?? null, score: blend.judges.scores[m] ?? null, metric: blend.metric, value: blend.value, hadFigure: blend.hadFigure } } : {};
+      };
+    };
+    const rows = outcome.categories.flatMap((c) => {
+      const own = judgesOnlyIn(c);
+      return (shownOf(c)?.ranked ?? []).map((r) => ({ kind: c.kind, category: c.category, ...r, ...own(r.entryId) }));
+    });
+    const blends = rows.some((r) => 'judgesOnly' in r);
     const held = outcome.categories.flatMap((c) => (shownOf(c)?.held ?? []).map((h) => ({ kind: c.kind, category: c.category, ...h })));
     // Entries of a list shown by the trimmed mean with too few judges to drop the extremes carry the
     // plain mean: said, as the app's ranking tab says it (it used to be silent here).
@@ -100,14 +117,24 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     }
     if (values.json) process.stdout.write(`${JSON.stringify({ method, ranked: rows, held, trimFallbacks: fallbacks, ...(committee ? { committee } : {}), ...(published ? { published } : {}) }, null, 2)}\n`);
     else if (values.csv) {
-      process.stdout.write(`${csvRow(['kind', 'category', 'rank', 'regNo', 'score', 'judges', 'tier'])}\n`);
-      for (const r of rows) process.stdout.write(`${csvRow([r.kind, r.category, r.rank, r.regNo, r.score, r.judges, r.tier])}\n`);
+      process.stdout.write(`${csvRow(['kind', 'category', 'rank', 'regNo', 'score', 'judges', 'tier', ...(blends ? ['judgesOnlyScore', 'judgesOnlyRank', 'reachFigure'] : [])])}\n`);
+      for (const r of rows) {
+        const own = 'judgesOnly' in r ? r.judgesOnly : undefined;
+        const blended = blends ? [own?.score ?? '', own?.rank ?? '', own ? (own.hadFigure ? own.value : '') : ''] : [];
+        process.stdout.write(`${csvRow([r.kind, r.category, r.rank, r.regNo, r.score, r.judges, r.tier, ...blended])}\n`);
+      }
     } else {
       for (const c of outcome.categories) {
         const list = shownOf(c);
         if (!list) continue;
         process.stdout.write(`\n${c.kind}${c.category ? `/${c.category}` : ''}\n`);
-        for (const r of list.ranked) process.stdout.write(`  ${String(r.rank).padStart(3)}  ${r.regNo}\t${r.score.toFixed(2)}\t${t('cli.rank.judges', { count: r.judges })}\n`);
+        const own = judgesOnlyIn(c);
+        for (const r of list.ranked) {
+          // Beside a blended score: the judges' rank and score alone, as the PDF report prints them.
+          const alone = own(r.entryId).judgesOnly;
+          const judgesOnly = alone ? `\t${t('ranking.blend.judgesOnly')} ${alone.rank ?? '—'} · ${alone.score === null ? '—' : alone.score.toFixed(2)}` : '';
+          process.stdout.write(`  ${String(r.rank).padStart(3)}  ${r.regNo}\t${r.score.toFixed(2)}\t${t('cli.rank.judges', { count: r.judges })}${judgesOnly}\n`);
+        }
         const fallback = fallbacks.find((f) => f.kind === c.kind && f.category === c.category);
         if (fallback) process.stdout.write(`  ${t('ranking.fallback.trimmed', { count: fallback.entries, n: fallback.needed })}\n`);
         if (list.held.length) process.stdout.write(`  ${t('cli.rank.held', { count: list.held.length, list: list.held.map((h) => `${h.regNo} (${h.flags.map((f) => f.code).join(', ')})`).join('; ') })}\n`);

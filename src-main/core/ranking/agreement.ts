@@ -56,9 +56,23 @@ export function kendallTauB(x: ArrayLike<number>, y: ArrayLike<number>): number 
 /** Ranks 0 … u − 1 of the distinct values (equal values share one), and u. */
 function denseRanks(values: ArrayLike<number>): [Float64Array, number] {
   const sorted = toFloat64(values).sort();
-  const index = new Map<number, number>();
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) index.set(sorted[i], index.size);
-  return [toFloat64(values, (v) => index.get(v) as number), index.size];
+  // The distinct values in order; a value's rank is its position there, found by binary search
+  // (a Map keyed by doubles cost more than the sort at 20,000+ entries × 10 method pairs).
+  let u = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i];
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let lo = 0;
+    let hi = u - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = lo;
+  }
+  return [out, u];
 }
 
 /** Sorts `a` ascending in place and returns the number of pairs i < j with a[i] > a[j]. */

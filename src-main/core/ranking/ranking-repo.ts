@@ -45,6 +45,14 @@ export function entryInfos(db: Database, campaignId: string): Map<number, EntryI
   return new Map(rows.map((row) => [row.id, toEntryInfo(row)]));
 }
 
+/** Title and entrant of the given entries of the campaign (a few: the summary's movers), by entry id. */
+export function entryInfosOf(db: Database, campaignId: string, entryIds: readonly number[]): Map<number, EntryInfo> {
+  const rows = db
+    .prepare('SELECT id, title, entrant_name, entrant_unit FROM entries WHERE campaign_id = ? AND id IN (SELECT value FROM json_each(?))')
+    .all(campaignId, JSON.stringify(entryIds)) as DbEntryInfoRow[];
+  return new Map(rows.map((row) => [row.id, toEntryInfo(row)]));
+}
+
 /** Every judge's name by id (judges are shared between campaigns). */
 export function judgeNames(db: Database): Map<string, string> {
   const rows = db.prepare('SELECT id, name FROM judges').all() as DbJudgeNameRow[];

@@ -3,6 +3,7 @@
 // in it, since the UI pages through them), and the range of a list's weighted total.
 import { type EntryFlag, type RankingMethod, type RankingRow, rubricOfRound, type TieExplanation } from '../../contract';
 import { KepuError } from '../errors';
+import type { EntryAggregate } from './aggregate';
 import type { RankedList } from './rank';
 import type { ComputedRanking } from './ranking-service';
 import type { CategoryResult } from './run-ranking';
@@ -69,7 +70,12 @@ export function categoryRows(computed: ComputedRanking, c: CategoryResult, secti
  * aggregate): higher first, equal scores in the published order. Empty when nothing is blended.
  */
 function judgesOnlyRanks(computed: ComputedRanking, list: RankedList, method: RankingMethod): Map<number, number> {
-  const own = (entryId: number) => computed.aggregates.get(entryId)?.blend?.judges.scores[method] ?? null;
+  return judgesOnlyRanksOf(computed.aggregates, list, method);
+}
+
+/** judgesOnlyRanks over the aggregates by entry id (the CLI ranks without a ComputedRanking). */
+export function judgesOnlyRanksOf(aggregates: ReadonlyMap<number, EntryAggregate>, list: RankedList, method: RankingMethod): Map<number, number> {
+  const own = (entryId: number) => aggregates.get(entryId)?.blend?.judges.scores[method] ?? null;
   if (!list.ranked.some((r) => own(r.entryId) !== null)) return new Map();
   const order = list.ranked.map((r, i) => ({ entryId: r.entryId, score: own(r.entryId) ?? -Infinity, i })).sort((x, y) => y.score - x.score || x.i - y.i);
   return new Map(order.map((o, k) => [o.entryId, k + 1]));

@@ -3,7 +3,7 @@
 // flags come from run-ranking), the per-entry decisions in effect (core/decisions), and one computation per campaign kept in memory while the data is
 // unchanged. One service per open database (AppContext.ranking); ranking-rows.ts pages through it.
 // Why a cache: the UI asks for the summary, then pages of one category, then an entry's details;
-// at 50,000 entries one computation takes about 2 s, and nothing changes between those calls.
+// at 50,000 entries one computation takes seconds, and nothing changes between those calls.
 // The cache key is the database's change stamp (db/change-stamp.ts), so any write — a merged
 // bundle, a judge's score, a changed configuration — forces a recomputation.
 import type { Database } from 'better-sqlite3';
@@ -20,7 +20,7 @@ import type { EntryAggregate } from './aggregate';
 import { parseRankingConfig, type RankingConfig } from './config';
 import { defaultRankingConfig } from './default-config';
 import { type CampaignScores, loadCampaignScores } from './load-scores';
-import { type EntryInfo, entryInfos, judgeNames, rankingConfigJson, saveRankingConfigJson } from './ranking-repo';
+import { type EntryInfo, entryInfos, entryInfosOf, judgeNames, rankingConfigJson, saveRankingConfigJson } from './ranking-repo';
 import { type RankingOutcome, runRanking } from './run-ranking';
 
 export type { EntryInfo } from './ranking-repo';
@@ -33,7 +33,10 @@ export interface ComputedRanking {
   flags: Map<number, EntryFlag[]>;
   /** The per-entry decisions in effect (core/decisions), honoured by the outcome. */
   decisions: Map<number, EntryDecision[]>;
+  /** Every entry's title and entrant: read when first used (the summary needs a few, see infoOf). */
   info: Map<number, EntryInfo>;
+  /** The titles and entrants of a few entries, without reading every entry's (unless already read). */
+  infoOf(entryIds: readonly number[]): Map<number, EntryInfo>;
   aggregates: Map<number, EntryAggregate>;
   judgeNames: Map<string, string>;
   /** Rows per (category, section, method), built when first asked for. */
@@ -51,7 +54,8 @@ export interface RankingRun {
 
 /**
  * The flag that holds an entry missing completeness rules. Its params name the rules' options in
- * both languages, which needs the translations: the app passes app/entry-problem-text's.
+ * both languages, which needs the translations: the app passes app/entry-problem-text's. It depends
+ * on the problems' rules and options only (complianceFlags makes it once per kind and rules).
  */
 export type EntryRuleFlagOf = (problems: readonly EntryProblem[]) => EntryFlag;
 
@@ -104,7 +108,15 @@ export class RankingService {
     );
     const incomplete = new Map<number, EntryProblem[]>();
     for (const p of entryRuleProblems(this.db, campaignId, this.campaigns.definition(campaignId))) incomplete.set(p.entryId, [...(incomplete.get(p.entryId) ?? []), p]);
-    for (const [entryId, problems] of incomplete) flags.set(entryId, [...(flags.get(entryId) ?? []), this.entryRuleFlag(problems)]);
+    // A problem's options follow from the entry's kind and the rule (entry-rules.ts), so entries
+    // missing the same rules get the same flag: its texts are made once, not once per entry.
+    const flagOf = new Map<string, EntryFlag>();
+    for (const [entryId, problems] of incomplete) {
+      const key = `${problems[0].kind}\u0000${problems.map((p) => p.rule).join('\u0000')}`;
+      let flag = flagOf.get(key);
+      if (!flag) flagOf.set(key, (flag = this.entryRuleFlag(problems)));
+      flags.set(entryId, [...(flags.get(entryId) ?? []), { code: flag.code, params: { ...flag.params } }]);
+    }
     return flags;
   }
 
@@ -141,8 +153,11 @@ export class RankingService {
     if (cached && cached.stamp === stamp && !refresh) return cached;
 
     const { data, flags, decisions, outcome } = this.run(campaignId, undefined, chosen);
-    const info = entryInfos(this.db, campaignId);
     const names = judgeNames(this.db);
+    const db = this.db;
+    // The titles are read when first wanted (50,000 rows the first summary does not show). Every
+    // reader calls compute() first, which recomputes after any change, so they match the ranking.
+    let info: Map<number, EntryInfo> | undefined;
     const computed: ComputedRanking = {
       stamp: changeStamp(this.db),
       computedAt: nowIso(),
@@ -150,7 +165,10 @@ export class RankingService {
       outcome,
       flags,
       decisions,
-      info,
+      get info() {
+        return (info ??= entryInfos(db, campaignId));
+      },
+      infoOf: (entryIds) => info ?? entryInfosOf(db, campaignId, entryIds),
       aggregates: new Map(outcome.aggregate.entries.map((a) => [a.entryId, a])),
       judgeNames: names,
       rows: new Map(),

@@ -26,8 +26,8 @@ import { type CommitteeResult, selectCommittee } from './committee';
 import type { EntryFlag, RankingConfig, RankingMethod, TieBreak, TierRule } from './config';
 import type { CampaignScores, LoadedEntry } from './load-scores';
 import { compareCodeUnits } from './numbers';
-import { coverageFlag, type RankCandidate, rankCategory, type RankedList } from './rank';
-import { type CategoryStability, categoryStability, type JudgeProfile, judgeProfiles } from './stability';
+import { coverageFlag, type RankCandidate, rankCategory, type RankedList, rankOrder, tieBreakOrder } from './rank';
+import { type CategoryStability, type JudgeProfile, judgeProfiles, stabilityOfOrders } from './stability';
 
 export interface CategoryResult {
   /** The definition's list the category feeds (lists[].key). */
@@ -146,21 +146,33 @@ export function runRanking(
     return (list && scoringRoundOf(list, data.rounds?.[listKey] ?? 1)?.judgesPerEntry) ?? def.judgesPerEntry;
   };
   const categories: CategoryResult[] = [...groups.values()].sort(categoryOrder(def)).map((g) => {
+    const wanted = wantedOf(g.list);
     const candidates: RankCandidate[] = g.entries.map((e) => ({
       entryId: e.entryId,
       regNo: e.regNo,
       submittedAt: e.submittedAt,
+      // Parsed once here rather than once per method's list.
+      submittedMs: e.submittedAt === null ? null : Date.parse(e.submittedAt),
       aggregate: byId.get(e.entryId) ?? null,
-      wantedJudges: wantedOf(g.list),
+      wantedJudges: wanted,
       assigned: e.assigned,
       flags: flagsOf(e),
     }));
     const listDef = def.lists.find((l) => l.key === g.list) ?? def.lists[0];
     const { method, tiers } = rankingRulesFor(listDef, config);
-    const lists: CategoryResult['lists'] = {};
-    for (const m of config.methods) lists[m] = rankCategory(candidates, { method: m, tieBreaks: config.tieBreaks, tiers });
+    const tieRanks = tieBreakOrder(candidates, config.tieBreaks); // one tie-break sort for every method
+    const orders = config.methods.map((m) => rankOrder(candidates, m, tieRanks));
     const aggregates = g.entries.map((e) => byId.get(e.entryId)).filter((a): a is EntryAggregate => a !== undefined);
-    return { list: g.list, kind: g.kind, category: g.category, method, tiers, lists, stability: categoryStability(lists, config.methods, aggregates, config.topMovers) };
+    return {
+      list: g.list,
+      kind: g.kind,
+      category: g.category,
+      method,
+      tiers,
+      lists: lazyLists(config.methods, (m, i) => rankCategory(candidates, { method: m, tieBreaks: config.tieBreaks, tiers, tieRanks }, orders[i])),
+      // From the orders alone: the stability figures need no method's list built.
+      stability: stabilityOfOrders(config.methods, orders, candidates, aggregates, config.topMovers),
+    };
   });
 
   let committee: CommitteeResult | null = null;
@@ -179,6 +191,21 @@ export function runRanking(
 }
 
 /**
+ * Every method's ranked list, each built when first read (an enumerable getter, so spreading,
+ * JSON and structured clones see plain lists, in method order as before). The summary reads only
+ * the published method's list; building all five — a quarter of a million ranked rows and their
+ * tie explanations at 50,000 entries — was most of the first summary's time.
+ */
+function lazyLists(methods: readonly RankingMethod[], build: (method: RankingMethod, index: number) => RankedList): CategoryResult['lists'] {
+  const lists: CategoryResult['lists'] = {};
+  methods.forEach((m, i) => {
+    let built: RankedList | undefined;
+    Object.defineProperty(lists, m, { enumerable: true, configurable: true, get: () => (built ??= build(m, i)) });
+  });
+  return lists;
+}
+
+/**
  * Each list is aggregated on its own rubric over its own entries (z-scores and Borda counts are
  * computed within a list: totals on different rubrics are not comparable), then the results are
  * put together in entry-id order (as aggregate orders them). A campaign with one list gets exactly the single aggregate it always
@@ -191,18 +218,24 @@ function aggregateByList(data: CampaignScores, listOf: ReadonlyMap<number, strin
   if (def.lists.length === 1) {
     return aggregate({ rubric: rubricOf(def.lists[0]), scores: data.scores, conflicts: data.conflicts, entryIds: data.entries.map((e) => e.entryId) }, options);
   }
-  const parts = def.lists.map((list) => {
-    const mine = (entryId: number) => listOf.get(entryId) === list.key;
-    return aggregate(
-      {
-        rubric: rubricOf(list),
-        scores: data.scores.filter((s) => mine(s.entryId)),
-        conflicts: data.conflicts.filter((c) => mine(c.entryId)),
-        entryIds: data.entries.filter((e) => mine(e.entryId)).map((e) => e.entryId),
-      },
-      options,
-    );
-  });
+  // One pass over the rows, each to its list's part (rows keep their order within a part).
+  const index = new Map(def.lists.map((l, i) => [l.key, i]));
+  const split = def.lists.map(() => ({ scores: [] as CampaignScores['scores'], conflicts: [] as CampaignScores['conflicts'], entryIds: [] as number[] }));
+  let lastEntry = Number.NaN;
+  let lastPart: (typeof split)[number] | undefined;
+  const partOf = (entryId: number) => {
+    // Rows come grouped by entry, so the previous row's answer usually holds.
+    if (entryId !== lastEntry) {
+      lastEntry = entryId;
+      const key = listOf.get(entryId);
+      lastPart = key === undefined ? undefined : split[index.get(key) as number];
+    }
+    return lastPart;
+  };
+  for (const s of data.scores) partOf(s.entryId)?.scores.push(s);
+  for (const c of data.conflicts) partOf(c.entryId)?.conflicts.push(c);
+  for (const e of data.entries) partOf(e.entryId)?.entryIds.push(e.entryId);
+  const parts = def.lists.map((list, i) => aggregate({ rubric: rubricOf(list), ...split[i] }, options));
   const sum = (pick: (c: AggregateResult['counts']) => number) => parts.reduce((s, p) => s + pick(p.counts), 0);
   return {
     options: parts[0].options,

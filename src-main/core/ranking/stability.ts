@@ -14,7 +14,7 @@ import type { EntryAggregate } from './aggregate';
 import { icc1, type Icc1, judgeBias, type JudgeBias, kendallTauB, kendallW } from './agreement';
 import type { RankingMethod } from './config';
 import { compareCodeUnits, quantileOfSorted, round6, toFloat64, toMicro } from './numbers';
-import { rankKey, type RankedList } from './rank';
+import { rankKey, type RankedList, type RankOrder } from './rank';
 
 export interface MethodPairTau {
   a: RankingMethod;
@@ -45,51 +45,98 @@ export function categoryStability(
   aggregates: readonly EntryAggregate[],
   top: number,
 ): CategoryStability {
-  const byId = new Map(aggregates.map((a) => [a.entryId, a]));
   const computed = methods.filter((m) => lists[m] !== undefined);
-  // Each method's ranking key per ranked entry, once.
-  const keys = computed.map((m) => {
-    const map = new Map<number, number>();
-    for (const r of (lists[m] as RankedList).ranked) map.set(r.entryId, rankKey(byId.get(r.entryId) as EntryAggregate, m) as number);
-    return map;
+  // Entries by position: every method's lists hold (some of) the category's entries, so a
+  // position indexes typed arrays instead of one Map per method (the ranking's hot path at 50,000).
+  const position = new Map<number, number>();
+  const entryOf: { entryId: number; regNo: string }[] = [];
+  const aggregateOf: (EntryAggregate | undefined)[] = [];
+  for (const a of aggregates) position.set(a.entryId, aggregateOf.push(a) - 1);
+  const placeOf = (r: { entryId: number; regNo: string }) => {
+    let p = position.get(r.entryId);
+    if (p === undefined) position.set(r.entryId, (p = aggregateOf.push(undefined) - 1));
+    entryOf[p] ??= r;
+    return p;
+  };
+  // Each method's ranked entries (positions, in rank order) and ranking key per position (NaN: not ranked), once.
+  const orders = computed.map((m) => {
+    const list = (lists[m] as RankedList).ranked;
+    const sorted = new Int32Array(list.length);
+    for (let k = 0; k < list.length; k++) sorted[k] = placeOf(list[k]);
+    return { sorted, keys: new Float64Array(0) };
   });
+  computed.forEach((m, i) => {
+    const key = new Float64Array(aggregateOf.length).fill(Number.NaN);
+    for (const p of orders[i].sorted) key[p] = rankKey(aggregateOf[p] as EntryAggregate, m) as number;
+    orders[i].keys = key;
+  });
+  return stabilityOfOrders(computed, orders, entryOf, aggregates, top);
+}
+
+/**
+ * categoryStability from each computed method's order over the category's entries by position
+ * (rank.ts rankOrder: rank k + 1 at sorted[k], the ranking key per position, NaN when not ranked),
+ * so the ranking computes it without building every method's list. `entryOf[p]`: the entry at p.
+ */
+export function stabilityOfOrders(
+  computed: readonly RankingMethod[],
+  orders: readonly RankOrder[],
+  entryOf: ArrayLike<{ entryId: number; regNo: string }>,
+  aggregates: readonly EntryAggregate[],
+  top: number,
+): CategoryStability {
   const tau: MethodPairTau[] = [];
   for (let i = 0; i < computed.length; i++) {
     for (let j = i + 1; j < computed.length; j++) {
-      const x: number[] = [];
-      const y: number[] = [];
-      for (const [entryId, kx] of keys[i]) {
-        const ky = keys[j].get(entryId);
-        if (ky === undefined) continue;
-        x.push(kx);
-        y.push(ky);
+      const x = new Float64Array(orders[i].sorted.length);
+      const y = new Float64Array(orders[i].sorted.length);
+      let n = 0;
+      for (const p of orders[i].sorted) {
+        const ky = orders[j].keys[p];
+        if (Number.isNaN(ky)) continue;
+        x[n] = orders[i].keys[p];
+        y[n++] = ky;
       }
-      const t = kendallTauB(x, y);
-      tau.push({ a: computed[i], b: computed[j], tau: t === null ? null : round6(t), entries: x.length });
+      const t = kendallTauB(x.subarray(0, n), y.subarray(0, n));
+      tau.push({ a: computed[i], b: computed[j], tau: t === null ? null : round6(t), entries: n });
     }
   }
-  return { tau, movers: movers(lists, computed, top), icc: icc1(sortById(aggregates).map(micro)), w: categoryW(aggregates) };
+  const places = orders.reduce((most, o) => Math.max(most, o.keys.length), 0);
+  return { tau, movers: movers(computed, top, orders, entryOf, places), icc: icc1(sortById(aggregates).map(micro)), w: categoryW(aggregates) };
 }
 
-function movers(lists: Partial<Record<RankingMethod, RankedList>>, methods: readonly RankingMethod[], top: number): Mover[] {
+function movers(methods: readonly RankingMethod[], top: number, orders: readonly RankOrder[], entryOf: ArrayLike<{ entryId: number; regNo: string }>, places: number): Mover[] {
   if (methods.length < 2 || top === 0) return [];
-  const ranks = new Map<number, { regNo: string; ranks: Partial<Record<RankingMethod, number>>; seen: number }>();
-  for (const m of methods) {
-    for (const r of (lists[m] as RankedList).ranked) {
-      const row = ranks.get(r.entryId) ?? { regNo: r.regNo, ranks: {}, seen: 0 };
-      row.ranks[m] = r.rank;
-      row.seen++;
-      ranks.set(r.entryId, row);
+  // Per position: how many methods rank it, and its lowest and highest rank among them.
+  const seen = new Int32Array(places);
+  const low = new Float64Array(places).fill(Infinity);
+  const high = new Float64Array(places).fill(-Infinity);
+  const rankAt = methods.map(() => new Float64Array(places));
+  orders.forEach((o, i) => {
+    for (let k = 0; k < o.sorted.length; k++) {
+      const p = o.sorted[k];
+      const rank = k + 1;
+      seen[p]++;
+      rankAt[i][p] = rank;
+      if (rank < low[p]) low[p] = rank;
+      if (rank > high[p]) high[p] = rank;
     }
+  });
+  const all: { p: number; move: number; regNo: string }[] = [];
+  for (let p = 0; p < places; p++) {
+    if (seen[p] !== methods.length) continue;
+    const move = high[p] - low[p];
+    if (move > 0) all.push({ p, move, regNo: entryOf[p].regNo });
   }
-  const all: Mover[] = [];
-  for (const [entryId, row] of ranks) {
-    if (row.seen !== methods.length) continue;
-    const values = Object.values(row.ranks) as number[];
-    const move = Math.max(...values) - Math.min(...values);
-    if (move > 0) all.push({ entryId, regNo: row.regNo, ranks: row.ranks, move });
-  }
-  return all.sort((x, y) => y.move - x.move || compareCodeUnits(x.regNo, y.regNo)).slice(0, top);
+  return all
+    .sort((x, y) => y.move - x.move || compareCodeUnits(x.regNo, y.regNo))
+    .slice(0, top)
+    .map(({ p, move, regNo }) => {
+      // The ranks object for the few listed only, its keys in method order as always.
+      const ranks: Partial<Record<RankingMethod, number>> = {};
+      methods.forEach((m, i) => (ranks[m] = rankAt[i][p]));
+      return { entryId: entryOf[p].entryId, regNo, ranks, move };
+    });
 }
 
 function categoryW(aggregates: readonly EntryAggregate[]): KendallWResult {

@@ -3,13 +3,14 @@
 // scores (blend.ts); the ranking rows show the judges' score and rank alone beside the blended
 // ones; the lock records the rule and every figure, verifies, and names inputs.reach when a figure
 // changes afterwards. A list without the rule ranks exactly as before.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignDefinition, ExportFile, RankingRow, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
 import { blendCategory } from '../../../src-main/core/ranking/blend';
 import type { EntryAggregate } from '../../../src-main/core/ranking/aggregate';
 import { loadSnapshot } from '../../../src-main/core/ranking/snapshot-store';
-import { ok, openMergedSample } from '../../helpers';
+import { ok, openMergedSample, repoRoot } from '../../helpers';
 
 const aggregate = (entryId: number, mean: number): EntryAggregate => ({ entryId, judges: 3, totals: [], excluded: [], scores: { mean }, zMean: null, trimmed: null, dimensionMeans: {}, sd: null, range: null });
 
@@ -83,6 +84,23 @@ describe('a list blending public votes', () => {
     expect(exported).toContain('仅专家评分 / Judges only');
     const lastLine = exported.split(/\r?\n/).find((l) => l.includes(last.regNo))!;
     expect(lastLine).toContain('50000 (网络投票 / Public votes)');
+    // kepu rank prints the judges' rank and score alone beside a blended score (text, CSV, JSON).
+    const cli = (format: string[]) => {
+      const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin/kepu.mjs'), 'rank', '--campaign', app.works.id, '--data-dir', app.dataDir, ...format], { encoding: 'utf8', env: { ...process.env, KEPU_LANG: 'en' } });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const lastAlone = blended.find((r) => r.regNo === last.regNo)!.judgesOnly!;
+    const textLine = cli([]).split('\n').find((l) => l.includes(last.regNo))!;
+    expect(textLine).toContain(`Judges only ${lastAlone.rank} · ${lastAlone.score!.toFixed(2)}`);
+    const csvLines = cli(['--csv']).trim().split(/\r?\n/).map((l) => l.replaceAll('"', '')); // every cell quoted
+    expect(csvLines[0]).toBe('kind,category,rank,regNo,score,judges,tier,judgesOnlyScore,judgesOnlyRank,reachFigure');
+    expect(csvLines.find((l) => l.includes(last.regNo))!.endsWith(`,${lastAlone.score},${lastAlone.rank},50000`)).toBe(true);
+    const json = JSON.parse(cli(['--json'])) as { ranked: { regNo: string; judgesOnly?: unknown }[] };
+    expect(json.ranked.find((r) => r.regNo === last.regNo)!.judgesOnly).toEqual({ rank: lastAlone.rank, score: lastAlone.score, metric: 'votes', value: 50000, hadFigure: true });
+    // Rows of a list that does not blend stay as they were.
+    if (other) expect(json.ranked.filter((r) => !judged.some((j) => j.regNo === r.regNo)).every((r) => !('judgesOnly' in r))).toBe(true);
+
     // And the PDF report says how the list blends and shows the judges' result alone.
     const pdf = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId: app.works.id, format: 'pdf' }));
     const text = execFileSync('pdftotext', ['-layout', pdf.savedTo, '-']).toString('utf8');
