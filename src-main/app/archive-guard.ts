@@ -98,6 +98,7 @@ export const campaignChanges = {
   'package:locateMedia': byCampaignId,
   'bundle:export': byCampaignId,
   'bundle:merge': byCampaignId,
+  'bundle:mergeJob': byCampaignId,
   'ranking:config': null,
   'ranking:configure': byCampaignId,
   'ranking:summary': null,

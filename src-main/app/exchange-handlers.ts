@@ -7,7 +7,9 @@ import type { Handlers } from '../contract';
 import { campaignAssetPaths } from '../core/media/asset-repo';
 import { ProbeCache } from '../core/media/probe-cache';
 import { checkFiles } from '../core/media/probe-queue';
-import { exchangeBundleReader, mergeBundleFiles } from '../core/merge/merge-bundles';
+import { mergeBundleFiles } from '../core/merge/merge-bundles';
+import { pooledBundleReader } from './bundle-check-pool';
+import { runInWorker } from './worker-runner';
 import { exportBundle } from '../core/packages/export-bundle';
 import { issuePackage } from '../core/packages/issue-package';
 import { linkLocatedMedia, openPackageFile } from '../core/packages/open-package';
@@ -23,7 +25,7 @@ import { packagesRoot } from './paths';
 
 type ExchangeChannels =
   | 'identity:status' | 'identity:create' | 'identity:unlock' | 'identity:lock' | 'identity:sealWithPassphrase' | 'identity:keycard'
-  | 'judge:registerKeyCard' | 'package:export' | 'package:open' | 'package:locateMedia' | 'bundle:export' | 'bundle:merge';
+  | 'judge:registerKeyCard' | 'package:export' | 'package:open' | 'package:locateMedia' | 'bundle:export' | 'bundle:merge' | 'bundle:mergeJob';
 
 
 /** Probe what arrived, so the judge sees the same media verdicts as the coordinator. */
@@ -89,12 +91,24 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
       ctx.campaigns.summary(campaignId);
       ctx.publishedChanges.assertMayChange(campaignId, 'bundles');
       await autoBackupBefore(ctx, 'before-merge'); // blocks the merge when it cannot be written (backup-folder.ts)
-      const outcomes = mergeBundleFiles(
-        { ...ctx, reader: exchangeBundleReader() },
+      const outcomes = await mergeBundleFiles(
+        { ...ctx, reader: pooledBundleReader() },
         campaignId,
         files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') })),
       );
       return mergeReport(ctx, campaignId, outcomes);
+    },
+    // The same merge as a job on a worker thread with its own writable connection (merge-job.ts):
+    // this process stays answered, the UI shows progress and may cancel (nothing is written then).
+    'bundle:mergeJob': ({ campaignId, files }) => {
+      ctx.campaigns.summary(campaignId);
+      ctx.publishedChanges.assertMayChange(campaignId, 'bundles');
+      return ctx.jobs.start('bundle.merge', async (control) => {
+        control.progress({ stage: 'backup', done: 0, total: 1 });
+        await autoBackupBefore(ctx, 'before-merge'); // blocks the merge when it cannot be written (backup-folder.ts)
+        if (control.signal.aborted) return { cancelled: true, report: null };
+        return runInWorker(ctx, { module: 'merge', export: 'mergeBundlesJob', args: { campaignId, files }, writable: true }, control, { cancelled: true, report: null });
+      });
     },
   };
 }

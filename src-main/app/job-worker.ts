@@ -2,29 +2,49 @@
 // out/cli/job-worker.js; from the sources through tsx). It opens its own read-only connection,
 // runs the one task it was started for and posts back progress, then the result, "cancelled", or
 // the failure as a typed error body (the code the UI translates), and ends.
+// Started with `{ pool: true }` instead (bundle-check-pool.ts), it opens no database and checks
+// the bundle files it is sent, one answer per file, until it is terminated.
 import { parentPort, workerData } from 'node:worker_threads';
 import { asDiskFull } from '../core/files/disk-full';
 import { toErrorBody } from './dispatch';
 import { openWorkerContext } from './worker-context';
-import { JobCancelled, runTask, type WorkerTask } from './worker-tasks';
+import { JobCancelled, runTask } from './worker-tasks';
 import type { WorkerMessage, WorkerStart } from './worker-runner';
+import type { PoolAnswer, PoolRequest, PoolStart } from './bundle-check-pool';
 
-const start = workerData as WorkerStart;
+const start = workerData as WorkerStart | PoolStart;
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
-const cancelFlag = new Int32Array(start.cancelFlag);
 
-async function main(task: WorkerTask): Promise<void> {
+async function main(job: WorkerStart): Promise<void> {
+  const task = job.task;
+  const cancelFlag = new Int32Array(job.cancelFlag);
   let ctx: ReturnType<typeof openWorkerContext> | null = null;
   try {
-    ctx = openWorkerContext(start.dataDir, start.nativeBinding);
+    ctx = openWorkerContext(job.dataDir, job.nativeBinding, task.writable === true);
     const result = await runTask(ctx, task, { cancelled: () => Atomics.load(cancelFlag, 0) !== 0, progress: (progress) => post({ type: 'progress', progress }) });
     post({ type: 'done', result });
   } catch (error) {
     if (error instanceof JobCancelled) post({ type: 'cancelled' });
-    else post({ type: 'failed', error: toErrorBody(`job ${task.module}.${task.export}`, asDiskFull(error, start.dataDir), console.error) });
+    else post({ type: 'failed', error: toErrorBody(`job ${task.module}.${task.export}`, asDiskFull(error, job.dataDir), console.error) });
   } finally {
     ctx?.close();
   }
 }
 
-void main(start.task);
+async function pool(options: PoolStart): Promise<void> {
+  const { checkBundle } = await import('../core/merge/bundle-check');
+  parentPort?.on('message', (request: PoolRequest) => {
+    let answer: PoolAnswer;
+    try {
+      answer = { index: request.index, check: checkBundle(request.bytes, options.keys) };
+    } catch (error) {
+      answer = { index: request.index, failure: error instanceof Error ? error.message : String(error) };
+    }
+    parentPort?.postMessage(answer);
+  });
+  // Files are sent only after this: one sent while the module was still loading was lost.
+  parentPort?.postMessage({ ready: true } satisfies PoolAnswer);
+}
+
+if ('pool' in start) void pool(start);
+else void main(start);

@@ -11,6 +11,7 @@ import type { RankingService } from '../core/ranking/ranking-service';
 export const workerModules = {
   'ranking-export': () => import('./ranking-export'),
   'score-exports': () => import('./score-exports-job'),
+  merge: () => import('./merge-job'),
 } as const;
 export type WorkerModule = keyof typeof workerModules;
 
@@ -33,6 +34,8 @@ export interface WorkerTask {
   module: WorkerModule;
   export: string;
   args: unknown;
+  /** The work writes (a merge): its connection is writable, not read-only. */
+  writable?: boolean;
 }
 
 export class JobCancelled extends Error {

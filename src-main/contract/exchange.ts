@@ -5,6 +5,7 @@ import type { ChannelMap } from './channel-def';
 import { ExportFile } from './compliance';
 import { withoutBidiControls } from './identifiers';
 import { ImportSource } from './intake';
+import { jobStatus } from './job-status';
 
 export const IdentityStatus = z.object({
   exists: z.boolean(),
@@ -95,6 +96,19 @@ export const MergeReport = z.object({
 });
 export type MergeReport = z.infer<typeof MergeReport>;
 
+const MergeRequest = z.object({ campaignId: z.string().min(1).max(100), files: z.array(MergeSource).min(1).max(500) }).strict();
+
+/**
+ * A merge as a job on a worker thread (bundle:mergeJob): the bundles are checked (read, signature)
+ * then written in one transaction; progress per file in each stage. Cancelled: nothing was written.
+ */
+export const MergeJob = jobStatus(
+  'bundle.merge',
+  z.object({ stage: z.enum(['backup', 'checking', 'writing', 'report']), done: z.number().int(), total: z.number().int() }),
+  z.object({ cancelled: z.boolean(), report: MergeReport.nullable() }),
+);
+export type MergeJob = z.infer<typeof MergeJob>;
+
 export const exchangeChannels = {
   'identity:status': { request: z.object({}).strict(), response: IdentityStatus },
   'identity:create': {
@@ -123,8 +137,6 @@ export const exchangeChannels = {
     response: z.object({ found: z.number().int(), missing: z.array(z.string()) }),
   },
   'bundle:export': { request: z.object({ campaignId: z.string().min(1).max(100) }).strict(), response: ExportFile.extend({ revision: z.number().int() }) },
-  'bundle:merge': {
-    request: z.object({ campaignId: z.string().min(1).max(100), files: z.array(MergeSource).min(1).max(500) }).strict(),
-    response: MergeReport,
-  },
+  'bundle:merge': { request: MergeRequest, response: MergeReport },
+  'bundle:mergeJob': { request: MergeRequest, response: MergeJob },
 } as const satisfies ChannelMap;

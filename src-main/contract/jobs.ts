@@ -8,8 +8,9 @@ import { BackupCreateJob, BackupRestoreJob } from './backup';
 import { PosterJob, ShowcaseJob } from './showcase';
 import { RankingExportJob } from './ranking';
 import { ScoresExportJob } from './scores';
+import { MergeJob } from './exchange';
 
-export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob, LetterJob, ShowcaseJob, PosterJob, BackupCreateJob, BackupRestoreJob, RankingExportJob, ScoresExportJob]);
+export const Job = z.discriminatedUnion('kind', [MediaLinkJob, CertificateJob, LetterJob, ShowcaseJob, PosterJob, BackupCreateJob, BackupRestoreJob, RankingExportJob, ScoresExportJob, MergeJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;

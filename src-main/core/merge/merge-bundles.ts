@@ -19,13 +19,11 @@
 //   name a round the list does not have, is refused (ROUND_MISMATCH); one answering a round that
 //   has been closed since is refused too (ROUND_CLOSED).
 import type { Database } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { type CampaignDefinition, type EntryKind, type ListDef, listFor, type RubricDimension, rubricOfRound } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { currentDefinitionVersion, definitionAtVersion } from '../campaigns/definition-versions';
 import { isKepuError, KepuError } from '../errors';
-import { readBundle, verifyBundle } from '../exchange/bundle';
-import { publicKeyFromBase64 } from '../keys/identity';
+import { type BundleCheck, checkBundles, refused, type SignerKeys } from './bundle-check';
 import { validateScore } from '../review/scoring';
 import { closedRounds, scoringRoundCount } from '../rounds/round-state';
 import { nowIso } from '../time';
@@ -58,9 +56,27 @@ export interface BundlePayload {
   entries: BundleEntry[];
 }
 
-/** Reads a bundle file and checks its signature; supplied by the exchange module. */
+/**
+ * Reads bundle files and checks their signatures against the campaign's registered keys, one
+ * outcome per file in order: on the calling thread (exchangeBundleReader) or on worker threads
+ * (the app's pool). Everything else a merge checks needs the database and stays in mergeOne.
+ */
 export interface BundleReader {
-  read(bytes: Buffer): { payload: BundlePayload; keyId: string; envelopeJson: string; verify(publicKeyBase64: string): void };
+  checkAll(files: readonly Buffer[], keys: SignerKeys, watch?: CheckWatch): BundleCheck[] | Promise<BundleCheck[]>;
+}
+
+/** A long merge's progress out and cancellation in (the merge job on a worker). */
+export interface CheckWatch {
+  /** True once cancelled: the checks stop handing out files, the merge stops before its next bundle (nothing written). */
+  cancelled?(): boolean;
+  /** After each file checked. */
+  checked?(done: number, total: number): void;
+}
+
+export interface MergeProgress {
+  stage: 'checking' | 'writing';
+  done: number;
+  total: number;
 }
 
 /** The definition version the bundle's package was issued with, and the campaign's now. */
@@ -73,11 +89,24 @@ export type FileOutcome =
   | { fileName: string; status: 'accepted' | 'duplicate' | 'superseded'; judgeId: string; judgeName: string; revision: number; entries: number; definitionVersion: DefinitionVersions }
   | { fileName: string; status: 'rejected'; code: string; params: Record<string, string | number> };
 
-export function mergeBundleFiles(
+export async function mergeBundleFiles(
   deps: { db: Database; campaigns: CampaignRepo; reader: BundleReader },
   campaignId: string,
   files: readonly { fileName: string; bytes: Buffer }[],
-): FileOutcome[] {
+  options: { cancelled?: () => boolean; progress?: (progress: MergeProgress) => void } = {},
+): Promise<FileOutcome[]> {
+  // Reading and signature checks first, outside the write transaction (on worker threads in the
+  // app): the transaction then only looks things up and writes. An empty file is not read at all.
+  const keys = signerKeys(deps.db, campaignId);
+  const toCheck = files.filter((f) => f.bytes.length > 0);
+  options.progress?.({ stage: 'checking', done: 0, total: files.length });
+  const checked = await deps.reader.checkAll(
+    toCheck.map((f) => f.bytes),
+    keys,
+    { cancelled: options.cancelled, checked: (done) => options.progress?.({ stage: 'checking', done: done + files.length - toCheck.length, total: files.length }) },
+  );
+  const checks = new Map(toCheck.map((f, i) => [f, checked[i]]));
+  if (options.cancelled?.()) throw new MergeCancelled();
   const def = deps.campaigns.definition(campaignId);
   const version = currentDefinitionVersion(deps.db, campaignId);
   // Earlier versions as bundles ask for them, each read once per merge.
@@ -101,14 +130,19 @@ export function mergeBundleFiles(
   try {
     return deps.db.transaction(() => {
       const pending = new PendingRows(deps.db);
-      const outcomes = files.map((file): FileOutcome => {
+      const outcomes = files.map((file, i): FileOutcome => {
+        // A cancel between bundles throws out of the transaction: it rolls back, nothing is written.
+        if (options.cancelled?.()) throw new MergeCancelled();
+        options.progress?.({ stage: 'writing', done: i, total: files.length });
         try {
-          return mergeOne(deps, { def, version, at }, campaignId, file, { statements, pending });
+          return mergeOne(deps, { def, version, at }, campaignId, { ...file, check: checks.get(file) }, { statements, pending });
         } catch (error) {
           if (isKepuError(error)) return { fileName: file.fileName, status: 'rejected', code: error.code, params: { file: file.fileName, ...error.params } };
           throw error;
         }
       });
+      if (options.cancelled?.()) throw new MergeCancelled();
+      options.progress?.({ stage: 'writing', done: files.length, total: files.length });
       pending.flush();
       return outcomes;
     })();
@@ -123,7 +157,7 @@ function mergeOne(
   deps: { db: Database; campaigns: CampaignRepo; reader: BundleReader },
   current: { def: CampaignDefinition; version: number; at(version: number): CampaignDefinition },
   campaignId: string,
-  file: { fileName: string; bytes: Buffer },
+  file: { fileName: string; bytes: Buffer; check: BundleCheck | undefined },
   writes: { statements: ApplyStatements; pending: PendingRows },
 ): FileOutcome {
   const { statements, pending } = writes;
@@ -131,7 +165,9 @@ function mergeOne(
   const { db } = deps;
   // Named as what it is (not as a parse error at byte 0): the judge can simply export again.
   if (file.bytes.length === 0) throw new KepuError('BUNDLE_EMPTY', `merge: ${file.fileName} is empty`, { file: file.fileName });
-  const read = deps.reader.read(file.bytes);
+  if (!file.check) throw new Error(`merge: ${file.fileName} was not read`);
+  if (!file.check.ok) throw refused(file.check.refusal);
+  const read = file.check.bundle;
   const payload = read.payload;
   if (payload.campaignId !== campaignId) {
     // Named by its name when that campaign is on this computer; its internal id is never shown.
@@ -146,7 +182,9 @@ function mergeOne(
               WHERE cj.campaign_id = ? AND j.key_id = ?`)
     .get(campaignId, read.keyId);
   if (!judge) throw new KepuError('BUNDLE_UNKNOWN_SIGNER', `merge: ${file.fileName} is signed by an unregistered key`, { keyId: read.keyId.slice(0, 16) });
-  read.verify(judge.public_key);
+  // Checked by checkBundle against this same registered key (signerKeys).
+  if (read.signature === 'unknown-key') throw new Error(`merge: ${file.fileName}: the key of ${judge.name} was not given to the check`);
+  if (read.signature) throw refused(read.signature);
   const issued = db.prepare<[string, string], { judge_id: string; definition_version: number; rounds_json: string }>('SELECT judge_id, definition_version, rounds_json FROM issued_packages WHERE id = ? AND campaign_id = ?').get(payload.packageId, campaignId);
   if (!issued || issued.judge_id !== judge.id) {
     throw new KepuError('BUNDLE_WRONG_PACKAGE', `merge: ${file.fileName}: package ${payload.packageId} was not issued to ${judge.name}`, {
@@ -155,7 +193,7 @@ function mergeOne(
     });
   }
   const versions: DefinitionVersions = { answered: issued.definition_version, current: current.version };
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const sha256 = read.sha256;
   const base = { fileName: file.fileName, judgeId: judge.id, judgeName: judge.name, revision: payload.revision, entries: payload.entries.length, definitionVersion: versions };
   // A file merged before changes nothing, even if the definition has moved on since: said as such.
   if (db.prepare('SELECT 1 FROM bundles WHERE id = ?').get(sha256)) return { ...base, status: 'duplicate' };
@@ -278,17 +316,34 @@ function assertSameRounds(def: CampaignDefinition, fileName: string, packageRoun
   }
 }
 
-/** The exchange module's bundle file reading and signature check, as the merge needs them. */
+/** The bundle checks on the calling thread (tests, and wherever no worker pool is wanted). */
 export function exchangeBundleReader(): BundleReader {
   return {
-    read(bytes) {
-      const read = readBundle(bytes);
-      return {
-        payload: read.payload,
-        keyId: read.keyId,
-        envelopeJson: JSON.stringify(read.envelope),
-        verify: (publicKeyBase64: string) => verifyBundle(read, publicKeyFromBase64(publicKeyBase64)),
-      };
+    checkAll(files, keys, watch) {
+      return files.map((bytes, i) => {
+        const check = checkBundles({ files: [bytes], keys })[0];
+        watch?.checked?.(i + 1, files.length);
+        return check;
+      });
     },
   };
+}
+
+/** The campaign's judges' registered keys, for the signature checks. */
+export function signerKeys(db: Database, campaignId: string): SignerKeys {
+  const rows = db
+    .prepare<[string], { key_id: string; public_key: string }>(
+      `SELECT j.key_id, j.public_key FROM judges j JOIN campaign_judges cj ON cj.judge_id = j.id
+        WHERE cj.campaign_id = ? AND j.key_id IS NOT NULL AND j.public_key IS NOT NULL`,
+    )
+    .all(campaignId);
+  return Object.fromEntries(rows.map((r) => [r.key_id, r.public_key]));
+}
+
+/** Thrown when a merge job is cancelled: the transaction is rolled back, nothing is written. */
+export class MergeCancelled extends Error {
+  constructor() {
+    super('merge cancelled');
+    this.name = 'MergeCancelled';
+  }
 }

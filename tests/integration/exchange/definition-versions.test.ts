@@ -107,7 +107,7 @@ describe('definition versions across packages and bundles', () => {
     runAssignment(coordinator.ctx, id, { seed: 'versions' });
     const issue = (name: string) =>
       issuePackage(coordinator.ctx, { campaignId: id, judgeId, withMedia: false, outPath: path.join(tempDir(), name), coordinator: { privateKey: coordinatorKey.privateKey, name: '组委会' } });
-    const merge = (bytes: Buffer) => mergeBundleFiles({ ...coordinator.ctx, reader: exchangeBundleReader() }, id, [{ fileName: 'b.kepubundle', bytes }])[0];
+    const merge = async (bytes: Buffer) => (await mergeBundleFiles({ ...coordinator.ctx, reader: exchangeBundleReader() }, id, [{ fileName: 'b.kepubundle', bytes }]))[0];
 
     // Version 1: the judge scores an influence-list entry on all three dimensions.
     const first = await issue('v1.kepupkg');
@@ -121,7 +121,7 @@ describe('definition versions across packages and bundles', () => {
     const bundle = () => exportBundle(judge.ctx.db, currentOpenedPackage(judge.ctx.db, id)!.id, judgeKey.privateKey);
     const r1 = bundle();
     expect(readBundle(r1.bytes).payload.definitionVersion).toBe(1);
-    expect(merge(r1.bytes)).toMatchObject({ status: 'accepted', definitionVersion: { answered: 1, current: 1 } });
+    expect(await merge(r1.bytes)).toMatchObject({ status: 'accepted', definitionVersion: { answered: 1, current: 1 } });
     const remoteId = coordinator.ctx.db.prepare('SELECT id FROM entries WHERE campaign_id = ? AND reg_no = ?').pluck().get(id, entry.regNo) as number;
     const creativityRow = () => coordinator.ctx.db.prepare(`SELECT * FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key = 'creativity'`).get(remoteId, judgeId);
     const kept = creativityRow();
@@ -139,7 +139,7 @@ describe('definition versions across packages and bundles', () => {
     // The judge, still on version 1, changes a score and sends again: refused, nothing changes.
     judge.ctx.reviews.setScore(ref, 'content', 6);
     const r2 = bundle();
-    expect(merge(r2.bytes)).toMatchObject({ status: 'rejected', code: 'BUNDLE_DEFINITION_CHANGED', params: { key: 'creativity', answered: 1, current: 2 } });
+    expect(await merge(r2.bytes)).toMatchObject({ status: 'rejected', code: 'BUNDLE_DEFINITION_CHANGED', params: { key: 'creativity', answered: 1, current: 2 } });
     expect(coordinator.ctx.db.prepare(`SELECT value FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key = 'content'`).pluck().get(remoteId, judgeId)).toBe(8);
 
     // A new package at version 2: the judge's campaign follows the definition, the next bundle
@@ -153,7 +153,7 @@ describe('definition versions across packages and bundles', () => {
     const payload = readBundle(r3.bytes).payload;
     expect(payload.definitionVersion).toBe(2);
     expect(payload.entries.find((e) => e.regNo === entry.regNo)!.scores).toEqual({ content: 6, communication: 9 });
-    expect(merge(r3.bytes)).toMatchObject({ status: 'accepted', revision: r3.revision, definitionVersion: { answered: 2, current: 2 } });
+    expect(await merge(r3.bytes)).toMatchObject({ status: 'accepted', revision: r3.revision, definitionVersion: { answered: 2, current: 2 } });
     expect(coordinator.ctx.db.prepare(`SELECT value FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key = 'content'`).pluck().get(remoteId, judgeId)).toBe(6);
     // The set-aside score was not cleared by the judge's newer review.
     expect(creativityRow()).toEqual(kept);

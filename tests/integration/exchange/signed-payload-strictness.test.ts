@@ -72,7 +72,7 @@ describe('signed bundle payloads', () => {
     const app = openTestApp();
     const works = ((await app.dispatch('demo:load', {})) as { value: CampaignSummary }).value;
     const before = app.ctx.db.prepare('SELECT count(*) FROM scores').pluck().get();
-    const outcomes = mergeBundleFiles({ ...app.ctx, reader: exchangeBundleReader() }, works.id, [
+    const outcomes = await mergeBundleFiles({ ...app.ctx, reader: exchangeBundleReader() }, works.id, [
       { fileName: 'proto.kepubundle', bytes: signed(BUNDLE_PAYLOAD_TYPE, withProtoScore('7'), judge) },
       { fileName: 'bom.kepubundle', bytes: signed(BUNDLE_PAYLOAD_TYPE, Buffer.concat([BOM, Buffer.from(canonicalJson(bundlePayload(judge)))]), judge) },
     ]);

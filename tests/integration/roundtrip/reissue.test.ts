@@ -34,7 +34,7 @@ describe('a re-issued review package', () => {
         outPath: path.join(tempDir(), name),
         coordinator: { privateKey: coordinatorKey.privateKey, name: '组委会' },
       });
-    const merge = (bytes: Buffer) => mergeBundleFiles({ ...coordinator.ctx, reader: exchangeBundleReader() }, works.id, [{ fileName: 'b.kepubundle', bytes }])[0];
+    const merge = async (bytes: Buffer) => (await mergeBundleFiles({ ...coordinator.ctx, reader: exchangeBundleReader() }, works.id, [{ fileName: 'b.kepubundle', bytes }]))[0];
 
     const first = await issue('first.kepupkg');
     const judge = openTestApp();
@@ -46,7 +46,7 @@ describe('a re-issued review package', () => {
     for (const [dimension, value] of [['content', 8], ['creativity', 7], ['communication', 9]] as const) judge.ctx.reviews.setScore(ref(kept.entryId), dimension, value);
     judge.ctx.reviews.setScore(ref(dropped.entryId), 'content', 4);
     const bundle = () => exportBundle(judge.ctx.db, currentOpenedPackage(judge.ctx.db, works.id)!.id, judgeKey.privateKey);
-    expect(merge(bundle().bytes)).toMatchObject({ status: 'accepted', revision: 1 });
+    expect(await merge(bundle().bytes)).toMatchObject({ status: 'accepted', revision: 1 });
 
     // The coordinator takes `dropped` back and assigns one more entry, then issues again.
     const remoteOf = (regNo: string) => coordinator.ctx.db.prepare('SELECT id FROM entries WHERE campaign_id = ? AND reg_no = ?').pluck().get(works.id, regNo) as number;
@@ -68,7 +68,7 @@ describe('a re-issued review package', () => {
     expect(payload.entries.map((e) => e.regNo)).toContain(extra.reg_no);
     expect(payload.entries.map((e) => e.regNo)).not.toContain(dropped.regNo);
 
-    expect(merge(next.bytes)).toMatchObject({ status: 'accepted', revision: 2, entries: second.entries });
+    expect(await merge(next.bytes)).toMatchObject({ status: 'accepted', revision: 2, entries: second.entries });
     const score = coordinator.ctx.db.prepare('SELECT value FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key = ?').pluck();
     expect(score.get(remoteOf(kept.regNo), judgeId, 'content')).toBe(8);
     judge.ctx.close();

@@ -74,11 +74,11 @@ describe('a round with its own rubric', () => {
     const payload = readBundle(bundle.bytes).payload;
     expect(payload.entries.find((e) => e.entryId === sampleEntry)?.scores).toEqual({ final_science: 90, final_reach: 70 });
 
-    const merge = (fileName: string, bytes: Buffer) => mergeBundleFiles({ ...coordinator.ctx, reader: exchangeBundleReader() }, campaignId, [{ fileName, bytes }]);
+    const merge = async (fileName: string, bytes: Buffer) => mergeBundleFiles({ ...coordinator.ctx, reader: exchangeBundleReader() }, campaignId, [{ fileName, bytes }]);
     // A round-2 bundle answering a list dimension is checked against the round's rubric: refused.
     const forged = writeBundle({ ...payload, entries: payload.entries.map((e) => (e.entryId === sampleEntry ? { ...e, scores: { ...e.scores, [list.rubric[0].key]: 5 } } : e)) }, judgeKey.privateKey);
-    expect(merge('forged.kepubundle', forged)).toEqual([expect.objectContaining({ status: 'rejected', code: 'DIMENSION_UNKNOWN' })]);
-    expect(merge('good.kepubundle', bundle.bytes)).toEqual([expect.objectContaining({ status: 'accepted' })]);
+    expect(await merge('forged.kepubundle', forged)).toEqual([expect.objectContaining({ status: 'rejected', code: 'DIMENSION_UNKNOWN' })]);
+    expect(await merge('good.kepubundle', bundle.bytes)).toEqual([expect.objectContaining({ status: 'accepted' })]);
     expect(coordinator.ctx.db.prepare('SELECT dimension_key, value FROM scores WHERE entry_id = ? AND round_no = 2 ORDER BY dimension_key').all(sampleEntry)).toEqual([
       { dimension_key: 'final_reach', value: 70 },
       { dimension_key: 'final_science', value: 90 },

@@ -62,7 +62,7 @@ describe('rounds in packages and bundles', () => {
     const payload = readBundle(bundle.bytes).payload;
     expect(payload.rounds).toEqual([{ list: list.key, roundNo: 2 }]);
 
-    const merge = (fileName: string, bytes: Buffer) => mergeBundleFiles({ ...coordinator.ctx, reader: exchangeBundleReader() }, campaignId, [{ fileName, bytes }]);
+    const merge = async (fileName: string, bytes: Buffer) => mergeBundleFiles({ ...coordinator.ctx, reader: exchangeBundleReader() }, campaignId, [{ fileName, bytes }]);
     const stored = () => ({
       bundles: coordinator.ctx.db.prepare('SELECT id, status FROM bundles ORDER BY id').all(),
       scores: coordinator.ctx.db.prepare('SELECT * FROM scores ORDER BY entry_id, judge_id, round_no, dimension_key').all(),
@@ -72,11 +72,11 @@ describe('rounds in packages and bundles', () => {
     const before = stored();
     for (const [rounds, fileName] of [[[{ list: list.key, roundNo: 1 }], 'r1.kepubundle'], [[{ list: list.key, roundNo: 2 }, { list: def.lists[1].key, roundNo: 3 }], 'r3.kepubundle']] as const) {
       const forged = writeBundle({ ...payload, rounds: [...rounds] }, judgeKey.privateKey);
-      expect(merge(fileName, forged)).toEqual([expect.objectContaining({ status: 'rejected', code: 'ROUND_MISMATCH', params: expect.objectContaining({ file: fileName }) })]);
+      expect(await merge(fileName, forged)).toEqual([expect.objectContaining({ status: 'rejected', code: 'ROUND_MISMATCH', params: expect.objectContaining({ file: fileName }) })]);
     }
     expect(stored()).toEqual(before);
 
-    expect(merge('good.kepubundle', bundle.bytes)).toEqual([expect.objectContaining({ status: 'accepted' })]);
+    expect(await merge('good.kepubundle', bundle.bytes)).toEqual([expect.objectContaining({ status: 'accepted' })]);
     const remote = fromList[0].entryId;
     expect(coordinator.ctx.db.prepare('SELECT round_no, count(*) AS n FROM scores WHERE entry_id = ? AND judge_id = ? GROUP BY round_no').all(remote, registered.judgeId)).toEqual([
       { round_no: 2, n: list.rubric.length },
@@ -107,7 +107,7 @@ describe('rounds in packages and bundles', () => {
     judge.ctx.reviews.setComplete(ref, false);
     const late = exportBundle(judge.ctx.db, opened.manifest.packageId, judgeKey.privateKey);
     const afterClose = stored();
-    expect(merge('late.kepubundle', late.bytes)).toEqual([
+    expect(await merge('late.kepubundle', late.bytes)).toEqual([
       expect.objectContaining({ status: 'rejected', code: 'ROUND_CLOSED', params: expect.objectContaining({ file: 'late.kepubundle', list: list.key, roundNo: 2 }) }),
     ]);
     expect(stored()).toEqual(afterClose);

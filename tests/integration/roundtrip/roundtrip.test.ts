@@ -69,9 +69,9 @@ describe('the exchange round trip', () => {
     const rev1 = exportBundle(judge.ctx.db, opened.manifest.packageId, judgeKey.privateKey);
     expect(rev1.revision).toBe(1);
 
-    const merge = (files: { fileName: string; bytes: Buffer }[]) =>
+    const merge = async (files: { fileName: string; bytes: Buffer }[]) =>
       mergeBundleFiles({ ...coordinator.ctx, reader: exchangeBundleReader() }, works.id, files);
-    expect(merge([{ fileName: 'r1.kepubundle', bytes: rev1.bytes }])).toEqual([
+    expect(await merge([{ fileName: 'r1.kepubundle', bytes: rev1.bytes }])).toEqual([
       expect.objectContaining({ status: 'accepted', revision: 1, judgeName: '林晓', entries: issued.entries }),
     ]);
     const firstRemote = opened.manifest.entries.find((e) => e.regNo === first.regNo)!.entryId;
@@ -83,7 +83,7 @@ describe('the exchange round trip', () => {
     expect(coordinator.ctx.db.prepare('SELECT reason FROM conflicts WHERE entry_id = ? AND judge_id = ?').pluck().get(secondRemote, registered.judgeId)).toBe('同事作品');
 
     // The same file again changes nothing.
-    expect(merge([{ fileName: 'r1-again.kepubundle', bytes: rev1.bytes }])[0].status).toBe('duplicate');
+    expect((await merge([{ fileName: 'r1-again.kepubundle', bytes: rev1.bytes }]))[0].status).toBe('duplicate');
 
     // The judge revises; revision 3 arrives before revision 2: 3 wins, 2 is superseded.
     judge.ctx.reviews.setComplete(ref(first.entryId), false);
@@ -91,7 +91,7 @@ describe('the exchange round trip', () => {
     const rev2 = exportBundle(judge.ctx.db, opened.manifest.packageId, judgeKey.privateKey);
     judge.ctx.reviews.setScore(ref(first.entryId), 'content', 5);
     const rev3 = exportBundle(judge.ctx.db, opened.manifest.packageId, judgeKey.privateKey);
-    expect(merge([{ fileName: 'r3', bytes: rev3.bytes }, { fileName: 'r2', bytes: rev2.bytes }]).map((o) => o.status)).toEqual(['accepted', 'superseded']);
+    expect((await merge([{ fileName: 'r3', bytes: rev3.bytes }, { fileName: 'r2', bytes: rev2.bytes }])).map((o) => o.status)).toEqual(['accepted', 'superseded']);
     expect(scoreOf(firstRemote, 'content')).toBe(5);
     expect(coordinator.ctx.db.prepare(`SELECT revision, status FROM bundles ORDER BY revision`).all()).toEqual([
       { revision: 1, status: 'superseded' },
@@ -108,29 +108,29 @@ describe('the exchange round trip', () => {
     const q = judge.ctx.reviews.queue(works.id, local.judgeId);
     judge.ctx.reviews.setScore({ campaignId: works.id, judgeId: local.judgeId, entryId: q.rows[0].entryId }, 'content', 7);
     const good = exportBundle(judge.ctx.db, opened.manifest.packageId, judgeKey.privateKey).bytes;
-    const merge = (fileName: string, bytes: Buffer) => mergeBundleFiles({ ...coordinator.ctx, reader: exchangeBundleReader() }, works.id, [{ fileName, bytes }])[0];
+    const merge = async (fileName: string, bytes: Buffer) => (await mergeBundleFiles({ ...coordinator.ctx, reader: exchangeBundleReader() }, works.id, [{ fileName, bytes }]))[0];
     const before = coordinator.ctx.db.prepare('SELECT count(*) FROM scores').pluck().get();
 
     // One flipped byte inside the signed payload.
     const payloadAt = good.indexOf(Buffer.from('"payload":"')) + 20;
     const tampered = Buffer.from(good);
     tampered[payloadAt] = tampered[payloadAt] === 0x41 ? 0x42 : 0x41;
-    expect(merge('tampered.kepubundle', tampered)).toMatchObject({ status: 'rejected', params: { file: 'tampered.kepubundle' } });
+    expect(await merge('tampered.kepubundle', tampered)).toMatchObject({ status: 'rejected', params: { file: 'tampered.kepubundle' } });
 
     // Signed by a key nobody registered.
     const stranger = generateIdentity();
     const foreign = exportBundle(judge.ctx.db, opened.manifest.packageId, stranger.privateKey).bytes;
-    expect(merge('stranger.kepubundle', foreign)).toMatchObject({ status: 'rejected', code: 'BUNDLE_UNKNOWN_SIGNER' });
+    expect(await merge('stranger.kepubundle', foreign)).toMatchObject({ status: 'rejected', code: 'BUNDLE_UNKNOWN_SIGNER' });
 
     // Properly signed by the registered judge, but for another campaign, or for a package that was
     // issued to somebody else.
     const payload = readBundle(good).payload;
     const otherCampaign = writeBundle({ ...payload, campaignId: 'caca-committee-2021-000000' }, judgeKey.privateKey);
-    expect(merge('other.kepubundle', otherCampaign)).toMatchObject({ status: 'rejected', code: 'BUNDLE_WRONG_CAMPAIGN' });
+    expect(await merge('other.kepubundle', otherCampaign)).toMatchObject({ status: 'rejected', code: 'BUNDLE_WRONG_CAMPAIGN' });
     // Another campaign that is on this computer (demo:load makes the committee one too): named by
     // its name, never by its internal id.
     const committee = coordinator.ctx.campaigns.list().find((c) => c.id !== works.id)!;
-    const sibling = merge('sibling.kepubundle', writeBundle({ ...payload, campaignId: committee.id }, judgeKey.privateKey));
+    const sibling = await merge('sibling.kepubundle', writeBundle({ ...payload, campaignId: committee.id }, judgeKey.privateKey));
     expect(sibling).toMatchObject({ status: 'rejected', code: 'BUNDLE_OTHER_CAMPAIGN', params: { campaignZh: committee.name['zh-CN'], campaignEn: committee.name.en } });
     expect(JSON.stringify((sibling as { params: unknown }).params)).not.toContain(committee.id);
     const someoneElse = coordinator.ctx.judges.list(works.id).find((j) => j.name !== '林晓')!;
@@ -139,15 +139,15 @@ describe('the exchange round trip', () => {
       coordinator: { privateKey: generateIdentity().privateKey, name: 'x' },
     });
     const misaddressed = writeBundle({ ...payload, packageId: theirs.packageId }, judgeKey.privateKey);
-    expect(merge('misaddressed.kepubundle', misaddressed)).toMatchObject({ status: 'rejected', code: 'BUNDLE_WRONG_PACKAGE' });
+    expect(await merge('misaddressed.kepubundle', misaddressed)).toMatchObject({ status: 'rejected', code: 'BUNDLE_WRONG_PACKAGE' });
 
     // Truncated and junk.
-    expect(merge('cut.kepubundle', good.subarray(0, good.length - 10))).toMatchObject({ status: 'rejected' });
-    expect(merge('junk.kepubundle', Buffer.from('PK\x03\x04 not a bundle'))).toMatchObject({ status: 'rejected' });
+    expect(await merge('cut.kepubundle', good.subarray(0, good.length - 10))).toMatchObject({ status: 'rejected' });
+    expect(await merge('junk.kepubundle', Buffer.from('PK\x03\x04 not a bundle'))).toMatchObject({ status: 'rejected' });
 
     expect(coordinator.ctx.db.prepare('SELECT count(*) FROM scores').pluck().get()).toBe(before);
     expect(coordinator.ctx.db.prepare('SELECT count(*) FROM bundles').pluck().get()).toBe(0);
-    expect(merge('good.kepubundle', good).status).toBe('accepted');
+    expect((await merge('good.kepubundle', good)).status).toBe('accepted');
     judge.ctx.close();
     coordinator.ctx.close();
   });
