@@ -50,28 +50,35 @@ export function mergeCoverageCounts(db: Database, campaignId: string, scopes: re
 }
 
 /**
- * Judges with work in a working round (an assignment there) whose package for that round has no
- * accepted bundle, by name. A package of a closed earlier round, or a judge with nothing in the
- * working rounds, no longer waits for anything. A package's rounds_json names the round per list
+ * Judges with work in a working round (an assignment there) who were sent a package for that round
+ * and have not had any bundle for that round accepted, by name. A package of a closed earlier round,
+ * or a judge with nothing in the working rounds, no longer waits for anything; nor does a package
+ * sent again (a new definition version, a reissue): the round counts as answered when any of the
+ * judge's packages covering it was answered. A package's rounds_json names the round per list
  * ('{}': round 1 everywhere).
  */
 export function judgesWithoutBundle(db: Database, campaignId: string, scopes: readonly Scope[]): DbMissingJudgeRow[] {
   const rows = db
-    .prepare<unknown[], DbMissingJudgeRow & { rounds: string }>(`SELECT j.id AS judgeId, j.name, p.rounds_json AS rounds FROM issued_packages p JOIN judges j ON j.id = p.judge_id
-              WHERE p.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.package_id = p.id AND b.status = 'accepted')
-              ORDER BY j.name`)
+    .prepare<unknown[], DbMissingJudgeRow & { rounds: string; answered: number }>(`SELECT j.id AS judgeId, j.name, p.rounds_json AS rounds,
+              EXISTS (SELECT 1 FROM bundles b WHERE b.package_id = p.id AND b.status = 'accepted') AS answered
+              FROM issued_packages p JOIN judges j ON j.id = p.judge_id WHERE p.campaign_id = ? ORDER BY j.name`)
     .all(campaignId);
   // The scopes (lists) each judge has work in, in their working round.
   const busy = new Map<string, Scope[]>();
   for (const scope of scopes) {
     for (const judgeId of new Set(scopePairs(db, campaignId, scope).map((p) => p.judgeId))) busy.set(judgeId, [...(busy.get(judgeId) ?? []), scope]);
   }
-  const waiting = (judgeId: string, rounds: string) => {
-    const named = JSON.parse(rounds) as Record<string, number>;
-    return (busy.get(judgeId) ?? []).some((s) => (s.listKey === null ? true : (named[s.listKey] ?? 1) === s.roundNo));
-  };
+  const covers = (rounds: string, s: Scope) => s.listKey === null || ((JSON.parse(rounds) as Record<string, number>)[s.listKey] ?? 1) === s.roundNo;
+  const missing: DbMissingJudgeRow[] = [];
   const seen = new Set<string>();
-  return rows.filter((r) => waiting(r.judgeId, r.rounds) && !seen.has(r.judgeId) && seen.add(r.judgeId)).map((r) => ({ judgeId: r.judgeId, name: r.name }));
+  for (const r of rows) {
+    if (seen.has(r.judgeId)) continue;
+    seen.add(r.judgeId);
+    const packages = rows.filter((p) => p.judgeId === r.judgeId);
+    const waiting = (busy.get(r.judgeId) ?? []).some((s) => packages.some((p) => covers(p.rounds, s)) && !packages.some((p) => p.answered === 1 && covers(p.rounds, s)));
+    if (waiting) missing.push({ judgeId: r.judgeId, name: r.name });
+  }
+  return missing;
 }
 
 /** Every score of each scope's round except those of a judge who declared a conflict on the entry. */
