@@ -3,14 +3,13 @@
 // (read + Ed25519 signature check). Aims: merge ≤ 1.5× its floor measured in the same run (issue 18:
 // the sqlite3 shell importing the same rows into a copy of the same database, plus openssl checking
 // the 200 signatures; merge-floor.ts), once before and once after the merge, the lower counted;
-// verify < 20 ms. The merge runs as the app runs it: the bundle checks on the worker pool
-// (bundle-check-pool.ts) before the one write transaction.
+// verify < 20 ms. The merge runs as the app runs it: every bundle checked first
+// (core/merge/bundle-check.ts), then the one write transaction.
 import { randomBytes } from 'node:crypto';
 import { type BundlePayload, readBundle, verifyBundle, writeBundle } from '../src-main/core/exchange/bundle';
 import { generateIdentity, publicKeyToBase64 } from '../src-main/core/keys/identity';
 import { databasePath } from '../src-main/core/db/connection';
-import { mergeBundleFiles } from '../src-main/core/merge/merge-bundles';
-import { pooledBundleReader, poolSize } from '../src-main/app/bundle-check-pool';
+import { exchangeBundleReader, mergeBundleFiles } from '../src-main/core/merge/merge-bundles';
 import { mergeFloor } from './merge-floor';
 import { type BenchResult, measure, round, summarize } from './harness';
 import { largeCampaign } from './large-campaign';
@@ -64,7 +63,7 @@ export async function exchangeBench(): Promise<BenchResult[]> {
     const floorRuns = floor ? [floor.run()] : [];
     const cpuBefore = process.cpuUsage();
     const merge = await measure(1, async () => {
-      const outcomes = await mergeBundleFiles({ ...ctx, reader: pooledBundleReader() }, campaign.id, files);
+      const outcomes = await mergeBundleFiles({ ...ctx, reader: exchangeBundleReader() }, campaign.id, files);
       if (outcomes.some((o) => o.status !== 'accepted')) throw new Error(`bench: merge refused ${JSON.stringify(outcomes.find((o) => o.status !== 'accepted'))}`);
     });
     const cpu = process.cpuUsage(cpuBefore);
@@ -81,7 +80,7 @@ export async function exchangeBench(): Promise<BenchResult[]> {
       summarize('exchange.merge200Bundles', scores, 'entry reviews/s', merge, {
         peer: best ? { tool: 'sqlite3 shell .import of the same rows into a copy of the same database + openssl pkeyutl -verify of the 200 signatures', medianMs: round(best.total), opsPerSec: round((scores / best.total) * 1000) } : null,
         note:
-          `${files.length} bundles, ${scores} entry reviews (${scores * 3} scores), ${(bytes / 1e6).toFixed(1)} MB, read and verified on ${poolSize(files.length)} worker threads (the app's pool; CPU time counts every thread of the process), then applied; aim ≤ 1.5× the floor` +
+          `${files.length} bundles, ${scores} entry reviews (${scores * 3} scores), ${(bytes / 1e6).toFixed(1)} MB, read and verified, then applied in one transaction; aim ≤ 1.5× the floor` +
           (best
             ? `: ${round(merge[0] / best.total)}× (floor runs before/after the merge: ${floorRuns.map((r) => `sqlite3 ${Math.round(r.sqliteMs)} ms + openssl ${Math.round(r.opensslMs)} ms`).join(', ')}; against sqlite3 alone ${round(merge[0] / best.sqliteMs)}×)` +
               (best.cpuMs ? `; CPU time: merge ${Math.round(mergeCpuMs)} ms, floor ${floorRuns.map((r) => Math.round(r.cpuMs ?? 0)).join(' / ')} ms (${round(mergeCpuMs / Math.min(...floorRuns.map((r) => r.cpuMs ?? Infinity)))}×)` : '')

@@ -7,8 +7,7 @@ import type { Handlers } from '../contract';
 import { campaignAssetPaths } from '../core/media/asset-repo';
 import { ProbeCache } from '../core/media/probe-cache';
 import { checkFiles } from '../core/media/probe-queue';
-import { mergeBundleFiles } from '../core/merge/merge-bundles';
-import { pooledBundleReader } from './bundle-check-pool';
+import { exchangeBundleReader, mergeBundleFiles } from '../core/merge/merge-bundles';
 import { runInWorker } from './worker-runner';
 import { exportBundle } from '../core/packages/export-bundle';
 import { issuePackage } from '../core/packages/issue-package';
@@ -92,7 +91,7 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
       ctx.publishedChanges.assertMayChange(campaignId, 'bundles');
       await autoBackupBefore(ctx, 'before-merge'); // blocks the merge when it cannot be written (backup-folder.ts)
       const outcomes = await mergeBundleFiles(
-        { ...ctx, reader: pooledBundleReader() },
+        { ...ctx, reader: exchangeBundleReader() },
         campaignId,
         files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') })),
       );

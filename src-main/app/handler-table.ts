@@ -122,6 +122,7 @@ export const GROUP_CHANNELS = {
     'package:locateMedia',
     'bundle:export',
     'bundle:merge',
+    'bundle:mergeJob',
   ],
   ranking: [
     'ranking:config',

@@ -2,17 +2,14 @@
 // out/cli/job-worker.js; from the sources through tsx). It opens its own read-only connection,
 // runs the one task it was started for and posts back progress, then the result, "cancelled", or
 // the failure as a typed error body (the code the UI translates), and ends.
-// Started with `{ pool: true }` instead (bundle-check-pool.ts), it opens no database and checks
-// the bundle files it is sent, one answer per file, until it is terminated.
 import { parentPort, workerData } from 'node:worker_threads';
 import { asDiskFull } from '../core/files/disk-full';
 import { toErrorBody } from './dispatch';
 import { openWorkerContext } from './worker-context';
 import { JobCancelled, runTask } from './worker-tasks';
 import type { WorkerMessage, WorkerStart } from './worker-runner';
-import type { PoolAnswer, PoolRequest, PoolStart } from './bundle-check-pool';
 
-const start = workerData as WorkerStart | PoolStart;
+const start = workerData as WorkerStart;
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
 async function main(job: WorkerStart): Promise<void> {
@@ -31,20 +28,4 @@ async function main(job: WorkerStart): Promise<void> {
   }
 }
 
-async function pool(options: PoolStart): Promise<void> {
-  const { checkBundle } = await import('../core/merge/bundle-check');
-  parentPort?.on('message', (request: PoolRequest) => {
-    let answer: PoolAnswer;
-    try {
-      answer = { index: request.index, check: checkBundle(request.bytes, options.keys) };
-    } catch (error) {
-      answer = { index: request.index, failure: error instanceof Error ? error.message : String(error) };
-    }
-    parentPort?.postMessage(answer);
-  });
-  // Files are sent only after this: one sent while the module was still loading was lost.
-  parentPort?.postMessage({ ready: true } satisfies PoolAnswer);
-}
-
-if ('pool' in start) void pool(start);
-else void main(start);
+void main(start);

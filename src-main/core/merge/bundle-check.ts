@@ -1,8 +1,9 @@
 // The part of a merge that needs no database: reading a bundle file (envelope, payload schema,
 // canonical bytes) and checking its Ed25519 signature against the campaign's registered keys. It is
-// most of a merge's CPU that is not SQLite, and it is independent per file, so the app runs it on
-// a small pool of worker threads (app/bundle-check-pool.ts) before the one write transaction;
-// exchangeBundleReader() runs the same function on the calling thread.
+// most of a merge's CPU that is not SQLite, and it is independent per file, so it runs before the
+// one write transaction (exchangeBundleReader(): on the calling thread). A pool of worker threads
+// was tried (issue 18) and lost: each worker loaded the job worker's whole import graph (≈3 s of
+// start-up under tsx) and copied every payload back, so 200 bundles merged slower than in thread.
 // The outcome is data (structured-clone safe): a refusal is the KepuError's code, message and
 // parameters, thrown again by the merge at the point where it checked it before (merge-bundles.ts),
 // so every refusal keeps its code and its order (the wrong campaign is named before the signature).

@@ -58,8 +58,8 @@ export interface BundlePayload {
 
 /**
  * Reads bundle files and checks their signatures against the campaign's registered keys, one
- * outcome per file in order: on the calling thread (exchangeBundleReader) or on worker threads
- * (the app's pool). Everything else a merge checks needs the database and stays in mergeOne.
+ * outcome per file in order (exchangeBundleReader: on the calling thread; the interface leaves room
+ * for checking on other threads). Everything else a merge checks needs the database and stays in mergeOne.
  */
 export interface BundleReader {
   checkAll(files: readonly Buffer[], keys: SignerKeys, watch?: CheckWatch): BundleCheck[] | Promise<BundleCheck[]>;
@@ -316,7 +316,7 @@ function assertSameRounds(def: CampaignDefinition, fileName: string, packageRoun
   }
 }
 
-/** The bundle checks on the calling thread (tests, and wherever no worker pool is wanted). */
+/** The bundle checks on the calling thread (bundle:merge, the merge job's worker, tests). */
 export function exchangeBundleReader(): BundleReader {
   return {
     checkAll(files, keys, watch) {

@@ -54,6 +54,10 @@ describe('the merge as a job on a worker thread', () => {
       expect(job.result!.report!.files.map((f) => f.status)).toEqual(reportHere.files.map((f) => f.status));
       expect(job.result!.report!.files.every((f) => f.status === 'accepted')).toBe(true);
       expect(job.result!.report!.coverage).toEqual(reportHere.coverage);
+      // Who has sent nothing yet is read after the commit, on the worker's connection: none here.
+      expect(reportHere.missingJudges).toEqual([]);
+      expect(job.result!.report!.missingJudges.map((j) => j.name)).toEqual(reportHere.missingJudges.map((j) => j.name));
+      expect(job.result!.report!.disagreements.map((d) => d.regNo)).toEqual(reportHere.disagreements.map((d) => d.regNo));
       // The same rows, read through the main process's own connection.
       const merged = rows(there.app);
       expect(merged.scores.length).toBeGreaterThan(20);

@@ -1,18 +1,19 @@
 // Dropping the judges' result bundles: each is verified and merged (or refused with the reason);
 // the report shows coverage, who has not sent anything yet, and where judges disagree strongly. A
-// bundle answering an older definition version that still fits says so on its line.
+// bundle answering an older definition version that still fits says so on its line. The merge runs
+// as a job on a worker thread (bundle:mergeJob): the window keeps answering while 200 bundles are
+// checked and written, with progress per stage and Cancel (a cancelled merge writes nothing).
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, MergeReport } from '../../../../src-main/contract';
 import { invoke } from '../../api';
 import { fileToBase64 } from '../../files';
+import { useJob } from '../../hooks/useJob';
 import { useKeptScroll, useKeptValue } from '../../hooks/useKeptList';
-import { useAppStore } from '../../stores/useAppStore';
 import { EmptyState } from '../EmptyState';
 
 export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; onMerged(): void }) {
   const { t } = useTranslation();
-  const run = useAppStore((s) => s.run);
   // The last merge report (and where the tab was scrolled) stays when the user switches tabs and comes back.
   const [report, setReport] = useKeptValue<MergeReport | null>(campaign.id, 'merge', 'report', null);
   const keptScroll = useKeptScroll<HTMLElement>(campaign.id, 'merge', report !== null, 'main');
@@ -21,19 +22,23 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
   // the last merge's counts standing in for this one's.
   const [merging, setMerging] = useState(0);
   const bundleInput = useRef<HTMLInputElement>(null);
+  const mergeJob = useJob<'bundle.merge'>((finished) => {
+    setMerging(0);
+    if (finished.state === 'done' && finished.result?.report) {
+      setReport(finished.result.report);
+      onMerged();
+    }
+  });
 
   async function merge(list: FileList | null) {
-    if (!list || list.length === 0) return;
+    if (!list || list.length === 0 || mergeJob.running) return;
     setReport(null);
     setMerging(list.length);
     const files = await Promise.all([...list].map(async (f) => ({ fileName: f.name, contentBase64: await fileToBase64(f) })));
-    const r = await run(() => invoke('bundle:merge', { campaignId: campaign.id, files }));
-    setMerging(0);
-    if (r) {
-      setReport(r);
-      onMerged();
-    }
+    const started = await mergeJob.start(() => invoke('bundle:mergeJob', { campaignId: campaign.id, files }));
+    if (!started) setMerging(0);
   }
+  const progress = mergeJob.running ? mergeJob.progress : null;
 
   return (
     <section
@@ -62,10 +67,30 @@ export function MergePanel({ campaign, onMerged }: { campaign: CampaignDetail; o
       <p className="muted small">{t('exchange.mergeHint')}</p>
       {merging > 0 && (
         <p className="muted" role="status" data-testid="merge-busy">
-          {t('exchange.mergingBundles', { count: merging })}
+          {t('exchange.mergingBundles', { count: merging })}{' '}
+          {progress && (
+            <>
+              <progress max={progress.total || 1} value={progress.done} /> {t(`exchange.mergeStage.${progress.stage}`, { done: progress.done, total: progress.total })}{' '}
+            </>
+          )}
+          {mergeJob.running && (
+            <button type="button" onClick={() => void mergeJob.cancel()} data-testid="merge-cancel">
+              {t('common.cancelAction')}
+            </button>
+          )}
         </p>
       )}
-      {!report && merging === 0 && (
+      {mergeJob.job?.state === 'cancelled' && merging === 0 && !report && (
+        <p className="muted" role="status" data-testid="merge-cancelled">
+          {t('exchange.mergeCancelled')}
+        </p>
+      )}
+      {mergeJob.errorText && merging === 0 && (
+        <p className="verdict-fail" role="alert" data-testid="merge-failed">
+          {mergeJob.errorText}
+        </p>
+      )}
+      {!report && merging === 0 && !mergeJob.job?.error && mergeJob.job?.state !== 'cancelled' && (
         <EmptyState testId="empty-merge" text={t('empty.merge.text')} actionLabel={t('exchange.chooseBundles')} onAction={() => bundleInput.current?.click()} />
       )}
       {report && (
