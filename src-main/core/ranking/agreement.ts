@@ -17,7 +17,7 @@
 //   total − mean of the OTHER judges' totals. Leave-one-out, because the judge's own total pulls a
 //   plain entry mean towards itself and shrinks the deviation by (k − 1)/k, differently for entries
 //   with 3 and with 5 judges. Flagged 'high'/'low' when |bias| ≥ threshold over ≥ minEntries entries.
-import { fromMicro, midRanks, round6, sortedMean, tieCubes, toFloat64, toMicro } from './numbers';
+import { distinctInPlace, fromMicro, midRanks, placeOf, round6, sortedMean, tieCubes, toFloat64, toMicro } from './numbers';
 
 export function kendallTauB(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
   const n = x.length;
@@ -58,20 +58,9 @@ function denseRanks(values: ArrayLike<number>): [Float64Array, number] {
   const sorted = toFloat64(values).sort();
   // The distinct values in order; a value's rank is its position there, found by binary search
   // (a Map keyed by doubles cost more than the sort at 20,000+ entries × 10 method pairs).
-  let u = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i];
+  const u = distinctInPlace(sorted);
   const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    let lo = 0;
-    let hi = u - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = lo;
-  }
+  for (let i = 0; i < values.length; i++) out[i] = placeOf(sorted, u, values[i]);
   return [out, u];
 }
 

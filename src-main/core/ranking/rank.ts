@@ -14,7 +14,7 @@
 //   floor(percent × ranked / 100), so a tier never exceeds its share.
 import type { EntryAggregate } from './aggregate';
 import type { EntryFlag, RankingMethod, TieBreak, TierRule } from './config';
-import { compareCodeUnits, formatScore, round6 } from './numbers';
+import { compareCodeUnits, distinctInPlace, formatScore, placeOf, round6 } from './numbers';
 
 export interface RankCandidate {
   entryId: number;
@@ -188,20 +188,12 @@ function byKeyThenTies(order: Int32Array, keys: Float64Array, tieRanks: Int32Arr
   const distinct = new Float64Array(m);
   for (let k = 0; k < m; k++) distinct[k] = keys[order[k]];
   distinct.sort();
-  let u = 0;
-  for (let k = 0; k < m; k++) if (k === 0 || distinct[k] !== distinct[k - 1]) distinct[u++] = distinct[k];
+  const u = distinctInPlace(distinct);
   const candidateAt = new Int32Array(n);
   for (let i = 0; i < n; i++) candidateAt[tieRanks[i]] = i;
   const composite = new Float64Array(m);
   for (let k = 0; k < m; k++) {
-    const v = keys[order[k]];
-    let lo = 0;
-    let hi = u - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (distinct[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = placeOf(distinct, u, keys[order[k]]);
     composite[k] = (u - 1 - lo) * n + tieRanks[order[k]];
   }
   composite.sort();
