@@ -10,16 +10,24 @@ import { readChannel } from './queries';
 import { channelKey, queryClient } from './query-client';
 import { useAppStore } from './stores/useAppStore';
 
+const FIRST_READS_FRESH_MS = 2000;
+
 /** Renders the app once the saved language's texts are there; `reads`: sent by the entry (main.tsx). */
 export async function boot(reads: FirstReads): Promise<void> {
   // The campaign list's answers go into the query cache as they arrive (useCampaigns, the templates).
+  // They count as fresh for a moment: otherwise the list, mounting after they arrived, would ask
+  // for the same again at once (a change still invalidates them, fresh or not).
   if (reads.campaigns) {
     const sent = reads.campaigns;
-    void queryClient.prefetchQuery({ queryKey: channelKey('campaign:list', CAMPAIGN_LIST_REQUEST), queryFn: () => readChannel('campaign:list', CAMPAIGN_LIST_REQUEST, sent) });
+    const queryKey = channelKey('campaign:list', CAMPAIGN_LIST_REQUEST);
+    queryClient.setQueryDefaults(queryKey, { staleTime: FIRST_READS_FRESH_MS });
+    void queryClient.prefetchQuery({ queryKey, queryFn: () => readChannel('campaign:list', CAMPAIGN_LIST_REQUEST, sent) });
   }
   if (reads.templates) {
     const sent = reads.templates;
-    void queryClient.prefetchQuery({ queryKey: channelKey('template:list', {}), queryFn: () => readChannel('template:list', {}, sent) });
+    const queryKey = channelKey('template:list', {});
+    queryClient.setQueryDefaults(queryKey, { staleTime: FIRST_READS_FRESH_MS });
+    void queryClient.prefetchQuery({ queryKey, queryFn: () => readChannel('template:list', {}, sent) });
   }
   const settings = await reads.settings;
   const language = (settings.ok && settings.value.language) || systemLanguage();

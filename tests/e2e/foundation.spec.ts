@@ -87,6 +87,22 @@ test.describe('a coordinator on a Chinese system', () => {
     await expect(overview).toContainText('valid 24 months from issue');
   });
 
+  test('the first screen asks for the campaign list, the templates and the settings once each', async ({ page }) => {
+    app = await serveApp();
+    const asked = new Map<string, number>();
+    page.on('request', (request) => {
+      const channel = /\/api\/([\w:.-]+)/.exec(new URL(request.url()).pathname)?.[1];
+      if (channel) asked.set(channel, (asked.get(channel) ?? 0) + 1);
+    });
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { name: '欢迎使用科普评审' })).toBeVisible();
+    // Whatever the views would ask again after mounting has had time to go out.
+    await page.waitForTimeout(1500);
+    expect(asked.get('campaign:list')).toBe(1);
+    expect(asked.get('template:list')).toBe(1);
+    expect(asked.get('settings:get')).toBe(1);
+  });
+
   test('opened without the token, the page says so in Chinese instead of failing silently', async ({ page }) => {
     app = await serveApp();
     await page.goto(app.origin + '/');
