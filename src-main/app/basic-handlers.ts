@@ -1,4 +1,4 @@
-// The app's own channels (version, settings, templates, a campaign's detail, entries, jobs): the
+// The app's own channels (version, settings, templates, a campaign's detail, entries): the
 // handlers that belong to no feature module. A group of the handler table (handler-table.ts).
 import type { Handlers, TemplateSummary } from '../contract';
 import { latestSchemaVersion } from '../core/db/connection';
@@ -20,9 +20,7 @@ type BasicChannels =
   | 'campaign:create'
   | 'entry:list'
   | 'entry:get'
-  | 'entry:tieEvidence'
-  | 'job:status'
-  | 'job:cancel';
+  | 'entry:tieEvidence';
 
 export function basicHandlers(ctx: AppContext): Pick<Handlers, BasicChannels> {
   return {
@@ -69,7 +67,5 @@ export function basicHandlers(ctx: AppContext): Pick<Handlers, BasicChannels> {
       };
     },
     'entry:tieEvidence': ({ assetId, item }) => tieEvidence(ctx.db, (id) => ctx.campaigns.definition(id), assetId, item),
-    'job:status': ({ jobId }) => ctx.jobs.status(jobId),
-    'job:cancel': ({ jobId }) => ctx.jobs.cancel(jobId),
   };
 }

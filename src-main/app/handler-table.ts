@@ -10,6 +10,7 @@ import { guardHandlers } from './handler-guards';
 /** Each group's module, imported on first use (in the built CLI each is its own chunk). */
 export const HANDLER_GROUPS = {
   basic: async () => (await import('./basic-handlers')).basicHandlers,
+  jobs: async () => (await import('./job-handlers')).jobHandlers,
   intakeMedia: async () => (await import('./intake-media-handlers')).intakeMediaHandlers,
   programme: async () => (await import('./programme-handlers')).programmeHandlers,
   decision: async () => (await import('./decision-handlers')).decisionHandlers,
@@ -60,9 +61,8 @@ export const GROUP_CHANNELS = {
     'entry:list',
     'entry:get',
     'entry:tieEvidence',
-    'job:status',
-    'job:cancel',
   ],
+  jobs: ['job:status', 'job:cancel'],
   intakeMedia: [
     'demo:load',
     'intake:preview',
@@ -190,6 +190,14 @@ void everyChannelListed;
 const groupOfChannel = new Map<ChannelName, HandlerGroupName>(
   (Object.entries(GROUP_CHANNELS) as [HandlerGroupName, readonly ChannelName[]][]).flatMap(([group, names]) => names.map((name) => [name, group] as const)),
 );
+
+/**
+ * Whether `value` names a contract channel: the dispatch's allow-list, answered from the lists
+ * above without loading a schema (the types keep them equal to the contract's channels).
+ */
+export function isListedChannel(value: unknown): value is ChannelName {
+  return typeof value === 'string' && groupOfChannel.has(value as ChannelName);
+}
 
 /** The group that implements `channel`. */
 export function handlerGroupOf(channel: ChannelName): HandlerGroupName {

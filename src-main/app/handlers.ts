@@ -6,6 +6,7 @@ import type { Handlers } from '../contract';
 import type { AppContext } from './context';
 import { guardHandlers } from './handler-guards';
 import { basicHandlers } from './basic-handlers';
+import { jobHandlers } from './job-handlers';
 import { intakeMediaHandlers } from './intake-media-handlers';
 import { programmeHandlers } from './programme-handlers';
 import { decisionHandlers } from './decision-handlers';
@@ -38,6 +39,7 @@ import { reachHandlers } from './reach-handlers';
 export function createHandlers(ctx: AppContext): Handlers {
   return guardHandlers(ctx, {
     ...basicHandlers(ctx),
+    ...jobHandlers(ctx),
     ...intakeMediaHandlers(ctx),
     ...programmeHandlers(ctx),
     ...decisionHandlers(ctx),

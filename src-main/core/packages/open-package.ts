@@ -20,7 +20,8 @@
 // - Everything an open writes to disk is removed again when the database step fails.
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
-import { CampaignDefinition, listFor } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
+import { listFor } from '../../contract/lists';
 import { assertNotArchived } from '../campaigns/archive';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { writeDefinition } from '../campaigns/definition-update';
