@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ChannelMap } from './channel-def';
 import { CampaignSummary } from './campaign-views';
-import { ImportSource } from './intake';
+import { ImportSource } from './import-source';
 import { TypedPath } from './typed-path';
 
 const Id = z.string().min(1).max(100);

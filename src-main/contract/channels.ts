@@ -1,8 +1,9 @@
 // The API, declared once: every channel's name with its request and response schema, written in
 // the feature's own contract module (rankingChannels in ranking.ts…) and gathered in `channels`
-// below. Everything else is derived from that one map: the name list and `isChannelName` (the
-// dispatch's allow-list), the handler map the app must implement (bridge.ts: Handlers), the
-// request validation in dispatch.ts, the IPC and HTTP routes, and the renderer's typed `invoke`.
+// below. Everything else is derived from that one map: the name list and `isChannelName`, the
+// handler map the app must implement (bridge.ts: Handlers), the IPC and HTTP routes, and the
+// renderer's typed `invoke`. The dispatch reads the same schema objects group by group
+// (app/channel-schemas.ts, typed against this map) so that a call does not build all of them.
 //
 // The channels of the app's first features (campaigns, entries, judges and reviews…) are declared
 // in one module per handler group (campaign-channels.ts, review-channels.ts…), like every later

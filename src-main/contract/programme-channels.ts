@@ -4,7 +4,7 @@ import type { ChannelMap } from './channel-def';
 import { CampaignSummary } from './campaign-views';
 import { ExportFile } from './compliance';
 import { CampaignKind, LocalizedText } from './basics';
-import { ImportSource } from './intake';
+import { ImportSource } from './import-source';
 import { ProgrammeCheck, ProgrammeFile } from './programme';
 
 const Id = z.string().min(1).max(100);

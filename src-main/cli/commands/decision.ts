@@ -6,7 +6,7 @@
 // import and bundle merge ask.
 import type { i18n } from 'i18next';
 import type { DecisionKind, EntryDecision, EntryDecisionState } from '../../contract';
-import { decisionKinds } from '../../contract/decisions';
+import { decisionKinds } from '../../contract/decision-kinds';
 import { entryIdByRegNo } from '../../core/decisions/decision-service';
 import { formatInZone } from '../../core/time';
 import { parseCommand, UsageError } from '../args';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CampaignTemplate } from '../../contract';
-import { PROGRAMME_EXTENSION } from '../../contract/programme';
+import { PROGRAMME_EXTENSION } from '../../contract/programme-format';
 import { checkProgramme } from './programme-file';
 import { KepuError } from '../errors';
 
