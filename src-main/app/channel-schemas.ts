@@ -14,6 +14,7 @@ type GroupSchemas<G extends HandlerGroupName> = { readonly [K in (typeof GROUP_C
 export const GROUP_SCHEMAS = {
   basic: async () => (await import('../contract/campaign-channels')).campaignChannels,
   jobs: async () => (await import('../contract/jobs')).jobChannels,
+  entry: async () => (await import('../contract/entry-channels')).entryChannels,
   intakeMedia: async () => (await import('../contract/intake-media-channels')).intakeMediaChannels,
   programme: async () => (await import('../contract/programme-channels')).programmeChannels,
   decision: async () => (await import('../contract/decisions')).decisionChannels,

@@ -11,6 +11,7 @@ import { guardHandlers } from './handler-guards';
 export const HANDLER_GROUPS = {
   basic: async () => (await import('./basic-handlers')).basicHandlers,
   jobs: async () => (await import('./job-handlers')).jobHandlers,
+  entry: async () => (await import('./entry-handlers')).entryHandlers,
   intakeMedia: async () => (await import('./intake-media-handlers')).intakeMediaHandlers,
   programme: async () => (await import('./programme-handlers')).programmeHandlers,
   decision: async () => (await import('./decision-handlers')).decisionHandlers,
@@ -58,11 +59,9 @@ export const GROUP_CHANNELS = {
     'template:list',
     'campaign:get',
     'campaign:create',
-    'entry:list',
-    'entry:get',
-    'entry:tieEvidence',
   ],
   jobs: ['job:status', 'job:cancel'],
+  entry: ['entry:list', 'entry:get', 'entry:tieEvidence'],
   intakeMedia: [
     'demo:load',
     'intake:preview',

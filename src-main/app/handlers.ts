@@ -7,6 +7,7 @@ import type { AppContext } from './context';
 import { guardHandlers } from './handler-guards';
 import { basicHandlers } from './basic-handlers';
 import { jobHandlers } from './job-handlers';
+import { entryHandlers } from './entry-handlers';
 import { intakeMediaHandlers } from './intake-media-handlers';
 import { programmeHandlers } from './programme-handlers';
 import { decisionHandlers } from './decision-handlers';
@@ -40,6 +41,7 @@ export function createHandlers(ctx: AppContext): Handlers {
   return guardHandlers(ctx, {
     ...basicHandlers(ctx),
     ...jobHandlers(ctx),
+    ...entryHandlers(ctx),
     ...intakeMediaHandlers(ctx),
     ...programmeHandlers(ctx),
     ...decisionHandlers(ctx),

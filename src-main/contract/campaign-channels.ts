@@ -1,16 +1,10 @@
-// The app's own channels (handler group `basic`: app info, settings, templates, a campaign, its
-// entries) and their detail views. Each channel map is its own module so that a command loads the
+// The app's own channels (handler group `basic`: app info, settings, templates, a campaign) and the
+// campaign's detail view. Each channel map is its own module so that a command loads the
 // schemas of the channels it calls and no others (app/channel-schemas.ts, issue 18).
 import { z } from 'zod';
 import type { ChannelMap } from './channel-def';
-import { AssetInfo } from './assets';
-import { CampaignSummary, EntryListRequest, EntryRow, AppInfo, Settings, TemplateSummary } from './campaign-views';
-import { EntryProblem } from './compliance';
+import { AppInfo, CampaignSummary, Settings, TemplateSummary, WithdrawnEntry } from './campaign-views';
 import { CampaignDefinition, LocalizedText } from './domain';
-import { WithdrawnEntry } from './exchange';
-import { DefinitionKey } from './identifiers';
-import { MediaToFetch } from './intake';
-import { EntryOrigin } from './shortlist-file';
 
 const Empty = z.object({}).strict();
 const Id = z.string().min(1).max(100);
@@ -39,23 +33,6 @@ export const CampaignDetail = CampaignSummary.extend({
 });
 export type CampaignDetail = z.infer<typeof CampaignDetail>;
 
-
-export const EntryDetail = EntryRow.extend({
-  campaignId: z.string(),
-  /** Completeness rules of its kind the entry does not meet, with the files linked now. */
-  problems: z.array(EntryProblem),
-  contactPhone: z.string().nullable(),
-  contactEmail: z.string().nullable(),
-  reason: z.string().nullable(),
-  fields: z.record(z.string(), z.string()),
-  assets: z.array(AssetInfo),
-  /** Where the entry came from, when it was imported from another installation's shortlist file. */
-  origin: EntryOrigin.nullable().optional(),
-  /** Cloud-drive links of a registration mail: media the coordinator fetches by hand (absent: none). */
-  mediaToFetch: z.array(MediaToFetch).optional(),
-});
-export type EntryDetail = z.infer<typeof EntryDetail>;
-
 export const campaignChannels = {
   'app:info': { request: Empty, response: AppInfo },
   'settings:get': { request: Empty, response: Settings },
@@ -65,15 +42,5 @@ export const campaignChannels = {
   'campaign:create': {
     request: z.object({ templateId: Id, name: LocalizedText.optional() }).strict(),
     response: CampaignSummary,
-  },
-  'entry:list': {
-    request: EntryListRequest,
-    response: z.object({ total: z.number().int(), rows: z.array(EntryRow) }),
-  },
-  'entry:get': { request: z.object({ entryId: z.number().int().positive() }).strict(), response: EntryDetail },
-  /** Ties a file to the eligibility item it is evidence for (null: unties it); recorded in the audit log. */
-  'entry:tieEvidence': {
-    request: z.object({ assetId: z.number().int().positive(), item: DefinitionKey.nullable() }).strict(),
-    response: z.object({ assetId: z.number().int(), eligibilityItem: z.string().nullable() }),
   },
 } as const satisfies ChannelMap;

@@ -84,3 +84,13 @@ export const EntryRow = z.object({
   decisions: z.array(z.enum(['disqualify', 'withdraw', 'accept-late'])).optional(),
 });
 export type EntryRow = z.infer<typeof EntryRow>;
+
+/** An entry of a judge's campaign that the newest package no longer assigns (read-only; campaign:get). */
+export const WithdrawnEntry = z.object({
+  entryId: z.number().int(),
+  regNo: z.string(),
+  title: z.string(),
+  /** The judge's saved scores by rubric dimension, shown read-only. */
+  scores: z.record(z.string(), z.number()),
+});
+export type WithdrawnEntry = z.infer<typeof WithdrawnEntry>;

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { ChannelMap } from './channel-def';
 import { assignmentChannels } from './assignment-channels';
 import { campaignChannels } from './campaign-channels';
+import { entryChannels } from './entry-channels';
 import { campaignLifecycleChannels } from './campaign-lifecycle-channels';
 import { definitionChannels } from './definition-channels';
 import { intakeMediaChannels } from './intake-media-channels';
@@ -45,6 +46,7 @@ import { assignmentMatrixChannels } from './assignment-matrix';
 
 export const channels = {
   ...campaignChannels,
+  ...entryChannels,
   ...campaignLifecycleChannels,
   ...programmeChannels,
   ...definitionChannels,

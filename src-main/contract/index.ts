@@ -6,6 +6,7 @@ export * from './channel-def';
 export * from './channels';
 export * from './campaign-views';
 export * from './campaign-channels';
+export * from './entry-channels';
 export * from './campaign-lifecycle-channels';
 export * from './programme-channels';
 export * from './definition-channels';
