@@ -8,10 +8,17 @@
 import type { ChannelName, Channels } from '../contract';
 import { GROUP_CHANNELS, type HandlerGroupName, handlerGroupOf } from './handler-table';
 
+/** The named channels of a contract map (for a group whose map declares another group's too). */
+function pick<M extends object, K extends keyof M>(map: M, keys: readonly K[]): Pick<M, K> {
+  return Object.fromEntries(keys.map((key) => [key, map[key]])) as Pick<M, K>;
+}
+
 type GroupSchemas<G extends HandlerGroupName> = { readonly [K in (typeof GROUP_CHANNELS)[G][number]]: Channels[K] };
 
+type SchemaTable = { readonly [G in HandlerGroupName]: () => Promise<GroupSchemas<G>> };
+
 /** The contract module(s) declaring each group's channels, imported on first use. */
-export const GROUP_SCHEMAS = {
+export const GROUP_SCHEMAS: SchemaTable = {
   basic: async () => (await import('../contract/campaign-channels')).campaignChannels,
   jobs: async () => (await import('../contract/jobs')).jobChannels,
   entry: async () => (await import('../contract/entry-channels')).entryChannels,
@@ -28,7 +35,9 @@ export const GROUP_SCHEMAS = {
     const [run, matrix] = await Promise.all([import('../contract/assignment-channels'), import('../contract/assignment-matrix')]);
     return { ...run.assignmentChannels, ...matrix.assignmentMatrixChannels };
   },
-  exchange: async () => (await import('../contract/exchange')).exchangeChannels,
+  // The key's channels are declared among the exchange's (contract/exchange.ts) but handled apart.
+  identity: async () => pick((await import('../contract/exchange')).exchangeChannels, GROUP_CHANNELS.identity),
+  exchange: async () => pick((await import('../contract/exchange')).exchangeChannels, GROUP_CHANNELS.exchange),
   ranking: async () => (await import('../contract/ranking')).rankingChannels,
   certificate: async () => (await import('../contract/certificates')).certificateChannels,
   lifecycle: async () => (await import('../contract/campaign-lifecycle-channels')).campaignLifecycleChannels,
@@ -46,7 +55,7 @@ export const GROUP_SCHEMAS = {
   roster: async () => (await import('../contract/roster')).rosterChannels,
   intakeFile: async () => (await import('../contract/intake-files')).intakeFileChannels,
   reach: async () => (await import('../contract/reach')).reachChannels,
-} as const satisfies { readonly [G in HandlerGroupName]: () => Promise<GroupSchemas<G>> };
+};
 
 // Schemas are immutable and the same for every context: one cache per process.
 const loaded = new Map<HandlerGroupName, Promise<Partial<Channels>>>();

@@ -19,6 +19,7 @@ import { definitionHandlers } from './definition-handlers';
 import { reviewHandlers } from './review-handlers';
 import { assignmentHandlers } from './assignment-handlers';
 import { exchangeHandlers } from './exchange-handlers';
+import { identityHandlers } from './identity-handlers';
 import { rankingHandlers } from './ranking-handlers';
 import { certificateHandlers } from './certificate-handlers';
 import { lifecycleHandlers } from './campaign-lifecycle-handlers';
@@ -52,6 +53,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...definitionHandlers(ctx),
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),
+    ...identityHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...rankingHandlers(ctx),
     ...certificateHandlers(ctx),
