@@ -2,7 +2,8 @@
 // entry (both languages, the sentence the "why this place" view shows) and the PDF's line per list
 // (w, the rounds, and which ranked entries had no previous-round total and so rank on this round
 // alone). Nothing at all when no list carries over, so exports without it keep their columns.
-import { carrySentence, type RankingMethod } from '../contract';
+import type { RankingMethod } from '../contract';
+import { carrySentence } from '../contract/carry-text';
 import { carryView } from '../core/ranking/carry-over';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
 import { type Translate, tEn, tZh } from './ranking-texts';

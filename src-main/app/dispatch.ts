@@ -1,20 +1,15 @@
 // The boundary every request crosses: unknown channel and payload in, Result out. Requests are
 // parsed with the channel's zod schema (the failing path is reported), errors become codes. The
+// allow-list is the handler table's channel lists and the schemas come group by group
+// (channel-schemas.ts), so a call builds only its own group's schemas. The
 // handlers come as the whole table (handlers.ts: Electron, tests) or as a lookup that loads the
 // channel's group on first use (handler-table.ts: the CLI and its browser shell); either way every
 // call takes this one path.
-import {
-  type AppErrorBody,
-  type ChannelName,
-  channels,
-  fail,
-  type Handlers,
-  isChannelName,
-  ok,
-  type Result,
-} from '../contract';
+import type { AppErrorBody, ChannelDef, ChannelName, Handlers, Result } from '../contract';
+import { fail, ok } from '../contract/errors';
 import { isKepuError } from '../core/errors';
-import type { HandlerLookup } from './handler-table';
+import { channelSchemas } from './channel-schemas';
+import { type HandlerLookup, isListedChannel } from './handler-table';
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
 
@@ -22,11 +17,17 @@ export function createDispatch(handlers: Handlers | HandlerLookup, log: (line: s
   const handlerOf: HandlerLookup =
     typeof handlers === 'function' ? handlers : async (channel) => handlers[channel] as (request: unknown) => unknown;
   return async (channel, payload) => {
-    if (!isChannelName(channel)) {
+    if (!isListedChannel(channel)) {
       const named = clipText(String(channel), ECHO_LIMIT);
       return fail('UNKNOWN_CHANNEL', `app: unknown channel ${JSON.stringify(named)}`, { channel: named });
     }
-    const parsed = channels[channel].request.safeParse(payload ?? {});
+    let schemas: ChannelDef;
+    try {
+      schemas = await channelSchemas(channel);
+    } catch (error) {
+      return { ok: false, error: toErrorBody(channel, error, log) };
+    }
+    const parsed = schemas.request.safeParse(payload ?? {});
     if (!parsed.success) {
       // Paths and messages can carry the caller's own keys and values (an unknown 17 MB key is
       // quoted in full by zod): the answer repeats at most a few hundred characters of them.

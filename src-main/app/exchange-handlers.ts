@@ -23,7 +23,6 @@ import { autoBackupBefore } from './backup-handlers';
 import { packagesRoot } from './paths';
 
 type ExchangeChannels =
-  | 'identity:status' | 'identity:create' | 'identity:unlock' | 'identity:lock' | 'identity:sealWithPassphrase' | 'identity:keycard'
   | 'judge:registerKeyCard' | 'package:export' | 'package:open' | 'package:locateMedia' | 'bundle:export' | 'bundle:merge' | 'bundle:mergeJob';
 
 
@@ -35,17 +34,6 @@ async function probeCampaignMedia(ctx: AppContext, campaignId: string): Promise<
 
 export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChannels> {
   return {
-    'identity:status': () => ctx.identity.status(),
-    'identity:create': ({ name, institution, passphrase }) => ctx.identity.create(name, institution, passphrase),
-    'identity:unlock': ({ passphrase }) => ctx.identity.unlock(passphrase),
-    'identity:sealWithPassphrase': ({ passphrase }) => ctx.identity.sealWithPassphrase(passphrase),
-    'identity:lock': () => ctx.identity.lock(),
-    'identity:keycard': () => {
-      const status = ctx.identity.status();
-      const bytes = ctx.identity.keyCard();
-      const safeName = (status.name ?? 'judge').replace(/[\\/:*?"<>|\s]+/g, '_');
-      return saveExport(ctx, `${safeName}-${status.fingerprint?.slice(0, 9) ?? 'key'}.kepukey`, bytes, 'application/json');
-    },
     'judge:registerKeyCard': ({ campaignId, card, attachTo }) => {
       ctx.campaigns.summary(campaignId);
       return registerKeyCard(ctx.db, campaignId, Buffer.from(card.contentBase64, 'base64'), attachTo);

@@ -10,6 +10,8 @@ import { guardHandlers } from './handler-guards';
 /** Each group's module, imported on first use (in the built CLI each is its own chunk). */
 export const HANDLER_GROUPS = {
   basic: async () => (await import('./basic-handlers')).basicHandlers,
+  jobs: async () => (await import('./job-handlers')).jobHandlers,
+  entry: async () => (await import('./entry-handlers')).entryHandlers,
   intakeMedia: async () => (await import('./intake-media-handlers')).intakeMediaHandlers,
   programme: async () => (await import('./programme-handlers')).programmeHandlers,
   decision: async () => (await import('./decision-handlers')).decisionHandlers,
@@ -20,6 +22,7 @@ export const HANDLER_GROUPS = {
   definition: async () => (await import('./definition-handlers')).definitionHandlers,
   review: async () => (await import('./review-handlers')).reviewHandlers,
   assignment: async () => (await import('./assignment-handlers')).assignmentHandlers,
+  identity: async () => (await import('./identity-handlers')).identityHandlers,
   exchange: async () => (await import('./exchange-handlers')).exchangeHandlers,
   ranking: async () => (await import('./ranking-handlers')).rankingHandlers,
   certificate: async () => (await import('./certificate-handlers')).certificateHandlers,
@@ -57,12 +60,9 @@ export const GROUP_CHANNELS = {
     'template:list',
     'campaign:get',
     'campaign:create',
-    'entry:list',
-    'entry:get',
-    'entry:tieEvidence',
-    'job:status',
-    'job:cancel',
   ],
+  jobs: ['job:status', 'job:cancel'],
+  entry: ['entry:list', 'entry:get', 'entry:tieEvidence'],
   intakeMedia: [
     'demo:load',
     'intake:preview',
@@ -109,13 +109,8 @@ export const GROUP_CHANNELS = {
     'assignment:run',
     'assignment:coverage',
   ],
+  identity: ['identity:status', 'identity:create', 'identity:unlock', 'identity:sealWithPassphrase', 'identity:lock', 'identity:keycard'],
   exchange: [
-    'identity:status',
-    'identity:create',
-    'identity:unlock',
-    'identity:sealWithPassphrase',
-    'identity:lock',
-    'identity:keycard',
     'judge:registerKeyCard',
     'package:export',
     'package:open',
@@ -190,6 +185,14 @@ void everyChannelListed;
 const groupOfChannel = new Map<ChannelName, HandlerGroupName>(
   (Object.entries(GROUP_CHANNELS) as [HandlerGroupName, readonly ChannelName[]][]).flatMap(([group, names]) => names.map((name) => [name, group] as const)),
 );
+
+/**
+ * Whether `value` names a contract channel: the dispatch's allow-list, answered from the lists
+ * above without loading a schema (the types keep them equal to the contract's channels).
+ */
+export function isListedChannel(value: unknown): value is ChannelName {
+  return typeof value === 'string' && groupOfChannel.has(value as ChannelName);
+}
 
 /** The group that implements `channel`. */
 export function handlerGroupOf(channel: ChannelName): HandlerGroupName {

@@ -6,6 +6,8 @@ import type { Handlers } from '../contract';
 import type { AppContext } from './context';
 import { guardHandlers } from './handler-guards';
 import { basicHandlers } from './basic-handlers';
+import { jobHandlers } from './job-handlers';
+import { entryHandlers } from './entry-handlers';
 import { intakeMediaHandlers } from './intake-media-handlers';
 import { programmeHandlers } from './programme-handlers';
 import { decisionHandlers } from './decision-handlers';
@@ -17,6 +19,7 @@ import { definitionHandlers } from './definition-handlers';
 import { reviewHandlers } from './review-handlers';
 import { assignmentHandlers } from './assignment-handlers';
 import { exchangeHandlers } from './exchange-handlers';
+import { identityHandlers } from './identity-handlers';
 import { rankingHandlers } from './ranking-handlers';
 import { certificateHandlers } from './certificate-handlers';
 import { lifecycleHandlers } from './campaign-lifecycle-handlers';
@@ -38,6 +41,8 @@ import { reachHandlers } from './reach-handlers';
 export function createHandlers(ctx: AppContext): Handlers {
   return guardHandlers(ctx, {
     ...basicHandlers(ctx),
+    ...jobHandlers(ctx),
+    ...entryHandlers(ctx),
     ...intakeMediaHandlers(ctx),
     ...programmeHandlers(ctx),
     ...decisionHandlers(ctx),
@@ -48,6 +53,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...definitionHandlers(ctx),
     ...reviewHandlers(ctx),
     ...assignmentHandlers(ctx),
+    ...identityHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...rankingHandlers(ctx),
     ...certificateHandlers(ctx),

@@ -1,6 +1,6 @@
 // The moderation overrides in effect, as the exports state them: the PDF report's section and the
 // spreadsheet's column and sheet. Values are the judge's signed score and the override, side by side.
-import { findDimension } from '../contract';
+import { findDimension } from '../contract/lists';
 import type { AppliedOverride } from '../core/ranking/load-scores';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
 import { formatInZone } from '../core/time';

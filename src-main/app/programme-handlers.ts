@@ -3,7 +3,7 @@
 // description and source, so exporting it gives back the same programme. The notice's attachment
 // files travel in the programme file and are stored with the campaign made from it.
 import type { CampaignTemplate, Handlers, ProgrammeFile } from '../contract';
-import { PROGRAMME_EXTENSION, PROGRAMME_FORMAT } from '../contract';
+import { PROGRAMME_EXTENSION, PROGRAMME_FORMAT } from '../contract/programme-format';
 import { blankDefinition } from '../core/campaigns/blank-definition';
 import { createFromProgramme } from '../core/campaigns/campaign-with-files';
 import { noticeFilesWithBytes } from '../core/campaigns/notice-files';

@@ -6,7 +6,8 @@
 // the reasons for each rejection, the moderation overrides and the decisions on entries in effect. The font is embedded (subset) so it prints anywhere and the
 // text stays searchable.
 import PDFDocument from 'pdfkit';
-import { allEligibility, findDimension, type RankingMethod } from '../contract';
+import type { RankingMethod } from '../contract';
+import { allEligibility, findDimension } from '../contract/lists';
 import { FONT, useAppFonts } from '../core/pdf/fonts';
 import type { StoredSnapshot } from '../core/ranking/snapshot-store';
 import { formatInZone } from '../core/time';

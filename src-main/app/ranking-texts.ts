@@ -1,6 +1,7 @@
 // Ranking texts for exports, in both languages from the UI's locale files: why an entry is held,
 // how a tie was broken, which collected data a new definition version set aside.
-import { type EntryFlag, findDimension, type SetAside, type TieExplanation } from '../contract';
+import type { EntryFlag, SetAside, TieExplanation } from '../contract';
+import { findDimension } from '../contract/lists';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
 import { createNodeI18n } from './translate';
 

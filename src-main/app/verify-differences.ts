@@ -1,7 +1,8 @@
 // The differences a verification names (core/ranking/input-lines.ts), shown without internal ids,
 // and dimension labels for them; the sentences themselves are contract/verify-text.ts (shared with
 // the app's Lock panel).
-import { findDimension, type InputDifferencesView } from '../contract';
+import type { InputDifferencesView } from '../contract';
+import { findDimension } from '../contract/lists';
 import type { InputDifferences } from '../core/ranking/input-lines';
 import type { AppContext } from './context';
 

@@ -29,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
       default: {
         const load = commandLoader(command);
         if (!load) throw new UsageError(t('cli.unknownCommand', { command }));
+        if (command !== 'serve') await import('./one-shot-zod');
         const run = await load();
         return await run(rest, t);
       }

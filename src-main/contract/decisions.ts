@@ -3,10 +3,12 @@
 // (every decision ever taken); `current` is what applies now and what the ranking honours.
 import { z } from 'zod';
 import type { ChannelMap } from './channel-def';
+import { decisionKinds } from './decision-kinds';
+
+export { decisionKinds };
 
 const Id = z.string().min(1).max(100);
 
-export const decisionKinds = ['disqualify', 'withdraw', 'accept-late', 'waive-media', 'reinstate'] as const;
 export const DecisionKind = z.enum(decisionKinds);
 export type DecisionKind = z.infer<typeof DecisionKind>;
 

@@ -5,7 +5,7 @@ import { DefinitionKey } from './identifiers';
 import { EntrantType, EntryKind, CampaignKind, LocalizedText, OffsetDateTime, TimeZone } from './basics';
 import { upgradeDefinition } from './definition-upgrade';
 import { organizerRoles, reachBlendMethods, reachMetrics } from './definition-terms';
-import { RankingMethod, TierRule } from './ranking';
+import { RankingMethod, TierRule } from './ranking-config';
 
 export * from './basics';
 

@@ -1,5 +1,6 @@
 // Keys, key cards, review packages and result bundles as the UI and CLI see them.
 import { z } from 'zod';
+import { WithdrawnEntry } from './campaign-views';
 import { TypedPath, unquotePath } from './typed-path';
 import type { ChannelMap } from './channel-def';
 import { ExportFile } from './compliance';
@@ -30,14 +31,7 @@ export const Passphrase = z.string().min(8).max(1024);
 
 export const PackageExportResult = z.object({ packageId: z.string(), file: z.string(), bytes: z.number().int(), entries: z.number().int() });
 
-/** An entry of a judge's campaign that the newest package no longer assigns (read-only). */
-export const WithdrawnEntry = z.object({
-  entryId: z.number().int(),
-  regNo: z.string(),
-  title: z.string(),
-  /** The judge's saved scores by rubric dimension, shown read-only. */
-  scores: z.record(z.string(), z.number()),
-});
+export { WithdrawnEntry };
 
 export const PackageOpenResult = z.object({
   campaignId: z.string(),

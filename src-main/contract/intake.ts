@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { EntryKind, LocalizedText } from './basics';
 import { MediaLinkReport } from './compliance';
+import { ImportSource } from './import-source';
 
 export const rowErrorCodes = [
   'ROW_MISSING_FIELD',
@@ -55,11 +56,7 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 export const importEncodings = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'utf-32le', 'utf-32be', 'gb18030'] as const;
 
-export const ImportSource = z.object({
-  fileName: z.string().min(1).max(260),
-  /** The file's bytes. Sent inline so both shells work the same (a browser page has no paths). */
-  contentBase64: z.string().min(1).max(200_000_000),
-});
+export { ImportSource };
 
 /**
  * What an import reads: one file (CSV, XLSX, .eml, .mbox), or a folder of mails (`files`, each an

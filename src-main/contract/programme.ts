@@ -4,11 +4,9 @@
 import { z } from 'zod';
 import { CampaignDefinition, LocalizedText } from './domain';
 
-/** Written today: a definition with lists, organizer roles, contact and notice. */
-export const PROGRAMME_FORMAT = 'kepu-programme/2';
-/** Still read: one rubric for the whole campaign, organizers as names (upgraded on reading). */
-export const PROGRAMME_FORMAT_V1 = 'kepu-programme/1';
-export const PROGRAMME_EXTENSION = '.kepuprog';
+import { PROGRAMME_FORMAT, PROGRAMME_FORMAT_V1 } from './programme-format';
+
+export * from './programme-format';
 
 /** One attachment of the notice; `sha256` (hex) of the decoded `data` is checked on reading. */
 export const ProgrammeAttachment = z

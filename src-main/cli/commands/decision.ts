@@ -5,7 +5,8 @@
 // After a published result a decision moves the live ranking: only with --after-publish, as
 // import and bundle merge ask.
 import type { i18n } from 'i18next';
-import { decisionKinds, type DecisionKind, type EntryDecision, type EntryDecisionState } from '../../contract';
+import type { DecisionKind, EntryDecision, EntryDecisionState } from '../../contract';
+import { decisionKinds } from '../../contract/decision-kinds';
 import { entryIdByRegNo } from '../../core/decisions/decision-service';
 import { formatInZone } from '../../core/time';
 import { parseCommand, UsageError } from '../args';

@@ -4,7 +4,9 @@
 import type { i18n } from 'i18next';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type EntryKind, entryKinds, importEncodings, type ImportReport, type RegNoGeneration } from '../../contract';
+import type { EntryKind, ImportReport, RegNoGeneration } from '../../contract';
+import { entryKinds } from '../../contract/basics';
+import { importEncodings } from '../../contract/intake';
 import { DEFAULT_GENERATED_PREFIX } from '../../core/intake/import-registrations';
 import { mappingTargets } from '../../core/intake/targets';
 import { rowErrorText, targetLabels, type TargetLabels } from '../../app/row-error-text';

@@ -6,7 +6,7 @@
 import type { i18n } from 'i18next';
 import path from 'node:path';
 import type { NoticeInfo, NoticeLanguage } from '../../contract';
-import { noticeLanguages } from '../../contract';
+import { noticeLanguages } from '../../contract/notices';
 import { formatInZone, nowIso } from '../../core/time';
 import { noteHeldOpen } from '../held-open';
 import { parseCommand, UsageError } from '../args';

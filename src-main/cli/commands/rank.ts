@@ -16,7 +16,7 @@ import { buildSnapshot, snapshotBytes } from '../../core/ranking/snapshot';
 import { snapshotLines } from '../../core/ranking/snapshot-store';
 import { verifyExplained } from '../../core/ranking/verify';
 import { differencesView, dimensionLabel } from '../../app/verify-differences';
-import { carriedLine, differenceLines, snapshotPart, snapshotPartText } from '../../contract';
+import { carriedLine, differenceLines, snapshotPart, snapshotPartText } from '../../contract/verify-text';
 import { formatInZone } from '../../contract/zoned-time';
 import { writeFileAtomic } from '../../core/files/atomic-write';
 import { parseCommand, UsageError } from '../args';

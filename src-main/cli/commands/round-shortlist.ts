@@ -5,7 +5,8 @@
 // --remove records a manual change with its reason; without either it prints the current
 // shortlist. The round is named by its key or by its number among the list's scoring rounds.
 import type { i18n } from 'i18next';
-import { type CampaignDefinition, localizedText, type ShortlistLine, type ShortlistRule, type ShortlistView } from '../../contract';
+import type { CampaignDefinition, ShortlistLine, ShortlistRule, ShortlistView } from '../../contract';
+import { localizedText } from '../../contract/definition-places';
 import { roundsOf } from '../../contract/lists';
 import { entryIdByRegNo } from '../../core/decisions/decision-service';
 import { formatInZone } from '../../core/time';

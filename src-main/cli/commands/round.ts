@@ -6,7 +6,8 @@
 // kepu round close --campaign <id> --list <key> --round <key|number> --reason "…" [--json]:
 // closes the list's current scoring round (round:close).
 import type { i18n } from 'i18next';
-import { type CampaignDefinition, type ListRounds, localizedText, type RoundListView } from '../../contract';
+import type { CampaignDefinition, ListRounds, RoundListView } from '../../contract';
+import { localizedText } from '../../contract/definition-places';
 import { roundsOf } from '../../contract/lists';
 import { KepuError } from '../../core/errors';
 import { parseCommand, UsageError } from '../args';

@@ -3,7 +3,8 @@
 // extension); `sheet` writes the 评审打分表 PDF of one judge (by name) or of all judges in one file.
 import type { i18n } from 'i18next';
 import path from 'node:path';
-import { noticeLanguages, type NoticeLanguage } from '../../contract';
+import type { NoticeLanguage } from '../../contract';
+import { noticeLanguages } from '../../contract/notices';
 import { noteHeldOpen } from '../held-open';
 import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';

@@ -6,7 +6,8 @@
 // and imports its entries into the campaign, all or nothing.
 import path from 'node:path';
 import type { i18n } from 'i18next';
-import { localizedText, type ShortlistFilePreview } from '../../contract';
+import type { ShortlistFilePreview } from '../../contract';
+import { localizedText } from '../../contract/definition-places';
 import { writeFileAtomic } from '../../core/files/atomic-write';
 import { SHORTLIST_MAX_BYTES } from '../../core/shortlist/shortlist-file';
 import { noteHeldOpen } from '../held-open';

@@ -6,7 +6,8 @@
 // Without this, round 2's coverage and merge counts added round 1's finished work on top.
 import type { Database } from 'better-sqlite3';
 import { pairKey } from './conflicted-pairs';
-import { CampaignDefinition, type EntryKind } from '../../contract';
+import type { EntryKind } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
 import { listFor, scoringRoundOf, scoringRoundsOf } from '../../contract/lists';
 import { formalCheckHolds } from '../rounds/formal-checks';
 import { workingRounds } from '../rounds/round-state';

@@ -17,17 +17,8 @@ import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import {
-  type BackupCampaign,
-  type BackupDataFile,
-  type BackupManifest,
-  type BackupMediaFile,
-  type BackupReason,
-  DATA_BACKUP_DATABASE_MEMBER,
-  DATA_BACKUP_FORMAT,
-  DATA_BACKUP_FORMAT_VERSION,
-  DATA_BACKUP_MANIFEST_MEMBER,
-} from '../../contract';
+import type { BackupCampaign, BackupDataFile, BackupManifest, BackupMediaFile, BackupReason } from '../../contract';
+import { DATA_BACKUP_DATABASE_MEMBER, DATA_BACKUP_FORMAT, DATA_BACKUP_FORMAT_VERSION, DATA_BACKUP_MANIFEST_MEMBER } from '../../contract/backup';
 import { openSqliteFile } from '../db/connection';
 import { KEYS_FOLDER_NAME } from '../db/protected-files';
 import { KepuError } from '../errors';

@@ -13,7 +13,7 @@ import { Transform, type TransformCallback, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import crypto from 'node:crypto';
 import yauzl from 'yauzl';
-import { BackupManifest, DATA_BACKUP_DATABASE_MEMBER, DATA_BACKUP_FORMAT, DATA_BACKUP_FORMAT_VERSION, DATA_BACKUP_MANIFEST_MEMBER } from '../../contract';
+import { BackupManifest, DATA_BACKUP_DATABASE_MEMBER, DATA_BACKUP_FORMAT, DATA_BACKUP_FORMAT_VERSION, DATA_BACKUP_MANIFEST_MEMBER } from '../../contract/backup';
 import { latestSchemaVersion } from '../db/migrations';
 import { KepuError } from '../errors';
 import { crc32 } from '../exchange/zip-layout';

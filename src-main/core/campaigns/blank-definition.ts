@@ -10,7 +10,7 @@
 //   until the programme states one; images at least 600 × 400;
 // - 3 judges per entry, open review; an award certificate (works) or a 2-year membership (committee).
 import type { CampaignDefinition, CampaignKind, FieldDef, LocalizedText } from '../../contract';
-import { CampaignDefinition as Schema } from '../../contract';
+import { CampaignDefinition as Schema } from '../../contract/domain';
 
 const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 

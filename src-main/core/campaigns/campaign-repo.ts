@@ -2,13 +2,9 @@
 // later template change never alters a running campaign.
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import {
-  allDimensions,
-  CampaignDefinition,
-  type CampaignDetail,
-  type CampaignSummary,
-  type LocalizedText,
-} from '../../contract';
+import type { CampaignDetail, CampaignSummary, LocalizedText } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
+import { allDimensions } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { nowIso, toUtcIso } from '../time';
 

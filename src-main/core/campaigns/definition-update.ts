@@ -16,7 +16,9 @@
 //   who, when and why, and an audit row.
 import { scoringRoundsOf } from '../../contract/lists';
 import type { Database } from 'better-sqlite3';
-import { type AffectedData, allDimensions, allEligibility, CampaignDefinition, type EntryKind, type ErrorCode, listFor } from '../../contract';
+import type { AffectedData, EntryKind, ErrorCode } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
+import { allDimensions, allEligibility, listFor } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { nowIso, toUtcIso } from '../time';
 import { lastDefinedDimension } from './definition-versions';

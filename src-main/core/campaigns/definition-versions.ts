@@ -4,7 +4,9 @@
 // carries a statement and a summary of the data it set aside (removed dimensions with their
 // scores, removed eligibility items with their answers); those rows stay in the database.
 import type { Database } from 'better-sqlite3';
-import { type AffectedData, CampaignDefinition, type DefinitionVersionView, findDimension, type LocalizedText, type MembershipStepDef, type RubricDimension } from '../../contract';
+import type { AffectedData, DefinitionVersionView, LocalizedText, MembershipStepDef, RubricDimension } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
+import { findDimension } from '../../contract/lists';
 
 /** A row of definition_versions without the definition itself. */
 interface DbDefinitionVersion {

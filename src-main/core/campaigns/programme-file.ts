@@ -10,16 +10,9 @@
 // one's SHA-256 (PROGRAMME_ATTACHMENT_CORRUPT naming it), the limits a campaign's files have, and
 // unique names; a programme without attachments is written without the key, as before.
 import { createHash } from 'node:crypto';
-import {
-  type DefinitionProblem,
-  type ErrorCode,
-  MAX_CAMPAIGN_FILES_BYTES,
-  PROGRAMME_FORMAT,
-  PROGRAMME_FORMAT_V1,
-  type ProgrammeAttachment,
-  ProgrammeFile,
-  type ProgrammeCheck,
-} from '../../contract';
+import type { DefinitionProblem, ErrorCode, ProgrammeAttachment, ProgrammeCheck } from '../../contract';
+import { MAX_CAMPAIGN_FILES_BYTES } from '../../contract/notice-file-limits';
+import { PROGRAMME_FORMAT, PROGRAMME_FORMAT_V1, ProgrammeFile } from '../../contract/programme';
 import { KepuError } from '../errors';
 import { assertCampaignFilesTotal, assertNoticeFileSize, noticeFileName } from './notice-files';
 import { definitionProblems } from './validate-definition';

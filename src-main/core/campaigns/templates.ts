@@ -3,7 +3,8 @@
 // its file and the failing path instead of crashing a screen later.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type CampaignTemplate, PROGRAMME_EXTENSION } from '../../contract';
+import type { CampaignTemplate } from '../../contract';
+import { PROGRAMME_EXTENSION } from '../../contract/programme-format';
 import { checkProgramme } from './programme-file';
 import { KepuError } from '../errors';
 

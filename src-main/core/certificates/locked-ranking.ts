@@ -4,7 +4,7 @@
 // ranking, and the ranking channel that locks from the UI can share it.
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
-import { CampaignDefinition } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
 import { scoringRoundCount } from '../rounds/round-state';
 import { type EntryFlag, parseRankingConfig, type RankingConfigInput } from '../ranking/config';
 import { currentDecisions } from '../decisions/decision-service';

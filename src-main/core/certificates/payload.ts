@@ -17,7 +17,7 @@
 // The signature is Ed25519 over "kepu-certificate/1\n" followed by the payload bytes, so the
 // same key's signatures on bundles or snapshots can never pass for a certificate.
 import crypto, { type KeyObject } from 'node:crypto';
-import { FileIdentifier } from '../../contract';
+import { FileIdentifier } from '../../contract/identifiers';
 import { dateInZone } from '../../contract/zoned-time';
 import { base32 } from '../keys/identity';
 

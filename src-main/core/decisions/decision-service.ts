@@ -15,7 +15,7 @@
 // no failing verdict, reinstate with nothing in effect.
 import type { Database } from 'better-sqlite3';
 import type { DecisionKind, EffectiveDecisionKind, EntryDecision, EntryDecisionState } from '../../contract';
-import { decisionKinds } from '../../contract';
+import { decisionKinds } from '../../contract/decision-kinds';
 import { CampaignRepo } from '../campaigns/campaign-repo';
 import { KepuError } from '../errors';
 import { complianceRows } from '../media/compliance';

@@ -7,7 +7,8 @@
 // admitted and rejected applicants to show (applicant 3 lacks the membership item on purpose).
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
-import { eligibilityFor, type EntryKind, rubricFor } from '../../contract';
+import type { EntryKind } from '../../contract';
+import { eligibilityFor, rubricFor } from '../../contract/lists';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { type BundlePayload, writeBundle } from '../exchange/bundle';
 import { writeFileAtomic } from '../files/atomic-write';

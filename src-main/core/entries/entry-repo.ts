@@ -2,15 +2,8 @@
 // the virtualized entry table asks for. Every list query is served by an index on campaign_id.
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
-import {
-  type AssetInfo,
-  type EntrantType,
-  type EntryDetail,
-  type EntryKind,
-  EntryListRequest,
-  type EntryRow,
-  type EntrySortField,
-} from '../../contract';
+import type { AssetInfo, EntrantType, EntryDetail, EntryKind, EntryRow, EntrySortField } from '../../contract';
+import { EntryListRequest } from '../../contract/campaign-views';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
 

@@ -12,7 +12,9 @@
 import crypto, { type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { assertNever, DefinitionKey, EligibilityAnswer, FileIdentifier } from '../../contract';
+import { assertNever } from '../../contract/errors';
+import { DefinitionKey, FileIdentifier } from '../../contract/identifiers';
+import { EligibilityAnswer } from '../../contract/review';
 import { KepuError } from '../errors';
 import { identityFromPrivateKey, KeyId, keyIdOf } from '../keys/identity';
 import { canonicalJsonBytes } from '../files/canonical-json';

@@ -3,7 +3,8 @@
 // they describe what a reader accepts. Refinements zod cannot express in JSON Schema (unique entry
 // ids, canonical base64, one size per hash) are stated in the prose of the documentation.
 import { z } from 'zod';
-import { BackupManifest, ProgrammeFile } from '../../contract';
+import { BackupManifest } from '../../contract/backup';
+import { ProgrammeFile } from '../../contract/programme';
 import { KeyCard } from '../keys/key-card';
 import { KeyFile } from '../keys/key-store';
 import { ShortlistFilePayload } from '../shortlist/shortlist-file';

@@ -6,7 +6,11 @@
 // entries travels once.
 import path from 'node:path';
 import { z } from 'zod';
-import { CampaignDefinitionShape, DefinitionKey, EntryKind, FileIdentifier, LocalizedText, ReachFigure, upgradeDefinition, withoutBidiControls } from '../../contract';
+import { EntryKind, LocalizedText } from '../../contract/basics';
+import { upgradeDefinition } from '../../contract/definition-upgrade';
+import { CampaignDefinitionShape } from '../../contract/domain';
+import { DefinitionKey, FileIdentifier, withoutBidiControls } from '../../contract/identifiers';
+import { ReachFigure } from '../../contract/reach';
 import { KeyId, PublicKeyBase64 } from '../keys/identity';
 
 export const PACKAGE_PAYLOAD_TYPE = 'application/vnd.kepu.package+json';

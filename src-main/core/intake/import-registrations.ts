@@ -6,16 +6,8 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import {
-  type ColumnMapping,
-  type EntryKind,
-  type ImportPreview,
-  type ImportReport,
-  type RegNoGeneration,
-  type RowError,
-  showBidiControls,
-  type TextEncodingName,
-} from '../../contract';
+import type { ColumnMapping, EntryKind, ImportPreview, ImportReport, RegNoGeneration, RowError, TextEncodingName } from '../../contract';
+import { showBidiControls } from '../../contract/identifiers';
 import { decodeText } from '../../contract/text-encoding';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo, NewEntry } from '../entries/entry-repo';

@@ -8,7 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
 import type { ReachFigure, ReachImportReport, ReachMetric, RowError } from '../../contract';
-import { reachMetrics } from '../../contract';
+import { reachMetrics } from '../../contract/definition-terms';
 import { decodeText } from '../../contract/text-encoding';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';

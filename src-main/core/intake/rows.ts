@@ -3,18 +3,8 @@
 // bidirectional control characters shown as visible markers, so a message cannot be reordered by
 // the value it quotes). Warnings do not stop a row: a text field holding bidi controls is imported
 // and flagged; the registration number, an identifier, must be plain (isSafeRegNo) or the row is refused.
-import {
-  BIDI_CONTROL_RE,
-  type CampaignDefinition,
-  type EntrantType,
-  type EntryKind,
-  type EntryKindDef,
-  isSafeRegNo,
-  normalizeRegNo,
-  type RowError,
-  type RowErrorCode,
-  showBidiControls,
-} from '../../contract';
+import type { CampaignDefinition, EntrantType, EntryKind, EntryKindDef, RowError, RowErrorCode } from '../../contract';
+import { BIDI_CONTROL_RE, isSafeRegNo, normalizeRegNo, showBidiControls } from '../../contract/identifiers';
 import type { NewEntry } from '../entries/entry-repo';
 import { normaliseHeader, type Target } from './targets';
 import { isEmail, isUrl, normalisePhone, parseDateCell, parseEntrantType, parseNumberCell, parseSubmissionTime } from './values';

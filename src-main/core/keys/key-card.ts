@@ -5,7 +5,7 @@
 // (keyId, fingerprint) is recomputed and must match.
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { withoutBidiControls } from '../../contract';
+import { withoutBidiControls } from '../../contract/identifiers';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
 import { encodeEnvelope, parseEnvelope, parsePayload, signEnvelope, verifyEnvelope } from '../exchange/dsse';

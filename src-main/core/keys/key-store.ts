@@ -15,7 +15,7 @@
 import crypto, { type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { assertNever } from '../../contract';
+import { assertNever } from '../../contract/errors';
 import { canonicalJson } from '../files/canonical-json';
 import { KepuError } from '../errors';
 import { writeFileAtomic } from '../files/atomic-write';

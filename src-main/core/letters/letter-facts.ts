@@ -10,7 +10,8 @@
 //   top 10 %, 25 %, 50 %, or none printed below that (a letter does not rub it in).
 // - Feedback is sharedFeedback(): never a judge's committee comment, never unreviewed text.
 import type { Database } from 'better-sqlite3';
-import { type CampaignDefinition, type LocalizedText, type Organizer, listFor, rankingRulesFor } from '../../contract';
+import type { CampaignDefinition, LocalizedText, Organizer } from '../../contract';
+import { listFor, rankingRulesFor } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { campaignFacts, latestSnapshot } from '../certificates/lists';
 import { sharedFeedback, type SharedFeedback } from '../feedback/feedback-review';

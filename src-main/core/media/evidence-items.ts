@@ -4,7 +4,8 @@
 // or a term of the item's evidence text); a suggestion is only ever a default the coordinator can
 // change. Every tie set by hand is in the audit log. The judge's package carries the ties.
 import type { Database } from 'better-sqlite3';
-import { type CampaignDefinition, type EligibilityItem, type EntryKind, type LocalizedText, listFor } from '../../contract';
+import type { CampaignDefinition, EligibilityItem, EntryKind, LocalizedText } from '../../contract';
+import { listFor } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { nowIso } from '../time';
 

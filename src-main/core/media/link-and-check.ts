@@ -11,7 +11,8 @@
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type AssetInfo, type EntryKind, listFor, type MediaClass, type MediaLinkReport, type MediaRules } from '../../contract';
+import type { AssetInfo, EntryKind, MediaClass, MediaLinkReport, MediaRules } from '../../contract';
+import { listFor } from '../../contract/lists';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { nowIso } from '../time';
 import { entryRuleProblems } from './entry-rules';

@@ -8,7 +8,7 @@
 // image codec (png, mjpeg, gif, webp, bmp, tiff) as videoCodec.
 import fs from 'node:fs/promises';
 import { z } from 'zod';
-import { MediaFacts } from '../../contract';
+import { MediaFacts } from '../../contract/media';
 import { type FfprobeOptions, type FfprobeOutput, type FfprobeRun, type FfprobeStream, runFfprobe } from './ffprobe';
 import { normaliseContainer } from './container-name';
 import { fastFacts } from './fast-probe';

@@ -18,7 +18,7 @@
 // - MEDIA_DUPLICATE needs the other entries' files; it is decided by the caller, never here.
 import path from 'node:path';
 import type { CampaignDefinition, EntryKind, FileCheck, MediaClass, MediaFacts, MediaRules, Violation } from '../../contract';
-import { assertNever } from '../../contract';
+import { assertNever } from '../../contract/errors';
 import type { ProbeOutcome } from './probe';
 
 /** Containers whose "video" stream is a still picture (see normaliseContainer in probe.ts). */

@@ -19,7 +19,8 @@
 //   name a round the list does not have, is refused (ROUND_MISMATCH); one answering a round that
 //   has been closed since is refused too (ROUND_CLOSED).
 import type { Database } from 'better-sqlite3';
-import { type CampaignDefinition, type EntryKind, type ListDef, listFor, type RubricDimension, rubricOfRound } from '../../contract';
+import type { CampaignDefinition, EntryKind, ListDef, RubricDimension } from '../../contract';
+import { listFor, rubricOfRound } from '../../contract/lists';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { currentDefinitionVersion, definitionAtVersion } from '../campaigns/definition-versions';
 import { isKepuError, KepuError } from '../errors';

@@ -3,7 +3,8 @@
 // slots vs received reviews), which judges with a package have sent nothing, and where judges
 // disagree strongly (totals spread over 30 % of the scale).
 import type { Database } from 'better-sqlite3';
-import { listFor, type MergeReport, type RubricDimension, rubricOfRound } from '../../contract';
+import type { MergeReport, RubricDimension } from '../../contract';
+import { listFor, rubricOfRound } from '../../contract/lists';
 import { roundScopes } from '../assignment/round-coverage';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { weightedTotal } from '../review/scoring';

@@ -10,7 +10,8 @@
 // - Everything else (a review to replace, eligibility answers, comments, conflicts, an emptied
 //   entry) goes through applyEntry at once, entry by entry, with statements prepared once per merge.
 import type { Database, Statement } from 'better-sqlite3';
-import { allDimensions, allEligibility, type CampaignDefinition } from '../../contract';
+import type { CampaignDefinition } from '../../contract';
+import { allDimensions, allEligibility } from '../../contract/lists';
 import type { BundleEntry } from './merge-bundles';
 
 const ROWS_PER_INSERT = 300;

@@ -14,7 +14,9 @@
 //   score. A cell is (entry, judge, dimension, round): an override in the final round never touches
 //   the first round's score of the same judge and dimension.
 import type { Database } from 'better-sqlite3';
-import { CampaignDefinition, type EntryKind, listFor, rubricOfRound } from '../../contract';
+import type { EntryKind } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
+import { listFor, rubricOfRound } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { validateScore } from '../review/scoring';
 import { workingRoundOfEntryId } from '../rounds/round-state';

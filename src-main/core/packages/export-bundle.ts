@@ -8,7 +8,8 @@
 // computer (the coordinator would refuse it) but is not sent.
 import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
-import { CampaignDefinition, listFor, rubricOfRound } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
+import { listFor, rubricOfRound } from '../../contract/lists';
 import { type BundlePayload, writeBundle } from '../exchange/bundle';
 import { KepuError } from '../errors';
 import { identityFromPrivateKey } from '../keys/identity';

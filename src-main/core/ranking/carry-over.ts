@@ -13,7 +13,7 @@
 //   reviews incomplete) keeps this round's score alone; its carry record says so (previous null).
 // - An entry without a score this round has nothing to carry into: it stays unscored (held).
 // - Every blended number is rounded to 6 decimals (numbers.ts), like every published number.
-import { rubricOfRound } from '../../contract';
+import { rubricOfRound } from '../../contract/lists';
 import type { CampaignDefinition, CarryView } from '../../contract';
 import { aggregate, type AggregateOptions, type EntryAggregate } from './aggregate';
 import type { RankingMethod } from './config';

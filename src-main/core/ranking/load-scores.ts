@@ -12,7 +12,9 @@
 // scanned in storage order with the campaign's entry ids as a filter, which beats one index seek
 // per entry when, as usual, the database holds few campaigns.
 import type { Database } from 'better-sqlite3';
-import { CampaignDefinition, carryOverOf, type EntryKind, listFor } from '../../contract';
+import type { EntryKind } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
+import { carryOverOf, listFor } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { effectiveOverrides, type EffectiveOverride } from '../moderation/overrides';
 import { shortlistedEntryIds } from '../shortlist/shortlist-repo';

@@ -1,7 +1,8 @@
 // Views over one computed ranking (ranking-service.ts): a category by kind and category, the rows
 // of a ranked or held section with every method side by side (built once per computation and kept
 // in it, since the UI pages through them), and the range of a list's weighted total.
-import { type EntryFlag, type RankingMethod, type RankingRow, rubricOfRound, type TieExplanation } from '../../contract';
+import type { EntryFlag, RankingMethod, RankingRow, TieExplanation } from '../../contract';
+import { rubricOfRound } from '../../contract/lists';
 import { KepuError } from '../errors';
 import type { EntryAggregate } from './aggregate';
 import type { RankedList } from './rank';

@@ -17,7 +17,8 @@
 //   (params: reason and who); accept-late lifts that entry's late / early hold; waive-media drops
 //   the caller's non_compliant_media flag for that entry. Without decisions nothing changes, so
 //   results locked before decisions existed recompute byte for byte.
-import { allDimensions, allEligibility, type CampaignDefinition, type DecisionKind, eligibilityFor, type EntryKind, listFor, methodsNeeded, rankingRulesFor, roundOnlyDimensions, rubricOfRound, scoringRoundOf } from '../../contract';
+import type { CampaignDefinition, DecisionKind, EntryKind } from '../../contract';
+import { allDimensions, allEligibility, eligibilityFor, listFor, methodsNeeded, rankingRulesFor, roundOnlyDimensions, rubricOfRound, scoringRoundOf } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { aggregate, type AggregateResult, type EntryAggregate } from './aggregate';
 import { carryInto, type ListCarry, previousRoundScores } from './carry-over';

@@ -5,7 +5,8 @@
 // module says how many rows that is, per dimension and item, and which version set them aside,
 // so the ranking can show it instead of silently leaving data out.
 import type { Database } from 'better-sqlite3';
-import { type EntryKind, listFor, rubricOfRound, type SetAside } from '../../contract';
+import type { EntryKind, SetAside } from '../../contract';
+import { listFor, rubricOfRound } from '../../contract/lists';
 import { setAsideReasons, type SetAsideReason } from '../campaigns/definition-versions';
 import type { CampaignScores } from './load-scores';
 import { compareCodeUnits } from './numbers';

@@ -28,7 +28,7 @@ import crypto, { type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson, canonicalJsonBytes } from '../files/canonical-json';
 import { assertEd25519 } from '../exchange/dsse';
-import { decisionKinds } from '../../contract/decisions';
+import { decisionKinds } from '../../contract/decision-kinds';
 import { EntryFlag, RankingConfig } from './config';
 import type { CampaignScores } from './load-scores';
 import { compareCodeUnits, PRECISION, round6 } from './numbers';

@@ -9,7 +9,9 @@
 //   refused; only a newer bundle from that judge changes those values (core/merge).
 import { scoringRoundOf } from '../../contract/lists';
 import type { Database } from 'better-sqlite3';
-import { type CampaignDefinition, type ListDef, listFor, type LocalizedText, type Queue, queueProgress, type QueueRow, type ReviewState, type ReviewStatus, rubricOfRound, type RubricDimension, type SaveAck, type SignedSource } from '../../contract';
+import type { CampaignDefinition, ListDef, LocalizedText, Queue, QueueRow, ReviewState, ReviewStatus, RubricDimension, SaveAck, SignedSource } from '../../contract';
+import { listFor, rubricOfRound } from '../../contract/lists';
+import { queueProgress } from '../../contract/queue-progress';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import type { EntryRepo } from '../entries/entry-repo';
 import { fieldsForJudges } from '../campaigns/identifying-fields';

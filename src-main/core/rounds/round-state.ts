@@ -6,7 +6,8 @@
 // - On a judge's machine the rounds come from the package the judge opened (rounds_json of the
 //   newest opened package): the judge works in the round the coordinator's package names.
 import type { Database } from 'better-sqlite3';
-import { CampaignDefinition, type ListDef } from '../../contract';
+import type { ListDef } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
 import { listFor, scoringRoundsOf } from '../../contract/lists';
 
 /** How many scoring rounds the list runs (at least one: a list without rounds has round 1). */

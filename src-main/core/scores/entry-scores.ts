@@ -3,7 +3,9 @@
 // eligibility answers and conflict, and the round's spread and disagreement flag (score-view.ts).
 import { scoringRoundOf } from '../../contract/lists';
 import type { Database } from 'better-sqlite3';
-import { CampaignDefinition, type EntryKind, type EntryScores, listFor } from '../../contract';
+import type { EntryKind, EntryScores } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
+import { listFor } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { readJudgeReviews } from './judge-reviews';
 import { judgeEntryScores, roundSpread } from './score-view';

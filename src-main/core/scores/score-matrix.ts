@@ -6,7 +6,9 @@
 // PDF) are laid out in app/.
 import { scoringRoundOf } from '../../contract/lists';
 import type { Database } from 'better-sqlite3';
-import { CampaignDefinition, type EntryKind, type JudgeEntryScores, type ListDef, type LocalizedText, listFor } from '../../contract';
+import type { EntryKind, JudgeEntryScores, ListDef, LocalizedText } from '../../contract';
+import { CampaignDefinition } from '../../contract/domain';
+import { listFor } from '../../contract/lists';
 import { KepuError } from '../errors';
 import { workingRounds } from '../rounds/round-state';
 import { readJudgeReviews } from './judge-reviews';

@@ -6,7 +6,8 @@
 // dimension (a conflict is not counted) is flagged when it exceeds DISAGREEMENT_SHARE (20 %) of the
 // total's scale (the weighted total's max − min, e.g. 2 points on a 0–10 rubric). It needs two
 // totals. Pure.
-import { DISAGREEMENT_SHARE, type JudgeEntryScores, type RoundEntryScores, type RubricDimension } from '../../contract';
+import type { JudgeEntryScores, RoundEntryScores, RubricDimension } from '../../contract';
+import { DISAGREEMENT_SHARE } from '../../contract/scores';
 import { weightedTotal } from '../review/scoring';
 import type { JudgeReview } from './judge-reviews';
 

@@ -1,7 +1,8 @@
 // User preferences kept in the database, not in browser storage: the browser shell runs on a new
 // random port (a new origin) every time, so localStorage would forget the language.
 import type { Database } from 'better-sqlite3';
-import { Language, type Settings } from '../../contract';
+import type { Settings } from '../../contract';
+import { Language } from '../../contract/basics';
 
 export class SettingsRepo {
   constructor(private readonly db: Database) {}

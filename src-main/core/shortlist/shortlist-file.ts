@@ -11,7 +11,9 @@
 //   this app does not know), _SIGNATURE_INVALID.
 import crypto, { type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { DefinitionKey, EntrantType, EntryKind, FileIdentifier, LocalizedText, ShortlistWhy, withoutBidiControls } from '../../contract';
+import { EntrantType, EntryKind, LocalizedText } from '../../contract/basics';
+import { DefinitionKey, FileIdentifier, withoutBidiControls } from '../../contract/identifiers';
+import { ShortlistWhy } from '../../contract/shortlist';
 import { KepuError } from '../errors';
 import { encodeEnvelope, parseEnvelope, parsePayload, signEnvelope, verifyEnvelope, type Envelope, type EnvelopeProblem } from '../exchange/dsse';
 import { canonicalJsonBytes } from '../files/canonical-json';

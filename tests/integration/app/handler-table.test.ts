@@ -2,10 +2,11 @@
 // contract channel must be reachable through it, implemented by the group that lists it, and
 // answer as the eager table (app/handlers.ts) does, behind the same guards.
 import { describe, expect, it } from 'vitest';
+import { channelSchemas, GROUP_SCHEMAS } from '../../../src-main/app/channel-schemas';
 import { createDispatch } from '../../../src-main/app/dispatch';
-import { GROUP_CHANNELS, HANDLER_GROUPS, type HandlerGroupName, handlerGroupOf, lazyHandlers } from '../../../src-main/app/handler-table';
+import { GROUP_CHANNELS, HANDLER_GROUPS, type HandlerGroupName, handlerGroupOf, isListedChannel, lazyHandlers } from '../../../src-main/app/handler-table';
 import type { AppContext } from '../../../src-main/app/context';
-import { type CampaignSummary, channelNames, type Handlers } from '../../../src-main/contract';
+import { type CampaignSummary, channelNames, channels, type Handlers, isChannelName } from '../../../src-main/contract';
 import { checkingResponses, ok, openTestApp } from '../../helpers';
 
 const groupNames = Object.keys(HANDLER_GROUPS) as HandlerGroupName[];
@@ -17,6 +18,36 @@ describe('the lazy handler table', () => {
     expect(new Set(listed).size).toBe(listed.length);
     for (const channel of channelNames) expect(GROUP_CHANNELS[handlerGroupOf(channel)]).toContain(channel);
     expect(Object.keys(GROUP_CHANNELS).sort()).toEqual([...groupNames].sort());
+  });
+
+  it('answers which names are channels as the contract does, without loading a schema', () => {
+    for (const name of [...channelNames, 'toString', '__proto__', 'constructor', 'campaign:dropEverything', '', 42, null]) {
+      expect(isListedChannel(name), String(name)).toBe(isChannelName(name));
+    }
+  });
+
+  it("gives every channel the contract's own schemas, from its group's contract modules", async () => {
+    expect(Object.keys(GROUP_SCHEMAS).sort()).toEqual([...groupNames].sort());
+    for (const channel of channelNames) expect(await channelSchemas(channel), channel).toBe(channels[channel]);
+    // A group's loader declares no channel of another group.
+    for (const group of groupNames) {
+      const declared = Object.keys(await GROUP_SCHEMAS[group]());
+      expect(declared.sort(), group).toEqual([...GROUP_CHANNELS[group]].sort());
+    }
+  });
+
+  it('refuses a bad request on every channel with the same answer as the eager table', async () => {
+    const app = openTestApp();
+    try {
+      const lazy = createDispatch(lazyHandlers(app.ctx), () => {});
+      for (const channel of channelNames) {
+        const answer = await lazy(channel, 'not an object');
+        expect(answer, channel).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', params: { channel, path: '(request)' } } });
+        expect(answer, channel).toEqual(await app.dispatch(channel, 'not an object'));
+      }
+    } finally {
+      app.ctx.close();
+    }
   });
 
   it("loads each group's module, which implements exactly the channels the table gives it", async () => {
