@@ -114,8 +114,12 @@ export function readBundle(bytes: Buffer, options: ReadBundleOptions = {}): Read
   }
   const keyId = decoded.value.judgeKeyId;
   if (envelope.signatures[0].keyid !== keyId) throw malformed('signatures.0.keyid', 'does not name the key in payload.judgeKeyId');
+  decodedPayloads.set(envelope, { text: envelope.payload, bytes: payload });
   return { envelope, payload: decoded.value, keyId, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
 }
+
+/** The payload bytes readBundle decoded, per envelope, for verifyBundle (used only while the text is the same). */
+const decodedPayloads = new WeakMap<Envelope, { text: string; bytes: Buffer }>();
 
 /**
  * The fast check of a parsed payload (dsse.ts CertainlyValid): the few header fields through the
@@ -165,7 +169,8 @@ export function verifyBundle(read: ReadBundle, publicKey: KeyObject): void {
   if (keyIdOf(publicKey) !== read.keyId) {
     throw new KepuError('BUNDLE_SIGNATURE_INVALID', `bundle: signed by key ${read.keyId}, not by the key given for verification`);
   }
-  if (!verifyEnvelope(read.envelope, publicKey)) {
+  const decoded = decodedPayloads.get(read.envelope);
+  if (!verifyEnvelope(read.envelope, publicKey, decoded?.text === read.envelope.payload ? decoded.bytes : undefined)) {
     throw new KepuError('BUNDLE_SIGNATURE_INVALID', 'bundle: the signature does not verify (the file was altered)');
   }
 }

@@ -62,10 +62,13 @@ export function signEnvelope(payloadType: string, payload: Buffer, privateKey: K
   return { payloadType, payload: payload.toString('base64'), signatures: [{ keyid, sig: sig.toString('base64') }] };
 }
 
-/** True when at least one signature verifies under `publicKey`. Keyids are not consulted here. */
-export function verifyEnvelope(envelope: Envelope, publicKey: KeyObject): boolean {
+/**
+ * True when at least one signature verifies under `publicKey`. Keyids are not consulted here.
+ * `decoded`: envelope.payload already decoded (strictly) by the caller, so it is not decoded again.
+ */
+export function verifyEnvelope(envelope: Envelope, publicKey: KeyObject, decoded?: Buffer): boolean {
   assertEd25519(publicKey, 'public');
-  const payload = decodeBase64(envelope.payload);
+  const payload = decoded ?? decodeBase64(envelope.payload);
   if (!payload) return false;
   const message = pae(envelope.payloadType, payload);
   return envelope.signatures.some((s) => {
@@ -106,7 +109,10 @@ export function parseEnvelope(bytes: Buffer): ParsedEnvelope {
   for (const [i, s] of envelope.signatures.entries()) {
     if (!decodeBase64(s.sig)) return problem(`signatures.${i}.sig`, 'base64 is not in canonical form');
   }
-  if (!encodeEnvelope(envelope).equals(bytes)) return problem('', 'not in the canonical form Kepu Review writes (the file was altered)');
+  // Compared as text (the same test as the bytes: the decoder is fatal, and equal byte lengths
+  // rule out a byte order mark it skipped), without encoding 400 kB again per bundle.
+  const canonical = canonicalJson(envelope);
+  if (canonical !== text || Buffer.byteLength(canonical, 'utf8') !== bytes.length) return problem('', 'not in the canonical form Kepu Review writes (the file was altered)');
   return { ok: true, envelope, payload };
 }
 

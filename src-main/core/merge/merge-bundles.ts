@@ -216,8 +216,13 @@ function mergeOne(
   }
   // An entry's lists and rubrics, then and now, depend only on its kind and category: looked up
   // once per pair, not once per entry.
-  const listsOf = new Map<string, { listThen: ListDef; list: ListDef; roundNo: number; rubricThen: RubricDimension[]; rubricNow: RubricDimension[] }>();
-  const listsFor = (own: { kind: EntryKind; category: string | null }) => {
+  type Lists = { listThen: ListDef; list: ListDef; roundNo: number; rubricThen: RubricDimension[]; rubricNow: RubricDimension[]; dims: Map<string, RubricDimension> };
+  const listsOf = new Map<string, Lists>();
+  // Entry kind rows are shared per (kind, category) (entryKinds): looked up by identity first.
+  const listsByRow = new Map<EntryKindRow, Lists>();
+  const listsFor = (own: EntryKindRow) => {
+    const known = listsByRow.get(own);
+    if (known) return known;
     const pair = `${own.kind}\u0000${own.category ?? ''}\u0000${own.category === null ? 0 : 1}`;
     let found = listsOf.get(pair);
     if (!found) {
@@ -225,8 +230,9 @@ function mergeOne(
       const list = listFor(def, own.kind, own.category);
       const roundNo = packageRounds[list.key] ?? 1;
       // Checked against the rubric of the package's round (its own, else the list's), then and now.
-      listsOf.set(pair, (found = { listThen, list, roundNo, rubricThen: rubricOfRound(listThen, roundNo), rubricNow: rubricOfRound(list, roundNo) }));
+      listsOf.set(pair, (found = { listThen, list, roundNo, rubricThen: rubricOfRound(listThen, roundNo), rubricNow: rubricOfRound(list, roundNo), dims: new Map() }));
     }
+    listsByRow.set(own, found);
     return found;
   };
   // The scoring round each entry's answers belong to: its list's round in the package.
@@ -238,14 +244,19 @@ function mergeOne(
     }
     // The entry's own list says which dimensions and items it is scored on: in the version the
     // judge answered (else the bundle holds what the package never asked) and now.
-    const { listThen, list, roundNo, rubricThen, rubricNow } = listsFor(own);
+    const { listThen, list, roundNo, rubricThen, rubricNow, dims } = listsFor(own);
     entryRounds.set(entry.entryId, roundNo);
-    for (const [key, value] of Object.entries(entry.scores)) {
-      const then = rubricThen.find((d) => d.key === key);
-      if (!then) throw new KepuError('DIMENSION_UNKNOWN', `merge: ${file.fileName}: no dimension ${key}`, { dimension: key });
-      const dim = rubricNow.find((d) => d.key === key);
-      if (!dim || dim.scale.min !== then.scale.min || dim.scale.max !== then.scale.max || dim.scale.step !== then.scale.step) throw changed(key);
-      validateScore(dim, value);
+    for (const key in entry.scores) {
+      // A dimension's checks against the rubric, then and now, once per list; the value's every time.
+      let dim = dims.get(key);
+      if (!dim) {
+        const then = rubricThen.find((d) => d.key === key);
+        if (!then) throw new KepuError('DIMENSION_UNKNOWN', `merge: ${file.fileName}: no dimension ${key}`, { dimension: key });
+        dim = rubricNow.find((d) => d.key === key);
+        if (!dim || dim.scale.min !== then.scale.min || dim.scale.max !== then.scale.max || dim.scale.step !== then.scale.step) throw changed(key);
+        dims.set(key, dim);
+      }
+      validateScore(dim, entry.scores[key]);
     }
     for (const item of Object.keys(entry.eligibility)) {
       if (!listThen.eligibility.some((e) => e.key === item)) throw new KepuError('ELIGIBILITY_ITEM_UNKNOWN', `merge: no item ${item}`, { item });
@@ -330,7 +341,14 @@ interface EntryKinds {
  */
 function entryKinds(db: Database, campaignId: string): EntryKinds {
   const all = new Map<number, EntryKindRow>();
-  for (const r of db.prepare<[string], EntryKindRow & { id: number }>('SELECT id, kind, category FROM entries WHERE campaign_id = ?').all(campaignId)) all.set(r.id, { kind: r.kind, category: r.category });
+  // One row object per (kind, category): the merge looks lists up by it (listsFor).
+  const shared = new Map<string, EntryKindRow>();
+  for (const r of db.prepare<[string], EntryKindRow & { id: number }>('SELECT id, kind, category FROM entries WHERE campaign_id = ?').all(campaignId)) {
+    const pair = `${r.kind}\u0000${r.category ?? ''}\u0000${r.category === null ? 0 : 1}`;
+    let row = shared.get(pair);
+    if (!row) shared.set(pair, (row = { kind: r.kind, category: r.category }));
+    all.set(r.id, row);
+  }
   const one = db.prepare<[number], EntryKindRow>('SELECT kind, category FROM entries WHERE id = ?');
   return { of: (entryId) => all.get(entryId) ?? one.get(entryId) };
 }

@@ -58,31 +58,46 @@ export class FlatRows {
       const sub = this.keyWidth === 4 ? subs.of.get(data[r * width + 3] as string)! : 0;
       within[r] = (judges.of.get(data[r * width + 1] as string)! * rounds.size + rounds.of.get(data[r * width + 2] as number)!) * subs.size + sub;
     }
-    // Counting sort by entry id (stable), over the distinct ids in numeric order.
-    const ids = new Map<number, number>();
+    // Counting sort by entry id (stable): slots per distinct id, in numeric order. Ids within a
+    // small range (the usual: a campaign's ids are dense) index an array; others go through a Map.
+    let min = Infinity;
+    let max = -Infinity;
     for (let r = 0; r < count; r++) {
       const id = entryOf(r);
-      ids.set(id, (ids.get(id) ?? 0) + 1);
+      if (id < min) min = id;
+      if (id > max) max = id;
     }
-    const sortedIds = Float64Array.from(ids.keys()).sort();
-    const start = new Map<number, number>();
-    let offset = 0;
-    for (const id of sortedIds) {
-      start.set(id, offset);
-      offset += ids.get(id)!;
+    const dense = count > 0 && Number.isSafeInteger(min) && Number.isSafeInteger(max) && max - min <= 4 * count + 1024;
+    let slotOf: (id: number) => number;
+    let slots: number;
+    if (dense) {
+      const present = new Int32Array(max - min + 1).fill(-1);
+      for (let r = 0; r < count; r++) present[entryOf(r) - min] = 0;
+      slots = 0;
+      for (let i = 0; i < present.length; i++) if (present[i] === 0) present[i] = slots++;
+      slotOf = (id) => present[id - min];
+    } else {
+      const sortedIds = Float64Array.from(new Set(Array.from({ length: count }, (_, r) => entryOf(r)))).sort();
+      const slot = new Map<number, number>();
+      sortedIds.forEach((id, i) => slot.set(id, i));
+      slots = sortedIds.length;
+      slotOf = (id) => slot.get(id)!;
     }
-    const bucketStart = new Map(start);
+    const slotOfRow = new Uint32Array(count);
+    const bucketStart = new Uint32Array(slots + 1);
+    for (let r = 0; r < count; r++) {
+      const slot = slotOf(entryOf(r));
+      slotOfRow[r] = slot;
+      bucketStart[slot + 1]++;
+    }
+    for (let i = 0; i < slots; i++) bucketStart[i + 1] += bucketStart[i];
+    const next = bucketStart.slice(0, slots);
     const order = new Uint32Array(count);
-    for (let r = 0; r < count; r++) {
-      const id = entryOf(r);
-      const at = start.get(id)!;
-      order[at] = r;
-      start.set(id, at + 1);
-    }
+    for (let r = 0; r < count; r++) order[next[slotOfRow[r]]++] = r;
     // Within one entry: insertion sort by the judge/round/sub-key rank (a handful of rows).
-    for (const id of sortedIds) {
-      const from = bucketStart.get(id)!;
-      const to = from + ids.get(id)!;
+    for (let slot = 0; slot < slots; slot++) {
+      const from = bucketStart[slot];
+      const to = bucketStart[slot + 1];
       for (let i = from + 1; i < to; i++) {
         const row = order[i];
         const key = within[row];

@@ -21,8 +21,10 @@ describe('the key order of pending merge rows', () => {
     // Judge ids that order differently as code units than as code points or by length.
     const judges = ['j-b', 'j-a', 'j-aa', 'J-z', 'j-\uFF21', 'j-\uD83D\uDE00', 'j-10', 'j-9'];
     const dimensions = ['content', 'creativity', 'communication', 'a', 'z_1'];
-    const entryIds = [1, 2, 3, 10, 11, 99, 100, 2 ** 40, Number.MAX_SAFE_INTEGER, 500_000];
-    for (const keyWidth of [3, 4] as const) {
+    // Far apart (counted through a Map) and close together (counted in an array, the usual case).
+    const sparse = [1, 2, 3, 10, 11, 99, 100, 2 ** 40, Number.MAX_SAFE_INTEGER, 500_000];
+    const dense = Array.from({ length: 300 }, (_, i) => 40_000 + ((i * 7) % 300));
+    for (const [keyWidth, entryIds] of [[3, sparse], [4, sparse], [3, dense], [4, dense]] as const) {
       const seen = new Set<string>();
       const rows: Row[] = [];
       // Judge by judge as bundles come; no key twice (it is a primary key).
