@@ -120,7 +120,7 @@ function insertRows(db: Database, target: string, rows: FlatRows): void {
     }
     if (values.length !== count * width) values = new Array<unknown>(count * width);
     let v = 0;
-    for (let r = i; r < i + count; r++) for (let c = 0; c < width; c++) values[v++] = rows.at(order[r], c);
+    for (let r = i; r < i + count; r++) v = rows.copyRow(order[r], values, v);
     statement.run(values);
   }
 }

@@ -39,6 +39,13 @@ export class FlatRows {
     return this.data[row * this.width + column];
   }
 
+  /** Copies row `row`'s values into `into` from index `at`; returns the index after them. */
+  copyRow(row: number, into: unknown[], at: number): number {
+    const { data, width } = this;
+    for (let c = 0, from = row * width; c < width; c++) into[at++] = data[from + c];
+    return at;
+  }
+
   /** The row numbers in key order. */
   keyOrder(): Uint32Array {
     const { data, width, count } = this;
