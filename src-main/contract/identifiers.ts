@@ -41,11 +41,8 @@ export function isSafeRegNo(text: string): boolean {
  * (j-…, pkg-…, template-…), registration numbers may predate REG_NO_RE, so the rule here is only
  * what no identifier may ever hold: control characters (C0, DEL, C1) and bidi controls.
  */
-export const FileIdentifier = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]+$/, 'no control or bidirectional control characters');
+export const FILE_IDENTIFIER_RE = /^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]+$/;
+export const FileIdentifier = z.string().min(1).max(100).regex(FILE_IDENTIFIER_RE, 'no control or bidirectional control characters');
 
 /**
  * A person's name or institution (a judge, a coordinator, a key card's holder): free text, but it
@@ -57,4 +54,5 @@ export function withoutBidiControls<S extends z.ZodType<string | null | undefine
 }
 
 /** A key of the campaign definition (rubric dimension, eligibility item, category): lower-case ASCII. */
-export const DefinitionKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case key: letters, digits, underscores');
+export const DEFINITION_KEY_RE = /^[a-z][a-z0-9_]*$/;
+export const DefinitionKey = z.string().regex(DEFINITION_KEY_RE, 'lower-case key: letters, digits, underscores');

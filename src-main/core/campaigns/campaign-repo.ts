@@ -115,7 +115,31 @@ export class CampaignRepo {
   }
 
   definition(id: string): CampaignDefinition {
-    return CampaignDefinition.parse(JSON.parse(this.row(id).definition_json));
+    return CampaignDefinition.parse(JSON.parse(this.definitionJson(id)));
+  }
+
+  /**
+   * The same definition, parsed again only when its stored text changed: for hot read-only paths
+   * (every saved score reads it; parsing and checking it was most of a save's CPU, issue 18). The
+   * object is shared between callers: never change it (definition() gives a copy of one's own).
+   */
+  sharedDefinition(id: string): CampaignDefinition {
+    const json = this.definitionJson(id);
+    const cached = this.parsed.get(id);
+    if (cached?.json === json) return cached.def;
+    const def = CampaignDefinition.parse(JSON.parse(json));
+    this.parsed.set(id, { json, def });
+    return def;
+  }
+
+  private readonly parsed = new Map<string, { json: string; def: CampaignDefinition }>();
+
+  private definitionJson(id: string): string {
+    // The definition alone: row() also counts the campaign's entries (a scan of 50,000 index rows
+    // at scale), which every review step paid (issue 18).
+    const json = this.db.prepare<[string], string>('SELECT definition_json FROM campaigns WHERE id = ?').pluck().get(id);
+    if (json === undefined) throw new KepuError('CAMPAIGN_NOT_FOUND', `campaigns: no campaign "${id}"`, { id });
+    return json;
   }
 
   private row(id: string): CampaignDbRow {

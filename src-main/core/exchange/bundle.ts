@@ -18,7 +18,8 @@ import { EligibilityAnswer } from '../../contract/review';
 import { KepuError } from '../errors';
 import { identityFromPrivateKey, KeyId, keyIdOf } from '../keys/identity';
 import { canonicalJsonBytes } from '../files/canonical-json';
-import { encodeEnvelope, parseEnvelope, parsePayload, sameJsonData, signEnvelope, verifyEnvelope, type Envelope, type EnvelopeProblem } from './dsse';
+import { entriesCertainlyValid } from './bundle-entries-check';
+import { cleanWalk, encodeEnvelope, parseEnvelope, parsePayload, sameJsonData, signEnvelope, verifyEnvelope, type Envelope, type EnvelopeProblem } from './dsse';
 
 export const BUNDLE_PAYLOAD_TYPE = 'application/vnd.kepu.bundle+json';
 export const BUNDLE_EXTENSION = '.kepubundle';
@@ -105,7 +106,7 @@ export function readBundle(bytes: Buffer, options: ReadBundleOptions = {}): Read
     throw new KepuError('BUNDLE_WRONG_TYPE', `bundle: this file holds ${envelope.payloadType}, not a result bundle`, { payloadType: envelope.payloadType });
   }
   if (envelope.signatures.length !== 1) throw malformed('signatures', 'a result bundle carries exactly one signature');
-  const decoded = parsePayload(payload, BundlePayload);
+  const decoded = parsePayload(payload, BundlePayload, { canonical: true, certainlyValid: bundleCertainlyValid });
   if (!decoded.ok) throw payloadRefused(decoded.problem);
   // What the app read must be everything the judge signed: a key a schema dropped on the way
   // (a zod record drops "__proto__"; a future schema might drop more) makes the file unacceptable.
@@ -115,7 +116,26 @@ export function readBundle(bytes: Buffer, options: ReadBundleOptions = {}): Read
   }
   const keyId = decoded.value.judgeKeyId;
   if (envelope.signatures[0].keyid !== keyId) throw malformed('signatures.0.keyid', 'does not name the key in payload.judgeKeyId');
+  decodedPayloads.set(envelope, { text: envelope.payload, bytes: payload });
   return { envelope, payload: decoded.value, keyId, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** The payload bytes readBundle decoded, per envelope, for verifyBundle (used only while the text is the same). */
+const decodedPayloads = new WeakMap<Envelope, { text: string; bytes: Buffer }>();
+
+/**
+ * The fast check of a parsed payload (dsse.ts CertainlyValid): the few header fields through the
+ * schema itself (with no entries: the same zod, the same walk, the same data compared), the
+ * entries through the hand loop (bundle-entries-check.ts). False sends the payload the general way.
+ */
+export function bundleCertainlyValid(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Object.hasOwn(raw, 'entries')) return false;
+  const entries = (raw as { entries: unknown }).entries;
+  if (!Array.isArray(entries)) return false;
+  // The spread keeps the members' order, with `entries` where it was.
+  const header = { ...raw, entries: [] };
+  const parsed = BundlePayload.safeParse(header);
+  return parsed.success && cleanWalk(header) && sameJsonData(header, parsed.data) && entriesCertainlyValid(entries);
 }
 
 /** Reads a bundle file, refusing it by size (from fstat) before reading any of it. */
@@ -151,7 +171,8 @@ export function verifyBundle(read: ReadBundle, publicKey: KeyObject): void {
   if (keyIdOf(publicKey) !== read.keyId) {
     throw new KepuError('BUNDLE_SIGNATURE_INVALID', `bundle: signed by key ${read.keyId}, not by the key given for verification`);
   }
-  if (!verifyEnvelope(read.envelope, publicKey)) {
+  const decoded = decodedPayloads.get(read.envelope);
+  if (!verifyEnvelope(read.envelope, publicKey, decoded?.text === read.envelope.payload ? decoded.bytes : undefined)) {
     throw new KepuError('BUNDLE_SIGNATURE_INVALID', 'bundle: the signature does not verify (the file was altered)');
   }
 }

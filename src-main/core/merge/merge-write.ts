@@ -13,6 +13,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { CampaignDefinition } from '../../contract';
 import { allDimensions, allEligibility } from '../../contract/lists';
 import type { BundleEntry } from './merge-bundles';
+import { FlatRows } from './pending-rows';
 
 const ROWS_PER_INSERT = 300;
 
@@ -21,8 +22,8 @@ type ReviewRow = [entryId: number, judgeId: string, round: number, status: strin
 
 /** First merges' rows, written sorted by primary key when the merge ends (or a judge comes back). */
 export class PendingRows {
-  private scores: ScoreRow[] = [];
-  private reviews: ReviewRow[] = [];
+  private scores = new FlatRows(7, 4);
+  private reviews = new FlatRows(6, 3);
   private judges = new Set<string>();
 
   constructor(private readonly db: Database) {}
@@ -43,13 +44,11 @@ export class PendingRows {
 
   flush(): void {
     // (entry_id, judge_id, round_no, dimension_key): the order of both primary keys.
-    const byKey = (a: ScoreRow | ReviewRow, b: ScoreRow | ReviewRow) => a[0] - b[0] || compare(a[1], b[1]) || a[2] - b[2];
-    this.scores.sort((a, b) => byKey(a, b) || compare(a[3], b[3]));
-    this.reviews.sort(byKey);
-    withIndexesBuiltAfter(this.db, 'scores', this.scores.length, () => insertRows(this.db, 'scores (entry_id, judge_id, round_no, dimension_key, value, revision, updated_at)', 7, this.scores));
-    withIndexesBuiltAfter(this.db, 'reviews', this.reviews.length, () => insertRows(this.db, 'reviews (entry_id, judge_id, round_no, status, revision, updated_at)', 6, this.reviews));
-    this.scores = [];
-    this.reviews = [];
+    const { scores, reviews } = this;
+    withIndexesBuiltAfter(this.db, 'scores', scores.count, () => insertRows(this.db, 'scores (entry_id, judge_id, round_no, dimension_key, value, revision, updated_at)', scores));
+    withIndexesBuiltAfter(this.db, 'reviews', reviews.count, () => insertRows(this.db, 'reviews (entry_id, judge_id, round_no, status, revision, updated_at)', reviews));
+    scores.clear();
+    reviews.clear();
     this.judges.clear();
   }
 }
@@ -72,10 +71,6 @@ function withIndexesBuiltAfter(db: Database, table: 'scores' | 'reviews', adding
   for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
   insert();
   for (const index of indexes) db.exec(index.sql);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -110,20 +105,23 @@ export function applyEntries(
 
 const bulkStatements = new WeakMap<Database, Map<string, ReturnType<Database['prepare']>>>();
 
-function insertRows(db: Database, target: string, width: number, rows: readonly unknown[][]): void {
+function insertRows(db: Database, target: string, rows: FlatRows): void {
   let cache = bulkStatements.get(db);
   if (!cache) bulkStatements.set(db, (cache = new Map()));
-  const values: unknown[] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const count = Math.min(ROWS_PER_INSERT, rows.length - i);
+  const width = rows.width;
+  const order = rows.keyOrder();
+  let values: unknown[] = [];
+  for (let i = 0; i < order.length; i += ROWS_PER_INSERT) {
+    const count = Math.min(ROWS_PER_INSERT, order.length - i);
     const key = `${target}|${count}`;
     let statement = cache.get(key);
     if (!statement) {
       statement = db.prepare(`INSERT INTO ${target} VALUES ${Array(count).fill(`(${Array(width).fill('?').join(', ')})`).join(', ')}`);
       cache.set(key, statement);
     }
-    values.length = 0;
-    for (let r = i; r < i + count; r++) for (const v of rows[r]) values.push(v);
+    if (values.length !== count * width) values = new Array<unknown>(count * width);
+    let v = 0;
+    for (let r = i; r < i + count; r++) v = rows.copyRow(order[r], values, v);
     statement.run(values);
   }
 }

@@ -1,0 +1,48 @@
+// The merge's pending rows are written in primary-key order (pending-rows.ts keyOrder: a counting
+// sort by entry id, then ranks of judge, round and dimension): the same order a comparison sort of
+// the rows by (entry_id, judge_id, round_no, dimension_key) gives, strings in code-unit order.
+import { describe, expect, it } from 'vitest';
+import { compareText, FlatRows } from '../../../src-main/core/merge/pending-rows';
+
+type Row = [number, string, number, string, number];
+
+function byComparator(rows: Row[], keyWidth: 3 | 4): number[] {
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => a.row[0] - b.row[0] || compareText(a.row[1], b.row[1]) || a.row[2] - b.row[2] || (keyWidth === 4 ? compareText(a.row[3], b.row[3]) : 0) || a.i - b.i)
+    .map((x) => x.i);
+}
+
+describe('the key order of pending merge rows', () => {
+  it('is the primary-key order a comparison sort gives, for scores and reviews', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    // Judge ids that order differently as code units than as code points or by length.
+    const judges = ['j-b', 'j-a', 'j-aa', 'J-z', 'j-\uFF21', 'j-\uD83D\uDE00', 'j-10', 'j-9'];
+    const dimensions = ['content', 'creativity', 'communication', 'a', 'z_1'];
+    // Far apart (counted through a Map) and close together (counted in an array, the usual case).
+    const sparse = [1, 2, 3, 10, 11, 99, 100, 2 ** 40, Number.MAX_SAFE_INTEGER, 500_000];
+    const dense = Array.from({ length: 300 }, (_, i) => 40_000 + ((i * 7) % 300));
+    for (const [keyWidth, entryIds] of [[3, sparse], [4, sparse], [3, dense], [4, dense]] as const) {
+      const seen = new Set<string>();
+      const rows: Row[] = [];
+      // Judge by judge as bundles come; no key twice (it is a primary key).
+      for (let i = 0; i < 3_000; i++) {
+        const row: Row = [pick(entryIds), pick(judges), 1 + Math.floor(random() * 3), keyWidth === 4 ? pick(dimensions) : '', i];
+        const key = row.slice(0, keyWidth).join('\u0000');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        rows.push(row);
+      }
+      const flat = new FlatRows(5, keyWidth);
+      for (const row of rows) flat.push(row);
+      expect([...flat.keyOrder()]).toEqual(byComparator(rows, keyWidth));
+      expect(flat.at(rows.length - 1, 4)).toBe(rows[rows.length - 1][4]);
+    }
+  });
+
+  it('is empty for no rows', () => {
+    expect([...new FlatRows(6, 3).keyOrder()]).toEqual([]);
+  });
+});
