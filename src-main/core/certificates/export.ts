@@ -92,8 +92,12 @@ export function imageBytes(ctx: DrawingContext): Partial<Record<ImageRole, Buffe
   return Object.fromEntries(Object.entries(ctx.images).map(([role, img]) => [role, img.bytes]));
 }
 
-/** How often an export plans again when the register moved while it drew (another export, a reissue). */
-const MAX_PLANS = 3;
+/**
+ * How often an export plans again when the register moved while it drew (another export, a
+ * reissue). Each time it did, another issue was committed, so N exports started together all finish
+ * within N plans (tests/integration/certificates/cli.test.ts runs four processes at once).
+ */
+const MAX_PLANS = 8;
 
 /** A temporary sibling of a PDF as writeTempSibling names it: what an export that never finished leaves. */
 const LEFTOVER = /^\..+\.pdf\.[0-9a-f]{12}\.tmp$/;
