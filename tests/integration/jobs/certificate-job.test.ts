@@ -130,6 +130,30 @@ describe('certificate exports on a worker thread', () => {
     }
   }, 120_000);
 
+  it('does not sweep the temporary PDFs of an export still writing into the same folder', async () => {
+    const out = tempDir('kepu-certs-shared-');
+    // The judges' letters issued first, so the second export below re-uses them (no serial to
+    // plan, nothing that could make the first export plan and draw again).
+    expect(await viaWorker(app, { campaignId: app.works, list: 'judges', outDir: tempDir('kepu-certs-'), mode: 'single' })).toMatchObject({ state: 'done' });
+    const first = await ok<CertificateJob>(app.dispatch('certificates:export', { campaignId: app.works, list: 'honourable', outDir: out, mode: 'both' }));
+    // A temporary PDF as the first export names its own: the second export, started while the
+    // first is running, must leave it (whether the first already wrote it or not is a race; this
+    // one is there for certain).
+    const inFlight = '.SCKP-2021-000099-王建国.pdf.0123456789ab.tmp';
+    let second: CertificateJob | null = null;
+    const done = await finished(app, first.jobId, async (running) => {
+      if (running.progress && !second) {
+        fs.writeFileSync(path.join(out, inFlight), 'x');
+        second = await ok<CertificateJob>(app.dispatch('certificates:export', { campaignId: app.works, list: 'judges', outDir: out, mode: 'single' }));
+      }
+    });
+    expect(second).not.toBeNull();
+    expect(done).toMatchObject({ state: 'done', error: null });
+    expect(await finished(app, second!.jobId)).toMatchObject({ state: 'done', result: { newlyIssued: 0 } });
+    expect(fs.readdirSync(out).filter((f) => !f.endsWith('.pdf'))).toEqual([inFlight]);
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.pdf'))).toHaveLength(done.result!.certificates + 2);
+  }, 120_000);
+
   it('sweeps the temporary PDFs an unfinished export left in the folder, and nothing else', async () => {
     const out = tempDir('kepu-certs-sweep-');
     // What a worker terminated mid-export leaves: hidden temporary siblings of its PDFs.
