@@ -179,6 +179,9 @@ export async function exportList(db: Database, options: ExportOptions): Promise<
       if (error instanceof RenderCancelled) return { ...report, newlyIssued: 0, cancelled: true };
       throw outputError(error, outDir);
     }
+    // Committed before the renames: a crash between leaves issued certificates and temporary files
+    // (swept next time; a new export writes the same certificates again), never a PDF whose serial
+    // the register does not hold.
     try {
       // "(2)" when the old file is open in a PDF reader.
       while (staged.length) {
