@@ -61,6 +61,9 @@ export interface DrawingContext {
   template: TemplateOptions;
   images: Partial<Record<ImageRole, LoadedImage>>;
   wording: Wording;
+  /** Read and parsed once per export, not once per certificate (a zod parse of the whole definition each). */
+  facts: ReturnType<typeof campaignFacts>;
+  settings: ReturnType<typeof getSettings>;
 }
 
 export function drawingContext(db: Database, campaignId: string, type: ListInfo['type'], wording: Wording, template: Partial<TemplateOptions> = {}): DrawingContext {
@@ -72,6 +75,8 @@ export function drawingContext(db: Database, campaignId: string, type: ListInfo[
     template: { orientation: template.orientation ?? settings.orientation, language: template.language ?? settings.language },
     images: loadImages(db, campaignId),
     wording,
+    facts: campaignFacts(db, campaignId),
+    settings,
   };
 }
 
@@ -79,8 +84,8 @@ export function drawCertificate(ctx: DrawingContext, c: Pick<IssuedCertificate, 
   const size = (role: ImageRole) => (ctx.images[role] ? { width: ctx.images[role].width, height: ctx.images[role].height } : null);
   const content = certificateContent(
     ctx.wording,
-    campaignFacts(ctx.db, ctx.campaignId),
-    getSettings(ctx.db, ctx.campaignId),
+    ctx.facts,
+    ctx.settings,
     ctx.type,
     { serial: c.serial, code: c.payload, issueDate: c.issueDate, validUntil: c.validUntil, holderName: c.holderName, holderUnit: c.holderUnit, body: c.body },
     { seal: size('seal'), signature: size('signature') },
@@ -204,7 +209,7 @@ async function drawFiles(db: Database, options: ExportOptions, plan: IssuePlan, 
   const certificates = plan.certificates;
   const ctx = drawingContext(db, options.campaignId, plan.list.type, options.wording, options.template);
   const images = imageBytes(ctx);
-  const campaign = campaignFacts(db, options.campaignId);
+  const campaign = ctx.facts;
   const meta = { title: `${campaign.definition.name['zh-CN']} — ${plan.list.label['zh-CN']}`, author: options.issuer.name };
   const single = options.mode !== 'perHolder';
   const perHolder = options.mode !== 'single';
