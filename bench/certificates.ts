@@ -5,18 +5,25 @@
 // ≤ 100 KB per certificate. Issuing (serials, signatures, one transaction) is timed on its own;
 // the export runs then re-use the issued certificates, as a re-export does.
 // LibreOffice missing: the peer is null and the note says so; the bench never fails for it.
+// Issue 18 aim 4: a judge's review:get p99 while the 1,000 are exported as one PDF, by exportList
+// on the main thread (before) and by the certificates:export job on a worker thread (after), and
+// that job's time start to done next to LibreOffice and the in-process export (main-stall.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { certificateWording } from '../src-main/app/certificate-handlers';
 import { createAppContext } from '../src-main/app/context';
+import { createDispatch } from '../src-main/app/dispatch';
+import { createHandlers } from '../src-main/app/handlers';
+import type { Job } from '../src-main/contract';
 import { exportList } from '../src-main/core/certificates/export';
 import { issueList } from '../src-main/core/certificates/issue';
 import { setImage } from '../src-main/core/certificates/settings';
-import { generateIdentity } from '../src-main/core/keys/identity';
 import { sealPng, signaturePng } from '../tests/unit/certificates/images';
-import { type BenchResult, measure, round, summarize } from './harness';
+import { syntheticEntries } from '../tests/e2e/seed';
+import { type BenchResult, measure, percentile, round, summarize } from './harness';
+import { certificateStallBench, jobDone } from './main-stall';
 
 const COUNT = 1000;
 const RUNS = 3;
@@ -88,13 +95,16 @@ export async function certificatesBench(): Promise<BenchResult[]> {
   const ctx = createAppContext({ dataDir: path.join(work, 'data'), resourcesDir: path.resolve(import.meta.dirname, '..', 'resources'), shell: 'cli' });
   const template = ctx.templates.get('sichuan-influence-2023');
   const campaign = ctx.campaigns.create(template.id, template.definition);
-  ctx.db.transaction(() => {
-    for (let i = 0; i < COUNT; i++) ctx.judges.create(campaign.id, holderName(i), `四川省第${(i % 40) + 1}人民医院 健康科普中心`);
-  })();
+  const judgeIds = ctx.db.transaction(() => Array.from({ length: COUNT }, (_, i) => ctx.judges.create(campaign.id, holderName(i), `四川省第${(i % 40) + 1}人民医院 健康科普中心`).id))();
+  // A judge with entries to open, for the review:get latencies while certificates are exported.
+  const entryIds = ctx.entries.insertMany(campaign.id, new Date(template.definition.deadline).toISOString(), syntheticEntries(50));
+  ctx.judges.assign(entryIds.map((entryId) => ({ entryId, judgeId: judgeIds[0] })), 'manual');
   setImage(ctx.db, campaign.id, 'seal', sealPng());
   setImage(ctx.db, campaign.id, 'signature', signaturePng());
-  const identity = generateIdentity();
-  const issuer = { privateKey: identity.privateKey, name: '大赛组委会' };
+  const dispatch = createDispatch(createHandlers(ctx));
+  const created = await dispatch('identity:create', { name: '大赛组委会', passphrase: 'bench certificate issuer' });
+  if (!created.ok) throw new Error(`bench: identity:create failed: ${JSON.stringify(created.error)}`);
+  const issuer = { privateKey: ctx.identity.privateKey(), name: '大赛组委会' };
   const wording = certificateWording();
   const results: BenchResult[] = [];
 
@@ -113,6 +123,19 @@ export async function certificatesBench(): Promise<BenchResult[]> {
     await exportList(ctx.db, { campaignId: campaign.id, listName: 'judges', outDir: out, mode: 'perHolder', issuer, wording });
     perHolder = dirSize(out);
   });
+  // The same PDF by the certificates:export job (start to done, polled as the panel does), run for
+  // run after the in-process export: the worker's start (its own connection, fonts, under tsx its
+  // sources compiled) counts.
+  const exportJob = async (outDir: string) => {
+    const started = await dispatch('certificates:export', { campaignId: campaign.id, list: 'judges', outDir, mode: 'single' });
+    if (!started.ok) throw new Error(`bench: certificates:export failed: ${JSON.stringify(started.error)}`);
+    await jobDone(dispatch, (started.value as Job).jobId);
+  };
+  const jobSamples = await measure(RUNS, (run) => exportJob(path.join(work, `job-${run}`)));
+  const stall = await certificateStallBench(dispatch, { campaignId: campaign.id, judgeId: judgeIds[0], entryIds }, COUNT, {
+    inProcess: () => exportList(ctx.db, { campaignId: campaign.id, listName: 'judges', outDir: path.join(work, 'stall-main'), mode: 'single', issuer, wording }),
+    job: () => exportJob(path.join(work, 'stall-worker')),
+  });
   ctx.close();
 
   const lo = libreOfficeRun(work);
@@ -129,6 +152,14 @@ export async function certificatesBench(): Promise<BenchResult[]> {
       peer,
       note: `${perHolder.files} files, ${round(perHolder.bytes / Math.max(1, perHolder.files) / 1024)} KB per file; ${loNote}`,
     }),
+  );
+  const inProcessMs = percentile(singleSamples, 50);
+  results.push(
+    summarize('certificates: export 1,000 as one PDF, certificates:export job on a worker thread (start to done)', COUNT, 'certificates/s', jobSamples, {
+      peer,
+      note: `nothing else asked meanwhile; the in-process exportList of the same PDF in this run: ${round(inProcessMs)} ms (median of ${RUNS}), ratio job/in-process ${round(percentile(jobSamples, 50) / inProcessMs)}; the same job while review:get is asked every 20 ms: ${round(stall.jobMs)} ms; ${loNote}`,
+    }),
+    ...stall.results,
   );
   fs.rmSync(work, { recursive: true, force: true });
   return results;

@@ -5,6 +5,9 @@
 // from when it was due, so the time a request waits behind a busy main thread counts.
 // The peer is the same schedule with nothing else running (p99 of an idle main process). Also:
 // the XLSX and PDF exports as worker jobs, start to done, next to the in-process export's time.
+// certificateStallBench (called by bench/certificates.ts): the same measure while 1,000 certificates
+// are exported, by exportList on the main thread (before) and by the certificates:export job on a
+// worker thread (after).
 import type { Dispatch } from '../src-main/app/dispatch';
 import type { Job } from '../src-main/contract';
 import { type BenchResult, percentile, round, summarize } from './harness';
@@ -20,12 +23,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.
  * builds a queue of our own making), and timed from when it was due: a request that waits behind
  * a busy main thread (even its timer fires late) counts that wait.
  */
-async function latencies(dispatch: Dispatch, request: { campaignId: string; judgeId: string; entryIds: number[] }, busy: () => Promise<unknown>): Promise<number[]> {
+export async function latencies(dispatch: Dispatch, request: { campaignId: string; judgeId: string; entryIds: number[] }, busy: () => Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];
   let running = true;
-  const work = busy().finally(() => {
-    running = false;
-  });
+  // Started on the next turn, after the first request is due: a synchronous start of the work
+  // (an in-process export lays out every page before its first await) delays that request and counts.
+  const work = new Promise((resolve) => setImmediate(resolve))
+    .then(busy)
+    .finally(() => {
+      running = false;
+    });
   let due = now();
   for (let i = 0; running; i++) {
     await sleep(due - now());
@@ -43,15 +50,7 @@ async function latencies(dispatch: Dispatch, request: { campaignId: string; judg
 async function jobToEnd(dispatch: Dispatch, campaignId: string, format: 'xlsx' | 'pdf'): Promise<void> {
   const started = await dispatch('ranking:exportJob', { campaignId, format });
   if (!started.ok) throw new Error(`bench: ranking:exportJob failed: ${JSON.stringify(started.error)}`);
-  const { jobId } = started.value as Job;
-  for (;;) {
-    await sleep(50);
-    const r = await dispatch('job:status', { jobId });
-    if (!r.ok) throw new Error('bench: job:status failed');
-    const job = r.value as Job;
-    if (job.state === 'done') return;
-    if (job.state !== 'running') throw new Error(`bench: export job ${job.state}: ${JSON.stringify(job.error)}`);
-  }
+  await jobDone(dispatch, (started.value as Job).jobId);
 }
 
 export async function stallBench(dispatch: Dispatch, campaignId: string, judgeId: string, entryIds: number[], inProcess: Partial<Record<'csv' | 'xlsx' | 'pdf', number[]>>): Promise<BenchResult[]> {
@@ -81,4 +80,51 @@ export async function stallBench(dispatch: Dispatch, campaignId: string, judgeId
     );
   }
   return results;
+}
+
+/** Polls job:status until the job ends; throws unless it ended done. */
+export async function jobDone(dispatch: Dispatch, jobId: string): Promise<Job> {
+  for (;;) {
+    await sleep(50);
+    const r = await dispatch('job:status', { jobId });
+    if (!r.ok) throw new Error('bench: job:status failed');
+    const job = r.value as Job;
+    if (job.state === 'done') return job;
+    if (job.state !== 'running') throw new Error(`bench: job ${job.kind} ${job.state}: ${JSON.stringify(job.error)}`);
+  }
+}
+
+/**
+ * review:get p99 while `count` certificates are exported: `inProcess` is the work as the handler did
+ * it before (exportList on the main thread, pages drawn in slices of 25 between turns of the event
+ * loop), `job` the certificates:export job on a worker thread, start to done (its time is returned
+ * too). Same run, same schedule; the peer is the idle p99 measured first.
+ */
+export async function certificateStallBench(
+  dispatch: Dispatch,
+  request: { campaignId: string; judgeId: string; entryIds: number[] },
+  count: number,
+  exports: { inProcess: () => Promise<unknown>; job: () => Promise<unknown> },
+): Promise<{ results: BenchResult[]; jobMs: number }> {
+  const idle = await latencies(dispatch, request, () => sleep(3000));
+  const peer = { tool: 'review:get on the same schedule with nothing else running (p99)', medianMs: round(percentile(idle, 99)), opsPerSec: round(1000 / INTERVAL_MS) };
+  const results: BenchResult[] = [];
+  // Besides the latencies: how many requests the main process answered per second meanwhile (the
+  // schedule asks for 1000 / INTERVAL_MS when every answer is prompt).
+  const during = (name: string, samples: number[], ms: number, note: string) =>
+    results.push({
+      ...summarize(name, samples.length, 'requests/s', samples, {
+        note: `${note}; ${samples.length} requests answered in ${round(ms / 1000)} s (${round((samples.length / ms) * 1000)}/s); ratio p99/idle p99 ${round(percentile(samples, 99) / Math.max(0.01, peer.medianMs))}; aim p99 < 50 ms`,
+        peer,
+      }),
+      opsPerSec: round(1000 / INTERVAL_MS),
+    });
+  let t0 = now();
+  const before = await latencies(dispatch, request, exports.inProcess);
+  during('mainStall.reviewGet.duringCertificates.inProcess', before, now() - t0, `review:get every ${INTERVAL_MS} ms while ${count} certificates are exported as one PDF by exportList in the main process (before)`);
+  t0 = now();
+  const after = await latencies(dispatch, request, exports.job);
+  const jobMs = now() - t0;
+  during('mainStall.reviewGet.duringCertificates.worker', after, jobMs, `review:get every ${INTERVAL_MS} ms while the certificates:export job writes the same ${count} certificates on a worker thread (after)`);
+  return { results, jobMs };
 }

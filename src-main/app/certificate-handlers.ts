@@ -1,16 +1,15 @@
 // Certificate channels: settings and images, the lists of a campaign, preview, export as a
-// background job (kind `certificates.export` in jobs.ts, followed and cancelled with job:status and
-// job:cancel like every job), the register (reissue, revoke), trusted issuers and
+// background job on a worker thread (kind `certificates.export` in jobs.ts, followed and cancelled
+// with job:status and job:cancel like every job; the work in certificate-export-job.ts), the register (reissue, revoke), trusted issuers and
 // verification. The work is in core/certificates; this file supplies the issuer key and the
 // wording (locale files).
 import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { i18n } from 'i18next';
 import type { CertificateList, Handlers } from '../contract';
 import { validCountsByList } from '../core/certificates/certificate-repo';
 import type { Wording } from '../core/certificates/content';
-import { exportList, previewCertificate } from '../core/certificates/export';
+import { previewCertificate } from '../core/certificates/export';
 import { getCertificate, type Issuer, listCertificates, reissueCertificate, renewCertificate, revokeCertificate, toRow } from '../core/certificates/issue';
 import { certificateList, certificateLists } from '../core/certificates/lists';
 import { membershipBoard, waitingMembers } from '../core/certificates/membership-board';
@@ -19,21 +18,20 @@ import { listIssuers, trustIssuer } from '../core/certificates/issuers';
 import { verifyFile, verifyText } from '../core/certificates/verify';
 import { KepuError } from '../core/errors';
 import type { AppContext } from './context';
-import { createNodeI18n } from './translate';
+import { certificateWording } from './certificate-wording';
+import type { CertificateExportArgs } from './certificate-export-job';
+import { runInWorker } from './worker-runner';
 
 type CertificateChannels =
   | 'certificates:settings' | 'certificates:saveSettings' | 'certificates:setImage' | 'certificates:lists' | 'certificates:preview'
   | 'certificates:export' | 'certificates:jobFile' | 'certificates:issuers' | 'certificates:trustIssuer' | 'certificates:issued' | 'certificates:reissue'
   | 'certificates:revoke' | 'certificates:verify' | 'certificates:renew';
 
-let translators: Record<'zh-CN' | 'en', i18n> | null = null;
+/** Certificate wording from the locale files (certificate-wording.ts; kept here for its many importers). */
+export { certificateWording };
 
-/** Certificate wording from the locale files, both languages (a certificate can print both). */
-export function certificateWording(): Wording {
-  translators ??= { 'zh-CN': createNodeI18n('zh-CN'), en: createNodeI18n('en') };
-  const t = translators;
-  return (language, key, vars) => t[language].t(key, { ...vars }) as string;
-}
+/** Output folders an export of this process is writing into: another export there must not sweep its temporary files. */
+const exportingInto = new Map<string, number>();
 
 function issuer(ctx: AppContext): Issuer {
   const privateKey = ctx.identity.privateKey(); // KEY_NOT_FOUND / KEY_LOCKED before any work starts
@@ -91,18 +89,27 @@ export function certificateHandlers(ctx: AppContext): Pick<Handlers, Certificate
       const signer = issuer(ctx);
       certificateList(ctx.db, campaignId, list, wording); // unknown list or no ranking: fail now, not in the job
       const dir = outDir ? path.resolve(outDir) : path.join(ctx.dataDir, 'exports', 'certificates', campaignId);
-      return ctx.jobs.start('certificates.export', ({ signal, progress }) =>
-          exportList(ctx.db, {
-            campaignId,
-            listName: list,
-            outDir: dir,
-            mode,
-            template,
-            issuer: signer,
-            wording,
-            signal,
-            onProgress: (done, total) => progress({ done, total }),
-          }),
+      // On a worker thread with its own writable connection (certificate-export-job.ts): the main
+      // process keeps answering the window while a thousand certificates are drawn.
+      const args: CertificateExportArgs = {
+        campaignId,
+        list,
+        outDir: dir,
+        mode,
+        template,
+        issuerKey: signer.privateKey.export({ format: 'der', type: 'pkcs8' }),
+        issuerName: signer.name,
+        sweep: !exportingInto.has(dir),
+        now: new Date().toISOString(),
+      };
+      const cancelled = { listName: list, certificates: 0, newlyIssued: 0, waiting: 0, files: [], outDir: dir, cancelled: true };
+      exportingInto.set(dir, (exportingInto.get(dir) ?? 0) + 1);
+      return ctx.jobs.start('certificates.export', (control) =>
+        runInWorker(ctx, { module: 'certificate-export', export: 'exportCertificatesJob', args, writable: true }, control, cancelled).finally(() => {
+          const left = (exportingInto.get(dir) ?? 1) - 1;
+          if (left > 0) exportingInto.set(dir, left);
+          else exportingInto.delete(dir);
+        }),
       );
     },
     'certificates:jobFile': ({ jobId, file }) => {

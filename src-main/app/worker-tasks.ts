@@ -12,6 +12,7 @@ export const workerModules = {
   'ranking-export': () => import('./ranking-export'),
   'score-exports': () => import('./score-exports-job'),
   merge: () => import('./merge-job'),
+  'certificate-export': () => import('./certificate-export-job'),
 } as const;
 export type WorkerModule = keyof typeof workerModules;
 

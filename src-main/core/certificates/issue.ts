@@ -3,7 +3,9 @@
 // - Issuing a list is idempotent: a holder (subject) who already has a valid certificate of that
 //   list keeps it (same serial, same code); only holders without one get a new serial.
 // - The whole list is issued in one BEGIN IMMEDIATE transaction, so two processes exporting at
-//   once serialise on the database lock: no serial twice, no holder issued twice.
+//   once serialise on the database lock: no serial twice, no holder issued twice. An export plans
+//   the issue first (planIssue: serials, signed codes, nothing written), draws the PDFs, and only
+//   then commits the plan (commitIssue), if the register did not move meanwhile; else it plans again.
 // - Reissue gives a new serial (holder data read again, e.g. a corrected name) and marks the old
 //   one replaced, pointing to the new; revoke marks it revoked with a reason. Only a valid
 //   certificate can be reissued or revoked.
@@ -20,7 +22,7 @@ import { campaignFacts, certificateList, type Holder, type ListInfo } from './li
 import { localDate, signPayload, validUntilDate } from './payload';
 import { checkOfCode, groupedCheck } from './short-code';
 import { latestRecords, membershipSteps, missingSteps } from './membership-steps';
-import { allocateSerials } from './serials';
+import { allocateSerials, nextSerials, recordSerials, serialCounter } from './serials';
 import { getSettings } from './settings';
 
 export interface Issuer {
@@ -108,11 +110,46 @@ function registerIssuer(db: Database, issuer: Issuer, at: string): string {
   return identity.keyId;
 }
 
-interface NewCertificate {
+export interface NewCertificate {
   campaignId: string;
   list: Pick<ListInfo, 'name' | 'type' | 'kind' | 'validityMonths' | 'snapshotId'>;
   holder: Holder;
   body: LocalizedText;
+}
+
+const INSERT_CERTIFICATE = `INSERT INTO certificates (serial, campaign_id, list_name, kind, subject, holder_name, holder_unit, content_json, issued_at, issue_date,
+       valid_until, payload, issuer_key_id, snapshot_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid')`;
+
+/** The certificate `item` gets under `serial`, signed (nothing written). */
+function signed(item: NewCertificate, serial: string, issuer: Issuer, keyId: string, issueDate: string, at: string): IssuedCertificate {
+  const validUntil = item.list.validityMonths ? validUntilDate(issueDate, item.list.validityMonths) : null;
+  const payload = signPayload(
+    { serial, holderName: item.holder.name, kind: item.list.kind, campaignId: item.campaignId, issueDate, validUntil, issuerKeyPrefix: keyId.slice(0, 8) },
+    issuer.privateKey,
+  );
+  return {
+    serial,
+    campaignId: item.campaignId,
+    listName: item.list.name,
+    kind: item.list.kind,
+    subject: item.holder.subject,
+    holderName: item.holder.name,
+    holderUnit: item.holder.unit,
+    issueDate,
+    validUntil,
+    status: 'valid',
+    replacedBy: null,
+    revokedAt: null,
+    revokeReason: null,
+    payload,
+    body: item.body,
+    issuedAt: at,
+  };
+}
+
+function insertSigned(db: Database, item: NewCertificate, c: IssuedCertificate, keyId: string): void {
+  db.prepare(INSERT_CERTIFICATE).run(c.serial, c.campaignId, c.listName, c.kind, c.subject, c.holderName, c.holderUnit, JSON.stringify({ body: c.body }), c.issuedAt, c.issueDate, c.validUntil, c.payload, keyId, item.list.snapshotId);
+  audit(db, 'certificate.issue', c.serial, { campaignId: item.campaignId, list: item.list.name, subject: item.holder.subject }, c.issuedAt);
 }
 
 /** Inserts certificates with fresh serials; inside an IMMEDIATE transaction. */
@@ -120,33 +157,35 @@ function insertNew(db: Database, items: NewCertificate[], issuer: Issuer, keyId:
   const issueDate = localDate(now, timeZone);
   const serials = allocateSerials(db, prefix, Number(issueDate.slice(0, 4)), items.length);
   const at = now.toISOString();
-  const insert = db.prepare(
-    `INSERT INTO certificates (serial, campaign_id, list_name, kind, subject, holder_name, holder_unit, content_json, issued_at, issue_date,
-       valid_until, payload, issuer_key_id, snapshot_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid')`,
-  );
   return items.map((item, i) => {
-    const validUntil = item.list.validityMonths ? validUntilDate(issueDate, item.list.validityMonths) : null;
-    const payload = signPayload(
-      { serial: serials[i], holderName: item.holder.name, kind: item.list.kind, campaignId: item.campaignId, issueDate, validUntil, issuerKeyPrefix: keyId.slice(0, 8) },
-      issuer.privateKey,
-    );
-    insert.run(serials[i], item.campaignId, item.list.name, item.list.kind, item.holder.subject, item.holder.name, item.holder.unit, JSON.stringify({ body: item.body }), at, issueDate, validUntil, payload, keyId, item.list.snapshotId);
-    audit(db, 'certificate.issue', serials[i], { campaignId: item.campaignId, list: item.list.name, subject: item.holder.subject }, at);
+    insertSigned(db, item, signed(item, serials[i], issuer, keyId, issueDate, at), keyId);
     return getCertificate(db, serials[i]);
   });
 }
 
-/** Issues (or re-uses) the certificates of every holder of a list, in list order. */
-export function issueList(db: Database, campaignId: string, listName: string, issuer: Issuer, wording: Wording, now = new Date()): IssueResult {
+/**
+ * A list's issue worked out but not written (an export draws it first, then commits it): the
+ * certificates in list order, those kept and those new with their planned serials and signed codes,
+ * and where the serial counter stood when it was read.
+ */
+export interface IssuePlan extends IssueResult {
+  issuer: Issuer;
+  at: string;
+  fresh: { item: NewCertificate; certificate: IssuedCertificate }[];
+  counter: { prefix: string; year: number; read: number; lastValue: number };
+}
+
+/** Plans the issue of every holder of a list (issueList's rules), reading one snapshot and writing nothing. */
+export function planIssue(db: Database, campaignId: string, listName: string, issuer: Issuer, wording: Wording, now = new Date()): IssuePlan {
   const campaign = campaignFacts(db, campaignId);
   const list = certificateList(db, campaignId, listName, wording);
   const settings = getSettings(db, campaignId);
   const existing = db.prepare(`SELECT * FROM certificates WHERE campaign_id = ? AND list_name = ? AND subject = ? AND status = 'valid' ORDER BY issued_at DESC LIMIT 1`);
   return db
-    .transaction((): IssueResult => {
-      const keyId = registerIssuer(db, issuer, now.toISOString());
+    .transaction((): IssuePlan => {
+      const keyId = identityFromPrivateKey(issuer.privateKey).keyId;
       const kept = new Map<string, IssuedCertificate>();
-      const fresh: NewCertificate[] = [];
+      const items: NewCertificate[] = [];
       // A membership certificate waits until the member's required steps are done.
       const steps = list.type === 'membership' ? membershipSteps(campaign.definition, list.kind) : [];
       const records = steps.length ? latestRecords(db, campaignId) : new Map();
@@ -156,14 +195,57 @@ export function issueList(db: Database, campaignId: string, listName: string, is
         const missing = missingSteps(steps, records.get(holder.subject));
         if (row) kept.set(holder.subject, toIssued(row));
         else if (missing.length) waiting.push({ subject: holder.subject, name: holder.name, missing });
-        else fresh.push({ campaignId, list, holder, body: bodyText(wording, campaign, list, holder) });
+        else items.push({ campaignId, list, holder, body: bodyText(wording, campaign, list, holder) });
       }
-      if (kept.size === 0 && fresh.length === 0 && waiting.length > 0) {
+      if (kept.size === 0 && items.length === 0 && waiting.length > 0) {
         throw new KepuError('CERTIFICATE_STEPS_INCOMPLETE', `certificates: all ${waiting.length} members of ${list.name} still have steps to do`, { count: waiting.length, list: list.name });
       }
-      for (const c of insertNew(db, fresh, issuer, keyId, campaign.timeZone, settings.serialPrefix, now)) kept.set(c.subject, c);
+      const issueDate = localDate(now, campaign.timeZone);
+      const year = Number(issueDate.slice(0, 4));
+      const at = now.toISOString();
+      const next = nextSerials(db, settings.serialPrefix, year, items.length);
+      const fresh = items.map((item, i) => ({ item, certificate: signed(item, next.serials[i], issuer, keyId, issueDate, at) }));
+      for (const f of fresh) kept.set(f.item.holder.subject, f.certificate);
       const certificates = list.holders.flatMap((h) => kept.get(h.subject) ?? []);
-      return { list, certificates, newlyIssued: fresh.length, waiting };
+      return { list, certificates, newlyIssued: fresh.length, waiting, issuer, at, fresh, counter: { prefix: settings.serialPrefix, year, read: next.counter, lastValue: next.lastValue } };
+    })
+    .deferred();
+}
+
+/**
+ * Writes a plan in one IMMEDIATE transaction, if the register is still as the plan read it: the
+ * serial counter unmoved, every kept certificate still the holder's valid one, no new holder issued
+ * meanwhile. Answers false (nothing written) when it is not: the caller plans again.
+ */
+export function commitIssue(db: Database, plan: IssuePlan): boolean {
+  const current = db.prepare(`SELECT serial FROM certificates WHERE campaign_id = ? AND list_name = ? AND subject = ? AND status = 'valid' ORDER BY issued_at DESC LIMIT 1`).pluck();
+  const taken = db.prepare('SELECT 1 FROM certificates WHERE serial = ?').pluck();
+  const campaignId = plan.certificates[0]?.campaignId ?? plan.fresh[0]?.item.campaignId;
+  return db
+    .transaction((): boolean => {
+      const { prefix, year, read, lastValue } = plan.counter;
+      if (plan.fresh.length > 0 && serialCounter(db, prefix, year) !== read) return false;
+      const fresh = new Set(plan.fresh.map((f) => f.certificate.serial));
+      for (const c of plan.certificates) {
+        const now = current.get(campaignId, plan.list.name, c.subject) as string | undefined;
+        if (fresh.has(c.serial) ? now !== undefined || taken.get(c.serial) !== undefined : now !== c.serial) return false;
+      }
+      const keyId = registerIssuer(db, plan.issuer, plan.at);
+      if (plan.fresh.length > 0) recordSerials(db, prefix, year, lastValue);
+      for (const f of plan.fresh) insertSigned(db, f.item, f.certificate, keyId);
+      return true;
+    })
+    .immediate();
+}
+
+/** Issues (or re-uses) the certificates of every holder of a list, in list order. */
+export function issueList(db: Database, campaignId: string, listName: string, issuer: Issuer, wording: Wording, now = new Date()): IssueResult {
+  return db
+    .transaction((): IssueResult => {
+      const plan = planIssue(db, campaignId, listName, issuer, wording, now);
+      // Planned and written under the one write lock: nothing can have moved in between.
+      if (!commitIssue(db, plan)) throw new Error('certificates: the register moved inside its own write transaction');
+      return { list: plan.list, certificates: plan.certificates, newlyIssued: plan.newlyIssued, waiting: plan.waiting };
     })
     .immediate();
 }

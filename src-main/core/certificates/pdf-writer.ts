@@ -42,12 +42,12 @@ export class RenderCancelled extends Error {
   }
 }
 
-/** One PDF with a page per drawing. Throws RenderCancelled when the signal aborts between pages. */
+/** One PDF with a page per drawing. Throws RenderCancelled when the signal aborts (or `cancelled` says so) between pages. */
 export function renderPdf(
   pages: readonly PdfPage[],
   images: CertificateImages,
   meta: PdfMeta,
-  control: { signal?: AbortSignal; onPage?: (done: number) => void } = {},
+  control: { signal?: AbortSignal; cancelled?: () => boolean; onPage?: (done: number) => void } = {},
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     if (pages.length === 0) {
@@ -76,7 +76,7 @@ export function renderPdf(
       try {
         if (start === 0) attachAppFonts(doc);
         for (let i = start; i < Math.min(pages.length, start + PAGES_PER_SLICE); i++) {
-          if (control.signal?.aborted) throw new RenderCancelled();
+          if (control.signal?.aborted || control.cancelled?.()) throw new RenderCancelled();
           const page = pages[i];
           doc.addPage({ size: [page.drawing.width, page.drawing.height], margin: 0 });
           for (const item of page.drawing.items) drawItem(doc, item, imageOf);

@@ -16,19 +16,39 @@ export const SERIAL_PATTERN = /^[A-Z][A-Z0-9]{0,11}-\d{4}-\d{6,}$/;
 export function allocateSerials(db: Database, prefix: string, year: number, count: number): string[] {
   if (!db.inTransaction) throw new Error('certificates: serials are allocated inside a write transaction');
   if (count <= 0) return [];
-  const last = (db.prepare('SELECT last_value FROM certificate_sequences WHERE prefix = ? AND year = ?').pluck().get(prefix, year) as number | undefined) ?? 0;
+  const next = nextSerials(db, prefix, year, count);
+  recordSerials(db, prefix, year, next.lastValue);
+  return next.serials;
+}
+
+/** The counter as it stands (0 before the first serial of that prefix and year). */
+export function serialCounter(db: Database, prefix: string, year: number): number {
+  return (db.prepare('SELECT last_value FROM certificate_sequences WHERE prefix = ? AND year = ?').pluck().get(prefix, year) as number | undefined) ?? 0;
+}
+
+/**
+ * The next `count` serials after the counter, without moving it: an export plans its serials
+ * (and signs and draws them) outside any write transaction, then commits them with
+ * recordSerials only if the counter is still where it read it (issue.ts commitIssue).
+ */
+export function nextSerials(db: Database, prefix: string, year: number, count: number): { serials: string[]; counter: number; lastValue: number } {
+  const counter = serialCounter(db, prefix, year);
   const taken = db.prepare('SELECT 1 FROM certificates WHERE serial = ?').pluck();
   const serials: string[] = [];
-  let value = last;
+  let value = counter;
   while (serials.length < count) {
     value++;
     const serial = formatSerial(prefix, year, value);
     // A serial already in the table (imported, or a counter restored from an old backup) is skipped.
     if (taken.get(serial) === undefined) serials.push(serial);
   }
+  return { serials, counter, lastValue: value };
+}
+
+/** Moves the counter to `lastValue`; inside the write transaction that inserts the serials. */
+export function recordSerials(db: Database, prefix: string, year: number, lastValue: number): void {
   db.prepare(
     `INSERT INTO certificate_sequences (prefix, year, last_value) VALUES (?, ?, ?)
      ON CONFLICT (prefix, year) DO UPDATE SET last_value = excluded.last_value`,
-  ).run(prefix, year, value);
-  return serials;
+  ).run(prefix, year, lastValue);
 }

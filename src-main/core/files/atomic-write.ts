@@ -97,6 +97,33 @@ export function writeFileAtomic(file: string, bytes: Buffer | string, options: A
 }
 
 /**
+ * The first half of writeFileAtomic for work that commits several files at once (a certificate
+ * export): the bytes go to a fresh hidden sibling of `file` (tempPathFor), written and fsynced; the
+ * caller renames it into place later (renameIntoPlace, then syncFolder) or removes it. Returns the
+ * temporary path; on failure nothing is left.
+ */
+export function writeTempSibling(file: string, bytes: Uint8Array, options: Pick<AtomicWriteOptions, 'mode'> = {}): string {
+  const dir = path.dirname(file);
+  const mode = options.mode ?? PRIVATE_FILE_MODE;
+  const temp = tempPathFor(file);
+  try {
+    makePrivateDir(dir);
+    const fd = fs.openSync(temp, 'wx', mode);
+    try {
+      for (let written = 0; written < bytes.byteLength; ) written += fs.writeSync(fd, bytes, written, bytes.byteLength - written);
+      if (modesApply()) fs.fchmodSync(fd, mode);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw asDiskFull(error, dir);
+  }
+  return temp;
+}
+
+/**
  * The same policy for a file written as a stream (a streamed XLSX): `write` gets a stream on the
  * temporary sibling and resolves when it has finished writing (and closed) it; a failure or a
  * cancellation (`write` throws) removes the temporary file, so the target is never half-written.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { exportList, safeFileName } from '../../../src-main/core/certificates/export';
+import { issueList } from '../../../src-main/core/certificates/issue';
 import { readPayloadFromImage, readPayloadsFromPdf } from '../../../src-main/core/certificates/pdf-writer';
 import { saveSettings, setImage } from '../../../src-main/core/certificates/settings';
 import { verifyCode, verifyFile } from '../../../src-main/core/certificates/verify';
@@ -86,8 +87,11 @@ describe('exporting a list to PDF', () => {
     app.ctx.close();
   }, 120_000);
 
-  it('leaves no partial file when cancelled, and keeps the finished ones', async () => {
+  it('cancelled, leaves no file (not even a temporary one) and issues nothing', async () => {
     const app = await rankedApp();
+    const rows = () => app.ctx.db.prepare('SELECT count(*) FROM certificates').pluck().get();
+    const counter = () => app.ctx.db.prepare('SELECT count(*) FROM certificate_sequences').pluck().get();
+    const before = [rows(), counter()];
     const out = tempDir('kepu-certs-');
     const controller = new AbortController();
     const report = await exportList(app.ctx.db, {
@@ -102,13 +106,13 @@ describe('exporting a list to PDF', () => {
         if (done === 3) controller.abort();
       },
     });
-    expect(report.cancelled).toBe(true);
-    expect(report.files).toHaveLength(3);
-    expect(fs.readdirSync(out).sort()).toEqual(report.files.map((f) => path.basename(f)).sort());
-    for (const f of report.files) expect(execFileSync('pdfinfo', [f], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    expect(report).toMatchObject({ cancelled: true, files: [], newlyIssued: 0 });
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect([rows(), counter()]).toEqual(before);
 
+    // Cancelled through the `cancelled` callback (the worker's shared flag) while the batch PDF is drawn.
     const batchOut = tempDir('kepu-certs-');
-    const batchController = new AbortController();
+    let stop = false;
     const batch = await exportList(app.ctx.db, {
       campaignId: app.works,
       listName: 'honourable',
@@ -116,13 +120,47 @@ describe('exporting a list to PDF', () => {
       mode: 'single',
       issuer: app.issuer,
       wording: app.wording,
-      signal: batchController.signal,
+      cancelled: () => stop,
       onProgress: (done) => {
-        if (done === 2) batchController.abort();
+        if (done === 2) stop = true;
       },
     });
     expect(batch).toMatchObject({ cancelled: true, files: [] });
     expect(fs.readdirSync(batchOut)).toEqual([]);
+    expect([rows(), counter()]).toEqual(before);
+
+    // Not cancelled, the same export issues the list and writes every file.
+    const done = await exportList(app.ctx.db, { campaignId: app.works, listName: 'honourable', outDir: out, mode: 'perHolder', issuer: app.issuer, wording: app.wording });
+    expect(done.cancelled).toBe(false);
+    expect(rows()).toBe(done.certificates);
+    expect(fs.readdirSync(out)).toHaveLength(done.certificates);
+    app.ctx.close();
+  }, 120_000);
+
+  it('plans again when the register moved while it drew, so no serial is given twice', async () => {
+    const app = await rankedApp();
+    const out = tempDir('kepu-certs-');
+    // Another issue (here: the judges' list, same serial counter) commits while the first export draws.
+    let otherIssued = 0;
+    const report = await exportList(app.ctx.db, {
+      campaignId: app.works,
+      listName: 'influence',
+      outDir: out,
+      mode: 'single',
+      issuer: app.issuer,
+      wording: app.wording,
+      onProgress: () => {
+        if (otherIssued === 0) otherIssued = issueList(app.ctx.db, app.works, 'judges', app.issuer, app.wording).newlyIssued;
+      },
+    });
+    expect(otherIssued).toBeGreaterThan(0);
+    const serials = app.ctx.db.prepare('SELECT serial, list_name FROM certificates ORDER BY serial').all() as { serial: string; list_name: string }[];
+    expect(new Set(serials.map((s) => s.serial)).size).toBe(serials.length);
+    expect(serials.filter((s) => s.list_name === 'influence')).toHaveLength(report.certificates);
+    // The file carries the serials the register holds (drawn again from the second plan).
+    const text = execFileSync('pdftotext', ['-layout', report.files[0], '-'], { encoding: 'utf8' });
+    for (const s of serials.filter((r) => r.list_name === 'influence')) expect(text).toContain(s.serial);
+    expect(fs.readdirSync(out)).toEqual([path.basename(report.files[0])]);
     app.ctx.close();
   }, 120_000);
 });
