@@ -18,7 +18,7 @@ import { categoryStability, judgeProfiles } from '../src-main/core/ranking/stabi
 import { nowIso } from '../src-main/core/time';
 import { syntheticEntries } from '../tests/e2e/seed';
 import { type BenchResult, measure, percentile, round, summarize } from './harness';
-import { largeCampaign } from './large-campaign';
+import { largeCampaign, type LargeCampaign } from './large-campaign';
 import { stallBench } from './main-stall';
 
 // KEPU_BENCH_RANKING_ENTRIES: a smaller campaign while developing (the figures in the issue are at 50,000).
@@ -96,22 +96,31 @@ SELECT count(*), max(r) FROM (SELECT RANK() OVER (PARTITION BY e.kind, e.categor
   return { tool: 'sqlite3 CLI: the mean ranking as one SQL query (GROUP BY + RANK() window) on the same file', medianMs: Math.round(samples[1] * 100) / 100, opsPerSec: Math.round((reviews / samples[1]) * 1000) };
 }
 
+/**
+ * The bench's judges, assignments, scores and conflicts in the large campaign's database (also
+ * used by scripts that profile the first summary on the same data).
+ */
+export function seedRankingScores({ ctx, ids, campaignId }: Pick<LargeCampaign, 'ctx' | 'ids' | 'campaignId'>): { judges: string[]; generated: Generated } {
+  const judges = Array.from({ length: JUDGES }, (_, j) => ctx.judges.create(campaignId, `评委${j}`, null).id);
+  ctx.judges.assign(ids.flatMap((entryId, i) => Array.from({ length: PER_ENTRY }, (_, k) => ({ entryId, judgeId: judges[(i + k * 41) % JUDGES] }))), 'auto');
+  const generated = generateScores(ids, judges);
+  const now = nowIso();
+  const insertScore = ctx.db.prepare('INSERT INTO scores (entry_id, judge_id, dimension_key, value, revision, updated_at) VALUES (?, ?, ?, ?, 1, ?)');
+  const insertConflict = ctx.db.prepare('INSERT INTO conflicts (entry_id, judge_id, reason, declared_at) VALUES (?, ?, ?, ?)');
+  ctx.db.transaction(() => {
+    for (const s of generated.scores) insertScore.run(s.entryId, s.judgeId, s.dimension, s.value, now);
+    for (const c of generated.conflicts) insertConflict.run(c.entryId, c.judgeId, 'bench', now);
+  })();
+  return { judges, generated };
+}
+
 export async function rankingBench(): Promise<BenchResult[]> {
   const template = parseRankingConfig({ tiers: [{ key: 'influence', by: 'rank', count: 100 }, { key: 'excellent', by: 'percentile', percent: 10 }] });
   const large = largeCampaign('ranking', ENTRIES);
   const results: BenchResult[] = [];
   try {
     const { ctx, ids, campaignId } = large;
-    const judges = Array.from({ length: JUDGES }, (_, j) => ctx.judges.create(campaignId, `评委${j}`, null).id);
-    ctx.judges.assign(ids.flatMap((entryId, i) => Array.from({ length: PER_ENTRY }, (_, k) => ({ entryId, judgeId: judges[(i + k * 41) % JUDGES] }))), 'auto');
-    const generated = generateScores(ids, judges);
-    const now = nowIso();
-    const insertScore = ctx.db.prepare('INSERT INTO scores (entry_id, judge_id, dimension_key, value, revision, updated_at) VALUES (?, ?, ?, ?, 1, ?)');
-    const insertConflict = ctx.db.prepare('INSERT INTO conflicts (entry_id, judge_id, reason, declared_at) VALUES (?, ?, ?, ?)');
-    ctx.db.transaction(() => {
-      for (const s of generated.scores) insertScore.run(s.entryId, s.judgeId, s.dimension, s.value, now);
-      for (const c of generated.conflicts) insertConflict.run(c.entryId, c.judgeId, 'bench', now);
-    })();
+    const { judges, generated } = seedRankingScores(large);
 
     // In-memory inputs, as load-scores gives them.
     const definition = ctx.campaigns.definition(campaignId);
