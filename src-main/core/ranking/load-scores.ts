@@ -143,12 +143,15 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
       return source !== undefined && source.round === roundNo ? source : undefined;
     };
 
+    // Every entry of the campaign, in id order (before the ranked round's filter): they bound the
+    // scans of assignments and scores below and say which rows of that range are the campaign's.
+    const campaignEntries = campaignEntryRows(db, campaignId);
+    const campaignIds = campaignEntries.map((e) => e[0]);
     const assigned = new Map<number, number>();
-    for (const [entryId, roundNo, n] of db
-      .prepare('SELECT a.entry_id, a.round_no, count(*) FROM entries e JOIN assignments a ON a.entry_id = e.id WHERE e.campaign_id = ? GROUP BY a.entry_id, a.round_no')
-      .raw()
-      .all(campaignId) as [number, number, number][]) {
-      if (inRound(entryId, roundNo)) assigned.set(entryId, n);
+    const assignments = inCampaignRange(db, 'SELECT json_group_array(a.entry_id), json_group_array(a.round_no) FROM assignments a WHERE a.entry_id BETWEEN ? AND ?', campaignIds);
+    for (let i = 0; i < assignments[0].length; i++) {
+      const entryId = assignments[0][i];
+      if (inRound(entryId, assignments[1][i])) assigned.set(entryId, (assigned.get(entryId) ?? 0) + 1);
     }
     // A list ranked on a later round ranks the entries that round took (the previous round's
     // shortlist and any entry assigned in it); the others did not go on, so they are left out
@@ -168,12 +171,6 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
       const taken = takenByList.get(listOfEntry.get(entryId) ?? '');
       return taken === undefined || taken.has(entryId);
     };
-    // Every entry of the campaign, in id order (before the ranked round's filter): they bound the
-    // score scan below and say which rows of that range are the campaign's.
-    const campaignEntries = db
-      .prepare('SELECT id, reg_no, kind, category, submitted_at, is_late, is_early FROM entries WHERE campaign_id = ? ORDER BY id')
-      .raw()
-      .all(campaignId) as [number, string, EntryKind, string | null, string | null, number, number][];
     const entries = campaignEntries.map(
       ([entryId, regNo, kind, category, submittedAt, late, early]): LoadedEntry => ({
         entryId,
@@ -188,7 +185,7 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
       }),
     ).filter((e) => inRankedRound(e.entryId));
 
-    const columns = readScoreColumns(db, definition, campaignEntries.map((e) => e[0]));
+    const columns = readScoreColumns(db, definition, campaignIds);
     const judges = new Interner();
     const dimensions = new Interner();
     for (const key of columns.dimensionKeys) dimensions.of(key);
@@ -330,4 +327,40 @@ function withScoreColumns(data: Omit<CampaignScores, 'scores'>, columns: ScoreCo
 /** The data's scores as columns: as loaded when the rows were never built, else from the rows. */
 export function scoreColumnsOf(data: Pick<CampaignScores, 'scores'>): ScoreColumns {
   return columnsOfData.get(data as CampaignScores) ?? columnsOf(data.scores);
+}
+
+/**
+ * The campaign's entries in id order, as [id, reg_no, kind, category, submitted_at, is_late,
+ * is_early]: read as JSON columns over the rowid range of the campaign's ids (no sort, no row
+ * objects: at 50,000 entries this took a fifth of the load).
+ */
+function campaignEntryRows(db: Database, campaignId: string): [number, string, EntryKind, string | null, string | null, number, number][] {
+  const columns = (
+    db
+      .prepare(`SELECT json_group_array(id), json_group_array(reg_no), json_group_array(kind), json_group_array(category), json_group_array(submitted_at), json_group_array(is_late), json_group_array(is_early)
+                FROM entries WHERE id BETWEEN (SELECT min(id) FROM entries WHERE campaign_id = @c) AND (SELECT max(id) FROM entries WHERE campaign_id = @c) AND +campaign_id = @c`)
+      .raw()
+      .get({ c: campaignId }) as string[]
+  ).map((c) => JSON.parse(c) as unknown[]);
+  const [ids, regNos, kinds, categories, submitted, late, early] = columns as [number[], string[], EntryKind[], (string | null)[], (string | null)[], number[], number[]];
+  const rows = ids.map((id, i): [number, string, EntryKind, string | null, string | null, number, number] => [id, regNos[i], kinds[i], categories[i], submitted[i], late[i], early[i]]);
+  // The rowid scan gives id order; said, not assumed.
+  for (let i = 1; i < rows.length; i++) if (rows[i][0] <= rows[i - 1][0]) return rows.sort((a, b) => a[0] - b[0]);
+  return rows;
+}
+
+/**
+ * A query of JSON columns over `?`…`?` (the campaign's lowest and highest entry id), the first
+ * column the entry id, with the rows of other campaigns' entries in that range left out.
+ */
+function inCampaignRange(db: Database, sql: string, campaignIds: readonly number[]): number[][] {
+  if (campaignIds.length === 0) return [[]];
+  const lo = campaignIds[0];
+  const hi = campaignIds[campaignIds.length - 1];
+  const columns = (db.prepare(sql).raw().get(lo, hi) as string[]).map((c) => JSON.parse(c) as number[]);
+  if (campaignIds.length === hi - lo + 1) return columns;
+  const ours = new Set(campaignIds);
+  const keep: number[] = [];
+  for (let i = 0; i < columns[0].length; i++) if (ours.has(columns[0][i])) keep.push(i);
+  return columns.map((c) => keep.map((i) => c[i]));
 }
