@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { createDispatch } from '../src-main/app/dispatch';
 import { createHandlers } from '../src-main/app/handlers';
+import { WorkerReads } from '../src-main/app/ranking-worker';
 import { mulberry32 } from '../src-main/core/assignment/seeded';
 import { aggregate, type ReviewPair, type ScoreRow } from '../src-main/core/ranking/aggregate';
 import { parseRankingConfig, type RankingMethod, rankingMethods } from '../src-main/core/ranking/config';
@@ -19,7 +20,7 @@ import { nowIso } from '../src-main/core/time';
 import { syntheticEntries } from '../tests/e2e/seed';
 import { type BenchResult, measure, percentile, round, summarize } from './harness';
 import { largeCampaign, type LargeCampaign } from './large-campaign';
-import { stallBench } from './main-stall';
+import { stallBench, summaryStallBench } from './main-stall';
 
 // KEPU_BENCH_RANKING_ENTRIES: a smaller campaign while developing (the figures in the issue are at 50,000).
 const ENTRIES = Number(process.env.KEPU_BENCH_RANKING_ENTRIES ?? 50_000);
@@ -202,6 +203,24 @@ export async function rankingBench(): Promise<BenchResult[]> {
         peer: sqlitePeer,
       }),
     );
+    // The same reads on the ranking worker (app/ranking-worker.ts, as the desktop app runs them):
+    // the first summary through a worker just started (under tsx it compiles its sources first),
+    // then recomputations on the warm worker (refresh: nothing reused but prepared statements).
+    const reads = new WorkerReads(ctx);
+    try {
+      const cold = await measure(1, () => reads.summary({ campaignId }));
+      results.push(summarize('ranking.worker.firstSummaryColdWorker', reviews, 'reviews/s', cold, { note: `ranking:summary on a ranking worker started for it (thread start + module load${import.meta.url.endsWith('.ts') ? ' through tsx' : ''} + compute); the desktop app starts it with the handlers` }));
+      const warm = await measure(3, () => reads.summary({ campaignId, refresh: true }));
+      results.push(
+        summarize('ranking.worker.summary', reviews, 'reviews/s', warm, {
+          note: `ranking:summary computed on the warm ranking worker at ${ENTRIES} entries (refresh); aim ≤ 1 s; peer: the sqlite3 shell's mean ranking, same run; ratio ours/peer ${sqlitePeer ? round(percentile(warm, 50) / sqlitePeer.medianMs) : '—'}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+          peer: sqlitePeer,
+        }),
+      );
+      results.push(...(await summaryStallBench(dispatch, reads, campaignId, judges[0], ids.filter((_, i) => i % JUDGES === 0))));
+    } finally {
+      await reads.close();
+    }
     const summary = await measure(3, async () => {
       const r = await dispatch('ranking:summary', { campaignId, refresh: true });
       if (!r.ok) throw new Error(`bench: ranking:summary failed: ${JSON.stringify(r.error)}`);

@@ -12,6 +12,7 @@ export const workerModules = {
   'ranking-export': () => import('./ranking-export'),
   'score-exports': () => import('./score-exports-job'),
   merge: () => import('./merge-job'),
+  'ranking-serve': () => import('./ranking-serve'),
 } as const;
 export type WorkerModule = keyof typeof workerModules;
 
