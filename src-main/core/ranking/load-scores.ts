@@ -185,7 +185,9 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
       }),
     ).filter((e) => inRankedRound(e.entryId));
 
-    const columns = readScoreColumns(db, definition, campaignIds);
+    // Every list ranked on round 1 and nothing carried over (the usual case): only round 1's rows
+    // are wanted, so SQLite filters them and the round column is not read at all.
+    const columns = readScoreColumns(db, definition, campaignIds, Object.keys(ranked).length === 0 && carry.size === 0);
     const judges = new Interner();
     const dimensions = new Interner();
     for (const key of columns.dimensionKeys) dimensions.of(key);
@@ -193,11 +195,12 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
     const { entryIds, judgeIds, dimensionOf, values, roundNos } = columns;
     for (let i = 0; i < entryIds.length; i++) {
       const d = dimensionOf[i];
-      if (inRound(entryIds[i], roundNos[i])) {
+      const roundNo = roundNos === null ? 1 : roundNos[i];
+      if (inRound(entryIds[i], roundNo)) {
         if (inRankedRound(entryIds[i])) kept.push(entryIds[i], judges.of(judgeIds[i]), typeof d === 'number' ? d : dimensions.of(d), values[i]);
       } else {
         const dimension = typeof d === 'number' ? columns.dimensionKeys[d] : d;
-        carriedFrom(entryIds[i], roundNos[i])?.scores.push({ entryId: entryIds[i], judgeId: judgeIds[i], dimension, value: values[i] });
+        carriedFrom(entryIds[i], roundNo)?.scores.push({ entryId: entryIds[i], judgeId: judgeIds[i], dimension, value: values[i] });
       }
     }
     const scoreColumns = kept.done();
@@ -257,7 +260,8 @@ interface RawScoreColumns {
   /** The index of a known dimension key in dimensionKeys, or the key itself for any other. */
   dimensionOf: (number | string)[];
   values: number[];
-  roundNos: number[];
+  /** Null when only round 1's rows were read. */
+  roundNos: number[] | null;
   dimensionKeys: string[];
 }
 
@@ -268,7 +272,7 @@ interface RawScoreColumns {
  * campaign are dropped here. The definition's dimension keys come back as their index (a CASE),
  * so 750,000 rows do not each parse a string; any other key comes back as itself.
  */
-function readScoreColumns(db: Database, definition: CampaignDefinition, campaignEntryIds: readonly number[]): RawScoreColumns {
+function readScoreColumns(db: Database, definition: CampaignDefinition, campaignEntryIds: readonly number[], roundOneOnly: boolean): RawScoreColumns {
   const dimensionKeys = [...new Set([...allDimensions(definition), ...roundOnlyDimensions(definition)].map((d) => d.key))];
   const empty: RawScoreColumns = { entryIds: [], judgeIds: [], dimensionOf: [], values: [], roundNos: [], dimensionKeys };
   if (campaignEntryIds.length === 0) return empty;
@@ -276,12 +280,13 @@ function readScoreColumns(db: Database, definition: CampaignDefinition, campaign
   const hi = campaignEntryIds[campaignEntryIds.length - 1];
   const dimension = dimensionKeys.length === 0 ? 's.dimension_key' : `CASE s.dimension_key ${dimensionKeys.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} ELSE s.dimension_key END`;
   const row = db
-    .prepare(`SELECT json_group_array(s.entry_id), json_group_array(s.judge_id), json_group_array(${dimension}), json_group_array(s.value), json_group_array(s.round_no)
-              FROM scores s WHERE +s.entry_id BETWEEN ? AND ?`)
+    .prepare(`SELECT json_group_array(s.entry_id), json_group_array(s.judge_id), json_group_array(${dimension}), json_group_array(s.value)${roundOneOnly ? '' : ', json_group_array(s.round_no)'}
+              FROM scores s WHERE +s.entry_id BETWEEN ? AND ?${roundOneOnly ? ' AND s.round_no = 1' : ''}`)
     .raw()
-    .get(...dimensionKeys, lo, hi) as [string, string, string, string, string];
-  const [entryIds, judgeIds, dimensionOf, values, roundNos] = row.map((c) => JSON.parse(c) as unknown[]) as [number[], string[], (number | string)[], number[], number[]];
-  if (judgeIds.length !== entryIds.length || dimensionOf.length !== entryIds.length || values.length !== entryIds.length || roundNos.length !== entryIds.length) {
+    .get(...dimensionKeys, lo, hi) as string[];
+  const [entryIds, judgeIds, dimensionOf, values, rounds] = row.map((c) => JSON.parse(c) as unknown[]) as [number[], string[], (number | string)[], number[], number[] | undefined];
+  const roundNos = rounds ?? null;
+  if (judgeIds.length !== entryIds.length || dimensionOf.length !== entryIds.length || values.length !== entryIds.length || (roundNos !== null && roundNos.length !== entryIds.length)) {
     throw new Error('ranking: score columns of different lengths');
   }
   // Ids in the range that are the campaign's: usually all of them (one campaign per database, or
@@ -291,7 +296,7 @@ function readScoreColumns(db: Database, definition: CampaignDefinition, campaign
   const keep: number[] = [];
   for (let i = 0; i < entryIds.length; i++) if (ours.has(entryIds[i])) keep.push(i);
   const pick = <T>(a: T[]) => keep.map((i) => a[i]);
-  return { entryIds: pick(entryIds), judgeIds: pick(judgeIds), dimensionOf: pick(dimensionOf), values: pick(values), roundNos: pick(roundNos), dimensionKeys };
+  return { entryIds: pick(entryIds), judgeIds: pick(judgeIds), dimensionOf: pick(dimensionOf), values: pick(values), roundNos: roundNos === null ? null : pick(roundNos), dimensionKeys };
 }
 
 const columnsOfData = new WeakMap<CampaignScores, ScoreColumns>();

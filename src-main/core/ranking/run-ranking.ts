@@ -119,9 +119,15 @@ export function runRanking(
   const result = blendReach(carried, data, listOf);
   const byId = new Map(result.entries.map((a) => [a.entryId, a]));
   const flagsOf = (e: LoadedEntry): EntryFlag[] => {
-    const decided = decisions.get(e.entryId) ?? [];
+    const decided = decisions.get(e.entryId);
+    const given = flags.get(e.entryId);
+    // The usual entry: no flag, no decision, on time (50,000 of them: no arrays made to filter).
+    if (decided === undefined && given === undefined && !(config.holdLate && (e.isLate || e.isEarly))) return [];
+    return entryFlags(e, given ?? [], decided ?? []);
+  };
+  const entryFlags = (e: LoadedEntry, given: readonly EntryFlag[], decided: readonly RankingDecision[]): EntryFlag[] => {
     const has = (kind: DecisionKind) => decided.some((d) => d.kind === kind);
-    let own = [...(flags.get(e.entryId) ?? [])];
+    let own = [...given];
     if (has('waive-media')) own = own.filter((f) => f.code !== 'non_compliant_media');
     const holdLate = config.holdLate && !has('accept-late');
     if (holdLate && e.isLate && !own.some((f) => f.code === 'late')) own.push({ code: 'late', params: { submittedAt: e.submittedAt ?? '' } });
