@@ -10,6 +10,7 @@
 // worker thread (after).
 import type { Dispatch } from '../src-main/app/dispatch';
 import type { Job } from '../src-main/contract';
+import type { RankingReads } from '../src-main/app/ranking-worker';
 import { type BenchResult, percentile, round, summarize } from './harness';
 
 const INTERVAL_MS = 20;
@@ -127,4 +128,26 @@ export async function certificateStallBench(
   const jobMs = now() - t0;
   during('mainStall.reviewGet.duringCertificates.worker', after, jobMs, `review:get every ${INTERVAL_MS} ms while the certificates:export job writes the same ${count} certificates on a worker thread (after)`);
   return { results, jobMs };
+/**
+ * review:get latencies while the ranking summary of the campaign is computed from scratch
+ * (refresh): in the main process (ranking:summary through the in-process handlers: before) and on
+ * the ranking worker (after), in the same run, next to the idle p99.
+ */
+export async function summaryStallBench(dispatch: Dispatch, reads: Pick<RankingReads, 'summary'>, campaignId: string, judgeId: string, entryIds: number[]): Promise<BenchResult[]> {
+  const request = { campaignId, judgeId, entryIds };
+  const idle = await latencies(dispatch, request, () => sleep(2000));
+  const peer = { tool: 'review:get on the same schedule with nothing else running (p99)', medianMs: round(percentile(idle, 99)), opsPerSec: round(1000 / INTERVAL_MS) };
+  const row = (name: string, samples: number[], note: string): BenchResult => ({
+    ...summarize(name, samples.length, 'requests/s', samples, { note: `${note}; ratio p99/idle p99 ${round(percentile(samples, 99) / Math.max(0.01, peer.medianMs))}; aim p99 < 50 ms`, peer }),
+    opsPerSec: round(1000 / INTERVAL_MS),
+  });
+  const before = await latencies(dispatch, request, async () => {
+    const r = await dispatch('ranking:summary', { campaignId, refresh: true });
+    if (!r.ok) throw new Error('bench: ranking:summary failed');
+  });
+  const after = await latencies(dispatch, request, () => reads.summary({ campaignId, refresh: true }));
+  return [
+    row('mainStall.reviewGet.duringSummary.inProcess', before, `review:get every ${INTERVAL_MS} ms while ranking:summary computes the ranking in the main process (before)`),
+    row('mainStall.reviewGet.duringSummary.worker', after, `review:get every ${INTERVAL_MS} ms while the ranking worker computes the summary (after)`),
+  ];
 }

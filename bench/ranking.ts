@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { createDispatch } from '../src-main/app/dispatch';
 import { createHandlers } from '../src-main/app/handlers';
+import { WorkerReads } from '../src-main/app/ranking-worker';
 import { mulberry32 } from '../src-main/core/assignment/seeded';
 import { aggregate, type ReviewPair, type ScoreRow } from '../src-main/core/ranking/aggregate';
 import { parseRankingConfig, type RankingMethod, rankingMethods } from '../src-main/core/ranking/config';
@@ -18,8 +19,8 @@ import { categoryStability, judgeProfiles } from '../src-main/core/ranking/stabi
 import { nowIso } from '../src-main/core/time';
 import { syntheticEntries } from '../tests/e2e/seed';
 import { type BenchResult, measure, percentile, round, summarize } from './harness';
-import { largeCampaign } from './large-campaign';
-import { stallBench } from './main-stall';
+import { largeCampaign, type LargeCampaign } from './large-campaign';
+import { stallBench, summaryStallBench } from './main-stall';
 
 // KEPU_BENCH_RANKING_ENTRIES: a smaller campaign while developing (the figures in the issue are at 50,000).
 const ENTRIES = Number(process.env.KEPU_BENCH_RANKING_ENTRIES ?? 50_000);
@@ -96,22 +97,31 @@ SELECT count(*), max(r) FROM (SELECT RANK() OVER (PARTITION BY e.kind, e.categor
   return { tool: 'sqlite3 CLI: the mean ranking as one SQL query (GROUP BY + RANK() window) on the same file', medianMs: Math.round(samples[1] * 100) / 100, opsPerSec: Math.round((reviews / samples[1]) * 1000) };
 }
 
+/**
+ * The bench's judges, assignments, scores and conflicts in the large campaign's database (also
+ * used by scripts that profile the first summary on the same data).
+ */
+export function seedRankingScores({ ctx, ids, campaignId }: Pick<LargeCampaign, 'ctx' | 'ids' | 'campaignId'>): { judges: string[]; generated: Generated } {
+  const judges = Array.from({ length: JUDGES }, (_, j) => ctx.judges.create(campaignId, `评委${j}`, null).id);
+  ctx.judges.assign(ids.flatMap((entryId, i) => Array.from({ length: PER_ENTRY }, (_, k) => ({ entryId, judgeId: judges[(i + k * 41) % JUDGES] }))), 'auto');
+  const generated = generateScores(ids, judges);
+  const now = nowIso();
+  const insertScore = ctx.db.prepare('INSERT INTO scores (entry_id, judge_id, dimension_key, value, revision, updated_at) VALUES (?, ?, ?, ?, 1, ?)');
+  const insertConflict = ctx.db.prepare('INSERT INTO conflicts (entry_id, judge_id, reason, declared_at) VALUES (?, ?, ?, ?)');
+  ctx.db.transaction(() => {
+    for (const s of generated.scores) insertScore.run(s.entryId, s.judgeId, s.dimension, s.value, now);
+    for (const c of generated.conflicts) insertConflict.run(c.entryId, c.judgeId, 'bench', now);
+  })();
+  return { judges, generated };
+}
+
 export async function rankingBench(): Promise<BenchResult[]> {
   const template = parseRankingConfig({ tiers: [{ key: 'influence', by: 'rank', count: 100 }, { key: 'excellent', by: 'percentile', percent: 10 }] });
   const large = largeCampaign('ranking', ENTRIES);
   const results: BenchResult[] = [];
   try {
     const { ctx, ids, campaignId } = large;
-    const judges = Array.from({ length: JUDGES }, (_, j) => ctx.judges.create(campaignId, `评委${j}`, null).id);
-    ctx.judges.assign(ids.flatMap((entryId, i) => Array.from({ length: PER_ENTRY }, (_, k) => ({ entryId, judgeId: judges[(i + k * 41) % JUDGES] }))), 'auto');
-    const generated = generateScores(ids, judges);
-    const now = nowIso();
-    const insertScore = ctx.db.prepare('INSERT INTO scores (entry_id, judge_id, dimension_key, value, revision, updated_at) VALUES (?, ?, ?, ?, 1, ?)');
-    const insertConflict = ctx.db.prepare('INSERT INTO conflicts (entry_id, judge_id, reason, declared_at) VALUES (?, ?, ?, ?)');
-    ctx.db.transaction(() => {
-      for (const s of generated.scores) insertScore.run(s.entryId, s.judgeId, s.dimension, s.value, now);
-      for (const c of generated.conflicts) insertConflict.run(c.entryId, c.judgeId, 'bench', now);
-    })();
+    const { judges, generated } = seedRankingScores(large);
 
     // In-memory inputs, as load-scores gives them.
     const definition = ctx.campaigns.definition(campaignId);
@@ -193,6 +203,24 @@ export async function rankingBench(): Promise<BenchResult[]> {
         peer: sqlitePeer,
       }),
     );
+    // The same reads on the ranking worker (app/ranking-worker.ts, as the desktop app runs them):
+    // the first summary through a worker just started (under tsx it compiles its sources first),
+    // then recomputations on the warm worker (refresh: nothing reused but prepared statements).
+    const reads = new WorkerReads(ctx);
+    try {
+      const cold = await measure(1, () => reads.summary({ campaignId }));
+      results.push(summarize('ranking.worker.firstSummaryColdWorker', reviews, 'reviews/s', cold, { note: `ranking:summary on a ranking worker started for it (thread start + module load${import.meta.url.endsWith('.ts') ? ' through tsx' : ''} + compute); the desktop app starts it with the handlers` }));
+      const warm = await measure(3, () => reads.summary({ campaignId, refresh: true }));
+      results.push(
+        summarize('ranking.worker.summary', reviews, 'reviews/s', warm, {
+          note: `ranking:summary computed on the warm ranking worker at ${ENTRIES} entries (refresh); aim ≤ 1 s; peer: the sqlite3 shell's mean ranking, same run; ratio ours/peer ${sqlitePeer ? round(percentile(warm, 50) / sqlitePeer.medianMs) : '—'}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+          peer: sqlitePeer,
+        }),
+      );
+      results.push(...(await summaryStallBench(dispatch, reads, campaignId, judges[0], ids.filter((_, i) => i % JUDGES === 0))));
+    } finally {
+      await reads.close();
+    }
     const summary = await measure(3, async () => {
       const r = await dispatch('ranking:summary', { campaignId, refresh: true });
       if (!r.ok) throw new Error(`bench: ranking:summary failed: ${JSON.stringify(r.error)}`);
@@ -208,6 +236,9 @@ export async function rankingBench(): Promise<BenchResult[]> {
       if (!r.ok) throw new Error('bench: ranking:entry failed');
     });
     results.push(summarize('ranking.ui.entry', 1, 'queries/s', entry, { note: 'ranking:entry (judges’ totals, dimension means, ranks by every method)' }));
+    // KEPU_BENCH_RANKING_SKIP_EXPORTS=1: the summary figures alone (the exports at 50,000 entries
+    // and their stall bench take minutes more on a shared machine).
+    if (process.env.KEPU_BENCH_RANKING_SKIP_EXPORTS === '1') return results;
     const inProcess: Partial<Record<'csv' | 'xlsx' | 'pdf', number[]>> = {};
     for (const format of ['csv', 'xlsx', 'pdf'] as const) {
       let size = 0;

@@ -1,69 +1,32 @@
 // Ranking channels: configuration, the computed summary and lists (ctx.ranking, the core's
-// ranking service, caches one computation per campaign), per-entry details, the committee list,
+// ranking service, caches one computation per campaign; in the desktop app the summary, lists and
+// entry details are computed on the ranking worker, ranking-worker.ts), per-entry details, the committee list,
 // publishing (a signed locked snapshot), verification of a locked snapshot against the database,
 // and exports.
-import type { CategorySummary, Handlers, RankingMethod, SnapshotInfo } from '../contract';
+import type { Handlers, RankingMethod } from '../contract';
 import { buildSnapshot } from '../core/ranking/snapshot';
-import { latestSnapshotInfo, listSnapshots, loadSnapshot, snapshotLines, type StoredSnapshot, storeSnapshot } from '../core/ranking/snapshot-store';
+import { listSnapshots, loadSnapshot, snapshotLines, storeSnapshot } from '../core/ranking/snapshot-store';
 import { verifyExplained } from '../core/ranking/verify';
 import { buildInputLines } from '../core/ranking/input-lines';
-import { listOverrides } from '../core/moderation/overrides';
-import { overrideView, scoreCells } from './moderation-handlers';
 import { differencesView } from './verify-differences';
-import { setAsideSummary } from '../core/ranking/set-aside';
-import { carryView } from '../core/ranking/carry-over';
-import { meanByDefaultBecause } from '../core/ranking/default-config';
 import { KepuError } from '../core/errors';
 import { lockAfterNotice } from '../core/notices/final-lock-guard';
 import { autoBackupBefore } from './backup-handlers';
 import type { AppContext } from './context';
 import { exportRanking } from './ranking-export';
 import { runInWorker } from './worker-runner';
-import { categoryLabel, committeeApplicants, tierLabel, trimFallback } from './ranking-views';
-import { categoryRows, findCategory, scaleOf } from '../core/ranking/ranking-rows';
-import type { ComputedRanking } from '../core/ranking/ranking-service';
+import { committeeApplicants } from './ranking-views';
+import { snapshotView } from './ranking-reads';
+import { rankingReads, WorkerReads } from './ranking-worker';
 
 type RankingChannels =
   | 'ranking:config' | 'ranking:configure' | 'ranking:summary' | 'ranking:list' | 'ranking:entry'
   | 'ranking:committee' | 'ranking:lock' | 'ranking:snapshots' | 'ranking:verify' | 'ranking:export' | 'ranking:exportJob' | 'ranking:allowChanges';
 
-
-
-function snapshotView(s: StoredSnapshot): SnapshotInfo {
-  return { id: s.id, lockedAt: s.lockedAt, sha256: s.sha256, method: s.method, methods: s.methods, rankedCount: s.rankedCount, heldCount: s.heldCount, signerName: s.signerName, signerFingerprint: s.signerFingerprint };
-}
-
-function categorySummaries(computed: ComputedRanking): CategorySummary[] {
-  // Titles of the movers only (a few per category), not every entry's.
-  const titles = computed.infoOf(computed.outcome.categories.flatMap((c) => c.stability.movers.map((m) => m.entryId)));
-  return computed.outcome.categories.map((c) => {
-    const { min, max } = scaleOf(computed, c.list);
-    const list = c.lists[c.method]!;
-    const counts = new Array<number>(20).fill(0);
-    for (const r of list.ranked) counts[Math.min(19, Math.max(0, Math.floor(((r.score - min) / (max - min)) * 20)))]++;
-    return {
-      list: c.list,
-      method: c.method,
-      kind: c.kind,
-      category: c.category,
-      label: categoryLabel(computed, c.kind, c.category),
-      ranked: list.ranked.length,
-      held: list.held.length,
-      tiers: list.tiers.map((t) => ({ key: t.key, label: tierLabel(c, t.key), count: t.count })),
-      stability: {
-        tau: c.stability.tau,
-        movers: c.stability.movers.map((m) => ({ ...m, title: titles.get(m.entryId)?.title ?? '' })),
-        icc: c.stability.icc,
-        w: c.stability.w,
-      },
-      histogram: { min, max, counts },
-      fallback: trimFallback(computed, c),
-    };
-  });
-}
-
-
 export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels> {
+  // The ranking worker, where it is used, starts now: it loads its modules before the first read.
+  const reads = rankingReads(ctx);
+  if (reads instanceof WorkerReads) reads.warm();
   return {
     'ranking:config': ({ campaignId }) => ctx.ranking.storedConfig(campaignId),
     'ranking:configure': ({ campaignId, config }) => {
@@ -75,62 +38,10 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       ctx.campaigns.summary(campaignId);
       return ctx.publishedChanges.allow(campaignId, ctx.identity.status().name ?? 'coordinator');
     },
-    'ranking:summary': ({ campaignId, refresh, rounds }) => {
-      const computed = ctx.ranking.compute(campaignId, refresh ?? false, rounds);
-      const { outcome } = computed;
-      const counts = outcome.aggregate.counts;
-      const ranked = outcome.categories.reduce((s, c) => s + (c.lists[c.method]?.ranked.length ?? 0), 0);
-      const latest = latestSnapshotInfo(ctx.db, campaignId);
-      const stored = ctx.ranking.storedConfig(campaignId);
-      return {
-        campaignId,
-        computedAt: computed.computedAt,
-        config: stored.config,
-        applied: { tieBreaks: outcome.config.tieBreaks, biasThreshold: outcome.config.bias.threshold },
-        scale: scaleOf(computed),
-        counts: { entries: computed.data.entries.length, ranked, held: computed.data.entries.length - ranked, counted: counts.counted, incomplete: counts.incomplete, conflicted: counts.conflicted },
-        categories: categorySummaries(computed),
-        judges: outcome.judges.map((j) => ({ ...j, name: computed.judgeNames.get(j.judgeId) ?? j.judgeId })),
-        committee: outcome.committee ? { members: outcome.committee.members.length, rejected: outcome.committee.rejected.length, held: outcome.committee.held.length } : null,
-        latestLock: latest ? snapshotView(latest) : null,
-        setAside: setAsideSummary(ctx.db, computed.data),
-        meanByDefault: stored.saved ? null : meanByDefaultBecause(computed.data.definition),
-        ...(computed.data.rounds ? { rounds: computed.data.rounds } : {}),
-      };
-    },
-    'ranking:list': ({ campaignId, kind, category, section, method, offset, limit, rounds }) => {
-      const computed = ctx.ranking.compute(campaignId, false, rounds);
-      const found = findCategory(computed, kind, category);
-      const rows = categoryRows(computed, found, section, method ?? found.method);
-      return { total: rows.length, rows: rows.slice(offset, offset + limit) };
-    },
-    'ranking:entry': ({ campaignId, entryId, rounds }) => {
-      const computed = ctx.ranking.compute(campaignId, false, rounds);
-      const entry = computed.data.entries.find((e) => e.entryId === entryId);
-      if (!entry) throw new KepuError('ENTRY_NOT_FOUND', `ranking: entry #${entryId} is not in campaign ${campaignId}`, { id: entryId });
-      const c = findCategory(computed, entry.kind, entry.category);
-      const row =
-        categoryRows(computed, c, 'ranked', c.method).find((r) => r.entryId === entryId) ??
-        categoryRows(computed, c, 'held', c.method).find((r) => r.entryId === entryId)!;
-      const a = computed.aggregates.get(entryId);
-      const name = (id: string) => computed.judgeNames.get(id) ?? id;
-      return {
-        row,
-        list: c.list,
-        roundNo: computed.data.rounds?.[c.list] ?? 1,
-        totals: (a?.totals ?? []).map((t) => ({ ...t, name: name(t.judgeId) })),
-        excluded: (a?.excluded ?? []).map((x) => ({ ...x, name: name(x.judgeId) })),
-        dimensionMeans: a?.dimensionMeans ?? {},
-        trimmed: a?.trimmed ?? null,
-        publishedMethod: c.method,
-        trimMinJudges: computed.outcome.config.trimMinJudges,
-        cells: scoreCells(computed, entryId),
-        overrides: listOverrides(ctx.db, campaignId, entryId).map((r) => overrideView(r, computed.judgeNames)),
-        decisions: computed.decisions.get(entryId) ?? [],
-        timing: entry.isLate ? 'late' : entry.isEarly ? 'early' : null,
-        carry: a ? carryView(a, c.method) : null,
-      };
-    },
+    // Computed on the ranking worker where it runs (ranking-worker.ts), else here; same answers.
+    'ranking:summary': (request) => rankingReads(ctx).summary(request),
+    'ranking:list': (request) => rankingReads(ctx).list(request),
+    'ranking:entry': (request) => rankingReads(ctx).entry(request),
     'ranking:committee': ({ campaignId }) => committeeApplicants(ctx.ranking.compute(campaignId)),
     'ranking:lock': async ({ campaignId, override }) => {
       const nothingToRank = () => ctx.ranking.compute(campaignId).outcome.aggregate.counts.counted === 0;

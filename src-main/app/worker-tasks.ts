@@ -13,6 +13,7 @@ export const workerModules = {
   'score-exports': () => import('./score-exports-job'),
   merge: () => import('./merge-job'),
   'certificate-export': () => import('./certificate-export-job'),
+  'ranking-serve': () => import('./ranking-serve'),
 } as const;
 export type WorkerModule = keyof typeof workerModules;
 

@@ -21,6 +21,7 @@ import type { RankingMethod } from './config';
 import { entryResult } from './entry-result';
 import { fromMicro, round6, toMicro } from './numbers';
 import { bordaPoints, type CountedReviews, groupByJudge, judgeMoments, zScores } from './per-judge';
+import type { ScoreColumns } from './score-columns';
 import { type ScoreGrid, scoreGrid } from './score-grid';
 
 export interface ScoreRow {
@@ -49,7 +50,8 @@ export const defaultAggregateOptions: AggregateOptions = {
 
 export interface AggregateInput {
   rubric: readonly RubricDimension[];
-  scores: readonly ScoreRow[];
+  /** The rows, as objects or as columns (score-columns.ts: what load-scores reads). */
+  scores: readonly ScoreRow[] | ScoreColumns;
   conflicts?: readonly ReviewPair[];
   /** Entries to report even without any score (they come out with judges = 0 and null scores). */
   entryIds?: readonly number[];
@@ -159,7 +161,7 @@ export function aggregate(input: AggregateInput, opts: Partial<AggregateOptions>
           fallbackJudges: judges.filter((j) => j.counted > 0 && !j.normalised).map((j) => j.judgeId),
         }
       : null,
-    counts: { rows: grid.rows, pairs: keys.length, counted: counted.length, incomplete, conflicted: grid.conflicted.size, unknownDimensionRows: grid.unknownDimensionRows },
+    counts: { rows: grid.rows, pairs: keys.length, counted: counted.length, incomplete, conflicted: grid.conflictedCount, unknownDimensionRows: grid.unknownDimensionRows },
   };
 }
 
@@ -169,7 +171,7 @@ export function aggregate(input: AggregateInput, opts: Partial<AggregateOptions>
  * exact integer micro-points; entryStart[e] is where entry e's counted reviews begin.
  */
 function countReviews(grid: ScoreGrid, rubric: readonly RubricDimension[]) {
-  const { judgeSorted, entrySorted, keys, slotOf, values, conflicted } = grid;
+  const { judgeSorted, entrySorted, keys, entrySlots, values, conflicted } = grid;
   const D = rubric.length;
   const J = judgeSorted.length;
   const E = entrySorted.length;
@@ -177,29 +179,29 @@ function countReviews(grid: ScoreGrid, rubric: readonly RubricDimension[]) {
   const counted: CountedReviews = { judge: new Int32Array(keys.length), total: new Float64Array(keys.length), length: 0, judges: J };
   const countedSlot = new Int32Array(keys.length);
   const entryStart = new Int32Array(E + 1);
-  const excluded: ExcludedJudge[][] = Array.from({ length: E }, () => []);
+  const excluded: ExcludedJudge[][] = new Array(E);
   let incomplete = 0;
-  let k = 0;
   for (let e = 0; e < E; e++) {
     entryStart[e] = counted.length;
-    for (; k < keys.length && Math.floor(keys[k] / J) === e; k++) {
-      const key = keys[k];
-      const j = key - e * J;
-      const slot = slotOf.get(key) as number;
-      if (conflicted.has(key)) {
-        excluded[e].push({ judgeId: judgeSorted[j], reason: 'conflict', missing: [] });
+    const out: ExcludedJudge[] = (excluded[e] = []);
+    for (let slot = entrySlots[e]; slot < entrySlots[e + 1]; slot++) {
+      const j = keys[slot] - e * J;
+      if (conflicted[slot]) {
+        out.push({ judgeId: judgeSorted[j], reason: 'conflict', missing: [] });
         continue;
       }
       let weighted = 0;
-      const missing: string[] = [];
+      let complete = true;
       for (let d = 0; d < D; d++) {
         const v = values[slot * D + d];
-        if (Number.isNaN(v)) missing.push(rubric[d].key);
+        if (Number.isNaN(v)) complete = false;
         else weighted += rubric[d].weight * v;
       }
-      if (missing.length > 0) {
+      if (!complete) {
         incomplete++;
-        excluded[e].push({ judgeId: judgeSorted[j], reason: 'incomplete', missing });
+        const missing: string[] = [];
+        for (let d = 0; d < D; d++) if (Number.isNaN(values[slot * D + d])) missing.push(rubric[d].key);
+        out.push({ judgeId: judgeSorted[j], reason: 'incomplete', missing });
         continue;
       }
       const i = counted.length++;

@@ -25,7 +25,8 @@ import { carryInto, type ListCarry, previousRoundScores } from './carry-over';
 import { blendCategory } from './blend';
 import { type CommitteeResult, selectCommittee } from './committee';
 import type { EntryFlag, RankingConfig, RankingMethod, TieBreak, TierRule } from './config';
-import type { CampaignScores, LoadedEntry } from './load-scores';
+import { type CampaignScores, type LoadedEntry, scoreColumnsOf } from './load-scores';
+import { pickRows } from './score-columns';
 import { compareCodeUnits } from './numbers';
 import { coverageFlag, type RankCandidate, rankCategory, type RankedList, rankOrder, tieBreakOrder } from './rank';
 import { type CategoryStability, type JudgeProfile, judgeProfiles, stabilityOfOrders } from './stability';
@@ -119,9 +120,15 @@ export function runRanking(
   const result = blendReach(carried, data, listOf);
   const byId = new Map(result.entries.map((a) => [a.entryId, a]));
   const flagsOf = (e: LoadedEntry): EntryFlag[] => {
-    const decided = decisions.get(e.entryId) ?? [];
+    const decided = decisions.get(e.entryId);
+    const given = flags.get(e.entryId);
+    // The usual entry: no flag, no decision, on time (50,000 of them: no arrays made to filter).
+    if (decided === undefined && given === undefined && !(config.holdLate && (e.isLate || e.isEarly))) return [];
+    return entryFlags(e, given ?? [], decided ?? []);
+  };
+  const entryFlags = (e: LoadedEntry, given: readonly EntryFlag[], decided: readonly RankingDecision[]): EntryFlag[] => {
     const has = (kind: DecisionKind) => decided.some((d) => d.kind === kind);
-    let own = [...(flags.get(e.entryId) ?? [])];
+    let own = [...given];
     if (has('waive-media')) own = own.filter((f) => f.code !== 'non_compliant_media');
     const holdLate = config.holdLate && !has('accept-late');
     if (holdLate && e.isLate && !own.some((f) => f.code === 'late')) own.push({ code: 'late', params: { submittedAt: e.submittedAt ?? '' } });
@@ -217,11 +224,11 @@ function aggregateByList(data: CampaignScores, listOf: ReadonlyMap<number, strin
   // Each list on the rubric of the round it is ranked on (the round's own, else the list's).
   const rubricOf = (list: CampaignDefinition['lists'][number]) => rubricOfRound(list, data.rounds?.[list.key] ?? 1);
   if (def.lists.length === 1) {
-    return aggregate({ rubric: rubricOf(def.lists[0]), scores: data.scores, conflicts: data.conflicts, entryIds: data.entries.map((e) => e.entryId) }, options);
+    return aggregate({ rubric: rubricOf(def.lists[0]), scores: scoreColumnsOf(data), conflicts: data.conflicts, entryIds: data.entries.map((e) => e.entryId) }, options);
   }
   // One pass over the rows, each to its list's part (rows keep their order within a part).
   const index = new Map(def.lists.map((l, i) => [l.key, i]));
-  const split = def.lists.map(() => ({ scores: [] as CampaignScores['scores'], conflicts: [] as CampaignScores['conflicts'], entryIds: [] as number[] }));
+  const split = def.lists.map(() => ({ rows: [] as number[], conflicts: [] as CampaignScores['conflicts'], entryIds: [] as number[] }));
   let lastEntry = Number.NaN;
   let lastPart: (typeof split)[number] | undefined;
   const partOf = (entryId: number) => {
@@ -233,10 +240,14 @@ function aggregateByList(data: CampaignScores, listOf: ReadonlyMap<number, strin
     }
     return lastPart;
   };
-  for (const s of data.scores) partOf(s.entryId)?.scores.push(s);
+  const columns = scoreColumnsOf(data);
+  for (let i = 0; i < columns.entryId.length; i++) partOf(columns.entryId[i])?.rows.push(i);
   for (const c of data.conflicts) partOf(c.entryId)?.conflicts.push(c);
   for (const e of data.entries) partOf(e.entryId)?.entryIds.push(e.entryId);
-  const parts = def.lists.map((list, i) => aggregate({ rubric: rubricOf(list), ...split[i] }, options));
+  const parts = def.lists.map((list, i) => {
+    const { rows, conflicts, entryIds } = split[i];
+    return aggregate({ rubric: rubricOf(list), scores: pickRows(columns, Int32Array.from(rows)), conflicts, entryIds }, options);
+  });
   const sum = (pick: (c: AggregateResult['counts']) => number) => parts.reduce((s, p) => s + pick(p.counts), 0);
   return {
     options: parts[0].options,

@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { EntryKind, SetAside } from '../../contract';
 import { listFor, rubricOfRound } from '../../contract/lists';
 import { setAsideReasons, type SetAsideReason } from '../campaigns/definition-versions';
-import type { CampaignScores } from './load-scores';
+import { type CampaignScores, scoreColumnsOf } from './load-scores';
 import { compareCodeUnits } from './numbers';
 
 /** Rows per dimension and item key outside the entry's current list. Pure. */
@@ -28,9 +28,18 @@ export function countSetAside(data: Pick<CampaignScores, 'definition' | 'entries
   for (const e of data.entries) listOf.set(e.entryId, ownList(e.kind, e.category));
   const dimensions = new Map<string, number>();
   const items = new Map<string, number>();
-  for (const s of data.scores) {
-    if (listOf.get(s.entryId)?.dimensions.has(s.dimension)) continue;
-    dimensions.set(s.dimension, (dimensions.get(s.dimension) ?? 0) + 1);
+  // Over the columns (load-scores): no row object is built for the summary's sake.
+  const columns = scoreColumnsOf(data);
+  let lastEntry = Number.NaN;
+  let own: Set<string> | undefined;
+  for (let i = 0; i < columns.entryId.length; i++) {
+    if (columns.entryId[i] !== lastEntry) {
+      lastEntry = columns.entryId[i];
+      own = listOf.get(lastEntry)?.dimensions;
+    }
+    const dimension = columns.dimensionKeys[columns.dimension[i]];
+    if (own?.has(dimension)) continue;
+    dimensions.set(dimension, (dimensions.get(dimension) ?? 0) + 1);
   }
   for (const a of data.eligibility) {
     if (listOf.get(a.entryId)?.items.has(a.item)) continue;

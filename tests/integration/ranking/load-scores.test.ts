@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary } from '../../../src-main/contract';
 import { parseRankingConfig } from '../../../src-main/core/ranking/config';
-import { loadCampaignScores } from '../../../src-main/core/ranking/load-scores';
+import { loadCampaignScores, scoreColumnsOf } from '../../../src-main/core/ranking/load-scores';
 import { runRanking } from '../../../src-main/core/ranking/run-ranking';
 import { buildSnapshot, parseSnapshot, snapshotBytes } from '../../../src-main/core/ranking/snapshot';
 import { verifyAgainstDatabase } from '../../../src-main/core/ranking/verify';
@@ -133,5 +133,32 @@ describe('loading a campaign for ranking from a real database', () => {
     // Everyone else has no complete review yet: held, not rejected.
     expect(outcome.committee?.held).toHaveLength(data.entries.length - 2);
     app.ctx.close();
+  });
+  it('reads only the campaign\'s scores when another campaign\'s entries sit between its ids, and the columns rank as the rows do', async () => {
+    const app = openTestApp();
+    const works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
+    const rows = assignmentsOf(app, works.id);
+    const ids = [...new Set(rows.map((r) => r.entryId))].sort((a, b) => a - b);
+    for (const r of rows) score(app, works.id, r.entryId, r.judgeId, { content: 5 + (r.entryId % 5), creativity: 7, communication: 6 + (r.entryId % 3) });
+    app.ctx.reviews.setConflict({ campaignId: works.id, judgeId: rows.find((r) => r.entryId === ids[2])!.judgeId, entryId: ids[2] }, true, 'same unit');
+    // An entry in the middle of the id range moves, with its scores, to another campaign: the
+    // bounded scan (load-scores.ts) still sees its rows and must leave them out.
+    const template = app.ctx.templates.get('sichuan-influence-2023');
+    const other = app.ctx.campaigns.create(template.id, template.definition);
+    const moved = ids[Math.floor(ids.length / 2)];
+    app.ctx.db.prepare('UPDATE entries SET campaign_id = ? WHERE id = ?').run(other.id, moved);
+    const data = loadCampaignScores(app.ctx.db, works.id);
+    expect(data.entries.some((e) => e.entryId === moved)).toBe(false);
+    const expected = rows.filter((r) => r.entryId !== moved).length * 3;
+    const columns = scoreColumnsOf(data);
+    expect(columns.entryId.length).toBe(expected);
+    expect([...columns.entryId].includes(moved)).toBe(false);
+    // The same ranking from the columns as from the rows as objects (a spread copy has no columns).
+    const config = parseRankingConfig({});
+    const fromColumns = JSON.stringify(runRanking(data, config));
+    const asRows = { ...data };
+    expect(asRows.scores).toHaveLength(expected);
+    expect(JSON.stringify(runRanking(asRows, config))).toBe(fromColumns);
+    expect(loadCampaignScores(app.ctx.db, other.id).scores.map((s) => s.entryId)).toEqual(Array(rows.filter((r) => r.entryId === moved).length * 3).fill(moved));
   });
 });

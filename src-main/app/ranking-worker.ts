@@ -1,0 +1,162 @@
+// Where the Ranking tab's reads are computed (issue 18 aim 4: a main process that never stalls).
+// In the desktop app (or wherever KEPU_RANKING_WORKER=1) ranking:summary, ranking:list and
+// ranking:entry are answered by one long-lived worker thread (ranking-serve.ts) that computes the
+// ranking over its own read-only connection and keeps it, so review:get and the video range
+// requests keep being answered while the first summary of 50,000 entries computes. Elsewhere
+// (tests, the CLI, the browser shell unless asked) they run in process, as before; the answers are
+// the same (ranking-reads.ts is the one code for both; a test compares them).
+// Design, measured at 50,000 entries: the computation itself is not sent back. As a structured
+// clone it is ≈50 MB (the data, the aggregates with every judge's total, the published lists),
+// and deserialising that took the receiving thread 4–6 s at load 10, longer than computing it
+// (v8.serialize/deserialize of the same objects). So the worker keeps the computation and only the
+// answers travel: a summary (a few kB), a page of rows, an entry's details.
+// Caches: the worker's ranking service recomputes when its connection's change stamp moves (every
+// commit of another connection moves data_version: a saved score, a merge, a changed
+// configuration), exactly as the main process's did. The main side keeps the last summary per
+// campaign and rounds with the main connection's stamp when it was asked, and answers it again
+// only while that stamp is unchanged (any write here, or another process's commit, moves it).
+import { Worker } from 'node:worker_threads';
+import type { AppErrorBody, ParsedRequestOf, ResponseOf } from '../contract';
+import { changeStamp } from '../core/db/change-stamp';
+import { KepuError } from '../core/errors';
+import type { AppContext } from './context';
+import { rankingEntry, rankingList, rankingSummary } from './ranking-reads';
+import type { RankingRead, ServeReply, ServeRequest } from './ranking-serve';
+import { type WorkerMessage, type WorkerStart, workerScript } from './worker-runner';
+
+export interface RankingReads {
+  summary(request: ParsedRequestOf<'ranking:summary'>): Promise<ResponseOf<'ranking:summary'>>;
+  list(request: ParsedRequestOf<'ranking:list'>): Promise<ResponseOf<'ranking:list'>>;
+  entry(request: ParsedRequestOf<'ranking:entry'>): Promise<ResponseOf<'ranking:entry'>>;
+  /** Ends the worker, if any (the next read starts it again). */
+  close(): Promise<void>;
+}
+
+/** Whether the reads run on the ranking worker: the desktop app's main process, or as asked. */
+export function rankingWorkerWanted(ctx: Pick<AppContext, 'shell'>, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.KEPU_RANKING_WORKER === '1') return true;
+  if (env.KEPU_RANKING_WORKER === '0') return false;
+  return ctx.shell === 'electron';
+}
+
+const readsOf = new WeakMap<AppContext, RankingReads>();
+
+/** The context's reads (one worker per context), made when first wanted. */
+export function rankingReads(ctx: AppContext, onWorker: boolean = rankingWorkerWanted(ctx)): RankingReads {
+  let reads = readsOf.get(ctx);
+  if (!reads) readsOf.set(ctx, (reads = onWorker ? new WorkerReads(ctx) : inProcessReads(ctx)));
+  return reads;
+}
+
+/** Ends the context's ranking worker, if it has one (before closing the context). */
+export async function closeRankingReads(ctx: AppContext): Promise<void> {
+  await readsOf.get(ctx)?.close();
+}
+
+function inProcessReads(ctx: AppContext): RankingReads {
+  return {
+    summary: async (request) => rankingSummary(ctx, request),
+    list: async (request) => rankingList(ctx, request),
+    entry: async (request) => rankingEntry(ctx, request),
+    close: async () => {},
+  };
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+export class WorkerReads implements RankingReads {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private readonly summaries = new Map<string, { stamp: string; value: ResponseOf<'ranking:summary'> }>();
+
+  constructor(private readonly ctx: Pick<AppContext, 'db' | 'dataDir' | 'nativeBinding'>) {}
+
+  async summary(request: ParsedRequestOf<'ranking:summary'>): Promise<ResponseOf<'ranking:summary'>> {
+    const key = `${request.campaignId}\u0000${JSON.stringify(Object.entries(request.rounds ?? {}).sort())}`;
+    // The stamp before asking: a write while the worker computes makes the next call ask again.
+    const stamp = changeStamp(this.ctx.db);
+    const cached = this.summaries.get(key);
+    if (cached && cached.stamp === stamp && !request.refresh) return cached.value;
+    const value = (await this.call('ranking:summary', request)) as ResponseOf<'ranking:summary'>;
+    this.summaries.set(key, { stamp, value });
+    return value;
+  }
+
+  async list(request: ParsedRequestOf<'ranking:list'>): Promise<ResponseOf<'ranking:list'>> {
+    return (await this.call('ranking:list', request)) as ResponseOf<'ranking:list'>;
+  }
+
+  async entry(request: ParsedRequestOf<'ranking:entry'>): Promise<ResponseOf<'ranking:entry'>> {
+    return (await this.call('ranking:entry', request)) as ResponseOf<'ranking:entry'>;
+  }
+
+  /** Starts the worker now (it loads its modules while nothing waits for it). */
+  warm(): void {
+    this.started();
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    this.summaries.clear();
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ type: 'ranking:close' } satisfies ServeRequest);
+    const timer = setTimeout(() => void worker.terminate(), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private call(channel: RankingRead, request: unknown): Promise<unknown> {
+    const worker = this.started();
+    const id = this.nextId++;
+    // Referenced while a read is pending: a process waiting only for this answer stays alive.
+    worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ type: 'ranking:read', id, channel, request } satisfies ServeRequest);
+    });
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const { script, eval: isEval } = workerScript();
+    const start: WorkerStart = {
+      task: { module: 'ranking-serve', export: 'serveRanking', args: null },
+      dataDir: this.ctx.dataDir,
+      cancelFlag: new SharedArrayBuffer(4),
+      ...(this.ctx.nativeBinding ? { nativeBinding: this.ctx.nativeBinding } : {}),
+    };
+    const worker = new Worker(script, { workerData: start, eval: isEval });
+    // Idle between reads: it must not keep the process alive (the CLI, a test) on its own.
+    worker.unref();
+    const fail = (error: unknown) => {
+      if (this.worker === worker) this.worker = null;
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    };
+    worker.on('message', (message: ServeReply | WorkerMessage) => {
+      if (message.type === 'ranking:reply') {
+        const p = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (this.pending.size === 0) worker.unref();
+        if (!p) return;
+        if (message.ok) p.resolve(message.value);
+        else p.reject(asKepuError(message.error));
+      } else if (message.type === 'failed') fail(asKepuError(message.error));
+    });
+    worker.on('error', fail);
+    // Ended (closed, or crashed): what was asked and not answered fails; the next read starts a new one.
+    worker.on('exit', (code) => fail(new Error(`ranking worker ended (exit code ${code}) without answering`)));
+    this.worker = worker;
+    return worker;
+  }
+}
+
+function asKepuError(body: AppErrorBody): KepuError {
+  return new KepuError(body.code, body.message, body.params);
+}
