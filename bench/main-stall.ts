@@ -128,6 +128,8 @@ export async function certificateStallBench(
   const jobMs = now() - t0;
   during('mainStall.reviewGet.duringCertificates.worker', after, jobMs, `review:get every ${INTERVAL_MS} ms while the certificates:export job writes the same ${count} certificates on a worker thread (after)`);
   return { results, jobMs };
+}
+
 /**
  * review:get latencies while the ranking summary of the campaign is computed from scratch
  * (refresh): in the main process (ranking:summary through the in-process handlers: before) and on

@@ -8,7 +8,8 @@
 // exactly as before, which name the refusal. So it can make a check faster, never different:
 // tests/unit/exchange/bundle-entries-check.test.ts feeds every malformed variant to both and pins
 // the schema it mirrors (a change to BundleEntry fails that test until this loop follows).
-import { DEFINITION_KEY_RE, eligibilityAnswers, FILE_IDENTIFIER_RE } from '../../contract';
+import { DEFINITION_KEY_RE, FILE_IDENTIFIER_RE } from '../../contract/identifiers';
+import { eligibilityAnswers } from '../../contract/review';
 import { LONE_SURROGATE_RE } from './dsse';
 
 // An entry's keys in canonical (code-unit) order, with and without the optional entrantComment.
