@@ -1,9 +1,9 @@
 // Where the Ranking tab's reads are computed (issue 18 aim 4: a main process that never stalls).
-// In the desktop app (or wherever KEPU_RANKING_WORKER=1) ranking:summary, ranking:list and
+// In the desktop app and the browser shell (or wherever KEPU_RANKING_WORKER=1) ranking:summary, ranking:list and
 // ranking:entry are answered by one long-lived worker thread (ranking-serve.ts) that computes the
 // ranking over its own read-only connection and keeps it, so review:get and the video range
 // requests keep being answered while the first summary of 50,000 entries computes. Elsewhere
-// (tests, the CLI, the browser shell unless asked) they run in process, as before; the answers are
+// (the CLI, tests with a CLI context) they run in process, as before; the answers are
 // the same (ranking-reads.ts is the one code for both; a test compares them).
 // Design, measured at 50,000 entries: the computation itself is not sent back. As a structured
 // clone it is ≈50 MB (the data, the aggregates with every judge's total, the published lists),
@@ -32,11 +32,15 @@ export interface RankingReads {
   close(): Promise<void>;
 }
 
-/** Whether the reads run on the ranking worker: the desktop app's main process, or as asked. */
+/**
+ * Whether the reads run on the ranking worker: in the desktop app's main process and in the
+ * browser shell (which stands in for it in the e2e tests, so the path people run is the one the
+ * tests click through), or as asked. A CLI command reads once and exits: no worker.
+ */
 export function rankingWorkerWanted(ctx: Pick<AppContext, 'shell'>, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.KEPU_RANKING_WORKER === '1') return true;
   if (env.KEPU_RANKING_WORKER === '0') return false;
-  return ctx.shell === 'electron';
+  return ctx.shell !== 'cli';
 }
 
 const readsOf = new WeakMap<AppContext, RankingReads>();
