@@ -6,9 +6,9 @@
 // snapshot (what `kepu rank --verify` checks). The decisions in effect follow the same pattern: a
 // last column "Decisions" and an XLSX sheet with reason, who and when. Carry-over between rounds adds a
 // column after it (only when some list carries over). Texts come from the UI's locale files.
-import ExcelJS from 'exceljs';
 import type { ExportFile, RankingRow } from '../contract';
 import { csvDocument } from '../core/export/csv';
+import { XlsxStreamWriter } from '../core/export/xlsx-stream';
 import { buildSnapshot, snapshotBytes } from '../core/ranking/snapshot';
 import { latestSnapshotInfo, loadSnapshot, snapshotLinesPacked } from '../core/ranking/snapshot-store';
 import { KepuError } from '../core/errors';
@@ -165,9 +165,9 @@ export async function exportRanking(ctx: RankingExportContext, campaignId: strin
   }
   const fileName = `${base}.xlsx`;
   const target = path.join(ctx.dataDir, 'exports', fileName);
-  // Streamed (exceljs's WorkbookWriter): each row goes to the file as it is made instead of a
-  // workbook of 50,000 rows held in memory and zipped at the end; inline strings (no shared-string
-  // table to build). To a temporary name, renamed at the end: a cancel leaves nothing.
+  // Streamed (core/export/xlsx-stream.ts): each row goes to the file as it is made instead of a
+  // workbook of 50,000 rows held in memory and zipped at the end. To a temporary name, renamed at
+  // the end: a cancel leaves nothing.
   const savedTo = await writeStreamAtomic(target, (stream) => writeRankingWorkbook(stream, computed, headers, cells, rows, control), { ifHeld: 'numbered' });
   return { fileName, mimeType: XLSX_MIME, contentBase64: fs.readFileSync(savedTo).toString('base64'), savedTo, ...(savedTo === target ? {} : { heldOpen: target }) };
 }
@@ -180,20 +180,27 @@ async function writeRankingWorkbook(
   rows: FlatRow[],
   control: WorkerControl | undefined,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  // A streamed sheet's columns and views are set before its first row is written.
-  const sheetOf = (name: string, widths: number[], frozen = false) => {
-    const sheet = workbook.addWorksheet(name, frozen ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
-    sheet.columns = widths.map((width) => ({ width }));
-    return sheet;
-  };
-  const head = (sheet: ExcelJS.Worksheet, values: (string | number)[]) => {
-    const row = sheet.addRow(values);
-    row.font = { bold: true };
-    row.commit();
-  };
+  const workbook = new XlsxStreamWriter(stream);
+  try {
+    await writeRankingSheets(workbook, computed, headers, cells, rows, control);
+  } catch (error) {
+    workbook.abort(); // cancelled or failed: nothing more goes to the file, which is removed
+    throw error;
+  }
+}
+
+async function writeRankingSheets(
+  workbook: XlsxStreamWriter,
+  computed: ComputedRanking,
+  headers: string[],
+  cells: (r: FlatRow) => (string | number)[],
+  rows: FlatRow[],
+  control: WorkerControl | undefined,
+): Promise<void> {
+  const sheetOf = (name: string, widths: number[], frozen = false) => workbook.addSheet({ name, widths, frozenRows: frozen ? 1 : 0 });
   const used = new Set<string>();
-  let done = 0;
+  // The rows come category by category (flatRows), so each sheet takes the next run of rows.
+  let next = 0;
   for (const c of computed.outcome.categories) {
     const label = categoryLabel(computed, c.kind, c.category);
     // Sheet names: ≤ 31 characters, no []:*?/\ and unique.
@@ -201,69 +208,67 @@ async function writeRankingWorkbook(
     for (let i = 2; used.has(name); i++) name = `${name.slice(0, 26)} ${i}`;
     used.add(name);
     const sheet = sheetOf(name, headers.map((_, i) => (i === 4 ? 36 : i === headers.length - 1 ? 60 : 14)), true);
-    head(sheet, headers);
-    for (const r of rows.filter((x) => x.category === `${label['zh-CN']} / ${label.en}`)) {
-      sheet.addRow(cells(r)).commit();
+    sheet.addRow(headers, true);
+    for (; next < rows.length && rows[next].result === c; next++) {
+      sheet.addRow(cells(rows[next]));
       // Progress and cancel between slices; on the main thread (the CLI) other work gets a turn.
-      if (++done % 2000 === 0) {
-        control?.progress({ done, total: rows.length });
+      if ((next + 1) % 2000 === 0) {
+        control?.progress({ done: next + 1, total: rows.length });
         checkCancelled(control);
+        await sheet.drained();
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    sheet.commit();
   }
   const committee = committeeApplicants(computed);
   if (committee) {
     const sheet = sheetOf('委员名单 Committee', [20, 20, 20, 20, 20, 70]);
-    head(sheet, ['结果 / Decision', both('ranking.columns.regNo'), both('ranking.columns.entrant'), `单位 / Unit`, both('ranking.columns.score'), both('ranking.columns.reasons')]);
+    sheet.addRow(['结果 / Decision', both('ranking.columns.regNo'), both('ranking.columns.entrant'), `单位 / Unit`, both('ranking.columns.score'), both('ranking.columns.reasons')], true);
     const reasons = (a: (typeof committee.members)[number]) =>
       [...a.reasons.map((r) => `${tZh(`ranking.committee.reasons.${r.code}`, r.params)} / ${tEn(`ranking.committee.reasons.${r.code}`, r.params)}`), ...a.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`)].join('\n');
     for (const [key, list] of [['members', committee.members], ['rejected', committee.rejected], ['held', committee.held]] as const) {
-      for (const a of list) sheet.addRow([both(`ranking.committee.${key}`, { count: list.length }), a.regNo, a.name, a.unit ?? '', num(a.score), reasons(a)]).commit();
+      for (const a of list) sheet.addRow([both(`ranking.committee.${key}`, { count: list.length }), a.regNo, a.name, a.unit ?? '', num(a.score), reasons(a)]);
     }
-    sheet.commit();
   }
   // Every override in effect with its reason, who and when (the rows above only name judge and values).
   const overrides = overridesInEffect(computed);
   if (overrides.length > 0) {
     const sheet = sheetOf('改分 Overrides', [18, 18, 18, 18, 18, 50, 18]);
-    head(sheet, [
-      both('ranking.columns.regNo'),
-      both('ranking.moderation.judge'),
-      both('ranking.moderation.dimension'),
-      both('ranking.moderation.signed'),
-      both('ranking.moderation.override'),
-      both('ranking.moderation.reason'),
-      both('ranking.moderation.by'),
-    ]);
-    for (const o of overrides) sheet.addRow([o.regNo, o.judgeName, `${o.dimensionLabel['zh-CN']} / ${o.dimensionLabel.en}`, o.signed, o.value, o.reason, `${o.actor}, ${o.time}`]).commit();
-    sheet.commit();
+    sheet.addRow(
+      [
+        both('ranking.columns.regNo'),
+        both('ranking.moderation.judge'),
+        both('ranking.moderation.dimension'),
+        both('ranking.moderation.signed'),
+        both('ranking.moderation.override'),
+        both('ranking.moderation.reason'),
+        both('ranking.moderation.by'),
+      ],
+      true,
+    );
+    for (const o of overrides) sheet.addRow([o.regNo, o.judgeName, `${o.dimensionLabel['zh-CN']} / ${o.dimensionLabel.en}`, o.signed, o.value, o.reason, `${o.actor}, ${o.time}`]);
   }
   // Every decision in effect with its reason, who and when.
   const decisions = decisionsInEffect(computed);
   if (decisions.length > 0) {
     const sheet = sheetOf('处理决定 Decisions', [22, 22, 50, 22]);
-    head(sheet, [both('ranking.columns.regNo'), both('ranking.columns.decisions'), both('ranking.moderation.reason'), both('ranking.moderation.by')]);
-    for (const d of decisions) sheet.addRow([d.regNo, `${tZh(`decisions.state.${d.kind}`)} / ${tEn(`decisions.state.${d.kind}`)}`, d.reason, `${d.actor}, ${d.time}`]).commit();
-    sheet.commit();
+    sheet.addRow([both('ranking.columns.regNo'), both('ranking.columns.decisions'), both('ranking.moderation.reason'), both('ranking.moderation.by')], true);
+    for (const d of decisions) sheet.addRow([d.regNo, `${tZh(`decisions.state.${d.kind}`)} / ${tEn(`decisions.state.${d.kind}`)}`, d.reason, `${d.actor}, ${d.time}`]);
   }
-  const judges = workbook.addWorksheet('评委 Judges');
-  head(judges, ['评委 / Judge', '评分数 / Scored', '最低 / Min', 'Q1', '中位 / Median', 'Q3', '最高 / Max', '偏差 / Bias', 'SD', '提示 / Flag']);
+  const judges = workbook.addSheet({ name: '评委 Judges' });
+  judges.addRow(['评委 / Judge', '评分数 / Scored', '最低 / Min', 'Q1', '中位 / Median', 'Q3', '最高 / Max', '偏差 / Bias', 'SD', '提示 / Flag'], true);
   for (const j of computed.outcome.judges) {
-    judges.addRow([computed.judgeNames.get(j.judgeId) ?? j.judgeId, j.scored, num(j.min), num(j.q1), num(j.median), num(j.q3), num(j.max), num(j.bias), num(j.sd), j.flag ? both(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) }) : '']).commit();
+    judges.addRow([computed.judgeNames.get(j.judgeId) ?? j.judgeId, j.scored, num(j.min), num(j.q1), num(j.median), num(j.q3), num(j.max), num(j.bias), num(j.sd), j.flag ? both(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) }) : '']);
   }
-  judges.commit();
-  const stability = workbook.addWorksheet('稳定性 Stability');
-  head(stability, ['类别 / Category', 'A', 'B', 'Kendall τ', 'W', 'ICC(1)', 'ICC(k)']);
+  const stability = workbook.addSheet({ name: '稳定性 Stability' });
+  stability.addRow(['类别 / Category', 'A', 'B', 'Kendall τ', 'W', 'ICC(1)', 'ICC(k)'], true);
   for (const c of computed.outcome.categories) {
     const label = categoryLabel(computed, c.kind, c.category);
-    for (const t of c.stability.tau) stability.addRow([`${label['zh-CN']} / ${label.en}`, t.a, t.b, num(t.tau), num(c.stability.w.value), num(c.stability.icc?.icc1), num(c.stability.icc?.icc1k)]).commit();
+    for (const t of c.stability.tau) stability.addRow([`${label['zh-CN']} / ${label.en}`, t.a, t.b, num(t.tau), num(c.stability.w.value), num(c.stability.icc?.icc1), num(c.stability.icc?.icc1k)]);
   }
-  stability.commit();
   control?.progress({ done: rows.length, total: rows.length });
   checkCancelled(control);
-  await workbook.commit();
+  await workbook.finish();
 }
 
 /** The export as a worker's job (ranking:exportJob): the file, or JobCancelled when cancelled. */

@@ -3,13 +3,12 @@
 import type { EntryFlag, SetAside, TieExplanation } from '../contract';
 import { findDimension } from '../contract/lists';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
-import { createNodeI18n } from './translate';
+import { compiledTranslate, createNodeI18n } from './translate';
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
-const zh = createNodeI18n('zh-CN');
-const en = createNodeI18n('en');
-export const tZh: Translate = zh.t.bind(zh) as Translate;
-export const tEn: Translate = en.t.bind(en) as Translate;
+// Compiled (translate.ts): the exports make these sentences once per row, 50,000 rows and more.
+export const tZh: Translate = compiledTranslate(createNodeI18n('zh-CN'));
+export const tEn: Translate = compiledTranslate(createNodeI18n('en'));
 export const both = (key: string, params?: Record<string, unknown>) => `${tZh(key, params)} / ${tEn(key, params)}`;
 
 export function describeFlag(t: Translate, flag: EntryFlag): string {
