@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test` needs a few programs besides Node: chromium drives the end-to-end tests (Playwright never
 // downloads a browser here), poppler-utils reads back the PDFs the app writes, openssl checks the
-// documented bundle verification, sqlite3 changes a row behind the app's back, and CJK fonts let
-// screenshots and PDFs show Chinese. This runs first and checks them, so a fresh machine fails at
+// documented bundle verification, sqlite3 changes a row behind the app's back, CJK fonts let
+// screenshots and PDFs show Chinese, and LibreOffice Calc opens the XLSX files the app writes. This runs first and checks them, so a fresh machine fails at
 // once with the exact command to run instead of 20 minutes later in the middle of a test. As root
 // with apt (CI, a fresh Debian or Ubuntu container) it installs what is missing itself.
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,8 @@ const needs = [
   { what: 'openssl', pkg: 'openssl', present: () => onPath('openssl') },
   { what: 'sqlite3', pkg: 'sqlite3', present: () => onPath('sqlite3') },
   { what: 'a CJK font (Noto Sans CJK)', pkg: 'fonts-noto-cjk', present: hasCjkFont },
+  // Our XLSX writer's files are opened by a real office suite (tests/integration/export).
+  { what: 'LibreOffice Calc (soffice)', pkg: 'libreoffice-calc-nogui', present: () => onPath('soffice') },
 ];
 
 function onPath(program) {
