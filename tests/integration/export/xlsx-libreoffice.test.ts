@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 /** Every sheet as CSV through LibreOffice (filter token 12 = -1: all sheets, one file each). */
 function sheetsByLibreOffice(file: string): Map<string, string[][]> {
   const out = path.join(work, 'lo-out');
-  const run = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file], { encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync('soffice', ['--headless', `-env:UserInstallation=${pathToFileURL(path.join(work, 'lo-profile')).href}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file], { encoding: 'utf8', timeout: 120_000 });
   expect(run.status, run.stderr).toBe(0);
   const base = path.basename(file, '.xlsx');
   const sheets = new Map<string, string[][]>();
