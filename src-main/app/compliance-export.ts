@@ -2,7 +2,7 @@
 // with BOM so Excel/WPS open Chinese correctly), XLSX, and a printable bilingual HTML summary.
 // Labels come from the same locale files as the UI, in both languages side by side. Entries that
 // miss a completeness rule of their kind follow the files (CSV/XLSX: a row without a file).
-import ExcelJS from 'exceljs';
+import { xlsxBuffer } from '../core/export/xlsx-stream';
 import type { ComplianceRow, EntryProblem, ExportFile, LocalizedText, ShownViolation } from '../contract';
 import { csvDocument } from '../core/export/csv';
 import { complianceRows } from '../core/media/compliance';
@@ -72,14 +72,12 @@ export async function exportCompliance(ctx: AppContext, campaignId: string, form
     fileName = `${base}.csv`;
     mimeType = 'text/csv';
   } else if (format === 'xlsx') {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Compliance 合规');
-    sheet.addRow(headers).font = { bold: true };
-    for (const r of rows) sheet.addRow(COLUMNS.map((c) => cells(r)[c]));
-    for (const p of problems) sheet.addRow(COLUMNS.map((c) => problemCells(p)[c]));
-    sheet.columns.forEach((col, i) => (col.width = [14, 30, 28, 16, 60, 10, 10, 14, 16, 12, 20][i]));
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    content = Buffer.from(await workbook.xlsx.writeBuffer());
+    content = await xlsxBuffer((workbook) => {
+      const sheet = workbook.addSheet({ name: 'Compliance 合规', widths: [14, 30, 28, 16, 60, 10, 10, 14, 16, 12, 20], frozenRows: 1 });
+      sheet.addRow(headers, 'bold');
+      for (const r of rows) sheet.addRow(COLUMNS.map((c) => cells(r)[c]));
+      for (const p of problems) sheet.addRow(COLUMNS.map((c) => problemCells(p)[c]));
+    });
     fileName = `${base}.xlsx`;
     mimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   } else {

@@ -4,6 +4,7 @@
 // "unit or individual", choice fields), kept on a second sheet that a list validation points to
 // (Excel and WPS both honour a range on another sheet; an inline list is limited to 255 characters).
 import ExcelJS from 'exceljs';
+import { columnName, xlsxBuffer } from '../core/export/xlsx-stream';
 import type { CampaignDefinition, ExportFile, Handlers, LocalizedText } from '../contract';
 import { refusedRows } from '../core/intake/import-registrations';
 import { mappingTargets, type Target } from '../core/intake/targets';
@@ -36,13 +37,8 @@ function allowedValues(def: CampaignDefinition, target: Target, language: Langua
   }
 }
 
-/** Column letters: 0 → A, 26 → AA. */
-function columnName(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
+// The one XLSX made with exceljs rather than core/export/xlsx-stream.ts: its cells carry drop-down
+// lists (data validation) of the allowed values, which the streamed writer does not write.
 export async function importTemplateXlsx(def: CampaignDefinition, language: Language): Promise<Buffer> {
   const { t } = createNodeI18n(language);
   const targets = mappingTargets(def);
@@ -78,13 +74,13 @@ export async function importTemplateXlsx(def: CampaignDefinition, language: Lang
 
 export async function refusedRowsXlsx(headers: string[], rows: { row: number; cells: string[]; reasons: string[] }[], language: Language): Promise<Buffer> {
   const { t } = createNodeI18n(language);
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(t('intake.rejectedFile.sheet'));
-  sheet.addRow([t('intake.rejectedFile.row'), ...headers, t('intake.rejectedFile.reason')]).font = { bold: true };
-  for (const r of rows) sheet.addRow([r.row, ...headers.map((_, i) => r.cells[i] ?? ''), r.reasons.join(language === 'zh-CN' ? ';' : '; ')]);
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.getColumn(headers.length + 2).width = 60;
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const head = [t('intake.rejectedFile.row'), ...headers, t('intake.rejectedFile.reason')];
+  return xlsxBuffer((book) => {
+    // The reason column wide; the others at Excel's default width (8.43 characters).
+    const sheet = book.addSheet({ name: t('intake.rejectedFile.sheet'), widths: head.map((_, i) => (i === head.length - 1 ? 60 : 8.43)), frozenRows: 1 });
+    sheet.addRow(head, 'bold');
+    for (const r of rows) sheet.addRow([r.row, ...headers.map((_, i) => r.cells[i] ?? ''), r.reasons.join(language === 'zh-CN' ? ';' : '; ')]);
+  });
 }
 
 /** A file name without characters Windows refuses. */

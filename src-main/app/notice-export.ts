@@ -3,7 +3,7 @@
 // period and contact above one table with the category as its first column), in Chinese, English
 // or both. Always from the snapshot the notice was made from, never from the live ranking, and
 // never with scores. Written among the exports (atomically) or to the path the caller chose.
-import ExcelJS from 'exceljs';
+import { xlsxBuffer } from '../core/export/xlsx-stream';
 import path from 'node:path';
 import type { ExportFile, NoticeDocument, NoticeLanguage } from '../contract';
 import { checkedSnapshot, noticeDocument } from '../core/notices/notice-document';
@@ -70,18 +70,17 @@ ${p([dateLine])}
 }
 
 async function noticeXlsx(doc: NoticeDocument, frame: NoticeFrame, words: NoticeWords, dateLine: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(words.label('sheet').replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
-  for (const line of frame.title) sheet.addRow([line]).font = { bold: true, size: 14 };
-  for (const line of [...frame.intro, ...frame.period, ...frame.order]) sheet.addRow([line]);
-  sheet.addRow([]);
-  const header = sheet.addRow([words.label('columns.category'), ...noticeColumns(words, doc.ranked)]);
-  header.font = { bold: true };
-  for (const g of doc.groups) for (const cells of groupCells(words, g)) sheet.addRow([words.text(g.label), ...cells]);
-  sheet.addRow([]);
-  for (const line of [...frame.objections, ...frame.contact, dateLine]) sheet.addRow([line]);
-  sheet.columns.forEach((col, i) => (col.width = [22, 8, 16, 16, 40, 18, 30][i] ?? 16));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const columns = [words.label('columns.category'), ...noticeColumns(words, doc.ranked)];
+  return xlsxBuffer((workbook) => {
+    const sheet = workbook.addSheet({ name: words.label('sheet').replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), widths: columns.map((_, i) => [22, 8, 16, 16, 40, 18, 30][i] ?? 16) });
+    for (const line of frame.title) sheet.addRow([line], 'title');
+    for (const line of [...frame.intro, ...frame.period, ...frame.order]) sheet.addRow([line]);
+    sheet.addRow([]);
+    sheet.addRow(columns, 'bold');
+    for (const g of doc.groups) for (const cells of groupCells(words, g)) sheet.addRow([words.text(g.label), ...cells]);
+    sheet.addRow([]);
+    for (const line of [...frame.objections, ...frame.contact, dateLine]) sheet.addRow([line]);
+  });
 }
 
 /**

@@ -208,7 +208,7 @@ async function writeRankingSheets(
     for (let i = 2; used.has(name); i++) name = `${name.slice(0, 26)} ${i}`;
     used.add(name);
     const sheet = sheetOf(name, headers.map((_, i) => (i === 4 ? 36 : i === headers.length - 1 ? 60 : 14)), true);
-    sheet.addRow(headers, true);
+    sheet.addRow(headers, 'bold');
     for (; next < rows.length && rows[next].result === c; next++) {
       sheet.addRow(cells(rows[next]));
       // Progress and cancel between slices; on the main thread (the CLI) other work gets a turn.
@@ -223,7 +223,7 @@ async function writeRankingSheets(
   const committee = committeeApplicants(computed);
   if (committee) {
     const sheet = sheetOf('委员名单 Committee', [20, 20, 20, 20, 20, 70]);
-    sheet.addRow(['结果 / Decision', both('ranking.columns.regNo'), both('ranking.columns.entrant'), `单位 / Unit`, both('ranking.columns.score'), both('ranking.columns.reasons')], true);
+    sheet.addRow(['结果 / Decision', both('ranking.columns.regNo'), both('ranking.columns.entrant'), `单位 / Unit`, both('ranking.columns.score'), both('ranking.columns.reasons')], 'bold');
     const reasons = (a: (typeof committee.members)[number]) =>
       [...a.reasons.map((r) => `${tZh(`ranking.committee.reasons.${r.code}`, r.params)} / ${tEn(`ranking.committee.reasons.${r.code}`, r.params)}`), ...a.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`)].join('\n');
     for (const [key, list] of [['members', committee.members], ['rejected', committee.rejected], ['held', committee.held]] as const) {
@@ -244,7 +244,7 @@ async function writeRankingSheets(
         both('ranking.moderation.reason'),
         both('ranking.moderation.by'),
       ],
-      true,
+      'bold',
     );
     for (const o of overrides) sheet.addRow([o.regNo, o.judgeName, `${o.dimensionLabel['zh-CN']} / ${o.dimensionLabel.en}`, o.signed, o.value, o.reason, `${o.actor}, ${o.time}`]);
   }
@@ -252,16 +252,16 @@ async function writeRankingSheets(
   const decisions = decisionsInEffect(computed);
   if (decisions.length > 0) {
     const sheet = sheetOf('处理决定 Decisions', [22, 22, 50, 22]);
-    sheet.addRow([both('ranking.columns.regNo'), both('ranking.columns.decisions'), both('ranking.moderation.reason'), both('ranking.moderation.by')], true);
+    sheet.addRow([both('ranking.columns.regNo'), both('ranking.columns.decisions'), both('ranking.moderation.reason'), both('ranking.moderation.by')], 'bold');
     for (const d of decisions) sheet.addRow([d.regNo, `${tZh(`decisions.state.${d.kind}`)} / ${tEn(`decisions.state.${d.kind}`)}`, d.reason, `${d.actor}, ${d.time}`]);
   }
   const judges = workbook.addSheet({ name: '评委 Judges' });
-  judges.addRow(['评委 / Judge', '评分数 / Scored', '最低 / Min', 'Q1', '中位 / Median', 'Q3', '最高 / Max', '偏差 / Bias', 'SD', '提示 / Flag'], true);
+  judges.addRow(['评委 / Judge', '评分数 / Scored', '最低 / Min', 'Q1', '中位 / Median', 'Q3', '最高 / Max', '偏差 / Bias', 'SD', '提示 / Flag'], 'bold');
   for (const j of computed.outcome.judges) {
     judges.addRow([computed.judgeNames.get(j.judgeId) ?? j.judgeId, j.scored, num(j.min), num(j.q1), num(j.median), num(j.q3), num(j.max), num(j.bias), num(j.sd), j.flag ? both(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) }) : '']);
   }
   const stability = workbook.addSheet({ name: '稳定性 Stability' });
-  stability.addRow(['类别 / Category', 'A', 'B', 'Kendall τ', 'W', 'ICC(1)', 'ICC(k)'], true);
+  stability.addRow(['类别 / Category', 'A', 'B', 'Kendall τ', 'W', 'ICC(1)', 'ICC(k)'], 'bold');
   for (const c of computed.outcome.categories) {
     const label = categoryLabel(computed, c.kind, c.category);
     for (const t of c.stability.tau) stability.addRow([`${label['zh-CN']} / ${label.en}`, t.a, t.b, num(t.tau), num(c.stability.w.value), num(c.stability.icc?.icc1), num(c.stability.icc?.icc1k)]);

@@ -1,6 +1,6 @@
 // The committee members' roster across campaigns (issue 17): the list with statuses, recording a
 // member's activity, and the XLSX export (`kepu roster export` writes the same file).
-import ExcelJS from 'exceljs';
+import { xlsxBuffer } from '../core/export/xlsx-stream';
 import type { ExportFile, Handlers, RosterMember } from '../contract';
 import { memberActivities } from '../contract/roster';
 import { addActivity, memberRoster } from '../core/certificates/member-roster';
@@ -14,8 +14,6 @@ type RosterChannels = 'roster:list' | 'roster:addActivity' | 'roster:export';
 /** The roster as an XLSX workbook: one row per member, each activity kind counted. */
 export async function rosterXlsx(members: readonly RosterMember[], language: 'zh-CN' | 'en'): Promise<Buffer> {
   const t = createNodeI18n(language).t;
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(t('roster.sheet'));
   const header = [
     t('roster.columns.campaign'),
     t('roster.columns.regNo'),
@@ -29,7 +27,9 @@ export async function rosterXlsx(members: readonly RosterMember[], language: 'zh
     t('roster.columns.missingSteps'),
     ...memberActivities.map((a) => t(`roster.activity.${a}`)),
   ];
-  sheet.addRow(header).font = { bold: true };
+  return xlsxBuffer((workbook) => {
+  const sheet = workbook.addSheet({ name: t('roster.sheet'), widths: header.map((_, i) => (i < 4 ? 24 : 14)), frozenRows: 1 });
+  sheet.addRow(header, 'bold');
   for (const m of members) {
     sheet.addRow([
       m.campaignName[language],
@@ -45,9 +45,7 @@ export async function rosterXlsx(members: readonly RosterMember[], language: 'zh
       ...memberActivities.map((a) => m.activities.filter((x) => x.activity === a).length),
     ]);
   }
-  sheet.columns.forEach((c, i) => (c.width = i < 4 ? 24 : 14));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  });
 }
 
 export function rosterHandlers(ctx: AppContext): Pick<Handlers, RosterChannels> {

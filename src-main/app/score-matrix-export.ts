@@ -5,11 +5,11 @@
 // Headers are bilingual (中文 / English) like the ranking export; docs/formats.md lists the columns.
 // A CSV covering several lists has every list's dimensions and items as columns (keys are unique
 // across lists), empty where an entry's list has none.
-import ExcelJS from 'exceljs';
 import path from 'node:path';
 import type { EligibilityItem, ExportFile, JudgeEntryScores, RubricDimension } from '../contract';
 import { safeFileStem } from '../core/campaigns/backup-file';
 import { csvDocument, type CsvValue } from '../core/export/csv';
+import { xlsxBuffer } from '../core/export/xlsx-stream';
 import { type MatrixList, type MatrixRow, type ScoreMatrix, scoreMatrix } from '../core/scores/score-matrix';
 import { nowIso } from '../core/time';
 import type { AppContext } from './context';
@@ -80,26 +80,24 @@ export function matrixCsv(matrix: ScoreMatrix): string {
 }
 
 export async function matrixXlsx(matrix: ScoreMatrix): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const used = new Set<string>();
-  for (const m of matrix.lists) {
-    const layout = { dimensions: m.list.rubric, items: m.list.eligibility };
-    // Sheet names: ≤ 31 characters, no []:*?/\ and unique.
-    let name = `${m.list.name['zh-CN']} ${m.list.name.en} R${m.roundNo}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28);
-    for (let i = 2; used.has(name); i++) name = `${name.slice(0, 26)} ${i}`;
-    used.add(name);
-    const sheet = workbook.addWorksheet(name);
-    const head = headers(layout);
-    sheet.addRow(head).font = { bold: true };
-    for (const [index, r] of m.rows.entries()) {
-      sheet.addRow(cells(m, r, layout).map((v) => v ?? ''));
-      if (index % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
+  return xlsxBuffer(async (workbook) => {
+    const used = new Set<string>();
+    for (const m of matrix.lists) {
+      const layout = { dimensions: m.list.rubric, items: m.list.eligibility };
+      // Sheet names: ≤ 31 characters, no []:*?/\ and unique.
+      let name = `${m.list.name['zh-CN']} ${m.list.name.en} R${m.roundNo}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28);
+      for (let i = 2; used.has(name); i++) name = `${name.slice(0, 26)} ${i}`;
+      used.add(name);
+      const head = headers(layout);
+      const comment = head.indexOf(both('scores.columns.comment'));
+      const sheet = workbook.addSheet({ name, widths: head.map((_, i) => (i === 4 || i === comment ? 40 : 14)), frozenRows: 1 });
+      sheet.addRow(head, 'bold');
+      for (const [index, r] of m.rows.entries()) {
+        sheet.addRow(cells(m, r, layout));
+        if (index % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
+      }
     }
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    const comment = head.indexOf(both('scores.columns.comment'));
-    sheet.columns.forEach((col, i) => (col.width = i === 4 || i === comment ? 40 : 14));
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  });
 }
 
 export async function exportScoreMatrix(

@@ -3,8 +3,11 @@
 // validated ones) spends most of a large export building a model object per cell and rendering
 // one style per cell: 9 s of the ranking's XLSX at 50,000 entries (issue 18 aim 4: ≤ 5 s).
 // Here a row is one string of XML, written as it is made into the sheet's deflate stream.
+// It is the one writer of the app's XLSX exports (ranking, score matrix, compliance, notice,
+// roster, refused rows, mail merge); exceljs stays for reading workbooks and for the import
+// template, whose cells carry drop-down lists (data validation) this writer does not write.
 // What it writes, deliberately little: inline strings (no shared-string table to hold), numbers,
-// one bold style for header rows, column widths, a frozen header row; sheets in order, each
+// a bold style for header rows and a larger one for titles, column widths, a frozen header row; sheets in order, each
 // finished before the next starts (the zip is written front to back, nothing held in memory).
 // Text is XML-escaped (a carriage return kept as &#13;); characters XML cannot carry (C0 controls other than tab, CR and LF, lone
 // surrogates, U+FFFE/U+FFFF) become U+FFFD, so a hostile title cannot make the file unreadable.
@@ -14,6 +17,10 @@ import { PassThrough, type Writable } from 'node:stream';
 import yazl from 'yazl';
 
 export type XlsxCell = string | number | null | undefined;
+
+/** A row's look: plain, bold (a header) or a title (bold, 14 pt). */
+export type XlsxRowStyle = 'plain' | 'bold' | 'title';
+const STYLE_ID: Record<XlsxRowStyle, string> = { plain: '', bold: ' s="1"', title: ' s="2"' };
 
 export interface XlsxSheetOptions {
   /** ≤ 31 characters, none of []:*?/\ and unique in the workbook (checked). */
@@ -64,11 +71,11 @@ export class XlsxSheet {
     this.buffer = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`;
   }
 
-  /** One row; `bold` for a header. Empty cells (null, undefined, '') are left out. */
-  addRow(cells: readonly XlsxCell[], bold = false): void {
+  /** One row; 'bold' for a header. Empty cells (null, undefined, '') are left out. */
+  addRow(cells: readonly XlsxCell[], look: XlsxRowStyle = 'plain'): void {
     if (this.closed) throw new Error('xlsx: row added to a finished sheet');
     const r = ++this.rowNo;
-    const style = bold ? ' s="1"' : '';
+    const style = STYLE_ID[look];
     let xml = `<row r="${r}">`;
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
@@ -179,16 +186,32 @@ export class XlsxStreamWriter {
   }
 }
 
+/** A small workbook in memory (the exports that are saved as one buffer). */
+export async function xlsxBuffer(write: (book: XlsxStreamWriter) => void | Promise<void>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new PassThrough();
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const book = new XlsxStreamWriter(out);
+  try {
+    await write(book);
+  } catch (error) {
+    book.abort();
+    throw error;
+  }
+  await book.finish();
+  return Buffer.concat(chunks);
+}
+
 /** Entries dated alike (the zip's timestamps are not the export's time; the file's own is). */
 const FIXED_TIME = new Date(Date.UTC(2020, 0, 1));
 
-// Style 0: the default; style 1: bold (header rows).
+// Style 0: the default; 1: bold (header rows); 2: bold 14 pt (titles).
 const STYLES =
   `<styleSheet xmlns="${MAIN_NS}">` +
-  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';

@@ -2,7 +2,7 @@
 // and XLSX) that any mail client's merge can send, and one .eml draft per entrant with the letter
 // attached (nodemailer's MailComposer writes RFC 5322 with RFC 2047/2231 encoded Chinese names,
 // base64 attachments), ready to open in Foxmail, Outlook or Thunderbird.
-import ExcelJS from 'exceljs';
+import { xlsxBuffer } from '../export/xlsx-stream';
 // The file itself, not its folder: the desktop main bundle is an ES module, and Node's ESM loader
 // resolves no folder imports (ERR_UNSUPPORTED_DIR_IMPORT; the pack test loads it as Electron would).
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
@@ -24,13 +24,11 @@ export function mergeCsv(rows: readonly MergeRow[]): string {
 }
 
 export async function mergeXlsx(rows: readonly MergeRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('letters');
-  sheet.addRow([...COLUMNS]).font = { bold: true };
-  for (const r of rows) sheet.addRow(COLUMNS.map((c) => r[c]));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.columns.forEach((col, i) => (col.width = i === 4 ? 60 : 24));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxBuffer((workbook) => {
+    const sheet = workbook.addSheet({ name: 'letters', widths: COLUMNS.map((_, i) => (i === 4 ? 60 : 24)), frozenRows: 1 });
+    sheet.addRow([...COLUMNS], 'bold');
+    for (const r of rows) sheet.addRow(COLUMNS.map((c) => r[c]));
+  });
 }
 
 /** A draft message (no Date or Message-ID the client would keep: it sets them when sending). */

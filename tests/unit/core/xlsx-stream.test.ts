@@ -27,7 +27,7 @@ describe('XlsxStreamWriter', () => {
     const hostile = ['=HYPERLINK("http://evil.example","x")', '+1+1', '@SUM(A1)', 'a\u0000b\u0007c', 'lone \uD800 high', 'lone \uDC00 low', 'tab\tcr\rlf\n', '<b>&amp;</b> "q"', '七步洗手法 😷'];
     const file = await written(async (book) => {
       const a = book.addSheet({ name: '作品 Works', widths: [10, 36], frozenRows: 1 });
-      a.addRow(['名次 / Rank', '标题 / Title', 'Score'], true);
+      a.addRow(['名次 / Rank', '标题 / Title', 'Score'], 'bold');
       a.addRow([1, '七步洗手法', 9.25]);
       a.addRow([2, '', -0.53, null, undefined, 'last']);
       for (const text of hostile) a.addRow([text]);
