@@ -172,31 +172,19 @@ export async function exportRanking(ctx: RankingExportContext, campaignId: strin
   return { fileName, mimeType: XLSX_MIME, contentBase64: fs.readFileSync(savedTo).toString('base64'), savedTo, ...(savedTo === target ? {} : { heldOpen: target }) };
 }
 
-async function writeRankingWorkbook(
-  stream: Writable,
-  computed: ComputedRanking,
-  headers: string[],
-  cells: (r: FlatRow) => (string | number)[],
-  rows: FlatRow[],
-  control: WorkerControl | undefined,
-): Promise<void> {
+type WorkbookParts = [computed: ComputedRanking, headers: string[], cells: (r: FlatRow) => (string | number)[], rows: FlatRow[], control: WorkerControl | undefined];
+
+async function writeRankingWorkbook(stream: Writable, ...parts: WorkbookParts): Promise<void> {
   const workbook = new XlsxStreamWriter(stream);
   try {
-    await writeRankingSheets(workbook, computed, headers, cells, rows, control);
+    await writeRankingSheets(workbook, ...parts);
   } catch (error) {
     workbook.abort(); // cancelled or failed: nothing more goes to the file, which is removed
     throw error;
   }
 }
 
-async function writeRankingSheets(
-  workbook: XlsxStreamWriter,
-  computed: ComputedRanking,
-  headers: string[],
-  cells: (r: FlatRow) => (string | number)[],
-  rows: FlatRow[],
-  control: WorkerControl | undefined,
-): Promise<void> {
+async function writeRankingSheets(workbook: XlsxStreamWriter, ...[computed, headers, cells, rows, control]: WorkbookParts): Promise<void> {
   const sheetOf = (name: string, widths: number[], frozen = false) => workbook.addSheet({ name, widths, frozenRows: frozen ? 1 : 0 });
   const used = new Set<string>();
   // The rows come category by category (flatRows), so each sheet takes the next run of rows.
