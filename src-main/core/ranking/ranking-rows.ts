@@ -7,7 +7,7 @@ import { KepuError } from '../errors';
 import type { EntryAggregate } from './aggregate';
 import type { RankedList } from './rank';
 import type { ComputedRanking } from './ranking-service';
-import type { CategoryResult } from './run-ranking';
+import { type CategoryResult, methodPositions } from './run-ranking';
 
 export function findCategory(computed: ComputedRanking, kind: string, category: string | null): CategoryResult {
   const found = computed.outcome.categories.find((c) => c.kind === kind && c.category === category);
@@ -22,12 +22,10 @@ export function categoryRows(computed: ComputedRanking, c: CategoryResult, secti
   if (hit) return hit;
   const list = c.lists[method];
   if (!list) throw new KepuError('INVALID_REQUEST', `ranking: ${method} is not computed`, { path: 'method' });
-  const positions = new Map<RankingMethod, Map<number, { rank: number; score: number }>>();
-  for (const [m, l] of Object.entries(c.lists) as [RankingMethod, RankedList][]) {
-    positions.set(m, new Map(l.ranked.map((r) => [r.entryId, { rank: r.rank, score: r.score }])));
-  }
+  // Every method's rank and score from its order (run-ranking.ts methodPositions): no other list built.
+  const positions = new Map(computed.outcome.config.methods.map((m) => [m, methodPositions(c, m)]));
   const judgesRank = judgesOnlyRanks(computed, list, method);
-  const build = (entryId: number, rank: number | null, score: number | null, tier: string | null, judges: number, ties: TieExplanation[], flags: EntryFlag[]): RankingRow => {
+  const build = (entryId: number, regNo: string, rank: number | null, score: number | null, tier: string | null, judges: number, ties: TieExplanation[], flags: EntryFlag[]): RankingRow => {
     const a = computed.aggregates.get(entryId);
     const blend = a?.blend;
     const info = computed.info.get(entryId);
@@ -36,10 +34,15 @@ export function categoryRows(computed: ComputedRanking, c: CategoryResult, secti
       const p = positions.get(m)?.get(entryId);
       methods[m] = { rank: p?.rank ?? null, score: p?.score ?? a?.scores[m] ?? null };
     }
-    const totals = a?.totals.map((t) => t.total) ?? [];
+    let low: number | null = null;
+    let high: number | null = null;
+    for (const t of a?.totals ?? []) {
+      if (low === null || t.total < low) low = t.total;
+      if (high === null || t.total > high) high = t.total;
+    }
     return {
       entryId,
-      regNo: '', // set by the caller, which has it at hand
+      regNo,
       title: info?.title ?? '',
       entrantName: info?.entrantName ?? '',
       entrantUnit: info?.entrantUnit ?? null,
@@ -48,8 +51,8 @@ export function categoryRows(computed: ComputedRanking, c: CategoryResult, secti
       tier,
       judges,
       methods,
-      low: totals.length ? Math.min(...totals) : null,
-      high: totals.length ? Math.max(...totals) : null,
+      low,
+      high,
       sd: a?.sd ?? null,
       ties,
       flags,
@@ -60,8 +63,8 @@ export function categoryRows(computed: ComputedRanking, c: CategoryResult, secti
   };
   const rows =
     section === 'ranked'
-      ? list.ranked.map((r) => ({ ...build(r.entryId, r.rank, r.score, r.tier, r.judges, r.ties, []), regNo: r.regNo }))
-      : list.held.map((h) => ({ ...build(h.entryId, null, h.score, null, h.judges, [], h.flags), regNo: h.regNo }));
+      ? list.ranked.map((r) => build(r.entryId, r.regNo, r.rank, r.score, r.tier, r.judges, r.ties, []))
+      : list.held.map((h) => build(h.entryId, h.regNo, null, h.score, null, h.judges, [], h.flags));
   computed.rows.set(key, rows);
   return rows;
 }

@@ -28,7 +28,7 @@ import type { EntryFlag, RankingConfig, RankingMethod, TieBreak, TierRule } from
 import { type CampaignScores, type LoadedEntry, scoreColumnsOf } from './load-scores';
 import { pickRows } from './score-columns';
 import { compareCodeUnits } from './numbers';
-import { coverageFlag, type RankCandidate, rankCategory, type RankedList, rankOrder, tieBreakOrder } from './rank';
+import { coverageFlag, type RankCandidate, rankCategory, type RankedList, type RankOrder, rankOrder, tieBreakOrder } from './rank';
 import { type CategoryStability, type JudgeProfile, judgeProfiles, stabilityOfOrders } from './stability';
 
 export interface CategoryResult {
@@ -171,7 +171,7 @@ export function runRanking(
     const tieRanks = tieBreakOrder(candidates, config.tieBreaks); // one tie-break sort for every method
     const orders = config.methods.map((m) => rankOrder(candidates, m, tieRanks));
     const aggregates = g.entries.map((e) => byId.get(e.entryId)).filter((a): a is EntryAggregate => a !== undefined);
-    return {
+    const result: CategoryResult = {
       list: g.list,
       kind: g.kind,
       category: g.category,
@@ -181,6 +181,8 @@ export function runRanking(
       // From the orders alone: the stability figures need no method's list built.
       stability: stabilityOfOrders(config.methods, orders, candidates, aggregates, config.topMovers),
     };
+    ordersOf.set(result, { methods: config.methods, orders, candidates });
+    return result;
   });
 
   let committee: CommitteeResult | null = null;
@@ -196,6 +198,45 @@ export function runRanking(
     committee = selectCommittee(applicants, allEligibility(def).map((i) => i.key), data.eligibility, data.conflicts, config.committee);
   }
   return { campaignId: data.campaignId, config, aggregate: result, categories, judges: judgeProfiles(own.entries, config.bias), committee, ...(carryOver.length > 0 ? { carryOver } : {}) };
+}
+
+/** Each category's orders by every method, kept beside its result (not a property: snapshots and clones stay as they were). */
+const ordersOf = new WeakMap<CategoryResult, { methods: readonly RankingMethod[]; orders: RankOrder[]; candidates: RankCandidate[] }>();
+const positionsOf = new WeakMap<CategoryResult, Map<RankingMethod, Map<number, MethodPosition>>>();
+
+export interface MethodPosition {
+  rank: number;
+  score: number;
+}
+
+/**
+ * The rank and score of each ranked entry of a category by `method`, as that method's list has
+ * them (rank k + 1 for the k-th of its order; the score the method gives), from the order the
+ * ranking already made: the exports and the side-by-side rows need every method's rank, and
+ * building four more lists per category (ties explained, held entries) only for that was most of
+ * their time at 50,000 entries. A category not made here (none in practice) reads its list.
+ */
+export function methodPositions(c: CategoryResult, method: RankingMethod): Map<number, MethodPosition> | undefined {
+  let byMethod = positionsOf.get(c);
+  if (!byMethod) positionsOf.set(c, (byMethod = new Map()));
+  const known = byMethod.get(method);
+  if (known) return known;
+  const made = ordersOf.get(c);
+  const i = made ? made.methods.indexOf(method) : -1;
+  let positions: Map<number, MethodPosition> | undefined;
+  if (made && i >= 0) {
+    const { sorted } = made.orders[i];
+    positions = new Map();
+    for (let k = 0; k < sorted.length; k++) {
+      const candidate = made.candidates[sorted[k]];
+      positions.set(candidate.entryId, { rank: k + 1, score: (candidate.aggregate as EntryAggregate).scores[method] as number });
+    }
+  } else {
+    const list = c.lists[method];
+    positions = list && new Map(list.ranked.map((r) => [r.entryId, { rank: r.rank, score: r.score }]));
+  }
+  if (positions) byMethod.set(method, positions);
+  return positions;
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src-main/core/files/canonical-json';
 import { aggregate, type AggregateResult } from '../../../src-main/core/ranking/aggregate';
 import { parseRankingConfig, type RankingMethod } from '../../../src-main/core/ranking/config';
-import { runRanking, type RankingOutcome } from '../../../src-main/core/ranking/run-ranking';
+import { methodPositions, runRanking, type RankingOutcome } from '../../../src-main/core/ranking/run-ranking';
 import { campaignScores, generate, rubric, shuffle } from './fixtures';
 
 const SEEDS = [1, 2, 3, 4];
@@ -26,6 +26,20 @@ function entryFigures(result: AggregateResult): string {
 describe.each(SEEDS)('with seed %i', (seed) => {
   const g = generate({ entries: 160, judges: 14, seed });
   const data = campaignScores(g);
+
+  it("every method's ranks and scores read from its order (methodPositions) are its list's", () => {
+    const outcome = runRanking(data, config);
+    let compared = 0;
+    for (const c of outcome.categories) {
+      for (const m of outcome.config.methods) {
+        const fromOrder = methodPositions(c, m)!;
+        const fromList = c.lists[m]!.ranked;
+        expect([...fromOrder.entries()]).toEqual(fromList.map((r) => [r.entryId, { rank: r.rank, score: r.score }]));
+        compared += fromList.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(400);
+  });
 
   it('shuffling the order of score rows, conflicts and entries changes no byte of the result', () => {
     const shuffled = { ...data, scores: shuffle(data.scores, seed + 100), conflicts: shuffle(data.conflicts, seed + 200), entries: shuffle(data.entries, seed + 300) };
