@@ -74,7 +74,7 @@ export async function cliBench(): Promise<CliBenchResult[]> {
     if (identity.status !== 0) throw new Error(`bench: identity create exited ${identity.status}: ${identity.stderr}`);
     const scenarios: [name: string, args: string[], note: string][] = [
       ['cli.version', [kepu, '--version'], 'kepu --version: bin/kepu.mjs checks out/cli is current, loads the entry chunk'],
-      ['cli.help', [kepu, '--help'], 'kepu --help: the entry chunk plus i18next and the locale files'],
+      ['cli.help', [kepu, '--help'], 'kepu --help: the entry chunk plus i18next and the active locale file'],
       ['cli.campaignList', [kepu, 'campaign', 'list', '--json'], 'kepu campaign list: the campaign command, one handler group, database opened'],
       ['cli.templateList', [kepu, 'template', 'list', '--json'], 'kepu template list: the built-in templates read and checked'],
       ['cli.judgeList', [kepu, 'judge', 'list', '--campaign', campaign, '--json'], 'kepu judge list of the fresh campaign'],

@@ -162,6 +162,8 @@ export async function buildCli() {
     metafile: true,
     logLevel: 'warning',
   });
+  // KEPU_CLI_METAFILE=<file>: esbuild's metafile, to see what each chunk pulls in (esbuild --analyze, or by hand).
+  if (process.env.KEPU_CLI_METAFILE) fs.writeFileSync(process.env.KEPU_CLI_METAFILE, JSON.stringify(result.metafile));
   const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/') && !file.includes(':')).sort();
   fs.writeFileSync(path.join(outdir, 'inputs.json'), `${JSON.stringify({ builtAt, inputs }, null, 2)}\n`);
   return { files: Object.keys(result.metafile.outputs).length, inputs: inputs.length };

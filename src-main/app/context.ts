@@ -1,5 +1,7 @@
 // Composition root: one data directory → one database and the core services over it. Every
 // shell (Electron, browser host, CLI) builds its handlers from this, so behaviour is identical.
+// The review service, the published-result guard and the ranking are built on first use, from
+// modules loaded only when needed (services.ts: most `kepu` commands never load them).
 import type { Database } from 'better-sqlite3';
 import { CampaignRepo } from '../core/campaigns/campaign-repo';
 import { TemplateCatalog } from '../core/campaigns/templates';
@@ -13,11 +15,11 @@ import { applyPendingRestore } from '../core/backup/pending-restore';
 import { JobRegistry } from './jobs';
 import { IdentityService } from '../core/keys/identity-service';
 import { JudgeRepo } from '../core/review/judge-repo';
-import { ReviewService } from '../core/review/review-service';
+import type { ReviewService } from '../core/review/review-service';
 import { ProtectedFiles } from '../core/db/protected-files';
-import { PublishedChanges } from '../core/ranking/published-changes';
-import { RankingService } from '../core/ranking/ranking-service';
-import { entryRuleFlag, formalCheckFlag } from './entry-problem-text';
+import type { PublishedChanges } from '../core/ranking/published-changes';
+import type { RankingService } from '../core/ranking/ranking-service';
+import { serviceModule } from './services';
 
 export type ShellKind = 'electron' | 'browser' | 'cli';
 
@@ -72,8 +74,10 @@ export function createAppContext(options: ContextOptions): AppContext {
   const campaigns = new CampaignRepo(db);
   const entries = new EntryRepo(db);
   const judges = new JudgeRepo(db);
-  const publishedChanges = new PublishedChanges(db);
-  return {
+  let publishedChanges: PublishedChanges | undefined;
+  let reviews: ReviewService | undefined;
+  let ranking: RankingService | undefined;
+  const ctx: AppContext = {
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
     shell: options.shell,
@@ -84,9 +88,21 @@ export function createAppContext(options: ContextOptions): AppContext {
     campaigns,
     entries,
     judges,
-    reviews: new ReviewService(db, campaigns, judges, entries, publishedChanges),
-    publishedChanges,
-    ranking: new RankingService(db, campaigns, entryRuleFlag, formalCheckFlag),
+    get publishedChanges() {
+      publishedChanges ??= new (serviceModule('publishedChanges', 'publishedChanges').PublishedChanges)(db);
+      return publishedChanges;
+    },
+    get reviews() {
+      reviews ??= new (serviceModule('reviews', 'reviews').ReviewService)(db, campaigns, judges, entries, ctx.publishedChanges);
+      return reviews;
+    },
+    get ranking() {
+      if (!ranking) {
+        const flags = serviceModule('rankingFlags', 'ranking');
+        ranking = new (serviceModule('ranking', 'ranking').RankingService)(db, campaigns, flags.entryRuleFlag, flags.formalCheckFlag);
+      }
+      return ranking;
+    },
     identity: new IdentityService(options.dataDir, db, options.osSecret),
     protectedFiles: new ProtectedFiles(options.dataDir),
     assets: new AssetRepo(db),
@@ -97,4 +113,5 @@ export function createAppContext(options: ContextOptions): AppContext {
       db.close();
     },
   };
+  return ctx;
 }

@@ -79,7 +79,8 @@ export function exchangeHandlers(ctx: AppContext): Pick<Handlers, ExchangeChanne
       ctx.publishedChanges.assertMayChange(campaignId, 'bundles');
       await autoBackupBefore(ctx, 'before-merge'); // blocks the merge when it cannot be written (backup-folder.ts)
       const outcomes = await mergeBundleFiles(
-        { ...ctx, reader: exchangeBundleReader() },
+        // Named, not `...ctx`: a spread would read (and build) every service of the context.
+        { db: ctx.db, campaigns: ctx.campaigns, reader: exchangeBundleReader() },
         campaignId,
         files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') })),
       );

@@ -6,6 +6,7 @@
 import type { ChannelName, Handlers } from '../contract';
 import type { AppContext } from './context';
 import { guardHandlers } from './handler-guards';
+import { type LazyServiceName, loadServices } from './services';
 
 /** Each group's module, imported on first use (in the built CLI each is its own chunk). */
 export const HANDLER_GROUPS = {
@@ -177,6 +178,27 @@ export const GROUP_CHANNELS = {
   reach: ['reach:import', 'reach:entry'],
 } as const satisfies { readonly [G in HandlerGroupName]: readonly ChannelsOf<G>[] };
 
+/**
+ * The context's lazily built services (services.ts) each group's handlers read, loaded with the
+ * group. tests/integration/app/lazy-services.test.ts reads every group's modules and fails when
+ * one reads a service not listed here (the handler would throw on first use in the CLI).
+ */
+export const GROUP_SERVICES: { readonly [G in HandlerGroupName]?: readonly LazyServiceName[] } = {
+  intakeMedia: ['publishedChanges'],
+  decision: ['publishedChanges'],
+  definition: ['publishedChanges'],
+  review: ['reviews', 'publishedChanges'],
+  assignment: ['publishedChanges'],
+  exchange: ['publishedChanges'],
+  ranking: ['ranking', 'publishedChanges'],
+  moderation: ['publishedChanges'],
+  formalCheck: ['publishedChanges'],
+  // The shortlist ranks the round (core/shortlist/shortlist-service.ts reads deps.ranking).
+  shortlist: ['ranking'],
+  shortlistFile: ['ranking', 'publishedChanges'],
+  notice: ['publishedChanges'],
+};
+
 type Listed = (typeof GROUP_CHANNELS)[HandlerGroupName][number];
 // A compile error here names the channels no group lists.
 const everyChannelListed: [Exclude<ChannelName, Listed>] extends [never] ? true : Exclude<ChannelName, Listed> = true;
@@ -215,7 +237,9 @@ export function lazyHandlers(ctx: AppContext): HandlerLookup {
     const name = handlerGroupOf(channel);
     let group = loaded.get(name);
     if (!group) {
-      group = HANDLER_GROUPS[name]().then((make) => guardHandlers(ctx, (make as (ctx: AppContext) => Partial<Handlers>)(ctx)));
+      group = Promise.all([HANDLER_GROUPS[name](), loadServices(GROUP_SERVICES[name] ?? [])]).then(([make]) =>
+        guardHandlers(ctx, (make as (ctx: AppContext) => Partial<Handlers>)(ctx)),
+      );
       loaded.set(name, group);
     }
     const handler = (await group)[channel];

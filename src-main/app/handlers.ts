@@ -5,6 +5,8 @@
 import type { Handlers } from '../contract';
 import type { AppContext } from './context';
 import { guardHandlers } from './handler-guards';
+// Every service module loaded up front, as every handler is (services.ts).
+import './eager-services';
 import { basicHandlers } from './basic-handlers';
 import { jobHandlers } from './job-handlers';
 import { entryHandlers } from './entry-handlers';

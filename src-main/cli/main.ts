@@ -15,8 +15,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${APP_VERSION}\n`);
     return EXIT_OK;
   }
-  const { createNodeI18n, nodeLanguage } = await import('../app/translate');
-  const i18n = createNodeI18n(nodeLanguage());
+  // Only the language the command speaks: the other locale file loads only where a command writes
+  // both (exports, ranking flags), through app/translate.ts.
+  const { loadNodeI18n, nodeLanguage } = await import('../app/i18n-setup');
+  const i18n = await loadNodeI18n(nodeLanguage());
   const t = i18n.t.bind(i18n);
   try {
     switch (command) {

@@ -4,6 +4,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createAppContext } from '../../src-main/app/context';
+// ctx.reviews below: its module is registered up front here, as the eager handler table does (app/services.ts).
+import '../../src-main/app/eager-services';
 import { listFor } from '../../src-main/contract/lists';
 import { openPackage } from '../../src-main/core/exchange/package-open';
 import { generateIdentity } from '../../src-main/core/keys/identity';

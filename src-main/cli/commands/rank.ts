@@ -23,6 +23,7 @@ import { parseCommand, UsageError } from '../args';
 import { CliFailure } from '../failure';
 import { readProblem } from '../input-file';
 import { openRuntime } from '../runtime';
+import { loadServices } from '../../app/services';
 import { passphraseFromEnv, unlockWith } from '../passphrase';
 
 type T = i18n['t'];
@@ -71,6 +72,7 @@ export async function runRank(argv: string[], t: T): Promise<number> {
     if (!values.campaign) throw new UsageError(t('cli.missingOption', { option: '--campaign <id>' }));
     const asked = values.method as string | undefined;
     const campaignId = values.campaign as string;
+    await loadServices(['ranking']); // rt.ctx.ranking below (app/services.ts)
     // Without --method: the stored primary one (CAMPAIGN_NOT_FOUND, translated by main, for an unknown campaign).
     const method = asked ?? rt.ctx.ranking.storedConfig(campaignId).config.primary;
     if (!isRankingMethod(method)) throw new UsageError(t('cli.rank.badMethod', { method, choices: rankingMethods.join(', ') }));

@@ -12,14 +12,14 @@ import { roundsOf } from '../../contract/lists';
 import { KepuError } from '../../core/errors';
 import { parseCommand, UsageError } from '../args';
 import { openRuntime } from '../runtime';
-import { runShortlist } from './round-shortlist';
 
 type T = i18n['t'];
 
 export async function runRound(argv: string[], t: T): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'list') return list(rest, t);
-  if (sub === 'shortlist') return runShortlist(rest, t);
+  // Its own module: the shortlist pulls in decisions and media checks that list and close never use.
+  if (sub === 'shortlist') return (await import('./round-shortlist')).runShortlist(rest, t);
   if (sub === 'close') return close(rest, t);
   throw new UsageError(t('cli.round.usage'));
 }
