@@ -13,6 +13,7 @@
 // - This module knows nothing about bundles or packages: it reports problems as { path, detail }
 //   (and a `kind` for the canonical-form rules) and the format modules turn them into their own
 //   error codes.
+import { isAscii } from 'node:buffer';
 import crypto, { type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson, canonicalJsonBytes } from '../files/canonical-json';
@@ -86,6 +87,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Parses envelope bytes; any deviation from the canonical encoding is a problem. */
 export function parseEnvelope(bytes: Buffer): ParsedEnvelope {
+  const fast = canonicalEnvelope(bytes);
+  return fast ? { ok: true, ...fast } : parseEnvelopeGenerally(bytes);
+}
+
+/** parseEnvelope without its fast path (exported for the test that compares the two). */
+export function parseEnvelopeGenerally(bytes: Buffer): ParsedEnvelope {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -114,6 +121,62 @@ export function parseEnvelope(bytes: Buffer): ParsedEnvelope {
   const canonical = canonicalJson(envelope);
   if (canonical !== text || Buffer.byteLength(canonical, 'utf8') !== bytes.length) return problem('', 'not in the canonical form Kepu Review writes (the file was altered)');
   return { ok: true, envelope, payload };
+}
+
+const PAYLOAD_HEAD = '{"payload":"';
+
+/**
+ * The envelope of a file that is certainly what the writer writes (issue 18): ASCII, its payload
+ * strict base64 between `{"payload":"` and the next quote, and the rest (`"payloadType"`,
+ * `"signatures"`) parsed on its own and equal to its canonical JSON. Then the file is exactly the
+ * canonical JSON of the envelope returned, and the general way below would return the same (same
+ * members, in the schema's order): the 400 kB payload of a bundle is then neither JSON-parsed, nor
+ * matched against the base64 pattern, nor written out again to be compared. Null in any doubt
+ * (another key order, an escape, a non-ASCII byte…): the general way decides and names the problem.
+ */
+export function canonicalEnvelope(bytes: Buffer): { envelope: Envelope; payload: Buffer } | null {
+  if (bytes.length < PAYLOAD_HEAD.length || !isAscii(bytes) || bytes.toString('latin1', 0, PAYLOAD_HEAD.length) !== PAYLOAD_HEAD) return null;
+  const end = bytes.indexOf(0x22, PAYLOAD_HEAD.length);
+  if (end < 0 || bytes[end + 1] !== 0x2c) return null;
+  // Strict base64 has no quote or backslash: the next quote closes the payload string.
+  const payloadText = bytes.toString('latin1', PAYLOAD_HEAD.length, end);
+  const payload = decodeBase64(payloadText);
+  if (!payload) return null;
+  const restText = `{${bytes.toString('latin1', end + 2)}`;
+  let rest: unknown;
+  try {
+    rest = JSON.parse(restText);
+  } catch {
+    return null;
+  }
+  if (!isPlainRecord(rest) || !sameKeys(rest, ['payloadType', 'signatures'])) return null;
+  const { payloadType, signatures } = rest;
+  if (typeof payloadType !== 'string' || payloadType.length === 0 || !Array.isArray(signatures) || signatures.length === 0) return null;
+  const sigs: Envelope['signatures'] = [];
+  for (const s of signatures as unknown[]) {
+    if (!isPlainRecord(s) || !sameKeys(s, ['keyid', 'sig']) || typeof s.keyid !== 'string' || typeof s.sig !== 'string' || !decodeBase64(s.sig)) return null;
+    sigs.push({ keyid: s.keyid, sig: s.sig });
+  }
+  // The small rest compared with its canonical form (key order, spacing, escapes, duplicate keys).
+  if (canonicalJson(rest) !== restText) return null;
+  return { envelope: { payloadType, payload: payloadText, signatures: sigs }, payload };
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sameKeys(value: Record<string, unknown>, expected: readonly string[]): boolean {
+  const keys = Object.keys(value);
+  return keys.length === expected.length && keys.every((k, i) => k === expected[i]);
+}
+
+/**
+ * JSON.stringify of an envelope parseEnvelope returned (members in the schema's order), without
+ * scanning its payload for characters to escape: the schema let through only base64, which has none.
+ */
+export function envelopeJson(envelope: Envelope): string {
+  return `{"payloadType":${JSON.stringify(envelope.payloadType)},"payload":"${envelope.payload}","signatures":${JSON.stringify(envelope.signatures)}}`;
 }
 
 /** Strict base64: null unless re-encoding the decoded bytes gives back the same text. */

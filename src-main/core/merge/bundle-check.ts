@@ -9,6 +9,7 @@
 // so every refusal keeps its code and its order (the wrong campaign is named before the signature).
 import type { AppErrorBody } from '../../contract';
 import { readBundle, verifyBundle } from '../exchange/bundle';
+import { envelopeJson } from '../exchange/dsse';
 import { isKepuError, KepuError } from '../errors';
 import { publicKeyFromBase64 } from '../keys/identity';
 import type { BundlePayload } from './merge-bundles';
@@ -57,7 +58,7 @@ export function checkBundle(bytes: Uint8Array, keys: SignerKeys): BundleCheck {
       signature = refusal(error);
     }
   }
-  return { ok: true, bundle: { payload: read.payload, keyId: read.keyId, envelopeJson: JSON.stringify(read.envelope), sha256: read.sha256, signature } };
+  return { ok: true, bundle: { payload: read.payload, keyId: read.keyId, envelopeJson: envelopeJson(read.envelope), sha256: read.sha256, signature } };
 }
 
 /** Checks several files (one batch of a pool worker, or all of them on the calling thread). */

@@ -129,6 +129,11 @@ export async function mergeBundleFiles(
   deps.db.pragma('synchronous = NORMAL');
   // One checkpoint at the end instead of one every few bundles.
   deps.db.pragma('wal_autocheckpoint = 0');
+  // The one transaction's new pages (≈180 MB for 250,000 entry reviews, envelopes included) stay
+  // in the page cache until the commit instead of spilling to the log and being written again:
+  // 135,000 page writes instead of 243,000 for the bench's 200 bundles. Only for the merge.
+  const previousCache = deps.db.pragma('cache_size', { simple: true });
+  deps.db.pragma(`cache_size = ${-MERGE_CACHE_KIB}`);
   try {
     return deps.db.transaction(() => {
       const pending = new PendingRows(deps.db);
@@ -152,8 +157,12 @@ export async function mergeBundleFiles(
     deps.db.pragma(`wal_autocheckpoint = ${previousCheckpoint}`);
     deps.db.pragma('wal_checkpoint(TRUNCATE)');
     deps.db.pragma(`synchronous = ${previous}`);
+    deps.db.pragma(`cache_size = ${previousCache}`);
   }
 }
+
+/** The page cache of a merge's connection while it merges (KiB), given back afterwards. */
+export const MERGE_CACHE_KIB = 262_144;
 
 function mergeOne(
   deps: { db: Database; campaigns: CampaignRepo; reader: BundleReader },

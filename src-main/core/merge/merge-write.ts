@@ -13,17 +13,20 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { CampaignDefinition } from '../../contract';
 import { allDimensions, allEligibility } from '../../contract/lists';
 import type { BundleEntry } from './merge-bundles';
-import { FlatRows } from './pending-rows';
+import { GroupedRows } from './pending-rows';
 
-const ROWS_PER_INSERT = 300;
-
-type ScoreRow = [entryId: number, judgeId: string, round: number, key: string, value: number, revision: number, at: string];
-type ReviewRow = [entryId: number, judgeId: string, round: number, status: string, revision: number, at: string];
+/**
+ * Rows per INSERT: four numbers each for scores, three for reviews, under SQLite's 32,766
+ * parameters; more rows per statement step the statement fewer times.
+ */
+const ROWS_PER_INSERT = 1000;
 
 /** First merges' rows, written sorted by primary key when the merge ends (or a judge comes back). */
 export class PendingRows {
-  private scores = new FlatRows(7, 4);
-  private reviews = new FlatRows(6, 3);
+  /** Per row: entry id, group (judge, round, dimension, time), value, revision. */
+  private scores = new GroupedRows(true);
+  /** Per row: entry id, group (judge, round, status, time), revision. */
+  private reviews = new GroupedRows(false);
   private judges = new Set<string>();
 
   constructor(private readonly db: Database) {}
@@ -32,26 +35,43 @@ export class PendingRows {
     return this.judges.has(judgeId);
   }
 
-  addScore(row: ScoreRow): void {
-    this.scores.push(row);
-    this.judges.add(row[1]);
+  addScore(entryId: number, judgeId: string, round: number, key: string, value: number, revision: number, at: string): void {
+    this.scores.push(entryId, this.scores.groupOf(judgeId, at, round, key), value, revision);
+    this.judges.add(judgeId);
   }
 
-  addReview(row: ReviewRow): void {
-    this.reviews.push(row);
-    this.judges.add(row[1]);
+  addReview(entryId: number, judgeId: string, round: number, status: string, revision: number, at: string): void {
+    this.reviews.push(entryId, this.reviews.groupOf(judgeId, at, round, status), revision);
+    this.judges.add(judgeId);
   }
 
   flush(): void {
-    // (entry_id, judge_id, round_no, dimension_key): the order of both primary keys.
     const { scores, reviews } = this;
-    withIndexesBuiltAfter(this.db, 'scores', scores.count, () => insertRows(this.db, 'scores (entry_id, judge_id, round_no, dimension_key, value, revision, updated_at)', scores));
-    withIndexesBuiltAfter(this.db, 'reviews', reviews.count, () => insertRows(this.db, 'reviews (entry_id, judge_id, round_no, status, revision, updated_at)', reviews));
+    if (scores.count + reviews.count > 0) {
+      // The groups go into a table of this connection's own (temp: never in the database file),
+      // the rows' numbers are joined to them: scores' groups first, then reviews' after them.
+      this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${GROUPS} (g INTEGER PRIMARY KEY, judge_id TEXT NOT NULL, round_no INTEGER NOT NULL, sub TEXT NOT NULL, at TEXT NOT NULL) STRICT`);
+      const addGroup = this.db.prepare(`INSERT INTO ${GROUPS} (g, judge_id, round_no, sub, at) VALUES (?, ?, ?, ?, ?)`);
+      const offset = scores.groups.length;
+      scores.groups.forEach((g, i) => addGroup.run(i, g.judgeId, g.round, g.sub, g.at));
+      reviews.groups.forEach((g, i) => addGroup.run(offset + i, g.judgeId, g.round, g.sub, g.at));
+      // (entry_id, judge_id, round_no, dimension_key): the order of both primary keys.
+      withIndexesBuiltAfter(this.db, 'scores', scores.count, () =>
+        insertRows(this.db, 'scores (entry_id, judge_id, round_no, dimension_key, value, revision, updated_at)', 'v.column1, g.judge_id, g.round_no, g.sub, v.column3, v.column4, g.at', scores, 0),
+      );
+      withIndexesBuiltAfter(this.db, 'reviews', reviews.count, () =>
+        insertRows(this.db, 'reviews (entry_id, judge_id, round_no, status, revision, updated_at)', 'v.column1, g.judge_id, g.round_no, g.sub, v.column3, g.at', reviews, offset),
+      );
+      this.db.exec(`DELETE FROM ${GROUPS}`);
+    }
     scores.clear();
     reviews.clear();
     this.judges.clear();
   }
 }
+
+/** The merge's row groups (PendingRows.flush), in the connection's temp schema. */
+const GROUPS = 'temp.kepu_merge_row_groups';
 
 /**
  * Rows that more than double a table go in without its secondary indexes, which are then built
@@ -96,32 +116,45 @@ export function applyEntries(
     const revision = Math.max(1, entry.revision);
     let scored = false;
     for (const key in entry.scores) {
-      pending.addScore([entry.entryId, judgeId, round, key, entry.scores[key], revision, now]);
+      pending.addScore(entry.entryId, judgeId, round, key, entry.scores[key], revision, now);
       scored = true;
     }
-    if (scored || entry.complete) pending.addReview([entry.entryId, judgeId, round, entry.complete ? 'complete' : 'in_progress', revision, now]);
+    if (scored || entry.complete) pending.addReview(entry.entryId, judgeId, round, entry.complete ? 'complete' : 'in_progress', revision, now);
   }
 }
 
 const bulkStatements = new WeakMap<Database, Map<string, ReturnType<Database['prepare']>>>();
 
-function insertRows(db: Database, target: string, rows: FlatRows): void {
+/**
+ * The rows in key order, ROWS_PER_INSERT per statement: each row's numbers (entry id, group, its
+ * one or two numbers) as parameters, joined to its group for the strings. CROSS JOIN keeps the
+ * parameters' order (SQLite does not reorder it): the rows go in in key order.
+ */
+function insertRows(db: Database, target: string, columns: string, rows: GroupedRows, groupOffset: number): void {
   let cache = bulkStatements.get(db);
   if (!cache) bulkStatements.set(db, (cache = new Map()));
-  const width = rows.width;
+  const numbers = target.startsWith('scores') ? 2 : 1;
+  const width = 2 + numbers;
   const order = rows.keyOrder();
-  let values: unknown[] = [];
+  let values: number[] = [];
   for (let i = 0; i < order.length; i += ROWS_PER_INSERT) {
     const count = Math.min(ROWS_PER_INSERT, order.length - i);
     const key = `${target}|${count}`;
     let statement = cache.get(key);
     if (!statement) {
-      statement = db.prepare(`INSERT INTO ${target} VALUES ${Array(count).fill(`(${Array(width).fill('?').join(', ')})`).join(', ')}`);
+      const row = `(${Array(width).fill('?').join(', ')})`;
+      statement = db.prepare(`INSERT INTO ${target} SELECT ${columns} FROM (VALUES ${Array(count).fill(row).join(', ')}) v CROSS JOIN ${GROUPS} g ON g.g = v.column2`);
       cache.set(key, statement);
     }
-    if (values.length !== count * width) values = new Array<unknown>(count * width);
+    if (values.length !== count * width) values = new Array<number>(count * width);
     let v = 0;
-    for (let r = i; r < i + count; r++) v = rows.copyRow(order[r], values, v);
+    for (let r = i; r < i + count; r++) {
+      const row = order[r];
+      values[v++] = rows.entryId(row);
+      values[v++] = rows.group(row) + groupOffset;
+      values[v++] = rows.number(row, 0);
+      if (numbers === 2) values[v++] = rows.number(row, 1);
+    }
     statement.run(values);
   }
 }

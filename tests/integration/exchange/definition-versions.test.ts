@@ -121,7 +121,10 @@ describe('definition versions across packages and bundles', () => {
     const bundle = () => exportBundle(judge.ctx.db, currentOpenedPackage(judge.ctx.db, id)!.id, judgeKey.privateKey);
     const r1 = bundle();
     expect(readBundle(r1.bytes).payload.definitionVersion).toBe(1);
+    const cacheBefore = coordinator.ctx.db.pragma('cache_size', { simple: true });
     expect(await merge(r1.bytes)).toMatchObject({ status: 'accepted', definitionVersion: { answered: 1, current: 1 } });
+    // The merge's larger page cache is given back (merge-bundles.ts MERGE_CACHE_KIB).
+    expect(coordinator.ctx.db.pragma('cache_size', { simple: true })).toBe(cacheBefore);
     const remoteId = coordinator.ctx.db.prepare('SELECT id FROM entries WHERE campaign_id = ? AND reg_no = ?').pluck().get(id, entry.regNo) as number;
     const creativityRow = () => coordinator.ctx.db.prepare(`SELECT * FROM scores WHERE entry_id = ? AND judge_id = ? AND dimension_key = 'creativity'`).get(remoteId, judgeId);
     const kept = creativityRow();

@@ -21,8 +21,8 @@ describe('the merge bulk write', () => {
       // Judge by judge, as bundles come: the flush sorts them by primary key.
       for (const judge of judges) {
         for (const entryId of ids) {
-          for (const key of ['content', 'creativity', 'communication']) pending.addScore([entryId, judge.id, 1, key, 7, 2, '2026-12-01T00:00:00.000Z']);
-          pending.addReview([entryId, judge.id, 1, 'complete', 2, '2026-12-01T00:00:00.000Z']);
+          for (const key of ['content', 'creativity', 'communication']) pending.addScore(entryId, judge.id, 1, key, 7, 2, '2026-12-01T00:00:00.000Z');
+          pending.addReview(entryId, judge.id, 1, 'complete', 2, '2026-12-01T00:00:00.000Z');
         }
       }
       expect(pending.holds(judges[1].id)).toBe(true);
@@ -31,13 +31,21 @@ describe('the merge bulk write', () => {
     })();
     expect(schema()).toEqual(before);
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The rows' groups live in the connection's temp schema, emptied after each flush: never in the file.
+    expect(ctx.db.prepare(`SELECT count(*) FROM sqlite_master WHERE name LIKE 'kepu_merge%'`).pluck().get()).toBe(0);
+    expect(ctx.db.prepare('SELECT count(*) FROM temp.kepu_merge_row_groups').pluck().get()).toBe(0);
     expect(ctx.db.prepare('SELECT count(*) FROM scores').pluck().get()).toBe(ids.length * 6);
+    // Each row with its own judge, round, dimension, value, revision and time (joined from its group).
+    expect(ctx.db.prepare('SELECT entry_id, judge_id, round_no, dimension_key, value, revision, updated_at FROM scores WHERE entry_id = ? AND judge_id = ? ORDER BY dimension_key').raw().all(ids[7], judges[1].id)).toEqual(
+      ['communication', 'content', 'creativity'].map((key) => [ids[7], judges[1].id, 1, key, 7, 2, '2026-12-01T00:00:00.000Z']),
+    );
+    expect(ctx.db.prepare('SELECT status, revision, updated_at, round_no FROM reviews WHERE entry_id = ? AND judge_id = ?').raw().get(ids[7], judges[0].id)).toEqual(['complete', 2, '2026-12-01T00:00:00.000Z', 1]);
     expect(ctx.db.prepare('SELECT count(*) FROM reviews WHERE judge_id = ?').pluck().get(judges[0].id)).toBe(ids.length);
     const plan = ctx.db.prepare('EXPLAIN QUERY PLAN SELECT entry_id FROM scores WHERE judge_id = ?').all(judges[0].id) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('scores_by_judge');
     // A small load next to many stored rows keeps the indexes as they are (and still consistent).
     ctx.db.transaction(() => {
-      pending.addScore([ids[0], judges[0].id, 2, 'content', 5, 1, '2026-12-02T00:00:00.000Z']);
+      pending.addScore(ids[0], judges[0].id, 2, 'content', 5, 1, '2026-12-02T00:00:00.000Z');
       pending.flush();
     })();
     expect(schema()).toEqual(before);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src-main/core/files/canonical-json';
-import { decodeBase64, encodeEnvelope, pae, parseEnvelope, parsePayload, sameJsonData, signEnvelope, verifyEnvelope } from '../../../src-main/core/exchange/dsse';
+import { canonicalEnvelope, decodeBase64, encodeEnvelope, envelopeJson, pae, parseEnvelope, parseEnvelopeGenerally, parsePayload, sameJsonData, signEnvelope, verifyEnvelope } from '../../../src-main/core/exchange/dsse';
 import { z } from 'zod';
 import { keyIdOf } from '../../../src-main/core/keys/identity';
 
@@ -141,5 +141,89 @@ describe('signed payloads in canonical form', () => {
     expect(sameJsonData({ a: ' x' }, { a: 'x' })).toBe(false);
     expect(sameJsonData({ a: '2026-01-01' }, { a: new Date('2026-01-01') })).toBe(false);
     expect(sameJsonData([1, 2], { 0: 1, 1: 2 })).toBe(false);
+  });
+});
+
+describe('the fast reading of an envelope as the writer writes it (issue 18)', () => {
+  const key = rfcKey();
+  const envelopes = [
+    signEnvelope('application/vnd.kepu.bundle+json', Buffer.from('{"a":1}'), key, 'abc'),
+    signEnvelope('t', Buffer.alloc(0), key, ''),
+    signEnvelope('t', Buffer.from('x'), key, 'k'),
+    signEnvelope('t', Buffer.from('xy'), key, 'k'),
+    signEnvelope('类型 "quoted" \u2028', Buffer.from('中文'), key, 'é\\k'),
+    { ...signEnvelope('t', Buffer.from('two'), key, 'a'), signatures: [{ keyid: 'a', sig: 'AAAA' }, { keyid: 'b', sig: 'YQ==' }] },
+  ];
+
+  /** Both ways must give the same answer: the same envelope (members in the same order) or the same problem. */
+  const same = (bytes: Buffer) => {
+    const fast = parseEnvelope(bytes);
+    const general = parseEnvelopeGenerally(bytes);
+    expect(fast).toEqual(general);
+    if (fast.ok && general.ok) {
+      expect(JSON.stringify(fast.envelope)).toBe(JSON.stringify(general.envelope));
+      expect(envelopeJson(fast.envelope)).toBe(JSON.stringify(general.envelope));
+    }
+    return general.ok;
+  };
+
+  it('takes what encodeEnvelope writes, with the same envelope the general way reads', () => {
+    for (const envelope of envelopes) {
+      const bytes = encodeEnvelope(envelope);
+      expect(same(bytes)).toBe(true);
+      // The ASCII ones go the fast way (the escaped type is not ASCII: it goes the general way).
+      if (bytes.every((b) => b < 0x80)) expect(canonicalEnvelope(bytes)).not.toBeNull();
+    }
+  });
+
+  it('answers as the general way for every altered file', () => {
+    const base = encodeEnvelope(envelopes[0]).toString('latin1');
+    const variants = [
+      base.replace('{"payload":"', '{ "payload":"'),
+      base.replace('","payloadType"', '" ,"payloadType"'),
+      base.replace('"payloadType"', '"payloadType" '),
+      base.replace('"signatures"', '"payloadType":"t","signatures"'),
+      base.replace('"signatures"', '"payload":"YQ==","signatures"'),
+      base.replace('}]}', '}],"x":1}'),
+      base.replace('"keyid":"abc",', ''),
+      base.replace('"keyid":"abc"', '"keyid":"abc","keyid":"abc"'),
+      base.replace('"keyid":"abc","sig":', '"sig":"YQ==","keyid":"abc","sig":'),
+      base.replace('"signatures":[', '"signatures":[],"z":['),
+      base.replace(/"signatures":\[.*\]/, '"signatures":[]'),
+      base.replace('"payloadType":"application/vnd.kepu.bundle+json"', '"payloadType":""'),
+      base.replace('"payloadType":"application/vnd.kepu.bundle+json"', '"payloadType":1'),
+      base.replace('"payloadType":"application/vnd.kepu.bundle+json"', '"payloadType":"\\u0061"'),
+      base.replace('"abc"', '"\\u00e9"'),
+      base.replace('"abc"', '"ab\\/c"'),
+      base.replace(/"sig":"([^"]*)=="/, '"sig":"$1=="'),
+      base.replace(/"sig":"[^"]*"/, '"sig":"YR=="'),
+      base.replace(/"sig":"[^"]*"/, '"sig":"YQ"'),
+      base.replace(/"payload":"[^"]*"/, '"payload":"YR=="'),
+      base.replace(/"payload":"[^"]*"/, '"payload":"YQ"'),
+      base.replace(/"payload":"[^"]*"/, '"payload":"Y\\u0051=="'),
+      base.replace(/"payload":"[^"]*"/, '"payload":""'),
+      base.replace('{"payload":', '{"payload" :'),
+      base.slice(0, -1),
+      `${base}\n`,
+      `${base} `,
+      `${base}{}`,
+      `\uFEFF${base}`,
+      '{"payload":"',
+      '{"payload":"",',
+      '{"payload":"",}',
+      '{"payload":""',
+      '',
+    ];
+    for (const text of variants) same(Buffer.from(text, 'utf8'));
+    // Every byte changed to a few others, and every prefix of the file.
+    const bytes = Buffer.from(base, 'latin1');
+    for (let i = 0; i < bytes.length; i++) {
+      for (const b of [0x20, 0x22, 0x2c, 0x3d, 0x41, 0x5c, 0x7b, 0x7d, 0xc3, bytes[i] ^ 1]) {
+        const copy = Buffer.from(bytes);
+        copy[i] = b;
+        same(copy);
+      }
+      same(bytes.subarray(0, i));
+    }
   });
 });

@@ -1,8 +1,9 @@
 // The merge's pending rows are written in primary-key order (pending-rows.ts keyOrder: a counting
-// sort by entry id, then ranks of judge, round and dimension): the same order a comparison sort of
-// the rows by (entry_id, judge_id, round_no, dimension_key) gives, strings in code-unit order.
+// sort by entry id, then the ranks of the rows' groups by judge, round and dimension): the same order
+// a comparison sort of the rows by (entry_id, judge_id, round_no, dimension_key) gives, strings in
+// code-unit order. A review's status is in its group but not in its key.
 import { describe, expect, it } from 'vitest';
-import { compareText, FlatRows } from '../../../src-main/core/merge/pending-rows';
+import { compareText, GroupedRows } from '../../../src-main/core/merge/pending-rows';
 
 type Row = [number, string, number, string, number];
 
@@ -35,14 +36,20 @@ describe('the key order of pending merge rows', () => {
         seen.add(key);
         rows.push(row);
       }
-      const flat = new FlatRows(5, keyWidth);
-      for (const row of rows) flat.push(row);
-      expect([...flat.keyOrder()]).toEqual(byComparator(rows, keyWidth));
-      expect(flat.at(rows.length - 1, 4)).toBe(rows[rows.length - 1][4]);
+      const grouped = new GroupedRows(keyWidth === 4);
+      // Reviews: the sub-key is a status, which the key leaves out (any order of statuses will do).
+      const statuses = ['complete', 'in_progress'];
+      for (const [i, row] of rows.entries()) {
+        const sub = keyWidth === 4 ? row[3] : statuses[i % 2];
+        grouped.push(row[0], grouped.groupOf(row[1], i % 3 === 0 ? 't1' : 't2', row[2], sub), row[4], -row[4]);
+      }
+      expect([...grouped.keyOrder()]).toEqual(byComparator(rows, keyWidth));
+      const last = rows.length - 1;
+      expect([grouped.entryId(last), grouped.groups[grouped.group(last)].judgeId, grouped.number(last, 0), grouped.number(last, 1)]).toEqual([rows[last][0], rows[last][1], rows[last][4], -rows[last][4]]);
     }
   });
 
   it('is empty for no rows', () => {
-    expect([...new FlatRows(6, 3).keyOrder()]).toEqual([]);
+    expect([...new GroupedRows(false).keyOrder()]).toEqual([]);
   });
 });
