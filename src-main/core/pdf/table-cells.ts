@@ -102,6 +102,10 @@ function isCjk(ch: string): boolean {
   return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xffef) || cp >= 0x20000;
 }
 
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u3000';
+}
+
 /** `text` split where a line may break: each piece carries its trailing spaces. */
 function pieces(line: string): string[] {
   const chars = Array.from(line);
@@ -110,9 +114,9 @@ function pieces(line: string): string[] {
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
     const prev = chars[i - 1];
-    if (cur && prev !== undefined) {
-      const afterSpace = /\s/.test(prev) && !/\s/.test(ch);
-      const aroundCjk = (isCjk(ch) || isCjk(prev)) && !/\s/.test(ch) && !NO_BREAK_BEFORE.has(ch) && !NO_BREAK_AFTER.has(prev);
+    if (cur && prev !== undefined && !isSpace(ch)) {
+      const afterSpace = isSpace(prev);
+      const aroundCjk = (isCjk(ch) || isCjk(prev)) && !NO_BREAK_BEFORE.has(ch) && !NO_BREAK_AFTER.has(prev);
       if (afterSpace || aroundCjk) {
         out.push(cur);
         cur = '';
