@@ -68,7 +68,8 @@ export async function stallBench(dispatch: Dispatch, campaignId: string, judgeId
   during('mainStall.reviewGet.duringPdf.inProcess', before, `review:get every ${INTERVAL_MS} ms while ranking:export writes the PDF report in the main process (before)`);
   const after = await latencies(dispatch, request, () => jobToEnd(dispatch, campaignId, 'pdf'));
   during('mainStall.reviewGet.duringPdf.worker', after, `review:get every ${INTERVAL_MS} ms while ranking:exportJob writes the PDF report on a worker thread (after)`);
-  for (const format of ['xlsx', 'pdf'] as const) {
+  // Only the formats measured in process (all of them unless KEPU_BENCH_RANKING_EXPORTS says).
+  for (const format of (['xlsx', 'pdf'] as const).filter((f) => inProcess[f])) {
     const t0 = now();
     await jobToEnd(dispatch, campaignId, format);
     const samples = [now() - t0];

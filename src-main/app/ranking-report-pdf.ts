@@ -9,6 +9,8 @@ import PDFDocument from 'pdfkit';
 import type { RankingMethod } from '../contract';
 import { allEligibility, findDimension } from '../contract/lists';
 import { FONT, useAppFonts } from '../core/pdf/fonts';
+import { cell, cellMeasure, paragraph } from '../core/pdf/table-cells';
+import { useFastShaping } from '../core/pdf/fast-shaping';
 import type { StoredSnapshot } from '../core/ranking/snapshot-store';
 import { formatInZone } from '../core/time';
 import type { AppContext } from './context';
@@ -39,11 +41,12 @@ export async function rankingReportPdf(ctx: Pick<AppContext, 'db' | 'campaigns'>
   const def = computed.data.definition;
   const tz = def.timeZone;
   const summary = ctx.campaigns.summary(computed.data.campaignId);
-  const doc = new PDFDocument({ size: 'A4', margin: M, bufferPages: true, info: { Title: `${tZh('ranking.report.title')} / ${tEn('ranking.report.title')} — ${summary.name}`, Creator: 'Kepu Review' } });
+  const doc = new PDFDocument({ size: 'A4', margin: M, bufferPages: true, info: { Title: `${tZh('ranking.report.title')} / ${tEn('ranking.report.title')} — ${summary.name['zh-CN']} / ${summary.name.en}`, Creator: 'Kepu Review' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   useAppFonts(doc);
+  useFastShaping(doc);
   const width = doc.page.width - 2 * M;
   const bottom = () => doc.page.height - M - 16;
   const ensure = (h: number) => {
@@ -149,19 +152,26 @@ export async function rankingReportPdf(ctx: Pick<AppContext, 'db' | 'campaigns'>
       { key: 'judges', w: 32 },
       { key: 'spread', w: width - 438 },
     ];
+    let headMeasure: ReturnType<typeof cellMeasure> | undefined;
     const header = () => {
       ensure(30);
       let x = M;
       const y = doc.y + 4;
       doc.font(FONT.bold).fontSize(7).fillColor(MUTED);
+      headMeasure ??= cellMeasure(doc);
       for (const col of cols) {
-        doc.text(`${tZh(`ranking.columns.${col.key}`)}\n${tEn(`ranking.columns.${col.key}`)}`, x, y, { width: col.w - 4, lineBreak: true });
+        doc.y = y;
+        paragraph(doc, `${tZh(`ranking.columns.${col.key}`)}\n${tEn(`ranking.columns.${col.key}`)}`, x, col.w - 4, headMeasure);
         x += col.w;
       }
       doc.y = y + 20;
       doc.moveTo(M, doc.y - 2).lineTo(M + width, doc.y - 2).lineWidth(0.5).strokeColor(RULE).stroke();
     };
     header();
+    // One width measure for the rows' font and size (regular 7.5 pt), made on the first row.
+    let rowMeasure: ReturnType<typeof cellMeasure> | undefined;
+    let tieMeasure: ReturnType<typeof cellMeasure> | undefined;
+    let heldMeasure: ReturnType<typeof cellMeasure> | undefined;
     for (const [index, r] of ranked.entries()) {
       // A 50,000-entry report takes half a minute: let other requests (and the UI) in between.
       if (index % 500 === 499) {
@@ -188,15 +198,18 @@ export async function rankingReportPdf(ctx: Pick<AppContext, 'db' | 'campaigns'>
       };
       let x = M;
       doc.font(FONT.regular).fontSize(7.5).fillColor(INK);
+      rowMeasure ??= cellMeasure(doc);
       for (const col of cols) {
         if (col.key === 'spread') spread(doc, x, y + 2, col.w - 6, 7, r.low, r.high, r.score, scale);
-        else doc.text(values[col.key], x, y, { width: col.w - 4, height: 10, lineBreak: false, ellipsis: true });
+        else cell(doc, values[col.key], x, y, col.w - 4, rowMeasure);
         x += col.w;
       }
       doc.y = y + 12;
       for (const tie of r.ties.filter((t) => t.behind === r.regNo)) {
         ensure(10);
-        doc.font(FONT.regular).fontSize(6.5).fillColor(MUTED).text(`↳ ${describeTie(tZh, tie, computed, 'zh-CN')} / ${describeTie(tEn, tie, computed, 'en')}`, M + 30, doc.y, { width: width - 30 });
+        doc.font(FONT.regular).fontSize(6.5).fillColor(MUTED);
+        tieMeasure ??= cellMeasure(doc);
+        paragraph(doc, `└ ${describeTie(tZh, tie, computed, 'zh-CN')} / ${describeTie(tEn, tie, computed, 'en')}`, M + 30, width - 30, tieMeasure);
       }
     }
     rowsDone += ranked.length;
@@ -205,7 +218,10 @@ export async function rankingReportPdf(ctx: Pick<AppContext, 'db' | 'campaigns'>
       doc.moveDown(0.4).font(FONT.bold).fontSize(9).fillColor(INK).text(`${tZh('ranking.sections.held', { count: held.length })} · ${tEn('ranking.sections.held', { count: held.length })}`, M, doc.y, { width });
       para(`${tZh('ranking.heldHelp')} ${tEn('ranking.heldHelp')}`, MUTED, 7.5);
       for (const h of held) {
-        para(`${h.regNo}  ${h.title} — ${h.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`).join('; ')}`, INK, 7.5);
+        ensure(15);
+        doc.font(FONT.regular).fontSize(7.5).fillColor(INK);
+        heldMeasure ??= cellMeasure(doc);
+        paragraph(doc, `${h.regNo}  ${h.title} — ${h.flags.map((f) => `${describeFlag(tZh, f)} / ${describeFlag(tEn, f)}`).join('; ')}`, M, width, heldMeasure);
       }
     }
   }
@@ -217,11 +233,13 @@ export async function rankingReportPdf(ctx: Pick<AppContext, 'db' | 'campaigns'>
       ensure(16);
       const y = doc.y;
       const name = computed.judgeNames.get(j.judgeId) ?? j.judgeId;
-      doc.font(FONT.regular).fontSize(7.5).fillColor(INK).text(name, M, y, { width: 110, height: 10, lineBreak: false, ellipsis: true });
+      doc.font(FONT.regular).fontSize(7.5).fillColor(INK);
+      cell(doc, name, M, y, 110);
       doc.fillColor(MUTED).text(`${tZh('ranking.charts.scored', { count: j.scored })}`, M + 112, y, { width: 50, lineBreak: false });
       boxPlot(doc, M + 165, y + 1, width - 165 - 120, 8, j, scaleOf(computed));
       const flag = j.flag ? `${tZh(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) })} / ${tEn(`ranking.charts.bias.${j.flag}`, { bias: (j.bias ?? 0).toFixed(2) })}` : '';
-      doc.fillColor(j.flag ? '#b54708' : MUTED).text(flag, M + width - 115, y, { width: 115, height: 10, lineBreak: false, ellipsis: true });
+      doc.fillColor(j.flag ? '#b54708' : MUTED);
+      cell(doc, flag, M + width - 115, y, 115);
       doc.y = y + 14;
     }
   }
@@ -279,7 +297,12 @@ export async function rankingReportPdf(ctx: Pick<AppContext, 'db' | 'campaigns'>
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    doc.font(FONT.regular).fontSize(7).fillColor(MUTED).text(`${summary.name} · ${tZh('ranking.report.page', { page: i + 1 })} / ${tEn('ranking.report.page', { page: i + 1 })}`, M, doc.page.height - M + 8, { width, align: 'center', lineBreak: false });
+    // Centred by hand and drawn with no width: PDFKit's wrapper saw the footer below the page's
+    // bottom margin and started a new page for it, so every page was followed by a blank one that
+    // held only the previous page's footer (half of a report's pages).
+    const footer = `${summary.name['zh-CN']} · ${tZh('ranking.report.page', { page: i + 1 })} / ${tEn('ranking.report.page', { page: i + 1 })}`;
+    doc.font(FONT.regular).fontSize(7).fillColor(MUTED);
+    doc.text(footer, M + Math.max(0, (width - doc.widthOfString(footer)) / 2), doc.page.height - M + 8, { lineBreak: false });
   }
   doc.end();
   return done;
