@@ -228,6 +228,7 @@ export async function rankingBench(): Promise<BenchResult[]> {
     // the first summary through a worker just started (under tsx it compiles its sources first),
     // then recomputations on the warm worker (refresh: nothing reused but prepared statements).
     const reads = new WorkerReads(ctx);
+    let readsOpen = true;
     try {
       const cold = await measure(1, () => reads.summary({ campaignId }));
       results.push(summarize('ranking.worker.firstSummaryColdWorker', reviews, 'reviews/s', cold, { note: `ranking:summary on a ranking worker started for it (thread start + module load${import.meta.url.endsWith('.ts') ? ' through tsx' : ''} + compute); the desktop app starts it with the handlers` }));
@@ -240,7 +241,11 @@ export async function rankingBench(): Promise<BenchResult[]> {
       );
       results.push(...(await summaryStallBench(dispatch, reads, campaignId, judges[0], ids.filter((_, i) => i % JUDGES === 0))));
     } finally {
-      await reads.close();
+      // Kept open for the export jobs below, which run on it as in the app (closed at the end).
+      if (process.env.KEPU_BENCH_RANKING_SKIP_EXPORTS === '1') {
+        readsOpen = false;
+        await reads.close();
+      }
     }
     const summary = await measure(3, async () => {
       const r = await dispatch('ranking:summary', { campaignId, refresh: true });
@@ -283,7 +288,11 @@ export async function rankingBench(): Promise<BenchResult[]> {
       results.push(summarize(`ranking.export.${format}`, ENTRIES, 'entries/s', exported, { note: `${ENTRIES} entries, ${(size / 1e6).toFixed(1)} MB, computation cached${aim}${ratio}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`, ...(peer ? { peer } : {}) }));
       inProcess[format] = exported;
     }
-    results.push(...(await stallBench(dispatch, campaignId, judges[0], ids.filter((_, i) => i % JUDGES === 0), inProcess)));
+    try {
+      results.push(...(await stallBench(dispatch, reads, ctx, campaignId, judges[0], ids.filter((_, i) => i % JUDGES === 0), inProcess)));
+    } finally {
+      if (readsOpen) await reads.close();
+    }
     return results;
   } finally {
     large.dispose();

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { asDiskFull } from '../core/files/disk-full';
 import { toErrorBody } from './dispatch';
 import { openWorkerContext } from './worker-context';
-import { JobCancelled, runTask } from './worker-tasks';
+import { runTaskReporting } from './worker-tasks';
 import type { WorkerMessage, WorkerStart } from './worker-runner';
 
 const start = workerData as WorkerStart;
@@ -14,15 +14,13 @@ const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
 async function main(job: WorkerStart): Promise<void> {
   const task = job.task;
-  const cancelFlag = new Int32Array(job.cancelFlag);
   let ctx: ReturnType<typeof openWorkerContext> | null = null;
   try {
     ctx = openWorkerContext(job.dataDir, job.nativeBinding, task.writable === true);
-    const result = await runTask(ctx, task, { cancelled: () => Atomics.load(cancelFlag, 0) !== 0, progress: (progress) => post({ type: 'progress', progress }) });
-    post({ type: 'done', result });
+    await runTaskReporting(ctx, task, job.cancelFlag, post);
   } catch (error) {
-    if (error instanceof JobCancelled) post({ type: 'cancelled' });
-    else post({ type: 'failed', error: toErrorBody(`job ${task.module}.${task.export}`, asDiskFull(error, job.dataDir), console.error) });
+    // The context could not be opened (the database is missing, the disk is full).
+    post({ type: 'failed', error: toErrorBody(`job ${task.module}.${task.export}`, asDiskFull(error, job.dataDir), console.error) });
   } finally {
     ctx?.close();
   }

@@ -14,7 +14,6 @@ import { lockAfterNotice } from '../core/notices/final-lock-guard';
 import { autoBackupBefore } from './backup-handlers';
 import type { AppContext } from './context';
 import { exportRanking } from './ranking-export';
-import { runInWorker } from './worker-runner';
 import { committeeApplicants } from './ranking-views';
 import { snapshotView } from './ranking-reads';
 import { rankingReads, WorkerReads } from './ranking-worker';
@@ -83,7 +82,8 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
     // (reviews, video range requests) must not wait for it.
     'ranking:exportJob': ({ campaignId, format }) => {
       ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND now, not as a failed job
-      return ctx.jobs.start('ranking.export', (control) => runInWorker(ctx, { module: 'ranking-export', export: 'exportRankingJob', args: { campaignId, format } }, control, { cancelled: true, file: null }));
+      // Where the Ranking tab's reads run: on the ranking worker, over the computation it holds.
+      return ctx.jobs.start('ranking.export', (control) => rankingReads(ctx).job({ module: 'ranking-export', export: 'exportRankingJob', args: { campaignId, format } }, control, { cancelled: true, file: null }));
     },
   };
 }

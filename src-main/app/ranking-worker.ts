@@ -15,19 +15,26 @@
 // configuration), exactly as the main process's did. The main side keeps the last summary per
 // campaign and rounds with the main connection's stamp when it was asked, and answers it again
 // only while that stamp is unchanged (any write here, or another process's commit, moves it).
+// Jobs: the ranking export jobs run where the reads run (`job`): on this worker, over the
+// computation the Ranking tab made (an XLSX export of 50,000 entries then writes its rows at once
+// instead of a new worker loading and ranking everything again); in process, on a worker of their own.
 import { Worker } from 'node:worker_threads';
-import type { AppErrorBody, ParsedRequestOf, ResponseOf } from '../contract';
+import type { AppErrorBody, JobKind, ParsedRequestOf, ResponseOf } from '../contract';
 import { changeStamp } from '../core/db/change-stamp';
 import { KepuError } from '../core/errors';
 import type { AppContext } from './context';
+import type { JobControl } from './jobs';
 import { rankingEntry, rankingList, rankingSummary } from './ranking-reads';
 import type { RankingRead, ServeReply, ServeRequest } from './ranking-serve';
-import { type WorkerMessage, type WorkerStart, workerScript } from './worker-runner';
+import { followTask, type ResultOf, runInWorker, type TaskFollower, type WorkerMessage, type WorkerStart, workerScript } from './worker-runner';
+import type { WorkerTask } from './worker-tasks';
 
 export interface RankingReads {
   summary(request: ParsedRequestOf<'ranking:summary'>): Promise<ResponseOf<'ranking:summary'>>;
   list(request: ParsedRequestOf<'ranking:list'>): Promise<ResponseOf<'ranking:list'>>;
   entry(request: ParsedRequestOf<'ranking:entry'>): Promise<ResponseOf<'ranking:entry'>>;
+  /** Runs a read-only job's task (a ranking export) beside the reads, so it uses their computation. */
+  job<K extends JobKind>(task: WorkerTask, control: JobControl<K>, cancelled: ResultOf<K>): Promise<ResultOf<K>>;
   /** Ends the worker, if any (the next read starts it again). */
   close(): Promise<void>;
 }
@@ -62,6 +69,8 @@ function inProcessReads(ctx: AppContext): RankingReads {
     summary: async (request) => rankingSummary(ctx, request),
     list: async (request) => rankingList(ctx, request),
     entry: async (request) => rankingEntry(ctx, request),
+    // Nothing computed is kept on a thread here (the CLI): the job's own worker computes it.
+    job: (task, control, cancelled) => runInWorker(ctx, task, control, cancelled),
     close: async () => {},
   };
 }
@@ -74,6 +83,7 @@ interface Pending {
 export class WorkerReads implements RankingReads {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
+  private readonly jobs = new Map<number, TaskFollower>();
   private nextId = 1;
   private readonly summaries = new Map<string, { stamp: string; value: ResponseOf<'ranking:summary'> }>();
 
@@ -96,6 +106,24 @@ export class WorkerReads implements RankingReads {
 
   async entry(request: ParsedRequestOf<'ranking:entry'>): Promise<ResponseOf<'ranking:entry'>> {
     return (await this.call('ranking:entry', request)) as ResponseOf<'ranking:entry'>;
+  }
+
+  job<K extends JobKind>(task: WorkerTask, control: JobControl<K>, cancelled: ResultOf<K>): Promise<ResultOf<K>> {
+    if (task.writable) throw new Error(`ranking worker: ${task.module} writes; it runs on a worker of its own`);
+    const worker = this.started();
+    const id = this.nextId++;
+    const cancelFlag = new SharedArrayBuffer(4);
+    worker.ref();
+    const result = new Promise<unknown>((resolve, reject) => {
+      // A job that does not stop within the grace after a cancel ends the worker (the next read starts another).
+      const follower = followTask(control, cancelFlag, cancelled, () => void worker.terminate(), { resolve, reject });
+      this.jobs.set(id, follower);
+      worker.postMessage({ type: 'ranking:job', id, task, cancelFlag } satisfies ServeRequest);
+    }).finally(() => {
+      this.jobs.delete(id);
+      this.unrefWhenIdle(worker);
+    });
+    return result as Promise<ResultOf<K>>;
   }
 
   /** Starts the worker now (it loads its modules while nothing waits for it). */
@@ -126,6 +154,11 @@ export class WorkerReads implements RankingReads {
     });
   }
 
+  /** Idle (no read or job pending): the worker must not keep the process alive on its own. */
+  private unrefWhenIdle(worker: Worker): void {
+    if (this.pending.size === 0 && this.jobs.size === 0) worker.unref();
+  }
+
   private started(): Worker {
     if (this.worker) return this.worker;
     const { script, eval: isEval } = workerScript();
@@ -142,16 +175,19 @@ export class WorkerReads implements RankingReads {
       if (this.worker === worker) this.worker = null;
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();
+      // A job ends too: "cancelled" when it was (terminated after the grace), else failed.
+      for (const job of [...this.jobs.values()]) job.ended(error instanceof Error ? error : new Error(String(error)));
     };
     worker.on('message', (message: ServeReply | WorkerMessage) => {
       if (message.type === 'ranking:reply') {
         const p = this.pending.get(message.id);
         this.pending.delete(message.id);
-        if (this.pending.size === 0) worker.unref();
+        this.unrefWhenIdle(worker);
         if (!p) return;
         if (message.ok) p.resolve(message.value);
         else p.reject(asKepuError(message.error));
-      } else if (message.type === 'failed') fail(asKepuError(message.error));
+      } else if (message.type === 'ranking:job') this.jobs.get(message.id)?.message(message.message);
+      else if (message.type === 'failed') fail(asKepuError(message.error));
     });
     worker.on('error', fail);
     // Ended (closed, or crashed): what was asked and not answered fails; the next read starts a new one.

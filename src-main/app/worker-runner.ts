@@ -39,7 +39,7 @@ export type WorkerMessage =
   | { type: 'cancelled' }
   | { type: 'failed'; error: AppErrorBody };
 
-type ResultOf<K extends JobKind> = NonNullable<JobOf<K>['result']>;
+export type ResultOf<K extends JobKind> = NonNullable<JobOf<K>['result']>;
 
 /**
  * How to start the worker for the code running now: a file (a bundle's job-worker.js), or for the
@@ -73,30 +73,54 @@ export function runInWorker<K extends JobKind>(ctx: Pick<AppContext, 'dataDir' |
   const start: WorkerStart = { task, dataDir: ctx.dataDir, cancelFlag, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) };
   return new Promise<unknown>((resolve, reject) => {
     const worker = new Worker(script, { workerData: start, eval: isEval });
-    let settled = false;
-    let grace: NodeJS.Timeout | undefined;
-    const settle = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(grace);
-      control.signal.removeEventListener('abort', onAbort);
-      finish();
-    };
-    const onAbort = () => {
-      Atomics.store(new Int32Array(cancelFlag), 0, 1);
-      grace = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
-      grace.unref();
-    };
-    if (control.signal.aborted) onAbort();
-    else control.signal.addEventListener('abort', onAbort);
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') control.progress(message.progress as Parameters<JobControl<K>['progress']>[0]);
-      else if (message.type === 'done') settle(() => resolve(message.result));
-      else if (message.type === 'cancelled') settle(() => resolve(cancelled));
-      else settle(() => reject(new KepuError(message.error.code, message.error.message, message.error.params)));
-    });
-    worker.on('error', (error) => settle(() => reject(error)));
+    const follow = followTask(control, cancelFlag, cancelled, () => void worker.terminate(), { resolve, reject });
+    worker.on('message', follow.message);
+    worker.on('error', follow.failed);
     // Ended without an answer: terminated after a cancel that it did not see in time, or crashed.
-    worker.on('exit', (code) => settle(() => (control.signal.aborted ? resolve(cancelled) : reject(new Error(`jobs: the worker for ${task.module}.${task.export} ended (exit code ${code}) without an answer`)))));
+    worker.on('exit', (code) => follow.ended(new Error(`jobs: the worker for ${task.module}.${task.export} ended (exit code ${code}) without an answer`)));
   }) as Promise<ResultOf<K>>;
+}
+
+/** How one task on a thread is followed: its messages, and the thread failing or ending first. */
+export interface TaskFollower {
+  message(message: WorkerMessage): void;
+  failed(error: unknown): void;
+  /** The thread ended before the task answered: "cancelled" after a cancel, else `error`. */
+  ended(error: Error): void;
+}
+
+/**
+ * Follows one task's messages into its job (runInWorker's own worker, or the ranking worker's
+ * export jobs, ranking-worker.ts): progress to the job, the result, "cancelled" as the job's
+ * `cancelled` result, a failure as the KepuError of the body the worker made. A cancel sets the
+ * shared flag the work reads between slices; work that does not stop within CANCEL_GRACE_MS is
+ * stopped with `terminate` (its thread ends).
+ */
+export function followTask<K extends JobKind>(control: JobControl<K>, cancelFlag: SharedArrayBuffer, cancelled: ResultOf<K>, terminate: () => void, settled: { resolve(value: unknown): void; reject(error: unknown): void }): TaskFollower {
+  let done = false;
+  let grace: NodeJS.Timeout | undefined;
+  const settle = (finish: () => void) => {
+    if (done) return;
+    done = true;
+    clearTimeout(grace);
+    control.signal.removeEventListener('abort', onAbort);
+    finish();
+  };
+  const onAbort = () => {
+    Atomics.store(new Int32Array(cancelFlag), 0, 1);
+    grace = setTimeout(terminate, CANCEL_GRACE_MS);
+    grace.unref();
+  };
+  if (control.signal.aborted) onAbort();
+  else control.signal.addEventListener('abort', onAbort);
+  return {
+    message: (message) => {
+      if (message.type === 'progress') control.progress(message.progress as Parameters<JobControl<K>['progress']>[0]);
+      else if (message.type === 'done') settle(() => settled.resolve(message.result));
+      else if (message.type === 'cancelled') settle(() => settled.resolve(cancelled));
+      else settle(() => settled.reject(new KepuError(message.error.code, message.error.message, message.error.params)));
+    },
+    failed: (error) => settle(() => settled.reject(error)),
+    ended: (error) => settle(() => (control.signal.aborted ? settled.resolve(cancelled) : settled.reject(error))),
+  };
 }

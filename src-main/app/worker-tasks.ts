@@ -6,7 +6,10 @@
 // job's result; it throws JobCancelled when it saw the cancellation and stopped.
 import type { Database } from 'better-sqlite3';
 import type { CampaignRepo } from '../core/campaigns/campaign-repo';
+import { asDiskFull } from '../core/files/disk-full';
 import type { RankingService } from '../core/ranking/ranking-service';
+import { toErrorBody } from './dispatch';
+import type { WorkerMessage } from './worker-runner';
 
 export const workerModules = {
   'ranking-export': () => import('./ranking-export'),
@@ -61,4 +64,21 @@ export async function runTask(ctx: WorkerContext, task: WorkerTask, control: Wor
   const work = (await loaded())[task.export as never] as WorkFunction | undefined;
   if (typeof work !== 'function') throw new Error(`worker: ${task.module} has no function ${task.export}`);
   return work(ctx, task.args, control);
+}
+
+/**
+ * Runs a task on this thread and reports it as the job's messages: progress as it goes, then the
+ * result, "cancelled" (it saw the shared flag and stopped) or the failure as a typed error body.
+ * The one way a task runs on a thread: the job worker's (job-worker.ts, one task then it ends) and
+ * the ranking worker's (ranking-serve.ts, the export jobs that reuse its computed ranking).
+ */
+export async function runTaskReporting(ctx: WorkerContext, task: WorkerTask, cancelFlag: SharedArrayBuffer, post: (message: WorkerMessage) => void): Promise<void> {
+  const flag = new Int32Array(cancelFlag);
+  try {
+    const result = await runTask(ctx, task, { cancelled: () => Atomics.load(flag, 0) !== 0, progress: (progress) => post({ type: 'progress', progress }) });
+    post({ type: 'done', result });
+  } catch (error) {
+    if (error instanceof JobCancelled) post({ type: 'cancelled' });
+    else post({ type: 'failed', error: toErrorBody(`job ${task.module}.${task.export}`, asDiskFull(error, ctx.dataDir), console.error) });
+  }
 }

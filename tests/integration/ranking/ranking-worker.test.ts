@@ -2,15 +2,39 @@
 // worker through tsx here): ranking:summary, ranking:list and ranking:entry answer exactly what
 // the in-process handlers answer, and a score saved after the first summary (a write of the main
 // connection) makes both the main side's kept summary and the worker's computation stale.
+// The ranking export jobs on the same worker (WorkerReads.job, what ranking:exportJob uses in the
+// app): the same file as the in-process export, never one of a computation gone stale, and a job
+// cancelled mid-way leaves nothing in exports/ while the worker goes on answering reads.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, type CampaignSummary, type RankingSummary } from '../../../src-main/contract';
+import { channels, type CampaignSummary, type ExportFile, type Job, type RankingExportJob, type RankingSummary } from '../../../src-main/contract';
 import { WorkerReads } from '../../../src-main/app/ranking-worker';
 import { ok, openTestApp } from '../../helpers';
+import { syntheticEntries } from '../../e2e/seed';
 
 type App = ReturnType<typeof openTestApp>;
 
 /** The summary without the moment it was computed (each computation has its own). */
 const comparable = (s: RankingSummary) => ({ ...s, computedAt: '' });
+
+/** Runs an export as ranking:exportJob does on the worker, and polls it to its end (cancelling it at its first progress when asked). */
+async function exportOnWorker(app: App, reads: WorkerReads, campaignId: string, format: 'csv' | 'xlsx', cancelAtProgress = false): Promise<{ job: RankingExportJob; cancelledAt: { done: number; total: number } | null }> {
+  const started = app.ctx.jobs.start('ranking.export', (control) => reads.job({ module: 'ranking-export', export: 'exportRankingJob', args: { campaignId, format } }, control, { cancelled: true, file: null }));
+  let cancelledAt: { done: number; total: number } | null = null;
+  for (;;) {
+    const job = await ok<Job>(app.dispatch('job:status', { jobId: started.jobId }));
+    if (job.state !== 'running') return { job: job as RankingExportJob, cancelledAt };
+    const progress = (job as RankingExportJob).progress;
+    if (cancelAtProgress && progress && !cancelledAt) {
+      cancelledAt = progress;
+      await ok(app.dispatch('job:cancel', { jobId: started.jobId }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const bytesOf = (file: ExportFile) => Buffer.from(file.contentBase64, 'base64');
 
 describe('ranking reads on the worker thread', () => {
   let app: App;
@@ -71,4 +95,40 @@ describe('ranking reads on the worker thread', () => {
     expect(entry).toEqual(await ok(app.dispatch('ranking:entry', { campaignId: works.id, entryId: r.entryId })));
     expect(entry.cells.find((c) => c.judgeId === r.judgeId && c.dimension === 'content')?.signed).toBe(10);
   }, 120_000);
+
+  it('runs an export job over its computation: the in-process export\'s file, recomputed after a change', async () => {
+    await reads.summary({ campaignId: works.id }); // the Ranking tab's first read: the worker computes
+    const first = await exportOnWorker(app, reads, works.id, 'csv');
+    expect(first.job).toMatchObject({ state: 'done', error: null });
+    const here = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId: works.id, format: 'csv' }));
+    expect(bytesOf(first.job.result!.file!).equals(bytesOf(here))).toBe(true);
+    expect(fs.readFileSync(first.job.result!.file!.savedTo).equals(bytesOf(here))).toBe(true);
+    // A score changed after the worker computed: the export is of the data as it is now.
+    const r = rows[2];
+    app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, 'creativity', 0);
+    const second = await exportOnWorker(app, reads, works.id, 'csv');
+    const hereNow = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId: works.id, format: 'csv' }));
+    expect(bytesOf(second.job.result!.file!).equals(bytesOf(hereNow))).toBe(true);
+    expect(bytesOf(hereNow).equals(bytesOf(here))).toBe(false);
+  }, 120_000);
+
+  it('cancels an export job mid-way: nothing left in exports/, and the worker answers reads after it', async () => {
+    // Large enough that the XLSX reports progress (every 2,000 rows) before it ends.
+    const template = app.ctx.templates.get('sichuan-influence-2023');
+    const big = app.ctx.campaigns.create(template.id, template.definition);
+    app.ctx.entries.insertMany(big.id, new Date(template.definition.deadline).toISOString(), syntheticEntries(30_000));
+    const exports = path.join(app.dataDir, 'exports');
+    const before = new Set(fs.existsSync(exports) ? fs.readdirSync(exports) : []);
+    const { job, cancelledAt } = await exportOnWorker(app, reads, big.id, 'xlsx', true);
+    expect(cancelledAt).not.toBeNull();
+    expect(cancelledAt!.done).toBeLessThan(cancelledAt!.total);
+    expect(job).toMatchObject({ state: 'cancelled', result: { cancelled: true, file: null }, error: null });
+    const after = fs.existsSync(exports) ? fs.readdirSync(exports) : [];
+    expect(after.filter((name) => !before.has(name))).toEqual([]);
+    const summary = await reads.summary({ campaignId: big.id });
+    expect(comparable(summary)).toEqual(comparable(await ok<RankingSummary>(app.dispatch('ranking:summary', { campaignId: big.id }))));
+    // A job that fails says why in the typed body, as from its own worker.
+    const missing = await exportOnWorker(app, reads, 'no-such-campaign', 'csv');
+    expect(missing.job).toMatchObject({ state: 'failed', result: null, error: { code: 'CAMPAIGN_NOT_FOUND' } });
+  }, 180_000);
 });
