@@ -12,8 +12,13 @@
 // the computation the Ranking tab already made instead of a new worker computing it again (seconds
 // at 50,000 entries). The exports yield between slices of rows, so reads asked meanwhile are
 // answered between slices; a job holds its own reference to the computation it started with.
+// Kept fresh: when the data changed and then stayed quiet for QUIET_MS (a merge finished, a
+// decision was recorded), the worker computes again what the Ranking tab last asked for (if it asked
+// within KEEP_FRESH_MS), so the tab opened after a merge finds the new ranking made instead of
+// waiting seconds for it. Nothing runs while a job runs here or while nothing was asked lately.
 import { parentPort } from 'node:worker_threads';
 import type { AppErrorBody } from '../contract';
+import { changeStamp } from '../core/db/change-stamp';
 import { toErrorBody } from './dispatch';
 import { rankingEntry, rankingList, rankingSummary } from './ranking-reads';
 import type { WorkerMessage } from './worker-runner';
@@ -34,15 +39,36 @@ export type ServeReply =
   | { type: 'ranking:reply'; id: number; ok: false; error: AppErrorBody }
   | { type: 'ranking:job'; id: number; message: WorkerMessage };
 
+/** How often the worker looks whether the data changed (a pragma read: nothing when idle). */
+const CHECK_EVERY_MS = 1_000;
+/** How long the data must stay unchanged before the ranking is computed again (a merge's or an import's writes end first). */
+const QUIET_MS = 1_500;
+/** Only a ranking read in the last half hour is kept fresh (a coordinator working elsewhere pays nothing). */
+const KEEP_FRESH_MS = 30 * 60_000;
+
 /** The task (worker-tasks.ts 'ranking-serve'): answers reads until told to close. */
 export function serveRanking(ctx: WorkerContext, _args: unknown, _control: WorkerControl): Promise<null> {
   const port = parentPort;
   if (!port) throw new Error('ranking worker: not on a worker thread');
   // Jobs still running: the connection stays open until they end (close waits for them).
   const running = new Set<Promise<void>>();
+  let seen = changeStamp(ctx.db);
+  let changedAt: number | null = null;
+  const keepFresh = setInterval(() => {
+    const stamp = changeStamp(ctx.db);
+    if (stamp !== seen) {
+      seen = stamp;
+      changedAt = Date.now();
+    } else if (changedAt !== null && Date.now() - changedAt >= QUIET_MS && running.size === 0) {
+      changedAt = null;
+      ctx.ranking.refreshLast(KEEP_FRESH_MS);
+    }
+  }, CHECK_EVERY_MS);
+  keepFresh.unref();
   return new Promise((resolve) => {
     const onMessage = (message: ServeRequest) => {
       if (message.type === 'ranking:close') {
+        clearInterval(keepFresh);
         port.off('message', onMessage);
         void Promise.allSettled(running).then(() => resolve(null));
         return;

@@ -67,6 +67,8 @@ const plainFormalCheckFlag: FormalCheckFlagOf = (hold) => ({ code: 'formal_check
 
 export class RankingService {
   private readonly cache = new Map<string, ComputedRanking>();
+  /** What compute() was last asked for, and when (refreshLast keeps it fresh). */
+  private lastAsked: { campaignId: string; rounds?: Record<string, number>; at: number } | null = null;
 
   constructor(
     private readonly db: Database,
@@ -146,9 +148,9 @@ export class RankingService {
    * the round per list to rank (lists not named: their default round).
    */
   compute(campaignId: string, refresh = false, rounds?: Record<string, number>): ComputedRanking {
+    this.lastAsked = { campaignId, ...(rounds === undefined ? {} : { rounds }), at: Date.now() };
     const stamp = changeStamp(this.db);
-    const chosen = rounds === undefined ? undefined : { ...this.defaultRounds(campaignId), ...rounds };
-    const cacheKey = chosen === undefined ? campaignId : `${campaignId}\u0000${JSON.stringify(Object.entries(chosen).sort())}`;
+    const { chosen, cacheKey } = this.cacheKeyOf(campaignId, rounds);
     const cached = this.cache.get(cacheKey);
     if (cached && cached.stamp === stamp && !refresh) return cached;
 
@@ -175,5 +177,31 @@ export class RankingService {
     };
     this.cache.set(cacheKey, computed);
     return computed;
+  }
+
+  /** The rounds ranked (explicit ones over the defaults) and the cache's key for them. */
+  private cacheKeyOf(campaignId: string, rounds: Record<string, number> | undefined): { chosen: Record<string, number> | undefined; cacheKey: string } {
+    const chosen = rounds === undefined ? undefined : { ...this.defaultRounds(campaignId), ...rounds };
+    return { chosen, cacheKey: chosen === undefined ? campaignId : `${campaignId}\u0000${JSON.stringify(Object.entries(chosen).sort())}` };
+  }
+
+  /**
+   * Computes again what was last asked for, if it was asked within `maxAgeMs` and the data
+   * changed since (the ranking worker calls it when the data has been quiet for a moment, so
+   * the Ranking tab opened after a merge finds its ranking made). True when it computed. A
+   * campaign gone since (deleted) is forgotten: its error is the next read's to give.
+   */
+  refreshLast(maxAgeMs: number, now = Date.now()): boolean {
+    const last = this.lastAsked;
+    if (!last || now - last.at > maxAgeMs) return false;
+    try {
+      if (this.cache.get(this.cacheKeyOf(last.campaignId, last.rounds).cacheKey)?.stamp === changeStamp(this.db)) return false;
+      this.compute(last.campaignId, false, last.rounds);
+    } catch {
+      this.lastAsked = null;
+      return false;
+    }
+    this.lastAsked = last; // computing in the background is not being asked: the age stays the reader's
+    return true;
   }
 }

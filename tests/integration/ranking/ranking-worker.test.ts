@@ -5,6 +5,8 @@
 // The ranking export jobs on the same worker (WorkerReads.job, what ranking:exportJob uses in the
 // app): the same file as the in-process export, never one of a computation gone stale, and a job
 // cancelled mid-way leaves nothing in exports/ while the worker goes on answering reads.
+// Kept fresh: after the data changes and stays quiet, the worker computes the last asked ranking
+// again by itself, so the next summary is answered from a computation made before it was asked.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,4 +133,33 @@ describe('ranking reads on the worker thread', () => {
     const missing = await exportOnWorker(app, reads, 'no-such-campaign', 'csv');
     expect(missing.job).toMatchObject({ state: 'failed', result: null, error: { code: 'CAMPAIGN_NOT_FOUND' } });
   }, 180_000);
+
+  it('computes again what was last asked for once the data changed (refreshLast), and not otherwise', () => {
+    const ranking = app.ctx.ranking;
+    const before = ranking.compute(works.id);
+    expect(ranking.refreshLast(60_000)).toBe(false); // nothing changed
+    const r = rows[4];
+    app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, 'communication', 1);
+    expect(ranking.refreshLast(60_000, Date.now() + 120_000)).toBe(false); // asked too long ago
+    expect(ranking.refreshLast(60_000)).toBe(true);
+    const after = ranking.compute(works.id);
+    expect(after).not.toBe(before);
+    expect(ranking.compute(works.id)).toBe(after); // the refreshed computation is the cached one
+    expect(after.aggregates.get(r.entryId)).not.toEqual(before.aggregates.get(r.entryId));
+    expect(ranking.refreshLast(60_000)).toBe(false);
+  });
+
+  it('has the ranking computed again by the time it is asked, after a change and a quiet moment', async () => {
+    await reads.summary({ campaignId: works.id });
+    const r = rows[5];
+    app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, 'content', 2);
+    // The worker looks every second and computes 1.5 s after the last change.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const asked = new Date().toISOString();
+    const summary = await reads.summary({ campaignId: works.id });
+    expect(summary.computedAt < asked).toBe(true);
+    expect(comparable(summary)).toEqual(comparable(await ok<RankingSummary>(app.dispatch('ranking:summary', { campaignId: works.id }))));
+    const entry = await reads.entry({ campaignId: works.id, entryId: r.entryId });
+    expect(entry.cells.find((c) => c.judgeId === r.judgeId && c.dimension === 'content')?.signed).toBe(2);
+  }, 60_000);
 });
