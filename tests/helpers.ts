@@ -5,6 +5,7 @@ import { createAppContext, type AppContext } from '../src-main/app/context';
 import { createDispatch, type Dispatch } from '../src-main/app/dispatch';
 import { createHandlers } from '../src-main/app/handlers';
 import { type CampaignSummary, type ChannelName, channels, isChannelName, type Job } from '../src-main/contract';
+import { syntheticEntries } from './e2e/seed';
 import { tempDir } from './temp-dirs';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -82,4 +83,21 @@ export async function finishedJob<J extends Job>(dispatch: Dispatch, started: J,
   const status = await pollUntil(() => ok<Job>(dispatch('job:status', { jobId: started.jobId })), (s) => s.state !== 'running', `job ${started.jobId}`, options);
   if (status.kind !== started.kind) throw new Error(`job ${started.jobId}: started as ${started.kind}, reported as ${status.kind}`);
   return status as J;
+}
+
+/**
+ * A Sichuan campaign of `size` synthetic registrations and no judges, in the app's database:
+ * large enough (30,000) that a ranking export reports progress before it ends (a cancel test's need).
+ */
+export function syntheticCampaign(ctx: AppContext, size: number): CampaignSummary {
+  const template = ctx.templates.get('sichuan-influence-2023');
+  const campaign = ctx.campaigns.create(template.id, template.definition);
+  ctx.entries.insertMany(campaign.id, new Date(template.definition.deadline).toISOString(), syntheticEntries(size));
+  return campaign;
+}
+
+/** The names in the data folder's exports/ now ([] before the first export): what a job left there. */
+export function exportNames(dataDir: string): string[] {
+  const exports = path.join(dataDir, 'exports');
+  return fs.existsSync(exports) ? fs.readdirSync(exports) : [];
 }

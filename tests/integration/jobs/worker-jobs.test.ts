@@ -12,8 +12,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignSummary, ExportFile, Job, RankingExportJob, ScoresExportJob } from '../../../src-main/contract';
 import { runInWorker } from '../../../src-main/app/worker-runner';
-import { ok, openTestApp } from '../../helpers';
-import { syntheticEntries } from '../../e2e/seed';
+import { exportNames, ok, openTestApp, syntheticCampaign } from '../../helpers';
 
 type App = ReturnType<typeof openTestApp>;
 
@@ -98,11 +97,8 @@ describe('ranking exports on a worker thread', () => {
 
   it('leaves nothing in exports/ when a job is cancelled mid-way', async () => {
     // A campaign large enough that the XLSX reports progress (every 2,000 rows) before it ends.
-    const template = app.ctx.templates.get('sichuan-influence-2023');
-    const big = app.ctx.campaigns.create(template.id, template.definition);
-    app.ctx.entries.insertMany(big.id, new Date(template.definition.deadline).toISOString(), syntheticEntries(30_000));
-    const exports = path.join(app.dataDir, 'exports');
-    const before = new Set(fs.existsSync(exports) ? fs.readdirSync(exports) : []);
+    const big = syntheticCampaign(app.ctx, 30_000);
+    const before = new Set(exportNames(app.dataDir));
     const started = await ok<RankingExportJob>(app.dispatch('ranking:exportJob', { campaignId: big.id, format: 'xlsx' }));
     let cancelledAt: { done: number; total: number } | null = null;
     const job = await finished(app, started.jobId, async (running) => {
@@ -115,8 +111,7 @@ describe('ranking exports on a worker thread', () => {
     expect(cancelledAt).not.toBeNull();
     expect(cancelledAt!.done).toBeLessThan(cancelledAt!.total);
     expect(job).toMatchObject({ state: 'cancelled', result: { cancelled: true, file: null }, error: null });
-    const after = fs.existsSync(exports) ? fs.readdirSync(exports) : [];
-    expect(after.filter((name) => !before.has(name))).toEqual([]);
+    expect(exportNames(app.dataDir).filter((name) => !before.has(name))).toEqual([]);
   }, 120_000);
 
   it('reports an error in the worker as a typed error body', async () => {

@@ -8,12 +8,10 @@
 // Kept fresh: after the data changes and stays quiet, the worker computes the last asked ranking
 // again by itself, so the next summary is answered from a computation made before it was asked.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type CampaignSummary, type ExportFile, type Job, type RankingExportJob, type RankingSummary } from '../../../src-main/contract';
 import { WorkerReads } from '../../../src-main/app/ranking-worker';
-import { ok, openTestApp } from '../../helpers';
-import { syntheticEntries } from '../../e2e/seed';
+import { exportNames, ok, openTestApp, syntheticCampaign } from '../../helpers';
 
 type App = ReturnType<typeof openTestApp>;
 
@@ -116,17 +114,13 @@ describe('ranking reads on the worker thread', () => {
 
   it('cancels an export job mid-way: nothing left in exports/, and the worker answers reads after it', async () => {
     // Large enough that the XLSX reports progress (every 2,000 rows) before it ends.
-    const template = app.ctx.templates.get('sichuan-influence-2023');
-    const big = app.ctx.campaigns.create(template.id, template.definition);
-    app.ctx.entries.insertMany(big.id, new Date(template.definition.deadline).toISOString(), syntheticEntries(30_000));
-    const exports = path.join(app.dataDir, 'exports');
-    const before = new Set(fs.existsSync(exports) ? fs.readdirSync(exports) : []);
+    const big = syntheticCampaign(app.ctx, 30_000);
+    const before = new Set(exportNames(app.dataDir));
     const { job, cancelledAt } = await exportOnWorker(app, reads, big.id, 'xlsx', true);
     expect(cancelledAt).not.toBeNull();
     expect(cancelledAt!.done).toBeLessThan(cancelledAt!.total);
     expect(job).toMatchObject({ state: 'cancelled', result: { cancelled: true, file: null }, error: null });
-    const after = fs.existsSync(exports) ? fs.readdirSync(exports) : [];
-    expect(after.filter((name) => !before.has(name))).toEqual([]);
+    expect(exportNames(app.dataDir).filter((name) => !before.has(name))).toEqual([]);
     const summary = await reads.summary({ campaignId: big.id });
     expect(comparable(summary)).toEqual(comparable(await ok<RankingSummary>(app.dispatch('ranking:summary', { campaignId: big.id }))));
     // A job that fails says why in the typed body, as from its own worker.
