@@ -35,6 +35,12 @@ describe('Chinese terms', () => {
       .filter(([key]) => !typedAsWritten.has(key))
       .filter(([, text]) => asciiNextToChinese.test(text.replace(/\{\{[^}]*\}\}/g, '').replace(/`[^`]*`/g, '')));
     expect(offending).toEqual([]);
+    // Punctuation that touches only placeholders ("{{name}}:" as a letter's salutation) is Chinese
+    // too when no Latin text is around it: nothing but digits (1,000, 12:30) may keep ASCII there.
+    const withoutLatin = strings(zh)
+      .map(([key, text]): [string, string] => [key, text.replace(/\{\{[^}]*\}\}/g, '').replace(/`[^`]*`/g, '')])
+      .filter(([, text]) => !/[A-Za-z]/.test(text) && /[,;:?!()]/.test(text.replace(/\d[,:]\d/g, '')));
+    expect(withoutLatin).toEqual([]);
     // The exception is only the bracketed syntax; the rest of the usage line is full-width.
     const usage = strings(zh).find(([key]) => key === 'cli.import.usage')?.[1] ?? '';
     expect(usage.replace('列名[,列名]', '')).not.toMatch(asciiNextToChinese);
