@@ -58,7 +58,7 @@ export function StabilityPanel({ stability, published, methods }: Props) {
         <ul className="plain-list small">
           {stability.movers.slice(0, 5).map((m) => (
             <li key={m.entryId}>
-              <span className="mono">{m.regNo}</span> {m.title} — {t('ranking.stability.move', { count: m.move })} ({methods.map((x) => `${t(`ranking.methods.${x}`)} ${m.ranks[x] ?? '—'}`).join(' · ')})
+              <span className="mono">{m.regNo}</span> {m.title} — {t('common.parenthetical', { text: t('ranking.stability.move', { count: m.move }), note: methods.map((x) => `${t(`ranking.methods.${x}`)} ${m.ranks[x] ?? '—'}`).join(' · ') })}
             </li>
           ))}
         </ul>
