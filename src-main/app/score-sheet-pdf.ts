@@ -47,6 +47,8 @@ function words(language: NoticeLanguage) {
     label: (key: string, params?: Record<string, unknown>) => pick(tZh(`scores.sheet.${key}`, params), tEn(`scores.sheet.${key}`, params)),
     lines: (key: string, params?: Record<string, unknown>) => (language === 'zh' ? [tZh(`scores.sheet.${key}`, params)] : language === 'en' ? [tEn(`scores.sheet.${key}`, params)] : [tZh(`scores.sheet.${key}`, params), tEn(`scores.sheet.${key}`, params)]),
     text: (value: { 'zh-CN': string; en: string } | null | undefined) => (value ? pick(value['zh-CN'], value.en) : ''),
+    // "评审活动：…" in Chinese (GB/T 15834 full-width), "Campaign: …" when the label ends in English.
+    colon: language === 'zh' ? '：' : ': ',
   };
 }
 
@@ -87,14 +89,14 @@ export function scoreSheetPdf(matrix: ScoreMatrix, sheets: readonly JudgeSheet[]
       [w.label('judge'), sheet.judge.name],
       [w.label('institution'), sheet.judge.institution ?? '—'],
     ];
-    for (const [k, v] of facts) pdf.font(FONT.regular).fontSize(10.5).fillColor(INK).text(`${k}：${v}`, M, pdf.y, { width: width() });
+    for (const [k, v] of facts) pdf.font(FONT.regular).fontSize(10.5).fillColor(INK).text(`${k}${w.colon}${v}`, M, pdf.y, { width: width() });
     for (const part of sheet.lists) {
       const { list } = part.list;
       const rubric = list.rubric;
       ensure(80);
       pdf.moveDown(0.6);
       const round = part.list.roundName ? `${part.list.roundNo} · ${w.text(part.list.roundName)}` : String(part.list.roundNo);
-      pdf.font(FONT.bold).fontSize(11.5).fillColor(INK).text(`${w.label('list')}：${w.text(list.name)}    ${w.label('round')}：${round}`, M, pdf.y, { width: width() });
+      pdf.font(FONT.bold).fontSize(11.5).fillColor(INK).text(`${w.label('list')}${w.colon}${w.text(list.name)}    ${w.label('round')}${w.colon}${round}`, M, pdf.y, { width: width() });
       pdf.moveDown(0.3);
       // Columns: reg. no., title, one per dimension, total, comment.
       const dimShare = Math.min(0.11, 0.36 / rubric.length);
@@ -116,7 +118,7 @@ export function scoreSheetPdf(matrix: ScoreMatrix, sheets: readonly JudgeSheet[]
       for (const { entry, judge } of part.rows) {
         const cells =
           judge.state === 'conflict'
-            ? [entry.regNo, entry.title, ...rubric.map(() => ''), '', `${w.label('conflict')}: ${judge.conflict?.reason ?? ''}`]
+            ? [entry.regNo, entry.title, ...rubric.map(() => ''), '', `${w.label('conflict')}${w.colon}${judge.conflict?.reason ?? ''}`]
             : [entry.regNo, entry.title, ...judge.scores.map((s) => num(s.signed)), num(judge.signedTotal), judge.comment ?? ''];
         if (pdf.y + rowHeight(cells, FONT.regular, 9) > bottom()) {
           newPage(judgeIndex);

@@ -87,7 +87,7 @@ test('a hostile HTML article shows its words and nothing of its scripts, handler
   await expect(frame).toHaveAttribute('sandbox', '');
   // Counted as removed: img, iframe, form, svg, object, video, the stylesheet link and the two
   // scripts (the renamed <base> ends the head early, so the parser puts those in the body).
-  await expect(page.getByTestId('article-view')).toContainText('已移除的嵌入内容(图片、音视频、脚本、表单):9 项。');
+  await expect(page.getByTestId('article-view')).toContainText('已移除的嵌入内容（图片、音视频、脚本、表单）：9 项。');
 
   // Ordinary content still shows, inside the frame.
   const shown = page.frameLocator('[data-testid="article-html"]');

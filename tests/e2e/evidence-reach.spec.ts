@@ -25,7 +25,7 @@ test('reach figures beside 传播, and evidence beside the checklist item it pro
   await openTab(page, 'review');
   const reach = page.getByTestId('review-reach');
   await expect(reach).toContainText('传播数据与投票（供“传播”参考）');
-  await expect(reach).toContainText(/粉丝数: [\d,]+/);
+  await expect(reach).toContainText(/粉丝数：[\d,]+/);
   await expect(reach).toContainText('截至 2023-12-01');
   // Right under the 传播 score control, not elsewhere in the panel.
   const controls = page.getByTestId('score-panel').locator('.score-list > *');

@@ -21,7 +21,7 @@ test('coordinator → judge → coordinator: key card, signed package, scoring o
   await expect(coordinator.getByTestId('exchange-notice')).toContainText(fingerprint);
   await expect(coordinator.getByTestId('judge-table')).toContainText(fingerprint);
   const packageFile = await exportJudgePackage(coordinator, 'Zhang Wei');
-  await expect(coordinator.getByTestId('exchange-notice')).toContainText('Zhang Wei的评审包(19 个条目)已保存至');
+  await expect(coordinator.getByTestId('exchange-notice')).toContainText('Zhang Wei的评审包（19 个条目）已保存至');
   await coordinator.screenshot({ path: info.outputPath('coordinator-exchange.png') });
 
   // Judge: open the package, score one entry by keyboard, export the bundle.

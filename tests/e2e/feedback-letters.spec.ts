@@ -90,8 +90,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await loadSample(page, app.url);
     await openTab(page, 'review');
     const panel = page.getByTestId('score-panel');
-    await expect(panel).toContainText(en ? 'Comment for the committee (internal)' : '给评审委员会的意见(内部)');
-    await expect(panel).toContainText(en ? 'Feedback for the entrant (optional)' : '给参赛者的反馈(可选)');
+    await expect(panel).toContainText(en ? 'Comment for the committee (internal)' : '给评审委员会的意见（内部）');
+    await expect(panel).toContainText(en ? 'Feedback for the entrant (optional)' : '给参赛者的反馈（可选）');
     const title = (await page.getByTestId('preview-title').textContent())!.trim();
     await page.getByTestId('review-comment').fill('只给评委会看 / committee only');
     await page.getByTestId('review-entrant-comment').fill('Well researched; add sources. / 资料翔实,请注明出处。');

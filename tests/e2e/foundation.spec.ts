@@ -57,7 +57,7 @@ test.describe('a coordinator on a Chinese system', () => {
     await expect(page.getByTestId('entry-count')).toHaveText('共 1 条');
     await page.getByTestId('entry-row').first().click();
     const detail = page.getByTestId('entry-detail');
-    await expect(detail).toContainText('七步洗手法,你做对了吗');
+    await expect(detail).toContainText('七步洗手法，你做对了吗');
     await expect(detail).toContainText('2023-12-18 13:03 (UTC+8)');
     // The browser fetched the video through the range-serving media endpoint and read its length.
     const duration = await detail.getByTestId('asset-video').evaluate(

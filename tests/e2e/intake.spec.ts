@@ -18,8 +18,8 @@ test('a coordinator imports a GBK registration CSV, fixes the mapping, reads the
   await page.getByRole('tab', { name: '导入报名' }).click();
   await page.getByTestId('import-file').setInputFiles(path.join(fixtures, 'sichuan-registrations.gbk.csv'));
 
-  await expect(page.getByTestId('import-summary')).toHaveText('文件共 11 行;其中 5 行将被拒收。');
-  await expect(page.getByLabel('文字编码')).toContainText('自动识别(识别为 gb18030)');
+  await expect(page.getByTestId('import-summary')).toHaveText('文件共 11 行；其中 5 行将被拒收。');
+  await expect(page.getByLabel('文字编码')).toContainText('自动识别（识别为 gb18030）');
   const preview = page.getByTestId('import-preview');
   await expect(preview.locator('tr', { hasText: 'SC-0006' })).toContainText('联系电话“12345”不是有效的电话号码');
   await expect(preview.locator('td.cell-error', { hasText: '12345' })).toBeVisible();
@@ -28,7 +28,7 @@ test('a coordinator imports a GBK registration CSV, fixes the mapping, reads the
   // Unmapping the e-mail column removes that row's e-mail problem, but not the others.
   await page.locator('select[data-target="field.email"]').selectOption('');
   await expect(preview.locator('tr', { hasText: 'SC-0006' })).not.toContainText('电子邮箱');
-  await expect(page.getByTestId('import-summary')).toHaveText('文件共 11 行;其中 5 行将被拒收。');
+  await expect(page.getByTestId('import-summary')).toHaveText('文件共 11 行；其中 5 行将被拒收。');
 
   await page.getByTestId('import-run').click();
   const report = page.getByTestId('import-report');
@@ -66,12 +66,12 @@ test('a hostile registration file: unsafe registration numbers refused by row, h
   ].join('\r\n');
   await page.getByTestId('import-file').setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}\r\n`) });
 
-  await expect(page.getByTestId('import-summary')).toHaveText('文件共 3 行;其中 2 行将被拒收。');
+  await expect(page.getByTestId('import-summary')).toHaveText('文件共 3 行；其中 2 行将被拒收。');
   const preview = page.getByTestId('import-preview');
   const flagged = preview.locator('tr', { hasText: 'SC-0001' });
   await expect(flagged).toContainText('作品名称含有不可见的文字方向控制字符');
   await expect(flagged.locator('td.cell-warning')).toHaveText('七步[U+202E]法手洗');
-  await expect(preview.locator('tr', { hasText: '公式编号' })).toContainText('只能包含拉丁字母或汉字(含日文假名、韩文)、数字 0–9 和 - _ / .');
+  await expect(preview.locator('tr', { hasText: '公式编号' })).toContainText('只能包含拉丁字母或汉字（含日文假名、韩文）、数字 0–9 和 - _ / .');
   await expect(preview.locator('tr', { hasText: '反转编号' })).toContainText('SC-0003[U+202E]1000');
   await page.screenshot({ path: info.outputPath('import-hostile-preview-zh.png'), fullPage: true });
 

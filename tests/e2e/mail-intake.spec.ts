@@ -45,26 +45,26 @@ test('a coordinator imports a folder of registration mails, chooses the unreadab
   await page.getByRole('tab', { name: '导入报名' }).click();
   await page.getByTestId('import-folder').setInputFiles(await mailFolder());
 
-  await expect(page.getByTestId('import-source-name')).toHaveText('报名邮件(3 个邮件文件)');
-  await expect(page.getByTestId('import-summary')).toHaveText('文件共 3 行;其中 1 行将被拒收。');
+  await expect(page.getByTestId('import-source-name')).toHaveText('报名邮件（3 个邮件文件）');
+  await expect(page.getByTestId('import-summary')).toHaveText('文件共 3 行；其中 1 行将被拒收。');
   const preview = page.getByTestId('import-preview');
   await expect(preview.getByTestId('preview-row-1')).toContainText('七步洗手法.mp4');
   await expect(preview.getByTestId('preview-row-1')).toContainText('报名：七步洗手法');
-  await expect(preview.getByTestId('preview-row-2')).toContainText('百度网盘链接:需手动下载');
+  await expect(preview.getByTestId('preview-row-2')).toContainText('百度网盘链接：需手动下载');
   await expect(preview.getByTestId('preview-row-2')).toContainText('提取码 x7k2');
   await expect(preview.getByTestId('preview-row-3')).toContainText('申报类型“讲座”不是可识别的申报类型');
   await shot(page, 'mail-preview-zh', info.outputPath.bind(info), preview);
 
   // The one mail whose kind could not be read: chosen here, it is no longer refused.
   await preview.getByTestId('choose-kind-3').selectOption('work');
-  await expect(page.getByTestId('import-summary')).toHaveText('文件共 3 行;其中 0 行将被拒收。');
+  await expect(page.getByTestId('import-summary')).toHaveText('文件共 3 行；其中 0 行将被拒收。');
   await expect(preview.getByTestId('preview-row-3')).not.toContainText('讲座”不是');
   await page.getByTestId('import-run').click();
 
   const report = page.getByTestId('import-report');
   await expect(report.getByTestId('report-added')).toHaveText('3');
   await expect(report.getByTestId('report-rejected')).toHaveText('0');
-  await expect(report.getByTestId('mail-report-media')).toHaveText('已保存、关联并检查附件 1 个:合格 1,不合格 0,无法读取 0(详见“媒体检查”)。');
+  await expect(report.getByTestId('mail-report-media')).toHaveText('已保存、关联并检查附件 1 个：合格 1，不合格 0，无法读取 0（详见“媒体检查”）。');
   await expect(report.getByTestId('mail-report-fetch')).toContainText('1 个需手动下载的网盘链接');
   await shot(page, 'mail-report-zh', info.outputPath.bind(info), report);
 

@@ -25,8 +25,8 @@ test('a coordinator links a folder of works, reads the compliance report, export
 
   await page.getByTestId('media-folder').fill(folder);
   await page.getByTestId('media-link').click();
-  await expect(page.getByTestId('media-link-result')).toContainText('已将 5 个文件关联到 4 个条目(文件夹中共 6 个文件)。');
-  await expect(page.getByTestId('media-link-result')).toContainText('未对应任何报名的文件(1)');
+  await expect(page.getByTestId('media-link-result')).toContainText('已将 5 个文件关联到 4 个条目（文件夹中共 6 个文件）。');
+  await expect(page.getByTestId('media-link-result')).toContainText('未对应任何报名的文件（1）');
   const report = page.getByTestId('compliance-report');
   await expect(report.getByTestId('verdict-count-pass')).toHaveText('2');
   await expect(report.getByTestId('verdict-count-fail')).toHaveText('2');
@@ -40,10 +40,10 @@ test('a coordinator links a folder of works, reads the compliance report, export
   await expect(page.getByTestId('media-last-folder')).toContainText('(UTC+8)');
   await shot(page, 'media-last-folder-zh', info.outputPath.bind(info), page.getByTestId('media-last-folder'));
   await page.getByTestId('media-check-again').click();
-  await expect(page.getByTestId('media-link-result')).toContainText('已将 5 个文件关联到 4 个条目(文件夹中共 6 个文件)。');
+  await expect(page.getByTestId('media-link-result')).toContainText('已将 5 个文件关联到 4 个条目（文件夹中共 6 个文件）。');
   await expect(report.getByTestId('verdict-count-pass')).toHaveText('2');
-  await expect(report.getByTestId('compliance-table')).toContainText('扩展名为 .mp4,实际为 webm');
-  await expect(report.getByTestId('compliance-table')).toContainText('图片 320x200 像素,小于 600x400 像素');
+  await expect(report.getByTestId('compliance-table')).toContainText('扩展名为 .mp4，实际为 webm');
+  await expect(report.getByTestId('compliance-table')).toContainText('图片 320x200 像素，小于 600x400 像素');
   await page.screenshot({ path: info.outputPath('compliance-zh.png'), fullPage: true });
 
   await report.getByTestId('filter-verdict').selectOption('unreadable');

@@ -33,13 +33,13 @@ test('a questionnaire export without registration numbers is numbered, and the n
   await page.getByTestId('import-file').setInputFiles({ name: '问卷星导出.xlsx', mimeType: xlsx, buffer: await exportOf([answer(1, '七步洗手法'), answer(2, '膳食宝塔'), answer(3, '科学补钙')]) });
 
   const choice = page.getByTestId('reg-no-choice');
-  await expect(choice.getByTestId('questionnaire-source')).toHaveText('问卷星导出文件:已忽略 6 个系统列');
-  await expect(choice.getByTestId('reg-no-counts')).toHaveText('编号形如 BM-0001:新编 3 个,沿用此前导入的 0 个');
-  await expect(page.getByTestId('import-preview').locator('th').last()).toContainText('报名编号(生成)');
+  await expect(choice.getByTestId('questionnaire-source')).toHaveText('问卷星导出文件：已忽略 6 个系统列');
+  await expect(choice.getByTestId('reg-no-counts')).toHaveText('编号形如 BM-0001：新编 3 个，沿用此前导入的 0 个');
+  await expect(page.getByTestId('import-preview').locator('th').last()).toContainText('报名编号（生成）');
   // A malformed optional e-mail is a warning, not a refusal.
-  await expect(page.getByTestId('import-summary')).toHaveText('文件共 3 行;其中 0 行将被拒收。');
+  await expect(page.getByTestId('import-summary')).toHaveText('文件共 3 行；其中 0 行将被拒收。');
   await choice.getByTestId('reg-no-prefix').fill('KP2023-');
-  await expect(choice.getByTestId('reg-no-counts')).toHaveText('编号形如 KP2023-0001:新编 3 个,沿用此前导入的 0 个');
+  await expect(choice.getByTestId('reg-no-counts')).toHaveText('编号形如 KP2023-0001：新编 3 个，沿用此前导入的 0 个');
   await expect(page.getByTestId('preview-row-2')).toContainText('KP2023-0001');
   await shot(page, 'questionnaire-preview-zh', info.outputPath.bind(info), choice);
   await page.getByTestId('import-run').click();
@@ -67,16 +67,16 @@ test('a column the file lacks takes one value for every row, and an unknown valu
   await page.getByRole('tab', { name: '导入报名' }).click();
   const csv = ['报名编号,作品类别,作品名称,作者,联系电话,推荐理由', 'A-1,微视频,七步洗手法,李晓雯,13800138000,原创', 'A-2,图文,膳食宝塔,王建国,13900139000,原创'].join('\r\n');
   await page.getByTestId('import-file').setInputFiles({ name: 'form.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}\r\n`) });
-  await expect(page.getByTestId('import-summary')).toHaveText('文件共 2 行;其中 2 行将被拒收。');
+  await expect(page.getByTestId('import-summary')).toHaveText('文件共 2 行；其中 2 行将被拒收。');
 
   await page.locator('select[data-target="sys.kind"]').selectOption({ label: '所有行使用同一个值…' });
   await page.getByTestId('constant-sys.kind').selectOption({ label: '科普作品' });
-  await expect(page.getByTestId('import-preview').locator('th').last()).toContainText('申报类型(所有行相同)');
+  await expect(page.getByTestId('import-preview').locator('th').last()).toContainText('申报类型（所有行相同）');
   await expect(page.getByTestId('preview-row-3').locator('td').last()).toHaveText('科普作品');
-  await expect(page.getByTestId('import-summary')).toHaveText('文件共 2 行;其中 1 行将被拒收。');
+  await expect(page.getByTestId('import-summary')).toHaveText('文件共 2 行；其中 1 行将被拒收。');
 
   await page.getByTestId('read-value-2-sys.category').selectOption({ label: '视频' });
-  await expect(page.getByTestId('import-summary')).toHaveText('文件共 2 行;其中 0 行将被拒收。');
+  await expect(page.getByTestId('import-summary')).toHaveText('文件共 2 行；其中 0 行将被拒收。');
   await shot(page, 'import-constant-zh', info.outputPath.bind(info), page.getByTestId('mapping-table'));
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-report').getByTestId('report-added')).toHaveText('2');

@@ -38,14 +38,14 @@ test('ranks the merged sample in Chinese, explains, tiers, publishes, verifies a
   await page.getByTestId('add-tier').click();
   const tier = page.getByTestId('tier-row');
   // A new tier comes named in both languages, every field labelled; never a bare key on screen.
-  await expect(tier.getByLabel('名称(中文)')).toHaveValue('一等奖');
-  await expect(tier.getByLabel('名称(English)')).toHaveValue('First prize');
+  await expect(tier.getByLabel('名称（中文）')).toHaveValue('一等奖');
+  await expect(tier.getByLabel('名称（English）')).toHaveValue('First prize');
   await expect(tier.locator('legend')).toHaveText('第 1 档：一等奖');
-  await expect(tier.locator('label span')).toHaveText(['名称(中文)', '名称(English)', '填充方式', '数值', '代码']);
+  await expect(tier.locator('label span')).toHaveText(['名称（中文）', '名称（English）', '填充方式', '数值', '代码']);
   await shot(page, 'ranking-zh-tier-editor', info.outputPath.bind(info), tier);
   await tier.getByLabel('代码').fill('influence');
-  await tier.getByLabel('名称(中文)').fill('影响力榜单');
-  await tier.getByLabel('名称(English)').fill('Influence list');
+  await tier.getByLabel('名称（中文）').fill('影响力榜单');
+  await tier.getByLabel('名称（English）').fill('Influence list');
   await tier.locator('input[type=number]').fill('1');
   await page.getByTestId('ranking-save').click();
   await expect(ranked.getByTestId('ranking-row').first()).toContainText('影响力榜单');

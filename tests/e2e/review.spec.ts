@@ -55,7 +55,7 @@ test('a judge scores three entries of different kinds by keyboard only, declares
   await page.keyboard.press('Enter');
   await page.keyboard.type('本人曾指导该作品');
   await page.keyboard.press('Enter');
-  await expect(panel).toContainText('已声明利益冲突:本人曾指导该作品');
+  await expect(panel).toContainText('已声明利益冲突：本人曾指导该作品');
   // A conflict is not "done": counted apart.
   await expect(page.getByTestId('queue-progress')).toContainText('已完成 3/19');
   await expect(page.getByTestId('queue-conflicts')).toContainText('冲突 1 条');

@@ -73,11 +73,13 @@ async function list(argv: string[], t: T): Promise<number> {
 
 /** One judge in a few lines: name, institution, contact, key (or none yet), declared conflicts. */
 function describe(j: Judge, t: T): string {
-  const conflicts = [...j.conflicts.institutions, ...j.conflicts.entries.map((e) => (e.reason ? `${e.regNo} (${e.reason})` : e.regNo))];
+  const conflicts = [...j.conflicts.institutions, ...j.conflicts.entries.map((e) => (e.reason ? t('cli.judge.conflictEntry', { regNo: e.regNo, reason: e.reason }) : e.regNo))];
+  // common.labelled: "联系方式：…" in Chinese, "contact: …" in English.
+  const line = (label: string, value: string) => `  ${t('common.labelled', { label: t(label), value })}`;
   return [
     `${j.name}${j.institution ? ` · ${j.institution}` : ''}  [${j.id}]`,
-    `  ${t('cli.judge.contact')}: ${j.contact ?? '—'}`,
-    `  ${t('cli.judge.key')}: ${j.fingerprint ?? t('exchange.roster.noKeyCard')}`,
-    `  ${t('cli.judge.conflicts')}: ${conflicts.length ? conflicts.join(t('common.listSeparator')) : '—'}`,
+    line('cli.judge.contact', j.contact ?? '—'),
+    line('cli.judge.key', j.fingerprint ?? t('exchange.roster.noKeyCard')),
+    line('cli.judge.conflicts', conflicts.length ? conflicts.join(t('common.listSeparator')) : '—'),
   ].join('\n');
 }

@@ -48,7 +48,7 @@ function describe(view: ShortlistView, listName: string, zone: string, t: T): st
   const made = t('shortlist.made', { version: view.made.version, rule: ruleText(view.made.rule, t), by: view.made.by, at: formatInZone(view.made.at, zone) });
   const lines = [t('cli.shortlist.header', { list: listName, round: view.roundNo, made }), t('shortlist.counts', { in: view.counts.in, tie: view.counts.addedByTie, added: view.counts.added, removed: view.counts.removed })];
   for (const c of view.categories) {
-    lines.push('', `${localizedText(c.label, lang)}: ${t('shortlist.categoryCounts', { in: c.inCount, ranked: c.ranked, held: c.held })}`);
+    lines.push('', t('common.labelled', { label: localizedText(c.label, lang), value: t('shortlist.categoryCounts', { in: c.inCount, ranked: c.ranked, held: c.held }) }));
     if (c.addedByTie > 0) lines.push(`  ${t('shortlist.tieNote', { count: c.addedByTie })}`);
     for (const l of c.lines) {
       const total = l.total === null ? '-' : l.total.toFixed(2);

@@ -75,7 +75,7 @@ export function blankDefinition(kind: CampaignKind, name: LocalizedText, host: L
           {
             key: 'overall',
             label: text('总体评价', 'Overall'),
-            description: text('综合评价(请在“设置方案”中改为本项目的评分维度)', 'Overall judgement (replace with the programme’s own dimensions in Setup)'),
+            description: text('综合评价（请在“设置方案”中改为本项目的评分维度）', 'Overall judgement (replace with the programme’s own dimensions in Setup)'),
             weight: 1,
             scale: { min: 0, max: 10, step: 0.5 },
             anchors: [],

@@ -27,9 +27,9 @@ interface DbEntryKindRow {
 
 /** Judges' feedback for entrants in the sample bundles (issue 19), picked per judge and entry. */
 const ENTRANT_FEEDBACK = [
-  '选题实用,建议在结尾补充何时就医的提示。 / A practical topic; add when to see a doctor at the end.',
-  '画面清晰,数据请注明来源。 / Clear visuals; please cite the sources of the figures.',
-  '语言通俗易懂,节奏可以再紧凑一些。 / Plain, easy language; the pace could be tighter.',
+  '选题实用，建议在结尾补充何时就医的提示。 / A practical topic; add when to see a doctor at the end.',
+  '画面清晰，数据请注明来源。 / Clear visuals; please cite the sources of the figures.',
+  '语言通俗易懂，节奏可以再紧凑一些。 / Plain, easy language; the pace could be tighter.',
 ] as const;
 
 export async function prepareSampleExchange(
@@ -84,7 +84,7 @@ export async function prepareSampleExchange(
           }),
         ),
         conflict: null,
-        comment: i % 4 === 0 ? '选题贴近群众,表达清楚。' : '',
+        comment: i % 4 === 0 ? '选题贴近群众，表达清楚。' : '',
         // Feedback for the entrant on every third entry, so the letters have some to share.
         ...(i % 3 === 0 ? { entrantComment: ENTRANT_FEEDBACK[(index + e.id) % ENTRANT_FEEDBACK.length] } : {}),
         complete: committee ? !(index === 4 && i === 0) : i % 5 !== 4,

@@ -65,7 +65,8 @@ export function letterText(w: Wording, facts: LetterFacts, languages: Lang[]): L
     organizers: languages.map((lang) => w(lang, 'letters.print.organizers', { names: facts.organizers.map((o) => o.name[lang] || o.name['zh-CN']).join(joiner(lang)) })).join('\n'),
     sections,
     feedbackHeading: both('letters.print.feedbackHeading'),
-    feedback: facts.feedback.map((f) => `${both('letters.print.judge', () => ({ label: f.label }))}: ${f.text}`),
+    // The colon of the language the label ends in: "评委 A：…" alone, "评委 A / Judge A: …" in both.
+    feedback: facts.feedback.map((f) => w(languages[languages.length - 1], 'common.labelled', { label: both('letters.print.judge', () => ({ label: f.label })), value: f.text })),
     contact,
   };
 }

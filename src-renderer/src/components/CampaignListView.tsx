@@ -72,7 +72,7 @@ export function CampaignListView() {
             <h3>{localized(tpl.name, lang)}</h3>
             <p>{localized(tpl.description, lang)}</p>
             <p className="muted small">
-              {t('campaigns.deadline')}: {formatInstant(tpl.deadline, tpl.timeZone)}
+              {t('common.labelled', { label: t('campaigns.deadline'), value: formatInstant(tpl.deadline, tpl.timeZone) })}
             </p>
             <button type="button" className="primary" disabled={busy} onClick={() => void create(tpl.id)}>
               {t('campaigns.createFromThis')}

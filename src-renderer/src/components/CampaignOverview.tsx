@@ -207,7 +207,7 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
               <li key={item.key}>
                 {localized(item.label, lang)}
                 <div className="muted small">
-                  {t('overview.evidence')}: {localized(item.evidence, lang)}
+                  {t('common.labelled', { label: t('overview.evidence'), value: localized(item.evidence, lang) })}
                 </div>
               </li>
             ))}

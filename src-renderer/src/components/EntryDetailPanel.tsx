@@ -89,7 +89,7 @@ export function EntryDetailPanel({ entryId, campaign, onClose, onChanged }: Prop
       <dl>
         <dt>{t('entries.columns.entrant')}</dt>
         <dd>
-          {entry.entrantName} ({t(`entrantTypes.${entry.entrantType}`)})
+          {t('common.parenthetical', { text: entry.entrantName, note: t(`entrantTypes.${entry.entrantType}`) })}
         </dd>
         {entry.entrantUnit && (
           <>

@@ -103,13 +103,18 @@ function JudgeRows({ judge: j, columns, dimLabel, itemLabel }: { judge: JudgeEnt
             {j.conflict && <p className="warning-text">{t('scores.entry.conflict', { reason: j.conflict.reason })}</p>}
             {j.comment !== null && (
               <p data-testid="entry-scores-comment">
-                <span className="muted">{t('scores.entry.comment')}:</span> {j.comment}
+                <span className="muted">{t('scores.entry.comment')}{t('common.colon')}</span>{j.comment}
               </p>
             )}
             {j.eligibility.length > 0 && (
               <p>
-                <span className="muted">{t('scores.entry.eligibility')}:</span>{' '}
-                {j.eligibility.map((a) => `${itemLabel(a.item)} ${t(`review.answers.${a.answer}`)}${a.note ? ` (${a.note})` : ''}`).join(' · ')}
+                <span className="muted">{t('scores.entry.eligibility')}{t('common.colon')}</span>
+                {j.eligibility
+                  .map((a) => {
+                    const answer = `${itemLabel(a.item)} ${t(`review.answers.${a.answer}`)}`;
+                    return a.note ? t('common.parenthetical', { text: answer, note: a.note }) : answer;
+                  })
+                  .join(' · ')}
               </p>
             )}
           </td>

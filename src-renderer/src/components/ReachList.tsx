@@ -14,7 +14,7 @@ export function ReachList({ figures, title, testId }: { figures: readonly ReachF
       <ul className="plain">
         {figures.map((f) => (
           <li key={f.metric}>
-            {t(`reach.metric.${f.metric}`)}: {number.format(f.value)}
+            {t('common.labelled', { label: t(`reach.metric.${f.metric}`), value: number.format(f.value) })}
             {f.asOf && <span className="muted small"> · {t('reach.asOf', { date: f.asOf })}</span>}
             {f.source && <span className="muted small"> · {t('reach.source', { source: f.source })}</span>}
           </li>

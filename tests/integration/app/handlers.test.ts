@@ -62,7 +62,7 @@ describe('handlers over a real database', () => {
     const late = await ok<{ total: number }>(dispatch('entry:list', { campaignId: works.id, filter: { late: true } }));
     expect(late.total).toBe(3);
     const search = await ok<{ rows: EntryRow[] }>(dispatch('entry:list', { campaignId: works.id, filter: { query: '洗手' } }));
-    expect(search.rows.map((r) => r.title)).toEqual(['七步洗手法,你做对了吗']);
+    expect(search.rows.map((r) => r.title)).toEqual(['七步洗手法，你做对了吗']);
     const literal = await ok<{ total: number }>(dispatch('entry:list', { campaignId: works.id, filter: { query: '%' } }));
     expect(literal.total).toBe(0);
     ctx.close();

@@ -64,7 +64,7 @@ describe('kepu certificates export / kepu certificate verify', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/^INVALID\n/);
     const zh = kepu(['certificate', 'verify', changed, '--data-dir', dataDir], { KEPU_LANG: 'zh-CN' });
-    expect(zh.stdout).toMatch(/^无效\n原因:/);
+    expect(zh.stdout).toMatch(/^无效\n原因：/);
     // Not yet ranked: a translated error, exit 1.
     const committee = kepu(['certificates', 'export', '--campaign', works, '--list', 'committee', '--out', out, '--passphrase-env', 'ISSUER_PASS', '--data-dir', dataDir], env);
     expect(committee.code).toBe(1);

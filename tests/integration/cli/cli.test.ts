@@ -78,8 +78,8 @@ describe('the kepu command', () => {
     expect(report.added).toEqual([2, 3, 4, 5, 6, 13]);
     expect(report.rejected.map((r: { row: number }) => r.row)).toEqual([7, 8, 9, 10, 11]);
     const text = kepu(['import', file, '--campaign', campaign.id, '--data-dir', dir], { KEPU_LANG: 'zh-CN' });
-    expect(text.stdout).toContain('新增 0 条,更新 0 条,未变 6 条,拒收 5 条');
-    expect(text.stdout).toContain('第 7 行:缺少作品名称');
+    expect(text.stdout).toContain('新增 0 条，更新 0 条，未变 6 条，拒收 5 条');
+    expect(text.stdout).toContain('第 7 行：缺少作品名称');
     expect(kepu(['import', file, '--data-dir', dir]).code).toBe(2);
     expect(kepu(['import', file, '--campaign', campaign.id, '--encoding', 'latin9', '--data-dir', dir]).code).toBe(2);
     const missing = kepu(['import', path.join(dir, 'nope.csv'), '--campaign', campaign.id, '--data-dir', dir]);

@@ -38,7 +38,7 @@ describe('kepu import with mails', () => {
     const text = kepu(['import', mboxFile, '--campaign', campaign.id, '--data-dir', dir], { KEPU_LANG: 'zh-CN' });
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('export.mbox');
-    expect(text.stdout).toContain('邮件附件:已保存并检查 1 个(合格 1,不合格 0,无法读取 0)');
+    expect(text.stdout).toContain('邮件附件：已保存并检查 1 个（合格 1，不合格 0，无法读取 0）');
     const listed = JSON.parse(kepu(['import', mboxFile, '--campaign', campaign.id, '--data-dir', dir, '--json']).stdout);
     expect(listed).toMatchObject({ added: [], unchanged: [1, 2] });
   });

@@ -42,6 +42,10 @@ describe('kepu judge', () => {
     expect(listed.stdout).toContain('contact: 微信 zhou');
     expect(listed.stdout).toContain('key: no key card yet');
     expect(listed.stdout).toContain('四川大学华西医院, 四川省人民医院, SC-0005 (曾指导)');
+    // In Chinese the labels and the reason take full-width punctuation (GB/T 15834).
+    const listedZh = kepu(['judge', 'list', '--campaign', campaign.id, '--data-dir', dataDir], 'zh-CN');
+    expect(listedZh.stdout).toContain('联系方式：微信 zhou');
+    expect(listedZh.stdout).toContain('申报回避：四川大学华西医院、四川省人民医院、SC-0005（曾指导）');
 
     const refused = kepu(['judge', 'add', '--campaign', campaign.id, '--name', '吴评委', '--conflict-entry', 'SC-9999', '--data-dir', dataDir], 'zh-CN');
     expect(refused.code).toBe(1);

@@ -42,6 +42,9 @@ describe('kepu round shortlist', () => {
     const zh = kepu([...base, '--round', '1'], 'zh-CN');
     expect(zh.stdout).toContain('前 30%');
     expect(zh.stdout).toMatch(/人工增补（.+）：评审组复议/);
+    // Each category's count line: its Chinese name, then a full-width colon.
+    expect(zh.stdout).toMatch(/^\S+：已排名 \d+ 件中入围 \d+ 件/m);
+    expect(text.stdout).toMatch(/^\S.*: \d+ in of \d+ ranked/m);
 
     // Errors: a reason is required; usage.
     const noReason = kepu([...base, '--round', '1', '--add', inLine.regNo, '--reason', ' ', '--json']);

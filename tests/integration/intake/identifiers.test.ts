@@ -95,8 +95,8 @@ describe('identifiers in registration files', () => {
       env: { ...process.env, KEPU_LANG: 'zh-CN' },
     });
     expect(run.status).toBe(1); // some rows were rejected
-    expect(run.stdout).toContain('第 5 行:报名编号“SC-0003[U+202E]1000”只能包含拉丁字母或汉字');
-    expect(run.stdout).toContain('第 2 行(已导入,请核查):作品名称含有不可见的文字方向控制字符');
+    expect(run.stdout).toContain('第 5 行：报名编号“SC-0003[U+202E]1000”只能包含拉丁字母或汉字');
+    expect(run.stdout).toContain('第 2 行（已导入，请核查）：作品名称含有不可见的文字方向控制字符');
     expect(run.stdout).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);

@@ -119,12 +119,16 @@ describe('scores: every judge seen and exported', () => {
     expect(text.replace(/\s+/g, '')).toContain(commented.body.replace(/\s+/g, ''));
     expect(text).toContain('评审专家签字');
     expect(text).toContain('日期');
+    // The labels take the colon of their language: full-width after Chinese, ASCII after English.
+    expect(text).toContain(`评审专家：${names.get(commented.judge_id)}`);
     const bothText = pdfText((await ok<ExportFile>(dispatch('scores:sheet', { campaignId, judgeId: commented.judge_id, language: 'both' }))).savedTo);
     expect(bothText).toContain('Judge score sheet');
     expect(bothText).toContain("Judge's signature");
     // All judges in one PDF, each judge from a new page.
     const all = pdfText((await ok<ExportFile>(dispatch('scores:sheet', { campaignId, language: 'en' }))).savedTo);
     for (const id of judgesWithScores) expect(all).toContain(names.get(id));
+    expect(all).toMatch(/Judge: \S/);
+    expect(all).not.toMatch(/(Campaign|Judge|Institution|List|Round)：/);
     expect(all.split('\f').filter((page) => page.includes('Judge score sheet')).length).toBe(new Set(rows.map((r) => r[judgeCol])).size);
 
     // A second round (rows as a round-2 merge writes them): the entry view shows both rounds apart,

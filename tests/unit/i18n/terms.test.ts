@@ -21,4 +21,28 @@ describe('Chinese terms', () => {
     expect(aboutCertificates.filter(([, text]) => text.includes('撤销'))).toEqual([]);
     expect(strings(zh).find(([key]) => key === 'certificates.status.revoked')?.[1]).toBe('已吊销');
   });
+
+  // GB/T 15834: Chinese sentences take full-width ，；：？！（）. The file was once written with ASCII
+  // punctuation ("请求无效({{path}}:{{detail}})。"), which Chinese readers see as careless. ASCII stays
+  // where it is not Chinese punctuation: inside {{placeholders}} and `commands`, between Latin or
+  // digits (ICC(1), 1,000, 12:30, log(1+x), D:\works) — none of which touches a Chinese character.
+  it('writes full-width punctuation next to Chinese characters', () => {
+    const chinese = '[\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff60“”‘’]';
+    const asciiNextToChinese = new RegExp(`${chinese}[,;:?!()]|[,;:?!()]${chinese}`, 'u');
+    // Command syntax the user types as written: `--number-by 列名[,列名]` lists column names with a comma.
+    const typedAsWritten = new Set(['cli.import.usage']);
+    const offending = strings(zh)
+      .filter(([key]) => !typedAsWritten.has(key))
+      .filter(([, text]) => asciiNextToChinese.test(text.replace(/\{\{[^}]*\}\}/g, '').replace(/`[^`]*`/g, '')));
+    expect(offending).toEqual([]);
+    // Punctuation that touches only placeholders ("{{name}}:" as a letter's salutation) is Chinese
+    // too when no Latin text is around it: nothing but digits (1,000, 12:30) may keep ASCII there.
+    const withoutLatin = strings(zh)
+      .map(([key, text]): [string, string] => [key, text.replace(/\{\{[^}]*\}\}/g, '').replace(/`[^`]*`/g, '')])
+      .filter(([, text]) => !/[A-Za-z]/.test(text) && /[,;:?!()]/.test(text.replace(/\d[,:]\d/g, '')));
+    expect(withoutLatin).toEqual([]);
+    // The exception is only the bracketed syntax; the rest of the usage line is full-width.
+    const usage = strings(zh).find(([key]) => key === 'cli.import.usage')?.[1] ?? '';
+    expect(usage.replace('列名[,列名]', '')).not.toMatch(asciiNextToChinese);
+  });
 });

@@ -22,7 +22,7 @@ export function detailsText(t: TFunction, row: AuditRow, campaignId: string, lan
     const label = t(`audit.fields.${key}`, { defaultValue: '' });
     if (!label) continue;
     const text = shown(value, lang);
-    if (text) parts.push(`${label}: ${text}`);
+    if (text) parts.push(t('common.labelled', { label, value: text }));
   }
   return parts.join(lang === 'zh-CN' ? '；' : '; ') || '—';
 }

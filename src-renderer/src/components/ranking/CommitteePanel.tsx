@@ -30,7 +30,7 @@ export function CommitteePanel({ campaign, computedAt, tableMethod }: { campaign
               <th>{t('ranking.columns.regNo')}</th>
               <th>{t('ranking.columns.entrant')}</th>
               <th className="num">
-                {t('ranking.columns.score')} ({t(`ranking.methods.${view.method}`)})
+                {t('common.parenthetical', { text: t('ranking.columns.score'), note: t(`ranking.methods.${view.method}`) })}
               </th>
               <th>{key === 'members' ? t('ranking.committee.votesHeader') : t('ranking.columns.reasons')}</th>
             </tr>

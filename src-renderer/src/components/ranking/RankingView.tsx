@@ -114,7 +114,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
           <div className="stat"><span className="stat-value">{summary.judges.length}</span><span className="stat-label">{t('ranking.stats.judges')}</span></div>
         </div>
         <p className="small muted">
-          {t('ranking.primary')}: <strong>{t(`ranking.methods.${headline}`)}</strong> — {t(`ranking.methodHelp.${headline}`, { n: summary.config.trimMinJudges })}
+          {t('ranking.primary')}{t('common.colon')}<strong>{t(`ranking.methods.${headline}`)}</strong> — {t(`ranking.methodHelp.${headline}`, { n: summary.config.trimMinJudges })}
           {publishedMethods.size > 1 && <> {t('ranking.primaryForOthers')}</>}
         </p>
         {summary.meanByDefault && (
@@ -210,7 +210,7 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
               )}
               {category.tiers.length > 0 ? (
                 <p className="small">
-                  {category.tiers.map((tier) => `${tier.label ? localized(tier.label, i18n.language) : tier.key}: ${tier.count}`).join(' · ')}
+                  {category.tiers.map((tier) => t('common.labelled', { label: tier.label ? localized(tier.label, i18n.language) : tier.key, value: tier.count })).join(' · ')}
                 </p>
               ) : (
                 // No tiers: the award column is left out of the table, and this says where tiers are set.

@@ -120,7 +120,7 @@ export function ScoreOverrides({ campaign, detail, rubric, onChanged }: { campai
               {c.override && (
                 <tr className="override-note">
                   <td colSpan={4} className="small" data-testid="override-note">
-                    {t('ranking.moderation.reason')}: {c.override.reason} — {t('ranking.moderation.byWhen', { who: who(c.override.actor), time: formatInstant(c.override.at, tz) })}
+                    {t('common.labelled', { label: t('ranking.moderation.reason'), value: c.override.reason })} — {t('ranking.moderation.byWhen', { who: who(c.override.actor), time: formatInstant(c.override.at, tz) })}
                   </td>
                 </tr>
               )}

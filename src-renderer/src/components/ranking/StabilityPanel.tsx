@@ -21,14 +21,14 @@ export function StabilityPanel({ stability, published, methods }: Props) {
     <div className="stability" data-testid="ranking-stability">
       <h3>{t('ranking.stability.title')}</h3>
       <p className="small">
-        {t('ranking.stability.w')}: <strong>{w.value === null ? t('ranking.stability.wNone') : `${w.value.toFixed(3)} (${w.judges} × ${w.entries})`}</strong>
+        {t('ranking.stability.w')}{t('common.colon')}<strong>{w.value === null ? t('ranking.stability.wNone') : `${w.value.toFixed(3)} (${w.judges} × ${w.entries})`}</strong>
       </p>
       <p className="small muted stat-explain" data-testid="ranking-explain-w">
         {t('ranking.explain.w')}
       </p>
       {w.value === null && <p className="small muted stat-explain" data-testid="ranking-explain-w-none">{t('ranking.explain.wNone')}</p>}
       <p className="small">
-        {t('ranking.stability.icc')}: <strong data-testid="ranking-icc-value">{icc ? `${icc.icc1.toFixed(3)} / ${icc.icc1k?.toFixed(3) ?? '—'}` : '—'}</strong>
+        {t('ranking.stability.icc')}{t('common.colon')}<strong data-testid="ranking-icc-value">{icc ? `${icc.icc1.toFixed(3)} / ${icc.icc1k?.toFixed(3) ?? '—'}` : '—'}</strong>
       </p>
       <p className="small muted stat-explain" data-testid="ranking-explain-icc">
         {t('ranking.explain.icc')}
@@ -58,7 +58,7 @@ export function StabilityPanel({ stability, published, methods }: Props) {
         <ul className="plain-list small">
           {stability.movers.slice(0, 5).map((m) => (
             <li key={m.entryId}>
-              <span className="mono">{m.regNo}</span> {m.title} — {t('ranking.stability.move', { count: m.move })} ({methods.map((x) => `${t(`ranking.methods.${x}`)} ${m.ranks[x] ?? '—'}`).join(' · ')})
+              <span className="mono">{m.regNo}</span> {m.title} — {t('common.parenthetical', { text: t('ranking.stability.move', { count: m.move }), note: methods.map((x) => `${t(`ranking.methods.${x}`)} ${m.ranks[x] ?? '—'}`).join(' · ') })}
             </li>
           ))}
         </ul>

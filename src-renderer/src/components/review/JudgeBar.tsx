@@ -35,8 +35,7 @@ export function JudgeBar({
           <select value={activeJudgeId ?? ''} onChange={(e) => onPick(e.target.value)} data-testid="judge-picker">
             {judges.map((j) => (
               <option key={j.id} value={j.id}>
-                {j.name}
-                {j.institution ? ` · ${j.institution}` : ''} ({t('review.assignedCount', { count: j.assigned })})
+                {t('common.parenthetical', { text: `${j.name}${j.institution ? ` · ${j.institution}` : ''}`, note: t('review.assignedCount', { count: j.assigned }) })}
                 {j.signedBundle ? ` · ${t('review.signed.judgeMark', { revision: j.signedBundle.revision })}` : ''}
               </option>
             ))}
