@@ -200,24 +200,46 @@ export function judgeBias(
   entries: readonly { totals: readonly { judgeId: string; total: number }[] }[],
   options: { threshold: number; minEntries: number },
 ): JudgeBias[] {
-  const deviations = new Map<string, number[]>();
+  return judgeBiasWithTotals(entries, options).bias;
+}
+
+/**
+ * judgeBias, and each judge's totals in entry order (stability.ts judgeProfiles needs both): one
+ * Map lookup per total (a quarter of a million at 50,000 entries), not three in two Maps.
+ */
+export function judgeBiasWithTotals(
+  entries: readonly { totals: readonly { judgeId: string; total: number }[] }[],
+  options: { threshold: number; minEntries: number },
+): { bias: JudgeBias[]; totals: Map<string, number[]> } {
+  const indexOf = new Map<string, number>();
+  const ids: string[] = [];
+  const deviations: number[][] = [];
+  const totals: number[][] = [];
   for (const e of entries) {
     const k = e.totals.length;
-    for (const t of e.totals) if (!deviations.has(t.judgeId)) deviations.set(t.judgeId, []);
-    if (k < 2) continue;
     // Micro-points keep the sum exact; one division per deviation.
     let sum = 0;
-    for (const t of e.totals) sum += toMicro(t.total);
-    for (const t of e.totals) {
+    for (let i = 0; i < k; i++) sum += toMicro(e.totals[i].total);
+    for (let i = 0; i < k; i++) {
+      const t = e.totals[i];
+      let j = indexOf.get(t.judgeId);
+      if (j === undefined) {
+        indexOf.set(t.judgeId, (j = ids.push(t.judgeId) - 1));
+        deviations.push([]);
+        totals.push([]);
+      }
+      totals[j].push(t.total);
+      if (k < 2) continue;
       const own = toMicro(t.total);
-      (deviations.get(t.judgeId) as number[]).push(fromMicro(own - (sum - own) / (k - 1)));
+      deviations[j].push(fromMicro(own - (sum - own) / (k - 1)));
     }
   }
-  return [...deviations.keys()].sort().map((judgeId) => {
-    const d = deviations.get(judgeId) as number[];
-    const bias = sortedMean(d);
-    const sd = bias === null ? null : Math.sqrt(sortedMean(d.map((v) => (v - bias) ** 2)) as number);
-    const flag = bias !== null && d.length >= options.minEntries && Math.abs(round6(bias)) >= options.threshold ? (bias > 0 ? 'high' : 'low') : null;
-    return { judgeId, entries: d.length, bias: bias === null ? null : round6(bias), sd: sd === null ? null : round6(sd), flag };
+  const bias = [...ids].sort().map((judgeId) => {
+    const d = deviations[indexOf.get(judgeId) as number];
+    const mean = sortedMean(d);
+    const sd = mean === null ? null : Math.sqrt(sortedMean(d.map((v) => (v - mean) ** 2)) as number);
+    const flag = mean !== null && d.length >= options.minEntries && Math.abs(round6(mean)) >= options.threshold ? (mean > 0 ? 'high' : 'low') : null;
+    return { judgeId, entries: d.length, bias: mean === null ? null : round6(mean), sd: sd === null ? null : round6(sd), flag } satisfies JudgeBias;
   });
+  return { bias, totals: new Map(ids.map((id, j) => [id, totals[j]])) };
 }

@@ -11,7 +11,7 @@
 // - Judge profiles (campaign-wide, for the "systematically high or low" list and the per-judge
 //   distribution chart): five-number summary of the judge's totals plus the bias of agreement.ts.
 import type { EntryAggregate } from './aggregate';
-import { type Icc1, IccSums, judgeBias, type JudgeBias, kendallTauBOfRanks, kendallW } from './agreement';
+import { type Icc1, IccSums, type JudgeBias, judgeBiasWithTotals, kendallTauBOfRanks, kendallW } from './agreement';
 import type { RankingMethod } from './config';
 import { compareCodeUnits, distinctInPlace, placeOf, quantileOfSorted, round6, toFloat64, toMicro } from './numbers';
 import { rankKey, type RankedList, type RankOrder } from './rank';
@@ -163,15 +163,8 @@ export interface JudgeProfile extends JudgeBias {
 }
 
 export function judgeProfiles(aggregates: readonly EntryAggregate[], options: { threshold: number; minEntries: number }): JudgeProfile[] {
-  const totals = new Map<string, number[]>();
-  for (const a of aggregates) {
-    for (const t of a.totals) {
-      const list = totals.get(t.judgeId) ?? [];
-      list.push(t.total);
-      totals.set(t.judgeId, list);
-    }
-  }
-  return judgeBias(aggregates, options).map((b) => {
+  const { bias, totals } = judgeBiasWithTotals(aggregates, options);
+  return bias.map((b) => {
     const sorted = toFloat64(totals.get(b.judgeId) ?? []).sort();
     const q = (p: number) => {
       const v = quantileOfSorted(sorted, p);
