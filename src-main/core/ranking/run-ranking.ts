@@ -28,7 +28,7 @@ import type { EntryFlag, RankingConfig, RankingMethod, TieBreak, TierRule } from
 import { type CampaignScores, type LoadedEntry, scoreColumnsOf } from './load-scores';
 import { pickRows } from './score-columns';
 import { compareCodeUnits } from './numbers';
-import { coverageFlag, type RankCandidate, rankCategory, type RankedList, type RankOrder, rankOrder, tieBreakOrder } from './rank';
+import { coverageFlag, type RankCandidate, rankCategory, type RankedList, type RankOrder, rankOrders, tieBreakOrder } from './rank';
 import { type CategoryStability, type JudgeProfile, judgeProfiles, stabilityOfOrders } from './stability';
 
 export interface CategoryResult {
@@ -169,7 +169,7 @@ export function runRanking(
     const listDef = def.lists.find((l) => l.key === g.list) ?? def.lists[0];
     const { method, tiers } = rankingRulesFor(listDef, config);
     const tieRanks = tieBreakOrder(candidates, config.tieBreaks); // one tie-break sort for every method
-    const orders = config.methods.map((m) => rankOrder(candidates, m, tieRanks));
+    const orders = rankOrders(candidates, config.methods, tieRanks);
     const aggregates = g.entries.map((e) => byId.get(e.entryId)).filter((a): a is EntryAggregate => a !== undefined);
     const result: CategoryResult = {
       list: g.list,

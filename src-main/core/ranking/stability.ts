@@ -90,13 +90,17 @@ export function stabilityOfOrders(
   const ranks = orders.map((o) => keyRanks(o.keys));
   for (let i = 0; i < computed.length; i++) {
     for (let j = i + 1; j < computed.length; j++) {
-      const x = new Float64Array(orders[i].sorted.length);
-      const y = new Float64Array(orders[i].sorted.length);
+      const sorted = orders[i].sorted;
+      const [rankX, rankY] = [ranks[i].rank, ranks[j].rank];
+      const x = new Float64Array(sorted.length);
+      const y = new Float64Array(sorted.length);
       let n = 0;
-      for (const p of orders[i].sorted) {
-        if (Number.isNaN(orders[j].keys[p])) continue;
-        x[n] = ranks[i].rank[p];
-        y[n++] = ranks[j].rank[p];
+      for (let k = 0; k < sorted.length; k++) {
+        const p = sorted[k];
+        // NaN: method j does not rank the entry.
+        if (Number.isNaN(rankY[p])) continue;
+        x[n] = rankX[p];
+        y[n++] = rankY[p];
       }
       const t = kendallTauBOfRanks(x.subarray(0, n), y.subarray(0, n), ranks[j].u);
       tau.push({ a: computed[i], b: computed[j], tau: t === null ? null : round6(t), entries: n });

@@ -2,11 +2,11 @@
 // a comparator. Sorting candidate objects with a comparator that walks the rules and reads each
 // entry's dimension means by key was a tenth of the ranking at 50,000 entries (issue 18 aim 4).
 // Here each rule becomes a dense rank per candidate (equal values share one; a missing value ranks
-// after every present one), and the rules are folded from the last to the first: the order so far
-// (a permutation 0 … n − 1) joins the next rule's rank as one exact integer, rank × n + place, so a
-// native numeric sort of a Float64Array gives the order by (that rule, the rules after it). The
-// fold starts from the input order, so candidates equal on every rule keep their input order, as
-// the stable comparator sort did. Equality is that of the comparator: === (so 0 and −0 are equal).
+// after every present one), and the rules are folded from the last to the first, as a radix sort
+// does: a stable counting sort by the next rule's rank of the order so far gives the order by (that
+// rule, the rules after it). The fold starts from the input order, so candidates equal on every
+// rule keep their input order, as the stable comparator sort did. Equality is that of the
+// comparator: === (so 0 and −0 are equal).
 import type { EntryAggregate } from './aggregate';
 import type { TieBreak } from './config';
 import { distinctInPlace, placeOf } from './numbers';
@@ -31,16 +31,21 @@ export function tieRanksByRules(candidates: readonly TieCandidate[], tieBreaks: 
   // place[i]: candidate i's place in the order by the rules folded so far (none yet: input order).
   let place = new Int32Array(n);
   for (let i = 0; i < n; i++) place[i] = i;
-  const regNoRanks = regNoRank(candidates);
-  let folded = fold(place, regNoRanks);
+  place = fold(place, regNoRank(candidates));
   for (let r = tieBreaks.length - 1; r >= 0; r--) {
     const rule = tieBreaks[r];
     const ranks = rule.by === 'dimension' ? denseRanks(means.get(rule.key) as Float64Array) : ruleRanks(candidates, rule);
     if (ranks === null) return null;
-    place = folded;
-    folded = fold(place, ranks);
+    // A rule every candidate is equal on (another list's dimension: absent from all) orders nothing.
+    if (ranks.buckets > 1) place = fold(place, ranks);
   }
-  return folded;
+  return place;
+}
+
+/** Dense ranks 0 … buckets − 1 per candidate (equal values share one). */
+interface Ranks {
+  rank: Int32Array;
+  buckets: number;
 }
 
 /**
@@ -73,16 +78,22 @@ function dimensionColumns(candidates: readonly TieCandidate[], tieBreaks: readon
   return columns;
 }
 
-/** The places by (rank, place): rank × n + place is exact (n² < 2^53) and distinct per candidate. */
-function fold(place: Int32Array, rank: Int32Array): Int32Array {
+/**
+ * The places by (rank, place so far): a stable counting sort by rank of the candidates taken in
+ * their order so far (one pass, no comparison sort: the ranks are small dense integers).
+ */
+function fold(place: Int32Array, { rank, buckets }: Ranks): Int32Array {
   const n = place.length;
   const candidateAt = new Int32Array(n);
   for (let i = 0; i < n; i++) candidateAt[place[i]] = i;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = rank[i] * n + place[i];
-  keys.sort();
+  const next = new Int32Array(buckets + 1);
+  for (let i = 0; i < n; i++) next[rank[i] + 1]++;
+  for (let b = 0; b < buckets; b++) next[b + 1] += next[b];
   const out = new Int32Array(n);
-  for (let k = 0; k < n; k++) out[candidateAt[keys[k] - Math.floor(keys[k] / n) * n]] = k;
+  for (let k = 0; k < n; k++) {
+    const i = candidateAt[k];
+    out[i] = next[rank[i]]++;
+  }
   return out;
 }
 
@@ -90,7 +101,7 @@ function fold(place: Int32Array, rank: Int32Array): Int32Array {
  * Dense ranks of one rule: higher dimension means and method scores first, earlier submissions
  * first, a missing value last. Null when a value is NaN.
  */
-function ruleRanks(candidates: readonly TieCandidate[], rule: TieBreak): Int32Array | null {
+function ruleRanks(candidates: readonly TieCandidate[], rule: TieBreak): Ranks | null {
   const n = candidates.length;
   // Ascending sort values (negated where higher goes first); NaN marks a missing value here.
   const values = new Float64Array(n);
@@ -118,7 +129,7 @@ function ruleRanks(candidates: readonly TieCandidate[], rule: TieBreak): Int32Ar
 }
 
 /** Dense ranks of the values ascending (0 and −0 alike), NaN after all of them. */
-function denseRanks(values: Float64Array): Int32Array {
+function denseRanks(values: Float64Array): Ranks {
   const n = values.length;
   const distinct = new Float64Array(n);
   let m = 0;
@@ -127,15 +138,15 @@ function denseRanks(values: Float64Array): Int32Array {
   const u = distinctInPlace(present);
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = Number.isNaN(values[i]) ? u : placeOf(present, u, values[i]);
-  return out;
+  return { rank: out, buckets: m < n ? u + 1 : u };
 }
 
 /** Dense ranks of the registration numbers in code-unit order (the default string sort's order). */
-function regNoRank(candidates: readonly TieCandidate[]): Int32Array {
+function regNoRank(candidates: readonly TieCandidate[]): Ranks {
   const sorted = candidates.map((c) => c.regNo).sort();
   const rankOf = new Map<string, number>();
   for (const regNo of sorted) if (!rankOf.has(regNo)) rankOf.set(regNo, rankOf.size);
   const out = new Int32Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) out[i] = rankOf.get(candidates[i].regNo) as number;
-  return out;
+  return { rank: out, buckets: rankOf.size };
 }
