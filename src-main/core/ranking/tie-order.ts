@@ -52,7 +52,7 @@ interface Ranks {
  * The dimension means the rules read, one column per key (negated: higher first; NaN where an
  * entry has none), from one walk over each entry's own means. Reading every rule's key from every
  * entry — the default rules name every dimension of every list, most of them absent from a given
- * entry — was most of this order's time. Null (the comparator decides) for a key that names an
+ * entry — was about half of this order's time. Null (the comparator decides) for a key that names an
  * inherited property ("constructor"), which the comparator would read from the prototype.
  */
 function dimensionColumns(candidates: readonly TieCandidate[], tieBreaks: readonly TieBreak[]): Map<string, Float64Array> | null {
