@@ -29,7 +29,7 @@ export function tieRanksByRules(candidates: readonly TieCandidate[], tieBreaks: 
   const means = dimensionColumns(candidates, tieBreaks);
   if (means === null) return null;
   // place[i]: candidate i's place in the order by the rules folded so far (none yet: input order).
-  let place = new Int32Array(n);
+  let place: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) place[i] = i;
   place = fold(place, regNoRank(candidates));
   for (let r = tieBreaks.length - 1; r >= 0; r--) {
