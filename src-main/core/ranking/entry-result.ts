@@ -3,7 +3,7 @@
 // tie-breaks, and the disagreement figures. Pure; the policy is in aggregate.ts's header.
 import type { RubricDimension } from '../../contract';
 import type { AggregateOptions, EntryAggregate, ExcludedJudge, JudgeTotal } from './aggregate';
-import { fromMicro, medianOfSorted, round6, sortedSum } from './numbers';
+import { fromMicro, round6, sortedSum } from './numbers';
 
 // An entry has a handful of judges; its sums are taken in ascending order (numbers.ts) over one
 // reused buffer instead of a sorted copy per sum (five per entry at 50,000 entries was mostly
@@ -46,17 +46,26 @@ export interface EntryResultInput {
   borda: Float64Array | null;
 }
 
+// Per-entry working arrays, reused from entry to entry (grown when an entry has more judges):
+// six small typed arrays per entry, 300,000 at 50,000 entries, only to be collected again.
+let sortedTotals = new Float64Array(64);
+let zBuffer = new Float64Array(64);
+let pointBuffer = new Float64Array(64);
+let columnBuffer = new Float64Array(64);
+
 /** The aggregate of the entry whose counted reviews are counted[from, to). */
 export function entryResult(input: EntryResultInput, entryId: number, excluded: ExcludedJudge[], from: number, to: number): EntryAggregate {
   const { options, rubric, counted, countedSlot, values, judgeSorted, z, borda } = input;
   const D = rubric.length;
   const n = to - from;
-  const sorted = counted.total.slice(from, to).sort();
+  if (sortedTotals.length < n) [sortedTotals, zBuffer, pointBuffer, columnBuffer] = [0, 0, 0, 0].map(() => new Float64Array(n));
+  // The totals ascending: the same values in the same order as a sorted copy (numbers.ts: micro-points).
+  const sorted = sortAscending(counted.total, from, to, sortedTotals);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i];
   const totals: JudgeTotal[] = new Array(n);
-  const zs = new Float64Array(n);
-  const points = new Float64Array(n);
+  const zs = zBuffer;
+  const points = pointBuffer;
   let nz = 0;
   let nb = 0;
   for (let i = from; i < to; i++) {
@@ -88,7 +97,8 @@ export function entryResult(input: EntryResultInput, entryId: number, excluded: 
         break;
       }
       case 'median': {
-        const m = medianOfSorted(sorted);
+        // medianOfSorted over the first n places (no view made per entry).
+        const m = n === 0 ? null : n % 2 === 1 ? sorted[n >> 1] : (sorted[(n >> 1) - 1] + sorted[n >> 1]) / 2;
         result.median = m === null ? null : round6(fromMicro(m));
         break;
       }
@@ -108,7 +118,7 @@ export function entryResult(input: EntryResultInput, entryId: number, excluded: 
   }
   const dimensionMeans: Record<string, number> = {};
   if (n > 0) {
-    const column = new Float64Array(n);
+    const column = columnBuffer;
     for (let d = 0; d < D; d++) {
       for (let i = from; i < to; i++) column[i - from] = values[countedSlot[i] * D + d];
       dimensionMeans[rubric[d].key] = round6(ascendingSum(column, n) / n);
@@ -124,13 +134,39 @@ export function entryResult(input: EntryResultInput, entryId: number, excluded: 
     trimmed,
     dimensionMeans,
     // Two passes over the sorted totals: exactly 0 when all are equal.
-    sd: n >= 2 ? round6(fromMicro(Math.sqrt(ascendingSum(squaredDeviations(sorted, sum / n), n) / (n - 1)))) : null,
+    sd: n >= 2 ? round6(fromMicro(Math.sqrt(ascendingSum(squaredDeviations(sorted, n, sum / n), n) / (n - 1)))) : null,
     range: n >= 1 ? round6(fromMicro(sorted[n - 1] - sorted[0])) : null,
   };
 }
 
-function squaredDeviations(sorted: Float64Array, mean: number): Float64Array {
-  const out = new Float64Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) out[i] = (sorted[i] - mean) ** 2;
+function squaredDeviations(sorted: Float64Array, n: number, mean: number): Float64Array {
+  // The column buffer is free again by now (dimension means are done).
+  const out = columnBuffer;
+  for (let i = 0; i < n; i++) out[i] = (sorted[i] - mean) ** 2;
   return out;
+}
+
+/**
+ * source[from, to) sorted ascending into `into` (its first to − from places), by insertion for
+ * an entry's handful of judges, else by a native sort. Equal values keep their order, so −0 and 0
+ * may sit either way round; every figure made from the sorted totals is rounded by round6, which
+ * writes −0 as 0, so that cannot show.
+ */
+function sortAscending(source: Float64Array, from: number, to: number, into: Float64Array): Float64Array {
+  const n = to - from;
+  if (n > 32) {
+    into.set(source.subarray(from, to));
+    into.subarray(0, n).sort();
+    return into;
+  }
+  for (let i = 0; i < n; i++) {
+    const v = source[from + i];
+    let k = i - 1;
+    while (k >= 0 && into[k] > v) {
+      into[k + 1] = into[k];
+      k--;
+    }
+    into[k + 1] = v;
+  }
+  return into;
 }

@@ -195,14 +195,23 @@ export function loadCampaignScores(db: Database, campaignId: string, rounds: Rea
     for (const key of columns.dimensionKeys) dimensions.of(key);
     const kept = new ColumnsBuilder(columns.entryIds.length, judges, dimensions);
     const { entryIds, judgeIds, dimensionOf, values, roundNos } = columns;
-    for (let i = 0; i < entryIds.length; i++) {
-      const d = dimensionOf[i];
-      const roundNo = roundNos === null ? 1 : roundNos[i];
-      if (inRound(entryIds[i], roundNo)) {
-        if (inRankedRound(entryIds[i])) kept.push(entryIds[i], judges.of(judgeIds[i]), typeof d === 'number' ? d : dimensions.of(d), values[i]);
-      } else {
-        const dimension = typeof d === 'number' ? columns.dimensionKeys[d] : d;
-        carriedFrom(entryIds[i], roundNo)?.scores.push({ entryId: entryIds[i], judgeId: judgeIds[i], dimension, value: values[i] });
+    // Only round 1's rows were read and every list ranks round 1 (roundOneOnly below): every row
+    // is kept, without asking inRound and inRankedRound (two Map lookups) for each of 750,000.
+    if (roundNos === null && roundOfEntry.size === 0 && takenByList.size === 0) {
+      for (let i = 0; i < entryIds.length; i++) {
+        const d = dimensionOf[i];
+        kept.push(entryIds[i], judges.of(judgeIds[i]), typeof d === 'number' ? d : dimensions.of(d), values[i]);
+      }
+    } else {
+      for (let i = 0; i < entryIds.length; i++) {
+        const d = dimensionOf[i];
+        const roundNo = roundNos === null ? 1 : roundNos[i];
+        if (inRound(entryIds[i], roundNo)) {
+          if (inRankedRound(entryIds[i])) kept.push(entryIds[i], judges.of(judgeIds[i]), typeof d === 'number' ? d : dimensions.of(d), values[i]);
+        } else {
+          const dimension = typeof d === 'number' ? columns.dimensionKeys[d] : d;
+          carriedFrom(entryIds[i], roundNo)?.scores.push({ entryId: entryIds[i], judgeId: judgeIds[i], dimension, value: values[i] });
+        }
       }
     }
     const scoreColumns = kept.done();

@@ -124,22 +124,53 @@ export function zScores(c: CountedReviews, g: JudgeGroups, m: JudgeMoments, fall
   return { z, normalised, pooledMean, pooledSd };
 }
 
-/** Borda points per counted review; NaN for a judge with a single entry. */
+/**
+ * Borda points per counted review; NaN for a judge with a single entry. Each judge's totals are
+ * sorted as numbers (no comparator over indices: that sort was most of this at 50,000 entries),
+ * and a total's `below` and `tied` come from where its run of equal totals starts and ends.
+ */
 export function bordaPoints(c: CountedReviews, g: JudgeGroups): Float64Array {
   const points = new Float64Array(c.length).fill(Number.NaN);
+  let sorted = new Float64Array(0);
   for (let j = 0; j < c.judges; j++) {
     const from = g.start[j];
     const n = g.start[j + 1] - from;
     if (n < 2) continue;
-    const idx = g.order.slice(from, from + n).sort((a, b) => c.total[a] - c.total[b]);
-    for (let lo = 0; lo < n; ) {
-      let hi = lo;
-      while (hi + 1 < n && c.total[idx[hi + 1]] === c.total[idx[lo]]) hi++;
-      const tied = hi - lo + 1;
-      const p = (lo + (tied - 1) / 2) / (n - 1);
-      for (let k = lo; k <= hi; k++) points[idx[k]] = p;
-      lo = hi + 1;
+    if (sorted.length < n) sorted = new Float64Array(n);
+    const totals = sorted.subarray(0, n);
+    for (let k = 0; k < n; k++) totals[k] = c.total[g.order[from + k]];
+    totals.sort();
+    for (let k = 0; k < n; k++) {
+      const i = g.order[from + k];
+      const t = c.total[i];
+      const lo = firstAtLeast(totals, t);
+      const tied = firstAbove(totals, t, lo) - lo;
+      points[i] = (lo + (tied - 1) / 2) / (n - 1);
     }
   }
   return points;
+}
+
+/** The first place in ascending `a` whose value is not below v (−0 and 0 alike, as ===). */
+function firstAtLeast(a: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first place at or after `from` in ascending `a` whose value is above v. */
+function firstAbove(a: Float64Array, v: number, from: number): number {
+  let lo = from;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

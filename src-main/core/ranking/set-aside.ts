@@ -28,19 +28,31 @@ export function countSetAside(data: Pick<CampaignScores, 'definition' | 'entries
   for (const e of data.entries) listOf.set(e.entryId, ownList(e.kind, e.category));
   const dimensions = new Map<string, number>();
   const items = new Map<string, number>();
-  // Over the columns (load-scores): no row object is built for the summary's sake.
+  // Over the columns (load-scores): no row object is built for the summary's sake. A row's
+  // dimension is a small integer there, so each list's dimensions become a mask over those
+  // integers, made once per list: no Set lookup of a string for each of 750,000 rows.
   const columns = scoreColumnsOf(data);
+  const maskOf = new Map<Set<string> | undefined, Uint8Array>();
+  const mask = (own: Set<string> | undefined) => {
+    let m = maskOf.get(own);
+    if (!m) maskOf.set(own, (m = Uint8Array.from(columns.dimensionKeys, (key) => (own?.has(key) ? 1 : 0))));
+    return m;
+  };
+  const count = new Int32Array(columns.dimensionKeys.length);
+  const firstSeen: number[] = [];
   let lastEntry = Number.NaN;
-  let own: Set<string> | undefined;
+  let own = mask(undefined);
   for (let i = 0; i < columns.entryId.length; i++) {
     if (columns.entryId[i] !== lastEntry) {
       lastEntry = columns.entryId[i];
-      own = listOf.get(lastEntry)?.dimensions;
+      own = mask(listOf.get(lastEntry)?.dimensions);
     }
-    const dimension = columns.dimensionKeys[columns.dimension[i]];
-    if (own?.has(dimension)) continue;
-    dimensions.set(dimension, (dimensions.get(dimension) ?? 0) + 1);
+    const d = columns.dimension[i];
+    if (own[d] === 1) continue;
+    if (count[d]++ === 0) firstSeen.push(d);
   }
+  // In the order each dimension was first set aside, as the counts were always made.
+  for (const d of firstSeen) dimensions.set(columns.dimensionKeys[d], count[d]);
   for (const a of data.eligibility) {
     if (listOf.get(a.entryId)?.items.has(a.item)) continue;
     items.set(a.item, (items.get(a.item) ?? 0) + 1);

@@ -11,9 +11,9 @@
 // - Judge profiles (campaign-wide, for the "systematically high or low" list and the per-judge
 //   distribution chart): five-number summary of the judge's totals plus the bias of agreement.ts.
 import type { EntryAggregate } from './aggregate';
-import { icc1, type Icc1, judgeBias, type JudgeBias, kendallTauB, kendallW } from './agreement';
+import { type Icc1, IccSums, type JudgeBias, judgeBiasWithTotals, kendallTauBOfRanks, kendallW } from './agreement';
 import type { RankingMethod } from './config';
-import { compareCodeUnits, quantileOfSorted, round6, toFloat64, toMicro } from './numbers';
+import { compareCodeUnits, distinctInPlace, placeOf, quantileOfSorted, round6, toFloat64, toMicro } from './numbers';
 import { rankKey, type RankedList, type RankOrder } from './rank';
 
 export interface MethodPairTau {
@@ -86,23 +86,28 @@ export function stabilityOfOrders(
   top: number,
 ): CategoryStability {
   const tau: MethodPairTau[] = [];
+  // Each method's keys as dense ranks, once: tau-b over any pair's common entries follows from them.
+  const ranks = orders.map((o) => keyRanks(o.keys));
   for (let i = 0; i < computed.length; i++) {
     for (let j = i + 1; j < computed.length; j++) {
-      const x = new Float64Array(orders[i].sorted.length);
-      const y = new Float64Array(orders[i].sorted.length);
+      const sorted = orders[i].sorted;
+      const [rankX, rankY] = [ranks[i].rank, ranks[j].rank];
+      const x = new Float64Array(sorted.length);
+      const y = new Float64Array(sorted.length);
       let n = 0;
-      for (const p of orders[i].sorted) {
-        const ky = orders[j].keys[p];
-        if (Number.isNaN(ky)) continue;
-        x[n] = orders[i].keys[p];
-        y[n++] = ky;
+      for (let k = 0; k < sorted.length; k++) {
+        const p = sorted[k];
+        // NaN: method j does not rank the entry.
+        if (Number.isNaN(rankY[p])) continue;
+        x[n] = rankX[p];
+        y[n++] = rankY[p];
       }
-      const t = kendallTauB(x.subarray(0, n), y.subarray(0, n));
+      const t = kendallTauBOfRanks(x.subarray(0, n), y.subarray(0, n), ranks[j].u);
       tau.push({ a: computed[i], b: computed[j], tau: t === null ? null : round6(t), entries: n });
     }
   }
   const places = orders.reduce((most, o) => Math.max(most, o.keys.length), 0);
-  return { tau, movers: movers(computed, top, orders, entryOf, places), icc: icc1(sortById(aggregates).map(micro)), w: categoryW(aggregates) };
+  return { tau, movers: movers(computed, top, orders, entryOf, places), icc: iccOfTotals(sortById(aggregates)), w: categoryW(aggregates) };
 }
 
 function movers(methods: readonly RankingMethod[], top: number, orders: readonly RankOrder[], entryOf: ArrayLike<{ entryId: number; regNo: string }>, places: number): Mover[] {
@@ -162,15 +167,8 @@ export interface JudgeProfile extends JudgeBias {
 }
 
 export function judgeProfiles(aggregates: readonly EntryAggregate[], options: { threshold: number; minEntries: number }): JudgeProfile[] {
-  const totals = new Map<string, number[]>();
-  for (const a of aggregates) {
-    for (const t of a.totals) {
-      const list = totals.get(t.judgeId) ?? [];
-      list.push(t.total);
-      totals.set(t.judgeId, list);
-    }
-  }
-  return judgeBias(aggregates, options).map((b) => {
+  const { bias, totals } = judgeBiasWithTotals(aggregates, options);
+  return bias.map((b) => {
     const sorted = toFloat64(totals.get(b.judgeId) ?? []).sort();
     const q = (p: number) => {
       const v = quantileOfSorted(sorted, p);
@@ -184,8 +182,32 @@ function sortById(aggregates: readonly EntryAggregate[]): EntryAggregate[] {
   return [...aggregates].sort((a, b) => a.entryId - b.entryId);
 }
 
-function micro(a: EntryAggregate): Float64Array {
-  const out = new Float64Array(a.totals.length);
-  for (let i = 0; i < out.length; i++) out[i] = toMicro(a.totals[i].total);
-  return out;
+/** Dense ranks of the ranking keys per position (NaN: not ranked, left NaN), and how many distinct. */
+function keyRanks(keys: Float64Array): { rank: Float64Array; u: number } {
+  const present = new Float64Array(keys.length);
+  let m = 0;
+  for (let p = 0; p < keys.length; p++) if (!Number.isNaN(keys[p])) present[m++] = keys[p];
+  const distinct = present.subarray(0, m).sort();
+  const u = distinctInPlace(distinct);
+  const rank = new Float64Array(keys.length).fill(Number.NaN);
+  for (let p = 0; p < keys.length; p++) if (!Number.isNaN(keys[p])) rank[p] = placeOf(distinct, u, keys[p]);
+  return { rank, u };
+}
+
+/** ICC(1) over the entries' totals in micro-points, as icc1 over them, without an array per entry. */
+function iccOfTotals(aggregates: readonly EntryAggregate[]): Icc1 | null {
+  const sums = new IccSums();
+  for (const a of aggregates) {
+    const k = a.totals.length;
+    if (k === 0) continue;
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < k; i++) {
+      const t = toMicro(a.totals[i].total);
+      sum += t;
+      squares += t * t;
+    }
+    sums.add(k, sum, squares);
+  }
+  return sums.icc1();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../../src-main/core/ranking/aggregate';
 import type { EntryFlag, TieBreak, TierRule } from '../../../src-main/core/ranking/config';
-import { describeTie, type RankCandidate, rankCategory } from '../../../src-main/core/ranking/rank';
+import { describeTie, type RankCandidate, rankCategory, rankOrder, rankOrders, tieBreakOrder } from '../../../src-main/core/ranking/rank';
 import { flat, review, rubric } from './fixtures';
 
 interface Spec {
@@ -162,5 +162,28 @@ describe('z-score ranking', () => {
       ['SC-0002', 7.507107],
       ['SC-0001', 5.226868],
     ]);
+  });
+});
+
+describe('orders of several methods at once', () => {
+  it('are each method’s own order (held entries, missing scores and too few judges alike)', () => {
+    const specs: Spec[] = [
+      { id: 1, scores: [...flat(1, 'a', 8), ...flat(1, 'b', 6)] },
+      { id: 2, scores: [...flat(2, 'a', 7), ...flat(2, 'b', 7)] },
+      { id: 3, scores: flat(3, 'a', 9), wanted: 2 },
+      { id: 4, scores: [...flat(4, 'a', 5), ...flat(4, 'b', 9)], flags: [{ code: 'late', params: {} }] },
+      { id: 5, scores: [] },
+      { id: 6, scores: [...flat(6, 'a', 8), ...flat(6, 'b', 6)] },
+    ];
+    const list = candidates(specs);
+    const methods = ['mean', 'median', 'borda', 'zscore', 'trimmed'] as const;
+    const tieRanks = tieBreakOrder(list, contentThenCreativity);
+    const together = rankOrders(list, methods, tieRanks);
+    methods.forEach((m, i) => {
+      const alone = rankOrder(list, m, tieRanks);
+      expect([...together[i].sorted]).toEqual([...alone.sorted]);
+      expect([...together[i].keys]).toEqual([...alone.keys]);
+    });
+    expect(together[0].sorted.length).toBe(3);
   });
 });
