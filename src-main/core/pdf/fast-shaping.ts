@@ -43,6 +43,8 @@ interface EmbeddedFontLike {
   layoutCache?: Record<string, Run>;
   layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: Glyph[] | null; positions: Position[] | null; advanceWidth: number };
   layoutCached?(text: string): Run;
+  /** One word's run as kept here (callers must not change it): for fast-text.ts. */
+  layoutWord?(word: string): Run;
 }
 
 /** Characters other than ideographs the cmap path takes (checked pairwise by the unit test). */
@@ -202,6 +204,7 @@ function install(font: EmbeddedFontLike): boolean {
     }
     return run;
   };
+  font.layoutWord = wordRun;
   // The same word splitting as PDFKit's layout (a word ends after each space or tab).
   font.layout = (text, features, onlyWidth) => {
     if (features) return original(text, features, onlyWidth);

@@ -34,6 +34,8 @@ interface EncodingFont {
   subset: { includeGlyph(id: number): number };
   ref(): unknown;
   layout(text: string): { glyphs: Glyph[]; positions: Position[] };
+  /** One word's run as fast-shaping.ts keeps it (not copied), when installed. */
+  layoutWord?(word: string): { glyphs: Glyph[]; positions: Position[] };
 }
 interface Internals {
   _font?: EncodingFont;
@@ -71,32 +73,35 @@ function encodingFont(doc: Doc): EncodingFont | null {
   return font && typeof font.layout === 'function' && typeof font.ref === 'function' && typeof font.subset?.includeGlyph === 'function' && Array.isArray(font.widths) && Array.isArray(font.unicode) ? font : null;
 }
 
-/**
- * A word laid out and encoded as EmbeddedFont.encode does it (the glyph into the subset, its
- * width and code points recorded the first time), once per word: later uses find the glyphs
- * already in the subset, so the subset's order is the order of first use either way.
- */
+/** A glyph's subset id in hex, the glyph recorded as encode() does on its first use here. */
+function hexOf(font: EncodingFont, cache: FontCache, glyph: Glyph): string {
+  let h = cache.hex[glyph.id];
+  if (h === undefined) {
+    // includeGlyph is idempotent: glyphs enter the subset in first-use order, as with encode().
+    const gid = font.subset.includeGlyph(glyph.id);
+    h = `0000${gid.toString(16)}`.slice(-4);
+    cache.hex[glyph.id] = h;
+    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+  }
+  return h;
+}
+
+function runOf(font: EncodingFont, word: string): { glyphs: Glyph[]; positions: Position[] } {
+  return font.layoutWord ? font.layoutWord(word) : font.layout(word);
+}
+
+/** A word laid out and encoded, kept unless it has digits (ids and numbers are mostly seen once). */
 function encodeWord(font: EncodingFont, cache: FontCache, word: string): EncodedWord {
-  // Words with digits (ids, numbers, scores) are mostly seen once: encoded each time, not kept.
   const keep = !hasDigit(word);
   let encoded = keep ? cache.words.get(word) : undefined;
   if (encoded) return encoded;
-  const { glyphs, positions } = font.layout(word);
+  const { glyphs, positions } = runOf(font, word);
   const hex: string[] = [];
   let plain = true;
   let offsets = false;
   for (let i = 0; i < glyphs.length; i++) {
-    const glyph = glyphs[i];
-    let h = cache.hex[glyph.id];
-    if (h === undefined) {
-      // First use of this glyph by this writer: as encode() does (includeGlyph is idempotent).
-      const gid = font.subset.includeGlyph(glyph.id);
-      h = `0000${gid.toString(16)}`.slice(-4);
-      cache.hex[glyph.id] = h;
-      if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
-      if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
-    }
-    hex.push(h);
+    hex.push(hexOf(font, cache, glyphs[i]));
     const p = positions[i];
     if (p.xOffset || p.yOffset) offsets = true;
     if (p.xAdvance - p.advanceWidth !== 0) plain = false;
@@ -124,24 +129,43 @@ function splitWords(text: string): string[] {
   return out;
 }
 
-/** The TJ operators for glyphs with no offsets: a run ends after a kerned glyph, as in _fragment. */
-function plainRuns(encoded: EncodedWord[]): string {
+/**
+ * The TJ operators for a line whose glyphs have no offsets (a run ends after a kerned glyph, as in
+ * _fragment), or null when one has an offset. Words with digits go straight from their run into
+ * the string (no per-word objects: they are seen once); others come from the word cache.
+ */
+function plainRuns(font: EncodingFont, cache: FontCache, words: string[]): string | null {
   let commands = '';
   let run = '';
   let lastPos: Position | null = null;
-  for (const word of encoded) {
-    if (word.plain) {
-      run += word.joined;
-      lastPos = word.positions[word.positions.length - 1] ?? lastPos;
+  for (const word of words) {
+    if (!hasDigit(word)) {
+      const e = encodeWord(font, cache, word);
+      if (e.offsets) return null;
+      if (e.plain) {
+        run += e.joined;
+        lastPos = e.positions[e.positions.length - 1] ?? lastPos;
+        continue;
+      }
+      for (let i = 0; i < e.hex.length; i++) {
+        run += e.hex[i];
+        const p = e.positions[i];
+        lastPos = p;
+        if (p.xAdvance - p.advanceWidth !== 0) {
+          commands += `${commands ? ' ' : ''}<${run}> ${num(-(p.xAdvance - p.advanceWidth))}`;
+          run = '';
+        }
+      }
       continue;
     }
-    for (let i = 0; i < word.hex.length; i++) {
-      run += word.hex[i];
-      const p = word.positions[i];
+    const { glyphs, positions } = runOf(font, word);
+    for (let i = 0; i < glyphs.length; i++) {
+      const p = positions[i];
+      if (p.xOffset || p.yOffset) return null;
+      run += hexOf(font, cache, glyphs[i]);
       lastPos = p;
-      const kern = p.xAdvance - p.advanceWidth;
-      if (kern !== 0) {
-        commands += `${commands ? ' ' : ''}<${run}> ${num(-kern)}`;
+      if (p.xAdvance - p.advanceWidth !== 0) {
+        commands += `${commands ? ' ' : ''}<${run}> ${num(-(p.xAdvance - p.advanceWidth))}`;
         run = '';
       }
     }
@@ -209,14 +233,15 @@ export function textLineOps(doc: Doc, text: string, x: number, y: number): strin
   const page = d.page;
   const baseline = page.height - y - (font.ascender / 1000) * size;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-  const encoded: EncodedWord[] = [];
-  let offsets = false;
-  for (const word of splitWords(text)) {
-    const e = encodeWord(font, cache, word);
-    offsets ||= e.offsets;
-    encoded.push(e);
-  }
-  const runs = offsets ? offsetRuns(encoded, x, baseline, size / 1000) : plainRuns(encoded);
+  const words = splitWords(text);
+  const runs =
+    plainRuns(font, cache, words) ??
+    offsetRuns(
+      words.map((w) => encodeWord(font, cache, w)),
+      x,
+      baseline,
+      size / 1000,
+    );
   return `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(baseline)} Tm\n/${font.id} ${num(size)} Tf${runs}\nET\nQ`;
 }
 
