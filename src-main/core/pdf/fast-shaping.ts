@@ -169,8 +169,9 @@ function install(font: EmbeddedFontLike): boolean {
   const perCodePoint = new Map<number, [Glyph, Position]>();
   // Keyed by the word with its digits as 0; null: shaped word by word. Bounded like `fast`.
   const shapes = new Map<string, Shape | null>();
-  const shapedWord = (word: string): Run => {
-    if (word.length < 4 || digitsOf(word) < 2) return cached(word);
+  /** The word laid out from its digit shape (trailing space included), or null: shape it. */
+  const fromDigits = (word: string): Run | null => {
+    if (word.length < 4 || digitsOf(word) < 2) return null;
     const key = word.replace(/[0-9]/g, '0');
     let shape = shapes.get(key);
     if (shape === undefined) {
@@ -178,20 +179,22 @@ function install(font: EmbeddedFontLike): boolean {
       shape = makeShape(key, cached);
       shapes.set(key, shape);
     }
-    return shape ? fromShape(shape, word) : cached(word);
+    return shape ? fromShape(shape, word) : null;
   };
   const wordRun = (word: string): Run => {
     if (!safeWord(word)) {
-      // "SC2023-000001 " and "SC2023-000001" (a word before a space and the same word at the end
-      // of a cell) shaped once: the app's font neither substitutes nor kerns a space (checked for
-      // every printable ASCII character before it, in Latin, Han and neutral words, by the unit test).
+      const digits = fromDigits(word);
+      if (digits) return digits;
+      // "Health " and "Health" (a word before a space and the same word at the end of a cell)
+      // shaped once: the app's font neither substitutes nor kerns a space (checked for every
+      // printable ASCII character before it, in Latin, Han and neutral words, by the unit test).
       const n = word.length;
       if (n > 1 && word.charCodeAt(n - 1) === 0x20 && word.charCodeAt(n - 2) < 0x7f && word.charCodeAt(n - 2) > 0x20) {
-        const core = shapedWord(word.slice(0, -1));
+        const core = cached(word.slice(0, -1));
         const space = cached(' ');
         return { glyphs: [...core.glyphs, ...space.glyphs], positions: [...core.positions, ...space.positions], advanceWidth: core.advanceWidth + space.advanceWidth };
       }
-      return shapedWord(word);
+      return cached(word);
     }
     // Numbers are mostly seen once: laid out each time (cheap), not kept.
     if (hasDigit(word)) return cmapRun(font, word, perCodePoint);
