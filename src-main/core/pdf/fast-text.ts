@@ -6,9 +6,11 @@
 //
 // `textLine` writes the very operators PDFKit 0.17's `_fragment` writes for that call (save, the
 // flip of the y axis, BT, Tm, Tf, the TJ arrays with kerning and offsets, ET, restore), byte for
-// byte, in one write. The glyphs go through the font's own `encode`, so the subset, the widths
-// and the ToUnicode map (searchable text) are kept exactly as PDFKit keeps them. Fonts without
-// that shape (PDFKit's standard fonts) go through `doc.text`.
+// byte, in one write. Each glyph goes into the font's subset as EmbeddedFont.encode puts it there
+// (includeGlyph in first-use order, its width and code points recorded), so the subset, the widths
+// and the ToUnicode map (searchable text) are what PDFKit would make; a word's encoding is kept
+// per document unless it has digits (ids and numbers are mostly seen once). Fonts without that
+// shape (PDFKit's standard fonts) go through `doc.text`.
 import type PDFDocument from 'pdfkit';
 import { num } from './content-ops';
 
