@@ -11,7 +11,10 @@
 // width, no offsets. For those characters the app's font (Noto Sans SC) applies no substitution
 // and no kerning with each other: tests/unit/pdf/fast-shaping.test.ts checks every pair against
 // fontkit's layout, both weights. Every other word (Latin letters kern; anything else may need
-// shaping) and any call with OpenType features goes to PDFKit's own code, unchanged.
+// shaping) and any call with OpenType features goes to PDFKit's own code, unchanged — except that
+// words differing only in their ASCII digits (the report's ~250,000 registration numbers, scores
+// and ids, each new to PDFKit's per-word cache) are laid out from one shape shaped by fontkit ten
+// times (see Shape below): fontkit's full layout of each was ~7 s of the 50,000-entry report.
 import type PDFDocument from 'pdfkit';
 import { FONT } from './fonts';
 
@@ -40,6 +43,8 @@ interface EmbeddedFontLike {
   layoutCache?: Record<string, Run>;
   layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: Glyph[] | null; positions: Position[] | null; advanceWidth: number };
   layoutCached?(text: string): Run;
+  /** One word's run as kept here (callers must not change it): for fast-text.ts. */
+  layoutWord?(word: string): Run;
 }
 
 /** Characters other than ideographs the cmap path takes (checked pairwise by the unit test). */
@@ -56,20 +61,104 @@ function safeWord(word: string): boolean {
   return true;
 }
 
-/** A word laid out from the cmap, in PDFKit's units (positions scaled to 1000 per em). */
-function cmapRun(font: EmbeddedFontLike, word: string): Run {
+/**
+ * A word laid out from the cmap, in PDFKit's units (positions scaled to 1000 per em). A code
+ * point's glyph and position are looked up once (`perCodePoint`) and shared by every run: nothing
+ * downstream changes a position it is given (PDFKit copies before adding word spacing).
+ */
+function cmapRun(font: EmbeddedFontLike, word: string, perCodePoint: Map<number, [Glyph, Position]>): Run {
   const glyphs: Glyph[] = [];
   const positions: Position[] = [];
   let advanceWidth = 0;
   for (let i = 0; i < word.length; i++) {
-    const glyph = font.font.glyphForCodePoint(word.charCodeAt(i));
-    const a = glyph.advanceWidth * font.scale;
-    glyphs.push(glyph);
-    positions.push({ xAdvance: a, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: a });
-    advanceWidth += a;
+    const cp = word.charCodeAt(i);
+    let known = perCodePoint.get(cp);
+    if (!known) {
+      const glyph = font.font.glyphForCodePoint(cp);
+      const a = glyph.advanceWidth * font.scale;
+      known = [glyph, { xAdvance: a, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: a }];
+      perCodePoint.set(cp, known);
+    }
+    glyphs.push(known[0]);
+    positions.push(known[1]);
+    advanceWidth += known[1].xAdvance;
   }
   // Scaled like PDFKit's runs (fontkit's run.advanceWidth sums the positions PDFKit scaled).
   return { glyphs, positions, advanceWidth };
+}
+
+/**
+ * Words that differ only in their ASCII digits ("SC2023-004105", "SC2023-019345") laid out from
+ * one shape: PDFKit's own layout of the word with every digit 0, every digit 1, … every digit 9
+ * (ten runs per shape, kept), a digit's glyph and position taken from the run of its value. A
+ * digit's glyph depends on the word's script (fontkit picks it from the first letter: in a Latin
+ * word the font substitutes its Latin digits), which the shape keeps. Taken only when the ten runs
+ * show no interaction: one glyph per character, the digits' own code points, the other characters'
+ * glyphs and positions the same in all ten, no kerning or offset on a digit followed by a digit;
+ * and a probe with mixed digits must come out as predicted. Otherwise the word is shaped itself.
+ */
+interface Shape {
+  probes: Run[];
+}
+
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
+function digitsOf(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) n++;
+    else if (c >= 0xd800 && c <= 0xdfff) return 0; // one glyph per UTF-16 unit is assumed below
+  }
+  return n;
+}
+
+function fromShape(shape: Shape, word: string): Run {
+  const base = shape.probes[0];
+  const glyphs = base.glyphs.slice();
+  const positions = base.positions.slice();
+  for (let i = 0; i < word.length; i++) {
+    const d = word.charCodeAt(i) - 0x30;
+    if (d > 0 && d <= 9) {
+      glyphs[i] = shape.probes[d].glyphs[i];
+      positions[i] = shape.probes[d].positions[i];
+    }
+  }
+  // Summed in order, as fontkit's run.advanceWidth sums its positions.
+  let advanceWidth = 0;
+  for (const p of positions) advanceWidth += p.xAdvance;
+  return { glyphs, positions, advanceWidth };
+}
+
+const samePosition = (a: Position, b: Position) => a.xAdvance === b.xAdvance && a.yAdvance === b.yAdvance && a.xOffset === b.xOffset && a.yOffset === b.yOffset;
+
+function makeShape(key: string, shaped: (text: string) => Run): Shape | null {
+  const probes = Array.from({ length: 10 }, (_, d) => shaped(key.replace(/0/g, String(d))));
+  const isDigit = (i: number) => key.charCodeAt(i) === 0x30;
+  for (const [d, run] of probes.entries()) {
+    if (run.glyphs.length !== key.length || run.positions.length !== key.length) return null;
+    for (let i = 0; i < key.length; i++) {
+      const p = run.positions[i];
+      if (isDigit(i)) {
+        const cps = run.glyphs[i].codePoints;
+        if (cps.length !== 1 || cps[0] !== 0x30 + d) return null;
+        if (p.xOffset !== 0 || p.yOffset !== 0 || (isDigit(i + 1) && p.xAdvance !== p.advanceWidth)) return null;
+      } else if (run.glyphs[i].id !== probes[0].glyphs[i].id || !samePosition(p, probes[0].positions[i])) return null;
+    }
+  }
+  const shape = { probes };
+  let k = 0;
+  const mixed = key.replace(/0/g, () => String((k++ * 7 + 3) % 10));
+  const want = shaped(mixed);
+  const got = fromShape(shape, mixed);
+  const same = want.glyphs.every((g, i) => g.id === got.glyphs[i].id && samePosition(want.positions[i], got.positions[i])) && want.advanceWidth === got.advanceWidth;
+  return same ? shape : null;
 }
 
 function install(font: EmbeddedFontLike): boolean {
@@ -77,11 +166,28 @@ function install(font: EmbeddedFontLike): boolean {
   const original = font.layout.bind(font);
   const cached = font.layoutCached.bind(font);
   const fast = new Map<string, Run>();
+  const perCodePoint = new Map<number, [Glyph, Position]>();
+  // Keyed by the word with its digits as 0; null: shaped word by word. Bounded like `fast`.
+  const shapes = new Map<string, Shape | null>();
+  /** The word laid out from its digit shape (trailing space included), or null: shape it. */
+  const fromDigits = (word: string): Run | null => {
+    if (word.length < 4 || digitsOf(word) < 2) return null;
+    const key = word.replace(/[0-9]/g, '0');
+    let shape = shapes.get(key);
+    if (shape === undefined) {
+      if (shapes.size > 5_000) shapes.clear();
+      shape = makeShape(key, cached);
+      shapes.set(key, shape);
+    }
+    return shape ? fromShape(shape, word) : null;
+  };
   const wordRun = (word: string): Run => {
     if (!safeWord(word)) {
-      // "SC2023-000001 " and "SC2023-000001" (a word before a space and the same word at the end
-      // of a cell) shaped once: the app's font neither substitutes nor kerns a space (checked for
-      // every printable ASCII character before it, in Latin, Han and neutral words, by the unit test).
+      const digits = fromDigits(word);
+      if (digits) return digits;
+      // "Health " and "Health" (a word before a space and the same word at the end of a cell)
+      // shaped once: the app's font neither substitutes nor kerns a space (checked for every
+      // printable ASCII character before it, in Latin, Han and neutral words, by the unit test).
       const n = word.length;
       if (n > 1 && word.charCodeAt(n - 1) === 0x20 && word.charCodeAt(n - 2) < 0x7f && word.charCodeAt(n - 2) > 0x20) {
         const core = cached(word.slice(0, -1));
@@ -90,15 +196,18 @@ function install(font: EmbeddedFontLike): boolean {
       }
       return cached(word);
     }
+    // Numbers are mostly seen once: laid out each time (cheap), not kept.
+    if (hasDigit(word)) return cmapRun(font, word, perCodePoint);
     let run = fast.get(word);
     if (!run) {
-      run = cmapRun(font, word);
-      // Bounded: numbers and ids are mostly seen once; keep the map from growing without end.
+      run = cmapRun(font, word, perCodePoint);
+      // Bounded: keep the map from growing without end.
       if (fast.size > 50_000) fast.clear();
       fast.set(word, run);
     }
     return run;
   };
+  font.layoutWord = wordRun;
   // The same word splitting as PDFKit's layout (a word ends after each space or tab).
   font.layout = (text, features, onlyWidth) => {
     if (features) return original(text, features, onlyWidth);

@@ -76,6 +76,31 @@ describe('fast shaping', () => {
     }
   });
 
+  it('lays out words that differ only in their digits from one shape as fontkit does, script included', () => {
+    // A Latin word takes the font's Latin digits, a Han word its default ones: the shape keeps that.
+    const shapes = ['SC2023-000000', '分;SC2023-000000', '0.00;', '(0.00', 'T00y,', 'AV00T', 'Tov000', '00-00-00T00:00', '第00名'];
+    for (const { weight, font } of all) {
+      for (const shape of shapes) {
+        for (let n = 0; n < 120; n++) {
+          let k = n;
+          const word = shape.replace(/0/g, () => String((k = (k * 7 + 3) % 97) % 10));
+          expect(plain(font.layout(word)), `${weight} ${word}`).toEqual(plain(font.layoutRun(word)));
+          expect(plain(font.layout(`${word} `)), `${weight} "${word} "`).toEqual(plain(font.layoutRun(`${word} `)));
+        }
+      }
+      // Every pair of digits, in a Latin and a Han word.
+      for (let a = 0; a < 10; a++) {
+        for (let b = 0; b < 10; b++) {
+          for (const word of [`SC${a}${b}`, `分;${a}${b}x`, `x${a}${b}`]) expect(plain(font.layout(word)), `${weight} ${word}`).toEqual(plain(font.layoutRun(word)));
+        }
+      }
+      expect(font.layoutCache['SC2023-004105']).toBeUndefined(); // laid out from its shape
+      font.layout('SC2023-004105');
+      expect(font.layoutCache['SC2023-004105']).toBeUndefined();
+      expect(font.layoutCache['SC1111-111111']).toBeDefined(); // a probe of its shape (every digit 1), shaped by fontkit
+    }
+  });
+
   it('takes only safe words; Latin words still go through PDFKit, with their kerning', () => {
     expect(isSafeCodePoint('S'.charCodeAt(0))).toBe(false);
     expect(isSafeCodePoint('健'.charCodeAt(0))).toBe(true);
