@@ -20,12 +20,14 @@ import { FONT } from './fonts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-interface Glyph {
+/** A fontkit glyph as PDFKit's layout uses it (fast-text.ts encodes these). */
+export interface Glyph {
   id: number;
   advanceWidth: number;
   codePoints: number[];
 }
-interface Position {
+/** A fontkit glyph position (fast-text.ts places glyphs by these). */
+export interface Position {
   xAdvance: number;
   yAdvance: number;
   xOffset: number;

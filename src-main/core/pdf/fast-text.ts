@@ -13,20 +13,9 @@
 // shape (PDFKit's standard fonts) go through `doc.text`.
 import type PDFDocument from 'pdfkit';
 import { num } from './content-ops';
+import type { Glyph, Position } from './fast-shaping';
 
 type Doc = InstanceType<typeof PDFDocument>;
-
-interface Glyph {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
-}
-interface Position {
-  xAdvance: number;
-  xOffset: number;
-  yOffset: number;
-  advanceWidth: number;
-}
 interface EncodingFont {
   id: string;
   ascender: number;
