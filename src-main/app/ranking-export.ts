@@ -125,9 +125,14 @@ export type RankingExportContext = Pick<AppContext, 'dataDir' | 'db' | 'campaign
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function exportRanking(ctx: RankingExportContext, campaignId: string, format: 'csv' | 'xlsx' | 'pdf' | 'snapshot', snapshotId?: string, control?: WorkerControl): Promise<ExportFile> {
+/**
+ * `rounds`: the scoring round per list to rank, as the Ranking tab shows it (lists not named: their
+ * default round, core/rounds/round-state.ts). A list ranked on a round other than 1 is named in the
+ * file name (`-<list>-r<n>`), so exports of two rounds made the same day never replace each other,
+ * and the PDF report says which round each list was ranked on.
+ */
+export async function exportRanking(ctx: RankingExportContext, campaignId: string, format: 'csv' | 'xlsx' | 'pdf' | 'snapshot', snapshotId?: string, control?: WorkerControl, rounds?: Record<string, number>): Promise<ExportFile> {
   const stamp = nowIso().slice(0, 10);
-  const base = `ranking-${campaignId}-${stamp}`;
   if (format === 'snapshot') {
     const id = snapshotId ?? latestSnapshotInfo(ctx.db, campaignId)?.id;
     if (!id) throw new KepuError('RANKING_SNAPSHOT_NOT_FOUND', `ranking: campaign ${campaignId} has no published result`, { snapshotId: '—' });
@@ -147,8 +152,10 @@ export async function exportRanking(ctx: RankingExportContext, campaignId: strin
     };
     return saveExport(ctx, `ranking-${campaignId}-${id}.kepurank.json`, Buffer.from(`${JSON.stringify(lock, null, 2)}\n`, 'utf8'), 'application/json');
   }
-  const computed = ctx.ranking.compute(campaignId);
+  const computed = ctx.ranking.compute(campaignId, false, rounds);
   checkCancelled(control);
+  const ranked = Object.entries(computed.data.rounds ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const base = `ranking-${campaignId}-${stamp}${ranked.map(([list, n]) => `-${list}-r${n}`).join('')}`;
   if (format === 'pdf') {
     // The current result's hash only when there is a published one to compare it with: building
     // and hashing the snapshot is ~2 s of a 50,000-entry report, and a draft report has no use for it.
@@ -262,6 +269,6 @@ async function writeRankingSheets(workbook: XlsxStreamWriter, ...[computed, head
 }
 
 /** The export as a worker's job (ranking:exportJob): the file, or JobCancelled when cancelled. */
-export async function exportRankingJob(ctx: WorkerContext, args: { campaignId: string; format: 'csv' | 'xlsx' | 'pdf' }, control: WorkerControl): Promise<{ cancelled: false; file: ExportFile }> {
-  return { cancelled: false, file: await exportRanking(ctx, args.campaignId, args.format, undefined, control) };
+export async function exportRankingJob(ctx: WorkerContext, args: { campaignId: string; format: 'csv' | 'xlsx' | 'pdf'; rounds?: Record<string, number> }, control: WorkerControl): Promise<{ cancelled: false; file: ExportFile }> {
+  return { cancelled: false, file: await exportRanking(ctx, args.campaignId, args.format, undefined, control, args.rounds) };
 }

@@ -77,13 +77,13 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
         differences: differencesView(differences),
       };
     },
-    'ranking:export': ({ campaignId, format, snapshotId }) => exportRanking(ctx, campaignId, format, snapshotId),
+    'ranking:export': ({ campaignId, format, snapshotId, rounds }) => exportRanking(ctx, campaignId, format, snapshotId, undefined, rounds),
     // On a worker thread: a 50,000-entry report takes seconds, and the window's other requests
     // (reviews, video range requests) must not wait for it.
-    'ranking:exportJob': ({ campaignId, format }) => {
+    'ranking:exportJob': ({ campaignId, format, rounds }) => {
       ctx.campaigns.summary(campaignId); // CAMPAIGN_NOT_FOUND now, not as a failed job
       // Where the Ranking tab's reads run: on the ranking worker, over the computation it holds.
-      return ctx.jobs.start('ranking.export', (control) => rankingReads(ctx).job({ module: 'ranking-export', export: 'exportRankingJob', args: { campaignId, format } }, control, { cancelled: true, file: null }));
+      return ctx.jobs.start('ranking.export', (control) => rankingReads(ctx).job({ module: 'ranking-export', export: 'exportRankingJob', args: { campaignId, format, ...(rounds ? { rounds } : {}) } }, control, { cancelled: true, file: null }));
     },
   };
 }

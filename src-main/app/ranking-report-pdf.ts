@@ -93,6 +93,10 @@ export async function rankingReportPdf(ctx: Pick<AppContext, 'db' | 'campaigns'>
     [both('ranking.report.method'), methodLine],
     [both('ranking.report.methods'), config.methods.map((m) => `${tZh(`ranking.methods.${m}`)} / ${tEn(`ranking.methods.${m}`)}`).join(', ')],
     [both('ranking.report.tieBreaks'), config.tieBreaks.map((t) => tieBreakText(computed, t)).join(' → ')],
+    // Only when some list is ranked on a round other than 1 (CampaignScores.rounds): every list's round.
+    ...(computed.data.rounds
+      ? [[both('ranking.report.rounds'), def.lists.map((l) => `${l.name['zh-CN']} / ${l.name.en}: ${tZh('rounds.numbered', { roundNo: computed.data.rounds?.[l.key] ?? 1 })} / ${tEn('rounds.numbered', { roundNo: computed.data.rounds?.[l.key] ?? 1 })}`).join('\n')] as [string, string]]
+      : []),
     [both('ranking.report.computedAt'), formatInZone(computed.computedAt, tz)],
     [
       both('ranking.report.lockedAs'),

@@ -292,12 +292,13 @@ export const rankingChannels = {
   'ranking:snapshots': { request: CampaignRequest, response: z.array(SnapshotInfo) },
   'ranking:verify': { request: z.object({ campaignId: Id, snapshotId: Id }).strict(), response: SnapshotVerification },
   'ranking:export': {
-    request: z.object({ campaignId: Id, format: z.enum(['csv', 'xlsx', 'pdf', 'snapshot']), snapshotId: Id.optional() }).strict(),
+    // rounds: the scoring round per list, as the Ranking tab shows it (lists not named: their default round).
+    request: z.object({ campaignId: Id, format: z.enum(['csv', 'xlsx', 'pdf', 'snapshot']), snapshotId: Id.optional(), rounds: RoundsRequest }).strict(),
     response: ExportFile,
   },
   /** The same exports as a background job (job:status, job:cancel): the main process stays answered. */
   'ranking:exportJob': {
-    request: z.object({ campaignId: Id, format: z.enum(['csv', 'xlsx', 'pdf']) }).strict(),
+    request: z.object({ campaignId: Id, format: z.enum(['csv', 'xlsx', 'pdf']), rounds: RoundsRequest }).strict(),
     response: RankingExportJob,
   },
 } as const satisfies ChannelMap;

@@ -1,8 +1,10 @@
 // Ranking by scoring round (issue 14): once round 2 holds scores the list is ranked on round 2
 // alone (round-1 scores are not mixed in); round 1 can still be asked for and is what it was; a
-// lock records the round (only when not 1) and verifies exactly.
+// lock records the round (only when not 1) and verifies exactly. The exports follow the round asked
+// for (the one on screen): round 1 asked for after round 2 exists is the export made before.
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { CampaignDefinition, RankingRow, RankingSummary, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
+import type { CampaignDefinition, ExportFile, Job, RankingExportJob, RankingRow, RankingSummary, SnapshotInfo, SnapshotVerification } from '../../../src-main/contract';
 import { parseSnapshot } from '../../../src-main/core/ranking/snapshot';
 import { ok, openMergedSample } from '../../helpers';
 import { scoringRound as scoring } from '../../round-defs';
@@ -21,6 +23,7 @@ describe('ranking by round', () => {
       return { summary, c, ranked: ranked.rows.map((r): [string, number | null] => [r.regNo, r.score]) };
     };
     const roundOneBefore = await categoryRows();
+    const csvBefore = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId, format: 'csv' }));
 
     const next: CampaignDefinition = { ...def, lists: def.lists.map((l, i) => (i === 0 ? { ...l, rounds: [scoring('first', 'First round', '初评'), scoring('final', 'Final round', '终评')] } : l)) };
     await ok(app.dispatch('campaign:updateDefinition', { campaignId, definition: next, reason: 'rounds' }));
@@ -55,6 +58,27 @@ describe('ranking by round', () => {
     expect(roundTwo.ranked[0][1]).toBeGreaterThan(roundTwo.ranked[1][1] as number);
     // Round 1 on request: exactly the ranking before round 2 existed.
     expect((await categoryRows({ [list.key]: 1 })).ranked).toEqual(roundOneBefore.ranked);
+
+    // The exports: by default round 2 (named in the file name and in the report), round 1 on request
+    // exactly the export made before round 2 existed, in process and as a job on a worker.
+    const csvRoundTwo = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId, format: 'csv' }));
+    expect(csvRoundTwo.fileName).toContain(`-${list.key}-r2`);
+    const csvRoundOne = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId, format: 'csv', rounds: { [list.key]: 1 } }));
+    expect(csvRoundOne.fileName).toBe(csvBefore.fileName);
+    expect(csvRoundOne.contentBase64).toBe(csvBefore.contentBase64);
+    expect(csvRoundTwo.contentBase64).not.toBe(csvBefore.contentBase64);
+    const started = await ok<RankingExportJob>(app.dispatch('ranking:exportJob', { campaignId, format: 'csv', rounds: { [list.key]: 1 } }));
+    let job: Job;
+    while ((job = await ok<Job>(app.dispatch('job:status', { jobId: started.jobId }))).state === 'running') await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((job as RankingExportJob).result?.file?.contentBase64).toBe(csvBefore.contentBase64);
+    const pdfText = async (rounds?: Record<string, number>) => {
+      const pdf = await ok<ExportFile>(app.dispatch('ranking:export', { campaignId, format: 'pdf', ...(rounds ? { rounds } : {}) }));
+      return execFileSync('pdftotext', [pdf.savedTo, '-'], { encoding: 'utf8' });
+    };
+    const reportTwo = await pdfText();
+    expect(reportTwo).toContain('排名所用评分轮次');
+    expect(reportTwo).toContain('第 2 轮 / Round 2');
+    expect(await pdfText({ [list.key]: 1 })).not.toContain('Scoring round ranked');
 
     await ok(app.dispatch('identity:create', { name: '王协调', passphrase: 'correct horse battery' }));
     const lock = await ok<SnapshotInfo>(app.dispatch('ranking:lock', { campaignId }));

@@ -66,7 +66,8 @@ export function RankingView({ campaign }: { campaign: CampaignDetail }) {
   });
   async function exportAs(format: 'csv' | 'xlsx' | 'pdf') {
     setNotice('');
-    await exportJob.start(() => invoke('ranking:exportJob', { campaignId: campaign.id, format }));
+    // The rounds on screen: the file is the ranking the coordinator is looking at.
+    await exportJob.start(() => invoke('ranking:exportJob', { campaignId: campaign.id, format, ...(rounds ? { rounds } : {}) }));
   }
 
   if (!summary) return <p className="muted">{t('ranking.computing')}</p>;
