@@ -4,17 +4,12 @@
 // publishing (a signed locked snapshot), verification of a locked snapshot against the database,
 // and exports.
 import type { Handlers, RankingMethod } from '../contract';
-import { buildSnapshot } from '../core/ranking/snapshot';
-import { listSnapshots, loadSnapshot, snapshotLines, storeSnapshot } from '../core/ranking/snapshot-store';
-import { verifyExplained } from '../core/ranking/verify';
-import { buildInputLines } from '../core/ranking/input-lines';
-import { differencesView } from './verify-differences';
+import { listSnapshots, storePreparedSnapshot } from '../core/ranking/snapshot-store';
 import { KepuError } from '../core/errors';
 import { lockAfterNotice } from '../core/notices/final-lock-guard';
 import { autoBackupBefore } from './backup-handlers';
 import type { AppContext } from './context';
 import { exportRanking } from './ranking-export';
-import { committeeApplicants } from './ranking-views';
 import { snapshotView } from './ranking-reads';
 import { rankingReads, WorkerReads } from './ranking-worker';
 
@@ -41,42 +36,29 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
     'ranking:summary': (request) => rankingReads(ctx).summary(request),
     'ranking:list': (request) => rankingReads(ctx).list(request),
     'ranking:entry': (request) => rankingReads(ctx).entry(request),
-    'ranking:committee': ({ campaignId }) => committeeApplicants(ctx.ranking.compute(campaignId)),
+    'ranking:committee': (request) => rankingReads(ctx).committee(request),
     'ranking:lock': async ({ campaignId, override }) => {
-      const nothingToRank = () => ctx.ranking.compute(campaignId).outcome.aggregate.counts.counted === 0;
-      if (nothingToRank()) throw new KepuError('RANKING_NOTHING_TO_RANK', `ranking: campaign ${campaignId} has no counted review`, { campaignId });
+      const reads = rankingReads(ctx);
+      // Nothing to rank: no key prompt, no backup (the summary is the one the tab shows, usually kept).
+      if ((await reads.summary({ campaignId })).counts.counted === 0) throw new KepuError('RANKING_NOTHING_TO_RANK', `ranking: campaign ${campaignId} has no counted review`, { campaignId });
       ctx.identity.privateKey(); // KEY_LOCKED / KEY_NOT_FOUND before the backup, translated by the UI
       await autoBackupBefore(ctx, 'before-publish'); // blocks the publish when it cannot be written (backup-folder.ts)
-      // Computed after the backup's wait: what is signed is the data as it is now.
-      const computed = ctx.ranking.compute(campaignId, true);
-      if (computed.outcome.aggregate.counts.counted === 0) {
-        throw new KepuError('RANKING_NOTHING_TO_RANK', `ranking: campaign ${campaignId} has no counted review`, { campaignId });
-      }
+      // Made after the backup's wait, from the data as it stands, where the Ranking tab's
+      // computation is (the ranking worker): the snapshot's canonical bytes and packed lines take
+      // seconds at 50,000 entries. One read transaction gives it, so it is the data of one moment.
+      const prepared = await reads.lockPrepare({ campaignId });
       const key = ctx.identity.privateKey();
       const signer = ctx.identity.status().name ?? '';
-      const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags, computed.decisions);
       // After a 公示 this is the final result: it waits for the period and open objections unless
       // overridden; the override is recorded with the lock, in one transaction.
-      const lines = buildInputLines(computed.data, computed.judgeNames);
-      return snapshotView(lockAfterNotice(ctx.db, campaignId, signer || 'local', override, (details) => storeSnapshot(ctx.db, snapshot, key, signer, lines, details)));
+      return snapshotView(lockAfterNotice(ctx.db, campaignId, signer || 'local', override, (details) => storePreparedSnapshot(ctx.db, prepared, key, signer, details)));
     },
     'ranking:snapshots': ({ campaignId }) => {
       ctx.campaigns.summary(campaignId);
       return listSnapshots(ctx.db, campaignId).map(snapshotView);
     },
-    'ranking:verify': ({ campaignId, snapshotId }) => {
-      const loaded = loadSnapshot(ctx.db, campaignId, snapshotId);
-      const { comparison: result, detail, differences } = verifyExplained(ctx.db, loaded.snapshot, snapshotLines(ctx.db, { snapshotId }));
-      const json = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v).slice(0, 500));
-      return {
-        snapshot: snapshotView(loaded.info),
-        signatureValid: loaded.signatureValid,
-        equal: result.equal,
-        difference: result.equal ? null : { path: result.path, locked: json(result.locked), recomputed: json(result.recomputed) },
-        detail,
-        differences: differencesView(differences),
-      };
-    },
+    // It computes the ranking again from scratch (seconds at 50,000 entries): on the ranking worker.
+    'ranking:verify': (request) => rankingReads(ctx).verify(request),
     'ranking:export': ({ campaignId, format, snapshotId, rounds }) => exportRanking(ctx, campaignId, format, snapshotId, undefined, rounds),
     // On a worker thread: a 50,000-entry report takes seconds, and the window's other requests
     // (reviews, video range requests) must not wait for it.

@@ -1,5 +1,5 @@
 // The ranking's reads that the Ranking tab waits for — the summary, a page of a category's list,
-// an entry's details — as functions of a context with a database and a ranking service, so the
+// an entry's details, the committee list, a verification, the snapshot a lock signs — as functions of a context with a database and a ranking service, so the
 // same code answers in the main process (ranking-handlers.ts) and on the ranking worker
 // (ranking-serve.ts, over the worker's own read-only connection): the same answers either way.
 import type { CategorySummary, ParsedRequestOf, ResponseOf, SnapshotInfo } from '../contract';
@@ -10,10 +10,14 @@ import { meanByDefaultBecause } from '../core/ranking/default-config';
 import { categoryRows, findCategory, scaleOf } from '../core/ranking/ranking-rows';
 import type { ComputedRanking, RankingService } from '../core/ranking/ranking-service';
 import { setAsideSummary } from '../core/ranking/set-aside';
-import { latestSnapshotInfo, type StoredSnapshot } from '../core/ranking/snapshot-store';
+import { buildInputLines } from '../core/ranking/input-lines';
+import { buildSnapshot } from '../core/ranking/snapshot';
+import { latestSnapshotInfo, loadSnapshot, prepareSnapshot, type PreparedSnapshot, snapshotLines, type StoredSnapshot } from '../core/ranking/snapshot-store';
+import { verifyExplained } from '../core/ranking/verify';
 import type { Database } from 'better-sqlite3';
 import { overrideView, scoreCells } from './moderation-handlers';
-import { categoryLabel, tierLabel, trimFallback } from './ranking-views';
+import { differencesView } from './verify-differences';
+import { categoryLabel, committeeApplicants, tierLabel, trimFallback } from './ranking-views';
 
 /** What the reads use: the main process's AppContext, or the worker's WorkerContext. */
 export interface RankingReadContext {
@@ -114,3 +118,36 @@ export function rankingEntry(ctx: RankingReadContext, { campaignId, entryId, rou
   };
 }
 
+
+export function rankingCommittee(ctx: RankingReadContext, { campaignId }: ParsedRequestOf<'ranking:committee'>): ResponseOf<'ranking:committee'> {
+  return committeeApplicants(ctx.ranking.compute(campaignId));
+}
+
+/** A locked snapshot checked against the database as it is now: it computes the ranking again, from scratch. */
+export function rankingVerify(ctx: RankingReadContext, { campaignId, snapshotId }: ParsedRequestOf<'ranking:verify'>): ResponseOf<'ranking:verify'> {
+  const loaded = loadSnapshot(ctx.db, campaignId, snapshotId);
+  const { comparison: result, detail, differences } = verifyExplained(ctx.db, loaded.snapshot, snapshotLines(ctx.db, { snapshotId }));
+  const json = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v).slice(0, 500));
+  return {
+    snapshot: snapshotView(loaded.info),
+    signatureValid: loaded.signatureValid,
+    equal: result.equal,
+    difference: result.equal ? null : { path: result.path, locked: json(result.locked), recomputed: json(result.recomputed) },
+    detail,
+    differences: differencesView(differences),
+  };
+}
+
+/**
+ * What ranking:lock signs, made ready (snapshot-store.ts prepareSnapshot): the snapshot of the
+ * ranking as the data stands, from the cached computation when nothing changed since it was made
+ * (its key is the change stamp, so it is never stale), with its input lines.
+ */
+export function rankingLockPrepare(ctx: RankingReadContext, { campaignId }: { campaignId: string }): PreparedSnapshot {
+  const computed = ctx.ranking.compute(campaignId);
+  if (computed.outcome.aggregate.counts.counted === 0) {
+    throw new KepuError('RANKING_NOTHING_TO_RANK', `ranking: campaign ${campaignId} has no counted review`, { campaignId });
+  }
+  const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags, computed.decisions);
+  return prepareSnapshot(snapshot, buildInputLines(computed.data, computed.judgeNames));
+}

@@ -1,5 +1,6 @@
 // The ranking worker's side (issue 18 aim 4): a long-lived task on a worker thread that answers
-// the Ranking tab's reads — ranking:summary, ranking:list, ranking:entry — from its own ranking
+// the Ranking tab's reads — ranking:summary, ranking:list, ranking:entry, ranking:committee,
+// ranking:verify and the snapshot ranking:lock signs — from its own ranking
 // service over its own read-only connection (worker-context.ts), so the first computation at
 // 50,000 entries (seconds) never holds up the main process, and the computation stays here, in
 // this thread's cache, for the pages and entry details that follow. Only the answers travel back:
@@ -20,11 +21,19 @@ import { parentPort } from 'node:worker_threads';
 import type { AppErrorBody } from '../contract';
 import { changeStamp } from '../core/db/change-stamp';
 import { toErrorBody } from './dispatch';
-import { rankingEntry, rankingList, rankingSummary } from './ranking-reads';
+import { rankingCommittee, rankingEntry, rankingList, rankingLockPrepare, rankingSummary, rankingVerify } from './ranking-reads';
 import type { WorkerMessage } from './worker-runner';
 import { runTaskReporting, type WorkerContext, type WorkerControl, type WorkerTask } from './worker-tasks';
 
-const reads = { 'ranking:summary': rankingSummary, 'ranking:list': rankingList, 'ranking:entry': rankingEntry } as const;
+const reads = {
+  'ranking:summary': rankingSummary,
+  'ranking:list': rankingList,
+  'ranking:entry': rankingEntry,
+  'ranking:committee': rankingCommittee,
+  'ranking:verify': rankingVerify,
+  // Not a channel: the heavy half of ranking:lock (the main process signs and stores what it returns).
+  'ranking:lockPrepare': rankingLockPrepare,
+} as const;
 export type RankingRead = keyof typeof reads;
 
 /** From the main process: a read to answer, a job to run (read-only tasks only), or the end of the task. */

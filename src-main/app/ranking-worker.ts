@@ -1,6 +1,6 @@
 // Where the Ranking tab's reads are computed (issue 18 aim 4: a main process that never stalls).
-// In the desktop app and the browser shell (or wherever KEPU_RANKING_WORKER=1) ranking:summary, ranking:list and
-// ranking:entry are answered by one long-lived worker thread (ranking-serve.ts) that computes the
+// In the desktop app and the browser shell (or wherever KEPU_RANKING_WORKER=1) ranking:summary, ranking:list,
+// ranking:entry, ranking:committee and ranking:verify are answered by one long-lived worker thread (ranking-serve.ts) that computes the
 // ranking over its own read-only connection and keeps it, so review:get and the video range
 // requests keep being answered while the first summary of 50,000 entries computes. Elsewhere
 // (the CLI, tests with a CLI context) they run in process, as before; the answers are
@@ -18,13 +18,17 @@
 // Jobs: the ranking export jobs run where the reads run (`job`): on this worker, over the
 // computation the Ranking tab made (an XLSX export of 50,000 entries then writes its rows at once
 // instead of a new worker loading and ranking everything again); in process, on a worker of their own.
+// Locks: ranking:lock's snapshot (canonical JSON of every published list, the packed input lines:
+// seconds at 50,000 entries) is made here too, from the same computation; the main process only
+// signs and stores it (ranking-handlers.ts).
 import { Worker } from 'node:worker_threads';
 import type { AppErrorBody, JobKind, ParsedRequestOf, ResponseOf } from '../contract';
 import { changeStamp } from '../core/db/change-stamp';
 import { KepuError } from '../core/errors';
 import type { AppContext } from './context';
 import type { JobControl } from './jobs';
-import { rankingEntry, rankingList, rankingSummary } from './ranking-reads';
+import { rankingCommittee, rankingEntry, rankingList, rankingLockPrepare, rankingSummary, rankingVerify } from './ranking-reads';
+import type { PreparedSnapshot } from '../core/ranking/snapshot-store';
 import type { RankingRead, ServeReply, ServeRequest } from './ranking-serve';
 import { followTask, type ResultOf, runInWorker, type TaskFollower, type WorkerMessage, type WorkerStart, workerScript } from './worker-runner';
 import type { WorkerTask } from './worker-tasks';
@@ -33,6 +37,10 @@ export interface RankingReads {
   summary(request: ParsedRequestOf<'ranking:summary'>): Promise<ResponseOf<'ranking:summary'>>;
   list(request: ParsedRequestOf<'ranking:list'>): Promise<ResponseOf<'ranking:list'>>;
   entry(request: ParsedRequestOf<'ranking:entry'>): Promise<ResponseOf<'ranking:entry'>>;
+  committee(request: ParsedRequestOf<'ranking:committee'>): Promise<ResponseOf<'ranking:committee'>>;
+  verify(request: ParsedRequestOf<'ranking:verify'>): Promise<ResponseOf<'ranking:verify'>>;
+  /** The snapshot ranking:lock signs, made ready from the ranking as the data stands (ranking-reads.ts). */
+  lockPrepare(request: { campaignId: string }): Promise<PreparedSnapshot>;
   /** Runs a read-only job's task (a ranking export) beside the reads, so it uses their computation. */
   job<K extends JobKind>(task: WorkerTask, control: JobControl<K>, cancelled: ResultOf<K>): Promise<ResultOf<K>>;
   /** Ends the worker, if any (the next read starts it again). */
@@ -69,6 +77,9 @@ function inProcessReads(ctx: AppContext): RankingReads {
     summary: async (request) => rankingSummary(ctx, request),
     list: async (request) => rankingList(ctx, request),
     entry: async (request) => rankingEntry(ctx, request),
+    committee: async (request) => rankingCommittee(ctx, request),
+    verify: async (request) => rankingVerify(ctx, request),
+    lockPrepare: async (request) => rankingLockPrepare(ctx, request),
     // Nothing computed is kept on a thread here (the CLI): the job's own worker computes it.
     job: (task, control, cancelled) => runInWorker(ctx, task, control, cancelled),
     close: async () => {},
@@ -106,6 +117,18 @@ export class WorkerReads implements RankingReads {
 
   async entry(request: ParsedRequestOf<'ranking:entry'>): Promise<ResponseOf<'ranking:entry'>> {
     return (await this.call('ranking:entry', request)) as ResponseOf<'ranking:entry'>;
+  }
+
+  async committee(request: ParsedRequestOf<'ranking:committee'>): Promise<ResponseOf<'ranking:committee'>> {
+    return (await this.call('ranking:committee', request)) as ResponseOf<'ranking:committee'>;
+  }
+
+  async verify(request: ParsedRequestOf<'ranking:verify'>): Promise<ResponseOf<'ranking:verify'>> {
+    return (await this.call('ranking:verify', request)) as ResponseOf<'ranking:verify'>;
+  }
+
+  async lockPrepare(request: { campaignId: string }): Promise<PreparedSnapshot> {
+    return (await this.call('ranking:lockPrepare', request)) as PreparedSnapshot;
   }
 
   job<K extends JobKind>(task: WorkerTask, control: JobControl<K>, cancelled: ResultOf<K>): Promise<ResultOf<K>> {

@@ -60,18 +60,56 @@ function info(row: Row): StoredSnapshot {
 }
 
 /**
+ * A snapshot made ready to sign: its canonical bytes, the counts the row keeps and the
+ * packed input lines. Making it is the heavy part of a lock at 50,000 entries (canonical JSON of
+ * every published list, a gzip of every score line), so the app makes it on the ranking worker,
+ * beside the computation it comes from, and the main process only signs and stores it.
+ */
+export interface PreparedSnapshot {
+  campaignId: string;
+  /** The canonical snapshot bytes (snapshotBytes): what is signed and stored. */
+  bytes: Uint8Array;
+  /** The published methods, comma-separated, in list order (the primary method when no list). */
+  method: string;
+  rankedCount: number;
+  heldCount: number;
+  /** The input lines, packed (input-lines.ts); null when none are kept. */
+  linesGz: Uint8Array | null;
+}
+
+/** `lines`: the inputs line by line (input-lines.ts), kept so a later verify names each difference. */
+export function prepareSnapshot(snapshot: RankingSnapshot, lines?: InputLines): PreparedSnapshot {
+  const bytes = snapshotBytes(snapshot);
+  const categories = (snapshot.outputs.categories ?? []) as { method: string; ranked: unknown[]; held: unknown[] }[];
+  const methods = [...new Set(categories.map((c) => c.method))];
+  return {
+    campaignId: snapshot.campaignId,
+    bytes,
+    method: methods.length > 0 ? methods.join(',') : snapshot.config.primary,
+    rankedCount: categories.reduce((s, c) => s + c.ranked.length, 0),
+    heldCount: categories.reduce((s, c) => s + c.held.length, 0),
+    linesGz: lines ? packInputLines(lines) : null,
+  };
+}
+
+/**
  * `lines`: the inputs line by line (input-lines.ts), kept so a later verify names each difference.
  * `lockDetails`: more for the lock's audit row (e.g. the override of a running 公示, core/notices/final-lock-guard.ts).
  */
 export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKey: KeyObject, signerName: string, lines?: InputLines, lockDetails: Record<string, unknown> = {}): StoredSnapshot {
-  const bytes = snapshotBytes(snapshot);
+  return storePreparedSnapshot(db, prepareSnapshot(snapshot, lines), privateKey, signerName, lockDetails);
+}
+
+/** Signs a prepared snapshot and stores it with its lines and the lock's audit row, in one transaction. */
+export function storePreparedSnapshot(db: Database, prepared: PreparedSnapshot, privateKey: KeyObject, signerName: string, lockDetails: Record<string, unknown> = {}): StoredSnapshot {
+  // From a worker the bytes arrive as a plain Uint8Array: the same bytes, as a Buffer.
+  const bytes = Buffer.from(prepared.bytes.buffer, prepared.bytes.byteOffset, prepared.bytes.byteLength);
   const identity = identityFromPrivateKey(privateKey);
+  // Hashed here, where it is signed and stored: the row's hash is of exactly the bytes it keeps.
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const categories = (snapshot.outputs.categories ?? []) as { method: string; ranked: unknown[]; held: unknown[] }[];
-  const methods = [...new Set(categories.map((c) => c.method))];
   const row: Row = {
     id: `rank-${sha256.slice(0, 12)}-${Date.now().toString(36)}`,
-    campaign_id: snapshot.campaignId,
+    campaign_id: prepared.campaignId,
     locked_at: nowIso(),
     snapshot_json: bytes.toString('utf8'),
     sha256,
@@ -79,9 +117,9 @@ export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKe
     signer_key_id: identity.keyId,
     signer_public_key: publicKeyToBase64(identity.publicKey),
     signer_name: signerName,
-    method: methods.length > 0 ? methods.join(',') : snapshot.config.primary,
-    ranked_count: categories.reduce((s, c) => s + c.ranked.length, 0),
-    held_count: categories.reduce((s, c) => s + c.held.length, 0),
+    method: prepared.method,
+    ranked_count: prepared.rankedCount,
+    held_count: prepared.heldCount,
   };
   db.transaction(() => {
     // The audit log's head as it stood before this lock, signed with the same key: a later change
@@ -91,11 +129,11 @@ export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKe
       `INSERT INTO ranking_snapshots (id, campaign_id, locked_at, snapshot_json, sha256, signature, signer_key_id, signer_public_key, signer_name, method, ranked_count, held_count)
        VALUES (@id, @campaign_id, @locked_at, @snapshot_json, @sha256, @signature, @signer_key_id, @signer_public_key, @signer_name, @method, @ranked_count, @held_count)`,
     ).run(row);
-    if (lines) db.prepare('INSERT INTO ranking_snapshot_lines (snapshot_id, lines_gz) VALUES (?, ?)').run(row.id, packInputLines(lines));
+    if (prepared.linesGz) db.prepare('INSERT INTO ranking_snapshot_lines (snapshot_id, lines_gz) VALUES (?, ?)').run(row.id, Buffer.from(prepared.linesGz.buffer, prepared.linesGz.byteOffset, prepared.linesGz.byteLength));
     db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, 'ranking.lock', ?, ?)`).run(
       row.locked_at,
       identity.keyId,
-      snapshot.campaignId,
+      prepared.campaignId,
       JSON.stringify({ snapshotId: row.id, sha256, method: row.method, ranked: row.ranked_count, held: row.held_count, ...lockDetails, ...(head ? { auditHead: signAuditHead(head, privateKey) } : {}) }),
     );
   })();

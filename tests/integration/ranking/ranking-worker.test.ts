@@ -5,12 +5,18 @@
 // The ranking export jobs on the same worker (WorkerReads.job, what ranking:exportJob uses in the
 // app): the same file as the in-process export, never one of a computation gone stale, and a job
 // cancelled mid-way leaves nothing in exports/ while the worker goes on answering reads.
+// Publishing and verifying on the worker (the app's path): ranking:lock takes its snapshot from
+// the worker, byte for byte the one made in process, and ranking:verify and ranking:committee
+// answer there as they do in process.
 // Kept fresh: after the data changes and stays quiet, the worker computes the last asked ranking
 // again by itself, so the next summary is answered from a computation made before it was asked.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, type CampaignSummary, type ExportFile, type Job, type RankingExportJob, type RankingSummary } from '../../../src-main/contract';
-import { WorkerReads } from '../../../src-main/app/ranking-worker';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { channels, type CampaignSummary, type ExportFile, type Job, type RankingExportJob, type RankingSummary, type SnapshotInfo, type SnapshotVerification } from '../../../src-main/contract';
+import zlib from 'node:zlib';
+import { closeRankingReads, rankingReads, WorkerReads } from '../../../src-main/app/ranking-worker';
+import { rankingLockPrepare, rankingVerify } from '../../../src-main/app/ranking-reads';
+import { loadSnapshot } from '../../../src-main/core/ranking/snapshot-store';
 import { exportNames, ok, openTestApp, syntheticCampaign } from '../../helpers';
 
 type App = ReturnType<typeof openTestApp>;
@@ -155,5 +161,77 @@ describe('ranking reads on the worker thread', () => {
     expect(comparable(summary)).toEqual(comparable(await ok<RankingSummary>(app.dispatch('ranking:summary', { campaignId: works.id }))));
     const entry = await reads.entry({ campaignId: works.id, entryId: r.entryId });
     expect(entry.cells.find((c) => c.judgeId === r.judgeId && c.dimension === 'content')?.signed).toBe(2);
+  }, 60_000);
+});
+
+describe('publishing and verifying with the ranking worker (the app\'s path)', () => {
+  let app: App;
+  let works: CampaignSummary;
+  beforeAll(async () => {
+    // As in the desktop app: the handlers' ranking reads are the worker's.
+    const was = process.env.KEPU_RANKING_WORKER;
+    process.env.KEPU_RANKING_WORKER = '1';
+    try {
+      app = openTestApp();
+    } finally {
+      if (was === undefined) delete process.env.KEPU_RANKING_WORKER;
+      else process.env.KEPU_RANKING_WORKER = was;
+    }
+    expect(rankingReads(app.ctx)).toBeInstanceOf(WorkerReads);
+    works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
+    const rows = app.ctx.db.prepare('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM entries e JOIN assignments a ON a.entry_id = e.id WHERE e.campaign_id = ? ORDER BY e.id, a.judge_id').all(works.id) as { entryId: number; judgeId: string }[];
+    rows.forEach((r, i) => {
+      for (const [dimension, value] of Object.entries({ content: 3 + (i % 8), creativity: 4 + (i % 5), communication: 5 + (i % 3) })) {
+        app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, dimension, value);
+      }
+    });
+    await ok(app.dispatch('identity:create', { name: '王协调', passphrase: 'correct horse battery' }));
+  }, 120_000);
+  afterAll(async () => {
+    await closeRankingReads(app.ctx);
+    app.ctx.close();
+  });
+
+  it('locks the snapshot made on the worker: the in-process snapshot\'s bytes and lines, signed, and it verifies', async () => {
+    const here = rankingLockPrepare(app.ctx, { campaignId: works.id });
+    // Nothing of the lock or the committee list is computed in this (the main) thread.
+    const computeHere = vi.spyOn(app.ctx.ranking, 'compute');
+    const lock = await ok<SnapshotInfo>(app.dispatch('ranking:lock', { campaignId: works.id }));
+    expect(await ok(app.dispatch('ranking:committee', { campaignId: works.id }))).toEqual(null); // not a committee campaign
+    expect(computeHere).not.toHaveBeenCalled();
+    computeHere.mockRestore();
+    const stored = loadSnapshot(app.ctx.db, works.id, lock.id);
+    expect(stored.signatureValid).toBe(true);
+    expect(stored.bytes.equals(Buffer.from(here.bytes))).toBe(true);
+    const lines = app.ctx.db.prepare('SELECT lines_gz FROM ranking_snapshot_lines WHERE snapshot_id = ?').pluck().get(lock.id) as Buffer;
+    expect(zlib.gunzipSync(lines).equals(zlib.gunzipSync(here.linesGz!))).toBe(true);
+    expect(lock).toMatchObject({ rankedCount: stored.info.rankedCount, heldCount: stored.info.heldCount });
+    expect(lock.rankedCount).toBeGreaterThan(0);
+
+    // Verified on the worker: equal, as in process.
+    const verified = await ok<SnapshotVerification>(app.dispatch('ranking:verify', { campaignId: works.id, snapshotId: lock.id }));
+    expect(verified).toMatchObject({ equal: true, signatureValid: true, difference: null });
+    expect(verified).toEqual(rankingVerify(app.ctx, { campaignId: works.id, snapshotId: lock.id }));
+  }, 120_000);
+
+  it('verifies on the worker against the data as it is now: a changed score is named', async () => {
+    const lock = await ok<SnapshotInfo>(app.dispatch('ranking:lock', { campaignId: works.id }));
+    const r = app.ctx.db.prepare('SELECT entry_id AS entryId, judge_id AS judgeId FROM scores WHERE dimension_key = ? ORDER BY rowid LIMIT 1').get('content') as { entryId: number; judgeId: string };
+    await ok(app.dispatch('ranking:allowChanges', { campaignId: works.id })); // published: a change needs agreement
+    app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, 'content', 0.5);
+    const verified = await ok<SnapshotVerification>(app.dispatch('ranking:verify', { campaignId: works.id, snapshotId: lock.id }));
+    expect(verified.equal).toBe(false);
+    expect(verified.differences?.scores.some((d) => d.new === 0.5)).toBe(true);
+    expect(verified).toEqual(rankingVerify(app.ctx, { campaignId: works.id, snapshotId: lock.id }));
+    // The next lock is of the data as it is now (the worker's computation was stale and is made again).
+    const again = await ok<SnapshotInfo>(app.dispatch('ranking:lock', { campaignId: works.id }));
+    expect(again.sha256).not.toBe(lock.sha256);
+    expect(await ok<SnapshotVerification>(app.dispatch('ranking:verify', { campaignId: works.id, snapshotId: again.id }))).toMatchObject({ equal: true });
+  }, 120_000);
+
+  it('refuses to lock a campaign with no counted review, before asking for the key or backing up', async () => {
+    const empty = await ok<CampaignSummary>(app.dispatch('campaign:create', { templateId: 'sichuan-influence-2023' }));
+    const r = await app.dispatch('ranking:lock', { campaignId: empty.id });
+    expect(r).toMatchObject({ ok: false, error: { code: 'RANKING_NOTHING_TO_RANK' } });
   }, 60_000);
 });
