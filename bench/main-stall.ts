@@ -5,6 +5,9 @@
 // from when it was due, so the time a request waits behind a busy main thread counts.
 // The peer is the same schedule with nothing else running (p99 of an idle main process). Also:
 // the XLSX and PDF exports as worker jobs, start to done, next to the in-process export's time.
+// lockStallBench: the same measure while ranking:lock publishes the 50,000-entry ranking, with the
+// ranking computed and the snapshot built in the main process (the CLI's in-process reads, and the
+// app's path before) and on the ranking worker (the app's path: the main process signs and stores).
 // certificateStallBench (called by bench/certificates.ts): the same measure while 1,000 certificates
 // are exported, by exportList on the main thread (before) and by the certificates:export job on a
 // worker thread (after).
@@ -162,4 +165,34 @@ export async function summaryStallBench(dispatch: Dispatch, reads: Pick<RankingR
     row('mainStall.reviewGet.duringSummary.inProcess', before, `review:get every ${INTERVAL_MS} ms while ranking:summary computes the ranking in the main process (before)`),
     row('mainStall.reviewGet.duringSummary.worker', after, `review:get every ${INTERVAL_MS} ms while the ranking worker computes the summary (after)`),
   ];
+}
+
+/**
+ * review:get while ranking:lock publishes, through each dispatch's own handlers: `inProcess` reads
+ * in the main thread (the ranking and the snapshot made here), `onWorker` on the ranking worker.
+ * Each lock follows a write (the previous lock), so each computes the ranking again first.
+ */
+export async function lockStallBench(dispatchers: { inProcess: Dispatch; onWorker: Dispatch }, campaignId: string, judgeId: string, entryIds: number[]): Promise<BenchResult[]> {
+  const request = { campaignId, judgeId, entryIds };
+  const idle = await latencies(dispatchers.inProcess, request, () => sleep(2000));
+  const peer = { tool: 'review:get on the same schedule with nothing else running (p99)', medianMs: round(percentile(idle, 99)), opsPerSec: round(1000 / INTERVAL_MS) };
+  const results: BenchResult[] = [];
+  for (const [path, dispatch] of Object.entries(dispatchers)) {
+    let took = 0;
+    const samples = await latencies(dispatch, request, async () => {
+      const t0 = now();
+      const r = await dispatch('ranking:lock', { campaignId });
+      if (!r.ok) throw new Error(`bench: ranking:lock failed: ${JSON.stringify(r.error)}`);
+      took = now() - t0;
+    });
+    const where = path === 'inProcess' ? 'the ranking computed and the snapshot built in the main process (before)' : 'the ranking computed and the snapshot built on the ranking worker, signed and stored in the main process (after)';
+    results.push({
+      ...summarize(`mainStall.reviewGet.duringLock.${path}`, samples.length, 'requests/s', samples, {
+        note: `review:get every ${INTERVAL_MS} ms while ranking:lock publishes the campaign with ${where}; the lock took ${round(took / 1000)} s (its backup included); ratio p99/idle p99 ${round(percentile(samples, 99) / Math.max(0.01, peer.medianMs))}; aim p99 < 50 ms`,
+        peer,
+      }),
+      opsPerSec: round(1000 / INTERVAL_MS),
+    });
+  }
+  return results;
 }

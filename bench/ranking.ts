@@ -10,7 +10,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDispatch } from '../src-main/app/dispatch';
 import { createHandlers } from '../src-main/app/handlers';
-import { WorkerReads } from '../src-main/app/ranking-worker';
+import { closeRankingReads, WorkerReads } from '../src-main/app/ranking-worker';
+import { createAppContext } from '../src-main/app/context';
 import { mulberry32 } from '../src-main/core/assignment/seeded';
 import { aggregate, type ReviewPair, type ScoreRow } from '../src-main/core/ranking/aggregate';
 import { parseRankingConfig, type RankingMethod, rankingMethods } from '../src-main/core/ranking/config';
@@ -23,7 +24,7 @@ import { nowIso } from '../src-main/core/time';
 import { syntheticEntries } from '../tests/e2e/seed';
 import { type BenchResult, measure, percentile, round, summarize } from './harness';
 import { largeCampaign, type LargeCampaign } from './large-campaign';
-import { stallBench, summaryStallBench } from './main-stall';
+import { lockStallBench, stallBench, summaryStallBench } from './main-stall';
 
 // KEPU_BENCH_RANKING_ENTRIES: a smaller campaign while developing (the figures in the issue are at 50,000).
 const ENTRIES = Number(process.env.KEPU_BENCH_RANKING_ENTRIES ?? 50_000);
@@ -273,6 +274,12 @@ export async function rankingBench(): Promise<BenchResult[]> {
       if (!r.ok) throw new Error('bench: ranking:entry failed');
     });
     results.push(summarize('ranking.ui.entry', 1, 'queries/s', entry, { note: 'ranking:entry (judges’ totals, dimension means, ranks by every method)' }));
+    // KEPU_BENCH_RANKING_ONLY_LOCK=1: the summary figures and the lock's stall bench alone.
+    if (process.env.KEPU_BENCH_RANKING_ONLY_LOCK === '1') {
+      if (readsOpen) await reads.close();
+      results.push(...(await lockBench(large, judges[0], ids.filter((_, i) => i % JUDGES === 0), dispatch)));
+      return results;
+    }
     // KEPU_BENCH_RANKING_SKIP_EXPORTS=1: the summary figures alone (the exports at 50,000 entries
     // and their stall bench take minutes more on a shared machine).
     if (process.env.KEPU_BENCH_RANKING_SKIP_EXPORTS === '1') return results;
@@ -304,9 +311,40 @@ export async function rankingBench(): Promise<BenchResult[]> {
     } finally {
       if (readsOpen) await reads.close();
     }
+    // Last: a lock writes, so every computation kept above is stale after it.
+    results.push(...(await lockBench(large, judges[0], ids.filter((_, i) => i % JUDGES === 0), dispatch)));
     return results;
   } finally {
     large.dispose();
+  }
+}
+
+/**
+ * ranking:lock's stall of the main thread, in process (the bench's CLI-shell handlers) and with the
+ * app's ranking worker (a second context on the same data folder, its handlers made as the desktop
+ * app makes them), after a coordinator's identity is made.
+ */
+async function lockBench(large: LargeCampaign, judgeId: string, entryIds: number[], inProcess: ReturnType<typeof createDispatch>): Promise<BenchResult[]> {
+  const passphrase = 'correct horse battery';
+  const created = await inProcess('identity:create', { name: '王协调', passphrase });
+  if (!created.ok) throw new Error(`bench: identity:create failed: ${JSON.stringify(created.error)}`);
+  const was = process.env.KEPU_RANKING_WORKER;
+  process.env.KEPU_RANKING_WORKER = '1';
+  const appCtx = createAppContext({ dataDir: large.dataDir, resourcesDir: path.join(import.meta.dirname, '..', 'resources'), shell: 'cli' });
+  let onWorker: ReturnType<typeof createDispatch>;
+  try {
+    onWorker = createDispatch(createHandlers(appCtx));
+  } finally {
+    if (was === undefined) delete process.env.KEPU_RANKING_WORKER;
+    else process.env.KEPU_RANKING_WORKER = was;
+  }
+  try {
+    const unlocked = await onWorker('identity:unlock', { passphrase });
+    if (!unlocked.ok) throw new Error(`bench: identity:unlock failed: ${JSON.stringify(unlocked.error)}`);
+    return await lockStallBench({ inProcess, onWorker }, large.campaignId, judgeId, entryIds);
+  } finally {
+    await closeRankingReads(appCtx);
+    appCtx.close();
   }
 }
 
