@@ -32,6 +32,8 @@ const JUDGES = 200;
 const PER_ENTRY = 5;
 const RUNS = 5;
 const DIMENSIONS = ['content', 'creativity', 'communication'];
+/** From opening a campaign to clicking its Ranking tab (a person reads the overview first). */
+const OPEN_TO_TAB_MS = 3_000;
 
 interface Generated {
   scores: ScoreRow[];
@@ -249,6 +251,17 @@ export async function rankingBench(): Promise<BenchResult[]> {
       results.push(
         summarize('ranking.worker.summaryAfterChange', reviews, 'reviews/s', afterChange, {
           note: `ranking:summary on the ranking worker 10 s after a write moved the data (as after a merge): the worker computed it again in the background once the data was quiet, so the tab waits for the answer only; the first summary ever (above) still computes (aim ≤ 1 s)`,
+        }),
+      );
+      // The campaign opened (the renderer sends ranking:warm), then the Ranking tab clicked a moment
+      // later (OPEN_TO_TAB_MS): what the tab waits for, after a write made the worker's computation stale.
+      ctx.db.prepare('UPDATE scores SET value = value WHERE rowid = (SELECT min(rowid) FROM scores)').run();
+      reads.warm(campaignId);
+      await new Promise((resolve) => setTimeout(resolve, OPEN_TO_TAB_MS));
+      const afterOpen = await measure(1, () => reads.summary({ campaignId }));
+      results.push(
+        summarize('ranking.worker.summaryAfterOpen', reviews, 'reviews/s', afterOpen, {
+          note: `ranking:summary ${OPEN_TO_TAB_MS / 1000} s after the campaign was opened (ranking:warm computed it on the ranking worker meanwhile; the data had changed, so nothing was kept); the first summary of a campaign not opened first (above) still computes (aim ≤ 1 s)`,
         }),
       );
       results.push(...(await summaryStallBench(dispatch, reads, campaignId, judges[0], ids.filter((_, i) => i % JUDGES === 0))));

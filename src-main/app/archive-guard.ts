@@ -102,6 +102,7 @@ export const campaignChanges = {
   'ranking:config': null,
   'ranking:configure': byCampaignId,
   'ranking:summary': null,
+  'ranking:warm': null,
   'ranking:list': null,
   'ranking:entry': null,
   'ranking:committee': null,

@@ -125,6 +125,7 @@ export const GROUP_CHANNELS = {
     'ranking:configure',
     'ranking:allowChanges',
     'ranking:summary',
+    'ranking:warm',
     'ranking:list',
     'ranking:entry',
     'ranking:committee',

@@ -4,7 +4,7 @@
 // publishing (a signed locked snapshot), verification of a locked snapshot against the database,
 // and exports.
 import type { Handlers, RankingMethod } from '../contract';
-import { listSnapshots, storePreparedSnapshot } from '../core/ranking/snapshot-store';
+import { listSnapshots, signPrepared, storeSignedSnapshot } from '../core/ranking/snapshot-store';
 import { KepuError } from '../core/errors';
 import { lockAfterNotice } from '../core/notices/final-lock-guard';
 import { autoBackupBefore } from './backup-handlers';
@@ -14,13 +14,13 @@ import { snapshotView } from './ranking-reads';
 import { rankingReads, WorkerReads } from './ranking-worker';
 
 type RankingChannels =
-  | 'ranking:config' | 'ranking:configure' | 'ranking:summary' | 'ranking:list' | 'ranking:entry'
+  | 'ranking:config' | 'ranking:configure' | 'ranking:summary' | 'ranking:warm' | 'ranking:list' | 'ranking:entry'
   | 'ranking:committee' | 'ranking:lock' | 'ranking:snapshots' | 'ranking:verify' | 'ranking:export' | 'ranking:exportJob' | 'ranking:allowChanges';
 
 export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels> {
   // The ranking worker, where it is used, starts now: it loads its modules before the first read.
   const reads = rankingReads(ctx);
-  if (reads instanceof WorkerReads) reads.warm();
+  if (reads instanceof WorkerReads) reads.start();
   return {
     'ranking:config': ({ campaignId }) => ctx.ranking.storedConfig(campaignId),
     'ranking:configure': ({ campaignId, config }) => {
@@ -34,6 +34,10 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
     },
     // Computed on the ranking worker where it runs (ranking-worker.ts), else here; same answers.
     'ranking:summary': (request) => rankingReads(ctx).summary(request),
+    'ranking:warm': ({ campaignId }) => {
+      rankingReads(ctx).warm(campaignId);
+      return null;
+    },
     'ranking:list': (request) => rankingReads(ctx).list(request),
     'ranking:entry': (request) => rankingReads(ctx).entry(request),
     'ranking:committee': (request) => rankingReads(ctx).committee(request),
@@ -49,9 +53,11 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       const prepared = await reads.lockPrepare({ campaignId });
       const key = ctx.identity.privateKey();
       const signer = ctx.identity.status().name ?? '';
+      // Hashed and signed on the thread pool (about 20 MB at 50,000 entries).
+      const signed = await signPrepared(prepared, key);
       // After a 公示 this is the final result: it waits for the period and open objections unless
       // overridden; the override is recorded with the lock, in one transaction.
-      return snapshotView(lockAfterNotice(ctx.db, campaignId, signer || 'local', override, (details) => storePreparedSnapshot(ctx.db, prepared, key, signer, details)));
+      return snapshotView(lockAfterNotice(ctx.db, campaignId, signer || 'local', override, (details) => storeSignedSnapshot(ctx.db, signed, key, signer, details)));
     },
     'ranking:snapshots': ({ campaignId }) => {
       ctx.campaigns.summary(campaignId);

@@ -13,6 +13,8 @@
 // the computation the Ranking tab already made instead of a new worker computing it again (seconds
 // at 50,000 entries). The exports yield between slices of rows, so reads asked meanwhile are
 // answered between slices; a job holds its own reference to the computation it started with.
+// Warmed: when a campaign is opened (ranking:warm) its ranking is computed here in the background,
+// so the Ranking tab opened a moment later answers from it.
 // Kept fresh: when the data changed and then stayed quiet for QUIET_MS (a merge finished, a
 // decision was recorded), the worker computes again what the Ranking tab last asked for (if it asked
 // within KEEP_FRESH_MS), so the tab opened after a merge finds the new ranking made instead of
@@ -20,6 +22,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { AppErrorBody } from '../contract';
 import { changeStamp } from '../core/db/change-stamp';
+import { type PreparedSnapshot, preparedBuffers } from '../core/ranking/snapshot-store';
 import { toErrorBody } from './dispatch';
 import { rankingCommittee, rankingEntry, rankingList, rankingLockPrepare, rankingSummary, rankingVerify } from './ranking-reads';
 import type { WorkerMessage } from './worker-runner';
@@ -40,6 +43,7 @@ export type RankingRead = keyof typeof reads;
 export type ServeRequest =
   | { type: 'ranking:read'; id: number; channel: RankingRead; request: unknown }
   | { type: 'ranking:job'; id: number; task: WorkerTask; cancelFlag: SharedArrayBuffer }
+  | { type: 'ranking:warm'; campaignId: string }
   | { type: 'ranking:close' };
 
 /** To the main process: one read's answer, or its error as the typed body; a job's messages. */
@@ -93,14 +97,28 @@ export function serveRanking(ctx: WorkerContext, _args: unknown, _control: Worke
         running.add(job);
         return;
       }
+      if (message.type === 'ranking:warm') {
+        // Computed now, kept, and kept fresh like a read's (refreshLast); an error (a campaign gone)
+        // is the next read's to give.
+        try {
+          ctx.ranking.compute(message.campaignId);
+        } catch {
+          /* nothing asked for an answer */
+        }
+        return;
+      }
       if (message.type !== 'ranking:read') return;
       let reply: ServeReply;
+      let handOver: ArrayBuffer[] = [];
       try {
-        reply = { type: 'ranking:reply', id: message.id, ok: true, value: reads[message.channel](ctx, message.request as never) };
+        const value = reads[message.channel](ctx, message.request as never);
+        // A lock's snapshot (about 25 MB at 50,000 entries) is handed over, not copied.
+        if (message.channel === 'ranking:lockPrepare') handOver = preparedBuffers(value as PreparedSnapshot);
+        reply = { type: 'ranking:reply', id: message.id, ok: true, value };
       } catch (error) {
         reply = { type: 'ranking:reply', id: message.id, ok: false, error: toErrorBody(message.channel, error, console.error) };
       }
-      port.postMessage(reply);
+      port.postMessage(reply, handOver);
     };
     port.on('message', onMessage);
   });

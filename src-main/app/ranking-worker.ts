@@ -41,6 +41,11 @@ export interface RankingReads {
   verify(request: ParsedRequestOf<'ranking:verify'>): Promise<ResponseOf<'ranking:verify'>>;
   /** The snapshot ranking:lock signs, made ready from the ranking as the data stands (ranking-reads.ts). */
   lockPrepare(request: { campaignId: string }): Promise<PreparedSnapshot>;
+  /**
+   * Computes the campaign's ranking in the background where it is kept (a campaign was opened; the
+   * Ranking tab is likely next). Nothing where nothing is kept between reads (in process).
+   */
+  warm(campaignId: string): void;
   /** Runs a read-only job's task (a ranking export) beside the reads, so it uses their computation. */
   job<K extends JobKind>(task: WorkerTask, control: JobControl<K>, cancelled: ResultOf<K>): Promise<ResultOf<K>>;
   /** Ends the worker, if any (the next read starts it again). */
@@ -80,6 +85,7 @@ function inProcessReads(ctx: AppContext): RankingReads {
     committee: async (request) => rankingCommittee(ctx, request),
     verify: async (request) => rankingVerify(ctx, request),
     lockPrepare: async (request) => rankingLockPrepare(ctx, request),
+    warm: () => {},
     // Nothing computed is kept on a thread here (the CLI): the job's own worker computes it.
     job: (task, control, cancelled) => runInWorker(ctx, task, control, cancelled),
     close: async () => {},
@@ -150,8 +156,13 @@ export class WorkerReads implements RankingReads {
   }
 
   /** Starts the worker now (it loads its modules while nothing waits for it). */
-  warm(): void {
+  start(): void {
     this.started();
+  }
+
+  warm(campaignId: string): void {
+    // No reply and no reference: a process waiting for nothing else does not wait for this.
+    this.started().postMessage({ type: 'ranking:warm', campaignId } satisfies ServeRequest);
   }
 
   async close(): Promise<void> {

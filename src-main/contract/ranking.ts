@@ -260,6 +260,12 @@ export const rankingChannels = {
   'ranking:config': { request: CampaignRequest, response: z.object({ config: RankingConfig, saved: z.boolean() }) },
   'ranking:configure': { request: z.object({ campaignId: Id, config: z.unknown() }).strict(), response: z.object({ config: RankingConfig, saved: z.boolean() }) },
   'ranking:summary': { request: z.object({ campaignId: Id, refresh: z.boolean().optional(), rounds: RoundsRequest }).strict(), response: RankingSummary },
+  /**
+   * A campaign was opened: its ranking may be computed now, in the background, so the Ranking tab
+   * opened a moment later answers from it. Answers at once; nothing is computed where the ranking
+   * is read in process (the CLI).
+   */
+  'ranking:warm': { request: CampaignRequest, response: z.null() },
   'ranking:list': {
     request: z
       .object({

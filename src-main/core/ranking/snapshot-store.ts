@@ -3,6 +3,7 @@
 // every published version stays available and the newest is "the published result". Reading a
 // row back checks the stored hash and the signature before anything trusts it.
 import { auditHead, signAuditHead } from '../audit/audit-chain';
+import { assertEd25519 } from '../exchange/dsse';
 import type { Database } from 'better-sqlite3';
 import crypto, { type KeyObject } from 'node:crypto';
 import { KepuError } from '../errors';
@@ -43,7 +44,7 @@ interface Row {
   held_count: number;
 }
 
-function info(row: Row): StoredSnapshot {
+function info(row: Omit<Row, 'snapshot_json'>): StoredSnapshot {
   return {
     id: row.id,
     campaignId: row.campaign_id,
@@ -62,8 +63,9 @@ function info(row: Row): StoredSnapshot {
 /**
  * A snapshot made ready to sign: its canonical bytes, the counts the row keeps and the
  * packed input lines. Making it is the heavy part of a lock at 50,000 entries (canonical JSON of
- * every published list, a gzip of every score line), so the app makes it on the ranking worker,
- * beside the computation it comes from, and the main process only signs and stores it.
+ * every published list, a gzip of every score line: seconds), so the app makes it on the ranking
+ * worker, beside the computation it comes from, and the main process only signs and stores it.
+ * Both byte arrays own their whole ArrayBuffer, so a worker can hand them over without a copy.
  */
 export interface PreparedSnapshot {
   campaignId: string;
@@ -77,19 +79,55 @@ export interface PreparedSnapshot {
   linesGz: Uint8Array | null;
 }
 
+/** A prepared snapshot with the SHA-256 of its bytes and the signer's Ed25519 signature over them. */
+export interface SignedSnapshot extends PreparedSnapshot {
+  sha256: string;
+  signature: string;
+}
+
+/** A copy that owns its ArrayBuffer (a Buffer may be a slice of a shared pool, which must never be handed over). */
+const owned = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes);
+
 /** `lines`: the inputs line by line (input-lines.ts), kept so a later verify names each difference. */
 export function prepareSnapshot(snapshot: RankingSnapshot, lines?: InputLines): PreparedSnapshot {
-  const bytes = snapshotBytes(snapshot);
   const categories = (snapshot.outputs.categories ?? []) as { method: string; ranked: unknown[]; held: unknown[] }[];
   const methods = [...new Set(categories.map((c) => c.method))];
   return {
     campaignId: snapshot.campaignId,
-    bytes,
+    bytes: owned(snapshotBytes(snapshot)),
     method: methods.length > 0 ? methods.join(',') : snapshot.config.primary,
     rankedCount: categories.reduce((s, c) => s + c.ranked.length, 0),
     heldCount: categories.reduce((s, c) => s + c.held.length, 0),
-    linesGz: lines ? packInputLines(lines) : null,
+    linesGz: lines ? owned(packInputLines(lines)) : null,
   };
+}
+
+/** The ArrayBuffers a worker hands over with a prepared snapshot (prepareSnapshot made them its own). */
+export function preparedBuffers(prepared: PreparedSnapshot): ArrayBuffer[] {
+  return [prepared.bytes, prepared.linesGz].filter((b) => b !== null).map((b) => b.buffer as ArrayBuffer);
+}
+
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** Hashes and signs in this thread (the CLI, tests, certificates' own lock). */
+export function signPreparedSync(prepared: PreparedSnapshot, privateKey: KeyObject): SignedSnapshot {
+  const bytes = asBuffer(prepared.bytes);
+  return { ...prepared, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), signature: signSnapshot(bytes, privateKey) };
+}
+
+/**
+ * Hashes and signs on libuv's thread pool (WebCrypto's digest, crypto.sign with a callback): at
+ * 50,000 entries the bytes are about 20 MB, and the main process keeps answering meanwhile.
+ * The same hash and signature as signPreparedSync (Ed25519 signatures are deterministic).
+ */
+export async function signPrepared(prepared: PreparedSnapshot, privateKey: KeyObject): Promise<SignedSnapshot> {
+  assertEd25519(privateKey, 'private');
+  const bytes = asBuffer(prepared.bytes);
+  const [digest, signature] = await Promise.all([
+    crypto.subtle.digest('SHA-256', bytes),
+    new Promise<Buffer>((resolve, reject) => crypto.sign(null, bytes, privateKey, (error, sig) => (error ? reject(error) : resolve(sig)))),
+  ]);
+  return { ...prepared, sha256: Buffer.from(digest).toString('hex'), signature: signature.toString('base64') };
 }
 
 /**
@@ -97,43 +135,44 @@ export function prepareSnapshot(snapshot: RankingSnapshot, lines?: InputLines): 
  * `lockDetails`: more for the lock's audit row (e.g. the override of a running 公示, core/notices/final-lock-guard.ts).
  */
 export function storeSnapshot(db: Database, snapshot: RankingSnapshot, privateKey: KeyObject, signerName: string, lines?: InputLines, lockDetails: Record<string, unknown> = {}): StoredSnapshot {
-  return storePreparedSnapshot(db, prepareSnapshot(snapshot, lines), privateKey, signerName, lockDetails);
+  return storeSignedSnapshot(db, signPreparedSync(prepareSnapshot(snapshot, lines), privateKey), privateKey, signerName, lockDetails);
 }
 
-/** Signs a prepared snapshot and stores it with its lines and the lock's audit row, in one transaction. */
-export function storePreparedSnapshot(db: Database, prepared: PreparedSnapshot, privateKey: KeyObject, signerName: string, lockDetails: Record<string, unknown> = {}): StoredSnapshot {
-  // From a worker the bytes arrive as a plain Uint8Array: the same bytes, as a Buffer.
-  const bytes = Buffer.from(prepared.bytes.buffer, prepared.bytes.byteOffset, prepared.bytes.byteLength);
+/**
+ * Stores a signed snapshot with its lines and the lock's audit row, in one transaction.
+ * `privateKey`: the key that signed it (it names the signer and signs the audit log's head).
+ */
+export function storeSignedSnapshot(db: Database, signed: SignedSnapshot, privateKey: KeyObject, signerName: string, lockDetails: Record<string, unknown> = {}): StoredSnapshot {
   const identity = identityFromPrivateKey(privateKey);
-  // Hashed here, where it is signed and stored: the row's hash is of exactly the bytes it keeps.
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const row: Row = {
+  const { sha256 } = signed;
+  const row: Omit<Row, 'snapshot_json'> = {
     id: `rank-${sha256.slice(0, 12)}-${Date.now().toString(36)}`,
-    campaign_id: prepared.campaignId,
+    campaign_id: signed.campaignId,
     locked_at: nowIso(),
-    snapshot_json: bytes.toString('utf8'),
     sha256,
-    signature: signSnapshot(bytes, privateKey),
+    signature: signed.signature,
     signer_key_id: identity.keyId,
     signer_public_key: publicKeyToBase64(identity.publicKey),
     signer_name: signerName,
-    method: prepared.method,
-    ranked_count: prepared.rankedCount,
-    held_count: prepared.heldCount,
+    method: signed.method,
+    ranked_count: signed.rankedCount,
+    held_count: signed.heldCount,
   };
   db.transaction(() => {
     // The audit log's head as it stood before this lock, signed with the same key: a later change
     // to any earlier row breaks the chain below a head the coordinator signed (core/audit).
     const head = auditHead(db);
+    // The bytes go in as they are and SQLite reads them as the UTF-8 text they are (CAST): no
+    // 20 MB string is made in this thread. A later read gets the same text, so the same bytes.
     db.prepare(
       `INSERT INTO ranking_snapshots (id, campaign_id, locked_at, snapshot_json, sha256, signature, signer_key_id, signer_public_key, signer_name, method, ranked_count, held_count)
-       VALUES (@id, @campaign_id, @locked_at, @snapshot_json, @sha256, @signature, @signer_key_id, @signer_public_key, @signer_name, @method, @ranked_count, @held_count)`,
-    ).run(row);
-    if (prepared.linesGz) db.prepare('INSERT INTO ranking_snapshot_lines (snapshot_id, lines_gz) VALUES (?, ?)').run(row.id, Buffer.from(prepared.linesGz.buffer, prepared.linesGz.byteOffset, prepared.linesGz.byteLength));
+       VALUES (@id, @campaign_id, @locked_at, CAST(@snapshot_json AS TEXT), @sha256, @signature, @signer_key_id, @signer_public_key, @signer_name, @method, @ranked_count, @held_count)`,
+    ).run({ ...row, snapshot_json: asBuffer(signed.bytes) });
+    if (signed.linesGz) db.prepare('INSERT INTO ranking_snapshot_lines (snapshot_id, lines_gz) VALUES (?, ?)').run(row.id, asBuffer(signed.linesGz));
     db.prepare(`INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, 'ranking.lock', ?, ?)`).run(
       row.locked_at,
       identity.keyId,
-      prepared.campaignId,
+      signed.campaignId,
       JSON.stringify({ snapshotId: row.id, sha256, method: row.method, ranked: row.ranked_count, held: row.held_count, ...lockDetails, ...(head ? { auditHead: signAuditHead(head, privateKey) } : {}) }),
     );
   })();

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invoke } from '../api';
 import { localized } from '../format';
 import { invalidateCampaign, useChannel } from '../queries';
 import { useAppStore } from '../stores/useAppStore';
@@ -57,6 +58,13 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
   useEffect(() => {
     if (fromPackage && !sessionStorage.getItem(tabKey)) setTabState('review');
   }, [fromPackage, tabKey]);
+
+  // A coordinator's campaign: its ranking is computed in the background now (on the ranking
+  // worker), so the Ranking tab opened a moment later shows it without waiting (seconds at 50,000 entries).
+  const coordinating = campaign !== null && !campaign.openedPackage;
+  useEffect(() => {
+    if (coordinating) invoke('ranking:warm', { campaignId }).catch(() => {});
+  }, [coordinating, campaignId]);
 
   if (!campaign) return <p className="muted">{t('common.loading')}</p>;
   return (

@@ -16,7 +16,7 @@ import { channels, type CampaignSummary, type ExportFile, type Job, type Ranking
 import zlib from 'node:zlib';
 import { closeRankingReads, rankingReads, WorkerReads } from '../../../src-main/app/ranking-worker';
 import { rankingLockPrepare, rankingVerify } from '../../../src-main/app/ranking-reads';
-import { loadSnapshot } from '../../../src-main/core/ranking/snapshot-store';
+import { loadSnapshot, signPrepared, signPreparedSync } from '../../../src-main/core/ranking/snapshot-store';
 import { exportNames, ok, openTestApp, syntheticCampaign } from '../../helpers';
 
 type App = ReturnType<typeof openTestApp>;
@@ -149,6 +149,19 @@ describe('ranking reads on the worker thread', () => {
     expect(ranking.refreshLast(60_000)).toBe(false);
   });
 
+  it('computes an opened campaign\'s ranking in the background (ranking:warm), before the summary is asked', async () => {
+    const r = rows[6];
+    app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, 'creativity', 1);
+    reads.warm(works.id);
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // less than the keep-fresh check and quiet time
+    const asked = new Date().toISOString();
+    const summary = await reads.summary({ campaignId: works.id });
+    expect(summary.computedAt < asked).toBe(true);
+    expect(comparable(summary)).toEqual(comparable(await ok<RankingSummary>(app.dispatch('ranking:summary', { campaignId: works.id }))));
+    // In process (the CLI) it answers and computes nothing.
+    expect(await ok(app.dispatch('ranking:warm', { campaignId: works.id }))).toBeNull();
+  }, 60_000);
+
   it('has the ranking computed again by the time it is asked, after a change and a quiet moment', async () => {
     await reads.summary({ campaignId: works.id });
     const r = rows[5];
@@ -206,6 +219,13 @@ describe('publishing and verifying with the ranking worker (the app\'s path)', (
     const lines = app.ctx.db.prepare('SELECT lines_gz FROM ranking_snapshot_lines WHERE snapshot_id = ?').pluck().get(lock.id) as Buffer;
     expect(zlib.gunzipSync(lines).equals(zlib.gunzipSync(here.linesGz!))).toBe(true);
     expect(lock).toMatchObject({ rankedCount: stored.info.rankedCount, heldCount: stored.info.heldCount });
+    // Stored as the text it is (the bytes were bound and cast, never decoded in this thread).
+    expect(app.ctx.db.prepare('SELECT typeof(snapshot_json) FROM ranking_snapshots WHERE id = ?').pluck().get(lock.id)).toBe('text');
+    // Hashed and signed on the thread pool: what the synchronous path gives (Ed25519 is deterministic).
+    const key = app.ctx.identity.privateKey();
+    const [pooled, here2] = [await signPrepared(here, key), signPreparedSync(here, key)];
+    expect({ sha256: pooled.sha256, signature: pooled.signature }).toEqual({ sha256: here2.sha256, signature: here2.signature });
+    expect(pooled.sha256).toBe(lock.sha256);
     expect(lock.rankedCount).toBeGreaterThan(0);
 
     // Verified on the worker: equal, as in process.
