@@ -2,7 +2,7 @@
 // `npm test` needs a few programs besides Node: chromium drives the end-to-end tests (Playwright never
 // downloads a browser here), poppler-utils reads back the PDFs the app writes, openssl checks the
 // documented bundle verification, sqlite3 changes a row behind the app's back, CJK fonts let
-// screenshots and PDFs show Chinese, and LibreOffice Calc opens the XLSX files the app writes. This runs first and checks them, so a fresh machine fails at
+// screenshots and PDFs show Chinese, LibreOffice Calc opens the XLSX files the app writes, and ffmpeg makes the test videos. This runs first and checks them, so a fresh machine fails at
 // once with the exact command to run instead of 20 minutes later in the middle of a test. As root
 // with apt (CI, a fresh Debian or Ubuntu container) it installs what is missing itself.
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,9 @@ const needs = [
   { what: 'a CJK font (Noto Sans CJK)', pkg: 'fonts-noto-cjk', present: hasCjkFont },
   // Our XLSX writer's files are opened by a real office suite (tests/integration/export).
   { what: 'LibreOffice Calc (soffice)', pkg: 'libreoffice-calc-nogui', present: () => onPath('soffice') },
+  // Real small videos for the end-to-end contests (nursing, showcase frames) and the probe's
+  // fast path compared with ffprobe on files made in every shape (tests/integration/media).
+  { what: 'ffmpeg', pkg: 'ffmpeg', present: () => onPath('ffmpeg') },
 ];
 
 function onPath(program) {
