@@ -162,7 +162,9 @@ export class WorkerReads implements RankingReads {
 
   warm(campaignId: string): void {
     // No reply and no reference: a process waiting for nothing else does not wait for this.
-    this.started().postMessage({ type: 'ranking:warm', campaignId } satisfies ServeRequest);
+    const worker = this.started();
+    worker.postMessage({ type: 'ranking:warm', campaignId } satisfies ServeRequest);
+    this.unrefWhenIdle(worker);
   }
 
   async close(): Promise<void> {
@@ -203,8 +205,11 @@ export class WorkerReads implements RankingReads {
       ...(this.ctx.nativeBinding ? { nativeBinding: this.ctx.nativeBinding } : {}),
     };
     const worker = new Worker(script, { workerData: start, eval: isEval });
-    // Idle between reads: it must not keep the process alive (the CLI, a test) on its own.
+    // Idle between reads: it must not keep the process alive (the CLI, a test) on its own. Once
+    // more when it is online: unreferenced before that, it was referenced again by then (a
+    // `kepu serve` whose only use of it was ranking:warm never exited after SIGTERM).
     worker.unref();
+    worker.once('online', () => this.unrefWhenIdle(worker));
     const fail = (error: unknown) => {
       if (this.worker === worker) this.worker = null;
       for (const p of this.pending.values()) p.reject(error);
