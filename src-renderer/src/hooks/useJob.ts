@@ -12,6 +12,21 @@ import { useLatest } from './useLatest';
 
 const POLL_MS = 400;
 
+/**
+ * Follows a job started outside a screen's hook (a dialog that closes while it runs) to its end
+ * with job:status, and gives its final status; a failed job throws its typed error as ApiError
+ * (the error banner translates it), so it reads like the channel that ran in process did.
+ */
+export async function jobEnd<K extends JobKind>(started: JobOf<K>): Promise<JobOf<K>> {
+  let status = started;
+  while (status.state === 'running') {
+    await new Promise((resolve) => window.setTimeout(resolve, POLL_MS / 2));
+    status = (await invoke('job:status', { jobId: status.jobId })) as JobOf<K>;
+  }
+  if (status.state === 'failed' && status.error) throw new ApiError(status.error);
+  return status;
+}
+
 export function useJob<K extends JobKind>(onFinished?: (job: JobOf<K>) => void) {
   const { t } = useTranslation();
   const run = useAppStore((s) => s.run);

@@ -15,6 +15,7 @@ import { invalidateCampaign, useCampaigns } from '../../queries';
 import { useAppStore } from '../../stores/useAppStore';
 import { listMemoryKey, useListMemoryStore } from '../../stores/useListMemoryStore';
 import { useOpenedFileStore } from '../../stores/useOpenedFileStore';
+import { jobEnd } from '../../hooks/useJob';
 import { openCampaignOnTab } from '../campaignTabs';
 
 /** Takes the files the main process holds now and whenever it says more are waiting. */
@@ -84,7 +85,10 @@ function ChooseCampaign({ file, onDone }: { file: OpenedFile; onDone(): void }) 
     const content = { fileName: file.fileName, contentBase64: file.contentBase64 ?? '' };
     const ok = bundle
       ? await run(async () => {
-          const report = await invoke('bundle:merge', { campaignId, files: [content] });
+          // As a job on a worker thread, like the Exchange tab's merge: the window keeps answering.
+          const ended = await jobEnd(await invoke('bundle:mergeJob', { campaignId, files: [content] }));
+          const report = ended.result?.report;
+          if (!report) return false; // cancelled: nothing was written
           // The Exchange tab's merge panel shows this report as if the file had been dropped there.
           useListMemoryStore.getState().setValue(listMemoryKey(campaignId, 'merge'), 'report', report);
           return true;
