@@ -9,6 +9,8 @@ export interface ServedApp {
   url: string;
   origin: string;
   dataDir: string;
+  /** The server's process id (a test that expects it to stop can still end it). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function serveApp(dataDir = newDataDir(), env: Record<string, strin
     url,
     origin: new URL(url).origin,
     dataDir,
+    pid: child.pid as number,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
