@@ -148,6 +148,8 @@ export function rankingLockPrepare(ctx: RankingReadContext, { campaignId }: { ca
   if (computed.outcome.aggregate.counts.counted === 0) {
     throw new KepuError('RANKING_NOTHING_TO_RANK', `ranking: campaign ${campaignId} has no counted review`, { campaignId });
   }
-  const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags, computed.decisions);
-  return prepareSnapshot(snapshot, buildInputLines(computed.data, computed.judgeNames));
+  const lines = buildInputLines(computed.data, computed.judgeNames);
+  // The score lines kept with it are the ones its scores hash covers: hashed from there.
+  const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags, computed.decisions, lines.scores);
+  return prepareSnapshot(snapshot, lines);
 }

@@ -73,7 +73,9 @@ export function buildInputLines(data: CampaignScores, judgeNames: ReadonlyMap<st
 }
 
 export function packInputLines(lines: InputLines): Buffer {
-  return zlib.gzipSync(Buffer.from(JSON.stringify(lines), 'utf8'));
+  // Level 1: at 50,000 entries (44 MB of JSON) 0.1 s against 0.6-0.8 s at the default level 6,
+  // for 5.4 MB instead of 4.4 MB. Any gzip reads back the same; older locks stay readable.
+  return zlib.gzipSync(Buffer.from(JSON.stringify(lines), 'utf8'), { level: 1 });
 }
 
 /** The lines from their packed form; null when they cannot be read (never an error: hash-only). */

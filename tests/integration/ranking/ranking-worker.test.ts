@@ -17,6 +17,7 @@ import zlib from 'node:zlib';
 import { closeRankingReads, rankingReads, WorkerReads } from '../../../src-main/app/ranking-worker';
 import { rankingLockPrepare, rankingVerify } from '../../../src-main/app/ranking-reads';
 import { loadSnapshot, signPrepared, signPreparedSync } from '../../../src-main/core/ranking/snapshot-store';
+import { buildSnapshot, snapshotBytes } from '../../../src-main/core/ranking/snapshot';
 import { exportNames, ok, openTestApp, syntheticCampaign } from '../../helpers';
 
 type App = ReturnType<typeof openTestApp>;
@@ -207,6 +208,9 @@ describe('publishing and verifying with the ranking worker (the app\'s path)', (
 
   it('locks the snapshot made on the worker: the in-process snapshot\'s bytes and lines, signed, and it verifies', async () => {
     const here = rankingLockPrepare(app.ctx, { campaignId: works.id });
+    // Its scores hash taken from the kept lines is the one made from the scores (as verify makes it).
+    const c = app.ctx.ranking.compute(works.id);
+    expect(Buffer.from(here.bytes).equals(snapshotBytes(buildSnapshot(c.data, c.outcome, c.flags, c.decisions)))).toBe(true);
     // Nothing of the lock or the committee list is computed in this (the main) thread.
     const computeHere = vi.spyOn(app.ctx.ranking, 'compute');
     const lock = await ok<SnapshotInfo>(app.dispatch('ranking:lock', { campaignId: works.id }));
