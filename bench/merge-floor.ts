@@ -5,9 +5,11 @@
 //   transaction into a copy of the coordinator's database taken just before the merge: the same
 //   tables, the same indexes, the same rows already there, foreign keys on, the merge's page cache
 //   (MERGE_CACHE_KIB; measured at load 7, the shell was no faster with a 400 MB cache than with the app's 64 MiB) and
-//   synchronous=NORMAL (as the merge), then a checkpoint (as the merge ends with).
+//   synchronous=NORMAL (as the merge), then a checkpoint (as the merge ends with). Without the
+//   change-token triggers (core/db/change-token.ts): what they cost is counted as the merge's own.
 // - Signatures: `openssl pkeyutl -verify -rawin` checks each bundle's Ed25519 signature over the DSSE
 //   pre-authentication encoding (one process per bundle: openssl has no batch mode for this).
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,6 +47,9 @@ export function mergeFloor(input: MergeFloorInput): MergeFloor | null {
   return {
     prepare() {
       fs.copyFileSync(input.dbFile, path.join(dir, 'before-merge.sqlite'));
+      const copy = new Database(path.join(dir, 'before-merge.sqlite'));
+      for (const name of copy.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'change_token_after_%'`).pluck().all() as string[]) copy.exec(`DROP TRIGGER "${name}"`);
+      copy.close();
       const scores: string[] = [];
       const reviews: string[] = [];
       input.files.forEach((file, i) => {

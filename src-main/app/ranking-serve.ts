@@ -15,6 +15,11 @@
 // answered between slices; a job holds its own reference to the computation it started with.
 // Warmed: when a campaign is opened (ranking:warm) its ranking is computed here in the background,
 // so the Ranking tab opened a moment later answers from it.
+// Remembered across restarts (ranking-answers.ts): the summary, pages and entries the tab was shown
+// are saved with the database's change token; after the app starts again, a read saved for the
+// same token is answered from the file at once, and the worker computes once reads paused for a
+// moment (a warm for a campaign with saved answers waits the same way, so it never holds up the
+// tab's first reads).
 // Kept fresh: when the data changed and then stayed quiet for QUIET_MS (a merge finished, a
 // decision was recorded), the worker computes again what the Ranking tab last asked for (if it asked
 // within KEEP_FRESH_MS), so the tab opened after a merge finds the new ranking made instead of
@@ -22,8 +27,10 @@
 import { parentPort } from 'node:worker_threads';
 import type { AppErrorBody } from '../contract';
 import { changeStamp } from '../core/db/change-stamp';
+import { changeToken } from '../core/db/change-token';
 import { type PreparedSnapshot, preparedBuffers } from '../core/ranking/snapshot-store';
 import { toErrorBody } from './dispatch';
+import { answerKey, RankingAnswers } from './ranking-answers';
 import { rankingCommittee, rankingEntry, rankingList, rankingLockPrepare, rankingSummary, rankingVerify } from './ranking-reads';
 import type { WorkerMessage } from './worker-runner';
 import { runTaskReporting, type WorkerContext, type WorkerControl, type WorkerTask } from './worker-tasks';
@@ -38,6 +45,8 @@ const reads = {
   'ranking:lockPrepare': rankingLockPrepare,
 } as const;
 export type RankingRead = keyof typeof reads;
+/** The reads a screen shows, saved with the data's token (never a verification, a committee decision or a lock). */
+const SAVED_READS: ReadonlySet<RankingRead> = new Set(['ranking:summary', 'ranking:list', 'ranking:entry']);
 
 /** From the main process: a read to answer, a job to run (read-only tasks only), or the end of the task. */
 export type ServeRequest =
@@ -58,6 +67,8 @@ const CHECK_EVERY_MS = 1_000;
 const QUIET_MS = 1_500;
 /** Only a ranking read in the last half hour is kept fresh (a coordinator working elsewhere pays nothing). */
 const KEEP_FRESH_MS = 30 * 60_000;
+/** After answers from the saved file, how long reads must pause before the worker computes (the tab's first reads come in a burst). */
+const PAUSE_BEFORE_COMPUTE_MS = 1_000;
 
 /** The task (worker-tasks.ts 'ranking-serve'): answers reads until told to close. */
 export function serveRanking(ctx: WorkerContext, _args: unknown, _control: WorkerControl): Promise<null> {
@@ -67,7 +78,20 @@ export function serveRanking(ctx: WorkerContext, _args: unknown, _control: Worke
   const running = new Set<Promise<void>>();
   let seen = changeStamp(ctx.db);
   let changedAt: number | null = null;
+  const answers = new RankingAnswers(ctx.dataDir);
+  // What to compute once reads paused (answered from the saved file meanwhile), and when one last came.
+  let pending: { campaignId: string; rounds?: Record<string, number> } | null = null;
+  let lastReadAt = 0;
   const keepFresh = setInterval(() => {
+    if (pending !== null && Date.now() - lastReadAt >= PAUSE_BEFORE_COMPUTE_MS && running.size === 0) {
+      const { campaignId, rounds } = pending;
+      pending = null;
+      try {
+        ctx.ranking.compute(campaignId, false, rounds);
+      } catch {
+        /* a campaign gone: the next read's error to give */
+      }
+    }
     const stamp = changeStamp(ctx.db);
     if (stamp !== seen) {
       seen = stamp;
@@ -82,6 +106,7 @@ export function serveRanking(ctx: WorkerContext, _args: unknown, _control: Worke
     const onMessage = (message: ServeRequest) => {
       if (message.type === 'ranking:close') {
         clearInterval(keepFresh);
+        answers.flush();
         port.off('message', onMessage);
         void Promise.allSettled(running).then(() => resolve(null));
         return;
@@ -98,6 +123,11 @@ export function serveRanking(ctx: WorkerContext, _args: unknown, _control: Worke
         return;
       }
       if (message.type === 'ranking:warm') {
+        // Answers saved for the data as it is: the tab's first reads come from them; computed once they paused.
+        if (answers.holdsCampaign(changeToken(ctx.db), message.campaignId)) {
+          ctx.ranking.noteAsked(message.campaignId);
+          return;
+        }
         // Computed now, kept, and kept fresh like a read's (refreshLast); an error (a campaign gone)
         // is the next read's to give.
         try {
@@ -110,8 +140,23 @@ export function serveRanking(ctx: WorkerContext, _args: unknown, _control: Worke
       if (message.type !== 'ranking:read') return;
       let reply: ServeReply;
       let handOver: ArrayBuffer[] = [];
+      lastReadAt = Date.now();
+      const request = message.request as { campaignId: string; refresh?: boolean; rounds?: Record<string, number> };
+      const key = SAVED_READS.has(message.channel) ? answerKey(message.channel, request) : null;
+      const token = key === null ? null : changeToken(ctx.db);
+      if (key !== null && request.refresh !== true) {
+        const saved = answers.get(token, key);
+        if (saved !== undefined) {
+          ctx.ranking.noteAsked(request.campaignId, request.rounds);
+          if (!ctx.ranking.isComputed(request.campaignId, request.rounds)) pending = { campaignId: request.campaignId, ...(request.rounds ? { rounds: request.rounds } : {}) };
+          port.postMessage({ type: 'ranking:reply', id: message.id, ok: true, value: saved } satisfies ServeReply);
+          return;
+        }
+      }
       try {
         const value = reads[message.channel](ctx, message.request as never);
+        // Saved only when no write landed while it was computed (the token read before is still the token).
+        if (key !== null && changeToken(ctx.db) === token) answers.put(token, key, value);
         // A lock's snapshot (about 25 MB at 50,000 entries) is handed over, not copied.
         if (message.channel === 'ranking:lockPrepare') handOver = preparedBuffers(value as PreparedSnapshot);
         reply = { type: 'ranking:reply', id: message.id, ok: true, value };

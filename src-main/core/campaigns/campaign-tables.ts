@@ -127,8 +127,9 @@ export const CAMPAIGN_TABLES: readonly CampaignTable[] = [
 /**
  * Tables that hold no campaign's rows. probe_results caches what ffprobe found in a file, keyed
  * by path, size and time: shared by every campaign that links the file, and recomputed when gone.
+ * change_token is the database's own (core/db/change-token.ts): a restore's writes move it.
  */
-export const NOT_CAMPAIGN_TABLES: readonly string[] = ['probe_results'];
+export const NOT_CAMPAIGN_TABLES: readonly string[] = ['probe_results', 'change_token'];
 
 /** Columns of a table in schema order (the same in the database and in a backup of it). */
 export function tableColumns(db: import('better-sqlite3').Database, table: string): string[] {

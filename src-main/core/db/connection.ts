@@ -15,6 +15,7 @@ import { syncFile, syncFolder, tempPathFor } from '../files/atomic-write';
 import { asDiskFull, isDiskFull } from '../files/disk-full';
 import { makePrivateDir, restrictMode } from '../files/private-files';
 import { latestSchemaVersion, migrations } from './migrations';
+import { ensureChangeTriggers } from './change-token';
 import { registerAuditFunctions } from '../audit/audit-hash';
 import type { Migration } from './migration';
 
@@ -130,6 +131,8 @@ function migrate(db: Db, file: string, from: number, steps: readonly Migration[]
       }
       db.pragma(`user_version = ${step.version}`);
     }
+    // Every table, old or just made, moves the change token (change-token.ts).
+    ensureChangeTriggers(db);
     if (rebuilds) {
       const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
       if (broken.length > 0) {

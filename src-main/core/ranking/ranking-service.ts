@@ -179,6 +179,20 @@ export class RankingService {
     return computed;
   }
 
+  /** Noted as asked, without computing (an answer given from the ranking worker's saved answers), so refreshLast keeps it fresh. */
+  noteAsked(campaignId: string, rounds?: Record<string, number>): void {
+    this.lastAsked = { campaignId, ...(rounds === undefined ? {} : { rounds }), at: Date.now() };
+  }
+
+  /** Whether compute() would answer from its cache now (computed since the last change). */
+  isComputed(campaignId: string, rounds?: Record<string, number>): boolean {
+    try {
+      return this.cache.get(this.cacheKeyOf(campaignId, rounds).cacheKey)?.stamp === changeStamp(this.db);
+    } catch {
+      return false;
+    }
+  }
+
   /** The rounds ranked (explicit ones over the defaults) and the cache's key for them. */
   private cacheKeyOf(campaignId: string, rounds: Record<string, number> | undefined): { chosen: Record<string, number> | undefined; cacheKey: string } {
     const chosen = rounds === undefined ? undefined : { ...this.defaultRounds(campaignId), ...rounds };

@@ -11,7 +11,7 @@ import { tempDir } from '../../helpers';
 const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 const EXPECTED_TABLES = [
-  'assets', 'assignments', 'audit_log', 'bundles', 'campaign_files', 'campaign_judges', 'campaigns', 'certificate_images', 'certificate_issuers', 'certificate_sequences', 'certificate_settings', 'certificates', 'comments',
+  'assets', 'assignments', 'audit_log', 'bundles', 'campaign_files', 'campaign_judges', 'campaigns', 'certificate_images', 'certificate_issuers', 'certificate_sequences', 'certificate_settings', 'certificates', 'change_token', 'comments',
   'conflicts', 'definition_versions', 'eligibility_answers', 'entries', 'entry_decisions', 'entry_origins', 'feedback_choices', 'feedback_holds', 'formal_checks', 'generated_reg_nos', 'import_mappings', 'import_value_maps', 'imports', 'issued_package_entries', 'issued_packages', 'judge_declared_conflicts', 'judges', 'mail_registrations', 'member_activities', 'membership_evidence', 'membership_step_records', 'notices', 'objection_files', 'objections', 'opened_package_entries', 'opened_packages', 'probe_results', 'ranking_settings', 'ranking_snapshot_lines', 'ranking_snapshots', 'reach_figures', 'reviews', 'round_closures', 'rubric_dimensions', 'score_overrides', 'scores', 'settings', 'shortlist_adjustments', 'shortlist_lines', 'shortlists',
 ];
 

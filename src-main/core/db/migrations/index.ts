@@ -25,9 +25,10 @@ import { migration0024 } from './0024-mail-registrations';
 import { migration0025 } from './0025-membership-steps';
 import { migration0026 } from './0026-generated-reg-nos';
 import { migration0027 } from './0027-evidence-items';
+import { migration0028 } from './0028-change-token';
 
 import { migration0018 } from './0018-round-numbers';
 import { migration0019 } from './0019-round-closures';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024, migration0025, migration0026, migration0027];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024, migration0025, migration0026, migration0027, migration0028];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
