@@ -5,6 +5,7 @@ import type { Handlers, ScoreCell, ScoreOverride } from '../contract';
 import { listOverrides, type OverrideRecord, setOverride, withdrawOverride } from '../core/moderation/overrides';
 import type { ComputedRanking } from '../core/ranking/ranking-service';
 import { judgeNames } from '../core/ranking/ranking-repo';
+import { scoreColumnsOf } from '../core/ranking/load-scores';
 import type { AppContext } from './context';
 
 type ModerationChannels = 'moderation:list' | 'moderation:set' | 'moderation:withdraw';
@@ -13,21 +14,25 @@ export function overrideView(r: OverrideRecord, names: ReadonlyMap<string, strin
   return { ...r, judgeName: names.get(r.judgeId) ?? r.judgeId };
 }
 
-/** One entry's judge × dimension cells: the signed score, and the override in effect beside it. */
+/** One entry's judge × dimension cells: the signed score, and the override in effect beside it (read from the score columns: no object per row). */
 export function scoreCells(computed: ComputedRanking, entryId: number): ScoreCell[] {
   const applied = new Map((computed.data.overrides ?? []).filter((o) => o.entryId === entryId).map((o) => [`${o.judgeId}\u0000${o.dimension}`, o]));
-  return computed.data.scores
-    .filter((s) => s.entryId === entryId)
-    .map((s) => {
-      const o = applied.get(`${s.judgeId}\u0000${s.dimension}`);
-      return {
-        judgeId: s.judgeId,
-        name: computed.judgeNames.get(s.judgeId) ?? s.judgeId,
-        dimension: s.dimension,
-        signed: o ? o.signed : s.value,
-        override: o ? { id: o.id, value: o.value, reason: o.reason, actor: o.actor, at: o.at } : null,
-      };
+  const c = scoreColumnsOf(computed.data);
+  const cells: ScoreCell[] = [];
+  for (let i = 0; i < c.entryId.length; i++) {
+    if (c.entryId[i] !== entryId) continue;
+    const judgeId = c.judgeIds[c.judge[i]];
+    const dimension = c.dimensionKeys[c.dimension[i]];
+    const o = applied.get(`${judgeId}\u0000${dimension}`);
+    cells.push({
+      judgeId,
+      name: computed.judgeNames.get(judgeId) ?? judgeId,
+      dimension,
+      signed: o ? o.signed : c.value[i],
+      override: o ? { id: o.id, value: o.value, reason: o.reason, actor: o.actor, at: o.at } : null,
     });
+  }
+  return cells;
 }
 
 export function moderationHandlers(ctx: AppContext): Pick<Handlers, ModerationChannels> {

@@ -12,7 +12,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { z } from 'zod';
-import type { CampaignScores } from './load-scores';
+import { type CampaignScores, scoreColumnsOf } from './load-scores';
 import { compareCodeUnits } from './numbers';
 import { hashLines, overrideLines, type RankingSnapshot, signedScoreLines } from './snapshot';
 
@@ -60,7 +60,9 @@ const CAP = 200;
 export function buildInputLines(data: CampaignScores, judgeNames: ReadonlyMap<string, string>): InputLines {
   const regNo = new Map(data.entries.map((e) => [e.entryId, e.regNo]));
   const reg = (id: number) => regNo.get(id) as string;
-  const judges = [...new Set(data.scores.map((s) => s.judgeId))].sort(compareCodeUnits);
+  // The judges the score rows name, from the columns (no object per row).
+  const columns = scoreColumnsOf(data);
+  const judges = [...new Set(Array.from(columns.judge, (j) => columns.judgeIds[j]))].sort(compareCodeUnits);
   return {
     format: INPUT_LINES_FORMAT,
     scores: signedScoreLines(data),

@@ -345,6 +345,11 @@ export function scoreColumnsOf(data: Pick<CampaignScores, 'scores'>): ScoreColum
   return columnsOfData.get(data as CampaignScores) ?? columnsOf(data.scores);
 }
 
+/** How many score rows the data holds, without building them as objects. */
+export function scoreCount(data: Pick<CampaignScores, 'scores'>): number {
+  return columnsOfData.get(data as CampaignScores)?.value.length ?? data.scores.length;
+}
+
 /**
  * The campaign's entries in id order, as [id, reg_no, kind, category, submitted_at, is_late,
  * is_early]: read as JSON columns over the rowid range of the campaign's ids (no sort, no row

@@ -26,11 +26,11 @@
 //   are plain Ed25519 over the canonical bytes.
 import crypto, { type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson, canonicalJsonBytes } from '../files/canonical-json';
+import { canonicalJson, canonicalJsonBytes, type JsonPath, pathText } from '../files/canonical-json';
 import { assertEd25519 } from '../exchange/dsse';
 import { decisionKinds } from '../../contract/decision-kinds';
 import { EntryFlag, RankingConfig } from './config';
-import type { CampaignScores } from './load-scores';
+import { type CampaignScores, scoreColumnsOf, scoreCount } from './load-scores';
 import { compareCodeUnits, PRECISION, round6 } from './numbers';
 import type { RankingDecision, RankingOutcome } from './run-ranking';
 
@@ -163,7 +163,7 @@ export function buildSnapshot(
       ...(data.overrides?.length ? { overrides: hashLines(overrideLines(data, reg)) } : {}),
       counts: {
         entries: data.entries.length,
-        scores: data.scores.length,
+        scores: scoreCount(data),
         conflicts: data.conflicts.length,
         eligibility: data.eligibility.length,
         ...(data.overrides?.length ? { overrides: data.overrides.length } : {}),
@@ -210,26 +210,46 @@ export function snapshotBytes(snapshot: RankingSnapshot): Buffer {
  * cannot hold, and on an integer-like key (never in a snapshot; older versions wrote snapshots
  * with JSON.stringify, which would not keep such a key in sorted order).
  */
-export function normalise(value: unknown, where = '$'): unknown {
+export function normalise(value: unknown): unknown {
+  return normalised(value, []);
+}
+
+// The path as a stack, written out only for an error (canonical-json.ts says why).
+function normalised(value: unknown, path: JsonPath): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`ranking: ${where} is not a finite number`);
+    if (!Number.isFinite(value)) throw new Error(`ranking: ${pathText(path)} is not a finite number`);
     return value;
   }
-  if (Array.isArray(value)) return value.map((item, i) => (item === undefined ? null : normalise(item, `${where}[${i}]`)));
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === undefined) {
+        out[i] = null;
+        continue;
+      }
+      path.push(i);
+      out[i] = normalised(item, path);
+      path.pop();
+    }
+    return out;
+  }
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) throw new Error(`ranking: ${where} is not a plain object`);
+    if (proto !== Object.prototype && proto !== null) throw new Error(`ranking: ${pathText(path)} is not a plain object`);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort(compareCodeUnits)) {
       const item = (value as Record<string, unknown>)[key];
       if (item === undefined) continue;
-      if (/^(0|[1-9][0-9]*)$/.test(key)) throw new Error(`ranking: ${where} has the integer-like key "${key}"`);
-      out[key] = normalise(item, `${where}.${key}`);
+      if (/^(0|[1-9][0-9]*)$/.test(key)) throw new Error(`ranking: ${pathText(path)} has the integer-like key "${key}"`);
+      path.push(key);
+      out[key] = normalised(item, path);
+      path.pop();
     }
     return out;
   }
-  throw new Error(`ranking: ${where} cannot be written as JSON (${typeof value})`);
+  throw new Error(`ranking: ${pathText(path)} cannot be written as JSON (${typeof value})`);
 }
 
 /** Parses a snapshot read from a file (unknown JSON); INVALID_REQUEST-style problems throw. */
@@ -337,38 +357,47 @@ function hashScores(data: CampaignScores, reg: (entryId: number) => string): str
 /**
  * The score rows sorted by (regNo, judgeId, dimension) through numeric ranks, which is much faster
  * than sorting 750,000 strings: pack (rank key, row index) into one double and sort a typed array.
+ * Read from the columns (score-columns.ts): no object per row, judges and dimensions ranked once
+ * by their small integer (the rows as objects cost a lock at 50,000 entries about 0.5 s, and once
+ * built they replace the columns every later read uses).
  */
 function scoreLinesInOrder(data: CampaignScores, emit: (line: string) => void, reg: (entryId: number) => string = (id) => {
   throw new Error(`ranking: entry #${id} is not in campaign ${data.campaignId}`);
 }): void {
-  const rows = data.scores;
+  const c = scoreColumnsOf(data);
   // Overridden cells: the judge's own value, keyed like the rows below.
   const signed = new Map((data.overrides ?? []).map((o) => [`${o.entryId}\u0000${o.judgeId}\u0000${o.dimension}`, o.signed]));
   const regRank = new Map([...data.entries].sort((a, b) => compareCodeUnits(a.regNo, b.regNo)).map((e, i) => [e.entryId, i]));
-  const judges = [...new Set(rows.map((r) => r.judgeId))].sort(compareCodeUnits);
-  const dims = [...new Set(rows.map((r) => r.dimension))].sort(compareCodeUnits);
-  const judgeRank = new Map(judges.map((j, i) => [j, i]));
-  const dimRank = new Map(dims.map((d, i) => [d, i]));
+  // Ranks of the judge and dimension tables (an id the rows do not use only widens the key range).
+  const rankOf = (items: readonly string[]) => {
+    const ranks = new Int32Array(items.length);
+    [...items.keys()].sort((a, b) => compareCodeUnits(items[a], items[b])).forEach((index, rank) => (ranks[index] = rank));
+    return ranks;
+  };
+  const judgeRank = rankOf(c.judgeIds);
+  const dimRank = rankOf(c.dimensionKeys);
+  const judges = c.judgeIds.length;
+  const dims = c.dimensionKeys.length;
   // Quoted once: JSON.stringify([a, b, c, v]) is `[${q(a)},${q(b)},${q(c)},${v}]` for finite v.
   const quotedReg = new Map(data.entries.map((e) => [e.entryId, JSON.stringify(e.regNo)]));
-  const quotedJudge = judges.map((j) => JSON.stringify(j));
-  const quotedDim = dims.map((d) => JSON.stringify(d));
-  const n = rows.length;
+  const quotedJudge = c.judgeIds.map((j) => JSON.stringify(j));
+  const quotedDim = c.dimensionKeys.map((d) => JSON.stringify(d));
+  const n = c.value.length;
   const packed = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    const rank = regRank.get(r.entryId);
-    if (rank === undefined) reg(r.entryId);
-    const key = ((rank as number) * judges.length + (judgeRank.get(r.judgeId) as number)) * dims.length + (dimRank.get(r.dimension) as number);
+    const rank = regRank.get(c.entryId[i]);
+    if (rank === undefined) reg(c.entryId[i]);
+    const key = ((rank as number) * judges + judgeRank[c.judge[i]]) * dims + dimRank[c.dimension[i]];
     packed[i] = key * n + i;
   }
   if (n > 0 && packed.reduce((m, v) => Math.max(m, v), 0) >= Number.MAX_SAFE_INTEGER) throw new Error('ranking: too many score rows to hash');
   packed.sort();
   for (let k = 0; k < n; k++) {
-    const r = rows[packed[k] % n];
-    const own = signed.size > 0 ? signed.get(`${r.entryId}\u0000${r.judgeId}\u0000${r.dimension}`) : undefined;
-    const value = round6(own ?? r.value);
-    if (!Number.isFinite(value)) throw new Error(`ranking: score of #${r.entryId} is not a number`);
-    emit(`[${quotedReg.get(r.entryId)},${quotedJudge[judgeRank.get(r.judgeId) as number]},${quotedDim[dimRank.get(r.dimension) as number]},${JSON.stringify(value)}]`);
+    const i = packed[k] % n;
+    const entryId = c.entryId[i];
+    const own = signed.size > 0 ? signed.get(`${entryId}\u0000${c.judgeIds[c.judge[i]]}\u0000${c.dimensionKeys[c.dimension[i]]}`) : undefined;
+    const value = round6(own ?? c.value[i]);
+    if (!Number.isFinite(value)) throw new Error(`ranking: score of #${entryId} is not a number`);
+    emit(`[${quotedReg.get(entryId)},${quotedJudge[c.judge[i]]},${quotedDim[c.dimension[i]]},${JSON.stringify(value)}]`);
   }
 }

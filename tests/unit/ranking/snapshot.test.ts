@@ -5,7 +5,8 @@ import { parseRankingConfig } from '../../../src-main/core/ranking/config';
 import type { CampaignScores } from '../../../src-main/core/ranking/load-scores';
 import { runRanking } from '../../../src-main/core/ranking/run-ranking';
 import { canonicalJsonBytes } from '../../../src-main/core/files/canonical-json';
-import { buildSnapshot, normalise, parseSnapshot, signSnapshot, snapshotBytes, verifySnapshot, verifySnapshotSignature } from '../../../src-main/core/ranking/snapshot';
+import { buildSnapshot, normalise, parseSnapshot, signedScoreLines, signSnapshot, snapshotBytes, verifySnapshot, verifySnapshotSignature } from '../../../src-main/core/ranking/snapshot';
+import { compareCodeUnits, round6 } from '../../../src-main/core/ranking/numbers';
 import { campaignScores, generate, shuffle } from './fixtures';
 
 const config = parseRankingConfig({ tiers: [{ key: 'influence', by: 'rank', count: 10 }, { key: 'excellent', by: 'rank', count: 20 }] });
@@ -20,6 +21,25 @@ describe('a locked ranking snapshot', () => {
     const b = snapshotBytes(snapshotOf(shuffled));
     expect(b.equals(a)).toBe(true);
     expect(crypto.createHash('sha256').update(a).digest('hex')).toBe(crypto.createHash('sha256').update(b).digest('hex'));
+  });
+
+  it('hashes the score lines a plain sort of the rows gives, overrides as the judge signed them', () => {
+    // The lines the simple way: every row as [regNo, judgeId, dimension, value], sorted as text
+    // keys; an overridden cell keeps the judge's own value. Judge ids and dimension keys come in an
+    // order unlike their sorted one, as the columns' tables hold them.
+    const renamed = data.scores.map((s, i) => ({ ...s, judgeId: `j-${(97 - Number(s.judgeId.replace(/\D/g, '') || i)).toString(36)}`, dimension: s.dimension === 'content' ? 'zeta' : s.dimension }));
+    const overridden = renamed[7];
+    const withOverride: CampaignScores = {
+      ...data,
+      scores: shuffle(renamed.map((s) => (s === overridden ? { ...s, value: 9.25 } : s)), 4),
+      overrides: [{ id: 1, entryId: overridden.entryId, judgeId: overridden.judgeId, dimension: overridden.dimension, value: 9.25, signed: overridden.value, reason: 'r', actor: 'a', at: '2026-01-01T00:00:00Z' }] as CampaignScores['overrides'],
+    };
+    const reg = new Map(data.entries.map((e) => [e.entryId, e.regNo]));
+    const plain = renamed
+      .map((s) => [reg.get(s.entryId)!, s.judgeId, s.dimension, round6(s.value)] as const)
+      .sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]) || compareCodeUnits(a[2], b[2]))
+      .map((l) => JSON.stringify(l));
+    expect(signedScoreLines(withOverride)).toEqual(plain);
   });
 
   it('is canonical JSON: the same bytes the general canonical writer gives', () => {
