@@ -21,13 +21,23 @@
 import canonicalize from 'canonicalize';
 
 export function canonicalJson(value: unknown): string {
-  const seen = { integerKey: false };
-  const copy = sortedCopy(value, [], seen);
-  return seen.integerKey ? (canonicalize(copy) as string) : JSON.stringify(copy);
+  const { copy, integerKey } = sortedPlainCopy(value);
+  return integerKey ? (canonicalize(copy) as string) : JSON.stringify(copy);
 }
 
 export function canonicalJsonBytes(value: unknown): Buffer {
   return Buffer.from(canonicalJson(value), 'utf8');
+}
+
+/**
+ * The copy described above: plain JSON data, every object's keys in code-unit order, undefined
+ * members left out and undefined items null; throws (its message starting with `label`) on what
+ * JSON cannot hold and, with `refuseIntegerKeys`, on an integer-like key. `integerKey`: one was seen.
+ * The ranking snapshot's normalise is this copy with its own label, refusing integer-like keys.
+ */
+export function sortedPlainCopy(value: unknown, label = 'canonical-json', refuseIntegerKeys = false): { copy: unknown; integerKey: boolean } {
+  const seen = { integerKey: false, label, refuseIntegerKeys };
+  return { copy: sortedCopy(value, [], seen), integerKey: seen.integerKey };
 }
 
 const INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
@@ -42,14 +52,14 @@ export function pathText(path: readonly (string | number)[]): string {
   return `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`;
 }
 
-function sortedCopy(value: unknown, path: JsonPath, seen: { integerKey: boolean }): unknown {
+function sortedCopy(value: unknown, path: JsonPath, seen: { integerKey: boolean; label: string; refuseIntegerKeys: boolean }): unknown {
   if (value === null) return null;
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value;
     case 'number':
-      if (!Number.isFinite(value)) throw new Error(`canonical-json: ${pathText(path)} is not a finite number`);
+      if (!Number.isFinite(value)) throw new Error(`${seen.label}: ${pathText(path)} is not a finite number`);
       return value;
     case 'object': {
       if (Array.isArray(value)) {
@@ -67,13 +77,16 @@ function sortedCopy(value: unknown, path: JsonPath, seen: { integerKey: boolean 
         return out;
       }
       const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) throw new Error(`canonical-json: ${pathText(path)} is not a plain object`);
+      if (proto !== Object.prototype && proto !== null) throw new Error(`${seen.label}: ${pathText(path)} is not a plain object`);
       const out: Record<string, unknown> = {};
       // Array.prototype.sort without a comparator compares UTF-16 code units, as RFC 8785 asks.
       for (const key of Object.keys(value).sort()) {
         const item = (value as Record<string, unknown>)[key];
         if (item === undefined) continue;
-        if (INTEGER_LIKE.test(key)) seen.integerKey = true;
+        if (INTEGER_LIKE.test(key)) {
+          if (seen.refuseIntegerKeys) throw new Error(`${seen.label}: ${pathText(path)} has the integer-like key "${key}"`);
+          seen.integerKey = true;
+        }
         path.push(key);
         const copy = sortedCopy(item, path, seen);
         path.pop();
@@ -87,7 +100,7 @@ function sortedCopy(value: unknown, path: JsonPath, seen: { integerKey: boolean 
     case 'bigint':
     case 'function':
     case 'symbol':
-      throw new Error(`canonical-json: ${pathText(path)} cannot be written as JSON (${typeof value})`);
+      throw new Error(`${seen.label}: ${pathText(path)} cannot be written as JSON (${typeof value})`);
   }
-  throw new Error(`canonical-json: ${pathText(path)} has an unknown type`);
+  throw new Error(`${seen.label}: ${pathText(path)} has an unknown type`);
 }

@@ -26,7 +26,7 @@
 //   are plain Ed25519 over the canonical bytes.
 import crypto, { type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson, canonicalJsonBytes, type JsonPath, pathText } from '../files/canonical-json';
+import { canonicalJson, canonicalJsonBytes, sortedPlainCopy } from '../files/canonical-json';
 import { assertEd25519 } from '../exchange/dsse';
 import { decisionKinds } from '../../contract/decision-kinds';
 import { EntryFlag, RankingConfig } from './config';
@@ -211,45 +211,7 @@ export function snapshotBytes(snapshot: RankingSnapshot): Buffer {
  * with JSON.stringify, which would not keep such a key in sorted order).
  */
 export function normalise(value: unknown): unknown {
-  return normalised(value, []);
-}
-
-// The path as a stack, written out only for an error (canonical-json.ts says why).
-function normalised(value: unknown, path: JsonPath): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`ranking: ${pathText(path)} is not a finite number`);
-    return value;
-  }
-  if (Array.isArray(value)) {
-    const out: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (item === undefined) {
-        out[i] = null;
-        continue;
-      }
-      path.push(i);
-      out[i] = normalised(item, path);
-      path.pop();
-    }
-    return out;
-  }
-  if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) throw new Error(`ranking: ${pathText(path)} is not a plain object`);
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort(compareCodeUnits)) {
-      const item = (value as Record<string, unknown>)[key];
-      if (item === undefined) continue;
-      if (/^(0|[1-9][0-9]*)$/.test(key)) throw new Error(`ranking: ${pathText(path)} has the integer-like key "${key}"`);
-      path.push(key);
-      out[key] = normalised(item, path);
-      path.pop();
-    }
-    return out;
-  }
-  throw new Error(`ranking: ${pathText(path)} cannot be written as JSON (${typeof value})`);
+  return sortedPlainCopy(value, 'ranking', true).copy;
 }
 
 /** Parses a snapshot read from a file (unknown JSON); INVALID_REQUEST-style problems throw. */
