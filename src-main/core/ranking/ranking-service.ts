@@ -127,6 +127,12 @@ export class RankingService {
    * computed even when the configuration does not list it), as `kepu rank --method` asks.
    */
   run(campaignId: string, method?: RankingMethod, rounds?: Record<string, number>): RankingRun {
+    // One read transaction (a savepoint inside compute's): the configuration, flags, holds, scores
+    // and decisions all of one state of the data, whatever another connection commits meanwhile.
+    return this.db.transaction(() => this.runOnce(campaignId, method, rounds)).deferred();
+  }
+
+  private runOnce(campaignId: string, method: RankingMethod | undefined, rounds: Record<string, number> | undefined): RankingRun {
     const stored = this.storedConfig(campaignId).config;
     const config = method === undefined ? stored : parseRankingConfig({ ...stored, primary: method, methods: [...new Set([...stored.methods, method])] });
     const flags = this.complianceFlags(campaignId);
@@ -149,19 +155,23 @@ export class RankingService {
    */
   compute(campaignId: string, refresh = false, rounds?: Record<string, number>): ComputedRanking {
     this.lastAsked = { campaignId, ...(rounds === undefined ? {} : { rounds }), at: Date.now() };
+    // Read before computing, and kept with the computation: a write another connection commits
+    // while it computes (a merge beside the ranking worker) leaves this stamp behind, so the next
+    // call computes again. A stamp read afterwards would pass the older data off as the newer.
     const stamp = changeStamp(this.db);
     const { chosen, cacheKey } = this.cacheKeyOf(campaignId, rounds);
     const cached = this.cache.get(cacheKey);
     if (cached && cached.stamp === stamp && !refresh) return cached;
 
-    const { data, flags, decisions, outcome } = this.run(campaignId, undefined, chosen);
-    const names = judgeNames(this.db);
+    // The judges' names in the same read transaction as everything the ranking read.
+    const { run, names } = this.db.transaction(() => ({ run: this.run(campaignId, undefined, chosen), names: judgeNames(this.db) })).deferred();
+    const { data, flags, decisions, outcome } = run;
     const db = this.db;
     // The titles are read when first wanted (50,000 rows the first summary does not show). Every
     // reader calls compute() first, which recomputes after any change, so they match the ranking.
     let info: Map<number, EntryInfo> | undefined;
     const computed: ComputedRanking = {
-      stamp: changeStamp(this.db),
+      stamp,
       computedAt: nowIso(),
       data,
       outcome,

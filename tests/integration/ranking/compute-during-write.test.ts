@@ -1,0 +1,73 @@
+// A write another connection commits while the ranking is being computed (a merge in the main
+// process while the ranking worker computes, or `kepu bundle merge` beside the app) must never
+// leave a computation of the data before it cached as if it were of the data after it: the
+// Ranking tab would show the old ranking until some later write, and keeping it fresh would not
+// help (it asks the same cache). Found reading ranking-service.ts: the stamp a computation was
+// cached under was read after computing, and the flags, scores, decisions and judges' names were
+// read in separate transactions.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignSummary } from '../../../src-main/contract';
+import { entryRuleFlag, formalCheckFlag } from '../../../src-main/app/entry-problem-text';
+import { rowsOf } from '../../../src-main/core/ranking/score-columns';
+import { scoreColumnsOf } from '../../../src-main/core/ranking/load-scores';
+import { RankingService } from '../../../src-main/core/ranking/ranking-service';
+import { ok, openTestApp } from '../../helpers';
+
+describe('a write committed while the ranking computes', () => {
+  let app: ReturnType<typeof openTestApp>;
+  let works: CampaignSummary;
+  let cell: { entryId: number; judgeId: string; dimension: string; value: number };
+  beforeAll(async () => {
+    app = openTestApp();
+    works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
+    const rows = app.ctx.db
+      .prepare('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM entries e JOIN assignments a ON a.entry_id = e.id WHERE e.campaign_id = ? ORDER BY e.id, a.judge_id')
+      .all(works.id) as { entryId: number; judgeId: string }[];
+    rows.forEach((r, i) => {
+      for (const [dimension, value] of Object.entries({ content: 4 + (i % 7), creativity: 5 + (i % 4), communication: 3 + (i % 6) })) {
+        app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, dimension, value);
+      }
+    });
+    cell = { ...rows[0], dimension: 'content', value: 4 };
+  }, 120_000);
+  afterAll(() => app.ctx.close());
+
+  it('is in the next computation, not hidden behind a cache stamped after it', () => {
+    const file = app.ctx.db.name;
+    expect(path.isAbsolute(file)).toBe(true);
+    // Another connection (another process, as far as this one can tell) commits a changed score
+    // just as the computation reads the judges' names, after it read the scores.
+    let armed = true;
+    const other = new Database(file);
+    const db = new Proxy(app.ctx.db, {
+      get(target, prop) {
+        if (prop === 'prepare') {
+          return (sql: string) => {
+            if (armed && sql.startsWith('SELECT id, name FROM judges')) {
+              armed = false;
+              other.prepare('UPDATE scores SET value = 9 WHERE entry_id = ? AND judge_id = ? AND dimension_key = ?').run(cell.entryId, cell.judgeId, cell.dimension);
+            }
+            return target.prepare(sql);
+          };
+        }
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const ranking = new RankingService(db, app.ctx.campaigns, entryRuleFlag, formalCheckFlag);
+    const valueIn = (computed: ReturnType<RankingService['compute']>) =>
+      rowsOf(scoreColumnsOf(computed.data)).find((r) => r.entryId === cell.entryId && r.judgeId === cell.judgeId && r.dimension === cell.dimension)?.value;
+    const first = ranking.compute(works.id);
+    expect(armed).toBe(false);
+    // The first computation may show the data before or after the write, but all of one state.
+    expect([cell.value, 9]).toContain(valueIn(first));
+    const second = ranking.compute(works.id);
+    expect(valueIn(second)).toBe(9);
+    expect(second.aggregates.get(cell.entryId)?.totals.find((t) => t.judgeId === cell.judgeId)).toBeDefined();
+    // Nothing changed since: the second is kept.
+    expect(ranking.compute(works.id)).toBe(second);
+    other.close();
+  });
+});
