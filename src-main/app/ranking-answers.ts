@@ -55,6 +55,24 @@ export function answerKey(channel: string, request: Record<string, unknown>): st
   return `${channel} ${canonicalJson(rest)}`;
 }
 
+/** A read the file holds an answer for: its key, channel and request (answerKey's parts). */
+export interface SavedRead {
+  key: string;
+  channel: string;
+  request: { campaignId: string; rounds?: Record<string, number> } & Record<string, unknown>;
+}
+
+function savedRead(key: string): SavedRead | null {
+  const space = key.indexOf(' ');
+  try {
+    const request = JSON.parse(key.slice(space + 1)) as SavedRead['request'] | null;
+    if (space < 0 || request === null || typeof request !== 'object' || typeof request.campaignId !== 'string') return null;
+    return { key, channel: key.slice(0, space), request };
+  } catch {
+    return null;
+  }
+}
+
 export class RankingAnswers {
   private token: string | null = null;
   private answers = new Map<string, unknown>();
@@ -82,6 +100,23 @@ export class RankingAnswers {
     const needle = `"campaignId":${JSON.stringify(campaignId)}`;
     for (const key of this.answers.keys()) if (key.includes(needle)) return true;
     return false;
+  }
+
+  /**
+   * The reads answered for data that changed since (saved under another token): those of the
+   * campaign and rounds the tab showed last, its summary first, then the others newest first, for
+   * the worker to answer again (ranking-serve.ts). None when the answers are of `token` or none were saved.
+   */
+  outdated(token: string | null): SavedRead[] {
+    if (token === null) return [];
+    this.load();
+    if (this.token === null || this.token === token) return [];
+    const saved = [...this.answers.keys()].map(savedRead).filter((r): r is SavedRead => r !== null);
+    const last = saved.at(-1);
+    if (last === undefined) return [];
+    const shown = (r: SavedRead) => r.request.campaignId === last.request.campaignId && canonicalJson(r.request.rounds ?? null) === canonicalJson(last.request.rounds ?? null);
+    const reads = saved.filter(shown).reverse();
+    return [...reads.filter((r) => r.channel === 'ranking:summary'), ...reads.filter((r) => r.channel !== 'ranking:summary')];
   }
 
   /** Keeps an answer computed from the data at `token` (answers of another token are dropped) and writes the file soon. */

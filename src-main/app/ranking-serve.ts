@@ -20,6 +20,11 @@
 // same token is answered from the file at once, and the worker computes once reads paused for a
 // moment (a warm for a campaign with saved answers waits the same way, so it never holds up the
 // tab's first reads).
+// Caught up after a start over changed data (a merge by `kepu` while the app was closed): the
+// worker answers again, CATCH_UP_AFTER_MS after it started, the reads the tab was last shown
+// (ranking-answers.ts outdated: the summary first, which computes the ranking, then the pages and
+// entries from it, one per turn so the tab's own reads are answered between) and saves them, so
+// the tab opened a moment later answers at once, as after a restart over unchanged data.
 // Kept fresh: when the data changed and then stayed quiet for QUIET_MS (a merge finished, a
 // decision was recorded), the worker computes again what the Ranking tab last asked for (if it asked
 // within KEEP_FRESH_MS), so the tab opened after a merge finds the new ranking made instead of
@@ -69,6 +74,8 @@ const QUIET_MS = 1_500;
 const KEEP_FRESH_MS = 30 * 60_000;
 /** After answers from the saved file, how long reads must pause before the worker computes (the tab's first reads come in a burst). */
 const PAUSE_BEFORE_COMPUTE_MS = 1_000;
+/** After the worker started, when it answers again the reads saved for data that changed since (the window's first paint is under way on its own process and thread). */
+const CATCH_UP_AFTER_MS = 250;
 
 /** The task (worker-tasks.ts 'ranking-serve'): answers reads until told to close. */
 export function serveRanking(ctx: WorkerContext, _args: unknown, _control: WorkerControl): Promise<null> {
@@ -102,9 +109,14 @@ export function serveRanking(ctx: WorkerContext, _args: unknown, _control: Worke
     }
   }, CHECK_EVERY_MS);
   keepFresh.unref();
+  let closed = false;
+  const catchUp = setTimeout(() => catchUpSavedReads(ctx, answers, () => closed), CATCH_UP_AFTER_MS);
+  catchUp.unref();
   return new Promise((resolve) => {
     const onMessage = (message: ServeRequest) => {
       if (message.type === 'ranking:close') {
+        closed = true;
+        clearTimeout(catchUp);
         clearInterval(keepFresh);
         answers.flush();
         port.off('message', onMessage);
@@ -167,4 +179,27 @@ export function serveRanking(ctx: WorkerContext, _args: unknown, _control: Worke
     };
     port.on('message', onMessage);
   });
+}
+
+/**
+ * Answers again, one per turn of the event loop, the reads saved for data that changed since, and
+ * saves each answer under the token of the data as it is now. Stops when the data changes again
+ * (nothing then saved is of the data read) or the worker closes; a read that fails now (an entry
+ * gone) is left out.
+ */
+function catchUpSavedReads(ctx: WorkerContext, answers: RankingAnswers, closed: () => boolean): void {
+  const token = changeToken(ctx.db);
+  const queue = answers.outdated(token).filter((r) => SAVED_READS.has(r.channel as RankingRead));
+  const next = () => {
+    const read = queue.shift();
+    if (read === undefined || closed() || changeToken(ctx.db) !== token) return;
+    try {
+      const value = reads[read.channel as RankingRead](ctx, read.request as never);
+      if (changeToken(ctx.db) === token) answers.put(token, read.key, value);
+    } catch {
+      /* not answerable now: the tab asks again if it shows it */
+    }
+    setImmediate(next);
+  };
+  next();
 }

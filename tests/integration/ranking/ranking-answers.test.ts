@@ -38,6 +38,25 @@ describe('the saved answers file', () => {
   });
 });
 
+describe('the reads to answer again when the data changed', () => {
+  it('are those of the campaign and rounds shown last, the summary first, then newest first', () => {
+    const saved = new RankingAnswers(tempDir());
+    const key = (channel: string, request: Record<string, unknown>) => answerKey(channel, request);
+    saved.put('AA', key('ranking:summary', { campaignId: 'c2' }), 1);
+    saved.put('AA', key('ranking:summary', { campaignId: 'c1' }), 2);
+    saved.put('AA', key('ranking:summary', { campaignId: 'c1', rounds: { works: 2 } }), 3);
+    saved.put('AA', key('ranking:list', { campaignId: 'c1', offset: 0 }), 4);
+    saved.put('AA', key('ranking:entry', { campaignId: 'c1', entryId: 7 }), 5);
+    expect(saved.outdated('AA')).toEqual([]);
+    expect(saved.outdated(null)).toEqual([]);
+    expect(saved.outdated('BB').map((r) => [r.channel, r.request])).toEqual([
+      ['ranking:summary', { campaignId: 'c1' }],
+      ['ranking:entry', { campaignId: 'c1', entryId: 7 }],
+      ['ranking:list', { campaignId: 'c1', offset: 0 }],
+    ]);
+  });
+});
+
 describe('the ranking worker after a restart', () => {
   let app: App;
   let works: CampaignSummary;
@@ -102,6 +121,34 @@ describe('the ranking worker after a restart', () => {
     expect(await reads.list(listRequest)).not.toEqual(lowered);
     await reads.close();
   });
+
+  it('answers again, soon after it starts, what the tab was shown when the data changed while it was closed', async () => {
+    reads = new WorkerReads(app.ctx);
+    const shown = await reads.summary({ campaignId: works.id });
+    const shownPage = await reads.list(listRequest);
+    await reads.close();
+    // Written while no worker ran (as `kepu bundle merge` with the app closed).
+    setScore(3);
+    const token = changeToken(app.ctx.db);
+    const summaryKey = answerKey('ranking:summary', { campaignId: works.id });
+    const savedNow = () => new RankingAnswers(app.ctx.dataDir).get(token, summaryKey) as RankingSummary | undefined;
+    expect(savedNow()).toBeUndefined();
+    reads = new WorkerReads(app.ctx);
+    reads.start();
+    // Nobody asks: the worker computes and saves them for the data as it is now by itself.
+    const until = Date.now() + 30_000;
+    while (savedNow() === undefined && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    const caughtUp = savedNow();
+    expect(caughtUp).toBeDefined();
+    expect(caughtUp!.computedAt).not.toBe(shown.computedAt);
+    const page = new RankingAnswers(app.ctx.dataDir).get(token, answerKey('ranking:list', listRequest));
+    expect(page).toBeDefined();
+    expect(page).not.toEqual(shownPage);
+    // The tab's reads are those answers (computed once, by the catch-up).
+    expect(await reads.summary({ campaignId: works.id })).toEqual(caughtUp);
+    expect(await reads.list(listRequest)).toEqual(page);
+    await reads.close();
+  }, 60_000);
 
   it('computes when the file is damaged', async () => {
     fs.writeFileSync(path.join(app.ctx.dataDir, RANKING_ANSWERS_FILE), Buffer.from([0xff, 0x0d, 0x6f]));
