@@ -17,6 +17,9 @@ type RankingChannels =
   | 'ranking:config' | 'ranking:configure' | 'ranking:summary' | 'ranking:warm' | 'ranking:list' | 'ranking:entry'
   | 'ranking:committee' | 'ranking:lock' | 'ranking:snapshots' | 'ranking:verify' | 'ranking:export' | 'ranking:exportJob' | 'ranking:allowChanges';
 
+/** How often a lock is made again when the data changed while it was made (writes still landing: the coordinator tries later). */
+const LOCK_ATTEMPTS = 3;
+
 export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels> {
   // The ranking worker, where it is used, starts now: it loads its modules before the first read.
   const reads = rankingReads(ctx);
@@ -47,17 +50,24 @@ export function rankingHandlers(ctx: AppContext): Pick<Handlers, RankingChannels
       if ((await reads.summary({ campaignId })).counts.counted === 0) throw new KepuError('RANKING_NOTHING_TO_RANK', `ranking: campaign ${campaignId} has no counted review`, { campaignId });
       ctx.identity.privateKey(); // KEY_LOCKED / KEY_NOT_FOUND before the backup, translated by the UI
       await autoBackupBefore(ctx, 'before-publish'); // blocks the publish when it cannot be written (backup-folder.ts)
-      // Made after the backup's wait, from the data as it stands, where the Ranking tab's
-      // computation is (the ranking worker): the snapshot's canonical bytes and packed lines take
-      // seconds at 50,000 entries. One read transaction gives it, so it is the data of one moment.
-      const prepared = await reads.lockPrepare({ campaignId });
-      const key = ctx.identity.privateKey();
-      const signer = ctx.identity.status().name ?? '';
-      // Hashed and signed on the thread pool (about 20 MB at 50,000 entries).
-      const signed = await signPrepared(prepared, key);
-      // After a 公示 this is the final result: it waits for the period and open objections unless
-      // overridden; the override is recorded with the lock, in one transaction.
-      return snapshotView(lockAfterNotice(ctx.db, campaignId, signer || 'local', override, (details) => storeSignedSnapshot(ctx.db, signed, key, signer, details)));
+      for (let attempt = 1; ; attempt++) {
+        // Made after the backup's wait, from the data as it stands, where the Ranking tab's
+        // computation is (the ranking worker): the snapshot's canonical bytes and packed lines take
+        // seconds at 50,000 entries. One read transaction gives it, so it is the data of one moment.
+        const prepared = await reads.lockPrepare({ campaignId });
+        const key = ctx.identity.privateKey();
+        const signer = ctx.identity.status().name ?? '';
+        // Hashed and signed on the thread pool (about 20 MB at 50,000 entries).
+        const signed = await signPrepared(prepared, key);
+        try {
+          // After a 公示 this is the final result: it waits for the period and open objections unless
+          // overridden; the override is recorded with the lock, in one transaction, stored only
+          // while the data is still what the snapshot was made from (else it is made again).
+          return snapshotView(lockAfterNotice(ctx.db, campaignId, signer || 'local', override, (details) => storeSignedSnapshot(ctx.db, signed, key, signer, details), prepared.dataToken));
+        } catch (error) {
+          if (!(error instanceof KepuError && error.code === 'RANKING_DATA_CHANGED') || attempt >= LOCK_ATTEMPTS) throw error;
+        }
+      }
     },
     'ranking:snapshots': ({ campaignId }) => {
       ctx.campaigns.summary(campaignId);

@@ -151,5 +151,5 @@ export function rankingLockPrepare(ctx: RankingReadContext, { campaignId }: { ca
   const lines = buildInputLines(computed.data, computed.judgeNames);
   // The score lines kept with it are the ones its scores hash covers: hashed from there.
   const snapshot = buildSnapshot(computed.data, computed.outcome, computed.flags, computed.decisions, lines.scores);
-  return prepareSnapshot(snapshot, lines);
+  return prepareSnapshot(snapshot, lines, computed.token);
 }

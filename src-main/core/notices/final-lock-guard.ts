@@ -4,8 +4,12 @@
 // The coordinator may publish anyway with an override reason: the reason and what it overrode
 // go into the audit log (its own row) and into the lock's own audit row (snapshot-store.ts).
 // A campaign without notices locks exactly as before.
+// The lock stores what was made from the data of one moment: given the change token that data was
+// read at, it first checks the data is still that (RANKING_DATA_CHANGED otherwise: the caller makes
+// the snapshot again), in an immediate transaction, so no other write comes between.
 import type { Database } from 'better-sqlite3';
 import { campaignFacts } from '../certificates/lists';
+import { changeToken } from '../db/change-token';
 import { KepuError } from '../errors';
 import { formatInZone, nowIso } from '../time';
 import { openObjectionCount } from './objections';
@@ -52,11 +56,25 @@ export function checkFinalLock(db: Database, campaignId: string, actor: string, 
 /**
  * The lock after a 公示, in one transaction: the guard above (and the override's audit row), then
  * `store` with what was overridden for the lock's own record — so an override is never recorded
- * for a lock that did not happen, nor a lock made without its override.
+ * for a lock that did not happen, nor a lock made without its override. `dataToken`: the change
+ * token of the data the snapshot was made from (null: not checked, the snapshot was made in this
+ * same call); checked before anything is written.
  */
-export function lockAfterNotice<T>(db: Database, campaignId: string, actor: string, override: LockOverride | undefined, store: (lockDetails: Record<string, unknown>) => T): T {
-  return db.transaction(() => {
-    const overridden = checkFinalLock(db, campaignId, actor, override);
-    return store(overridden ? { noticeOverride: overridden } : {});
-  })();
+export function lockAfterNotice<T>(
+  db: Database,
+  campaignId: string,
+  actor: string,
+  override: LockOverride | undefined,
+  store: (lockDetails: Record<string, unknown>) => T,
+  dataToken: string | null = null,
+): T {
+  return db
+    .transaction(() => {
+      if (dataToken !== null && changeToken(db) !== dataToken) {
+        throw new KepuError('RANKING_DATA_CHANGED', `ranking: the data of campaign ${campaignId} changed while its lock was being made`, { campaignId });
+      }
+      const overridden = checkFinalLock(db, campaignId, actor, override);
+      return store(overridden ? { noticeOverride: overridden } : {});
+    })
+    .immediate();
 }

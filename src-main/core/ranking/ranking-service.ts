@@ -10,6 +10,7 @@ import type { Database } from 'better-sqlite3';
 import type { EntryDecision, EntryFlag, EntryProblem, RankingMethod, RankingRow } from '../../contract';
 import type { CampaignRepo } from '../campaigns/campaign-repo';
 import { changeStamp } from '../db/change-stamp';
+import { changeToken } from '../db/change-token';
 import { currentDecisions } from '../decisions/decision-service';
 import { complianceRows } from '../media/compliance';
 import { entryRuleProblems } from '../media/entry-rules';
@@ -27,6 +28,11 @@ export type { EntryInfo } from './ranking-repo';
 
 export interface ComputedRanking {
   stamp: string;
+  /**
+   * The database's change token (db/change-token.ts) read with the data: what a lock made from this
+   * computation checks, as it stores the snapshot, that the data still is. Null: no token table.
+   */
+  token: string | null;
   computedAt: string;
   data: CampaignScores;
   outcome: RankingOutcome;
@@ -163,8 +169,10 @@ export class RankingService {
     const cached = this.cache.get(cacheKey);
     if (cached && cached.stamp === stamp && !refresh) return cached;
 
-    // The judges' names in the same read transaction as everything the ranking read.
-    const { run, names } = this.db.transaction(() => ({ run: this.run(campaignId, undefined, chosen), names: judgeNames(this.db) })).deferred();
+    // The judges' names and the data's token in the same read transaction as everything the ranking read.
+    const { run, names, token } = this.db
+      .transaction(() => ({ run: this.run(campaignId, undefined, chosen), names: judgeNames(this.db), token: changeToken(this.db) }))
+      .deferred();
     const { data, flags, decisions, outcome } = run;
     const db = this.db;
     // The titles are read when first wanted (50,000 rows the first summary does not show). Every
@@ -172,6 +180,7 @@ export class RankingService {
     let info: Map<number, EntryInfo> | undefined;
     const computed: ComputedRanking = {
       stamp,
+      token,
       computedAt: nowIso(),
       data,
       outcome,

@@ -77,6 +77,11 @@ export interface PreparedSnapshot {
   heldCount: number;
   /** The input lines, packed (input-lines.ts); null when none are kept. */
   linesGz: Uint8Array | null;
+  /**
+   * The database's change token when the data it was made from was read (db/change-token.ts): the
+   * lock stores it only while the token is still this (final-lock-guard.ts). Null: not checked.
+   */
+  dataToken: string | null;
 }
 
 /** A prepared snapshot with the SHA-256 of its bytes and the signer's Ed25519 signature over them. */
@@ -89,7 +94,7 @@ export interface SignedSnapshot extends PreparedSnapshot {
 const owned = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes);
 
 /** `lines`: the inputs line by line (input-lines.ts), kept so a later verify names each difference. */
-export function prepareSnapshot(snapshot: RankingSnapshot, lines?: InputLines): PreparedSnapshot {
+export function prepareSnapshot(snapshot: RankingSnapshot, lines?: InputLines, dataToken: string | null = null): PreparedSnapshot {
   const categories = (snapshot.outputs.categories ?? []) as { method: string; ranked: unknown[]; held: unknown[] }[];
   const methods = [...new Set(categories.map((c) => c.method))];
   return {
@@ -99,6 +104,7 @@ export function prepareSnapshot(snapshot: RankingSnapshot, lines?: InputLines): 
     rankedCount: categories.reduce((s, c) => s + c.ranked.length, 0),
     heldCount: categories.reduce((s, c) => s + c.held.length, 0),
     linesGz: lines ? owned(packInputLines(lines)) : null,
+    dataToken,
   };
 }
 
