@@ -101,3 +101,27 @@ export function exportNames(dataDir: string): string[] {
   const exports = path.join(dataDir, 'exports');
   return fs.existsSync(exports) ? fs.readdirSync(exports) : [];
 }
+
+/** An assignment of the scored demo campaign: who reviews which entry. */
+export interface DemoReview {
+  entryId: number;
+  judgeId: string;
+}
+
+/**
+ * The demo's works campaign (demo:load) with every assignment scored on its three dimensions,
+ * values varying with the assignment's place in entry-then-judge order, which is the order of
+ * `rows`: a campaign the ranking ranks, for the tests of its computation, worker and locks.
+ */
+export async function scoredDemo(app: ReturnType<typeof openTestApp>): Promise<{ works: CampaignSummary; rows: DemoReview[] }> {
+  const works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
+  const rows = app.ctx.db
+    .prepare('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM entries e JOIN assignments a ON a.entry_id = e.id WHERE e.campaign_id = ? ORDER BY e.id, a.judge_id')
+    .all(works.id) as DemoReview[];
+  rows.forEach((r, i) => {
+    for (const [dimension, value] of Object.entries({ content: 4 + (i % 7), creativity: 5 + (i % 4), communication: 3 + (i % 6) })) {
+      app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, dimension, value);
+    }
+  });
+  return { works, rows };
+}

@@ -13,7 +13,7 @@ import { entryRuleFlag, formalCheckFlag } from '../../../src-main/app/entry-prob
 import { rowsOf } from '../../../src-main/core/ranking/score-columns';
 import { scoreColumnsOf } from '../../../src-main/core/ranking/load-scores';
 import { RankingService } from '../../../src-main/core/ranking/ranking-service';
-import { ok, openTestApp } from '../../helpers';
+import { openTestApp, scoredDemo } from '../../helpers';
 
 describe('a write committed while the ranking computes', () => {
   let app: ReturnType<typeof openTestApp>;
@@ -21,16 +21,9 @@ describe('a write committed while the ranking computes', () => {
   let cell: { entryId: number; judgeId: string; dimension: string; value: number };
   beforeAll(async () => {
     app = openTestApp();
-    works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
-    const rows = app.ctx.db
-      .prepare('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM entries e JOIN assignments a ON a.entry_id = e.id WHERE e.campaign_id = ? ORDER BY e.id, a.judge_id')
-      .all(works.id) as { entryId: number; judgeId: string }[];
-    rows.forEach((r, i) => {
-      for (const [dimension, value] of Object.entries({ content: 4 + (i % 7), creativity: 5 + (i % 4), communication: 3 + (i % 6) })) {
-        app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, dimension, value);
-      }
-    });
-    cell = { ...rows[0], dimension: 'content', value: 4 };
+    const scored = await scoredDemo(app);
+    works = scored.works;
+    cell = { ...scored.rows[0], dimension: 'content', value: 4 };
   }, 120_000);
   afterAll(() => app.ctx.close());
 

@@ -9,7 +9,7 @@ import type { CampaignSummary, RankingSummary } from '../../../src-main/contract
 import { answerKey, RankingAnswers, RANKING_ANSWERS_FILE } from '../../../src-main/app/ranking-answers';
 import { WorkerReads } from '../../../src-main/app/ranking-worker';
 import { changeToken } from '../../../src-main/core/db/change-token';
-import { ok, openTestApp, tempDir } from '../../helpers';
+import { openTestApp, scoredDemo, tempDir } from '../../helpers';
 
 type App = ReturnType<typeof openTestApp>;
 
@@ -71,13 +71,7 @@ describe('the ranking worker after a restart', () => {
 
   beforeAll(async () => {
     app = openTestApp();
-    works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
-    const rows = app.ctx.db.prepare('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM entries e JOIN assignments a ON a.entry_id = e.id WHERE e.campaign_id = ?').all(works.id) as { entryId: number; judgeId: string }[];
-    rows.forEach((r, i) => {
-      for (const [dimension, value] of Object.entries({ content: 4 + (i % 7), creativity: 5 + (i % 4), communication: 3 + (i % 6) })) {
-        app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, dimension, value);
-      }
-    });
+    ({ works } = await scoredDemo(app));
     reads = new WorkerReads(app.ctx);
     first = await reads.summary({ campaignId: works.id });
     const category = first.categories.find((c) => c.ranked > 2)!;

@@ -18,7 +18,7 @@ import { closeRankingReads, rankingReads, WorkerReads } from '../../../src-main/
 import { rankingLockPrepare, rankingVerify } from '../../../src-main/app/ranking-reads';
 import { loadSnapshot, signPrepared, signPreparedSync } from '../../../src-main/core/ranking/snapshot-store';
 import { buildSnapshot, snapshotBytes } from '../../../src-main/core/ranking/snapshot';
-import { exportNames, ok, openTestApp, syntheticCampaign } from '../../helpers';
+import { exportNames, ok, openTestApp, scoredDemo, syntheticCampaign } from '../../helpers';
 
 type App = ReturnType<typeof openTestApp>;
 
@@ -50,15 +50,7 @@ describe('ranking reads on the worker thread', () => {
   let rows: { entryId: number; judgeId: string }[];
   beforeAll(async () => {
     app = openTestApp();
-    works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
-    rows = app.ctx.db
-      .prepare('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM entries e JOIN assignments a ON a.entry_id = e.id WHERE e.campaign_id = ? ORDER BY e.id, a.judge_id')
-      .all(works.id) as { entryId: number; judgeId: string }[];
-    rows.forEach((r, i) => {
-      for (const [dimension, value] of Object.entries({ content: 4 + (i % 7), creativity: 5 + (i % 4), communication: 3 + (i % 6) })) {
-        app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, dimension, value);
-      }
-    });
+    ({ works, rows } = await scoredDemo(app));
     reads = new WorkerReads(app.ctx);
   }, 120_000);
   afterAll(async () => {

@@ -7,7 +7,7 @@ import type { CampaignSummary, RankingEntryDetail } from '../../../src-main/cont
 import { rankingEntry, rankingLockPrepare, rankingSummary } from '../../../src-main/app/ranking-reads';
 import { scoreColumnsOf } from '../../../src-main/core/ranking/load-scores';
 import { rowsOf } from '../../../src-main/core/ranking/score-columns';
-import { ok, openTestApp } from '../../helpers';
+import { openTestApp, scoredDemo } from '../../helpers';
 
 describe('a computation keeps its score columns', () => {
   let app: ReturnType<typeof openTestApp>;
@@ -15,13 +15,7 @@ describe('a computation keeps its score columns', () => {
   let rows: { entryId: number; judgeId: string }[];
   beforeAll(async () => {
     app = openTestApp();
-    works = await ok<CampaignSummary>(app.dispatch('demo:load', {}));
-    rows = app.ctx.db.prepare('SELECT a.entry_id AS entryId, a.judge_id AS judgeId FROM entries e JOIN assignments a ON a.entry_id = e.id WHERE e.campaign_id = ? ORDER BY e.id, a.judge_id').all(works.id) as { entryId: number; judgeId: string }[];
-    rows.forEach((r, i) => {
-      for (const [dimension, value] of Object.entries({ content: 4 + (i % 7), creativity: 5 + (i % 4), communication: 3 + (i % 6) })) {
-        app.ctx.reviews.setScore({ campaignId: works.id, judgeId: r.judgeId, entryId: r.entryId }, dimension, value);
-      }
-    });
+    ({ works, rows } = await scoredDemo(app));
   }, 120_000);
   afterAll(() => app.ctx.close());
 
