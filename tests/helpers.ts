@@ -1,5 +1,6 @@
 // Shared test helpers: temporary data folders and a real app context over a real SQLite file.
 import fs from 'node:fs';
+import type { Database } from 'better-sqlite3';
 import path from 'node:path';
 import { createAppContext, type AppContext } from '../src-main/app/context';
 import { createDispatch, type Dispatch } from '../src-main/app/dispatch';
@@ -124,4 +125,29 @@ export async function scoredDemo(app: ReturnType<typeof openTestApp>): Promise<{
     }
   });
   return { works, rows };
+}
+
+/**
+ * `db` as the code under test sees it, with `write` run once, just before the first statement
+ * whose SQL matches `when` is prepared: another connection's commit landing at that point of a
+ * computation, as a merge in another process or window could. `fired()`: whether it ran.
+ */
+export function writeWhenPrepared(db: Database, when: (sql: string) => boolean, write: () => void): { db: Database; fired: () => boolean } {
+  let armed = true;
+  const proxied = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'prepare') {
+        return (sql: string) => {
+          if (armed && when(sql)) {
+            armed = false;
+            write();
+          }
+          return target.prepare(sql);
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db: proxied, fired: () => !armed };
 }

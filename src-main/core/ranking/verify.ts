@@ -19,6 +19,12 @@ export function recomputeSnapshot(db: Database, locked: RankingSnapshot): Rankin
 }
 
 function recompute(db: Database, locked: RankingSnapshot): { snapshot: RankingSnapshot; data: CampaignScores } {
+  // One read transaction: the scores and the decisions of one moment, never the scores before a
+  // write with the decisions after it (a state the database never held).
+  return db.transaction(() => recomputeOnce(db, locked)).deferred();
+}
+
+function recomputeOnce(db: Database, locked: RankingSnapshot): { snapshot: RankingSnapshot; data: CampaignScores } {
   // The rounds the lock ranked (absent: round 1 everywhere).
   const data = loadCampaignScores(db, locked.campaignId, locked.inputs.rounds ?? {});
   const byRegNo = new Map(data.entries.map((e) => [e.regNo, e.entryId]));

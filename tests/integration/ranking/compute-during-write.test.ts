@@ -13,7 +13,7 @@ import { entryRuleFlag, formalCheckFlag } from '../../../src-main/app/entry-prob
 import { rowsOf } from '../../../src-main/core/ranking/score-columns';
 import { scoreColumnsOf } from '../../../src-main/core/ranking/load-scores';
 import { RankingService } from '../../../src-main/core/ranking/ranking-service';
-import { openTestApp, scoredDemo } from '../../helpers';
+import { openTestApp, scoredDemo, writeWhenPrepared } from '../../helpers';
 
 describe('a write committed while the ranking computes', () => {
   let app: ReturnType<typeof openTestApp>;
@@ -32,28 +32,17 @@ describe('a write committed while the ranking computes', () => {
     expect(path.isAbsolute(file)).toBe(true);
     // Another connection (another process, as far as this one can tell) commits a changed score
     // just as the computation reads the judges' names, after it read the scores.
-    let armed = true;
     const other = new Database(file);
-    const db = new Proxy(app.ctx.db, {
-      get(target, prop) {
-        if (prop === 'prepare') {
-          return (sql: string) => {
-            if (armed && sql.startsWith('SELECT id, name FROM judges')) {
-              armed = false;
-              other.prepare('UPDATE scores SET value = 9 WHERE entry_id = ? AND judge_id = ? AND dimension_key = ?').run(cell.entryId, cell.judgeId, cell.dimension);
-            }
-            return target.prepare(sql);
-          };
-        }
-        const value = Reflect.get(target, prop, target) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const { db, fired } = writeWhenPrepared(
+      app.ctx.db,
+      (sql) => sql.startsWith('SELECT id, name FROM judges'),
+      () => other.prepare('UPDATE scores SET value = 9 WHERE entry_id = ? AND judge_id = ? AND dimension_key = ?').run(cell.entryId, cell.judgeId, cell.dimension),
+    );
     const ranking = new RankingService(db, app.ctx.campaigns, entryRuleFlag, formalCheckFlag);
     const valueIn = (computed: ReturnType<RankingService['compute']>) =>
       rowsOf(scoreColumnsOf(computed.data)).find((r) => r.entryId === cell.entryId && r.judgeId === cell.judgeId && r.dimension === cell.dimension)?.value;
     const first = ranking.compute(works.id);
-    expect(armed).toBe(false);
+    expect(fired()).toBe(true);
     // The first computation may show the data before or after the write, but all of one state.
     expect([cell.value, 9]).toContain(valueIn(first));
     const second = ranking.compute(works.id);
