@@ -56,7 +56,11 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await openTab(page, 'certificates');
     const letters = page.getByTestId('result-letters');
     await expect(letters).toContainText(en ? 'Result letters to entrants' : '给参赛者的结果通知书');
+    // The panels above load their own data and grow when it comes: clicked before, the button may
+    // have moved by the time the click lands (once, in CI, no job was ever started).
+    await expect(page.getByTestId('certificate-lists').getByTestId('certificate-list').first()).toBeVisible();
     await letters.getByTestId('letters-language').selectOption(locale);
+    await expect(letters.getByTestId('letters-export')).toBeEnabled();
     await letters.getByTestId('letters-export').click();
     await expect(letters.getByTestId('letters-done')).toBeVisible({ timeout: 120_000 });
     await expect(letters.getByTestId('letters-done')).toContainText(en ? 'letters written to' : '份通知书已写入');
